@@ -1,0 +1,60 @@
+// One build script for every bundle (house style): a Node context for the extension client, the
+// language server and the CLI, a browser context for the webview. tsc only type-checks.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Entries are built only once their source exists, so the build stays green while features land. */
+const nodeEntries = [
+  ['src/client/extension.ts', 'dist/client/extension'],
+  ['src/server/main.ts', 'dist/server/main'],
+  ['src/cli/main.ts', 'dist/cli/main'],
+].filter(([source]) => existsSync(source));
+
+const browserEntries = [['webview/main.ts', 'dist/webview/main']].filter(([source]) => existsSync(source));
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const contexts = [];
+if (nodeEntries.length > 0) {
+  contexts.push(
+    await esbuild.context({
+      ...common,
+      entryPoints: nodeEntries.map(([input, output]) => ({ in: input, out: output })),
+      outdir: '.',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // `vscode` is provided by the extension host at run time and must never be bundled.
+      external: ['vscode'],
+    }),
+  );
+}
+if (browserEntries.length > 0) {
+  contexts.push(
+    await esbuild.context({
+      ...common,
+      entryPoints: browserEntries.map(([input, output]) => ({ in: input, out: output })),
+      outdir: '.',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    }),
+  );
+}
+
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+}

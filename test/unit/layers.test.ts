@@ -1,0 +1,84 @@
+/**
+ * Architecture invariant, checked mechanically: the pure core never imports the editor, the LSP
+ * connection, the file system, the network or the DOM. A habit erodes; a failing test does not.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const pureFolders = ['src/model', 'src/core', 'src/evaluate', 'src/diagram', 'src/language', 'src/protocol'];
+
+/** Module specifiers the pure core must never import. */
+const forbidden: readonly RegExp[] = [
+  /^vscode$/,
+  /^vscode-languageserver(\/.*)?$/,
+  /^vscode-languageclient(\/.*)?$/,
+  /^vscode-jsonrpc(\/.*)?$/,
+  /^(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads|dgram|tls|os|path|process)$/,
+];
+/** Browser globals that tie code to the DOM. */
+const domGlobals = /\b(document|window|navigator|localStorage)\s*\./;
+
+function* typescriptFiles(folder: string): Generator<string> {
+  for (const name of readdirSync(folder)) {
+    const full = join(folder, name);
+    if (statSync(full).isDirectory()) yield* typescriptFiles(full);
+    else if (full.endsWith('.ts')) yield full;
+  }
+}
+
+/** Every module specifier in `import ... from`, `export ... from`, `import()` and `require()`. */
+export function importedModules(source: string): string[] {
+  const specifiers: string[] = [];
+  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g, /^\s*import\s+['"]([^'"]+)['"]/gm];
+  for (const pattern of patterns) for (const match of source.matchAll(pattern)) specifiers.push(match[1]!);
+  return specifiers;
+}
+
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+}
+
+describe('architecture layers', () => {
+  it('finds the imports the rule is checked against (the checker itself works)', () => {
+    const sample = `import * as fs from 'fs';\nimport type { X } from "vscode";\nconst a = require('node:child_process');\nexport { y } from './y';`;
+    assert.deepEqual(importedModules(sample).sort(), ['./y', 'fs', 'node:child_process', 'vscode'].sort());
+  });
+
+  for (const folder of pureFolders) {
+    it(`${folder} imports no editor, connection, file system or DOM`, () => {
+      const absolute = join(root, folder);
+      let files: string[] = [];
+      try {
+        files = [...typescriptFiles(absolute)];
+      } catch {
+        return; // The folder does not exist yet.
+      }
+      const violations: string[] = [];
+      for (const file of files) {
+        const source = withoutComments(readFileSync(file, 'utf8'));
+        for (const specifier of importedModules(source)) {
+          if (forbidden.some((pattern) => pattern.test(specifier))) violations.push(`${relative(root, file)} imports '${specifier}'`);
+        }
+        if (domGlobals.test(source)) violations.push(`${relative(root, file)} uses a DOM global`);
+      }
+      assert.deepEqual(violations, [], violations.join('\n'));
+    });
+  }
+
+  it('the extension client never imports the core or the evaluators (they run in the server)', () => {
+    let files: string[] = [];
+    try {
+      files = [...typescriptFiles(join(root, 'src/client'))];
+    } catch {
+      return;
+    }
+    const violations = files.flatMap((file) =>
+      importedModules(withoutComments(readFileSync(file, 'utf8')))
+        .filter((specifier) => /\/(core|evaluate|language|model|diagram\/layout)(\/|$)/.test(specifier))
+        .map((specifier) => `${relative(root, file)} imports '${specifier}'`),
+    );
+    assert.deepEqual(violations, [], violations.join('\n'));
+  });
+});
