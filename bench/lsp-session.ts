@@ -1,0 +1,139 @@
+/**
+ * A minimal LSP client for the benchmark: starts a server process over stdio, answers the requests
+ * servers make of their client, and times edits, completions and hovers. Used for our server and
+ * for the peer (yaml-language-server) alike, so both are measured the same way.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+
+export interface ServerCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  /** Answers `workspace/configuration` items, by section. */
+  readonly configuration?: (section: string | undefined) => unknown;
+  /** Sent as `workspace/didChangeConfiguration` after initialization. */
+  readonly settings?: unknown;
+}
+
+export interface PublishedDiagnostics {
+  readonly uri: string;
+  readonly version?: number;
+  readonly diagnostics: readonly unknown[];
+}
+
+export class LspSession {
+  private readonly process: ChildProcess;
+  readonly connection: MessageConnection;
+  private readonly diagnosticWaiters: ((published: PublishedDiagnostics) => void)[] = [];
+  /** When initialize was sent and answered, for the start-to-ready figure. */
+  readyMs = 0;
+
+  private constructor(server: ServerCommand) {
+    this.process = spawn(server.command, [...server.args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr?.resume();
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => server.configuration?.(item.section) ?? null),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('textDocument/publishDiagnostics', (published: PublishedDiagnostics) => {
+      const waiters = this.diagnosticWaiters.splice(0);
+      for (const waiter of waiters) waiter(published);
+    });
+    this.connection.listen();
+  }
+
+  static async start(server: ServerCommand, rootPath: string): Promise<LspSession> {
+    const session = new LspSession(server);
+    const started = performance.now();
+    await session.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(rootPath).href,
+      workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'bench' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          synchronization: { dynamicRegistration: true, didSave: true },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
+    });
+    session.readyMs = performance.now() - started;
+    await session.connection.sendNotification('initialized', {});
+    if (server.settings !== undefined) await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
+    return session;
+  }
+
+  /**
+   * Resolves with the first diagnostics published for `uri` that satisfy `accept` (by default: the
+   * given version, or any publication when the server does not report versions).
+   */
+  nextDiagnostics(uri: string, version: number | undefined, timeoutMs = 60_000): Promise<PublishedDiagnostics> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+      const waiter = (published: PublishedDiagnostics) => {
+        const versionMatches = version === undefined || published.version === undefined || published.version >= version;
+        if (published.uri === uri && versionMatches) {
+          clearTimeout(timer);
+          resolve(published);
+        } else {
+          this.diagnosticWaiters.push(waiter);
+        }
+      };
+      this.diagnosticWaiters.push(waiter);
+    });
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<PublishedDiagnostics> {
+    const first = this.nextDiagnostics(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return first;
+  }
+
+  async change(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+  }
+
+  completion(uri: string, line: number, character: number): Promise<unknown> {
+    return this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  }
+
+  hover(uri: string, line: number, character: number): Promise<unknown> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  }
+
+  /** The server's resident set size in bytes, read from /proc (Linux). */
+  async residentBytes(): Promise<number | undefined> {
+    const { readFile } = await import('node:fs/promises');
+    try {
+      const status = await readFile(`/proc/${this.process.pid}/status`, 'utf8');
+      const peak = /VmHWM:\s+(\d+) kB/.exec(status);
+      return peak ? Number(peak[1]) * 1024 : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; killing it below is enough.
+    }
+    this.connection.dispose();
+    this.process.kill('SIGKILL');
+  }
+}

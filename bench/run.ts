@@ -1,0 +1,284 @@
+/**
+ * `npm run bench`: how fast CloudArch is, against the peer (yaml-language-server, the engine of
+ * Red Hat's YAML extension, given our generated schema) and against the floor (`JSON.parse` and a
+ * full `yaml` parse of the same content), on synthetic architectures of 100, 1,000 and 10,000
+ * resources. Writes out/bench.json and prints a table. Timings are wall-clock medians and p95s over
+ * repeated runs after warm-up, on whatever machine runs it (the table names it).
+ */
+import { mkdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
+import { generateArchitecture, generatedResourceCount } from './generate';
+import { LspSession, type ServerCommand } from './lsp-session';
+
+const root = resolve(__dirname, '..');
+const outDir = join(root, 'out');
+const workDir = join(outDir, 'bench');
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [100, 1000] : [100, 1000, 10000];
+const skipPeer = process.argv.includes('--no-peer');
+
+interface Measurement {
+  readonly name: string;
+  readonly size?: number;
+  readonly unit: string;
+  readonly median: number;
+  readonly p95: number;
+  readonly samples: number;
+  /** Peer median / our median, where the peer ran the same measurement. */
+  ratio?: number;
+  readonly note?: string;
+}
+
+const measurements: Measurement[] = [];
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+function record(name: string, size: number | undefined, unit: string, samples: readonly number[], note?: string): Measurement {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const measurement: Measurement = { name, size, unit, median: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), samples: samples.length, ...(note ? { note } : {}) };
+  measurements.push(measurement);
+  console.log(`  ${name}${size ? ` [${size}]` : ''}: median ${measurement.median} ${unit}, p95 ${measurement.p95} ${unit} (${samples.length} runs)`);
+  return measurement;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function timeSync(runs: number, warmup: number, action: () => unknown): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) action();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    action();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** A line in the middle of the file whose number we can change without changing validity. */
+function middleEditTarget(text: string): { line: number; character: number; original: string } {
+  const lines = text.split('\n');
+  for (let line = Math.floor(lines.length / 2); line < lines.length; line++) {
+    const match = /^(\s+sizeGB: )(\d+)/.exec(lines[line]!);
+    if (match) return { line, character: match[1]!.length, original: match[2]!.charAt(0) };
+  }
+  throw new Error('no sizeGB line in the second half of the file');
+}
+
+function middleLine(text: string, pattern: RegExp): { line: number; character: number } {
+  const lines = text.split('\n');
+  for (let line = Math.floor(lines.length / 2); line < lines.length; line++) {
+    const match = pattern.exec(lines[line]!);
+    if (match) return { line, character: match.index + match[0].length };
+  }
+  throw new Error(`no line matching ${pattern}`);
+}
+
+interface EditorFigures {
+  edit: number[];
+  burst: number[];
+  completion: number[];
+  hover: number[];
+  readyMs: number;
+  peakBytes?: number;
+}
+
+/** Opens the file in a server and measures edits, a burst of typing, completion and hover. */
+async function measureServer(server: ServerCommand, file: string, text: string, runs: number, languageId: string): Promise<EditorFigures> {
+  const session = await LspSession.start(server, workDir);
+  try {
+    const uri = pathToFileURL(file).href;
+    await session.open(uri, languageId, text);
+    const target = middleEditTarget(text);
+    let version = 1;
+    let digit = Number(target.original);
+    const edit = async () => {
+      digit = digit === 9 ? 1 : digit + 1;
+      version++;
+      const published = session.nextDiagnostics(uri, version);
+      const started = performance.now();
+      await session.change(uri, version, { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } }, String(digit));
+      await published;
+      return performance.now() - started;
+    };
+    const warmups = Math.min(3, runs);
+    for (let i = 0; i < warmups; i++) await edit();
+    const editSamples: number[] = [];
+    for (let i = 0; i < runs; i++) editSamples.push(await edit());
+
+    // A burst of typing: ten keystrokes 15 ms apart; the time from the last key to its diagnostics.
+    const burstSamples: number[] = [];
+    for (let i = 0; i < Math.max(3, Math.floor(runs / 3)); i++) {
+      for (let key = 0; key < 9; key++) {
+        digit = digit === 9 ? 1 : digit + 1;
+        version++;
+        await session.change(uri, version, { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } }, String(digit));
+        await new Promise((resolveDelay) => setTimeout(resolveDelay, 15));
+      }
+      burstSamples.push(await edit());
+    }
+
+    const completionAt = middleLine(text, /^\s+instanceType: /);
+    const hoverAt = middleLine(text, /^\s+type: aws\.rds\./);
+    const completionSamples: number[] = [];
+    const hoverSamples: number[] = [];
+    for (let i = 0; i < warmups + runs; i++) {
+      let started = performance.now();
+      await session.completion(uri, completionAt.line, completionAt.character);
+      if (i >= warmups) completionSamples.push(performance.now() - started);
+      started = performance.now();
+      await session.hover(uri, hoverAt.line, hoverAt.character - 3);
+      if (i >= warmups) hoverSamples.push(performance.now() - started);
+    }
+    const peakBytes = await session.residentBytes();
+    return { edit: editSamples, burst: burstSamples, completion: completionSamples, hover: hoverSamples, readyMs: session.readyMs, peakBytes };
+  } finally {
+    await session.stop();
+  }
+}
+
+const ourServer: ServerCommand = {
+  command: process.execPath,
+  args: [join(root, 'dist/server/main.js'), '--stdio'],
+  configuration: () => ({}),
+};
+
+function peerServer(schemaPath: string): ServerCommand {
+  const yamlSettings = {
+    validate: true,
+    hover: true,
+    completion: true,
+    schemaStore: { enable: false },
+    schemas: { [pathToFileURL(schemaPath).href]: ['*.cloudarch.yaml'] },
+    maxItemsComputed: 5000,
+  };
+  return {
+    command: process.execPath,
+    args: [join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
+    configuration: (section) => (section === 'yaml' ? yamlSettings : section === 'editor' ? { tabSize: 2 } : {}),
+    settings: { yaml: yamlSettings },
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(workDir, { recursive: true });
+  if (!existsSync(join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first (npm run bench does).');
+  const schemaPath = join(root, 'schemas/cloudarch.schema.json');
+  console.log(`CloudArch benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+
+  for (const requested of sizes) {
+    const size = generatedResourceCount(requested);
+    const text = generateArchitecture(requested);
+    const file = join(workDir, `arch-${requested}.cloudarch.yaml`);
+    writeFileSync(file, text);
+    console.log(`\n${size} resources (${Math.round(text.length / 1024)} KiB, ${text.split('\n').length} lines)`);
+
+    const json = JSON.stringify(parseYaml(text, { uniqueKeys: false }));
+    const floorRuns = requested >= 10000 ? 5 : 20;
+    record('floor: JSON.parse of the same data', size, 'ms', await timeSync(floorRuns, 3, () => JSON.parse(json)));
+    record('floor: full yaml parseDocument', size, 'ms', await timeSync(Math.min(floorRuns, 10), 2, () => parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false })));
+
+    const runs = requested >= 10000 ? 15 : 30;
+    const ours = await measureServer(ourServer, file, text, runs, 'cloudarch');
+    const ourEdit = record('edit -> diagnostics (CloudArch)', size, 'ms', ours.edit);
+    const ourBurst = record('burst of typing -> diagnostics, from the last key (CloudArch)', size, 'ms', ours.burst);
+    const ourCompletion = record('completion (CloudArch)', size, 'ms', ours.completion);
+    const ourHover = record('hover (CloudArch)', size, 'ms', ours.hover);
+    if (ours.peakBytes !== undefined) record('server peak memory (CloudArch)', size, 'MiB', [ours.peakBytes / 2 ** 20]);
+    record('server start to ready (CloudArch)', size, 'ms', [ours.readyMs]);
+
+    if (!skipPeer) {
+      const peerRuns = requested >= 10000 ? 3 : requested >= 1000 ? 8 : 15;
+      try {
+        const peer = await measureServer(peerServer(schemaPath), file, text, peerRuns, 'yaml');
+        const pairs: [Measurement, number[], string][] = [
+          [ourEdit, peer.edit, 'edit -> diagnostics (peer: yaml-language-server)'],
+          [ourBurst, peer.burst, 'burst of typing -> diagnostics (peer)'],
+          [ourCompletion, peer.completion, 'completion (peer)'],
+          [ourHover, peer.hover, 'hover (peer)'],
+        ];
+        for (const [mine, samples, name] of pairs) {
+          const theirs = record(name, size, 'ms', samples);
+          mine.ratio = round(theirs.median / Math.max(mine.median, 0.01));
+        }
+      } catch (error) {
+        console.log(`  peer failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  await measureEvaluations();
+
+  const vsix = join(outDir, 'cloudarch.vsix');
+  if (existsSync(vsix)) record('.vsix size', undefined, 'MB', [statSync(vsix).size / 1e6], 'out/cloudarch.vsix from `npm run package`');
+
+  const report = {
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    date: new Date().toISOString(),
+    measurements,
+  };
+  writeFileSync(join(outDir, 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(outDir, 'bench.md'), renderTable(report.machine, measurements));
+  console.log('\n' + renderTable(report.machine, measurements));
+  console.log('Wrote out/bench.json and out/bench.md');
+}
+
+/** The evaluations on 1,000 resources, in process (no LSP), each after a warm-up. */
+async function measureEvaluations(): Promise<void> {
+  const size = generatedResourceCount(1000);
+  const text = generateArchitecture(1000);
+  const { parseArchitecture } = await import('../src/core/parse');
+  const document = parseArchitecture(text);
+  const evaluators: [string, string, (doc: typeof document) => unknown][] = [];
+  try {
+    const { evaluateAvailability } = await import('../src/evaluate/availability');
+    evaluators.push(['exact availability', 'ms', (doc) => evaluateAvailability(doc, { monteCarloSamples: 0 })]);
+    evaluators.push(['Monte Carlo availability check (100,000 samples)', 'ms', (doc) => evaluateAvailability(doc, { monteCarloSamples: 100_000 })]);
+  } catch (error) {
+    console.log(`  availability not measured: ${(error as Error).message}`);
+  }
+  try {
+    const { evaluateCost } = await import('../src/evaluate/cost');
+    evaluators.push(['cost evaluation', 'ms', (doc) => evaluateCost(doc)]);
+  } catch (error) {
+    console.log(`  cost not measured: ${(error as Error).message}`);
+  }
+  try {
+    const { evaluateSecurity } = await import('../src/evaluate/security');
+    evaluators.push(['security evaluation', 'ms', (doc) => evaluateSecurity(doc)]);
+  } catch (error) {
+    console.log(`  security not measured: ${(error as Error).message}`);
+  }
+  console.log(`\nEvaluations on ${size} resources`);
+  for (const [name, unit, evaluate] of evaluators) {
+    const runs = name.startsWith('Monte') ? 5 : 20;
+    record(name, size, unit, await timeSync(runs, 2, () => evaluate(document)));
+  }
+  record('full parse and validation, in process (CloudArch)', size, 'ms', await timeSync(10, 2, () => parseArchitecture(text)));
+}
+
+function renderTable(machine: { cpus: number; model?: string; memoryGiB: number; node: string }, rows: readonly Measurement[]): string {
+  const lines = [
+    `Machine: ${machine.cpus} × ${machine.model ?? 'unknown CPU'}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
+    '',
+    '| measurement | resources | median | p95 | peer ÷ ours |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    lines.push(`| ${row.name} | ${row.size?.toLocaleString('en-US') ?? ''} | ${row.median} ${row.unit} | ${row.p95} ${row.unit} | ${row.ratio !== undefined ? `${row.ratio}×` : ''} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
