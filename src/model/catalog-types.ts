@@ -122,6 +122,45 @@ export type UnitRule =
   /** 2 when the boolean property is true (primary and standby), 1 otherwise. */
   | { readonly rule: 'standby-pair'; readonly property: string };
 
+/**
+ * A published figure for one deployment option of a type (RDS Multi-AZ, DynamoDB global tables,
+ * a Redshift Multi-AZ cluster). The unit figure in `ResourceTypeDef.availability` stays what the
+ * model multiplies; a variant is what AWS commits to for the option as a whole, shown in hover and
+ * documentation, and available to an evaluator that wants the published per-option number.
+ */
+export interface AvailabilityVariant {
+  /** Which resources the variant applies to: a property equal to a value, a non-empty list, or a count of at least N. */
+  readonly when: {
+    readonly property: string;
+    readonly equals?: string | number | boolean;
+    readonly nonEmpty?: boolean;
+    /** For a number, the value; for a list, its length. */
+    readonly atLeast?: number;
+  };
+  /** A short name of the option, e.g. `Multi-AZ`. */
+  readonly label: string;
+  /** `resource`: the figure covers the whole resource across its units; `unit`: each unit. */
+  readonly scope: 'unit' | 'resource';
+  readonly figure: SourcedFigure;
+  /** Mean time to restore service for this option, in minutes, when it differs from the type's. */
+  readonly mttrMinutes?: number;
+}
+
+/**
+ * A figure that changes with one property's value: an S3 bucket's availability follows its storage
+ * class, an EBS volume's durability its volume type, an FSx file system's placement its deployment
+ * type. The first variant whose property equals the resource's value (or the property's default)
+ * replaces the type-level figure; `figuresFor` in catalog.ts applies them.
+ */
+export interface FigureVariant {
+  readonly property: string;
+  readonly value: string | number | boolean;
+  readonly availability?: SourcedFigure;
+  readonly durability?: SourcedFigure;
+  readonly placement?: Placement;
+  readonly mttrMinutes?: number;
+}
+
 export interface TypeDocs {
   /** What the service is, in two or three sentences. */
   readonly what: string;
@@ -154,6 +193,8 @@ export interface ResourceTypeDef {
   readonly units: UnitRule;
   /** Availability of one unit, as a percentage. */
   readonly availability: SourcedFigure;
+  /** Published figures for deployment options of this type (see `AvailabilityVariant`). */
+  readonly availabilityVariants?: readonly AvailabilityVariant[];
   /** Durability of stored data, as a percentage, for storage and database types. */
   readonly durability?: SourcedFigure;
   /** Mean time to repair one unit, in minutes (used by the simulator). */
@@ -165,6 +206,8 @@ export interface ResourceTypeDef {
   readonly docs: TypeDocs;
   /** Type-specific properties. The common ones (label, region, zones, ...) are added by the catalog. */
   readonly properties: Readonly<Record<string, PropertyDef>>;
+  /** Figures that depend on a property's value (storage class, volume type...); see `FigureVariant`. */
+  readonly variants?: readonly FigureVariant[];
   /** A YAML snippet body (VS Code snippet syntax) for a complete, valid resource of this type. */
   readonly snippet: string;
 }
