@@ -123,13 +123,14 @@ export type UnitRule =
   | { readonly rule: 'standby-pair'; readonly property: string };
 
 /**
- * A published figure for one deployment option of a type (RDS Multi-AZ, DynamoDB global tables,
- * a Redshift Multi-AZ cluster). The unit figure in `ResourceTypeDef.availability` stays what the
- * model multiplies; a variant is what AWS commits to for the option as a whole, shown in hover and
- * documentation, and available to an evaluator that wants the published per-option number.
+ * A published figure for a deployment option as a whole (RDS Multi-AZ 99.95%, DynamoDB global
+ * tables 99.999%, Aurora across zones 99.99%). Unlike a `FigureVariant`, it does not replace the
+ * unit figure: the model still derives the resource's availability from its units, zones and
+ * region. It is what AWS commits to for the option, shown in hover and documentation next to the
+ * computed value, and available to an evaluator that wants to compare the two.
  */
 export interface AvailabilityVariant {
-  /** Which resources the variant applies to: a property equal to a value, a non-empty list, or a count of at least N. */
+  /** Which resources the figure applies to: a property equal to a value, a non-empty list, or a count of at least N. */
   readonly when: {
     readonly property: string;
     readonly equals?: string | number | boolean;
@@ -139,11 +140,7 @@ export interface AvailabilityVariant {
   };
   /** A short name of the option, e.g. `Multi-AZ`. */
   readonly label: string;
-  /** `resource`: the figure covers the whole resource across its units; `unit`: each unit. */
-  readonly scope: 'unit' | 'resource';
   readonly figure: SourcedFigure;
-  /** Mean time to restore service for this option, in minutes, when it differs from the type's. */
-  readonly mttrMinutes?: number;
 }
 
 /**

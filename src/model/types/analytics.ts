@@ -44,18 +44,19 @@ const redshiftCluster: ResourceTypeDef = {
   },
   availabilityVariants: [
     {
-      when: { property: 'nodes', equals: 1 },
-      label: 'Single node',
-      scope: 'unit',
-      figure: { value: 99.5, source: redshiftSla, kind: 'sla', note: 'Single-AZ single-node SLA (last updated 2023-11-01).' },
-    },
-    {
       when: { property: 'multiAZ', equals: true },
       label: 'Multi-AZ',
-      scope: 'resource',
       figure: { value: 99.99, source: redshiftSla, kind: 'sla', note: 'Multi-AZ (RA3) SLA (last updated 2023-11-01).' },
-      mttrMinutes: 5,
     },
+  ],
+  variants: [
+    {
+      property: 'nodes',
+      value: 1,
+      availability: { value: 99.5, source: redshiftSla, kind: 'sla', note: 'Single-AZ single-node SLA (last updated 2023-11-01).' },
+    },
+    // With a second copy in another zone, a failure costs only the automatic failover.
+    { property: 'multiAZ', value: true, mttrMinutes: 5 },
   ],
   mttrMinutes: 30,
   dataStore: true,

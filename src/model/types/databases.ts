@@ -113,11 +113,12 @@ const rdsInstance: ResourceTypeDef = {
     {
       when: { property: 'multiAZ', equals: true },
       label: 'Multi-AZ',
-      scope: 'resource',
       figure: { value: 99.95, source: rdsSla, kind: 'sla', note: 'Multi-AZ DB instance SLA (last updated 2024-01-22).' },
-      mttrMinutes: 2,
     },
   ],
+  // A Multi-AZ instance is back within the automatic failover (one to two minutes); a Single-AZ one
+  // waits for the host to be replaced or, after a zone outage, for a restore.
+  variants: [{ property: 'multiAZ', value: true, mttrMinutes: 2 }],
   durability: {
     value: 99.8,
     source: ebsVolumeTypes,
@@ -233,9 +234,7 @@ const rdsAurora: ResourceTypeDef = {
     {
       when: { property: 'zones', atLeast: 2 },
       label: 'Multi-AZ',
-      scope: 'resource',
       figure: { value: 99.99, source: auroraSla, kind: 'sla', note: 'Multi-AZ Aurora SLA (last updated 2022-05-19): a cluster with instances in two or more zones.' },
-      mttrMinutes: 1,
     },
   ],
   mttrMinutes: 10,
@@ -338,7 +337,6 @@ const dynamodbTable: ResourceTypeDef = {
     {
       when: { property: 'globalTables', nonEmpty: true },
       label: 'Global tables',
-      scope: 'resource',
       figure: { value: 99.999, source: dynamodbSla, kind: 'sla', note: 'Global tables SLA: replicas in several regions, with the application failing over between them.' },
     },
   ],
@@ -430,9 +428,7 @@ const docdbCluster: ResourceTypeDef = {
     {
       when: { property: 'zones', atLeast: 2 },
       label: 'Multi-AZ',
-      scope: 'resource',
       figure: { value: 99.99, source: docdbSla, kind: 'sla', note: 'Multi-AZ SLA (last updated 2025-05-01): instances in two or more zones.' },
-      mttrMinutes: 1,
     },
   ],
   mttrMinutes: 10,
@@ -497,9 +493,7 @@ const neptuneCluster: ResourceTypeDef = {
     {
       when: { property: 'zones', atLeast: 2 },
       label: 'Multi-AZ',
-      scope: 'resource',
       figure: { value: 99.9, source: neptuneSla, kind: 'sla', note: 'Multi-AZ DB cluster SLA (last updated 2024-01-10).' },
-      mttrMinutes: 1,
     },
   ],
   mttrMinutes: 10,
