@@ -3,7 +3,7 @@
  * `types/*.ts`, one file per group of services; this module merges in the common properties and
  * answers questions about the whole catalog.
  */
-import type { PropertyDef, ResourceTypeDef } from './catalog-types';
+import type { Placement, PropertyDef, ResourceTypeDef, SourcedFigure } from './catalog-types';
 import { commonProperties, securityGroupsProperty, subnetProperty, zonesProperty } from './common-properties';
 import { resourceTypeDefinitions } from './types';
 
@@ -37,4 +37,39 @@ export function typeMatches(typeId: string, pattern: string): boolean {
   if (pattern === '*') return true;
   if (pattern.endsWith('*')) return typeId.startsWith(pattern.slice(0, -1));
   return typeId === pattern;
+}
+
+/** The figures that apply to one resource once its property values are known. */
+export interface ResolvedFigures {
+  readonly availability: SourcedFigure;
+  readonly durability: SourcedFigure | undefined;
+  readonly placement: Placement;
+  readonly mttrMinutes: number;
+}
+
+/**
+ * The availability, durability, placement and repair time of a resource of type `def` whose
+ * properties are `values`: the type's figures, replaced by the first matching `variants` entry
+ * for each figure. A property that is absent is compared through its catalog default, so a bucket
+ * without `storageClass` gets the STANDARD figures.
+ */
+export function figuresFor(def: ResourceTypeDef, values: Readonly<Record<string, unknown>>): ResolvedFigures {
+  let availability: SourcedFigure | undefined;
+  let durability: SourcedFigure | undefined;
+  let placement: Placement | undefined;
+  let mttrMinutes: number | undefined;
+  for (const variant of def.variants ?? []) {
+    const actual = values[variant.property] ?? def.properties[variant.property]?.default;
+    if (actual !== variant.value) continue;
+    availability ??= variant.availability;
+    durability ??= variant.durability;
+    placement ??= variant.placement;
+    mttrMinutes ??= variant.mttrMinutes;
+  }
+  return {
+    availability: availability ?? def.availability,
+    durability: durability ?? def.durability,
+    placement: placement ?? def.placement,
+    mttrMinutes: mttrMinutes ?? def.mttrMinutes,
+  };
 }

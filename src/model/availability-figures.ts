@@ -1,0 +1,190 @@
+/**
+ * Published availability and durability figures, each with its source, shared by the type
+ * definitions. The numbers are copied from the team's reference set (sla.json); the sentences are
+ * ours. Keeping them in one place means a changed SLA page is one edit, and two types that share a
+ * figure (an EC2 instance and an auto scaling group's instance) can never disagree.
+ */
+import type { SourcedFigure } from './catalog-types';
+
+const computeSla = 'https://aws.amazon.com/compute/sla/';
+const ebsSla = 'https://aws.amazon.com/ebs/sla/';
+const ebsVolumeTypes = 'github:awsdocs/amazon-ec2-user-guide doc_source/ebs-volume-types.md';
+const s3StorageClasses = 'github:awsdocs/amazon-s3-userguide doc_source/storage-class-intro.md';
+
+/** The instance-level SLA: one EC2 instance, per monthly billing cycle. */
+export const ec2InstanceSla: SourcedFigure = {
+  value: 99.5,
+  kind: 'sla',
+  source: computeSla,
+  note: 'Instance-Level SLA for a single EC2 instance; the Region-Level SLA of 99.99% needs instances in two or more zones, which the model derives from the zones instead.',
+};
+
+/** A Lightsail instance or disk on its own (the SLA category exists; the value is by analogy with EC2). */
+export const lightsailInstanceSla: SourcedFigure = {
+  value: 99.5,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/lightsail/sla-lightsail-instances-and-block-storage/',
+  note: 'Instance-level commitment; the reference set marks the value as low confidence (the page excerpt was cut off), matching the EC2 instance-level figure.',
+};
+
+/** One ECS task, EC2 or Fargate launch type. */
+export const ecsTaskSla: SourcedFigure = {
+  value: 99.5,
+  kind: 'sla',
+  source: 'https://www.nextsignal.io/resources/aws-ecs-sla-credits',
+  note: 'Task-level figure from a secondary source (medium confidence); the Region-level commitment for ECS and Fargate is 99.99% (https://aws.amazon.com/compute/sla/).',
+};
+
+/** One EBS volume. */
+export const ebsVolumeSla: SourcedFigure = {
+  value: 99.9,
+  kind: 'sla',
+  source: ebsSla,
+  note: 'Volume-Level SLA (last updated 2022-05-31).',
+};
+
+/** Designed durability of gp2, gp3, io1, st1 and sc1 volumes: an annual failure rate of 0.1-0.2%. */
+export const ebsStandardDurability: SourcedFigure = {
+  value: 99.8,
+  kind: 'designed',
+  source: ebsVolumeTypes,
+  note: 'AWS designs these volume types for 99.8-99.9% durability per year (AFR 0.1-0.2%); the model uses the lower bound.',
+};
+
+/** Designed durability of io2 (including Block Express) volumes: an annual failure rate of 0.001%. */
+export const ebsIo2Durability: SourcedFigure = {
+  value: 99.999,
+  kind: 'designed',
+  source: ebsVolumeTypes,
+  note: 'io2 volumes are designed for 99.999% durability per year (AFR 0.001%).',
+};
+
+/** Any Elastic Load Balancing load balancer deployed in two or more zones. */
+export const elbMultiAzSla: SourcedFigure = {
+  value: 99.99,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/elasticloadbalancing/sla/',
+  note: 'Multi-AZ load balancer commitment (last updated 2022-07-25); a load balancer in one zone has a 99.9% commitment, which the model reproduces through the zone dependency.',
+};
+
+/** S3 designed availability per storage class, from the S3 storage-class comparison table. */
+export const s3DesignedAvailability: Readonly<Record<string, SourcedFigure>> = {
+  STANDARD: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99.9% (https://aws.amazon.com/s3/sla/).' },
+  INTELLIGENT_TIERING: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
+  STANDARD_IA: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
+  ONEZONE_IA: { value: 99.5, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of data kept in a single zone; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
+  GLACIER_IR: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
+  GLACIER: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of restored objects; archived objects must be restored before they can be read.' },
+  DEEP_ARCHIVE: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of restored objects; archived objects must be restored before they can be read.' },
+};
+
+/** Eleven nines: S3 (every class) and EFS designed durability. */
+export const s3Durability: SourcedFigure = {
+  value: 99.999999999,
+  kind: 'designed',
+  source: s3StorageClasses,
+  note: 'Every S3 storage class is designed for eleven nines of durability; ONEZONE_IA keeps it only while its zone survives.',
+};
+
+export const efsDurability: SourcedFigure = {
+  value: 99.999999999,
+  kind: 'designed',
+  source: 'https://docs.aws.amazon.com/efs/latest/ug/availability-durability.html',
+};
+
+export const efsRegionalSla: SourcedFigure = {
+  value: 99.99,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/efs/sla/',
+  note: 'Regional (Standard and Standard-IA) file systems, last updated 2022-05-04.',
+};
+
+export const efsOneZoneSla: SourcedFigure = {
+  value: 99.9,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/efs/sla/',
+  note: 'One Zone file systems, last updated 2022-05-04.',
+};
+
+export const fsxMultiAzSla: SourcedFigure = {
+  value: 99.99,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/fsx/sla/',
+  note: 'Multi-AZ file systems (last updated 2024-06-25).',
+};
+
+export const fsxSingleAzSla: SourcedFigure = {
+  value: 99.5,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/fsx/sla/',
+  note: 'Single-AZ FSx for Windows File Server and FSx for Lustre; the category is confirmed but the reference set marks the value as low confidence.',
+};
+
+export const lambdaSla: SourcedFigure = { value: 99.95, kind: 'sla', source: 'https://aws.amazon.com/lambda/sla/' };
+
+export const apiGatewaySla: SourcedFigure = {
+  value: 99.95,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/api-gateway/sla/',
+  note: 'Last updated 2022-05-05.',
+};
+
+export const route53Sla: SourcedFigure = {
+  value: 100,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/route53/sla/',
+  note: 'Route 53 commits to answering DNS queries 100% of the time.',
+};
+
+export const cloudFrontSla: SourcedFigure = {
+  value: 99.9,
+  kind: 'sla',
+  source: 'https://aws.amazon.com/cloudfront/sla/',
+  note: 'Last updated 2022-05-05.',
+};
+
+/** Elastic Beanstalk has no SLA of its own: its environment runs on EC2 instances. */
+export const beanstalkInherited: SourcedFigure = {
+  value: 99.5,
+  kind: 'inherited',
+  source: computeSla,
+  note: 'No Elastic Beanstalk SLA exists; each instance of the environment carries the EC2 instance-level figure, and the load balancer it creates carries its own.',
+};
+
+/** AWS Batch has no SLA of its own: jobs run on EC2 or Fargate capacity. */
+export const batchInherited: SourcedFigure = {
+  value: 99.99,
+  kind: 'inherited',
+  source: computeSla,
+  note: 'No AWS Batch SLA was found; a managed compute environment spread over several zones inherits the EC2 Region-Level figure.',
+};
+
+/** EC2 Image Builder: not on any request path, and without a published SLA. */
+export const imageBuilderEstimate: SourcedFigure = {
+  value: 99.9,
+  kind: 'estimate',
+  source: 'CloudArch estimate: no EC2 Image Builder SLA is published',
+  note: 'A pipeline only produces images; instances that use its image keep running while it is down, so no resource depends on it.',
+};
+
+/** NAT gateways have no separate SLA in the reference set. */
+export const natGatewayEstimate: SourcedFigure = {
+  value: 99.99,
+  kind: 'estimate',
+  source: 'CloudArch estimate: no NAT gateway SLA in the reference set; AWS builds each NAT gateway redundantly inside its zone',
+  note: 'The gateway still fails with its zone, which the model accounts for separately.',
+};
+
+/** Security groups are configuration evaluated by the VPC; they do not fail. */
+export const configurationOnly: SourcedFigure = {
+  value: 100,
+  kind: 'estimate',
+  source: 'CloudArch model rule (evaluation spec, availability step 4): configuration objects never fail',
+};
+
+/** Resources outside AWS never fail in the model (evaluation spec, availability step 5). */
+export const externalNeverFails: SourcedFigure = {
+  value: 100,
+  kind: 'estimate',
+  source: 'CloudArch model rule (evaluation spec, availability step 5): external resources never fail; set `availability:` to model your own figure',
+};
