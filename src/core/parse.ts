@@ -1,0 +1,325 @@
+/**
+ * `parseArchitecture`: text -> `ArchDocument`. Pure, synchronous, and it never throws.
+ *
+ * The file is read in pieces (see blocks.ts): each top-level section and each resource separately.
+ * With `options.previous`, every piece whose text is unchanged is taken from the previous parse
+ * (its ranges shifted when it moved), so typing in one resource re-reads and re-validates only that
+ * resource. The checks that span resources (references, cycles, zones) always run on the whole
+ * file. Reading a file from scratch and reading it incrementally give identical documents; a
+ * property test holds the two paths to that.
+ */
+import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode } from './document';
+import { splitPieces, type Piece } from './blocks';
+import { Codes } from './codes';
+import { crossCheck } from './cross-checks';
+import { LineIndex } from './line-index';
+import type { ReferenceDraft } from './references';
+import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
+import { maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure } from './scan';
+import { shiftDiagnostic, shiftDraft, shiftEntry, shiftResource } from './shift';
+import { defaultRegion, defaultZones, readTopLevel } from './top-level';
+import { readYaml } from './yaml-read';
+
+/** Options of `parseArchitecture`. */
+export interface ParseOptions {
+  /** The previous parse of the same document: unchanged pieces are reused from it. */
+  readonly previous?: ArchDocument;
+}
+
+/** What one piece of text reads as, with ranges relative to the piece's first line. */
+interface PieceResult {
+  readonly entries: readonly MapEntry[];
+  readonly diagnostics: readonly ArchDiagnostic[];
+  /** For resource pieces: the analysis of each resource entry (normally one). */
+  readonly analyses: readonly ResourceAnalysis[];
+  /** The same result placed at `placedLine`, kept so a piece that did not move costs nothing. */
+  placed?: { line: number; result: PlacedPiece };
+}
+
+interface PlacedPiece {
+  readonly entries: readonly MapEntry[];
+  readonly diagnostics: readonly ArchDiagnostic[];
+  readonly analyses: readonly ResourceAnalysis[];
+}
+
+type PieceCache = Map<string, PieceResult>;
+
+/** The piece cache of each parsed document, so `previous` can hand it to the next parse. */
+const pieceCaches = new WeakMap<ArchDocument, PieceCache>();
+
+/** Parses an architecture file. Never throws: every failure becomes a diagnostic. */
+export function parseArchitecture(text: string, options?: ParseOptions): ArchDocument {
+  try {
+    return parse(typeof text === 'string' ? text : String(text), options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return emptyDocument(text, [
+      { code: Codes.yamlSyntax, severity: 'error', message: `The file could not be read (internal error: ${message}). Please report this with the file.`, range: zeroRange, source: 'cloudarch' },
+    ]);
+  }
+}
+
+const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function parse(text: string, options: ParseOptions | undefined): ArchDocument {
+  if (text.length > maxFileSize) {
+    return emptyDocument(text, [
+      { code: Codes.fileTooLarge, severity: 'error', message: `The file is ${(text.length / 1048576).toFixed(1)} MiB; files over ${maxFileSize / 1048576} MiB are not read. Split the architecture into several files.`, range: zeroRange, source: 'cloudarch' },
+    ]);
+  }
+  const diagnostics: ArchDiagnostic[] = [];
+  const sanitized = sanitize(text);
+  if (sanitized.problems.length > 0) {
+    const lines = new LineIndex(text);
+    for (const problem of sanitized.problems) {
+      diagnostics.push({
+        code: problem.kind === 'byte-order-mark' ? Codes.byteOrderMark : Codes.invalidCharacter,
+        severity: problem.kind === 'byte-order-mark' ? 'information' : 'error',
+        message: problem.message,
+        range: lines.rangeOf(problem.offset, problem.offset + problem.length),
+        source: 'cloudarch',
+      });
+    }
+  }
+  const clean = sanitized.text;
+  const scan = scanStructure(clean);
+  if (scan.tooDeepAt !== undefined) {
+    const lines = new LineIndex(text);
+    const at = lines.positionAt(scan.tooDeepAt);
+    diagnostics.push({
+      code: Codes.nestingTooDeep,
+      severity: 'error',
+      message: `Values are nested more than ${maxNestingDepth} levels deep here; the file is not read. Architectures need far less nesting.`,
+      range: { start: at, end: { line: at.line, character: lines.lineEndOffset(at.line) - lines.lineStarts[at.line]! } },
+      source: 'cloudarch',
+    });
+    return emptyDocument(text, diagnostics);
+  }
+  if (scan.aliasCount > maxAliasCount) {
+    diagnostics.push({ code: Codes.tooManyAliases, severity: 'error', message: `The file uses ${scan.aliasCount} anchors and aliases; more than ${maxAliasCount} are not read (they can expand exponentially).`, range: zeroRange, source: 'cloudarch' });
+    return emptyDocument(text, diagnostics);
+  }
+
+  const previousCache = options?.previous !== undefined ? pieceCaches.get(options.previous) : undefined;
+  const cache: PieceCache = new Map();
+  const split = scan.hasAnchorsOrAliases ? ({ kind: 'whole' } as const) : splitPieces(clean);
+
+  let root: MapNode | undefined;
+  const analyses: ResourceAnalysis[] = [];
+  let resourcesValueKind: 'map' | 'other' | 'absent' = 'absent';
+  let resourcesEntry: MapEntry | undefined;
+
+  if (split.kind === 'whole') {
+    const read = readYaml(clean);
+    diagnostics.push(...read.diagnostics);
+    for (const range of read.extraDocuments) {
+      diagnostics.push({ code: Codes.multipleDocuments, severity: 'error', message: 'A second YAML document starts here; a file holds one architecture, so everything after this `---` is ignored.', range, source: 'cloudarch' });
+    }
+    if (read.value?.kind === 'map') {
+      root = read.value;
+      resourcesEntry = root.entries.find((entry) => entry.key === 'resources');
+      if (resourcesEntry?.value?.kind === 'map') {
+        resourcesValueKind = 'map';
+        for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
+      } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
+    } else if (read.value !== undefined) {
+      diagnostics.push({ code: Codes.notAMap, severity: 'error', message: 'The file must be a map of keys (`cloudarch`, `name`, `resources`, ...), not a list or a single value.', range: read.value.range, source: 'cloudarch' });
+    }
+  } else {
+    const rootEntries: MapEntry[] = [];
+    const placeSection = (piece: Piece): PlacedPiece => place(piece, readSection(piece.text, previousCache, cache), cache);
+    split.sections.forEach((piece, order) => {
+      if (split.resourcesHeader !== undefined && split.resourcesHeader.order === order) rootEntries.push(resourcesPlaceholder);
+      const placed = placeSection(piece);
+      rootEntries.push(...placed.entries);
+      diagnostics.push(...placed.diagnostics);
+    });
+    if (split.resourcesHeader !== undefined) {
+      if (split.resourcesHeader.order >= split.sections.length) rootEntries.push(resourcesPlaceholder);
+      const resourceEntries: MapEntry[] = [];
+      for (const piece of split.resources) {
+        const placed = place(piece, readResourcePiece(piece.text, previousCache, cache), cache);
+        resourceEntries.push(...placed.entries);
+        diagnostics.push(...placed.diagnostics);
+        analyses.push(...placed.analyses);
+      }
+      const headerLine = split.resourcesHeader.line;
+      const keyRange = { start: { line: headerLine, character: 0 }, end: { line: headerLine, character: 'resources'.length } };
+      const first = resourceEntries[0];
+      const last = resourceEntries[resourceEntries.length - 1];
+      const value: MapNode | undefined =
+        first === undefined || last === undefined ? undefined : { kind: 'map', range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end }, entries: resourceEntries, flow: false };
+      resourcesEntry = { key: 'resources', keyRange, value };
+      resourcesValueKind = value === undefined ? 'absent' : 'map';
+      rootEntries[rootEntries.indexOf(resourcesPlaceholder)] = resourcesEntry;
+    } else {
+      resourcesEntry = rootEntries.find((entry) => entry.key === 'resources');
+      if (resourcesEntry?.value?.kind === 'map') {
+        resourcesValueKind = 'map';
+        for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
+      } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
+    }
+    if (rootEntries.length > 0) {
+      const first = rootEntries[0]!;
+      const last = rootEntries[rootEntries.length - 1]!;
+      root = { kind: 'map', range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end }, entries: rootEntries, flow: false };
+    }
+  }
+
+  if (root === undefined && !diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
+    diagnostics.push({ code: Codes.emptyFile, severity: 'warning', message: 'The file is empty. Start with `cloudarch: "1"`, a `name` and a `resources:` map.', range: zeroRange, source: 'cloudarch' });
+  }
+  if (resourcesValueKind === 'other' && resourcesEntry?.value !== undefined) {
+    diagnostics.push({ code: Codes.wrongType, severity: 'error', message: '`resources` must be a map from resource names to resources.', range: resourcesEntry.value.range, source: 'cloudarch' });
+  }
+
+  const top = root === undefined ? undefined : readTopLevel(root, diagnostics);
+
+  // Resources by name; a repeated name is reported and the first definition kept.
+  const resources: ResourceNode[] = [];
+  const drafts: (readonly ReferenceDraft[])[] = [];
+  const resourceByName = new Map<string, ResourceNode>();
+  for (const analysis of analyses) {
+    const existing = resourceByName.get(analysis.resource.name);
+    if (existing !== undefined) {
+      if (split.kind !== 'whole') {
+        diagnostics.push({
+          code: Codes.duplicateKey,
+          severity: 'error',
+          message: `A resource named \`${analysis.resource.name}\` is already defined; this later definition is ignored.`,
+          range: analysis.resource.nameRange,
+          source: 'cloudarch',
+          resource: analysis.resource.name,
+          related: [{ message: `First definition of \`${existing.name}\``, range: existing.nameRange }],
+        });
+      }
+      continue;
+    }
+    resourceByName.set(analysis.resource.name, analysis.resource);
+    resources.push(analysis.resource);
+    drafts.push(analysis.drafts);
+    diagnostics.push(...analysis.diagnostics);
+  }
+
+  const zones = top?.zones ?? defaultZones;
+  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean });
+  diagnostics.push(...cross.diagnostics);
+  const references: ReferenceOccurrence[] = cross.references;
+
+  diagnostics.sort(compareDiagnostics);
+  const document: ArchDocument = {
+    text,
+    root,
+    formatVersion: top?.formatVersion,
+    name: top?.name,
+    description: top?.description,
+    region: top?.region ?? defaultRegion,
+    zones,
+    workload: top?.workload ?? emptyWorkload,
+    assumptions: top?.assumptions ?? defaultAssumptions,
+    targets: top?.targets ?? {},
+    resources,
+    resourceByName,
+    references,
+    diagnostics,
+  };
+  pieceCaches.set(document, cache);
+  return document;
+}
+
+/** A stand-in for the `resources` entry while the sections around it are placed. */
+const resourcesPlaceholder: MapEntry = { key: 'resources', keyRange: zeroRange, value: undefined };
+
+const emptyWorkload = { requestsPerSecond: 0, peakRequestsPerSecond: 0, dataTransferOutGB: 0, storageGrowthGBPerMonth: 0 };
+const defaultAssumptions = { zoneAvailability: 99.99, regionAvailability: 99.999, hoursPerMonth: 730, prices: {} };
+
+function compareDiagnostics(left: ArchDiagnostic, right: ArchDiagnostic): number {
+  return (
+    left.range.start.line - right.range.start.line ||
+    left.range.start.character - right.range.start.character ||
+    left.range.end.line - right.range.end.line ||
+    left.range.end.character - right.range.end.character ||
+    (left.code < right.code ? -1 : left.code > right.code ? 1 : 0) ||
+    (left.message < right.message ? -1 : left.message > right.message ? 1 : 0)
+  );
+}
+
+function lookup(text: string, previous: PieceCache | undefined, current: PieceCache): PieceResult | undefined {
+  const found = current.get(text) ?? previous?.get(text);
+  if (found !== undefined) current.set(text, found);
+  return found;
+}
+
+function readSection(text: string, previous: PieceCache | undefined, current: PieceCache): PieceResult {
+  const cached = lookup(text, previous, current);
+  if (cached !== undefined) return cached;
+  const read = readYaml(text);
+  const diagnostics = [...read.diagnostics];
+  let entries: readonly MapEntry[] = [];
+  if (read.value?.kind === 'map') entries = read.value.entries;
+  else if (read.value !== undefined) {
+    diagnostics.push({ code: Codes.yamlSyntax, severity: 'error', message: 'Expected a top-level `key: value` here.', range: read.value.range, source: 'cloudarch' });
+  }
+  const result: PieceResult = { entries, diagnostics, analyses: [] };
+  current.set(text, result);
+  return result;
+}
+
+function readResourcePiece(text: string, previous: PieceCache | undefined, current: PieceCache): PieceResult {
+  const cached = lookup(text, previous, current);
+  if (cached !== undefined) return cached;
+  const read = readYaml(text);
+  const diagnostics = [...read.diagnostics];
+  let entries: readonly MapEntry[] = [];
+  if (read.value?.kind === 'map') entries = read.value.entries;
+  else if (read.value !== undefined) {
+    diagnostics.push({ code: Codes.yamlSyntax, severity: 'error', message: 'Expected a resource name followed by `:` and its properties, such as `web:`.', range: read.value.range, source: 'cloudarch' });
+  }
+  const result: PieceResult = { entries, diagnostics, analyses: entries.map(analyzeResource) };
+  current.set(text, result);
+  return result;
+}
+
+/** The piece's result at its place in the file (ranges shifted to absolute lines). */
+function place(piece: Piece, result: PieceResult, _cache: PieceCache): PlacedPiece {
+  const line = piece.startLine;
+  if (result.placed !== undefined && result.placed.line === line) return result.placed.result;
+  const placed: PlacedPiece =
+    line === 0
+      ? result
+      : {
+          entries: result.entries.map((entry) => shiftEntry(entry, line)),
+          diagnostics: result.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, line)),
+          analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, line)),
+        };
+  result.placed = { line, result: placed };
+  return placed;
+}
+
+function shiftAnalysis(analysis: ResourceAnalysis, lines: number): ResourceAnalysis {
+  const body = analysis.resource.body === undefined ? undefined : shiftEntry({ key: '', keyRange: zeroRange, value: analysis.resource.body }, lines).value;
+  return {
+    resource: shiftResource(analysis.resource, lines, body),
+    drafts: analysis.drafts.map((draft) => shiftDraft(draft, lines)),
+    diagnostics: analysis.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
+  };
+}
+
+function emptyDocument(text: string, diagnostics: ArchDiagnostic[]): ArchDocument {
+  return {
+    text,
+    root: undefined,
+    formatVersion: undefined,
+    name: undefined,
+    description: undefined,
+    region: defaultRegion,
+    zones: defaultZones,
+    workload: emptyWorkload,
+    assumptions: defaultAssumptions,
+    targets: {},
+    resources: [],
+    resourceByName: new Map(),
+    references: [],
+    diagnostics,
+  };
+}
