@@ -1,0 +1,116 @@
+/**
+ * The extension's entry point. Activation only wires things up and starts the language client;
+ * every language feature lives in the server, so activating stays cheap (a few milliseconds).
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import {
+  reportRequestMethod,
+  summaryChangedNotificationMethod,
+  summaryRequestMethod,
+  type ReportKind,
+  type ReportParams,
+  type ReportResult,
+  type SummaryParams,
+  type SummaryResult,
+} from '../protocol/requests';
+import { registerCommands } from './commands';
+import { ReportView } from './report-view';
+import { decideAfterDeath } from './restart-policy';
+import { createLanguageClient, restartingErrorHandler } from './server-client';
+import { SummaryStatusBar } from './status-bar';
+
+/** What `activate` returns: a small API the end-to-end tests (and other extensions) can use. */
+export interface CloudArchApi {
+  /** Resolves once the language server has started (or rejects if it could not). */
+  readonly ready: Promise<void>;
+  /** How long `activate` took, in milliseconds. */
+  readonly activationMs: number;
+  /** Whether the language server is currently running. */
+  isServerRunning(): boolean;
+  /** The status bar's current text. */
+  statusBarText(): string;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): CloudArchApi {
+  const started = performance.now();
+  const outputChannel = vscode.window.createOutputChannel('CloudArch', { log: true });
+  const deaths: number[] = [];
+
+  const errorHandler = restartingErrorHandler(
+    () => decideAfterDeath(deaths, Date.now()),
+    () => {
+      void vscode.window
+        .showErrorMessage(
+          'The CloudArch language server stopped repeatedly and was not restarted. Diagnostics and evaluations are paused until it runs again.',
+          'Restart Language Server',
+          'Show Output',
+        )
+        .then((choice) => {
+          if (choice === 'Restart Language Server') void vscode.commands.executeCommand('cloudarch.restartServer');
+          if (choice === 'Show Output') outputChannel.show(true);
+        });
+    },
+  );
+  const languageClient = createLanguageClient(context, outputChannel, errorHandler);
+  client = languageClient;
+
+  const statusBar = new SummaryStatusBar((uri) =>
+    languageClient.state === State.Running
+      ? languageClient.sendRequest<SummaryResult | null>(summaryRequestMethod, { uri } satisfies SummaryParams)
+      : Promise.resolve(null),
+  );
+  const reportView = new ReportView();
+
+  context.subscriptions.push(
+    outputChannel,
+    statusBar,
+    reportView,
+    ...registerCommands({
+      outputChannel,
+      reportView,
+      requestReport: async (uri: string, kind: ReportKind) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<ReportResult>(reportRequestMethod, { uri, kind } satisfies ReportParams);
+      },
+      restartServer: async () => {
+        // A restart by hand forgives earlier crashes: the user asked for a fresh start.
+        deaths.length = 0;
+        if (languageClient.state === State.Running) await languageClient.restart();
+        else await languageClient.start();
+        outputChannel.appendLine(`[${new Date().toISOString()}] language server restarted`);
+      },
+    }),
+    languageClient.onDidChangeState((event) => {
+      if (event.newState === State.Running) void statusBar.refresh();
+    }),
+  );
+
+  const ready = languageClient.start().then(() => {
+    context.subscriptions.push(
+      languageClient.onNotification(summaryChangedNotificationMethod, (summary: SummaryResult | { uri: string }) => {
+        void statusBar.refresh(summary.uri);
+      }),
+    );
+    void statusBar.refresh();
+  });
+  ready.catch((error: unknown) => {
+    outputChannel.appendLine(`The language server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
+
+  const activationMs = performance.now() - started;
+  return {
+    ready,
+    activationMs,
+    isServerRunning: () => languageClient.state === State.Running,
+    statusBarText: () => statusBar.text,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running && running.state !== State.Stopped) await running.stop();
+}
