@@ -34,6 +34,10 @@ export interface CostLineItem {
   readonly priceSource: string;
   /** True when the price is an estimate (another region, a low-confidence figure). */
   readonly estimate?: boolean;
+  /** The price key of the unit price: the key to set in `assumptions.prices` to override it. */
+  readonly priceKey?: string;
+  /** Why the line is an estimate, or how its quantity was derived, in a few words. */
+  readonly note?: string;
 }
 
 export interface CostAlternative {
@@ -72,12 +76,33 @@ export interface SecurityFinding {
   /** Whose side of the shared-responsibility model the finding falls on. */
   readonly responsibility: 'customer' | 'aws' | 'shared';
   /** For exposure findings: the path from the internet, resource by resource, with ports. */
-  readonly exposurePath?: readonly { readonly resource: string; readonly port?: number | 'all' }[];
+  readonly exposurePath?: readonly ExposureHop[];
+  /** Security or availability (Multi-AZ and similar resilience checks), so reports can score them apart. */
+  readonly concern?: 'security' | 'availability';
+}
+
+/** One hop of an exposure path: the resource entered and the port it is entered on (absent: any port). */
+export interface ExposureHop {
+  readonly resource: string;
+  readonly port?: number | 'all';
+}
+
+/**
+ * A way the internet reaches a data store: the first hop is the internet-facing entry point, the
+ * last the data store. Every hop into a resource with security groups is admitted by one of them.
+ */
+export interface ExposurePath {
+  readonly dataStore: string;
+  /** How the internet reaches the first hop. */
+  readonly entry: 'cdn' | 'api' | 'load-balancer' | 'public-bucket' | 'public-database' | 'public-ip';
+  readonly hops: readonly ExposureHop[];
 }
 
 export interface SecurityResult {
   readonly findings: readonly SecurityFinding[];
   readonly counts: Readonly<Record<FindingSeverity, number>>;
+  /** Every exposure path, shortest first (reports list them; CA-NET findings cite the shortest per data store). */
+  readonly exposurePaths: readonly ExposurePath[];
 }
 
 export interface TargetResult {

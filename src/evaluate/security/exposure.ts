@@ -1,0 +1,221 @@
+/**
+ * Exposure analysis: every path by which the internet reaches a data store, hop by hop, with the
+ * port each hop enters on, and with every hop checked against the security groups of the resource
+ * it enters.
+ *
+ * The model, documented in docs/evaluation.md ("Security"):
+ * - Internet-facing resources are entry points: CloudFront distributions, API Gateway APIs (unless
+ *   private), internet-facing load balancers, instances/groups/tasks with a public IP in a public
+ *   subnet, public buckets, and publicly accessible databases. Route 53 zones only resolve names
+ *   and are not a hop.
+ * - Traffic follows the network edges: `connectsTo`, `targets`, `origins`, `integrations` and
+ *   `fileSystems`. Block storage (`volumes`, `attachedTo`) is not a network edge.
+ * - A hop into a resource with security groups needs an ingress rule, in one of them, that covers
+ *   the hop's port and admits the sender: `0.0.0.0/0` or `::/0` admits anyone; a security group
+ *   name admits resources that carry that group; another CIDR admits resources inside the VPC but
+ *   not the internet at large. A resource without modeled security groups is assumed to admit its
+ *   callers, which over-reports rather than hides a path.
+ */
+import type { ArchDocument, ResourceNode } from '../../core/document';
+import type { ExposureHop, ExposurePath } from '../types';
+import { coversPort, isAllPorts, isCidr, isWorld, readGroupRule, type PortRange } from './security-group-rules';
+
+/** Reference properties that carry traffic from the owner to the referenced resource. */
+export const NETWORK_EDGE_PROPERTIES: readonly string[] = ['connectsTo', 'targets', 'origins', 'integrations', 'fileSystems'];
+
+/** Bounds on the search, so a densely connected file cannot make the analysis slow. */
+const MAX_DEPTH = 10;
+const MAX_PATHS = 500;
+
+const ENGINE_PORTS: Readonly<Record<string, number>> = {
+  mysql: 3306,
+  mariadb: 3306,
+  'aurora-mysql': 3306,
+  postgres: 5432,
+  postgresql: 5432,
+  'aurora-postgresql': 5432,
+  oracle: 1521,
+  sqlserver: 1433,
+};
+
+const TYPE_PORTS: Readonly<Record<string, number>> = {
+  'aws.docdb.cluster': 27017,
+  'aws.neptune.cluster': 8182,
+  'aws.redshift.cluster': 5439,
+  'aws.efs.filesystem': 2049,
+  'aws.s3.bucket': 443,
+  'aws.dynamodb.table': 443,
+  'aws.apigateway.api': 443,
+  'aws.cloudfront.distribution': 443,
+  'aws.lambda.function': 443,
+  'aws.timestream.database': 443,
+  'aws.qldb.ledger': 443,
+};
+
+/** The port a resource listens on when a connection does not say: its `port`, its engine's, its first listener's. */
+export function defaultPort(resource: ResourceNode): number | undefined {
+  const { props } = resource;
+  if (typeof props.port === 'number') return props.port;
+  if (typeof props.engine === 'string') {
+    const byEngine = ENGINE_PORTS[props.engine] ?? Object.entries(ENGINE_PORTS).find(([engine]) => String(props.engine).includes(engine))?.[1];
+    if (byEngine !== undefined) return byEngine;
+  }
+  if (resource.type === 'aws.fsx.filesystem') return props.kind === 'lustre' ? 988 : 445;
+  const listeners = listenerPorts(resource);
+  if (listeners.length > 0) return listeners.includes(443) ? 443 : listeners[0];
+  return resource.type === undefined ? undefined : TYPE_PORTS[resource.type];
+}
+
+function listenerPorts(resource: ResourceNode): number[] {
+  const listeners = resource.props.listeners;
+  if (!Array.isArray(listeners)) return [];
+  return listeners.flatMap((listener) => (listener !== null && typeof listener === 'object' && typeof (listener as Record<string, unknown>).port === 'number' ? [(listener as Record<string, number>).port!] : []));
+}
+
+function securityGroupsOf(resource: ResourceNode, doc: ArchDocument): ResourceNode[] {
+  const names = resource.props.securityGroups;
+  if (!Array.isArray(names)) return [];
+  return names.flatMap((name) => {
+    const group = typeof name === 'string' ? doc.resourceByName.get(name) : undefined;
+    return group !== undefined && group.type === 'aws.ec2.security-group' ? [group] : [];
+  });
+}
+
+/** The sender of a hop: the internet itself, or a resource inside the architecture. */
+type Sender = { readonly kind: 'internet' } | { readonly kind: 'resource'; readonly resource: ResourceNode };
+
+/**
+ * Whether the security groups of `receiver` admit `sender` on `port` (`undefined` port: on some
+ * port). Returns the admitted port range's representative port, `'all'`, or false.
+ */
+export function admits(doc: ArchDocument, receiver: ResourceNode, sender: Sender, port: number | undefined): boolean {
+  const groups = securityGroupsOf(receiver, doc);
+  const modeled = Array.isArray(receiver.props.securityGroups) && receiver.props.securityGroups.length > 0;
+  if (!modeled) return true;
+  const senderGroups = sender.kind === 'resource' && Array.isArray(sender.resource.props.securityGroups) ? (sender.resource.props.securityGroups as unknown[]) : [];
+  for (const group of groups) {
+    const ingress = group.props.ingress;
+    if (!Array.isArray(ingress)) continue;
+    for (const item of ingress) {
+      const rule = readGroupRule(item, 'ingress');
+      if (rule === undefined) continue;
+      const peer = rule.peer ?? '0.0.0.0/0';
+      const portOk = port === undefined ? rule.ports !== undefined : coversPort(rule.ports, port);
+      if (!portOk) continue;
+      if (isWorld(peer)) return true;
+      if (sender.kind === 'internet') continue;
+      if (isCidr(peer)) return true;
+      if (senderGroups.includes(peer)) return true;
+    }
+  }
+  return false;
+}
+
+/** Ports on which the whole internet reaches a resource through its security groups (`all` for every port). */
+function worldOpenPorts(doc: ArchDocument, resource: ResourceNode): (number | 'all')[] {
+  const modeled = Array.isArray(resource.props.securityGroups) && resource.props.securityGroups.length > 0;
+  if (!modeled) return ['all'];
+  const ports: (number | 'all')[] = [];
+  for (const group of securityGroupsOf(resource, doc)) {
+    const ingress = group.props.ingress;
+    if (!Array.isArray(ingress)) continue;
+    for (const item of ingress) {
+      const rule = readGroupRule(item, 'ingress');
+      if (rule === undefined || !isWorld(rule.peer ?? '0.0.0.0/0') || rule.ports === undefined) continue;
+      const range: PortRange = rule.ports;
+      const port: number | 'all' = isAllPorts(range) ? 'all' : range.from;
+      if (!ports.includes(port)) ports.push(port);
+    }
+  }
+  return ports;
+}
+
+/** How the internet reaches an entry point. */
+export type EntryKind = ExposurePath['entry'];
+
+/** The ports on which the internet reaches `resource` directly, and why; undefined when it does not. */
+export function internetEntry(doc: ArchDocument, resource: ResourceNode): { readonly kind: EntryKind; readonly ports: readonly (number | 'all')[] } | undefined {
+  const { props, type } = resource;
+  if (type === undefined) return undefined;
+  if (type === 'aws.cloudfront.distribution') return { kind: 'cdn', ports: [443] };
+  if (type === 'aws.apigateway.api') return props.endpointType === 'private' ? undefined : { kind: 'api', ports: [443] };
+  if (type.startsWith('aws.elb.')) {
+    if (props.scheme !== 'internet-facing') return undefined;
+    const listeners = listenerPorts(resource);
+    const candidates = listeners.length > 0 ? listeners : [443];
+    const open = candidates.filter((port) => admits(doc, resource, { kind: 'internet' }, port));
+    return open.length > 0 ? { kind: 'load-balancer', ports: open } : undefined;
+  }
+  if (type === 'aws.s3.bucket') return typeof props.publicAccess === 'string' && props.publicAccess.startsWith('public') ? { kind: 'public-bucket', ports: [443] } : undefined;
+  if (props.publiclyAccessible === true) {
+    const port = defaultPort(resource);
+    const open = admits(doc, resource, { kind: 'internet' }, port);
+    return open ? { kind: 'public-database', ports: port === undefined ? ['all'] : [port] } : undefined;
+  }
+  if ((props.publicIp === true || props.elasticIp === true) && props.subnet === 'public') {
+    const ports = worldOpenPorts(doc, resource);
+    return ports.length > 0 ? { kind: 'public-ip', ports } : undefined;
+  }
+  return undefined;
+}
+
+/** The network hops out of a resource: target name and the port the connection uses. */
+function edgesFrom(doc: ArchDocument, resource: ResourceNode): { readonly target: ResourceNode; readonly port: number | undefined }[] {
+  const edges: { target: ResourceNode; port: number | undefined }[] = [];
+  for (const reference of doc.references) {
+    if (reference.from !== resource.name || !reference.resolved) continue;
+    const property = reference.path[0];
+    if (typeof property !== 'string' || !NETWORK_EDGE_PROPERTIES.includes(property)) continue;
+    const target = doc.resourceByName.get(reference.target);
+    if (target === undefined || target.type === 'aws.ec2.security-group') continue;
+    // Load balancer targets and CDN origins use the target's own listening port when nothing says otherwise.
+    const port = reference.port ?? defaultPort(target);
+    if (!edges.some((edge) => edge.target === target && edge.port === port)) edges.push({ target, port });
+  }
+  return edges;
+}
+
+/** Route 53 only answers DNS queries: clients then connect to its targets directly. */
+function isTransparent(resource: ResourceNode): boolean {
+  return resource.type === 'aws.route53.zone' || resource.type?.startsWith('external.') === true;
+}
+
+function isDataStore(resource: ResourceNode): boolean {
+  return resource.typeDef?.dataStore === true;
+}
+
+/**
+ * All exposure paths of a document, shortest first: from an internet entry point to a data store,
+ * each hop with the port it enters on. A data store that is itself an entry point has a one-hop path.
+ */
+export function findExposurePaths(doc: ArchDocument): ExposurePath[] {
+  const paths: ExposurePath[] = [];
+  const seen = new Set<string>();
+  const record = (path: ExposurePath) => {
+    const key = path.hops.map((hop) => `${hop.resource}:${hop.port ?? ''}`).join('>');
+    if (seen.has(key) || paths.length >= MAX_PATHS) return;
+    seen.add(key);
+    paths.push(path);
+  };
+
+  for (const entryResource of doc.resources) {
+    if (isTransparent(entryResource)) continue;
+    const entry = internetEntry(doc, entryResource);
+    if (entry === undefined) continue;
+    const firstPort = entry.ports[0]!;
+    const start: ExposureHop = { resource: entryResource.name, port: firstPort };
+    const walk = (current: ResourceNode, hops: readonly ExposureHop[]) => {
+      if (paths.length >= MAX_PATHS) return;
+      if (isDataStore(current)) record({ dataStore: current.name, entry: entry.kind, hops });
+      if (hops.length >= MAX_DEPTH) return;
+      for (const edge of edgesFrom(doc, current)) {
+        if (hops.some((hop) => hop.resource === edge.target.name)) continue;
+        if (isTransparent(edge.target)) continue;
+        if (!admits(doc, edge.target, { kind: 'resource', resource: current }, edge.port)) continue;
+        walk(edge.target, [...hops, edge.port === undefined ? { resource: edge.target.name } : { resource: edge.target.name, port: edge.port }]);
+      }
+    };
+    walk(entryResource, [start]);
+  }
+  return paths.sort((a, b) => a.hops.length - b.hops.length || a.dataStore.localeCompare(b.dataStore));
+}

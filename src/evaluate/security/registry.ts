@@ -1,0 +1,37 @@
+/**
+ * Every security rule, in the order the rule table documents them. Ids are stable and never reused:
+ * a retired rule keeps its id out of circulation (list it in `retiredRuleIds`).
+ */
+import type { SecurityRule } from './rule';
+import { analyticsRules } from './rules/analytics';
+import { computeRules } from './rules/compute';
+import { databaseRules } from './rules/databases';
+import { edgeAndAppRules } from './rules/edge-and-apps';
+import { exposureRules } from './rules/exposure-rules';
+import { networkRules } from './rules/network';
+import { storageRules } from './rules/storage';
+
+/** Ids that once named a rule and must never name another. */
+export const retiredRuleIds: readonly string[] = [];
+
+/** All rules of the engine. */
+export const securityRules: readonly SecurityRule[] = [
+  ...exposureRules,
+  ...networkRules,
+  ...computeRules,
+  ...storageRules,
+  ...databaseRules,
+  ...edgeAndAppRules,
+  ...analyticsRules,
+];
+
+const byId: ReadonlyMap<string, SecurityRule> = new Map(securityRules.map((rule) => [rule.id, rule]));
+
+export function securityRule(id: string): SecurityRule | undefined {
+  return byId.get(id);
+}
+
+/** Rules that apply to a resource type. */
+export function rulesForType(type: string): readonly SecurityRule[] {
+  return securityRules.filter((rule) => rule.types.includes(type));
+}
