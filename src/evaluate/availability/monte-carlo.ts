@@ -1,0 +1,90 @@
+/**
+ * The seeded Monte Carlo cross-check: draw region, zone and component states, evaluate the
+ * structure function, count. It shares only the compiled structure with the exact computation,
+ * so a mistake in the factoring shows up as an exact value outside the sampled interval.
+ */
+import { componentUpProbability, type CompiledSystem } from './compile';
+
+/** mulberry32: a tiny, fast 32-bit generator; plenty for a cross-check and identical on every platform. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The Wilson score interval for a binomial proportion at 95 %. Unlike the normal approximation it
+ * stays inside [0, 1] and does not collapse to a point when every sample succeeds, which is the
+ * usual case for an available system.
+ */
+export function wilsonInterval(successes: number, samples: number): [number, number] {
+  if (samples <= 0) return [0, 1];
+  const z = 1.959963984540054;
+  const p = successes / samples;
+  const z2n = (z * z) / samples;
+  const denominator = 1 + z2n;
+  const centre = (p + z2n / 2) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / samples + z2n / (4 * samples))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+export interface MonteCarloEstimate {
+  readonly samples: number;
+  readonly seed: number;
+  readonly probability: number;
+  readonly ci95: [number, number];
+}
+
+/**
+ * Samples the system `samples` times. A component's up-state is drawn from its probability given
+ * the sampled zones and region, which has the same distribution as drawing each unit (units of one
+ * component are independent given the zones) and costs one random number per component.
+ */
+export function monteCarlo(system: CompiledSystem, samples: number, seed: number): MonteCarloEstimate {
+  const random = mulberry32(seed);
+  const { regions, zones, members, hard, groups, root, nodeCount } = system;
+  const variableCount = regions.length + zones.length;
+  const up = new Uint8Array(variableCount);
+  const regionP = system.model.regionAvailability;
+  const zoneP = system.model.zoneAvailability;
+  const stamp = new Int32Array(nodeCount);
+  const value = new Uint8Array(nodeCount);
+  let sample = 0;
+
+  const nodeWorks = (v: number): boolean => {
+    if (stamp[v] === sample) return value[v] === 1;
+    stamp[v] = sample;
+    let result = true;
+    for (const m of members[v]!) {
+      if (random() >= componentUpProbability(system, m, up)) {
+        result = false;
+        break;
+      }
+    }
+    if (result) for (const c of hard[v]!) if (!nodeWorks(c)) { result = false; break; }
+    if (result) {
+      for (const g of groups[v]!) {
+        let any = false;
+        for (const c of g) if (nodeWorks(c)) { any = true; break; }
+        if (!any) { result = false; break; }
+      }
+    }
+    value[v] = result ? 1 : 0;
+    return result;
+  };
+
+  let successes = 0;
+  const n = Math.max(0, Math.floor(samples));
+  for (let s = 0; s < n; s++) {
+    sample = s + 1;
+    for (let i = 0; i < regions.length; i++) up[i] = random() < regionP ? 1 : 0;
+    for (let i = regions.length; i < variableCount; i++) up[i] = random() < zoneP ? 1 : 0;
+    if (nodeWorks(root)) successes++;
+  }
+  return { samples: n, seed, probability: n > 0 ? successes / n : 0, ci95: wilsonInterval(successes, n) };
+}
