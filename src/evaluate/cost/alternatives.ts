@@ -1,0 +1,114 @@
+/**
+ * Suggestions that save money, each with the monthly cost after the change and the saving:
+ * on-demand compute to a 1-year reservation or Savings Plan, gp2 volumes to gp3 (with the IOPS
+ * the gp2 volume had as its baseline, so performance does not drop), and STANDARD buckets whose
+ * data is cold to Intelligent-Tiering or Standard-IA. Each carries a mechanical fix when the
+ * change is one property.
+ */
+import type { FixPayload, ResourceNode, ValuePath } from '../../core/document';
+import type { CostAlternative } from '../types';
+import type { CostContext } from './context';
+import { amountOr } from './context';
+import { gp2BaselineIops, GP3_FREE_IOPS, volumeMonthly, volumeSpecFrom, type VolumeSpec } from './pricers/block-storage';
+import { s3IsCold, s3MonthlyGets, s3StorageKey } from './pricers/storage';
+
+/** Builds the edit that sets one property; injected so this module stays independent of the edit builder's availability. */
+export type FixBuilder = (resource: string, path: ValuePath, value: string, title: string) => FixPayload | undefined;
+
+/** Only savings of at least a cent a month are worth a suggestion. */
+const MIN_SAVING_USD = 0.01;
+
+function push(ctx: CostContext, alt: Omit<CostAlternative, 'fix'>, fix: FixPayload | undefined): void {
+  if (!(alt.savingUSD >= MIN_SAVING_USD) || !Number.isFinite(alt.monthlyUSD)) return;
+  ctx.alternatives.push(fix ? { ...alt, fix } : alt);
+}
+
+function enumAllows(r: ResourceNode, property: string, value: string): boolean {
+  const shape = r.typeDef?.properties[property]?.shape;
+  return shape?.kind === 'enum' && shape.values.some((v) => v.value === value);
+}
+
+function purchaseSuggestions(ctx: CostContext, byResource: Readonly<Record<string, number>>, fix: FixBuilder): void {
+  for (const [name, table] of Object.entries(ctx.purchaseOptions)) {
+    const r = ctx.doc.resourceByName.get(name);
+    if (!r || typeof r.typeDef?.properties.purchase === 'undefined') continue;
+    const current = ctx.str(r, 'purchase') ?? 'on-demand';
+    if (current !== 'on-demand') continue;
+    const now = byResource[name] ?? table[current] ?? 0;
+    for (const option of ['reserved-1y', 'savings-plan-1y']) {
+      const after = table[option];
+      if (after === undefined || !enumAllows(r, 'purchase', option)) continue;
+      push(ctx, { resource: name, change: `purchase: ${option}`, monthlyUSD: after, savingUSD: now - after }, fix(name, ['purchase'], option, `Buy ${name} as ${option} (saves about $${(now - after).toFixed(2)}/month)`));
+    }
+  }
+}
+
+/** The gp3 equivalent of a gp2 volume: the same size, IOPS at least the gp2 baseline. */
+function gp3Equivalent(spec: VolumeSpec): VolumeSpec {
+  const iops = Math.max(GP3_FREE_IOPS, gp2BaselineIops(spec.sizeGB));
+  return { volumeType: 'gp3', sizeGB: spec.sizeGB, iops };
+}
+
+function gp2Suggestion(ctx: CostContext, name: string, spec: VolumeSpec, copies: number, path: ValuePath, fix: FixBuilder, label: string): void {
+  const before = volumeMonthly(ctx, spec);
+  const after = volumeMonthly(ctx, gp3Equivalent(spec));
+  if (before === undefined || after === undefined) return;
+  const saving = (before - after) * copies;
+  const extraIops = gp3Equivalent(spec).iops! - GP3_FREE_IOPS;
+  const change = `${label}volumeType: gp3${extraIops > 0 ? ` (with iops: ${gp3Equivalent(spec).iops} to keep the gp2 baseline)` : ''}`;
+  const resourceTotal = ctx.lineItems.filter((l) => l.resource === name).reduce((sum, l) => sum + l.monthlyUSD, 0);
+  push(ctx, { resource: name, change, monthlyUSD: resourceTotal - saving, savingUSD: saving }, extraIops > 0 ? undefined : fix(name, path, 'gp3', `Change ${name}'s ${label}volume type to gp3 (saves about $${saving.toFixed(2)}/month)`));
+}
+
+function volumeSuggestions(ctx: CostContext, fix: FixBuilder): void {
+  for (const r of ctx.doc.resources) {
+    if (r.type === 'aws.ebs.volume') {
+      const spec = volumeSpecFrom({ ...r.props, volumeType: ctx.str(r, 'volumeType') ?? 'gp2' });
+      if (spec.volumeType === 'gp2') gp2Suggestion(ctx, r.name, spec, 1, ['volumeType'], fix, '');
+    } else if ((r.type === 'aws.ec2.instance' || r.type === 'aws.autoscaling.group') && Array.isArray(r.props.volumes)) {
+      const units = r.type === 'aws.ec2.instance' ? ctx.num(r, 'count', 1) : amountOr(r.props.desired ?? r.props.min, 1);
+      r.props.volumes.forEach((item, index) => {
+        if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+        const spec = volumeSpecFrom(item as Record<string, unknown>, 'gp2');
+        if (spec.volumeType === 'gp2') gp2Suggestion(ctx, r.name, spec, units, ['volumes', index, 'volumeType'], fix, `volume ${index + 1} `);
+      });
+    }
+  }
+}
+
+function s3Suggestions(ctx: CostContext, fix: FixBuilder): void {
+  for (const r of ctx.doc.resources) {
+    if (r.type !== 'aws.s3.bucket') continue;
+    if ((ctx.str(r, 'storageClass') ?? 'STANDARD') !== 'STANDARD') continue;
+    const sizeGB = ctx.num(r, 'sizeGB', 0);
+    if (sizeGB === 0 || !s3IsCold(ctx, r)) continue;
+    const gets = s3MonthlyGets(ctx, r);
+    const cost = (storageClass: string): number | undefined => {
+      const storage = ctx.price(s3StorageKey(storageClass, true))?.usd;
+      const get = ctx.price(`s3:${storageClass}:get`)?.usd;
+      if (storage === undefined || get === undefined) return undefined;
+      return sizeGB * storage + (gets / 1000) * get;
+    };
+    const now = cost('STANDARD');
+    if (now === undefined) continue;
+    const resourceTotal = ctx.lineItems.filter((l) => l.resource === r.name).reduce((sum, l) => sum + l.monthlyUSD, 0);
+    for (const target of ['INTELLIGENT_TIERING', 'STANDARD_IA']) {
+      const after = cost(target);
+      if (after === undefined) continue;
+      const saving = now - after;
+      push(
+        ctx,
+        { resource: r.name, change: `storageClass: ${target}`, monthlyUSD: resourceTotal - saving, savingUSD: saving },
+        fix(r.name, ['storageClass'], target, `Store ${r.name} as ${target}: its data is rarely read (saves about $${saving.toFixed(2)}/month)`),
+      );
+    }
+  }
+}
+
+/** Adds every suggestion to `ctx.alternatives`, largest saving first. */
+export function collectAlternatives(ctx: CostContext, byResource: Readonly<Record<string, number>>, fix: FixBuilder): void {
+  purchaseSuggestions(ctx, byResource, fix);
+  volumeSuggestions(ctx, fix);
+  s3Suggestions(ctx, fix);
+  ctx.alternatives.sort((a, b) => b.savingUSD - a.savingUSD || a.resource.localeCompare(b.resource));
+}

@@ -1,0 +1,181 @@
+/**
+ * The state one cost evaluation builds up: line items, unpriced items, purchase-option tables and
+ * suggestions, plus the helpers every pricer uses to read a resource and to charge a price key.
+ * Pricers never compute `monthlyUSD` themselves; `charge` does, so every figure is a line item with
+ * its source, and no figure is ever NaN or Infinity.
+ */
+import type { ArchDocument, ResourceNode } from '../../core/document';
+import { PRICE_REGION } from '../../model/prices';
+import type { CostAlternative, CostLineItem } from '../types';
+import type { PriceBook, ResolvedPrice } from './price-book';
+
+/** A multiplier applied to a unit price, e.g. a purchase option's factor, with its own source. */
+export interface PriceFactor {
+  readonly value: number;
+  /** Shown in the line item's `what`, e.g. `reserved-1y`. */
+  readonly label: string;
+  readonly source: string;
+  readonly estimate: boolean;
+}
+
+export interface ChargeRequest {
+  readonly key: string;
+  readonly quantity: number;
+  /** What is billed; defaults to the price's description. */
+  readonly what?: string;
+  /** The quantity's unit; defaults to the price's unit. */
+  readonly unit?: string;
+  readonly factor?: PriceFactor;
+  /** Marks the line as an estimate whatever the price's confidence (a derived quantity). */
+  readonly estimate?: boolean;
+  readonly note?: string;
+}
+
+/** Treats anything that is not a finite number as `fallback`, so bad input never reaches a total. */
+export function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** A non-negative finite number, or `fallback`. */
+export function amountOr(value: unknown, fallback: number): number {
+  const n = finiteOr(value, fallback);
+  return n < 0 ? fallback : n;
+}
+
+/** `a / b`, or 0 when the division is not defined. */
+export function safeDivide(a: number, b: number): number {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return 0;
+  const q = a / b;
+  return Number.isFinite(q) ? q : 0;
+}
+
+export class CostContext {
+  readonly lineItems: CostLineItem[] = [];
+  readonly unpriced: { resource: string; what: string; reason: string }[] = [];
+  readonly purchaseOptions: Record<string, Record<string, number>> = {};
+  readonly alternatives: CostAlternative[] = [];
+  /** Per resource: the monthly USD actually charged for the capacity that `purchaseOptions` re-prices. */
+  readonly optionCharged: Record<string, number> = {};
+
+  constructor(
+    readonly doc: ArchDocument,
+    readonly book: PriceBook,
+    /** `assumptions.hoursPerMonth`, guarded. */
+    readonly hours: number,
+    /** Requests a month from the workload's average rate. */
+    readonly monthlyRequests: number,
+    /** The share of the workload's requests that reaches each resource (see request-path.ts). */
+    readonly shares: ReadonlyMap<string, number>,
+  ) {}
+
+  /** Whether any of the workload's requests reach `name`. */
+  onRequestPath(name: string): boolean {
+    return (this.shares.get(name) ?? 0) > 0;
+  }
+
+  /** The share (0..1) of the workload's requests that reach `name`. */
+  requestShare(name: string): number {
+    return this.shares.get(name) ?? 0;
+  }
+
+  /** Requests a month that reach `name`. */
+  requestsReaching(name: string): number {
+    return this.monthlyRequests * this.requestShare(name);
+  }
+
+  /** A property's value as written, else the catalog's default for it. */
+  prop(resource: ResourceNode, name: string): unknown {
+    const written = resource.props[name];
+    if (written !== undefined && written !== null) return written;
+    return resource.typeDef?.properties[name]?.default;
+  }
+
+  /** A non-negative number property (written, else catalog default, else `fallback`). */
+  num(resource: ResourceNode, name: string, fallback = 0): number {
+    return amountOr(this.prop(resource, name), fallback);
+  }
+
+  str(resource: ResourceNode, name: string): string | undefined {
+    const value = this.prop(resource, name);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  bool(resource: ResourceNode, name: string): boolean {
+    return this.prop(resource, name) === true;
+  }
+
+  regionOf(resource: ResourceNode): string {
+    const region = resource.props.region;
+    return typeof region === 'string' && region.length > 0 ? region : this.doc.region;
+  }
+
+  /** The resolved price, or undefined (callers that can do without it use this instead of `charge`). */
+  price(key: string): ResolvedPrice | undefined {
+    return this.book.get(key);
+  }
+
+  /**
+   * Adds one line item: quantity x unit price (x factor). A missing price becomes an `unpriced`
+   * entry naming the key to override, never a silent $0. Returns the monthly USD added.
+   */
+  charge(resource: string, region: string, request: ChargeRequest): number {
+    const quantity = amountOr(request.quantity, 0);
+    const price = this.book.get(request.key);
+    if (!price) {
+      this.addUnpriced(resource, request.what ?? request.key, `the price snapshot has no "${request.key}" price; set assumptions.prices["${request.key}"] to price it`);
+      return 0;
+    }
+    if (quantity === 0) return 0;
+    const factor = request.factor;
+    const unitPrice = price.usd * (factor ? amountOr(factor.value, 1) : 1);
+    const monthly = quantity * unitPrice;
+    const otherRegion = region !== PRICE_REGION && !price.overridden;
+    const estimate = price.estimate || otherRegion || request.estimate === true || (factor?.estimate ?? false);
+    const notes = [
+      request.note,
+      price.note,
+      otherRegion ? `${PRICE_REGION} price applied to ${region}` : undefined,
+    ].filter((n): n is string => typeof n === 'string' && n.length > 0);
+    this.lineItems.push({
+      resource,
+      what: request.what ?? price.description,
+      quantity,
+      unit: request.unit ?? price.unit,
+      unitPriceUSD: Number.isFinite(unitPrice) ? unitPrice : 0,
+      monthlyUSD: Number.isFinite(monthly) ? monthly : 0,
+      priceSource: factor ? `${price.source}; ${factor.label}: ${factor.source}` : price.source,
+      priceKey: request.key,
+      ...(estimate ? { estimate: true } : {}),
+      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
+    });
+    return Number.isFinite(monthly) ? monthly : 0;
+  }
+
+  /**
+   * Charges consecutive tiers of one quantity (data transfer, Lambda GB-seconds, S3 Standard):
+   * `tiers` are [cumulative upper bound of the tier, price key]; the last bound may be Infinity.
+   * One line per tier actually used, described by the tier's price description.
+   */
+  chargeTiered(resource: string, region: string, quantity: number, tiers: readonly (readonly [number, string])[], note?: string): number {
+    let remaining = amountOr(quantity, 0);
+    let lower = 0;
+    let total = 0;
+    for (const [upper, key] of tiers) {
+      if (remaining <= 0) break;
+      const inTier = Math.min(remaining, upper - lower);
+      total += this.charge(resource, region, { key, quantity: inTier, ...(note ? { note } : {}) });
+      remaining -= inTier;
+      lower = upper;
+    }
+    return total;
+  }
+
+  addUnpriced(resource: string, what: string, reason: string): void {
+    this.unpriced.push({ resource, what, reason });
+  }
+
+  /** A whole-month amount in hours for `units` units, guarded. */
+  unitHours(units: number): number {
+    return amountOr(units, 0) * this.hours;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Analytics and migration pricing: EMR (EC2 instances plus the EMR fee per instance-hour), Glue
+ * jobs and crawlers (DPU-hours), Athena (TB scanned), QuickSight (authors, readers, SPICE) and DMS
+ * replication instances.
+ */
+import type { ResourceNode } from '../../../core/document';
+import type { CostContext } from '../context';
+import { amountOr } from '../context';
+import { addOptionCharged, addOptionCost, ec2Factor, ec2PurchaseOptions } from '../purchase';
+import { chargeInstances } from './compute';
+
+interface EmrGroup {
+  readonly role: string;
+  readonly instanceType: string;
+  readonly count: number;
+  readonly purchase: string;
+}
+
+/** `aws.emr.cluster`: each instance group's EC2 cost under its purchase option, plus the EMR fee. */
+export function priceEmr(ctx: CostContext, r: ResourceNode): void {
+  const region = ctx.regionOf(r);
+  const hours = Math.min(ctx.num(r, 'hoursPerMonth', ctx.hours), ctx.hours);
+  const groups: EmrGroup[] = [];
+  for (const role of ['master', 'core', 'task']) {
+    const value = ctx.prop(r, role);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    const group = value as Record<string, unknown>;
+    const instanceType = typeof group.instanceType === 'string' ? group.instanceType : 'm5.xlarge';
+    const count = amountOr(group.count, role === 'master' ? 1 : 0);
+    const purchase = typeof group.purchase === 'string' ? group.purchase : 'on-demand';
+    if (count > 0) groups.push({ role, instanceType, count, purchase });
+  }
+  const fee = ctx.price('emr:fee-fraction');
+  for (const group of groups) {
+    const before = ctx.lineItems.length;
+    chargeInstances(ctx, r, group.count, group.instanceType, group.purchase, { label: `${group.role} nodes`, hours, recordOptions: false });
+    for (const line of ctx.lineItems.slice(before)) addOptionCharged(ctx, r.name, line.monthlyUSD);
+    const onDemand = ctx.price(`ec2:${group.instanceType}`);
+    if (fee && onDemand) {
+      ctx.charge(r.name, region, {
+        key: 'emr:fee-fraction',
+        quantity: group.count * hours,
+        what: `${group.role} nodes: EMR fee on ${group.instanceType}`,
+        unit: 'instance-hours',
+        factor: { value: onDemand.usd, label: `x ${group.instanceType} on-demand`, source: onDemand.source, estimate: true },
+      });
+    }
+  }
+  // The options table prices every group under one option at a time; the EMR fee does not change.
+  for (const option of ec2PurchaseOptions) {
+    let total = 0;
+    for (const group of groups) {
+      const onDemand = ctx.price(`ec2:${group.instanceType}`);
+      if (!onDemand) continue;
+      const f = ec2Factor(ctx, option, group.instanceType);
+      if (option !== 'on-demand' && !f) continue;
+      total += group.count * hours * onDemand.usd * (f ? f.value : 1);
+    }
+    addOptionCost(ctx, r.name, option, total);
+  }
+}
+
+/** DPUs of one Glue worker by worker type. */
+const dpuPerWorker: Readonly<Record<string, number>> = { 'G.025X': 0.25, 'G.1X': 1, 'G.2X': 2, 'G.4X': 4, 'G.8X': 8, Standard: 1 };
+
+/** `aws.glue.job`: workers x DPUs per worker x runs x minutes. */
+export function priceGlueJob(ctx: CostContext, r: ResourceNode): void {
+  const runHours = ctx.num(r, 'runsPerMonth', 30) * (Math.max(1, ctx.num(r, 'minutesPerRun', 10)) / 60);
+  const jobType = ctx.str(r, 'jobType') ?? 'glueetl';
+  const dpus = jobType === 'pythonshell' ? 0.0625 : ctx.num(r, 'workers', 10) * (dpuPerWorker[ctx.str(r, 'workerType') ?? 'G.1X'] ?? 1);
+  ctx.charge(r.name, ctx.regionOf(r), { key: 'glue:dpu-hour', quantity: runHours * dpus, what: `${jobType} DPU-hours (${dpus} DPU x ${runHours.toFixed(2)} h)`, unit: 'DPU-hours' });
+}
+
+/** `aws.glue.crawler`: runs x minutes at two DPUs (the pricing page's worked example). */
+export function priceGlueCrawler(ctx: CostContext, r: ResourceNode): void {
+  const runHours = ctx.num(r, 'runsPerMonth', 30) * (Math.max(10, ctx.num(r, 'minutesPerRun', 5)) / 60);
+  ctx.charge(r.name, ctx.regionOf(r), {
+    key: 'glue:dpu-hour',
+    quantity: runHours * 2,
+    what: 'crawler DPU-hours (2 DPU assumed, 10-minute minimum per run)',
+    unit: 'DPU-hours',
+    estimate: true,
+  });
+}
+
+/** `aws.athena.workgroup`: TB scanned a month. */
+export function priceAthena(ctx: CostContext, r: ResourceNode): void {
+  ctx.charge(r.name, ctx.regionOf(r), { key: 'athena:tb-scanned', quantity: ctx.num(r, 'dataScannedTBPerMonth', 1), what: 'data scanned by queries', unit: 'TB' });
+}
+
+/** `aws.quicksight.dashboard`: authors per month, readers at the monthly cap, SPICE beyond 10 GB per author. */
+export function priceQuickSight(ctx: CostContext, r: ResourceNode): void {
+  const region = ctx.regionOf(r);
+  const enterprise = (ctx.str(r, 'edition') ?? 'enterprise') === 'enterprise';
+  const authors = ctx.num(r, 'authors', 1);
+  ctx.charge(r.name, region, { key: enterprise ? 'quicksight:author' : 'quicksight:author-standard', quantity: authors, what: `${enterprise ? 'Enterprise' : 'Standard'} authors`, unit: 'user-months' });
+  const readers = ctx.num(r, 'readers', 0);
+  ctx.charge(r.name, region, { key: 'quicksight:reader-cap', quantity: readers, what: 'readers (at the monthly session cap: an upper bound)', unit: 'reader-months' });
+  const extraSpice = Math.max(0, ctx.num(r, 'spiceGB', 10) - 10 * authors);
+  ctx.charge(r.name, region, { key: 'quicksight:spice', quantity: extraSpice, what: 'SPICE beyond the 10 GB included per author', unit: 'GB-month' });
+}
+
+/** `aws.dms.task`: the replication instance (doubled for Multi-AZ) and its storage. */
+export function priceDms(ctx: CostContext, r: ResourceNode): void {
+  const region = ctx.regionOf(r);
+  const copies = ctx.bool(r, 'multiAZ') ? 2 : 1;
+  const hours = Math.min(ctx.num(r, 'hoursPerMonth', ctx.hours), ctx.hours);
+  const className = ctx.str(r, 'replicationInstanceClass') ?? 'dms.t3.medium';
+  ctx.charge(r.name, region, { key: `dms:${className}`, quantity: copies * hours, what: `${className} replication instance-hours${copies === 2 ? ' (Multi-AZ)' : ''}`, unit: 'instance-hours' });
+  ctx.charge(r.name, region, { key: 'dms:storage', quantity: ctx.num(r, 'allocatedStorageGB', 50) * copies, what: 'replication instance storage', unit: 'GB-month' });
+}

@@ -1,0 +1,134 @@
+/**
+ * Storage pricing: EBS volumes, S3 buckets (storage by class, requests from the workload,
+ * retrieval), EFS, FSx and the Snow family.
+ */
+import type { ResourceNode } from '../../../core/document';
+import type { CostContext } from '../context';
+import { amountOr } from '../context';
+import { chargeVolume, volumeSpecFrom } from './block-storage';
+
+/** `aws.ebs.volume`. */
+export function priceEbsVolume(ctx: CostContext, r: ResourceNode): void {
+  const spec = volumeSpecFrom({ ...r.props, volumeType: ctx.str(r, 'volumeType') ?? 'gp2' });
+  chargeVolume(ctx, r.name, ctx.regionOf(r), spec, 1, '');
+}
+
+/** Classes with a per-GB retrieval fee. */
+const retrievalClasses = new Set(['STANDARD_IA', 'ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE']);
+
+/** GET-type requests a bucket serves a month: `requestsPerMonth`, else the workload when on the request path. */
+export function s3MonthlyGets(ctx: CostContext, r: ResourceNode): number {
+  const explicit = r.props.requestsPerMonth;
+  if (explicit !== undefined) return amountOr(explicit, 0);
+  return ctx.requestsReaching(r.name);
+}
+
+/**
+ * Whether a bucket's data is cold: at most one read per GB stored per month. Intelligent-Tiering
+ * then bills the infrequent-access tier, and a STANDARD bucket gets a class-change suggestion.
+ */
+export function s3IsCold(ctx: CostContext, r: ResourceNode): boolean {
+  return s3MonthlyGets(ctx, r) <= ctx.num(r, 'sizeGB', 0);
+}
+
+/** The storage key (and monthly GB) of a bucket's class, with Intelligent-Tiering's tier chosen by access. */
+export function s3StorageKey(storageClass: string, cold: boolean): string {
+  if (storageClass === 'INTELLIGENT_TIERING') return cold ? 's3:INTELLIGENT_TIERING:infrequent' : 's3:INTELLIGENT_TIERING';
+  return `s3:${storageClass}`;
+}
+
+/** `aws.s3.bucket`. */
+export function priceS3Bucket(ctx: CostContext, r: ResourceNode): void {
+  const region = ctx.regionOf(r);
+  const storageClass = ctx.str(r, 'storageClass') ?? 'STANDARD';
+  const sizeGB = ctx.num(r, 'sizeGB', 0);
+  const cold = s3IsCold(ctx, r);
+  if (storageClass === 'STANDARD') {
+    ctx.chargeTiered(r.name, region, sizeGB, [[51200, 's3:STANDARD'], [512000, 's3:STANDARD:next-450tb'], [Infinity, 's3:STANDARD:over-500tb']]);
+  } else {
+    const note = storageClass === 'INTELLIGENT_TIERING'
+      ? cold ? 'little access: objects sit in the infrequent-access tier' : 'accessed data: objects stay in the frequent-access tier'
+      : undefined;
+    ctx.charge(r.name, region, { key: s3StorageKey(storageClass, cold), quantity: sizeGB, what: `${storageClass} storage`, unit: 'GB-month', ...(note ? { note } : {}) });
+  }
+  if (storageClass === 'INTELLIGENT_TIERING' && sizeGB > 0) {
+    ctx.addUnpriced(r.name, 'Intelligent-Tiering monitoring ($0.0025 per 1,000 objects)', 'the number of objects is not modeled');
+  }
+  const gets = s3MonthlyGets(ctx, r);
+  const fromWorkload = r.props.requestsPerMonth === undefined && gets > 0;
+  ctx.charge(r.name, region, {
+    key: `s3:${storageClass}:get`,
+    quantity: gets / 1000,
+    what: `${storageClass} GET requests`,
+    unit: '1k requests',
+    ...(fromWorkload ? { note: 'GETs = workload requests reaching the bucket (after any CloudFront cache)' } : {}),
+  });
+  if (gets > 0 && retrievalClasses.has(storageClass)) {
+    ctx.addUnpriced(r.name, `${storageClass} data retrieval per GB`, 'the amount of data read is not modeled (object sizes are unknown)');
+  }
+  const replication = r.props.replication;
+  if (replication && typeof replication === 'object' && !Array.isArray(replication)) {
+    const kind = (replication as Record<string, unknown>).kind;
+    if (kind === 'CRR' && ctx.doc.workload.storageGrowthGBPerMonth > 0) {
+      ctx.charge(r.name, region, {
+        key: 'dto:inter-region',
+        quantity: ctx.doc.workload.storageGrowthGBPerMonth,
+        what: 'cross-region replication transfer',
+        unit: 'GB',
+        note: 'replicated GB = workload.storageGrowthGBPerMonth',
+        estimate: true,
+      });
+    }
+  }
+}
+
+/** `aws.efs.filesystem`: Standard and IA shares of `sizeGB`, provisioned throughput. */
+export function priceEfs(ctx: CostContext, r: ResourceNode): void {
+  const region = ctx.regionOf(r);
+  const oneZone = ctx.str(r, 'deployment') === 'one-zone';
+  const sizeGB = ctx.num(r, 'sizeGB', 0);
+  const iaShare = Math.min(100, ctx.num(r, 'infrequentAccessPercent', 0)) / 100;
+  ctx.charge(r.name, region, { key: oneZone ? 'efs:one-zone' : 'efs:standard', quantity: sizeGB * (1 - iaShare), unit: 'GB-month' });
+  ctx.charge(r.name, region, { key: oneZone ? 'efs:one-zone-ia' : 'efs:standard-ia', quantity: sizeGB * iaShare, unit: 'GB-month' });
+  const mode = ctx.str(r, 'throughputMode') ?? 'bursting';
+  if (mode === 'provisioned') {
+    ctx.charge(r.name, region, { key: 'efs:provisioned-throughput', quantity: ctx.num(r, 'provisionedThroughputMBps', 0), unit: 'MiB/s-month' });
+  } else if (mode === 'elastic') {
+    ctx.addUnpriced(r.name, 'elastic throughput (per GB read and written)', 'the amount of data read and written is not modeled');
+  }
+}
+
+/** `aws.fsx.filesystem`: Windows (storage + throughput capacity) or Lustre (storage by deployment). */
+export function priceFsx(ctx: CostContext, r: ResourceNode): void {
+  const region = ctx.regionOf(r);
+  const kind = ctx.str(r, 'kind') ?? 'windows';
+  const deployment = ctx.str(r, 'deploymentType') ?? (kind === 'lustre' ? 'scratch-2' : 'single-az-2');
+  const capacity = ctx.num(r, 'storageCapacityGB', 0);
+  if (kind === 'lustre') {
+    const key = deployment.startsWith('scratch') ? 'fsx:lustre:scratch' : 'fsx:lustre:persistent';
+    ctx.charge(r.name, region, { key, quantity: capacity, unit: 'GB-month' });
+    return;
+  }
+  const multiAz = deployment.startsWith('multi-az');
+  const hdd = ctx.str(r, 'storageType') === 'hdd';
+  const storageKey = `fsx:windows:${hdd ? 'hdd' : 'ssd'}${multiAz ? '-multi-az' : ''}`;
+  ctx.charge(r.name, region, { key: storageKey, quantity: capacity, unit: 'GB-month' });
+  ctx.charge(r.name, region, { key: multiAz ? 'fsx:windows:throughput-multi-az' : 'fsx:windows:throughput', quantity: ctx.num(r, 'throughputMBps', 32), unit: 'MBps-month' });
+}
+
+/** Days on site included in a Snow job fee. */
+const snowIncludedDays: Readonly<Record<string, number>> = { snowcone: 5, 'snowball-edge-storage': 10, 'snowball-edge-compute': 10 };
+
+/** `aws.snow.device`: a job fee per device and job, plus extra days on site. */
+export function priceSnow(ctx: CostContext, r: ResourceNode): void {
+  const region = ctx.regionOf(r);
+  const family = ctx.str(r, 'family') ?? 'snowball-edge-storage';
+  if (family === 'snowmobile') {
+    ctx.addUnpriced(r.name, 'Snowmobile', 'AWS retired Snowmobile in 2024; there is no list price to apply');
+    return;
+  }
+  const jobs = ctx.num(r, 'devices', 1) * ctx.num(r, 'jobs', 1);
+  ctx.charge(r.name, region, { key: `snow:${family}`, quantity: jobs, what: `${family} job fee (one-off, shown in the month it happens)`, unit: 'jobs' });
+  const extraDays = Math.max(0, ctx.num(r, 'daysOnSite', 10) - (snowIncludedDays[family] ?? 10));
+  ctx.charge(r.name, region, { key: `snow:${family}:extra-day`, quantity: extraDays * jobs, what: `${family} extra days on site`, unit: 'device-days' });
+}

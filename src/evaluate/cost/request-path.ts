@@ -1,0 +1,60 @@
+/**
+ * Which resources the workload's requests reach, and what share of them. Request-driven charges
+ * (Lambda invocations, API Gateway and CloudFront requests, S3 GETs, DynamoDB reads, load
+ * balancer capacity units) need to know whether a resource serves the traffic in `workload:`.
+ *
+ * The rule: start at every resource an `external.*` resource points at, with a share of 1, and
+ * follow references whose availability role is `hard` or `any-of` (connectsTo, targets, origins,
+ * integrations, dependsOn...) from the resource that holds the reference to the resource it
+ * names. A CloudFront distribution passes on only its cache misses: its origins get the share
+ * times (100 - cacheHitRatio)%. Every other hop passes the full share on (fan-out and caches
+ * elsewhere are not modeled, so the figure is an upper bound), and a resource reached by several
+ * paths keeps the largest share. With no `external.*` resource, the starting points are the
+ * resources nothing else refers to.
+ */
+import type { ArchDocument } from '../../core/document';
+
+/** The share (0..1] of the workload's requests that reach each resource on the request path. */
+export function requestShares(doc: ArchDocument): ReadonlyMap<string, number> {
+  const edges = new Map<string, string[]>();
+  const referenced = new Set<string>();
+  for (const ref of doc.references) {
+    if (!ref.resolved || ref.from === ref.target) continue;
+    if (ref.role !== 'hard' && ref.role !== 'any-of') continue;
+    const list = edges.get(ref.from) ?? [];
+    list.push(ref.target);
+    edges.set(ref.from, list);
+    referenced.add(ref.target);
+  }
+  const isExternal = (name: string) => (doc.resourceByName.get(name)?.type ?? '').startsWith('external.');
+  const externals = doc.resources.filter((r) => isExternal(r.name));
+  const starts: string[] = externals.length > 0
+    ? externals.flatMap((r) => edges.get(r.name) ?? [])
+    : doc.resources.filter((r) => !referenced.has(r.name)).map((r) => r.name);
+
+  const shares = new Map<string, number>();
+  const queue: [string, number][] = starts.filter((name) => !isExternal(name)).map((name) => [name, 1]);
+  // Shares only shrink along a path, so a node is revisited only when a larger share arrives,
+  // which bounds the work even when references form cycles.
+  while (queue.length > 0) {
+    const [name, share] = queue.shift()!;
+    if ((shares.get(name) ?? 0) >= share) continue;
+    shares.set(name, share);
+    const passOn = share * passThrough(doc, name);
+    if (passOn <= 0) continue;
+    for (const next of edges.get(name) ?? []) {
+      if (!isExternal(next) && (shares.get(next) ?? 0) < passOn) queue.push([next, passOn]);
+    }
+  }
+  return shares;
+}
+
+/** The share of a resource's requests it passes to what it references. */
+function passThrough(doc: ArchDocument, name: string): number {
+  const r = doc.resourceByName.get(name);
+  if (r?.type !== 'aws.cloudfront.distribution') return 1;
+  const written = r.props.cacheHitRatio;
+  const fallback = r.typeDef?.properties.cacheHitRatio?.default;
+  const ratio = typeof written === 'number' && Number.isFinite(written) ? written : typeof fallback === 'number' ? fallback : 0;
+  return Math.min(1, Math.max(0, 1 - ratio / 100));
+}
