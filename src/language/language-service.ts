@@ -1,0 +1,115 @@
+/**
+ * The CloudArch language service: every language feature over a text and its last parse, as one
+ * factory with injected I/O (house style). The language server, the CLI and the tests all create it;
+ * only the server adds a connection around it.
+ */
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import type { ArchDocument } from '../core/document';
+import { parseArchitecture } from '../core/parse';
+import type { EvaluationResult } from '../evaluate/types';
+import { allDbInstanceClasses } from '../model/db-instance-classes';
+import { allInstanceTypes } from '../model/instance-types';
+import type { ReportKind, SummaryResult } from '../protocol/requests';
+import { codeActions } from './code-actions';
+import { complete, type CatalogTables } from './completion';
+import { toLspDiagnostic } from './diagnostics';
+import { codeLenses, inlayHints, report, summary } from './evaluation-views';
+import { hover } from './hover';
+import { definition, prepareRename, references, rename, renameByReferences } from './navigation';
+import { documentSymbols, foldingRanges } from './symbols';
+
+/** The knobs of the language service; the server fills them from the client's settings. */
+export interface LanguageSettings {
+  /** Run the availability, cost and security evaluations (CodeLens, inlay hints, findings). */
+  readonly evaluations: boolean;
+  /** Files with more resources than this are parsed and checked, but not evaluated while typing. */
+  readonly maxResourcesForLiveEvaluation: number;
+}
+
+export const defaultLanguageSettings: LanguageSettings = {
+  evaluations: true,
+  maxResourcesForLiveEvaluation: 2000,
+};
+
+export interface LanguageServiceOptions {
+  /**
+   * Runs the evaluations. Injected because they are heavy: the server loads them on first use; tests
+   * pass a fake. Without it, no evaluation views are produced.
+   */
+  readonly evaluate?: (doc: ArchDocument) => EvaluationResult | Promise<EvaluationResult>;
+  /** The catalog tables completion and hover list (instance types, DB classes). */
+  readonly tables?: Partial<CatalogTables>;
+  /** Rename edits; the core's renameResourceEdits by default. */
+  readonly renameEdits?: (doc: ArchDocument, oldName: string, newName: string) => readonly TextEdit[];
+  readonly settings?: Partial<LanguageSettings>;
+}
+
+export interface LanguageService {
+  readonly settings: LanguageSettings;
+  /** Parses a text, reusing the unchanged resources of the previous parse of the same document. */
+  parse(text: string, previous?: ArchDocument): ArchDocument;
+  diagnostics(doc: ArchDocument, uri: string): Diagnostic[];
+  /** Whether the evaluations run for this document while typing (size limit, setting, injected engine). */
+  shouldEvaluate(doc: ArchDocument): boolean;
+  evaluate(doc: ArchDocument): Promise<EvaluationResult | undefined>;
+  evaluationDiagnostics(result: EvaluationResult, uri: string): Diagnostic[];
+  /** `doc` may be the parse of an older version of `text`; completion reads the text around the caret. */
+  completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
+  hover(doc: ArchDocument, position: Position): Hover | null;
+  codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  documentSymbols(doc: ArchDocument): DocumentSymbol[];
+  foldingRanges(doc: ArchDocument): FoldingRange[];
+  definition(doc: ArchDocument, position: Position): { origin: Range; target: Range; targetSelection: Range } | undefined;
+  references(doc: ArchDocument, position: Position, includeDeclaration: boolean): Range[];
+  prepareRename(doc: ArchDocument, position: Position): { range: Range; placeholder: string } | undefined;
+  /** Throws RenameError with a message for the user when the rename is not possible. */
+  rename(doc: ArchDocument, position: Position, newName: string): TextEdit[];
+  codeLenses(doc: ArchDocument, result: EvaluationResult | undefined, uri: string): CodeLens[];
+  inlayHints(doc: ArchDocument, result: EvaluationResult | undefined, range: Range): InlayHint[];
+  report(kind: ReportKind, doc: ArchDocument, result: EvaluationResult | undefined): { title: string; markdown: string; html: string };
+  summary(uri: string, version: number, doc: ArchDocument, result: EvaluationResult | undefined): SummaryResult;
+}
+
+/** Creates the language service. */
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const settings: LanguageSettings = { ...defaultLanguageSettings, ...options.settings };
+  const tables: CatalogTables = {
+    instanceTypes: options.tables?.instanceTypes ?? allInstanceTypes,
+    dbInstanceClasses: options.tables?.dbInstanceClasses ?? allDbInstanceClasses,
+  };
+  const renameEdits = options.renameEdits ?? renameByReferences;
+  const evaluate = options.evaluate;
+  return {
+    settings,
+    parse: (text, previous) => parseArchitecture(text, { previous }),
+    diagnostics: (doc, uri) => doc.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
+    shouldEvaluate: (doc) => settings.evaluations && evaluate !== undefined && doc.resources.length <= settings.maxResourcesForLiveEvaluation,
+    evaluate: async (doc) => (evaluate ? await evaluate(doc) : undefined),
+    evaluationDiagnostics: (result, uri) => result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
+    completion: (text, doc, position) => complete(text, doc, position, tables),
+    hover: (doc, position) => hover(doc, position, tables),
+    codeActions,
+    documentSymbols,
+    foldingRanges,
+    definition,
+    references,
+    prepareRename,
+    rename: (doc, position, newName) => rename(doc, position, newName, renameEdits),
+    codeLenses,
+    inlayHints,
+    report,
+    summary,
+  };
+}

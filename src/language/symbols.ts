@@ -1,0 +1,72 @@
+/**
+ * The outline: the top-level keys, with the resources under `resources` as children, each with its
+ * type as detail and a symbol kind by category, so the outline reads like the architecture.
+ */
+import { SymbolKind, type DocumentSymbol, type FoldingRange, type Range } from 'vscode-languageserver-types';
+import type { ArchDocument } from '../core/document';
+import type { Category } from '../model/catalog-types';
+
+const kindByCategory: Record<Category, SymbolKind> = {
+  compute: SymbolKind.Class,
+  containers: SymbolKind.Class,
+  serverless: SymbolKind.Function,
+  storage: SymbolKind.Array,
+  database: SymbolKind.Struct,
+  analytics: SymbolKind.Operator,
+  networking: SymbolKind.Interface,
+  integration: SymbolKind.Event,
+  migration: SymbolKind.Event,
+  management: SymbolKind.Module,
+  security: SymbolKind.Key,
+  blockchain: SymbolKind.Struct,
+  external: SymbolKind.Package,
+};
+
+function fullRange(start: Range, end: Range | undefined): Range {
+  return { start: start.start, end: end ? end.end : start.end };
+}
+
+/** The outline of the document. */
+export function documentSymbols(doc: ArchDocument): DocumentSymbol[] {
+  if (!doc.root) return [];
+  const symbols: DocumentSymbol[] = [];
+  for (const entry of doc.root.entries) {
+    const range = fullRange(entry.keyRange, entry.value?.range);
+    if (entry.key === 'resources') {
+      const children = doc.resources.map<DocumentSymbol>((resource) => ({
+        name: resource.name,
+        detail: resource.type ?? '(no type)',
+        kind: resource.typeDef ? kindByCategory[resource.typeDef.category] : SymbolKind.Object,
+        range: resource.range,
+        selectionRange: resource.nameRange,
+      }));
+      symbols.push({ name: 'resources', detail: `${doc.resources.length} resources`, kind: SymbolKind.Namespace, range, selectionRange: entry.keyRange, children });
+      continue;
+    }
+    const scalar = entry.value?.kind === 'scalar' ? String(entry.value.value ?? '') : undefined;
+    symbols.push({
+      name: entry.key,
+      ...(scalar !== undefined && scalar !== '' ? { detail: scalar } : {}),
+      kind: entry.value?.kind === 'map' ? SymbolKind.Namespace : SymbolKind.Property,
+      range,
+      selectionRange: entry.keyRange,
+    });
+  }
+  return symbols;
+}
+
+/** Folding: each multi-line top-level section and each multi-line resource. */
+export function foldingRanges(doc: ArchDocument): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const add = (range: Range) => {
+    if (range.end.line > range.start.line) ranges.push({ startLine: range.start.line, endLine: range.end.line });
+  };
+  for (const entry of doc.root?.entries ?? []) if (entry.value) add(fullRange(entry.keyRange, entry.value.range));
+  for (const resource of doc.resources) {
+    add(resource.range);
+    for (const entry of resource.body?.entries ?? []) {
+      if (entry.value && entry.value.kind !== 'scalar' && !entry.value.flow) add(fullRange(entry.keyRange, entry.value.range));
+    }
+  }
+  return ranges;
+}

@@ -1,0 +1,44 @@
+/**
+ * Small position and range helpers shared by the language features. Positions are LSP-style
+ * (0-based line and UTF-16 character), exactly as the core produces them.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/** Negative when `a` is before `b`, zero when equal, positive when after. */
+export function comparePositions(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+/** Whether the range contains the position; the end is inclusive so a caret just after a word still hits it. */
+export function rangeContains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+/** Whether two ranges share at least one position. */
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+/** The lines of a text, without their line terminators. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** `1234.5` -> `$1,234.50`; amounts of $100 and more drop the cents, as a headline should. */
+export function formatUSD(amount: number, options: { cents?: boolean } = {}): string {
+  if (!Number.isFinite(amount)) return 'n/a';
+  const cents = options.cents ?? Math.abs(amount) < 100;
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: cents ? 2 : 0 })}`;
+}
+
+/** A percentage with enough digits to tell 99.95 from 99.99 but no more. */
+export function formatPercent(percent: number, digits = 2): string {
+  if (!Number.isFinite(percent)) return 'n/a';
+  return `${percent.toFixed(digits)}%`;
+}
+
+/** A price per hour: small prices keep four decimals (`$0.0416/h`). */
+export function formatHourly(usdPerHour: number): string {
+  if (!Number.isFinite(usdPerHour)) return 'n/a';
+  return `$${usdPerHour < 1 ? usdPerHour.toFixed(4) : usdPerHour.toFixed(3)}/h`;
+}

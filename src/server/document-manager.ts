@@ -1,0 +1,172 @@
+/**
+ * The open documents and their analysis: the last parse (handed to the next parse as `previous`
+ * so only edited resources are re-read), the last evaluation, and the timers that debounce both.
+ *
+ * Stale work is dropped by version: a result is published only if its document is still open and
+ * still at the version the work started from. Closing a document cancels its timers and clears its
+ * diagnostics; work already running for it finds the document gone and publishes nothing.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ArchDocument } from '../core/document';
+import type { EvaluationResult } from '../evaluate/types';
+import type { LanguageService } from '../language/language-service';
+import type { ServerSettings } from './settings';
+
+/** What the manager needs from the connection: publishing and logging. */
+export interface DocumentManagerHost {
+  publishDiagnostics(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  /** Called after an evaluation result is stored (refresh CodeLens, inlay hints, status bar). */
+  evaluated(uri: string, version: number): void;
+  logError(message: string, error: unknown): void;
+}
+
+interface DocumentState {
+  readonly uri: string;
+  textDocument: TextDocument;
+  parsed?: { readonly version: number; readonly doc: ArchDocument };
+  evaluation?: { readonly version: number; readonly result: EvaluationResult | undefined };
+  /** Resolves when the evaluation of `version` finishes (for the report request). */
+  pendingEvaluation?: { readonly version: number; readonly promise: Promise<EvaluationResult | undefined> };
+  parseDiagnostics: Diagnostic[];
+  validateTimer?: ReturnType<typeof setTimeout>;
+  evaluateTimer?: ReturnType<typeof setTimeout>;
+}
+
+export class DocumentManager {
+  private readonly states = new Map<string, DocumentState>();
+
+  constructor(
+    private readonly service: LanguageService,
+    private readonly host: DocumentManagerHost,
+    private settings: ServerSettings,
+  ) {}
+
+  updateSettings(settings: ServerSettings): void {
+    this.settings = settings;
+    for (const state of this.states.values()) this.schedule(state, 0);
+  }
+
+  /** A document was opened or changed: re-check it after the debounce (at once when just opened). */
+  changed(textDocument: TextDocument, opened: boolean): void {
+    let state = this.states.get(textDocument.uri);
+    if (!state) {
+      state = { uri: textDocument.uri, textDocument, parseDiagnostics: [] };
+      this.states.set(textDocument.uri, state);
+    }
+    state.textDocument = textDocument;
+    this.schedule(state, opened ? 0 : this.settings.debounceMs);
+  }
+
+  /** A document was closed: stop its work and clear what was published for it. */
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    clearTimeout(state.validateTimer);
+    clearTimeout(state.evaluateTimer);
+    this.states.delete(uri);
+    this.host.publishDiagnostics(uri, undefined, []);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.states.has(uri);
+  }
+
+  /** The text document as the editor has it now. */
+  textDocument(uri: string): TextDocument | undefined {
+    return this.states.get(uri)?.textDocument;
+  }
+
+  /**
+   * The parse of the document's current version, parsing now if the debounced check has not run yet.
+   * The parse is incremental, so this is cheap after a small edit.
+   */
+  current(uri: string): { doc: ArchDocument; version: number; text: string } | undefined {
+    const state = this.states.get(uri);
+    if (!state) return undefined;
+    return { doc: this.ensureParsed(state), version: state.textDocument.version, text: state.textDocument.getText() };
+  }
+
+  /** The last parse, whatever its version (completion reads the text and tolerates a lagging parse). */
+  lastParse(uri: string): ArchDocument | undefined {
+    return this.states.get(uri)?.parsed?.doc;
+  }
+
+  /** The most recent evaluation result, possibly of an older version. */
+  lastEvaluation(uri: string): EvaluationResult | undefined {
+    return this.states.get(uri)?.evaluation?.result;
+  }
+
+  /** The evaluation of the current version, running it now if needed. */
+  async evaluationNow(uri: string): Promise<{ result: EvaluationResult | undefined; version: number } | undefined> {
+    const state = this.states.get(uri);
+    if (!state) return undefined;
+    const version = state.textDocument.version;
+    if (state.evaluation?.version === version) return { result: state.evaluation.result, version };
+    const result = await this.evaluate(state, version, true);
+    return { result, version };
+  }
+
+  private ensureParsed(state: DocumentState): ArchDocument {
+    const version = state.textDocument.version;
+    if (state.parsed?.version === version) return state.parsed.doc;
+    const doc = this.service.parse(state.textDocument.getText(), state.parsed?.doc);
+    state.parsed = { version, doc };
+    return doc;
+  }
+
+  private schedule(state: DocumentState, delayMs: number): void {
+    clearTimeout(state.validateTimer);
+    clearTimeout(state.evaluateTimer);
+    // Every document gets its own timer task, so the event loop (and other requests) run between documents.
+    state.validateTimer = setTimeout(() => this.validate(state), delayMs);
+  }
+
+  private validate(state: DocumentState): void {
+    if (this.states.get(state.uri) !== state) return;
+    const version = state.textDocument.version;
+    let doc: ArchDocument;
+    try {
+      doc = this.ensureParsed(state);
+      state.parseDiagnostics = this.service.diagnostics(doc, state.uri);
+    } catch (error) {
+      this.host.logError(`Checking ${state.uri} failed`, error);
+      return;
+    }
+    const evaluationDiagnostics = state.evaluation && state.evaluation.version === version && state.evaluation.result ? this.service.evaluationDiagnostics(state.evaluation.result, state.uri) : [];
+    this.host.publishDiagnostics(state.uri, version, [...state.parseDiagnostics, ...evaluationDiagnostics]);
+    if (this.settings.evaluations && this.service.shouldEvaluate(doc)) {
+      state.evaluateTimer = setTimeout(() => {
+        void this.evaluate(state, version, false);
+      }, this.settings.evaluationDebounceMs);
+    }
+  }
+
+  private evaluate(state: DocumentState, version: number, force: boolean): Promise<EvaluationResult | undefined> {
+    if (state.pendingEvaluation?.version === version) return state.pendingEvaluation.promise;
+    const promise = (async () => {
+      if (this.states.get(state.uri) !== state || state.textDocument.version !== version) return undefined;
+      const doc = this.ensureParsed(state);
+      if (!force && !this.service.shouldEvaluate(doc)) return undefined;
+      let result: EvaluationResult | undefined;
+      try {
+        result = await this.service.evaluate(doc);
+      } catch (error) {
+        this.host.logError(`Evaluating ${state.uri} failed`, error);
+        return undefined;
+      }
+      // Closed, or edited while the evaluation ran: the result is stale, publish nothing.
+      if (this.states.get(state.uri) !== state || state.textDocument.version !== version) return result;
+      state.evaluation = { version, result };
+      if (result) {
+        this.host.publishDiagnostics(state.uri, version, [...state.parseDiagnostics, ...this.service.evaluationDiagnostics(result, state.uri)]);
+      }
+      this.host.evaluated(state.uri, version);
+      return result;
+    })().finally(() => {
+      if (state.pendingEvaluation?.promise === promise) state.pendingEvaluation = undefined;
+    });
+    state.pendingEvaluation = { version, promise };
+    return promise;
+  }
+}

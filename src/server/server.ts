@@ -1,0 +1,285 @@
+/**
+ * The LSP adapter: wires the connection's requests to the language service. Handlers are thin: find
+ * the document, delegate, return. Every handler is guarded: an exception is logged and becomes an
+ * empty result, so one bad input never takes the server down.
+ */
+import {
+  CodeActionKind,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type LocationLink,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService, LanguageServiceOptions } from '../language/language-service';
+import {
+  reportKinds,
+  reportRequestMethod,
+  summaryChangedNotificationMethod,
+  summaryRequestMethod,
+  type ReportParams,
+  type ReportResult,
+  type SummaryParams,
+  type SummaryResult,
+} from '../protocol/requests';
+import { DocumentManager } from './document-manager';
+import { loadEvaluations } from './evaluation-loader';
+import { defaultServerSettings, readServerSettings, type ServerSettings } from './settings';
+
+/**
+ * The language service, created on first use. `initialize` must answer fast (< 300 ms from spawn),
+ * and the catalog, the parser and the YAML library cost real time to load: esbuild turns this
+ * `require` into a lazily initialised module, so they load after the handshake, when the first
+ * document arrives.
+ */
+function lazyLanguageService(options: LanguageServiceOptions): LanguageService {
+  let service: LanguageService | undefined;
+  const get = (): LanguageService => {
+    if (!service) {
+      const module = require('../language/language-service') as typeof import('../language/language-service');
+      service = module.createLanguageService(options);
+    }
+    return service;
+  };
+  return new Proxy({} as LanguageService, { get: (_target, property) => Reflect.get(get(), property) });
+}
+
+/** The name and version reported to the client. */
+export const serverInfo = { name: 'cloudarch-language-server', version: '0.1.0' };
+
+/** Connects the language service to a connection and starts listening. */
+export function startServer(connection: Connection): void {
+  let settings: ServerSettings = defaultServerSettings;
+  let supportsConfiguration = false;
+  let supportsInlayRefresh = false;
+  let supportsCodeLensRefresh = false;
+
+  const service = lazyLanguageService({
+    evaluate: async (doc) => {
+      const result = await loadEvaluations(doc);
+      if (!result) throw new Error('The evaluation engine is not available in this build.');
+      return result;
+    },
+  });
+
+  const logError = (message: string, error: unknown) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`${message}: ${detail}`);
+  };
+
+  const manager = new DocumentManager(
+    service,
+    {
+      publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).catch((error) => logError('Publishing diagnostics failed', error)),
+      evaluated: (uri) => {
+        if (supportsInlayRefresh && settings.inlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
+        if (supportsCodeLensRefresh && settings.codeLens) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+        const summary = summaryOf(uri);
+        if (summary) void connection.sendNotification(summaryChangedNotificationMethod, summary).catch(() => undefined);
+      },
+      logError,
+    },
+    settings,
+  );
+
+  function summaryOf(uri: string): SummaryResult | null {
+    const current = manager.current(uri);
+    if (!current) return null;
+    return service.summary(uri, current.version, current.doc, manager.lastEvaluation(uri));
+  }
+
+  /** Runs a handler, turning an exception or a cancellation into the empty result. */
+  function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      if (token?.isCancellationRequested) return empty;
+      try {
+        const result = await handler(params, token);
+        return token?.isCancellationRequested ? empty : result;
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        logError(`${name} failed`, error);
+        return empty;
+      }
+    };
+  }
+
+  const documents = new TextDocuments(TextDocument);
+  documents.onDidOpen((event) => manager.changed(event.document, true));
+  documents.onDidChangeContent((event) => {
+    if (manager.isOpen(event.document.uri)) manager.changed(event.document, false);
+  });
+  documents.onDidClose((event) => manager.closed(event.document.uri));
+
+  async function refreshSettings(fromNotification?: unknown): Promise<void> {
+    try {
+      let section: unknown = fromNotification;
+      if (supportsConfiguration) section = await connection.workspace.getConfiguration('cloudarch');
+      settings = readServerSettings(section ?? {});
+      manager.updateSettings(settings);
+    } catch (error) {
+      logError('Reading settings failed', error);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    supportsConfiguration = capabilities.workspace?.configuration === true;
+    supportsInlayRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
+    supportsCodeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options && typeof options === 'object') {
+      settings = readServerSettings(options.settings ?? options);
+      manager.updateSettings(settings);
+    }
+    return {
+      serverInfo,
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-', '.'], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: { label: 'CloudArch' },
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
+        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod], reportKinds } },
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void refreshSettings();
+    // Load the language service while the editor is still opening files.
+    setTimeout(() => {
+      try {
+        void service.settings;
+      } catch (error) {
+        logError('Loading the language service failed', error);
+      }
+    }, 0);
+  });
+  connection.onDidChangeConfiguration((change) => {
+    const section = (change.settings as { cloudarch?: unknown } | undefined)?.cloudarch;
+    void refreshSettings(section);
+  });
+
+  connection.onCompletion(
+    guard('Completion', { isIncomplete: false, items: [] }, (params) => {
+      const textDocument = manager.textDocument(params.textDocument.uri);
+      if (!textDocument) return { isIncomplete: false, items: [] };
+      return service.completion(textDocument.getText(), manager.lastParse(params.textDocument.uri), params.position);
+    }),
+  );
+
+  connection.onHover(
+    guard('Hover', null, (params) => {
+      const current = manager.current(params.textDocument.uri);
+      return current ? service.hover(current.doc, params.position) : null;
+    }),
+  );
+
+  connection.onDefinition(
+    guard<Parameters<Parameters<typeof connection.onDefinition>[0]>[0], LocationLink[]>('Definition', [], (params) => {
+      const current = manager.current(params.textDocument.uri);
+      const found = current && service.definition(current.doc, params.position);
+      if (!found) return [];
+      return [{ originSelectionRange: found.origin, targetUri: params.textDocument.uri, targetRange: found.target, targetSelectionRange: found.targetSelection }];
+    }),
+  );
+
+  connection.onReferences(
+    guard('References', [], (params) => {
+      const current = manager.current(params.textDocument.uri);
+      if (!current) return [];
+      return service.references(current.doc, params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range }));
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('Prepare rename', null, (params) => {
+      const current = manager.current(params.textDocument.uri);
+      return (current && service.prepareRename(current.doc, params.position)) ?? null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('Rename', null, (params) => {
+      const current = manager.current(params.textDocument.uri);
+      if (!current) return null;
+      try {
+        return { changes: { [params.textDocument.uri]: service.rename(current.doc, params.position, params.newName) } };
+      } catch (error) {
+        // The user asked for something impossible: say why instead of failing silently.
+        if (error instanceof Error && error.name === 'RenameError') throw new ResponseError(-32803, error.message);
+        throw error;
+      }
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('Code actions', [], (params) => {
+      if (!manager.isOpen(params.textDocument.uri)) return [];
+      return service.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only);
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('Document symbols', [], (params) => {
+      const current = manager.current(params.textDocument.uri);
+      return current ? service.documentSymbols(current.doc) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('Folding ranges', [], (params) => {
+      const current = manager.current(params.textDocument.uri);
+      return current ? service.foldingRanges(current.doc) : [];
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('CodeLens', [], (params) => {
+      if (!settings.codeLens) return [];
+      const current = manager.current(params.textDocument.uri);
+      return current ? service.codeLenses(current.doc, manager.lastEvaluation(params.textDocument.uri), params.textDocument.uri) : [];
+    }),
+  );
+
+  connection.languages.inlayHint.on(
+    guard('Inlay hints', [], (params) => {
+      if (!settings.inlayHints) return [];
+      const current = manager.current(params.textDocument.uri);
+      return current ? service.inlayHints(current.doc, manager.lastEvaluation(params.textDocument.uri), params.range) : [];
+    }),
+  );
+
+  connection.onRequest(
+    reportRequestMethod,
+    guard<ReportParams, ReportResult | null>('Report', null, async (params) => {
+      if (!params || typeof params.uri !== 'string' || !reportKinds.includes(params.kind)) {
+        throw new ResponseError(-32602, `${reportRequestMethod} needs { uri, kind } with kind one of ${reportKinds.join(', ')}.`);
+      }
+      const evaluation = await manager.evaluationNow(params.uri);
+      const current = manager.current(params.uri);
+      if (!evaluation || !current) return null;
+      return { kind: params.kind, version: evaluation.version, ...service.report(params.kind, current.doc, evaluation.result) };
+    }),
+  );
+
+  connection.onRequest(
+    summaryRequestMethod,
+    guard<SummaryParams, SummaryResult | null>('Summary', null, (params) => (params && typeof params.uri === 'string' ? summaryOf(params.uri) : null)),
+  );
+
+  connection.onShutdown(() => undefined);
+
+  documents.listen(connection);
+  connection.listen();
+}
