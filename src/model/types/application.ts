@@ -45,7 +45,7 @@ const ecsService: ResourceTypeDef = {
     ],
     securityControls: [
       'Task IAM roles and execution roles.',
-      'awsvpc networking: each task has its own network interface and security groups.',
+      'The awsvpc network mode: each task has its own network interface and security groups.',
       'ECR image scanning; secrets injected from Secrets Manager and Parameter Store.',
       'Container settings: privileged mode off, read-only root file system, non-root user.',
     ],
@@ -53,7 +53,7 @@ const ecsService: ResourceTypeDef = {
   },
   properties: {
     launchType: enumProp(
-      'Where the tasks run.',
+      'Where the tasks run. Fargate removes instances from your responsibility; the EC2 launch type runs tasks on cluster instances you manage and pay for.',
       [
         ['fargate', 'Serverless capacity: AWS runs each task in its own isolated environment; no instances to manage.'],
         ['ec2', 'Instances of the cluster that you manage (or an auto scaling group as a capacity provider).'],
@@ -75,7 +75,7 @@ const ecsService: ResourceTypeDef = {
         {
           min: numberProp('The fewest tasks scaling may leave running.', { minimum: 0, integer: true, default: 1 }),
           max: numberProp('The most tasks scaling may start.', { minimum: 1, integer: true, required: true }),
-          metric: enumProp('The metric that target tracking keeps at `target`.', [['cpu', 'Average CPU utilization of the service\'s tasks.'], ['memory', 'Average memory utilization of the tasks.'], ['requests', 'Load balancer requests per task.']], { default: 'cpu' }),
+          metric: enumProp('The metric that target tracking keeps at `target`, averaged over the service\'s tasks.', [['cpu', 'Average CPU utilization of the service\'s tasks.'], ['memory', 'Average memory utilization of the tasks.'], ['requests', 'Load balancer requests per task.']], { default: 'cpu' }),
           target: numberProp('The value to keep the metric at.', { minimum: 1, required: true }),
         },
         ['max', 'target'],
@@ -86,7 +86,7 @@ const ecsService: ResourceTypeDef = {
     executeCommand: boolProp('ECS Exec: interactive shells into running containers through Systems Manager. Useful for debugging; audit its use.', false),
     logging: boolProp('Whether container output is sent to CloudWatch Logs (the awslogs driver).', false),
     purchase: enumProp(
-      'For the Fargate launch type: regular or Spot capacity.',
+      'For the Fargate launch type: regular or Spot capacity. Fargate Spot is much cheaper but tasks can be stopped with a two-minute notice.',
       [
         ['on-demand', 'Regular Fargate capacity.'],
         ['spot', 'Fargate Spot: spare capacity at a discount, interrupted with a two-minute notice.'],
@@ -176,7 +176,7 @@ const lambdaFunction: ResourceTypeDef = {
     avgDurationMs: numberProp('The average run time of one invocation in milliseconds, for the cost estimate (GB-seconds) and the concurrency the workload needs.', { minimum: 1, maximum: 900000, unit: 'ms', default: 100 }),
     runtime: enumProp('The language runtime. Deprecated runtimes stop receiving security patches and are flagged.', lambdaRuntimeValues, { default: 'nodejs20.x' }),
     architecture: enumProp(
-      'The processor architecture.',
+      'The processor architecture the function runs on. arm64 (Graviton) costs less per GB-second; x86_64 is needed by some native dependencies.',
       [
         ['x86_64', 'Intel and AMD processors: the default, compatible with every native dependency.'],
         ['arm64', 'AWS Graviton processors: about 20% cheaper per GB-second and often faster.'],
@@ -191,7 +191,7 @@ const lambdaFunction: ResourceTypeDef = {
     deadLetterQueue: boolProp('Whether failed asynchronous invocations are sent to a dead-letter queue (or an on-failure destination) instead of being dropped after the retries.', false),
     tracing: boolProp('AWS X-Ray active tracing of invocations.', false),
     functionUrl: enumProp(
-      'A built-in HTTPS endpoint for the function.',
+      'A built-in HTTPS endpoint for the function, without API Gateway. Its authentication type decides whether anyone on the internet can invoke the function.',
       [
         ['none', 'No function URL; the function is invoked by other services or the API.'],
         ['iam', 'A function URL that requires IAM-signed requests.'],
@@ -275,7 +275,7 @@ const apiGateway: ResourceTypeDef = {
   },
   properties: {
     kind: enumProp(
-      'The API type.',
+      'The API type, which decides the features, the latency and the price per request. HTTP APIs suit simple proxying to Lambda or HTTP backends; REST APIs add management features; WebSocket APIs keep connections open.',
       [
         ['rest', 'REST API: the full feature set (API keys, usage plans, caching, request transformation, WAF, edge-optimized or private endpoints).'],
         ['http', 'HTTP API: lower latency and much cheaper, with JWT and Lambda authorizers; fewer features.'],
@@ -285,7 +285,7 @@ const apiGateway: ResourceTypeDef = {
     ),
     integrations: referenceList(apiIntegrationTargets, 'The backends the API forwards requests to. Each is a hard dependency: a route fails when its backend does.', 'hard'),
     authorization: enumProp(
-      'How callers are authenticated and authorized.',
+      'How callers are authenticated and authorized on the API\'s routes. Without authorization anyone who finds the URL can call the backends.',
       [
         ['none', 'No authorization: anyone who knows the URL can call it. Flagged unless the API is deliberately public.'],
         ['iam', 'Callers sign requests with AWS credentials (SigV4) and IAM policies decide.'],

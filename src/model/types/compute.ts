@@ -169,7 +169,7 @@ const ec2Instance: ResourceTypeDef = {
     autoRecovery: boolProp('Simplified automatic recovery: AWS restarts the instance on healthy hardware when the underlying host fails a system status check. On by default for supported instance types.', true),
     terminationProtection: boolProp('Prevents the instance from being terminated through the API or console until the flag is cleared, guarding against accidental deletion.', false),
     spotInterruptionBehavior: enumProp(
-      'What happens to a spot instance when AWS reclaims the capacity.',
+      'What happens to a spot instance when AWS reclaims the capacity, after the two-minute interruption notice. Stopping or hibernating keeps the EBS volumes for a later restart.',
       [
         ['terminate', 'The instance is terminated; its root volume is deleted if marked so.'],
         ['stop', 'The instance stops and keeps its EBS volumes; it can restart when capacity returns.'],
@@ -195,7 +195,7 @@ const ec2Instance: ResourceTypeDef = {
 const scalingShape: PropertyShape = objectShape(
   {
     metric: enumProp(
-      'The metric that target tracking keeps at `target`.',
+      'The metric that target tracking keeps at `target`. CPU suits compute-bound servers; request count per instance suits web servers behind a load balancer whose cost per request is steady.',
       [
         ['cpu', 'Average CPU utilization of the group, in percent.'],
         ['requests', 'Requests per instance per minute counted by the load balancer target group (ALB request count per target).'],
@@ -321,7 +321,7 @@ const imageBuilderPipeline: ResourceTypeDef = {
       description: 'The build components applied in order: package installs, configuration scripts, hardening such as STIG.',
     },
     schedule: enumProp(
-      'How often a new image is built.',
+      'How often the pipeline builds a new image. A regular schedule keeps images patched; building when a dependency changes catches security updates as soon as they appear.',
       [
         ['manual', 'Only when started by hand or from CI.'],
         ['daily', 'Every day.'],
@@ -353,7 +353,7 @@ const imageBuilderPipeline: ResourceTypeDef = {
 const lightsailFirewallRule: PropertyShape = objectShape(
   {
     port: { shape: { kind: 'one-of', variants: [{ kind: 'port' }, { kind: 'string', pattern: '^\\d{1,5}-\\d{1,5}$' }] }, required: true, description: 'A port number, a range such as `8000-8100`, or `all`.' },
-    protocol: enumProp('The IP protocol the rule opens.', [['tcp', 'TCP traffic.'], ['udp', 'UDP traffic.'], ['all', 'Every protocol.']], { default: 'tcp' }),
+    protocol: enumProp('The IP protocol the rule opens on the instance\'s public address.', [['tcp', 'TCP traffic.'], ['udp', 'UDP traffic.'], ['all', 'Every protocol.']], { default: 'tcp' }),
     from: { shape: { kind: 'cidr' }, description: 'The source addresses allowed, as a CIDR block.', default: '0.0.0.0/0' },
   },
   ['port'],
@@ -395,7 +395,7 @@ const lightsailInstance: ResourceTypeDef = {
   },
   properties: {
     bundle: enumProp(
-      'The Lightsail plan, which fixes CPU, memory, disk and included data transfer for a flat monthly price.',
+      'The Lightsail plan, which fixes CPU, memory, disk and included data transfer for a flat monthly price. Bundles are burstable, like the EC2 t families: sustained full CPU use exhausts their credits.',
       [
         ['nano', 'The smallest bundle: 2 vCPUs (burstable) and 0.5 GB of memory.'],
         ['micro', '2 vCPUs (burstable) and 1 GB of memory.'],
@@ -469,7 +469,7 @@ const batchEnvironment: ResourceTypeDef = {
   },
   properties: {
     computeType: enumProp(
-      'The capacity the environment starts for jobs.',
+      'The capacity the environment starts for jobs. Spot and Fargate Spot cut the cost sharply for jobs that can be retried after an interruption.',
       [
         ['ec2', 'On-Demand EC2 instances chosen from `instanceTypes`.'],
         ['spot', 'Spot instances: much cheaper, interrupted with a two-minute notice.'],
@@ -528,7 +528,7 @@ const beanstalkEnvironment: ResourceTypeDef = {
       'Security groups, instance roles, HTTPS on the load balancer and secrets kept out of environment properties.',
     ],
     securityControls: [
-      'Managed platform updates that apply patches in a maintenance window.',
+      'Managed platform updates that apply patches during a weekly maintenance period.',
       'Enhanced health reporting and log streaming to CloudWatch.',
       'Instance profiles, security groups, VPC placement, HTTPS listeners and IMDSv2 on its instances.',
     ],
@@ -536,21 +536,21 @@ const beanstalkEnvironment: ResourceTypeDef = {
   },
   properties: {
     platform: enumProp(
-      'The language platform the application runs on.',
+      'The language platform the application runs on. Elastic Beanstalk picks the matching managed platform version (operating system, language runtime, web server) and keeps it patched when managed updates are on.',
       [
         ['java', 'Java SE or Tomcat.'],
         ['dotnet', '.NET on Linux or Windows Server with IIS.'],
-        ['nodejs', 'Node.js.'],
-        ['php', 'PHP.'],
-        ['python', 'Python.'],
-        ['ruby', 'Ruby.'],
-        ['go', 'Go.'],
+        ['nodejs', 'Node.js behind nginx.'],
+        ['php', 'PHP on Apache or nginx.'],
+        ['python', 'Python behind nginx and Gunicorn.'],
+        ['ruby', 'Ruby with Puma or Passenger.'],
+        ['go', 'Go binaries built from source.'],
         ['docker', 'Any application packaged as a Docker container.'],
       ],
       { required: true },
     ),
     tier: enumProp(
-      'What kind of work the environment does.',
+      'What kind of work the environment does. A web server environment answers HTTP requests; a worker environment pulls jobs from a queue and has no public endpoint.',
       [
         ['webserver', 'Serves HTTP requests, usually behind a load balancer.'],
         ['worker', 'Processes messages from an SQS queue in the background.'],
@@ -558,7 +558,7 @@ const beanstalkEnvironment: ResourceTypeDef = {
       { default: 'webserver' },
     ),
     environmentType: enumProp(
-      'Whether the environment has a load balancer and several instances.',
+      'Whether the environment has a load balancer and several instances. Only a load-balanced environment spread over two or more zones survives the loss of an instance or a zone.',
       [
         ['load-balanced', 'A load balancer in front of an auto scaling group spread over the zones: the highly available choice.'],
         ['single-instance', 'One instance with a public address and no load balancer: cheap, for development.'],
@@ -569,7 +569,7 @@ const beanstalkEnvironment: ResourceTypeDef = {
     minInstances: numberProp('The smallest number of instances the environment\'s auto scaling group keeps; the availability and cost estimates use it.', { minimum: 1, integer: true, default: 1 }),
     maxInstances: numberProp('The largest number of instances the environment may scale to.', { minimum: 1, integer: true, default: 4 }),
     loadBalancerType: enumProp(
-      'The load balancer created for a load-balanced environment.',
+      'The load balancer Elastic Beanstalk creates for a load-balanced environment. It becomes part of the environment and is billed like any load balancer.',
       [
         ['application', 'An Application Load Balancer (HTTP and HTTPS, path rules).'],
         ['network', 'A Network Load Balancer (TCP, very high throughput).'],
@@ -578,7 +578,7 @@ const beanstalkEnvironment: ResourceTypeDef = {
       { default: 'application' },
     ),
     deploymentPolicy: enumProp(
-      'How new application versions are rolled out.',
+      'How new application versions are rolled out. The choice trades deployment speed against capacity and downtime during the rollout, and decides how a bad version is rolled back.',
       [
         ['all-at-once', 'Every instance is updated at the same time: fastest, with downtime.'],
         ['rolling', 'Instances are updated in batches, reducing capacity during the deployment.'],
@@ -588,7 +588,7 @@ const beanstalkEnvironment: ResourceTypeDef = {
       ],
       { default: 'all-at-once' },
     ),
-    managedUpdates: boolProp('Managed platform updates: Elastic Beanstalk applies platform patches and minor updates automatically in a weekly maintenance window.', false),
+    managedUpdates: boolProp('Managed platform updates: Elastic Beanstalk applies platform patches and minor version updates automatically during a weekly maintenance period, so the environment does not drift onto an unsupported platform.', false),
     enhancedHealth: boolProp('Enhanced health reporting: instance and request-level health from an agent on each instance, rather than only load balancer checks.', true),
     logStreaming: boolProp('Whether instance logs are streamed to CloudWatch Logs, so they survive instance replacement.', false),
     publicIp: publicIpProperty,

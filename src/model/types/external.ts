@@ -52,7 +52,7 @@ const users: ResourceTypeDef = {
   properties: {
     sourceCidr: cidrProperty('the users connect from; `0.0.0.0/0` is the whole internet, a narrower range models a corporate network', '0.0.0.0/0'),
     audience: enumProp(
-      'Who the users are, for documentation and the security evaluation.',
+      'Who the users are, for documentation and the security evaluation. Public users are assumed hostile; partners and employees still need authentication.',
       [
         ['public', 'Anyone on the internet.'],
         ['partners', 'Known organizations, typically authenticated and from known ranges.'],
@@ -119,7 +119,7 @@ const onPremDatabase: ResourceTypeDef = {
   },
   properties: {
     engine: enumProp(
-      'The database engine, which decides the migration paths DMS supports.',
+      'The database engine, which decides the migration paths DMS supports and the target engines that fit. Recommended for DMS sources, so the migration can be checked.',
       [
         ['oracle', 'Oracle Database.'],
         ['sqlserver', 'Microsoft SQL Server.'],
@@ -131,7 +131,7 @@ const onPremDatabase: ResourceTypeDef = {
         ['mongodb', 'MongoDB.'],
         ['other', 'Any other engine.'],
       ],
-      { required: true },
+      { default: 'other' },
     ),
     sizeGB: numberProp('The size of the data, in GB, which drives migration time and the target\'s storage.', { minimum: 0, unit: 'GB' }),
     cidr: cidrProperty('of the database server'),

@@ -26,7 +26,7 @@ function securityGroupRule(direction: 'ingress' | 'egress'): PropertyShape {
         description: 'The destination port: a number such as `443`, a range such as `8000-8100`, or `all`. Use `all` with the `icmp` and `all` protocols.',
       },
       protocol: enumProp(
-        'The IP protocol the rule allows.',
+        'The IP protocol the rule allows. Security groups filter TCP, UDP and ICMP separately; `all` opens every protocol and port at once.',
         [
           ['tcp', 'TCP: web, SSH, databases and most application traffic.'],
           ['udp', 'UDP: DNS, streaming, some game and VPN traffic.'],
@@ -117,7 +117,7 @@ const sslPolicyValues = [
 function listenerShape(protocols: readonly (readonly [string, string])[], withRedirect: boolean): PropertyShape {
   const properties: Record<string, PropertyDef> = {
     port: { shape: { kind: 'port' }, required: true, description: 'The port the load balancer listens on, such as 443.' },
-    protocol: enumProp('The protocol clients speak to the listener.', protocols, { required: true }),
+    protocol: enumProp('The protocol clients speak to the listener. Encrypted protocols terminate TLS on the load balancer with the listener\'s certificate and TLS policy.', protocols, { required: true }),
     sslPolicy: enumProp('The TLS negotiation policy of an encrypted listener (HTTPS or TLS): which protocol versions and ciphers clients may use.', sslPolicyValues, { default: 'ELBSecurityPolicy-2016-08' }),
     certificate: stringProp('The ACM certificate (name or ARN) an encrypted listener presents.', { examples: ['shop.example.com'] }),
   };
@@ -145,7 +145,7 @@ const lbTargets = ['aws.ec2.instance', 'aws.autoscaling.group', 'aws.ecs.service
 function loadBalancerProperties(kind: 'application' | 'network' | 'gateway'): Record<string, PropertyDef> {
   const properties: Record<string, PropertyDef> = {
     scheme: enumProp(
-      'Whether the load balancer has public addresses.',
+      'Whether the load balancer has public addresses. An internet-facing load balancer is an entry point from the internet for the exposure analysis; an internal one is reachable only from inside the network.',
       [
         ['internet-facing', 'Public IP addresses in public subnets: reachable from the internet, subject to its security groups.'],
         ['internal', 'Private addresses only: reachable from inside the VPC and connected networks.'],
@@ -353,7 +353,7 @@ const natGateway: ResourceTypeDef = {
       description: 'The subnet the gateway sits in; a public NAT gateway must be in a public subnet.',
     },
     connectivity: enumProp(
-      'Where the gateway translates traffic to.',
+      'Where the gateway translates traffic to. A public gateway gives private subnets outbound internet access; a private one only reaches other private networks.',
       [
         ['public', 'To the internet, through an Elastic IP address and the internet gateway.'],
         ['private', 'To other VPCs or on-premises networks only, through a transit gateway or virtual private gateway.'],
@@ -404,7 +404,7 @@ const route53Zone: ResourceTypeDef = {
       'Protect the domain registration (transfer lock, auto-renew) and consider DNSSEC signing.',
       'Enable query logging where auditing requires it.',
     ],
-    securityControls: ['IAM policies on record changes.', 'DNSSEC signing.', 'Query logging to CloudWatch Logs.', 'Private hosted zones visible only inside chosen VPCs.'],
+    securityControls: ['IAM policies on record changes.', 'DNSSEC signing of the zone\'s answers.', 'Query logging to CloudWatch Logs.', 'Private hosted zones visible only inside chosen VPCs.'],
     pricing: 'Billed per hosted zone per month and per million standard queries (latency, geolocation and geoproximity queries cost more); alias queries to AWS resources are free; health checks are billed per month.',
   },
   properties: {
@@ -488,7 +488,7 @@ const cloudFrontDistribution: ResourceTypeDef = {
       { minItems: 1 },
     ),
     viewerProtocol: enumProp(
-      'Which protocol viewers may use.',
+      'Which protocol viewers may use to reach the distribution. Anything but HTTPS lets content and cookies travel in clear text between users and the edge.',
       [
         ['allow-all', 'HTTP and HTTPS both served: content can travel unencrypted. The AWS default, flagged by the security evaluation.'],
         ['redirect-to-https', 'HTTP requests are redirected to HTTPS.'],
@@ -497,7 +497,7 @@ const cloudFrontDistribution: ResourceTypeDef = {
       { default: 'allow-all' },
     ),
     originProtocol: enumProp(
-      'Which protocol CloudFront uses towards custom (non-S3) origins.',
+      'Which protocol CloudFront uses towards custom (non-S3) origins. HTTPS keeps the request encrypted on its way from the edge to your servers as well.',
       [
         ['https-only', 'Always HTTPS to the origin.'],
         ['match-viewer', 'The viewer\'s protocol: HTTP viewers cause unencrypted origin requests.'],
@@ -506,7 +506,7 @@ const cloudFrontDistribution: ResourceTypeDef = {
       { default: 'https-only' },
     ),
     minimumTlsVersion: enumProp(
-      'The oldest TLS version viewers may use with a custom domain\'s certificate.',
+      'The oldest TLS version viewers may use with a custom domain\'s certificate. TLS 1.0 and 1.1 have known weaknesses; TLSv1.2_2021 is the recommended floor.',
       [
         ['TLSv1', 'TLS 1.0 and later: the most compatible and the weakest. Flagged by the security evaluation.'],
         ['TLSv1_2016', 'TLS 1.0 and later with a stronger cipher list. Still flagged.'],
@@ -522,7 +522,7 @@ const cloudFrontDistribution: ResourceTypeDef = {
     originAccessControl: boolProp('Origin access control for S3 origins: CloudFront signs its requests and the bucket policy admits only this distribution, so the bucket stays private.', false),
     accessLogging: boolProp('Standard access logs of viewer requests, delivered to an S3 bucket.', false),
     priceClass: enumProp(
-      'Which edge locations serve the content, trading reach for price.',
+      'Which edge locations serve the content, trading reach for price. Cheaper classes leave far-away users on more distant edge locations.',
       [
         ['PriceClass_All', 'Every edge location worldwide: the best latency everywhere.'],
         ['PriceClass_200', 'Most regions, excluding the most expensive ones (South America, Australia and New Zealand).'],

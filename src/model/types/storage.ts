@@ -97,7 +97,7 @@ const ebsVolume: ResourceTypeDef = {
       'Multi-Attach exists only for io1 and io2, and then for up to 16 Nitro instances in the same zone, which must coordinate writes through a cluster-aware file system.',
       'Maximum size 16 TiB for most types, 64 TiB for io2 Block Express; sizes can grow but not shrink.',
       'Designed durability is 99.8-99.9% a year for gp2, gp3, io1, st1 and sc1 (0.1-0.2% annual failure rate) and 99.999% for io2, so snapshots remain the real backup.',
-      'st1 and sc1 cannot be boot volumes.',
+      'The HDD types st1 and sc1 cannot be boot volumes.',
     ],
     customerResponsibility: [
       'Turn on encryption (or encryption by default for the account) and choose the KMS key.',
@@ -260,7 +260,7 @@ const s3Bucket: ResourceTypeDef = {
             description: 'The destination bucket. It must have versioning on; for CRR it lives in another region (set its `region:`).',
           },
           kind: enumProp(
-            'Whether the destination is in another region or the same one.',
+            'Whether the destination bucket is in another region or in the same one. Only cross-region replication protects against the loss of a region.',
             [
               ['CRR', 'Cross-Region Replication: copies objects to a bucket in another region, for disaster recovery, compliance or latency.'],
               ['SRR', 'Same-Region Replication: copies objects to a bucket in the same region, typically in another account, for log aggregation or separation of duties.'],
@@ -352,13 +352,13 @@ const efsFileSystem: ResourceTypeDef = {
       'Encryption at rest with KMS and in transit with TLS (the EFS mount helper).',
       'Security groups on mount targets; file system policies with IAM authorization.',
       'Access points that enforce a POSIX user and a root directory.',
-      'AWS Backup integration.',
+      'AWS Backup plans for automatic, retained backups.',
     ],
     pricing: 'Billed per GB-month stored by storage class (Standard, Infrequent Access, One Zone variants), per GB read from or written to Infrequent Access, and for provisioned throughput above what the storage entitles.',
   },
   properties: {
     deployment: enumProp(
-      'Whether the file system stores data in several zones of the region or in one.',
+      'Whether the file system stores data in several zones of the region or in one. One Zone costs less but fails, and can lose data, with its zone.',
       [
         ['regional', 'Data stored redundantly across several zones; survives the loss of a zone. 99.99% SLA.'],
         ['one-zone', 'Data stored in a single zone (the first of `zones`): cheaper, but unavailable when that zone is and lost if it is destroyed. 99.9% SLA.'],
@@ -366,7 +366,7 @@ const efsFileSystem: ResourceTypeDef = {
       { default: 'regional' },
     ),
     performanceMode: enumProp(
-      'The performance mode, fixed at creation.',
+      'The performance mode, fixed when the file system is created. General Purpose suits nearly everything; Max I/O only helps thousands of clients working in parallel.',
       [
         ['generalPurpose', 'Lowest latency per operation; right for almost every workload.'],
         ['maxIO', 'Higher aggregate throughput for highly parallel workloads, at a higher latency per operation. Not available with One Zone.'],
@@ -374,7 +374,7 @@ const efsFileSystem: ResourceTypeDef = {
       { default: 'generalPurpose' },
     ),
     throughputMode: enumProp(
-      'How throughput is provided.',
+      'How the file system\'s throughput is provided and billed. Bursting ties it to the data stored; provisioned fixes it; elastic follows demand and bills per GB transferred.',
       [
         ['bursting', 'Throughput scales with the amount of data stored, with burst credits for peaks.'],
         ['provisioned', 'A fixed throughput (`provisionedThroughputMBps`) regardless of size, billed per MiB/s-month.'],
@@ -386,7 +386,7 @@ const efsFileSystem: ResourceTypeDef = {
     sizeGB: numberProp('The amount of data stored, in GB, for the cost estimate.', { minimum: 0, unit: 'GB', default: 0 }),
     infrequentAccessPercent: numberProp('The share of the data that lifecycle management has moved to the Infrequent Access class, for the cost estimate.', { minimum: 0, maximum: 100, unit: 'percent', default: 0 }),
     lifecyclePolicy: enumProp(
-      'When files that nobody reads move to the cheaper Infrequent Access class.',
+      'When files that nobody reads move to the cheaper Infrequent Access class. Reading them back costs a per-GB access fee, so pick an age after which files are truly cold.',
       [
         ['none', 'Files stay in the Standard class.'],
         ['AFTER_7_DAYS', 'Move files not accessed for 7 days.'],
@@ -454,7 +454,7 @@ const fsxFileSystem: ResourceTypeDef = {
   },
   properties: {
     kind: enumProp(
-      'Which FSx file system family this is.',
+      'Which FSx file system family this is. It decides the protocol (SMB or Lustre), the clients that can mount it and the deployment types available.',
       [
         ['windows', 'FSx for Windows File Server: SMB shares with NTFS permissions and Active Directory, for Windows workloads.'],
         ['lustre', 'FSx for Lustre: a parallel file system for HPC and machine learning, optionally linked to an S3 bucket.'],
@@ -475,7 +475,7 @@ const fsxFileSystem: ResourceTypeDef = {
     ),
     storageCapacityGB: numberProp('The provisioned storage capacity in GB. Windows accepts 32 GB and up on SSD (2,000 on HDD); Lustre comes in 1,200 GB steps.', { minimum: 32, maximum: 524288, integer: true, unit: 'GB', required: true }),
     storageType: enumProp(
-      'The storage media.',
+      'The storage media behind the file system. SSD gives low latency for databases and interactive use; HDD lowers the price per GB for large, throughput-oriented or rarely read data.',
       [
         ['ssd', 'Solid-state storage for latency-sensitive workloads.'],
         ['hdd', 'Hard disks for throughput-oriented or rarely read data at a lower price per GB.'],
@@ -484,7 +484,7 @@ const fsxFileSystem: ResourceTypeDef = {
     ),
     throughputMBps: numberProp('Provisioned throughput capacity in MB/s (Windows) or MB/s per TiB (Lustre persistent types).', { minimum: 8, unit: 'MB/s' }),
     kmsKey: enumProp(
-      'Which KMS key encrypts the data at rest. FSx always encrypts; the choice is about key control.',
+      'Which KMS key encrypts the data at rest. FSx always encrypts, so the choice is only about who controls the key and can audit or revoke its use.',
       [
         ['aws-managed', 'The AWS managed key for FSx: no key management, but no control over its policy.'],
         ['customer-managed', 'A customer managed key: you control the key policy, rotation and can revoke access.'],
@@ -498,7 +498,7 @@ const fsxFileSystem: ResourceTypeDef = {
       description: 'Lustre only: the S3 bucket linked as a data repository, whose objects appear as files and to which results can be exported. It is not a runtime dependency once the data is loaded.',
     },
     activeDirectory: enumProp(
-      'Windows only: which Active Directory the file system joins.',
+      'Windows only: which Active Directory domain the file system joins. Users and permissions on the shares come from that directory.',
       [
         ['aws-managed', 'AWS Directory Service for Microsoft Active Directory.'],
         ['self-managed', 'Your own domain controllers, on premises or on EC2.'],
