@@ -18,6 +18,7 @@
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
 import type { ExposureHop, ExposurePath } from '../types';
+import { effective } from './rule';
 import { coversPort, isAllPorts, isCidr, isWorld, readGroupRule, type PortRange } from './security-group-rules';
 
 /** Reference properties that carry traffic from the owner to the referenced resource. */
@@ -84,14 +85,18 @@ function securityGroupsOf(resource: ResourceNode, doc: ArchDocument): ResourceNo
 /** The sender of a hop: the internet itself, or a resource inside the architecture. */
 type Sender = { readonly kind: 'internet' } | { readonly kind: 'resource'; readonly resource: ResourceNode };
 
+/** The result of checking a hop against the receiver's security groups. */
+export type Admission = { readonly admitted: false } | { readonly admitted: true; readonly port: number | 'all' | undefined };
+
 /**
- * Whether the security groups of `receiver` admit `sender` on `port` (`undefined` port: on some
- * port). Returns the admitted port range's representative port, `'all'`, or false.
+ * Whether the security groups of `receiver` admit `sender` on `port`. With `port` undefined (a
+ * load balancer's target, whose port the file does not say), any admitting rule will do, and the
+ * port it opens is reported as the hop's port.
  */
-export function admits(doc: ArchDocument, receiver: ResourceNode, sender: Sender, port: number | undefined): boolean {
+export function admission(doc: ArchDocument, receiver: ResourceNode, sender: Sender, port: number | undefined): Admission {
   const groups = securityGroupsOf(receiver, doc);
   const modeled = Array.isArray(receiver.props.securityGroups) && receiver.props.securityGroups.length > 0;
-  if (!modeled) return true;
+  if (!modeled) return { admitted: true, port };
   const senderGroups = sender.kind === 'resource' && Array.isArray(sender.resource.props.securityGroups) ? (sender.resource.props.securityGroups as unknown[]) : [];
   for (const group of groups) {
     const ingress = group.props.ingress;
@@ -102,13 +107,18 @@ export function admits(doc: ArchDocument, receiver: ResourceNode, sender: Sender
       const peer = rule.peer ?? '0.0.0.0/0';
       const portOk = port === undefined ? rule.ports !== undefined : coversPort(rule.ports, port);
       if (!portOk) continue;
-      if (isWorld(peer)) return true;
+      const admittedPort: number | 'all' | undefined = port ?? (isAllPorts(rule.ports) ? 'all' : rule.ports?.from);
+      if (isWorld(peer)) return { admitted: true, port: admittedPort };
       if (sender.kind === 'internet') continue;
-      if (isCidr(peer)) return true;
-      if (senderGroups.includes(peer)) return true;
+      if (isCidr(peer) || senderGroups.includes(peer)) return { admitted: true, port: admittedPort };
     }
   }
-  return false;
+  return { admitted: false };
+}
+
+/** Whether the security groups of `receiver` admit `sender` on `port`. */
+export function admits(doc: ArchDocument, receiver: ResourceNode, sender: Sender, port: number | undefined): boolean {
+  return admission(doc, receiver, sender, port).admitted;
 }
 
 /** Ports on which the whole internet reaches a resource through its security groups (`all` for every port). */
@@ -139,8 +149,9 @@ export function internetEntry(doc: ArchDocument, resource: ResourceNode): { read
   if (type === undefined) return undefined;
   if (type === 'aws.cloudfront.distribution') return { kind: 'cdn', ports: [443] };
   if (type === 'aws.apigateway.api') return props.endpointType === 'private' ? undefined : { kind: 'api', ports: [443] };
+  if (type === 'aws.lambda.function') return props.functionUrl === 'public' ? { kind: 'api', ports: [443] } : undefined;
   if (type.startsWith('aws.elb.')) {
-    if (props.scheme !== 'internet-facing') return undefined;
+    if (effective(resource, 'scheme') !== 'internet-facing') return undefined;
     const listeners = listenerPorts(resource);
     const candidates = listeners.length > 0 ? listeners : [443];
     const open = candidates.filter((port) => admits(doc, resource, { kind: 'internet' }, port));
@@ -152,7 +163,8 @@ export function internetEntry(doc: ArchDocument, resource: ResourceNode): { read
     const open = admits(doc, resource, { kind: 'internet' }, port);
     return open ? { kind: 'public-database', ports: port === undefined ? ['all'] : [port] } : undefined;
   }
-  if ((props.publicIp === true || props.elasticIp === true) && props.subnet === 'public') {
+  const publicAddress = props.publicIp === true || props.elasticIp === true || props.assignPublicIp === true;
+  if (publicAddress && props.subnet === 'public') {
     const ports = worldOpenPorts(doc, resource);
     return ports.length > 0 ? { kind: 'public-ip', ports } : undefined;
   }
@@ -211,8 +223,9 @@ export function findExposurePaths(doc: ArchDocument): ExposurePath[] {
       for (const edge of edgesFrom(doc, current)) {
         if (hops.some((hop) => hop.resource === edge.target.name)) continue;
         if (isTransparent(edge.target)) continue;
-        if (!admits(doc, edge.target, { kind: 'resource', resource: current }, edge.port)) continue;
-        walk(edge.target, [...hops, edge.port === undefined ? { resource: edge.target.name } : { resource: edge.target.name, port: edge.port }]);
+        const result = admission(doc, edge.target, { kind: 'resource', resource: current }, edge.port);
+        if (!result.admitted) continue;
+        walk(edge.target, [...hops, result.port === undefined ? { resource: edge.target.name } : { resource: edge.target.name, port: result.port }]);
       }
     };
     walk(entryResource, [start]);

@@ -96,6 +96,12 @@ export function catalogDefault(resource: ResourceNode, property: string): unknow
   return resource.typeDef?.properties[property]?.default;
 }
 
+/** A top-level property's value as the file means it: written, else the catalog's default. */
+export function effective(resource: ResourceNode, property: string): unknown {
+  const written = resource.props[property];
+  return written !== undefined && written !== null ? written : catalogDefault(resource, property);
+}
+
 /** Arguments for `finding`: everything a finding has that the rule cannot supply itself. */
 export interface FindingInput {
   readonly path: ValuePath;

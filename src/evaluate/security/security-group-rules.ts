@@ -52,7 +52,8 @@ export function readGroupRule(item: unknown, direction: 'ingress' | 'egress'): G
   return {
     ports: allProtocols ? ALL_PORTS : parsePorts(rule.port, rule),
     protocol: allProtocols ? 'all' : protocol,
-    peer: typeof peerValue === 'string' ? peerValue.trim() : undefined,
+    // The catalog's default for a missing `from`/`to` is the whole internet, as in AWS's own APIs.
+    peer: typeof peerValue === 'string' ? peerValue.trim() : peerValue === undefined ? '0.0.0.0/0' : undefined,
     description: typeof rule.description === 'string' ? rule.description : undefined,
   };
 }

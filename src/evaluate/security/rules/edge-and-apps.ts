@@ -5,7 +5,7 @@
 import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
-import { finding, isTrue, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
+import { effective, finding, isTrue, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
 import { secretIn, twoZones, zonesOf } from './compute';
 
 const ALB = 'aws.elb.application';
@@ -17,10 +17,13 @@ const LAMBDA = ['aws.lambda.function'];
 const ECS = ['aws.ecs.service'];
 const BEANSTALK = ['aws.elasticbeanstalk.environment'];
 
-/** Lambda runtimes past the end of AWS standard support (no more security patches). */
+/**
+ * Lambda runtimes past the end of AWS standard support (no more security patches), per the Lambda
+ * runtime deprecation schedule as of 2026-01. Review this list whenever a runtime reaches its date.
+ */
 export const DEPRECATED_LAMBDA_RUNTIMES: readonly string[] = [
-  'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x',
-  'python2.7', 'python3.6', 'python3.7', 'python3.8',
+  'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x', 'nodejs18.x',
+  'python2.7', 'python3.6', 'python3.7', 'python3.8', 'python3.9',
   'java8', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0', 'dotnet6',
   'ruby2.5', 'ruby2.7', 'go1.x', 'provided',
 ];
@@ -118,15 +121,15 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     severity: 'medium',
     concern: 'security',
     types: [ALB, NLB],
-    remediation: 'Set `accessLogs: true` (delivered to an S3 bucket).',
+    remediation: 'Set `accessLogging: true` (delivered to an S3 bucket).',
     checkov: ['CKV_AWS_91'],
     securityHub: ['ELB.5'],
     responsibility: 'customer',
-    path: ['accessLogs'],
+    path: ['accessLogging'],
     assumedDefault: false,
     ok: isTrue,
     message: (resource) => `${lbName(resource)} does not write access logs.`,
-    fix: { value: true, title: 'Turn on access logs (accessLogs: true)' },
+    fix: { value: true, title: 'Turn on access logs (accessLogging: true)' },
   }),
   propertyRule({
     id: 'CA-ELB-004',
@@ -193,7 +196,7 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     path: ['waf'],
     assumedDefault: false,
     appliesTo: (resource, context) =>
-      resource.props.scheme === 'internet-facing' && !context.targetedBy(resource.name).some((source) => source.type === 'aws.cloudfront.distribution' && source.props.waf === true),
+      effective(resource, 'scheme') === 'internet-facing' && !context.targetedBy(resource.name).some((source) => source.type === 'aws.cloudfront.distribution' && source.props.waf === true),
     ok: isTrue,
     message: (resource) => `Internet-facing load balancer \`${resource.name}\` has no WAF web ACL.`,
     fix: { value: true, title: 'Attach a WAF web ACL (waf: true)' },
@@ -256,15 +259,15 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     severity: 'medium',
     concern: 'security',
     types: CLOUDFRONT,
-    remediation: 'Set `logging: true`.',
+    remediation: 'Set `accessLogging: true`.',
     checkov: ['CKV_AWS_86'],
     securityHub: ['CloudFront.5'],
     responsibility: 'customer',
-    path: ['logging'],
+    path: ['accessLogging'],
     assumedDefault: false,
     ok: isTrue,
     message: (resource) => `Distribution \`${resource.name}\` does not log viewer requests.`,
-    fix: { value: true, title: 'Turn on logging (logging: true)' },
+    fix: { value: true, title: 'Turn on logging (accessLogging: true)' },
   }),
   propertyRule({
     id: 'CA-CF-005',
@@ -319,6 +322,25 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     message: (resource) => `Distribution \`${resource.name}\` has no origin failover.`,
     // Failover needs two origins; with one there is nothing mechanical to turn on.
     fix: { compute: (resource) => (Array.isArray(resource.props.origins) && resource.props.origins.length >= 2 ? true : undefined), title: 'Fail over between origins (originFailover: true)' },
+  }),
+  propertyRule({
+    id: 'CA-CF-008',
+    title: 'CloudFront distribution serving S3 has no default root object',
+    description: 'Without a default root object, a request for the distribution\'s root can return the origin\'s listing or an error instead of the intended page.',
+    severity: 'critical',
+    concern: 'security',
+    types: CLOUDFRONT,
+    remediation: 'Set `defaultRootObject` (for example `index.html`).',
+    checkov: ['CKV_AWS_305'],
+    securityHub: ['CloudFront.1'],
+    responsibility: 'customer',
+    path: ['defaultRootObject'],
+    assumedDefault: undefined,
+    appliesTo: (resource, context) =>
+      Array.isArray(resource.props.origins) && resource.props.origins.some((origin) => typeof origin === 'string' && context.doc.resourceByName.get(origin)?.type === 'aws.s3.bucket'),
+    ok: (value) => typeof value === 'string' && value.trim() !== '',
+    message: (resource) => `Distribution \`${resource.name}\` serves an S3 origin but has no default root object.`,
+    fix: { value: 'index.html', title: 'Serve index.html at the root (defaultRootObject: index.html)' },
   }),
   propertyRule({
     id: 'CA-APIGW-001',
@@ -397,15 +419,15 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     severity: 'low',
     concern: 'security',
     types: LAMBDA,
-    remediation: 'Set `vpc: true` (attach the function to private subnets) when it reaches resources in the VPC or must be network-controlled.',
+    remediation: 'Set `inVpc: true` (attach the function to private subnets) when it reaches resources in the VPC or must be network-controlled.',
     checkov: ['CKV_AWS_117'],
     securityHub: ['Lambda.3'],
     responsibility: 'customer',
-    path: ['vpc'],
+    path: ['inVpc'],
     assumedDefault: false,
-    ok: (value, resource) => isTrue(value) || resource.props.subnet !== undefined || Array.isArray(resource.props.securityGroups),
+    ok: (value, resource) => isTrue(value) || Array.isArray(resource.props.securityGroups),
     message: (resource) => `Lambda function \`${resource.name}\` runs outside any VPC.`,
-    fix: { value: true, title: 'Attach to the VPC (vpc: true)' },
+    fix: { value: true, title: 'Attach to the VPC (inVpc: true)' },
   }),
   propertyRule({
     id: 'CA-LAMBDA-002',
@@ -447,14 +469,15 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     severity: 'low',
     concern: 'availability',
     types: LAMBDA,
-    remediation: 'Set `deadLetterQueue` to a queue or topic that keeps failed events.',
+    remediation: 'Set `deadLetterQueue: true` (a queue or topic that keeps failed events).',
     checkov: ['CKV_AWS_116'],
     securityHub: [],
     responsibility: 'customer',
     path: ['deadLetterQueue'],
-    assumedDefault: undefined,
+    assumedDefault: false,
     ok: (value) => value !== undefined && value !== null && value !== false,
     message: (resource) => `Lambda function \`${resource.name}\` has no dead-letter queue for failed events.`,
+    fix: { value: true, title: 'Keep failed events in a dead-letter queue (deadLetterQueue: true)' },
   }),
   (() => {
     const meta: RuleMeta = {
@@ -484,6 +507,23 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     };
   })(),
   propertyRule({
+    id: 'CA-LAMBDA-006',
+    title: 'Lambda function URL allows public, unauthenticated invocation',
+    description: 'A function URL with auth type NONE lets anyone on the internet invoke the function and run up its cost.',
+    severity: 'critical',
+    concern: 'security',
+    types: LAMBDA,
+    remediation: 'Set `functionUrl: iam` (or `none`) and put public traffic behind API Gateway with authorization and throttling.',
+    checkov: ['CKV_AWS_301'],
+    securityHub: ['Lambda.1'],
+    responsibility: 'customer',
+    path: ['functionUrl'],
+    assumedDefault: 'none',
+    ok: (value) => value !== 'public',
+    message: (resource) => `Lambda function \`${resource.name}\` can be invoked by anyone through its public function URL (functionUrl: public).`,
+    fix: { value: 'iam', title: 'Require IAM for the function URL (functionUrl: iam)' },
+  }),
+  propertyRule({
     id: 'CA-ECS-001',
     title: 'ECS container runs privileged',
     description: 'A privileged container has root access to the host, so a container escape compromises the instance and its other tasks.',
@@ -507,15 +547,15 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     severity: 'high',
     concern: 'security',
     types: ECS,
-    remediation: 'Set `publicIp: false`, run tasks in private subnets and reach them through a load balancer.',
+    remediation: 'Set `assignPublicIp: false`, run tasks in private subnets and reach them through a load balancer.',
     checkov: ['CKV_AWS_333'],
     securityHub: ['ECS.2'],
     responsibility: 'customer',
-    path: ['publicIp'],
+    path: ['assignPublicIp'],
     assumedDefault: false,
     ok: (value) => !isTrue(value),
     message: (resource) => `ECS service \`${resource.name}\` assigns public IP addresses to its tasks.`,
-    fix: { value: false, title: 'Remove public IPs (publicIp: false)' },
+    fix: { value: false, title: 'Remove public IPs (assignPublicIp: false)' },
   }),
   propertyRule({
     id: 'CA-ECS-003',
@@ -524,15 +564,15 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     severity: 'medium',
     concern: 'security',
     types: ECS,
-    remediation: 'Set `readOnlyRootFilesystem: true` and mount volumes for the paths the application writes.',
+    remediation: 'Set `readonlyRootFilesystem: true` and mount volumes for the paths the application writes.',
     checkov: [],
     securityHub: [],
     responsibility: 'customer',
-    path: ['readOnlyRootFilesystem'],
+    path: ['readonlyRootFilesystem'],
     assumedDefault: false,
     ok: isTrue,
     message: (resource) => `ECS service \`${resource.name}\` gives its containers a writable root file system.`,
-    fix: { value: true, title: 'Make the root file system read-only (readOnlyRootFilesystem: true)' },
+    fix: { value: true, title: 'Make the root file system read-only (readonlyRootFilesystem: true)' },
   }),
   propertyRule({
     id: 'CA-EB-001',

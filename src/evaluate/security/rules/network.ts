@@ -5,7 +5,7 @@
 import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
-import { finding, type RuleMeta, type SecurityRule } from '../rule';
+import { catalogDefault, finding, isTrue, propertyRule, type RuleMeta, type SecurityRule } from '../rule';
 import { coversPort, isAllPorts, isWorld, portText, readGroupRule, type GroupRule } from '../security-group-rules';
 
 const SECURITY_GROUP = ['aws.ec2.security-group'];
@@ -175,9 +175,18 @@ export const networkRules: readonly SecurityRule[] = [
     return {
       ...meta,
       check(resource) {
-        const egress = resource.props.egress;
-        if (!Array.isArray(egress)) return [];
-        return egress.flatMap((item, index) => {
+        const written = resource.props.egress;
+        if (written === undefined) {
+          // AWS gives a group without egress rules one that allows everything, and so does the catalog.
+          const assumed = catalogDefault(resource, 'egress');
+          const open = Array.isArray(assumed) && assumed.some((item) => {
+            const rule = readGroupRule(item, 'egress');
+            return rule !== undefined && isWorld(rule.peer) && isAllPorts(rule.ports);
+          });
+          return open ? [finding(meta, resource, { path: ['egress'], message: `${name(resource)} has no egress rules, so it allows all outbound traffic (the AWS default).` })] : [];
+        }
+        if (!Array.isArray(written)) return [];
+        return written.flatMap((item, index) => {
           const rule = readGroupRule(item, 'egress');
           if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports)) return [];
           return [finding(meta, resource, { path: ['egress', index, 'to'], message: `${name(resource)} allows all outbound traffic to ${rule.peer}.` })];
@@ -217,4 +226,20 @@ export const networkRules: readonly SecurityRule[] = [
       },
     };
   })(),
+  propertyRule({
+    id: 'CA-SG-009',
+    title: 'VPC default security group has rules',
+    description: 'Resources launched without a security group land in the default group; rules on it silently apply to them.',
+    severity: 'high',
+    concern: 'security',
+    types: SECURITY_GROUP,
+    remediation: 'Remove every ingress and egress rule from the default security group and give each resource a purpose-built group.',
+    checkov: ['CKV2_AWS_12'],
+    securityHub: ['EC2.2'],
+    responsibility: 'customer',
+    path: ['isDefault'],
+    assumedDefault: false,
+    ok: (value, resource) => !isTrue(value) || ((!Array.isArray(resource.props.ingress) || resource.props.ingress.length === 0) && Array.isArray(resource.props.egress) && resource.props.egress.length === 0),
+    message: (resource) => `${name(resource)} is the VPC's default security group and still allows traffic.`,
+  }),
 ];
