@@ -1,0 +1,147 @@
+/**
+ * The adapter from a parsed architecture to the reliability model: units, placement, zones,
+ * region and unit availability from the catalog and the resource's properties, dependencies from
+ * the resolved references and their catalog roles, and the entry points.
+ */
+import type { ArchDocument, ResourceNode } from '../../core/document';
+import { figuresFor } from '../../model/catalog';
+import type { ComponentPlacement, ReliabilityComponent, ReliabilityModel } from './model';
+
+/** Security groups never fail and are never dependencies (evaluation.md, "Availability", 4). */
+const securityGroupType = 'aws.ec2.security-group';
+
+function finiteNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function stringList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out = value.filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return out.length > 0 ? [...new Set(out)] : undefined;
+}
+
+/** The number of units by the type's rule (evaluation.md, "Availability", 1). */
+function unitCount(resource: ResourceNode): number {
+  const def = resource.typeDef;
+  if (!def) return 1;
+  const rule = def.units;
+  switch (rule.rule) {
+    case 'fixed':
+      return rule.units;
+    case 'property': {
+      const value = finiteNumber(resource.props[rule.property]);
+      return value === undefined ? rule.default : Math.max(0, Math.floor(value));
+    }
+    case 'standby-pair':
+      return resource.props[rule.property] === true ? 2 : 1;
+  }
+}
+
+function isExternalType(resource: ResourceNode): boolean {
+  return resource.type !== undefined && resource.type.startsWith('external.');
+}
+
+/** Whether this reference property of this resource has OR semantics in this configuration. */
+function isAnyOfProperty(resource: ResourceNode, property: string): boolean {
+  if (resource.type === 'aws.route53.zone' && property === 'targets') {
+    const routing = resource.props.routing;
+    return typeof routing === 'string' && routing !== 'simple';
+  }
+  if (resource.type === 'aws.cloudfront.distribution' && property === 'origins') return resource.props.originFailover === true;
+  return false;
+}
+
+/** The model, with what the report needs to present it (zone labels, regions). */
+export interface DocumentModel {
+  readonly model: ReliabilityModel;
+  /** Zone id (`us-east-1a`) -> its letter (`a`). */
+  readonly zoneLetter: ReadonlyMap<string, string>;
+}
+
+/** Builds the reliability model of a parsed architecture. */
+export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
+  const zoneLetter = new Map<string, string>();
+  const hard = new Map<string, string[]>();
+  const anyOf = new Map<string, Map<string, string[]>>();
+  const dependedOn = new Set<string>();
+  for (const r of doc.resources) {
+    hard.set(r.name, []);
+    anyOf.set(r.name, new Map());
+  }
+  const isSecurityGroup = (name: string): boolean => doc.resourceByName.get(name)?.type === securityGroupType;
+
+  for (const ref of doc.references) {
+    if (!ref.resolved || ref.from === ref.target || ref.optional === true || ref.role === 'none') continue;
+    if (isSecurityGroup(ref.from) || isSecurityGroup(ref.target)) continue;
+    const from = doc.resourceByName.get(ref.from);
+    if (!from || !hard.has(ref.target)) continue;
+    if (ref.role === 'reverse-hard') {
+      // `attachedTo: [x]` on a volume: x needs the volume.
+      hard.get(ref.target)!.push(ref.from);
+      dependedOn.add(ref.from);
+      continue;
+    }
+    const property = String(ref.path[0] ?? '');
+    if (ref.role === 'any-of' || isAnyOfProperty(from, property)) {
+      const groups = anyOf.get(ref.from)!;
+      if (!groups.has(property)) groups.set(property, []);
+      groups.get(property)!.push(ref.target);
+    } else {
+      hard.get(ref.from)!.push(ref.target);
+    }
+    dependedOn.add(ref.target);
+  }
+
+  const components: ReliabilityComponent[] = doc.resources.map((r) => {
+    const def = r.typeDef;
+    const figures = def ? figuresFor(def, r.props) : undefined;
+    // An unknown type (reported by validation) or a security group neither fails nor changes the
+    // result, but a resource of unknown type still passes its dependencies on.
+    let placement: ComponentPlacement = figures?.placement ?? 'external';
+    if (r.type === securityGroupType) placement = 'external';
+    const override = finiteNumber(r.props.availability);
+    const percent = override !== undefined && override >= 0 && override <= 100 ? override : (figures?.availability.value ?? 100);
+    const region = typeof r.props.region === 'string' && r.props.region.length > 0 ? r.props.region : doc.region;
+    const letters = stringList(r.props.zones) ?? (doc.zones.length > 0 ? [...doc.zones] : ['a']);
+    const zones = placement === 'zonal' || placement === 'load-balancer' ? letters.map((letter) => `${region}${letter}`) : [];
+    letters.forEach((letter) => zoneLetter.set(`${region}${letter}`, letter));
+    const minHealthy = finiteNumber(r.props.minHealthy);
+    return {
+      name: r.name,
+      placement,
+      unitAvailability: percent / 100,
+      units: unitCount(r),
+      minHealthy: minHealthy === undefined ? 1 : Math.max(1, Math.floor(minHealthy)),
+      region,
+      zones,
+      hard: [...new Set(hard.get(r.name)!)],
+      anyOf: [...anyOf.get(r.name)!.values()].map((g) => [...new Set(g)]),
+    };
+  });
+
+  // Entry points: what the outside world (external.*) connects to; failing that, every resource
+  // nothing else depends on (evaluation.md, "Availability", 5).
+  const entryPoints: string[] = [];
+  for (const ref of doc.references) {
+    if (!ref.resolved || ref.optional === true || ref.role === 'none' || ref.role === 'reverse-hard') continue;
+    const from = doc.resourceByName.get(ref.from);
+    if (!from || !isExternalType(from) || isSecurityGroup(ref.target) || ref.target === ref.from) continue;
+    if (!entryPoints.includes(ref.target)) entryPoints.push(ref.target);
+  }
+  if (entryPoints.length === 0) {
+    for (const r of doc.resources) {
+      if (isExternalType(r) || r.type === securityGroupType || dependedOn.has(r.name)) continue;
+      entryPoints.push(r.name);
+    }
+  }
+
+  return {
+    model: {
+      components,
+      entryPoints,
+      zoneAvailability: doc.assumptions.zoneAvailability / 100,
+      regionAvailability: doc.assumptions.regionAvailability / 100,
+    },
+    zoneLetter,
+  };
+}

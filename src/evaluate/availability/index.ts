@@ -1,0 +1,52 @@
+/**
+ * Availability evaluation of a parsed architecture (docs/evaluation.md, "Availability"): the exact
+ * system availability, per-resource figures, single points of failure, zone and region outage
+ * tables and a seeded Monte Carlo cross-check.
+ */
+import type { ArchDocument } from '../../core/document';
+import type { AvailabilityResult } from '../types';
+import { analyzeReliability, type EngineOptions } from './engine';
+import { reliabilityModelFromDocument } from './from-document';
+
+export { analyzeReliability, type EngineOptions } from './engine';
+export { explainAvailability } from './explain';
+export { reliabilityModelFromDocument } from './from-document';
+export type { ReliabilityComponent, ReliabilityModel, ReliabilityReport } from './model';
+
+const minutesPerYear = 8_760 * 60;
+
+/** A probability as a percent, never NaN or outside [0, 100]. */
+function percent(probability: number): number {
+  if (!Number.isFinite(probability)) return 0;
+  return Math.min(100, Math.max(0, probability * 100));
+}
+
+/** Evaluates the availability of an architecture. Pure and deterministic for a given seed. */
+export function evaluateAvailability(doc: ArchDocument, options: EngineOptions = {}): AvailabilityResult {
+  const { model, zoneLetter } = reliabilityModelFromDocument(doc);
+  const report = analyzeReliability(model, options);
+  const multiRegion = report.regions.length > 1;
+  const zoneOutage: Record<string, { works: boolean }> = {};
+  for (const [zone, works] of report.zoneOutage) zoneOutage[multiRegion ? zone : (zoneLetter.get(zone) ?? zone)] = { works };
+  const regionOutage: Record<string, { works: boolean }> = {};
+  for (const [region, works] of report.regionOutage) regionOutage[region] = { works };
+  const byResource: Record<string, number> = {};
+  for (const [name, p] of report.byComponent) byResource[name] = percent(p);
+  // Downtime from the probability itself: 100 - percent would lose the last digits at six nines.
+  const availability = percent(report.probability);
+  return {
+    percent: availability,
+    downtimeMinutesPerYear: Math.min(1, Math.max(0, 1 - (Number.isFinite(report.probability) ? report.probability : 0))) * minutesPerYear,
+    spof: report.spof,
+    zoneOutage,
+    regionOutage,
+    monteCarlo: {
+      samples: report.monteCarlo.samples,
+      seed: report.monteCarlo.seed,
+      percent: percent(report.monteCarlo.probability),
+      ci95: [percent(report.monteCarlo.ci95[0]), percent(report.monteCarlo.ci95[1])],
+    },
+    byResource,
+    entryPoints: model.entryPoints,
+  };
+}
