@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { resourceType } from '../../../src/model/catalog';
 import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../../../src/model/catalog-types';
 import { allDbInstanceClasses, dbInstanceClass } from '../../../src/model/db-instance-classes';
+import { expandSnippet, shapeProblems } from './shape-check';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'model');
 
@@ -70,53 +71,6 @@ function referenceTargets(shape: PropertyShape): readonly string[] | undefined {
   if (shape.kind === 'reference') return shape.to;
   if (shape.kind === 'list') return referenceTargets(shape.items);
   return undefined;
-}
-
-/** The snippet as a user sees it after accepting every placeholder's default. */
-export function expandSnippet(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '');
-}
-
-/** Problems with `value` against `shape`, as messages naming the path. Shallow checks on purpose. */
-function shapeProblems(shape: PropertyShape, value: unknown, path: string): string[] {
-  switch (shape.kind) {
-    case 'boolean':
-      return typeof value === 'boolean' ? [] : [`${path}: expected a boolean, got ${JSON.stringify(value)}`];
-    case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return [`${path}: expected a number, got ${JSON.stringify(value)}`];
-      const problems: string[] = [];
-      if (shape.integer && !Number.isInteger(value)) problems.push(`${path}: expected an integer`);
-      if (shape.minimum !== undefined && value < shape.minimum) problems.push(`${path}: ${value} is below ${shape.minimum}`);
-      if (shape.maximum !== undefined && value > shape.maximum) problems.push(`${path}: ${value} is above ${shape.maximum}`);
-      return problems;
-    }
-    case 'enum':
-      return shape.values.some((entry) => entry.value === value) ? [] : [`${path}: ${JSON.stringify(value)} is not one of the allowed values`];
-    case 'list':
-      if (!Array.isArray(value)) return [`${path}: expected a list`];
-      return value.flatMap((item, index) => shapeProblems(shape.items, item, `${path}[${index}]`));
-    case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: expected a map`];
-      return Object.entries(value).flatMap(([key, child]) => {
-        const def = shape.properties[key];
-        return def ? shapeProblems(def.shape, child, `${path}.${key}`) : [`${path}: unknown key ${key}`];
-      });
-    }
-    case 'db-instance-class':
-      return typeof value === 'string' && dbInstanceClass(value) ? [] : [`${path}: ${JSON.stringify(value)} is not a known instance class`];
-    case 'zone':
-      return typeof value === 'string' && /^[a-f]$/.test(value) ? [] : [`${path}: ${JSON.stringify(value)} is not a zone letter`];
-    case 'reference':
-    case 'string':
-    case 'region':
-    case 'instance-type':
-      return typeof value === 'string' ? [] : [`${path}: expected a string`];
-    default:
-      return [];
-  }
 }
 
 describe('catalog: database, analytics and migration types', () => {
