@@ -234,8 +234,8 @@ function ebsPlacement(input: CrossInput, references: readonly ReferenceOccurrenc
     // `attachedTo` on the volume, or a named volume in an instance's `volumes`.
     let volume: ResourceNode | undefined;
     let instance: ResourceNode | undefined;
-    if (from.type === 'aws.ebs.volume' && reference.path[0] === 'attachedTo') [volume, instance] = [from, target];
-    else if (target.type === 'aws.ebs.volume' && reference.path[0] === 'volumes') [volume, instance] = [target, from];
+    if (from.type === 'aws.ebs.volume' && reference.path[0] === 'attachedTo' && target.type === 'aws.ec2.instance') [volume, instance] = [from, target];
+    else if (target.type === 'aws.ebs.volume' && reference.path[0] === 'volumes' && (from.type === 'aws.ec2.instance' || from.type === 'aws.autoscaling.group')) [volume, instance] = [target, from];
     if (volume === undefined || instance === undefined) continue;
     let list = attachments.get(volume.name);
     if (list === undefined) attachments.set(volume.name, (list = []));
