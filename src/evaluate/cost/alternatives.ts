@@ -12,8 +12,8 @@ import { amountOr } from './context';
 import { gp2BaselineIops, GP3_FREE_IOPS, volumeMonthly, volumeSpecFrom, type VolumeSpec } from './pricers/block-storage';
 import { s3IsCold, s3MonthlyGets, s3StorageKey } from './pricers/storage';
 
-/** Builds the edit that sets one property; injected so this module stays independent of the edit builder's availability. */
-export type FixBuilder = (resource: string, path: ValuePath, value: string, title: string) => FixPayload | undefined;
+/** Builds the fix that sets properties of one resource (path -> value); undefined when it cannot. */
+export type FixBuilder = (resource: string, changes: readonly (readonly [ValuePath, string | number])[], title: string) => FixPayload | undefined;
 
 /** Only savings of at least a cent a month are worth a suggestion. */
 const MIN_SAVING_USD = 0.01;
@@ -38,7 +38,7 @@ function purchaseSuggestions(ctx: CostContext, byResource: Readonly<Record<strin
     for (const option of ['reserved-1y', 'savings-plan-1y']) {
       const after = table[option];
       if (after === undefined || !enumAllows(r, 'purchase', option)) continue;
-      push(ctx, { resource: name, change: `purchase: ${option}`, monthlyUSD: after, savingUSD: now - after }, fix(name, ['purchase'], option, `Buy ${name} as ${option} (saves about $${(now - after).toFixed(2)}/month)`));
+      push(ctx, { resource: name, change: `purchase: ${option}`, monthlyUSD: after, savingUSD: now - after }, fix(name, [[['purchase'], option]], `Buy ${name} as ${option} (saves about $${(now - after).toFixed(2)}/month)`));
     }
   }
 }
@@ -57,7 +57,10 @@ function gp2Suggestion(ctx: CostContext, name: string, spec: VolumeSpec, copies:
   const extraIops = gp3Equivalent(spec).iops! - GP3_FREE_IOPS;
   const change = `${label}volumeType: gp3${extraIops > 0 ? ` (with iops: ${gp3Equivalent(spec).iops} to keep the gp2 baseline)` : ''}`;
   const resourceTotal = ctx.lineItems.filter((l) => l.resource === name).reduce((sum, l) => sum + l.monthlyUSD, 0);
-  push(ctx, { resource: name, change, monthlyUSD: resourceTotal - saving, savingUSD: saving }, extraIops > 0 ? undefined : fix(name, path, 'gp3', `Change ${name}'s ${label}volume type to gp3 (saves about $${saving.toFixed(2)}/month)`));
+  const iopsPath: ValuePath = [...path.slice(0, -1), 'iops'];
+  const changes: (readonly [ValuePath, string | number])[] = [[path, 'gp3']];
+  if (extraIops > 0) changes.push([iopsPath, gp3Equivalent(spec).iops!]);
+  push(ctx, { resource: name, change, monthlyUSD: resourceTotal - saving, savingUSD: saving }, fix(name, changes, `Change ${name}'s ${label}volume type to gp3 (saves about $${saving.toFixed(2)}/month)`));
 }
 
 function volumeSuggestions(ctx: CostContext, fix: FixBuilder): void {
@@ -99,7 +102,7 @@ function s3Suggestions(ctx: CostContext, fix: FixBuilder): void {
       push(
         ctx,
         { resource: r.name, change: `storageClass: ${target}`, monthlyUSD: resourceTotal - saving, savingUSD: saving },
-        fix(r.name, ['storageClass'], target, `Store ${r.name} as ${target}: its data is rarely read (saves about $${saving.toFixed(2)}/month)`),
+        fix(r.name, [[['storageClass'], target]], `Store ${r.name} as ${target}: its data is rarely read (saves about $${saving.toFixed(2)}/month)`),
       );
     }
   }

@@ -4,7 +4,8 @@
  * suggestions, and a plain list of what could not be priced. The rules are documented in
  * docs/evaluation.md ("Cost").
  */
-import type { ArchDocument } from '../../core/document';
+import type { ArchDocument, TextEdit } from '../../core/document';
+import { setPropertyEdit } from '../../core/edits';
 import type { CostResult } from '../types';
 import { collectAlternatives, type FixBuilder } from './alternatives';
 import { amountOr, CostContext } from './context';
@@ -25,7 +26,18 @@ export interface CostOptions {
   readonly fixBuilder?: FixBuilder;
 }
 
-const noFix: FixBuilder = () => undefined;
+/** The default fix builder: one `setPropertyEdit` per change, all or nothing. */
+function propertyFixes(doc: ArchDocument): FixBuilder {
+  return (resource, changes, title) => {
+    const edits: TextEdit[] = [];
+    for (const [path, value] of changes) {
+      const edit = setPropertyEdit(doc, resource, path, value);
+      if (!edit) return undefined;
+      edits.push(edit);
+    }
+    return edits.length > 0 ? { title, edits } : undefined;
+  };
+}
 
 /** Prices `doc`. Never throws on a parsed document, and never returns NaN or Infinity. */
 export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): CostResult {
@@ -67,7 +79,7 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
     for (const option of Object.keys(table)) table[option] = table[option]! + rest;
   }
 
-  collectAlternatives(ctx, byResource, options.fixBuilder ?? noFix);
+  collectAlternatives(ctx, byResource, options.fixBuilder ?? propertyFixes(doc));
 
   return {
     monthlyUSD: Number.isFinite(monthlyUSD) ? monthlyUSD : 0,

@@ -13,6 +13,11 @@ export function priceEbsVolume(ctx: CostContext, r: ResourceNode): void {
   chargeVolume(ctx, r.name, ctx.regionOf(r), spec, 1, '');
 }
 
+/** Reports storage whose size the file does not give, rather than showing it as free. */
+function noteMissingSize(ctx: CostContext, r: ResourceNode, property = 'sizeGB'): void {
+  if (r.props[property] === undefined) ctx.addUnpriced(r.name, 'stored data (GB-month)', `${property} is not set, so the amount stored is unknown`);
+}
+
 /** Classes with a per-GB retrieval fee. */
 const retrievalClasses = new Set(['STANDARD_IA', 'ONEZONE_IA', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE']);
 
@@ -43,6 +48,7 @@ export function priceS3Bucket(ctx: CostContext, r: ResourceNode): void {
   const storageClass = ctx.str(r, 'storageClass') ?? 'STANDARD';
   const sizeGB = ctx.num(r, 'sizeGB', 0);
   const cold = s3IsCold(ctx, r);
+  noteMissingSize(ctx, r);
   if (storageClass === 'STANDARD') {
     ctx.chargeTiered(r.name, region, sizeGB, [[51200, 's3:STANDARD'], [512000, 's3:STANDARD:next-450tb'], [Infinity, 's3:STANDARD:over-500tb']]);
   } else {
@@ -88,6 +94,7 @@ export function priceEfs(ctx: CostContext, r: ResourceNode): void {
   const oneZone = ctx.str(r, 'deployment') === 'one-zone';
   const sizeGB = ctx.num(r, 'sizeGB', 0);
   const iaShare = Math.min(100, ctx.num(r, 'infrequentAccessPercent', 0)) / 100;
+  noteMissingSize(ctx, r);
   ctx.charge(r.name, region, { key: oneZone ? 'efs:one-zone' : 'efs:standard', quantity: sizeGB * (1 - iaShare), unit: 'GB-month' });
   ctx.charge(r.name, region, { key: oneZone ? 'efs:one-zone-ia' : 'efs:standard-ia', quantity: sizeGB * iaShare, unit: 'GB-month' });
   const mode = ctx.str(r, 'throughputMode') ?? 'bursting';

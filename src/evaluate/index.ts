@@ -1,0 +1,72 @@
+/**
+ * All evaluations of one architecture in one call: availability, cost and security, the targets
+ * judged against them, and the findings and missed targets as editor diagnostics. The CLI, the
+ * language server and the tests all come through here, so every view shows the same numbers.
+ */
+import type { ArchDiagnostic, ArchDocument, Severity } from '../core/document';
+import { evaluateAvailability } from './availability';
+import { evaluateCost } from './cost';
+import { evaluateSecurity } from './security';
+import { judgeTargets } from './targets';
+import type { AvailabilityResult, CostResult, EvaluationResult, FindingSeverity, SecurityResult } from './types';
+
+/** The evaluations `evaluateAll` can run. */
+export type EvaluationKind = 'availability' | 'cost' | 'security';
+
+export const evaluationKinds: readonly EvaluationKind[] = ['availability', 'cost', 'security'];
+
+export interface EvaluateOptions {
+  /** Run only these evaluations (default: all three). Targets are judged for those that ran. */
+  readonly only?: readonly EvaluationKind[];
+  /** Monte Carlo samples of the availability cross-check (0 skips it). */
+  readonly monteCarloSamples?: number;
+  /** Seed of the Monte Carlo generator. */
+  readonly seed?: number;
+}
+
+/** How a finding's severity shows in the editor. */
+const diagnosticSeverity: Readonly<Record<FindingSeverity, Severity>> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'information',
+  info: 'hint',
+};
+
+/** Security findings as diagnostics: code = rule id, the fix travels with it. */
+export function findingDiagnostics(security: SecurityResult): ArchDiagnostic[] {
+  return security.findings.map((finding) => ({
+    code: finding.ruleId,
+    severity: diagnosticSeverity[finding.severity],
+    message: finding.message,
+    range: finding.range,
+    source: 'cloudarch.security',
+    resource: finding.resource,
+    ...(finding.fix ? { fixes: [finding.fix] } : {}),
+  }));
+}
+
+/** Runs the requested evaluations on a parsed document. Never throws on a parsed document. */
+export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): EvaluationResult {
+  const wanted = new Set<EvaluationKind>(options.only && options.only.length > 0 ? options.only : evaluationKinds);
+  const availability: AvailabilityResult | undefined = wanted.has('availability')
+    ? evaluateAvailability(doc, {
+        ...(options.monteCarloSamples !== undefined ? { monteCarloSamples: options.monteCarloSamples } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      })
+    : undefined;
+  const cost: CostResult | undefined = wanted.has('cost') ? evaluateCost(doc) : undefined;
+  const security: SecurityResult | undefined = wanted.has('security') ? evaluateSecurity(doc) : undefined;
+  const targets = judgeTargets(doc, {
+    ...(availability ? { availability } : {}),
+    ...(cost ? { cost } : {}),
+    ...(security ? { security } : {}),
+  });
+  return {
+    ...(availability ? { availability } : {}),
+    ...(cost ? { cost } : {}),
+    ...(security ? { security } : {}),
+    targets: targets.results,
+    diagnostics: [...(security ? findingDiagnostics(security) : []), ...targets.diagnostics],
+  };
+}
