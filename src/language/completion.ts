@@ -148,7 +148,7 @@ function keyItems(context: CursorContext, properties: Readonly<Record<string, Pr
 
 function typeValueItems(context: CursorContext): CompletionItem[] {
   const lead = context.needsLeadingSpace ? ' ' : '';
-  return allResourceTypes().map((def) => {
+  return allResourceTypes().map((def, catalogIndex) => {
     const categoryIndex = Math.max(0, categoryOrder.indexOf(def.category));
     return {
       label: def.id,
@@ -156,7 +156,8 @@ function typeValueItems(context: CursorContext): CompletionItem[] {
       labelDetails: { detail: ` ${def.title}`, description: def.category },
       detail: `${def.service} · ${def.category} · ${def.serviceModel} · ${def.placement}`,
       documentation: markdown(def.docs.what),
-      sortText: `${String(categoryIndex).padStart(2, '0')}-${def.id}`,
+      // Grouped by category, then in catalog order (the most common type of each group first).
+      sortText: `${String(categoryIndex).padStart(2, '0')}-${String(catalogIndex).padStart(3, '0')}`,
       filterText: def.id,
       textEdit: { range: context.replaceRange, newText: lead + def.id },
     };

@@ -172,7 +172,13 @@ function availabilityBlocks(name: string, result: EvaluationResult): Block[] {
     rows: Object.entries(availability.byResource).sort((a, b) => a[1] - b[1]).map(([resource, percent]) => [resource, percent.toFixed(4)]),
   });
   const carlo = availability.monteCarlo;
-  blocks.push({ kind: 'paragraph', text: `Monte Carlo cross-check: ${carlo.samples.toLocaleString('en-US')} samples (seed ${carlo.seed}), ${carlo.percent.toFixed(4)}%, 95% interval ${carlo.ci95[0].toFixed(4)}%–${carlo.ci95[1].toFixed(4)}%.` });
+  blocks.push({
+    kind: 'paragraph',
+    text:
+      carlo.samples > 0
+        ? `Monte Carlo cross-check: ${carlo.samples.toLocaleString('en-US')} samples (seed ${carlo.seed}), ${carlo.percent.toFixed(4)}%, 95% interval ${carlo.ci95[0].toFixed(4)}%–${carlo.ci95[1].toFixed(4)}%.`
+        : 'Monte Carlo cross-check: not run for this view.',
+  });
   return [...blocks, ...targetsBlocks(result, ['availability'])];
 }
 

@@ -17,6 +17,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { ArchDocument } from '../core/document';
+import { renameResourceEdits } from '../core/edits';
 import { parseArchitecture } from '../core/parse';
 import type { EvaluationResult } from '../evaluate/types';
 import { allDbInstanceClasses } from '../model/db-instance-classes';
@@ -27,7 +28,7 @@ import { complete, type CatalogTables } from './completion';
 import { toLspDiagnostic } from './diagnostics';
 import { codeLenses, inlayHints, report, summary } from './evaluation-views';
 import { hover } from './hover';
-import { definition, prepareRename, references, rename, renameByReferences } from './navigation';
+import { definition, prepareRename, references, rename } from './navigation';
 import { documentSymbols, foldingRanges } from './symbols';
 
 /** The knobs of the language service; the server fills them from the client's settings. */
@@ -48,7 +49,7 @@ export interface LanguageServiceOptions {
    * Runs the evaluations. Injected because they are heavy: the server loads them on first use; tests
    * pass a fake. Without it, no evaluation views are produced.
    */
-  readonly evaluate?: (doc: ArchDocument) => EvaluationResult | Promise<EvaluationResult>;
+  readonly evaluate?: (doc: ArchDocument, purpose: 'live' | 'report') => EvaluationResult | Promise<EvaluationResult>;
   /** The catalog tables completion and hover list (instance types, DB classes). */
   readonly tables?: Partial<CatalogTables>;
   /** Rename edits; the core's renameResourceEdits by default. */
@@ -63,7 +64,8 @@ export interface LanguageService {
   diagnostics(doc: ArchDocument, uri: string): Diagnostic[];
   /** Whether the evaluations run for this document while typing (size limit, setting, injected engine). */
   shouldEvaluate(doc: ArchDocument): boolean;
-  evaluate(doc: ArchDocument): Promise<EvaluationResult | undefined>;
+  /** `live` while typing (cheap), `report` when the user opens a report (complete, Monte Carlo included). */
+  evaluate(doc: ArchDocument, purpose?: 'live' | 'report'): Promise<EvaluationResult | undefined>;
   evaluationDiagnostics(result: EvaluationResult, uri: string): Diagnostic[];
   /** `doc` may be the parse of an older version of `text`; completion reads the text around the caret. */
   completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
@@ -89,14 +91,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     instanceTypes: options.tables?.instanceTypes ?? allInstanceTypes,
     dbInstanceClasses: options.tables?.dbInstanceClasses ?? allDbInstanceClasses,
   };
-  const renameEdits = options.renameEdits ?? renameByReferences;
+  const renameEdits = options.renameEdits ?? renameResourceEdits;
   const evaluate = options.evaluate;
   return {
     settings,
     parse: (text, previous) => parseArchitecture(text, { previous }),
     diagnostics: (doc, uri) => doc.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
     shouldEvaluate: (doc) => settings.evaluations && evaluate !== undefined && doc.resources.length <= settings.maxResourcesForLiveEvaluation,
-    evaluate: async (doc) => (evaluate ? await evaluate(doc) : undefined),
+    evaluate: async (doc, purpose = 'live') => (evaluate ? await evaluate(doc, purpose) : undefined),
     evaluationDiagnostics: (result, uri) => result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
     completion: (text, doc, position) => complete(text, doc, position, tables),
     hover: (doc, position) => hover(doc, position, tables),

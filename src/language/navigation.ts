@@ -4,6 +4,7 @@
  */
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ArchDocument, ResourceNode } from '../core/document';
+import { resourceNamePattern } from '../core/resource-analysis';
 import { rangeContains } from './text-utils';
 
 /** The resource named at the position: its name key, or a reference to it. */
@@ -38,7 +39,6 @@ export function prepareRename(doc: ArchDocument, position: Position): { range: R
   return { range: named.range, placeholder: named.name };
 }
 
-export const resourceNamePattern = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** A rename that cannot be made, with the reason shown to the user. */
 export class RenameError extends Error {
@@ -61,12 +61,4 @@ export function rename(
   if (!resourceNamePattern.test(newName)) throw new RenameError(`'${newName}' is not a valid resource name: use a lowercase letter, then lowercase letters, digits and dashes (at most 63 characters).`);
   if (newName !== named.name && doc.resourceByName.has(newName)) throw new RenameError(`A resource named '${newName}' already exists.`);
   return [...renameEdits(doc, named.name, newName)];
-}
-
-/** Renames by replacing the declaration's name and the name part of every reference. */
-export function renameByReferences(doc: ArchDocument, oldName: string, newName: string): TextEdit[] {
-  const declaration = doc.resourceByName.get(oldName);
-  const edits: TextEdit[] = declaration ? [{ range: declaration.nameRange, newText: newName }] : [];
-  for (const occurrence of doc.references) if (occurrence.target === oldName) edits.push({ range: occurrence.range, newText: newName });
-  return edits;
 }

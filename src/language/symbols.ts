@@ -59,7 +59,9 @@ export function documentSymbols(doc: ArchDocument): DocumentSymbol[] {
 export function foldingRanges(doc: ArchDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const add = (range: Range) => {
-    if (range.end.line > range.start.line) ranges.push({ startLine: range.start.line, endLine: range.end.line });
+    // A block value's range ends at the start of the next line: that line is not part of the fold.
+    const endLine = range.end.character === 0 ? range.end.line - 1 : range.end.line;
+    if (endLine > range.start.line) ranges.push({ startLine: range.start.line, endLine });
   };
   for (const entry of doc.root?.entries ?? []) if (entry.value) add(fullRange(entry.keyRange, entry.value.range));
   for (const resource of doc.resources) {

@@ -97,11 +97,15 @@ export class DocumentManager {
     return this.states.get(uri)?.evaluation?.result;
   }
 
-  /** The evaluation of the current version, running it now if needed. */
-  async evaluationNow(uri: string): Promise<{ result: EvaluationResult | undefined; version: number } | undefined> {
+  /**
+   * The evaluation of the current version, running it now if needed. A `report` evaluation is
+   * complete (Monte Carlo included) and is not kept: live results stay the cheap kind.
+   */
+  async evaluationNow(uri: string, purpose: 'live' | 'report'): Promise<{ result: EvaluationResult | undefined; version: number } | undefined> {
     const state = this.states.get(uri);
     if (!state) return undefined;
     const version = state.textDocument.version;
+    if (purpose === 'report') return { result: await this.service.evaluate(this.ensureParsed(state), 'report'), version };
     if (state.evaluation?.version === version) return { result: state.evaluation.result, version };
     const result = await this.evaluate(state, version, true);
     return { result, version };

@@ -6,7 +6,14 @@
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult } from '../evaluate/types';
 
-/** Runs every evaluation on a parsed document; undefined while the evaluation engine is not built in. */
-export type Evaluate = (doc: ArchDocument) => Promise<EvaluationResult | undefined>;
+/**
+ * `live`: while typing, without the Monte Carlo cross-check (it costs half a second; the exact
+ * figure needs none). `report`: everything, for the report the user opened.
+ */
+export type EvaluationPurpose = 'live' | 'report';
 
-export const loadEvaluations: Evaluate = async () => undefined;
+/** Runs every evaluation on a parsed document. */
+export async function loadEvaluations(doc: ArchDocument, purpose: EvaluationPurpose): Promise<EvaluationResult> {
+  const { evaluateAll } = await import('../evaluate/index');
+  return evaluateAll(doc, purpose === 'live' ? { monteCarloSamples: 0 } : {});
+}

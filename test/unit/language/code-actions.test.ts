@@ -1,0 +1,52 @@
+/**
+ * Diagnostics to quick fixes, driven by test/fixtures/language/code-actions: each file has problems;
+ * the expected file lists the quick fixes offered (title, preferred, the diagnostic code they fix)
+ * and, for one of them, the text after applying it (`<name>.after.cloudarch.yaml`).
+ */
+import { strict as assert } from 'node:assert';
+import { createLanguageService } from '../../../src/language/language-service';
+import { applyEdits, loadFixtures, readSibling } from './fixtures';
+
+interface CodeActionExpectation {
+  readonly actions: readonly { readonly title: string; readonly code: string; readonly isPreferred?: boolean }[];
+  /** The title of the action whose result is `<name>.after.cloudarch.yaml`. */
+  readonly apply?: string;
+}
+
+const service = createLanguageService();
+const uri = 'file:///fixture.cloudarch.yaml';
+
+describe('code actions from diagnostics', () => {
+  for (const fixture of loadFixtures<CodeActionExpectation>('code-actions')) {
+    it(fixture.name, () => {
+      const diagnostics = service.diagnostics(service.parse(fixture.text), uri);
+      // The client sends back the diagnostics it shows, through JSON: fixes must survive that trip.
+      const roundTripped = JSON.parse(JSON.stringify(diagnostics));
+      const actions = service.codeActions(uri, roundTripped);
+      assert.deepEqual(
+        actions.map((action) => ({ title: action.title, code: String(action.diagnostics?.[0]?.code), ...(action.isPreferred ? { isPreferred: true } : {}) })),
+        fixture.expected.actions.map((action) => ({ title: action.title, code: action.code, ...(action.isPreferred ? { isPreferred: true } : {}) })),
+      );
+      for (const action of actions) assert.equal(action.kind, 'quickfix');
+      if (fixture.expected.apply) {
+        const action = actions.find((candidate) => candidate.title === fixture.expected.apply);
+        assert.ok(action?.edit?.changes?.[uri], `'${fixture.expected.apply}' edits the document`);
+        const after = applyEdits(fixture.text, action.edit.changes[uri]);
+        assert.equal(after, readSibling('code-actions', `${fixture.name}.after.cloudarch.yaml`));
+        const remaining = service.diagnostics(service.parse(after), uri).filter((diagnostic) => diagnostic.code === action.diagnostics?.[0]?.code);
+        assert.equal(remaining.length, 0, 'the fix removes the problem');
+      }
+    });
+  }
+
+  it('offers nothing when only refactorings are asked for', () => {
+    const diagnostics = service.diagnostics(service.parse('cloudarch: "1"\nname: x\nresources:\n  a:\n    type: aws.s3.buckt\n'), uri);
+    assert.ok(service.codeActions(uri, diagnostics).length > 0);
+    assert.deepEqual(service.codeActions(uri, diagnostics, ['refactor']), []);
+  });
+
+  it('ignores diagnostics whose data is not a fix list (from other tools)', () => {
+    const foreign = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', data: { fixes: 'nope' } }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'y' }];
+    assert.deepEqual(service.codeActions(uri, foreign), []);
+  });
+});
