@@ -39,6 +39,15 @@ describe('bundled examples', () => {
     assert.ok(exampleFiles.length >= 9, `only ${exampleFiles.length} examples`);
   });
 
+  it('include the first example of docs/format.md, which parses with no diagnostics at all', () => {
+    const format = readFileSync(join(root, 'docs', 'format.md'), 'utf8');
+    const example = /```yaml\n(cloudarch:[\s\S]*?)```/.exec(format)?.[1];
+    assert.ok(example, 'docs/format.md has no complete example');
+    const document = parseArchitecture(example);
+    assert.deepEqual(document.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`), []);
+    assert.equal(document.resources.length, 4);
+  });
+
   for (const file of exampleFiles) {
     describe(file, () => {
       it('is a version-1 architecture with a name and at least five well-named resources', () => {
