@@ -95,3 +95,14 @@ export function buildSetPropertyFix(doc: ArchDocument, resource: ResourceNode, p
   const edit = setPropertyTextEdit(doc, resource, path, value);
   return edit === undefined ? undefined : { title, edits: [edit], isPreferred: true };
 }
+
+/** A fix payload that sets several properties at once (e.g. `instances` and `zones`), or undefined when any edit is impossible. */
+export function buildSetPropertiesFix(doc: ArchDocument, resource: ResourceNode, changes: readonly (readonly [ValuePath, unknown])[], title: string): FixPayload | undefined {
+  const edits: TextEdit[] = [];
+  for (const [path, value] of changes) {
+    const edit = setPropertyTextEdit(doc, resource, path, value);
+    if (edit === undefined) return undefined;
+    edits.push(edit);
+  }
+  return edits.length === 0 ? undefined : { title, edits, isPreferred: true };
+}

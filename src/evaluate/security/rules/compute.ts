@@ -34,7 +34,8 @@ export function zonesOf(resource: ResourceNode, context: RuleContext): readonly 
 const SECRET_PATTERNS: readonly { readonly pattern: RegExp; readonly what: string }[] = [
   { pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, what: 'an AWS access key id' },
   { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'a private key' },
-  { pattern: /\b(aws_secret_access_key|secret[_-]?key|password|passwd|pwd|api[_-]?key|token)\b\s*[:=]\s*["']?[^\s"'$]{4,}/i, what: 'a password or secret assignment' },
+  // No word boundary before the name: `DB_PASSWORD=` must match, and `_` is a word character.
+  { pattern: /(aws_secret_access_key|secret[_-]?key|password|passwd|pwd|api[_-]?key|token)["']?\s*[:=]\s*["']?[^\s"'$]{4,}/i, what: 'a password or secret assignment' },
 ];
 
 /** What secret, if any, a text contains (never the secret itself: messages must not repeat it). */

@@ -3,8 +3,11 @@
  * Public access, encryption, Multi-AZ, backups, deletion protection, patching, IAM authentication
  * and log exports.
  */
-import { isTrue, propertyRule, shown, type SecurityRule } from '../rule';
-import { zonesOf } from './compute';
+import type { ResourceNode, ValuePath } from '../../../core/document';
+import type { SecurityFinding } from '../../types';
+import { buildSetPropertiesFix } from '../fixes';
+import { finding, isTrue, propertyRule, shown, type RuleContext, type RuleMeta, type SecurityRule } from '../rule';
+import { twoZones, zonesOf } from './compute';
 
 const RDS = 'aws.rds.instance';
 const AURORA = 'aws.rds.aurora';
@@ -109,7 +112,7 @@ export const databaseRules: readonly SecurityRule[] = [
     severity: 'high',
     concern: 'security',
     types: [RDS],
-    remediation: 'Set `autoMinorVersionUpgrade: true` so patches are applied in the maintenance window.',
+    remediation: 'Set `autoMinorVersionUpgrade: true` so the maintenance window applies patches.',
     checkov: ['CKV_AWS_226'],
     securityHub: ['RDS.13'],
     responsibility: 'customer',
@@ -158,24 +161,38 @@ export const databaseRules: readonly SecurityRule[] = [
       title: 'Export the engine\'s logs',
     },
   }),
-  propertyRule({
-    id: 'CA-RDS-009',
-    title: 'Aurora cluster has no replica in a second zone',
-    description: 'An Aurora cluster with one instance, or all instances in one zone, has no failover target when that instance or zone fails.',
-    severity: 'medium',
-    concern: 'availability',
-    types: [AURORA],
-    remediation: 'Run at least two instances (`instances: 2`) across two zones.',
-    checkov: ['CKV_AWS_157'],
-    securityHub: ['RDS.15'],
-    responsibility: 'customer',
-    path: ['instances'],
-    assumedDefault: 1,
-    appliesTo: (resource) => resource.props.serverless === undefined || (typeof resource.props.instances === 'number' && resource.props.instances > 0),
-    ok: (value, resource, context) => typeof value === 'number' && value >= 2 && zonesOf(resource, context).length >= 2,
-    message: (resource, value, _written, context) => `Aurora cluster \`${resource.name}\` has ${shown(value)} instance(s) in zone(s) ${zonesOf(resource, context).join(', ')}, with no failover target in another zone.`,
-    fix: { compute: (resource) => (typeof resource.props.instances === 'number' && resource.props.instances >= 2 ? undefined : 2), title: 'Run two instances (instances: 2)' },
-  }),
+  (() => {
+    const meta: RuleMeta = {
+      id: 'CA-RDS-009',
+      title: 'Aurora cluster has no replica in a second zone',
+      description: 'An Aurora cluster with one instance, or all instances in one zone, has no failover target when that instance or zone fails.',
+      severity: 'medium',
+      concern: 'availability',
+      types: [AURORA],
+      remediation: 'Run at least two instances (`instances: 2`) across two zones.',
+      checkov: ['CKV_AWS_157'],
+      securityHub: ['RDS.15'],
+      responsibility: 'customer',
+      fixable: true,
+    };
+    return {
+      ...meta,
+      check(resource: ResourceNode, context: RuleContext): readonly SecurityFinding[] {
+        // Aurora Serverless v2 without provisioned instances is scaled and placed by AWS.
+        if (resource.props.serverless !== undefined && typeof resource.props.instances !== 'number') return [];
+        const instances = typeof resource.props.instances === 'number' ? resource.props.instances : 1;
+        const zones = zonesOf(resource, context);
+        if (instances >= 2 && zones.length >= 2) return [];
+        const changes: [ValuePath, unknown][] = [];
+        if (instances < 2) changes.push([['instances'], 2]);
+        const spread = zones.length < 2 ? twoZones(resource, context) : undefined;
+        if (spread !== undefined) changes.push([['zones'], spread]);
+        const fix = zones.length < 2 && spread === undefined ? undefined : buildSetPropertiesFix(context.doc, resource, changes, 'Run two instances in two zones');
+        const path = instances < 2 ? ['instances'] : ['zones'];
+        return [finding(meta, resource, { path, message: `Aurora cluster \`${resource.name}\` has ${instances} instance(s) in zone(s) ${zones.join(', ') || 'none'}, with no failover target in another zone.`, ...(fix ? { fix } : {}) })];
+      },
+    };
+  })(),
   propertyRule({
     id: 'CA-RDS-010',
     title: 'Aurora backup retention is the minimum of one day',
