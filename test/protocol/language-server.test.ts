@@ -1,0 +1,249 @@
+/**
+ * The built language server, driven over stdio as an editor drives it. Each suite starts a clean
+ * server process and ends it in `after`. Run `npm run build` first.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  InlayHint,
+  LocationLink,
+  Location,
+  WorkspaceEdit,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
+import { reportRequestMethod, summaryChangedNotificationMethod, summaryRequestMethod, type ReportResult, type SummaryResult } from '../../src/protocol/requests';
+import { ServerProcess, documentUri, repositoryRoot } from './server-process';
+
+const shop = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'language', 'protocol', 'shop.cloudarch.yaml'), 'utf8');
+const lines = shop.split('\n');
+
+/** The position of `needle` on the first line matching `linePattern`, `offset` characters in. */
+function at(linePattern: RegExp, needle: string, offset = 0): { line: number; character: number } {
+  const line = lines.findIndex((text) => linePattern.test(text));
+  assert.ok(line >= 0, `the fixture has a line matching ${linePattern}`);
+  return { line, character: lines[line]!.indexOf(needle) + offset };
+}
+
+describe('language server over stdio', function () {
+  this.timeout(30_000);
+  let server: ServerProcess;
+  const uri = documentUri('shop.cloudarch.yaml');
+
+  before(async () => {
+    server = new ServerProcess();
+    const result = await server.initialize();
+    assert.equal(result.serverInfo?.name, 'cloudarch-language-server');
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('declares incremental sync and the features it serves', () => {
+    const capabilities = server.initializeResult!.capabilities;
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
+    for (const feature of ['completionProvider', 'hoverProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'codeActionProvider', 'documentSymbolProvider', 'codeLensProvider', 'inlayHintProvider', 'foldingRangeProvider'] as const) {
+      assert.ok(capabilities[feature], `${feature} is declared`);
+    }
+  });
+
+  it('publishes diagnostics with fixes for an opened document', async () => {
+    await server.open(uri, shop);
+    const diagnostics = await server.diagnosticsFor(uri, 1);
+    const unknownReference = diagnostics.find((diagnostic) => diagnostic.code === 'unknown-reference');
+    assert.ok(unknownReference, `an unknown reference is reported; got ${diagnostics.map((diagnostic) => diagnostic.code).join(', ')}`);
+    assert.equal(unknownReference.source, 'cloudarch');
+    assert.equal(unknownReference.severity, 1);
+    assert.equal(unknownReference.range.start.line, at(/connectsTo: \[dbb/, 'dbb').line);
+    assert.deepEqual((unknownReference.data as { fixes: { title: string }[] }).fixes.map((fix) => fix.title), ['Change to `db`']);
+  });
+
+  it('adds security findings with rule IDs after the evaluations run', async () => {
+    const diagnostics = await server.diagnosticsFor(uri, 1, (published) => published.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
+    const finding = diagnostics.find((diagnostic) => diagnostic.source === 'cloudarch.security')!;
+    assert.match(String(finding.code), /^CA-[A-Z0-9]+-\d{3}$/);
+  });
+
+  it('offers the quick fix carried by a diagnostic', async () => {
+    const diagnostics = await server.diagnosticsFor(uri, 1);
+    const unknownReference = diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-reference');
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknownReference[0]!.range, context: { diagnostics: unknownReference } });
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]!.title, 'Change to `db`');
+    assert.equal(actions[0]!.isPreferred, true);
+    const edits = actions[0]!.edit!.changes![uri]!;
+    assert.deepEqual(edits.map((edit) => edit.newText), ['db']);
+  });
+
+  it('updates diagnostics after an incremental edit', async () => {
+    const position = at(/connectsTo: \[dbb/, 'dbb');
+    // Delete one `b`: `dbb` becomes `db`, which exists.
+    await server.change(uri, 2, [{ range: { start: { line: position.line, character: position.character + 2 }, end: { line: position.line, character: position.character + 3 } }, text: '' }]);
+    const diagnostics = await server.diagnosticsFor(uri, 2);
+    assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-reference').length, 0);
+  });
+
+  it('completes instance types with their size and price on an empty value', async () => {
+    const position = at(/instanceType: t3\.medium/, 't3.medium');
+    // Replace the value with nothing: `    instanceType: ` while typing.
+    await server.change(uri, 3, [{ range: { start: position, end: { line: position.line, character: position.character + 't3.medium'.length } }, text: '' }]);
+    const list = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    const medium = list.items.find((item) => item.label === 't3.medium');
+    assert.ok(medium, 't3.medium is offered');
+    assert.match(medium.detail ?? '', /2 vCPU · 4 GiB · \$0\.0416\/h/);
+    await server.change(uri, 4, [{ range: { start: position, end: position }, text: 't3.medium' }]);
+    await server.diagnosticsFor(uri, 4);
+  });
+
+  it('completes only security groups where security groups are expected', async () => {
+    const position = at(/securityGroups: \[web-sg\]/, 'web-sg');
+    const list = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    assert.deepEqual(list.items.map((item) => item.label).sort(), ['db-sg', 'web-sg']);
+  });
+
+  it('shows the service documentation on hover of a type', async () => {
+    const hover = await server.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(/type: aws\.rds\.instance/, 'aws.rds', 4) });
+    const text = (hover.contents as { value: string }).value;
+    assert.match(text, /RDS DB instance/);
+    assert.match(text, /When to use/);
+    assert.match(text, /Availability/);
+  });
+
+  it('goes to the definition of a reference and finds every reference', async () => {
+    const reference = at(/connectsTo: \[db/, 'db', 1);
+    const links = await server.request<LocationLink[]>('textDocument/definition', { textDocument: { uri }, position: reference });
+    assert.equal(links.length, 1);
+    assert.equal(links[0]!.targetSelectionRange.start.line, at(/^ {2}db:/, 'db').line);
+    const locations = await server.request<Location[]>('textDocument/references', { textDocument: { uri }, position: reference, context: { includeDeclaration: true } });
+    assert.equal(locations.length, 2);
+  });
+
+  it('renames a resource and its references', async () => {
+    const declaration = at(/^ {2}web-sg:/, 'web-sg');
+    const prepared = await server.request<{ placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri }, position: declaration });
+    assert.equal(prepared?.placeholder, 'web-sg');
+    const edit = await server.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: declaration, newName: 'app-sg' });
+    const edits: TextEdit[] = edit.changes![uri]!;
+    assert.equal(edits.length, 3);
+    assert.ok(edits.every((change) => change.newText === 'app-sg'));
+  });
+
+  it('refuses an invalid new name with a message', async () => {
+    await assert.rejects(
+      server.request('textDocument/rename', { textDocument: { uri }, position: at(/^ {2}web-sg:/, 'web-sg'), newName: 'Not Valid' }),
+      (error: Error) => /not a valid resource name/.test(error.message),
+    );
+  });
+
+  it('outlines the resources with their types', async () => {
+    const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const resources = symbols.find((symbol) => symbol.name === 'resources');
+    assert.ok(resources?.children);
+    assert.deepEqual(
+      resources.children.map((child) => `${child.name}: ${child.detail}`),
+      ['users: external.users', 'lb: aws.elb.application', 'web: aws.ec2.instance', 'db: aws.rds.instance', 'web-sg: aws.ec2.security-group', 'db-sg: aws.ec2.security-group'],
+    );
+  });
+
+  it('shows the headline CodeLens with a command per report', async () => {
+    const lenses = await server.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((lens) => lens.command?.command), ['cloudarch.showAvailabilityReport', 'cloudarch.showCostReport', 'cloudarch.showSecurityReport']);
+    assert.match(lenses[0]!.command!.title, /^Availability \d+\.\d{2}%/);
+    assert.match(lenses[1]!.command!.title, /^\$[\d,.]+\/month/);
+    assert.match(lenses[2]!.command!.title, /finding/);
+    assert.deepEqual(lenses[0]!.command!.arguments, [uri]);
+  });
+
+  it('shows cost and availability after each resource name', async () => {
+    const hints = await server.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+    const web = hints.find((hint) => hint.position.line === at(/^ {2}web:/, 'web').line);
+    assert.ok(web, 'the web resource has a hint');
+    assert.match(String(web.label), /^\$\d[\d,]*\.\d{2}\/mo · \d+\.\d{2}%$/);
+  });
+
+  it('answers the report and summary requests, and notifies summary changes', async () => {
+    const report = await server.request<ReportResult>(reportRequestMethod, { uri, kind: 'cost' });
+    assert.equal(report.kind, 'cost');
+    assert.match(report.markdown, /^# Cost — /);
+    assert.match(report.html, /<table>/);
+    const summary = await server.request<SummaryResult>(summaryRequestMethod, { uri });
+    assert.ok(summary.monthlyUSD !== undefined && summary.monthlyUSD > 0);
+    assert.ok(server.notifications.some((notification) => notification.method === summaryChangedNotificationMethod));
+    await assert.rejects(server.request(reportRequestMethod, { uri, kind: 'nonsense' }));
+  });
+
+  it('answers with empty results for an unknown document instead of failing', async () => {
+    const other = documentUri('never-opened.cloudarch.yaml');
+    assert.deepEqual(await server.request('textDocument/documentSymbol', { textDocument: { uri: other } }), []);
+    assert.equal(await server.request('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 0 } }), null);
+  });
+});
+
+describe('language server: closing a document', function () {
+  this.timeout(30_000);
+  let server: ServerProcess;
+
+  before(async () => {
+    server = new ServerProcess();
+    // A long debounce, so the close lands while validation is still pending.
+    await server.initialize({ settings: { validation: { debounceMs: 300 } } });
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('clears diagnostics on close and publishes nothing late', async () => {
+    const uri = documentUri('closing.cloudarch.yaml');
+    await server.open(uri, shop);
+    await server.diagnosticsFor(uri, 1);
+    await server.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const cleared = await server.until(() => server.published.find((entry) => entry.uri === uri && entry.diagnostics.length === 0), 5000, 'the clearing publication');
+    const clearedIndex = server.published.indexOf(cleared);
+    // Wait past the debounce and an evaluation: nothing more may arrive for the closed document.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const late = server.published.slice(clearedIndex + 1).filter((entry) => entry.uri === uri);
+    assert.deepEqual(late, []);
+  });
+});
+
+describe('language server: start-up and exit', function () {
+  this.timeout(30_000);
+
+  it('answers initialize quickly and exits cleanly on shutdown/exit', async () => {
+    const server = new ServerProcess();
+    try {
+      await server.initialize();
+      // The budget is 300 ms on a quiet machine; a loaded CI machine gets slack, a regression does not.
+      assert.ok(server.initializeMs < 1500, `initialize took ${server.initializeMs.toFixed(0)} ms`);
+    } finally {
+      const code = await server.stop();
+      assert.equal(code, 0);
+    }
+  });
+
+  it('survives hostile input and keeps answering', async () => {
+    const server = new ServerProcess();
+    try {
+      await server.initialize();
+      const uri = documentUri('hostile.cloudarch.yaml');
+      await server.open(uri, `${'- '.repeat(2000)}b\n\u0000[[[{{{`);
+      const diagnostics: Diagnostic[] = await server.diagnosticsFor(uri, 1);
+      assert.ok(diagnostics.length > 0);
+      const list = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 5 } });
+      assert.ok(Array.isArray(list.items));
+      await server.open(documentUri('second.cloudarch.yaml'), 'cloudarch: "1"\nname: x\nresources: {}\n');
+      await server.diagnosticsFor(documentUri('second.cloudarch.yaml'), 1);
+    } finally {
+      await server.stop();
+    }
+  });
+});
