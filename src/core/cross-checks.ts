@@ -8,7 +8,7 @@ import { typeMatches } from '../model/catalog';
 import type { ArchDiagnostic, MapNode, Range, ReferenceOccurrence, ResourceNode, TextEdit } from './document';
 import { Codes } from './codes';
 import type { ReferenceDraft } from './references';
-import { closestMatches, orList } from './suggest';
+import { andList, closestMatches, orList } from './suggest';
 
 /** The input of the cross-resource checks. */
 export interface CrossInput {
@@ -268,7 +268,7 @@ function ebsPlacement(input: CrossInput, references: readonly ReferenceOccurrenc
     if (instances.size <= 1) continue;
     const multiAttach = volume.props.multiAttach === true;
     if (!multiAttach) {
-      diagnostics.push({ code: Codes.volumeAttachedTwice, severity: 'error', message: `Volume \`${name}\` is attached to ${instances.size} instances (${orList([...instances])}); without \`multiAttach: true\` an EBS volume attaches to one instance at a time.`, range: list[1]!.range, source: 'cloudarch', resource: list[1]!.from });
+      diagnostics.push({ code: Codes.volumeAttachedTwice, severity: 'error', message: `Volume \`${name}\` is attached to ${instances.size} instances (${andList([...instances])}); without \`multiAttach: true\` an EBS volume attaches to one instance at a time.`, range: list[1]!.range, source: 'cloudarch', resource: list[1]!.from });
     } else if (instances.size > 16) {
       diagnostics.push({ code: Codes.multiAttachLimit, severity: 'error', message: `Volume \`${name}\` is attached to ${instances.size} instances; Multi-Attach allows at most 16 Nitro instances in the volume's zone.`, range: list[16]!.range, source: 'cloudarch', resource: list[16]!.from });
     }

@@ -32,11 +32,19 @@ const cidrLike = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 export function findReferences(body: MapNode, properties: Readonly<Record<string, PropertyDef>>): ReferenceDraft[] {
   const found: ReferenceDraft[] = [];
   for (const entry of body.entries) {
-    const def = properties[entry.key];
+    const def = ownProperty(properties, entry.key);
     if (def === undefined || entry.value === undefined) continue;
     walk(def.shape, entry.value, [entry.key], def.dependency ?? 'hard', found);
   }
   return found;
+}
+
+/**
+ * A record's own entry for a key written by the user. Plain indexing would find `__proto__` or
+ * `constructor` on every object and treat them as property definitions.
+ */
+export function ownProperty<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 function walk(shape: PropertyShape, node: ValueNode, path: ValuePath, role: DependencyRole, found: ReferenceDraft[]): void {
@@ -54,7 +62,7 @@ function walk(shape: PropertyShape, node: ValueNode, path: ValuePath, role: Depe
       if (node.kind === 'map') {
         const start = found.length;
         for (const entry of node.entries) {
-          const def = shape.properties[entry.key];
+          const def = ownProperty(shape.properties, entry.key);
           if (def === undefined || entry.value === undefined) continue;
           walk(def.shape, entry.value, [...path, entry.key], def.dependency ?? role, found);
         }

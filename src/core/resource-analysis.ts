@@ -102,11 +102,16 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
   return { resource, drafts, diagnostics };
 }
 
+/** How YAML 1.2 writes null; a null scalar written otherwise is a value the reader rejected. */
+const nullSources = new Set(['', '~', 'null', 'Null', 'NULL']);
+
 /** Plain values of a map, as the YAML reader produced them but rebuilt from the node tree. */
 function collectPlain(map: import('./document').MapNode, into: Record<string, unknown>): void {
   for (const entry of map.entries) {
     if (entry.key === '__proto__' || entry.key === 'constructor' || entry.key === 'prototype') continue;
     if (Object.prototype.hasOwnProperty.call(into, entry.key)) continue;
+    // A value the reader rejected (a non-finite number) is left out rather than passed on as null.
+    if (entry.value?.kind === 'scalar' && entry.value.value === null && !nullSources.has(entry.value.source)) continue;
     into[entry.key] = plainOf(entry.value);
   }
 }

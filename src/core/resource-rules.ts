@@ -4,7 +4,7 @@
  * to the catalog, spot for a lone stateful instance, a public IP in a private subnet.
  * (Rules that look at other resources are in cross-checks.ts.)
  */
-import type { ResourceTypeDef } from '../model/catalog-types';
+import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catalog-types';
 import { allDbInstanceClasses, dbInstanceClass } from '../model/db-instance-classes';
 import { allInstanceTypes, instanceType } from '../model/instance-types';
 import type { ArchDiagnostic, FixPayload, MapNode, Range, ResourceNode, ValueNode } from './document';
@@ -59,41 +59,63 @@ function report(ctx: Ctx, code: string, severity: ArchDiagnostic['severity'], me
   ctx.diagnostics.push({ code, severity, message, range, source: 'cloudarch', resource: ctx.resource.name, ...(fixes && fixes.length > 0 ? { fixes } : {}) });
 }
 
+/** The properties of an inline volume, found in the type's `volumes` list shape. */
+function inlineVolumeProperties(typeDef: ResourceTypeDef): Readonly<Record<string, PropertyDef>> {
+  const shape = typeDef.properties.volumes?.shape;
+  const items: PropertyShape | undefined = shape?.kind === 'list' ? shape.items : undefined;
+  const candidates = items?.kind === 'one-of' ? items.variants : items ? [items] : [];
+  const object = candidates.find((candidate) => candidate.kind === 'object');
+  return object?.kind === 'object' ? object.properties : {};
+}
+
+/** "a gp3 volume", "an io2 volume": the article follows how the name is spoken. */
+function aVolume(volumeType: string): string {
+  return `${/^(io|st|sc)/.test(volumeType) ? 'An' : 'A'} ${volumeType} volume`;
+}
+
 function formatNumber(value: number): string {
   return value.toLocaleString('en-US');
 }
 
 /** Checks one volume description: an `aws.ebs.volume` body or an inline `volumes` item. */
-function checkVolume(ctx: Ctx, map: MapNode, ownerKey: Range, defaultType: string): void {
+function checkVolume(ctx: Ctx, map: MapNode, ownerKey: Range, defaultType: string, properties: Readonly<Record<string, PropertyDef>>): void {
   const typeAt = stringAt(map, 'volumeType');
   const volumeType = typeAt?.value ?? defaultType;
-  const limits = volumeLimits[volumeType];
+  const limits = Object.prototype.hasOwnProperty.call(volumeLimits, volumeType) ? volumeLimits[volumeType] : undefined;
   if (limits === undefined) return;
-  const size = numberAt(map, 'sizeGB');
-  const iops = numberAt(map, 'iops');
-  const throughput = numberAt(map, 'throughputMBps');
+  // Values outside the bounds every volume type shares are reported once, by the schema check.
+  const withinSchema = (key: string): { value: number; range: Range } | undefined => {
+    const found = numberAt(map, key);
+    const shape = properties[key]?.shape;
+    if (found === undefined || shape?.kind !== 'number') return found;
+    if ((shape.minimum !== undefined && found.value < shape.minimum) || (shape.maximum !== undefined && found.value > shape.maximum)) return undefined;
+    return found;
+  };
+  const size = withinSchema('sizeGB');
+  const iops = withinSchema('iops');
+  const throughput = withinSchema('throughputMBps');
   if (size !== undefined && (size.value < limits.minSize || size.value > limits.maxSize)) {
-    report(ctx, Codes.volumeSizeOutOfRange, 'error', `A ${volumeType} volume must be ${formatNumber(limits.minSize)} to ${formatNumber(limits.maxSize)} GiB; \`sizeGB\` is ${formatNumber(size.value)}.`, size.range);
+    report(ctx, Codes.volumeSizeOutOfRange, 'error', `${aVolume(volumeType)} must be ${formatNumber(limits.minSize)} to ${formatNumber(limits.maxSize)} GiB; \`sizeGB\` is ${formatNumber(size.value)}.`, size.range);
   }
   if (iops !== undefined && limits.iops === undefined) {
     const fix: FixPayload = { title: 'Switch to gp3 to provision IOPS', edits: [typeAt ? { range: typeAt.range, newText: 'gp3' } : setInMap(map, ownerKey, 'volumeType', 'gp3')] };
-    report(ctx, Codes.volumeIopsNotSettable, 'error', `IOPS cannot be provisioned on a ${volumeType} volume (${volumeType === 'gp2' ? 'gp2 performance follows its size' : 'HDD volumes are rated by throughput'}); remove \`iops\` or use gp3, io1 or io2.`, iops.range, [fix]);
+    report(ctx, Codes.volumeIopsNotSettable, 'error', `IOPS cannot be provisioned on ${aVolume(volumeType).toLowerCase()} (${volumeType === 'gp2' ? 'gp2 performance follows its size' : 'HDD volumes are rated by throughput'}); remove \`iops\` or use gp3, io1 or io2.`, iops.range, [fix]);
   }
   if (limits.iops !== undefined) {
     if (iops === undefined && limits.iops.required && entryOf(map, 'iops') === undefined) {
-      report(ctx, Codes.volumeIopsRequired, 'error', `A ${volumeType} volume needs \`iops\`: its performance is provisioned, from ${formatNumber(limits.iops.min)} to ${formatNumber(limits.iops.max)} IOPS.`, typeAt?.range ?? ownerKey, [
+      report(ctx, Codes.volumeIopsRequired, 'error', `${aVolume(volumeType)} needs \`iops\`: its performance is provisioned, from ${formatNumber(limits.iops.min)} to ${formatNumber(limits.iops.max)} IOPS.`, typeAt?.range ?? ownerKey, [
         { title: `Provision ${formatNumber(Math.max(limits.iops.min, 3000))} IOPS`, edits: [setInMap(map, ownerKey, 'iops', Math.max(limits.iops.min, 3000))] },
       ]);
     }
     if (iops !== undefined) {
       if (iops.value < limits.iops.min || iops.value > limits.iops.max) {
-        report(ctx, Codes.volumeIopsOutOfRange, 'error', `A ${volumeType} volume takes ${formatNumber(limits.iops.min)} to ${formatNumber(limits.iops.max)} IOPS; \`iops\` is ${formatNumber(iops.value)}.`, iops.range);
+        report(ctx, Codes.volumeIopsOutOfRange, 'error', `${aVolume(volumeType)} takes ${formatNumber(limits.iops.min)} to ${formatNumber(limits.iops.max)} IOPS; \`iops\` is ${formatNumber(iops.value)}.`, iops.range);
       } else if (size !== undefined && iops.value > size.value * limits.iops.perGiB) {
         report(
           ctx,
           Codes.volumeIopsOutOfRange,
           'error',
-          `A ${volumeType} volume allows at most ${limits.iops.perGiB} IOPS per GiB: ${formatNumber(iops.value)} IOPS needs at least ${formatNumber(Math.ceil(iops.value / limits.iops.perGiB))} GiB, and \`sizeGB\` is ${formatNumber(size.value)}.`,
+          `${aVolume(volumeType)} allows at most ${limits.iops.perGiB} IOPS per GiB: ${formatNumber(iops.value)} IOPS needs at least ${formatNumber(Math.ceil(iops.value / limits.iops.perGiB))} GiB, and \`sizeGB\` is ${formatNumber(size.value)}.`,
           iops.range,
           [{ title: `Grow the volume to ${formatNumber(Math.ceil(iops.value / limits.iops.perGiB))} GiB`, edits: [{ range: size.range, newText: String(Math.ceil(iops.value / limits.iops.perGiB)) }] }],
         );
@@ -102,9 +124,9 @@ function checkVolume(ctx: Ctx, map: MapNode, ownerKey: Range, defaultType: strin
   }
   if (throughput !== undefined) {
     if (limits.throughput === undefined) {
-      report(ctx, Codes.volumeThroughputOutOfRange, 'error', `Throughput can only be provisioned on gp3 volumes; a ${volumeType} volume's throughput follows its type and size.`, throughput.range);
+      report(ctx, Codes.volumeThroughputOutOfRange, 'error', `Throughput can only be provisioned on gp3 volumes; ${aVolume(volumeType).toLowerCase()}'s throughput follows its type and size.`, throughput.range);
     } else if (throughput.value < limits.throughput.min || throughput.value > limits.throughput.max) {
-      report(ctx, Codes.volumeThroughputOutOfRange, 'error', `A ${volumeType} volume takes ${limits.throughput.min} to ${formatNumber(limits.throughput.max)} MiB/s of throughput; \`throughputMBps\` is ${formatNumber(throughput.value)}.`, throughput.range);
+      report(ctx, Codes.volumeThroughputOutOfRange, 'error', `${aVolume(volumeType)} takes ${limits.throughput.min} to ${formatNumber(limits.throughput.max)} MiB/s of throughput; \`throughputMBps\` is ${formatNumber(throughput.value)}.`, throughput.range);
     }
   }
   const multiAttach = entryOf(map, 'multiAttach');
@@ -121,10 +143,11 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
   if (body === undefined) return ctx.diagnostics;
   const defaultVolumeType = typeof typeDef.properties.volumeType?.default === 'string' ? typeDef.properties.volumeType.default : 'gp2';
 
-  if (typeDef.id === 'aws.ebs.volume') checkVolume(ctx, body, resource.nameRange, defaultVolumeType);
+  if (typeDef.id === 'aws.ebs.volume') checkVolume(ctx, body, resource.nameRange, defaultVolumeType, typeDef.properties);
   const volumes = entryOf(body, 'volumes');
   if (volumes?.value?.kind === 'seq' && (typeDef.id === 'aws.ec2.instance' || typeDef.id === 'aws.autoscaling.group')) {
-    for (const item of volumes.value.items) if (item.kind === 'map') checkVolume(ctx, item, volumes.keyRange, 'gp2');
+    const inline = inlineVolumeProperties(typeDef);
+    for (const item of volumes.value.items) if (item.kind === 'map') checkVolume(ctx, item, volumes.keyRange, 'gp2', inline);
   }
 
   checkCapacities(ctx, body, typeDef);

@@ -11,6 +11,7 @@ import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catal
 import { buildJsonSchema, resourceTypeSchema, topLevelProperties, type JsonSchema } from '../model/json-schema';
 import type { ArchDiagnostic, FixPayload, MapEntry, MapNode, Range, ResourceNode, ValueNode, ValuePath } from './document';
 import { Codes } from './codes';
+import { ownProperty } from './references';
 import { plainOf } from './resource-analysis';
 import { closestMatches, orList } from './suggest';
 
@@ -70,7 +71,9 @@ export function checkTopLevelSchema(root: MapNode): ArchDiagnostic[] {
   plain.resources = {};
   if (validate(plain)) return [];
   // `cloudarch: 1` is a number in YAML and is read as the version it looks like.
-  const errors = (validate.errors ?? []).filter((error) => !(error.instancePath === '/cloudarch' && error.keyword === 'type' && typeof error.data === 'number'));
+  // `cloudarch: 1` is a number in YAML and is read as the version it looks like; an unknown
+  // version is reported once, as `unsupported-version`, by the top-level reader.
+  const errors = (validate.errors ?? []).filter((error) => !(error.instancePath === '/cloudarch' && (error.keyword === 'pattern' || (error.keyword === 'type' && typeof error.data === 'number'))));
   return translate(errors, { body: root, ownerRange: root.entries[0]?.keyRange ?? root.range, properties: topLevelProperties, what: 'the file', resource: undefined });
 }
 
@@ -127,7 +130,7 @@ function locateNode(body: MapNode, path: ValuePath): Located {
 function shapeAt(properties: Readonly<Record<string, PropertyDef>>, path: ValuePath, value: unknown): { def: PropertyDef | undefined; shape: PropertyShape | undefined; key: string | undefined } {
   if (path.length === 0) return { def: undefined, shape: { kind: 'object', properties }, key: undefined };
   const [first, ...rest] = path;
-  let def = typeof first === 'string' ? properties[first] : undefined;
+  let def = typeof first === 'string' ? ownProperty(properties, first) : undefined;
   let shape: PropertyShape | undefined = def?.shape;
   let key = typeof first === 'string' ? first : undefined;
   for (const segment of rest) {
@@ -135,7 +138,7 @@ function shapeAt(properties: Readonly<Record<string, PropertyDef>>, path: ValueP
     shape = resolveVariant(shape, segment);
     if (shape?.kind === 'list' && typeof segment === 'number') shape = shape.items;
     else if (shape?.kind === 'object' && typeof segment === 'string') {
-      def = shape.properties[segment];
+      def = ownProperty(shape.properties, segment);
       shape = def?.shape;
       key = segment;
     } else if (shape?.kind === 'map' && typeof segment === 'string') {

@@ -44,6 +44,13 @@ export function closestMatches(word: string, candidates: Iterable<string>, max =
   return scored.slice(0, max).map((entry) => entry.candidate);
 }
 
+/** `a`, `a and b`, `a, b and c`: names in running text, each in backticks. */
+export function andList(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
 /** `a`, `a or b`, `a, b or c`: a list of names in running text, each in backticks. */
 export function orList(names: readonly string[]): string {
   const quoted = names.map((name) => `\`${name}\``);

@@ -146,7 +146,7 @@ export function shapeSchema(shape: PropertyShape): JsonSchema {
     case 'port':
       return { anyOf: [{ type: 'integer', minimum: 0, maximum: 65535 }, { const: 'all' }] };
     case 'reference':
-      return { type: 'string', minLength: 1, ...(shape.allowPort ? { pattern: '^[A-Za-z0-9_.-]+(:[0-9]{1,5})?$' } : {}) };
+      return { type: 'string', minLength: 1 };
     case 'list':
       return {
         type: 'array',
