@@ -5,16 +5,44 @@
  */
 import { componentUpProbability, type CompiledSystem } from './compile';
 
-/** mulberry32: a tiny, fast 32-bit generator; plenty for a cross-check and identical on every platform. */
-export function mulberry32(seed: number): () => number {
+/** splitmix32: spreads a small integer seed over all 32 bits, to fill the generator's state. */
+function splitmix32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
   };
+}
+
+/**
+ * xoshiro128**: a small, fast generator with 128 bits of state that passes the standard
+ * statistical batteries, identical on every platform. Returns uniform numbers in [0, 1).
+ */
+export function xoshiro128(seed: number): () => number {
+  const init = splitmix32(seed);
+  let a = init();
+  let b = init();
+  let c = init();
+  let d = init();
+  if ((a | b | c | d) === 0) a = 1;
+  return () => {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return result / 4294967296;
+  };
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
 }
 
 /**
@@ -46,7 +74,7 @@ export interface MonteCarloEstimate {
  * component are independent given the zones) and costs one random number per component.
  */
 export function monteCarlo(system: CompiledSystem, samples: number, seed: number): MonteCarloEstimate {
-  const random = mulberry32(seed);
+  const random = xoshiro128(seed);
   const { regions, zones, members, hard, groups, root, nodeCount } = system;
   const variableCount = regions.length + zones.length;
   const up = new Uint8Array(variableCount);

@@ -20,7 +20,8 @@ interface Variable {
   readonly p: number;
 }
 
-export function bruteForce(model: ReliabilityModel, maxVariables = 22): BruteForceResult {
+/** Undefined when the model has more than `maxVariables` binary variables. */
+export function bruteForce(model: ReliabilityModel, maxVariables = 20): BruteForceResult | undefined {
   const comps = model.components;
   const n = comps.length;
   const indexOf = new Map(comps.map((c, i) => [c.name, i] as const));
@@ -52,7 +53,7 @@ export function bruteForce(model: ReliabilityModel, maxVariables = 22): BruteFor
       return variables.length - 1;
     });
   });
-  if (variables.length > maxVariables) throw new Error(`brute force: ${variables.length} variables is too many`);
+  if (variables.length > maxVariables) return undefined;
 
   const deps = comps.map((c, i) => ({
     hard: c.hard.map((name) => indexOf.get(name)).filter((j): j is number => j !== undefined && j !== i),
@@ -73,49 +74,58 @@ export function bruteForce(model: ReliabilityModel, maxVariables = 22): BruteFor
   const totals = new Array<number>(n).fill(0);
   let probability = 0;
   const value = new Uint8Array(variables.length);
+  const memo = new Int8Array(n);
+  const isUp = new Uint8Array(n);
+  const regionOf = comps.map((c) => (c.region !== undefined && needsRegion(c.placement) ? (regionVar.get(c.region) ?? -1) : -1));
+  const zonesOf = comps.map((c) => (c.placement === 'zonal' || c.placement === 'load-balancer' ? c.zones.map((z) => zoneVar.get(z)!) : []));
+  const inCycleSets = cycleOf.map((cycle) => new Set(cycle));
   const stateCount = 2 ** variables.length;
   for (let state = 0; state < stateCount; state++) {
     let weight = 1;
     for (let v = 0; v < variables.length; v++) {
-      const bit = Math.floor(state / 2 ** v) % 2;
+      const bit = (state >>> v) & 1;
       value[v] = bit;
       weight *= bit ? variables[v]!.p : 1 - variables[v]!.p;
     }
     if (weight === 0) continue;
-    const regionUp = (c: (typeof comps)[number]): boolean => c.region === undefined || !regionVar.has(c.region) || value[regionVar.get(c.region)!] === 1;
-    const isUp = comps.map((c, i) => {
-      if (c.placement === 'external') return true;
+    for (let i = 0; i < n; i++) {
+      const c = comps[i]!;
+      if (c.placement === 'external') {
+        isUp[i] = 1;
+        continue;
+      }
+      const regionOk = regionOf[i]! < 0 || value[regionOf[i]!] === 1;
+      let anyZone = false;
+      for (const z of zonesOf[i]!) if (value[z] === 1) anyZone = true;
       let usable = 0;
-      unitVars[i]!.forEach((v, u) => {
-        if (!value[v]) return;
+      const units = unitVars[i]!;
+      for (let u = 0; u < units.length; u++) {
+        if (!value[units[u]!]) continue;
         if (c.placement === 'global') usable++;
-        else if (!regionUp(c)) return;
+        else if (!regionOk) continue;
         else if (c.placement === 'regional' || c.zones.length === 0) usable++;
-        else if (c.placement === 'load-balancer') {
-          if (c.zones.some((z) => value[zoneVar.get(z)!] === 1)) usable++;
-        } else if (value[zoneVar.get(c.zones[u % c.zones.length]!)!] === 1) usable++;
-      });
-      return usable >= c.minHealthy;
-    });
-    const memo = new Map<number, boolean>();
+        else if (c.placement === 'load-balancer') usable += anyZone ? 1 : 0;
+        else if (value[zonesOf[i]![u % c.zones.length]!] === 1) usable++;
+      }
+      isUp[i] = usable >= c.minHealthy ? 1 : 0;
+    }
+    memo.fill(-1);
     const works = (i: number): boolean => {
-      const cached = memo.get(i);
-      if (cached !== undefined) return cached;
+      const cached = memo[i]!;
+      if (cached !== -1) return cached === 1;
       const cycle = cycleOf[i]!;
-      const inCycle = new Set(cycle);
-      let ok = cycle.every((m) => isUp[m]);
+      const inCycle = inCycleSets[i]!;
+      let ok = cycle.every((m) => isUp[m] === 1);
       for (const m of cycle) {
         if (!ok) break;
         for (const d of deps[m]!.hard) if (!inCycle.has(d) && !works(d)) ok = false;
         for (const g of deps[m]!.groups) if (ok && !g.some((d) => inCycle.has(d)) && !g.some((d) => works(d))) ok = false;
       }
-      for (const m of cycle) memo.set(m, ok);
+      for (const m of cycle) memo[m] = ok ? 1 : 0;
       return ok;
     };
     if (entry.every((i) => works(i))) probability += weight;
-    comps.forEach((_, i) => {
-      if (works(i)) totals[i]! += weight;
-    });
+    for (let i = 0; i < n; i++) if (works(i)) totals[i]! += weight;
   }
   return { probability, byComponent: new Map(comps.map((c, i) => [c.name, totals[i]!])), variables: variables.length };
 }
