@@ -13,7 +13,7 @@ import type { EvaluationResult } from '../evaluate/types';
 export type EvaluationPurpose = 'live' | 'report';
 
 /** Runs every evaluation on a parsed document. */
-export async function loadEvaluations(doc: ArchDocument, purpose: EvaluationPurpose): Promise<EvaluationResult> {
+export async function loadEvaluations(doc: ArchDocument, purpose: EvaluationPurpose, monteCarloSamples: number): Promise<EvaluationResult> {
   const { evaluateAll } = await import('../evaluate/index');
-  return evaluateAll(doc, purpose === 'live' ? { monteCarloSamples: 0 } : {});
+  return evaluateAll(doc, { monteCarloSamples: purpose === 'live' ? 0 : monteCarloSamples });
 }

@@ -59,7 +59,7 @@ export function startServer(connection: Connection): void {
   let supportsCodeLensRefresh = false;
 
   const service = lazyLanguageService({
-    evaluate: loadEvaluations,
+    evaluate: (doc, purpose) => loadEvaluations(doc, purpose, settings.monteCarloSamples),
   });
 
   const logError = (message: string, error: unknown) => {
@@ -114,7 +114,9 @@ export function startServer(connection: Connection): void {
     try {
       let section: unknown = fromNotification;
       if (supportsConfiguration) section = await connection.workspace.getConfiguration('cloudarch');
-      settings = readServerSettings(section ?? {});
+      // Without configuration requests, the settings from initializationOptions stay until a change arrives.
+      if (section === undefined || section === null) return;
+      settings = readServerSettings(section);
       manager.updateSettings(settings);
     } catch (error) {
       logError('Reading settings failed', error);

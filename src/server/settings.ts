@@ -1,8 +1,10 @@
 /**
- * The server's settings, read from the client's `cloudarch` configuration section (or from
- * `initializationOptions` for editors without workspace/configuration). Every value is checked and
- * falls back to its default, so a bad setting never breaks the server.
+ * The server's settings: the user's `cloudarch` settings (src/protocol/settings.ts is their single
+ * source of truth) plus the server's own scheduling knobs. Read from `workspace/configuration`, or
+ * from `initializationOptions` for editors that do not answer configuration requests. Every value is
+ * checked there, so a bad setting never reaches a timer.
  */
+import { DEFAULT_SETTINGS, readSettingsFromSection, type CloudArchSettings } from '../protocol/settings';
 
 export interface ServerSettings {
   /** Milliseconds of quiet typing before a document is re-checked. */
@@ -11,51 +13,29 @@ export interface ServerSettings {
   readonly evaluationDebounceMs: number;
   /** Run the availability, cost and security evaluations. */
   readonly evaluations: boolean;
-  /** Files with more resources than this are not evaluated while typing. */
+  /** Monte Carlo samples of the availability report (live evaluation while typing skips them). */
+  readonly monteCarloSamples: number;
+  /** Files with more resources than this are not evaluated while typing (a report still evaluates them). */
   readonly maxResourcesForLiveEvaluation: number;
   readonly codeLens: boolean;
   readonly inlayHints: boolean;
 }
 
-export const defaultServerSettings: ServerSettings = {
-  debounceMs: 75,
-  evaluationDebounceMs: 250,
-  evaluations: true,
-  maxResourcesForLiveEvaluation: 2000,
-  codeLens: true,
-  inlayHints: true,
-};
-
-function pick(source: unknown, path: readonly string[]): unknown {
-  let current = source;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
-function numberIn(value: unknown, min: number, max: number, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
-}
-
-function booleanOr(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
-}
-
-/**
- * Reads the `cloudarch` section. Both nested (`{ evaluations: { enabled } }`) and flat dotted keys
- * (`{ 'evaluations.enabled': true }`) are accepted, because editors pass settings either way.
- */
-export function readServerSettings(section: unknown): ServerSettings {
-  const get = (...path: string[]) => pick(section, path) ?? pick(section, [path.join('.')]);
-  const d = defaultServerSettings;
+function fromUserSettings(user: CloudArchSettings): ServerSettings {
   return {
-    debounceMs: numberIn(get('validation', 'debounceMs') ?? get('debounceMs'), 0, 5000, d.debounceMs),
-    evaluationDebounceMs: numberIn(get('evaluations', 'debounceMs'), 0, 10000, d.evaluationDebounceMs),
-    evaluations: booleanOr(get('evaluations', 'enabled') ?? get('evaluations'), d.evaluations),
-    maxResourcesForLiveEvaluation: numberIn(get('evaluations', 'maxResources'), 0, 1_000_000, d.maxResourcesForLiveEvaluation),
-    codeLens: booleanOr(get('codeLens', 'enabled') ?? get('codeLens'), d.codeLens),
-    inlayHints: booleanOr(get('inlayHints', 'enabled') ?? get('inlayHints'), d.inlayHints),
+    debounceMs: user.validationDebounceMs,
+    evaluationDebounceMs: 150,
+    evaluations: user.evaluationEnabled,
+    monteCarloSamples: user.monteCarloSamples,
+    maxResourcesForLiveEvaluation: 2000,
+    codeLens: user.codeLensEnabled,
+    inlayHints: user.inlayHintsEnabled,
   };
+}
+
+export const defaultServerSettings: ServerSettings = fromUserSettings(DEFAULT_SETTINGS);
+
+/** Reads the nested `cloudarch` section (`{ validation: { debounceMs: 100 }, evaluation: { enabled } }`). */
+export function readServerSettings(section: unknown): ServerSettings {
+  return fromUserSettings(readSettingsFromSection(section ?? {}));
 }
