@@ -44,7 +44,9 @@ export const exposureRuleMeta: readonly RuleMeta[] = [
   },
 ];
 
-function metaFor(path: ExposurePath): RuleMeta {
+function metaFor(path: ExposurePath, storeType: string | undefined): RuleMeta {
+  // Serving a bucket's objects through CloudFront is what that pattern is for: a reviewed path, not a shortcut.
+  if (path.entry === 'cdn' && storeType === 'aws.s3.bucket') return exposureRuleMeta[2]!;
   const index = Math.min(path.hops.length, 3) - 1;
   return exposureRuleMeta[index]!;
 }
@@ -64,7 +66,7 @@ export function exposureFindings(doc: ArchDocument, paths: readonly ExposurePath
     if (store === undefined) continue;
     // A public bucket that reaches nothing else is already reported by CA-S3-001/002.
     if (path.hops.length === 1 && store.type === 'aws.s3.bucket') continue;
-    const meta = metaFor(path);
+    const meta = metaFor(path, store.type);
     const port = path.hops[path.hops.length - 1]?.port;
     const message =
       path.hops.length === 1

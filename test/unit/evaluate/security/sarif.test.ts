@@ -1,0 +1,84 @@
+/**
+ * SARIF 2.1.0 output: validated with ajv against the essential subset of the SARIF schema in
+ * fixtures/security (no installed package ships the official schema), and checked for what GitHub
+ * code scanning reads: rule metadata, security-severity, 1-based regions and fixes.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parseArchitecture } from '../../../../src/core';
+import { evaluateSecurity, toSarif } from '../../../../src/evaluate/security';
+import { securityRules } from '../../../../src/evaluate/security/registry';
+
+const fixtures = join(__dirname, '..', '..', '..', 'fixtures', 'security');
+const schema = JSON.parse(readFileSync(join(fixtures, 'sarif-2.1.0-subset.schema.json'), 'utf8')) as object;
+
+function validator() {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
+  ajv.addFormat('uri-reference', /^[^\s]*$/);
+  return ajv.compile(schema);
+}
+
+function evaluated(file: string) {
+  const doc = parseArchitecture(readFileSync(join(fixtures, file), 'utf8'));
+  return { file: `infra/${file.split('/').pop()}`, doc, security: evaluateSecurity(doc) };
+}
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+  fixes?: { artifactChanges: { replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[] }[] }[];
+}
+
+describe('security SARIF output', () => {
+  const inputs = [evaluated('exposure/three-tier.cloudarch.yaml'), evaluated('rules/CA-SG-001.fail.cloudarch.yaml'), evaluated('rules/CA-RDS-001.fail.cloudarch.yaml')];
+  const log = toSarif(inputs, '0.1.0') as { runs: { tool: { driver: { name: string; rules: { id: string; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[] };
+
+  it('is valid against the SARIF 2.1.0 schema subset', () => {
+    const validate = validator();
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('the schema subset rejects what SARIF forbids (the check can fail)', () => {
+    const validate = validator();
+    const broken = JSON.parse(JSON.stringify(log)) as { runs: { results: Record<string, unknown>[] }[] };
+    broken.runs[0]!.results[0]!.level = 'critical';
+    assert.equal(validate(broken), false);
+    const zeroLine = JSON.parse(JSON.stringify(log)) as typeof log;
+    zeroLine.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine = 0;
+    assert.equal(validate(zeroLine), false);
+    assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rulez: [] } } }] }), false);
+  });
+
+  it('describes every rule once, with GitHub\'s security-severity and the scanners\' ids as tags', () => {
+    const driver = log.runs[0]!.tool.driver;
+    assert.equal(driver.name, 'CloudArch');
+    assert.deepEqual(driver.rules.map((rule) => rule.id), securityRules.map((rule) => rule.id));
+    const sshRule = driver.rules.find((rule) => rule.id === 'CA-SG-001')!;
+    assert.equal(sshRule.properties['security-severity'], '8.0');
+    assert.ok((sshRule.properties.tags as string[]).includes('checkov:CKV_AWS_24'));
+    assert.ok((sshRule.properties.tags as string[]).includes('security-hub:EC2.13'));
+  });
+
+  it('gives one result per finding, with the rule index, level and a 1-based region', () => {
+    const results = log.runs[0]!.results;
+    assert.equal(results.length, inputs.reduce((sum, input) => sum + input.security.findings.length, 0));
+    const ssh = results.find((result) => result.ruleId === 'CA-SG-001')!;
+    assert.equal(log.runs[0]!.tool.driver.rules[ssh.ruleIndex]!.id, 'CA-SG-001');
+    assert.equal(ssh.level, 'error');
+    const location = ssh.locations[0]!.physicalLocation;
+    assert.equal(location.artifactLocation.uri, 'infra/CA-SG-001.fail.cloudarch.yaml');
+    const finding = inputs[1]!.security.findings.find((item) => item.ruleId === 'CA-SG-001')!;
+    assert.deepEqual(location.region, {
+      startLine: finding.range.start.line + 1,
+      startColumn: finding.range.start.character + 1,
+      endLine: finding.range.end.line + 1,
+      endColumn: finding.range.end.character + 1,
+    });
+    assert.equal(ssh.fixes?.[0]?.artifactChanges[0]?.replacements[0]?.insertedContent.text, '10.0.0.0/8');
+  });
+});
