@@ -1,6 +1,8 @@
 /**
- * Generates snippets/cloudarch.code-snippets from the catalog: one snippet per resource type, named
- * after its id, whose body is a complete resource under a name placeholder. The catalog's `snippet`
+ * Generates snippets/cloudarch.code-snippets from the catalog: one snippet per resource type, whose
+ * body is a complete resource under a name placeholder. The prefix is `res-<service>-<kind>`, not the
+ * type id: a prefix equal to the id would be offered inside `type: aws.` too, where a whole resource
+ * block is the wrong thing to insert. The catalog's `snippet`
  * field is the single source; a unit test fails when the committed file is stale.
  *
  * Run: npx tsx scripts/generate-snippets.ts
@@ -46,7 +48,7 @@ export function buildSnippets(types: readonly ResourceTypeDef[] = allResourceTyp
     const lines = shiftTabStops(def.snippet).split('\n');
     snippets[`${def.title} (${def.id})`] = {
       scope: 'cloudarch',
-      prefix: [def.id, `res-${defaultName(def)}`],
+      prefix: [`res-${defaultName(def)}`],
       body: [`\${1:${defaultName(def)}}:`, ...lines.map((line) => `  ${line}`)],
       description: `${def.title}: ${def.docs.what.split(/(?<=\.)\s/)[0] ?? def.docs.what}`,
     };

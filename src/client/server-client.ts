@@ -35,7 +35,10 @@ export function createLanguageClient(
   context: vscode.ExtensionContext,
   outputChannel: vscode.LogOutputChannel,
   errorHandler: ErrorHandler,
+  mark: (step: string) => void = () => undefined,
 ): LanguageClient {
+  const settings = currentSettings();
+  mark('read settings');
   const serverModule = context.asAbsolutePath('dist/server/main.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -48,11 +51,13 @@ export function createLanguageClient(
     ],
     outputChannel,
     errorHandler,
-    initializationOptions: { settings: currentSettings() },
+    initializationOptions: { settings },
     // The server may also pull `workspace/configuration`; this push keeps older servers informed.
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  mark('construct client');
+  return client;
 }
 
 /** An error handler that defers the restart decision to `decide` (see restart-policy.ts). */

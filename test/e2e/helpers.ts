@@ -12,6 +12,8 @@ export const EXTENSION_ID = 'cloudarch.cloudarch';
 export interface CloudArchApi {
   readonly ready: Promise<void>;
   readonly activationMs: number;
+  readonly activationCpuMs: number;
+  readonly activationSteps: Readonly<Record<string, number>>;
   isServerRunning(): boolean;
   statusBarText(): string;
 }

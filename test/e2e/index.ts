@@ -21,7 +21,6 @@ type MochaConstructor = new (options: object) => MochaInstance;
  * constructor is its `default` export, so accept both shapes.
  */
 function loadMocha(): MochaConstructor {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('mocha') as MochaConstructor | { default: MochaConstructor };
   return typeof loaded === 'function' ? loaded : loaded.default;
 }
@@ -55,6 +54,7 @@ export async function run(): Promise<void> {
   // Installs describe/it on the global object, as mocha does before it loads each spec file.
   mocha.suite.emit('pre-require', globalThis, 'cloudarch-e2e', mocha);
   await import('./suites/activation.test');
+  await import('./suites/language-features.test');
   await import('./suites/commands.test');
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

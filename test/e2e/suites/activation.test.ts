@@ -14,12 +14,16 @@ describe('activation', () => {
     assert.equal(editor.document.languageId, 'cloudarch');
   });
 
-  it('activates the extension when a CloudArch file is open, in under 30 ms of activate()', async () => {
+  it('activates the extension when a CloudArch file is open, using under 30 ms of CPU in activate()', async () => {
     const extension = vscode.extensions.getExtension<CloudArchApi>(EXTENSION_ID);
     assert.ok(extension, 'the extension is installed');
     const api = await activeApi();
     assert.equal(extension.isActive, true);
-    console.log(`      (activate() took ${api.activationMs.toFixed(1)} ms)`);
-    assert.ok(api.activationMs < 30, `activate() took ${api.activationMs.toFixed(1)} ms`);
+    const steps = Object.entries(api.activationSteps).map(([step, ms]) => `${step} ${ms.toFixed(1)} ms`).join(', ');
+    // CPU time, not wall-clock time: the budget must hold on a busy two-core CI machine too.
+    assert.ok(
+      api.activationCpuMs < 30,
+      `activate() used ${api.activationCpuMs.toFixed(1)} ms of CPU (${api.activationMs.toFixed(1)} ms wall: ${steps})`,
+    );
   });
 });
