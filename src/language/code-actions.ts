@@ -30,3 +30,26 @@ export function codeActions(uri: string, diagnostics: readonly Diagnostic[], onl
   }
   return actions;
 }
+
+/** The figures a fix's preview compares. */
+export interface EffectFigures {
+  readonly monthlyUSD?: number;
+  readonly availabilityPercent?: number;
+}
+
+/**
+ * A short preview of what a fix does to the bill and to availability, appended to a security fix's
+ * title so the user sees the trade-off before applying it: `+$12.40/mo, availability unchanged`.
+ */
+export function effectPreview(before: EffectFigures, after: EffectFigures): string | undefined {
+  const parts: string[] = [];
+  if (before.monthlyUSD !== undefined && after.monthlyUSD !== undefined) {
+    const delta = after.monthlyUSD - before.monthlyUSD;
+    parts.push(Math.abs(delta) < 0.005 ? 'no cost change' : `${delta > 0 ? '+' : '−'}$${Math.abs(delta).toFixed(2)}/mo`);
+  }
+  if (before.availabilityPercent !== undefined && after.availabilityPercent !== undefined) {
+    const same = Math.abs(after.availabilityPercent - before.availabilityPercent) < 0.000005;
+    parts.push(same ? 'availability unchanged' : `availability ${before.availabilityPercent.toFixed(3)}% → ${after.availabilityPercent.toFixed(3)}%`);
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}

@@ -23,13 +23,14 @@ import type { EvaluationResult } from '../evaluate/types';
 import { allDbInstanceClasses } from '../model/db-instance-classes';
 import { allInstanceTypes } from '../model/instance-types';
 import type { ReportKind, SummaryResult } from '../protocol/requests';
-import { codeActions } from './code-actions';
+import { codeActions, effectPreview, type EffectFigures } from './code-actions';
 import { complete, type CatalogTables } from './completion';
 import { toLspDiagnostic } from './diagnostics';
 import { codeLenses, inlayHints, report, summary } from './evaluation-views';
 import { hover } from './hover';
 import { definition, prepareRename, references, rename } from './navigation';
 import { documentSymbols, foldingRanges } from './symbols';
+import { applyTextEdits } from './text-utils';
 
 /** The knobs of the language service; the server fills them from the client's settings. */
 export interface LanguageSettings {
@@ -71,6 +72,11 @@ export interface LanguageService {
   completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
   hover(doc: ArchDocument, position: Position): Hover | null;
   codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  /**
+   * Appends to each security fix's title what applying it does to cost and availability (the fixed
+   * text is parsed and evaluated). `baseline` is the evaluation of `doc`; at most `limit` previews.
+   */
+  previewSecurityFixes(actions: CodeAction[], uri: string, doc: ArchDocument, baseline: EvaluationResult, options?: { limit?: number; isCancelled?: () => boolean }): Promise<CodeAction[]>;
   documentSymbols(doc: ArchDocument): DocumentSymbol[];
   foldingRanges(doc: ArchDocument): FoldingRange[];
   definition(doc: ArchDocument, position: Position): { origin: Range; target: Range; targetSelection: Range } | undefined;
@@ -103,6 +109,25 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     completion: (text, doc, position) => complete(text, doc, position, tables),
     hover: (doc, position) => hover(doc, position, tables),
     codeActions,
+    previewSecurityFixes: async (actions, uri, doc, baseline, previewOptions = {}) => {
+      if (!evaluate) return actions;
+      const figures = (result: EvaluationResult): EffectFigures => ({ monthlyUSD: result.cost?.monthlyUSD, availabilityPercent: result.availability?.percent });
+      let budget = previewOptions.limit ?? 5;
+      const previewed: CodeAction[] = [];
+      for (const action of actions) {
+        const edits = action.edit?.changes?.[uri];
+        const isSecurity = action.diagnostics?.some((diagnostic) => diagnostic.source === 'cloudarch.security');
+        if (!isSecurity || !edits || budget <= 0 || previewOptions.isCancelled?.()) {
+          previewed.push(action);
+          continue;
+        }
+        budget--;
+        const fixed = parseArchitecture(applyTextEdits(doc.text, edits), { previous: doc });
+        const preview = effectPreview(figures(baseline), figures(await evaluate(fixed, 'live')));
+        previewed.push(preview ? { ...action, title: `${action.title} — ${preview}` } : action);
+      }
+      return previewed;
+    },
     documentSymbols,
     foldingRanges,
     definition,

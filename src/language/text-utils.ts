@@ -42,3 +42,23 @@ export function formatHourly(usdPerHour: number): string {
   if (!Number.isFinite(usdPerHour)) return 'n/a';
   return `$${usdPerHour < 1 ? usdPerHour.toFixed(4) : usdPerHour.toFixed(3)}/h`;
 }
+
+/** The offset of a position in a text (positions past a line's end clamp to it). */
+export function offsetAt(text: string, position: { line: number; character: number }): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', offset);
+  return Math.min(offset + position.character, lineEnd === -1 ? text.length : lineEnd);
+}
+
+/** Applies non-overlapping text edits, as an editor would. */
+export function applyTextEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const placed = edits.map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText })).sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const edit of placed) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}

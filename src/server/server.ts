@@ -222,9 +222,16 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeAction(
-    guard('Code actions', [], (params) => {
-      if (!manager.isOpen(params.textDocument.uri)) return [];
-      return service.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only);
+    guard('Code actions', [], async (params, token) => {
+      const uri = params.textDocument.uri;
+      if (!manager.isOpen(uri)) return [];
+      const actions = service.codeActions(uri, params.context.diagnostics, params.context.only);
+      if (!actions.some((action) => action.diagnostics?.some((diagnostic) => diagnostic.source === 'cloudarch.security'))) return actions;
+      // Security fixes show their cost and availability effect; without a fresh baseline, plain titles.
+      const evaluation = await manager.evaluationNow(uri, 'live');
+      const current = manager.current(uri);
+      if (!evaluation?.result || !current || current.version !== evaluation.version || token.isCancellationRequested) return actions;
+      return service.previewSecurityFixes(actions, uri, current.doc, evaluation.result, { isCancelled: () => token.isCancellationRequested });
     }),
   );
 

@@ -82,6 +82,15 @@ describe('language server over stdio', function () {
     assert.deepEqual(edits.map((edit) => edit.newText), ['db']);
   });
 
+  it('previews the cost and availability effect in security fix titles', async () => {
+    const diagnostics = await server.diagnosticsFor(uri, 1, (published) => published.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
+    const withFix = diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch.security' && (diagnostic.data as { fixes?: unknown[] }).fixes?.length);
+    assert.ok(withFix.length > 0, 'some finding carries a fix');
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: withFix[0]!.range, context: { diagnostics: [withFix[0]] } });
+    assert.equal(actions.length, 1);
+    assert.match(actions[0]!.title, / — (no cost change|[+−]\$[\d.]+\/mo), (availability unchanged|availability [\d.]+% → [\d.]+%)$/);
+  });
+
   it('updates diagnostics after an incremental edit', async () => {
     const position = at(/connectsTo: \[dbb/, 'dbb');
     // Delete one `b`: `dbb` becomes `db`, which exists.

@@ -50,3 +50,25 @@ describe('code actions from diagnostics', () => {
     assert.deepEqual(service.codeActions(uri, foreign), []);
   });
 });
+
+describe('security fix titles preview their effect', () => {
+  const text = 'cloudarch: "1"\nname: x\nresources:\n  lb:\n    type: aws.elb.application\n    zones: [a, b]\n';
+  const fakeResult = (doc: { text: string }) => ({
+    // The fake bills $5 for a WAF and nothing else, and a WAF changes no availability.
+    cost: { monthlyUSD: doc.text.includes('waf: true') ? 25 : 20, byResource: {}, lineItems: [], purchaseOptions: {}, alternatives: [], unpriced: [] },
+    availability: { percent: 99.9, downtimeMinutesPerYear: 0, spof: [], zoneOutage: {}, regionOutage: {}, monteCarlo: { samples: 0, seed: 1, percent: 0, ci95: [0, 0] as const }, byResource: {}, entryPoints: [] },
+    targets: [],
+    diagnostics: [],
+  });
+  const withEvaluations = createLanguageService({ evaluate: (doc) => fakeResult(doc) });
+
+  it('appends the cost and availability change to security fixes only', async () => {
+    const doc = withEvaluations.parse(text);
+    const range = { start: { line: 4, character: 4 }, end: { line: 4, character: 8 } };
+    const security = { range, message: 'no WAF', source: 'cloudarch.security', code: 'CA-ELB-007', data: { fixes: [{ title: 'Attach a WAF web ACL', edits: [{ range: { start: { line: 5, character: 17 }, end: { line: 5, character: 17 } }, newText: '\n    waf: true' }] }] } };
+    const validation = { range, message: 'typo', source: 'cloudarch', code: 'invalid-value', data: { fixes: [{ title: 'Change to `x`', edits: [{ range, newText: 'x' }] }] } };
+    const actions = withEvaluations.codeActions(uri, [security, validation]);
+    const previewed = await withEvaluations.previewSecurityFixes(actions, uri, doc, fakeResult(doc));
+    assert.deepEqual(previewed.map((action) => action.title), ['Attach a WAF web ACL — +$5.00/mo, availability unchanged', 'Change to `x`']);
+  });
+});
