@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { AvailabilityResult, CostResult, SecurityResult, TargetResult } from '../../../src/evaluate/types';
 
 const root = join(__dirname, '../../..');
 const cli = join(root, 'bin/cloudarch.js');
@@ -16,8 +17,16 @@ function run(...args: string[]): { status: number; stdout: string; stderr: strin
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-function json(stdout: string): Record<string, any> {
-  return JSON.parse(stdout) as Record<string, any>;
+/** The JSON contract of `evaluate --format json`. */
+interface EvaluationJson {
+  readonly availability: AvailabilityResult | null;
+  readonly cost: CostResult | null;
+  readonly security: SecurityResult | null;
+  readonly targets: readonly TargetResult[];
+}
+
+function json(stdout: string): EvaluationJson {
+  return JSON.parse(stdout) as EvaluationJson;
 }
 
 describe('cli: cloudarch evaluate', function () {
@@ -28,7 +37,7 @@ describe('cli: cloudarch evaluate', function () {
   });
 
   describe('--format json', () => {
-    let out: Record<string, any>;
+    let out: EvaluationJson;
     let status: number;
     before(() => {
       const result = run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`, '--format', 'json');
@@ -40,13 +49,13 @@ describe('cli: cloudarch evaluate', function () {
     it('has exactly the contract keys', () => assert.deepEqual(Object.keys(out).sort(), ['availability', 'cost', 'security', 'targets']));
 
     it('reports availability with SPOFs, zone outages and the Monte Carlo check', () => {
-      const a = out.availability;
+      const a = out.availability!;
       assert.equal(typeof a.percent, 'number');
       assert.ok(a.percent > 99 && a.percent < 100);
       assert.equal(typeof a.downtimeMinutesPerYear, 'number');
       assert.ok(Array.isArray(a.spof) && a.spof.includes('dns'));
       assert.deepEqual(Object.keys(a.zoneOutage).sort(), ['a', 'b']);
-      for (const zone of Object.values<any>(a.zoneOutage)) assert.equal(typeof zone.works, 'boolean');
+      for (const zone of Object.values(a.zoneOutage)) assert.equal(typeof zone.works, 'boolean');
       assert.equal(typeof a.monteCarlo.samples, 'number');
       assert.equal(typeof a.monteCarlo.percent, 'number');
       assert.equal(a.monteCarlo.ci95.length, 2);
@@ -54,16 +63,16 @@ describe('cli: cloudarch evaluate', function () {
     });
 
     it('reports cost: total, per resource, line items', () => {
-      const c = out.cost;
+      const c = out.cost!;
       assert.ok(Math.abs(c.monthlyUSD - 1092.953) < 1e-6, String(c.monthlyUSD));
-      assert.ok(Math.abs(c.byResource.db - 388) < 1e-9);
+      assert.ok(Math.abs((c.byResource.db ?? 0) - 388) < 1e-9);
       assert.ok(Array.isArray(c.lineItems) && c.lineItems.length === 11);
-      const vm = c.lineItems.find((l: any) => l.priceKey === 'ec2:t3.medium');
+      const vm = c.lineItems.find((l) => l.priceKey === 'ec2:t3.medium')!;
       assert.deepEqual([vm.resource, vm.quantity, vm.unitPriceUSD], ['web', 1460, 0.0416]);
     });
 
     it('reports security findings with rule, severity, resource and an LSP range', () => {
-      const findings = out.security.findings as any[];
+      const findings = out.security!.findings;
       assert.ok(findings.length > 0);
       for (const f of findings) {
         assert.match(f.ruleId, /^CA-[A-Z0-9]+-\d{3}$/);
@@ -83,7 +92,7 @@ describe('cli: cloudarch evaluate', function () {
     const out = json(result.stdout);
     assert.equal(out.availability, null);
     assert.equal(out.security, null);
-    assert.equal(typeof out.cost.monthlyUSD, 'number');
+    assert.equal(typeof out.cost?.monthlyUSD, 'number');
   });
 
   it('exits 1 on a file with errors, prints them on stderr and does not evaluate', () => {
@@ -97,7 +106,7 @@ describe('cli: cloudarch evaluate', function () {
     it('exits 2 with --check-targets when a target is missed, naming it on stderr', () => {
       const result = run('evaluate', `${fixtures}/cli/targets-missed.cloudarch.yaml`, '--check-targets', '--format', 'json');
       assert.equal(result.status, 2);
-      const targets = json(result.stdout).targets as any[];
+      const targets = json(result.stdout).targets;
       assert.deepEqual(targets.map((t) => [t.target, t.met]), [['availability', false], ['monthlyBudget', false], ['maxFindingSeverity', false]]);
       assert.match(result.stderr, /:5:3: warning target-missed-availability/);
       assert.match(result.stderr, /:6:3: warning target-missed-monthly-budget/);
@@ -110,13 +119,13 @@ describe('cli: cloudarch evaluate', function () {
     it('exits 0 with --check-targets when every target is met', () => {
       const result = run('evaluate', `${fixtures}/cli/targets-met.cloudarch.yaml`, '--check-targets', '--format', 'json');
       assert.equal(result.status, 0, result.stderr);
-      assert.ok((json(result.stdout).targets as any[]).every((t) => t.met));
+      assert.ok(json(result.stdout).targets.every((t) => t.met));
     });
 
     it('judges only the targets of the evaluations that ran', () => {
       const result = run('evaluate', `${fixtures}/cli/targets-missed.cloudarch.yaml`, '--only', 'cost', '--check-targets', '--format', 'json');
       assert.equal(result.status, 2);
-      assert.deepEqual((json(result.stdout).targets as any[]).map((t) => t.target), ['monthlyBudget']);
+      assert.deepEqual(json(result.stdout).targets.map((t) => t.target), ['monthlyBudget']);
     });
   });
 
@@ -141,10 +150,10 @@ describe('cli: cloudarch evaluate', function () {
     it('prints security findings as SARIF 2.1.0', () => {
       const result = run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`, '--format', 'sarif');
       assert.equal(result.status, 0);
-      const sarif = json(result.stdout);
+      const sarif = JSON.parse(result.stdout) as { version: string; runs: { results: unknown[] }[] };
       assert.equal(sarif.version, '2.1.0');
-      const findings = json(run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`, '--only', 'security', '--format', 'json').stdout).security.findings;
-      assert.equal(sarif.runs[0].results.length, findings.length);
+      const findings = json(run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`, '--only', 'security', '--format', 'json').stdout).security!.findings;
+      assert.equal(sarif.runs[0]!.results.length, findings.length);
     });
   });
 
