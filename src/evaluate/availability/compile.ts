@@ -175,7 +175,12 @@ export function compileModel(model: ReliabilityModel): CompiledSystem {
   const groupsOf = components.map((c, i) => c.anyOf.map((g) => resolve(g, i)));
   // A group emptied by unknown names is dropped rather than made impossible: the validator reports
   // the unknown reference, and the evaluation should not collapse to zero because of a typo.
-  const adjacency = components.map((_, i) => [...hardOf[i]!, ...groupsOf[i]!.flat()]);
+  const adjacency = components.map((_, i) => {
+    if (groupsOf[i]!.length === 0) return hardOf[i]!;
+    const all = [...hardOf[i]!];
+    for (const g of groupsOf[i]!) for (const c of g) all.push(c);
+    return all;
+  });
 
   const sccs = stronglyConnected(adjacency);
   const nodeCount = sccs.length + 1;
@@ -189,17 +194,22 @@ export function compileModel(model: ReliabilityModel): CompiledSystem {
   const hard: number[][] = [];
   const groups: number[][][] = [];
   for (let node = 0; node < sccs.length; node++) {
-    cyclic[node] = sccs[node]!.length > 1 ? 1 : 0;
-    const hardSet = new Set<number>();
+    const nodeMembers = sccs[node]!;
+    cyclic[node] = nodeMembers.length > 1 ? 1 : 0;
+    const nodeHard: number[] = [];
     const nodeGroups: number[][] = [];
-    for (const m of sccs[node]!) {
+    for (const m of nodeMembers) {
       for (const c of hardOf[m]!) {
         const target = nodeOfComponent[c]!;
-        if (target !== node) hardSet.add(target);
+        if (target !== node && !nodeHard.includes(target)) nodeHard.push(target);
       }
       for (const group of groupsOf[m]!) {
         if (group.length === 0) continue;
-        const targets = [...new Set(group.map((c) => nodeOfComponent[c]!))];
+        const targets: number[] = [];
+        for (const c of group) {
+          const t = nodeOfComponent[c]!;
+          if (!targets.includes(t)) targets.push(t);
+        }
         // A cycle is treated as requiring all its members up; a group that names a member of the
         // same cycle is then satisfied whenever the cycle works.
         if (targets.includes(node)) continue;
@@ -210,12 +220,12 @@ export function compileModel(model: ReliabilityModel): CompiledSystem {
     // hard dependency.
     const keptGroups: number[][] = [];
     for (const g of nodeGroups) {
-      if (g.some((t) => hardSet.has(t))) continue;
-      if (g.length === 1) hardSet.add(g[0]!);
+      if (g.some((t) => nodeHard.includes(t))) continue;
+      if (g.length === 1) nodeHard.push(g[0]!);
       else keptGroups.push(g);
     }
-    hard.push([...hardSet]);
-    groups.push(keptGroups.filter((g) => !g.some((t) => hardSet.has(t))));
+    hard.push(nodeHard);
+    groups.push(keptGroups.length === 0 ? keptGroups : keptGroups.filter((g) => !g.some((t) => nodeHard.includes(t))));
   }
   const entryNodes = new Set<number>();
   for (const name of model.entryPoints) {
@@ -224,8 +234,14 @@ export function compileModel(model: ReliabilityModel): CompiledSystem {
   }
   hard.push([...entryNodes]);
   groups.push([]);
-  const childOccurrences = hard.map((h, node) => [...h, ...groups[node]!.flat()]);
-  const distinctChildren = childOccurrences.map((list) => [...new Set(list)]);
+  const childOccurrences = hard.map((h, node) => {
+    const nodeGroups = groups[node]!;
+    if (nodeGroups.length === 0) return h;
+    const all = [...h];
+    for (const g of nodeGroups) for (const c of g) all.push(c);
+    return all;
+  });
+  const distinctChildren = childOccurrences.map((list, node) => (groups[node]!.length === 0 ? list : [...new Set(list)]));
 
   // Tarjan emits strongly connected sets children-first, so the SCC order is already a valid
   // "children before parents" order for the condensed graph; the root comes last.

@@ -67,17 +67,40 @@ export function forEachState(system: CompiledSystem, up: Uint8Array, visit: (wei
   return states;
 }
 
-/** Whether the root works when every node's up-state is given (cycles are single nodes). */
+/**
+ * Whether the root works when every node's up-state is given (cycles are single nodes). Only the
+ * nodes the answer needs are visited: an all-of stops at the first failure, an any-of at the first
+ * success.
+ */
 function rootWorks(system: CompiledSystem, nodeUp: (node: number) => boolean): boolean {
-  const { topo, hard, groups, root } = system;
-  const worksNow = new Uint8Array(system.nodeCount);
-  for (const v of topo) {
+  const { hard, groups } = system;
+  const memo = new Int8Array(system.nodeCount);
+  const works = (v: number): boolean => {
+    if (memo[v] !== 0) return memo[v] === 1;
     let ok = nodeUp(v);
-    if (ok) for (const c of hard[v]!) if (!worksNow[c]) { ok = false; break; }
-    if (ok) for (const g of groups[v]!) if (!g.some((c) => worksNow[c])) { ok = false; break; }
-    worksNow[v] = ok ? 1 : 0;
+    if (ok) for (const c of hard[v]!) if (!works(c)) { ok = false; break; }
+    if (ok) for (const g of groups[v]!) if (!g.some(works)) { ok = false; break; }
+    memo[v] = ok ? 1 : 2;
+    return ok;
+  };
+  return works(system.root);
+}
+
+/** Nodes reachable from the root: only their components can change whether the system works. */
+function reachableFromRoot(system: CompiledSystem): Uint8Array {
+  const seen = new Uint8Array(system.nodeCount);
+  const stack = [system.root];
+  seen[system.root] = 1;
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    for (const c of system.childOccurrences[v]!) {
+      if (!seen[c]) {
+        seen[c] = 1;
+        stack.push(c);
+      }
+    }
   }
-  return worksNow[root] === 1;
+  return seen;
 }
 
 /** Every component of a node up, with `failed` units down in one of them (the rest all up). */
@@ -109,8 +132,11 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   const allUp = new Uint8Array(variableCount).fill(1);
   const spof: string[] = [];
   if (rootWorks(system, scenario(system, allUp))) {
+    const reachable = reachableFromRoot(system);
     components.forEach((c, i) => {
-      if (c.placement === 'external') return;
+      if (c.placement === 'external' || !reachable[nodeOfComponent[i]!]) return;
+      // A component that stays up with one unit down cannot stop the system by losing it.
+      if (componentUpDeterministic(system, i, allUp, 1)) return;
       if (!rootWorks(system, scenario(system, allUp, i))) spof.push(c.name);
     });
   }

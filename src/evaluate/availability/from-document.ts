@@ -64,10 +64,7 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
   const hard = new Map<string, string[]>();
   const anyOf = new Map<string, Map<string, string[]>>();
   const dependedOn = new Set<string>();
-  for (const r of doc.resources) {
-    hard.set(r.name, []);
-    anyOf.set(r.name, new Map());
-  }
+  for (const r of doc.resources) hard.set(r.name, []);
   const isSecurityGroup = (name: string): boolean => doc.resourceByName.get(name)?.type === securityGroupType;
 
   for (const ref of doc.references) {
@@ -83,7 +80,11 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
     }
     const property = String(ref.path[0] ?? '');
     if (ref.role === 'any-of' || isAnyOfProperty(from, property)) {
-      const groups = anyOf.get(ref.from)!;
+      let groups = anyOf.get(ref.from);
+      if (!groups) {
+        groups = new Map();
+        anyOf.set(ref.from, groups);
+      }
       if (!groups.has(property)) groups.set(property, []);
       groups.get(property)!.push(ref.target);
     } else {
@@ -114,8 +115,8 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
       minHealthy: minHealthy === undefined ? 1 : Math.max(1, Math.floor(minHealthy)),
       region,
       zones,
-      hard: [...new Set(hard.get(r.name)!)],
-      anyOf: [...anyOf.get(r.name)!.values()].map((g) => [...new Set(g)]),
+      hard: hard.get(r.name)!,
+      anyOf: [...(anyOf.get(r.name)?.values() ?? [])],
     };
   });
 

@@ -88,19 +88,18 @@ export function monteCarlo(system: CompiledSystem, samples: number, seed: number
     if (stamp[v] === sample) return value[v] === 1;
     stamp[v] = sample;
     let result = true;
-    for (const m of members[v]!) {
-      if (random() >= componentUpProbability(system, m, up)) {
-        result = false;
-        break;
-      }
+    const nodeMembers = members[v]!;
+    for (let i = 0; i < nodeMembers.length && result; i++) {
+      if (random() >= componentUpProbability(system, nodeMembers[i]!, up)) result = false;
     }
-    if (result) for (const c of hard[v]!) if (!nodeWorks(c)) { result = false; break; }
-    if (result) {
-      for (const g of groups[v]!) {
-        let any = false;
-        for (const c of g) if (nodeWorks(c)) { any = true; break; }
-        if (!any) { result = false; break; }
-      }
+    const nodeHard = hard[v]!;
+    for (let i = 0; i < nodeHard.length && result; i++) if (!nodeWorks(nodeHard[i]!)) result = false;
+    const nodeGroups = groups[v]!;
+    for (let i = 0; i < nodeGroups.length && result; i++) {
+      const g = nodeGroups[i]!;
+      let any = false;
+      for (let j = 0; j < g.length && !any; j++) if (nodeWorks(g[j]!)) any = true;
+      if (!any) result = false;
     }
     value[v] = result ? 1 : 0;
     return result;
