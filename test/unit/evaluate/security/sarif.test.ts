@@ -79,6 +79,6 @@ describe('security SARIF output', () => {
       endLine: finding.range.end.line + 1,
       endColumn: finding.range.end.character + 1,
     });
-    assert.equal(ssh.fixes?.[0]?.artifactChanges[0]?.replacements[0]?.insertedContent.text, '10.0.0.0/8');
+    assert.equal(ssh.fixes?.[0]?.artifactChanges[0]?.replacements[0]?.insertedContent.text.replace(/["']/g, ''), '10.0.0.0/8');
   });
 });
