@@ -1,12 +1,14 @@
 /**
- * SARIF 2.1.0 output: validated with ajv against the essential subset of the SARIF schema in
- * fixtures/security (no installed package ships the official schema), and checked for what GitHub
- * code scanning reads: rule metadata, security-severity, 1-based regions and fixes.
+ * SARIF 2.1.0 output: validated with ajv against the official OASIS schema (sarif-2.1.0-rtm.5, a
+ * JSON Schema draft-04 document shipped by the @microsoft/jest-sarif package), against a stricter
+ * subset of our own in fixtures/security (no unknown properties), and checked for what GitHub code
+ * scanning reads: rule metadata, security-severity, 1-based regions and fixes.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
 import { parseArchitecture } from '../../../../src/core';
 import { evaluateSecurity, toSarif } from '../../../../src/evaluate/security';
 import { securityRules } from '../../../../src/evaluate/security/registry';
@@ -19,6 +21,13 @@ function validator() {
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
   ajv.addFormat('uri-reference', /^[^\s]*$/);
   return ajv.compile(schema);
+}
+
+/** The official SARIF 2.1.0 schema. Its patterns were written for non-unicode regex engines, so ajv's unicode mode is off. */
+function officialValidator() {
+  const official = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as { $schema?: string; id?: string };
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
+  return ajv.compile(official);
 }
 
 function evaluated(file: string) {
@@ -41,6 +50,18 @@ describe('security SARIF output', () => {
   it('is valid against the SARIF 2.1.0 schema subset', () => {
     const validate = validator();
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('is valid against the official SARIF 2.1.0 schema (OASIS sarif-2.1.0-rtm.5)', () => {
+    const validate = officialValidator();
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('the official schema rejects a result level SARIF does not define (the check can fail)', () => {
+    const validate = officialValidator();
+    const broken = JSON.parse(JSON.stringify(log)) as { runs: { results: Record<string, unknown>[] }[] };
+    broken.runs[0]!.results[0]!.level = 'critical';
+    assert.equal(validate(broken), false);
   });
 
   it('the schema subset rejects what SARIF forbids (the check can fail)', () => {
