@@ -31,6 +31,9 @@ export interface ChargeRequest {
   readonly note?: string;
 }
 
+/** Above this a single line item is not a plausible cost but an input error. */
+const MAX_LINE_USD = 1e15;
+
 /** Treats anything that is not a finite number as `fallback`, so bad input never reaches a total. */
 export function finiteOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
@@ -129,6 +132,12 @@ export class CostContext {
     const factor = request.factor;
     const unitPrice = price.usd * (factor ? amountOr(factor.value, 1) : 1);
     const monthly = quantity * unitPrice;
+    if (!Number.isFinite(monthly) || monthly > MAX_LINE_USD) {
+      // An absurd quantity (validation reports it with its location) must not turn the total
+      // into Infinity, nor vanish: it is listed as unpriced instead.
+      this.addUnpriced(resource, request.what ?? price.description, `the quantity (${quantity}) is too large to price`);
+      return 0;
+    }
     const otherRegion = region !== PRICE_REGION && !price.overridden;
     const estimate = price.estimate || otherRegion || request.estimate === true || (factor?.estimate ?? false);
     const notes = [
