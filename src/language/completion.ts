@@ -18,7 +18,7 @@ import type { ArchDocument } from '../core/document';
 import type { Category, DbInstanceClassDef, InstanceTypeDef, PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catalog-types';
 import { allResourceTypes, resourceType, typeMatches } from '../model/catalog';
 import { cursorContext, type CursorContext, type PathStep } from './cursor-context';
-import { describeShape, propertiesAt, shapesAt, variantsOf, type TypeOfResource } from './schema-lookup';
+import { describeShape, propertiesAt, propertyAt, shapesAt, variantsOf, type TypeOfResource } from './schema-lookup';
 import { propertyDocumentation } from './hover';
 import { formatHourly, splitLines } from './text-utils';
 import { awsRegions, enginePorts, wellKnownPorts } from './top-level';
@@ -416,7 +416,7 @@ export function complete(text: string, doc: ArchDocument | undefined, position: 
   const valuePath: PathStep[] = context.kind === 'value' ? [...path, context.key!] : [...path];
   if (valuePath.length === 3 && valuePath[0] === 'resources' && valuePath[2] === 'type') return list(typeValueItems(context));
   const shapes = shapesAt(valuePath, typeOf);
-  const property = context.kind === 'value' ? propertiesAt(path, typeOf)?.[context.key!] : undefined;
+  const property = context.kind === 'value' ? propertyAt(path, context.key!, typeOf) : undefined;
   const items = shapes.flatMap((shape) => (shape.kind === 'object' ? [] : valueItemsForShape(shape, property, value)));
   const seen = new Set<string>();
   return list(items.filter((item) => (seen.has(item.label) ? false : (seen.add(item.label), true))));

@@ -50,7 +50,7 @@ export interface LanguageServiceOptions {
    * Runs the evaluations. Injected because they are heavy: the server loads them on first use; tests
    * pass a fake. Without it, no evaluation views are produced.
    */
-  readonly evaluate?: (doc: ArchDocument, purpose: 'live' | 'report') => EvaluationResult | Promise<EvaluationResult>;
+  readonly evaluate?: (doc: ArchDocument, purpose: 'live' | 'report', documentKey: string) => EvaluationResult | Promise<EvaluationResult>;
   /** The catalog tables completion and hover list (instance types, DB classes). */
   readonly tables?: Partial<CatalogTables>;
   /** Rename edits; the core's renameResourceEdits by default. */
@@ -66,7 +66,7 @@ export interface LanguageService {
   /** Whether the evaluations run for this document while typing (size limit, setting, injected engine). */
   shouldEvaluate(doc: ArchDocument): boolean;
   /** `live` while typing (cheap), `report` when the user opens a report (complete, Monte Carlo included). */
-  evaluate(doc: ArchDocument, purpose?: 'live' | 'report'): Promise<EvaluationResult | undefined>;
+  evaluate(doc: ArchDocument, purpose?: 'live' | 'report', documentKey?: string): Promise<EvaluationResult | undefined>;
   evaluationDiagnostics(result: EvaluationResult, uri: string): Diagnostic[];
   /** `doc` may be the parse of an older version of `text`; completion reads the text around the caret. */
   completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
@@ -104,7 +104,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     parse: (text, previous) => parseArchitecture(text, { previous }),
     diagnostics: (doc, uri) => doc.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
     shouldEvaluate: (doc) => settings.evaluations && evaluate !== undefined && doc.resources.length <= settings.maxResourcesForLiveEvaluation,
-    evaluate: async (doc, purpose = 'live') => (evaluate ? await evaluate(doc, purpose) : undefined),
+    evaluate: async (doc, purpose = 'live', documentKey = 'default') => (evaluate ? await evaluate(doc, purpose, documentKey) : undefined),
     evaluationDiagnostics: (result, uri) => result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
     completion: (text, doc, position) => complete(text, doc, position, tables),
     hover: (doc, position) => hover(doc, position, tables),
@@ -123,7 +123,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         }
         budget--;
         const fixed = parseArchitecture(applyTextEdits(doc.text, edits), { previous: doc });
-        const preview = effectPreview(figures(baseline), figures(await evaluate(fixed, 'live')));
+        const preview = effectPreview(figures(baseline), figures(await evaluate(fixed, 'live', `${uri}#fix-preview`)));
         previewed.push(preview ? { ...action, title: `${action.title} — ${preview}` } : action);
       }
       return previewed;

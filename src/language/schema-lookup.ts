@@ -12,6 +12,14 @@ import { sectionProperties, topLevelProperties } from './top-level';
 /** Finds the catalog type of a resource by its name (from the last parse or from the text). */
 export type TypeOfResource = (resourceName: string) => ResourceTypeDef | undefined;
 
+/**
+ * The entry of `key` in a table of definitions, only if the table itself has it. Keys come from the
+ * user's file, and a plain lookup would find `__proto__` or `constructor` on Object.prototype.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** A shape's alternatives: a `one-of` is its variants (flattened), anything else is itself. */
 export function variantsOf(shape: PropertyShape): PropertyShape[] {
   return shape.kind === 'one-of' ? shape.variants.flatMap(variantsOf) : [shape];
@@ -26,7 +34,7 @@ function descend(shapes: readonly PropertyShape[], steps: readonly PathStep[]): 
       if (step === -1) {
         if (shape.kind === 'list') next.push(...variantsOf(shape.items));
       } else if (shape.kind === 'object') {
-        const property = shape.properties[step];
+        const property = ownEntry(shape.properties, step);
         if (property) next.push(...variantsOf(property.shape));
       } else if (shape.kind === 'map') {
         next.push(...variantsOf(shape.values));
@@ -50,20 +58,22 @@ export function resourceProperties(typeDef: ResourceTypeDef | undefined): Readon
 export function propertiesAt(path: readonly PathStep[], typeOf: TypeOfResource): Readonly<Record<string, PropertyDef>> | undefined {
   if (path.length === 0) return topLevelProperties;
   const [first, second, ...rest] = path;
-  if (typeof first === 'string' && path.length === 1 && sectionProperties[first]) return sectionProperties[first];
+  if (typeof first === 'string' && path.length === 1 && ownEntry(sectionProperties, first)) return ownEntry(sectionProperties, first);
   if (first !== 'resources' || typeof second !== 'string') return undefined;
   const own = resourceProperties(typeOf(second));
   if (rest.length === 0) return own;
   const [key, ...deeper] = rest;
-  if (typeof key !== 'string' || !own[key]) return undefined;
-  const objects = descend([own[key].shape], deeper).filter((shape) => shape.kind === 'object');
+  const property = typeof key === 'string' ? ownEntry(own, key) : undefined;
+  if (!property) return undefined;
+  const objects = descend([property.shape], deeper).filter((shape) => shape.kind === 'object');
   if (objects.length === 0) return undefined;
   return Object.assign({}, ...objects.map((shape) => (shape.kind === 'object' ? shape.properties : {})));
 }
 
 /** The definition of `key` in the map at `path`. */
 export function propertyAt(path: readonly PathStep[], key: string, typeOf: TypeOfResource): PropertyDef | undefined {
-  return propertiesAt(path, typeOf)?.[key];
+  const properties = propertiesAt(path, typeOf);
+  return properties ? ownEntry(properties, key) : undefined;
 }
 
 /**

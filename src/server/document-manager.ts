@@ -105,7 +105,7 @@ export class DocumentManager {
     const state = this.states.get(uri);
     if (!state) return undefined;
     const version = state.textDocument.version;
-    if (purpose === 'report') return { result: await this.service.evaluate(this.ensureParsed(state), 'report'), version };
+    if (purpose === 'report') return { result: await this.service.evaluate(this.ensureParsed(state), 'report', state.uri), version };
     if (state.evaluation?.version === version) return { result: state.evaluation.result, version };
     const result = await this.evaluate(state, version, true);
     return { result, version };
@@ -154,7 +154,7 @@ export class DocumentManager {
       if (!force && !this.service.shouldEvaluate(doc)) return undefined;
       let result: EvaluationResult | undefined;
       try {
-        result = await this.service.evaluate(doc);
+        result = await this.service.evaluate(doc, 'live', state.uri);
       } catch (error) {
         this.host.logError(`Evaluating ${state.uri} failed`, error);
         return undefined;

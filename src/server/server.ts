@@ -27,7 +27,7 @@ import {
   type SummaryResult,
 } from '../protocol/requests';
 import { DocumentManager } from './document-manager';
-import { loadEvaluations } from './evaluation-loader';
+import { createEvaluator } from './evaluation-loader';
 import { defaultServerSettings, readServerSettings, type ServerSettings } from './settings';
 
 /**
@@ -52,14 +52,16 @@ function lazyLanguageService(options: LanguageServiceOptions): LanguageService {
 export const serverInfo = { name: 'cloudarch-language-server', version: '0.1.0' };
 
 /** Connects the language service to a connection and starts listening. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, entryPoint: string): void {
   let settings: ServerSettings = defaultServerSettings;
   let supportsConfiguration = false;
   let supportsInlayRefresh = false;
   let supportsCodeLensRefresh = false;
 
+  // The bundled server file is also the evaluation worker's entry point (see main.ts).
+  const evaluator = createEvaluator(entryPoint, (message, error) => logError(message, error));
   const service = lazyLanguageService({
-    evaluate: (doc, purpose) => loadEvaluations(doc, purpose, settings.monteCarloSamples),
+    evaluate: (doc, purpose, documentKey) => evaluator.evaluate(doc, purpose, settings.monteCarloSamples, documentKey),
   });
 
   const logError = (message: string, error: unknown) => {
@@ -284,7 +286,7 @@ export function startServer(connection: Connection): void {
     guard<SummaryParams, SummaryResult | null>('Summary', null, (params) => (params && typeof params.uri === 'string' ? summaryOf(params.uri) : null)),
   );
 
-  connection.onShutdown(() => undefined);
+  connection.onShutdown(() => evaluator.dispose());
 
   documents.listen(connection);
   connection.listen();
