@@ -217,6 +217,7 @@ const emrCluster: ResourceTypeDef = {
     encryptionAtRest: prop.boolean('Encrypt EMRFS data in S3 and the nodes\' local disks (a security configuration).', false),
     encryptionInTransit: prop.boolean('Encrypt traffic between nodes and to clients with TLS (a security configuration).', false),
     terminationProtection: prop.boolean('Refuse to terminate the cluster by accident; use it for long-running clusters.', false),
+    blockPublicAccess: prop.boolean('EMR block public access: refuse to launch a cluster whose security groups open ports to the internet. It is an account-level setting, on by default in every region; set false only to record that it was turned off.', true),
   },
   snippet: [
     'type: aws.emr.cluster',

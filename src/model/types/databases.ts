@@ -393,6 +393,7 @@ const dynamodbTable: ResourceTypeDef = {
         properties: {
           nodeType: { shape: { kind: 'string', examples: ['dax.t3.small', 'dax.r5.large'] }, default: 'dax.r5.large', description: 'The DAX node type.' },
           nodes: prop.integer('Nodes in the DAX cluster; three or more across zones for production.', { min: 1, max: 11, default: 3 }),
+          encrypted: prop.boolean('Encrypt the cache at rest (the cluster\'s disks and swap) with a KMS key. It can only be chosen when the DAX cluster is created.', false),
         },
       },
       description: 'Put a DynamoDB Accelerator (DAX) cluster in front of the table: an in-memory, write-through cache that answers repeated reads in microseconds.',
