@@ -1,56 +1,40 @@
 /**
- * What the parsed document has at a position: a resource name, a key, or a value, with the path to
- * it. Hover, definition and rename read the last parse this way (completion reads the text instead,
- * because while typing the parse lags behind).
+ * What the parsed document has at a position: a resource name, a key, or a scalar value, with the
+ * path to it in the form the schema lookup reads. A thin reading of the core's `locate`, so hover,
+ * definition and rename agree with every other consumer about what is under the caret.
  */
-import type { ArchDocument, MapNode, Position, Range, ResourceNode, ValueNode } from '../core/document';
+import type { ArchDocument, Position, Range, ResourceNode, ValueNode } from '../core/document';
+import { locate } from '../core/query';
 import type { PathStep } from './cursor-context';
-import { rangeContains } from './text-utils';
 
 export type NodeAt =
   | { readonly kind: 'resource-name'; readonly resource: ResourceNode; readonly range: Range }
-  | { readonly kind: 'key'; readonly resource?: ResourceNode; readonly path: readonly PathStep[]; readonly key: string; readonly range: Range; readonly value: ValueNode | undefined }
+  | { readonly kind: 'key'; readonly resource?: ResourceNode; readonly path: readonly PathStep[]; readonly key: string; readonly range: Range }
   | {
       readonly kind: 'value';
       readonly resource?: ResourceNode;
       /** The path from the top of the file to the value, for example `['resources', 'web', 'zones', -1]`. */
       readonly path: readonly PathStep[];
+      /** The nearest key above the value (`zones` for an item of `zones: [a, b]`). */
       readonly key: string;
       readonly node: ValueNode;
       readonly range: Range;
     };
 
-/** Finds the innermost key or scalar value containing the position. */
-function findInMap(map: MapNode, position: Position, path: PathStep[], resource: ResourceNode | undefined): NodeAt | undefined {
-  for (const entry of map.entries) {
-    if (rangeContains(entry.keyRange, position)) return { kind: 'key', resource, path, key: entry.key, range: entry.keyRange, value: entry.value };
-    if (entry.value && rangeContains(entry.value.range, position)) return findInValue(entry.value, position, [...path, entry.key], entry.key, resource);
-  }
-  return undefined;
-}
-
-function findInValue(node: ValueNode, position: Position, path: PathStep[], key: string, resource: ResourceNode | undefined): NodeAt | undefined {
-  if (node.kind === 'scalar') return { kind: 'value', resource, path, key, node, range: node.range };
-  if (node.kind === 'map') return findInMap(node, position, path, resource);
-  for (const item of node.items) {
-    if (rangeContains(item.range, position)) return findInValue(item, position, [...path, -1], key, resource);
-  }
-  return undefined;
-}
-
-/** The resource whose text contains the position. */
-export function resourceAt(doc: ArchDocument, position: Position): ResourceNode | undefined {
-  return doc.resources.find((resource) => rangeContains(resource.range, position) || rangeContains(resource.nameRange, position));
-}
-
-/** What is at the position in the last parse. */
+/** What is at the position in the last parse; undefined on blank spots and comments. */
 export function nodeAt(doc: ArchDocument, position: Position): NodeAt | undefined {
-  const resource = resourceAt(doc, position);
-  if (resource) {
-    if (rangeContains(resource.nameRange, position)) return { kind: 'resource-name', resource, range: resource.nameRange };
-    if (resource.body) return findInMap(resource.body, position, ['resources', resource.name], resource);
-    return undefined;
+  const location = locate(doc, position);
+  const resource = location.resource;
+  if (location.onResourceName && resource) return { kind: 'resource-name', resource, range: resource.nameRange };
+  const inner: PathStep[] = location.path.map((step) => (typeof step === 'number' ? -1 : step));
+  const path: PathStep[] = resource ? ['resources', resource.name, ...inner] : inner;
+  if (location.onKey) {
+    if (!location.keyName || !location.entry) return undefined;
+    return { kind: 'key', resource, path: path.slice(0, -1), key: location.keyName, range: location.entry.keyRange };
   }
-  if (!doc.root) return undefined;
-  return findInMap(doc.root, position, [], undefined);
+  const node = location.node;
+  if (!node || node.kind !== 'scalar') return undefined;
+  const key = [...path].reverse().find((step): step is string => typeof step === 'string');
+  if (key === undefined) return undefined;
+  return { kind: 'value', resource, path, key, node, range: node.range };
 }
