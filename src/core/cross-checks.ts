@@ -18,15 +18,38 @@ export interface CrossInput {
   /** Reference drafts per resource, in the same order as `resources`. */
   readonly drafts: readonly (readonly ReferenceDraft[])[];
   readonly zones: readonly string[];
-  /** Whether `zones:` is written at the top level (otherwise the default applies). */
   readonly text: string;
+  /** Did-you-mean answers of the previous parse, reused while the resource names are the same. */
+  readonly previousSuggestions?: SuggestionMemo;
+}
+
+/** Did-you-mean answers for unknown names, valid for one list of resource names. */
+export interface SuggestionMemo {
+  readonly namesKey: string;
+  readonly answers: Map<string, string[]>;
+}
+
+/**
+ * `closestMatches` against the resource names, memoised: comparing every unknown reference with ten
+ * thousand names on each keystroke would dominate the parse, and names rarely change while typing.
+ */
+function suggester(names: readonly string[], previous: SuggestionMemo | undefined): ((word: string) => string[]) & { memo: SuggestionMemo } {
+  const namesKey = names.join('\n');
+  const memo: SuggestionMemo = previous !== undefined && previous.namesKey === namesKey ? previous : { namesKey, answers: new Map() };
+  const suggest = (word: string): string[] => {
+    let answer = memo.answers.get(word);
+    if (answer === undefined) memo.answers.set(word, (answer = closestMatches(word, names)));
+    return answer;
+  };
+  return Object.assign(suggest, { memo });
 }
 
 /** Resolves references and reports every cross-resource problem. */
-export function crossCheck(input: CrossInput): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[] } {
+export function crossCheck(input: CrossInput): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; suggestions: SuggestionMemo } {
   const diagnostics: ArchDiagnostic[] = [];
   const references: ReferenceOccurrence[] = [];
   const names = [...input.resourceByName.keys()];
+  const suggest = suggester(names, input.previousSuggestions);
   input.resources.forEach((resource, index) => {
     for (const draft of input.drafts[index] ?? []) {
       const target = input.resourceByName.get(draft.target);
@@ -46,7 +69,7 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
       }
       const property = propertyName(draft);
       if (target === undefined) {
-        const close = closestMatches(draft.target, names);
+        const close = suggest(draft.target);
         diagnostics.push({
           code: Codes.unknownReference,
           severity: 'error',
@@ -79,7 +102,7 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
   diagnostics.push(...zoneChecks(input));
   diagnostics.push(...ebsPlacement(input, references));
   diagnostics.push(...unusedSecurityGroups(input, references));
-  return { references, diagnostics };
+  return { references, diagnostics, suggestions: suggest.memo };
 }
 
 function propertyName(draft: ReferenceDraft | ReferenceOccurrence): string {
@@ -107,7 +130,7 @@ function cycles(input: CrossInput, references: readonly ReferenceOccurrence[]): 
   const stack: string[] = [];
   const components: string[][] = [];
   let counter = 0;
-  for (const start of input.resourceByName.keys()) {
+  for (const start of edges.keys()) {
     if (index.has(start)) continue;
     const work: { node: string; edge: number }[] = [{ node: start, edge: 0 }];
     index.set(start, counter);
@@ -227,7 +250,7 @@ function ebsPlacement(input: CrossInput, references: readonly ReferenceOccurrenc
   const diagnostics: ArchDiagnostic[] = [];
   const attachments = new Map<string, ReferenceOccurrence[]>();
   for (const reference of references) {
-    if (!reference.resolved) continue;
+    if (!reference.resolved || (reference.path[0] !== 'attachedTo' && reference.path[0] !== 'volumes')) continue;
     const from = input.resourceByName.get(reference.from);
     const target = input.resourceByName.get(reference.target);
     if (from === undefined || target === undefined) continue;

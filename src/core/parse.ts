@@ -9,13 +9,13 @@
  * property test holds the two paths to that.
  */
 import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode } from './document';
-import { splitPieces, type Piece } from './blocks';
+import { splitPieces, type Piece, type Split } from './blocks';
 import { Codes } from './codes';
-import { crossCheck } from './cross-checks';
+import { crossCheck, type SuggestionMemo } from './cross-checks';
 import { LineIndex } from './line-index';
 import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
-import { maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure } from './scan';
+import { maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
 import { shiftDiagnostic, shiftDraft, shiftEntry, shiftResource } from './shift';
 import { defaultRegion, defaultZones, readTopLevel } from './top-level';
 import { readYaml } from './yaml-read';
@@ -44,8 +44,27 @@ interface PlacedPiece {
 
 type PieceCache = Map<string, PieceResult>;
 
-/** The piece cache of each parsed document, so `previous` can hand it to the next parse. */
-const pieceCaches = new WeakMap<ArchDocument, PieceCache>();
+/** What a parse keeps for the next one: read pieces, scans of piece texts, did-you-mean answers. */
+interface ParseState {
+  readonly pieces: PieceCache;
+  readonly scans: Map<string, StructureScan>;
+  readonly suggestions: SuggestionMemo;
+}
+
+/** The state of each parsed document, so `previous` can hand it to the next parse. */
+const states = new WeakMap<ArchDocument, ParseState>();
+
+function tooDeep(text: string, offset: number): ArchDiagnostic {
+  const lines = new LineIndex(text);
+  const at = lines.positionAt(offset);
+  return {
+    code: Codes.nestingTooDeep,
+    severity: 'error',
+    message: `Values are nested more than ${maxNestingDepth} levels deep here; the file is not read. Architectures need far less nesting.`,
+    range: { start: at, end: { line: at.line, character: lines.lineEndOffset(at.line) - lines.lineStarts[at.line]! } },
+    source: 'cloudarch',
+  };
+}
 
 /** Parses an architecture file. Never throws: every failure becomes a diagnostic. */
 export function parseArchitecture(text: string, options?: ParseOptions): ArchDocument {
@@ -82,27 +101,41 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     }
   }
   const clean = sanitized.text;
-  const scan = scanStructure(clean);
-  if (scan.tooDeepAt !== undefined) {
-    const lines = new LineIndex(text);
-    const at = lines.positionAt(scan.tooDeepAt);
-    diagnostics.push({
-      code: Codes.nestingTooDeep,
-      severity: 'error',
-      message: `Values are nested more than ${maxNestingDepth} levels deep here; the file is not read. Architectures need far less nesting.`,
-      range: { start: at, end: { line: at.line, character: lines.lineEndOffset(at.line) - lines.lineStarts[at.line]! } },
-      source: 'cloudarch',
-    });
-    return emptyDocument(text, diagnostics);
-  }
-  if (scan.aliasCount > maxAliasCount) {
-    diagnostics.push({ code: Codes.tooManyAliases, severity: 'error', message: `The file uses ${scan.aliasCount} anchors and aliases; more than ${maxAliasCount} are not read (they can expand exponentially).`, range: zeroRange, source: 'cloudarch' });
-    return emptyDocument(text, diagnostics);
-  }
-
-  const previousCache = options?.previous !== undefined ? pieceCaches.get(options.previous) : undefined;
+  const previousState = options?.previous !== undefined ? states.get(options.previous) : undefined;
   const cache: PieceCache = new Map();
-  const split = scan.hasAnchorsOrAliases ? ({ kind: 'whole' } as const) : splitPieces(clean);
+  const scans = new Map<string, StructureScan>();
+
+  // Scan before any YAML is composed. In pieces, only new piece texts are scanned; anchors or
+  // aliases anywhere send the whole file down the one-piece path, which scans the whole text.
+  let split: Split = splitPieces(clean);
+  let refusal: ArchDiagnostic | undefined;
+  if (split.kind === 'pieces') {
+    for (const piece of [...split.sections, ...split.resources]) {
+      let scan = scans.get(piece.text) ?? previousState?.scans.get(piece.text);
+      if (scan === undefined) scan = scanStructure(piece.text);
+      scans.set(piece.text, scan);
+      if (scan.tooDeepAt !== undefined) {
+        refusal = tooDeep(text, piece.start + scan.tooDeepAt);
+        break;
+      }
+      if (scan.hasAnchorsOrAliases) {
+        split = { kind: 'whole' };
+        break;
+      }
+    }
+  }
+  if (split.kind === 'whole' && refusal === undefined) {
+    const scan = scanStructure(clean);
+    if (scan.tooDeepAt !== undefined) refusal = tooDeep(text, scan.tooDeepAt);
+    else if (scan.aliasCount > maxAliasCount) {
+      refusal = { code: Codes.tooManyAliases, severity: 'error', message: `The file uses ${scan.aliasCount} anchors and aliases; more than ${maxAliasCount} are not read (they can expand exponentially).`, range: zeroRange, source: 'cloudarch' };
+    }
+  }
+  if (refusal !== undefined) {
+    diagnostics.push(refusal);
+    return emptyDocument(text, diagnostics);
+  }
+  const previousCache = previousState?.pieces;
 
   let root: MapNode | undefined;
   const analyses: ResourceAnalysis[] = [];
@@ -202,7 +235,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   }
 
   const zones = top?.zones ?? defaultZones;
-  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean });
+  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean, ...(previousState ? { previousSuggestions: previousState.suggestions } : {}) });
   diagnostics.push(...cross.diagnostics);
   const references: ReferenceOccurrence[] = cross.references;
 
@@ -223,7 +256,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     references,
     diagnostics,
   };
-  pieceCaches.set(document, cache);
+  states.set(document, { pieces: cache, scans, suggestions: cross.suggestions });
   return document;
 }
 

@@ -6,7 +6,7 @@
  * text is unchanged.
  */
 import { allResourceTypes, resourceType } from '../model/catalog';
-import type { ArchDiagnostic, MapEntry, ResourceNode } from './document';
+import type { ArchDiagnostic, MapEntry, Position, Range, ResourceNode } from './document';
 import { commonProperties, securityGroupsProperty, subnetProperty, zonesProperty } from '../model/common-properties';
 import type { PropertyDef } from '../model/catalog-types';
 import { Codes } from './codes';
@@ -28,6 +28,17 @@ export const resourceNamePattern = /^[a-z][a-z0-9-]{0,62}$/;
 /** Properties to look for references in when the type is unknown: the common ones of any type. */
 const fallbackProperties: Readonly<Record<string, PropertyDef>> = { ...commonProperties, zones: zonesProperty, subnet: subnetProperty, securityGroups: securityGroupsProperty };
 
+/**
+ * The end of a resource: its value's end, unless the value is an alias, whose nodes keep the range
+ * of the anchor they copy (possibly earlier in the file): then the name's end, so the range is never
+ * inverted.
+ */
+function laterEnd(keyRange: Range, valueRange: Range | undefined): Position {
+  if (valueRange === undefined) return keyRange.end;
+  const after = valueRange.end.line - keyRange.end.line || valueRange.end.character - keyRange.end.character;
+  return after >= 0 ? valueRange.end : keyRange.end;
+}
+
 /** Analyses one entry of the `resources:` map. */
 export function analyzeResource(entry: MapEntry): ResourceAnalysis {
   const diagnostics: ArchDiagnostic[] = [];
@@ -42,7 +53,7 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
   const resource: ResourceNode = {
     name,
     nameRange: entry.keyRange,
-    range: { start: entry.keyRange.start, end: entry.value?.range.end ?? entry.keyRange.end },
+    range: { start: entry.keyRange.start, end: laterEnd(entry.keyRange, entry.value?.range) },
     type: typeValue,
     typeRange: typeEntry?.value?.range,
     typeDef,

@@ -64,11 +64,18 @@ export function checkResourceSchema(resource: ResourceNode, typeDef: ResourceTyp
   });
 }
 
+/** Keys the reader already refused; they never become object keys. */
+const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Validates the top-level keys (everything but the resources themselves). */
 export function checkTopLevelSchema(root: MapNode): ArchDiagnostic[] {
   const validate = topLevel();
-  const plain = plainOf(root) as Record<string, unknown>;
-  plain.resources = {};
+  // The resources are validated one by one; converting them here would cost a walk of the whole file.
+  const plain: Record<string, unknown> = {};
+  for (const entry of root.entries) {
+    if (Object.prototype.hasOwnProperty.call(plain, entry.key) || unsafeKeys.has(entry.key)) continue;
+    plain[entry.key] = entry.key === 'resources' ? {} : plainOf(entry.value);
+  }
   if (validate(plain)) return [];
   // `cloudarch: 1` is a number in YAML and is read as the version it looks like.
   // `cloudarch: 1` is a number in YAML and is read as the version it looks like; an unknown
