@@ -32,22 +32,26 @@ function clamp01(value: number): number {
  * (everything placed in them needs the region), so their states are not enumerated: the count is
  * the product over regions of (1 + 2^zones) rather than 2^(regions + zones).
  */
-export function forEachState(system: CompiledSystem, up: Uint8Array, visit: (weight: number) => void): number {
+export function forEachState(system: CompiledSystem, up: Uint8Array, visit: (weight: number) => void, only?: Int32Array): number {
   const regionP = clamp01(system.model.regionAvailability);
   const zoneP = clamp01(system.model.zoneAvailability);
-  const regionCount = system.regions.length;
+  // With `only`, just those variables are enumerated (a marginal); the others keep their values.
+  const wanted = only ? new Set(only) : undefined;
+  const regions = system.regions.map((_, i) => i).filter((i) => !wanted || wanted.has(i));
+  const zonesOf = regions.map((r) => system.zoneVarsOfRegion[r]!.filter((z) => !wanted || wanted.has(z)));
   let states = 0;
-  const recurse = (region: number, weight: number): void => {
-    if (region === regionCount) {
+  const recurse = (index: number, weight: number): void => {
+    if (index === regions.length) {
       states++;
       visit(weight);
       return;
     }
-    const zoneVars = system.zoneVarsOfRegion[region]!;
+    const region = regions[index]!;
+    const zoneVars = zonesOf[index]!;
     if (regionP < 1) {
       up[region] = 0;
       for (const z of zoneVars) up[z] = 0;
-      recurse(region + 1, weight * (1 - regionP));
+      recurse(index + 1, weight * (1 - regionP));
     }
     if (regionP > 0) {
       up[region] = 1;
@@ -59,7 +63,7 @@ export function forEachState(system: CompiledSystem, up: Uint8Array, visit: (wei
           up[zoneVars[i]!] = isUp;
           w *= isUp ? zoneP : 1 - zoneP;
         }
-        if (w > 0) recurse(region + 1, w);
+        if (w > 0) recurse(index + 1, w);
       }
     }
   };
@@ -120,11 +124,42 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   const nodeTotals = new Float64Array(system.nodeCount);
   const componentNodes = [...new Set(Array.from(nodeOfComponent))];
   let probability = 0;
-  const statesEnumerated = forEachState(system, up, (weight) => {
-    solver.setState(up);
-    probability += weight * solver.probabilityWorks(root);
-    for (const node of componentNodes) nodeTotals[node] += weight * solver.probabilityWorks(node);
-  });
+  // Only the zones and regions the entry points depend on are enumerated for the system figure.
+  up.fill(1);
+  const statesEnumerated = forEachState(
+    system,
+    up,
+    (weight) => {
+      solver.setState(up);
+      probability += weight * solver.probabilityWorks(root);
+    },
+    solver.variablesOf(root),
+  );
+  // Each resource's own probability needs only the states of the zones and regions it depends on
+  // (the product structure): a resource in one region is summed over that region's states alone.
+  const byVariables = new Map<string, { vars: Int32Array | undefined; nodes: number[] }>();
+  for (const node of componentNodes) {
+    const vars = solver.variablesOf(node);
+    const key = vars ? vars.join(',') : '*';
+    let entry = byVariables.get(key);
+    if (!entry) {
+      entry = { vars, nodes: [] };
+      byVariables.set(key, entry);
+    }
+    entry.nodes.push(node);
+  }
+  for (const { vars, nodes } of byVariables.values()) {
+    up.fill(1);
+    forEachState(
+      system,
+      up,
+      (weight) => {
+        solver.setState(up);
+        for (const node of nodes) nodeTotals[node] += weight * solver.probabilityWorks(node);
+      },
+      vars,
+    );
+  }
   const byComponent = new Map<string, number>();
   components.forEach((c, i) => byComponent.set(c.name, clamp01(nodeTotals[nodeOfComponent[i]!]!)));
 

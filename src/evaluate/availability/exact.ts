@@ -43,6 +43,15 @@ export class ExactSolver {
   private readonly occurrences: Int32Array;
   private readonly owner: Int32Array;
   private readonly sharedBelow: Uint8Array;
+  /**
+   * The zone/region variables each node's works-probability depends on (its own and its
+   * dependencies' regions and zones), or undefined when there are too many to key a cache with.
+   * A node's probability is the same in every state that agrees on these, so it is cached across
+   * states: in a multi-region design, a region's stack is computed once per state of that region
+   * rather than once per state of the whole world.
+   */
+  private readonly relevantVariables: (Int32Array | undefined)[];
+  private readonly acrossStates: (Map<number, number> | undefined)[];
   /** Factoring steps taken, for diagnostics and the benchmark. */
   pivots = 0;
 
@@ -58,6 +67,45 @@ export class ExactSolver {
     this.occurrences = new Int32Array(n);
     this.owner = new Int32Array(n);
     this.sharedBelow = new Uint8Array(n);
+    this.acrossStates = new Array<Map<number, number> | undefined>(n).fill(undefined);
+    this.relevantVariables = ExactSolver.relevantVariablesOf(system);
+  }
+
+  private static relevantVariablesOf(system: CompiledSystem): (Int32Array | undefined)[] {
+    const maxKeyBits = 30;
+    const sets: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(system.nodeCount).fill(undefined);
+    for (const v of system.topo) {
+      let set: Set<number> | undefined = new Set<number>();
+      for (const m of system.members[v]!) {
+        const region = system.componentRegionVar[m]!;
+        if (region >= 0) set.add(region);
+        for (const z of system.componentZoneVars[m]!) set.add(z);
+      }
+      for (const c of system.childOccurrences[v]!) {
+        const childSet = sets[c];
+        if (!childSet || !set) {
+          set = undefined;
+          break;
+        }
+        for (const x of childSet) set.add(x);
+      }
+      sets[v] = set && set.size <= maxKeyBits ? set : undefined;
+    }
+    return sets.map((set) => (set ? Int32Array.from([...set].sort((a, b) => a - b)) : undefined));
+  }
+
+  /** The variables a node's probability depends on, or undefined when they are too many to list. */
+  variablesOf(node: number): Int32Array | undefined {
+    return this.relevantVariables[node];
+  }
+
+  /** The cache key of a node in the current state, or -1 when the node is not cached across states. */
+  private stateKey(node: number): number {
+    const vars = this.relevantVariables[node];
+    if (!vars) return -1;
+    let key = 0;
+    for (let i = 0; i < vars.length; i++) key = key * 2 + this.upState[vars[i]!]!;
+    return key;
   }
 
   /** Fixes the zone/region state (`up[v]` for each variable: regions first, then zones). */
@@ -68,7 +116,14 @@ export class ExactSolver {
 
   /** P(node works | state). */
   probabilityWorks(node: number): number {
-    return this.single(node);
+    if (this.system.isModule[node]) return this.moduleValue(node);
+    const key = this.stateKey(node);
+    const cache = key >= 0 ? (this.acrossStates[node] ??= new Map()) : undefined;
+    const cached = cache?.get(key);
+    if (cached !== undefined) return cached;
+    const value = this.single(node);
+    cache?.set(key, value);
+    return value;
   }
 
   /** P(node up | state): every member of the node is up. */
@@ -83,7 +138,11 @@ export class ExactSolver {
 
   private moduleValue(node: number): number {
     if (this.memoStamp[node] === this.stateStamp) return this.memoValue[node]!;
-    const value = this.conjunction([node], node);
+    // A module's probability does not depend on the factoring context, only on the state.
+    const key = this.stateKey(node);
+    const cache = key >= 0 ? (this.acrossStates[node] ??= new Map()) : undefined;
+    const value = cache?.get(key) ?? this.conjunction([node], node);
+    cache?.set(key, value);
     this.memoStamp[node] = this.stateStamp;
     this.memoValue[node] = value;
     return value;
