@@ -5,6 +5,7 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type Range } from 'vscode-languageserver-types';
 import type { ArchDocument } from '../core/document';
 import type { Category } from '../model/catalog-types';
+import { comparePositions } from './text-utils';
 
 const kindByCategory: Record<Category, SymbolKind> = {
   compute: SymbolKind.Class,
@@ -22,8 +23,13 @@ const kindByCategory: Record<Category, SymbolKind> = {
   external: SymbolKind.Package,
 };
 
+/**
+ * From the start of `start` to the end of `end`, never ending before `start` does: an alias's value
+ * keeps the range of its anchor, which can lie earlier in the file than the key that uses it.
+ */
 function fullRange(start: Range, end: Range | undefined): Range {
-  return { start: start.start, end: end ? end.end : start.end };
+  if (!end || comparePositions(end.end, start.end) < 0) return { start: start.start, end: start.end };
+  return { start: start.start, end: end.end };
 }
 
 /** The outline of the document. */
@@ -37,7 +43,7 @@ export function documentSymbols(doc: ArchDocument): DocumentSymbol[] {
         name: resource.name,
         detail: resource.type ?? '(no type)',
         kind: resource.typeDef ? kindByCategory[resource.typeDef.category] : SymbolKind.Object,
-        range: resource.range,
+        range: fullRange(resource.nameRange, resource.range),
         selectionRange: resource.nameRange,
       }));
       symbols.push({ name: 'resources', detail: `${doc.resources.length} resources`, kind: SymbolKind.Namespace, range, selectionRange: entry.keyRange, children });
@@ -65,7 +71,7 @@ export function foldingRanges(doc: ArchDocument): FoldingRange[] {
   };
   for (const entry of doc.root?.entries ?? []) if (entry.value) add(fullRange(entry.keyRange, entry.value.range));
   for (const resource of doc.resources) {
-    add(resource.range);
+    add(fullRange(resource.nameRange, resource.range));
     for (const entry of resource.body?.entries ?? []) {
       if (entry.value && entry.value.kind !== 'scalar' && !entry.value.flow) add(fullRange(entry.keyRange, entry.value.range));
     }
