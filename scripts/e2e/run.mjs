@@ -10,7 +10,8 @@
 //
 // Exit code: 0 when every run passed. See docs/testing.md, "Real-editor tests".
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -50,6 +51,57 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 function run(command, commandArgs) {
   execFileSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
+}
+
+/** What `vsce package` needs from the repository besides the bundles it builds. */
+const PACKAGE_INPUTS = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'language-configuration.json', 'schemas', 'snippets', 'syntaxes', 'media'];
+
+/**
+ * Packages the extension as `npm run package` does (the production build, then vsce without
+ * dependencies, since everything is bundled), but in a staging folder: other work in the same tree
+ * may rebuild dist/ at any moment, and the packaged bundles must be the production ones. vsce needs
+ * absolute base URLs to rewrite the README's relative links when the repository is not on GitHub;
+ * they are derived from package.json.
+ */
+function packageExtension() {
+  progress('packaging the extension (production build + vsce package, in a staging folder)');
+  const staging = mkdtempSync(join(tmpdir(), 'cloudarch-package-'));
+  try {
+    for (const name of PACKAGE_INPUTS) {
+      if (existsSync(join(root, name))) cpSync(join(root, name), join(staging, name), { recursive: true });
+    }
+    for (const name of ['src', 'webview', 'node_modules', 'tsconfig.json']) {
+      if (existsSync(join(root, name))) symlinkSync(join(root, name), join(staging, name));
+    }
+    execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: staging, stdio: 'inherit' });
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const repository = String(pkg.repository?.url ?? 'https://example.invalid/cloudarch').replace(/\.git$/, '');
+    const vsix = join(root, 'out', 'cloudarch.vsix');
+    mkdirSync(dirname(vsix), { recursive: true });
+    execFileSync(
+      join(root, 'node_modules', '.bin', 'vsce'),
+      ['package', '--no-dependencies', '--baseContentUrl', `${repository}/blob/HEAD`, '--baseImagesUrl', `${repository}/raw/HEAD`, '-o', vsix],
+      { cwd: staging, stdio: verbose ? 'inherit' : ['ignore', 'ignore', 'inherit'] },
+    );
+    return vsix;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The workbench runs `extensionTestsPath` only in an extension-development window. For the run
+ * against the installed .vsix, the development extension is this empty stand-in, so the CloudArch
+ * extension that is loaded is the installed one.
+ */
+function testRunnerStandIn(folder) {
+  const path = join(folder, 'test-runner');
+  mkdirSync(path, { recursive: true });
+  writeFileSync(
+    join(path, 'package.json'),
+    JSON.stringify({ name: 'cloudarch-e2e-runner', publisher: 'cloudarch-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
+  );
+  return path;
 }
 
 /** Bundles the in-host suite into one CommonJS file the extension host can `require`. */
@@ -121,7 +173,8 @@ async function runSuite(binary, { label, vsix, suitePath }) {
       });
       void page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
     });
-    const url = workbenchUrl(server, folders, { developmentPath: vsix ? undefined : root, testsPath: suitePath });
+    const developmentPath = vsix ? testRunnerStandIn(folders.base) : root;
+    const url = workbenchUrl(server, folders, { developmentPath, testsPath: suitePath });
     if (verbose) progress(`opening ${url}`);
     await page.goto(url);
     let timer;
@@ -198,13 +251,9 @@ async function main() {
     if ((await runSuite(binary, { label: 'dev', suitePath })) !== 0) failed += 1;
   }
   if (wantVsix) {
-    progress('packaging the extension (npm run package)');
-    run('npm', ['run', '--silent', 'package']);
-    const vsix = join(root, 'out', 'cloudarch.vsix');
+    const vsix = packageExtension();
     progress(`packaged ${vsix}: ${(statSync(vsix).size / 1024).toFixed(0)} KiB`);
     if ((await runSuite(binary, { label: 'vsix', vsix, suitePath })) !== 0) failed += 1;
-    // The production build replaced the development bundles; rebuild so later runs keep sourcemaps.
-    run('npm', ['run', '--silent', 'build']);
   }
   return failed === 0 ? 0 : 1;
 }

@@ -27,3 +27,20 @@ describe('activation', () => {
     );
   });
 });
+
+describe('installation', () => {
+  it('runs the extension from where this run installed it', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const mode = process.env.CLOUDARCH_E2E_MODE;
+    if (mode === 'vsix') {
+      // Installed by `code-server --install-extension`: under the scratch extensions folder, as
+      // `<publisher>.<name>-<version>`, with only what .vscodeignore lets into the package.
+      assert.match(extension.extensionPath, /\/extensions\/cloudarch\.cloudarch-\d+\.\d+\.\d+$/);
+      assert.ok(!extension.extensionPath.includes('/work/'), extension.extensionPath);
+    } else {
+      assert.equal(extension.extensionUri.scheme, 'file');
+      assert.ok(extension.packageJSON.contributes.languages.length > 0);
+    }
+  });
+});
