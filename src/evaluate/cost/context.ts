@@ -55,10 +55,12 @@ export function safeDivide(a: number, b: number): number {
 export class CostContext {
   readonly lineItems: CostLineItem[] = [];
   readonly unpriced: { resource: string; what: string; reason: string }[] = [];
-  readonly purchaseOptions: Record<string, Record<string, number>> = {};
+  // Keyed by resource names, which come from the user's file: without a prototype, a resource
+  // named `__proto__` or `constructor` is an ordinary key instead of a way into Object.prototype.
+  readonly purchaseOptions: Record<string, Record<string, number>> = Object.create(null) as Record<string, Record<string, number>>;
   readonly alternatives: CostAlternative[] = [];
   /** Per resource: the monthly USD actually charged for the capacity that `purchaseOptions` re-prices. */
-  readonly optionCharged: Record<string, number> = {};
+  readonly optionCharged: Record<string, number> = Object.create(null) as Record<string, number>;
 
   constructor(
     readonly doc: ArchDocument,

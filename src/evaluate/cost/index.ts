@@ -62,7 +62,8 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
   }
   chargeDataTransferOut(ctx);
 
-  const byResource: Record<string, number> = {};
+  // Without a prototype: resource names are user input (see CostContext).
+  const byResource: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const resource of doc.resources) {
     if (!(resource.type ?? '').startsWith('external.')) byResource[resource.name] = 0;
   }
