@@ -261,6 +261,12 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((error) => !dropped.has(error));
 }
 
+/** The words YAML 1.1 read as booleans (lower-cased), and the boolean each meant. */
+const yaml11Booleans: ReadonlyMap<string, boolean> = new Map([
+  ['yes', true], ['y', true], ['on', true],
+  ['no', false], ['n', false], ['off', false],
+]);
+
 function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | undefined {
   const path = pathOf(error.instancePath);
   const located = locateNode(target.body, path);
@@ -299,6 +305,18 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
     case 'type': {
       if (error.data === null || error.data === undefined) {
         return { ...base, code: Codes.wrongType, severity: 'error', message: `\`${name}\` has no value; expected ${describeShape(shape, def?.unit)}.`, range: located.entry?.keyRange ?? valueRange };
+      }
+      const meant = shape?.kind === 'boolean' && typeof error.data === 'string' ? yaml11Booleans.get(error.data.toLowerCase()) : undefined;
+      if (meant !== undefined) {
+        // YAML 1.1 read `yes`/`on`/`y` as booleans; YAML 1.2 (this format) reads them as text.
+        return {
+          ...base,
+          code: Codes.wrongType,
+          severity: 'error',
+          message: `Expected ${describeShape(shape, def?.unit)} for \`${name}\`, got the text \`${error.data as string}\` (YAML 1.2 no longer reads it as a boolean); did you mean \`${meant}\`?`,
+          range: valueRange,
+          fixes: [{ title: `Change to \`${meant}\``, edits: [{ range: valueRange, newText: String(meant) }], isPreferred: true }],
+        };
       }
       return { ...base, code: Codes.wrongType, severity: 'error', message: `Expected ${describeShape(shape, def?.unit)} for \`${name}\`, got ${describeValue(error.data)}.`, range: valueRange };
     }
