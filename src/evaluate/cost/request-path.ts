@@ -6,30 +6,34 @@
  * The rule: start at every resource an `external.*` resource points at, with a share of 1, and
  * follow references whose availability role is `hard` or `any-of` (connectsTo, targets, origins,
  * integrations, dependsOn...) from the resource that holds the reference to the resource it
- * names. A CloudFront distribution passes on only its cache misses: its origins get the share
- * times (100 - cacheHitRatio)%. Every other hop passes the full share on (fan-out and caches
- * elsewhere are not modeled, so the figure is an upper bound), and a resource reached by several
- * paths keeps the largest share. With no `external.*` resource, the starting points are the
- * resources nothing else refers to.
+ * names. Two kinds of hop pass on less than everything:
+ * - a Route 53 zone splits its traffic over its `targets` by `routing`: `failover` sends it all to
+ *   the first (the standby gets none while the primary is healthy), `weighted` by `weights`, and
+ *   every other policy evenly;
+ * - a CloudFront distribution passes on only its cache misses, (100 - cacheHitRatio)% of its share,
+ *   and with `originFailover: true` only to its first origin.
+ * Every other hop passes the full share on (fan-out and caches elsewhere are not modeled, so the
+ * figure is an upper bound), and a resource reached by several paths keeps the largest share.
+ * With no `external.*` resource, the starting points are the resources nothing else refers to.
  */
-import type { ArchDocument } from '../../core/document';
+import type { ArchDocument, ReferenceOccurrence } from '../../core/document';
 
 /** The share (0..1] of the workload's requests that reach each resource on the request path. */
 export function requestShares(doc: ArchDocument): ReadonlyMap<string, number> {
-  const edges = new Map<string, string[]>();
+  const edges = new Map<string, [string, number][]>();
   const referenced = new Set<string>();
   for (const ref of doc.references) {
     if (!ref.resolved || ref.from === ref.target) continue;
     if (ref.role !== 'hard' && ref.role !== 'any-of') continue;
     const list = edges.get(ref.from) ?? [];
-    list.push(ref.target);
+    list.push([ref.target, edgeShare(doc, ref)]);
     edges.set(ref.from, list);
     referenced.add(ref.target);
   }
   const isExternal = (name: string) => (doc.resourceByName.get(name)?.type ?? '').startsWith('external.');
   const externals = doc.resources.filter((r) => isExternal(r.name));
   const starts: string[] = externals.length > 0
-    ? externals.flatMap((r) => edges.get(r.name) ?? [])
+    ? externals.flatMap((r) => (edges.get(r.name) ?? []).map(([target]) => target))
     : doc.resources.filter((r) => !referenced.has(r.name)).map((r) => r.name);
 
   const shares = new Map<string, number>();
@@ -42,11 +46,33 @@ export function requestShares(doc: ArchDocument): ReadonlyMap<string, number> {
     shares.set(name, share);
     const passOn = share * passThrough(doc, name);
     if (passOn <= 0) continue;
-    for (const next of edges.get(name) ?? []) {
-      if (!isExternal(next) && (shares.get(next) ?? 0) < passOn) queue.push([next, passOn]);
+    for (const [next, fraction] of edges.get(name) ?? []) {
+      const nextShare = passOn * fraction;
+      if (nextShare > 0 && !isExternal(next) && (shares.get(next) ?? 0) < nextShare) queue.push([next, nextShare]);
     }
   }
   return shares;
+}
+
+/** The fraction of the holder's passed-on traffic that one reference carries. */
+function edgeShare(doc: ArchDocument, ref: ReferenceOccurrence): number {
+  const holder = doc.resourceByName.get(ref.from);
+  const index = typeof ref.path[1] === 'number' ? ref.path[1] : 0;
+  if (holder?.type === 'aws.route53.zone' && ref.path[0] === 'targets') {
+    const targets = Array.isArray(holder.props.targets) ? holder.props.targets.length : 1;
+    const routing = typeof holder.props.routing === 'string' ? holder.props.routing : 'simple';
+    if (routing === 'failover') return index === 0 ? 1 : 0;
+    if (routing === 'weighted' && Array.isArray(holder.props.weights)) {
+      const weights = holder.props.weights.map((w) => (typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0));
+      const total = weights.reduce((a, b) => a + b, 0);
+      if (total > 0) return (weights[index] ?? 0) / total;
+    }
+    return targets > 0 ? 1 / targets : 1;
+  }
+  if (holder?.type === 'aws.cloudfront.distribution' && ref.path[0] === 'origins' && holder.props.originFailover === true) {
+    return index === 0 ? 1 : 0;
+  }
+  return 1;
 }
 
 /** The share of a resource's requests it passes to what it references. */
