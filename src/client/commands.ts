@@ -16,8 +16,8 @@ export interface CommandContext {
   readonly reportView: ReportView;
   /** Restarts the language server (also starts it when it had given up). */
   restartServer(): Promise<void>;
-  /** Asks the server for one report of a document. */
-  requestReport(uri: string, kind: ReportKind): Promise<ReportResult>;
+  /** Asks the server for one report of a document; null when the server cannot evaluate it. */
+  requestReport(uri: string, kind: ReportKind): Promise<ReportResult | null>;
 }
 
 /** How "New Architecture" may be called from code: where to put the file, and its name. */
@@ -47,13 +47,19 @@ function showReports(context: CommandContext, kinds: readonly ReportKind[]): Han
   return async (argument?: unknown): Promise<ReportResult[] | undefined> => {
     const document = await targetDocument(argument);
     if (!document) return undefined;
+    const name = vscode.workspace.asRelativePath(document.uri);
     try {
-      const reports = await Promise.all(kinds.map((kind) => context.requestReport(document.uri.toString(), kind)));
-      context.reportView.show(reports, vscode.workspace.asRelativePath(document.uri));
+      const answers = await Promise.all(kinds.map((kind) => context.requestReport(document.uri.toString(), kind)));
+      const reports = answers.filter((report): report is ReportResult => report !== null);
+      if (reports.length === 0) {
+        void vscode.window.showWarningMessage(`CloudArch cannot evaluate ${name} yet: fix the errors in the Problems panel first.`);
+        return [];
+      }
+      context.reportView.show(reports, name);
       return reports;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(`CloudArch could not evaluate ${vscode.workspace.asRelativePath(document.uri)}: ${message}`);
+      void vscode.window.showErrorMessage(`CloudArch could not evaluate ${name}: ${message}`);
       return undefined;
     }
   };

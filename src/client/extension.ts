@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       reportView,
       requestReport: async (uri: string, kind: ReportKind) => {
         if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ReportResult>(reportRequestMethod, { uri, kind } satisfies ReportParams);
+        return languageClient.sendRequest<ReportResult | null>(reportRequestMethod, { uri, kind } satisfies ReportParams);
       },
       restartServer: async () => {
         // A restart by hand forgives earlier crashes: the user asked for a fresh start.

@@ -55,6 +55,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'cloudarch-e2e', mocha);
   await import('./suites/activation.test');
   await import('./suites/language-features.test');
+  await import('./suites/evaluations.test');
   await import('./suites/commands.test');
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
