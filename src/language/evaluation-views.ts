@@ -238,13 +238,17 @@ function securityBlocks(name: string, result: EvaluationResult): Block[] {
         finding.responsibility,
       ]),
     });
+  }
+  const hop = (step: { resource: string; port?: number | 'all' }) => (step.port !== undefined ? `${step.resource}:${step.port}` : step.resource);
+  const paths = security.exposurePaths ?? [];
+  if (paths.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: 'Exposure paths from the internet' });
+    blocks.push({ kind: 'list', items: paths.map((path) => `${path.dataStore} (via ${path.entry}): internet → ${path.hops.map(hop).join(' → ')}`) });
+  } else {
     const exposures = findings.filter((finding) => finding.exposurePath && finding.exposurePath.length > 0);
     if (exposures.length > 0) {
       blocks.push({ kind: 'heading', level: 2, text: 'Exposure paths from the internet' });
-      blocks.push({
-        kind: 'list',
-        items: exposures.map((finding) => `${finding.ruleId} ${finding.resource}: ${finding.exposurePath!.map((step) => (step.port !== undefined ? `${step.resource}:${step.port}` : step.resource)).join(' → ')}`),
-      });
+      blocks.push({ kind: 'list', items: exposures.map((finding) => `${finding.ruleId} ${finding.resource}: ${finding.exposurePath!.map(hop).join(' → ')}`) });
     }
   }
   return [...blocks, ...targetsBlocks(result, ['maxFindingSeverity'])];

@@ -3,8 +3,10 @@
  * server process and ends it in `after`. Run `npm run build` first.
  */
 import { strict as assert } from 'node:assert';
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import type {
   CodeAction,
   CodeLens,
@@ -19,7 +21,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { reportRequestMethod, summaryChangedNotificationMethod, summaryRequestMethod, type ReportResult, type SummaryResult } from '../../src/protocol/requests';
-import { ServerProcess, documentUri, repositoryRoot } from './server-process';
+import { ServerProcess, documentUri, repositoryRoot, serverPath } from './server-process';
 
 const shop = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'language', 'protocol', 'shop.cloudarch.yaml'), 'utf8');
 const lines = shop.split('\n');
@@ -253,6 +255,36 @@ describe('language server: start-up and exit', function () {
       await server.diagnosticsFor(documentUri('second.cloudarch.yaml'), 1);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('language server over node IPC', function () {
+  this.timeout(30_000);
+
+  it('initializes and publishes diagnostics when started with --node-ipc', async () => {
+    const child = fork(serverPath, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
+    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+      published.push(params);
+    });
+    connection.listen();
+    try {
+      const result = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(result.serverInfo?.name, 'cloudarch-language-server');
+      await connection.sendNotification('initialized', {});
+      const uri = documentUri('ipc.cloudarch.yaml');
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cloudarch', version: 1, text: 'cloudarch: "1"\nname: x\nresources:\n  a:\n    type: aws.s3.buckt\n' } });
+      const deadline = Date.now() + 10_000;
+      while (!published.some((entry) => entry.uri === uri) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const diagnostics = published.find((entry) => entry.uri === uri)?.diagnostics ?? [];
+      assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'unknown-type'));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
     }
   });
 });

@@ -32,6 +32,7 @@ const result: EvaluationResult = {
       { ruleId: 'CA-RDS-002', severity: 'high', resource: 'db', path: ['encrypted'], range: { start: { line: 5, character: 2 }, end: { line: 5, character: 4 } }, message: 'Storage is not encrypted.', remediation: 'Set encrypted: true.', responsibility: 'customer', checkov: ['CKV_AWS_16'] },
     ],
     counts: { critical: 0, high: 2, medium: 3, low: 0, info: 0 },
+    exposurePaths: [{ dataStore: 'db', entry: 'public-ip', hops: [{ resource: 'web', port: 22 }, { resource: 'db', port: 5432 }] }],
   },
   targets: [{ target: 'availability', goal: 99.99, actual: 99.95, met: false }],
   diagnostics: [],
@@ -79,6 +80,7 @@ describe('evaluation views', () => {
     assert.match(cost.markdown, /Monthly total \$1,234\.40\./);
     assert.match(cost.markdown, /purchase: reserved-1y saves \$11\.27\/month/);
     const security = service.report('security', doc, result);
+    assert.match(security.markdown, /- db \(via public-ip\): internet → web:22 → db:5432/);
     assert.match(security.markdown, /\| high \| CA-RDS-002 \| db \| 6 \| Storage is not encrypted\. \| Set encrypted: true\. \| CKV_AWS_16 \| customer \|/);
   });
 
