@@ -27,7 +27,7 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  /** The position of an offset; offsets beyond the text clamp to its end. */
+  /** The position of an offset; offsets beyond the text clamp to its end, offsets in a line break to the line's end. */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
@@ -37,7 +37,9 @@ export class LineIndex {
       if (this.lineStarts[middle]! <= clamped) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    // An offset inside a `\r\n` (or on the line break itself) belongs to the end of its line: a
+    // position never lies past the line's last character.
+    return { line: low, character: Math.min(clamped, this.lineEndOffset(low)) - this.lineStarts[low]! };
   }
 
   /** The offset of a position; characters past the end of a line clamp to the line's end. */
