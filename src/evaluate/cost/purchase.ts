@@ -27,7 +27,8 @@ export const databasePurchaseOptions = ['on-demand', 'reserved-1y', 'reserved-3y
  */
 export function ec2Factor(ctx: CostContext, option: string, instanceTypeName: string): PriceFactor | undefined {
   if (option === 'on-demand') return undefined;
-  if (option === 'spot') {
+  // A user's own spot factor (`purchase:spot` in assumptions.prices) wins over the type's spot price.
+  if (option === 'spot' && !ctx.price('purchase:spot')?.overridden) {
     const spot = ctx.price(`ec2:${instanceTypeName}:spot`);
     const onDemand = ctx.price(`ec2:${instanceTypeName}`);
     if (spot && onDemand && onDemand.usd > 0) {
