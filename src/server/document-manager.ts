@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult } from '../evaluate/types';
+import { carryOverDiagnostics } from '../language/carry-over';
 import type { LanguageService } from '../language/language-service';
 import type { ServerSettings } from './settings';
 
@@ -25,7 +26,7 @@ interface DocumentState {
   readonly uri: string;
   textDocument: TextDocument;
   parsed?: { readonly version: number; readonly doc: ArchDocument };
-  evaluation?: { readonly version: number; readonly result: EvaluationResult | undefined };
+  evaluation?: { readonly version: number; readonly text: string; readonly result: EvaluationResult | undefined };
   /** Resolves when the evaluation of `version` finishes (for the report request). */
   pendingEvaluation?: { readonly version: number; readonly promise: Promise<EvaluationResult | undefined> };
   parseDiagnostics: Diagnostic[];
@@ -137,7 +138,9 @@ export class DocumentManager {
       this.host.logError(`Checking ${state.uri} failed`, error);
       return;
     }
-    const evaluationDiagnostics = state.evaluation && state.evaluation.version === version && state.evaluation.result ? this.service.evaluationDiagnostics(state.evaluation.result, state.uri) : [];
+    // Findings of the last evaluation stay on the lines the edits did not touch until the next one lands.
+    const evaluation = state.evaluation;
+    const evaluationDiagnostics = evaluation?.result ? carryOverDiagnostics(evaluation.text, doc.text, this.service.evaluationDiagnostics(evaluation.result, state.uri)) : [];
     this.host.publishDiagnostics(state.uri, version, [...state.parseDiagnostics, ...evaluationDiagnostics]);
     if (this.settings.evaluations && this.service.shouldEvaluate(doc)) {
       state.evaluateTimer = setTimeout(() => {
@@ -161,7 +164,7 @@ export class DocumentManager {
       }
       // Closed, or edited while the evaluation ran: the result is stale, publish nothing.
       if (this.states.get(state.uri) !== state || state.textDocument.version !== version) return result;
-      state.evaluation = { version, result };
+      state.evaluation = { version, text: doc.text, result };
       if (result) {
         this.host.publishDiagnostics(state.uri, version, [...state.parseDiagnostics, ...this.service.evaluationDiagnostics(result, state.uri)]);
       }
