@@ -11,7 +11,7 @@ import { collectAlternatives, type FixBuilder } from './alternatives';
 import { amountOr, CostContext } from './context';
 import { chargeDataTransferOut } from './data-transfer';
 import { PriceBook } from './price-book';
-import { freeTypes, pricers } from './pricers';
+import { isFreeType, pricerFor } from './pricers';
 import { requestShares } from './request-path';
 
 export { PriceBook } from './price-book';
@@ -48,7 +48,7 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
 
   for (const resource of doc.resources) {
     const typeId = resource.type ?? '';
-    const pricer = pricers[typeId];
+    const pricer = pricerFor(typeId);
     if (pricer) {
       try {
         pricer(ctx, resource);
@@ -56,7 +56,7 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
         // A pricer bug must not take the other evaluations down; the resource is reported instead.
         ctx.addUnpriced(resource.name, 'the whole resource', `internal error while pricing: ${error instanceof Error ? error.message : String(error)}`);
       }
-    } else if (!(typeId in freeTypes) && !typeId.startsWith('external.')) {
+    } else if (!isFreeType(typeId)) {
       ctx.addUnpriced(resource.name, typeId || 'resource without a type', resource.typeDef ? 'no pricing rule for this type yet' : 'unknown resource type');
     }
   }

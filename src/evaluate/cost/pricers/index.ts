@@ -81,7 +81,19 @@ export const freeTypes: Readonly<Record<string, string>> = {
   'external.onprem-database': 'Outside AWS: on-premises databases are not billed by AWS.',
 };
 
+const own = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
+
+/** The pricer of `typeId`; own properties only, so a type named `constructor` finds nothing. */
+export function pricerFor(typeId: string): Pricer | undefined {
+  return own(pricers, typeId) ? pricers[typeId] : undefined;
+}
+
+/** Whether `typeId` costs nothing by itself (security groups, things outside AWS). */
+export function isFreeType(typeId: string): boolean {
+  return own(freeTypes, typeId) || typeId.startsWith('external.');
+}
+
 /** Whether the engine knows how to treat `typeId` (priced, or free by nature). */
 export function hasPricingRule(typeId: string): boolean {
-  return typeId in pricers || typeId in freeTypes || typeId.startsWith('external.');
+  return pricerFor(typeId) !== undefined || isFreeType(typeId);
 }

@@ -42,4 +42,9 @@ describe('cost: robustness', () => {
       assertFinite(cost, 'cost');
     }
   });
+
+  it('lists types named after Object.prototype members as unknown, never as free', () => {
+    const cost = evaluateCost(parseArchitecture('cloudarch: "1"\nname: x\nresources:\n  a:\n    type: constructor\n  b:\n    type: __proto__\n  c:\n    type: toString\n'));
+    assert.deepEqual(cost.unpriced.map((u) => [u.resource, u.reason]), [['a', 'unknown resource type'], ['b', 'unknown resource type'], ['c', 'unknown resource type']]);
+  });
 });
