@@ -22,6 +22,7 @@ import { describeShape, propertiesAt, propertyAt, shapesAt, variantsOf, type Typ
 import { propertyDocumentation } from './hover';
 import { formatHourly, splitLines } from './text-utils';
 import { awsRegions, enginePorts, wellKnownPorts } from './top-level';
+import { maxFileSize } from '../core/scan';
 
 /** The catalog's tables that completion lists; injected so tests and the server can share them. */
 export interface CatalogTables {
@@ -397,8 +398,11 @@ function resourceSnippetItems(context: CursorContext): CompletionItem[] {
 
 /** Completion proposals at a position. `doc` is the last parse of the text, possibly of an older version. */
 export function complete(text: string, doc: ArchDocument | undefined, position: Position, tables: CatalogTables): CompletionList {
-  const context = cursorContext(text, position);
   const list = (items: CompletionItem[]): CompletionList => ({ isIncomplete: false, items });
+  // A file over the size limit is not read at all (it has one diagnostic saying so); reading its
+  // text line by line on every keystroke would stall the server for seconds.
+  if (text.length > maxFileSize) return list([]);
+  const context = cursorContext(text, position);
   if (!context) return list([]);
   const typeOf = typeLookup(text, doc);
   const path = context.path;
