@@ -1,8 +1,8 @@
 /**
  * Checks that look at several resources at once: references resolved against the file's names,
  * reference kinds, dependency cycles, zones against the file's zones, EBS placement, and unused
- * security groups. They are re-run on the whole file after every edit; they only walk maps and the
- * reference list, which stays cheap at ten thousand resources.
+ * security groups. Per-resource parts are cached by resource object (see `resolutions`); the passes
+ * over the whole file are plain loops over cached arrays, which stays cheap at ten thousand resources.
  */
 import { typeMatches } from '../model/catalog';
 import type { ArchDiagnostic, MapNode, Range, ReferenceOccurrence, ResourceNode, TextEdit } from './document';
@@ -19,90 +19,199 @@ export interface CrossInput {
   readonly drafts: readonly (readonly ReferenceDraft[])[];
   readonly zones: readonly string[];
   readonly text: string;
-  /** Did-you-mean answers of the previous parse, reused while the resource names are the same. */
-  readonly previousSuggestions?: SuggestionMemo;
+  /** What the previous parse's checks kept (name table, dependency graph, did-you-mean answers). */
+  readonly previous?: CrossState;
 }
 
 /** Did-you-mean answers for unknown names, valid for one list of resource names. */
 export interface SuggestionMemo {
-  readonly namesKey: string;
   readonly answers: Map<string, string[]>;
+}
+
+/**
+ * The resource names and types of one parse. Its identity is its version: a parse whose resources
+ * have the same names and types in the same order keeps the previous table object, and every
+ * per-resource result computed against that table stays valid.
+ */
+interface NameTable {
+  readonly names: readonly string[];
+}
+
+/** What one parse's cross-resource checks hand to the next parse. */
+export interface CrossState {
+  readonly resources: readonly ResourceNode[];
+  readonly table: NameTable;
+  /** Per resource (same order): its dependency edges as text, so an unchanged graph is one loop of comparisons. */
+  readonly graphKeys: readonly string[];
+  /** The dependency cycles found last time (member names), reused while the graph is unchanged. */
+  readonly cycleMembers: readonly (readonly string[])[];
+  readonly suggestions: SuggestionMemo;
+}
+
+/** A resource's references resolved against one name table, and what resolving them reported. */
+interface Resolution {
+  readonly table: NameTable;
+  readonly drafts: readonly ReferenceDraft[];
+  readonly references: readonly ReferenceOccurrence[];
+  readonly diagnostics: readonly ArchDiagnostic[];
+  readonly graphKey: string;
+}
+
+/**
+ * Resolutions by resource object. The parser hands back the very same `ResourceNode` for a resource
+ * whose text and position did not change, so after a one-character edit every resource but the
+ * edited one is answered from here (house rule: caches of per-resource work are keyed by identity).
+ */
+const resolutions = new WeakMap<ResourceNode, Resolution>();
+
+/** The table of this parse: the previous one when names and types are unchanged, else a new one. */
+function nameTable(resources: readonly ResourceNode[], previous: CrossState | undefined): NameTable {
+  if (previous !== undefined && previous.resources.length === resources.length) {
+    const before = previous.resources;
+    let same = true;
+    for (let index = 0; index < resources.length; index++) {
+      const now = resources[index]!;
+      const then = before[index]!;
+      if (now !== then && (now.name !== then.name || now.type !== then.type)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return previous.table;
+  }
+  return { names: resources.map((resource) => resource.name) };
 }
 
 /**
  * `closestMatches` against the resource names, memoised: comparing every unknown reference with ten
  * thousand names on each keystroke would dominate the parse, and names rarely change while typing.
  */
-function suggester(names: readonly string[], previous: SuggestionMemo | undefined): ((word: string) => string[]) & { memo: SuggestionMemo } {
-  const namesKey = names.join('\n');
-  const memo: SuggestionMemo = previous !== undefined && previous.namesKey === namesKey ? previous : { namesKey, answers: new Map() };
+function suggester(table: NameTable, previous: CrossState | undefined): ((word: string) => string[]) & { memo: SuggestionMemo } {
+  const memo: SuggestionMemo = previous !== undefined && previous.table === table ? previous.suggestions : { answers: new Map() };
   const suggest = (word: string): string[] => {
     let answer = memo.answers.get(word);
-    if (answer === undefined) memo.answers.set(word, (answer = closestMatches(word, names)));
+    if (answer === undefined) memo.answers.set(word, (answer = closestMatches(word, table.names)));
     return answer;
   };
   return Object.assign(suggest, { memo });
 }
 
-/** Resolves references and reports every cross-resource problem. */
-export function crossCheck(input: CrossInput): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; suggestions: SuggestionMemo } {
+/**
+ * A security group's rule naming its own group (`ingress: [{ from: app-sg }]` inside `app-sg`) lets
+ * the group's members talk to each other: a normal AWS pattern, not a self-dependency.
+ */
+function isOwnGroupRule(resource: ResourceNode, draft: ReferenceDraft): boolean {
+  return resource.type === 'aws.ec2.security-group' && (draft.path[0] === 'ingress' || draft.path[0] === 'egress');
+}
+
+/** Resolves one resource's references against the file's names. */
+function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): { resolution: Resolution; cacheable: boolean } {
   const diagnostics: ArchDiagnostic[] = [];
   const references: ReferenceOccurrence[] = [];
-  const names = [...input.resourceByName.keys()];
-  const suggest = suggester(names, input.previousSuggestions);
-  input.resources.forEach((resource, index) => {
-    for (const draft of input.drafts[index] ?? []) {
-      const target = input.resourceByName.get(draft.target);
-      if (target === undefined && draft.onlyIfResolved) continue;
-      references.push({
-        from: resource.name,
-        path: draft.path,
-        target: draft.target,
-        range: draft.range,
-        role: draft.role,
-        resolved: target !== undefined,
-        ...(draft.port !== undefined ? { port: draft.port } : {}),
-        ...(draft.optional ? { optional: true } : {}),
-      });
-      if (draft.badPort !== undefined) {
-        diagnostics.push({ code: Codes.invalidPort, severity: 'error', message: `\`${draft.badPort.text}\` is not a port; write \`name:port\` with a port from 0 to 65535.`, range: draft.badPort.range, source: 'cloudarch', resource: resource.name });
-      }
-      const property = propertyName(draft);
-      if (target === undefined) {
-        const close = suggest(draft.target);
-        diagnostics.push({
-          code: Codes.unknownReference,
-          severity: 'error',
-          message: close.length > 0 ? `No resource is named \`${draft.target}\`; did you mean ${orList(close)}?` : `No resource is named \`${draft.target}\` in this file.`,
-          range: draft.range,
-          source: 'cloudarch',
-          resource: resource.name,
-          ...(close.length > 0 ? { fixes: close.map((candidate, order) => ({ title: `Change to \`${candidate}\``, edits: [{ range: draft.range, newText: candidate }], isPreferred: order === 0 })) } : {}),
-        });
-        continue;
-      }
-      if (target === resource) {
-        diagnostics.push({ code: Codes.selfReference, severity: 'error', message: `\`${resource.name}\` refers to itself in \`${property}\`; a resource cannot depend on or connect to itself.`, range: draft.range, source: 'cloudarch', resource: resource.name });
-        continue;
-      }
-      if (target.type !== undefined && target.typeDef !== undefined && !draft.accepts.some((pattern) => typeMatches(target.type!, pattern))) {
-        diagnostics.push({
-          code: Codes.wrongReferenceKind,
-          severity: 'error',
-          message: `\`${draft.target}\` is an ${target.type}; \`${property}\` expects ${draft.accepts.length === 1 ? 'an' : 'one of'} ${draft.accepts.join(', ')}.`,
-          range: draft.range,
-          source: 'cloudarch',
-          resource: resource.name,
-          related: [{ message: `\`${draft.target}\` is defined here`, range: target.nameRange }],
-        });
-      }
+  const edges: string[] = [];
+  // A wrong-kind diagnostic points at the target's name, which moves when the target moves: such a
+  // resolution is recomputed on every parse (it is rare, and an error the user is about to fix).
+  let cacheable = true;
+  for (const draft of drafts) {
+    const target = input.resourceByName.get(draft.target);
+    if (target === undefined && draft.onlyIfResolved) continue;
+    const reference: ReferenceOccurrence = {
+      from: resource.name,
+      path: draft.path,
+      target: draft.target,
+      range: draft.range,
+      role: draft.role,
+      resolved: target !== undefined,
+      ...(draft.port !== undefined ? { port: draft.port } : {}),
+      ...(draft.optional ? { optional: true } : {}),
+    };
+    references.push(reference);
+    if (target !== undefined && target !== resource && !draft.optional) {
+      if (draft.role === 'hard' || draft.role === 'any-of') edges.push(`>${draft.target}`);
+      else if (draft.role === 'reverse-hard') edges.push(`<${draft.target}`);
     }
-  });
-  diagnostics.push(...cycles(input, references));
+    if (draft.badPort !== undefined) {
+      diagnostics.push({ code: Codes.invalidPort, severity: 'error', message: `\`${draft.badPort.text}\` is not a port; write \`name:port\` with a port from 0 to 65535.`, range: draft.badPort.range, source: 'cloudarch', resource: resource.name });
+    }
+    const property = propertyName(draft);
+    if (target === undefined) {
+      const close = suggest(draft.target);
+      diagnostics.push({
+        code: Codes.unknownReference,
+        severity: 'error',
+        message: close.length > 0 ? `No resource is named \`${draft.target}\`; did you mean ${orList(close)}?` : `No resource is named \`${draft.target}\` in this file.`,
+        range: draft.range,
+        source: 'cloudarch',
+        resource: resource.name,
+        ...(close.length > 0 ? { fixes: close.map((candidate, order) => ({ title: `Change to \`${candidate}\``, edits: [{ range: draft.range, newText: candidate }], isPreferred: order === 0 })) } : {}),
+      });
+      continue;
+    }
+    if (target === resource) {
+      if (!isOwnGroupRule(resource, draft)) {
+        diagnostics.push({ code: Codes.selfReference, severity: 'error', message: `\`${resource.name}\` refers to itself in \`${property}\`; a resource cannot depend on or connect to itself.`, range: draft.range, source: 'cloudarch', resource: resource.name });
+      }
+      continue;
+    }
+    if (target.type !== undefined && target.typeDef !== undefined && !draft.accepts.some((pattern) => typeMatches(target.type!, pattern))) {
+      cacheable = false;
+      diagnostics.push({
+        code: Codes.wrongReferenceKind,
+        severity: 'error',
+        message: `\`${draft.target}\` is an ${target.type}; \`${property}\` expects ${draft.accepts.length === 1 ? 'an' : 'one of'} ${draft.accepts.join(', ')}.`,
+        range: draft.range,
+        source: 'cloudarch',
+        resource: resource.name,
+        related: [{ message: `\`${draft.target}\` is defined here`, range: target.nameRange }],
+      });
+    }
+  }
+  return { resolution: { table, drafts, references, diagnostics, graphKey: edges.join('\n') }, cacheable };
+}
+
+/**
+ * Resolves references and reports every cross-resource problem. Per-resource work (resolving a
+ * resource's references, its zone check) is reused for every resource object seen before against
+ * the same name table; what spans resources (cycles, EBS placement, unused groups) runs over the
+ * cached arrays, and the cycle search only when the dependency graph changed.
+ */
+export function crossCheck(input: CrossInput): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; state: CrossState } {
+  const diagnostics: ArchDiagnostic[] = [];
+  const references: ReferenceOccurrence[] = [];
+  const previous = input.previous;
+  const table = nameTable(input.resources, previous);
+  const suggest = suggester(table, previous);
+  const graphKeys: string[] = new Array<string>(input.resources.length);
+  let graphChanged = previous === undefined || previous.table !== table;
+  for (let index = 0; index < input.resources.length; index++) {
+    const resource = input.resources[index]!;
+    const drafts = input.drafts[index] ?? [];
+    let resolution = resolutions.get(resource);
+    if (resolution === undefined || resolution.table !== table || resolution.drafts !== drafts) {
+      const fresh = resolve(resource, drafts, input, table, suggest);
+      resolution = fresh.resolution;
+      if (fresh.cacheable) resolutions.set(resource, resolution);
+      else resolutions.delete(resource);
+    }
+    for (const reference of resolution.references) references.push(reference);
+    for (const diagnostic of resolution.diagnostics) diagnostics.push(diagnostic);
+    graphKeys[index] = resolution.graphKey;
+    if (!graphChanged && previous!.graphKeys[index] !== resolution.graphKey) graphChanged = true;
+  }
+  let cycleMembers: readonly (readonly string[])[];
+  if (graphChanged) {
+    const found = cycles(input, references);
+    cycleMembers = found.members;
+    diagnostics.push(...found.diagnostics);
+  } else {
+    cycleMembers = previous!.cycleMembers;
+    // The same cycles, reported at the references' current places.
+    if (cycleMembers.length > 0) diagnostics.push(...cycles(input, references).diagnostics);
+  }
   diagnostics.push(...zoneChecks(input));
   diagnostics.push(...ebsPlacement(input, references));
   diagnostics.push(...unusedSecurityGroups(input, references));
-  return { references, diagnostics, suggestions: suggest.memo };
+  return { references, diagnostics, state: { resources: input.resources, table, graphKeys, cycleMembers, suggestions: suggest.memo } };
 }
 
 function propertyName(draft: ReferenceDraft | ReferenceOccurrence): string {
@@ -111,7 +220,7 @@ function propertyName(draft: ReferenceDraft | ReferenceOccurrence): string {
 }
 
 /** Dependency cycles: strongly connected components of the dependency graph (Tarjan, iterative). */
-function cycles(input: CrossInput, references: readonly ReferenceOccurrence[]): ArchDiagnostic[] {
+function cycles(input: CrossInput, references: readonly ReferenceOccurrence[]): { members: string[][]; diagnostics: ArchDiagnostic[] } {
   const edges = new Map<string, { to: string; reference: ReferenceOccurrence }[]>();
   const add = (from: string, to: string, reference: ReferenceOccurrence): void => {
     let list = edges.get(from);
@@ -123,7 +232,7 @@ function cycles(input: CrossInput, references: readonly ReferenceOccurrence[]): 
     if (reference.role === 'hard' || reference.role === 'any-of') add(reference.from, reference.target, reference);
     else if (reference.role === 'reverse-hard') add(reference.target, reference.from, reference);
   }
-  if (edges.size === 0) return [];
+  if (edges.size === 0) return { members: [], diagnostics: [] };
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -186,27 +295,58 @@ function cycles(input: CrossInput, references: readonly ReferenceOccurrence[]): 
       });
     }
   }
-  return diagnostics;
+  return { members: components, diagnostics };
 }
 
-function zonesEntry(resource: ResourceNode): { letters: { zone: string; range: Range }[]; range: Range } | undefined {
+/** A resource's written `zones` list, by resource object (several checks read it). */
+const zonesEntries = new WeakMap<ResourceNode, ZonesEntry | null>();
+
+interface ZonesEntry {
+  readonly letters: readonly { readonly zone: string; readonly range: Range }[];
+  readonly range: Range;
+}
+
+function zonesEntry(resource: ResourceNode): ZonesEntry | undefined {
+  let entry = zonesEntries.get(resource);
+  if (entry === undefined) zonesEntries.set(resource, (entry = readZonesEntry(resource) ?? null));
+  return entry ?? undefined;
+}
+
+function readZonesEntry(resource: ResourceNode): ZonesEntry | undefined {
   const entry = resource.body?.entries.find((candidate) => candidate.key === 'zones');
   if (entry?.value?.kind !== 'seq') return undefined;
   const letters = entry.value.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [{ zone: item.value, range: item.range }] : []));
   return { letters, range: entry.value.range };
 }
 
+/** Per resource object: the zone letters it names that the file's zones (`zonesKey`) do not list. */
+const unknownZonesByResource = new WeakMap<ResourceNode, { readonly zonesKey: string; readonly unknown: readonly { readonly zone: string; readonly range: Range }[] }>();
+
+const noZones: readonly { readonly zone: string; readonly range: Range }[] = [];
+
+function unknownZonesOf(resource: ResourceNode, allowed: ReadonlySet<string>, zonesKey: string): readonly { readonly zone: string; readonly range: Range }[] {
+  const cached = unknownZonesByResource.get(resource);
+  if (cached !== undefined && cached.zonesKey === zonesKey) return cached.unknown;
+  let unknown = noZones;
+  // A resource in another region uses that region's zones, which the top level does not list.
+  const zones = typeof resource.props.region === 'string' ? undefined : zonesEntry(resource);
+  if (zones !== undefined) {
+    const found = zones.letters.filter(({ zone }) => !allowed.has(zone) && /^[a-z]$/.test(zone));
+    if (found.length > 0) unknown = found;
+  }
+  unknownZonesByResource.set(resource, { zonesKey, unknown });
+  return unknown;
+}
+
 /** Zones a resource names that the file does not list in its top-level `zones`. */
 function zoneChecks(input: CrossInput): ArchDiagnostic[] {
   const allowed = new Set(input.zones);
+  const zonesKey = input.zones.join(',');
   const diagnostics: ArchDiagnostic[] = [];
   for (const resource of input.resources) {
-    // A resource in another region uses that region's zones, which the top level does not list.
-    if (typeof resource.props.region === 'string') continue;
-    const zones = zonesEntry(resource);
-    if (zones === undefined) continue;
-    for (const { zone, range } of zones.letters) {
-      if (allowed.has(zone) || !/^[a-z]$/.test(zone)) continue;
+    const unknown = unknownZonesOf(resource, allowed, zonesKey);
+    if (unknown.length === 0) continue;
+    for (const { zone, range } of unknown) {
       const fix = addZoneEdit(input, zone);
       diagnostics.push({
         code: Codes.unknownZone,
@@ -299,17 +439,27 @@ function ebsPlacement(input: CrossInput, references: readonly ReferenceOccurrenc
   return diagnostics;
 }
 
-/** Security groups that nothing uses are clutter, or a sign of a forgotten attachment. */
+/**
+ * Security groups that nothing uses are clutter, or a sign of a forgotten attachment. A group whose
+ * only mentions are its own rules (members talking to each other) is still not attached to anything.
+ */
 function unusedSecurityGroups(input: CrossInput, references: readonly ReferenceOccurrence[]): ArchDiagnostic[] {
   const used = new Set<string>();
-  for (const reference of references) if (reference.resolved && reference.from !== reference.target) used.add(reference.target);
+  const selfReferring = new Set<string>();
+  for (const reference of references) {
+    if (!reference.resolved) continue;
+    if (reference.from !== reference.target) used.add(reference.target);
+    else selfReferring.add(reference.target);
+  }
   const diagnostics: ArchDiagnostic[] = [];
   for (const resource of input.resources) {
     if (resource.type !== 'aws.ec2.security-group' || used.has(resource.name)) continue;
     diagnostics.push({
       code: Codes.unusedSecurityGroup,
       severity: 'information',
-      message: `Security group \`${resource.name}\` is not attached to any resource and no rule refers to it.`,
+      message: selfReferring.has(resource.name)
+        ? `Security group \`${resource.name}\` is not attached to any resource; only its own rules refer to it.`
+        : `Security group \`${resource.name}\` is not attached to any resource and no rule refers to it.`,
       range: resource.nameRange,
       source: 'cloudarch',
       resource: resource.name,

@@ -11,11 +11,11 @@
 import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode } from './document';
 import { splitPieces, type Piece, type Split } from './blocks';
 import { Codes } from './codes';
-import { crossCheck, type SuggestionMemo } from './cross-checks';
+import { crossCheck, type CrossState } from './cross-checks';
 import { LineIndex } from './line-index';
 import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
-import { maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
+import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
 import { shiftDiagnostic, shiftDraft, shiftEntry, shiftResource } from './shift';
 import { defaultRegion, defaultZones, readTopLevel } from './top-level';
 import { readYaml } from './yaml-read';
@@ -44,11 +44,18 @@ interface PlacedPiece {
 
 type PieceCache = Map<string, PieceResult>;
 
-/** What a parse keeps for the next one: read pieces, scans of piece texts, did-you-mean answers. */
+/** What the pre-parse scans learned about one piece of text. */
+interface PieceScan {
+  readonly structure: StructureScan;
+  /** No character in the piece needs cleaning up (see `sanitize`). */
+  readonly clean: boolean;
+}
+
+/** What a parse keeps for the next one: read pieces, scans of piece texts, the cross-resource state. */
 interface ParseState {
   readonly pieces: PieceCache;
-  readonly scans: Map<string, StructureScan>;
-  readonly suggestions: SuggestionMemo;
+  readonly scans: Map<string, PieceScan>;
+  readonly cross: CrossState;
 }
 
 /** The state of each parsed document, so `previous` can hand it to the next parse. */
@@ -87,41 +94,57 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     ]);
   }
   const diagnostics: ArchDiagnostic[] = [];
-  const sanitized = sanitize(text);
-  if (sanitized.problems.length > 0) {
-    const lines = new LineIndex(text);
-    for (const problem of sanitized.problems) {
-      diagnostics.push({
-        code: problem.kind === 'byte-order-mark' ? Codes.byteOrderMark : Codes.invalidCharacter,
-        severity: problem.kind === 'byte-order-mark' ? 'information' : 'error',
-        message: problem.message,
-        range: lines.rangeOf(problem.offset, problem.offset + problem.length),
-        source: 'cloudarch',
-      });
-    }
-  }
-  const clean = sanitized.text;
   const previousState = options?.previous !== undefined ? states.get(options.previous) : undefined;
   const cache: PieceCache = new Map();
-  const scans = new Map<string, StructureScan>();
+  const scans = new Map<string, PieceScan>();
+  const scanOf = (pieceText: string): PieceScan => {
+    let scan = scans.get(pieceText) ?? previousState?.scans.get(pieceText);
+    if (scan === undefined) scan = { structure: scanStructure(pieceText), clean: !hasInvalidCharacters(pieceText) };
+    scans.set(pieceText, scan);
+    return scan;
+  };
+
+  // The character clean-up looks only at new pieces of text: each piece remembers whether it was
+  // clean, and the few lines between pieces (the `resources:` header, leading comments) are checked
+  // directly. Only a file with something to clean up (or a byte-order mark) is cleaned as a whole,
+  // and then cut again, because a lone `\r` is a line break.
+  let split: Split = splitPieces(text);
+  let clean = text;
+  if (split.kind !== 'pieces' || text.charCodeAt(0) === 0xfeff || !piecesAreClean(text, split, scanOf)) {
+    const sanitized = sanitize(text);
+    if (sanitized.problems.length > 0) {
+      const lines = new LineIndex(text);
+      for (const problem of sanitized.problems) {
+        diagnostics.push({
+          code: problem.kind === 'byte-order-mark' ? Codes.byteOrderMark : Codes.invalidCharacter,
+          severity: problem.kind === 'byte-order-mark' ? 'information' : 'error',
+          message: problem.message,
+          range: lines.rangeOf(problem.offset, problem.offset + problem.length),
+          source: 'cloudarch',
+        });
+      }
+    }
+    clean = sanitized.text;
+    if (clean !== text) split = splitPieces(clean);
+  }
 
   // Scan before any YAML is composed. In pieces, only new piece texts are scanned; anchors or
   // aliases anywhere send the whole file down the one-piece path, which scans the whole text.
-  let split: Split = splitPieces(clean);
   let refusal: ArchDiagnostic | undefined;
   if (split.kind === 'pieces') {
-    for (const piece of [...split.sections, ...split.resources]) {
-      let scan = scans.get(piece.text) ?? previousState?.scans.get(piece.text);
-      if (scan === undefined) scan = scanStructure(piece.text);
-      scans.set(piece.text, scan);
-      if (scan.tooDeepAt !== undefined) {
-        refusal = tooDeep(text, piece.start + scan.tooDeepAt);
-        break;
+    for (const pieces of [split.sections, split.resources]) {
+      for (const piece of pieces) {
+        const scan = scanOf(piece.text).structure;
+        if (scan.tooDeepAt !== undefined) {
+          refusal = tooDeep(text, piece.start + scan.tooDeepAt);
+          break;
+        }
+        if (scan.hasAnchorsOrAliases) {
+          split = { kind: 'whole' };
+          break;
+        }
       }
-      if (scan.hasAnchorsOrAliases) {
-        split = { kind: 'whole' };
-        break;
-      }
+      if (refusal !== undefined || split.kind === 'whole') break;
     }
   }
   if (split.kind === 'whole' && refusal === undefined) {
@@ -235,7 +258,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   }
 
   const zones = top?.zones ?? defaultZones;
-  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean, ...(previousState ? { previousSuggestions: previousState.suggestions } : {}) });
+  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean, ...(previousState ? { previous: previousState.cross } : {}) });
   diagnostics.push(...cross.diagnostics);
   const references: ReferenceOccurrence[] = cross.references;
 
@@ -256,8 +279,25 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     references,
     diagnostics,
   };
-  states.set(document, { pieces: cache, scans, suggestions: cross.suggestions });
+  states.set(document, { pieces: cache, scans, cross: cross.state });
   return document;
+}
+
+/** Whether every piece, and every line between pieces, is free of characters to clean up. */
+function piecesAreClean(text: string, split: Extract<Split, { kind: 'pieces' }>, scanOf: (pieceText: string) => PieceScan): boolean {
+  let covered = 0;
+  let section = 0;
+  let resource = 0;
+  // Sections and resources are each in file order; walk them merged, checking the gaps between.
+  while (section < split.sections.length || resource < split.resources.length) {
+    const nextSection = split.sections[section];
+    const nextResource = split.resources[resource];
+    const piece = nextResource === undefined || (nextSection !== undefined && nextSection.start < nextResource.start) ? (section++, nextSection!) : (resource++, nextResource);
+    if (piece.start > covered && hasInvalidCharacters(text.slice(covered, piece.start))) return false;
+    if (!scanOf(piece.text).clean) return false;
+    covered = piece.end;
+  }
+  return covered >= text.length || !hasInvalidCharacters(text.slice(covered));
 }
 
 /** A stand-in for the `resources` entry while the sections around it are placed. */

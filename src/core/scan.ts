@@ -28,6 +28,14 @@ export interface ScanProblem {
  */
 const invalidCharacters = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|\p{Cs}|\r(?!\n)/gu;
 
+/** Whether `sanitize` would change anything in the text (a byte-order mark aside). */
+export function hasInvalidCharacters(text: string): boolean {
+  invalidCharacters.lastIndex = 0;
+  const found = invalidCharacters.test(text);
+  invalidCharacters.lastIndex = 0;
+  return found;
+}
+
 /**
  * Replaces every character YAML would reject by a harmless one of the same UTF-16 length, so that
  * offsets and ranges stay exactly those of the original text, and reports each replacement.
