@@ -31,8 +31,17 @@ interface DocumentState {
   pendingEvaluation?: { readonly version: number; readonly promise: Promise<EvaluationResult | undefined> };
   parseDiagnostics: Diagnostic[];
   validateTimer?: ReturnType<typeof setTimeout>;
+  /** When the last change arrived (ms, performance clock), to tell a lone edit from a burst of typing. */
+  lastChangeAt: number;
+  /** How long the last check took (ms): cheap documents are checked on every keystroke. */
+  lastCheckMs: number;
+  /** Whether a check is scheduled and has not run yet. */
+  checkPending: boolean;
   evaluateTimer?: ReturnType<typeof setTimeout>;
 }
+
+/** A check faster than this (ms) runs on every keystroke instead of waiting for the debounce. */
+const cheapCheckMs = 30;
 
 export class DocumentManager {
   private readonly states = new Map<string, DocumentState>();
@@ -48,15 +57,22 @@ export class DocumentManager {
     for (const state of this.states.values()) this.schedule(state, 0);
   }
 
-  /** A document was opened or changed: re-check it after the debounce (at once when just opened). */
+  /** A document was opened or changed: re-check it at once after a quiet spell, else after the debounce. */
   changed(textDocument: TextDocument, opened: boolean): void {
     let state = this.states.get(textDocument.uri);
     if (!state) {
-      state = { uri: textDocument.uri, textDocument, parseDiagnostics: [] };
+      state = { uri: textDocument.uri, textDocument, parseDiagnostics: [], lastChangeAt: 0, lastCheckMs: 0, checkPending: false };
       this.states.set(textDocument.uri, state);
     }
     state.textDocument = textDocument;
-    this.schedule(state, opened ? 0 : this.settings.debounceMs);
+    // A change after a quiet spell is checked at once, and so is every change to a document whose
+    // (incremental) check is cheap and not already waiting: feedback is then as fast as the parse.
+    // Otherwise the keystrokes of a burst wait for the debounce, which coalesces them.
+    const now = performance.now();
+    const quiet = now - state.lastChangeAt > this.settings.debounceMs;
+    const cheap = !state.checkPending && state.lastCheckMs < cheapCheckMs;
+    state.lastChangeAt = now;
+    this.schedule(state, opened || quiet || cheap ? 0 : this.settings.debounceMs);
   }
 
   /** A document was closed: stop its work and clear what was published for it. */
@@ -124,7 +140,13 @@ export class DocumentManager {
     clearTimeout(state.validateTimer);
     clearTimeout(state.evaluateTimer);
     // Every document gets its own timer task, so the event loop (and other requests) run between documents.
-    state.validateTimer = setTimeout(() => this.validate(state), delayMs);
+    state.checkPending = true;
+    state.validateTimer = setTimeout(() => {
+      state.checkPending = false;
+      const started = performance.now();
+      this.validate(state);
+      state.lastCheckMs = performance.now() - started;
+    }, delayMs);
   }
 
   private validate(state: DocumentState): void {

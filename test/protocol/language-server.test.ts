@@ -206,8 +206,7 @@ describe('language server: closing a document', function () {
 
   before(async () => {
     server = new ServerProcess();
-    // A long debounce, so the close lands while validation is still pending.
-    await server.initialize({ settings: { validation: { debounceMs: 300 } } });
+    await server.initialize();
   });
 
   after(async () => {
@@ -218,8 +217,10 @@ describe('language server: closing a document', function () {
     const uri = documentUri('closing.cloudarch.yaml');
     await server.open(uri, shop);
     await server.diagnosticsFor(uri, 1);
-    await server.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
-    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    // An edit and the close in one write: the close lands while the edit's check is still scheduled.
+    const edited = server.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+    const closed = server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await Promise.all([edited, closed]);
     const cleared = await server.until(() => server.published.find((entry) => entry.uri === uri && entry.diagnostics.length === 0), 5000, 'the clearing publication');
     const clearedIndex = server.published.indexOf(cleared);
     // Wait past the debounce and an evaluation: nothing more may arrive for the closed document.
