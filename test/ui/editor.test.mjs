@@ -42,6 +42,8 @@ export const tests = [
       const hover = ui.page.locator('.monaco-hover:not(.hidden)', { hasText: 'Amazon RDS' }).first();
       await hover.waitFor({ state: 'visible' });
       assert.match(await hover.innerText(), /aws\.rds\.instance/);
+      // The hover fades in; let it finish so the screenshot shows it as a user reads it.
+      await ui.page.waitForTimeout(400);
       await ui.screenshot('hover');
       await ui.page.mouse.move(5, 5);
       await ui.page.keyboard.press('Escape');
@@ -82,6 +84,9 @@ export const tests = [
       const report = ui.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await report.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await report.locator('body').innerText(), /Availability/i);
+      // Park the mouse on the empty activity bar so no tooltip covers the report.
+      await ui.page.mouse.move(20, 600);
+      await ui.page.waitForTimeout(300);
       await ui.screenshot('report');
     },
   },
