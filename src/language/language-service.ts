@@ -23,7 +23,7 @@ import type { EvaluationResult } from '../evaluate/types';
 import { allDbInstanceClasses } from '../model/db-instance-classes';
 import { allInstanceTypes } from '../model/instance-types';
 import type { ReportKind, SummaryResult } from '../protocol/requests';
-import { codeActions, effectPreview, type EffectFigures } from './code-actions';
+import { codeActions, costSavingActions, effectPreview, type EffectFigures } from './code-actions';
 import { complete, type CatalogTables } from './completion';
 import { toLspDiagnostic } from './diagnostics';
 import { codeLenses, inlayHints, report, summary } from './evaluation-views';
@@ -72,6 +72,8 @@ export interface LanguageService {
   completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
   hover(doc: ArchDocument, position: Position): Hover | null;
   codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  /** The cost evaluation's savings for the resources in `range` (`result` must be of `doc`'s text). */
+  costSavingActions(uri: string, doc: ArchDocument, result: EvaluationResult | undefined, range: Range, only?: readonly string[]): CodeAction[];
   /**
    * Appends to each security fix's title what applying it does to cost and availability (the fixed
    * text is parsed and evaluated). `baseline` is the evaluation of `doc`; at most `limit` previews.
@@ -109,6 +111,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     completion: (text, doc, position) => complete(text, doc, position, tables),
     hover: (doc, position) => hover(doc, position, tables),
     codeActions,
+    costSavingActions,
     previewSecurityFixes: async (actions, uri, doc, baseline, previewOptions = {}) => {
       if (!evaluate) return actions;
       const figures = (result: EvaluationResult): EffectFigures => ({ monthlyUSD: result.cost?.monthlyUSD, availabilityPercent: result.availability?.percent });

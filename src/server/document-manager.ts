@@ -109,6 +109,14 @@ export class DocumentManager {
     return this.states.get(uri)?.parsed?.doc;
   }
 
+  /** The evaluation of the current version if it has finished (never starts one). */
+  currentEvaluation(uri: string): { result: EvaluationResult; version: number } | undefined {
+    const state = this.states.get(uri);
+    const evaluation = state?.evaluation;
+    if (!state || !evaluation?.result || evaluation.version !== state.textDocument.version) return undefined;
+    return { result: evaluation.result, version: evaluation.version };
+  }
+
   /** The most recent evaluation result, possibly of an older version. */
   lastEvaluation(uri: string): EvaluationResult | undefined {
     return this.states.get(uri)?.evaluation?.result;

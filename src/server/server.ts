@@ -144,7 +144,7 @@ export function startServer(connection: Connection, entryPoint: string): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
         documentSymbolProvider: { label: 'CloudArch' },
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -227,13 +227,17 @@ export function startServer(connection: Connection, entryPoint: string): void {
     guard('Code actions', [], async (params, token) => {
       const uri = params.textDocument.uri;
       if (!manager.isOpen(uri)) return [];
-      const actions = service.codeActions(uri, params.context.diagnostics, params.context.only);
-      if (!actions.some((action) => action.diagnostics?.some((diagnostic) => diagnostic.source === 'cloudarch.security'))) return actions;
-      // Security fixes show their cost and availability effect; without a fresh baseline, plain titles.
-      const evaluation = await manager.evaluationNow(uri, 'live');
+      const quickFixes = service.codeActions(uri, params.context.diagnostics, params.context.only);
+      const hasSecurityFix = quickFixes.some((action) => action.diagnostics?.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
+      // Security fixes show their cost and availability effect, and savings come from the cost
+      // evaluation: both need the evaluation of the current text. Editors ask for code actions on
+      // every caret move, so this never starts one: until it lands, the quick fixes come plain.
+      const evaluation = manager.currentEvaluation(uri);
       const current = manager.current(uri);
-      if (!evaluation?.result || !current || current.version !== evaluation.version || token.isCancellationRequested) return actions;
-      return service.previewSecurityFixes(actions, uri, current.doc, evaluation.result, { isCancelled: () => token.isCancellationRequested });
+      if (!evaluation || !current || current.version !== evaluation.version || token.isCancellationRequested) return quickFixes;
+      const savings = service.costSavingActions(uri, current.doc, evaluation.result, params.range, params.context.only);
+      const fixes = hasSecurityFix ? await service.previewSecurityFixes(quickFixes, uri, current.doc, evaluation.result, { isCancelled: () => token.isCancellationRequested }) : quickFixes;
+      return [...fixes, ...savings];
     }),
   );
 

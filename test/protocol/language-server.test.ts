@@ -76,7 +76,7 @@ describe('language server over stdio', function () {
   it('offers the quick fix carried by a diagnostic', async () => {
     const diagnostics = await server.diagnosticsFor(uri, 1);
     const unknownReference = diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-reference');
-    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknownReference[0]!.range, context: { diagnostics: unknownReference } });
+    const actions = (await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknownReference[0]!.range, context: { diagnostics: unknownReference } })).filter((action) => action.kind === 'quickfix');
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.title, 'Change to `db`');
     assert.equal(actions[0]!.isPreferred, true);
@@ -88,9 +88,20 @@ describe('language server over stdio', function () {
     const diagnostics = await server.diagnosticsFor(uri, 1, (published) => published.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
     const withFix = diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch.security' && (diagnostic.data as { fixes?: unknown[] }).fixes?.length);
     assert.ok(withFix.length > 0, 'some finding carries a fix');
-    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: withFix[0]!.range, context: { diagnostics: [withFix[0]] } });
+    const actions = (await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: withFix[0]!.range, context: { diagnostics: [withFix[0]] } })).filter((action) => action.kind === 'quickfix');
     assert.equal(actions.length, 1);
     assert.match(actions[0]!.title, / — (no cost change|[+−]\$[\d.]+\/mo), (availability unchanged|availability [\d.]+% → [\d.]+%)$/);
+  });
+
+  it('offers the cost evaluation\'s savings for the resource under the caret', async () => {
+    const web = at(/^ {2}web:/, 'web');
+    const actions = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: web, end: web }, context: { diagnostics: [] } });
+    const savings = actions.filter((action) => action.kind === 'refactor.rewrite.cloudarch.cost');
+    assert.ok(savings.length > 0, `savings are offered; got ${actions.map((action) => action.title).join(', ')}`);
+    assert.match(savings[0]!.title, /web/);
+    assert.match(savings[0]!.title, /\$[\d.]+/);
+    const onlyFixes = await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: web, end: web }, context: { diagnostics: [], only: ['quickfix'] } });
+    assert.deepEqual(onlyFixes, []);
   });
 
   it('updates diagnostics after an incremental edit', async () => {
