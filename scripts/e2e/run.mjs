@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleSuite } from './bundle-suite.mjs';
 import { ensureCodeServer, progress } from './install-code-server.mjs';
 import { createScratch, installVsix, launchBrowser, removeScratch, startCodeServer, workbenchUrl } from './code-server.mjs';
 
@@ -102,25 +102,6 @@ function testRunnerStandIn(folder) {
     JSON.stringify({ name: 'cloudarch-e2e-runner', publisher: 'cloudarch-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
   );
   return path;
-}
-
-/** Bundles the in-host suite into one CommonJS file the extension host can `require`. */
-async function bundleSuite() {
-  const outfile = join(root, 'out', 'e2e', 'index.js');
-  await esbuild.build({
-    entryPoints: [join(root, 'test', 'e2e', 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-    // `vscode` comes from the extension host; mocha is loaded from node_modules at run time because
-    // it reads its reporters and interfaces by name.
-    external: ['vscode', 'mocha'],
-  });
-  return outfile;
 }
 
 /** Prints what the in-host suite appends to its log file while it runs. */
@@ -243,7 +224,7 @@ async function main() {
 
   if (flag('--ui')) return runUiTests(binary);
 
-  const suitePath = await bundleSuite();
+  const suitePath = await bundleSuite(root);
   const wantDev = flag('--dev') || !flag('--vsix');
   const wantVsix = flag('--vsix') || !flag('--dev');
   let failed = 0;

@@ -87,6 +87,8 @@ describe('evaluations', () => {
       const single = await vscode.commands.executeCommand<Report[]>(command);
       assert.deepEqual(single.map((report) => report.kind), [kind]);
     }
+    // The webview's tab appears asynchronously; once it has, there must be only one.
+    await waitFor('the report tab', () => (reportTabs().length > 0 ? true : undefined));
     assert.equal(reportTabs().length, 1, 'one report view, reused');
   });
 
