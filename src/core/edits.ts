@@ -4,7 +4,8 @@
  * diagram's editing all go through these, so a change looks as if a careful person typed it.
  */
 import type { ArchDocument, MapEntry, MapNode, Position, Range, TextEdit, ValueNode, ValuePath } from './document';
-import { LineIndex } from './line-index';
+import { LineIndex, type LineLengths } from './line-index';
+import { resourceSourceOf } from './resource-source';
 
 /** A value as YAML text: plain when that reads back identically, quoted otherwise. */
 export function formatScalar(value: unknown): string {
@@ -30,19 +31,35 @@ function point(position: Position): Range {
   return { start: position, end: position };
 }
 
+/**
+ * Line lengths for edits inside one resource: from the resource's own piece of text when the parser
+ * read it on its own (a fix for one resource then never indexes the whole file), else the document's.
+ */
+function linesFor(doc: ArchDocument, resourceName: string): LineLengths {
+  const resource = doc.resourceByName.get(resourceName);
+  const source = resource === undefined ? undefined : resourceSourceOf(resource);
+  if (source === undefined) return lineIndexOf(doc);
+  return {
+    lineLength(line: number): number {
+      const inside = line - source.firstLine;
+      return inside >= 0 && inside < source.lines.lineCount - 1 ? source.lines.lineLength(inside) : lineIndexOf(doc).lineLength(line);
+    },
+  };
+}
+
 /** Where the line holding `position` ends (before its comment is NOT skipped: the new line goes after). */
-function endOfLine(position: Position, lines: LineIndex | undefined): Position {
+function endOfLine(position: Position, lines: LineLengths | undefined): Position {
   if (lines === undefined) return position;
-  return { line: position.line, character: lines.lineEndOffset(position.line) - lines.lineStarts[position.line]! };
+  return { line: position.line, character: lines.lineLength(position.line) };
 }
 
 /** The last line a node occupies, for inserting after it. */
-function lastLineEnd(entry: MapEntry, lines: LineIndex | undefined): Position {
+function lastLineEnd(entry: MapEntry, lines: LineLengths | undefined): Position {
   const end = entry.value?.range.end ?? entry.keyRange.end;
   // A block collection's range can end at the start of the next line; step back onto its last line.
   if (end.character === 0 && end.line > entry.keyRange.start.line) {
     const line = end.line - 1;
-    return lines === undefined ? end : { line, character: lines.lineEndOffset(line) - lines.lineStarts[line]! };
+    return lines === undefined ? end : { line, character: lines.lineLength(line) };
   }
   return endOfLine(end, lines);
 }
@@ -52,7 +69,7 @@ function lastLineEnd(entry: MapEntry, lines: LineIndex | undefined): Position {
  * replaced as a scalar; a collection is replaced whole), or inserts the key after the last entry in
  * the map's style. `ownerKey` is the range of the key that holds the map, used for an empty map.
  */
-export function setInMap(map: MapNode | undefined, ownerKey: Range, key: string, value: unknown, lines?: LineIndex): TextEdit {
+export function setInMap(map: MapNode | undefined, ownerKey: Range, key: string, value: unknown, lines?: LineLengths): TextEdit {
   const text = formatScalar(value);
   const existing = map?.entries.find((entry) => entry.key === key);
   if (existing !== undefined) {
@@ -101,7 +118,7 @@ export function nodeAtValuePath(root: ValueNode | undefined, path: ValuePath): {
 export function setPropertyEdit(doc: ArchDocument, resourceName: string, path: ValuePath, value: unknown): TextEdit | undefined {
   const resource = doc.resourceByName.get(resourceName);
   if (resource === undefined || resource.body === undefined || path.length === 0) return undefined;
-  const lines = lineIndexOf(doc);
+  const lines = linesFor(doc, resourceName);
   const parentPath = path.slice(0, -1);
   const last = path[path.length - 1]!;
   const parent = parentPath.length === 0 ? { node: resource.body as ValueNode, entry: undefined } : nodeAtValuePath(resource.body, parentPath);
@@ -119,7 +136,7 @@ export function setPropertyEdit(doc: ArchDocument, resourceName: string, path: V
 export function insertListItemEdit(doc: ArchDocument, resourceName: string, path: ValuePath, value: unknown): TextEdit | undefined {
   const resource = doc.resourceByName.get(resourceName);
   if (resource === undefined || resource.body === undefined || path.length === 0) return undefined;
-  const lines = lineIndexOf(doc);
+  const lines = linesFor(doc, resourceName);
   const { node, entry } = nodeAtValuePath(resource.body, path);
   const text = formatScalar(value);
   if (node === undefined) return setPropertyEdit(doc, resourceName, path, [value]);
@@ -131,7 +148,7 @@ export function insertListItemEdit(doc: ArchDocument, resourceName: string, path
   }
   if (last === undefined) return entry === undefined ? undefined : { range: point(entry.keyRange.end), newText: `: [${text}]` };
   const dashColumn = Math.max(0, last.range.start.character - 2);
-  const end = last.range.end.character === 0 && last.range.end.line > last.range.start.line ? { line: last.range.end.line - 1, character: lines.lineEndOffset(last.range.end.line - 1) - lines.lineStarts[last.range.end.line - 1]! } : endOfLine(last.range.end, lines);
+  const end = last.range.end.character === 0 && last.range.end.line > last.range.start.line ? { line: last.range.end.line - 1, character: lines.lineLength(last.range.end.line - 1) } : endOfLine(last.range.end, lines);
   return { range: point(end), newText: `\n${' '.repeat(dashColumn)}- ${text}` };
 }
 

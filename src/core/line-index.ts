@@ -5,8 +5,13 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/** Line lengths by line number: what edit builders need to insert at the end of a line. */
+export interface LineLengths {
+  lineLength(line: number): number;
+}
+
 /** Line starts of one text, computed once, answering offset <-> position in O(log lines). */
-export class LineIndex {
+export class LineIndex implements LineLengths {
   /** Offset of the first character of each line; always starts with 0. */
   readonly lineStarts: readonly number[];
 
@@ -58,6 +63,11 @@ export class LineIndex {
     if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
+  }
+
+  /** The number of characters of a line, without its line break. */
+  lineLength(line: number): number {
+    return this.lineEndOffset(line) - this.lineStarts[line]!;
   }
 
   /** The text of a line without its line break. */

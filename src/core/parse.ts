@@ -19,6 +19,7 @@ import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sani
 import { shiftDiagnostic, shiftDraft, shiftEntry, shiftResource } from './shift';
 import { defaultRegion, defaultZones, readTopLevel } from './top-level';
 import { readYaml } from './yaml-read';
+import { registerResourceSource } from './resource-source';
 
 /** Options of `parseArchitecture`. */
 export interface ParseOptions {
@@ -366,6 +367,7 @@ function place(piece: Piece, result: PieceResult, _cache: PieceCache): PlacedPie
           analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, line)),
         };
   result.placed = { line, result: placed };
+  for (const analysis of placed.analyses) registerResourceSource(analysis.resource, piece.text, line);
   return placed;
 }
 

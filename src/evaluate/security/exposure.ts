@@ -16,7 +16,7 @@
  *   not the internet at large. A resource without modeled security groups is assumed to admit its
  *   callers, which over-reports rather than hides a path.
  */
-import type { ArchDocument, ResourceNode } from '../../core/document';
+import type { ArchDocument, ReferenceOccurrence, ResourceNode } from '../../core/document';
 import type { ExposureHop, ExposurePath } from '../types';
 import { effective } from './rule';
 import { coversPort, isAllPorts, isCidr, isWorld, readGroupRule, type PortRange } from './security-group-rules';
@@ -171,11 +171,28 @@ export function internetEntry(doc: ArchDocument, resource: ResourceNode): { read
   return undefined;
 }
 
+/** Resolved references grouped by the resource they are written in, once per document. */
+const referencesByOwner = new WeakMap<ArchDocument, ReadonlyMap<string, ReferenceOccurrence[]>>();
+
+function ownReferences(doc: ArchDocument, name: string): readonly ReferenceOccurrence[] {
+  let byOwner = referencesByOwner.get(doc);
+  if (byOwner === undefined) {
+    const grouped = new Map<string, ReferenceOccurrence[]>();
+    for (const reference of doc.references) {
+      if (!reference.resolved) continue;
+      const list = grouped.get(reference.from);
+      if (list === undefined) grouped.set(reference.from, [reference]);
+      else list.push(reference);
+    }
+    referencesByOwner.set(doc, (byOwner = grouped));
+  }
+  return byOwner.get(name) ?? [];
+}
+
 /** The network hops out of a resource: target name and the port the connection uses. */
 function edgesFrom(doc: ArchDocument, resource: ResourceNode): { readonly target: ResourceNode; readonly port: number | undefined }[] {
   const edges: { target: ResourceNode; port: number | undefined }[] = [];
-  for (const reference of doc.references) {
-    if (reference.from !== resource.name || !reference.resolved) continue;
+  for (const reference of ownReferences(doc, resource.name)) {
     const property = reference.path[0];
     if (typeof property !== 'string' || !NETWORK_EDGE_PROPERTIES.includes(property)) continue;
     const target = doc.resourceByName.get(reference.target);
@@ -197,10 +214,73 @@ function isDataStore(resource: ResourceNode): boolean {
 }
 
 /**
+ * Every property the exposure analysis reads, of any resource: the network edges, security groups
+ * and their rules, ports, and what makes a resource internet-facing. A change to the analysis that
+ * reads another property must add it here, or the reuse below would serve stale paths (the
+ * equivalence test in test/unit/perf compares reuse with a fresh analysis).
+ */
+export const EXPOSURE_PROPERTIES: readonly string[] = [
+  ...NETWORK_EDGE_PROPERTIES,
+  'securityGroups',
+  'ingress',
+  'port',
+  'engine',
+  'kind',
+  'listeners',
+  'scheme',
+  'endpointType',
+  'functionUrl',
+  'publicAccess',
+  'publiclyAccessible',
+  'publicIp',
+  'elasticIp',
+  'assignPublicIp',
+  'subnet',
+];
+
+/**
+ * What the exposure analysis reads of one resource: its name, type and the properties above.
+ * Whether a reference resolves depends only on the other resources' names, in their own facts.
+ */
+const factsByResource = new WeakMap<ResourceNode, string>();
+
+function factsOf(resource: ResourceNode): string {
+  let facts = factsByResource.get(resource);
+  if (facts === undefined) {
+    const read: unknown[] = [resource.name, resource.type ?? null];
+    for (const property of EXPOSURE_PROPERTIES) read.push(resource.props[property] ?? null);
+    factsByResource.set(resource, (facts = JSON.stringify(read)));
+  }
+  return facts;
+}
+
+/** The last few analyses, with the facts of every resource they were computed from. */
+const recentAnalyses: { readonly facts: readonly string[]; readonly paths: readonly ExposurePath[] }[] = [];
+const recentAnalysesKept = 4;
+
+/**
  * All exposure paths of a document, shortest first: from an internet entry point to a data store,
  * each hop with the port it enters on. A data store that is itself an entry point has a one-hop path.
+ *
+ * The paths hold names and ports only, so they are reused whenever every resource's facts are the
+ * same as in a recent analysis: a comparison per resource (the same string object for an unchanged
+ * resource) instead of a graph search. Most edits (a size, a tag, a comment) leave them unchanged.
  */
 export function findExposurePaths(doc: ArchDocument): ExposurePath[] {
+  const facts = doc.resources.map(factsOf);
+  for (const recent of recentAnalyses) {
+    if (recent.facts.length !== facts.length) continue;
+    let same = true;
+    for (let index = 0; index < facts.length && same; index++) same = recent.facts[index] === facts[index];
+    if (same) return [...recent.paths];
+  }
+  const paths = searchExposurePaths(doc);
+  recentAnalyses.unshift({ facts, paths: [...paths] });
+  if (recentAnalyses.length > recentAnalysesKept) recentAnalyses.pop();
+  return paths;
+}
+
+function searchExposurePaths(doc: ArchDocument): ExposurePath[] {
   const paths: ExposurePath[] = [];
   const seen = new Set<string>();
   const record = (path: ExposurePath) => {

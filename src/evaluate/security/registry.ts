@@ -31,7 +31,11 @@ export function securityRule(id: string): SecurityRule | undefined {
   return byId.get(id);
 }
 
-/** Rules that apply to a resource type. */
+const rulesByType = new Map<string, readonly SecurityRule[]>();
+
+/** Rules that apply to a resource type (computed once per type: the registry never changes). */
 export function rulesForType(type: string): readonly SecurityRule[] {
-  return securityRules.filter((rule) => rule.types.includes(type));
+  let rules = rulesByType.get(type);
+  if (rules === undefined) rulesByType.set(type, (rules = securityRules.filter((rule) => rule.types.includes(type))));
+  return rules;
 }

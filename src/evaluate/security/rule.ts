@@ -17,11 +17,21 @@ export type Responsibility = SecurityFinding['responsibility'];
  */
 export type RuleConcern = 'security' | 'availability';
 
-/** What every rule can see besides the resource it checks: the whole document and derived indexes. */
+/**
+ * What every rule can see besides the resource it checks: the whole document and derived indexes.
+ *
+ * A resource's findings are cached by resource object and reused while the file's zones and the
+ * resource's neighbours (every resource it references or that references it, by object) are the
+ * same (see index.ts). A rule may therefore read its own resource, the file's `zones` and its
+ * neighbours; it must not read other resources or whole-document lists such as `doc.references`
+ * directly: add an index here instead, derived from the neighbours.
+ */
 export interface RuleContext {
   readonly doc: ArchDocument;
   /** Names of the resources whose `targets` include the given resource (load balancers in front of it). */
   readonly targetedBy: (resourceName: string) => readonly ResourceNode[];
+  /** Whether another resource's `replication` names this one (it is the disaster-recovery copy). */
+  readonly isReplicaTarget: (resourceName: string) => boolean;
 }
 
 /** One rule of the engine. Ids are `CA-<SERVICE>-<NNN>`, stable and never reused. */

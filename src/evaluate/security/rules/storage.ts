@@ -127,7 +127,7 @@ export const storageRules: readonly SecurityRule[] = [
     path: ['replication'],
     assumedDefault: undefined,
     // A bucket that is itself the replica of another bucket is the disaster-recovery copy.
-    appliesTo: (resource, context) => !context.doc.references.some((reference) => reference.target === resource.name && reference.path[0] === 'replication'),
+    appliesTo: (resource, context) => !context.isReplicaTarget(resource.name),
     ok: (value) => value !== null && typeof value === 'object' && (value as Record<string, unknown>).kind !== 'SRR',
     message: (resource, value) => `${bucket(resource.name)} ${value === undefined ? 'is not replicated to another region' : 'replicates only within its region (SRR)'}.`,
   }),
