@@ -7,6 +7,7 @@ import type { ArchDocument } from '../../core/document';
 import type { AvailabilityResult } from '../types';
 import { analyzeReliability, type EngineOptions } from './engine';
 import { reliabilityModelFromDocument } from './from-document';
+import type { ReliabilityModel } from './model';
 
 export { analyzeReliability, type EngineOptions } from './engine';
 export { explainAvailability } from './explain';
@@ -21,9 +22,32 @@ function percent(probability: number): number {
   return Math.min(100, Math.max(0, probability * 100));
 }
 
+/**
+ * The last few results with the model they were computed from, written out as text: the model holds
+ * everything the result depends on (units, placement, zones, regions, figures, dependency edges,
+ * entry points), so an edit that leaves it unchanged, such as a new `sizeGB` or a tag, reuses the
+ * result instead of computing it again. Building the model and its text is linear and cheap.
+ */
+const recentResults: { readonly signature: string; readonly result: AvailabilityResult }[] = [];
+const recentResultsKept = 4;
+
 /** Evaluates the availability of an architecture. Pure and deterministic for a given seed. */
 export function evaluateAvailability(doc: ArchDocument, options: EngineOptions = {}): AvailabilityResult {
-  const { model, zoneLetter } = reliabilityModelFromDocument(doc);
+  const built = reliabilityModelFromDocument(doc);
+  const signature = JSON.stringify([options.monteCarloSamples ?? null, options.seed ?? null, [...built.zoneLetter], built.model]);
+  const recent = recentResults.findIndex((entry) => entry.signature === signature);
+  if (recent >= 0) {
+    const entry = recentResults[recent]!;
+    if (recent > 0) recentResults.unshift(...recentResults.splice(recent, 1));
+    return { ...entry.result };
+  }
+  const result = computeAvailability(built.model, built.zoneLetter, options);
+  recentResults.unshift({ signature, result });
+  if (recentResults.length > recentResultsKept) recentResults.pop();
+  return { ...result };
+}
+
+function computeAvailability(model: ReliabilityModel, zoneLetter: ReadonlyMap<string, string>, options: EngineOptions): AvailabilityResult {
   const report = analyzeReliability(model, options);
   const multiRegion = report.regions.length > 1;
   const zoneOutage: Record<string, { works: boolean }> = {};
