@@ -257,21 +257,22 @@ function valueItemsForShape(shape: PropertyShape, property: PropertyDef | undefi
   const { context } = value;
   const lead = context.needsLeadingSpace ? ' ' : '';
   const wrap = (text: string) => (value.wrapInList ? `[${text}]` : text);
-  const simple = (label: string, detail: string, documentation?: string, sortText?: string): CompletionItem => ({
+  const simple = (label: string, detail: string, documentation?: string, sortText?: string, insert = label): CompletionItem => ({
     label,
     kind: CompletionItemKind.Value,
     detail,
     ...(documentation ? { documentation: markdown(documentation) } : {}),
     ...(sortText ? { sortText } : {}),
     filterText: label,
-    textEdit: { range: context.replaceRange, newText: lead + wrap(label) },
+    textEdit: { range: context.replaceRange, newText: lead + wrap(insert) },
   });
   switch (shape.kind) {
     case 'enum':
       return shape.values.map((entry, index) => {
         const isDefault = property?.default === entry.value;
         return {
-          ...simple(String(entry.value), isDefault ? `${entry.description} (default)` : entry.description, entry.description, String(index).padStart(3, '0')),
+          // A string that YAML would read as a number or boolean (`"1"`) is inserted quoted.
+          ...simple(String(entry.value), isDefault ? `${entry.description} (default)` : entry.description, entry.description, String(index).padStart(3, '0'), scalarText(entry.value)),
           kind: CompletionItemKind.EnumMember,
           labelDetails: isDefault ? { description: 'default' } : undefined,
           preselect: isDefault || undefined,
@@ -295,8 +296,11 @@ function valueItemsForShape(shape: PropertyShape, property: PropertyDef | undefi
       return referenceItems(shape, value);
     case 'list':
       return variantsOf(shape.items).flatMap((item) => valueItemsForShape(item, undefined, { ...value, wrapInList: !context.inFlow && context.kind === 'value' }));
-    case 'number':
-    case 'string': {
+    case 'string':
+    case 'number': {
+      if (shape.kind === 'string' && shape.examples && shape.examples.length > 0) {
+        return shape.examples.map((example, index) => simple(example, property?.default === example ? 'default' : 'example', undefined, String(index).padStart(3, '0'), scalarText(example)));
+      }
       const sample = property?.default ?? property?.example;
       if (sample === undefined || typeof sample === 'object') return [];
       return [simple(scalarText(sample), property?.default !== undefined ? 'default' : 'example')];
@@ -350,6 +354,33 @@ function referenceItems(shape: Extract<PropertyShape, { kind: 'reference' }>, va
     }));
   }
   const accepts = (type: string | undefined) => shape.to.some((pattern) => typeMatches(type ?? '', pattern));
+  // Where a CIDR is accepted too (a security group rule's source), offer the usual blocks after the groups.
+  const cidrs: CompletionItem[] = shape.allowCidr
+    ? commonCidrs.map((cidr, index) => ({
+        label: cidr.block,
+        kind: CompletionItemKind.Value,
+        detail: cidr.meaning,
+        sortText: `zz-${index}`,
+        filterText: cidr.block,
+        textEdit: { range: context.replaceRange, newText: lead + cidr.block },
+      }))
+    : [];
+  return [...referenceCandidates(value, accepts, lead), ...cidrs];
+}
+
+/** CIDR blocks offered where a reference may also be a CIDR. */
+const commonCidrs: readonly { block: string; meaning: string }[] = [
+  { block: '10.0.0.0/16', meaning: 'a private VPC range' },
+  { block: '203.0.113.0/24', meaning: 'one office or partner network (replace with yours)' },
+  { block: '0.0.0.0/0', meaning: 'anywhere on the internet: avoid for anything but public HTTPS' },
+];
+
+function referenceCandidates(
+  value: ValueContext,
+  accepts: (type: string | undefined) => boolean,
+  lead: string,
+): CompletionItem[] {
+  const { context } = value;
   return resourcesIn(value.doc, value.text)
     .filter((resource) => resource.name !== value.resourceName && accepts(resource.type))
     .map((resource, index) => {
