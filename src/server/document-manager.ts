@@ -152,7 +152,11 @@ export class DocumentManager {
     state.validateTimer = setTimeout(() => {
       state.checkPending = false;
       const started = performance.now();
-      this.validate(state);
+      try {
+        this.validate(state);
+      } catch (error) {
+        this.host.logError(`Checking ${state.uri} failed`, error);
+      }
       state.lastCheckMs = performance.now() - started;
     }, delayMs);
   }

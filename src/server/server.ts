@@ -28,7 +28,7 @@ import {
 } from '../protocol/requests';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
-import { defaultServerSettings, readServerSettings, type ServerSettings } from './settings';
+import { defaultServerSettings, mergeSections, readServerSettings, type ServerSettings } from './settings';
 
 /**
  * The language service, created on first use. `initialize` must answer fast (< 300 ms from spawn),
@@ -54,6 +54,8 @@ export const serverInfo = { name: 'cloudarch-language-server', version: '0.1.0' 
 /** Connects the language service to a connection and starts listening. */
 export function startServer(connection: Connection, entryPoint: string): void {
   let settings: ServerSettings = defaultServerSettings;
+  /** The `cloudarch` section given in initializationOptions; configuration answers are laid over it. */
+  let initialSection: unknown = undefined;
   let supportsConfiguration = false;
   let supportsInlayRefresh = false;
   let supportsCodeLensRefresh = false;
@@ -118,7 +120,7 @@ export function startServer(connection: Connection, entryPoint: string): void {
       if (supportsConfiguration) section = await connection.workspace.getConfiguration('cloudarch');
       // Without configuration requests, the settings from initializationOptions stay until a change arrives.
       if (section === undefined || section === null) return;
-      settings = readServerSettings(section);
+      settings = readServerSettings(mergeSections(initialSection, section));
       manager.updateSettings(settings);
     } catch (error) {
       logError('Reading settings failed', error);
@@ -132,7 +134,8 @@ export function startServer(connection: Connection, entryPoint: string): void {
     supportsCodeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options && typeof options === 'object') {
-      settings = readServerSettings(options.settings ?? options);
+      initialSection = options.settings ?? options;
+      settings = readServerSettings(initialSection);
       manager.updateSettings(settings);
     }
     return {

@@ -39,3 +39,24 @@ export const defaultServerSettings: ServerSettings = fromUserSettings(DEFAULT_SE
 export function readServerSettings(section: unknown): ServerSettings {
   return fromUserSettings(readSettingsFromSection(section ?? {}));
 }
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Lays the workspace's section over the one given in `initializationOptions`: an editor that
+ * answers configuration requests with an empty object must not erase what its user configured at
+ * start-up.
+ */
+export function mergeSections(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base)) return override ?? base;
+  if (!isPlainObject(override)) return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    // Own keys only, and never the prototype: settings come from outside.
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    merged[key] = mergeSections(base[key], value);
+  }
+  return merged;
+}

@@ -303,3 +303,27 @@ describe('language server over node IPC', function () {
     }
   });
 });
+
+describe('language server: settings', function () {
+  this.timeout(30_000);
+  let server: ServerProcess;
+
+  before(async () => {
+    server = new ServerProcess();
+    // The test client answers configuration requests with `{}`: the start-up settings must survive that.
+    await server.initialize({ settings: { evaluation: { enabled: false }, codeLens: { enabled: false } } });
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('runs no evaluations when they are turned off in initializationOptions', async () => {
+    const uri = documentUri('settings.cloudarch.yaml');
+    await server.open(uri, shop);
+    await server.diagnosticsFor(uri, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.ok(!server.published.some((entry) => entry.uri === uri && entry.diagnostics.some((diagnostic) => diagnostic.source === 'cloudarch.security')));
+    assert.deepEqual(await server.request('textDocument/codeLens', { textDocument: { uri } }), []);
+  });
+});
