@@ -47,6 +47,12 @@ export function evaluateAvailability(doc: ArchDocument, options: EngineOptions =
   return { ...result };
 }
 
+/** The same evaluation without reusing a recent result (tests compare the two). */
+export function evaluateAvailabilityAfresh(doc: ArchDocument, options: EngineOptions = {}): AvailabilityResult {
+  const built = reliabilityModelFromDocument(doc);
+  return computeAvailability(built.model, built.zoneLetter, options);
+}
+
 function computeAvailability(model: ReliabilityModel, zoneLetter: ReadonlyMap<string, string>, options: EngineOptions): AvailabilityResult {
   const report = analyzeReliability(model, options);
   const multiRegion = report.regions.length > 1;

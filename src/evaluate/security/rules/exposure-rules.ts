@@ -3,7 +3,7 @@
  * paths come from the graph analysis in `../exposure.ts`; these rules only turn the shortest path to
  * each data store into one finding.
  */
-import type { ArchDocument } from '../../../core/document';
+import type { ArchDocument, ResourceNode } from '../../../core/document';
 import type { ExposurePath, SecurityFinding } from '../../types';
 import { finding, type RuleMeta, type SecurityRule } from '../rule';
 
@@ -55,6 +55,12 @@ function describe(path: ExposurePath): string {
   return path.hops.map((hop) => (hop.port === undefined ? hop.resource : `${hop.resource}:${hop.port}`)).join(' → ');
 }
 
+/**
+ * The finding of each path, by path object: exposure paths are reused while the graph is unchanged
+ * (see exposure.ts), and the finding is reused with them while the data store is the same object.
+ */
+const findingByPath = new WeakMap<ExposurePath, { readonly store: ResourceNode; readonly finding: SecurityFinding | undefined }>();
+
 /** One finding per data store reachable from the internet, for its shortest path. */
 export function exposureFindings(doc: ArchDocument, paths: readonly ExposurePath[]): SecurityFinding[] {
   const findings: SecurityFinding[] = [];
@@ -64,17 +70,28 @@ export function exposureFindings(doc: ArchDocument, paths: readonly ExposurePath
     done.add(path.dataStore);
     const store = doc.resourceByName.get(path.dataStore);
     if (store === undefined) continue;
-    // A public bucket that reaches nothing else is already reported by CA-S3-001/002.
-    if (path.hops.length === 1 && store.type === 'aws.s3.bucket') continue;
-    const meta = metaFor(path, store.type);
-    const port = path.hops[path.hops.length - 1]?.port;
-    const message =
-      path.hops.length === 1
-        ? `\`${store.name}\` accepts connections from the internet${port === undefined ? '' : ` on ${port === 'all' ? 'every port' : `port ${port}`}`}.`
-        : `\`${store.name}\` is reachable from the internet: internet → ${describe(path)}.`;
-    findings.push(finding(meta, store, { path: [], range: store.nameRange, message, exposurePath: path.hops }));
+    const cached = findingByPath.get(path);
+    if (cached !== undefined && cached.store === store) {
+      if (cached.finding !== undefined) findings.push(cached.finding);
+      continue;
+    }
+    const made = exposureFinding(path, store);
+    findingByPath.set(path, { store, finding: made });
+    if (made !== undefined) findings.push(made);
   }
   return findings;
+}
+
+function exposureFinding(path: ExposurePath, store: ResourceNode): SecurityFinding | undefined {
+  // A public bucket that reaches nothing else is already reported by CA-S3-001/002.
+  if (path.hops.length === 1 && store.type === 'aws.s3.bucket') return undefined;
+  const meta = metaFor(path, store.type);
+  const port = path.hops[path.hops.length - 1]?.port;
+  const message =
+    path.hops.length === 1
+      ? `\`${store.name}\` accepts connections from the internet${port === undefined ? '' : ` on ${port === 'all' ? 'every port' : `port ${port}`}`}.`
+      : `\`${store.name}\` is reachable from the internet: internet → ${describe(path)}.`;
+  return finding(meta, store, { path: [], range: store.nameRange, message, exposurePath: path.hops });
 }
 
 /** The exposure rules as registry entries; their findings are produced for the whole document at once. */
