@@ -5,7 +5,7 @@
  * each finished batch, and each failure with fast-check's shrunk counterexample.
  */
 import fc from 'fast-check';
-import { robustnessProperties } from './properties';
+import { robustnessProperties, type RobustnessProperty } from './properties';
 
 /** A batch the campaign asks for. */
 export interface BatchRequest {
@@ -34,8 +34,26 @@ function send(message: WorkerMessage): void {
   process.send?.(message);
 }
 
+/**
+ * `--self-test fail|hang|crash` (campaign.ts): a property that breaks in the named way once its input
+ * passes 1,000, to prove the campaign catches, shrinks and saves each kind of failure.
+ */
+const selfTest = process.env['FUZZ_SELF_TEST'];
+const selfTestProperty: RobustnessProperty = {
+  name: 'self-test',
+  title: 'the campaign catches failures, hangs and crashes',
+  unitRuns: 0,
+  arbitraries: [fc.integer({ min: 0, max: 1_000_000 })],
+  check: ((value: number) => {
+    if (value <= 1000) return;
+    if (selfTest === 'hang') for (;;);
+    if (selfTest === 'crash') process.exit(70);
+    throw new Error(`self-test failure for ${value}`);
+  }) as (...args: never[]) => void,
+};
+
 function runBatch(request: BatchRequest): void {
-  const entry = robustnessProperties.find((candidate) => candidate.name === request.property);
+  const entry = [...robustnessProperties, selfTestProperty].find((candidate) => candidate.name === request.property);
   if (!entry) throw new Error(`unknown property ${request.property}`);
   // Report each input before checking it: if the process hangs or dies, the campaign knows on what.
   const reporting = fc.property(...(entry.arbitraries as [fc.Arbitrary<unknown>]), (...args: unknown[]) => {

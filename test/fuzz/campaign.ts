@@ -6,6 +6,7 @@
  *   npm run fuzz -- --property typing   one property (repeatable)
  *   npm run fuzz -- --seed 1234         a reproducible campaign
  *   npm run fuzz -- --replay out/fuzz/<file>.json   re-run one saved counterexample
+ *   npm run fuzz -- --self-test fail|hang|crash --minutes 1   prove the campaign catches each kind
  *
  * The properties run in a child process, in batches with seeds derived from the campaign's seed.
  * The child reports each input before checking it, so the campaign can blame an input for a hang
@@ -23,7 +24,9 @@ import { robustnessProperties } from './properties';
 const repositoryRoot = join(__dirname, '..', '..');
 const outputFolder = join(repositoryRoot, 'out', 'fuzz');
 /** A run that reports nothing for this long is a hang. */
-const hangAfterMs = 30_000;
+function hangAfterMs(): number {
+  return Number(process.env['FUZZ_HANG_MS'] ?? 30_000);
+}
 /** Runs per batch: small enough for steady progress reports, large enough to amortise start-up. */
 const runsPerBatch = 50;
 
@@ -32,14 +35,15 @@ interface Options {
   seed: number;
   properties: string[];
   replay: string | undefined;
+  selfTest: string | undefined;
 }
 
 function usage(): string {
-  return `Usage: npm run fuzz -- [--minutes N] [--seed S] [--property NAME]... [--replay FILE]\nProperties: ${robustnessProperties.map((entry) => entry.name).join(', ')}\n`;
+  return `Usage: npm run fuzz -- [--minutes N] [--seed S] [--property NAME]... [--replay FILE] [--self-test fail|hang|crash]\nProperties: ${robustnessProperties.map((entry) => entry.name).join(', ')}\n`;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { minutes: 10, seed: Date.now() % 2_147_483_647, properties: [], replay: undefined };
+  const options: Options = { minutes: 10, seed: Date.now() % 2_147_483_647, properties: [], replay: undefined, selfTest: undefined };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -52,6 +56,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--seed') options.seed = Number(value());
     else if (flag === '--property') options.properties.push(value());
     else if (flag === '--replay') options.replay = value();
+    else if (flag === '--self-test') options.selfTest = value();
     else if (flag === '--help' || flag === '-h') {
       process.stdout.write(usage());
       process.exit(0);
@@ -59,7 +64,13 @@ function parseOptions(argv: readonly string[]): Options {
   }
   if (!Number.isFinite(options.minutes) || options.minutes <= 0) throw new Error('--minutes needs a positive number');
   if (!Number.isInteger(options.seed)) throw new Error('--seed needs an integer');
-  for (const name of options.properties) {
+  if (options.selfTest !== undefined) {
+    if (!['fail', 'hang', 'crash'].includes(options.selfTest)) throw new Error('--self-test needs fail, hang or crash');
+    options.properties = ['self-test'];
+    process.env['FUZZ_SELF_TEST'] = options.selfTest;
+    process.env['FUZZ_HANG_MS'] ??= '5000';
+  }
+  for (const name of options.selfTest !== undefined ? [] : options.properties) {
     if (!robustnessProperties.some((entry) => entry.name === name)) throw new Error(`unknown property ${name}`);
   }
   return options;
@@ -153,7 +164,7 @@ async function campaign(options: Options): Promise<number> {
         property: last?.property ?? 'unknown',
         seed: last?.seed ?? 0,
         counterexample: last?.input ?? null,
-        error: outcome.kind === 'hang' ? `no progress for ${hangAfterMs / 1000} s: the check of this input does not terminate` : `the worker process died (${outcome.detail}); stderr:\n${outcome.stderr}`,
+        error: outcome.kind === 'hang' ? `no progress for ${hangAfterMs() / 1000} s: the check of this input does not terminate` : `the worker process died (${outcome.detail}); stderr:\n${outcome.stderr}`,
         campaignSeed: options.seed,
         foundAt: new Date().toISOString(),
       };
@@ -206,7 +217,7 @@ function runWorker(nextBatch: () => BatchRequest | undefined, onMessage: (messag
     });
     worker.on('exit', (code, signal) => finish({ kind: 'crash', lastInput, detail: `exit code ${code}, signal ${signal}`, stderr }));
     const watchdog = setInterval(() => {
-      if (Date.now() - lastSign > hangAfterMs) finish({ kind: 'hang', lastInput, detail: 'no progress', stderr });
+      if (Date.now() - lastSign > hangAfterMs()) finish({ kind: 'hang', lastInput, detail: 'no progress', stderr });
     }, 1000);
     const progress = setInterval(onProgress, 10_000);
   });

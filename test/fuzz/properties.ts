@@ -45,7 +45,7 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
   {
     name: 'yamlish',
     title: 'random YAML-ish documents go through the whole pipeline without breaking an invariant',
-    unitRuns: 120,
+    unitRuns: 200,
     arbitraries: [yamlishDocumentArbitrary, caretsArbitrary, fc.option(yamlishDocumentArbitrary, { nil: undefined })],
     check: ((text: string, carets: readonly number[], previousText: string | undefined) => {
       expectClean(text, checkPipeline(text, { positions: positionsIn(text, carets), previousText }).problems);
@@ -54,7 +54,7 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
   {
     name: 'architecture',
     title: 'architecture-shaped files with hostile values are evaluated without breaking an invariant',
-    unitRuns: 100,
+    unitRuns: 150,
     arbitraries: [architectureArbitrary, caretsArbitrary],
     check: ((text: string, carets: readonly number[]) => {
       // The previous text: the same file without its last resource, as if it had just been typed.
@@ -64,7 +64,7 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
   {
     name: 'example-edits',
     title: 'edits of the real examples (what typing produces) keep every invariant, and parsing along the edits equals a fresh parse',
-    unitRuns: 70,
+    unitRuns: 100,
     arbitraries: [exampleEditsArbitrary, caretsArbitrary],
     check: ((edits: ExampleEdits, carets: readonly number[]) => {
       const texts = editedTexts(edits);
@@ -80,7 +80,7 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
   {
     name: 'typing',
     title: 'typing a value one keystroke at a time, and deleting it again, parses incrementally exactly as from scratch',
-    unitRuns: 25,
+    unitRuns: 40,
     arbitraries: [fc.integer({ min: 0, max: examples.length - 1 }), fc.integer({ min: 0, max: 999_999 }), typedArbitrary],
     check: ((exampleIndex: number, caret: number, typed: string) => {
       const example = examples[exampleIndex]!;
