@@ -7,7 +7,9 @@
 /** The text of a new architecture file named `name`. */
 export function architectureTemplate(name: string): string {
   const title = name.trim() === '' ? 'My architecture' : name.trim();
-  return `# A CloudArch architecture. Hover any key for its documentation; Ctrl+Space completes.
+  // The first line names the architecture: VS Code titles an untitled editor after its first line.
+  return `# ${title.replace(/[\r\n]+/g, ' ')}
+# A CloudArch architecture. Hover any key for its documentation; Ctrl+Space completes.
 cloudarch: "1"
 name: ${JSON.stringify(title)}
 region: us-east-1

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { architectureFileName, architectureTemplate } from '../../../src/client/architecture-template';
 import { CRASH_WINDOW_MS, decideAfterDeath } from '../../../src/client/restart-policy';
 import { shiftTabStops } from '../../../scripts/generate-snippets';
+import { parseArchitecture } from '../../../src/core/parse';
 
 describe('restart policy', () => {
   it('restarts after the first death and gives up after a second one soon after', () => {
@@ -32,6 +33,11 @@ describe('new architecture', () => {
   for (const [name, expected] of names) {
     it(`names the file for ${JSON.stringify(name)} ${expected}`, () => assert.equal(architectureFileName(name), expected));
   }
+
+  it('starts users from a file without errors or warnings', () => {
+    const problems = parseArchitecture(architectureTemplate('Shop')).diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'warning');
+    assert.deepEqual(problems.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`), []);
+  });
 
   it('quotes the name so any text stays a YAML string', () => {
     assert.match(architectureTemplate('a: b # c'), /^name: "a: b # c"$/m);
