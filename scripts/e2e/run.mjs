@@ -9,6 +9,7 @@
 //   --grep <text>                       run only the in-host tests whose title contains <text>
 //
 // Exit code: 0 when every run passed. See docs/testing.md, "Real-editor tests".
+import { packageVsix } from '../package.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,15 +75,7 @@ function packageExtension() {
       if (existsSync(join(root, name))) symlinkSync(join(root, name), join(staging, name));
     }
     execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: staging, stdio: 'inherit' });
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const repository = String(pkg.repository?.url ?? 'https://example.invalid/cloudarch').replace(/\.git$/, '');
-    const vsix = join(root, 'out', 'cloudarch.vsix');
-    mkdirSync(dirname(vsix), { recursive: true });
-    execFileSync(
-      join(root, 'node_modules', '.bin', 'vsce'),
-      ['package', '--no-dependencies', '--baseContentUrl', `${repository}/blob/HEAD`, '--baseImagesUrl', `${repository}/raw/HEAD`, '-o', vsix],
-      { cwd: staging, stdio: verbose ? 'inherit' : ['ignore', 'ignore', 'inherit'] },
-    );
+    const vsix = packageVsix({ cwd: staging, out: join(root, 'out', 'cloudarch.vsix'), quiet: !verbose });
     return vsix;
   } finally {
     rmSync(staging, { recursive: true, force: true });
