@@ -5,12 +5,13 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ArchDocument, ResourceNode } from '../core/document';
+import type { EvaluationResult } from '../evaluate/types';
 import type { PropertyDef, PropertyShape, ResourceTypeDef, SourcedFigure } from '../model/catalog-types';
 import { resourceType } from '../model/catalog';
 import type { CatalogTables } from './completion';
 import { nodeAt } from './node-at';
 import { describeShape, propertyAt, variantsOf, type TypeOfResource } from './schema-lookup';
-import { formatHourly } from './text-utils';
+import { formatHourly, formatPercent, formatUSD } from './text-utils';
 import { awsRegions } from './top-level';
 
 function formatValue(value: unknown): string {
@@ -73,10 +74,17 @@ export function typeDocumentation(def: ResourceTypeDef): string {
   return sections.join('\n\n');
 }
 
-/** A short summary of a resource, shown when hovering a reference to it. */
-export function resourceSummary(resource: ResourceNode): string {
+/** A short summary of a resource, shown when hovering a reference to it (with its evaluated figures, when known). */
+export function resourceSummary(resource: ResourceNode, result?: EvaluationResult): string {
   const def = resource.typeDef;
   const lines = [`**${resource.name}**${def ? ` — ${def.title}` : ''} (\`${resource.type ?? 'no type'}\`)`];
+  const figures: string[] = [];
+  const cost = result?.cost?.byResource[resource.name];
+  if (cost !== undefined && Number.isFinite(cost)) figures.push(`${formatUSD(cost, { cents: true })}/month`);
+  const works = result?.availability?.byResource[resource.name];
+  if (works !== undefined && Number.isFinite(works)) figures.push(`works ${formatPercent(works, 3)} of the time`);
+  if (result?.availability?.spof.includes(resource.name)) figures.push('single point of failure');
+  if (figures.length > 0) lines.push(figures.join(' · '));
   const props = resource.props;
   if (typeof props.label === 'string') lines.push(`Label: ${props.label}`);
   if (Array.isArray(props.zones)) lines.push(`Zones: ${props.zones.join(', ')}`);
@@ -116,22 +124,22 @@ function typeOfIn(doc: ArchDocument): TypeOfResource {
 }
 
 /** Hover at a position of the last parse. */
-export function hover(doc: ArchDocument, position: Position, tables: CatalogTables): Hover | null {
+export function hover(doc: ArchDocument, position: Position, tables: CatalogTables, result?: EvaluationResult): Hover | null {
   const at = nodeAt(doc, position);
   if (!at) return null;
-  const result = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: at.range });
+  const show = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: at.range });
 
   if (at.kind === 'resource-name') {
     const resource = at.resource;
-    return result(resource.typeDef ? `${resourceSummary(resource)}\n\n---\n\n${resource.typeDef.docs.what}` : resourceSummary(resource));
+    return show(resource.typeDef ? `${resourceSummary(resource, result)}\n\n---\n\n${resource.typeDef.docs.what}` : resourceSummary(resource, result));
   }
   const typeOf = typeOfIn(doc);
   if (at.kind === 'key') {
     if (at.path.length === 2 && at.path[0] === 'resources' && at.key === 'type' && at.resource?.typeDef) {
-      return result(propertyDocumentation('type', propertyAt(at.path, 'type', typeOf)!));
+      return show(propertyDocumentation('type', propertyAt(at.path, 'type', typeOf)!));
     }
     const property = propertyAt(at.path, at.key, typeOf);
-    return property ? result(propertyDocumentation(at.key, property)) : null;
+    return property ? show(propertyDocumentation(at.key, property)) : null;
   }
 
   // A value.
@@ -139,15 +147,15 @@ export function hover(doc: ArchDocument, position: Position, tables: CatalogTabl
   const ownerPath = at.path.slice(0, at.path.lastIndexOf(at.key));
   if (at.path.length === 3 && at.path[0] === 'resources' && at.key === 'type' && typeof value === 'string') {
     const def = resourceType(value);
-    return def ? result(typeDocumentation(def)) : null;
+    return def ? show(typeDocumentation(def)) : null;
   }
   // A reference: the occurrence recorded by the parser at this range.
   const reference = doc.references.find((occurrence) => rangeContainsRange(at.node.range, occurrence.range));
   if (reference) {
     const target = doc.resourceByName.get(reference.target);
-    if (!target) return result(`No resource named \`${reference.target}\` in this file.`);
+    if (!target) return show(`No resource named \`${reference.target}\` in this file.`);
     const port = reference.port !== undefined ? `\n\nPort: ${reference.port}` : '';
-    return result(`${resourceSummary(target)}${port}`);
+    return show(`${resourceSummary(target, result)}${port}`);
   }
   const property = propertyAt(ownerPath, at.key, typeOf);
   if (!property) return null;
@@ -155,22 +163,22 @@ export function hover(doc: ArchDocument, position: Position, tables: CatalogTabl
   for (const shape of shapes) {
     if (shape.kind === 'enum') {
       const entry = shape.values.find((candidate) => candidate.value === value);
-      if (entry) return result(`**${at.key}: ${formatValue(entry.value)}**\n\n${entry.description}${property.default === entry.value ? '\n\n(the default)' : ''}`);
+      if (entry) return show(`**${at.key}: ${formatValue(entry.value)}**\n\n${entry.description}${property.default === entry.value ? '\n\n(the default)' : ''}`);
     }
     if (shape.kind === 'instance-type' && typeof value === 'string') {
       const text = instanceTypeHover(value, tables);
-      if (text) return result(text);
+      if (text) return show(text);
     }
     if (shape.kind === 'db-instance-class' && typeof value === 'string') {
       const text = dbClassHover(value, tables);
-      if (text) return result(text);
+      if (text) return show(text);
     }
     if (shape.kind === 'region' && typeof value === 'string') {
       const region = awsRegions.find((entry) => entry.name === value);
-      if (region) return result(`**${region.name}**: ${region.location}`);
+      if (region) return show(`**${region.name}**: ${region.location}`);
     }
   }
-  return result(propertyDocumentation(at.key, property));
+  return show(propertyDocumentation(at.key, property));
 }
 
 function rangeContainsRange(outer: { start: Position; end: Position }, inner: { start: Position; end: Position }): boolean {

@@ -70,7 +70,8 @@ export interface LanguageService {
   evaluationDiagnostics(result: EvaluationResult, uri: string): Diagnostic[];
   /** `doc` may be the parse of an older version of `text`; completion reads the text around the caret. */
   completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
-  hover(doc: ArchDocument, position: Position): Hover | null;
+  /** `result`: the last evaluation, whose figures a reference's summary shows. */
+  hover(doc: ArchDocument, position: Position, result?: EvaluationResult): Hover | null;
   codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   /** The cost evaluation's savings for the resources in `range` (`result` must be of `doc`'s text). */
   costSavingActions(uri: string, doc: ArchDocument, result: EvaluationResult | undefined, range: Range, only?: readonly string[]): CodeAction[];
@@ -109,7 +110,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     evaluate: async (doc, purpose = 'live', documentKey = 'default') => (evaluate ? await evaluate(doc, purpose, documentKey) : undefined),
     evaluationDiagnostics: (result, uri) => result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
     completion: (text, doc, position) => complete(text, doc, position, tables),
-    hover: (doc, position) => hover(doc, position, tables),
+    hover: (doc, position, result) => hover(doc, position, tables, result),
     codeActions,
     costSavingActions,
     previewSecurityFixes: async (actions, uri, doc, baseline, previewOptions = {}) => {

@@ -184,7 +184,7 @@ export function startServer(connection: Connection, entryPoint: string): void {
   connection.onHover(
     guard('Hover', null, (params) => {
       const current = manager.current(params.textDocument.uri);
-      return current ? service.hover(current.doc, params.position) : null;
+      return current ? service.hover(current.doc, params.position, manager.lastEvaluation(params.textDocument.uri)) : null;
     }),
   );
 

@@ -30,3 +30,19 @@ describe('hover', () => {
     });
   }
 });
+
+describe('hover with an evaluation', () => {
+  it('shows the referenced resource\'s monthly cost and availability', () => {
+    const text = 'cloudarch: "1"\nname: x\nresources:\n  web:\n    type: aws.ec2.instance\n    connectsTo: [db]\n  db:\n    type: aws.rds.instance\n';
+    const doc = service.parse(text);
+    const result = {
+      cost: { monthlyUSD: 100, byResource: { db: 91.25 }, lineItems: [], purchaseOptions: {}, alternatives: [], unpriced: [] },
+      availability: { percent: 99.9, downtimeMinutesPerYear: 1, spof: ['db'], zoneOutage: {}, regionOutage: {}, monteCarlo: { samples: 0, seed: 1, percent: 0, ci95: [0, 0] as const }, byResource: { db: 99.95 }, entryPoints: ['web'] },
+      targets: [],
+      diagnostics: [],
+    };
+    const shown = service.hover(doc, { line: 5, character: 18 }, result);
+    const value = (shown?.contents as { value: string }).value;
+    assert.match(value, /\$91\.25\/month · works 99\.950% of the time · single point of failure/);
+  });
+});
