@@ -127,6 +127,8 @@ async function runSuite(binary, { label, vsix, suitePath }) {
   process.env.CLOUDARCH_E2E_LOG = logPath;
   process.env.CLOUDARCH_E2E_WORKSPACE = folders.workspace;
   process.env.CLOUDARCH_E2E_MODE = label;
+  // Where the suite leaves figures for `npm run bench` (activation time, measured in the real host).
+  process.env.CLOUDARCH_E2E_RESULTS = join(root, 'out', 'e2e');
   const grep = option('--grep');
   if (grep) process.env.CLOUDARCH_E2E_GREP = grep;
   if (vsix) installVsix(binary, folders, vsix);
