@@ -18,9 +18,6 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Documentation of each security rule, linked from the diagnostic's code. */
-const ruleDocsBase = 'https://example.invalid/cloudarch/docs/security-rules#';
-
 /** One CloudArch diagnostic as an LSP diagnostic of the document at `uri`. */
 export function toLspDiagnostic(diagnostic: ArchDiagnostic, uri: string): Diagnostic {
   const data: DiagnosticData = { fixes: diagnostic.fixes ?? [], ...(diagnostic.resource ? { resource: diagnostic.resource } : {}) };
@@ -32,7 +29,6 @@ export function toLspDiagnostic(diagnostic: ArchDiagnostic, uri: string): Diagno
     message: diagnostic.message,
     data,
   };
-  if (/^CA-[A-Z0-9]+-\d+$/.test(diagnostic.code)) result.codeDescription = { href: `${ruleDocsBase}${diagnostic.code.toLowerCase()}` };
   if (diagnostic.related && diagnostic.related.length > 0) {
     result.relatedInformation = diagnostic.related.map((related) => ({ message: related.message, location: { uri, range: related.range } }));
   }
