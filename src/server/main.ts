@@ -8,13 +8,17 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { evaluationWorkerMarker, runEvaluationWorker } from './evaluation-worker';
-import { startServer } from './server';
+import { serverInfo, startServer } from './server';
 
-const usage = 'Usage: cloudarch-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\nThe CloudArch language server for .cloudarch.yaml files (Language Server Protocol).\n';
+const usage = 'Usage: cloudarch-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME | --version\nThe CloudArch language server for .cloudarch.yaml files (Language Server Protocol).\n';
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
 function startLanguageServer(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`${serverInfo.name} ${serverInfo.version}\n`);
+    process.exit(0);
+  }
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(usage);
     process.exit(0);
