@@ -3,7 +3,7 @@
  * server process and ends it in `after`. Run `npm run build` first.
  */
 import { strict as assert } from 'node:assert';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
@@ -254,6 +254,15 @@ describe('language server: start-up and exit', function () {
       const code = await server.stop();
       assert.equal(code, 0);
     }
+  });
+
+  it('prints its version and usage, and refuses to start without a transport', async () => {
+    const version = spawnSync(process.execPath, [serverPath, '--version'], { encoding: 'utf8' });
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^cloudarch-language-server \d+\.\d+\.\d+\n$/);
+    const bare = spawnSync(process.execPath, [serverPath], { encoding: 'utf8' });
+    assert.equal(bare.status, 3);
+    assert.match(bare.stderr, /Usage: cloudarch-language-server --stdio/);
   });
 
   it('survives hostile input and keeps answering', async () => {
