@@ -37,6 +37,8 @@ interface DocumentState {
   lastCheckMs: number;
   /** Whether a check is scheduled and has not run yet. */
   checkPending: boolean;
+  /** The version the last scheduled check was asked for. */
+  scheduledVersion?: number;
   evaluateTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -64,7 +66,10 @@ export class DocumentManager {
       state = { uri: textDocument.uri, textDocument, parseDiagnostics: [], lastChangeAt: 0, lastCheckMs: 0, checkPending: false };
       this.states.set(textDocument.uri, state);
     }
+    // TextDocuments reports an open twice (open, then content change): the second brings nothing new.
+    if (!opened && state.textDocument === textDocument && state.textDocument.version === state.scheduledVersion) return;
     state.textDocument = textDocument;
+    state.scheduledVersion = textDocument.version;
     // A change after a quiet spell is checked at once, and so is every change to a document whose
     // (incremental) check is cheap and not already waiting: feedback is then as fast as the parse.
     // Otherwise the keystrokes of a burst wait for the debounce, which coalesces them.
