@@ -5,7 +5,7 @@
  * file must never break. The check never throws: it returns the list of broken invariants, so a
  * property test can print them and the campaign can save them with the input.
  */
-import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import type { ArchDocument } from '../../src/core/document';
 import { parseArchitecture } from '../../src/core/parse';
 import { evaluateAll } from '../../src/evaluate/index';
@@ -116,9 +116,12 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       // answer's ranges are then is not judged.
       const inside = position.line < lines.length && position.character <= lines[position.line]!;
       const linesOf = inside ? lines : null;
-      step(`completion at ${at}`, () => language.completion(text, doc, position), undefined, linesOf);
-      if (previousDoc !== undefined) step(`completion at ${at} over the previous parse`, () => language.completion(text, previousDoc, position), undefined, linesOf);
-      step(`completion at ${at} without a parse`, () => language.completion(text, undefined, position), undefined, linesOf);
+      const completions = [
+        step(`completion at ${at}`, () => language.completion(text, doc, position), undefined, linesOf),
+        previousDoc === undefined ? undefined : step(`completion at ${at} over the previous parse`, () => language.completion(text, previousDoc, position), undefined, linesOf),
+        step(`completion at ${at} without a parse`, () => language.completion(text, undefined, position), undefined, linesOf),
+      ];
+      if (inside) for (const list of completions) checkCompletionEdits(list?.items ?? [], position, at);
       step(`hover at ${at}`, () => language.hover(doc, position), undefined, linesOf);
       step(`definition at ${at}`, () => language.definition(doc, position), undefined, linesOf);
       step(`references at ${at}`, () => language.references(doc, position, true), undefined, linesOf);
@@ -138,6 +141,15 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
         const result = evaluation;
         const findings = step('evaluation diagnostics', () => language.evaluationDiagnostics(result, checkUri)) ?? [];
         checkCodeActions('code actions of the evaluations', findings);
+      }
+    }
+    // The server shows the last evaluation it has, which can be of an older version of the text.
+    if (previousDoc !== undefined && options.evaluate !== false) {
+      const stale = step('evaluateAll of the previous text', () => evaluateAll(previousDoc, { monteCarloSamples: 0 }), undefined, null);
+      if (stale !== undefined) {
+        step('code lenses from a stale evaluation', () => language.codeLenses(doc, stale, checkUri));
+        step('inlay hints from a stale evaluation', () => language.inlayHints(doc, stale, { start: { line: 0, character: 0 }, end: endPosition(lines) }));
+        step('summary from a stale evaluation', () => language.summary(checkUri, 2, doc, stale));
       }
     }
     step('code lenses', () => language.codeLenses(doc, evaluation, checkUri));
@@ -166,15 +178,37 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       const edits = action.edit?.changes?.[checkUri] ?? [];
       if (edits.length === 0 || fixesApplied >= (options.maxFixesApplied ?? 3)) continue;
       fixesApplied++;
-      // Applying a quick fix is ordinary typing: the result must parse like any other text.
-      reparse(`"${action.title}"`, edits);
+      // Applying a quick fix is ordinary typing: the result must parse like any other text, and
+      // a fix of a validation problem must make that problem go away.
+      const fixed = reparse(`"${action.title}"`, edits);
+      const target = action.diagnostics?.[0];
+      if (fixed !== undefined && target !== undefined && target.source === 'cloudarch') {
+        const same = fixed.diagnostics.find((diagnostic) => diagnostic.code === target.code && diagnostic.message === target.message && diagnostic.range.start.line === target.range.start.line && diagnostic.range.start.character === target.range.start.character);
+        if (same !== undefined) problems.push(`the quick fix "${action.title}" leaves its diagnostic in place: ${target.code} at ${target.range.start.line}:${target.range.start.character} "${target.message}"`);
+      }
+    }
+  }
+
+  /** LSP: a completion item's edit covers one line, the caret's, and contains the caret. */
+  function checkCompletionEdits(items: readonly CompletionItem[], position: Position, at: string): void {
+    for (const item of items) {
+      const edit = item.textEdit;
+      if (edit === undefined) continue;
+      const ranges = 'range' in edit ? [edit.range] : [edit.insert, edit.replace];
+      for (const range of ranges) {
+        const onCaretLine = range.start.line === position.line && range.end.line === position.line;
+        if (!onCaretLine || range.start.character > position.character || range.end.character < position.character) {
+          problems.push(`completion at ${at}: the edit of ${JSON.stringify(item.label)} (${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}) does not contain the caret on its line`);
+          return;
+        }
+      }
     }
   }
 
   /** Applies edits the pipeline produced and parses the result, fresh and over the old parse. */
-  function reparse(what: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): void {
+  function reparse(what: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): ArchDocument | undefined {
     const edited = step(`applying ${what}`, () => applyEdits(text, edits), undefined, null);
-    if (edited === undefined) return;
+    if (edited === undefined) return undefined;
     const editedLines = lineLengths(edited);
     const fresh = step(`parse after ${what}`, () => parseArchitecture(edited), undefined, editedLines);
     const incremental = step(`incremental parse after ${what}`, () => parseArchitecture(edited, { previous: doc }), undefined, editedLines);
@@ -182,6 +216,7 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       const difference = documentDifference(fresh, incremental);
       if (difference !== undefined) problems.push(`after ${what}, the incremental parse differs from a fresh parse: ${difference}`);
     }
+    return fresh;
   }
 }
 
