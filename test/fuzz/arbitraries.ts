@@ -334,3 +334,42 @@ export const caretsArbitrary: fc.Arbitrary<readonly number[]> = fc.array(fractio
 export function positionsIn(text: string, carets: readonly number[]): Position[] {
   return carets.map((caret) => positionAt(text, Math.floor(caret * (text.length + 1))));
 }
+
+/**
+ * Expands a VS Code snippet body: `${1:default}` gives its default, `${1|a,b|}` the choice picked by
+ * `pick`, `$1` nothing.
+ */
+export function expandSnippet(body: string, pick: number): string {
+  let counter = pick;
+  return body
+    .replace(/\$\{\d+\|([^|}]*)\|\}/g, (_match, choices: string) => {
+      const options = choices.split(',');
+      return options[counter++ % options.length]!;
+    })
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '');
+}
+
+/** Names the snippets refer to (their placeholders' defaults), so most references resolve. */
+const snippetNames = ['users', 'dns', 'cdn', 'web', 'web-lb', 'lb', 'lb-sg', 'web-sg', 'app', 'app-sg', 'db', 'db-sg', 'bucket', 'assets', 'queue', 'topic', 'fn', 'api', 'table', 'cache', 'vpc', 'nat', 'cluster', 'logs'];
+
+/**
+ * Whole architectures assembled from the catalog's own snippets (valid resources of every type),
+ * then edited like the examples: the evaluations see realistic input with hostile spots in it.
+ */
+export const snippetArchitectureArbitrary: fc.Arbitrary<{ readonly text: string; readonly mutations: readonly Mutation[] }> = fc
+  .record({
+    resources: fc.array(fc.record({ type: fc.integer({ min: 0, max: resourceTypes.length - 1 }), name: fc.integer({ min: 0, max: snippetNames.length - 1 }), pick: fc.nat(7) }), { minLength: 1, maxLength: 10 }),
+    targets: fc.boolean(),
+    mutations: fc.array(mutationArbitrary, { maxLength: 4 }),
+  })
+  .map(({ resources, targets, mutations }) => {
+    const lines = ['cloudarch: "1"', 'name: From snippets', 'zones: [a, b, c]', 'workload:', '  requestsPerSecond: 50', '  dataTransferOutGB: 100'];
+    if (targets) lines.push('targets:', '  availability: 99.9', '  monthlyBudget: 1000', '  maxFindingSeverity: high');
+    lines.push('resources:');
+    for (const resource of resources) {
+      lines.push(`  ${snippetNames[resource.name]}:`);
+      for (const line of expandSnippet(resourceTypes[resource.type]!.snippet, resource.pick).split('\n')) lines.push(`    ${line}`);
+    }
+    return { text: `${lines.join('\n')}\n`, mutations };
+  });

@@ -17,8 +17,11 @@ import {
   examples,
   positionsIn,
   scalarArbitrary,
+  snippetArchitectureArbitrary,
+  applyMutation,
   yamlishDocumentArbitrary,
   type ExampleEdits,
+  type Mutation,
 } from './arbitraries';
 import { checkPipeline, documentDifference } from './pipeline-check';
 
@@ -59,6 +62,21 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
     check: ((text: string, carets: readonly number[]) => {
       // The previous text: the same file without its last resource, as if it had just been typed.
       expectClean(text, checkPipeline(text, { positions: positionsIn(text, carets), previousText: text.slice(0, text.lastIndexOf('\n  ') + 1) }).problems);
+    }) as (...args: never[]) => void,
+  },
+  {
+    name: 'catalog-snippets',
+    title: 'architectures built from the catalog snippets, then edited, are evaluated without breaking an invariant',
+    unitRuns: 60,
+    arbitraries: [snippetArchitectureArbitrary, caretsArbitrary],
+    check: ((built: { text: string; mutations: readonly Mutation[] }, carets: readonly number[]) => {
+      let previous = built.text;
+      let text = built.text;
+      for (const mutation of built.mutations) {
+        previous = text;
+        text = applyMutation(text, mutation);
+      }
+      expectClean(text, checkPipeline(text, { positions: positionsIn(text, carets), previousText: previous, maxFixesApplied: 4 }).problems);
     }) as (...args: never[]) => void,
   },
   {
