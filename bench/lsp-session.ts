@@ -93,6 +93,31 @@ export class LspSession {
     });
   }
 
+  /**
+   * Resolves with the `count`-th publication for `uri` at `version` or later (the server may publish
+   * a version more than once, e.g. parse diagnostics first and evaluations after).
+   */
+  nthDiagnostics(uri: string, version: number, count: number, timeoutMs = 60_000): Promise<PublishedDiagnostics> {
+    return new Promise((resolve, reject) => {
+      let seen = 0;
+      let expired = false;
+      const timer = setTimeout(() => {
+        expired = true;
+        reject(new Error(`fewer than ${count} publications for ${uri} v${version} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter = (published: PublishedDiagnostics) => {
+        if (expired) return;
+        if (published.uri === uri && (published.version === undefined || published.version >= version) && ++seen >= count) {
+          clearTimeout(timer);
+          resolve(published);
+        } else {
+          this.diagnosticWaiters.push(waiter);
+        }
+      };
+      this.diagnosticWaiters.push(waiter);
+    });
+  }
+
   async open(uri: string, languageId: string, text: string): Promise<PublishedDiagnostics> {
     const first = this.nextDiagnostics(uri, 1);
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
