@@ -19,17 +19,15 @@ export function findingsText(counts: Readonly<Record<FindingSeverity, number>>):
   return `${present.map((severity) => `${counts[severity]} ${severity}`).join(', ')} finding${total === 1 ? '' : 's'}`;
 }
 
-/** Where the headline CodeLens sits: on the `name:` line, else on the first line. */
-function headlineRange(doc: ArchDocument): Range {
-  const nameEntry = doc.root?.entries.find((entry) => entry.key === 'name') ?? doc.root?.entries[0];
-  const line = nameEntry?.keyRange.start.line ?? 0;
-  return { start: { line, character: 0 }, end: { line, character: 0 } };
+/** The headline CodeLens sits at the top of the file, above any leading comments, where it is seen first. */
+function headlineRange(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
 /** The headline CodeLens: `Availability 99.95%`, `$1,234/month`, `2 high, 3 medium findings`, each opening its report. */
-export function codeLenses(doc: ArchDocument, result: EvaluationResult | undefined, uri: string): CodeLens[] {
+export function codeLenses(_doc: ArchDocument, result: EvaluationResult | undefined, uri: string): CodeLens[] {
   if (!result) return [];
-  const range = headlineRange(doc);
+  const range = headlineRange();
   const lens = (kind: ReportKind, title: string): CodeLens => ({ range, command: { title, command: reportCommands[kind], arguments: [uri] } });
   const lenses: CodeLens[] = [];
   const missed = (target: string) => result.targets.some((entry) => entry.target === target && !entry.met);

@@ -44,14 +44,14 @@ const uri = 'file:///shop.cloudarch.yaml';
 describe('evaluation views', () => {
   const doc = service.parse(text);
 
-  it('shows the headline CodeLens on the name line, each part opening its report', () => {
+  it('shows the headline CodeLens at the top of the file, each part opening its report', () => {
     const lenses = service.codeLenses(doc, result, uri);
     assert.deepEqual(
       lenses.map((lens) => [lens.range.start.line, lens.command?.title, lens.command?.command]),
       [
-        [1, 'Availability 99.95% (below target)', 'cloudarch.showAvailabilityReport'],
-        [1, '$1,234/month', 'cloudarch.showCostReport'],
-        [1, '2 high, 3 medium findings', 'cloudarch.showSecurityReport'],
+        [0, 'Availability 99.95% (below target)', 'cloudarch.showAvailabilityReport'],
+        [0, '$1,234/month', 'cloudarch.showCostReport'],
+        [0, '2 high, 3 medium findings', 'cloudarch.showSecurityReport'],
       ],
     );
     assert.deepEqual(service.codeLenses(doc, undefined, uri), []);
