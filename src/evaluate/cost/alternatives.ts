@@ -18,9 +18,18 @@ export type FixBuilder = (resource: string, changes: readonly (readonly [ValuePa
 /** Only savings of at least a cent a month are worth a suggestion. */
 const MIN_SAVING_USD = 0.01;
 
-function push(ctx: CostContext, alt: Omit<CostAlternative, 'fix'>, fix: FixPayload | undefined): void {
+/**
+ * What the suggestions of one resource are worked out from: its whole monthly cost (line items of
+ * its own plus any data transfer charged to it) and its final purchase-option table.
+ */
+export interface ResourceTotals {
+  readonly monthlyUSD: number;
+  readonly options: Readonly<Record<string, number>> | undefined;
+}
+
+function push(out: CostAlternative[], alt: Omit<CostAlternative, 'fix'>, fix: FixPayload | undefined): void {
   if (!(alt.savingUSD >= MIN_SAVING_USD) || !Number.isFinite(alt.monthlyUSD)) return;
-  ctx.alternatives.push(fix ? { ...alt, fix } : alt);
+  out.push(fix ? { ...alt, fix } : alt);
 }
 
 function enumAllows(r: ResourceNode, property: string, value: string): boolean {
@@ -28,18 +37,17 @@ function enumAllows(r: ResourceNode, property: string, value: string): boolean {
   return shape?.kind === 'enum' && shape.values.some((v) => v.value === value);
 }
 
-function purchaseSuggestions(ctx: CostContext, byResource: Readonly<Record<string, number>>, fix: FixBuilder): void {
-  for (const [name, table] of Object.entries(ctx.purchaseOptions)) {
-    const r = ctx.doc.resourceByName.get(name);
-    if (!r || typeof r.typeDef?.properties.purchase === 'undefined') continue;
-    const current = ctx.str(r, 'purchase') ?? 'on-demand';
-    if (current !== 'on-demand') continue;
-    const now = byResource[name] ?? table[current] ?? 0;
-    for (const option of ['reserved-1y', 'savings-plan-1y']) {
-      const after = table[option];
-      if (after === undefined || !enumAllows(r, 'purchase', option)) continue;
-      push(ctx, { resource: name, change: `purchase: ${option}`, monthlyUSD: after, savingUSD: now - after }, fix(name, [[['purchase'], option]], `Buy ${name} as ${option} (saves about $${(now - after).toFixed(2)}/month)`));
-    }
+function purchaseSuggestions(ctx: CostContext, r: ResourceNode, totals: ResourceTotals, fix: FixBuilder, out: CostAlternative[]): void {
+  const table = totals.options;
+  if (!table || typeof r.typeDef?.properties.purchase === 'undefined') return;
+  const current = ctx.str(r, 'purchase') ?? 'on-demand';
+  if (current !== 'on-demand') return;
+  const now = totals.monthlyUSD;
+  const name = r.name;
+  for (const option of ['reserved-1y', 'savings-plan-1y']) {
+    const after = table[option];
+    if (after === undefined || !enumAllows(r, 'purchase', option)) continue;
+    push(out, { resource: name, change: `purchase: ${option}`, monthlyUSD: after, savingUSD: now - after }, fix(name, [[['purchase'], option]], `Buy ${name} as ${option} (saves about $${(now - after).toFixed(2)}/month)`));
   }
 }
 
@@ -49,69 +57,70 @@ function gp3Equivalent(spec: VolumeSpec): VolumeSpec {
   return { volumeType: 'gp3', sizeGB: spec.sizeGB, iops };
 }
 
-function gp2Suggestion(ctx: CostContext, name: string, spec: VolumeSpec, copies: number, path: ValuePath, fix: FixBuilder, label: string): void {
+function gp2Suggestion(ctx: CostContext, name: string, spec: VolumeSpec, copies: number, path: ValuePath, fix: FixBuilder, label: string, resourceTotal: number, out: CostAlternative[]): void {
   const before = volumeMonthly(ctx, spec);
-  const after = volumeMonthly(ctx, gp3Equivalent(spec));
+  const equivalent = gp3Equivalent(spec);
+  const after = volumeMonthly(ctx, equivalent);
   if (before === undefined || after === undefined) return;
   const saving = (before - after) * copies;
-  const extraIops = gp3Equivalent(spec).iops! - GP3_FREE_IOPS;
-  const change = `${label}volumeType: gp3${extraIops > 0 ? ` (with iops: ${gp3Equivalent(spec).iops} to keep the gp2 baseline)` : ''}`;
-  const resourceTotal = ctx.lineItems.filter((l) => l.resource === name).reduce((sum, l) => sum + l.monthlyUSD, 0);
+  const extraIops = equivalent.iops! - GP3_FREE_IOPS;
+  const change = `${label}volumeType: gp3${extraIops > 0 ? ` (with iops: ${equivalent.iops} to keep the gp2 baseline)` : ''}`;
   const iopsPath: ValuePath = [...path.slice(0, -1), 'iops'];
   const changes: (readonly [ValuePath, string | number])[] = [[path, 'gp3']];
-  if (extraIops > 0) changes.push([iopsPath, gp3Equivalent(spec).iops!]);
-  push(ctx, { resource: name, change, monthlyUSD: resourceTotal - saving, savingUSD: saving }, fix(name, changes, `Change ${name}'s ${label}volume type to gp3 (saves about $${saving.toFixed(2)}/month)`));
+  if (extraIops > 0) changes.push([iopsPath, equivalent.iops!]);
+  push(out, { resource: name, change, monthlyUSD: resourceTotal - saving, savingUSD: saving }, fix(name, changes, `Change ${name}'s ${label}volume type to gp3 (saves about $${saving.toFixed(2)}/month)`));
 }
 
-function volumeSuggestions(ctx: CostContext, fix: FixBuilder): void {
-  for (const r of ctx.doc.resources) {
-    if (r.type === 'aws.ebs.volume') {
-      const spec = volumeSpecFrom({ ...r.props, volumeType: ctx.str(r, 'volumeType') ?? 'gp2' });
-      if (spec.volumeType === 'gp2') gp2Suggestion(ctx, r.name, spec, 1, ['volumeType'], fix, '');
-    } else if ((r.type === 'aws.ec2.instance' || r.type === 'aws.autoscaling.group') && Array.isArray(r.props.volumes)) {
-      const units = r.type === 'aws.ec2.instance' ? ctx.num(r, 'count', 1) : amountOr(r.props.desired ?? r.props.min, 1);
-      r.props.volumes.forEach((item, index) => {
-        if (!item || typeof item !== 'object' || Array.isArray(item)) return;
-        const spec = volumeSpecFrom(item as Record<string, unknown>, 'gp2');
-        if (spec.volumeType === 'gp2') gp2Suggestion(ctx, r.name, spec, units, ['volumes', index, 'volumeType'], fix, `volume ${index + 1} `);
-      });
-    }
+function volumeSuggestions(ctx: CostContext, r: ResourceNode, resourceTotal: number, fix: FixBuilder, out: CostAlternative[]): void {
+  if (r.type === 'aws.ebs.volume') {
+    const spec = volumeSpecFrom({ ...r.props, volumeType: ctx.str(r, 'volumeType') ?? 'gp2' });
+    if (spec.volumeType === 'gp2') gp2Suggestion(ctx, r.name, spec, 1, ['volumeType'], fix, '', resourceTotal, out);
+  } else if ((r.type === 'aws.ec2.instance' || r.type === 'aws.autoscaling.group') && Array.isArray(r.props.volumes)) {
+    const units = r.type === 'aws.ec2.instance' ? ctx.num(r, 'count', 1) : amountOr(r.props.desired ?? r.props.min, 1);
+    r.props.volumes.forEach((item, index) => {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+      const spec = volumeSpecFrom(item as Record<string, unknown>, 'gp2');
+      if (spec.volumeType === 'gp2') gp2Suggestion(ctx, r.name, spec, units, ['volumes', index, 'volumeType'], fix, `volume ${index + 1} `, resourceTotal, out);
+    });
   }
 }
 
-function s3Suggestions(ctx: CostContext, fix: FixBuilder): void {
-  for (const r of ctx.doc.resources) {
-    if (r.type !== 'aws.s3.bucket') continue;
-    if ((ctx.str(r, 'storageClass') ?? 'STANDARD') !== 'STANDARD') continue;
-    const sizeGB = ctx.num(r, 'sizeGB', 0);
-    if (sizeGB === 0 || !s3IsCold(ctx, r)) continue;
-    const gets = s3MonthlyGets(ctx, r);
-    const cost = (storageClass: string): number | undefined => {
-      const storage = ctx.price(s3StorageKey(storageClass, true))?.usd;
-      const get = ctx.price(`s3:${storageClass}:get`)?.usd;
-      if (storage === undefined || get === undefined) return undefined;
-      return sizeGB * storage + (gets / 1000) * get;
-    };
-    const now = cost('STANDARD');
-    if (now === undefined) continue;
-    const resourceTotal = ctx.lineItems.filter((l) => l.resource === r.name).reduce((sum, l) => sum + l.monthlyUSD, 0);
-    for (const target of ['INTELLIGENT_TIERING', 'STANDARD_IA']) {
-      const after = cost(target);
-      if (after === undefined) continue;
-      const saving = now - after;
-      push(
-        ctx,
-        { resource: r.name, change: `storageClass: ${target}`, monthlyUSD: resourceTotal - saving, savingUSD: saving },
-        fix(r.name, [[['storageClass'], target]], `Store ${r.name} as ${target}: its data is rarely read (saves about $${saving.toFixed(2)}/month)`),
-      );
-    }
+function s3Suggestions(ctx: CostContext, r: ResourceNode, resourceTotal: number, fix: FixBuilder, out: CostAlternative[]): void {
+  if (r.type !== 'aws.s3.bucket') return;
+  if ((ctx.str(r, 'storageClass') ?? 'STANDARD') !== 'STANDARD') return;
+  const sizeGB = ctx.num(r, 'sizeGB', 0);
+  if (sizeGB === 0 || !s3IsCold(ctx, r)) return;
+  const gets = s3MonthlyGets(ctx, r);
+  const cost = (storageClass: string): number | undefined => {
+    const storage = ctx.price(s3StorageKey(storageClass, true))?.usd;
+    const get = ctx.price(`s3:${storageClass}:get`)?.usd;
+    if (storage === undefined || get === undefined) return undefined;
+    return sizeGB * storage + (gets / 1000) * get;
+  };
+  const now = cost('STANDARD');
+  if (now === undefined) return;
+  for (const target of ['INTELLIGENT_TIERING', 'STANDARD_IA']) {
+    const after = cost(target);
+    if (after === undefined) continue;
+    const saving = now - after;
+    push(
+      out,
+      { resource: r.name, change: `storageClass: ${target}`, monthlyUSD: resourceTotal - saving, savingUSD: saving },
+      fix(r.name, [[['storageClass'], target]], `Store ${r.name} as ${target}: its data is rarely read (saves about $${saving.toFixed(2)}/month)`),
+    );
   }
 }
 
-/** Adds every suggestion to `ctx.alternatives`, largest saving first. */
-export function collectAlternatives(ctx: CostContext, byResource: Readonly<Record<string, number>>, fix: FixBuilder): void {
-  purchaseSuggestions(ctx, byResource, fix);
-  volumeSuggestions(ctx, fix);
-  s3Suggestions(ctx, fix);
-  ctx.alternatives.sort((a, b) => b.savingUSD - a.savingUSD || a.resource.localeCompare(b.resource));
+/** The suggestions for one resource, in a fixed order: purchase options, volume types, storage class. */
+export function resourceAlternatives(ctx: CostContext, r: ResourceNode, totals: ResourceTotals, fix: FixBuilder): CostAlternative[] {
+  const out: CostAlternative[] = [];
+  purchaseSuggestions(ctx, r, totals, fix, out);
+  volumeSuggestions(ctx, r, totals.monthlyUSD, fix, out);
+  s3Suggestions(ctx, r, totals.monthlyUSD, fix, out);
+  return out;
+}
+
+/** Orders suggestions largest saving first, then by resource name; the sort is stable. */
+export function sortAlternatives(alternatives: CostAlternative[]): CostAlternative[] {
+  return alternatives.sort((a, b) => b.savingUSD - a.savingUSD || a.resource.localeCompare(b.resource));
 }

@@ -6,7 +6,7 @@
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
 import { PRICE_REGION } from '../../model/prices';
-import type { CostAlternative, CostLineItem } from '../types';
+import type { CostLineItem } from '../types';
 import type { PriceBook, ResolvedPrice } from './price-book';
 
 /** A multiplier applied to a unit price, e.g. a purchase option's factor, with its own source. */
@@ -52,15 +52,37 @@ export function safeDivide(a: number, b: number): number {
   return Number.isFinite(q) ? q : 0;
 }
 
+/** One thing the evaluation could not price, said plainly. */
+export interface UnpricedItem {
+  readonly resource: string;
+  readonly what: string;
+  readonly reason: string;
+}
+
+/**
+ * What pricing one resource read from outside the resource and the document-level inputs (the
+ * workload, assumptions, region): other resources' request shares and types. A cached pricing is
+ * reused only while every one of these still reads the same (see index.ts).
+ */
+export interface CrossReads {
+  readonly shares: (readonly [string, number])[];
+  readonly types: (readonly [string, string | undefined])[];
+}
+
+/**
+ * The state of one cost evaluation. Document-level inputs are fixed for the evaluation; the output
+ * buffers (`lineItems`, `unpriced`, the purchase-option table) hold the resource being priced and
+ * are replaced by `begin` for the next one, so each resource's part can be cached on its own.
+ */
 export class CostContext {
-  readonly lineItems: CostLineItem[] = [];
-  readonly unpriced: { resource: string; what: string; reason: string }[] = [];
-  // Keyed by resource names, which come from the user's file: without a prototype, a resource
-  // named `__proto__` or `constructor` is an ordinary key instead of a way into Object.prototype.
-  readonly purchaseOptions: Record<string, Record<string, number>> = Object.create(null) as Record<string, Record<string, number>>;
-  readonly alternatives: CostAlternative[] = [];
-  /** Per resource: the monthly USD actually charged for the capacity that `purchaseOptions` re-prices. */
-  readonly optionCharged: Record<string, number> = Object.create(null) as Record<string, number>;
+  lineItems: CostLineItem[] = [];
+  unpriced: UnpricedItem[] = [];
+  /** The current resource's monthly cost under every purchase option (its compute part only). */
+  optionTable: Record<string, number> | undefined;
+  /** The monthly USD actually charged for the capacity that `optionTable` re-prices. */
+  optionCharged = 0;
+  /** Cross-resource inputs read since `begin`. */
+  reads: CrossReads = { shares: [], types: [] };
 
   constructor(
     readonly doc: ArchDocument,
@@ -73,14 +95,32 @@ export class CostContext {
     readonly shares: ReadonlyMap<string, number>,
   ) {}
 
+  /** Starts a new output part (one resource's, or the data transfer's). */
+  begin(): void {
+    this.lineItems = [];
+    this.unpriced = [];
+    this.optionTable = undefined;
+    this.optionCharged = 0;
+    this.reads = { shares: [], types: [] };
+  }
+
+  /** The type of another resource by name (recorded: the caller's price depends on it). */
+  typeOf(name: string): string | undefined {
+    const type = this.doc.resourceByName.get(name)?.type;
+    this.reads.types.push([name, type]);
+    return type;
+  }
+
   /** Whether any of the workload's requests reach `name`. */
   onRequestPath(name: string): boolean {
-    return (this.shares.get(name) ?? 0) > 0;
+    return this.requestShare(name) > 0;
   }
 
   /** The share (0..1) of the workload's requests that reach `name`. */
   requestShare(name: string): number {
-    return this.shares.get(name) ?? 0;
+    const share = this.shares.get(name) ?? 0;
+    this.reads.shares.push([name, share]);
+    return share;
   }
 
   /** Requests a month that reach `name`. */
@@ -142,12 +182,14 @@ export class CostContext {
     }
     const otherRegion = region !== PRICE_REGION && !price.overridden;
     const estimate = price.estimate || otherRegion || request.estimate === true || (factor?.estimate ?? false);
-    const notes = [
-      request.note,
-      price.note,
-      otherRegion ? `${PRICE_REGION} price applied to ${region}` : undefined,
-    ].filter((n): n is string => typeof n === 'string' && n.length > 0);
-    this.lineItems.push({
+    // Built field by field (not with spreads and filtered arrays): this runs for every line item.
+    let note = request.note !== undefined && request.note.length > 0 ? request.note : undefined;
+    if (price.note !== undefined && price.note.length > 0) note = note === undefined ? price.note : `${note}; ${price.note}`;
+    if (otherRegion) {
+      const regionNote = `${PRICE_REGION} price applied to ${region}`;
+      note = note === undefined ? regionNote : `${note}; ${regionNote}`;
+    }
+    const line: { -readonly [K in keyof CostLineItem]: CostLineItem[K] } = {
       resource,
       what: request.what ?? price.description,
       quantity,
@@ -156,9 +198,10 @@ export class CostContext {
       monthlyUSD: Number.isFinite(monthly) ? monthly : 0,
       priceSource: factor ? `${price.source}; ${factor.label}: ${factor.source}` : price.source,
       priceKey: request.key,
-      ...(estimate ? { estimate: true } : {}),
-      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
-    });
+    };
+    if (estimate) line.estimate = true;
+    if (note !== undefined) line.note = note;
+    this.lineItems.push(line);
     return Number.isFinite(monthly) ? monthly : 0;
   }
 
@@ -181,6 +224,7 @@ export class CostContext {
     return total;
   }
 
+  /** Reports something that cannot be priced, with the reason and what would price it. */
   addUnpriced(resource: string, what: string, reason: string): void {
     this.unpriced.push({ resource, what, reason });
   }

@@ -3,14 +3,23 @@
  * with their sources, the cost of every compute resource under every purchase option, money-saving
  * suggestions, and a plain list of what could not be priced. The rules are documented in
  * docs/evaluation.md ("Cost").
+ *
+ * The language server evaluates after every edit, so the evaluation is incremental: each resource
+ * is priced on its own (its "part": line items, unpriced items, option table, suggestions), and the
+ * part is cached by the resource object, which the parser keeps for every resource whose text did
+ * not change. A cached part is reused only when everything it was computed from is unchanged: the
+ * document-level inputs (workload, hours, region, price overrides), every other-resource input it
+ * read (request shares, types of targets: recorded while pricing), and the data transfer charged
+ * to it. Reused or not, the result is identical to pricing the document from scratch; a property
+ * test holds the two paths to that.
  */
-import type { ArchDocument, TextEdit } from '../../core/document';
+import type { ArchDocument, ResourceNode, TextEdit } from '../../core/document';
 import { setPropertyEdit } from '../../core/edits';
-import type { CostResult } from '../types';
-import { collectAlternatives, type FixBuilder } from './alternatives';
-import { amountOr, CostContext } from './context';
+import type { CostAlternative, CostLineItem, CostResult } from '../types';
+import { resourceAlternatives, sortAlternatives, type FixBuilder } from './alternatives';
+import { amountOr, CostContext, type CrossReads, type UnpricedItem } from './context';
 import { chargeDataTransferOut } from './data-transfer';
-import { PriceBook } from './price-book';
+import { priceBookFor, type PriceBook } from './price-book';
 import { isFreeType, pricerFor } from './pricers';
 import { requestShares } from './request-path';
 
@@ -23,6 +32,7 @@ export const DEFAULT_HOURS_PER_MONTH = 730;
 
 /** Options of `evaluateCost`; the fix builder turns a suggested change into a quick fix. */
 export interface CostOptions {
+  /** A custom builder turns the cache off: its fixes cannot be assumed to depend on the resource alone. */
   readonly fixBuilder?: FixBuilder;
 }
 
@@ -39,55 +49,166 @@ function propertyFixes(doc: ArchDocument): FixBuilder {
   };
 }
 
-/** Prices `doc`. Never throws on a parsed document, and never returns NaN or Infinity. */
-export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): CostResult {
+/** One resource's share of the result. */
+interface ResourcePart {
+  readonly lineItems: readonly CostLineItem[];
+  readonly unpriced: readonly UnpricedItem[];
+  /** The final purchase-option table (compute part re-priced, plus the rest of the resource). */
+  readonly options: Readonly<Record<string, number>> | undefined;
+  /** The resource's whole monthly cost, data transfer charged to it included. */
+  readonly monthlyUSD: number;
+  readonly alternatives: readonly CostAlternative[];
+}
+
+/** The document-level inputs of a pricing; equal inputs give the same (interned) object. */
+interface CostEnvironment {
+  readonly key: string;
+  readonly book: PriceBook;
+  readonly hours: number;
+  readonly monthlyRequests: number;
+}
+
+interface CachedPart {
+  readonly environment: CostEnvironment;
+  readonly reads: CrossReads;
+  /** The data transfer lines charged to the resource, as a key ('' for none). */
+  readonly transferKey: string;
+  readonly part: ResourcePart;
+}
+
+/** Parts by resource object: a resource the parser rebuilt (its text changed) is simply not found. */
+const partCache = new WeakMap<ResourceNode, CachedPart>();
+
+/** Recently seen environments, so several open documents do not evict each other's parts. */
+const recentEnvironments = new Map<string, CostEnvironment>();
+const MAX_RECENT_ENVIRONMENTS = 8;
+
+function environmentOf(doc: ArchDocument): CostEnvironment {
   const hoursRaw = amountOr(doc.assumptions.hoursPerMonth, DEFAULT_HOURS_PER_MONTH);
   const hours = hoursRaw > 0 ? hoursRaw : DEFAULT_HOURS_PER_MONTH;
   const monthlyRequests = amountOr(doc.workload.requestsPerSecond, 0) * 3600 * hours;
-  const ctx = new CostContext(doc, new PriceBook(doc.assumptions.prices ?? {}), hours, monthlyRequests, requestShares(doc));
+  const { book, key: bookKey } = priceBookFor(doc.assumptions.prices ?? {});
+  const w = doc.workload;
+  // Every document-level value a pricer reads (pricers read `workload` and `region` directly).
+  const key = [hours, monthlyRequests, JSON.stringify(doc.region), w.requestsPerSecond, w.peakRequestsPerSecond, w.dataTransferOutGB, w.storageGrowthGBPerMonth, bookKey].map(String).join('|');
+  let environment = recentEnvironments.get(key);
+  if (environment === undefined || environment.book !== book) {
+    environment = { key, book, hours, monthlyRequests };
+    if (recentEnvironments.size >= MAX_RECENT_ENVIRONMENTS) recentEnvironments.delete(recentEnvironments.keys().next().value!);
+  } else {
+    recentEnvironments.delete(key);
+  }
+  recentEnvironments.set(key, environment);
+  return environment;
+}
 
-  for (const resource of doc.resources) {
-    const typeId = resource.type ?? '';
-    const pricer = pricerFor(typeId);
-    if (pricer) {
-      try {
-        pricer(ctx, resource);
-      } catch (error) {
-        // A pricer bug must not take the other evaluations down; the resource is reported instead.
-        ctx.addUnpriced(resource.name, 'the whole resource', `internal error while pricing: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    } else if (!isFreeType(typeId)) {
-      ctx.addUnpriced(resource.name, typeId || 'resource without a type', resource.typeDef ? 'no pricing rule for this type yet' : 'unknown resource type');
+/** Whether every cross-resource input a cached part read still reads the same. */
+function readsHold(reads: CrossReads, doc: ArchDocument, shares: ReadonlyMap<string, number>): boolean {
+  for (const [name, share] of reads.shares) if ((shares.get(name) ?? 0) !== share) return false;
+  for (const [name, type] of reads.types) if (doc.resourceByName.get(name)?.type !== type) return false;
+  return true;
+}
+
+function transferKeyOf(lines: readonly CostLineItem[] | undefined): string {
+  if (lines === undefined || lines.length === 0) return '';
+  let key = '';
+  for (const line of lines) key += `${line.monthlyUSD};`;
+  return key;
+}
+
+/** Prices one resource into a fresh part of `ctx`, with `transfer` (data transfer lines) added to its total. */
+function priceResource(ctx: CostContext, resource: ResourceNode, transfer: readonly CostLineItem[] | undefined, fix: FixBuilder): ResourcePart {
+  ctx.begin();
+  const typeId = resource.type ?? '';
+  const pricer = pricerFor(typeId);
+  if (pricer) {
+    try {
+      pricer(ctx, resource);
+    } catch (error) {
+      // A pricer bug must not take the other evaluations down; the resource is reported instead.
+      ctx.addUnpriced(resource.name, 'the whole resource', `internal error while pricing: ${error instanceof Error ? error.message : String(error)}`);
     }
+  } else if (!isFreeType(typeId)) {
+    ctx.addUnpriced(resource.name, typeId || 'resource without a type', resource.typeDef ? 'no pricing rule for this type yet' : 'unknown resource type');
   }
-  chargeDataTransferOut(ctx);
-
-  // Without a prototype: resource names are user input (see CostContext).
-  const byResource: Record<string, number> = Object.create(null) as Record<string, number>;
-  for (const resource of doc.resources) {
-    if (!(resource.type ?? '').startsWith('external.')) byResource[resource.name] = 0;
-  }
+  // Summed in line order, own lines first and data transfer last, as the totals always were.
   let monthlyUSD = 0;
-  for (const line of ctx.lineItems) {
-    byResource[line.resource] = (byResource[line.resource] ?? 0) + line.monthlyUSD;
-    monthlyUSD += line.monthlyUSD;
-  }
+  for (const line of ctx.lineItems) monthlyUSD += line.monthlyUSD;
+  if (transfer !== undefined) for (const line of transfer) monthlyUSD += line.monthlyUSD;
 
-  // The options table holds the compute part; add the rest of the resource (volumes, storage...)
+  // The option table holds the compute part; add the rest of the resource (volumes, storage...)
   // so each option reads as the resource's whole monthly cost under that option.
-  for (const [name, table] of Object.entries(ctx.purchaseOptions)) {
-    const rest = (byResource[name] ?? 0) - (ctx.optionCharged[name] ?? 0);
-    for (const option of Object.keys(table)) table[option] = table[option]! + rest;
+  let options: Record<string, number> | undefined;
+  if (ctx.optionTable !== undefined) {
+    const rest = monthlyUSD - ctx.optionCharged;
+    options = {};
+    for (const option of Object.keys(ctx.optionTable)) options[option] = ctx.optionTable[option]! + rest;
+  }
+  const alternatives = resourceAlternatives(ctx, resource, { monthlyUSD, options }, fix);
+  return { lineItems: ctx.lineItems, unpriced: ctx.unpriced, options, monthlyUSD, alternatives };
+}
+
+/** Prices `doc`. Never throws on a parsed document, and never returns NaN or Infinity. */
+export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): CostResult {
+  const environment = environmentOf(doc);
+  const shares = requestShares(doc);
+  const ctx = new CostContext(doc, environment.book, environment.hours, environment.monthlyRequests, shares);
+  const useCache = options.fixBuilder === undefined;
+  const fix = options.fixBuilder ?? propertyFixes(doc);
+
+  // Data transfer first: the resource it is charged to needs it in its total.
+  ctx.begin();
+  chargeDataTransferOut(ctx);
+  const transferLines = ctx.lineItems;
+  const transferUnpriced = ctx.unpriced;
+  const transferByResource = new Map<string, CostLineItem[]>();
+  for (const line of transferLines) {
+    const list = transferByResource.get(line.resource);
+    if (list === undefined) transferByResource.set(line.resource, [line]);
+    else list.push(line);
   }
 
-  collectAlternatives(ctx, byResource, options.fixBuilder ?? propertyFixes(doc));
+  const lineItems: CostLineItem[] = [];
+  const unpriced: UnpricedItem[] = [];
+  const alternatives: CostAlternative[] = [];
+  // Keyed by resource names, which come from the user's file: without a prototype, a resource
+  // named `__proto__` or `constructor` is an ordinary key instead of a way into Object.prototype.
+  const byResource: Record<string, number> = Object.create(null) as Record<string, number>;
+  const purchaseOptions: Record<string, Readonly<Record<string, number>>> = Object.create(null) as Record<string, Readonly<Record<string, number>>>;
+
+  for (const resource of doc.resources) {
+    const transfer = transferByResource.get(resource.name);
+    const transferKey = transferKeyOf(transfer);
+    let part: ResourcePart;
+    const cached = useCache ? partCache.get(resource) : undefined;
+    if (cached !== undefined && cached.environment === environment && cached.transferKey === transferKey && readsHold(cached.reads, doc, shares)) {
+      part = cached.part;
+    } else {
+      part = priceResource(ctx, resource, transfer, fix);
+      if (useCache) partCache.set(resource, { environment, reads: ctx.reads, transferKey, part });
+    }
+    for (const line of part.lineItems) lineItems.push(line);
+    for (const item of part.unpriced) unpriced.push(item);
+    for (const alternative of part.alternatives) alternatives.push(alternative);
+    if (part.options !== undefined) purchaseOptions[resource.name] = part.options;
+    if (!(resource.type ?? '').startsWith('external.') || part.lineItems.length > 0 || transfer !== undefined) byResource[resource.name] = part.monthlyUSD;
+  }
+  for (const line of transferLines) {
+    lineItems.push(line);
+    // Data transfer with no resource to carry it stays under its pseudo-resource.
+    if (!doc.resourceByName.has(line.resource)) byResource[line.resource] = (byResource[line.resource] ?? 0) + line.monthlyUSD;
+  }
+  for (const item of transferUnpriced) unpriced.push(item);
+
+  let monthlyUSD = 0;
+  for (const line of lineItems) monthlyUSD += line.monthlyUSD;
 
   return {
     monthlyUSD: Number.isFinite(monthlyUSD) ? monthlyUSD : 0,
     byResource,
-    lineItems: ctx.lineItems,
-    purchaseOptions: ctx.purchaseOptions,
-    alternatives: ctx.alternatives,
-    unpriced: ctx.unpriced,
+    lineItems,
+    purchaseOptions,
+    alternatives: sortAlternatives(alternatives),
+    unpriced,
   };
 }

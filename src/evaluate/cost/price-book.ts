@@ -2,8 +2,13 @@
  * Price resolution for the cost engine: one place that turns a price key into a unit price with
  * its source, applying the user's `assumptions.prices` overrides first. The key scheme is
  * documented in `src/model/prices.ts` and docs/evaluation.md ("Cost").
+ *
+ * Resolving is on the hot path of every evaluation (a large design asks for thousands of prices),
+ * so nothing is formatted per call: the snapshot's prices are resolved once per process, the
+ * instance-table prices once per key, and a book (one set of overrides) is reused by every
+ * evaluation with the same overrides.
  */
-import { priceEntry, type PriceEntry } from '../../model/prices';
+import { priceEntry, priceTable, type PriceEntry } from '../../model/prices';
 import { instanceType } from '../../model/instance-types';
 import { dbInstanceClass } from '../../model/db-instance-classes';
 
@@ -94,32 +99,97 @@ function dbClassPrice(key: string): ResolvedPrice | undefined {
   return undefined;
 }
 
+/**
+ * The snapshot's own prices by key, resolved at most once per process. The tables behind them are
+ * constants, so a key's answer never changes; `null` remembers that a key has no price (a user's
+ * typo is asked for again on every evaluation).
+ */
+const snapshotPrices = new Map<string, ResolvedPrice | null>();
+for (const key of Object.keys(priceTable)) snapshotPrices.set(key, fromEntry(key, priceTable[key]!));
+
+/** Bounds the memo of unknown keys, which come from user input (instance types, engines). */
+const MAX_MEMOIZED_KEYS = 50_000;
+
+function snapshotPrice(key: string): ResolvedPrice | undefined {
+  let found = snapshotPrices.get(key);
+  if (found === undefined) {
+    const entry = priceEntry(key);
+    found = (entry ? fromEntry(key, entry) : (ec2Price(key) ?? dbClassPrice(key))) ?? null;
+    if (snapshotPrices.size < MAX_MEMOIZED_KEYS) snapshotPrices.set(key, found);
+  }
+  return found ?? undefined;
+}
+
 /** Resolves price keys against the user's overrides, the snapshot table and the instance tables. */
 export class PriceBook {
+  /** Overridden keys, resolved on first use (the override needs the snapshot's unit and description). */
+  private readonly resolvedOverrides = new Map<string, ResolvedPrice | null>();
+  /** Anything a caller derives from this book's prices alone (purchase factors...), by the caller's key. */
+  private readonly derived = new Map<string, unknown>();
+
   constructor(private readonly overrides: Readonly<Record<string, number>>) {}
 
   /** The price under `key`, or undefined when neither the overrides nor the snapshot have one. */
   get(key: string): ResolvedPrice | undefined {
-    const base = priceEntry(key) ? fromEntry(key, priceEntry(key)!) : (ec2Price(key) ?? dbClassPrice(key));
-    if (Object.prototype.hasOwnProperty.call(this.overrides, key)) {
+    if (!Object.prototype.hasOwnProperty.call(this.overrides, key)) return snapshotPrice(key);
+    let found = this.resolvedOverrides.get(key);
+    if (found === undefined) {
+      const base = snapshotPrice(key);
       const usd = this.overrides[key];
-      if (isUsablePrice(usd)) {
-        return {
-          key,
-          usd,
-          unit: base?.unit ?? 'unit',
-          description: base?.description ?? key,
-          source: `assumptions.prices["${key}"]`,
-          estimate: false,
-          overridden: true,
-        };
-      }
+      found = isUsablePrice(usd)
+        ? {
+            key,
+            usd,
+            unit: base?.unit ?? 'unit',
+            description: base?.description ?? key,
+            source: `assumptions.prices["${key}"]`,
+            estimate: false,
+            overridden: true,
+          }
+        : (base ?? null);
+      this.resolvedOverrides.set(key, found);
     }
-    return base;
+    return found ?? undefined;
   }
 
   /** Whether the user overrides `key` (a spot factor then no longer comes from the instance table). */
   has(key: string): boolean {
     return this.get(key) !== undefined;
   }
+
+  /**
+   * A value computed from this book's prices only, computed once per book: `compute` must read
+   * nothing but the book (and constants), so the value is valid for as long as the book is.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    if (this.derived.size < MAX_MEMOIZED_KEYS) this.derived.set(key, value);
+    return value;
+  }
+}
+
+/** Recently used books by their overrides, so an unchanged `assumptions.prices` reuses its book. */
+const recentBooks = new Map<string, PriceBook>();
+const MAX_RECENT_BOOKS = 8;
+
+/** The book for `overrides`: the same object as last time when the overrides are equal. */
+export function priceBookFor(overrides: Readonly<Record<string, number>>): { readonly book: PriceBook; readonly key: string } {
+  const key = overridesKey(overrides);
+  let book = recentBooks.get(key);
+  if (book === undefined) {
+    book = new PriceBook(overrides);
+    if (recentBooks.size >= MAX_RECENT_BOOKS) recentBooks.delete(recentBooks.keys().next().value!);
+  } else {
+    recentBooks.delete(key);
+  }
+  recentBooks.set(key, book);
+  return { book, key };
+}
+
+/** A canonical text of an overrides table (own keys, in order), NaN and Infinity included. */
+function overridesKey(overrides: Readonly<Record<string, number>>): string {
+  let key = '';
+  for (const name of Object.keys(overrides)) key += `${JSON.stringify(name)}=${String(overrides[name])};`;
+  return key;
 }

@@ -20,38 +20,75 @@ import type { ArchDocument, ReferenceOccurrence } from '../../core/document';
 
 /** The share (0..1] of the workload's requests that reach each resource on the request path. */
 export function requestShares(doc: ArchDocument): ReadonlyMap<string, number> {
-  const edges = new Map<string, [string, number][]>();
-  const referenced = new Set<string>();
+  // This runs on every evaluation of every edit, so it is one pass over resources and one over
+  // references with no per-reference allocation; an edge's share is worked out only when the walk
+  // reaches its holder.
+  let hasExternal = false;
+  for (const r of doc.resources) {
+    if (isExternalType(r.type)) {
+      hasExternal = true;
+      break;
+    }
+  }
+  const outgoing = new Map<string, ReferenceOccurrence[]>();
+  const referenced = hasExternal ? undefined : new Set<string>();
   for (const ref of doc.references) {
     if (!ref.resolved || ref.from === ref.target) continue;
     if (ref.role !== 'hard' && ref.role !== 'any-of') continue;
-    const list = edges.get(ref.from) ?? [];
-    list.push([ref.target, edgeShare(doc, ref)]);
-    edges.set(ref.from, list);
-    referenced.add(ref.target);
+    const list = outgoing.get(ref.from);
+    if (list === undefined) outgoing.set(ref.from, [ref]);
+    else list.push(ref);
+    referenced?.add(ref.target);
   }
-  const isExternal = (name: string) => (doc.resourceByName.get(name)?.type ?? '').startsWith('external.');
-  const externals = doc.resources.filter((r) => isExternal(r.name));
-  const starts: string[] = externals.length > 0
-    ? externals.flatMap((r) => (edges.get(r.name) ?? []).map(([target]) => target))
-    : doc.resources.filter((r) => !referenced.has(r.name)).map((r) => r.name);
+  const isExternal = (name: string): boolean => isExternalType(doc.resourceByName.get(name)?.type);
+
+  const queueNames: string[] = [];
+  const queueShares: number[] = [];
+  if (hasExternal) {
+    for (const r of doc.resources) {
+      if (!isExternalType(r.type)) continue;
+      for (const ref of outgoing.get(r.name) ?? []) {
+        if (!isExternal(ref.target)) {
+          queueNames.push(ref.target);
+          queueShares.push(1);
+        }
+      }
+    }
+  } else {
+    for (const r of doc.resources) {
+      if (!referenced!.has(r.name)) {
+        queueNames.push(r.name);
+        queueShares.push(1);
+      }
+    }
+  }
 
   const shares = new Map<string, number>();
-  const queue: [string, number][] = starts.filter((name) => !isExternal(name)).map((name) => [name, 1]);
   // Shares only shrink along a path, so a node is revisited only when a larger share arrives,
-  // which bounds the work even when references form cycles.
-  while (queue.length > 0) {
-    const [name, share] = queue.shift()!;
+  // which bounds the work even when references form cycles. A moving head instead of `shift()`,
+  // which would make the walk quadratic.
+  for (let head = 0; head < queueNames.length; head++) {
+    const name = queueNames[head]!;
+    const share = queueShares[head]!;
     if ((shares.get(name) ?? 0) >= share) continue;
     shares.set(name, share);
     const passOn = share * passThrough(doc, name);
     if (passOn <= 0) continue;
-    for (const [next, fraction] of edges.get(name) ?? []) {
-      const nextShare = passOn * fraction;
-      if (nextShare > 0 && !isExternal(next) && (shares.get(next) ?? 0) < nextShare) queue.push([next, nextShare]);
+    const edges = outgoing.get(name);
+    if (edges === undefined) continue;
+    for (const ref of edges) {
+      const nextShare = passOn * edgeShare(doc, ref);
+      if (nextShare > 0 && !isExternal(ref.target) && (shares.get(ref.target) ?? 0) < nextShare) {
+        queueNames.push(ref.target);
+        queueShares.push(nextShare);
+      }
     }
   }
   return shares;
+}
+
+function isExternalType(type: string | undefined): boolean {
+  return type !== undefined && type.startsWith('external.');
 }
 
 /** The fraction of the holder's passed-on traffic that one reference carries. */

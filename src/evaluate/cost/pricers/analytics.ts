@@ -6,7 +6,7 @@
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext } from '../context';
 import { amountOr } from '../context';
-import { addOptionCharged, addOptionCost, ec2Factor, ec2PurchaseOptions } from '../purchase';
+import { addOptionCharged, addOptionCost, ec2OptionFactors, ec2PurchaseOptions } from '../purchase';
 import { chargeInstances } from './compute';
 
 interface EmrGroup {
@@ -34,7 +34,7 @@ export function priceEmr(ctx: CostContext, r: ResourceNode): void {
   for (const group of groups) {
     const before = ctx.lineItems.length;
     chargeInstances(ctx, r, group.count, group.instanceType, group.purchase, { label: `${group.role} nodes`, hours, recordOptions: false });
-    for (const line of ctx.lineItems.slice(before)) addOptionCharged(ctx, r.name, line.monthlyUSD);
+    for (let i = before; i < ctx.lineItems.length; i++) addOptionCharged(ctx, ctx.lineItems[i]!.monthlyUSD);
     const onDemand = ctx.price(`ec2:${group.instanceType}`);
     if (fee && onDemand) {
       ctx.charge(r.name, region, {
@@ -52,11 +52,11 @@ export function priceEmr(ctx: CostContext, r: ResourceNode): void {
     for (const group of groups) {
       const onDemand = ctx.price(`ec2:${group.instanceType}`);
       if (!onDemand) continue;
-      const f = ec2Factor(ctx, option, group.instanceType);
-      if (option !== 'on-demand' && !f) continue;
-      total += group.count * hours * onDemand.usd * (f ? f.value : 1);
+      const f = ec2OptionFactors(ctx, group.instanceType).find(([name]) => name === option);
+      if (!f) continue;
+      total += group.count * hours * onDemand.usd * f[1];
     }
-    addOptionCost(ctx, r.name, option, total);
+    addOptionCost(ctx, option, total);
   }
 }
 

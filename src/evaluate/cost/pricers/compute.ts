@@ -7,7 +7,7 @@ import type { ResourceNode } from '../../../core/document';
 import { instanceType } from '../../../model/instance-types';
 import type { CostContext } from '../context';
 import { amountOr } from '../context';
-import { addOptionCharged, addOptionCost, ec2Factor, ec2PurchaseOptions } from '../purchase';
+import { addOptionCharged, addOptionCosts, ec2Factor, ec2OptionFactors } from '../purchase';
 import { chargeVolume, volumeSpecFrom } from './block-storage';
 
 /**
@@ -45,12 +45,8 @@ export function chargeInstances(
     ...(factor ? { factor } : {}),
   });
   if (options.recordOptions !== false) {
-    addOptionCharged(ctx, resource.name, charged);
-    for (const option of ec2PurchaseOptions) {
-      const f = ec2Factor(ctx, option, typeName);
-      if (option !== 'on-demand' && !f) continue;
-      addOptionCost(ctx, resource.name, option, quantity * onDemand.usd * (f ? f.value : 1));
-    }
+    addOptionCharged(ctx, charged);
+    addOptionCosts(ctx, ec2OptionFactors(ctx, typeName), quantity, onDemand.usd);
   }
   return true;
 }

@@ -7,7 +7,7 @@
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext, PriceFactor } from '../context';
 import { amountOr } from '../context';
-import { addOptionCharged, addOptionCost, databaseFactor, databasePurchaseOptions } from '../purchase';
+import { addOptionCharged, addOptionCosts, databaseFactor, databaseOptionFactors } from '../purchase';
 
 /**
  * Charges `instanceCount` database instances of `key` (USD per instance-hour) under the resource's
@@ -19,11 +19,8 @@ function chargeDbInstances(ctx: CostContext, r: ResourceNode, key: string, insta
   const base = ctx.price(key);
   const charged = ctx.charge(r.name, ctx.regionOf(r), { key, quantity: instanceHours, what: `${what} ${purchase} instance-hours`, unit: 'instance-hours', ...(factor ? { factor } : {}) });
   if (!base || !recordOptions) return;
-  addOptionCharged(ctx, r.name, charged);
-  for (const option of databasePurchaseOptions) {
-    const f = databaseFactor(ctx, option);
-    addOptionCost(ctx, r.name, option, instanceHours * base.usd * (f ? f.value : 1));
-  }
+  addOptionCharged(ctx, charged);
+  addOptionCosts(ctx, databaseOptionFactors(ctx), instanceHours, base.usd);
 }
 
 function objectProp(ctx: CostContext, r: ResourceNode, name: string): Readonly<Record<string, unknown>> | undefined {
@@ -199,11 +196,8 @@ export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
     const charged = ctx.charge(r.name, region, { key, quantity: ctx.unitHours(nodes), what: `${nodeType} ${purchase} node-hours (${nodes} nodes)`, unit: 'node-hours', ...(estimatedFactor ? { factor: estimatedFactor } : {}) });
     const base = ctx.price(key);
     if (base) {
-      addOptionCharged(ctx, r.name, charged);
-      for (const option of databasePurchaseOptions) {
-        const f = databaseFactor(ctx, option);
-        addOptionCost(ctx, r.name, option, ctx.unitHours(nodes) * base.usd * (f ? f.value : 1));
-      }
+      addOptionCharged(ctx, charged);
+      addOptionCosts(ctx, databaseOptionFactors(ctx), ctx.unitHours(nodes), base.usd);
     }
     if (!nodeType.startsWith('ra3')) return;
   }

@@ -82,7 +82,7 @@ export function priceRoute53Zone(ctx: CostContext, r: ResourceNode): void {
     ctx.charge(r.name, region, { key: 'route53:health-check', quantity: targets.length, what: `health checks (one per target)`, unit: 'health checks' });
   }
   const nonAlias = targets.filter((name) => {
-    const type = ctx.doc.resourceByName.get(name)?.type ?? '';
+    const type = ctx.typeOf(name) ?? '';
     return !aliasTargetPrefixes.some((prefix) => type.startsWith(prefix));
   });
   const routing = ctx.str(r, 'routing') ?? 'simple';

@@ -1,0 +1,160 @@
+/**
+ * The cost evaluation caches each resource's pricing by the resource object, which the parser keeps
+ * for every resource whose text did not change. These tests hold the cached path to the fresh one:
+ * after any sequence of random edits (values a user types, whole lines removed or duplicated,
+ * routing and workload changes, stray characters), pricing the incrementally parsed document gives
+ * exactly what pricing a fresh parse of the same text gives. They also check that the cache is used.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseArchitecture } from '../../../../src/core/parse';
+import { evaluateCost } from '../../../../src/evaluate/cost';
+
+const fixtureDir = join(__dirname, '../../../fixtures/cost');
+const exampleDir = join(__dirname, '../../../../examples');
+const texts = [
+  ...readdirSync(fixtureDir).filter((f) => f.endsWith('.cloudarch.yaml')).map((f) => readFileSync(join(fixtureDir, f), 'utf8')),
+  ...readdirSync(exampleDir).filter((f) => f.endsWith('.cloudarch.yaml')).map((f) => readFileSync(join(exampleDir, f), 'utf8')),
+];
+
+/** Values a user might type over a scalar: ones that change prices, routing, shares and validity. */
+const words = [
+  'gp2', 'gp3', 'io2', 'true', 'false', 'on-demand', 'reserved-1y', 'spot', 'savings-plan-1y', 't3.medium', 'm5.large',
+  'db.r5.large', 'STANDARD', 'STANDARD_IA', 'INTELLIGENT_TIERING', 'failover', 'weighted', 'latency', 'fargate', 'http', 'rest',
+  'eu-west-1', 'us-east-1', 'arm64', '0', '1', '2', '7.5', '95', '100', '5000', '-3', '1e400', '"x"', '[a, b]', 'nosuchthing',
+];
+
+type Edit =
+  | { kind: 'number'; line: number; value: number }
+  | { kind: 'word'; line: number; word: string }
+  | { kind: 'line'; line: number; op: 'duplicate' | 'remove' }
+  | { kind: 'insert'; at: number; text: string };
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('number' as const), line: fc.nat(), value: fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 100, noNaN: true })) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('word' as const), line: fc.nat(), word: fc.constantFrom(...words) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('line' as const), line: fc.nat(), op: fc.constantFrom('duplicate' as const, 'remove' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', ' ', '\n', ':', '#', '\n  extra:\n    type: external.users\n    connectsTo: [web]\n') }) },
+);
+
+/** Lines of `text` matching `pattern`, or all lines when none does. */
+function pickLine(lines: readonly string[], pattern: RegExp, n: number): number {
+  const candidates = lines.map((line, index) => (pattern.test(line) ? index : -1)).filter((index) => index >= 0);
+  return candidates.length > 0 ? candidates[n % candidates.length]! : n % lines.length;
+}
+
+function apply(text: string, edit: Edit): string {
+  if (edit.kind === 'insert') {
+    const at = edit.at % (text.length + 1);
+    return text.slice(0, at) + edit.text + text.slice(at);
+  }
+  const lines = text.split('\n');
+  if (edit.kind === 'number') {
+    const index = pickLine(lines, /:\s*-?\d+(\.\d+)?\s*$/, edit.line);
+    lines[index] = lines[index]!.replace(/-?\d+(\.\d+)?(\s*)$/, `${edit.value}$2`);
+  } else if (edit.kind === 'word') {
+    const index = pickLine(lines, /^\s+[A-Za-z]+:\s*\S/, edit.line);
+    lines[index] = lines[index]!.replace(/^(\s+[A-Za-z]+:\s*).*$/, `$1${edit.word}`);
+  } else {
+    const index = edit.line % lines.length;
+    if (edit.op === 'duplicate') lines.splice(index, 0, lines[index]!);
+    else lines.splice(index, 1);
+  }
+  return lines.join('\n');
+}
+
+describe('cost: incremental evaluation', () => {
+  it('equals pricing a fresh parse after any sequence of edits (property)', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), (base, edits) => {
+        let text = base;
+        let previous = parseArchitecture(text);
+        evaluateCost(previous);
+        for (const edit of edits) {
+          text = apply(text, edit);
+          const incremental = parseArchitecture(text, { previous });
+          const fresh = parseArchitecture(text);
+          assert.deepStrictEqual(evaluateCost(incremental), evaluateCost(fresh));
+          previous = incremental;
+        }
+      }),
+      { numRuns: 150, seed: 20261127 },
+    );
+  });
+
+  const webShop = readFileSync(join(fixtureDir, 'web-shop.cloudarch.yaml'), 'utf8');
+
+  it('reuses the pricing of resources an edit did not touch', () => {
+    const first = parseArchitecture(webShop);
+    const before = evaluateCost(first);
+    const second = parseArchitecture(webShop.replace(/sizeGB: 200/, 'sizeGB: 300'), { previous: first });
+    const after = evaluateCost(second);
+    const dbBefore = before.lineItems.find((line) => line.resource === 'db');
+    const dbAfter = after.lineItems.find((line) => line.resource === 'db');
+    assert.ok(dbBefore !== undefined && dbBefore === dbAfter, 'the database\'s line items are the same objects');
+    const assetsBefore = before.lineItems.find((line) => line.resource === 'assets' && line.priceKey === 's3:STANDARD');
+    const assetsAfter = after.lineItems.find((line) => line.resource === 'assets' && line.priceKey === 's3:STANDARD');
+    assert.equal(assetsBefore?.quantity, 200);
+    assert.equal(assetsAfter?.quantity, 300, 'the edited bucket is priced again');
+  });
+
+  it('reprices every resource when a document-level input changes', () => {
+    const first = parseArchitecture(webShop);
+    const before = evaluateCost(first);
+    const second = parseArchitecture(webShop.replace(/hoursPerMonth: \d+/, 'hoursPerMonth: 720').replace(/^workload:\n/m, 'assumptions:\n  hoursPerMonth: 720\nworkload:\n'), { previous: first });
+    const after = evaluateCost(second);
+    assert.deepStrictEqual(after, evaluateCost(parseArchitecture(second.text)));
+    const web = (result: typeof before) => result.lineItems.find((line) => line.resource === 'web' && line.priceKey?.startsWith('ec2:') === true)!;
+    assert.equal(web(before).quantity, 1460);
+    assert.equal(web(after).quantity, 1440);
+  });
+
+  it('moves the data transfer to another resource when the edge changes, though that resource\'s text did not', () => {
+    const text = [
+      'cloudarch: "1"',
+      'name: Edge moves',
+      'workload:',
+      '  requestsPerSecond: 5',
+      '  dataTransferOutGB: 800',
+      'resources:',
+      '  users:',
+      '    type: external.users',
+      '    connectsTo: [lb]',
+      '  lb:',
+      '    type: aws.elb.application',
+      '    targets: [web]',
+      '  web:',
+      '    type: aws.ec2.instance',
+      '    instanceType: t3.medium',
+      '  downloads:',
+      '    type: aws.cloudfront.distribution',
+      '',
+    ].join('\n');
+    const first = parseArchitecture(text);
+    const before = evaluateCost(first);
+    assert.ok(before.lineItems.some((line) => line.resource === 'downloads' && line.priceKey?.startsWith('cloudfront:gb')), 'the distribution sends the data out');
+    // Without a distribution, the internet-facing load balancer sends the data out.
+    const withoutCdn = text.replace('type: aws.cloudfront.distribution', 'type: aws.s3.bucket');
+    const second = parseArchitecture(withoutCdn, { previous: first });
+    assert.equal(second.resourceByName.get('lb'), first.resourceByName.get('lb'), 'the load balancer is the same object');
+    const after = evaluateCost(second);
+    assert.deepStrictEqual(after, evaluateCost(parseArchitecture(withoutCdn)));
+    assert.ok(after.lineItems.some((line) => line.resource === 'lb' && line.priceKey?.startsWith('dto:')), 'the load balancer carries the data transfer');
+    const third = parseArchitecture(text, { previous: second });
+    assert.deepStrictEqual(evaluateCost(third), evaluateCost(parseArchitecture(text)), 'and gives it back');
+  });
+
+  it('reprices a resource whose request share changed, though its text did not', () => {
+    const routing = readFileSync(join(fixtureDir, 'routing-shares.cloudarch.yaml'), 'utf8');
+    const first = parseArchitecture(routing);
+    const before = evaluateCost(first);
+    const second = parseArchitecture(routing.replace('weights: [3, 1]', 'weights: [1, 1]'), { previous: first });
+    assert.equal(second.resourceByName.get('api-canary'), first.resourceByName.get('api-canary'), 'the canary API is the same object');
+    const after = evaluateCost(second);
+    const canary = (result: typeof before) => result.lineItems.find((line) => line.resource === 'api-canary')!.quantity;
+    assert.ok(Math.abs(canary(after) - 2 * canary(before)) < 1e-9, `a quarter of the traffic becomes a half: ${canary(before)} -> ${canary(after)}`);
+  });
+});
