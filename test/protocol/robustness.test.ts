@@ -225,3 +225,42 @@ describe('language server robustness: closing and rapid edits', function () {
     assert.deepEqual(crashes(server), []);
   });
 });
+
+describe('language server robustness: an evaluation that explodes', function () {
+  this.timeout(120_000);
+  let server: ServerProcess;
+
+  before(async () => {
+    server = new ServerProcess();
+    await server.initialize();
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('does not keep other documents from being evaluated, nor from being answered', async () => {
+    // Twelve regions of three zones: the exact availability model has (1 + 2^3)^12 states.
+    const explosive = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'robustness', 'termination', 'twelve-regions.cloudarch.yaml'), 'utf8');
+    const explosiveUri = documentUri('explosive.cloudarch.yaml');
+    await server.open(explosiveUri, explosive);
+    await server.diagnosticsFor(explosiveUri, 1);
+    // Give its evaluation time to start.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const uri = documentUri('beside-explosive.cloudarch.yaml');
+    const started = Date.now();
+    await server.open(uri, normalText);
+    await server.diagnosticsFor(uri, 1);
+    const line = normalText.split('\n').findIndex((text) => text.includes('type: aws.elb.application'));
+    assert.ok(await server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 12 } }));
+    assert.ok(Date.now() - started < 5000, `the normal document was answered after ${Date.now() - started} ms`);
+    // Its security findings come from the evaluations: they must not wait for the explosive file.
+    await server.until(
+      () => server.published.find((entry) => entry.uri === uri && entry.diagnostics.some((diagnostic) => diagnostic.source === 'cloudarch.security')),
+      20_000,
+      'the evaluation of a normal document opened after an explosive one',
+    );
+    assert.deepEqual(crashes(server), []);
+  });
+});
