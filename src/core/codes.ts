@@ -33,6 +33,10 @@ export const Codes = {
   duplicateKey: 'duplicate-key',
   /** A number that is not finite (`.inf`, `.nan`, `1e400`): the value is ignored. */
   nonFiniteNumber: 'non-finite-number',
+  /** A plain integer with a leading zero (`0755`): decimal in YAML 1.2, octal in YAML 1.1 tools. */
+  octalLookingNumber: 'octal-looking-number',
+  /** A fraction (`0.999`) where a percentage is expected (`99.9`): almost always a slip. */
+  percentWrittenAsFraction: 'percent-written-as-fraction',
   /** A map key that is not a plain string (a number, a list, `null`). */
   invalidKey: 'invalid-key',
   /** The file is empty or contains only comments. */

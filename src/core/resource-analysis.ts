@@ -14,6 +14,7 @@ import { findReferences, type ReferenceDraft } from './references';
 import { closestMatches, orList } from './suggest';
 import { checkResourceSchema } from './schema-check';
 import { checkResourceRules } from './resource-rules';
+import { checkPercentFractions } from './unit-checks';
 
 /** What is known about a resource from its own text. Ranges as in the entry given. */
 export interface ResourceAnalysis {
@@ -109,6 +110,7 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
   if (typeDef !== undefined) {
     diagnostics.push(...checkResourceSchema(resource, typeDef));
     diagnostics.push(...checkResourceRules(resource, typeDef));
+    diagnostics.push(...checkPercentFractions(body, typeDef.properties, name));
   }
   return { resource, drafts, diagnostics };
 }

@@ -7,6 +7,8 @@ import type { ArchDiagnostic, Assumptions, MapNode, Targets, Workload } from './
 import { Codes } from './codes';
 import { plainOf } from './resource-analysis';
 import { checkTopLevelSchema } from './schema-check';
+import { checkPercentFractions } from './unit-checks';
+import { topLevelProperties } from '../model/json-schema';
 
 /** The format versions this release reads: `1` and any `1.x`. */
 const supportedVersion = /^1(\.\d+)?$/;
@@ -36,6 +38,7 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
       values[entry.key] = plainOf(entry.value);
     }
     diagnostics.push(...checkTopLevelSchema(root));
+    diagnostics.push(...checkPercentFractions(root, topLevelProperties, undefined));
     checkRequired(root, diagnostics);
   }
 

@@ -193,11 +193,35 @@ function convertScalar(node: Scalar, context: Context, unsafeTag: boolean): Conv
       });
       value = null;
     }
+    if (value !== null && leadingZeroInteger.test(source)) context.diagnostics.push(octalLookingNumber(source, value, range));
   } else if (typeof raw === 'bigint') value = Number(raw);
   else if (typeof raw === 'string' || typeof raw === 'boolean' || raw === null) value = raw;
   else value = raw === undefined ? null : String(raw);
   const scalar: ScalarNode = { kind: 'scalar', range, value, source };
   return { node: scalar, plain: value };
+}
+
+/** A plain integer written with a leading zero, which YAML 1.1 would have read as octal. */
+const leadingZeroInteger = /^[-+]?0[0-9]+$/;
+
+/**
+ * `0755` is the decimal 755 under YAML 1.2 (this format) but the octal 493 for YAML 1.1 tools, and
+ * `010` reads as 10 or 8 depending on the reader: point it out and offer the unambiguous spellings.
+ */
+export function octalLookingNumber(source: string, value: number, range: Range): ArchDiagnostic {
+  const digits = source.replace(/^[-+]/, '');
+  const octal = /^[0-7]+$/.test(digits) ? `; YAML 1.1 tools read it as the octal ${source.startsWith('-') ? '-' : ''}${parseInt(digits, 8)}` : '';
+  return {
+    code: Codes.octalLookingNumber,
+    severity: 'warning',
+    message: `\`${source}\` is read as the decimal number ${value} (YAML 1.2${octal}); write \`${value}\`, or quote it if you meant text.`,
+    range,
+    source: 'cloudarch',
+    fixes: [
+      { title: `Change to \`${value}\``, edits: [{ range, newText: String(value) }], isPreferred: true },
+      { title: `Quote as text \`"${source}"\``, edits: [{ range, newText: `"${source}"` }] },
+    ],
+  };
 }
 
 function unquote(source: string): string {
