@@ -9,7 +9,10 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionList, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import fc from 'fast-check';
 import { parseArchitecture } from '../../src/core/parse';
+import { editedTexts, exampleEditsArbitrary } from '../fuzz/arbitraries';
+import { positionAt } from '../fuzz/pipeline-check';
 import { ServerProcess, documentUri, repositoryRoot } from './server-process';
 
 const hostileFolder = join(repositoryRoot, 'test', 'fixtures', 'robustness', 'hostile');
@@ -28,6 +31,23 @@ const hostileDocuments: [string, string][] = [
   ['five-thousand-tags', `${header}  users:\n    type: external.users\n    tags:\n${Array.from({ length: 5000 }, (_, index) => `      k${index}: !Sub v${index}`).join('\n')}\n`],
   ['lone-surrogates', `${header}  users:\n    type: external.users\n    label: "a\ud800b\udc00"\n`],
 ];
+
+/** The one replacement that turns `before` into `after` (common prefix and suffix kept), as an LSP change. */
+function changeBetween(before: string, after: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  // Never split a CRLF or a surrogate pair: editors send whole characters and whole line breaks.
+  while (start > 0 && (before[start - 1] === '\r' || /[\ud800-\udbff]/.test(before[start - 1]!))) start--;
+  while (end > 0 && (before[before.length - end] === '\n' || /[\udc00-\udfff]/.test(before[before.length - end]!))) end--;
+  return { range: { start: positionAt(before, start), end: positionAt(before, before.length - end) }, text: after.slice(start, after.length - end) };
+}
+
+/** Diagnostics as `code@line:character`, sorted, to compare the server's with a fresh parse's. */
+function diagnosticKeys(diagnostics: readonly { code?: string | number; range: { start: { line: number; character: number } } }[]): string[] {
+  return diagnostics.map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`).sort();
+}
 
 /** Where a document ends, for an edit that appends to it. */
 function endOf(text: string): { line: number; character: number } {
@@ -201,6 +221,21 @@ describe('language server robustness: closing and rapid edits', function () {
       assert.deepEqual(late.map((entry) => entry.version), [], `closed ${when}: late diagnostics were published`);
     }
     assert.deepEqual(crashes(server), []);
+  });
+
+  it('random edit sequences of the examples, sent as incremental changes, end with the diagnostics of a fresh parse', async () => {
+    const sequences = fc.sample(exampleEditsArbitrary, { seed: 20_251_104, numRuns: 15 });
+    for (const [index, edits] of sequences.entries()) {
+      const texts = editedTexts(edits);
+      const uri = documentUri(`random-edits-${index}.cloudarch.yaml`);
+      await server.open(uri, texts[0]!);
+      for (let step = 1; step < texts.length; step++) await server.change(uri, step + 1, [changeBetween(texts[step - 1]!, texts[step]!)]);
+      const final = texts[texts.length - 1]!;
+      const published = await server.diagnosticsFor(uri, texts.length);
+      const got = diagnosticKeys(published.filter((diagnostic) => diagnostic.source === 'cloudarch'));
+      assert.deepEqual(got, diagnosticKeys(parseArchitecture(final).diagnostics), `after the edits ${JSON.stringify(edits.mutations)}`);
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
   });
 
   it('ends 200 edits sent without waiting with the diagnostics of the final version only', async () => {
