@@ -120,7 +120,76 @@ export function resourceAlternatives(ctx: CostContext, r: ResourceNode, totals: 
   return out;
 }
 
+/** Largest saving first, then by resource name (the order reports and quick fixes show). */
+function compareAlternatives(a: CostAlternative, b: CostAlternative): number {
+  return b.savingUSD - a.savingUSD || a.resource.localeCompare(b.resource);
+}
+
 /** Orders suggestions largest saving first, then by resource name; the sort is stable. */
 export function sortAlternatives(alternatives: CostAlternative[]): CostAlternative[] {
-  return alternatives.sort((a, b) => b.savingUSD - a.savingUSD || a.resource.localeCompare(b.resource));
+  return alternatives.sort(compareAlternatives);
+}
+
+/** The last sorted list: which resource's suggestion list each entry came from. */
+interface SortedState {
+  readonly sorted: readonly CostAlternative[];
+  readonly lists: ReadonlySet<readonly CostAlternative[]>;
+}
+
+let lastSorted: SortedState | undefined;
+const ownerOf = new WeakMap<CostAlternative, readonly CostAlternative[]>();
+
+/** Above this many new suggestions a full sort is cheaper than inserting them one by one. */
+const MAX_INSERTED = 64;
+
+/**
+ * Every resource's suggestions (`lists`, in resource order) sorted as `sortAlternatives` would sort
+ * their concatenation. Sorting thousands of suggestions compares many resource names (ties on
+ * the saving are common), so when most lists are the very arrays the previous call sorted (cached
+ * resources), their entries keep their previous order and only the new ones are inserted.
+ *
+ * Why this equals the stable sort: the stable sort orders by (saving, name), then by position in
+ * the concatenation, i.e. (resource position, index in its list). Resources whose lists were
+ * reused kept their text and place, so their relative order is unchanged, and an entry's position
+ * only matters against entries with the same saving and an equal name, which in practice means the
+ * same resource, whose list is either all kept or all new. The rare tie between different names
+ * that compare as equal is broken by resource position, exactly as the stable sort does.
+ */
+export function sortedAlternatives(lists: readonly (readonly CostAlternative[])[], positionOf: (resource: string) => number): CostAlternative[] {
+  const current = new Set<readonly CostAlternative[]>();
+  const added: (readonly CostAlternative[])[] = [];
+  let addedCount = 0;
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    current.add(list);
+    if (lastSorted === undefined || !lastSorted.lists.has(list)) {
+      added.push(list);
+      addedCount += list.length;
+    }
+  }
+  let sorted: CostAlternative[];
+  if (lastSorted === undefined || addedCount > MAX_INSERTED) {
+    sorted = [];
+    for (const list of lists) for (const alternative of list) sorted.push(alternative);
+    sortAlternatives(sorted);
+  } else {
+    sorted = lastSorted.sorted.filter((alternative) => current.has(ownerOf.get(alternative)!));
+    const fullOrder = (a: CostAlternative, b: CostAlternative): number => compareAlternatives(a, b) || positionOf(a.resource) - positionOf(b.resource);
+    for (const list of added) {
+      // A list's own entries keep their order: each is inserted after every entry not greater.
+      for (const alternative of list) {
+        let low = 0;
+        let high = sorted.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (fullOrder(sorted[middle]!, alternative) <= 0) low = middle + 1;
+          else high = middle;
+        }
+        sorted.splice(low, 0, alternative);
+      }
+    }
+  }
+  for (const list of added) for (const alternative of list) ownerOf.set(alternative, list);
+  lastSorted = { sorted: sorted.slice(), lists: current };
+  return sorted;
 }

@@ -16,7 +16,7 @@
 import type { ArchDocument, ResourceNode, TextEdit } from '../../core/document';
 import { setPropertyEdit } from '../../core/edits';
 import type { CostAlternative, CostLineItem, CostResult } from '../types';
-import { resourceAlternatives, sortAlternatives, type FixBuilder } from './alternatives';
+import { resourceAlternatives, sortedAlternatives, type FixBuilder } from './alternatives';
 import { amountOr, CostContext, type CrossReads, type UnpricedItem } from './context';
 import { chargeDataTransferOut } from './data-transfer';
 import { priceBookFor, type PriceBook } from './price-book';
@@ -148,6 +148,18 @@ function priceResource(ctx: CostContext, resource: ResourceNode, transfer: reado
   return { lineItems: ctx.lineItems, unpriced: ctx.unpriced, options, monthlyUSD, alternatives };
 }
 
+/** The position of each resource in the file, worked out on first use (only ties need it). */
+function positionsOf(doc: ArchDocument): (name: string) => number {
+  let positions: Map<string, number> | undefined;
+  return (name) => {
+    if (positions === undefined) {
+      positions = new Map();
+      doc.resources.forEach((resource, index) => positions!.set(resource.name, index));
+    }
+    return positions.get(name) ?? -1;
+  };
+}
+
 /** Prices `doc`. Never throws on a parsed document, and never returns NaN or Infinity. */
 export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): CostResult {
   const environment = environmentOf(doc);
@@ -170,7 +182,7 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
 
   const lineItems: CostLineItem[] = [];
   const unpriced: UnpricedItem[] = [];
-  const alternatives: CostAlternative[] = [];
+  const alternativeLists: (readonly CostAlternative[])[] = [];
   // Keyed by resource names, which come from the user's file: without a prototype, a resource
   // named `__proto__` or `constructor` is an ordinary key instead of a way into Object.prototype.
   const byResource: Record<string, number> = Object.create(null) as Record<string, number>;
@@ -189,7 +201,7 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
     }
     for (const line of part.lineItems) lineItems.push(line);
     for (const item of part.unpriced) unpriced.push(item);
-    for (const alternative of part.alternatives) alternatives.push(alternative);
+    if (part.alternatives.length > 0) alternativeLists.push(part.alternatives);
     if (part.options !== undefined) purchaseOptions[resource.name] = part.options;
     if (!(resource.type ?? '').startsWith('external.') || part.lineItems.length > 0 || transfer !== undefined) byResource[resource.name] = part.monthlyUSD;
   }
@@ -208,7 +220,7 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
     byResource,
     lineItems,
     purchaseOptions,
-    alternatives: sortAlternatives(alternatives),
+    alternatives: sortedAlternatives(alternativeLists, positionsOf(doc)),
     unpriced,
   };
 }

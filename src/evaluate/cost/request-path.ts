@@ -16,10 +16,58 @@
  * figure is an upper bound), and a resource reached by several paths keeps the largest share.
  * With no `external.*` resource, the starting points are the resources nothing else refers to.
  */
-import type { ArchDocument, ReferenceOccurrence } from '../../core/document';
+import type { ArchDocument, ReferenceOccurrence, ResourceNode } from '../../core/document';
+
+/** What the last walk was computed from, so an edit that leaves the graph alone reuses it. */
+interface LastWalk {
+  readonly resources: readonly ResourceNode[];
+  readonly references: readonly ReferenceOccurrence[];
+  readonly shares: ReadonlyMap<string, number>;
+}
+
+let lastWalk: LastWalk | undefined;
+
+/** Types whose properties (not only their references) shape the shares they pass on. */
+function shapesShares(type: string | undefined): boolean {
+  return type === 'aws.route53.zone' || type === 'aws.cloudfront.distribution';
+}
+
+/**
+ * Whether the walk over `doc` reads exactly what the last one read: the same resources by name and
+ * type in the same order (a changed resource may differ in other properties, unless it is a zone
+ * or a distribution, whose routing and caching shape the shares), and references that agree in
+ * everything the walk looks at.
+ */
+function sameWalk(doc: ArchDocument, last: LastWalk): boolean {
+  if (doc.resources.length !== last.resources.length || doc.references.length !== last.references.length) return false;
+  for (let i = 0; i < doc.resources.length; i++) {
+    const now = doc.resources[i]!;
+    const before = last.resources[i]!;
+    if (now === before) continue;
+    if (now.name !== before.name || now.type !== before.type || now.typeDef !== before.typeDef || shapesShares(now.type)) return false;
+  }
+  for (let i = 0; i < doc.references.length; i++) {
+    const now = doc.references[i]!;
+    const before = last.references[i]!;
+    if (now === before) continue;
+    if (now.from !== before.from || now.target !== before.target || now.role !== before.role || now.resolved !== before.resolved) return false;
+    if (now.path[0] !== before.path[0] || now.path[1] !== before.path[1]) return false;
+  }
+  return true;
+}
 
 /** The share (0..1] of the workload's requests that reach each resource on the request path. */
 export function requestShares(doc: ArchDocument): ReadonlyMap<string, number> {
+  if (lastWalk !== undefined && sameWalk(doc, lastWalk)) {
+    lastWalk = { resources: doc.resources, references: doc.references, shares: lastWalk.shares };
+    return lastWalk.shares;
+  }
+  const shares = walk(doc);
+  lastWalk = { resources: doc.resources, references: doc.references, shares };
+  return shares;
+}
+
+function walk(doc: ArchDocument): ReadonlyMap<string, number> {
   // This runs on every evaluation of every edit, so it is one pass over resources and one over
   // references with no per-reference allocation; an edge's share is worked out only when the walk
   // reaches its holder.
