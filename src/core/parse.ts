@@ -8,7 +8,7 @@
  * file. Reading a file from scratch and reading it incrementally give identical documents; a
  * property test holds the two paths to that.
  */
-import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode } from './document';
+import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode, ValueNode } from './document';
 import { splitPieces, type Piece, type Split } from './blocks';
 import { Codes } from './codes';
 import { crossCheck, type CrossState } from './cross-checks';
@@ -16,9 +16,10 @@ import { LineIndex } from './line-index';
 import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
 import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
-import { shiftDiagnostic, shiftDraft, shiftEntry, shiftResource } from './shift';
+import { shiftDiagnostic, shiftDraft, shiftEntry, shiftResource, shiftValue } from './shift';
 import { defaultRegion, defaultZones, readTopLevel } from './top-level';
 import { readYaml } from './yaml-read';
+import { fastReadYaml } from './fast-read';
 import { registerResourceSource } from './resource-source';
 
 /** Options of `parseArchitecture`. */
@@ -27,19 +28,16 @@ export interface ParseOptions {
   readonly previous?: ArchDocument;
 }
 
-/** What one piece of text reads as, with ranges relative to the piece's first line. */
+/**
+ * What one piece of text reads as, with ranges placed as if the piece started on file line `line`
+ * (where it was last seen). A piece that did not move is reused as it is; one that moved is shifted
+ * by the difference, which is far cheaper than reading it again.
+ */
 interface PieceResult {
+  readonly line: number;
   readonly entries: readonly MapEntry[];
   readonly diagnostics: readonly ArchDiagnostic[];
   /** For resource pieces: the analysis of each resource entry (normally one). */
-  readonly analyses: readonly ResourceAnalysis[];
-  /** The same result placed at `placedLine`, kept so a piece that did not move costs nothing. */
-  placed?: { line: number; result: PlacedPiece };
-}
-
-interface PlacedPiece {
-  readonly entries: readonly MapEntry[];
-  readonly diagnostics: readonly ArchDiagnostic[];
   readonly analyses: readonly ResourceAnalysis[];
 }
 
@@ -184,7 +182,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     }
   } else {
     const rootEntries: MapEntry[] = [];
-    const placeSection = (piece: Piece): PlacedPiece => place(piece, readSection(piece.text, previousCache, cache), cache);
+    const placeSection = (piece: Piece): PieceResult => place(piece, readSection(piece, previousCache, cache), cache);
     split.sections.forEach((piece, order) => {
       if (split.resourcesHeader !== undefined && split.resourcesHeader.order === order) rootEntries.push(resourcesPlaceholder);
       const placed = placeSection(piece);
@@ -195,7 +193,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       if (split.resourcesHeader.order >= split.sections.length) rootEntries.push(resourcesPlaceholder);
       const resourceEntries: MapEntry[] = [];
       for (const piece of split.resources) {
-        const placed = place(piece, readResourcePiece(piece.text, previousCache, cache), cache);
+        const placed = place(piece, readResourcePiece(piece, previousCache, cache), cache);
         resourceEntries.push(...placed.entries);
         diagnostics.push(...placed.diagnostics);
         analyses.push(...placed.analyses);
@@ -324,49 +322,66 @@ function lookup(text: string, previous: PieceCache | undefined, current: PieceCa
   return found;
 }
 
-function readSection(text: string, previous: PieceCache | undefined, current: PieceCache): PieceResult {
-  const cached = lookup(text, previous, current);
+/**
+ * Reads a piece at its place in the file: with the fast reader when the piece lies inside its
+ * subset (nearly always), else with yaml, whose piece-relative ranges are then moved into place.
+ */
+function readPlaced(piece: Piece): { value: ValueNode | undefined; diagnostics: readonly ArchDiagnostic[] } {
+  const fast = fastReadYaml(piece.text, piece.startLine);
+  if (fast !== undefined) return fast;
+  const read = readYaml(piece.text);
+  const line = piece.startLine;
+  return {
+    value: read.value === undefined ? undefined : shiftValue(read.value, line),
+    diagnostics: read.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, line)),
+  };
+}
+
+function readSection(piece: Piece, previous: PieceCache | undefined, current: PieceCache): PieceResult {
+  const cached = lookup(piece.text, previous, current);
   if (cached !== undefined) return cached;
-  const read = readYaml(text);
+  const read = readPlaced(piece);
   const diagnostics = [...read.diagnostics];
   let entries: readonly MapEntry[] = [];
   if (read.value?.kind === 'map') entries = read.value.entries;
   else if (read.value !== undefined) {
     diagnostics.push({ code: Codes.yamlSyntax, severity: 'error', message: 'Expected a top-level `key: value` here.', range: read.value.range, source: 'cloudarch' });
   }
-  const result: PieceResult = { entries, diagnostics, analyses: [] };
-  current.set(text, result);
+  const result: PieceResult = { line: piece.startLine, entries, diagnostics, analyses: [] };
+  current.set(piece.text, result);
   return result;
 }
 
-function readResourcePiece(text: string, previous: PieceCache | undefined, current: PieceCache): PieceResult {
-  const cached = lookup(text, previous, current);
+function readResourcePiece(piece: Piece, previous: PieceCache | undefined, current: PieceCache): PieceResult {
+  const cached = lookup(piece.text, previous, current);
   if (cached !== undefined) return cached;
-  const read = readYaml(text);
+  const read = readPlaced(piece);
   const diagnostics = [...read.diagnostics];
   let entries: readonly MapEntry[] = [];
   if (read.value?.kind === 'map') entries = read.value.entries;
   else if (read.value !== undefined) {
     diagnostics.push({ code: Codes.yamlSyntax, severity: 'error', message: 'Expected a resource name followed by `:` and its properties, such as `web:`.', range: read.value.range, source: 'cloudarch' });
   }
-  const result: PieceResult = { entries, diagnostics, analyses: entries.map(analyzeResource) };
-  current.set(text, result);
+  const analyses = entries.map(analyzeResource);
+  for (const analysis of analyses) registerResourceSource(analysis.resource, piece.text, piece.startLine);
+  const result: PieceResult = { line: piece.startLine, entries, diagnostics, analyses };
+  current.set(piece.text, result);
   return result;
 }
 
-/** The piece's result at its place in the file (ranges shifted to absolute lines). */
-function place(piece: Piece, result: PieceResult, _cache: PieceCache): PlacedPiece {
+/** The piece's result at its place in the file: as it is when the piece did not move, else shifted. */
+function place(piece: Piece, result: PieceResult, cache: PieceCache): PieceResult {
   const line = piece.startLine;
-  if (result.placed !== undefined && result.placed.line === line) return result.placed.result;
-  const placed: PlacedPiece =
-    line === 0
-      ? result
-      : {
-          entries: result.entries.map((entry) => shiftEntry(entry, line)),
-          diagnostics: result.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, line)),
-          analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, line)),
-        };
-  result.placed = { line, result: placed };
+  if (result.line === line) return result;
+  const lines = line - result.line;
+  const placed: PieceResult = {
+    line,
+    entries: result.entries.map((entry) => shiftEntry(entry, lines)),
+    diagnostics: result.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
+    analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, lines)),
+  };
+  // The next parse finds the piece where it is now.
+  cache.set(piece.text, placed);
   for (const analysis of placed.analyses) registerResourceSource(analysis.resource, piece.text, line);
   return placed;
 }
