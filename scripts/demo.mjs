@@ -1,6 +1,5 @@
 // `npm run demo`: runs the built CLI on every example the way a user would, writes the outputs
 // under out/demo/, prints a summary table, and exits non-zero when an example has errors.
-// `evaluate` is run too once the CLI offers it (checked through `cloudarch --help`).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -15,8 +14,6 @@ function cloudarch(...args) {
   return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
-const help = cloudarch('--help').stdout;
-const hasEvaluate = /^\s+evaluate\b/m.test(help);
 const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.cloudarch.yaml')).sort();
 if (examples.length === 0) {
   console.error('demo: no examples/*.cloudarch.yaml found');
@@ -43,19 +40,22 @@ for (const file of examples) {
   }
   if (json.status !== 0) failed = true;
   const row = { example: name, validate: json.status === 0 ? 'ok' : `exit ${json.status}`, errors, warnings };
-  if (hasEvaluate) {
-    const evaluation = cloudarch('evaluate', path, '--format', 'json');
-    writeFileSync(join(out, `${name}.evaluate.json`), evaluation.stdout || evaluation.stderr);
-    const markdown = cloudarch('evaluate', path, '--format', 'markdown');
-    writeFileSync(join(out, `${name}.evaluate.md`), markdown.stdout || markdown.stderr);
-    try {
-      const report = JSON.parse(evaluation.stdout);
-      row.availability = typeof report.availability?.percent === 'number' ? `${report.availability.percent.toFixed(4)}%` : '-';
-      row.monthlyUSD = typeof report.cost?.monthlyUSD === 'number' ? `$${report.cost.monthlyUSD.toFixed(2)}` : '-';
-      row.findings = Array.isArray(report.security?.findings) ? report.security.findings.length : '-';
-    } catch {
-      row.availability = `evaluate exit ${evaluation.status}`;
-    }
+  // The same evaluation in every format the CLI offers: the JSON feeds the summary table.
+  const evaluation = cloudarch('evaluate', path, '--format', 'json');
+  writeFileSync(join(out, `${name}.evaluate.json`), evaluation.stdout || evaluation.stderr);
+  for (const [format, extension] of [['markdown', 'evaluate.md'], ['text', 'evaluate.txt'], ['sarif', 'security.sarif']]) {
+    const report = cloudarch('evaluate', path, '--format', format);
+    writeFileSync(join(out, `${name}.${extension}`), report.stdout || report.stderr);
+    if (report.status !== 0) failed = true;
+  }
+  try {
+    const report = JSON.parse(evaluation.stdout);
+    row.availability = typeof report.availability?.percent === 'number' ? `${report.availability.percent.toFixed(4)}%` : '-';
+    row.monthlyUSD = typeof report.cost?.monthlyUSD === 'number' ? `$${report.cost.monthlyUSD.toFixed(2)}` : '-';
+    row.findings = Array.isArray(report.security?.findings) ? report.security.findings.length : '-';
+  } catch {
+    row.availability = `evaluate exit ${evaluation.status}`;
+    failed = true;
   }
   rows.push(row);
 }
@@ -66,5 +66,5 @@ const line = (values) => values.map((value, index) => String(value ?? '').padEnd
 console.log(line(columns));
 console.log(line(widths.map((width) => '-'.repeat(width))));
 for (const row of rows) console.log(line(columns.map((column) => row[column])));
-console.log(`\nOutputs in ${out}${hasEvaluate ? '' : ' (evaluate is not available yet: validate only)'}`);
+console.log(`\nOutputs in ${out}`);
 process.exit(failed ? 1 : 0);
