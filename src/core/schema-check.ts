@@ -18,35 +18,90 @@ import { closestMatches, orList } from './suggest';
 let ajvInstance: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 let topLevelValidator: ValidateFunction | undefined;
+let precompiled: PrecompiledValidators | undefined | null;
 
-function ajv(): Ajv {
-  if (ajvInstance !== undefined) return ajvInstance;
-  const instance = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
-  instance.addVocabulary(['enumDescriptions', 'markdownEnumDescriptions', 'markdownDescription', 'defaultSnippets']);
-  ajvInstance = instance;
+/** The ajv options validation runs with; scripts/generate-validators.ts compiles with the same. */
+export const ajvOptions = { allErrors: true, verbose: true, strict: false, validateSchema: false } as const;
+/** Editor-only keywords of the schema, which ajv must accept and ignore. */
+export const editorKeywords = ['enumDescriptions', 'markdownEnumDescriptions', 'markdownDescription', 'defaultSnippets'];
+
+/** A new ajv instance set up for the catalog's schemas. */
+export function createAjv(extra: Record<string, unknown> = {}): Ajv {
+  const instance = new Ajv({ ...ajvOptions, ...extra });
+  instance.addVocabulary(editorKeywords);
   return instance;
 }
 
+function ajv(): Ajv {
+  ajvInstance ??= createAjv();
+  return ajvInstance;
+}
+
+/** The validators compiled at build time (src/core/generated/validators.ts), by type id and `top-level`. */
+type PrecompiledValidators = Readonly<Record<string, ValidateFunction>>;
+
 /**
- * Each type's schema is self-contained (no `$ref`), so it is compiled on its own the first time a
- * resource of that type is validated: a file with five types compiles five small validators, not
- * the whole catalog.
+ * The build-time validators, loaded on first use rather than at import, so starting the server or
+ * the CLI does not pay for them. Absent (a catalog type added without `npm run validators`), a
+ * validator is compiled at run time instead; a unit test keeps the generated module current.
+ */
+function precompiledValidators(): PrecompiledValidators | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = (require('./generated/validators') as { validators: PrecompiledValidators }).validators;
+    } catch {
+      precompiled = null;
+    }
+  }
+  return precompiled ?? undefined;
+}
+
+/**
+ * Each type's schema is self-contained (no `$ref`), so each type has a validator of its own: taken
+ * from the build-time module, or compiled the first time a resource of that type is validated.
  */
 function validatorFor(typeDef: ResourceTypeDef): ValidateFunction {
   let validate = validators.get(typeDef.id);
   if (validate === undefined) {
-    validate = ajv().compile(resourceTypeSchema(typeDef) as object);
+    validate = precompiledValidators()?.[typeDef.id] ?? ajv().compile(validationSchema(resourceTypeSchema(typeDef)) as object);
     validators.set(typeDef.id, validate);
   }
   return validate;
 }
 
-function topLevel(): ValidateFunction {
-  if (topLevelValidator !== undefined) return topLevelValidator;
+/** The key of the top-level validator among the precompiled ones (no type id looks like it). */
+export const topLevelValidatorKey = 'top-level';
+
+/** The schema of the top-level keys; `resources` is accepted as is (each resource is validated alone). */
+export function topLevelValidationSchema(): JsonSchema {
   const whole = buildJsonSchema([]) as { properties: Record<string, JsonSchema> };
   delete whole.properties.resources;
-  const schema = { type: 'object', properties: { ...whole.properties, resources: {} }, additionalProperties: false };
-  topLevelValidator = ajv().compile(schema);
+  return validationSchema({ type: 'object', properties: { ...whole.properties, resources: {} }, additionalProperties: false });
+}
+
+/** Keywords for people and editors; validation ignores them, so they are left out of validators. */
+const annotationKeywords = new Set(['title', 'description', 'markdownDescription', 'examples', 'default', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets']);
+
+/**
+ * A schema without its annotations: what a validator needs. Property names are kept even where a
+ * property is called `description` (a key of `properties` is a name, not a keyword).
+ */
+export function validationSchema(schema: JsonSchema): JsonSchema {
+  const strip = (value: unknown, isPropertyTable: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => strip(item, false));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      if (!isPropertyTable && annotationKeywords.has(key)) continue;
+      out[key] = strip(child, !isPropertyTable && (key === 'properties' || key === 'patternProperties' || key === 'definitions'));
+    }
+    return out;
+  };
+  return strip(schema, false) as JsonSchema;
+}
+
+function topLevel(): ValidateFunction {
+  topLevelValidator ??= precompiledValidators()?.[topLevelValidatorKey] ?? ajv().compile(topLevelValidationSchema());
   return topLevelValidator;
 }
 

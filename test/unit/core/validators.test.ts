@@ -1,0 +1,80 @@
+/**
+ * The build-time validators (src/core/generated/validators.ts, ajv standalone code): the committed
+ * module matches the catalog, and each precompiled validator reports exactly what a validator
+ * compiled at run time from the same schema reports, on every resource of the examples and fixtures.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { validatorsText } from '../../../scripts/generate-validators';
+import { validators } from '../../../src/core/generated/validators';
+import { parseArchitecture } from '../../../src/core';
+import { createAjv, topLevelValidationSchema, topLevelValidatorKey, validationSchema } from '../../../src/core/schema-check';
+import { allResourceTypes } from '../../../src/model/catalog';
+import { resourceTypeSchema } from '../../../src/model/json-schema';
+
+const root = join(__dirname, '..', '..', '..');
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return filesUnder(path);
+    return /\.cloudarch\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+
+/** A schema as text, without the `$id` the generator gives each schema. */
+function schemaText(schema: unknown): string {
+  return JSON.stringify(schema, (key, value: unknown) => (key === '$id' ? undefined : value)) ?? 'undefined';
+}
+
+/** What a validator says about `data`, with the schemas of its errors compared as text. */
+function verdict(validate: Validate, data: unknown): unknown {
+  const valid = validate(data);
+  return { valid, errors: (validate.errors ?? []).map((error) => ({ ...(error as object), schema: schemaText((error as { schema: unknown }).schema), parentSchema: schemaText((error as { parentSchema: unknown }).parentSchema) })) };
+}
+
+describe('precompiled validators', () => {
+  it('src/core/generated/validators.ts is up to date (run `npx tsx scripts/generate-validators.ts`)', function () {
+    this.timeout(60_000);
+    const committed = readFileSync(join(root, 'src', 'core', 'generated', 'validators.ts'), 'utf8');
+    assert.ok(committed === validatorsText(), 'the generated validators are stale: run `npx tsx scripts/generate-validators.ts`');
+  });
+
+  it('has a validator for every resource type and for the top level', () => {
+    const table = validators as Record<string, unknown>;
+    for (const def of allResourceTypes()) assert.equal(typeof table[def.id], 'function', def.id);
+    assert.equal(typeof table[topLevelValidatorKey], 'function');
+  });
+
+  it('reports what a validator compiled at run time reports, on every resource of the examples and fixtures', function () {
+    this.timeout(60_000);
+    const ajv = createAjv();
+    const table = validators as Record<string, Validate>;
+    const runtime = new Map<string, Validate>();
+    const compiled = (id: string): Validate => {
+      let validate = runtime.get(id);
+      if (validate === undefined) {
+        const def = allResourceTypes().find((candidate) => candidate.id === id)!;
+        validate = ajv.compile(validationSchema(resourceTypeSchema(def)) as object) as Validate;
+        runtime.set(id, validate);
+      }
+      return validate;
+    };
+    const top = ajv.compile(topLevelValidationSchema() as object) as Validate;
+    let compared = 0;
+    for (const path of [...filesUnder(join(root, 'examples')), ...filesUnder(join(root, 'test', 'fixtures'))]) {
+      const doc = parseArchitecture(readFileSync(path, 'utf8'));
+      for (const resource of doc.resources) {
+        if (resource.typeDef === undefined) continue;
+        assert.deepEqual(verdict(table[resource.typeDef.id]!, resource.props), verdict(compiled(resource.typeDef.id), resource.props), `${path}: ${resource.name}`);
+        compared++;
+      }
+      const plain = { cloudarch: '1', name: 'x', resources: {}, ...Object.fromEntries((doc.root?.entries ?? []).filter((entry) => entry.key !== 'resources').map((entry) => [entry.key, JSON.parse(JSON.stringify(entry.value ?? null))])) };
+      assert.deepEqual(verdict(table[topLevelValidatorKey]!, plain), verdict(top, plain), `${path}: top level`);
+    }
+    assert.ok(compared > 300, `only ${compared} resources compared`);
+  });
+});
