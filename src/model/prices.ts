@@ -250,14 +250,24 @@ const REDSHIFT_PAGE = 'https://aws.amazon.com/redshift/pricing/';
 const DOCDB_PAGE = 'https://aws.amazon.com/documentdb/pricing/';
 const NEPTUNE_PAGE = 'https://aws.amazon.com/neptune/pricing/';
 const DMS_PAGE = 'https://aws.amazon.com/dms/pricing/';
-const FARGATE_PAGE = 'https://aws.amazon.com/fargate/pricing/';
-const APIGW_PAGE = 'https://aws.amazon.com/api-gateway/pricing/';
 const LIGHTSAIL_PAGE = 'https://aws.amazon.com/lightsail/pricing/';
 const FSX_WINDOWS_PAGE = 'https://aws.amazon.com/fsx/windows/pricing/';
 const FSX_LUSTRE_PAGE = 'https://aws.amazon.com/fsx/lustre/pricing/';
 const QUICKSIGHT_PAGE = 'https://aws.amazon.com/quicksight/pricing/';
 const SNOW_PAGE = 'https://aws.amazon.com/snowball/pricing/';
 const TIMESTREAM_PAGE = 'https://aws.amazon.com/timestream/pricing/';
+
+/**
+ * A figure the stored reference lacks but a stored copy of a dated public page states (checked
+ * when the figure was recorded): shown without the estimate mark, at medium confidence.
+ */
+function pageConfirmed(usd: number, unit: string, description: string, source: string, asOf: string, note?: string): PriceEntry {
+  return { usd, unit, description, source, asOf, confidence: 'medium', ...(note ? { note } : {}) };
+}
+
+const FARGATE_X86_CONFIRMED = 'https://www.wring.co/blog/aws-fargate-pricing-guide (us-east-1 table, citing the AWS Fargate pricing page)';
+const FARGATE_ARM_CONFIRMED = 'https://www.vantage.sh/blog/fargate-pricing (us-east-1 table by architecture)';
+const APIGW_CONFIRMED = 'https://awsforengineers.com/blog/aws-api-gateway-pricing-explained (US East first-tier prices)';
 
 const otherServices: Record<string, PriceEntry> = {
   'redshift:dc2.large': estimate(0.25, 'node-hour', 'Redshift dc2.large node', REDSHIFT_PAGE),
@@ -270,7 +280,7 @@ const otherServices: Record<string, PriceEntry> = {
   'emr:fee-fraction': estimate(0.25, 'fraction of EC2 on-demand', 'EMR service fee per instance-hour, as a share of the EC2 on-demand price', 'https://aws.amazon.com/emr/pricing/',
     'The EMR fee is a per-instance-type price; a quarter of the EC2 on-demand price matches the common types (m5.xlarge $0.048/h).'),
   'glue:dpu-hour': estimate(0.44, 'DPU-hour', 'Glue ETL job and crawler capacity', 'https://aws.amazon.com/glue/pricing/'),
-  'athena:tb-scanned': estimate(5, 'TB scanned', 'Athena SQL queries, data scanned', 'https://aws.amazon.com/athena/pricing/'),
+  'athena:tb-scanned': pageConfirmed(5, 'TB scanned', 'Athena SQL queries, data scanned', 'https://athena.guide/articles/athena-basics-pricing-model/ ($5 per TB scanned, 10 MB minimum per query)', '2020-10-15'),
   'quicksight:author': estimate(18, 'user-month', 'QuickSight Enterprise author', QUICKSIGHT_PAGE),
   'quicksight:author-standard': estimate(9, 'user-month', 'QuickSight Standard author', QUICKSIGHT_PAGE),
   'quicksight:reader-session': estimate(0.3, '30-minute session', 'QuickSight reader session (capped at $5 per reader-month)', QUICKSIGHT_PAGE),
@@ -303,13 +313,13 @@ const otherServices: Record<string, PriceEntry> = {
   'snow:snowcone': estimate(60, 'job', 'Snowcone job (includes 5 days on site)', SNOW_PAGE),
   'snow:snowball-edge-storage': estimate(300, 'job', 'Snowball Edge Storage Optimized job (includes 10 days on site)', SNOW_PAGE),
   'snow:snowball-edge-compute': estimate(400, 'job', 'Snowball Edge Compute Optimized job (includes 10 days on site)', SNOW_PAGE),
-  'fargate:vcpu': estimate(0.04048, 'vCPU-hour', 'Fargate vCPU (Linux, x86)', FARGATE_PAGE),
-  'fargate:gb': estimate(0.004445, 'GB-hour', 'Fargate memory (Linux, x86)', FARGATE_PAGE),
-  'fargate:vcpu:arm64': estimate(0.03238, 'vCPU-hour', 'Fargate vCPU (Linux, arm64)', FARGATE_PAGE),
-  'fargate:gb:arm64': estimate(0.00356, 'GB-hour', 'Fargate memory (Linux, arm64)', FARGATE_PAGE),
-  'apigateway:rest': estimate(3.5, 'million requests', 'API Gateway REST API requests (first 333 million)', APIGW_PAGE),
-  'apigateway:http': estimate(1, 'million requests', 'API Gateway HTTP API requests (first 300 million)', APIGW_PAGE),
-  'apigateway:websocket': estimate(1, 'million messages', 'API Gateway WebSocket messages (first billion)', APIGW_PAGE),
+  'fargate:vcpu': pageConfirmed(0.04048, 'vCPU-hour', 'Fargate vCPU (Linux, x86)', FARGATE_X86_CONFIRMED, '2026-03-10'),
+  'fargate:gb': pageConfirmed(0.004445, 'GB-hour', 'Fargate memory (Linux, x86)', FARGATE_X86_CONFIRMED, '2026-03-10'),
+  'fargate:vcpu:arm64': pageConfirmed(0.03238, 'vCPU-hour', 'Fargate vCPU (Linux, arm64)', FARGATE_ARM_CONFIRMED, 'stored copy undated (article first published 2021-04-22)'),
+  'fargate:gb:arm64': pageConfirmed(0.00356, 'GB-hour', 'Fargate memory (Linux, arm64)', FARGATE_ARM_CONFIRMED, 'stored copy undated (article first published 2021-04-22)'),
+  'apigateway:rest': pageConfirmed(3.5, 'million requests', 'API Gateway REST API requests (first 333 million)', APIGW_CONFIRMED, '2025-05-19'),
+  'apigateway:http': pageConfirmed(1, 'million requests', 'API Gateway HTTP API requests (first 300 million)', APIGW_CONFIRMED, '2025-05-19'),
+  'apigateway:websocket': pageConfirmed(1, 'million messages', 'API Gateway WebSocket messages (first billion)', APIGW_CONFIRMED, '2025-05-19'),
   'lightsail:nano': estimate(5, 'month', 'Lightsail nano bundle (512 MB, public IPv4)', LIGHTSAIL_PAGE),
   'lightsail:micro': estimate(7, 'month', 'Lightsail micro bundle (1 GB, public IPv4)', LIGHTSAIL_PAGE),
   'lightsail:small': estimate(12, 'month', 'Lightsail small bundle (2 GB, public IPv4)', LIGHTSAIL_PAGE),
@@ -332,9 +342,9 @@ const otherServices: Record<string, PriceEntry> = {
   'snow:snowball-edge-compute:extra-day': estimate(30, 'device-day', 'Snowball Edge Compute Optimized extra day on site', SNOW_PAGE),
   'fsx:windows:hdd': estimate(0.013, 'GB-month', 'FSx for Windows File Server HDD storage (Single-AZ)', FSX_WINDOWS_PAGE),
   'fsx:windows:hdd-multi-az': estimate(0.025, 'GB-month', 'FSx for Windows File Server HDD storage (Multi-AZ)', FSX_WINDOWS_PAGE),
-  'vpc:public-ipv4': estimate(0.005, 'address-hour', 'public IPv4 address (charged since 2024-02-01)', 'https://aws.amazon.com/vpc/pricing/'),
+  'vpc:public-ipv4': pageConfirmed(0.005, 'address-hour', 'public IPv4 address (charged since 2024-02-01)', 'https://community.aws/content/2c6cKl0W4KQZIO6dWnnDHs1tHSp/aws-to-charge-public-ipv4-addresses ($0.005 per IP per hour from 2024-02-01)', '2024-02-08'),
   'lambda:provisioned-concurrency': estimate(0.0000041667, 'GB-second', 'Lambda provisioned concurrency (x86)', 'https://aws.amazon.com/lambda/pricing/'),
-  'apigateway:cache': estimate(0.02, 'hour', 'API Gateway cache, 0.5 GB', APIGW_PAGE),
+  'apigateway:cache': pageConfirmed(0.02, 'hour', 'API Gateway cache, 0.5 GB', APIGW_CONFIRMED, '2025-05-19'),
   'batch:service': entry({ usd: 0, unit: 'month', description: 'AWS Batch itself (no charge; the compute it launches is billed)', source: 'https://aws.amazon.com/batch/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'medium' }),
   'imagebuilder:service': entry({ usd: 0, unit: 'month', description: 'EC2 Image Builder itself (no charge; build instances and AMI snapshots are billed)', source: 'https://aws.amazon.com/image-builder/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'medium' }),
   'elasticbeanstalk:service': entry({ usd: 0, unit: 'month', description: 'Elastic Beanstalk itself (no charge; the resources it creates are billed)', source: 'https://aws.amazon.com/elasticbeanstalk/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'medium' }),
