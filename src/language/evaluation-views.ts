@@ -7,6 +7,7 @@ import { InlayHintKind, type CodeLens, type InlayHint, type Range } from 'vscode
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult, FindingSeverity } from '../evaluate/types';
 import { reportCommands, type ReportKind, type SummaryResult } from '../protocol/requests';
+import type { EvaluationFigures } from './live-evaluation';
 import { formatPercent, formatUSD, splitLines } from './text-utils';
 
 const severityOrder: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -25,7 +26,7 @@ function headlineRange(): Range {
 }
 
 /** The headline CodeLens: `Availability 99.95%`, `$1,234/month`, `2 high, 3 medium findings`, each opening its report. */
-export function codeLenses(_doc: ArchDocument, result: EvaluationResult | undefined, uri: string): CodeLens[] {
+export function codeLenses(_doc: ArchDocument, result: EvaluationFigures | undefined, uri: string): CodeLens[] {
   if (!result) return [];
   const range = headlineRange();
   const lens = (kind: ReportKind, title: string): CodeLens => ({ range, command: { title, command: reportCommands[kind], arguments: [uri] } });
@@ -38,7 +39,7 @@ export function codeLenses(_doc: ArchDocument, result: EvaluationResult | undefi
 }
 
 /** `$30.37/mo · 99.50%` after each resource's name, for resources in `range`. */
-export function inlayHints(doc: ArchDocument, result: EvaluationResult | undefined, range: Range): InlayHint[] {
+export function inlayHints(doc: ArchDocument, result: EvaluationFigures | undefined, range: Range): InlayHint[] {
   if (!result) return [];
   const lines = splitLines(doc.text);
   const hints: InlayHint[] = [];
@@ -65,7 +66,7 @@ export function inlayHints(doc: ArchDocument, result: EvaluationResult | undefin
 }
 
 /** The headline figures of a document for the status bar. */
-export function summary(uri: string, version: number, doc: ArchDocument, result: EvaluationResult | undefined): SummaryResult {
+export function summary(uri: string, version: number, doc: ArchDocument, result: EvaluationFigures | undefined): SummaryResult {
   const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const missedTargets = (result?.targets ?? []).filter((target) => !target.met).map((target) => `${target.target}: ${target.actual} (goal ${target.goal})`);
   const parts: string[] = [];

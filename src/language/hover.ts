@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ArchDocument, ResourceNode } from '../core/document';
-import type { EvaluationResult } from '../evaluate/types';
+import type { EvaluationFigures } from './live-evaluation';
 import type { PropertyDef, PropertyShape, ResourceTypeDef, SourcedFigure } from '../model/catalog-types';
 import { resourceType } from '../model/catalog';
 import type { CatalogTables } from './completion';
@@ -75,7 +75,7 @@ export function typeDocumentation(def: ResourceTypeDef): string {
 }
 
 /** A short summary of a resource, shown when hovering a reference to it (with its evaluated figures, when known). */
-export function resourceSummary(resource: ResourceNode, result?: EvaluationResult): string {
+export function resourceSummary(resource: ResourceNode, result?: EvaluationFigures): string {
   const def = resource.typeDef;
   const lines = [`**${resource.name}**${def ? ` — ${def.title}` : ''} (\`${resource.type ?? 'no type'}\`)`];
   const figures: string[] = [];
@@ -124,7 +124,7 @@ function typeOfIn(doc: ArchDocument): TypeOfResource {
 }
 
 /** Hover at a position of the last parse. */
-export function hover(doc: ArchDocument, position: Position, tables: CatalogTables, result?: EvaluationResult): Hover | null {
+export function hover(doc: ArchDocument, position: Position, tables: CatalogTables, result?: EvaluationFigures): Hover | null {
   const at = nodeAt(doc, position);
   if (!at) return null;
   const show = (value: string): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: at.range });

@@ -28,6 +28,7 @@ import { complete, type CatalogTables } from './completion';
 import { toLspDiagnostic } from './diagnostics';
 import { codeLenses, inlayHints, report, summary } from './evaluation-views';
 import { hover } from './hover';
+import type { EvaluationFigures } from './live-evaluation';
 import { definition, prepareRename, references, rename } from './navigation';
 import { documentSymbols, foldingRanges } from './symbols';
 import { applyTextEdits } from './text-utils';
@@ -51,6 +52,11 @@ export interface LanguageServiceOptions {
    * pass a fake. Without it, no evaluation views are produced.
    */
   readonly evaluate?: (doc: ArchDocument, purpose: 'live' | 'report', documentKey: string) => EvaluationResult | Promise<EvaluationResult>;
+  /**
+   * Evaluates an edited text for a fix preview and returns only its headline figures. The server
+   * passes it so a preview never moves a full result between threads; `evaluate` is used otherwise.
+   */
+  readonly evaluateFigures?: (doc: ArchDocument, documentKey: string) => Promise<EvaluationFigures | undefined>;
   /** The catalog tables completion and hover list (instance types, DB classes). */
   readonly tables?: Partial<CatalogTables>;
   /** Rename edits; the core's renameResourceEdits by default. */
@@ -71,7 +77,7 @@ export interface LanguageService {
   /** `doc` may be the parse of an older version of `text`; completion reads the text around the caret. */
   completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
   /** `result`: the last evaluation, whose figures a reference's summary shows. */
-  hover(doc: ArchDocument, position: Position, result?: EvaluationResult): Hover | null;
+  hover(doc: ArchDocument, position: Position, result?: EvaluationFigures): Hover | null;
   codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   /** The cost evaluation's savings for the resources in `range` (`result` must be of `doc`'s text). */
   costSavingActions(uri: string, doc: ArchDocument, result: EvaluationResult | undefined, range: Range, only?: readonly string[]): CodeAction[];
@@ -79,7 +85,7 @@ export interface LanguageService {
    * Appends to each security fix's title what applying it does to cost and availability (the fixed
    * text is parsed and evaluated). `baseline` is the evaluation of `doc`; at most `limit` previews.
    */
-  previewSecurityFixes(actions: CodeAction[], uri: string, doc: ArchDocument, baseline: EvaluationResult, options?: { limit?: number; isCancelled?: () => boolean }): Promise<CodeAction[]>;
+  previewSecurityFixes(actions: CodeAction[], uri: string, doc: ArchDocument, baseline: EvaluationFigures, options?: { limit?: number; isCancelled?: () => boolean }): Promise<CodeAction[]>;
   documentSymbols(doc: ArchDocument): DocumentSymbol[];
   foldingRanges(doc: ArchDocument): FoldingRange[];
   definition(doc: ArchDocument, position: Position): { origin: Range; target: Range; targetSelection: Range } | undefined;
@@ -87,10 +93,10 @@ export interface LanguageService {
   prepareRename(doc: ArchDocument, position: Position): { range: Range; placeholder: string } | undefined;
   /** Throws RenameError with a message for the user when the rename is not possible. */
   rename(doc: ArchDocument, position: Position, newName: string): TextEdit[];
-  codeLenses(doc: ArchDocument, result: EvaluationResult | undefined, uri: string): CodeLens[];
-  inlayHints(doc: ArchDocument, result: EvaluationResult | undefined, range: Range): InlayHint[];
+  codeLenses(doc: ArchDocument, result: EvaluationFigures | undefined, uri: string): CodeLens[];
+  inlayHints(doc: ArchDocument, result: EvaluationFigures | undefined, range: Range): InlayHint[];
   report(kind: ReportKind, doc: ArchDocument, result: EvaluationResult | undefined): { title: string; markdown: string; html: string };
-  summary(uri: string, version: number, doc: ArchDocument, result: EvaluationResult | undefined): SummaryResult;
+  summary(uri: string, version: number, doc: ArchDocument, result: EvaluationFigures | undefined): SummaryResult;
 }
 
 /** Creates the language service. */
@@ -114,8 +120,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     codeActions,
     costSavingActions,
     previewSecurityFixes: async (actions, uri, doc, baseline, previewOptions = {}) => {
-      if (!evaluate) return actions;
-      const figures = (result: EvaluationResult): EffectFigures => ({ monthlyUSD: result.cost?.monthlyUSD, availabilityPercent: result.availability?.percent });
+      const evaluateFigures = options.evaluateFigures ?? (evaluate ? async (fixed: ArchDocument, key: string) => await evaluate(fixed, 'live', key) : undefined);
+      if (!evaluateFigures) return actions;
+      const figures = (result: EvaluationFigures): EffectFigures => ({ monthlyUSD: result.cost?.monthlyUSD, availabilityPercent: result.availability?.percent });
       let budget = previewOptions.limit ?? 5;
       const previewed: CodeAction[] = [];
       for (const action of actions) {
@@ -127,7 +134,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         }
         budget--;
         const fixed = parseArchitecture(applyTextEdits(doc.text, edits), { previous: doc });
-        const preview = effectPreview(figures(baseline), figures(await evaluate(fixed, 'live', `${uri}#fix-preview`)));
+        const after = await evaluateFigures(fixed, `${uri}#fix-preview`);
+        const preview = after ? effectPreview(figures(baseline), figures(after)) : undefined;
         previewed.push(preview ? { ...action, title: `${action.title} — ${preview}` } : action);
       }
       return previewed;

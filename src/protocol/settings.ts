@@ -73,6 +73,22 @@ export const SETTINGS = {
     scope: 'resource',
     order: 4,
   },
+  'cloudarch.security.liveMinimumSeverity': {
+    type: 'string',
+    default: 'low',
+    enum: ['critical', 'high', 'medium', 'low', 'info'],
+    markdownEnumDescriptions: [
+      'Show only critical findings while typing.',
+      'Show high and critical findings while typing.',
+      'Show medium findings and above while typing.',
+      'Show low findings and above while typing; informational findings appear in the security report only.',
+      'Show every finding while typing, informational ones as hints.',
+    ],
+    markdownDescription:
+      'The least severe security finding shown as a diagnostic while you type. Less severe findings are still counted in the CodeLens and listed in the security report.',
+    scope: 'resource',
+    order: 5,
+  },
   'cloudarch.trace.server': {
     type: 'string',
     default: 'off',
@@ -85,7 +101,7 @@ export const SETTINGS = {
     markdownDescription:
       'Traces the communication between VS Code and the CloudArch language server in the **CloudArch** output channel. Useful when reporting a bug.',
     scope: 'window',
-    order: 5,
+    order: 6,
   },
 } as const satisfies Record<string, SettingDeclaration>;
 
@@ -95,9 +111,14 @@ export type SettingKey = keyof typeof SETTINGS;
 /** The trace levels `cloudarch.trace.server` accepts. */
 export type TraceLevel = (typeof SETTINGS)['cloudarch.trace.server']['enum'][number];
 
+/** The severities `cloudarch.security.liveMinimumSeverity` accepts, most severe first. */
+export type LiveFindingSeverity = (typeof SETTINGS)['cloudarch.security.liveMinimumSeverity']['enum'][number];
+
 /** The settings as one typed object, after defaults and bounds are applied. */
 export interface CloudArchSettings {
   readonly validationDebounceMs: number;
+  /** The least severe security finding published as a live diagnostic. */
+  readonly liveMinimumSeverity: LiveFindingSeverity;
   readonly evaluationEnabled: boolean;
   readonly monteCarloSamples: number;
   readonly inlayHintsEnabled: boolean;
@@ -127,6 +148,13 @@ function readInteger(read: SettingReader, key: SettingKey): number {
   return Math.min(high, Math.max(low, whole));
 }
 
+function readLiveMinimumSeverity(read: SettingReader): LiveFindingSeverity {
+  const declaration = SETTINGS['cloudarch.security.liveMinimumSeverity'];
+  const value = read('cloudarch.security.liveMinimumSeverity');
+  const allowed: readonly string[] = declaration.enum;
+  return typeof value === 'string' && allowed.includes(value) ? (value as LiveFindingSeverity) : declaration.default;
+}
+
 function readTraceLevel(read: SettingReader): TraceLevel {
   const value = read('cloudarch.trace.server');
   const allowed: readonly string[] = SETTINGS['cloudarch.trace.server'].enum;
@@ -137,6 +165,7 @@ function readTraceLevel(read: SettingReader): TraceLevel {
 export function readSettings(read: SettingReader): CloudArchSettings {
   return {
     validationDebounceMs: readInteger(read, 'cloudarch.validation.debounceMs'),
+    liveMinimumSeverity: readLiveMinimumSeverity(read),
     evaluationEnabled: readBoolean(read, 'cloudarch.evaluation.enabled'),
     monteCarloSamples: readInteger(read, 'cloudarch.evaluation.monteCarloSamples'),
     inlayHintsEnabled: readBoolean(read, 'cloudarch.inlayHints.enabled'),

@@ -2,30 +2,82 @@
  * Runs the evaluations away from the server's event loop, in a worker thread started on first use
  * (the same bundle, in its worker role: see evaluation-worker.ts). Nothing of the evaluations loads
  * at start-up, so the server answers `initialize` fast. If a worker cannot be started, the
- * evaluations run in-process instead.
+ * evaluations run in-process instead, through the same handler.
  */
 import { Worker } from 'node:worker_threads';
-import type { ArchDocument } from '../core/document';
-import type { EvaluationResult } from '../evaluate/types';
-import { evaluationWorkerMarker, type EvaluationRequest, type EvaluationResponse } from './evaluation-worker';
+import type { CodeAction, Range } from 'vscode-languageserver-types';
+import type { FindingSeverity } from '../evaluate/types';
+import type { EvaluationFigures } from '../language/live-evaluation';
+import type { ReportKind } from '../protocol/requests';
+import { createEvaluationHandler, evaluationWorkerMarker, type EvaluationRequest, type EvaluationResponse, type LiveEvaluation } from './evaluation-worker';
+
+/** What the server asks of the evaluations. Every method is keyed by the document's URI. */
+export interface Evaluator {
+  /** The live evaluation of `version`, or `undefined` when the editor moved past it first. */
+  live(uri: string, version: number, text: string, minimumSeverity: FindingSeverity): Promise<LiveEvaluation | undefined>;
+  /** Tells the worker the editor now has `version`: queued or running work for older ones is dropped. */
+  noteVersion(uri: string, version: number): void;
+  report(uri: string, version: number, text: string, kind: ReportKind, monteCarloSamples: number): Promise<{ title: string; markdown: string; html: string }>;
+  /** The cost evaluation's savings for the resources in `range`, if `version` is the evaluated one. */
+  savings(uri: string, version: number, range: Range, only: readonly string[] | undefined): Promise<CodeAction[]>;
+  /** The figures of an edited copy of the document (fix previews). */
+  figures(uri: string, text: string): Promise<EvaluationFigures | undefined>;
+  /** The document was closed: the worker lets go of its parse and result. */
+  forget(uri: string): void;
+  dispose(): void;
+}
+
+/** Distributes request-ids without the request body (it is built per kind). */
+type RequestBody = EvaluationRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** How many documents the shared latest-version table tracks; beyond that, stale work is simply done. */
+const versionSlots = 1024;
 
 /**
- * `live`: while typing, without the Monte Carlo cross-check (it costs half a second; the exact
- * figure needs none). `report`: everything, for the report the user opened.
+ * How long (ms) one request may occupy the worker while requests of OTHER documents wait behind it.
+ * Past that, the worker is restarted and the request fails with `EvaluationTimeoutError`: one
+ * pathological file (an availability model with billions of states) must not starve the others.
+ * A slow request with nobody waiting is left to finish (the first evaluation of a huge file).
  */
-export type EvaluationPurpose = 'live' | 'report';
+const starvationLimitMs = 10_000;
 
-export interface Evaluator {
-  evaluate(doc: ArchDocument, purpose: EvaluationPurpose, monteCarloSamples: number, documentKey: string): Promise<EvaluationResult>;
-  dispose(): void;
+/** A request that held the worker too long while other documents waited; its document is not evaluated live again. */
+export class EvaluationTimeoutError extends Error {
+  constructor(readonly uri: string) {
+    super(`Evaluating ${uri} took longer than ${starvationLimitMs / 1000} s while other documents waited; it is not evaluated while typing any more.`);
+    this.name = 'EvaluationTimeoutError';
+  }
 }
 
 /** Evaluates in a worker thread. `entryPoint` is the bundled server file (it plays the worker role too). */
 export function createEvaluator(entryPoint: string, logError: (message: string, error: unknown) => void): Evaluator {
   let worker: Worker | undefined;
   let workerFailed = false;
+  let inProcess: ReturnType<typeof createEvaluationHandler> | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (result: EvaluationResult) => void; reject: (error: Error) => void }>();
+  interface Waiter {
+    readonly request: EvaluationRequest;
+    readonly resolve: (response: EvaluationResponse) => void;
+    readonly reject: (error: Error) => void;
+  }
+  // In the order the worker serves them: the first is the one it is working on.
+  const pending = new Map<number, Waiter>();
+  /** When the worker last answered (or was handed work while idle). */
+  let lastProgressAt = 0;
+  let watchdog: ReturnType<typeof setInterval> | undefined;
+  const latestVersions = new Int32Array(new SharedArrayBuffer(versionSlots * Int32Array.BYTES_PER_ELEMENT));
+  const slots = new Map<string, number>();
+  const freeSlots: number[] = Array.from({ length: versionSlots }, (_unused, index) => versionSlots - 1 - index);
+
+  const slotOf = (uri: string): number => {
+    let slot = slots.get(uri);
+    if (slot === undefined) {
+      slot = freeSlots.pop() ?? -1;
+      if (slot >= 0) Atomics.store(latestVersions, slot, 0);
+      slots.set(uri, slot);
+    }
+    return slot;
+  };
 
   const failAll = (error: Error) => {
     for (const waiter of pending.values()) waiter.reject(error);
@@ -35,24 +87,29 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
   const start = (): Worker | undefined => {
     if (worker || workerFailed) return worker;
     try {
-      worker = new Worker(entryPoint, { workerData: { [evaluationWorkerMarker]: true } });
-      worker.unref();
-      worker.on('message', (response: EvaluationResponse) => {
+      const started = new Worker(entryPoint, { workerData: { [evaluationWorkerMarker]: true } });
+      started.unref();
+      started.on('message', (response: EvaluationResponse) => {
+        lastProgressAt = performance.now();
         const waiter = pending.get(response.id);
         if (!waiter) return;
         pending.delete(response.id);
         if ('error' in response) waiter.reject(new Error(response.error));
-        else waiter.resolve(response.result);
+        else waiter.resolve(response);
       });
-      worker.on('error', (error) => {
+      started.on('error', (error) => {
+        if (worker !== started) return;
         logError('The evaluation worker failed', error);
         failAll(error);
         worker = undefined;
       });
-      worker.on('exit', () => {
+      started.on('exit', () => {
+        if (worker !== started) return;
         failAll(new Error('The evaluation worker stopped.'));
         worker = undefined;
       });
+      started.postMessage({ id: 0, kind: 'init', latestVersions: latestVersions.buffer as SharedArrayBuffer } satisfies EvaluationRequest);
+      worker = started;
     } catch (error) {
       logError('Could not start the evaluation worker; evaluating in-process', error);
       workerFailed = true;
@@ -61,19 +118,89 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     return worker;
   };
 
-  return {
-    async evaluate(doc, purpose, monteCarloSamples, documentKey) {
-      const samples = purpose === 'live' ? 0 : monteCarloSamples;
-      const running = start();
-      if (!running) {
-        const { evaluateAll } = await import('../evaluate/index');
-        return evaluateAll(doc, { monteCarloSamples: samples });
+  const send = (body: RequestBody): Promise<EvaluationResponse> => {
+    const id = nextId++;
+    const request = { ...body, id } as EvaluationRequest;
+    const running = start();
+    if (!running) {
+      inProcess ??= createEvaluationHandler();
+      inProcess.handle({ id: 0, kind: 'init', latestVersions: latestVersions.buffer as SharedArrayBuffer });
+      try {
+        return Promise.resolve(inProcess.isStale(request) ? { id, stale: true } : inProcess.handle(request));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
-      const id = nextId++;
-      return new Promise<EvaluationResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        running.postMessage({ id, key: documentKey, text: doc.text, monteCarloSamples: samples } satisfies EvaluationRequest);
-      });
+    }
+    return new Promise<EvaluationResponse>((resolve, reject) => {
+      if (pending.size === 0) lastProgressAt = performance.now();
+      pending.set(id, { request, resolve, reject });
+      running.postMessage(request);
+      watchdog ??= setInterval(checkStarvation, 500);
+      watchdog.unref?.();
+    });
+  };
+
+  /** Restarts a worker stuck on one document while others wait, and hands the others to the new one. */
+  function checkStarvation(): void {
+    if (pending.size === 0) {
+      clearInterval(watchdog);
+      watchdog = undefined;
+      return;
+    }
+    const [headId, head] = pending.entries().next().value as [number, Waiter];
+    const headKey = 'key' in head.request ? head.request.key : undefined;
+    const othersWait = [...pending.values()].some((waiter) => 'key' in waiter.request && waiter.request.key !== headKey && waiter.request.kind !== 'forget');
+    if (!othersWait || performance.now() - lastProgressAt < starvationLimitMs || !worker) return;
+    const stuck = worker;
+    worker = undefined;
+    void stuck.terminate();
+    pending.delete(headId);
+    head.reject(new EvaluationTimeoutError(headKey?.replace(/#fix-preview$/, '') ?? 'a document'));
+    const waiting = [...pending.values()];
+    pending.clear();
+    const restarted = start();
+    for (const waiter of waiting) {
+      if (!restarted) {
+        waiter.reject(new Error('The evaluation worker could not be restarted.'));
+        continue;
+      }
+      pending.set(waiter.request.id, waiter);
+      restarted.postMessage(waiter.request);
+    }
+    lastProgressAt = performance.now();
+  }
+
+  return {
+    async live(uri, version, text, minimumSeverity) {
+      const slot = slotOf(uri);
+      if (slot >= 0 && Atomics.load(latestVersions, slot) < version) Atomics.store(latestVersions, slot, version);
+      const response = await send({ kind: 'live', key: uri, slot, version, text, minimumSeverity });
+      return 'live' in response ? response.live : undefined;
+    },
+    noteVersion(uri, version) {
+      const slot = slotOf(uri);
+      if (slot >= 0) Atomics.store(latestVersions, slot, version);
+    },
+    async report(uri, version, text, kind, monteCarloSamples) {
+      const response = await send({ kind: 'report', key: uri, version, text, report: kind, monteCarloSamples });
+      if (!('report' in response)) throw new Error('The evaluation worker gave no report.');
+      return response.report;
+    },
+    async savings(uri, version, range, only) {
+      const response = await send({ kind: 'savings', key: uri, version, range, ...(only ? { only } : {}) });
+      return 'actions' in response ? response.actions : [];
+    },
+    async figures(uri, text) {
+      const response = await send({ kind: 'figures', key: `${uri}#fix-preview`, baseKey: uri, text });
+      return 'figures' in response ? response.figures : undefined;
+    },
+    forget(uri) {
+      const slot = slots.get(uri);
+      slots.delete(uri);
+      if (slot !== undefined && slot >= 0) freeSlots.push(slot);
+      if (!worker && !inProcess) return;
+      void send({ kind: 'forget', key: uri }).catch(() => undefined);
+      void send({ kind: 'forget', key: `${uri}#fix-preview` }).catch(() => undefined);
     },
     dispose() {
       void worker?.terminate();

@@ -10,6 +10,7 @@ import {
   TextDocuments,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type LocationLink,
@@ -28,6 +29,7 @@ import {
 } from '../protocol/requests';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
+import { decodeDiagnostics, RawJsonElements } from './raw-json';
 import { defaultServerSettings, mergeSections, readServerSettings, type ServerSettings } from './settings';
 
 /**
@@ -51,8 +53,15 @@ function lazyLanguageService(options: LanguageServiceOptions): LanguageService {
 /** The name and version reported to the client. */
 export const serverInfo = { name: 'cloudarch-language-server', version: '0.1.0' };
 
+/** How the server may write to its transport. */
+export interface ServerOptions {
+  /** The transport's encoder splices `RawJsonElements` in as text (see raw-json.ts). */
+  readonly rawJsonDiagnostics?: boolean;
+}
+
 /** Connects the language service to a connection and starts listening. */
-export function startServer(connection: Connection, entryPoint: string): void {
+export function startServer(connection: Connection, entryPoint: string, options: ServerOptions = {}): { shutDownRequested(): boolean } {
+  let shutDownRequested = false;
   let settings: ServerSettings = defaultServerSettings;
   /** The `cloudarch` section given in initializationOptions; configuration answers are laid over it. */
   let initialSection: unknown = undefined;
@@ -63,7 +72,8 @@ export function startServer(connection: Connection, entryPoint: string): void {
   // The bundled server file is also the evaluation worker's entry point (see main.ts).
   const evaluator = createEvaluator(entryPoint, (message, error) => logError(message, error));
   const service = lazyLanguageService({
-    evaluate: (doc, purpose, documentKey) => evaluator.evaluate(doc, purpose, settings.monteCarloSamples, documentKey),
+    // Fix previews need only the figures of the fixed text; the worker computes them (src/server/evaluation-worker.ts).
+    evaluateFigures: (doc, documentKey) => evaluator.figures(documentKey.replace(/#fix-preview$/, ''), doc.text),
   });
 
   const logError = (message: string, error: unknown) => {
@@ -73,8 +83,16 @@ export function startServer(connection: Connection, entryPoint: string): void {
 
   const manager = new DocumentManager(
     service,
+    evaluator,
     {
-      publishDiagnostics: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }).catch((error) => logError('Publishing diagnostics failed', error)),
+      publishDiagnostics: (uri, version, diagnostics, evaluation) => {
+        let all: Diagnostic[] = diagnostics;
+        if (evaluation && evaluation.count > 0) {
+          // Over stdio the findings' JSON goes out as the worker wrote it; other transports need objects.
+          all = options.rawJsonDiagnostics ? [...diagnostics, new RawJsonElements(evaluation.json) as unknown as Diagnostic] : [...diagnostics, ...decodeDiagnostics(evaluation)];
+        }
+        void connection.sendDiagnostics({ uri, version, diagnostics: all }).catch((error) => logError('Publishing diagnostics failed', error));
+      },
       evaluated: (uri) => {
         if (supportsInlayRefresh && settings.inlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
         if (supportsCodeLensRefresh && settings.codeLens) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
@@ -82,6 +100,7 @@ export function startServer(connection: Connection, entryPoint: string): void {
         if (summary) void connection.sendNotification(summaryChangedNotificationMethod, summary).catch(() => undefined);
       },
       logError,
+      logWarning: (message) => connection.console.warn(message),
     },
     settings,
   );
@@ -238,8 +257,9 @@ export function startServer(connection: Connection, entryPoint: string): void {
       const evaluation = manager.currentEvaluation(uri);
       const current = manager.current(uri);
       if (!evaluation || !current || current.version !== evaluation.version || token.isCancellationRequested) return quickFixes;
-      const savings = service.costSavingActions(uri, current.doc, evaluation.result, params.range, params.context.only);
-      const fixes = hasSecurityFix ? await service.previewSecurityFixes(quickFixes, uri, current.doc, evaluation.result, { isCancelled: () => token.isCancellationRequested }) : quickFixes;
+      // The savings come from the full cost result, which stays in the evaluation worker.
+      const savings = await evaluator.savings(uri, evaluation.version, params.range, params.context.only);
+      const fixes = hasSecurityFix ? await service.previewSecurityFixes(quickFixes, uri, current.doc, evaluation.figures, { isCancelled: () => token.isCancellationRequested }) : quickFixes;
       return [...fixes, ...savings];
     }),
   );
@@ -280,11 +300,14 @@ export function startServer(connection: Connection, entryPoint: string): void {
       if (!params || typeof params.uri !== 'string' || !reportKinds.includes(params.kind)) {
         throw new ResponseError(-32602, `${reportRequestMethod} needs { uri, kind } with kind one of ${reportKinds.join(', ')}.`);
       }
-      // The availability report shows the Monte Carlo cross-check, which live evaluation skips.
-      const evaluation = await manager.evaluationNow(params.uri, params.kind === 'availability' ? 'report' : 'live');
-      const current = manager.current(params.uri);
-      if (!evaluation || !current) return null;
-      return { kind: params.kind, version: evaluation.version, ...service.report(params.kind, current.doc, evaluation.result) };
+      // The worker keeps the full result of the version it evaluated last and renders the report
+      // from it (the availability report evaluates again, with the Monte Carlo cross-check).
+      const textDocument = manager.textDocument(params.uri);
+      if (!textDocument) return null;
+      if (!settings.evaluations) return { kind: params.kind, version: textDocument.version, ...service.report(params.kind, manager.current(params.uri)!.doc, undefined) };
+      const version = textDocument.version;
+      const report = await evaluator.report(params.uri, version, textDocument.getText(), params.kind, settings.monteCarloSamples);
+      return { kind: params.kind, version, ...report };
     }),
   );
 
@@ -293,8 +316,12 @@ export function startServer(connection: Connection, entryPoint: string): void {
     guard<SummaryParams, SummaryResult | null>('Summary', null, (params) => (params && typeof params.uri === 'string' ? summaryOf(params.uri) : null)),
   );
 
-  connection.onShutdown(() => evaluator.dispose());
+  connection.onShutdown(() => {
+    shutDownRequested = true;
+    evaluator.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
+  return { shutDownRequested: () => shutDownRequested };
 }

@@ -4,13 +4,13 @@
  * from `initializationOptions` for editors that do not answer configuration requests. Every value is
  * checked there, so a bad setting never reaches a timer.
  */
-import { DEFAULT_SETTINGS, readSettingsFromSection, type CloudArchSettings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, readSettingsFromSection, type CloudArchSettings, type LiveFindingSeverity } from '../protocol/settings';
 
 export interface ServerSettings {
   /** Milliseconds of quiet typing before a document is re-checked. */
   readonly debounceMs: number;
-  /** Milliseconds after the parse diagnostics before the evaluations run. */
-  readonly evaluationDebounceMs: number;
+  /** The least severe security finding published as a live diagnostic (reports list them all). */
+  readonly liveMinimumSeverity: LiveFindingSeverity;
   /** Run the availability, cost and security evaluations. */
   readonly evaluations: boolean;
   /** Monte Carlo samples of the availability report (live evaluation while typing skips them). */
@@ -24,7 +24,7 @@ export interface ServerSettings {
 function fromUserSettings(user: CloudArchSettings): ServerSettings {
   return {
     debounceMs: user.validationDebounceMs,
-    evaluationDebounceMs: 150,
+    liveMinimumSeverity: user.liveMinimumSeverity,
     evaluations: user.evaluationEnabled,
     monteCarloSamples: user.monteCarloSamples,
     maxResourcesForLiveEvaluation: 2000,

@@ -9,6 +9,7 @@ describe('settings', () => {
   it('gives the declared defaults when nothing is set', () => {
     assert.deepStrictEqual(DEFAULT_SETTINGS, {
       validationDebounceMs: 200,
+      liveMinimumSeverity: 'low',
       evaluationEnabled: true,
       monteCarloSamples: 10000,
       inlayHintsEnabled: true,
@@ -19,6 +20,7 @@ describe('settings', () => {
 
   const cases: { name: string; values: Partial<Record<SettingKey, unknown>>; expected: Partial<typeof DEFAULT_SETTINGS> }[] = [
     { name: 'takes valid values as they are', values: { 'cloudarch.validation.debounceMs': 50, 'cloudarch.evaluation.enabled': false, 'cloudarch.trace.server': 'verbose' }, expected: { validationDebounceMs: 50, evaluationEnabled: false, traceServer: 'verbose' } },
+    { name: 'takes a live minimum severity from its list and ignores others', values: { 'cloudarch.security.liveMinimumSeverity': 'loud' }, expected: { liveMinimumSeverity: 'low' } },
     { name: 'clamps a negative debounce to 0', values: { 'cloudarch.validation.debounceMs': -10 }, expected: { validationDebounceMs: 0 } },
     { name: 'clamps a huge sample count to the maximum', values: { 'cloudarch.evaluation.monteCarloSamples': 1e12 }, expected: { monteCarloSamples: 1_000_000 } },
     { name: 'rounds a fractional debounce', values: { 'cloudarch.validation.debounceMs': 99.6 }, expected: { validationDebounceMs: 100 } },

@@ -1,0 +1,91 @@
+/**
+ * What the editor needs from an evaluation while the user types, cut down from the full
+ * `EvaluationResult`: the headline figures (CodeLens, status bar), the per-resource figures (inlay
+ * hints, hover) and the findings as LSP diagnostics, already serialised.
+ *
+ * The full result of 1,000 resources is megabytes of line items, exposure paths and fixes; moving it
+ * between threads and converting it on every keystroke cost more than computing it. The evaluation
+ * worker keeps the full result and hands out this much smaller view; reports and previews ask the
+ * worker for the rest on demand.
+ */
+import { findingDiagnostics } from '../evaluate/index';
+import type { EvaluationResult, FindingSeverity, SecurityFinding, TargetResult } from '../evaluate/types';
+import { toLspDiagnostic } from './diagnostics';
+
+/**
+ * The figures the editor views read. `EvaluationResult` has this shape too (it has more), so every
+ * view accepts either.
+ */
+export interface EvaluationFigures {
+  readonly availability?: {
+    readonly percent: number;
+    readonly byResource: Readonly<Record<string, number>>;
+    readonly spof: readonly string[];
+  };
+  readonly cost?: {
+    readonly monthlyUSD: number;
+    readonly byResource: Readonly<Record<string, number>>;
+  };
+  readonly security?: { readonly counts: Readonly<Record<FindingSeverity, number>> };
+  readonly targets: readonly TargetResult[];
+}
+
+/** The figures of a full result, as plain data that crosses a thread boundary cheaply. */
+export function figuresOf(result: EvaluationResult): EvaluationFigures {
+  const { availability, cost, security } = result;
+  return {
+    ...(availability ? { availability: { percent: availability.percent, byResource: availability.byResource, spof: availability.spof } } : {}),
+    ...(cost ? { cost: { monthlyUSD: cost.monthlyUSD, byResource: cost.byResource } } : {}),
+    ...(security ? { security: { counts: security.counts } } : {}),
+    targets: result.targets,
+  };
+}
+
+/** Finding severities from the most to the least severe. */
+export const findingSeverities: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** Whether a finding of `severity` is shown live when the least severe shown is `minimum`. */
+export function severityShownLive(severity: FindingSeverity, minimum: FindingSeverity): boolean {
+  return findingSeverities.indexOf(severity) <= findingSeverities.indexOf(minimum);
+}
+
+/** The evaluation's diagnostics as a JSON array body (elements joined by commas, no brackets). */
+export interface EncodedDiagnostics {
+  /** `""` when there are none; otherwise `{...},{...}`, ready to splice into a JSON array. */
+  readonly json: string;
+  readonly count: number;
+}
+
+/**
+ * Turns evaluation results into the JSON of their LSP diagnostics, remembering the text of every
+ * finding: the security evaluation hands back the very same finding object for a resource the edit
+ * did not touch, so after a one-character edit only the edited resource's findings are converted and
+ * serialised again. One encoder per document (the URI appears in related locations).
+ */
+export class DiagnosticsEncoder {
+  private readonly findingJson = new WeakMap<SecurityFinding, string>();
+
+  constructor(private readonly uri: string) {}
+
+  /** The diagnostics to publish live: findings at least as severe as `minimum`, and missed targets. */
+  encode(result: EvaluationResult, minimum: FindingSeverity): EncodedDiagnostics {
+    const parts: string[] = [];
+    const findings = result.security?.findings ?? [];
+    const missing: SecurityFinding[] = [];
+    for (const finding of findings) {
+      if (severityShownLive(finding.severity, minimum) && !this.findingJson.has(finding)) missing.push(finding);
+    }
+    if (missing.length > 0 && result.security) {
+      // findingDiagnostics is the one place that says how a finding reads in the editor; it maps in order.
+      const converted = findingDiagnostics({ ...result.security, findings: missing });
+      missing.forEach((finding, index) => this.findingJson.set(finding, JSON.stringify(toLspDiagnostic(converted[index]!, this.uri))));
+    }
+    for (const finding of findings) {
+      const json = this.findingJson.get(finding);
+      if (json !== undefined && severityShownLive(finding.severity, minimum)) parts.push(json);
+    }
+    // The remaining diagnostics (missed targets) are few and change with every figure: convert them each time.
+    for (const diagnostic of result.diagnostics.slice(findings.length)) parts.push(JSON.stringify(toLspDiagnostic(diagnostic, this.uri)));
+    return { json: parts.join(','), count: parts.length };
+  }
+}
