@@ -28,6 +28,8 @@ export type Split =
       readonly resourcesHeader: { readonly keyStart: number; readonly keyEnd: number; readonly line: number; readonly order: number } | undefined;
       /** One piece per resource, in file order. */
       readonly resources: readonly Piece[];
+      /** The indentation of the resource names (-1 when there are no resources). */
+      readonly childIndent: number;
     };
 
 const resourcesHeaderPattern = /^resources[ \t]*:[ \t]*(#.*)?$/;
@@ -110,5 +112,101 @@ export function splitPieces(text: string): Split {
     lineStart = next;
   }
   closeSection(length);
-  return { kind: 'pieces', sections, resourcesHeader, resources };
+  return { kind: 'pieces', sections, resourcesHeader, resources, childIndent: resources.length > 0 ? childIndent : -1 };
+}
+
+/**
+ * Cuts `text`, an edited version of `previousText` whose cut was `previous`, doing only the work
+ * the edit calls for: the text the two share at the start and at the end is found by comparing
+ * them, the resource pieces around the changed span are cut again, and every other piece is kept
+ * (moved by the edit's length and line count when it lies after the change, with the same text
+ * string, so lookups keyed by it stay cheap). Answers exactly what `splitPieces(text)` would; any
+ * edit outside the resources, or one that changes the structure around them, is cut afresh.
+ */
+export function splitEdited(text: string, previousText: string, previous: Split): Split {
+  if (previous.kind !== 'pieces' || previous.resources.length === 0 || text === previousText) return text === previousText ? previous : splitPieces(text);
+  const oldLength = previousText.length;
+  const newLength = text.length;
+  const shortest = Math.min(oldLength, newLength);
+  let prefix = 0;
+  while (prefix < shortest && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && previousText.charCodeAt(oldLength - 1 - suffix) === text.charCodeAt(newLength - 1 - suffix)) suffix++;
+  const changeEnd = oldLength - suffix;
+  const resources = previous.resources;
+  const first = resources[0]!;
+  const last = resources[resources.length - 1]!;
+  // Only edits strictly inside the resources, after the first resource's name line starts.
+  if (prefix <= first.start || changeEnd >= last.end) return splitPieces(text);
+  // From the piece before the one the change starts in (an indented first line joins the piece
+  // above), to the piece holding the change's end, so the cut after it is an unchanged line start.
+  const from = Math.max(0, pieceAt(resources, prefix) - 1);
+  const to = pieceAt(resources, changeEnd);
+  const regionStart = resources[from]!.start;
+  const delta = newLength - oldLength;
+  const regionEnd = resources[to]!.end + delta;
+  const lineDelta = countLines(text, prefix, newLength - suffix) - countLines(previousText, prefix, changeEnd);
+  const region = splitResourceRegion(text, regionStart, regionEnd, resources[from]!.startLine, previous.childIndent);
+  if (region === undefined) return splitPieces(text);
+  const moved = (piece: Piece): Piece => (delta === 0 && lineDelta === 0 ? piece : { start: piece.start + delta, end: piece.end + delta, startLine: piece.startLine + lineDelta, text: piece.text });
+  const after = resources.slice(to + 1).map(moved);
+  const sections = previous.sections.map((piece) => (piece.start >= changeEnd ? moved(piece) : piece));
+  return { kind: 'pieces', sections, resourcesHeader: previous.resourcesHeader, resources: [...resources.slice(0, from), ...region, ...after], childIndent: previous.childIndent };
+}
+
+/** The index of the piece whose span holds `offset` (pieces are contiguous and in order). */
+function pieceAt(pieces: readonly Piece[], offset: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (pieces[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function countLines(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/**
+ * Cuts `text` from `start` to `end` (both line starts inside the resources) into resource pieces,
+ * as `splitPieces` would there; undefined when the span holds anything but resources at
+ * `childIndent` (a top-level key, a tab, odd indentation), which needs the whole file cut again.
+ */
+function splitResourceRegion(text: string, start: number, end: number, startLine: number, childIndent: number): Piece[] | undefined {
+  const pieces: Piece[] = [];
+  let pieceStart = -1;
+  let pieceLine = 0;
+  let line = startLine;
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    const next = lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    let indent = 0;
+    while (lineStart + indent < contentEnd && text.charCodeAt(lineStart + indent) === 32) indent++;
+    const firstOffset = lineStart + indent;
+    const first = firstOffset < contentEnd ? text[firstOffset]! : '';
+    if (first === '\t') return undefined;
+    if (first !== '' && first !== '#') {
+      if (indent < childIndent) return undefined;
+      if (indent === childIndent) {
+        if (unusualStarts.has(first)) return undefined;
+        if (pieceStart >= 0) pieces.push({ start: pieceStart, end: lineStart, startLine: pieceLine, text: text.slice(pieceStart, lineStart) });
+        pieceStart = lineStart;
+        pieceLine = line;
+      } else if (pieceStart < 0) return undefined;
+    } else if (pieceStart < 0) return undefined;
+    line++;
+    lineStart = next;
+  }
+  if (pieceStart < 0) return undefined;
+  pieces.push({ start: pieceStart, end, startLine: pieceLine, text: text.slice(pieceStart, end) });
+  return pieces;
 }

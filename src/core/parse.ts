@@ -9,7 +9,7 @@
  * property test holds the two paths to that.
  */
 import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode, ValueNode } from './document';
-import { splitPieces, type Piece, type Split } from './blocks';
+import { splitEdited, splitPieces, type Piece, type Split } from './blocks';
 import { Codes } from './codes';
 import { crossCheck, type CrossState } from './cross-checks';
 import { LineIndex } from './line-index';
@@ -52,6 +52,9 @@ interface PieceScan {
 
 /** What a parse keeps for the next one: read pieces, scans of piece texts, the cross-resource state. */
 interface ParseState {
+  /** The text as given and how it was cut before any clean-up, for cutting the next version. */
+  readonly rawText: string;
+  readonly rawSplit: Split;
   readonly pieces: PieceCache;
   readonly scans: Map<string, PieceScan>;
   readonly cross: CrossState;
@@ -107,7 +110,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   // clean, and the few lines between pieces (the `resources:` header, leading comments) are checked
   // directly. Only a file with something to clean up (or a byte-order mark) is cleaned as a whole,
   // and then cut again, because a lone `\r` is a line break.
-  let split: Split = splitPieces(text);
+  let split: Split = previousState !== undefined ? splitEdited(text, previousState.rawText, previousState.rawSplit) : splitPieces(text);
+  const rawSplit = split;
   let clean = text;
   if (split.kind !== 'pieces' || text.charCodeAt(0) === 0xfeff || !piecesAreClean(text, split, scanOf)) {
     const sanitized = sanitize(text);
@@ -278,7 +282,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     references,
     diagnostics,
   };
-  states.set(document, { pieces: cache, scans, cross: cross.state });
+  states.set(document, { rawText: text, rawSplit, pieces: cache, scans, cross: cross.state });
   return document;
 }
 
@@ -374,11 +378,17 @@ function place(piece: Piece, result: PieceResult, cache: PieceCache): PieceResul
   const line = piece.startLine;
   if (result.line === line) return result;
   const lines = line - result.line;
+  const entries = result.entries.map((entry) => shiftEntry(entry, lines));
+  // A resource's body is its entry's value: shift it once and share it, as a fresh read does.
+  const shiftedBodies = new Map<ValueNode, ValueNode | undefined>();
+  result.entries.forEach((entry, index) => {
+    if (entry.value !== undefined) shiftedBodies.set(entry.value, entries[index]!.value);
+  });
   const placed: PieceResult = {
     line,
-    entries: result.entries.map((entry) => shiftEntry(entry, lines)),
+    entries,
     diagnostics: result.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
-    analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, lines)),
+    analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, lines, shiftedBodies)),
   };
   // The next parse finds the piece where it is now.
   cache.set(piece.text, placed);
@@ -386,8 +396,9 @@ function place(piece: Piece, result: PieceResult, cache: PieceCache): PieceResul
   return placed;
 }
 
-function shiftAnalysis(analysis: ResourceAnalysis, lines: number): ResourceAnalysis {
-  const body = analysis.resource.body === undefined ? undefined : shiftEntry({ key: '', keyRange: zeroRange, value: analysis.resource.body }, lines).value;
+function shiftAnalysis(analysis: ResourceAnalysis, lines: number, shiftedBodies: ReadonlyMap<ValueNode, ValueNode | undefined>): ResourceAnalysis {
+  const original = analysis.resource.body;
+  const body = original === undefined ? undefined : (shiftedBodies.get(original) ?? shiftEntry({ key: '', keyRange: zeroRange, value: original }, lines).value);
   return {
     resource: shiftResource(analysis.resource, lines, body),
     drafts: analysis.drafts.map((draft) => shiftDraft(draft, lines)),

@@ -74,6 +74,8 @@ function aVolume(volumeType: string): string {
 }
 
 function formatNumber(value: number): string {
+  // Whole numbers are grouped by hand: `toLocaleString` goes through Intl, slow in a loop over 10,000 resources.
+  if (Number.isSafeInteger(value)) return String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, ',').replace(/^/, value < 0 ? '-' : '');
   return value.toLocaleString('en-US');
 }
 
@@ -243,9 +245,16 @@ function allInstanceTypesSafe(): ReturnType<typeof allInstanceTypes> {
 }
 
 /** Instance types and database classes must be ones the catalog knows (it prices and sizes them). */
+/** Per type, the properties that name an instance type or a database instance class. */
+const namedSizeProperties = new WeakMap<ResourceTypeDef, [string, PropertyDef][]>();
+
 function checkNames(ctx: Ctx, body: MapNode, typeDef: ResourceTypeDef): void {
-  for (const [key, def] of Object.entries(typeDef.properties)) {
-    if (def.shape.kind !== 'instance-type' && def.shape.kind !== 'db-instance-class') continue;
+  let properties = namedSizeProperties.get(typeDef);
+  if (properties === undefined) {
+    properties = Object.entries(typeDef.properties).filter(([, def]) => def.shape.kind === 'instance-type' || def.shape.kind === 'db-instance-class');
+    namedSizeProperties.set(typeDef, properties);
+  }
+  for (const [key, def] of properties) {
     const written = stringAt(body, key);
     if (written === undefined || written.value === '') continue;
     const isEc2 = def.shape.kind === 'instance-type';

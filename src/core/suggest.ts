@@ -3,26 +3,35 @@
  * optimal-string-alignment variant: insertions, deletions, substitutions and swaps of neighbours).
  */
 
+/** Rows of the distance table, reused between calls (did-you-mean may compare against thousands of names). */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** The edit distance between two strings, or `limit + 1` as soon as it must exceed `limit`. */
 export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a === b) return 0;
   const width = b.length + 1;
-  let previousPrevious = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, index) => index);
-  let current = new Array<number>(width).fill(0);
+  if (rows[0]!.length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let previousPrevious = rows[0]!;
+  let previous = rows[1]!;
+  let current = rows[2]!;
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
-    let rowMinimum = current[0];
+    let rowMinimum = i;
+    const left = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = left === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previousPrevious[j - 2]! + 1);
+      if (i > 1 && j > 1 && left === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, previousPrevious[j - 2]! + 1);
       current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
-    [previousPrevious, previous, current] = [previous, current, previousPrevious];
+    const spare = previousPrevious;
+    previousPrevious = previous;
+    previous = current;
+    current = spare;
   }
   return previous[b.length]!;
 }
@@ -36,7 +45,8 @@ export function closestMatches(word: string, candidates: Iterable<string>, max =
   const limit = Math.max(1, Math.min(4, Math.floor(word.length / 3)));
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
-    if (candidate === word) continue;
+    // Lengths further apart than the limit cannot be close; skip them before lower-casing.
+    if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase(), limit);
     if (distance <= limit) scored.push({ candidate, distance });
   }

@@ -1,7 +1,7 @@
 /**
  * A profiling driver, not a test: parses a generated file `runs` times from scratch (or, with
  * `edit`, applies line insertions at the top incrementally). Run under
- * `node --cpu-prof --import tsx test/unit/perf/profile-parse.ts [size] [runs] [fresh|edit|availability]`.
+ * `node --cpu-prof --import tsx test/unit/perf/profile-parse.ts [size] [runs] [fresh|edit|digit|availability]`.
  */
 import { generateArchitecture } from '../../../bench/generate';
 import { parseArchitecture } from '../../../src/core/parse';
@@ -15,7 +15,14 @@ let doc = parseArchitecture(text);
 const started = performance.now();
 if (mode === 'fresh') for (let run = 0; run < runs; run++) doc = parseArchitecture(text);
 else if (mode === 'availability') for (let run = 0; run < runs; run++) evaluateAvailabilityAfresh(doc, { monteCarloSamples: 0 });
-else {
+else if (mode === 'digit') {
+  let current = text;
+  const middle = text.indexOf('sizeGB: ', Math.floor(text.length / 2)) + 'sizeGB: '.length;
+  for (let run = 0; run < runs; run++) {
+    current = current.slice(0, middle) + String((run % 9) + 1) + current.slice(middle + 1);
+    doc = parseArchitecture(current, { previous: doc });
+  }
+} else {
   let current = text;
   const early = current.indexOf('\n', current.indexOf('resources:')) + 1;
   for (let run = 0; run < runs; run++) {
