@@ -128,9 +128,13 @@ export function splitEdited(text: string, previousText: string, previous: Split)
   const oldLength = previousText.length;
   const newLength = text.length;
   const shortest = Math.min(oldLength, newLength);
+  // Whole blocks are compared first (string comparison is a memory compare), then characters.
+  const block = 4096;
   let prefix = 0;
+  while (prefix + block <= shortest && text.startsWith(previousText.slice(prefix, prefix + block), prefix)) prefix += block;
   while (prefix < shortest && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (suffix + block <= shortest - prefix && text.endsWith(previousText.slice(oldLength - suffix - block, oldLength - suffix), newLength - suffix)) suffix += block;
   while (suffix < shortest - prefix && previousText.charCodeAt(oldLength - 1 - suffix) === text.charCodeAt(newLength - 1 - suffix)) suffix++;
   const changeEnd = oldLength - suffix;
   const resources = previous.resources;
