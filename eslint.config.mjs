@@ -10,7 +10,7 @@ const forbiddenInCore = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', 'schemas/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', 'schemas/**', 'src/core/generated/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
