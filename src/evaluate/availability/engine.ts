@@ -1,11 +1,13 @@
 /**
- * The availability engine on a `ReliabilityModel`: the exact system probability (conditioning on
- * every joint zone/region state, then exact factoring inside each state), each component's own
+ * The availability engine on a `ReliabilityModel`: the exact system probability (factoring that
+ * treats zones and regions as shared components, see exact.ts), each component's own
  * probability, the single points of failure, the zone and region outage tables, and the Monte
- * Carlo cross-check.
+ * Carlo cross-check. When the exact computation would exceed its work budget, the figures are
+ * estimated instead and the report says so (`method`, `note`).
  */
 import { compileModel, componentUpDeterministic, type CompiledSystem } from './compile';
-import { ExactSolver } from './exact';
+import { conditionalEstimate, plainEstimate, type NodeEstimate } from './estimate';
+import { ExactBudgetExceeded, ExactSolver } from './exact';
 import type { ReliabilityModel, ReliabilityReport } from './model';
 import { monteCarlo } from './monte-carlo';
 
@@ -17,6 +19,16 @@ export interface EngineOptions {
 }
 
 export const defaultMonteCarloSamples = 100_000;
+/**
+ * Work units (nodes and variables visited, conditioning steps) the exact computation may spend on
+ * the system figure, and again on the per-resource figures: a few hundred milliseconds at most.
+ * Real architectures, even 10,000 resources over several regions, need far less; only a part that
+ * genuinely depends on dozens of zones or regions at once exceeds it.
+ */
+export const exactWorkBudget = 4_000_000;
+/** Draws of the zone/region state when estimating, at most, and the work they may take. */
+const estimateSamples = 100_000;
+const estimateBudget = 20_000_000;
 export const defaultSeed = 42;
 /** The sampler's default budget in node evaluations, so a 1,000-resource file still answers quickly. */
 const monteCarloBudget = 20_000_000;
@@ -24,51 +36,6 @@ const monteCarloBudget = 20_000_000;
 function clamp01(value: number): number {
   if (!Number.isFinite(value)) return 0;
   return Math.min(1, Math.max(0, value));
-}
-
-/**
- * Calls `visit(weight)` once per joint zone/region state with a non-zero weight, after writing the
- * state into `up` (regions first, then zones). A region that is down makes its zones irrelevant
- * (everything placed in them needs the region), so their states are not enumerated: the count is
- * the product over regions of (1 + 2^zones) rather than 2^(regions + zones).
- */
-export function forEachState(system: CompiledSystem, up: Uint8Array, visit: (weight: number) => void, only?: Int32Array): number {
-  const regionP = clamp01(system.model.regionAvailability);
-  const zoneP = clamp01(system.model.zoneAvailability);
-  // With `only`, just those variables are enumerated (a marginal); the others keep their values.
-  const wanted = only ? new Set(only) : undefined;
-  const regions = system.regions.map((_, i) => i).filter((i) => !wanted || wanted.has(i));
-  const zonesOf = regions.map((r) => system.zoneVarsOfRegion[r]!.filter((z) => !wanted || wanted.has(z)));
-  let states = 0;
-  const recurse = (index: number, weight: number): void => {
-    if (index === regions.length) {
-      states++;
-      visit(weight);
-      return;
-    }
-    const region = regions[index]!;
-    const zoneVars = zonesOf[index]!;
-    if (regionP < 1) {
-      up[region] = 0;
-      for (const z of zoneVars) up[z] = 0;
-      recurse(index + 1, weight * (1 - regionP));
-    }
-    if (regionP > 0) {
-      up[region] = 1;
-      const combos = 1 << zoneVars.length;
-      for (let mask = 0; mask < combos; mask++) {
-        let w = weight * regionP;
-        for (let i = 0; i < zoneVars.length; i++) {
-          const isUp = (mask >> i) & 1;
-          up[zoneVars[i]!] = isUp;
-          w *= isUp ? zoneP : 1 - zoneP;
-        }
-        if (w > 0) recurse(index + 1, w);
-      }
-    }
-  };
-  recurse(0, 1);
-  return states;
 }
 
 /**
@@ -118,50 +85,58 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   const { components, regions, zones, nodeOfComponent, root } = system;
   const variableCount = regions.length + zones.length;
 
-  // Exact: sum over zone/region states of P(state) × P(works | state).
-  const solver = new ExactSolver(system);
-  const up = new Uint8Array(variableCount);
-  const nodeTotals = new Float64Array(system.nodeCount);
-  const componentNodes = [...new Set(Array.from(nodeOfComponent))];
-  let probability = 0;
-  // Only the zones and regions the entry points depend on are enumerated for the system figure.
-  up.fill(1);
-  const statesEnumerated = forEachState(
-    system,
-    up,
-    (weight) => {
-      solver.setState(up);
-      probability += weight * solver.probabilityWorks(root);
-    },
-    solver.variablesOf(root),
-  );
-  // Each resource's own probability needs only the states of the zones and regions it depends on
-  // (the product structure): a resource in one region is summed over that region's states alone.
-  const byVariables = new Map<string, { vars: Int32Array | undefined; nodes: number[] }>();
-  for (const node of componentNodes) {
-    const vars = solver.variablesOf(node);
-    const key = vars ? vars.join(',') : '*';
-    let entry = byVariables.get(key);
-    if (!entry) {
-      entry = { vars, nodes: [] };
-      byVariables.set(key, entry);
+  // Exact, within a work budget; the solver starts with every zone and region unknown.
+  const solver = new ExactSolver(system, exactWorkBudget);
+  const attempt = (node: number): number | undefined => {
+    try {
+      return solver.probabilityWorks(node);
+    } catch (error) {
+      if (!(error instanceof ExactBudgetExceeded)) throw error;
+      solver.reset();
+      return undefined;
     }
-    entry.nodes.push(node);
+  };
+  const exactSystem = attempt(root);
+  // A fresh allowance for the per-resource figures, children first so parents reuse their values.
+  solver.budget = solver.work + exactWorkBudget;
+  const componentNodes = [...new Set(Array.from(nodeOfComponent))].sort((a, b) => a - b);
+  const nodeValue = new Map<number, number>();
+  const unresolved: number[] = [];
+  for (const node of componentNodes) {
+    const value = solver.work > solver.budget ? undefined : attempt(node);
+    if (value === undefined) unresolved.push(node);
+    else nodeValue.set(node, value);
   }
-  for (const { vars, nodes } of byVariables.values()) {
-    up.fill(1);
-    forEachState(
-      system,
-      up,
-      (weight) => {
-        solver.setState(up);
-        for (const node of nodes) nodeTotals[node] += weight * solver.probabilityWorks(node);
-      },
-      vars,
-    );
+  let estimate: NodeEstimate | undefined;
+  const targets = exactSystem === undefined ? [root, ...unresolved] : unresolved;
+  if (targets.length > 0) {
+    const seed = options.seed !== undefined && Number.isFinite(options.seed) ? Math.floor(options.seed) : defaultSeed;
+    const variables = regions.length + zones.length;
+    const draws = Math.max(1_000, Math.min(estimateSamples, Math.floor(estimateBudget / (targets.length * (variables + 8)))));
+    solver.budget = solver.work + estimateBudget;
+    estimate = conditionalEstimate(system, solver, targets, draws, seed);
+    if (!estimate) {
+      const size = system.nodeCount + system.childOccurrences.reduce((sum, list) => sum + list.length, 0);
+      estimate = plainEstimate(system, targets, Math.max(1_000, Math.min(estimateSamples, Math.floor(estimateBudget / size))), seed);
+    }
+    for (const node of unresolved) nodeValue.set(node, estimate.probability.get(node)!);
   }
+  const probability = exactSystem ?? estimate!.probability.get(root)!;
   const byComponent = new Map<string, number>();
-  components.forEach((c, i) => byComponent.set(c.name, clamp01(nodeTotals[nodeOfComponent[i]!]!)));
+  components.forEach((c, i) => byComponent.set(c.name, clamp01(nodeValue.get(nodeOfComponent[i]!) ?? 0)));
+  const estimatedNames = components.filter((_, i) => unresolved.includes(nodeOfComponent[i]!)).map((c) => c.name);
+  let note: string | undefined;
+  if (estimate) {
+    const how =
+      estimate.kind === 'conditional'
+        ? `${estimate.samples.toLocaleString('en-US')} random zone/region states, each computed exactly`
+        : `${estimate.samples.toLocaleString('en-US')} random samples of every unit, zone and region`;
+    const interval = `95 % interval ${(estimate.ci95[0] * 100).toFixed(6)} % to ${(estimate.ci95[1] * 100).toFixed(6)} %`;
+    note =
+      exactSystem === undefined
+        ? `Estimated, not exact: the architecture depends on too many zones and regions jointly for the exact computation, so the figures are averaged over ${how} (${interval}).`
+        : `The system figure is exact; the figures of ${estimatedNames.length} resource(s) (${estimatedNames.slice(0, 5).join(', ')}${estimatedNames.length > 5 ? ', …' : ''}) are estimated over ${how}.`;
+  }
 
   // Deterministic what-ifs: everything up except one unit, one zone or one region.
   const allUp = new Uint8Array(variableCount).fill(1);
@@ -197,7 +172,7 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
       ? Math.max(0, Math.floor(requested))
       : Math.max(1_000, Math.min(defaultMonteCarloSamples, Math.floor(monteCarloBudget / nodes)));
   const seed = options.seed !== undefined && Number.isFinite(options.seed) ? Math.floor(options.seed) : defaultSeed;
-  const estimate = monteCarlo(system, samples, seed);
+  const crossCheck = monteCarlo(system, samples, seed);
 
   return {
     probability: clamp01(probability),
@@ -207,7 +182,9 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
     regionOutage,
     zoneRegion: system.zoneRegion,
     regions,
-    monteCarlo: estimate,
-    statesEnumerated,
+    monteCarlo: crossCheck,
+    method: exactSystem === undefined ? 'monte-carlo-estimate' : 'exact',
+    ...(note !== undefined ? { note } : {}),
+    conditioningSteps: solver.pivots,
   };
 }

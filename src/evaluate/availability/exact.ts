@@ -1,39 +1,83 @@
 /**
- * The exact probability that a set of nodes works, for one zone/region state.
+ * The exact probability that a set of nodes works, with the zones and regions treated as what
+ * they are: independent binary components, shared by every resource placed in them.
  *
- * Given the state, the components' "up" events are independent (each depends only on its own
- * units), and "works" is a monotone boolean function of them. Where the dependency graph is a tree
- * the probability is a plain product (all of) and complement-product (any of). Sharing is what
- * makes the naive product wrong, and it is removed by exact factoring:
+ * The solver never enumerates the joint state of every zone and region. It works on a *partial*
+ * state (each zone or region up, down or still unknown) and on a factoring context (nodes whose
+ * works-value is fixed), and applies four rules:
  *
  * 1. **All-of closure.** Everything reachable from the starting nodes through hard edges must be
- *    up; those up-events are independent, so their probabilities multiply, and afterwards those
- *    nodes count as working (a lemma: given they are all up, the whole event holds iff the
- *    remaining any-of groups hold with those nodes treated as working).
- * 2. **Independent components.** The remaining any-of groups are split into sets that share no
- *    node; their probabilities multiply.
- * 3. **Factoring.** Inside a set that does share a node, condition on the works-event of a shared
- *    node whose own sub-graph shares nothing more (so that event depends on nothing else), once
- *    as working and once as failed, and recurse (Shannon decomposition).
- * 4. **Modules.** A node all of whose descendants are reachable only through it is computed once
- *    per state and treated as an opaque leaf everywhere above it, which keeps near-tree
- *    architectures linear.
+ *    up; afterwards those nodes count as working (given they are all up, the whole event holds iff
+ *    the remaining any-of groups hold with those nodes treated as working).
+ * 2. **Independent parts.** The closure's up-events, its modules and the remaining any-of groups
+ *    are split into parts that share neither a node nor an unknown zone or region (union-find).
+ *    The parts' probabilities multiply: twelve regions that each hold their own stack are twelve
+ *    small computations, not one over the product of their states.
+ * 3. **Closed forms.** Inside a part that shares nothing, a resource's up-probability is averaged
+ *    over its own unknown zones and region in closed form (a load balancer needs its region and
+ *    one of its zones; a zonal fleet's usable units are a dynamic program over its zones), a
+ *    module is looked up, and an any-of group of independent members is 1 - prod(1 - p).
+ * 4. **Factoring.** A part that does share is split by conditioning (Shannon decomposition) on a
+ *    shared node whose own sub-graph and zones/regions are private to it (so its works-event is
+ *    independent of the rest), the most used first; failing that, on the most shared unknown
+ *    region (before any of its zones) or zone, once up and once down.
+ *
+ * A *module* (a node all of whose descendants are reachable only through it) depends on nothing
+ * outside it but the zones and regions below it, so its value is cached by the partial state of
+ * those alone. The work is counted, and a computation that exceeds its budget stops with
+ * `ExactBudgetExceeded` instead of running for hours; the engine then estimates.
  */
-import { componentUpProbability, type CompiledSystem } from './compile';
+import { type CompiledSystem } from './compile';
 
 const unknown = 0;
 const works = 1;
 const fails = -1;
 
-/** Reusable per-evaluation solver; call `setState` before each zone/region state. */
+/** Variable states: a zone or region is unknown (still random), up or down. */
+const varUnknown = 0;
+const varUp = 1;
+const varDown = -1;
+
+/** Thrown when an exact computation would take more work than it was allowed. */
+export class ExactBudgetExceeded extends Error {
+  constructor() {
+    super('the exact availability computation exceeded its work budget');
+    this.name = 'ExactBudgetExceeded';
+  }
+}
+
+function clamp01(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Math.min(1, Math.max(0, value));
+}
+
+/** One independent part of an element set, and how to compute it. */
+interface Part {
+  readonly ups: number[];
+  readonly leaves: number[];
+  readonly groups: (readonly number[])[];
+  /** A node to condition on, or -1. */
+  readonly pivotNode: number;
+  /** A zone or region variable to condition on, or -1. */
+  readonly pivotVar: number;
+}
+
+/** Reusable solver of one compiled system. */
 export class ExactSolver {
   private readonly system: CompiledSystem;
-  private stateStamp = 0;
-  private upState: Uint8Array = new Uint8Array(0);
-  private readonly upStamp: Int32Array;
-  private readonly upValue: Float64Array;
-  private readonly memoStamp: Int32Array;
-  private readonly memoValue: Float64Array;
+  /** Zone/region state: regions first, then zones, as in the compiled system. */
+  private readonly varState: Int8Array;
+  private readonly varProbability: Float64Array;
+  /** For a zone variable, its region's variable; -1 for regions. */
+  private readonly regionOfVar: Int32Array;
+  /** Distinct variables (region and zones) of each component. */
+  private readonly componentVars: Int32Array[];
+  /** For each zonal component: its distinct zones and how many of its units each holds. */
+  private readonly zoneOfUnits: Int32Array[];
+  private readonly unitsInZone: Int32Array[];
+  /** Every zone/region variable a node's works-event depends on (its own and below), sorted. */
+  private readonly closureVars: Int32Array[];
+  private readonly cache: (Map<number | string, number> | undefined)[];
   /** The factoring context: nodes whose works-value is currently fixed. */
   private readonly known: Int8Array;
   private readonly undo: number[] = [];
@@ -42,109 +86,152 @@ export class ExactSolver {
   private readonly visited: Int32Array;
   private readonly occurrences: Int32Array;
   private readonly owner: Int32Array;
+  private readonly ownerId: Int32Array;
   private readonly sharedBelow: Uint8Array;
-  /**
-   * The zone/region variables each node's works-probability depends on (its own and its
-   * dependencies' regions and zones), or undefined when there are too many to key a cache with.
-   * A node's probability is the same in every state that agrees on these, so it is cached across
-   * states: in a multi-region design, a region's stack is computed once per state of that region
-   * rather than once per state of the whole world.
-   */
-  private readonly relevantVariables: (Int32Array | undefined)[];
-  private readonly acrossStates: (Map<number, number> | undefined)[];
-  /** Factoring steps taken, for diagnostics and the benchmark. */
+  private readonly varStamp: Int32Array;
+  private readonly varUses: Int32Array;
+  private readonly varOwner: Int32Array;
+  private readonly varElement: Int32Array;
+  private readonly varCross: Uint8Array;
+  private readonly subStamp: Int32Array;
+  private readonly subUses: Int32Array;
+  private subEpoch = 0;
+  /** Work done so far (nodes and variables visited, conditioning steps) and the allowed total. */
+  work = 0;
+  budget: number;
+  /** Conditioning steps taken, for diagnostics and the benchmark. */
   pivots = 0;
 
-  constructor(system: CompiledSystem) {
+  constructor(system: CompiledSystem, budget = Number.POSITIVE_INFINITY) {
     this.system = system;
+    this.budget = budget;
     const n = system.nodeCount;
-    this.upStamp = new Int32Array(n);
-    this.upValue = new Float64Array(n);
-    this.memoStamp = new Int32Array(n);
-    this.memoValue = new Float64Array(n);
+    const regionCount = system.regions.length;
+    const variableCount = regionCount + system.zones.length;
+    this.varState = new Int8Array(variableCount);
+    this.varProbability = new Float64Array(variableCount);
+    this.regionOfVar = new Int32Array(variableCount).fill(-1);
+    const regionP = clamp01(system.model.regionAvailability);
+    const zoneP = clamp01(system.model.zoneAvailability);
+    for (let v = 0; v < variableCount; v++) this.varProbability[v] = v < regionCount ? regionP : zoneP;
+    system.zoneVarsOfRegion.forEach((zoneVars, region) => {
+      for (const z of zoneVars) this.regionOfVar[z] = region;
+    });
+    this.componentVars = [];
+    this.zoneOfUnits = [];
+    this.unitsInZone = [];
+    system.components.forEach((c, i) => {
+      const vars = new Set<number>();
+      const region = system.componentRegionVar[i]!;
+      if (region >= 0 && c.placement !== 'global' && c.placement !== 'external') vars.add(region);
+      const zoneVars = system.componentZoneVars[i]!;
+      const perZone = new Map<number, number>();
+      if (c.placement === 'zonal' || c.placement === 'load-balancer') {
+        for (const z of zoneVars) {
+          vars.add(z);
+          perZone.set(z, (perZone.get(z) ?? 0) + 1);
+        }
+      }
+      this.componentVars.push(Int32Array.from([...vars].sort((a, b) => a - b)));
+      this.zoneOfUnits.push(Int32Array.from(perZone.keys()));
+      this.unitsInZone.push(Int32Array.from(perZone.values()));
+    });
+    this.closureVars = this.closureVarsOf();
+    this.cache = new Array<Map<number | string, number> | undefined>(n).fill(undefined);
     this.known = new Int8Array(n);
     this.visited = new Int32Array(n);
     this.occurrences = new Int32Array(n);
     this.owner = new Int32Array(n);
+    this.ownerId = new Int32Array(n);
     this.sharedBelow = new Uint8Array(n);
-    this.acrossStates = new Array<Map<number, number> | undefined>(n).fill(undefined);
-    this.relevantVariables = ExactSolver.relevantVariablesOf(system);
+    this.varStamp = new Int32Array(variableCount);
+    this.varUses = new Int32Array(variableCount);
+    this.varOwner = new Int32Array(variableCount);
+    this.varElement = new Int32Array(variableCount);
+    this.varCross = new Uint8Array(variableCount);
+    this.subStamp = new Int32Array(variableCount);
+    this.subUses = new Int32Array(variableCount);
   }
 
-  private static relevantVariablesOf(system: CompiledSystem): (Int32Array | undefined)[] {
-    const maxKeyBits = 30;
-    const sets: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(system.nodeCount).fill(undefined);
+  private closureVarsOf(): Int32Array[] {
+    const system = this.system;
+    const sets: Int32Array[] = new Array<Int32Array>(system.nodeCount);
+    const seen = new Int32Array(this.varState.length);
+    let epoch = 0;
     for (const v of system.topo) {
-      let set: Set<number> | undefined = new Set<number>();
-      for (const m of system.members[v]!) {
-        const region = system.componentRegionVar[m]!;
-        if (region >= 0) set.add(region);
-        for (const z of system.componentZoneVars[m]!) set.add(z);
-      }
-      for (const c of system.childOccurrences[v]!) {
-        const childSet = sets[c];
-        if (!childSet || !set) {
-          set = undefined;
-          break;
+      epoch++;
+      const list: number[] = [];
+      const add = (x: number): void => {
+        if (seen[x] !== epoch) {
+          seen[x] = epoch;
+          list.push(x);
         }
-        for (const x of childSet) set.add(x);
-      }
-      sets[v] = set && set.size <= maxKeyBits ? set : undefined;
+      };
+      for (const m of system.members[v]!) for (const x of this.componentVars[m]!) add(x);
+      for (const c of system.childOccurrences[v]!) for (const x of sets[c] ?? []) add(x);
+      sets[v] = Int32Array.from(list.sort((a, b) => a - b));
     }
-    return sets.map((set) => (set ? Int32Array.from([...set].sort((a, b) => a - b)) : undefined));
+    return sets;
   }
 
-  /** The variables a node's probability depends on, or undefined when they are too many to list. */
-  variablesOf(node: number): Int32Array | undefined {
-    return this.relevantVariables[node];
+  private charge(amount: number): void {
+    this.work += amount;
+    if (this.work > this.budget) throw new ExactBudgetExceeded();
   }
 
-  /** The cache key of a node in the current state, or -1 when the node is not cached across states. */
-  private stateKey(node: number): number {
-    const vars = this.relevantVariables[node];
-    if (!vars) return -1;
-    let key = 0;
-    for (let i = 0; i < vars.length; i++) key = key * 2 + this.upState[vars[i]!]!;
-    return key;
+  /** The zone and region variables a node's probability depends on. */
+  variablesOf(node: number): Int32Array {
+    return this.closureVars[node]!;
   }
 
-  /** Fixes the zone/region state (`up[v]` for each variable: regions first, then zones). */
-  setState(up: Uint8Array): void {
-    this.upState = up;
-    this.stateStamp++;
+  /**
+   * Fixes the zone/region state for the next calls (`up[v]` is 1 or 0 for every variable,
+   * regions first), or, without an argument, makes every zone and region random again.
+   */
+  setState(up?: Uint8Array): void {
+    for (let v = 0; v < this.varState.length; v++) this.varState[v] = up === undefined ? varUnknown : up[v] ? varUp : varDown;
   }
 
-  /** P(node works | state). */
+  /** Forgets a computation interrupted by `ExactBudgetExceeded`: no fixed node, every variable unknown. */
+  reset(): void {
+    this.undoTo(0);
+    this.setState();
+  }
+
+  /** P(node works | the current zone/region state), averaged over every unknown zone and region. */
   probabilityWorks(node: number): number {
-    if (this.system.isModule[node]) return this.moduleValue(node);
+    // Outside any factoring context a node's value depends only on its variables' states, like a
+    // module's, so every node is cached the same way here.
     const key = this.stateKey(node);
-    const cache = key >= 0 ? (this.acrossStates[node] ??= new Map()) : undefined;
-    const cached = cache?.get(key);
+    const cache = (this.cache[node] ??= new Map());
+    const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    const value = this.single(node);
-    cache?.set(key, value);
+    const value = this.system.isModule[node] ? this.moduleValue(node) : this.conjunction([node], -1);
+    cache.set(key, value);
     return value;
   }
 
-  /** P(node up | state): every member of the node is up. */
-  private up(node: number): number {
-    if (this.upStamp[node] === this.stateStamp) return this.upValue[node]!;
-    let p = 1;
-    for (const m of this.system.members[node]!) p *= componentUpProbability(this.system, m, this.upState);
-    this.upStamp[node] = this.stateStamp;
-    this.upValue[node] = p;
-    return p;
+  /** The cache key of a node: the state (unknown, up, down) of each variable it depends on. */
+  private stateKey(node: number): number | string {
+    const vars = this.closureVars[node]!;
+    if (vars.length <= 33) {
+      let key = 0;
+      for (let i = 0; i < vars.length; i++) key = key * 3 + this.varState[vars[i]!]! + 1;
+      return key;
+    }
+    let key = '';
+    for (let i = 0; i < vars.length; i++) key += String(this.varState[vars[i]!]! + 1);
+    return key;
   }
 
   private moduleValue(node: number): number {
-    if (this.memoStamp[node] === this.stateStamp) return this.memoValue[node]!;
-    // A module's probability does not depend on the factoring context, only on the state.
     const key = this.stateKey(node);
-    const cache = key >= 0 ? (this.acrossStates[node] ??= new Map()) : undefined;
-    const value = cache?.get(key) ?? this.conjunction([node], node);
-    cache?.set(key, value);
-    this.memoStamp[node] = this.stateStamp;
-    this.memoValue[node] = value;
+    const cache = (this.cache[node] ??= new Map());
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    // A module's probability does not depend on the factoring context, only on its variables.
+    const value = this.conjunction([node], node);
+    cache.set(key, value);
     return value;
   }
 
@@ -165,43 +252,149 @@ export class ExactSolver {
     while (this.undo.length > mark) this.known[this.undo.pop()!] = unknown;
   }
 
+  /** Whether a variable still matters: unknown, and not a zone of a region known to be down. */
+  private isLive(x: number): boolean {
+    if (this.varState[x] !== varUnknown) return false;
+    const region = this.regionOfVar[x]!;
+    return region < 0 || this.varState[region] !== varDown;
+  }
+
+  /** A component that cannot be up in the current state, whatever the unknown variables do. */
+  private isDead(component: number): boolean {
+    const region = this.system.componentRegionVar[component]!;
+    const placement = this.system.components[component]!.placement;
+    return region >= 0 && placement !== 'global' && placement !== 'external' && this.varState[region] === varDown;
+  }
+
+  private hasLiveVars(vars: Int32Array): boolean {
+    for (let i = 0; i < vars.length; i++) if (this.isLive(vars[i]!)) return true;
+    return false;
+  }
+
+  private nodeHasLiveVars(node: number): boolean {
+    for (const m of this.system.members[node]!) if (!this.isDead(m) && this.hasLiveVars(this.componentVars[m]!)) return true;
+    return false;
+  }
+
+  private nodeIsDead(node: number): boolean {
+    for (const m of this.system.members[node]!) if (this.isDead(m)) return true;
+    return false;
+  }
+
+  /**
+   * P(component up | partial state), averaged over its own unknown zones and region. Valid when
+   * nothing else being multiplied with it depends on those variables (the sharing analysis makes
+   * sure of that).
+   */
+  private componentUp(component: number): number {
+    const system = this.system;
+    const c = system.components[component]!;
+    const table = system.upByPlacedUnits[component]!;
+    const units = table.length - 1;
+    if (c.placement === 'external') return 1;
+    if (c.placement === 'global') return table[units]!;
+    const regionVar = system.componentRegionVar[component]!;
+    let regionFactor = 1;
+    if (regionVar >= 0) {
+      const s = this.varState[regionVar];
+      if (s === varDown) return 0;
+      if (s === varUnknown) regionFactor = this.varProbability[regionVar]!;
+    }
+    const zones = this.zoneOfUnits[component]!;
+    if (c.placement === 'regional' || zones.length === 0) return regionFactor * table[units]!;
+    if (c.placement === 'load-balancer') {
+      let allDown = 1;
+      for (let i = 0; i < zones.length; i++) {
+        const s = this.varState[zones[i]!];
+        if (s === varUp) return regionFactor * table[units]!;
+        if (s === varUnknown) allDown *= 1 - this.varProbability[zones[i]!]!;
+      }
+      return regionFactor * table[units]! * (1 - allDown);
+    }
+    // Zonal: the number of usable units is the known-up zones' units plus a sum of independent
+    // zone contributions, whose distribution is a small dynamic program over the unknown zones.
+    const counts = this.unitsInZone[component]!;
+    let placed = 0;
+    let distribution: Float64Array | undefined;
+    let reach = 0;
+    for (let i = 0; i < zones.length; i++) {
+      const s = this.varState[zones[i]!];
+      if (s === varUp) placed += counts[i]!;
+      else if (s === varUnknown) {
+        const p = this.varProbability[zones[i]!]!;
+        const k = counts[i]!;
+        if (!distribution) {
+          distribution = new Float64Array(units + 1);
+          distribution[0] = 1;
+        }
+        this.charge(reach + 1);
+        for (let j = reach; j >= 0; j--) {
+          const d = distribution[j]!;
+          if (d === 0) continue;
+          distribution[j + k] = distribution[j + k]! + d * p;
+          distribution[j] = d * (1 - p);
+        }
+        reach += k;
+      }
+    }
+    if (!distribution) return regionFactor * table[placed]!;
+    let value = 0;
+    for (let j = 0; j <= reach; j++) if (distribution[j]! > 0) value += distribution[j]! * table[Math.min(units, placed + j)]!;
+    return regionFactor * value;
+  }
+
+  private nodeUp(node: number): number {
+    let p = 1;
+    for (const m of this.system.members[node]!) p *= this.componentUp(m);
+    return p;
+  }
+
   /** P(every start node works | state, known). `expand` is a module to open rather than look up. */
   private conjunction(starts: readonly number[], expand: number): number {
     const { hard, groups, isModule } = this.system;
     const mark = this.undo.length;
     let probability = 1;
-    const expanded: number[] = [];
+    const ups: number[] = [];
+    const leaves: number[] = [];
+    const pending: (readonly number[])[] = [];
     const stack = [...starts];
     while (stack.length > 0) {
       const v = stack.pop()!;
+      this.charge(1);
       const k = this.known[v];
-      if (k === works) continue;
-      if (k === fails) {
+      if (v === expand) {
+        // The module being computed may already count as working for the caller (a leaf of its
+        // closure); its own value is computed from its parts, without touching that mark.
+        if (k !== works) this.fix(v, works);
+      } else if (k === works) continue;
+      else if (k === fails) {
         probability = 0;
         break;
-      }
+      } else this.fix(v, works);
       if (isModule[v] && v !== expand) {
-        probability *= this.moduleValue(v);
-        this.fix(v, works);
+        // A module whose variables are all decided is a plain factor; otherwise it is an element
+        // whose variables may be shared with the rest.
+        if (this.hasLiveVars(this.closureVars[v]!)) leaves.push(v);
+        else probability *= this.moduleValue(v);
       } else {
-        probability *= this.up(v);
-        this.fix(v, works);
-        expanded.push(v);
+        if (this.nodeIsDead(v)) probability = 0;
+        else if (this.nodeHasLiveVars(v)) ups.push(v);
+        else probability *= this.nodeUp(v);
+        for (const g of groups[v]!) pending.push(g);
         for (const c of hard[v]!) stack.push(c);
       }
       if (probability === 0) break;
     }
-    if (probability > 0) {
-      const pending: (readonly number[])[] = [];
-      for (const v of expanded) for (const g of groups[v]!) pending.push(g);
-      if (pending.length > 0) probability *= this.anyOfGroups(pending);
-    }
+    if (probability > 0 && ups.length + leaves.length + pending.length > 0) probability *= this.elements(ups, leaves, pending);
     this.undoTo(mark);
     return probability;
   }
 
-  /** P(every group has at least one working member | state, known). */
-  private anyOfGroups(groups: readonly (readonly number[])[]): number {
+  /**
+   * P(every node of `ups` is up, every module of `leaves` works and every group has a working
+   * member | state, known), where the nodes of `ups` and `leaves` are already fixed as working.
+   */
+  private elements(ups: readonly number[], leaves: readonly number[], groups: readonly (readonly number[])[]): number {
     const live: number[][] = [];
     for (const g of groups) {
       const members: number[] = [];
@@ -218,35 +411,58 @@ export class ExactSolver {
       if (members.length === 0) return 0;
       live.push(members);
     }
-    if (live.length === 0) return 1;
-    if (live.length === 1 && live[0]!.length === 1) return this.single(live[0]![0]!);
+    for (const u of ups) if (this.nodeIsDead(u)) return 0;
+    if (ups.length + leaves.length + live.length === 0) return 1;
+    if (ups.length + leaves.length === 0 && live.length === 1 && live[0]!.length === 1) return this.single(live[0]![0]!);
 
-    const components = this.splitBySharing(live);
+    const parts = this.split(ups, leaves, live);
     let probability = 1;
-    for (const { groupIndexes, pivot } of components) {
-      const part = groupIndexes.map((i) => live[i]!);
+    for (const part of parts) {
       let value: number;
-      if (pivot < 0) {
-        value = 1;
-        for (const g of part) {
-          let allFail = 1;
-          for (const c of g) allFail *= 1 - this.single(c);
-          value *= 1 - allFail;
-        }
-      } else {
+      if (part.pivotNode >= 0) {
         this.pivots++;
+        this.charge(1);
+        const pivot = part.pivotNode;
         const q = this.single(pivot);
         value = 0;
         const mark = this.undo.length;
         if (q > 0) {
           this.fix(pivot, works);
-          value += q * this.anyOfGroups(part);
+          value += q * this.elements(part.ups, part.leaves, part.groups);
           this.undoTo(mark);
         }
         if (q < 1) {
           this.fix(pivot, fails);
-          value += (1 - q) * this.anyOfGroups(part);
+          value += (1 - q) * this.elements(part.ups, part.leaves, part.groups);
           this.undoTo(mark);
+        }
+      } else if (part.pivotVar >= 0) {
+        this.pivots++;
+        this.charge(1);
+        const x = part.pivotVar;
+        const p = this.varProbability[x]!;
+        value = 0;
+        if (p > 0) {
+          this.varState[x] = varUp;
+          value += p * this.elements(part.ups, part.leaves, part.groups);
+        }
+        if (p < 1) {
+          this.varState[x] = varDown;
+          value += (1 - p) * this.elements(part.ups, part.leaves, part.groups);
+        }
+        this.varState[x] = varUnknown;
+      } else {
+        value = 1;
+        for (const u of part.ups) value *= this.nodeUp(u);
+        for (const l of part.leaves) value *= this.moduleValue(l);
+        for (const g of part.groups) {
+          if (g.length === 1) {
+            value *= this.single(g[0]!);
+            continue;
+          }
+          let allFail = 1;
+          for (const c of g) allFail *= 1 - this.single(c);
+          value *= 1 - allFail;
         }
       }
       probability *= value;
@@ -256,14 +472,18 @@ export class ExactSolver {
   }
 
   /**
-   * Groups that reach a common node are dependent; the rest are independent. For each dependent
-   * set, choose the node to factor on: one used more than once whose own sub-graph has no further
-   * sharing (so its works-event is independent of everything outside it), the most used first.
+   * Splits the elements into independent parts: two elements are dependent when they reach a
+   * common node or use a common live zone/region. For each dependent part, chooses what to
+   * condition on: a node used more than once whose sub-graph has no further sharing and whose
+   * zones and regions nothing outside it uses (so its works-event is independent of everything
+   * else), the most used first; otherwise the most shared zone or region (a region before its
+   * zones). Element order: `ups`, then `leaves`, then `groups`.
    */
-  private splitBySharing(live: readonly (readonly number[])[]): { groupIndexes: number[]; pivot: number }[] {
-    const { childOccurrences, isModule } = this.system;
+  private split(ups: readonly number[], leaves: readonly number[], groups: readonly (readonly number[])[]): Part[] {
+    const { childOccurrences, isModule, members } = this.system;
     const epoch = ++this.visitEpoch;
-    const parent = live.map((_, i) => i);
+    const elementCount = ups.length + leaves.length + groups.length;
+    const parent = Array.from({ length: elementCount }, (_, i) => i);
     const find = (i: number): number => {
       while (parent[i] !== i) {
         parent[i] = parent[parent[i]!]!;
@@ -276,34 +496,92 @@ export class ExactSolver {
       const rb = find(b);
       if (ra !== rb) parent[ra] = rb;
     };
+    // Owners tell sharing inside one member (handled when that member is computed) from sharing
+    // between members or elements (which makes them dependent).
+    let nextOwner = 0;
+    const usedVars: number[] = [];
+    const useVar = (x: number, ownerId: number, element: number): void => {
+      if (!this.isLive(x)) return;
+      if (this.varStamp[x] !== epoch) {
+        this.varStamp[x] = epoch;
+        this.varUses[x] = 1;
+        this.varOwner[x] = ownerId;
+        this.varElement[x] = element;
+        this.varCross[x] = 0;
+        usedVars.push(x);
+        return;
+      }
+      this.varUses[x]!++;
+      if (this.varOwner[x] !== ownerId) this.varCross[x] = 1;
+      union(element, this.varElement[x]!);
+    };
+    /** Records the variables a node uses itself: a module's whole closure, otherwise its members'. */
+    const useNodeVars = (v: number, ownerId: number, element: number): void => {
+      if (isModule[v]) {
+        const vars = this.closureVars[v]!;
+        this.charge(vars.length);
+        for (let i = 0; i < vars.length; i++) useVar(vars[i]!, ownerId, element);
+        return;
+      }
+      for (const m of members[v]!) {
+        if (this.isDead(m)) continue;
+        const vars = this.componentVars[m]!;
+        this.charge(vars.length);
+        for (let i = 0; i < vars.length; i++) useVar(vars[i]!, ownerId, element);
+      }
+    };
+
+    ups.forEach((u, e) => {
+      for (const m of members[u]!) {
+        const ownerId = nextOwner++;
+        const vars = this.componentVars[m]!;
+        this.charge(vars.length);
+        for (let i = 0; i < vars.length; i++) useVar(vars[i]!, ownerId, e);
+      }
+    });
+    leaves.forEach((l, i) => {
+      const vars = this.closureVars[l]!;
+      const ownerId = nextOwner++;
+      this.charge(vars.length);
+      for (let j = 0; j < vars.length; j++) useVar(vars[j]!, ownerId, ups.length + i);
+    });
+
     const postorder: number[] = [];
     const frames: number[] = [];
     const frameChild: number[] = [];
-    const enter = (v: number, group: number): void => {
+    let nodeShared = false;
+    const enter = (v: number, element: number, ownerId: number): void => {
+      this.charge(1);
       if (this.visited[v] === epoch) {
         this.occurrences[v]!++;
-        union(group, this.owner[v]!);
+        nodeShared = true;
+        union(element, this.owner[v]!);
         return;
       }
       this.visited[v] = epoch;
       this.occurrences[v] = 1;
-      this.owner[v] = group;
+      this.owner[v] = element;
+      this.ownerId[v] = ownerId;
       this.sharedBelow[v] = 0;
+      useNodeVars(v, ownerId, element);
       frames.push(v);
       frameChild.push(0);
     };
-    live.forEach((g, gi) => {
+    const firstGroup = ups.length + leaves.length;
+    groups.forEach((g, gi) => {
+      const element = firstGroup + gi;
       for (const c of g) {
-        enter(c, gi);
+        enter(c, element, nextOwner++);
         while (frames.length > 0) {
           const top = frames.length - 1;
           const v = frames[top]!;
-          const kids = isModule[v] ? [] : childOccurrences[v]!;
+          // A module is not opened, and a node that cannot be up fails whatever is below it.
+          const kids = isModule[v] || this.nodeIsDead(v) ? [] : childOccurrences[v]!;
           const i = frameChild[top]!;
           if (i < kids.length) {
             frameChild[top] = i + 1;
             const child = kids[i]!;
-            if (this.known[child] === unknown) enter(child, gi);
+            if (this.known[child] === unknown) enter(child, element, this.ownerId[v]!);
           } else {
             frames.pop();
             frameChild.pop();
@@ -312,9 +590,33 @@ export class ExactSolver {
         }
       }
     });
+
+    // Collect the parts.
+    const byRoot = new Map<number, { part: { ups: number[]; leaves: number[]; groups: (readonly number[])[] }; dependent: boolean; vars: number[]; nodes: number[] }>();
+    const entryOf = (element: number) => {
+      const r = find(element);
+      let entry = byRoot.get(r);
+      if (!entry) {
+        entry = { part: { ups: [], leaves: [], groups: [] }, dependent: false, vars: [], nodes: [] };
+        byRoot.set(r, entry);
+      }
+      return entry;
+    };
+    ups.forEach((u, e) => entryOf(e).part.ups.push(u));
+    leaves.forEach((l, i) => entryOf(ups.length + i).part.leaves.push(l));
+    groups.forEach((g, gi) => entryOf(firstGroup + gi).part.groups.push(g));
+    for (const x of usedVars) {
+      const entry = entryOf(this.varElement[x]!);
+      entry.vars.push(x);
+      if (this.varCross[x]) entry.dependent = true;
+    }
+    if (!nodeShared && !byRootHasDependent(byRoot)) {
+      return [...byRoot.values()].map(({ part }) => ({ ...part, pivotNode: -1, pivotVar: -1 }));
+    }
+
     // Children finish before their parents in a depth-first post-order of a DAG.
     for (const v of postorder) {
-      if (isModule[v]) continue;
+      if (isModule[v] || this.nodeIsDead(v)) continue;
       let below = 0;
       for (const child of childOccurrences[v]!) {
         if (this.known[child] !== unknown) continue;
@@ -325,25 +627,91 @@ export class ExactSolver {
       }
       this.sharedBelow[v] = below;
     }
-    const byRoot = new Map<number, { groupIndexes: number[]; pivot: number; pivotCount: number }>();
-    live.forEach((_, gi) => {
-      const r = find(gi);
-      let entry = byRoot.get(r);
-      if (!entry) {
-        entry = { groupIndexes: [], pivot: -1, pivotCount: 1 };
-        byRoot.set(r, entry);
-      }
-      entry.groupIndexes.push(gi);
-    });
     for (const v of postorder) {
-      const count = this.occurrences[v]!;
-      if (count <= 1 || this.sharedBelow[v]) continue;
-      const entry = byRoot.get(find(this.owner[v]!))!;
-      if (count > entry.pivotCount || (count === entry.pivotCount && entry.pivot >= 0 && v < entry.pivot)) {
-        entry.pivot = v;
-        entry.pivotCount = count;
+      if (this.occurrences[v]! > 1) {
+        const entry = entryOf(this.owner[v]!);
+        entry.dependent = true;
+        if (!this.sharedBelow[v]) entry.nodes.push(v);
       }
     }
-    return [...byRoot.values()].map(({ groupIndexes, pivot }) => ({ groupIndexes, pivot }));
+
+    const parts: Part[] = [];
+    for (const entry of byRoot.values()) {
+      if (!entry.dependent) {
+        parts.push({ ...entry.part, pivotNode: -1, pivotVar: -1 });
+        continue;
+      }
+      // Candidates, most used first (then lowest number, for a deterministic choice).
+      entry.nodes.sort((a, b) => this.occurrences[b]! - this.occurrences[a]! || a - b);
+      let pivotNode = -1;
+      for (const v of entry.nodes) {
+        if (this.varsPrivateTo(v)) {
+          pivotNode = v;
+          break;
+        }
+      }
+      let pivotVar = -1;
+      if (pivotNode < 0) {
+        let best = -1;
+        let bestScore = -1;
+        for (const x of entry.vars) {
+          const score = this.varUses[x]! * 2 + this.varCross[x]! * 1_000_000;
+          if (score > bestScore || (score === bestScore && x < best)) {
+            best = x;
+            bestScore = score;
+          }
+        }
+        if (best >= 0) {
+          const region = this.regionOfVar[best]!;
+          pivotVar = region >= 0 && this.varState[region] === varUnknown ? region : best;
+        }
+      }
+      if (pivotNode < 0 && pivotVar < 0) {
+        // Cannot happen for a well-formed graph (a lowest shared node always exists); refuse to
+        // guess rather than return a wrong exact value.
+        throw new ExactBudgetExceeded();
+      }
+      parts.push({ ...entry.part, pivotNode, pivotVar });
+    }
+    return parts;
   }
+
+  /**
+   * Whether every live variable below a candidate pivot (a node whose sub-graph is a tree of
+   * nodes reached once) is used only inside that sub-graph, counted against the uses of the
+   * current analysis.
+   */
+  private varsPrivateTo(pivot: number): boolean {
+    const { childOccurrences, isModule, members } = this.system;
+    const epoch = ++this.subEpoch;
+    const touched: number[] = [];
+    const count = (x: number): void => {
+      if (!this.isLive(x)) return;
+      if (this.subStamp[x] !== epoch) {
+        this.subStamp[x] = epoch;
+        this.subUses[x] = 0;
+        touched.push(x);
+      }
+      this.subUses[x]!++;
+    };
+    const stack = [pivot];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      this.charge(1);
+      if (isModule[v]) {
+        for (const x of this.closureVars[v]!) count(x);
+        continue;
+      }
+      for (const m of members[v]!) if (!this.isDead(m)) for (const x of this.componentVars[m]!) count(x);
+      if (this.nodeIsDead(v)) continue;
+      for (const c of childOccurrences[v]!) if (this.known[c] === unknown) stack.push(c);
+    }
+    for (const x of touched) if (this.subUses[x] !== this.varUses[x]) return false;
+    return true;
+  }
+}
+
+function byRootHasDependent(byRoot: ReadonlyMap<number, { dependent: boolean }>): boolean {
+  for (const entry of byRoot.values()) if (entry.dependent) return true;
+  return false;
 }

@@ -61,6 +61,13 @@ export interface ReliabilityReport {
   /** Regions in use (by zonal, regional and load-balancer components), in first-use order. */
   readonly regions: readonly string[];
   readonly monteCarlo: { readonly samples: number; readonly seed: number; readonly probability: number; readonly ci95: readonly [number, number] };
-  /** How many joint zone/region states the exact computation conditioned on. */
-  readonly statesEnumerated: number;
+  /**
+   * `exact` when `probability` is the exact value; `monte-carlo-estimate` when the exact
+   * computation would have exceeded its work budget and the figure is a seeded estimate.
+   */
+  readonly method: 'exact' | 'monte-carlo-estimate';
+  /** Why and how figures were estimated (also when only some per-component figures were). */
+  readonly note?: string;
+  /** How many times the exact computation conditioned on a node, zone or region. */
+  readonly conditioningSteps: number;
 }
