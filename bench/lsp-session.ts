@@ -27,16 +27,25 @@ export interface PublishedDiagnostics {
   readonly diagnostics: readonly unknown[];
 }
 
+/** A publication as the client received it, with its arrival time (performance clock). */
+interface ArrivedDiagnostics {
+  readonly published: PublishedDiagnostics;
+  readonly at: number;
+}
+
 export class LspSession {
   private readonly process: ChildProcess;
   readonly connection: MessageConnection;
   private readonly diagnosticWaiters: ((published: PublishedDiagnostics) => void)[] = [];
+  /** The latest publication per document, with its arrival time. */
+  private readonly latestPublished = new Map<string, ArrivedDiagnostics>();
+  private readonly summaryWaiters: ((summary: { uri: string; version: number }) => void)[] = [];
   /** When initialize was sent and answered, for the start-to-ready figure. */
   readyMs = 0;
 
   private constructor(server: ServerCommand) {
     this.process = spawn(server.command, [...server.args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr?.resume();
+    if (process.env.CLOUDARCH_TIMING) this.process.stderr?.pipe(process.stderr); else this.process.stderr?.resume();
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => server.configuration?.(item.section) ?? null),
@@ -44,8 +53,13 @@ export class LspSession {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('textDocument/publishDiagnostics', (published: PublishedDiagnostics) => {
+      this.latestPublished.set(published.uri, { published, at: performance.now() });
       const waiters = this.diagnosticWaiters.splice(0);
       for (const waiter of waiters) waiter(published);
+    });
+    // Our server announces each evaluation it has published (after the publication, on the same stream).
+    this.connection.onNotification('cloudarch/summaryChanged', (summary: { uri: string; version: number }) => {
+      for (const waiter of this.summaryWaiters.splice(0)) waiter(summary);
     });
     this.connection.listen();
   }
@@ -115,6 +129,40 @@ export class LspSession {
         }
       };
       this.diagnosticWaiters.push(waiter);
+    });
+  }
+
+  /**
+   * Resolves with the arrival time of the publication that carries the evaluations of `version` (or
+   * a later one): our server sends `cloudarch/summaryChanged` right after publishing an evaluated
+   * version, so the publication it follows is the complete one. Rejects if that publication has no
+   * security findings (the benchmark files always have some), so a marker without the findings
+   * cannot pass for them.
+   */
+  evaluatedDiagnostics(uri: string, version: number, timeoutMs = 60_000): Promise<{ at: number; published: PublishedDiagnostics }> {
+    return new Promise((resolve, reject) => {
+      let expired = false;
+      const timer = setTimeout(() => {
+        expired = true;
+        reject(new Error(`no evaluated diagnostics for ${uri} v${version} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter = (summary: { uri: string; version: number }) => {
+        if (expired) return;
+        if (summary.uri !== uri || summary.version < version) {
+          this.summaryWaiters.push(waiter);
+          return;
+        }
+        clearTimeout(timer);
+        const arrived = this.latestPublished.get(uri);
+        if (!arrived || (arrived.published.version ?? 0) < version) {
+          reject(new Error(`the evaluation of ${uri} v${summary.version} was announced before its diagnostics`));
+          return;
+        }
+        const withFindings = arrived.published.diagnostics.some((diagnostic) => (diagnostic as { source?: string }).source === 'cloudarch.security');
+        if (!withFindings) reject(new Error(`the publication for ${uri} v${arrived.published.version} has no security findings`));
+        else resolve(arrived);
+      };
+      this.summaryWaiters.push(waiter);
     });
   }
 

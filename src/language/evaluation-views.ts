@@ -66,8 +66,9 @@ export function inlayHints(doc: ArchDocument, result: EvaluationFigures | undefi
 }
 
 /** The headline figures of a document for the status bar. */
-export function summary(uri: string, version: number, doc: ArchDocument, result: EvaluationFigures | undefined): SummaryResult {
-  const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+export function summary(uri: string, version: number, doc: ArchDocument | { readonly errorCount: number }, result: EvaluationFigures | undefined): SummaryResult {
+  // The server may know the error count without a parse of its own (the evaluation worker counted them).
+  const errors = 'errorCount' in doc ? doc.errorCount : doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const missedTargets = (result?.targets ?? []).filter((target) => !target.met).map((target) => `${target.target}: ${target.actual} (goal ${target.goal})`);
   const parts: string[] = [];
   if (result?.availability) parts.push(formatPercent(result.availability.percent));

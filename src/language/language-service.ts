@@ -96,7 +96,8 @@ export interface LanguageService {
   codeLenses(doc: ArchDocument, result: EvaluationFigures | undefined, uri: string): CodeLens[];
   inlayHints(doc: ArchDocument, result: EvaluationFigures | undefined, range: Range): InlayHint[];
   report(kind: ReportKind, doc: ArchDocument, result: EvaluationResult | undefined): { title: string; markdown: string; html: string };
-  summary(uri: string, version: number, doc: ArchDocument, result: EvaluationFigures | undefined): SummaryResult;
+  /** `doc` may be just the number of error diagnostics, when the caller knows it without parsing. */
+  summary(uri: string, version: number, doc: ArchDocument | { readonly errorCount: number }, result: EvaluationFigures | undefined): SummaryResult;
 }
 
 /** Creates the language service. */

@@ -8,6 +8,7 @@
  * worker keeps the full result and hands out this much smaller view; reports and previews ask the
  * worker for the rest on demand.
  */
+import type { ArchDiagnostic, ArchDocument } from '../core/document';
 import { findingDiagnostics } from '../evaluate/index';
 import type { EvaluationResult, FindingSeverity, SecurityFinding, TargetResult } from '../evaluate/types';
 import { toLspDiagnostic } from './diagnostics';
@@ -64,8 +65,23 @@ export interface EncodedDiagnostics {
  */
 export class DiagnosticsEncoder {
   private readonly findingJson = new WeakMap<SecurityFinding, string>();
+  private readonly diagnosticJson = new WeakMap<ArchDiagnostic, string>();
 
   constructor(private readonly uri: string) {}
+
+  /** The document's own diagnostics (syntax, schema, references), remembered per diagnostic object. */
+  encodeDocument(doc: ArchDocument): EncodedDiagnostics {
+    const parts: string[] = [];
+    for (const diagnostic of doc.diagnostics) {
+      let json = this.diagnosticJson.get(diagnostic);
+      if (json === undefined) {
+        json = JSON.stringify(toLspDiagnostic(diagnostic, this.uri));
+        this.diagnosticJson.set(diagnostic, json);
+      }
+      parts.push(json);
+    }
+    return { json: parts.join(','), count: parts.length };
+  }
 
   /** The diagnostics to publish live: findings at least as severe as `minimum`, and missed targets. */
   encode(result: EvaluationResult, minimum: FindingSeverity): EncodedDiagnostics {

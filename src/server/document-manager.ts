@@ -6,12 +6,14 @@
  * - Every change is sent to the evaluation worker at once, unless an evaluation of the document is
  *   already running: then the newest version is sent when it finishes (a burst of typing coalesces
  *   into one evaluation per round trip, and never waits on a fixed delay).
- * - The parse and its diagnostics run on the server's thread, at once when the incremental check is
- *   cheap or after a quiet spell, otherwise after the debounce.
- * - The parse diagnostics wait briefly (`combineWaitMs`) for the evaluation of the same version, so
- *   the editor gets both in ONE publication instead of the findings vanishing and coming back.
- *   When the evaluation takes longer, the parse diagnostics go out with the previous evaluation's
- *   findings carried over to the lines the edit did not touch, and a second publication follows.
+ * - The worker parses the text too (incrementally), so its answer carries the document's own
+ *   diagnostics as well as the findings: the server publishes both in ONE publication, without
+ *   parsing on its own thread, and the editor never sees the findings vanish and come back.
+ * - Only if the worker is late (it is busy with an older version, or the file is slow to evaluate)
+ *   does the server parse on its own thread after a grace period that follows the worker's recent
+ *   round trips, and publish the parse diagnostics with the previous findings carried over to the
+ *   lines the edit did not touch; the complete publication follows. Documents that are not
+ *   evaluated live are parsed here at once when the check is cheap, else after the debounce.
  *
  * Stale work is dropped by version: a result is published only if its document is still open and
  * still at the version the work started from. Closing a document cancels its timers and clears its
@@ -31,10 +33,10 @@ import type { ServerSettings } from './settings';
 /** What the manager needs from the connection: publishing and logging. */
 export interface DocumentManagerHost {
   /**
-   * Publishes the complete diagnostics of a version: `diagnostics` as objects, followed by the
-   * evaluation's diagnostics as ready-made JSON when given (the host may splice the JSON in as it is).
+   * Publishes the complete diagnostics of a version: `diagnostics` as objects, followed by lists
+   * already encoded as JSON by the worker (the host may splice the JSON in as it is).
    */
-  publishDiagnostics(uri: string, version: number | undefined, diagnostics: Diagnostic[], evaluation?: EncodedDiagnostics): void;
+  publishDiagnostics(uri: string, version: number | undefined, diagnostics: Diagnostic[], ...encoded: EncodedDiagnostics[]): void;
   /** Called after an evaluation of the current version is published (refresh CodeLens, inlay hints, status bar). */
   evaluated(uri: string, version: number): void;
   logError(message: string, error: unknown): void;
@@ -69,14 +71,14 @@ interface DocumentState {
   /** The version whose complete diagnostics (parse and evaluation) have been published. */
   completeVersion?: number;
   validateTimer?: ReturnType<typeof setTimeout>;
-  /** Publishes the parse diagnostics alone if the evaluation does not come in time. */
-  combineTimer?: ReturnType<typeof setTimeout>;
+  /** When the evaluation in flight was requested (ms, performance clock). */
+  evaluationRequestedAt: number;
+  /** How long the last evaluation took from request to answer (ms), to size the grace period. */
+  lastRoundTripMs: number;
   /** When the last change arrived (ms, performance clock), to tell a lone edit from a burst of typing. */
   lastChangeAt: number;
   /** How long the last check took (ms): cheap documents are checked on every keystroke. */
   lastCheckMs: number;
-  /** How long the last evaluation took in the worker (ms): a quick one is worth waiting for. */
-  lastEvaluationMs: number;
   /** Whether a check is scheduled and has not run yet. */
   checkPending: boolean;
   /** The version the last scheduled check was asked for. */
@@ -87,10 +89,11 @@ interface DocumentState {
 const cheapCheckMs = 30;
 
 /**
- * How long (ms) the parse diagnostics wait for the evaluation of the same version, so both arrive
- * in one publication. Only when the evaluation is usually that quick; otherwise they go at once.
+ * How long (ms) the server waits for the worker's complete answer before it parses on its own thread
+ * and publishes the parse diagnostics alone: twice the recent round trip, within these bounds.
  */
-const combineWaitMs = 25;
+const minimumGraceMs = 30;
+const maximumGraceMs = 250;
 
 export class DocumentManager {
   private readonly states = new Map<string, DocumentState>();
@@ -119,7 +122,7 @@ export class DocumentManager {
   changed(textDocument: TextDocument, opened: boolean): void {
     let state = this.states.get(textDocument.uri);
     if (!state) {
-      state = { uri: textDocument.uri, textDocument, lastChangeAt: 0, lastCheckMs: 0, lastEvaluationMs: 0, checkPending: false, evaluationWanted: false };
+      state = { uri: textDocument.uri, textDocument, lastChangeAt: 0, lastCheckMs: 0, evaluationRequestedAt: 0, lastRoundTripMs: 0, checkPending: false, evaluationWanted: false };
       this.states.set(textDocument.uri, state);
     }
     // TextDocuments reports an open twice (open, then content change): the second brings nothing new.
@@ -127,6 +130,7 @@ export class DocumentManager {
     state.textDocument = textDocument;
     state.scheduledVersion = textDocument.version;
     // The worker starts on the new text before this thread parses it: the two run side by side.
+    if (process.env.CLOUDARCH_TIMING) process.stderr.write(`T change v${textDocument.version} at ${performance.now().toFixed(1)}\n`);
     this.evaluator?.noteVersion(state.uri, textDocument.version);
     this.requestEvaluation(state);
     // A change after a quiet spell is checked at once, and so is every change to a document whose
@@ -136,6 +140,12 @@ export class DocumentManager {
     const quiet = now - state.lastChangeAt > this.settings.debounceMs;
     const cheap = !state.checkPending && state.lastCheckMs < cheapCheckMs;
     state.lastChangeAt = now;
+    if (!opened && this.evaluatesLive(state)) {
+      // The worker's answer brings the parse diagnostics too: parse here only if it is late.
+      const grace = Math.min(maximumGraceMs, Math.max(minimumGraceMs, 2 * state.lastRoundTripMs));
+      this.schedule(state, Math.max(grace, cheap || quiet ? 0 : this.settings.debounceMs));
+      return;
+    }
     this.schedule(state, opened || quiet || cheap ? 0 : this.settings.debounceMs);
   }
 
@@ -144,7 +154,6 @@ export class DocumentManager {
     const state = this.states.get(uri);
     if (!state) return;
     clearTimeout(state.validateTimer);
-    clearTimeout(state.combineTimer);
     this.states.delete(uri);
     this.evaluator?.forget(uri);
     this.host.publishDiagnostics(uri, undefined, []);
@@ -187,6 +196,13 @@ export class DocumentManager {
     return this.states.get(uri)?.evaluation?.live.figures;
   }
 
+  /** The number of error diagnostics of the current version, if known without parsing here. */
+  currentErrorCount(uri: string): number | undefined {
+    const state = this.states.get(uri);
+    const evaluation = state?.evaluation;
+    return state && evaluation?.version === state.textDocument.version ? evaluation.live.errors : undefined;
+  }
+
   /** Waits until the evaluation of the current version has been stored (or cannot be). */
   async settledEvaluation(uri: string): Promise<void> {
     for (let attempt = 0; attempt < 50; attempt++) {
@@ -222,6 +238,7 @@ export class DocumentManager {
     if (state.evaluation?.version === version) return;
     state.evaluating = version;
     state.evaluationWanted = false;
+    state.evaluationRequestedAt = performance.now();
     const text = state.textDocument.getText();
     state.evaluationSettled = this.evaluator
       .live(state.uri, version, text, this.settings.liveMinimumSeverity)
@@ -246,25 +263,21 @@ export class DocumentManager {
   }
 
   private evaluationArrived(state: DocumentState, text: string, live: LiveEvaluation): void {
+    if (process.env.CLOUDARCH_TIMING) process.stderr.write(`T arrived v${live.version} cur v${state.textDocument.version} work ${live.workMs.toFixed(1)} at ${performance.now().toFixed(1)}\n`);
     if (this.states.get(state.uri) !== state) return;
-    state.lastEvaluationMs = live.workMs;
+    state.lastRoundTripMs = performance.now() - state.evaluationRequestedAt;
     // Kept even when the editor has moved on: its figures and findings still serve hover, inlay
     // hints and the carry-over until the next one lands.
     state.evaluation = { version: live.version, text, live };
     if (live.version !== state.textDocument.version) return;
-    // The evaluation of the current version: publish it with the parse diagnostics of the same
-    // version, parsing now if the scheduled check has not run yet (the user waits for both).
-    let parseDiagnostics = state.parseDiagnostics?.version === live.version ? state.parseDiagnostics.diagnostics : undefined;
-    if (!parseDiagnostics) {
-      clearTimeout(state.validateTimer);
-      state.checkPending = false;
-      parseDiagnostics = this.checkNow(state);
-      if (!parseDiagnostics) return;
-    }
-    clearTimeout(state.combineTimer);
+    // The evaluation of the current version, with the worker's parse diagnostics of the same text:
+    // the complete picture in one publication. A check scheduled on this thread is not needed.
+    clearTimeout(state.validateTimer);
+    state.checkPending = false;
     state.completeVersion = live.version;
-    this.host.publishDiagnostics(state.uri, live.version, parseDiagnostics, live.diagnostics);
+    this.host.publishDiagnostics(state.uri, live.version, [], live.parseDiagnostics, live.diagnostics);
     this.host.evaluated(state.uri, live.version);
+    if (process.env.CLOUDARCH_TIMING) process.stderr.write(`T published v${live.version} at ${performance.now().toFixed(1)}\n`);
   }
 
   private schedule(state: DocumentState, delayMs: number): void {
@@ -303,21 +316,6 @@ export class DocumentManager {
     if (!diagnostics) return;
     // A document that just crossed the live-evaluation size limit (either way) is now known from its parse.
     this.requestEvaluation(state);
-    const evaluation = state.evaluation;
-    if (evaluation?.version === version) {
-      // The evaluation landed before the parse: both go out together now.
-      state.completeVersion = version;
-      this.host.publishDiagnostics(state.uri, version, diagnostics, evaluation.live.diagnostics);
-      this.host.evaluated(state.uri, version);
-      return;
-    }
-    const coming = this.evaluatesLive(state) && state.evaluating !== undefined;
-    const quickEnough = state.lastEvaluationMs > 0 && state.lastEvaluationMs <= combineWaitMs * 2;
-    clearTimeout(state.combineTimer);
-    if (coming && quickEnough) {
-      state.combineTimer = setTimeout(() => this.publishWithCarriedOver(state, version), combineWaitMs);
-      return;
-    }
     this.publishWithCarriedOver(state, version);
   }
 

@@ -33,6 +33,10 @@ export interface LiveEvaluation {
   readonly version: number;
   readonly figures: EvaluationFigures;
   readonly diagnostics: EncodedDiagnostics;
+  /** The document's own diagnostics (syntax, schema, references) of the same parse. */
+  readonly parseDiagnostics: EncodedDiagnostics;
+  /** How many of those are errors (the status bar shows it). */
+  readonly errors: number;
   /** Milliseconds the worker spent (parse and evaluations), for scheduling decisions. */
   readonly workMs: number;
 }
@@ -108,7 +112,9 @@ export function createEvaluationHandler(): { handle(request: EvaluationRequest):
         if (isStale(request)) return { id: request.id, stale: true };
         entry.encoder ??= new live.DiagnosticsEncoder(request.key);
         const diagnostics = entry.encoder.encode(result, request.minimumSeverity);
-        return { id: request.id, live: { version: request.version, figures: live.figuresOf(result), diagnostics, workMs: performance.now() - started } };
+        const parseDiagnostics = entry.encoder.encodeDocument(entry.doc);
+        const errors = entry.doc.diagnostics.reduce((count, diagnostic) => count + (diagnostic.severity === 'error' ? 1 : 0), 0);
+        return { id: request.id, live: { version: request.version, figures: live.figuresOf(result), diagnostics, parseDiagnostics, errors, workMs: performance.now() - started } };
       }
       case 'report': {
         const entry = parse(request.key, request.text);

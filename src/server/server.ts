@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type CompletionItem,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -85,11 +86,14 @@ export function startServer(connection: Connection, entryPoint: string, options:
     service,
     evaluator,
     {
-      publishDiagnostics: (uri, version, diagnostics, evaluation) => {
+      publishDiagnostics: (uri, version, diagnostics, ...encoded) => {
         let all: Diagnostic[] = diagnostics;
-        if (evaluation && evaluation.count > 0) {
-          // Over stdio the findings' JSON goes out as the worker wrote it; other transports need objects.
-          all = options.rawJsonDiagnostics ? [...diagnostics, new RawJsonElements(evaluation.json) as unknown as Diagnostic] : [...diagnostics, ...decodeDiagnostics(evaluation)];
+        const lists = encoded.filter((list) => list.count > 0);
+        if (lists.length > 0) {
+          // Over stdio the worker's JSON goes out as it is; other transports need objects.
+          all = options.rawJsonDiagnostics
+            ? [...diagnostics, new RawJsonElements(lists.map((list) => list.json).join(',')) as unknown as Diagnostic]
+            : [...diagnostics, ...lists.flatMap(decodeDiagnostics)];
         }
         void connection.sendDiagnostics({ uri, version, diagnostics: all }).catch((error) => logError('Publishing diagnostics failed', error));
       },
@@ -106,6 +110,10 @@ export function startServer(connection: Connection, entryPoint: string, options:
   );
 
   function summaryOf(uri: string): SummaryResult | null {
+    const textDocument = manager.textDocument(uri);
+    const errorCount = manager.currentErrorCount(uri);
+    // Right after an evaluation the worker's error count is known: no parse on this thread.
+    if (textDocument && errorCount !== undefined) return service.summary(uri, textDocument.version, { errorCount }, manager.lastEvaluation(uri));
     const current = manager.current(uri);
     if (!current) return null;
     return service.summary(uri, current.version, current.doc, manager.lastEvaluation(uri));
@@ -161,7 +169,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
       serverInfo,
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-', '.'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-', '.'], resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -192,13 +200,34 @@ export function startServer(connection: Connection, entryPoint: string, options:
     void refreshSettings(section);
   });
 
+  // Completion lists hundreds of items (instance types, DB classes, resource types) with Markdown
+  // documentation each; the editor shows the documentation of one item at a time. The list goes out
+  // without it, and `completionItem/resolve` hands it over for the item the editor shows.
+  let completionDocs: { readonly list: number; readonly docs: (CompletionItem['documentation'] | undefined)[] } = { list: 0, docs: [] };
   connection.onCompletion(
     guard('Completion', { isIncomplete: false, items: [] }, (params) => {
       const textDocument = manager.textDocument(params.textDocument.uri);
       if (!textDocument) return { isIncomplete: false, items: [] };
-      return service.completion(textDocument.getText(), manager.lastParse(params.textDocument.uri), params.position);
+      const list = service.completion(textDocument.getText(), manager.lastParse(params.textDocument.uri), params.position);
+      const docs: (CompletionItem['documentation'] | undefined)[] = [];
+      const listId = completionDocs.list + 1;
+      const items = list.items.map((item) => {
+        if (item.documentation === undefined || item.data !== undefined) return item;
+        const { documentation, ...rest } = item;
+        docs.push(documentation);
+        return { ...rest, data: { cloudarchCompletion: listId, index: docs.length - 1 } };
+      });
+      completionDocs = { list: listId, docs };
+      return { ...list, items };
     }),
   );
+  connection.onCompletionResolve((item) => {
+    // An item of an older list, or one the client changed, resolves to itself.
+    const data = item?.data as { cloudarchCompletion?: unknown; index?: unknown } | undefined;
+    if (!data || data.cloudarchCompletion !== completionDocs.list || typeof data.index !== 'number') return item;
+    const documentation = completionDocs.docs[data.index];
+    return documentation === undefined ? item : { ...item, documentation };
+  });
 
   connection.onHover(
     guard('Hover', null, (params) => {

@@ -10,6 +10,7 @@ import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vsc
 import type {
   CodeAction,
   CodeLens,
+  CompletionItem,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -123,6 +124,10 @@ describe('language server over stdio', function () {
     const medium = list.items.find((item) => item.label === 't3.medium');
     assert.ok(medium, 't3.medium is offered');
     assert.match(medium.detail ?? '', /2 vCPU · 4 GiB · \$0\.0416\/h/);
+    // The list is sent without documentation; the editor resolves the item it shows.
+    assert.equal(medium.documentation, undefined);
+    const resolved = await server.request<CompletionItem>('completionItem/resolve', medium);
+    assert.match(typeof resolved.documentation === 'object' ? resolved.documentation.value : '', /\*\*t3\.medium\*\*/);
     await server.change(uri, 4, [{ range: { start: position, end: position }, text: 't3.medium' }]);
     await server.diagnosticsFor(uri, 4);
   });
