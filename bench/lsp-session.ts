@@ -45,7 +45,7 @@ export class LspSession {
 
   private constructor(server: ServerCommand) {
     this.process = spawn(server.command, [...server.args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    if (process.env.CLOUDARCH_TIMING) this.process.stderr?.pipe(process.stderr); else this.process.stderr?.resume();
+    this.process.stderr?.resume();
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => server.configuration?.(item.section) ?? null),

@@ -135,7 +135,7 @@ async function measureServer(server: ServerCommand, file: string, text: string, 
     };
     // The first evaluations start the worker and parse the file there from scratch: not timed.
     let evaluatedLive = measureEvaluated;
-    for (let i = 0; evaluatedLive && i < warmups; i++) evaluatedLive = (await evaluatedEdit(120_000)) !== undefined;
+    for (let i = 0; evaluatedLive && i < warmups; i++) evaluatedLive = (await evaluatedEdit(30_000)) !== undefined;
     for (let i = 0; evaluatedLive && i < Math.min(runs, 20); i++) {
       const elapsed = await evaluatedEdit(10_000);
       if (elapsed === undefined) break;

@@ -93,6 +93,9 @@ const cheapCheckMs = 30;
  * and publishes the parse diagnostics alone: twice the recent round trip, within these bounds.
  */
 const minimumGraceMs = 30;
+
+/** Texts longer than this (characters, about 2,000 generated resources) are parsed before the first evaluation is asked for. */
+const largeTextLength = 400_000;
 const maximumGraceMs = 250;
 
 export class DocumentManager {
@@ -129,10 +132,11 @@ export class DocumentManager {
     if (!opened && state.textDocument === textDocument && state.textDocument.version === state.scheduledVersion) return;
     state.textDocument = textDocument;
     state.scheduledVersion = textDocument.version;
-    // The worker starts on the new text before this thread parses it: the two run side by side.
-    if (process.env.CLOUDARCH_TIMING) process.stderr.write(`T change v${textDocument.version} at ${performance.now().toFixed(1)}\n`);
+    // The worker starts on the new text before this thread parses it: the two run side by side. A
+    // large file opened for the first time waits for its parse, which tells whether it is small
+    // enough to be evaluated while typing.
     this.evaluator?.noteVersion(state.uri, textDocument.version);
-    this.requestEvaluation(state);
+    if (state.parsed || textDocument.getText().length < largeTextLength) this.requestEvaluation(state);
     // A change after a quiet spell is checked at once, and so is every change to a document whose
     // (incremental) check is cheap and not already waiting: feedback is then as fast as the parse.
     // Otherwise the keystrokes of a burst wait for the debounce, which coalesces them.
@@ -263,7 +267,6 @@ export class DocumentManager {
   }
 
   private evaluationArrived(state: DocumentState, text: string, live: LiveEvaluation): void {
-    if (process.env.CLOUDARCH_TIMING) process.stderr.write(`T arrived v${live.version} cur v${state.textDocument.version} work ${live.workMs.toFixed(1)} at ${performance.now().toFixed(1)}\n`);
     if (this.states.get(state.uri) !== state) return;
     state.lastRoundTripMs = performance.now() - state.evaluationRequestedAt;
     // Kept even when the editor has moved on: its figures and findings still serve hover, inlay
@@ -277,7 +280,6 @@ export class DocumentManager {
     state.completeVersion = live.version;
     this.host.publishDiagnostics(state.uri, live.version, [], live.parseDiagnostics, live.diagnostics);
     this.host.evaluated(state.uri, live.version);
-    if (process.env.CLOUDARCH_TIMING) process.stderr.write(`T published v${live.version} at ${performance.now().toFixed(1)}\n`);
   }
 
   private schedule(state: DocumentState, delayMs: number): void {
