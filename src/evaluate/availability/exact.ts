@@ -51,6 +51,8 @@ function clamp01(value: number): number {
   return Math.min(1, Math.max(0, value));
 }
 
+const noChildren: readonly number[] = [];
+
 /** One independent part of an element set, and how to compute it. */
 interface Part {
   readonly ups: number[];
@@ -96,6 +98,12 @@ export class ExactSolver {
   private readonly subStamp: Int32Array;
   private readonly subUses: Int32Array;
   private subEpoch = 0;
+  private parent = new Int32Array(16);
+  private readonly usedVars: number[] = [];
+  private anyCross = false;
+  private nodeShared = false;
+  private readonly frames: number[] = [];
+  private readonly frameChild: number[] = [];
   /** Work done so far (nodes and variables visited, conditioning steps) and the allowed total. */
   work = 0;
   budget: number;
@@ -414,6 +422,9 @@ export class ExactSolver {
     for (const u of ups) if (this.nodeIsDead(u)) return 0;
     if (ups.length + leaves.length + live.length === 0) return 1;
     if (ups.length + leaves.length === 0 && live.length === 1 && live[0]!.length === 1) return this.single(live[0]![0]!);
+    // A lone resource or module cannot share anything with itself beyond what its own value covers.
+    if (live.length === 0 && leaves.length === 0 && ups.length === 1 && this.system.members[ups[0]!]!.length === 1) return this.nodeUp(ups[0]!);
+    if (live.length === 0 && ups.length === 0 && leaves.length === 1) return this.moduleValue(leaves[0]!);
 
     const parts = this.split(ups, leaves, live);
     let probability = 1;
@@ -471,6 +482,75 @@ export class ExactSolver {
     return probability;
   }
 
+  private find(i: number): number {
+    const parent = this.parent;
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  }
+
+  private union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[ra] = rb;
+  }
+
+  /** Records one use of a variable by an owner (see `split`) within an element. */
+  private useVar(x: number, ownerId: number, element: number): void {
+    if (!this.isLive(x)) return;
+    const epoch = this.visitEpoch;
+    if (this.varStamp[x] !== epoch) {
+      this.varStamp[x] = epoch;
+      this.varUses[x] = 1;
+      this.varOwner[x] = ownerId;
+      this.varElement[x] = element;
+      this.varCross[x] = 0;
+      this.usedVars.push(x);
+      return;
+    }
+    this.varUses[x]!++;
+    if (this.varOwner[x] !== ownerId) {
+      this.varCross[x] = 1;
+      this.anyCross = true;
+    }
+    this.union(element, this.varElement[x]!);
+  }
+
+  private useVars(vars: Int32Array, ownerId: number, element: number): void {
+    this.charge(vars.length);
+    for (let i = 0; i < vars.length; i++) this.useVar(vars[i]!, ownerId, element);
+  }
+
+  /** Records the variables a node uses itself: a module's whole closure, otherwise its members'. */
+  private useNodeVars(v: number, ownerId: number, element: number): void {
+    if (this.system.isModule[v]) {
+      this.useVars(this.closureVars[v]!, ownerId, element);
+      return;
+    }
+    for (const m of this.system.members[v]!) if (!this.isDead(m)) this.useVars(this.componentVars[m]!, ownerId, element);
+  }
+
+  /** Enters a node in the depth-first walk of `split`, or counts one more use of it. */
+  private enter(v: number, element: number, ownerId: number): void {
+    this.charge(1);
+    if (this.visited[v] === this.visitEpoch) {
+      this.occurrences[v]!++;
+      this.nodeShared = true;
+      this.union(element, this.owner[v]!);
+      return;
+    }
+    this.visited[v] = this.visitEpoch;
+    this.occurrences[v] = 1;
+    this.owner[v] = element;
+    this.ownerId[v] = ownerId;
+    this.sharedBelow[v] = 0;
+    this.useNodeVars(v, ownerId, element);
+    this.frames.push(v);
+    this.frameChild.push(0);
+  }
+
   /**
    * Splits the elements into independent parts: two elements are dependent when they reach a
    * common node or use a common live zone/region. For each dependent part, chooses what to
@@ -478,110 +558,41 @@ export class ExactSolver {
    * zones and regions nothing outside it uses (so its works-event is independent of everything
    * else), the most used first; otherwise the most shared zone or region (a region before its
    * zones). Element order: `ups`, then `leaves`, then `groups`.
+   *
+   * *Owners* tell sharing inside one group member or one resource (handled when that member is
+   * computed) from sharing between members or elements (which makes them dependent).
    */
   private split(ups: readonly number[], leaves: readonly number[], groups: readonly (readonly number[])[]): Part[] {
     const { childOccurrences, isModule, members } = this.system;
-    const epoch = ++this.visitEpoch;
+    this.visitEpoch++;
     const elementCount = ups.length + leaves.length + groups.length;
-    const parent = Array.from({ length: elementCount }, (_, i) => i);
-    const find = (i: number): number => {
-      while (parent[i] !== i) {
-        parent[i] = parent[parent[i]!]!;
-        i = parent[i]!;
-      }
-      return i;
-    };
-    const union = (a: number, b: number): void => {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent[ra] = rb;
-    };
-    // Owners tell sharing inside one member (handled when that member is computed) from sharing
-    // between members or elements (which makes them dependent).
+    if (this.parent.length < elementCount) this.parent = new Int32Array(Math.max(elementCount, this.parent.length * 2));
+    for (let i = 0; i < elementCount; i++) this.parent[i] = i;
+    this.usedVars.length = 0;
+    this.anyCross = false;
+    this.nodeShared = false;
     let nextOwner = 0;
-    const usedVars: number[] = [];
-    const useVar = (x: number, ownerId: number, element: number): void => {
-      if (!this.isLive(x)) return;
-      if (this.varStamp[x] !== epoch) {
-        this.varStamp[x] = epoch;
-        this.varUses[x] = 1;
-        this.varOwner[x] = ownerId;
-        this.varElement[x] = element;
-        this.varCross[x] = 0;
-        usedVars.push(x);
-        return;
-      }
-      this.varUses[x]!++;
-      if (this.varOwner[x] !== ownerId) this.varCross[x] = 1;
-      union(element, this.varElement[x]!);
-    };
-    /** Records the variables a node uses itself: a module's whole closure, otherwise its members'. */
-    const useNodeVars = (v: number, ownerId: number, element: number): void => {
-      if (isModule[v]) {
-        const vars = this.closureVars[v]!;
-        this.charge(vars.length);
-        for (let i = 0; i < vars.length; i++) useVar(vars[i]!, ownerId, element);
-        return;
-      }
-      for (const m of members[v]!) {
-        if (this.isDead(m)) continue;
-        const vars = this.componentVars[m]!;
-        this.charge(vars.length);
-        for (let i = 0; i < vars.length; i++) useVar(vars[i]!, ownerId, element);
-      }
-    };
-
-    ups.forEach((u, e) => {
-      for (const m of members[u]!) {
-        const ownerId = nextOwner++;
-        const vars = this.componentVars[m]!;
-        this.charge(vars.length);
-        for (let i = 0; i < vars.length; i++) useVar(vars[i]!, ownerId, e);
-      }
-    });
-    leaves.forEach((l, i) => {
-      const vars = this.closureVars[l]!;
-      const ownerId = nextOwner++;
-      this.charge(vars.length);
-      for (let j = 0; j < vars.length; j++) useVar(vars[j]!, ownerId, ups.length + i);
-    });
+    for (let e = 0; e < ups.length; e++) for (const m of members[ups[e]!]!) this.useVars(this.componentVars[m]!, nextOwner++, e);
+    for (let i = 0; i < leaves.length; i++) this.useVars(this.closureVars[leaves[i]!]!, nextOwner++, ups.length + i);
 
     const postorder: number[] = [];
-    const frames: number[] = [];
-    const frameChild: number[] = [];
-    let nodeShared = false;
-    const enter = (v: number, element: number, ownerId: number): void => {
-      this.charge(1);
-      if (this.visited[v] === epoch) {
-        this.occurrences[v]!++;
-        nodeShared = true;
-        union(element, this.owner[v]!);
-        return;
-      }
-      this.visited[v] = epoch;
-      this.occurrences[v] = 1;
-      this.owner[v] = element;
-      this.ownerId[v] = ownerId;
-      this.sharedBelow[v] = 0;
-      useNodeVars(v, ownerId, element);
-      frames.push(v);
-      frameChild.push(0);
-    };
+    const frames = this.frames;
+    const frameChild = this.frameChild;
     const firstGroup = ups.length + leaves.length;
-    groups.forEach((g, gi) => {
+    for (let gi = 0; gi < groups.length; gi++) {
       const element = firstGroup + gi;
-      for (const c of g) {
-        enter(c, element, nextOwner++);
+      for (const c of groups[gi]!) {
+        this.enter(c, element, nextOwner++);
         while (frames.length > 0) {
           const top = frames.length - 1;
           const v = frames[top]!;
           // A module is not opened, and a node that cannot be up fails whatever is below it.
-          const kids = isModule[v] || this.nodeIsDead(v) ? [] : childOccurrences[v]!;
+          const kids = isModule[v] || this.nodeIsDead(v) ? noChildren : childOccurrences[v]!;
           const i = frameChild[top]!;
           if (i < kids.length) {
             frameChild[top] = i + 1;
             const child = kids[i]!;
-            if (this.known[child] === unknown) enter(child, element, this.ownerId[v]!);
+            if (this.known[child] === unknown) this.enter(child, element, this.ownerId[v]!);
           } else {
             frames.pop();
             frameChild.pop();
@@ -589,12 +600,20 @@ export class ExactSolver {
           }
         }
       }
-    });
+    }
 
-    // Collect the parts.
+    if (!this.nodeShared && !this.anyCross) {
+      // Nothing is shared: every element is a part of its own.
+      const parts: Part[] = [];
+      for (const u of ups) parts.push({ ups: [u], leaves: [], groups: [], pivotNode: -1, pivotVar: -1 });
+      for (const l of leaves) parts.push({ ups: [], leaves: [l], groups: [], pivotNode: -1, pivotVar: -1 });
+      for (const g of groups) parts.push({ ups: [], leaves: [], groups: [g], pivotNode: -1, pivotVar: -1 });
+      return parts;
+    }
+
     const byRoot = new Map<number, { part: { ups: number[]; leaves: number[]; groups: (readonly number[])[] }; dependent: boolean; vars: number[]; nodes: number[] }>();
     const entryOf = (element: number) => {
-      const r = find(element);
+      const r = this.find(element);
       let entry = byRoot.get(r);
       if (!entry) {
         entry = { part: { ups: [], leaves: [], groups: [] }, dependent: false, vars: [], nodes: [] };
@@ -605,13 +624,10 @@ export class ExactSolver {
     ups.forEach((u, e) => entryOf(e).part.ups.push(u));
     leaves.forEach((l, i) => entryOf(ups.length + i).part.leaves.push(l));
     groups.forEach((g, gi) => entryOf(firstGroup + gi).part.groups.push(g));
-    for (const x of usedVars) {
+    for (const x of this.usedVars) {
       const entry = entryOf(this.varElement[x]!);
       entry.vars.push(x);
       if (this.varCross[x]) entry.dependent = true;
-    }
-    if (!nodeShared && !byRootHasDependent(byRoot)) {
-      return [...byRoot.values()].map(({ part }) => ({ ...part, pivotNode: -1, pivotVar: -1 }));
     }
 
     // Children finish before their parents in a depth-first post-order of a DAG.
@@ -709,9 +725,4 @@ export class ExactSolver {
     for (const x of touched) if (this.subUses[x] !== this.varUses[x]) return false;
     return true;
   }
-}
-
-function byRootHasDependent(byRoot: ReadonlyMap<number, { dependent: boolean }>): boolean {
-  for (const entry of byRoot.values()) if (entry.dependent) return true;
-  return false;
 }
