@@ -1,0 +1,88 @@
+/**
+ * What the evaluation worker sends back while the user types: the figures the views read, and the
+ * diagnostics as JSON. The JSON must be exactly the LSP diagnostics the full result would give
+ * (minus findings below the live minimum severity), and a finding's JSON must be reused while the
+ * finding object is the same (that is what makes a keystroke cheap).
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArchitecture } from '../../../src/core/parse';
+import { evaluateAll } from '../../../src/evaluate/index';
+import type { EvaluationResult, SecurityFinding } from '../../../src/evaluate/types';
+import { toLspDiagnostic } from '../../../src/language/diagnostics';
+import { codeLenses, inlayHints, summary } from '../../../src/language/evaluation-views';
+import { DiagnosticsEncoder, figuresOf, severityShownLive } from '../../../src/language/live-evaluation';
+
+const uri = 'file:///shop.cloudarch.yaml';
+const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'three-tier-web.cloudarch.yaml'), 'utf8');
+const doc = parseArchitecture(text);
+const result = evaluateAll(doc, { monteCarloSamples: 0 });
+
+function decode(json: string): unknown[] {
+  return json === '' ? [] : (JSON.parse(`[${json}]`) as unknown[]);
+}
+
+describe('live evaluation', () => {
+  it('has findings of every kind to test with', () => {
+    const severities = new Set(result.security!.findings.map((finding) => finding.severity));
+    assert.ok(severities.has('info') && severities.has('low'), `severities present: ${[...severities].join(', ')}`);
+  });
+
+  for (const minimum of ['info', 'low', 'high'] as const) {
+    it(`encodes the LSP diagnostics of the findings down to ${minimum}, then the missed targets`, () => {
+      const encoded = new DiagnosticsEncoder(uri).encode(result, minimum);
+      const findings = result.security!.findings;
+      const expected = result.diagnostics
+        .filter((_diagnostic, index) => index >= findings.length || severityShownLive(findings[index]!.severity, minimum))
+        .map((diagnostic) => JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri))) as unknown);
+      assert.deepEqual(decode(encoded.json), expected);
+      assert.equal(encoded.count, expected.length);
+    });
+  }
+
+  it('leaves informational findings out by default and shows them as hints when asked', () => {
+    const low = decode(new DiagnosticsEncoder(uri).encode(result, 'low').json) as { severity: number; source: string }[];
+    const all = decode(new DiagnosticsEncoder(uri).encode(result, 'info').json) as { severity: number; source: string }[];
+    const infoCount = result.security!.counts.info;
+    assert.ok(infoCount > 0);
+    assert.equal(all.length - low.length, infoCount);
+    assert.equal(all.filter((diagnostic) => diagnostic.source === 'cloudarch.security' && diagnostic.severity === 4).length, infoCount);
+  });
+
+  it('reuses the JSON of a finding object it has seen, and converts a new object', () => {
+    const encoder = new DiagnosticsEncoder(uri);
+    const first = encoder.encode(result, 'info');
+    // A different object with the same content but another message: only it is converted again.
+    const changed: SecurityFinding = { ...result.security!.findings[0]!, message: 'A changed message.' };
+    const edited: EvaluationResult = { ...result, security: { ...result.security!, findings: [changed, ...result.security!.findings.slice(1)] } };
+    const second = decode(encoder.encode(edited, 'info').json) as { message: string }[];
+    assert.equal(second[0]!.message, 'A changed message.');
+    assert.deepEqual(second.slice(1), decode(first.json).slice(1));
+    // The same object is not converted again: mutating it behind the encoder's back shows the cache.
+    const mutable = { ...result.security!.findings[1]! } as { message: string } & SecurityFinding;
+    const withMutable: EvaluationResult = { ...result, security: { ...result.security!, findings: [mutable] } };
+    encoder.encode(withMutable, 'info');
+    mutable.message = 'mutated';
+    assert.notEqual((decode(encoder.encode(withMutable, 'info').json)[0] as { message: string }).message, 'mutated');
+  });
+
+  it('encodes the document diagnostics as the language service converts them', () => {
+    const broken = parseArchitecture(text.replace('type: aws.ec2.instance', 'type: aws.ec2.instanse'));
+    const encoded = new DiagnosticsEncoder(uri).encodeDocument(broken);
+    assert.ok(encoded.count > 0);
+    assert.deepEqual(decode(encoded.json), broken.diagnostics.map((diagnostic) => JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri))) as unknown));
+  });
+
+  it('gives the views the same output from the figures as from the full result', () => {
+    const figures = JSON.parse(JSON.stringify(figuresOf(result))) as ReturnType<typeof figuresOf>;
+    const everywhere = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+    assert.deepEqual(codeLenses(doc, figures, uri), codeLenses(doc, result, uri));
+    assert.deepEqual(inlayHints(doc, figures, everywhere), inlayHints(doc, result, everywhere));
+    assert.deepEqual(summary(uri, 2, doc, figures), summary(uri, 2, doc, result));
+    const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+    assert.deepEqual(summary(uri, 2, { errorCount: errors }, figures), summary(uri, 2, doc, result));
+    // Far smaller than the result: line items, exposure paths and fixes stay in the worker.
+    assert.ok(JSON.stringify(figures).length < JSON.stringify(result).length / 2);
+  });
+});
