@@ -20,6 +20,14 @@ export interface AvailabilityResult {
   readonly byResource: Readonly<Record<string, number>>;
   /** The entry points whose joint working defines the system. */
   readonly entryPoints: readonly string[];
+  /**
+   * How `percent` was obtained: `exact` (the usual case), or `monte-carlo-estimate` when the
+   * architecture depends on so many zones and regions jointly that the exact computation would
+   * exceed its work budget. Absent in results made before the field existed: read it as `exact`.
+   */
+  readonly method?: 'exact' | 'monte-carlo-estimate';
+  /** Why and how figures were estimated, in one sentence; present whenever any figure is. */
+  readonly note?: string;
 }
 
 export interface CostLineItem {

@@ -29,7 +29,9 @@ function list(names: readonly string[]): string {
 /** The lines of a human explanation of the result. */
 export function explainAvailability(result: AvailabilityResult): string[] {
   const lines: string[] = [];
-  lines.push(`System availability: ${formatPercent(result.percent)}, about ${formatDowntime(result.downtimeMinutesPerYear)} of downtime a year.`);
+  const estimated = result.method === 'monte-carlo-estimate';
+  lines.push(`System availability${estimated ? ' (estimated)' : ''}: ${formatPercent(result.percent)}, about ${formatDowntime(result.downtimeMinutesPerYear)} of downtime a year.`);
+  if (result.note !== undefined) lines.push(result.note);
   if (result.entryPoints.length > 0) lines.push(`The system works when every entry point works: ${list(result.entryPoints)}.`);
   else lines.push('There is no entry point, so nothing is required to work.');
   if (result.spof.length > 0) lines.push(`Single points of failure (one unit failing stops the system): ${list(result.spof)}.`);

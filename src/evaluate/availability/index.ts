@@ -78,5 +78,7 @@ function computeAvailability(model: ReliabilityModel, zoneLetter: ReadonlyMap<st
     },
     byResource,
     entryPoints: model.entryPoints,
+    method: report.method,
+    ...(report.note !== undefined ? { note: report.note } : {}),
   };
 }

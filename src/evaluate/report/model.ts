@@ -50,7 +50,11 @@ export function qty(value: number): string {
 
 function availabilitySection(a: AvailabilityResult): ReportSection {
   const blocks: ReportBlock[] = [
-    { kind: 'paragraph', text: `System availability: ${pct(a.percent)}, about ${qty(Math.round(a.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year.` },
+    {
+      kind: 'paragraph',
+      text: `System availability${a.method === 'monte-carlo-estimate' ? ' (estimated, not exact)' : ''}: ${pct(a.percent)}, about ${qty(Math.round(a.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year.`,
+    },
+    ...(a.note !== undefined ? [{ kind: 'paragraph' as const, text: a.note }] : []),
     {
       kind: 'paragraph',
       text: a.monteCarlo.samples > 0
