@@ -379,7 +379,9 @@ export class ExactSolver {
         probability = 0;
         break;
       } else this.fix(v, works);
-      if (isModule[v] && v !== expand) {
+      // A module with nothing below it is just its own up-event: kept as one, so a zone program
+      // (see `zoneProgram`) can take it together with the resources that share its zones.
+      if (isModule[v] && v !== expand && this.system.childOccurrences[v]!.length > 0) {
         // A module whose variables are all decided is a plain factor; otherwise it is an element
         // whose variables may be shared with the rest.
         if (this.hasLiveVars(this.closureVars[v]!)) leaves.push(v);
@@ -447,6 +449,8 @@ export class ExactSolver {
           value += (1 - q) * this.elements(part.ups, part.leaves, part.groups);
           this.undoTo(mark);
         }
+      } else if (part.pivotVar >= 0 && this.regionOfVar[part.pivotVar]! >= 0 && part.leaves.length === 0 && part.groups.length === 0 && (value = this.zoneProgram(part.ups)) >= 0) {
+        // Resources that need every one of their own units' zones jointly: a program over zones.
       } else if (part.pivotVar >= 0) {
         this.pivots++;
         this.charge(1);
@@ -549,6 +553,118 @@ export class ExactSolver {
     this.useNodeVars(v, ownerId, element);
     this.frames.push(v);
     this.frameChild.push(0);
+  }
+
+  /**
+   * E[product of the resources' up-probabilities] over their live zones, for resources whose only
+   * live variables are zones (their regions are decided): each resource's up-probability depends on
+   * how many of its units sit in up zones (a load balancer: whether one of its zones is up), so a
+   * dynamic program over the zones whose state is the vector of those counts is exact, and costs
+   * zones x states instead of 2^zones. Twenty-six zones shared by a load balancer and its fleet are
+   * 26 x 2 x 27 steps. Returns -1 when the program would be too large (then the caller conditions).
+   */
+  private zoneProgram(ups: readonly number[]): number {
+    const system = this.system;
+    let constant = 1;
+    const factors: number[] = [];
+    const zoneVars: number[] = [];
+    const zoneSeen = new Set<number>();
+    for (const u of ups) {
+      for (const m of system.members[u]!) {
+        const placement = system.components[m]!.placement;
+        const vars = this.componentVars[m]!;
+        let live = false;
+        for (let i = 0; i < vars.length; i++) {
+          const x = vars[i]!;
+          if (!this.isLive(x)) continue;
+          if (this.regionOfVar[x]! < 0) return -1;
+          live = true;
+          if (!zoneSeen.has(x)) {
+            zoneSeen.add(x);
+            zoneVars.push(x);
+          }
+        }
+        if (!live || (placement !== 'zonal' && placement !== 'load-balancer')) constant *= this.componentUp(m);
+        else factors.push(m);
+      }
+    }
+    // Each factor's count: units in up zones (zonal), or whether a zone is up (load balancer, 0/1).
+    const radix: number[] = [];
+    const base: number[] = [];
+    const perZone: Map<number, number>[] = [];
+    let states = 1;
+    for (const m of factors) {
+      const isBalancer = system.components[m]!.placement === 'load-balancer';
+      const zones = this.zoneOfUnits[m]!;
+      const counts = this.unitsInZone[m]!;
+      let fixedUp = 0;
+      let liveUnits = 0;
+      const contribution = new Map<number, number>();
+      for (let i = 0; i < zones.length; i++) {
+        const z = zones[i]!;
+        if (this.varState[z] === varUp) fixedUp += isBalancer ? 1 : counts[i]!;
+        else if (this.isLive(z)) {
+          contribution.set(z, isBalancer ? 1 : counts[i]!);
+          liveUnits += isBalancer ? 1 : counts[i]!;
+        }
+      }
+      const top = isBalancer ? 1 : fixedUp + liveUnits;
+      base.push(isBalancer ? Math.min(1, fixedUp) : fixedUp);
+      radix.push(top + 1);
+      perZone.push(contribution);
+      states *= top + 1;
+    }
+    const steps = states * (zoneVars.length + 1) * Math.max(1, factors.length);
+    if (states > 1 << 16 || this.work + steps > this.budget) return -1;
+    this.charge(steps);
+    // Mixed-radix state index; the first factor varies fastest.
+    const stride: number[] = [];
+    let s = 1;
+    for (const r of radix) {
+      stride.push(s);
+      s *= r;
+    }
+    let start = 0;
+    base.forEach((b, i) => (start += b * stride[i]!));
+    let distribution = new Float64Array(states);
+    distribution[start] = 1;
+    const counts = new Int32Array(factors.length);
+    for (const z of zoneVars) {
+      const p = this.varProbability[z]!;
+      const next = new Float64Array(states);
+      for (let index = 0; index < states; index++) {
+        const d = distribution[index]!;
+        if (d === 0) continue;
+        next[index] = next[index]! + d * (1 - p);
+        let rest = index;
+        let target = 0;
+        for (let f = 0; f < factors.length; f++) {
+          counts[f] = rest % radix[f]!;
+          rest = Math.floor(rest / radix[f]!);
+          const add = perZone[f]!.get(z) ?? 0;
+          target += Math.min(radix[f]! - 1, counts[f]! + add) * stride[f]!;
+        }
+        next[target] = next[target]! + d * p;
+      }
+      distribution = next;
+    }
+    let value = 0;
+    for (let index = 0; index < states; index++) {
+      const d = distribution[index]!;
+      if (d === 0) continue;
+      let product = d;
+      let rest = index;
+      for (let f = 0; f < factors.length && product > 0; f++) {
+        const count = rest % radix[f]!;
+        rest = Math.floor(rest / radix[f]!);
+        const m = factors[f]!;
+        const table = system.upByPlacedUnits[m]!;
+        const units = table.length - 1;
+        product *= system.components[m]!.placement === 'load-balancer' ? (count >= 1 ? table[units]! : 0) : table[Math.min(units, count)]!;
+      }
+      value += product;
+    }
+    return constant * value;
   }
 
   /**
