@@ -16,19 +16,24 @@ export interface EngineOptions {
   readonly monteCarloSamples?: number;
   /** Seed of the Monte Carlo generator (default 42). */
   readonly seed?: number;
+  /** Work units the exact computation may spend (default `exactWorkBudget`); tests lower it. */
+  readonly exactWorkBudget?: number;
 }
 
 export const defaultMonteCarloSamples = 100_000;
 /**
  * Work units (nodes and variables visited, conditioning steps) the exact computation may spend on
- * the system figure, and again on the per-resource figures: a few hundred milliseconds at most.
- * Real architectures, even 10,000 resources over several regions, need far less; only a part that
- * genuinely depends on dozens of zones or regions at once exceeds it.
+ * the system figure, and again on the per-resource figures, plus this much per node of the graph:
+ * about a tenth of a second for a small file. Real architectures need far less (10,000 generated
+ * resources: under 200,000 units for every figure together); only a part that genuinely depends on
+ * dozens of zones or regions at once exceeds it.
  */
-export const exactWorkBudget = 4_000_000;
-/** Draws of the zone/region state when estimating, at most, and the work they may take. */
+export const exactWorkBudget = 400_000;
+export const exactWorkBudgetPerNode = 100;
+/** Zone states evaluated when estimating (shared by the figures estimated), and the work they may take. */
+const estimateStates = 8_000;
 const estimateSamples = 100_000;
-const estimateBudget = 20_000_000;
+const estimateBudget = 3_000_000;
 export const defaultSeed = 42;
 /** The sampler's default budget in node evaluations, so a 1,000-resource file still answers quickly. */
 const monteCarloBudget = 20_000_000;
@@ -86,7 +91,9 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   const variableCount = regions.length + zones.length;
 
   // Exact, within a work budget; the solver starts with every zone and region unknown.
-  const solver = new ExactSolver(system, exactWorkBudget);
+  const budget =
+    options.exactWorkBudget !== undefined && options.exactWorkBudget >= 0 ? options.exactWorkBudget : exactWorkBudget + exactWorkBudgetPerNode * system.nodeCount;
+  const solver = new ExactSolver(system, budget);
   const attempt = (node: number): number | undefined => {
     try {
       return solver.probabilityWorks(node);
@@ -97,8 +104,9 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
     }
   };
   const exactSystem = attempt(root);
-  // A fresh allowance for the per-resource figures, children first so parents reuse their values.
-  solver.budget = solver.work + exactWorkBudget;
+  // A fresh allowance for the per-resource figures, children first so parents reuse their values;
+  // a smaller one when the system figure already proved too costly (its parts mostly are too).
+  solver.budget = solver.work + (exactSystem === undefined ? budget / 4 : budget);
   const componentNodes = [...new Set(Array.from(nodeOfComponent))].sort((a, b) => a - b);
   const nodeValue = new Map<number, number>();
   const unresolved: number[] = [];
@@ -111,10 +119,8 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   const targets = exactSystem === undefined ? [root, ...unresolved] : unresolved;
   if (targets.length > 0) {
     const seed = options.seed !== undefined && Number.isFinite(options.seed) ? Math.floor(options.seed) : defaultSeed;
-    const variables = regions.length + zones.length;
-    const draws = Math.max(1_000, Math.min(estimateSamples, Math.floor(estimateBudget / (targets.length * (variables + 8)))));
     solver.budget = solver.work + estimateBudget;
-    estimate = conditionalEstimate(system, solver, targets, draws, seed);
+    estimate = conditionalEstimate(system, solver, targets, Math.max(200, Math.floor(estimateStates / targets.length)), seed);
     if (!estimate) {
       const size = system.nodeCount + system.childOccurrences.reduce((sum, list) => sum + list.length, 0);
       estimate = plainEstimate(system, targets, Math.max(1_000, Math.min(estimateSamples, Math.floor(estimateBudget / size))), seed);
@@ -129,9 +135,12 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   if (estimate) {
     const how =
       estimate.kind === 'conditional'
-        ? `${estimate.samples.toLocaleString('en-US')} random zone/region states, each computed exactly`
+        ? `${estimate.samples.toLocaleString('en-US')} zone states (all zones up, one down, … enumerated where few, sampled where many), each computed exactly`
         : `${estimate.samples.toLocaleString('en-US')} random samples of every unit, zone and region`;
-    const interval = `95 % interval ${(estimate.ci95[0] * 100).toFixed(6)} % to ${(estimate.ci95[1] * 100).toFixed(6)} %`;
+    const [low, high] = estimate.ci95;
+    // Enough digits to show the interval's width, whatever its size.
+    const digits = Math.min(12, Math.max(4, Math.ceil(-Math.log10(Math.max(1e-14, (high - low) * 100))) + 1));
+    const interval = `95 % interval ${(low * 100).toFixed(digits)} % to ${(high * 100).toFixed(digits)} %`;
     note =
       exactSystem === undefined
         ? `Estimated, not exact: the architecture depends on too many zones and regions jointly for the exact computation, so the figures are averaged over ${how} (${interval}).`
@@ -185,6 +194,7 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
     monteCarlo: crossCheck,
     method: exactSystem === undefined ? 'monte-carlo-estimate' : 'exact',
     ...(note !== undefined ? { note } : {}),
+    ...(exactSystem === undefined && estimate ? { estimateInterval: estimate.ci95 } : {}),
     conditioningSteps: solver.pivots,
   };
 }

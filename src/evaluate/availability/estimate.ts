@@ -31,47 +31,109 @@ function clamp01(value: number): number {
 }
 
 /**
- * Estimates P(works) of `targets` by drawing zone/region states and averaging the solver's exact
- * value in each; undefined when a single state exceeds the solver's budget. `samples` is an upper
- * bound: drawing stops early when the solver's budget runs out after enough draws.
+ * Estimates P(works) of `targets` by stratifying on how many zones are down. Every zone has the
+ * same probability, so the number of zones down, k, has a binomial distribution known exactly;
+ * within a stratum every set of k zones is equally likely. Strata with few sets (all zones up,
+ * one zone down, usually two) are enumerated exactly; larger ones are sampled with uniformly
+ * random sets; strata beyond the point where their total probability is negligible are left out
+ * and their mass widens the interval. Regions stay unknown and are handled exactly by the solver.
+ * Undefined when even one state exceeds the solver's budget.
  */
-export function conditionalEstimate(system: CompiledSystem, solver: ExactSolver, targets: readonly number[], samples: number, seed: number): NodeEstimate | undefined {
+export function conditionalEstimate(system: CompiledSystem, solver: ExactSolver, targets: readonly number[], maxStates: number, seed: number): NodeEstimate | undefined {
   const random = xoshiro128(seed);
   const regionCount = system.regions.length;
-  const variableCount = regionCount + system.zones.length;
-  const regionP = clamp01(system.model.regionAvailability);
+  const n = system.zones.length;
   const zoneP = clamp01(system.model.zoneAvailability);
-  const up = new Uint8Array(variableCount);
+  const state = new Int8Array(regionCount + n);
+  const chosen = new Uint8Array(n);
   const sums = new Float64Array(targets.length);
-  let firstSum = 0;
-  let firstSquares = 0;
-  let drawn = 0;
-  const minimum = Math.min(samples, 1_000);
+  let variance = 0;
+  let statesUsed = 0;
+  let covered = 0;
+  let truncated = false;
+  const evaluate = (): number[] => {
+    for (let i = 0; i < n; i++) state[regionCount + i] = chosen[i] ? -1 : 1;
+    solver.setPartialState(state);
+    statesUsed++;
+    return targets.map((t) => solver.probabilityWorks(t));
+  };
+  // P(K = k), computed in logarithms so that hundreds of zones neither overflow nor underflow early.
+  const logChoose = (k: number): number => {
+    let value = 0;
+    for (let i = 1; i <= k; i++) value += Math.log(n - k + i) - Math.log(i);
+    return value;
+  };
+  const strataMass = (k: number): number => {
+    if (zoneP >= 1) return k === 0 ? 1 : 0;
+    if (zoneP <= 0) return k === n ? 1 : 0;
+    return Math.exp(logChoose(k) + (n - k) * Math.log(zoneP) + k * Math.log(1 - zoneP));
+  };
+  const exhaustiveLimit = Math.max(1, Math.floor(maxStates / 8));
   try {
-    for (; drawn < samples; drawn++) {
-      for (let v = 0; v < variableCount; v++) up[v] = random() < (v < regionCount ? regionP : zoneP) ? 1 : 0;
-      solver.setState(up);
-      for (let t = 0; t < targets.length; t++) {
-        const p = solver.probabilityWorks(targets[t]!);
-        sums[t] += p;
-        if (t === 0) {
-          firstSum += p;
-          firstSquares += p * p;
-        }
+    for (let k = 0; k <= n; k++) {
+      const mass = strataMass(k);
+      if (mass === 0) continue;
+      if (1 - covered < 1e-15 || statesUsed >= maxStates) {
+        truncated = 1 - covered > 0;
+        break;
       }
+      const combinations = Math.exp(logChoose(k));
+      const stratumSums = new Float64Array(targets.length);
+      if (combinations <= exhaustiveLimit + 0.5) {
+        // Every set of k down zones, in lexicographic order.
+        const pick = Array.from({ length: k }, (_, i) => i);
+        let count = 0;
+        for (;;) {
+          chosen.fill(0);
+          for (const i of pick) chosen[i] = 1;
+          evaluate().forEach((p, t) => (stratumSums[t] += p));
+          count++;
+          let i = k - 1;
+          while (i >= 0 && pick[i] === n - k + i) i--;
+          if (i < 0) break;
+          pick[i]!++;
+          for (let j = i + 1; j < k; j++) pick[j] = pick[j - 1]! + 1;
+        }
+        stratumSums.forEach((sum, t) => (sums[t] += (mass * sum) / count));
+      } else {
+        const draws = Math.max(30, Math.min(maxStates - statesUsed, Math.floor(maxStates / 4)));
+        let first = 0;
+        let firstSquares = 0;
+        for (let d = 0; d < draws; d++) {
+          // A uniformly random set of k zones (partial Fisher-Yates shuffle).
+          const order = Array.from({ length: n }, (_, i) => i);
+          chosen.fill(0);
+          for (let i = 0; i < k; i++) {
+            const j = i + Math.floor(random() * (n - i));
+            [order[i], order[j]] = [order[j]!, order[i]!];
+            chosen[order[i]!] = 1;
+          }
+          const values = evaluate();
+          values.forEach((p, t) => (stratumSums[t] += p));
+          first += values[0]!;
+          firstSquares += values[0]! * values[0]!;
+        }
+        stratumSums.forEach((sum, t) => (sums[t] += (mass * sum) / draws));
+        const mean = first / draws;
+        variance += (mass * mass * Math.max(0, firstSquares / draws - mean * mean)) / Math.max(1, draws - 1);
+      }
+      covered += mass;
     }
   } catch (error) {
     if (!(error instanceof ExactBudgetExceeded)) throw error;
     solver.reset();
-    if (drawn < minimum) return undefined;
+    // The strata finished before the budget ran out still count; the rest widens the interval.
+    if (covered === 0) return undefined;
+    truncated = true;
   }
   solver.setState();
+  const missing = truncated ? Math.max(0, 1 - covered) : 0;
   const probability = new Map<number, number>();
-  targets.forEach((t, i) => probability.set(t, clamp01(sums[i]! / drawn)));
-  const mean = firstSum / drawn;
-  const variance = Math.max(0, firstSquares / drawn - mean * mean) / Math.max(1, drawn - 1);
+  // The strata left out are counted as failing; the interval spans what they could add.
+  targets.forEach((t, i) => probability.set(t, clamp01(sums[i]!)));
   const half = 1.959963984540054 * Math.sqrt(variance);
-  return { probability, samples: drawn, kind: 'conditional', ci95: [clamp01(mean - half), clamp01(mean + half)] };
+  const first = sums[0] ?? 0;
+  return { probability, samples: statesUsed, kind: 'conditional', ci95: [clamp01(first - half), clamp01(first + half + missing)] };
 }
 
 /**

@@ -206,6 +206,11 @@ export class ExactSolver {
     this.setState();
   }
 
+  /** Fixes some variables (1 up, -1 down) and leaves the others (0) unknown, for the next calls. */
+  setPartialState(state: Int8Array): void {
+    for (let v = 0; v < this.varState.length; v++) this.varState[v] = state[v]! > 0 ? varUp : state[v]! < 0 ? varDown : varUnknown;
+  }
+
   /** P(node works | the current zone/region state), averaged over every unknown zone and region. */
   probabilityWorks(node: number): number {
     // Outside any factoring context a node's value depends only on its variables' states, like a

@@ -68,6 +68,8 @@ export interface ReliabilityReport {
   readonly method: 'exact' | 'monte-carlo-estimate';
   /** Why and how figures were estimated (also when only some per-component figures were). */
   readonly note?: string;
+  /** With an estimated `probability`: its 95 % interval (probabilities, not percents). */
+  readonly estimateInterval?: readonly [number, number];
   /** How many times the exact computation conditioned on a node, zone or region. */
   readonly conditioningSteps: number;
 }
