@@ -38,8 +38,33 @@ export const categoryOrder: readonly Category[] = [
 
 const resourceNamePattern = /^[a-z][a-z0-9-]{0,62}$/;
 
-/** The `type:` of a resource read from the text, for resources the last parse does not know yet. */
-function typeFromText(lines: readonly string[], resourceName: string): string | undefined {
+/** The `type:` written in the body of the resource whose name line is `index` (indented `nameIndent`). */
+function typeInBody(lines: readonly string[], index: number, nameIndent: number): string | undefined {
+  for (let inner = index + 1; inner < lines.length; inner++) {
+    const text = lines[inner]!;
+    if (text.trim() === '' || text.trim().startsWith('#')) continue;
+    const indent = text.length - text.trimStart().length;
+    if (indent <= nameIndent) break;
+    const type = /^\s+type\s*:\s*["']?([A-Za-z0-9_.-]+)/.exec(text);
+    if (type) return type[1];
+  }
+  return undefined;
+}
+
+/**
+ * The `type:` of a resource read from the text, for resources the last parse does not know yet.
+ * `hint` is where the last parse saw the resource's name: usually still right, and reading from
+ * there avoids scanning a 10,000-resource file from the top on every completion.
+ */
+function typeFromText(lines: readonly string[], resourceName: string, hint?: { line: number; character: number }): string | undefined {
+  if (hint) {
+    const line = lines[hint.line];
+    const header = line === undefined ? null : /^(\s+)([A-Za-z0-9_-]+)\s*:\s*(#.*)?$/.exec(line);
+    if (header && header[2] === resourceName && header[1]!.length === hint.character) {
+      const type = typeInBody(lines, hint.line, hint.character);
+      if (type) return type;
+    }
+  }
   let inResources = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
@@ -67,7 +92,8 @@ export function typeLookup(text: string, doc: ArchDocument | undefined): TypeOfR
   const cache = new Map<string, ResourceTypeDef | undefined>();
   return (name) => {
     if (!cache.has(name)) {
-      const written = typeFromText(lines, name) ?? doc?.resourceByName.get(name)?.type;
+      const known = doc?.resourceByName.get(name);
+      const written = typeFromText(lines, name, known?.nameRange.start) ?? known?.type;
       cache.set(name, written ? resourceType(written) : undefined);
     }
     return cache.get(name);
@@ -230,7 +256,8 @@ function resourcesIn(doc: ArchDocument | undefined, text: string): { name: strin
   const names: { name: string; type: string | undefined }[] = [];
   let inResources = false;
   let nameIndent = -1;
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (/^resources\s*:/.test(line)) {
       inResources = true;
       continue;
@@ -241,7 +268,7 @@ function resourcesIn(doc: ArchDocument | undefined, text: string): { name: strin
     const indent = line.length - line.trimStart().length;
     if (header && (nameIndent === -1 || indent === nameIndent)) {
       nameIndent = indent;
-      names.push({ name: header[2]!, type: typeFromText(lines, header[2]!) });
+      names.push({ name: header[2]!, type: typeInBody(lines, index, indent) });
     }
   }
   return names;

@@ -92,11 +92,11 @@ const cheapCheckMs = 30;
  * How long (ms) the server waits for the worker's complete answer before it parses on its own thread
  * and publishes the parse diagnostics alone: twice the recent round trip, within these bounds.
  */
-const minimumGraceMs = 30;
+const minimumGraceMs = 100;
 
 /** Texts longer than this (characters, about 2,000 generated resources) are parsed before the first evaluation is asked for. */
 const largeTextLength = 400_000;
-const maximumGraceMs = 250;
+const maximumGraceMs = 300;
 
 export class DocumentManager {
   private readonly states = new Map<string, DocumentState>();
