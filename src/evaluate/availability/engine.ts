@@ -130,9 +130,12 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   const probability = exactSystem ?? estimate!.probability.get(root)!;
   const byComponent = new Map<string, number>();
   components.forEach((c, i) => byComponent.set(c.name, clamp01(nodeValue.get(nodeOfComponent[i]!) ?? 0)));
-  const estimatedNames = components.filter((_, i) => unresolved.includes(nodeOfComponent[i]!)).map((c) => c.name);
+  const unresolvedSet = new Set(unresolved);
+  const estimatedNames = components.filter((_, i) => unresolvedSet.has(nodeOfComponent[i]!)).map((c) => c.name);
+  // An "estimate" that enumerated every zone state (regions are always exact) is the exact value.
+  const systemExact = exactSystem !== undefined || estimate?.complete === true;
   let note: string | undefined;
-  if (estimate) {
+  if (estimate && !estimate.complete) {
     const how =
       estimate.kind === 'conditional'
         ? `${estimate.samples.toLocaleString('en-US')} zone states (all zones up, one down, … enumerated where few, sampled where many), each computed exactly`
@@ -142,7 +145,7 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
     const digits = Math.min(12, Math.max(4, Math.ceil(-Math.log10(Math.max(1e-14, (high - low) * 100))) + 1));
     const interval = `95 % interval ${(low * 100).toFixed(digits)} % to ${(high * 100).toFixed(digits)} %`;
     note =
-      exactSystem === undefined
+      !systemExact
         ? `Estimated, not exact: the architecture depends on too many zones and regions jointly for the exact computation, so the figures are averaged over ${how} (${interval}).`
         : `The system figure is exact; the figures of ${estimatedNames.length} resource(s) (${estimatedNames.slice(0, 5).join(', ')}${estimatedNames.length > 5 ? ', …' : ''}) are estimated over ${how}.`;
   }
@@ -192,9 +195,9 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
     zoneRegion: system.zoneRegion,
     regions,
     monteCarlo: crossCheck,
-    method: exactSystem === undefined ? 'monte-carlo-estimate' : 'exact',
+    method: systemExact ? 'exact' : 'monte-carlo-estimate',
     ...(note !== undefined ? { note } : {}),
-    ...(exactSystem === undefined && estimate ? { estimateInterval: estimate.ci95 } : {}),
+    ...(!systemExact && estimate ? { estimateInterval: estimate.ci95 } : {}),
     conditioningSteps: solver.pivots,
   };
 }

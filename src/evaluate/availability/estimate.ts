@@ -23,6 +23,8 @@ export interface NodeEstimate {
   readonly kind: 'conditional' | 'plain';
   /** A 95 % interval of the first target's estimate. */
   readonly ci95: readonly [number, number];
+  /** True when every zone state was enumerated after all: the figures are then exact. */
+  readonly complete: boolean;
 }
 
 function clamp01(value: number): number {
@@ -51,6 +53,7 @@ export function conditionalEstimate(system: CompiledSystem, solver: ExactSolver,
   let statesUsed = 0;
   let covered = 0;
   let truncated = false;
+  let sampled = false;
   const evaluate = (): number[] => {
     for (let i = 0; i < n; i++) state[regionCount + i] = chosen[i] ? -1 : 1;
     solver.setPartialState(state);
@@ -96,6 +99,7 @@ export function conditionalEstimate(system: CompiledSystem, solver: ExactSolver,
         }
         stratumSums.forEach((sum, t) => (sums[t] += (mass * sum) / count));
       } else {
+        sampled = true;
         const draws = Math.max(30, Math.min(maxStates - statesUsed, Math.floor(maxStates / 4)));
         let first = 0;
         let firstSquares = 0;
@@ -131,9 +135,16 @@ export function conditionalEstimate(system: CompiledSystem, solver: ExactSolver,
   const probability = new Map<number, number>();
   // The strata left out are counted as failing; the interval spans what they could add.
   targets.forEach((t, i) => probability.set(t, clamp01(sums[i]!)));
-  const half = 1.959963984540054 * Math.sqrt(variance);
+  // Rounding: the strata are summed in another order than an exact computation would.
+  const half = 1.959963984540054 * Math.sqrt(variance) + 1e-13;
   const first = sums[0] ?? 0;
-  return { probability, samples: statesUsed, kind: 'conditional', ci95: [clamp01(first - half), clamp01(first + half + missing)] };
+  return {
+    probability,
+    samples: statesUsed,
+    kind: 'conditional',
+    ci95: [clamp01(first - half), clamp01(first + half + missing)],
+    complete: !sampled && !truncated,
+  };
 }
 
 /**
@@ -166,5 +177,5 @@ export function plainEstimate(system: CompiledSystem, targets: readonly number[]
   const probability = new Map<number, number>();
   for (const t of targets) probability.set(t, counts[t]! / n);
   const first = targets[0];
-  return { probability, samples: n, kind: 'plain', ci95: first === undefined ? [0, 1] : wilsonInterval(counts[first]!, n) };
+  return { probability, samples: n, kind: 'plain', ci95: first === undefined ? [0, 1] : wilsonInterval(counts[first]!, n), complete: false };
 }
