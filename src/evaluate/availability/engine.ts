@@ -31,7 +31,7 @@ export const defaultMonteCarloSamples = 100_000;
 export const exactWorkBudget = 400_000;
 export const exactWorkBudgetPerNode = 100;
 /** Zone states evaluated when estimating (shared by the figures estimated), and the work they may take. */
-const estimateStates = 8_000;
+const estimateStates = 4_000;
 const estimateSamples = 100_000;
 const estimateBudget = 3_000_000;
 export const defaultSeed = 42;
@@ -106,7 +106,7 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
   const exactSystem = attempt(root);
   // A fresh allowance for the per-resource figures, children first so parents reuse their values;
   // a smaller one when the system figure already proved too costly (its parts mostly are too).
-  solver.budget = solver.work + (exactSystem === undefined ? budget / 4 : budget);
+  solver.budget = solver.work + (exactSystem === undefined ? budget / 8 : budget);
   const componentNodes = [...new Set(Array.from(nodeOfComponent))].sort((a, b) => a - b);
   const nodeValue = new Map<number, number>();
   const unresolved: number[] = [];
