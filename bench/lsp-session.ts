@@ -166,6 +166,21 @@ export class LspSession {
     });
   }
 
+  /** Whether our server evaluates the document while typing: its summary counts findings once it has. */
+  async evaluatedLive(uri: string, timeoutMs = 60_000): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    while (performance.now() < deadline) {
+      const summary = await this.connection.sendRequest<{ findings?: unknown; errors: number } | null>('cloudarch/summary', { uri }).catch(() => null);
+      if (summary?.findings !== undefined) return true;
+      // The summary answers at once; without findings the file is either still being evaluated
+      // for the first time, or not evaluated live at all (then its diagnostics are out already).
+      const published = this.latestPublished.get(uri);
+      if (published && !published.published.diagnostics.some((diagnostic) => (diagnostic as { source?: string }).source === 'cloudarch.security') && performance.now() - published.at > 5_000) return false;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return false;
+  }
+
   async open(uri: string, languageId: string, text: string): Promise<PublishedDiagnostics> {
     const first = this.nextDiagnostics(uri, 1);
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });

@@ -134,7 +134,9 @@ async function measureServer(server: ServerCommand, file: string, text: string, 
       return arrived === undefined ? undefined : arrived.at - started;
     };
     // The first evaluations start the worker and parse the file there from scratch: not timed.
-    let evaluatedLive = measureEvaluated;
+    // A file the server does not evaluate while typing (over its size limit) has no such figure:
+    // its summary says so (no findings counted), and the wait is skipped.
+    let evaluatedLive = measureEvaluated && (await session.evaluatedLive(uri));
     for (let i = 0; evaluatedLive && i < warmups; i++) evaluatedLive = (await evaluatedEdit(30_000)) !== undefined;
     for (let i = 0; evaluatedLive && i < Math.min(runs, 20); i++) {
       const elapsed = await evaluatedEdit(10_000);
