@@ -6,6 +6,7 @@
  * until the evaluation catches up.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { EncodedDiagnostics } from './live-evaluation';
 
 /** The lines an edit from `before` to `after` touched: a common head and tail of lines are unchanged. */
 function changedLines(before: string, after: string): { firstChanged: number; unchangedTailLines: number; lineDelta: number } {
@@ -38,6 +39,41 @@ function changedLines(before: string, after: string): { firstChanged: number; un
     unchangedTailLines,
     lineDelta: count(after, 0, after.length) - count(before, 0, before.length),
   };
+}
+
+/**
+ * The same as `carryOverDiagnostics` for diagnostics encoded as JSON elements with their layout
+ * (see live-evaluation.ts), without decoding them: when the edit kept the number of lines (typing
+ * within a line), the elements on untouched lines are kept as they are. Returns `undefined` when
+ * lines moved (the caller decodes and uses `carryOverDiagnostics`).
+ */
+export function carryOverEncoded(before: string, after: string, encoded: EncodedDiagnostics): EncodedDiagnostics | undefined {
+  if (!encoded.layout) return undefined;
+  if (before === after || encoded.count === 0) return encoded;
+  const { firstChanged, unchangedTailLines, lineDelta } = changedLines(before, after);
+  if (lineDelta !== 0) return undefined;
+  const firstTailLine = before.split('\n').length - unchangedTailLines;
+  const layout = encoded.layout;
+  const kept: string[] = [];
+  let runStart = 0;
+  let count = 0;
+  let start = 0;
+  // Consecutive kept elements are copied as one slice: usually the whole list but a few elements.
+  for (let index = 0; index < encoded.count; index++) {
+    const end = layout[index * 3]!;
+    const startLine = layout[index * 3 + 1]!;
+    const endLine = layout[index * 3 + 2]!;
+    const keep = endLine < firstChanged || startLine >= firstTailLine;
+    if (!keep) {
+      if (start > runStart) kept.push(encoded.json.slice(runStart, start - (start > 0 ? 1 : 0)));
+      runStart = end + 1;
+    } else {
+      count++;
+    }
+    start = end + 1;
+  }
+  if (runStart < encoded.json.length) kept.push(encoded.json.slice(runStart));
+  return { json: kept.filter((slice) => slice !== '').join(','), count };
 }
 
 /** The diagnostics of `before` that still apply to `after`, moved to their new lines. */

@@ -55,6 +55,24 @@ export interface EncodedDiagnostics {
   /** `""` when there are none; otherwise `{...},{...}`, ready to splice into a JSON array. */
   readonly json: string;
   readonly count: number;
+  /**
+   * Per element: the offset in `json` where it ends, its first line and its last line (three
+   * numbers each), so the elements on lines an edit left alone can be kept without decoding.
+   */
+  readonly layout?: Int32Array;
+}
+
+/** Joins encoded elements and records where each ends and which lines it covers. */
+function join(parts: readonly string[], ranges: readonly { start: { line: number }; end: { line: number } }[]): EncodedDiagnostics {
+  const layout = new Int32Array(parts.length * 3);
+  let offset = 0;
+  parts.forEach((part, index) => {
+    offset += (index > 0 ? 1 : 0) + part.length;
+    layout[index * 3] = offset;
+    layout[index * 3 + 1] = ranges[index]!.start.line;
+    layout[index * 3 + 2] = ranges[index]!.end.line;
+  });
+  return { json: parts.join(','), count: parts.length, layout };
 }
 
 /**
@@ -72,6 +90,7 @@ export class DiagnosticsEncoder {
   /** The document's own diagnostics (syntax, schema, references), remembered per diagnostic object. */
   encodeDocument(doc: ArchDocument): EncodedDiagnostics {
     const parts: string[] = [];
+    const ranges: ArchDiagnostic['range'][] = [];
     for (const diagnostic of doc.diagnostics) {
       let json = this.diagnosticJson.get(diagnostic);
       if (json === undefined) {
@@ -79,13 +98,15 @@ export class DiagnosticsEncoder {
         this.diagnosticJson.set(diagnostic, json);
       }
       parts.push(json);
+      ranges.push(diagnostic.range);
     }
-    return { json: parts.join(','), count: parts.length };
+    return join(parts, ranges);
   }
 
   /** The diagnostics to publish live: findings at least as severe as `minimum`, and missed targets. */
   encode(result: EvaluationResult, minimum: FindingSeverity): EncodedDiagnostics {
     const parts: string[] = [];
+    const ranges: ArchDiagnostic['range'][] = [];
     const findings = result.security?.findings ?? [];
     const missing: SecurityFinding[] = [];
     for (const finding of findings) {
@@ -98,10 +119,16 @@ export class DiagnosticsEncoder {
     }
     for (const finding of findings) {
       const json = this.findingJson.get(finding);
-      if (json !== undefined && severityShownLive(finding.severity, minimum)) parts.push(json);
+      if (json !== undefined && severityShownLive(finding.severity, minimum)) {
+        parts.push(json);
+        ranges.push(finding.range);
+      }
     }
     // The remaining diagnostics (missed targets) are few and change with every figure: convert them each time.
-    for (const diagnostic of result.diagnostics.slice(findings.length)) parts.push(JSON.stringify(toLspDiagnostic(diagnostic, this.uri)));
-    return { json: parts.join(','), count: parts.length };
+    for (const diagnostic of result.diagnostics.slice(findings.length)) {
+      parts.push(JSON.stringify(toLspDiagnostic(diagnostic, this.uri)));
+      ranges.push(diagnostic.range);
+    }
+    return join(parts, ranges);
   }
 }

@@ -22,7 +22,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArchDocument } from '../core/document';
-import { carryOverDiagnostics } from '../language/carry-over';
+import { carryOverDiagnostics, carryOverEncoded } from '../language/carry-over';
 import type { LanguageService } from '../language/language-service';
 import type { EncodedDiagnostics, EvaluationFigures } from '../language/live-evaluation';
 import { EvaluationTimeoutError, type Evaluator } from './evaluation-loader';
@@ -144,8 +144,10 @@ export class DocumentManager {
     const quiet = now - state.lastChangeAt > this.settings.debounceMs;
     const cheap = !state.checkPending && state.lastCheckMs < cheapCheckMs;
     state.lastChangeAt = now;
-    if (!opened && this.evaluatesLive(state)) {
-      // The worker's answer brings the parse diagnostics too: parse here only if it is late.
+    if (!opened && this.evaluatesLive(state) && state.evaluating === textDocument.version) {
+      // The worker is on this very version and its answer brings the parse diagnostics too: parse
+      // here only if it is late. (When it is still busy with an older version, this version's
+      // answer is a whole evaluation away: the parse diagnostics go out first, as below.)
       const grace = Math.min(maximumGraceMs, Math.max(minimumGraceMs, 2 * state.lastRoundTripMs));
       this.schedule(state, Math.max(grace, cheap || quiet ? 0 : this.settings.debounceMs));
       return;
@@ -332,6 +334,12 @@ export class DocumentManager {
       return;
     }
     const text = state.textDocument.getText();
+    // Typing within a line keeps the findings' JSON as it is, minus those on the edited lines.
+    const kept = carryOverEncoded(evaluation.text, text, evaluation.live.diagnostics);
+    if (kept) {
+      this.host.publishDiagnostics(state.uri, version, diagnostics, kept);
+      return;
+    }
     evaluation.decoded ??= decodeDiagnostics(evaluation.live.diagnostics);
     this.host.publishDiagnostics(state.uri, version, [...diagnostics, ...carryOverDiagnostics(evaluation.text, text, evaluation.decoded)]);
   }

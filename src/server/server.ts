@@ -310,8 +310,9 @@ export function startServer(connection: Connection, entryPoint: string, options:
   connection.onCodeLens(
     guard('CodeLens', [], (params) => {
       if (!settings.codeLens) return [];
-      const current = manager.current(params.textDocument.uri);
-      return current ? service.codeLenses(current.doc, manager.lastEvaluation(params.textDocument.uri), params.textDocument.uri) : [];
+      // The headline reads only the evaluation's figures: no need to parse the current text for it.
+      const doc = manager.lastParse(params.textDocument.uri) ?? manager.current(params.textDocument.uri)?.doc;
+      return doc ? service.codeLenses(doc, manager.lastEvaluation(params.textDocument.uri), params.textDocument.uri) : [];
     }),
   );
 

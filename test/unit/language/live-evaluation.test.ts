@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import { evaluateAll } from '../../../src/evaluate/index';
 import type { EvaluationResult, SecurityFinding } from '../../../src/evaluate/types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { carryOverDiagnostics, carryOverEncoded } from '../../../src/language/carry-over';
 import { toLspDiagnostic } from '../../../src/language/diagnostics';
 import { codeLenses, inlayHints, summary } from '../../../src/language/evaluation-views';
 import { DiagnosticsEncoder, figuresOf, severityShownLive } from '../../../src/language/live-evaluation';
@@ -84,5 +86,40 @@ describe('live evaluation', () => {
     assert.deepEqual(summary(uri, 2, { errorCount: errors }, figures), summary(uri, 2, doc, result));
     // Far smaller than the result: line items, exposure paths and fixes stay in the worker.
     assert.ok(JSON.stringify(figures).length < JSON.stringify(result).length / 2);
+  });
+
+  describe('carrying the encoded findings over to an edited text', () => {
+    const encoded = new DiagnosticsEncoder(uri).encode(result, 'info');
+    const decoded = decode(encoded.json) as Diagnostic[];
+    const lines = text.split('\n');
+    const findingLine = decoded[Math.floor(decoded.length / 2)]!.range.start.line;
+    const quietLine = lines.findIndex((line, index) => line.trim() !== '' && !decoded.some((diagnostic) => diagnostic.range.start.line <= index && diagnostic.range.end.line >= index));
+    const edit = (line: number, replacement: (text: string) => string) => lines.map((entry, index) => (index === line ? replacement(entry) : entry)).join('\n');
+    const cases: { name: string; after: string }[] = [
+      { name: 'typing on a line with a finding', after: edit(findingLine, (line) => `${line}x`) },
+      { name: 'typing on a line without findings', after: edit(quietLine, (line) => `${line} # note`) },
+      { name: 'typing on the first line', after: edit(0, (line) => `${line} `) },
+      { name: 'no change', after: text },
+    ];
+    for (const { name, after } of cases) {
+      it(`keeps what the decoded carry-over keeps: ${name}`, () => {
+        const kept = carryOverEncoded(text, after, encoded);
+        assert.ok(kept, 'typing within a line is carried over without decoding');
+        // As JSON: the decoded carry-over writes `relatedInformation: undefined` on the tail, which JSON drops.
+        const expected = JSON.parse(JSON.stringify(carryOverDiagnostics(text, after, decoded))) as unknown[];
+        assert.deepEqual(decode(kept.json), expected);
+        assert.equal(kept.count, expected.length);
+      });
+    }
+
+    it('drops the findings on the edited line and only those', () => {
+      const kept = carryOverEncoded(text, cases[0]!.after, encoded)!;
+      assert.ok(kept.count < encoded.count);
+      assert.ok((decode(kept.json) as Diagnostic[]).every((diagnostic) => diagnostic.range.start.line !== findingLine));
+    });
+
+    it('leaves an edit that adds or removes lines to the decoded carry-over', () => {
+      assert.equal(carryOverEncoded(text, edit(quietLine, (line) => `${line}\n`), encoded), undefined);
+    });
   });
 });
