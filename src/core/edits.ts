@@ -20,7 +20,7 @@ export function formatScalar(value: unknown): string {
 
 const lineIndexes = new WeakMap<ArchDocument, LineIndex>();
 
-/** The document's line index, built once per document. */
+/** The document's line index, built once for each document */
 export function lineIndexOf(doc: ArchDocument): LineIndex {
   let index = lineIndexes.get(doc);
   if (index === undefined) lineIndexes.set(doc, (index = new LineIndex(doc.text)));

@@ -46,7 +46,7 @@ export function findingDiagnostics(security: SecurityResult): ArchDiagnostic[] {
   }));
 }
 
-/** Runs the requested evaluations on a parsed document. Never throws on a parsed document. */
+/** Runs the requested evaluations on a parsed architecture; never throws once parsing has succeeded. */
 export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): EvaluationResult {
   const wanted = new Set<EvaluationKind>(options.only && options.only.length > 0 ? options.only : evaluationKinds);
   const availability: AvailabilityResult | undefined = wanted.has('availability')

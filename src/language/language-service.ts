@@ -66,7 +66,7 @@ export interface LanguageServiceOptions {
 
 export interface LanguageService {
   readonly settings: LanguageSettings;
-  /** Parses a text, reusing the unchanged resources of the previous parse of the same document. */
+  /** Parses a text, reusing the unchanged resources of the previous parse of the same document (by object identity) */
   parse(text: string, previous?: ArchDocument): ArchDocument;
   diagnostics(doc: ArchDocument, uri: string): Diagnostic[];
   /** Whether the evaluations run for this document while typing (size limit, setting, injected engine). */

@@ -32,7 +32,7 @@ function fullRange(start: Range, end: Range | undefined): Range {
   return { start: start.start, end: end.end };
 }
 
-/** The outline of the document. */
+/** The outline of the document, one symbol per resource */
 export function documentSymbols(doc: ArchDocument): DocumentSymbol[] {
   if (!doc.root) return [];
   const symbols: DocumentSymbol[] = [];

@@ -44,7 +44,7 @@ export interface SummaryParams {
   readonly uri: string;
 }
 
-/** Headline figures of one document. Absent figures mean that evaluation is not available yet. */
+/** Headline figures of one document; absent figures mean that evaluation is not available yet. */
 export interface SummaryResult {
   readonly uri: string;
   readonly version: number;
@@ -54,7 +54,7 @@ export interface SummaryResult {
   readonly findings?: Readonly<Record<'critical' | 'high' | 'medium' | 'low' | 'info', number>>;
   /** Missed targets, one short sentence each. */
   readonly missedTargets: readonly string[];
-  /** Error-severity parse/validation diagnostics in the document. */
+  /** Error-severity parse/validation diagnostics in the document */
   readonly errors: number;
   /** The same figures as one line of text, e.g. `99.95% · $1,234/mo · 2 high`. */
   readonly text: string;

@@ -19,7 +19,7 @@ export interface SettingDeclaration {
   readonly enum?: readonly string[];
   readonly markdownEnumDescriptions?: readonly string[];
   readonly markdownDescription: string;
-  /** `resource`: may differ per folder; `window`: one value per window. */
+  /** `resource`: may differ per folder; `window`: one value for the whole window */
   readonly scope: 'resource' | 'window' | 'application';
   readonly order: number;
 }

@@ -1,7 +1,7 @@
 /**
  * The reliability model: what the availability engine computes on. It is deliberately independent
  * of the file format, so the algorithm can be tested against a brute-force enumeration on small
- * hand-made models, and the adapter from an `ArchDocument` (from-document.ts) is the only place
+ * hand-made models, and the adapter from an `ArchDocument` (module `from-document`) is the only place
  * that knows about YAML properties and the catalog.
  */
 

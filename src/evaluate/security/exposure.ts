@@ -171,7 +171,7 @@ export function internetEntry(doc: ArchDocument, resource: ResourceNode): { read
   return undefined;
 }
 
-/** Resolved references grouped by the resource they are written in, once per document. */
+/** Resolved references grouped by the resource they are written in, once for each document */
 const referencesByOwner = new WeakMap<ArchDocument, ReadonlyMap<string, ReferenceOccurrence[]>>();
 
 function ownReferences(doc: ArchDocument, name: string): readonly ReferenceOccurrence[] {

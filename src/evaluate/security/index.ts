@@ -40,7 +40,7 @@ function compareInFile(a: SecurityFinding, b: SecurityFinding): number {
   );
 }
 
-/** Indexes over a document's references, built once per document. */
+/** Indexes over a document's references, built once for each document */
 interface DocumentIndex {
   readonly targetedBy: ReadonlyMap<string, ResourceNode[]>;
   readonly replicaTargets: ReadonlySet<string>;
