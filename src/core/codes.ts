@@ -25,8 +25,6 @@ export const Codes = {
   unsafeTag: 'unsafe-tag',
   /** A `<<` merge key, which YAML 1.2 does not define; it is read as an ordinary key. */
   mergeKey: 'merge-key',
-  /** An anchor or alias; supported, but they make a file hard to read and edit. */
-  aliasUsed: 'alias-used',
   /** A key such as `__proto__` that could alter objects in the JavaScript that reads the file. */
   forbiddenKey: 'forbidden-key',
   /** The same key twice in one map (later occurrences are ignored). */
@@ -81,14 +79,10 @@ export const Codes = {
   unknownZone: 'unknown-zone',
   /** An EBS volume attached to an instance in a different zone (EBS is bound to one zone). */
   ebsZoneMismatch: 'ebs-zone-mismatch',
-  /** An EBS volume placed in more than one zone (a volume lives in exactly one zone). */
-  ebsSingleZone: 'ebs-single-zone',
   /** `multiAZ: true` with fewer than two zones. */
   multiAzNeedsTwoZones: 'multi-az-needs-two-zones',
   /** An Application or Network Load Balancer with fewer than two zones (AWS requires two). */
   loadBalancerNeedsTwoZones: 'load-balancer-needs-two-zones',
-  /** A zone letter that AWS does not use (`a` to `f`). */
-  invalidZone: 'invalid-zone',
 
   // --- EBS volumes ------------------------------------------------------------------------------
   /** `multiAttach: true` on a volume type other than io1/io2. */
@@ -125,8 +119,6 @@ export const Codes = {
   // --- Hygiene ----------------------------------------------------------------------------------
   /** A security group that no resource uses. */
   unusedSecurityGroup: 'unused-security-group',
-  /** A resource nothing connects to or depends on, in a design that has entry points. */
-  unreachableResource: 'unreachable-resource',
 } as const;
 
 /** Any diagnostic code the core reports. */

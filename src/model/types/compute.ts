@@ -79,6 +79,11 @@ const publicIpProperty: PropertyDef = boolProp(
   false,
 );
 
+const instanceStoreProperty: PropertyDef = boolProp(
+  'Whether the application uses the instance store: the NVMe or HDD disks physically attached to the host, fast and included in the price but ephemeral (their data is lost when the instance stops, hibernates or terminates). Only the `d` variants and the storage-optimised families (i3, i4i, d2, d3...) have them; keep only scratch data, caches or replicated data there.',
+  false,
+);
+
 const detailedMonitoringProperty: PropertyDef = boolProp(
   'CloudWatch detailed monitoring: metrics every minute instead of every five, for faster alarms and scaling, at a small per-instance charge.',
   false,
@@ -106,6 +111,7 @@ const launchProperties: Readonly<Record<string, PropertyDef>> = {
   purchase: purchaseProperty,
   publicIp: publicIpProperty,
   volumes: volumesProperty,
+  instanceStore: instanceStoreProperty,
   fileSystems: fileSystemsProperty,
   imdsv2: imdsProperty,
   metadataHopLimit: metadataHopLimitProperty,
