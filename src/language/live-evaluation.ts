@@ -8,7 +8,8 @@
  * worker keeps the full result and hands out this much smaller view; reports and previews ask the
  * worker for the rest on demand.
  */
-import type { ArchDiagnostic, ArchDocument } from '../core/document';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ArchDiagnostic, ArchDocument, FixPayload } from '../core/document';
 import { findingDiagnostics } from '../evaluate/index';
 import type { EvaluationResult, FindingSeverity, SecurityFinding, TargetResult } from '../evaluate/types';
 import { toLspDiagnostic } from './diagnostics';
@@ -115,7 +116,7 @@ export class DiagnosticsEncoder {
     if (missing.length > 0 && result.security) {
       // findingDiagnostics is the one place that says how a finding reads in the editor; it maps in order.
       const converted = findingDiagnostics({ ...result.security, findings: missing });
-      missing.forEach((finding, index) => this.findingJson.set(finding, JSON.stringify(toLspDiagnostic(converted[index]!, this.uri))));
+      missing.forEach((finding, index) => this.findingJson.set(finding, JSON.stringify(toLspDiagnostic(converted[index]!, this.uri, { keepFixes: true }))));
     }
     for (const finding of findings) {
       const json = this.findingJson.get(finding);
@@ -131,4 +132,39 @@ export class DiagnosticsEncoder {
     }
     return join(parts, ranges);
   }
+}
+
+/**
+ * The fixes of the findings the client sends back with a code-action request, looked up in the
+ * evaluation that published them (their `data` says only how many fixes they have). A finding is
+ * recognised by its rule and resource; when a resource has several findings of one rule, by its
+ * message and range too. The answer is the fixes as the evaluation made them, for the text it
+ * evaluated; a diagnostic no finding matches any more gets none.
+ */
+export function fixesOfKeptFindings(result: EvaluationResult, diagnostics: readonly Diagnostic[]): (readonly FixPayload[])[] {
+  const findings = result.security?.findings ?? [];
+  const byRuleAndResource = new Map<string, SecurityFinding[]>();
+  for (const finding of findings) {
+    if (finding.fix === undefined) continue;
+    const key = `${finding.ruleId}\u0000${finding.resource}`;
+    const list = byRuleAndResource.get(key);
+    if (list) list.push(finding);
+    else byRuleAndResource.set(key, [finding]);
+  }
+  return diagnostics.map((diagnostic) => {
+    const resource = (diagnostic.data as { resource?: unknown } | undefined)?.resource;
+    if (typeof resource !== 'string') return [];
+    const candidates = byRuleAndResource.get(`${String(diagnostic.code)}\u0000${resource}`) ?? [];
+    const sameRange = (finding: SecurityFinding) =>
+      finding.range.start.line === diagnostic.range.start.line &&
+      finding.range.start.character === diagnostic.range.start.character &&
+      finding.range.end.line === diagnostic.range.end.line &&
+      finding.range.end.character === diagnostic.range.end.character;
+    const sameMessage = (finding: SecurityFinding) => finding.message === diagnostic.message;
+    const match =
+      candidates.length === 1
+        ? candidates[0]
+        : (candidates.find((finding) => sameMessage(finding) && sameRange(finding)) ?? candidates.find(sameMessage) ?? candidates.find(sameRange));
+    return match?.fix ? [match.fix] : [];
+  });
 }

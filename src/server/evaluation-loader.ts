@@ -5,7 +5,8 @@
  * evaluations run in-process instead, through the same handler.
  */
 import { Worker } from 'node:worker_threads';
-import type { CodeAction, Range } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { FixPayload } from '../core/document';
 import type { FindingSeverity } from '../evaluate/types';
 import type { EvaluationFigures } from '../language/live-evaluation';
 import type { ReportKind } from '../protocol/requests';
@@ -20,6 +21,8 @@ export interface Evaluator {
   report(uri: string, version: number, text: string, kind: ReportKind, monteCarloSamples: number): Promise<{ title: string; markdown: string; html: string }>;
   /** The cost evaluation's savings for the resources in `range`, if `version` is the evaluated one. */
   savings(uri: string, version: number, range: Range, only: readonly string[] | undefined): Promise<CodeAction[]>;
+  /** The fixes of live findings (in the order given), from the evaluation of `version`; none for another version. */
+  fixes(uri: string, version: number, diagnostics: readonly Diagnostic[]): Promise<(readonly FixPayload[])[]>;
   /** The figures of an edited copy of the document (fix previews). */
   figures(uri: string, text: string): Promise<EvaluationFigures | undefined>;
   /** The document was closed: the worker lets go of its parse and result. */
@@ -189,6 +192,10 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     async savings(uri, version, range, only) {
       const response = await send({ kind: 'savings', key: uri, version, range, ...(only ? { only } : {}) });
       return 'actions' in response ? response.actions : [];
+    },
+    async fixes(uri, version, diagnostics) {
+      const response = await send({ kind: 'fixes', key: uri, version, diagnostics });
+      return 'fixes' in response ? response.fixes : diagnostics.map(() => []);
     },
     async figures(uri, text) {
       const response = await send({ kind: 'figures', key: `${uri}#fix-preview`, baseKey: uri, text });

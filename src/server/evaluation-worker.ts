@@ -12,8 +12,8 @@
  * the answer: the server writes each document's latest version into shared memory.
  */
 import { parentPort } from 'node:worker_threads';
-import type { CodeAction, Range } from 'vscode-languageserver-types';
-import type { ArchDocument } from '../core/document';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import type { ArchDocument, FixPayload } from '../core/document';
 import type { EvaluationResult, FindingSeverity } from '../evaluate/types';
 import type { ReportKind } from '../protocol/requests';
 import type { DiagnosticsEncoder, EncodedDiagnostics, EvaluationFigures } from '../language/live-evaluation';
@@ -23,6 +23,8 @@ export type EvaluationRequest =
   | { readonly id: number; readonly kind: 'live'; readonly key: string; readonly slot: number; readonly version: number; readonly text: string; readonly minimumSeverity: FindingSeverity }
   | { readonly id: number; readonly kind: 'report'; readonly key: string; readonly version: number; readonly text: string; readonly report: ReportKind; readonly monteCarloSamples: number }
   | { readonly id: number; readonly kind: 'savings'; readonly key: string; readonly version: number; readonly range: Range; readonly only?: readonly string[] }
+  /** The fixes of live findings the client sent back with a code-action request (their `data` says only how many). */
+  | { readonly id: number; readonly kind: 'fixes'; readonly key: string; readonly version: number; readonly diagnostics: readonly Diagnostic[] }
   /** A fix preview: `baseKey` names the document the edited text comes from, so its parse is incremental. */
   | { readonly id: number; readonly kind: 'figures'; readonly key: string; readonly baseKey: string; readonly text: string }
   | { readonly id: number; readonly kind: 'forget'; readonly key: string }
@@ -47,6 +49,7 @@ export type EvaluationResponse =
   | { readonly id: number; readonly stale: true }
   | { readonly id: number; readonly report: { readonly title: string; readonly markdown: string; readonly html: string } }
   | { readonly id: number; readonly actions: CodeAction[] }
+  | { readonly id: number; readonly fixes: (readonly FixPayload[])[] }
   | { readonly id: number; readonly figures: EvaluationFigures | undefined }
   | { readonly id: number; readonly done: true }
   | { readonly id: number; readonly error: string };
@@ -127,6 +130,12 @@ export function createEvaluationHandler(): { handle(request: EvaluationRequest):
         const entry = kept.get(request.key);
         if (!entry?.result || entry.version !== request.version) return { id: request.id, actions: [] };
         return { id: request.id, actions: actions.costSavingActions(request.key, entry.doc, entry.result, request.range, request.only) };
+      }
+      case 'fixes': {
+        const entry = kept.get(request.key);
+        // Only from the evaluation of the version the editor has: other fixes would edit other text.
+        if (!entry?.result || entry.version !== request.version) return { id: request.id, fixes: request.diagnostics.map(() => []) };
+        return { id: request.id, fixes: live.fixesOfKeptFindings(entry.result, request.diagnostics) };
       }
       case 'figures': {
         const doc = parseArchitecture(request.text, { previous: kept.get(request.baseKey)?.doc ?? kept.get(request.key)?.doc });

@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
+  type CodeAction,
   type CompletionItem,
   type Connection,
   type Diagnostic,
@@ -17,6 +18,7 @@ import {
   type LocationLink,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { keptFixCount, withFixes } from '../language/diagnostics';
 import type { LanguageService, LanguageServiceOptions } from '../language/language-service';
 import {
   reportKinds,
@@ -274,11 +276,38 @@ export function startServer(connection: Connection, entryPoint: string, options:
     }),
   );
 
+  /**
+   * The diagnostics with the fixes the evaluation worker kept for live findings put back (see
+   * src/language/diagnostics.ts). They come from the evaluation of the current version, so they
+   * edit the text the editor has: an evaluation still running for it is waited for (never started).
+   */
+  async function withKeptFixes(uri: string, diagnostics: readonly Diagnostic[], token: CancellationToken): Promise<readonly Diagnostic[]> {
+    const kept = diagnostics.filter((diagnostic) => keptFixCount(diagnostic) > 0);
+    if (kept.length === 0) return diagnostics;
+    await manager.settledEvaluation(uri);
+    const evaluation = manager.currentEvaluation(uri);
+    if (!evaluation || token.isCancellationRequested) return diagnostics;
+    const found = await evaluator.fixes(uri, evaluation.version, kept);
+    const fixesByDiagnostic = new Map(kept.map((diagnostic, index) => [diagnostic, found[index] ?? []]));
+    return diagnostics.map((diagnostic) => {
+      const fixes = fixesByDiagnostic.get(diagnostic);
+      return fixes === undefined ? diagnostic : withFixes(diagnostic, fixes);
+    });
+  }
+
+  /** Code actions name the diagnostics they fix as the client sent them, not as rehydrated here. */
+  function withOriginalDiagnostics(actions: CodeAction[], originals: readonly Diagnostic[]): CodeAction[] {
+    return actions.map((action) => {
+      const named = action.diagnostics?.map((diagnostic) => originals.find((original) => original.range === diagnostic.range && original.code === diagnostic.code && original.message === diagnostic.message) ?? diagnostic);
+      return named ? { ...action, diagnostics: named } : action;
+    });
+  }
+
   connection.onCodeAction(
     guard('Code actions', [], async (params, token) => {
       const uri = params.textDocument.uri;
       if (!manager.isOpen(uri)) return [];
-      const quickFixes = service.codeActions(uri, params.context.diagnostics, params.context.only);
+      const quickFixes = await withOriginalDiagnostics(service.codeActions(uri, await withKeptFixes(uri, params.context.diagnostics, token), params.context.only), params.context.diagnostics);
       const hasSecurityFix = quickFixes.some((action) => action.diagnostics?.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
       // Security fixes show their cost and availability effect, and savings come from the cost
       // evaluation: both need the evaluation of the current text. Editors ask for code actions on

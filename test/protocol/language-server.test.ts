@@ -22,6 +22,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { reportRequestMethod, summaryChangedNotificationMethod, summaryRequestMethod, type ReportResult, type SummaryResult } from '../../src/protocol/requests';
+import { applyTextEdits } from '../../src/language/text-utils';
 import { ServerProcess, documentUri, repositoryRoot, serverPath } from './server-process';
 
 const shop = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'language', 'protocol', 'shop.cloudarch.yaml'), 'utf8');
@@ -87,11 +88,19 @@ describe('language server over stdio', function () {
 
   it('previews the cost and availability effect in security fix titles', async () => {
     const diagnostics = await server.diagnosticsFor(uri, 1, (published) => published.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
-    const withFix = diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch.security' && (diagnostic.data as { fixes?: unknown[] }).fixes?.length);
-    assert.ok(withFix.length > 0, 'some finding carries a fix');
+    // Live findings leave their fixes with the evaluation and say how many they have.
+    const withFix = diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch.security' && (diagnostic.data as { keptFixes?: number }).keptFixes === 1);
+    assert.ok(withFix.length > 0, 'some finding has a fix');
+    assert.ok(
+      diagnostics.every((diagnostic) => diagnostic.source !== 'cloudarch.security' || (diagnostic.data as { fixes?: unknown }).fixes === undefined),
+      'no live finding carries its fix in the publication',
+    );
     const actions = (await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: withFix[0]!.range, context: { diagnostics: [withFix[0]] } })).filter((action) => action.kind === 'quickfix');
     assert.equal(actions.length, 1);
     assert.match(actions[0]!.title, / — (no cost change|[+−]\$[\d.]+\/mo), (availability unchanged|availability [\d.]+% → [\d.]+%)$/);
+    assert.ok((actions[0]!.edit?.changes?.[uri] ?? []).length > 0, 'the fix edits the document');
+    // The action names the diagnostic as the editor sent it.
+    assert.deepEqual(actions[0]!.diagnostics, [withFix[0]]);
   });
 
   it('offers the cost evaluation\'s savings for the resource under the caret', async () => {
@@ -339,5 +348,40 @@ describe('language server: settings', function () {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.ok(!server.published.some((entry) => entry.uri === uri && entry.diagnostics.some((diagnostic) => diagnostic.source === 'cloudarch.security')));
     assert.deepEqual(await server.request('textDocument/codeLens', { textDocument: { uri } }), []);
+  });
+});
+
+describe('language server: fixes of live findings', function () {
+  this.timeout(30_000);
+  let server: ServerProcess;
+  const uri = documentUri('kept-fixes.cloudarch.yaml');
+  const text = ['cloudarch: "1"', 'name: kept fixes', 'region: us-east-1', 'resources:', '  sessions:', '    type: aws.dynamodb.table', '    billing: on-demand', ''].join('\n');
+
+  before(async () => {
+    server = new ServerProcess();
+    await server.initialize();
+  });
+
+  after(async () => {
+    await server.stop();
+  });
+
+  it('fixes a finding the edits above have moved where it is now, from the diagnostic the editor still holds', async () => {
+    await server.open(uri, text);
+    const published = await server.diagnosticsFor(uri, 1, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'CA-DDB-004'));
+    const stale = published.find((diagnostic) => diagnostic.code === 'CA-DDB-004')!;
+    assert.equal((stale.data as { keptFixes?: number }).keptFixes, 1);
+    // Two comment lines above the table: the finding moves down two lines. The editor asks for code
+    // actions with the diagnostic it holds, before the new publication arrives.
+    await server.change(uri, 2, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '# sessions live here\n# for a day\n' }]);
+    const actions = (await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: stale.range, context: { diagnostics: [stale] } })).filter((action) => action.kind === 'quickfix');
+    assert.equal(actions.length, 1, `one quick fix; got ${actions.map((action) => action.title).join(', ')}`);
+    assert.match(actions[0]!.title, /deletionProtection: true/);
+    const current = text.replace('resources:\n', 'resources:\n# sessions live here\n# for a day\n');
+    const fixed = applyTextEdits(current, actions[0]!.edit!.changes![uri]!);
+    assert.match(fixed, /\n {2}sessions:\n {4}type: aws\.dynamodb\.table\n {4}billing: on-demand\n {4}deletionProtection: true\n/);
+    // The fixed text no longer has the finding.
+    await server.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: current.split('\n').length, character: 0 } }, text: fixed }]);
+    await server.diagnosticsFor(uri, 3, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.source === 'cloudarch.security') && !diagnostics.some((diagnostic) => diagnostic.code === 'CA-DDB-004'));
   });
 });

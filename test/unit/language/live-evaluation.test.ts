@@ -14,7 +14,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { carryOverDiagnostics, carryOverEncoded } from '../../../src/language/carry-over';
 import { toLspDiagnostic } from '../../../src/language/diagnostics';
 import { codeLenses, inlayHints, summary } from '../../../src/language/evaluation-views';
-import { DiagnosticsEncoder, figuresOf, severityShownLive } from '../../../src/language/live-evaluation';
+import { DiagnosticsEncoder, figuresOf, fixesOfKeptFindings, severityShownLive } from '../../../src/language/live-evaluation';
 
 const uri = 'file:///shop.cloudarch.yaml';
 const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'three-tier-web.cloudarch.yaml'), 'utf8');
@@ -37,7 +37,8 @@ describe('live evaluation', () => {
       const findings = result.security!.findings;
       const expected = result.diagnostics
         .filter((_diagnostic, index) => index >= findings.length || severityShownLive(findings[index]!.severity, minimum))
-        .map((diagnostic) => JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri))) as unknown);
+        // Findings leave their fixes with the evaluation (`keptFixes`); missed targets carry theirs.
+        .map((diagnostic, index) => JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri, { keepFixes: index < findings.length }))) as unknown);
       assert.deepEqual(decode(encoded.json), expected);
       assert.equal(encoded.count, expected.length);
     });
@@ -67,6 +68,39 @@ describe('live evaluation', () => {
     encoder.encode(withMutable, 'info');
     mutable.message = 'mutated';
     assert.notEqual((decode(encoder.encode(withMutable, 'info').json)[0] as { message: string }).message, 'mutated');
+  });
+
+  describe('the fixes a finding leaves with the evaluation', () => {
+    const findings = result.security!.findings;
+    const published = decode(new DiagnosticsEncoder(uri).encode(result, 'info').json).slice(0, findings.length) as Diagnostic[];
+
+    it('are exactly the fixes the finding would have carried, for every finding', () => {
+      const withFix = findings.filter((finding) => finding.fix !== undefined).length;
+      assert.ok(withFix > 3, `findings with fixes to test with: ${withFix}`);
+      assert.deepEqual(
+        published.map((diagnostic) => (diagnostic.data as { keptFixes?: number }).keptFixes ?? 0),
+        findings.map((finding) => (finding.fix ? 1 : 0)),
+      );
+      assert.deepEqual(fixesOfKeptFindings(result, published), findings.map((finding) => (finding.fix ? [finding.fix] : [])));
+    });
+
+    it('tell two findings of one rule on one resource apart by message and range, and find none for a finding that is gone', () => {
+      const first = findings.find((finding) => finding.fix !== undefined)!;
+      const second: SecurityFinding = {
+        ...first,
+        message: `${first.message} (again)`,
+        range: { start: { line: first.range.start.line + 1, character: 0 }, end: { line: first.range.start.line + 1, character: 3 } },
+        fix: { title: 'The second fix', edits: [] },
+      };
+      const twice: EvaluationResult = { ...result, security: { ...result.security!, findings: [first, second] } };
+      const [diagnosticOfFirst, diagnosticOfSecond] = decode(new DiagnosticsEncoder(uri).encode(twice, 'info').json) as Diagnostic[];
+      assert.deepEqual(fixesOfKeptFindings(twice, [diagnosticOfSecond!, diagnosticOfFirst!]), [[second.fix], [first.fix]]);
+      // The editor's copy of the first finding after its line moved: the message still tells it.
+      const moved = { ...diagnosticOfFirst!, range: { start: { line: 900, character: 0 }, end: { line: 900, character: 1 } } };
+      assert.deepEqual(fixesOfKeptFindings(twice, [moved]), [[first.fix]]);
+      const gone = { ...diagnosticOfFirst!, data: { resource: 'no-such-resource', keptFixes: 1 } };
+      assert.deepEqual(fixesOfKeptFindings(twice, [gone]), [[]]);
+    });
   });
 
   it('encodes the document diagnostics as the language service converts them', () => {
