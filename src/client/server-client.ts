@@ -1,6 +1,6 @@
 /**
  * Creates the language client that runs the bundled CloudArch language server in a Node child
- * process and talks to it over IPC.
+ * process and talks to it over the child's standard input and output.
  */
 import * as vscode from 'vscode';
 import {
@@ -41,8 +41,11 @@ export function createLanguageClient(
   mark('read settings');
   const serverModule = context.asAbsolutePath('dist/server/main.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    // Over stdio the server writes the evaluation worker's diagnostics JSON into each publication as
+    // it is; over Node IPC it would have to decode it into objects for IPC to encode again, which at
+    // a thousand resources costs the server's thread more than the evaluation (src/server/raw-json.ts).
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -64,8 +67,11 @@ export function createLanguageClient(
 export function restartingErrorHandler(decide: () => 'restart' | 'give-up', onGiveUp: () => void): ErrorHandler {
   return {
     error(_error, _message, count): ErrorHandlerResult {
-      // A few malformed messages are survivable; a stream of them means the connection is broken.
-      return { action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
+      // An error without a message count comes from the stream itself: over stdio, a write to a
+      // server that has just died. Its connection closes next, and `closed` decides whether to
+      // restart; shutting down here would stop the client before it is asked. A few malformed
+      // messages are survivable; a stream of them means the connection is broken.
+      return { action: count === undefined || count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
     },
     closed(): CloseHandlerResult {
       if (decide() === 'restart') {

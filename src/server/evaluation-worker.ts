@@ -151,6 +151,9 @@ export function createEvaluationHandler(): { handle(request: EvaluationRequest):
 export function runEvaluationWorker(): void {
   const port = parentPort;
   if (!port) return;
+  // A worker's stdout is the process's stdout, which over `--stdio` is the protocol stream: anything
+  // a module prints here goes to stderr (the editor's output channel) instead.
+  console.log = console.info = console.debug = console.warn = (...values: unknown[]) => console.error(...values);
   const handler = createEvaluationHandler();
   // Requests are queued and served on the next turn, so a burst of live requests that arrived while
   // the worker was busy is seen whole: only the newest live request of a document is computed.
