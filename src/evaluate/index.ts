@@ -4,9 +4,10 @@
  * language server and the tests all come through here, so every view shows the same numbers.
  */
 import type { ArchDiagnostic, ArchDocument, Severity } from '../core/document';
-import { evaluateAvailability } from './availability';
+import { evaluateAvailability, forgetRecentAvailability } from './availability';
 import { evaluateCost } from './cost';
 import { evaluateSecurity } from './security';
+import { forgetRecentExposureAnalyses } from './security/exposure';
 import { judgeTargets } from './targets';
 import type { AvailabilityResult, CostResult, EvaluationResult, FindingSeverity, SecurityResult } from './types';
 
@@ -44,6 +45,16 @@ export function findingDiagnostics(security: SecurityResult): ArchDiagnostic[] {
     resource: finding.resource,
     ...(finding.fix ? { fixes: [finding.fix] } : {}),
   }));
+}
+
+/**
+ * Forgets every result kept by content rather than by object (the recent availability results and
+ * exposure analyses). Caches keyed by resource or document objects need no forgetting: a fresh parse
+ * has fresh objects. Tests call this to compute a clean-state reference.
+ */
+export function forgetRecentEvaluations(): void {
+  forgetRecentAvailability();
+  forgetRecentExposureAnalyses();
 }
 
 /** Runs the requested evaluations on a parsed architecture; never throws once parsing has succeeded. */

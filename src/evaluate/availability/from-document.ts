@@ -58,6 +58,70 @@ export interface DocumentModel {
   readonly zoneLetter: ReadonlyMap<string, string>;
 }
 
+/**
+ * What a resource contributes to its component on its own, whatever the rest of the file says:
+ * read once per resource object (the parser keeps the object of an unchanged resource).
+ */
+interface ResourceFacts {
+  readonly placement: ComponentPlacement;
+  /** Percent, from `availability:` or the catalog. */
+  readonly percent: number;
+  readonly units: number;
+  readonly minHealthy: number;
+  /** The resource's own `region:`, when set. */
+  readonly region: string | undefined;
+  /** The resource's own `zones:` letters, when set. */
+  readonly zoneLetters: readonly string[] | undefined;
+}
+
+const factsByResource = new WeakMap<ResourceNode, ResourceFacts>();
+
+function resourceFacts(r: ResourceNode): ResourceFacts {
+  const known = factsByResource.get(r);
+  if (known !== undefined) return known;
+  const def = r.typeDef;
+  const figures = def ? figuresFor(def, r.props) : undefined;
+  // An unknown type (reported by validation) or a security group neither fails nor changes the
+  // result, but a resource of unknown type still passes its dependencies on.
+  let placement: ComponentPlacement = figures?.placement ?? 'external';
+  if (r.type === securityGroupType) placement = 'external';
+  const override = finiteNumber(r.props.availability);
+  const minHealthy = finiteNumber(r.props.minHealthy);
+  const facts: ResourceFacts = {
+    placement,
+    percent: override !== undefined && override >= 0 && override <= 100 ? override : (figures?.availability.value ?? 100),
+    units: unitCount(r),
+    minHealthy: minHealthy === undefined ? 1 : Math.max(1, Math.floor(minHealthy)),
+    region: typeof r.props.region === 'string' && r.props.region.length > 0 ? r.props.region : undefined,
+    zoneLetters: stringList(r.props.zones),
+  };
+  factsByResource.set(r, facts);
+  return facts;
+}
+
+/** The last component built for a resource object, with the file-wide settings it was built under. */
+interface CachedComponent {
+  readonly docRegion: string;
+  readonly zonesKey: string;
+  readonly component: ReliabilityComponent;
+}
+
+const componentByResource = new WeakMap<ResourceNode, CachedComponent>();
+
+const defaultZoneLetters: readonly string[] = ['a'];
+
+function sameStrings(left: readonly string[], right: readonly string[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
+}
+
+function sameGroups(left: readonly (readonly string[])[], right: readonly (readonly string[])[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (!sameStrings(left[index]!, right[index]!)) return false;
+  return true;
+}
+
 /** Builds the reliability model of a parsed architecture. */
 export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
   const zoneLetter = new Map<string, string>();
@@ -93,31 +157,40 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
     dependedOn.add(ref.target);
   }
 
+  // As JSON, so that zones `[a, b]` and `['a,b']` never share a key.
+  const zonesKey = JSON.stringify(doc.zones);
   const components: ReliabilityComponent[] = doc.resources.map((r) => {
-    const def = r.typeDef;
-    const figures = def ? figuresFor(def, r.props) : undefined;
-    // An unknown type (reported by validation) or a security group neither fails nor changes the
-    // result, but a resource of unknown type still passes its dependencies on.
-    let placement: ComponentPlacement = figures?.placement ?? 'external';
-    if (r.type === securityGroupType) placement = 'external';
-    const override = finiteNumber(r.props.availability);
-    const percent = override !== undefined && override >= 0 && override <= 100 ? override : (figures?.availability.value ?? 100);
-    const region = typeof r.props.region === 'string' && r.props.region.length > 0 ? r.props.region : doc.region;
-    const letters = stringList(r.props.zones) ?? (doc.zones.length > 0 ? [...doc.zones] : ['a']);
-    const zones = placement === 'zonal' || placement === 'load-balancer' ? letters.map((letter) => `${region}${letter}`) : [];
-    letters.forEach((letter) => zoneLetter.set(`${region}${letter}`, letter));
-    const minHealthy = finiteNumber(r.props.minHealthy);
-    return {
+    const facts = resourceFacts(r);
+    const region = facts.region ?? doc.region;
+    const letters = facts.zoneLetters ?? (doc.zones.length > 0 ? doc.zones : defaultZoneLetters);
+    for (const letter of letters) zoneLetter.set(`${region}${letter}`, letter);
+    const hardNames = hard.get(r.name)!;
+    const anyOfGroups = [...(anyOf.get(r.name)?.values() ?? [])];
+    // The same resource object in the same region and zones with the same dependencies gives the
+    // same component: keeping the object lets the result cache compare models by identity.
+    const cached = componentByResource.get(r);
+    if (
+      cached !== undefined &&
+      cached.docRegion === doc.region &&
+      cached.zonesKey === zonesKey &&
+      sameStrings(cached.component.hard, hardNames) &&
+      sameGroups(cached.component.anyOf, anyOfGroups)
+    ) {
+      return cached.component;
+    }
+    const component: ReliabilityComponent = {
       name: r.name,
-      placement,
-      unitAvailability: percent / 100,
-      units: unitCount(r),
-      minHealthy: minHealthy === undefined ? 1 : Math.max(1, Math.floor(minHealthy)),
+      placement: facts.placement,
+      unitAvailability: facts.percent / 100,
+      units: facts.units,
+      minHealthy: facts.minHealthy,
       region,
-      zones,
-      hard: hard.get(r.name)!,
-      anyOf: [...(anyOf.get(r.name)?.values() ?? [])],
+      zones: facts.placement === 'zonal' || facts.placement === 'load-balancer' ? letters.map((letter) => `${region}${letter}`) : [],
+      hard: hardNames,
+      anyOf: anyOfGroups,
     };
+    componentByResource.set(r, { docRegion: doc.region, zonesKey, component });
+    return component;
   });
 
   // Entry points: what the outside world (external.*) connects to; failing that, every resource

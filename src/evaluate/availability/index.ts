@@ -6,8 +6,8 @@
 import type { ArchDocument } from '../../core/document';
 import type { AvailabilityResult } from '../types';
 import { analyzeReliability, type EngineOptions } from './engine';
-import { reliabilityModelFromDocument } from './from-document';
-import type { ReliabilityModel } from './model';
+import { reliabilityModelFromDocument, type DocumentModel } from './from-document';
+import type { ReliabilityComponent, ReliabilityModel } from './model';
 
 export { analyzeReliability, type EngineOptions } from './engine';
 export { explainAvailability } from './explain';
@@ -23,28 +23,83 @@ function percent(probability: number): number {
 }
 
 /**
- * The last few results with the model they were computed from, written out as text: the model holds
- * everything the result depends on (units, placement, zones, regions, figures, dependency edges,
- * entry points), so an edit that leaves it unchanged, such as a new `sizeGB` or a tag, reuses the
- * result instead of computing it again. Building the model and its text is linear and cheap.
+ * The last few results with the model they were computed from: the model holds everything the
+ * result depends on (units, placement, zones, regions, figures, dependency edges, entry points), so
+ * an edit that leaves it unchanged, such as a new `sizeGB` or a tag, reuses the result instead of
+ * computing it again. The adapter keeps the component object of an unchanged resource, so comparing
+ * two models is mostly comparing references.
  */
-const recentResults: { readonly signature: string; readonly result: AvailabilityResult }[] = [];
+interface RecentResult {
+  readonly monteCarloSamples: number | undefined;
+  readonly seed: number | undefined;
+  readonly exactWorkBudget: number | undefined;
+  readonly built: DocumentModel;
+  readonly result: AvailabilityResult;
+}
+const recentResults: RecentResult[] = [];
 const recentResultsKept = 4;
+
+function sameStrings(left: readonly string[], right: readonly string[]): boolean {
+  if (left === right) return true;
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
+}
+
+function sameComponent(left: ReliabilityComponent, right: ReliabilityComponent): boolean {
+  if (left === right) return true;
+  if (
+    left.name !== right.name ||
+    left.placement !== right.placement ||
+    !Object.is(left.unitAvailability, right.unitAvailability) ||
+    !Object.is(left.units, right.units) ||
+    !Object.is(left.minHealthy, right.minHealthy) ||
+    left.region !== right.region ||
+    !sameStrings(left.zones, right.zones) ||
+    !sameStrings(left.hard, right.hard) ||
+    left.anyOf.length !== right.anyOf.length
+  ) {
+    return false;
+  }
+  for (let index = 0; index < left.anyOf.length; index++) if (!sameStrings(left.anyOf[index]!, right.anyOf[index]!)) return false;
+  return true;
+}
+
+/** Whether two built models give the same result: every field the computation reads is equal. */
+function sameDocumentModel(left: DocumentModel, right: DocumentModel): boolean {
+  const a = left.model;
+  const b = right.model;
+  if (!Object.is(a.zoneAvailability, b.zoneAvailability) || !Object.is(a.regionAvailability, b.regionAvailability)) return false;
+  if (!sameStrings(a.entryPoints, b.entryPoints) || a.components.length !== b.components.length) return false;
+  for (let index = 0; index < a.components.length; index++) if (!sameComponent(a.components[index]!, b.components[index]!)) return false;
+  // The zone labels are only looked up, so their order does not matter.
+  if (left.zoneLetter.size !== right.zoneLetter.size) return false;
+  for (const [zone, letter] of left.zoneLetter) if (right.zoneLetter.get(zone) !== letter) return false;
+  return true;
+}
 
 /** Evaluates the availability of an architecture. Pure and deterministic for a given seed. */
 export function evaluateAvailability(doc: ArchDocument, options: EngineOptions = {}): AvailabilityResult {
   const built = reliabilityModelFromDocument(doc);
-  const signature = JSON.stringify([options.monteCarloSamples ?? null, options.seed ?? null, [...built.zoneLetter], built.model]);
-  const recent = recentResults.findIndex((entry) => entry.signature === signature);
+  const recent = recentResults.findIndex(
+    (entry) => Object.is(entry.monteCarloSamples, options.monteCarloSamples) && Object.is(entry.seed, options.seed) &&
+      Object.is(entry.exactWorkBudget, options.exactWorkBudget) &&
+      sameDocumentModel(entry.built, built),
+  );
   if (recent >= 0) {
     const entry = recentResults[recent]!;
     if (recent > 0) recentResults.unshift(...recentResults.splice(recent, 1));
     return { ...entry.result };
   }
   const result = computeAvailability(built.model, built.zoneLetter, options);
-  recentResults.unshift({ signature, result });
+  recentResults.unshift({ monteCarloSamples: options.monteCarloSamples, seed: options.seed, exactWorkBudget: options.exactWorkBudget, built, result });
   if (recentResults.length > recentResultsKept) recentResults.pop();
   return { ...result };
+}
+
+/** Forgets the recent results, so the next evaluation computes from scratch (tests use it for a clean reference). */
+export function forgetRecentAvailability(): void {
+  recentResults.length = 0;
 }
 
 /** The same evaluation without reusing a recent result (tests compare the two). */

@@ -258,6 +258,11 @@ function factsOf(resource: ResourceNode): string {
 const recentAnalyses: { readonly facts: readonly string[]; readonly paths: readonly ExposurePath[] }[] = [];
 const recentAnalysesKept = 4;
 
+/** Forgets the recent analyses, so the next one searches from scratch (tests use it for a clean reference). */
+export function forgetRecentExposureAnalyses(): void {
+  recentAnalyses.length = 0;
+}
+
 /**
  * All exposure paths of a document, shortest first: from an internet entry point to a data store,
  * each hop with the port it enters on. A data store that is itself an entry point has a one-hop path.
