@@ -124,24 +124,37 @@ export function splitPieces(text: string): Split {
  * edit outside the resources, or one that changes the structure around them, is cut afresh.
  */
 export function splitEdited(text: string, previousText: string, previous: Split): Split {
-  if (previous.kind !== 'pieces' || previous.resources.length === 0 || text === previousText) return text === previousText ? previous : splitPieces(text);
+  return splitEditedWithChange(text, previousText, previous).split;
+}
+
+/**
+ * Which resource pieces an incremental cut replaced: the previous pieces `from` to `oldEnd`
+ * (exclusive) became the new pieces `from` to `newEnd`; every piece before `from` is the very same
+ * object, and every piece from `oldEnd` on is the same text moved by `lineDelta` lines (the same
+ * object when `lineDelta` and the length change are 0). Sections may have moved too.
+ */
+export interface SplitChange {
+  readonly from: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+  readonly lineDelta: number;
+}
+
+/** `splitEdited`, also saying which resource pieces changed; `change` is undefined when the file was cut afresh. */
+export function splitEditedWithChange(text: string, previousText: string, previous: Split): { split: Split; change: SplitChange | undefined } {
   const oldLength = previousText.length;
   const newLength = text.length;
   const shortest = Math.min(oldLength, newLength);
-  // Whole blocks are compared first (string comparison is a memory compare), then characters.
-  const block = 4096;
-  let prefix = 0;
-  while (prefix + block <= shortest && text.startsWith(previousText.slice(prefix, prefix + block), prefix)) prefix += block;
-  while (prefix < shortest && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix + block <= shortest - prefix && text.endsWith(previousText.slice(oldLength - suffix - block, oldLength - suffix), newLength - suffix)) suffix += block;
-  while (suffix < shortest - prefix && previousText.charCodeAt(oldLength - 1 - suffix) === text.charCodeAt(newLength - 1 - suffix)) suffix++;
+  const prefix = commonPrefix(text, previousText, shortest);
+  if (prefix === shortest && oldLength === newLength) return { split: previous, change: previous.kind === 'pieces' ? { from: 0, oldEnd: 0, newEnd: 0, lineDelta: 0 } : undefined };
+  if (previous.kind !== 'pieces' || previous.resources.length === 0) return { split: splitPieces(text), change: undefined };
+  const suffix = commonSuffix(text, previousText, shortest - prefix);
   const changeEnd = oldLength - suffix;
   const resources = previous.resources;
   const first = resources[0]!;
   const last = resources[resources.length - 1]!;
   // Only edits strictly inside the resources, after the first resource's name line starts.
-  if (prefix <= first.start || changeEnd >= last.end) return splitPieces(text);
+  if (prefix <= first.start || changeEnd >= last.end) return { split: splitPieces(text), change: undefined };
   // From the piece before the one the change starts in (an indented first line joins the piece
   // above), to the piece holding the change's end, so the cut after it is an unchanged line start.
   const from = Math.max(0, pieceAt(resources, prefix) - 1);
@@ -151,11 +164,40 @@ export function splitEdited(text: string, previousText: string, previous: Split)
   const regionEnd = resources[to]!.end + delta;
   const lineDelta = countLines(text, prefix, newLength - suffix) - countLines(previousText, prefix, changeEnd);
   const region = splitResourceRegion(text, regionStart, regionEnd, resources[from]!.startLine, previous.childIndent);
-  if (region === undefined) return splitPieces(text);
+  if (region === undefined) return { split: splitPieces(text), change: undefined };
   const moved = (piece: Piece): Piece => (delta === 0 && lineDelta === 0 ? piece : { start: piece.start + delta, end: piece.end + delta, startLine: piece.startLine + lineDelta, text: piece.text });
   const after = resources.slice(to + 1).map(moved);
   const sections = previous.sections.map((piece) => (piece.start >= changeEnd ? moved(piece) : piece));
-  return { kind: 'pieces', sections, resourcesHeader: previous.resourcesHeader, resources: [...resources.slice(0, from), ...region, ...after], childIndent: previous.childIndent };
+  // The first pieces of the region are often unchanged (the cut starts one piece early): leave them out of the change.
+  let same = 0;
+  while (same < region.length - 1 && same < to - from && region[same]!.text === resources[from + same]!.text) same++;
+  const split: Split = { kind: 'pieces', sections, resourcesHeader: previous.resourcesHeader, resources: resources.slice(0, from + same).concat(region.slice(same), after), childIndent: previous.childIndent };
+  return { split, change: { from: from + same, oldEnd: to + 1, newEnd: from + region.length, lineDelta } };
+}
+
+/**
+ * The length of the start `text` and `other` share (at most `limit`). Blocks are compared as
+ * substrings, which V8 does as one memory compare, from 64 KiB down to single characters.
+ */
+function commonPrefix(text: string, other: string, limit: number): number {
+  let prefix = 0;
+  for (let block = 65536; block >= 16; block >>= 2) {
+    while (prefix + block <= limit && text.slice(prefix, prefix + block) === other.slice(prefix, prefix + block)) prefix += block;
+  }
+  while (prefix < limit && text.charCodeAt(prefix) === other.charCodeAt(prefix)) prefix++;
+  return prefix;
+}
+
+/** The length of the end `text` and `other` share (at most `limit`), compared like `commonPrefix`. */
+function commonSuffix(text: string, other: string, limit: number): number {
+  const textLength = text.length;
+  const otherLength = other.length;
+  let suffix = 0;
+  for (let block = 65536; block >= 16; block >>= 2) {
+    while (suffix + block <= limit && text.slice(textLength - suffix - block, textLength - suffix) === other.slice(otherLength - suffix - block, otherLength - suffix)) suffix += block;
+  }
+  while (suffix < limit && text.charCodeAt(textLength - 1 - suffix) === other.charCodeAt(otherLength - 1 - suffix)) suffix++;
+  return suffix;
 }
 
 /** The index of the piece whose span holds `offset` (pieces are contiguous and in order). */

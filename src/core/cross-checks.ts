@@ -46,6 +46,13 @@ export interface CrossState {
   /** The dependency cycles found last time (member names), reused while the graph is unchanged. */
   readonly cycleMembers: readonly (readonly string[])[];
   readonly suggestions: SuggestionMemo;
+  /** Per resource (same order): its resolution, and where its references start in `references`. */
+  readonly resolutions: readonly Resolution[];
+  readonly referenceStarts: Int32Array;
+  readonly references: readonly ReferenceOccurrence[];
+  /** Per resource (same order): the zone letters it names that `zonesKey` does not list. */
+  readonly unknownZones: readonly (readonly { readonly zone: string; readonly range: Range }[])[];
+  readonly zonesKey: string;
 }
 
 /** A resource's references resolved against one name table, and what resolving them reported. */
@@ -55,6 +62,17 @@ interface Resolution {
   readonly references: readonly ReferenceOccurrence[];
   readonly diagnostics: readonly ArchDiagnostic[];
   readonly graphKey: string;
+  /** The references that attach an EBS volume to an instance (`attachedTo`, named `volumes`). */
+  readonly attachments: readonly ReferenceOccurrence[];
+  /** The security groups this resource's references use (its own group's rules aside). */
+  readonly groupsUsed: readonly string[];
+  /** Whether a rule of this security group names the group itself. */
+  readonly refersToItself: boolean;
+  /**
+   * False when a diagnostic points at another resource's name (a wrong-kind reference), which
+   * moves when that resource moves: such a resolution is made again on every parse.
+   */
+  readonly cacheable: boolean;
 }
 
 /**
@@ -105,10 +123,13 @@ function isOwnGroupRule(resource: ResourceNode, draft: ReferenceDraft): boolean 
 }
 
 /** Resolves one resource's references against the file's names. */
-function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): { resolution: Resolution; cacheable: boolean } {
+function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
   const diagnostics: ArchDiagnostic[] = [];
   const references: ReferenceOccurrence[] = [];
   const edges: string[] = [];
+  const attachments: ReferenceOccurrence[] = [];
+  const groupsUsed: string[] = [];
+  let refersToItself = false;
   // A wrong-kind diagnostic points at the target's name, which moves when the target moves: such a
   // resolution is recomputed on every parse (it is rare, and an error the user is about to fix).
   let cacheable = true;
@@ -126,6 +147,11 @@ function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], inpu
       ...(draft.optional ? { optional: true } : {}),
     };
     references.push(reference);
+    if (target !== undefined) {
+      if (target === resource) refersToItself = true;
+      else if (target.type === 'aws.ec2.security-group') groupsUsed.push(target.name);
+      if (isAttachment(resource, target, draft.path[0])) attachments.push(reference);
+    }
     if (target !== undefined && target !== resource && !draft.optional) {
       if (draft.role === 'hard' || draft.role === 'any-of') edges.push(`>${draft.target}`);
       else if (draft.role === 'reverse-hard') edges.push(`<${draft.target}`);
@@ -166,7 +192,7 @@ function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], inpu
       });
     }
   }
-  return { resolution: { table, drafts, references, diagnostics, graphKey: edges.join('\n') }, cacheable };
+  return { table, drafts, references, diagnostics, graphKey: edges.join('\n'), attachments, groupsUsed, refersToItself, cacheable };
 }
 
 /**
@@ -177,27 +203,65 @@ function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], inpu
  */
 export function crossCheck(input: CrossInput): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; state: CrossState } {
   const diagnostics: ArchDiagnostic[] = [];
-  const references: ReferenceOccurrence[] = [];
   const previous = input.previous;
-  const table = nameTable(input.resources, previous);
+  const resources = input.resources;
+  const count = resources.length;
+  const table = nameTable(resources, previous);
   const suggest = suggester(table, previous);
-  const graphKeys: string[] = new Array<string>(input.resources.length);
-  let graphChanged = previous === undefined || previous.table !== table;
-  for (let index = 0; index < input.resources.length; index++) {
-    const resource = input.resources[index]!;
-    const drafts = input.drafts[index] ?? [];
-    let resolution = resolutions.get(resource);
-    if (resolution === undefined || resolution.table !== table || resolution.drafts !== drafts) {
-      const fresh = resolve(resource, drafts, input, table, suggest);
-      resolution = fresh.resolution;
-      if (fresh.cacheable) resolutions.set(resource, resolution);
-      else resolutions.delete(resource);
+  const resolutions = new Array<Resolution>(count);
+  const graphKeys = new Array<string>(count);
+  const referenceStarts = new Int32Array(count + 1);
+  let references: ReferenceOccurrence[];
+  let graphChanged: boolean;
+  // With the same name table, the resources the edit did not touch are the very same objects at
+  // the start and at the end of the list: their resolutions and references are taken over by
+  // position, and only the span between is resolved (and compared with what it replaced).
+  const kept = previous !== undefined && previous.table === table ? keptEnds(resources, previous.resources, input.drafts, previous.resolutions) : undefined;
+  if (kept !== undefined && previous !== undefined) {
+    const { head, tail } = kept;
+    const oldCount = previous.resources.length;
+    const fresh: ReferenceOccurrence[] = [];
+    graphChanged = false;
+    for (let index = 0; index < head; index++) {
+      resolutions[index] = previous.resolutions[index]!;
+      graphKeys[index] = previous.graphKeys[index]!;
+      referenceStarts[index] = previous.referenceStarts[index]!;
     }
-    for (const reference of resolution.references) references.push(reference);
-    for (const diagnostic of resolution.diagnostics) diagnostics.push(diagnostic);
-    graphKeys[index] = resolution.graphKey;
-    if (!graphChanged && previous!.graphKeys[index] !== resolution.graphKey) graphChanged = true;
+    let at = previous.referenceStarts[head]!;
+    for (let index = head; index < count - tail; index++) {
+      const resolution = resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
+      resolutions[index] = resolution;
+      graphKeys[index] = resolution.graphKey;
+      // The table is the same, so the count is too and the span replaced the same positions.
+      if (previous.graphKeys[index] !== resolution.graphKey) graphChanged = true;
+      referenceStarts[index] = at;
+      at += resolution.references.length;
+      for (const reference of resolution.references) fresh.push(reference);
+    }
+    const shift = at - previous.referenceStarts[oldCount - tail]!;
+    for (let index = count - tail; index <= count; index++) {
+      const old = index - count + oldCount;
+      if (index < count) {
+        resolutions[index] = previous.resolutions[old]!;
+        graphKeys[index] = previous.graphKeys[old]!;
+      }
+      referenceStarts[index] = previous.referenceStarts[old]! + shift;
+    }
+    references = previous.references.slice(0, previous.referenceStarts[head]!).concat(fresh, previous.references.slice(previous.referenceStarts[oldCount - tail]!));
+  } else {
+    references = [];
+    graphChanged = previous === undefined || previous.table !== table;
+    for (let index = 0; index < count; index++) {
+      const resolution = resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
+      resolutions[index] = resolution;
+      graphKeys[index] = resolution.graphKey;
+      if (!graphChanged && previous!.graphKeys[index] !== resolution.graphKey) graphChanged = true;
+      referenceStarts[index] = references.length;
+      for (const reference of resolution.references) references.push(reference);
+    }
+    referenceStarts[count] = references.length;
   }
+  for (const resolution of resolutions) if (resolution.diagnostics.length > 0) for (const diagnostic of resolution.diagnostics) diagnostics.push(diagnostic);
   let cycleMembers: readonly (readonly string[])[];
   if (graphChanged) {
     const found = cycles(input, references);
@@ -208,10 +272,44 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
     // The same cycles, reported at the references' current places.
     if (cycleMembers.length > 0) diagnostics.push(...cycles(input, references).diagnostics);
   }
-  diagnostics.push(...zoneChecks(input));
-  diagnostics.push(...ebsPlacement(input, references));
-  diagnostics.push(...unusedSecurityGroups(input, references));
-  return { references, diagnostics, state: { resources: input.resources, table, graphKeys, cycleMembers, suggestions: suggest.memo } };
+  const zones = zoneChecks(input, previous, kept);
+  diagnostics.push(...zones.diagnostics);
+  diagnostics.push(...ebsPlacement(input, resolutions));
+  diagnostics.push(...unusedSecurityGroups(input, resolutions));
+  return {
+    references,
+    diagnostics,
+    state: { resources, table, graphKeys, cycleMembers, suggestions: suggest.memo, resolutions, referenceStarts, references, unknownZones: zones.unknown, zonesKey: zones.zonesKey },
+  };
+}
+
+/** A resource's resolution: the cached one when it was made against this table with these drafts. */
+function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
+  const cached = resolutions.get(resource);
+  if (cached !== undefined && cached.table === table && cached.drafts === drafts) return cached;
+  const fresh = resolve(resource, drafts, input, table, suggest);
+  if (fresh.cacheable) resolutions.set(resource, fresh);
+  else resolutions.delete(resource);
+  return fresh;
+}
+
+/**
+ * How many resources at the start (`head`) and at the end (`tail`) of the list are the same
+ * objects, with the same drafts and a resolution that may be kept, as in the previous list of the
+ * same length; undefined when the lengths differ.
+ */
+function keptEnds(now: readonly ResourceNode[], then: readonly ResourceNode[], drafts: readonly (readonly ReferenceDraft[])[], resolved: readonly Resolution[]): { head: number; tail: number } | undefined {
+  const count = now.length;
+  if (then.length !== count || resolved.length !== count) return undefined;
+  const keep = (index: number): boolean => {
+    const resolution = resolved[index]!;
+    return now[index] === then[index] && resolution.cacheable && resolution.drafts === (drafts[index] ?? []);
+  };
+  let head = 0;
+  while (head < count && keep(head)) head++;
+  let tail = 0;
+  while (tail < count - head && keep(count - 1 - tail)) tail++;
+  return { head, tail };
 }
 
 function propertyName(draft: ReferenceDraft | ReferenceOccurrence): string {
@@ -338,14 +436,29 @@ function unknownZonesOf(resource: ResourceNode, allowed: ReadonlySet<string>, zo
   return unknown;
 }
 
-/** Zones a resource names that the file does not list in its top-level `zones`. */
-function zoneChecks(input: CrossInput): ArchDiagnostic[] {
+/**
+ * Zones a resource names that the file does not list in its top-level `zones`. With the same
+ * zones, the answers of the resources kept at both ends (`kept`) are taken over by position.
+ */
+function zoneChecks(
+  input: CrossInput,
+  previous: CrossState | undefined,
+  kept: { readonly head: number; readonly tail: number } | undefined,
+): { diagnostics: ArchDiagnostic[]; unknown: (readonly { readonly zone: string; readonly range: Range }[])[]; zonesKey: string } {
   const allowed = new Set(input.zones);
   const zonesKey = input.zones.join(',');
+  const resources = input.resources;
+  const count = resources.length;
+  const unknownZones = new Array<readonly { readonly zone: string; readonly range: Range }[]>(count);
+  const reuse = kept !== undefined && previous !== undefined && previous.zonesKey === zonesKey && previous.unknownZones.length === count;
+  for (let index = 0; index < count; index++) {
+    unknownZones[index] = reuse && (index < kept.head || index >= count - kept.tail) ? previous.unknownZones[index]! : unknownZonesOf(resources[index]!, allowed, zonesKey);
+  }
   const diagnostics: ArchDiagnostic[] = [];
-  for (const resource of input.resources) {
-    const unknown = unknownZonesOf(resource, allowed, zonesKey);
+  for (let index = 0; index < count; index++) {
+    const unknown = unknownZones[index]!;
     if (unknown.length === 0) continue;
+    const resource = resources[index]!;
     for (const { zone, range } of unknown) {
       const fix = addZoneEdit(input, zone);
       diagnostics.push({
@@ -359,7 +472,7 @@ function zoneChecks(input: CrossInput): ArchDiagnostic[] {
       });
     }
   }
-  return diagnostics;
+  return { diagnostics, unknown: unknownZones, zonesKey };
 }
 
 /** The edit that adds a zone letter to the top-level `zones` (writing the list if it is absent). */
@@ -385,12 +498,23 @@ function addZoneEdit(input: CrossInput, zone: string): TextEdit | undefined {
   return { range: { start: last.range.end, end: last.range.end }, newText: `\n${' '.repeat(dashColumn)}- ${zone}` };
 }
 
-/** EBS volumes live in one zone and attach only to instances in that zone. */
-function ebsPlacement(input: CrossInput, references: readonly ReferenceOccurrence[]): ArchDiagnostic[] {
+/** Whether `resource`'s reference at `property` to `target` attaches an EBS volume to an instance. */
+function isAttachment(resource: ResourceNode, target: ResourceNode, property: string | number | undefined): boolean {
+  if (property === 'attachedTo') return resource.type === 'aws.ebs.volume' && target.type === 'aws.ec2.instance';
+  if (property === 'volumes') return target.type === 'aws.ebs.volume' && (resource.type === 'aws.ec2.instance' || resource.type === 'aws.autoscaling.group');
+  return false;
+}
+
+/**
+ * EBS volumes live in one zone and attach only to instances in that zone. Only the attaching
+ * references are visited (each resolution lists its own), not every reference of the file.
+ */
+function ebsPlacement(input: CrossInput, resolved: readonly Resolution[]): ArchDiagnostic[] {
   const diagnostics: ArchDiagnostic[] = [];
   const attachments = new Map<string, ReferenceOccurrence[]>();
-  for (const reference of references) {
-    if (!reference.resolved || (reference.path[0] !== 'attachedTo' && reference.path[0] !== 'volumes')) continue;
+  for (const resolution of resolved) {
+   if (resolution.attachments.length === 0) continue;
+   for (const reference of resolution.attachments) {
     const from = input.resourceByName.get(reference.from);
     const target = input.resourceByName.get(reference.target);
     if (from === undefined || target === undefined) continue;
@@ -424,6 +548,7 @@ function ebsPlacement(input: CrossInput, references: readonly ReferenceOccurrenc
         { message: `\`${volume.name}\`'s zone`, range: volumeZones?.range ?? volume.nameRange },
       ],
     });
+   }
   }
   for (const [name, list] of attachments) {
     const volume = input.resourceByName.get(name)!;
@@ -443,21 +568,18 @@ function ebsPlacement(input: CrossInput, references: readonly ReferenceOccurrenc
  * Security groups that nothing uses are clutter, or a sign of a forgotten attachment. A group whose
  * only mentions are its own rules (members talking to each other) is still not attached to anything.
  */
-function unusedSecurityGroups(input: CrossInput, references: readonly ReferenceOccurrence[]): ArchDiagnostic[] {
+function unusedSecurityGroups(input: CrossInput, resolved: readonly Resolution[]): ArchDiagnostic[] {
+  // Each resolution lists the groups its references use, so only those references are visited.
   const used = new Set<string>();
-  const selfReferring = new Set<string>();
-  for (const reference of references) {
-    if (!reference.resolved) continue;
-    if (reference.from !== reference.target) used.add(reference.target);
-    else selfReferring.add(reference.target);
-  }
+  for (const resolution of resolved) if (resolution.groupsUsed.length > 0) for (const group of resolution.groupsUsed) used.add(group);
   const diagnostics: ArchDiagnostic[] = [];
-  for (const resource of input.resources) {
+  for (let index = 0; index < input.resources.length; index++) {
+    const resource = input.resources[index]!;
     if (resource.type !== 'aws.ec2.security-group' || used.has(resource.name)) continue;
     diagnostics.push({
       code: Codes.unusedSecurityGroup,
       severity: 'information',
-      message: selfReferring.has(resource.name)
+      message: resolved[index]!.refersToItself
         ? `Security group \`${resource.name}\` is not attached to any resource; only its own rules refer to it.`
         : `Security group \`${resource.name}\` is not attached to any resource and no rule refers to it.`,
       range: resource.nameRange,

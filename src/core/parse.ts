@@ -9,7 +9,7 @@
  * property test holds the two paths to that.
  */
 import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode, ValueNode } from './document';
-import { splitEdited, splitPieces, type Piece, type Split } from './blocks';
+import { splitEditedWithChange, splitPieces, type Piece, type Split, type SplitChange } from './blocks';
 import { Codes } from './codes';
 import { crossCheck, type CrossState } from './cross-checks';
 import { LineIndex } from './line-index';
@@ -55,10 +55,40 @@ interface ParseState {
   /** The text as given and how it was cut before any clean-up, for cutting the next version. */
   readonly rawText: string;
   readonly rawSplit: Split;
-  readonly pieces: PieceCache;
-  readonly scans: Map<string, PieceScan>;
+  /** Read pieces by text (built on first use when the parse kept `aligned` results instead). */
+  readonly pieces: () => PieceCache;
+  /** Scans by piece text (built on first use likewise). */
+  readonly scans: () => Map<string, PieceScan>;
   readonly cross: CrossState;
+  /** Present when the next edit inside the resources may take the edit-sized path (see `parseEdited`). */
+  readonly aligned: AlignedState | undefined;
 }
+
+/**
+ * The results of a clean parse in pieces where every resource piece read as exactly one resource
+ * and no name repeats, kept by piece index (aligned with `rawSplit`), so that an edit of a few
+ * pieces rebuilds the document's arrays by slicing around them instead of visiting every piece.
+ */
+interface AlignedState {
+  readonly split: Extract<Split, { kind: 'pieces' }>;
+  readonly sections: readonly PieceResult[];
+  /** Per resource piece: its placed result, entry, analysis, resource and reference drafts. */
+  readonly placed: readonly PieceResult[];
+  readonly entries: readonly MapEntry[];
+  readonly analyses: readonly ResourceAnalysis[];
+  readonly resources: readonly ResourceNode[];
+  readonly drafts: readonly (readonly ReferenceDraft[])[];
+  readonly resourceByName: ReadonlyMap<string, ResourceNode>;
+}
+
+/** Memoises a map builder, so a state pays for its text-keyed maps only when a later parse asks. */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+/** The scan of a piece that passed on a clean parse in pieces: clean, shallow enough, no anchors. */
+const passedScan: PieceScan = { structure: { depth: 0, tooDeepAt: undefined, hasAnchorsOrAliases: false, aliasCount: 0 }, clean: true };
 
 /** The state of each parsed document, so `previous` can hand it to the next parse. */
 const states = new WeakMap<ArchDocument, ParseState>();
@@ -100,7 +130,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   const cache: PieceCache = new Map();
   const scans = new Map<string, PieceScan>();
   const scanOf = (pieceText: string): PieceScan => {
-    let scan = scans.get(pieceText) ?? previousState?.scans.get(pieceText);
+    let scan = scans.get(pieceText) ?? previousState?.scans().get(pieceText);
     if (scan === undefined) scan = { structure: scanStructure(pieceText), clean: !hasInvalidCharacters(pieceText) };
     scans.set(pieceText, scan);
     return scan;
@@ -110,10 +140,20 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   // clean, and the few lines between pieces (the `resources:` header, leading comments) are checked
   // directly. Only a file with something to clean up (or a byte-order mark) is cleaned as a whole,
   // and then cut again, because a lone `\r` is a line break.
-  let split: Split = previousState !== undefined ? splitEdited(text, previousState.rawText, previousState.rawSplit) : splitPieces(text);
+  let split: Split;
+  if (previousState !== undefined) {
+    const edited = splitEditedWithChange(text, previousState.rawText, previousState.rawSplit);
+    split = edited.split;
+    if (edited.change !== undefined && previousState.aligned !== undefined && split.kind === 'pieces') {
+      const document = parseEdited(text, previousState, previousState.aligned, split, edited.change);
+      if (document !== undefined) return document;
+    }
+  } else split = splitPieces(text);
   const rawSplit = split;
   let clean = text;
+  let cleaned = false;
   if (split.kind !== 'pieces' || text.charCodeAt(0) === 0xfeff || !piecesAreClean(text, split, scanOf)) {
+    cleaned = true;
     const sanitized = sanitize(text);
     if (sanitized.problems.length > 0) {
       const lines = new LineIndex(text);
@@ -161,12 +201,16 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     diagnostics.push(refusal);
     return emptyDocument(text, diagnostics);
   }
-  const previousCache = previousState?.pieces;
+  const previousCache = previousState?.pieces();
 
   let root: MapNode | undefined;
   const analyses: ResourceAnalysis[] = [];
   let resourcesValueKind: 'map' | 'other' | 'absent' = 'absent';
   let resourcesEntry: MapEntry | undefined;
+  const sectionResults: PieceResult[] = [];
+  const placedResources: PieceResult[] = [];
+  let oneEach = true;
+  let allResourceEntries: MapEntry[] | undefined;
 
   if (split.kind === 'whole') {
     const read = readYaml(clean);
@@ -190,6 +234,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     split.sections.forEach((piece, order) => {
       if (split.resourcesHeader !== undefined && split.resourcesHeader.order === order) rootEntries.push(resourcesPlaceholder);
       const placed = placeSection(piece);
+      sectionResults.push(placed);
       rootEntries.push(...placed.entries);
       diagnostics.push(...placed.diagnostics);
     });
@@ -198,6 +243,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       const resourceEntries: MapEntry[] = [];
       for (const piece of split.resources) {
         const placed = place(piece, readResourcePiece(piece, previousCache, cache), cache);
+        placedResources.push(placed);
+        if (placed.entries.length !== 1) oneEach = false;
         resourceEntries.push(...placed.entries);
         diagnostics.push(...placed.diagnostics);
         analyses.push(...placed.analyses);
@@ -211,6 +258,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       resourcesEntry = { key: 'resources', keyRange, value };
       resourcesValueKind = value === undefined ? 'absent' : 'map';
       rootEntries[rootEntries.indexOf(resourcesPlaceholder)] = resourcesEntry;
+      allResourceEntries = resourceEntries;
     } else {
       resourcesEntry = rootEntries.find((entry) => entry.key === 'resources');
       if (resourcesEntry?.value?.kind === 'map') {
@@ -264,6 +312,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean, ...(previousState ? { previous: previousState.cross } : {}) });
   diagnostics.push(...cross.diagnostics);
   const references: ReferenceOccurrence[] = cross.references;
+  const alignable = !cleaned && split.kind === 'pieces' && split === rawSplit && split.resourcesHeader !== undefined && allResourceEntries !== undefined && oneEach && resources.length === analyses.length;
 
   diagnostics.sort(compareDiagnostics);
   const document: ArchDocument = {
@@ -282,8 +331,147 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     references,
     diagnostics,
   };
-  states.set(document, { rawText: text, rawSplit, pieces: cache, scans, cross: cross.state });
+  const aligned: AlignedState | undefined =
+    alignable && split.kind === 'pieces'
+      ? { split, sections: sectionResults, placed: placedResources, entries: allResourceEntries!, analyses, resources, drafts, resourceByName }
+      : undefined;
+  states.set(document, { rawText: text, rawSplit, pieces: () => cache, scans: () => scans, cross: cross.state, aligned });
   return document;
+}
+
+/**
+ * The edit-sized path: an edit inside the resources replaced the pieces `change.from` to
+ * `change.oldEnd` of the previous cut. Only the new pieces are scanned and read; the arrays of the
+ * document are the previous ones sliced around them (the pieces after them shifted when lines were
+ * added or removed), and the name table is copied and patched. Answers undefined, before anything
+ * is kept, whenever the general path is needed: a new piece with characters to clean up, anchors,
+ * deep nesting, not exactly one resource, or a name that repeats.
+ */
+function parseEdited(text: string, previous: ParseState, aligned: AlignedState, split: Extract<Split, { kind: 'pieces' }>, change: SplitChange): ArchDocument | undefined {
+  if (text.charCodeAt(0) === 0xfeff || split.resourcesHeader === undefined) return undefined;
+  const { from, oldEnd, newEnd, lineDelta } = change;
+  const oldPieces = aligned.split.resources;
+  // Pieces of the replaced span by text, so a piece typed back (undo) or moved is not read again.
+  const replaced = new Map<string, PieceResult>();
+  for (let index = from; index < oldEnd; index++) replaced.set(oldPieces[index]!.text, aligned.placed[index]!);
+  const regionPlaced: PieceResult[] = [];
+  for (let index = from; index < newEnd; index++) {
+    const piece = split.resources[index]!;
+    let result = replaced.get(piece.text);
+    if (result === undefined) {
+      if (hasInvalidCharacters(piece.text)) return undefined;
+      const scan = scanStructure(piece.text);
+      if (scan.tooDeepAt !== undefined || scan.hasAnchorsOrAliases) return undefined;
+      result = readResourcePiece(piece, undefined, new Map());
+    }
+    const placed = placeOnly(piece, result);
+    if (placed.entries.length !== 1) return undefined;
+    regionPlaced.push(placed);
+  }
+  // A new name must not repeat one kept outside the span, nor another new one.
+  const removed = new Set<ResourceNode>(aligned.resources.slice(from, oldEnd));
+  const newNames = new Set<string>();
+  for (const placed of regionPlaced) {
+    const name = placed.analyses[0]!.resource.name;
+    const holder = aligned.resourceByName.get(name);
+    if ((holder !== undefined && !removed.has(holder)) || newNames.has(name)) return undefined;
+    newNames.add(name);
+  }
+
+  const tailPlaced = aligned.placed.slice(oldEnd);
+  if (lineDelta !== 0) for (let index = 0; index < tailPlaced.length; index++) tailPlaced[index] = placeOnly(split.resources[newEnd + index]!, tailPlaced[index]!);
+  const placed = aligned.placed.slice(0, from).concat(regionPlaced, tailPlaced);
+  const regionEntries = regionPlaced.map((result) => result.entries[0]!);
+  const regionAnalyses = regionPlaced.map((result) => result.analyses[0]!);
+  let entries: MapEntry[];
+  let analyses: ResourceAnalysis[];
+  if (lineDelta === 0) {
+    entries = aligned.entries.slice(0, from).concat(regionEntries, aligned.entries.slice(oldEnd));
+    analyses = aligned.analyses.slice(0, from).concat(regionAnalyses, aligned.analyses.slice(oldEnd));
+  } else {
+    entries = aligned.entries.slice(0, from).concat(regionEntries, tailPlaced.map((result) => result.entries[0]!));
+    analyses = aligned.analyses.slice(0, from).concat(regionAnalyses, tailPlaced.map((result) => result.analyses[0]!));
+  }
+  const resources = aligned.resources.slice(0, from).concat(
+    regionAnalyses.map((analysis) => analysis.resource),
+    lineDelta === 0 ? aligned.resources.slice(oldEnd) : tailPlaced.map((result) => result.analyses[0]!.resource),
+  );
+  const drafts = aligned.drafts.slice(0, from).concat(
+    regionAnalyses.map((analysis) => analysis.drafts),
+    lineDelta === 0 ? aligned.drafts.slice(oldEnd) : tailPlaced.map((result) => result.analyses[0]!.drafts),
+  );
+  // The name table in file order: when the names are the same ones in the same places, the
+  // previous table copied with the new resource objects set; otherwise built again.
+  let sameNames = lineDelta === 0 && newEnd - from === oldEnd - from;
+  for (let index = from; sameNames && index < newEnd; index++) sameNames = aligned.resources[index]!.name === resources[index]!.name;
+  let resourceByName: Map<string, ResourceNode>;
+  if (sameNames) {
+    resourceByName = new Map(aligned.resourceByName);
+    for (let index = from; index < newEnd; index++) resourceByName.set(resources[index]!.name, resources[index]!);
+  } else {
+    resourceByName = new Map();
+    for (const resource of resources) resourceByName.set(resource.name, resource);
+  }
+
+  // Sections: the same results unless lines moved the ones after the edit.
+  const sections = lineDelta === 0 ? aligned.sections : split.sections.map((piece, index) => placeOnly(piece, aligned.sections[index]!));
+  const diagnostics: ArchDiagnostic[] = [];
+  const rootEntries: MapEntry[] = [];
+  const header = split.resourcesHeader;
+  const first = entries[0]!;
+  const last = entries[entries.length - 1]!;
+  const value: MapNode = { kind: 'map', range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end }, entries, flow: false };
+  const resourcesEntry: MapEntry = { key: 'resources', keyRange: { start: { line: header.line, character: 0 }, end: { line: header.line, character: 'resources'.length } }, value };
+  sections.forEach((result, order) => {
+    if (header.order === order) rootEntries.push(resourcesEntry);
+    for (const entry of result.entries) rootEntries.push(entry);
+    for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
+  });
+  if (header.order >= sections.length) rootEntries.push(resourcesEntry);
+  for (const result of placed) if (result.diagnostics.length > 0) for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
+  const root: MapNode = { kind: 'map', range: { start: rootEntries[0]!.keyRange.start, end: rootEntries[rootEntries.length - 1]!.value?.range.end ?? rootEntries[rootEntries.length - 1]!.keyRange.end }, entries: rootEntries, flow: false };
+  const top = readTopLevel(root, diagnostics);
+  for (const analysis of analyses) if (analysis.diagnostics.length > 0) for (const diagnostic of analysis.diagnostics) diagnostics.push(diagnostic);
+
+  const zones = top.zones ?? defaultZones;
+  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text, previous: previous.cross });
+  for (const diagnostic of cross.diagnostics) diagnostics.push(diagnostic);
+  diagnostics.sort(compareDiagnostics);
+  const document: ArchDocument = {
+    text,
+    root,
+    formatVersion: top.formatVersion,
+    name: top.name,
+    description: top.description,
+    region: top.region ?? defaultRegion,
+    zones,
+    workload: top.workload ?? emptyWorkload,
+    assumptions: top.assumptions ?? defaultAssumptions,
+    targets: top.targets ?? {},
+    resources,
+    resourceByName,
+    references: cross.references,
+    diagnostics,
+  };
+  const next: AlignedState = { split, sections, placed, entries, analyses, resources, drafts, resourceByName };
+  states.set(document, { rawText: text, rawSplit: split, pieces: lazy(() => piecesByText(next)), scans: lazy(() => passedScans(next)), cross: cross.state, aligned: next });
+  return document;
+}
+
+/** The read pieces of an aligned state by text, for a later parse on the general path. */
+function piecesByText(aligned: AlignedState): PieceCache {
+  const cache: PieceCache = new Map();
+  aligned.split.sections.forEach((piece, index) => cache.set(piece.text, aligned.sections[index]!));
+  aligned.split.resources.forEach((piece, index) => cache.set(piece.text, aligned.placed[index]!));
+  return cache;
+}
+
+/** Every piece text of an aligned state passed the scans. */
+function passedScans(aligned: AlignedState): Map<string, PieceScan> {
+  const scans = new Map<string, PieceScan>();
+  for (const piece of aligned.split.sections) scans.set(piece.text, passedScan);
+  for (const piece of aligned.split.resources) scans.set(piece.text, passedScan);
+  return scans;
 }
 
 /** Whether every piece, and every line between pieces, is free of characters to clean up. */
@@ -373,8 +561,15 @@ function readResourcePiece(piece: Piece, previous: PieceCache | undefined, curre
   return result;
 }
 
-/** The piece's result at its place in the file: as it is when the piece did not move, else shifted. */
+/** The piece's result at its place in the file, remembered by text for the next parse. */
 function place(piece: Piece, result: PieceResult, cache: PieceCache): PieceResult {
+  const placed = placeOnly(piece, result);
+  cache.set(piece.text, placed);
+  return placed;
+}
+
+/** The piece's result at its place in the file: as it is when the piece did not move, else shifted. */
+function placeOnly(piece: Piece, result: PieceResult): PieceResult {
   const line = piece.startLine;
   if (result.line === line) return result;
   const lines = line - result.line;
@@ -390,8 +585,6 @@ function place(piece: Piece, result: PieceResult, cache: PieceCache): PieceResul
     diagnostics: result.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
     analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, lines, shiftedBodies)),
   };
-  // The next parse finds the piece where it is now.
-  cache.set(piece.text, placed);
   for (const analysis of placed.analyses) registerResourceSource(analysis.resource, piece.text, line);
   return placed;
 }
