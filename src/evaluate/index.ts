@@ -6,10 +6,10 @@
 import type { ArchDiagnostic, ArchDocument, Severity } from '../core/document';
 import { evaluateAvailability, forgetRecentAvailability } from './availability';
 import { evaluateCost } from './cost';
-import { evaluateSecurity } from './security';
+import { evaluateSecurity, forgetRecentSecurity } from './security';
 import { forgetRecentExposureAnalyses } from './security/exposure';
 import { judgeTargets } from './targets';
-import type { AvailabilityResult, CostResult, EvaluationResult, FindingSeverity, SecurityResult } from './types';
+import type { AvailabilityResult, CostResult, EvaluationResult, FindingSeverity, SecurityFinding, SecurityResult } from './types';
 
 /** The evaluations `evaluateAll` can run. */
 export type EvaluationKind = 'availability' | 'cost' | 'security';
@@ -34,27 +34,41 @@ const diagnosticSeverity: Readonly<Record<FindingSeverity, Severity>> = {
   info: 'hint',
 };
 
+/**
+ * The diagnostic of each finding object. The security evaluation keeps the finding objects of an
+ * unchanged resource from one edit to the next, so their diagnostics are made once.
+ */
+const diagnosticOfFinding = new WeakMap<SecurityFinding, ArchDiagnostic>();
+
 /** Security findings as diagnostics: code = rule id, the fix travels with it. */
 export function findingDiagnostics(security: SecurityResult): ArchDiagnostic[] {
-  return security.findings.map((finding) => ({
-    code: finding.ruleId,
-    severity: diagnosticSeverity[finding.severity],
-    message: finding.message,
-    range: finding.range,
-    source: 'cloudarch.security',
-    resource: finding.resource,
-    ...(finding.fix ? { fixes: [finding.fix] } : {}),
-  }));
+  return security.findings.map((finding) => {
+    let diagnostic = diagnosticOfFinding.get(finding);
+    if (diagnostic === undefined) {
+      diagnostic = {
+        code: finding.ruleId,
+        severity: diagnosticSeverity[finding.severity],
+        message: finding.message,
+        range: finding.range,
+        source: 'cloudarch.security',
+        resource: finding.resource,
+        ...(finding.fix ? { fixes: [finding.fix] } : {}),
+      };
+      diagnosticOfFinding.set(finding, diagnostic);
+    }
+    return diagnostic;
+  });
 }
 
 /**
- * Forgets every result kept by content rather than by object (the recent availability results and
- * exposure analyses). Caches keyed by resource or document objects need no forgetting: a fresh parse
- * has fresh objects. Tests call this to compute a clean-state reference.
+ * Forgets every result kept by content rather than by object (the recent availability results,
+ * exposure analyses and the last sorted findings). Caches keyed by resource or document objects
+ * need no forgetting: a fresh parse has fresh objects. Tests call this for a clean-state reference.
  */
 export function forgetRecentEvaluations(): void {
   forgetRecentAvailability();
   forgetRecentExposureAnalyses();
+  forgetRecentSecurity();
 }
 
 /** Runs the requested evaluations on a parsed architecture; never throws once parsing has succeeded. */

@@ -21,7 +21,7 @@ const severityRank: Readonly<Record<FindingSeverity, number>> = { critical: 0, h
  * sorted on its own: the findings arrive nearly in file order, which the sort then passes through
  * almost linearly.
  */
-function sortFindings(findings: readonly SecurityFinding[]): SecurityFinding[] {
+export function sortFindings(findings: readonly SecurityFinding[]): SecurityFinding[] {
   const bySeverity: SecurityFinding[][] = [[], [], [], [], []];
   for (const item of findings) bySeverity[severityRank[item.severity]]!.push(item);
   const sorted: SecurityFinding[] = [];
@@ -123,20 +123,124 @@ function ruleFindings(resource: ResourceNode, context: RuleContext, zonesKey: st
   return findings;
 }
 
+/** Severity first, then file order: the order `sortFindings` gives, except between exact ties. */
+function compareFindings(a: SecurityFinding, b: SecurityFinding): number {
+  return severityRank[a.severity] - severityRank[b.severity] || compareInFile(a, b);
+}
+
+/**
+ * The findings of one evaluation in the order the rules produced them, as chunks: one per resource
+ * (the cached list of its rule findings, the same array while the resource is unchanged) and one per
+ * exposure finding. With the sorted result, this is what the next evaluation merges into.
+ */
+interface SortedFindings {
+  readonly chunks: readonly (readonly SecurityFinding[])[];
+  readonly chunkIndex: ReadonlyMap<readonly SecurityFinding[], number>;
+  readonly sorted: readonly SecurityFinding[];
+}
+
+let lastSorted: SortedFindings | undefined;
+
+/** A single exposure finding as a chunk, the same array for the same finding object. */
+const chunkOfFinding = new WeakMap<SecurityFinding, readonly SecurityFinding[]>();
+
+function singleChunk(finding: SecurityFinding): readonly SecurityFinding[] {
+  let chunk = chunkOfFinding.get(finding);
+  if (chunk === undefined) chunkOfFinding.set(finding, (chunk = [finding]));
+  return chunk;
+}
+
+/** Forgets the last sorted findings, so the next evaluation sorts from scratch (tests use it for a clean reference). */
+export function forgetRecentSecurity(): void {
+  lastSorted = undefined;
+}
+
+/**
+ * Sorts the findings of `chunks`, reusing the previous sorted result when only a few chunks changed:
+ * the findings of the chunks that left are taken out, those of the new chunks are placed by binary
+ * search. The result is exactly what sorting everything gives. A full sort is stable, so exact ties
+ * are ordered by production order; the merge keeps that for the kept findings (their chunks keep
+ * their relative order, which is checked) and for the new ones among themselves (a stable sort),
+ * and sorts from scratch whenever a new finding ties with a kept one.
+ */
+export function sortChunks(chunks: readonly (readonly SecurityFinding[])[]): readonly SecurityFinding[] {
+  const chunkIndex = new Map<readonly SecurityFinding[], number>();
+  for (let index = 0; index < chunks.length; index++) chunkIndex.set(chunks[index]!, index);
+  const sorted = (chunkIndex.size === chunks.length ? mergeIntoPrevious(chunks, lastSorted) : undefined) ?? sortFindings(chunks.flat());
+  lastSorted = chunkIndex.size === chunks.length ? { chunks, chunkIndex, sorted } : undefined;
+  return sorted;
+}
+
+function mergeIntoPrevious(chunks: readonly (readonly SecurityFinding[])[], previous: SortedFindings | undefined): SecurityFinding[] | undefined {
+  if (previous === undefined) return undefined;
+  const total = previous.sorted.length;
+  // Beyond this many changed findings, a full sort of nearly sorted input is as quick.
+  const budget = Math.max(16, total >> 4);
+  const stillThere = new Uint8Array(previous.chunks.length);
+  const added: SecurityFinding[] = [];
+  let lastKept = -1;
+  for (const chunk of chunks) {
+    const before = previous.chunkIndex.get(chunk);
+    if (before === undefined) {
+      for (const item of chunk) added.push(item);
+      if (added.length > budget) return undefined;
+      continue;
+    }
+    // Kept chunks must keep their relative order, or ties among their findings could reorder.
+    if (before <= lastKept) return undefined;
+    lastKept = before;
+    stillThere[before] = 1;
+  }
+  let removedCount = 0;
+  const removed = new Set<SecurityFinding>();
+  for (let index = 0; index < previous.chunks.length; index++) {
+    if (stillThere[index] === 1) continue;
+    for (const item of previous.chunks[index]!) removed.add(item);
+    removedCount += previous.chunks[index]!.length;
+    if (removedCount > budget) return undefined;
+  }
+  if (removed.size !== removedCount) return undefined;
+  const kept = removed.size === 0 ? previous.sorted : previous.sorted.filter((item) => !removed.has(item));
+  if (kept.length !== total - removedCount) return undefined;
+  if (added.length === 0) return [...kept];
+  added.sort(compareFindings);
+  const merged: SecurityFinding[] = [];
+  let from = 0;
+  for (const item of added) {
+    // The first kept finding after `item`.
+    let low = from;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareFindings(kept[middle]!, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0 && compareFindings(kept[low - 1]!, item) === 0) return undefined;
+    for (let index = from; index < low; index++) merged.push(kept[index]!);
+    merged.push(item);
+    from = low;
+  }
+  for (let index = from; index < kept.length; index++) merged.push(kept[index]!);
+  return merged;
+}
+
 /** Runs every rule and the exposure analysis. Never throws: a rule that fails is skipped, not fatal. */
 export function evaluateSecurity(doc: ArchDocument): SecurityResult {
   const context = ruleContext(doc);
   const index = documentIndex(doc);
-  const zonesKey = doc.zones.join(',');
-  const findings: SecurityFinding[] = [];
+  // As JSON, so that zones `[a, b]` and `['a,b']` never share a key.
+  const zonesKey = JSON.stringify(doc.zones);
+  const chunks: (readonly SecurityFinding[])[] = [];
   for (const resource of doc.resources) {
     if (resource.type === undefined || resource.body === undefined) continue;
-    for (const item of ruleFindings(resource, context, zonesKey, index.neighbours.get(resource.name) ?? noNeighbours)) findings.push(item);
+    const findings = ruleFindings(resource, context, zonesKey, index.neighbours.get(resource.name) ?? noNeighbours);
+    if (findings.length > 0) chunks.push(findings);
   }
   const exposurePaths = findExposurePaths(doc);
-  findings.push(...exposureFindings(doc, exposurePaths));
-  const sorted = sortFindings(findings);
+  for (const item of exposureFindings(doc, exposurePaths)) chunks.push(singleChunk(item));
+  const sorted = sortChunks(chunks);
   const counts: Record<FindingSeverity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const item of sorted) counts[item.severity]++;
-  return { findings: sorted, counts, exposurePaths };
+  // A copy: the sorted list is kept for the next evaluation, and the result is the caller's.
+  return { findings: [...sorted], counts, exposurePaths };
 }
