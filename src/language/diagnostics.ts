@@ -37,14 +37,15 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 export function toLspDiagnostic(diagnostic: ArchDiagnostic, uri: string, options: LspDiagnosticOptions = {}): Diagnostic {
   const fixes = diagnostic.fixes ?? [];
   const resource = diagnostic.resource ? { resource: diagnostic.resource } : {};
-  const data: DiagnosticData = options.keepFixes ? { ...resource, ...(fixes.length > 0 ? { keptFixes: fixes.length } : {}) } : { fixes, ...resource };
+  // A live finding without fixes needs no data at all: nothing asks for its fixes.
+  const data: DiagnosticData | undefined = !options.keepFixes ? { fixes, ...resource } : fixes.length > 0 ? { ...resource, keptFixes: fixes.length } : undefined;
   const result: Diagnostic = {
     range: diagnostic.range,
     severity: severities[diagnostic.severity],
     code: diagnostic.code,
     source: diagnostic.source,
     message: diagnostic.message,
-    data,
+    ...(data ? { data } : {}),
   };
   if (diagnostic.related && diagnostic.related.length > 0) {
     result.relatedInformation = diagnostic.related.map((related) => ({ message: related.message, location: { uri, range: related.range } }));

@@ -61,7 +61,14 @@ export interface EncodedDiagnostics {
    * numbers each), so the elements on lines an edit left alone can be kept without decoding.
    */
   readonly layout?: Int32Array;
+  /**
+   * Names this list among those the encoders of this thread made, so a receiver that already holds
+   * it can be told "the same as list N" instead of being sent it again.
+   */
+  readonly serial?: number;
 }
+
+let lastSerial = 0;
 
 /** Joins encoded elements and records where each ends and which lines it covers. */
 function join(parts: readonly string[], ranges: readonly { start: { line: number }; end: { line: number } }[]): EncodedDiagnostics {
@@ -73,7 +80,7 @@ function join(parts: readonly string[], ranges: readonly { start: { line: number
     layout[index * 3 + 1] = ranges[index]!.start.line;
     layout[index * 3 + 2] = ranges[index]!.end.line;
   });
-  return { json: parts.join(','), count: parts.length, layout };
+  return { json: parts.join(','), count: parts.length, layout, serial: ++lastSerial };
 }
 
 /**
@@ -85,8 +92,23 @@ function join(parts: readonly string[], ranges: readonly { start: { line: number
 export class DiagnosticsEncoder {
   private readonly findingJson = new WeakMap<SecurityFinding, string>();
   private readonly diagnosticJson = new WeakMap<ArchDiagnostic, string>();
+  /** The last lists encoded, per kind: an equal list is answered with the same object, not joined again. */
+  private readonly last: Record<'document' | 'evaluation', { parts: readonly string[]; encoded: EncodedDiagnostics } | undefined> = { document: undefined, evaluation: undefined };
 
   constructor(private readonly uri: string) {}
+
+  /**
+   * Joins the parts, or answers the previous list itself when every part is the same text: typing
+   * that changes no diagnostic (most keystrokes) then costs no join, and the server can tell that
+   * nothing changed by identity.
+   */
+  private joined(kind: 'document' | 'evaluation', parts: readonly string[], ranges: readonly ArchDiagnostic['range'][]): EncodedDiagnostics {
+    const last = this.last[kind];
+    if (last !== undefined && last.parts.length === parts.length && parts.every((part, index) => part === last.parts[index])) return last.encoded;
+    const encoded = join(parts, ranges);
+    this.last[kind] = { parts, encoded };
+    return encoded;
+  }
 
   /** The document's own diagnostics (syntax, schema, references), remembered per diagnostic object. */
   encodeDocument(doc: ArchDocument): EncodedDiagnostics {
@@ -101,7 +123,7 @@ export class DiagnosticsEncoder {
       parts.push(json);
       ranges.push(diagnostic.range);
     }
-    return join(parts, ranges);
+    return this.joined('document', parts, ranges);
   }
 
   /** The diagnostics to publish live: findings at least as severe as `minimum`, and missed targets. */
@@ -130,7 +152,7 @@ export class DiagnosticsEncoder {
       parts.push(JSON.stringify(toLspDiagnostic(diagnostic, this.uri)));
       ranges.push(diagnostic.range);
     }
-    return join(parts, ranges);
+    return this.joined('evaluation', parts, ranges);
   }
 }
 

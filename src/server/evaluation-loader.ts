@@ -10,7 +10,8 @@ import type { FixPayload } from '../core/document';
 import type { FindingSeverity } from '../evaluate/types';
 import type { EvaluationFigures } from '../language/live-evaluation';
 import type { ReportKind } from '../protocol/requests';
-import { createEvaluationHandler, evaluationWorkerMarker, type EvaluationRequest, type EvaluationResponse, type LiveEvaluation } from './evaluation-worker';
+import type { EncodedDiagnostics } from '../language/live-evaluation';
+import { createEvaluationHandler, evaluationWorkerMarker, type EvaluationRequest, type EvaluationResponse, type HeldList, type LiveEvaluation } from './evaluation-worker';
 
 /** What the server asks of the evaluations. Every method is keyed by the document's URI. */
 export interface Evaluator {
@@ -70,6 +71,12 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
   let watchdog: ReturnType<typeof setInterval> | undefined;
   const latestVersions = new Int32Array(new SharedArrayBuffer(versionSlots * Int32Array.BYTES_PER_ELEMENT));
   const slots = new Map<string, number>();
+  /**
+   * Per document, the last lists the worker sent (or named): the next request says which it holds,
+   * and the worker names a list instead of sending it again when it is unchanged. Cleared with the
+   * worker, so a new worker (which holds nothing) is never asked to name a list.
+   */
+  const heldLists = new Map<string, { diagnostics?: EncodedDiagnostics; parseDiagnostics?: EncodedDiagnostics }>();
   const freeSlots: number[] = Array.from({ length: versionSlots }, (_unused, index) => versionSlots - 1 - index);
 
   const slotOf = (uri: string): number => {
@@ -112,6 +119,7 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
         worker = undefined;
       });
       started.postMessage({ id: 0, kind: 'init', latestVersions: latestVersions.buffer as SharedArrayBuffer } satisfies EvaluationRequest);
+      heldLists.clear();
       worker = started;
     } catch (error) {
       logError('Could not start the evaluation worker; evaluating in-process', error);
@@ -177,8 +185,18 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     async live(uri, version, text, minimumSeverity) {
       const slot = slotOf(uri);
       if (slot >= 0 && Atomics.load(latestVersions, slot) < version) Atomics.store(latestVersions, slot, version);
-      const response = await send({ kind: 'live', key: uri, slot, version, text, minimumSeverity });
-      return 'live' in response ? response.live : undefined;
+      const held = heldLists.get(uri);
+      const response = await send({ kind: 'live', key: uri, slot, version, text, minimumSeverity, held: { diagnostics: held?.diagnostics?.serial, parseDiagnostics: held?.parseDiagnostics?.serial } });
+      if (!('live' in response)) return undefined;
+      const message = response.live;
+      const resolve = (list: EncodedDiagnostics | HeldList, holding: EncodedDiagnostics | undefined): EncodedDiagnostics => {
+        if (!('held' in list)) return list;
+        if (holding?.serial !== list.held) throw new Error(`The evaluation worker named diagnostics list ${list.held}, which the server does not hold.`);
+        return holding;
+      };
+      const evaluation: LiveEvaluation = { ...message, diagnostics: resolve(message.diagnostics, held?.diagnostics), parseDiagnostics: resolve(message.parseDiagnostics, held?.parseDiagnostics) };
+      if (slots.has(uri)) heldLists.set(uri, { diagnostics: evaluation.diagnostics, parseDiagnostics: evaluation.parseDiagnostics });
+      return evaluation;
     },
     noteVersion(uri, version) {
       const slot = slotOf(uri);
@@ -204,6 +222,7 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     forget(uri) {
       const slot = slots.get(uri);
       slots.delete(uri);
+      heldLists.delete(uri);
       if (slot !== undefined && slot >= 0) freeSlots.push(slot);
       if (!worker && !inProcess) return;
       void send({ kind: 'forget', key: uri }).catch(() => undefined);

@@ -20,7 +20,17 @@ import type { DiagnosticsEncoder, EncodedDiagnostics, EvaluationFigures } from '
 
 /** What the worker is asked. `slot` indexes the shared latest-version table (-1: no staleness check). */
 export type EvaluationRequest =
-  | { readonly id: number; readonly kind: 'live'; readonly key: string; readonly slot: number; readonly version: number; readonly text: string; readonly minimumSeverity: FindingSeverity }
+  | {
+      readonly id: number;
+      readonly kind: 'live';
+      readonly key: string;
+      readonly slot: number;
+      readonly version: number;
+      readonly text: string;
+      readonly minimumSeverity: FindingSeverity;
+      /** The serials of the lists the server already holds for this document: equal lists are not sent again. */
+      readonly held?: { readonly diagnostics?: number; readonly parseDiagnostics?: number };
+    }
   | { readonly id: number; readonly kind: 'report'; readonly key: string; readonly version: number; readonly text: string; readonly report: ReportKind; readonly monteCarloSamples: number }
   | { readonly id: number; readonly kind: 'savings'; readonly key: string; readonly version: number; readonly range: Range; readonly only?: readonly string[] }
   /** The fixes of live findings the client sent back with a code-action request (their `data` says only how many). */
@@ -29,6 +39,17 @@ export type EvaluationRequest =
   | { readonly id: number; readonly kind: 'figures'; readonly key: string; readonly baseKey: string; readonly text: string }
   | { readonly id: number; readonly kind: 'forget'; readonly key: string }
   | { readonly id: number; readonly kind: 'init'; readonly latestVersions: SharedArrayBuffer };
+
+/** In a live answer, instead of a list: the list with this serial, which the server said it holds. */
+export interface HeldList {
+  readonly held: number;
+}
+
+/** A live evaluation as it crosses the thread boundary: lists the server holds are named, not sent. */
+export type LiveEvaluationMessage = Omit<LiveEvaluation, 'diagnostics' | 'parseDiagnostics'> & {
+  readonly diagnostics: EncodedDiagnostics | HeldList;
+  readonly parseDiagnostics: EncodedDiagnostics | HeldList;
+};
 
 /** The figures and diagnostics of one evaluated version: all the server needs while the user types. */
 export interface LiveEvaluation {
@@ -45,7 +66,7 @@ export interface LiveEvaluation {
 
 /** The worker's answers, by request kind. */
 export type EvaluationResponse =
-  | { readonly id: number; readonly live: LiveEvaluation }
+  | { readonly id: number; readonly live: LiveEvaluationMessage }
   | { readonly id: number; readonly stale: true }
   | { readonly id: number; readonly report: { readonly title: string; readonly markdown: string; readonly html: string } }
   | { readonly id: number; readonly actions: CodeAction[] }
@@ -117,7 +138,19 @@ export function createEvaluationHandler(): { handle(request: EvaluationRequest):
         const diagnostics = entry.encoder.encode(result, request.minimumSeverity);
         const parseDiagnostics = entry.encoder.encodeDocument(entry.doc);
         const errors = entry.doc.diagnostics.reduce((count, diagnostic) => count + (diagnostic.severity === 'error' ? 1 : 0), 0);
-        return { id: request.id, live: { version: request.version, figures: live.figuresOf(result), diagnostics, parseDiagnostics, errors, workMs: performance.now() - started } };
+        // Most keystrokes change no diagnostic: then the server is told which list it already holds.
+        const orHeld = (list: EncodedDiagnostics, held: number | undefined): EncodedDiagnostics | HeldList => (list.serial !== undefined && list.serial === held ? { held } : list);
+        return {
+          id: request.id,
+          live: {
+            version: request.version,
+            figures: live.figuresOf(result),
+            diagnostics: orHeld(diagnostics, request.held?.diagnostics),
+            parseDiagnostics: orHeld(parseDiagnostics, request.held?.parseDiagnostics),
+            errors,
+            workMs: performance.now() - started,
+          },
+        };
       }
       case 'report': {
         const entry = parse(request.key, request.text);

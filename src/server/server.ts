@@ -94,7 +94,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         if (lists.length > 0) {
           // Over stdio the worker's JSON goes out as it is; other transports need objects.
           all = options.rawJsonDiagnostics
-            ? [...diagnostics, new RawJsonElements(lists.map((list) => list.json).join(',')) as unknown as Diagnostic]
+            ? [...diagnostics, new RawJsonElements(lists.map((list) => list.json)) as unknown as Diagnostic]
             : [...diagnostics, ...lists.flatMap(decodeDiagnostics)];
         }
         void connection.sendDiagnostics({ uri, version, diagnostics: all }).catch((error) => logError('Publishing diagnostics failed', error));

@@ -89,10 +89,10 @@ describe('language server over stdio', function () {
   it('previews the cost and availability effect in security fix titles', async () => {
     const diagnostics = await server.diagnosticsFor(uri, 1, (published) => published.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
     // Live findings leave their fixes with the evaluation and say how many they have.
-    const withFix = diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch.security' && (diagnostic.data as { keptFixes?: number }).keptFixes === 1);
+    const withFix = diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch.security' && (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes === 1);
     assert.ok(withFix.length > 0, 'some finding has a fix');
     assert.ok(
-      diagnostics.every((diagnostic) => diagnostic.source !== 'cloudarch.security' || (diagnostic.data as { fixes?: unknown }).fixes === undefined),
+      diagnostics.every((diagnostic) => diagnostic.source !== 'cloudarch.security' || (diagnostic.data as { fixes?: unknown } | undefined)?.fixes === undefined),
       'no live finding carries its fix in the publication',
     );
     const actions = (await server.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: withFix[0]!.range, context: { diagnostics: [withFix[0]] } })).filter((action) => action.kind === 'quickfix');
@@ -383,5 +383,36 @@ describe('language server: fixes of live findings', function () {
     // The fixed text no longer has the finding.
     await server.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: current.split('\n').length, character: 0 } }, text: fixed }]);
     await server.diagnosticsFor(uri, 3, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.source === 'cloudarch.security') && !diagnostics.some((diagnostic) => diagnostic.code === 'CA-DDB-004'));
+  });
+
+  it('publishes every finding again after edits that change none of them, and the changed ones after an edit that does', async () => {
+    const other = documentUri('unchanged-findings.cloudarch.yaml');
+    const evaluated = (version: number) =>
+      server.until(
+        () => {
+          // The publication the evaluation of `version` sent: the last one of that version, announced by summaryChanged.
+          const announced = server.notifications.some((entry) => entry.method === summaryChangedNotificationMethod && (entry.params as SummaryResult).uri === other && (entry.params as SummaryResult).version === version);
+          const published = server.published.filter((entry) => entry.uri === other && entry.version === version).at(-1);
+          return announced && published ? published.diagnostics : undefined;
+        },
+        10_000,
+        `the evaluated diagnostics of v${version}`,
+      );
+    await server.open(other, text);
+    const first = await evaluated(1);
+    assert.ok(first.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
+    // Typing in a comment twice: the worker names the lists the server holds instead of sending them.
+    await server.change(other, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# a note\n' }]);
+    await server.change(other, 3, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, text: ' more' }]);
+    const shifted = first.map((diagnostic) => ({ ...diagnostic, range: { start: { ...diagnostic.range.start, line: diagnostic.range.start.line + 1 }, end: { ...diagnostic.range.end, line: diagnostic.range.end.line + 1 } } }));
+    const withoutFixRanges = (diagnostics: Diagnostic[]) => diagnostics.map(({ data: _data, relatedInformation: _related, ...rest }) => rest);
+    assert.deepEqual(withoutFixRanges(await evaluated(3)), withoutFixRanges(shifted));
+    await server.change(other, 4, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 13 } }, text: '!' }]);
+    assert.deepEqual(withoutFixRanges(await evaluated(4)), withoutFixRanges(shifted));
+    // Deletion protection on: that finding goes, the others stay.
+    await server.change(other, 5, [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: '    deletionProtection: true\n' }]);
+    const fixed = await evaluated(5);
+    assert.ok(!fixed.some((diagnostic) => diagnostic.code === 'CA-DDB-004'));
+    assert.deepEqual(withoutFixRanges(fixed), withoutFixRanges(shifted.filter((diagnostic) => diagnostic.code !== 'CA-DDB-004')));
   });
 });

@@ -27,7 +27,7 @@ describe('pre-serialised diagnostics over stdio', () => {
   for (const { name, raw } of cases) {
     it(`writes ${name} as if they were objects`, async () => {
       const json = raw.map((entry) => JSON.stringify(entry)).join(',');
-      const spliced = await encode(publication([...own, new RawJsonElements(json)]));
+      const spliced = await encode(publication([...own, new RawJsonElements([json])]));
       assert.deepEqual(spliced, publication([...own, ...raw]));
       assert.deepEqual(decodeDiagnostics({ json, count: raw.length }), raw);
     });
@@ -36,13 +36,36 @@ describe('pre-serialised diagnostics over stdio', () => {
   it('splices at its own place when a diagnostic before it carries the marker text', async () => {
     const tricky = [diagnostic('\u0001cloudarch-raw-json\u0001')];
     const raw = [diagnostic('finding')];
-    assert.deepEqual(await encode(publication([...tricky, new RawJsonElements(JSON.stringify(raw[0]))])), publication([...tricky, ...raw]));
+    assert.deepEqual(await encode(publication([...tricky, new RawJsonElements([JSON.stringify(raw[0])])])), publication([...tricky, ...raw]));
   });
 
   it('writes an empty fragment as nothing, with or without diagnostics before it', async () => {
-    assert.deepEqual(await encode(publication([...own, new RawJsonElements('')])), publication(own));
-    assert.deepEqual(await encode(publication([new RawJsonElements('')])), publication([]));
+    assert.deepEqual(await encode(publication([...own, new RawJsonElements([''])])), publication(own));
+    assert.deepEqual(await encode(publication([new RawJsonElements(['', ''])])), publication([]));
+    assert.deepEqual(await encode(publication([new RawJsonElements([])])), publication([]));
     assert.deepEqual(decodeDiagnostics({ json: '', count: 0 }), []);
+  });
+
+  it('writes several lists, empty ones among them, as one array', async () => {
+    const parse = [diagnostic('parse')];
+    const findings = [diagnostic('first finding'), diagnostic('second finding')];
+    const lists = ['', parse.map((entry) => JSON.stringify(entry)).join(','), '', findings.map((entry) => JSON.stringify(entry)).join(',')];
+    assert.deepEqual(await encode(publication([...own, new RawJsonElements(lists)])), publication([...own, ...parse, ...findings]));
+  });
+
+  it('writes a large list the same again when it is published again (its bytes are remembered)', async () => {
+    // Over 4,096 characters, so its encoding is kept; non-ASCII text checks the charset is honoured.
+    const findings = Array.from({ length: 60 }, (_unused, index) => diagnostic(`finding ${index} → ünïcode`));
+    const list = findings.map((entry) => JSON.stringify(entry)).join(',');
+    assert.ok(list.length > 4096);
+    const first = await encode(publication([new RawJsonElements([list])]));
+    // The same text as another string object, and a different list of the same length.
+    const again = await encode(publication([new RawJsonElements([list.split('').join('')])]));
+    const changed = list.replace('finding 7 ', 'finding X ');
+    const other = await encode(publication([new RawJsonElements([changed])]));
+    assert.deepEqual(first, publication(findings));
+    assert.deepEqual(again, publication(findings));
+    assert.deepEqual(other, publication(JSON.parse(`[${changed}]`) as unknown[]));
   });
 
   it('leaves other messages alone', async () => {

@@ -78,7 +78,7 @@ describe('live evaluation', () => {
       const withFix = findings.filter((finding) => finding.fix !== undefined).length;
       assert.ok(withFix > 3, `findings with fixes to test with: ${withFix}`);
       assert.deepEqual(
-        published.map((diagnostic) => (diagnostic.data as { keptFixes?: number }).keptFixes ?? 0),
+        published.map((diagnostic) => (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes ?? 0),
         findings.map((finding) => (finding.fix ? 1 : 0)),
       );
       assert.deepEqual(fixesOfKeptFindings(result, published), findings.map((finding) => (finding.fix ? [finding.fix] : [])));
@@ -101,6 +101,22 @@ describe('live evaluation', () => {
       const gone = { ...diagnosticOfFirst!, data: { resource: 'no-such-resource', keptFixes: 1 } };
       assert.deepEqual(fixesOfKeptFindings(twice, [gone]), [[]]);
     });
+  });
+
+  it('answers an unchanged list with the same object and serial, and a changed one with a new serial', () => {
+    const encoder = new DiagnosticsEncoder(uri);
+    const first = encoder.encode(result, 'low');
+    // A new result object whose findings read the same: nothing to join again.
+    const again = encoder.encode({ ...result, security: { ...result.security!, findings: [...result.security!.findings] } }, 'low');
+    assert.equal(again, first);
+    assert.ok(first.serial !== undefined);
+    const changed: SecurityFinding = { ...result.security!.findings[0]!, message: 'A changed message.' };
+    const edited = encoder.encode({ ...result, security: { ...result.security!, findings: [changed, ...result.security!.findings.slice(1)] } }, 'low');
+    assert.notEqual(edited.serial, first.serial);
+    assert.notEqual(edited.json, first.json);
+    const document = encoder.encodeDocument(doc);
+    assert.equal(encoder.encodeDocument(parseArchitecture(text, { previous: doc })), document);
+    assert.notEqual(document.serial, first.serial);
   });
 
   it('encodes the document diagnostics as the language service converts them', () => {
