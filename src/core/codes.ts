@@ -77,6 +77,8 @@ export const Codes = {
   // --- Zones and placement ----------------------------------------------------------------------
   /** A resource zone that is not listed in the file's top-level `zones`. */
   unknownZone: 'unknown-zone',
+  /** A top-level `zones` list with more zones than any AWS region has (six, in us-east-1). */
+  tooManyZones: 'too-many-zones',
   /** An EBS volume attached to an instance in a different zone (EBS is bound to one zone). */
   ebsZoneMismatch: 'ebs-zone-mismatch',
   /** `multiAZ: true` with fewer than two zones. */

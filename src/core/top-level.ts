@@ -40,6 +40,7 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
     diagnostics.push(...checkTopLevelSchema(root));
     diagnostics.push(...checkPercentFractions(root, topLevelProperties, undefined));
     checkRequired(root, diagnostics);
+    checkZones(root, diagnostics);
   }
 
   const versionEntry = root?.entries.find((entry) => entry.key === 'cloudarch');
@@ -89,6 +90,27 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
       ...(maxSeverity !== undefined ? { maxFindingSeverity: maxSeverity } : {}),
     },
   };
+}
+
+/**
+ * The most availability zones an AWS region has: us-east-1 has six (a to f); most regions have three.
+ * A design that spreads over more zones than this cannot be deployed in any region.
+ */
+const mostZonesInARegion = 6;
+
+/** The top-level `zones` list: no more zones than a region has. (A zone listed twice is the schema's to report.) */
+function checkZones(root: MapNode, diagnostics: ArchDiagnostic[]): void {
+  const list = root.entries.find((entry) => entry.key === 'zones')?.value;
+  if (list?.kind !== 'seq') return;
+  const zones = new Set(list.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [item.value] : [])));
+  if (zones.size <= mostZonesInARegion) return;
+  diagnostics.push({
+    code: Codes.tooManyZones,
+    severity: 'warning',
+    message: `The design uses ${zones.size} availability zones, but no AWS region has more than six (us-east-1 has \`a\` to \`f\`; most regions have three). Its availability cannot be achieved in any region.`,
+    range: list.range,
+    source: 'cloudarch',
+  });
 }
 
 function checkRequired(root: MapNode, diagnostics: ArchDiagnostic[]): void {
