@@ -40,24 +40,38 @@ const diagnosticSeverity: Readonly<Record<FindingSeverity, Severity>> = {
  */
 const diagnosticOfFinding = new WeakMap<SecurityFinding, ArchDiagnostic>();
 
+/** The last findings turned into diagnostics, to take the diagnostics of findings still in the same place. */
+let lastConverted: { readonly findings: readonly SecurityFinding[]; readonly diagnostics: readonly ArchDiagnostic[] } | undefined;
+
+function diagnosticOf(finding: SecurityFinding): ArchDiagnostic {
+  let diagnostic = diagnosticOfFinding.get(finding);
+  if (diagnostic === undefined) {
+    diagnostic = {
+      code: finding.ruleId,
+      severity: diagnosticSeverity[finding.severity],
+      message: finding.message,
+      range: finding.range,
+      source: 'cloudarch.security',
+      resource: finding.resource,
+      ...(finding.fix ? { fixes: [finding.fix] } : {}),
+    };
+    diagnosticOfFinding.set(finding, diagnostic);
+  }
+  return diagnostic;
+}
+
 /** Security findings as diagnostics: code = rule id, the fix travels with it. */
 export function findingDiagnostics(security: SecurityResult): ArchDiagnostic[] {
-  return security.findings.map((finding) => {
-    let diagnostic = diagnosticOfFinding.get(finding);
-    if (diagnostic === undefined) {
-      diagnostic = {
-        code: finding.ruleId,
-        severity: diagnosticSeverity[finding.severity],
-        message: finding.message,
-        range: finding.range,
-        source: 'cloudarch.security',
-        resource: finding.resource,
-        ...(finding.fix ? { fixes: [finding.fix] } : {}),
-      };
-      diagnosticOfFinding.set(finding, diagnostic);
-    }
-    return diagnostic;
-  });
+  const findings = security.findings;
+  const previous = lastConverted;
+  const diagnostics: ArchDiagnostic[] = new Array<ArchDiagnostic>(findings.length);
+  // Most findings sit where they sat after the last edit: a comparison instead of a lookup.
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index]!;
+    diagnostics[index] = previous !== undefined && previous.findings[index] === finding ? previous.diagnostics[index]! : diagnosticOf(finding);
+  }
+  lastConverted = { findings: [...findings], diagnostics };
+  return [...diagnostics];
 }
 
 /**

@@ -135,7 +135,6 @@ function compareFindings(a: SecurityFinding, b: SecurityFinding): number {
  */
 interface SortedFindings {
   readonly chunks: readonly (readonly SecurityFinding[])[];
-  readonly chunkIndex: ReadonlyMap<readonly SecurityFinding[], number>;
   readonly sorted: readonly SecurityFinding[];
 }
 
@@ -164,23 +163,54 @@ export function forgetRecentSecurity(): void {
  * and sorts from scratch whenever a new finding ties with a kept one.
  */
 export function sortChunks(chunks: readonly (readonly SecurityFinding[])[]): readonly SecurityFinding[] {
-  const chunkIndex = new Map<readonly SecurityFinding[], number>();
-  for (let index = 0; index < chunks.length; index++) chunkIndex.set(chunks[index]!, index);
-  const sorted = (chunkIndex.size === chunks.length ? mergeIntoPrevious(chunks, lastSorted) : undefined) ?? sortFindings(chunks.flat());
-  lastSorted = chunkIndex.size === chunks.length ? { chunks, chunkIndex, sorted } : undefined;
+  const sorted = mergeIntoPrevious(chunks, lastSorted) ?? sortFindings(chunks.flat());
+  lastSorted = { chunks, sorted };
   return sorted;
 }
 
-function mergeIntoPrevious(chunks: readonly (readonly SecurityFinding[])[], previous: SortedFindings | undefined): SecurityFinding[] | undefined {
-  if (previous === undefined) return undefined;
-  const total = previous.sorted.length;
-  // Beyond this many changed findings, a full sort of nearly sorted input is as quick.
-  const budget = Math.max(16, total >> 4);
-  const stillThere = new Uint8Array(previous.chunks.length);
+/** What changed between two chunk lists: the findings that came and the findings that went. */
+interface ChunkChange {
+  readonly added: SecurityFinding[];
+  readonly removed: SecurityFinding[];
+}
+
+/**
+ * The change when the two lists differ in one stretch (the usual edit: one resource, maybe its
+ * exposure finding): equal chunks before it and after it are kept, in their order.
+ */
+function changedStretch(chunks: readonly (readonly SecurityFinding[])[], previous: readonly (readonly SecurityFinding[])[], budget: number): ChunkChange | undefined {
+  const limit = Math.min(chunks.length, previous.length);
+  let start = 0;
+  while (start < limit && chunks[start] === previous[start]) start++;
+  let endNew = chunks.length;
+  let endOld = previous.length;
+  while (endNew > start && endOld > start && chunks[endNew - 1] === previous[endOld - 1]) {
+    endNew--;
+    endOld--;
+  }
+  const added: SecurityFinding[] = [];
+  const removed: SecurityFinding[] = [];
+  for (let index = start; index < endNew; index++) {
+    for (const item of chunks[index]!) added.push(item);
+    if (added.length > budget) return undefined;
+  }
+  for (let index = start; index < endOld; index++) {
+    for (const item of previous[index]!) removed.push(item);
+    if (removed.length > budget) return undefined;
+  }
+  return { added, removed };
+}
+
+/** The change found by matching every chunk, when the changes are scattered (a rename touching several resources). */
+function changedChunks(chunks: readonly (readonly SecurityFinding[])[], previous: readonly (readonly SecurityFinding[])[], budget: number): ChunkChange | undefined {
+  const indexBefore = new Map<readonly SecurityFinding[], number>();
+  for (let index = 0; index < previous.length; index++) indexBefore.set(previous[index]!, index);
+  if (indexBefore.size !== previous.length) return undefined;
+  const stillThere = new Uint8Array(previous.length);
   const added: SecurityFinding[] = [];
   let lastKept = -1;
   for (const chunk of chunks) {
-    const before = previous.chunkIndex.get(chunk);
+    const before = indexBefore.get(chunk);
     if (before === undefined) {
       for (const item of chunk) added.push(item);
       if (added.length > budget) return undefined;
@@ -191,17 +221,28 @@ function mergeIntoPrevious(chunks: readonly (readonly SecurityFinding[])[], prev
     lastKept = before;
     stillThere[before] = 1;
   }
-  let removedCount = 0;
-  const removed = new Set<SecurityFinding>();
-  for (let index = 0; index < previous.chunks.length; index++) {
+  const removed: SecurityFinding[] = [];
+  for (let index = 0; index < previous.length; index++) {
     if (stillThere[index] === 1) continue;
-    for (const item of previous.chunks[index]!) removed.add(item);
-    removedCount += previous.chunks[index]!.length;
-    if (removedCount > budget) return undefined;
+    for (const item of previous[index]!) removed.push(item);
+    if (removed.length > budget) return undefined;
   }
-  if (removed.size !== removedCount) return undefined;
+  return { added, removed };
+}
+
+function mergeIntoPrevious(chunks: readonly (readonly SecurityFinding[])[], previous: SortedFindings | undefined): SecurityFinding[] | undefined {
+  if (previous === undefined) return undefined;
+  const total = previous.sorted.length;
+  // Beyond this many changed findings, a full sort of nearly sorted input is as quick.
+  const budget = Math.max(16, total >> 4);
+  const change = changedStretch(chunks, previous.chunks, budget) ?? changedChunks(chunks, previous.chunks, budget);
+  if (change === undefined) return undefined;
+  const { added } = change;
+  const removed = new Set(change.removed);
+  if (removed.size !== change.removed.length) return undefined;
   const kept = removed.size === 0 ? previous.sorted : previous.sorted.filter((item) => !removed.has(item));
-  if (kept.length !== total - removedCount) return undefined;
+  // A finding object kept elsewhere too would have been taken out twice.
+  if (kept.length !== total - removed.size) return undefined;
   if (added.length === 0) return [...kept];
   added.sort(compareFindings);
   const merged: SecurityFinding[] = [];
