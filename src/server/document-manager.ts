@@ -320,6 +320,8 @@ export class DocumentManager {
     const version = state.textDocument.version;
     if (state.parseDiagnostics?.version === version) return state.parseDiagnostics.diagnostics;
     const started = performance.now();
+    // The first parse reads the whole file; only the incremental checks that follow tell what a keystroke costs.
+    const incremental = state.parsed !== undefined;
     try {
       const doc = this.ensureParsed(state);
       const diagnostics = this.service.diagnostics(doc, state.uri);
@@ -329,7 +331,7 @@ export class DocumentManager {
       this.host.logError(`Checking ${state.uri} failed`, error);
       return undefined;
     } finally {
-      state.recentCheckMs.push(performance.now() - started);
+      if (incremental) state.recentCheckMs.push(performance.now() - started);
       if (state.recentCheckMs.length > 3) state.recentCheckMs.shift();
     }
   }
