@@ -104,8 +104,17 @@ function environmentOf(doc: ArchDocument): CostEnvironment {
 
 /** Whether every cross-resource input a cached part read still reads the same. */
 function readsHold(reads: CrossReads, doc: ArchDocument, shares: ReadonlyMap<string, number>): boolean {
-  for (const [name, share] of reads.shares) if ((shares.get(name) ?? 0) !== share) return false;
-  for (const [name, type] of reads.types) if (doc.resourceByName.get(name)?.type !== type) return false;
+  // Indexed loops: this runs for every resource on every edit, and most parts read nothing.
+  const shareReads = reads.shares;
+  for (let index = 0; index < shareReads.length; index++) {
+    const read = shareReads[index]!;
+    if ((shares.get(read[0]) ?? 0) !== read[1]) return false;
+  }
+  const typeReads = reads.types;
+  for (let index = 0; index < typeReads.length; index++) {
+    const read = typeReads[index]!;
+    if (doc.resourceByName.get(read[0])?.type !== read[1]) return false;
+  }
   return true;
 }
 
