@@ -177,11 +177,13 @@ export function fixesOfKeptFindings(result: EvaluationResult, diagnostics: reado
     const resource = (diagnostic.data as { resource?: unknown } | undefined)?.resource;
     if (typeof resource !== 'string') return [];
     const candidates = byRuleAndResource.get(`${String(diagnostic.code)}\u0000${resource}`) ?? [];
+    // The diagnostic comes from the client: its range may be missing or malformed.
+    const range = diagnostic.range as Partial<Diagnostic['range']> | undefined;
     const sameRange = (finding: SecurityFinding) =>
-      finding.range.start.line === diagnostic.range.start.line &&
-      finding.range.start.character === diagnostic.range.start.character &&
-      finding.range.end.line === diagnostic.range.end.line &&
-      finding.range.end.character === diagnostic.range.end.character;
+      finding.range.start.line === range?.start?.line &&
+      finding.range.start.character === range?.start?.character &&
+      finding.range.end.line === range?.end?.line &&
+      finding.range.end.character === range?.end?.character;
     const sameMessage = (finding: SecurityFinding) => finding.message === diagnostic.message;
     const match =
       candidates.length === 1

@@ -127,6 +127,31 @@ describe('language server robustness: hostile documents', function () {
     });
   }
 
+  it('answers code actions for diagnostics a client made up, without a crash', async () => {
+    const since = mark(server);
+    const uri = documentUri('hostile-code-actions');
+    await server.open(uri, normalText);
+    const published = await server.diagnosticsFor(uri, 1, (diagnostics) => diagnostics.some((diagnostic) => (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes));
+    const real = published.find((diagnostic) => (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes)!;
+    const madeUp: unknown[] = [
+      { ...real, range: undefined },
+      { ...real, range: { start: {} } },
+      { ...real, code: undefined, message: { kind: 'markdown', value: 'x' } },
+      { ...real, data: { keptFixes: 1e9, resource: { not: 'a name' } } },
+      { ...real, data: { keptFixes: -1, resource: '__proto__' } },
+      { ...real, data: { keptFixes: 1, resource: 'constructor', fixes: 'not a list' } },
+      { ...real, data: null },
+      { ...real, code: 'CA-NOT-A-RULE' },
+    ];
+    const actions = await server.request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: real.range, context: { diagnostics: madeUp } });
+    assert.ok(Array.isArray(actions));
+    // The real finding still gets its fix.
+    const fixes = await server.request<{ kind?: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: real.range, context: { diagnostics: [real] } });
+    assert.equal(fixes.filter((action) => action.kind === 'quickfix').length, 1);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual(crashes(server, since), [], 'no handler crashed');
+  });
+
   it('still serves a normal document after all of them', async () => {
     const since = mark(server);
     await assertStillServes(server, 'after-hostile');
