@@ -8,6 +8,8 @@ import { typeMatches } from '../model/catalog';
 import type { ArchDiagnostic, MapNode, Range, ReferenceOccurrence, ResourceNode, TextEdit } from './document';
 import { Codes } from './codes';
 import type { ReferenceDraft } from './references';
+import { shiftDiagnostic } from './shift';
+import { shiftRange } from './line-index';
 import { andList, closestMatches, orList } from './suggest';
 
 /** The input of the cross-resource checks. */
@@ -21,6 +23,19 @@ export interface CrossInput {
   readonly text: string;
   /** What the previous parse's checks kept (name table, dependency graph, did-you-mean answers). */
   readonly previous?: CrossState;
+  /**
+   * Resources that only moved: from `start` on, every resource (and its drafts) is the previous
+   * parse's resource at `previousStart` onwards with its ranges moved down by `lines` lines. Their
+   * cached results are moved the same way instead of being worked out again.
+   */
+  readonly moved?: MovedResources;
+}
+
+/** See `CrossInput.moved`. */
+export interface MovedResources {
+  readonly start: number;
+  readonly previousStart: number;
+  readonly lines: number;
 }
 
 /** Did-you-mean answers for unknown names, valid for one list of resource names. */
@@ -228,8 +243,10 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
       referenceStarts[index] = previous.referenceStarts[index]!;
     }
     let at = previous.referenceStarts[head]!;
+    const moved = movedFrom(input, previous);
     for (let index = head; index < count - tail; index++) {
-      const resolution = resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
+      const old = moved === undefined || index < moved.start ? -1 : index - moved.start + moved.previousStart;
+      const resolution = old >= 0 ? movedResolution(resources[index]!, previous.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest) : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
       resolutions[index] = resolution;
       graphKeys[index] = resolution.graphKey;
       // The table is the same, so the count is too and the span replaced the same positions.
@@ -292,6 +309,54 @@ function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[],
   else resolutions.delete(resource);
   return fresh;
 }
+
+/** The input's moved resources, when they line up with the previous parse's list. */
+function movedFrom(input: CrossInput, previous: CrossState): MovedResources | undefined {
+  const moved = input.moved;
+  if (moved === undefined || moved.lines === 0 || moved.start < 0 || moved.previousStart < 0) return undefined;
+  if (input.resources.length - moved.start !== previous.resources.length - moved.previousStart || previous.resolutions.length !== previous.resources.length) return undefined;
+  return moved;
+}
+
+/**
+ * The resolution of a resource that only moved by `lines` lines: the previous one with its ranges
+ * moved, when it was made against this table and may be kept; otherwise resolved afresh. Moving
+ * looks nothing up (the names are the same, so every target resolves as before) and builds no
+ * suggestions; a reference takes the range of the moved draft it came from, so nothing is copied twice.
+ */
+function movedResolution(resource: ResourceNode, before: Resolution, drafts: readonly ReferenceDraft[], lines: number, input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
+  if (before.table !== table || !before.cacheable || before.drafts.length !== drafts.length) return resolutionOf(resource, drafts, input, table, suggest);
+  let references: readonly ReferenceOccurrence[] = noReferences;
+  let attachments: readonly ReferenceOccurrence[] = noReferences;
+  if (before.references.length > 0) {
+    const moved = new Array<ReferenceOccurrence>(before.references.length);
+    let draft = 0;
+    for (let index = 0; index < before.references.length; index++) {
+      const reference = before.references[index]!;
+      // References are made in draft order (some drafts make none) and carry their draft's range.
+      while (draft < drafts.length && before.drafts[draft]!.range !== reference.range) draft++;
+      const range = draft < drafts.length ? drafts[draft++]!.range : shiftRange(reference.range, lines);
+      moved[index] = { ...reference, range };
+    }
+    references = moved;
+    if (before.attachments.length > 0) attachments = before.attachments.map((attachment) => moved[before.references.indexOf(attachment)]!);
+  }
+  const resolution: Resolution = {
+    table,
+    drafts,
+    references,
+    diagnostics: before.diagnostics.length === 0 ? before.diagnostics : before.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
+    graphKey: before.graphKey,
+    attachments,
+    groupsUsed: before.groupsUsed,
+    refersToItself: before.refersToItself,
+    cacheable: true,
+  };
+  resolutions.set(resource, resolution);
+  return resolution;
+}
+
+const noReferences: readonly ReferenceOccurrence[] = [];
 
 /**
  * How many resources at the start (`head`) and at the end (`tail`) of the list are the same
@@ -436,6 +501,11 @@ function unknownZonesOf(resource: ResourceNode, allowed: ReadonlySet<string>, zo
   return unknown;
 }
 
+/** A resource's unknown zones moved by `lines` lines (nearly always none, shared). */
+function movedZones(unknown: readonly { readonly zone: string; readonly range: Range }[], lines: number): readonly { readonly zone: string; readonly range: Range }[] {
+  return unknown.length === 0 ? unknown : unknown.map(({ zone, range }) => ({ zone, range: shiftRange(range, lines) }));
+}
+
 /**
  * Zones a resource names that the file does not list in its top-level `zones`. With the same
  * zones, the answers of the resources kept at both ends (`kept`) are taken over by position.
@@ -451,8 +521,12 @@ function zoneChecks(
   const count = resources.length;
   const unknownZones = new Array<readonly { readonly zone: string; readonly range: Range }[]>(count);
   const reuse = kept !== undefined && previous !== undefined && previous.zonesKey === zonesKey && previous.unknownZones.length === count;
+  const before = reuse ? previous.unknownZones : undefined;
+  const moved = reuse ? movedFrom(input, previous) : undefined;
   for (let index = 0; index < count; index++) {
-    unknownZones[index] = reuse && (index < kept.head || index >= count - kept.tail) ? previous.unknownZones[index]! : unknownZonesOf(resources[index]!, allowed, zonesKey);
+    if (reuse && (index < kept.head || index >= count - kept.tail)) unknownZones[index] = previous.unknownZones[index]!;
+    else if (before !== undefined && moved !== undefined && index >= moved.start) unknownZones[index] = movedZones(before[index - moved.start + moved.previousStart]!, moved.lines);
+    else unknownZones[index] = unknownZonesOf(resources[index]!, allowed, zonesKey);
   }
   const diagnostics: ArchDiagnostic[] = [];
   for (let index = 0; index < count; index++) {

@@ -16,7 +16,7 @@ import { LineIndex } from './line-index';
 import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
 import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
-import { shiftDiagnostic, shiftDraft, shiftEntry, shiftResource, shiftValue } from './shift';
+import { shiftDiagnostic, shiftDiagnostics, shiftDrafts, shiftEntry, shiftResource, shiftValue } from './shift';
 import { defaultRegion, defaultZones, readTopLevel } from './top-level';
 import { readYaml } from './yaml-read';
 import { fastReadYaml } from './fast-read';
@@ -434,7 +434,10 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   for (const analysis of analyses) if (analysis.diagnostics.length > 0) for (const diagnostic of analysis.diagnostics) diagnostics.push(diagnostic);
 
   const zones = top.zones ?? defaultZones;
-  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text, previous: previous.cross });
+  // The resources after the edit only moved (when lines were added or removed): their cached
+  // cross-resource results are moved with them rather than worked out again.
+  const moved = lineDelta === 0 ? undefined : { start: newEnd, previousStart: oldEnd, lines: lineDelta };
+  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text, previous: previous.cross, ...(moved !== undefined ? { moved } : {}) });
   for (const diagnostic of cross.diagnostics) diagnostics.push(diagnostic);
   diagnostics.sort(compareDiagnostics);
   const document: ArchDocument = {
@@ -573,29 +576,41 @@ function placeOnly(piece: Piece, result: PieceResult): PieceResult {
   const line = piece.startLine;
   if (result.line === line) return result;
   const lines = line - result.line;
-  const entries = result.entries.map((entry) => shiftEntry(entry, lines));
-  // A resource's body is its entry's value: shift it once and share it, as a fresh read does.
-  const shiftedBodies = new Map<ValueNode, ValueNode | undefined>();
-  result.entries.forEach((entry, index) => {
-    if (entry.value !== undefined) shiftedBodies.set(entry.value, entries[index]!.value);
-  });
-  const placed: PieceResult = {
-    line,
-    entries,
-    diagnostics: result.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
-    analyses: result.analyses.map((analysis) => shiftAnalysis(analysis, lines, shiftedBodies)),
-  };
-  for (const analysis of placed.analyses) registerResourceSource(analysis.resource, piece.text, line);
-  return placed;
+  const entries: MapEntry[] = [];
+  for (const entry of result.entries) entries.push(shiftEntry(entry, lines));
+  const analyses: ResourceAnalysis[] = [];
+  for (const analysis of result.analyses) {
+    analyses.push(shiftAnalysis(analysis, lines, result.entries, entries));
+    registerResourceSource(analyses[analyses.length - 1]!.resource, piece.text, line);
+  }
+  return { line, entries, diagnostics: shiftDiagnostics(result.diagnostics, lines), analyses };
 }
 
-function shiftAnalysis(analysis: ResourceAnalysis, lines: number, shiftedBodies: ReadonlyMap<ValueNode, ValueNode | undefined>): ResourceAnalysis {
-  const original = analysis.resource.body;
-  const body = original === undefined ? undefined : (shiftedBodies.get(original) ?? shiftEntry({ key: '', keyRange: zeroRange, value: original }, lines).value);
+/**
+ * An analysis moved by `lines`. A resource's body is its entry's value: the moved entry's value is
+ * shared, as a fresh read shares it, and so are the entry's key range and positions (see `shiftResource`).
+ */
+function shiftAnalysis(analysis: ResourceAnalysis, lines: number, originals: readonly MapEntry[], moved: readonly MapEntry[]): ResourceAnalysis {
+  const resource = analysis.resource;
+  const original = resource.body;
+  let index = -1;
+  // Nearly always one entry, the resource's own; several only on the general path.
+  for (let at = 0; at < originals.length; at++) {
+    if (originals[at]!.keyRange === resource.nameRange) {
+      index = at;
+      break;
+    }
+  }
+  const entry = index >= 0 ? moved[index] : undefined;
+  const originalEntry = index >= 0 ? originals[index] : undefined;
+  let body: ValueNode | undefined;
+  if (original === undefined) body = undefined;
+  else if (originalEntry !== undefined && originalEntry.value === original) body = entry!.value;
+  else body = shiftValue(original, lines);
   return {
-    resource: shiftResource(analysis.resource, lines, body),
-    drafts: analysis.drafts.map((draft) => shiftDraft(draft, lines)),
-    diagnostics: analysis.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
+    resource: originalEntry !== undefined ? shiftResource(resource, lines, body, originalEntry, entry) : shiftResource(resource, lines, body),
+    drafts: shiftDrafts(analysis.drafts, lines),
+    diagnostics: shiftDiagnostics(analysis.diagnostics, lines),
   };
 }
 
