@@ -268,8 +268,15 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
   } else {
     references = [];
     graphChanged = previous === undefined || previous.table !== table;
+    // Names changed (a rename, a resource added or removed): a resolution made against the
+    // previous table still holds when none of the names it looks up changed (see `carriedOver`).
+    const carry = previous !== undefined && previous.table !== table ? changedNames(resources, previous.resources) : undefined;
+    const carried = carry !== undefined && previous !== undefined ? { from: previous.table, changed: carry } : undefined;
+    const moved = previous !== undefined ? movedFrom(input, previous) : undefined;
     for (let index = 0; index < count; index++) {
-      const resolution = resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
+      const old = moved === undefined || index < moved.start ? -1 : index - moved.start + moved.previousStart;
+      const resolution =
+        old >= 0 ? movedResolution(resources[index]!, previous!.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest, carried) : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest, carried);
       resolutions[index] = resolution;
       graphKeys[index] = resolution.graphKey;
       if (!graphChanged && previous!.graphKeys[index] !== resolution.graphKey) graphChanged = true;
@@ -301,13 +308,70 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
 }
 
 /** A resource's resolution: the cached one when it was made against this table with these drafts. */
-function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
+function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[], carried?: CarriedTable): Resolution {
   const cached = resolutions.get(resource);
-  if (cached !== undefined && cached.table === table && cached.drafts === drafts) return cached;
+  if (cached !== undefined && cached.drafts === drafts) {
+    if (cached.table === table) return cached;
+    if (carriedOver(cached, carried)) {
+      const restamped: Resolution = { ...cached, table };
+      resolutions.set(resource, restamped);
+      return restamped;
+    }
+  }
   const fresh = resolve(resource, drafts, input, table, suggest);
   if (fresh.cacheable) resolutions.set(resource, fresh);
   else resolutions.delete(resource);
   return fresh;
+}
+
+/** The previous name table, and the names whose presence or type differs in the current one. */
+interface CarriedTable {
+  readonly from: NameTable;
+  readonly changed: ReadonlySet<string>;
+}
+
+/** At most this many resources may differ for the changed names to be worked out; beyond, all are resolved again. */
+const maxChangedResources = 256;
+
+/**
+ * The names that differ between two resource lists: present in one only, or with another type.
+ * Both lists are compared from each end while names and types agree; only the stretches between
+ * can differ (names are unique in each list, so a name found in one end cannot be in the other's
+ * middle). Undefined when the middles are too long to be worth it.
+ */
+function changedNames(now: readonly ResourceNode[], then: readonly ResourceNode[]): Set<string> | undefined {
+  const shortest = Math.min(now.length, then.length);
+  let head = 0;
+  while (head < shortest && now[head]!.name === then[head]!.name && now[head]!.type === then[head]!.type) head++;
+  let tail = 0;
+  while (tail < shortest - head && now[now.length - 1 - tail]!.name === then[then.length - 1 - tail]!.name && now[now.length - 1 - tail]!.type === then[then.length - 1 - tail]!.type) tail++;
+  const nowEnd = now.length - tail;
+  const thenEnd = then.length - tail;
+  if (nowEnd - head + (thenEnd - head) > maxChangedResources) return undefined;
+  const before = new Map<string, string | undefined>();
+  for (let index = head; index < thenEnd; index++) before.set(then[index]!.name, then[index]!.type);
+  const changed = new Set<string>();
+  const seen = new Set<string>();
+  for (let index = head; index < nowEnd; index++) {
+    const { name, type } = now[index]!;
+    seen.add(name);
+    if (!before.has(name) || before.get(name) !== type) changed.add(name);
+  }
+  for (const name of before.keys()) if (!seen.has(name)) changed.add(name);
+  return changed;
+}
+
+/**
+ * Whether a resolution made against the previous table holds against the current one: it looks
+ * up no name that changed, and reports no unknown name (whose did-you-mean depends on every name).
+ * A resolution's outcome depends on the table only through the names its drafts look up (whether
+ * each exists, its type, whether it is the resource itself, which is a matter of names too).
+ */
+function carriedOver(resolution: Resolution, carried: CarriedTable | undefined): boolean {
+  if (carried === undefined || resolution.table !== carried.from || !resolution.cacheable) return false;
+  for (const diagnostic of resolution.diagnostics) if (diagnostic.code === Codes.unknownReference) return false;
+  for (const draft of resolution.drafts) if (carried.changed.has(draft.target)) return false;
+  return true;
 }
 
 /** The input's moved resources, when they line up with the previous parse's list. */
@@ -324,8 +388,8 @@ function movedFrom(input: CrossInput, previous: CrossState): MovedResources | un
  * looks nothing up (the names are the same, so every target resolves as before) and builds no
  * suggestions; a reference takes the range of the moved draft it came from, so nothing is copied twice.
  */
-function movedResolution(resource: ResourceNode, before: Resolution, drafts: readonly ReferenceDraft[], lines: number, input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
-  if (before.table !== table || !before.cacheable || before.drafts.length !== drafts.length) return resolutionOf(resource, drafts, input, table, suggest);
+function movedResolution(resource: ResourceNode, before: Resolution, drafts: readonly ReferenceDraft[], lines: number, input: CrossInput, table: NameTable, suggest: (word: string) => string[], carried?: CarriedTable): Resolution {
+  if ((before.table !== table && !carriedOver(before, carried)) || !before.cacheable || before.drafts.length !== drafts.length) return resolutionOf(resource, drafts, input, table, suggest, carried);
   let references: readonly ReferenceOccurrence[] = noReferences;
   let attachments: readonly ReferenceOccurrence[] = noReferences;
   if (before.references.length > 0) {
@@ -521,8 +585,10 @@ function zoneChecks(
   const count = resources.length;
   const unknownZones = new Array<readonly { readonly zone: string; readonly range: Range }[]>(count);
   const reuse = kept !== undefined && previous !== undefined && previous.zonesKey === zonesKey && previous.unknownZones.length === count;
-  const before = reuse ? previous.unknownZones : undefined;
-  const moved = reuse ? movedFrom(input, previous) : undefined;
+  // Moved resources take their moved answers whenever the zones are the same, whatever the names did.
+  const sameZones = previous !== undefined && previous.zonesKey === zonesKey && previous.unknownZones.length === previous.resources.length;
+  const before = sameZones ? previous.unknownZones : undefined;
+  const moved = sameZones ? movedFrom(input, previous) : undefined;
   for (let index = 0; index < count; index++) {
     if (reuse && (index < kept.head || index >= count - kept.tail)) unknownZones[index] = previous.unknownZones[index]!;
     else if (before !== undefined && moved !== undefined && index >= moved.start) unknownZones[index] = movedZones(before[index - moved.start + moved.previousStart]!, moved.lines);
