@@ -128,9 +128,29 @@ export class DiagnosticsEncoder {
 
   /** The diagnostics to publish live: findings at least as severe as `minimum`, and missed targets. */
   encode(result: EvaluationResult, minimum: FindingSeverity): EncodedDiagnostics {
-    const parts: string[] = [];
-    const ranges: ArchDiagnostic['range'][] = [];
     const findings = result.security?.findings ?? [];
+    const shown = this.shownFindings(result, findings, minimum);
+    const parts = [...shown.parts];
+    const ranges = [...shown.ranges];
+    // The remaining diagnostics (missed targets) are few and change with every figure: convert them each time.
+    for (const diagnostic of result.diagnostics.slice(findings.length)) {
+      parts.push(JSON.stringify(toLspDiagnostic(diagnostic, this.uri)));
+      ranges.push(diagnostic.range);
+    }
+    return this.joined('evaluation', parts, ranges);
+  }
+
+  /** The last findings encoded: the same finding objects in the same order give the same parts. */
+  private lastShown: { readonly findings: readonly SecurityFinding[]; readonly minimum: FindingSeverity; readonly parts: readonly string[]; readonly ranges: readonly ArchDiagnostic['range'][] } | undefined;
+
+  /**
+   * The JSON of the findings shown live, in order. The security evaluation hands back the same
+   * finding objects for unchanged resources, so after most keystrokes the list is the previous one
+   * element for element, and a comparison of references replaces the lookups.
+   */
+  private shownFindings(result: EvaluationResult, findings: readonly SecurityFinding[], minimum: FindingSeverity): { readonly parts: readonly string[]; readonly ranges: readonly ArchDiagnostic['range'][] } {
+    const last = this.lastShown;
+    if (last !== undefined && last.minimum === minimum && last.findings.length === findings.length && findings.every((finding, index) => finding === last.findings[index])) return last;
     const missing: SecurityFinding[] = [];
     for (const finding of findings) {
       if (severityShownLive(finding.severity, minimum) && !this.findingJson.has(finding)) missing.push(finding);
@@ -140,6 +160,8 @@ export class DiagnosticsEncoder {
       const converted = findingDiagnostics({ ...result.security, findings: missing });
       missing.forEach((finding, index) => this.findingJson.set(finding, JSON.stringify(toLspDiagnostic(converted[index]!, this.uri, { keepFixes: true }))));
     }
+    const parts: string[] = [];
+    const ranges: ArchDiagnostic['range'][] = [];
     for (const finding of findings) {
       const json = this.findingJson.get(finding);
       if (json !== undefined && severityShownLive(finding.severity, minimum)) {
@@ -147,12 +169,8 @@ export class DiagnosticsEncoder {
         ranges.push(finding.range);
       }
     }
-    // The remaining diagnostics (missed targets) are few and change with every figure: convert them each time.
-    for (const diagnostic of result.diagnostics.slice(findings.length)) {
-      parts.push(JSON.stringify(toLspDiagnostic(diagnostic, this.uri)));
-      ranges.push(diagnostic.range);
-    }
-    return this.joined('evaluation', parts, ranges);
+    this.lastShown = { findings: [...findings], minimum, parts, ranges };
+    return this.lastShown;
   }
 }
 
