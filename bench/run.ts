@@ -310,7 +310,8 @@ async function measureEvaluations(): Promise<void> {
   }
   console.log(`\nEvaluations on ${size} resources (each on a fresh parse: nothing reused)`);
   const samples = new Map<string, number[]>(evaluators.map(([name]) => [name, []]));
-  const runs = 8;
+  // Twenty runs, so the p95 is not simply the slowest of a handful.
+  const runs = 20;
   for (let run = 0; run < runs + 2; run++) {
     const fresh = parseArchitecture(text);
     for (const [name, evaluate] of evaluators) {
