@@ -176,7 +176,8 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
         continue;
       }
       pending.set(waiter.request.id, waiter);
-      restarted.postMessage(waiter.request);
+      // The new worker made none of the lists the old one named: it must send them whole.
+      restarted.postMessage(waiter.request.kind === 'live' ? { ...waiter.request, held: undefined } : waiter.request);
     }
     lastProgressAt = performance.now();
   }
@@ -185,6 +186,8 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     async live(uri, version, text, minimumSeverity) {
       const slot = slotOf(uri);
       if (slot >= 0 && Atomics.load(latestVersions, slot) < version) Atomics.store(latestVersions, slot, version);
+      // Start the worker first: a new one holds nothing of the old one's, and starting it clears the table.
+      start();
       const held = heldLists.get(uri);
       const response = await send({ kind: 'live', key: uri, slot, version, text, minimumSeverity, held: { diagnostics: held?.diagnostics?.serial, parseDiagnostics: held?.parseDiagnostics?.serial } });
       if (!('live' in response)) return undefined;
