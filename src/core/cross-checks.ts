@@ -10,7 +10,7 @@ import { Codes } from './codes';
 import type { ReferenceDraft } from './references';
 import { shiftDiagnostic } from './shift';
 import { shiftRange } from './line-index';
-import { andList, closestMatches, orList } from './suggest';
+import { andList, compareScored, orList, scoredMatches, type ScoredMatch } from './suggest';
 
 /** The input of the cross-resource checks. */
 export interface CrossInput {
@@ -38,9 +38,12 @@ export interface MovedResources {
   readonly lines: number;
 }
 
-/** Did-you-mean answers for unknown names, valid for one list of resource names. */
+/**
+ * Did-you-mean answers for unknown names, valid for one list of resource names: every close name
+ * with its distance, so that the next list, a few names different, updates an answer cheaply.
+ */
 export interface SuggestionMemo {
-  readonly answers: Map<string, string[]>;
+  readonly answers: Map<string, readonly ScoredMatch[]>;
 }
 
 /**
@@ -50,7 +53,29 @@ export interface SuggestionMemo {
  */
 interface NameTable {
   readonly names: readonly string[];
+  /**
+   * This table's identity, which resolutions are stamped with. A token rather than the table itself,
+   * so that the tables listed in `ancestors` are not kept alive (with their name lists) by later ones.
+   */
+  readonly version: object;
+  /**
+   * The tables of the last few parses before this one, newest first, each with the names whose
+   * presence or type differs between it and this table. A resolution stamped with one of them
+   * still holds here when it looks up none of those names (see `carriedOver`).
+   */
+  readonly ancestors: readonly Ancestor[];
 }
+
+/** An earlier name table (by its `version`) and the names changed since. */
+interface Ancestor {
+  readonly version: object;
+  readonly changed: ReadonlySet<string>;
+}
+
+/** How many earlier tables a table remembers; a resolution older than that is resolved again. */
+const maxAncestors = 16;
+/** A carried resolution this many tables old is stamped anew, so few reach `maxAncestors`. */
+const restampDepth = 8;
 
 /** What one parse's cross-resource checks hand to the next parse. */
 export interface CrossState {
@@ -72,7 +97,8 @@ export interface CrossState {
 
 /** A resource's references resolved against one name table, and what resolving them reported. */
 interface Resolution {
-  readonly table: NameTable;
+  /** The `version` of the name table it was made against (or, carried over, one it holds in). */
+  readonly version: object;
   readonly drafts: readonly ReferenceDraft[];
   readonly references: readonly ReferenceOccurrence[];
   readonly diagnostics: readonly ArchDiagnostic[];
@@ -112,19 +138,45 @@ function nameTable(resources: readonly ResourceNode[], previous: CrossState | un
     }
     if (same) return previous.table;
   }
-  return { names: resources.map((resource) => resource.name) };
+  const names = resources.map((resource) => resource.name);
+  // Names changed (a rename, a resource added or removed): remember which, against the previous
+  // tables, so resolutions that look none of them up are carried over rather than made again.
+  const changed = previous !== undefined ? changedNames(resources, previous.resources) : undefined;
+  if (previous === undefined || changed === undefined) return { names, version: {}, ancestors: [] };
+  const ancestors: Ancestor[] = [{ version: previous.table.version, changed }];
+  for (const older of previous.table.ancestors) {
+    if (ancestors.length >= maxAncestors) break;
+    const union = new Set(older.changed);
+    for (const name of changed) union.add(name);
+    ancestors.push({ version: older.version, changed: union });
+  }
+  return { names, version: {}, ancestors };
 }
 
 /**
  * `closestMatches` against the resource names, memoised: comparing every unknown reference with ten
  * thousand names on each keystroke would dominate the parse, and names rarely change while typing.
  */
-function suggester(table: NameTable, previous: CrossState | undefined): ((word: string) => string[]) & { memo: SuggestionMemo } {
+function suggester(table: NameTable, previous: CrossState | undefined, present: ReadonlyMap<string, unknown>): ((word: string) => string[]) & { memo: SuggestionMemo } {
   const memo: SuggestionMemo = previous !== undefined && previous.table === table ? previous.suggestions : { answers: new Map() };
+  // After a rename the same unknown names are asked about again: the previous table's answer,
+  // without the names that changed and with those of them now present scored, is the new answer.
+  const parent = previous !== undefined && previous.table !== table && table.ancestors[0]?.version === previous.table.version ? table.ancestors[0] : undefined;
+  const before = parent !== undefined ? previous!.suggestions.answers : undefined;
   const suggest = (word: string): string[] => {
     let answer = memo.answers.get(word);
-    if (answer === undefined) memo.answers.set(word, (answer = closestMatches(word, table.names)));
-    return answer;
+    if (answer === undefined) {
+      const earlier = before?.get(word);
+      if (earlier !== undefined) {
+        const kept = earlier.filter((match) => !parent!.changed.has(match.candidate));
+        const added = scoredMatches(word, [...parent!.changed].filter((name) => present.has(name)));
+        answer = added.length === 0 ? kept : kept.concat(added).sort(compareScored);
+      } else answer = scoredMatches(word, table.names);
+      memo.answers.set(word, answer);
+    }
+    const shown: string[] = [];
+    for (let index = 0; index < answer.length && index < 3; index++) shown.push(answer[index]!.candidate);
+    return shown;
   };
   return Object.assign(suggest, { memo });
 }
@@ -207,7 +259,7 @@ function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], inpu
       });
     }
   }
-  return { table, drafts, references, diagnostics, graphKey: edges.join('\n'), attachments, groupsUsed, refersToItself, cacheable };
+  return { version: table.version, drafts, references, diagnostics, graphKey: edges.join('\n'), attachments, groupsUsed, refersToItself, cacheable };
 }
 
 /**
@@ -222,7 +274,7 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
   const resources = input.resources;
   const count = resources.length;
   const table = nameTable(resources, previous);
-  const suggest = suggester(table, previous);
+  const suggest = suggester(table, previous, input.resourceByName);
   const resolutions = new Array<Resolution>(count);
   const graphKeys = new Array<string>(count);
   const referenceStarts = new Int32Array(count + 1);
@@ -267,23 +319,18 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
     references = previous.references.slice(0, previous.referenceStarts[head]!).concat(fresh, previous.references.slice(previous.referenceStarts[oldCount - tail]!));
   } else {
     references = [];
-    graphChanged = previous === undefined || previous.table !== table;
-    // Names changed (a rename, a resource added or removed): a resolution made against the
-    // previous table still holds when none of the names it looks up changed (see `carriedOver`).
-    const carry = previous !== undefined && previous.table !== table ? changedNames(resources, previous.resources) : undefined;
-    const carried = carry !== undefined && previous !== undefined ? { from: previous.table, changed: carry } : undefined;
     const moved = previous !== undefined ? movedFrom(input, previous) : undefined;
     for (let index = 0; index < count; index++) {
       const old = moved === undefined || index < moved.start ? -1 : index - moved.start + moved.previousStart;
       const resolution =
-        old >= 0 ? movedResolution(resources[index]!, previous!.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest, carried) : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest, carried);
+        old >= 0 ? movedResolution(resources[index]!, previous!.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest) : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
       resolutions[index] = resolution;
       graphKeys[index] = resolution.graphKey;
-      if (!graphChanged && previous!.graphKeys[index] !== resolution.graphKey) graphChanged = true;
       referenceStarts[index] = references.length;
       for (const reference of resolution.references) references.push(reference);
     }
     referenceStarts[count] = references.length;
+    graphChanged = previous === undefined || !sameGraph(resources, graphKeys, previous.resources, previous.graphKeys);
   }
   for (const resolution of resolutions) if (resolution.diagnostics.length > 0) for (const diagnostic of resolution.diagnostics) diagnostics.push(diagnostic);
   let cycleMembers: readonly (readonly string[])[];
@@ -308,12 +355,15 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
 }
 
 /** A resource's resolution: the cached one when it was made against this table with these drafts. */
-function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[], carried?: CarriedTable): Resolution {
+function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
   const cached = resolutions.get(resource);
   if (cached !== undefined && cached.drafts === drafts) {
-    if (cached.table === table) return cached;
-    if (carriedOver(cached, carried)) {
-      const restamped: Resolution = { ...cached, table };
+    if (cached.version === table.version) return cached;
+    const depth = carriedOver(cached, table);
+    // Carried over as it is (no copy per resource per rename) until it is a few tables old.
+    if (depth >= 0 && depth < restampDepth) return cached;
+    if (depth >= 0) {
+      const restamped: Resolution = { ...cached, version: table.version };
       resolutions.set(resource, restamped);
       return restamped;
     }
@@ -322,12 +372,6 @@ function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[],
   if (fresh.cacheable) resolutions.set(resource, fresh);
   else resolutions.delete(resource);
   return fresh;
-}
-
-/** The previous name table, and the names whose presence or type differs in the current one. */
-interface CarriedTable {
-  readonly from: NameTable;
-  readonly changed: ReadonlySet<string>;
 }
 
 /** At most this many resources may differ for the changed names to be worked out; beyond, all are resolved again. */
@@ -362,15 +406,52 @@ function changedNames(now: readonly ResourceNode[], then: readonly ResourceNode[
 }
 
 /**
- * Whether a resolution made against the previous table holds against the current one: it looks
- * up no name that changed, and reports no unknown name (whose did-you-mean depends on every name).
- * A resolution's outcome depends on the table only through the names its drafts look up (whether
- * each exists, its type, whether it is the resource itself, which is a matter of names too).
+ * Whether a resolution made against an earlier table holds against `table`: that table is one of
+ * `table`'s ancestors, and the resolution looks up no name changed since and reports no unknown
+ * name (whose did-you-mean depends on every name). A resolution's outcome depends on the table only
+ * through the names its drafts look up (whether each exists, its type, whether it is the resource
+ * itself, which is a matter of names too). Answers the ancestor's depth (0 for the previous
+ * table), or -1 when the resolution must be made again.
  */
-function carriedOver(resolution: Resolution, carried: CarriedTable | undefined): boolean {
-  if (carried === undefined || resolution.table !== carried.from || !resolution.cacheable) return false;
-  for (const diagnostic of resolution.diagnostics) if (diagnostic.code === Codes.unknownReference) return false;
-  for (const draft of resolution.drafts) if (carried.changed.has(draft.target)) return false;
+function carriedOver(resolution: Resolution, table: NameTable): number {
+  if (!resolution.cacheable) return -1;
+  const ancestors = table.ancestors;
+  let depth = 0;
+  while (depth < ancestors.length && ancestors[depth]!.version !== resolution.version) depth++;
+  if (depth === ancestors.length) return -1;
+  const changed = ancestors[depth]!.changed;
+  for (const diagnostic of resolution.diagnostics) if (diagnostic.code === Codes.unknownReference) return -1;
+  for (const draft of resolution.drafts) if (changed.has(draft.target)) return -1;
+  return depth;
+}
+
+/**
+ * Whether two parses' dependency graphs are the same graph of names. Each resource adds the edges
+ * its `graphKey` lists, from its own name; resources whose name changed but that have no edges of
+ * their own add nothing, and an edge to a renamed resource would have changed the referrer's key
+ * (the old name no longer resolves). So the graphs agree when the keys agree position by position
+ * (lists of equal length) or at both ends (otherwise), and every other resource has no edges.
+ */
+function sameGraph(now: readonly ResourceNode[], nowKeys: readonly string[], then: readonly ResourceNode[], thenKeys: readonly string[]): boolean {
+  if (now.length === then.length) {
+    for (let index = 0; index < now.length; index++) {
+      if (nowKeys[index] !== thenKeys[index]) return false;
+      if (nowKeys[index] !== '' && now[index]!.name !== then[index]!.name) return false;
+    }
+    return true;
+  }
+  const shortest = Math.min(now.length, then.length);
+  let head = 0;
+  while (head < shortest && nowKeys[head] === thenKeys[head] && (nowKeys[head] === '' || now[head]!.name === then[head]!.name)) head++;
+  let tail = 0;
+  const same = (fromEnd: number): boolean => {
+    const nowIndex = now.length - 1 - fromEnd;
+    const thenIndex = then.length - 1 - fromEnd;
+    return nowKeys[nowIndex] === thenKeys[thenIndex] && (nowKeys[nowIndex] === '' || now[nowIndex]!.name === then[thenIndex]!.name);
+  };
+  while (tail < shortest - head && same(tail)) tail++;
+  for (let index = head; index < now.length - tail; index++) if (nowKeys[index] !== '') return false;
+  for (let index = head; index < then.length - tail; index++) if (thenKeys[index] !== '') return false;
   return true;
 }
 
@@ -388,8 +469,8 @@ function movedFrom(input: CrossInput, previous: CrossState): MovedResources | un
  * looks nothing up (the names are the same, so every target resolves as before) and builds no
  * suggestions; a reference takes the range of the moved draft it came from, so nothing is copied twice.
  */
-function movedResolution(resource: ResourceNode, before: Resolution, drafts: readonly ReferenceDraft[], lines: number, input: CrossInput, table: NameTable, suggest: (word: string) => string[], carried?: CarriedTable): Resolution {
-  if ((before.table !== table && !carriedOver(before, carried)) || !before.cacheable || before.drafts.length !== drafts.length) return resolutionOf(resource, drafts, input, table, suggest, carried);
+function movedResolution(resource: ResourceNode, before: Resolution, drafts: readonly ReferenceDraft[], lines: number, input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
+  if ((before.version !== table.version && carriedOver(before, table) < 0) || !before.cacheable || before.drafts.length !== drafts.length) return resolutionOf(resource, drafts, input, table, suggest);
   let references: readonly ReferenceOccurrence[] = noReferences;
   let attachments: readonly ReferenceOccurrence[] = noReferences;
   if (before.references.length > 0) {
@@ -406,7 +487,7 @@ function movedResolution(resource: ResourceNode, before: Resolution, drafts: rea
     if (before.attachments.length > 0) attachments = before.attachments.map((attachment) => moved[before.references.indexOf(attachment)]!);
   }
   const resolution: Resolution = {
-    table,
+    version: table.version,
     drafts,
     references,
     diagnostics: before.diagnostics.length === 0 ? before.diagnostics : before.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),

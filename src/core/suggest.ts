@@ -36,22 +36,49 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
   return previous[b.length]!;
 }
 
+/** A candidate close to a word, and how close. */
+export interface ScoredMatch {
+  readonly candidate: string;
+  readonly distance: number;
+}
+
+/** The largest distance at which a candidate still counts as close to `word`. */
+export function matchLimit(word: string): number {
+  return Math.max(1, Math.min(4, Math.floor(word.length / 3)));
+}
+
 /**
- * The candidates within a distance that grows with the word's length (1 for short words, up to a
- * third of the length), closest first, at most `max` of them. Case is ignored for the distance.
+ * Every candidate within `matchLimit(word)` of `word` (the word itself aside), closest first and
+ * alphabetical among equals. Kept whole (not cut to the few shown) so that a caller whose candidate
+ * list changes by a few names can update the answer without comparing against every name again.
  */
-export function closestMatches(word: string, candidates: Iterable<string>, max = 3): string[] {
+export function scoredMatches(word: string, candidates: Iterable<string>): ScoredMatch[] {
   const lower = word.toLowerCase();
-  const limit = Math.max(1, Math.min(4, Math.floor(word.length / 3)));
-  const scored: { candidate: string; distance: number }[] = [];
+  const limit = matchLimit(word);
+  const scored: ScoredMatch[] = [];
   for (const candidate of candidates) {
     // Lengths further apart than the limit cannot be close; skip them before lower-casing.
     if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue;
     const distance = editDistance(lower, candidate.toLowerCase(), limit);
     if (distance <= limit) scored.push({ candidate, distance });
   }
-  scored.sort((left, right) => left.distance - right.distance || left.candidate.localeCompare(right.candidate));
-  return scored.slice(0, max).map((entry) => entry.candidate);
+  return scored.sort(compareScored);
+}
+
+/** Closest first, then alphabetical: the order did-you-mean answers are shown in. */
+export function compareScored(left: ScoredMatch, right: ScoredMatch): number {
+  return left.distance - right.distance || left.candidate.localeCompare(right.candidate);
+}
+
+/**
+ * The candidates within a distance that grows with the word's length (1 for short words, up to a
+ * third of the length), closest first, at most `max` of them. Case is ignored for the distance.
+ */
+export function closestMatches(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const scored = scoredMatches(word, candidates);
+  const shown: string[] = [];
+  for (let index = 0; index < scored.length && index < max; index++) shown.push(scored[index]!.candidate);
+  return shown;
 }
 
 /** `a`, `a and b`, `a, b and c`: names in running text, each in backticks. */

@@ -46,3 +46,47 @@ measure('character typed in a resource name', (text, index) => {
   const at = middleOf(text) + 3;
   return index % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
 });
+
+/** Where the resource in the middle of the file ends: the start of the next resource's name line. */
+function nextResourceStart(text: string, from: number): number {
+  const pattern = /\n  [a-z]/g;
+  pattern.lastIndex = from;
+  return pattern.exec(text)!.index + 1;
+}
+
+// A user who presses Enter at the end of the middle resource's last line and types a new resource,
+// one character per keystroke: the name before its `:` is a piece that holds no resource yet.
+const newResource = '\n  new-resource:\n    type: aws.s3.bucket\n    versioning: true\n    connectsTo: [web-1]';
+{
+  let text = generateArchitecture(size);
+  let doc: ArchDocument = parseArchitecture(text);
+  const insertAt = nextResourceStart(text, Math.floor(text.length / 2)) - 1;
+  const timings: number[] = [];
+  for (let typedLength = 1; typedLength <= newResource.length; typedLength++) {
+    text = text.slice(0, insertAt + typedLength - 1) + newResource[typedLength - 1] + text.slice(insertAt + typedLength - 1);
+    const started = performance.now();
+    doc = parseArchitecture(text, { previous: doc });
+    timings.push(performance.now() - started);
+  }
+  console.log(`new resource typed at the end of the middle resource (${timings.length} keystrokes): ${summary(timings)}`);
+}
+
+// Renaming a resource that others refer to, one character at a time: every keystroke changes a
+// name, and the references to the old name become unknown, each asking for a did-you-mean.
+{
+  let text = generateArchitecture(size);
+  let doc: ArchDocument = parseArchitecture(text);
+  const nameStart = text.indexOf('\n  db-', Math.floor(text.length / 2)) + 3;
+  const nameEnd = text.indexOf(':', nameStart);
+  const timings: number[] = [];
+  const suffix = '-primary';
+  for (let index = 0; index < Math.max(edits, suffix.length * 2); index++) {
+    const step = index % (suffix.length * 2);
+    const at = nameEnd + (step < suffix.length ? step : suffix.length * 2 - step - 1);
+    text = step < suffix.length ? text.slice(0, at) + suffix[step] + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    const started = performance.now();
+    doc = parseArchitecture(text, { previous: doc });
+    timings.push(performance.now() - started);
+  }
+  console.log(`referenced resource renamed a character at a time (${timings.length} keystrokes): ${summary(timings)}`);
+}
