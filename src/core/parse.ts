@@ -65,15 +65,22 @@ interface ParseState {
 }
 
 /**
- * The results of a clean parse in pieces where every resource piece read as exactly one resource
+ * The results of a clean parse in pieces where every resource piece read as at most one resource
  * and no name repeats, kept by piece index (aligned with `rawSplit`), so that an edit of a few
  * pieces rebuilds the document's arrays by slicing around them instead of visiting every piece.
  */
 interface AlignedState {
   readonly split: Extract<Split, { kind: 'pieces' }>;
   readonly sections: readonly PieceResult[];
-  /** Per resource piece: its placed result, entry, analysis, resource and reference drafts. */
+  /** Per resource piece: its placed result. */
   readonly placed: readonly PieceResult[];
+  /**
+   * The indexes (ascending) of the resource pieces that hold no resource: a name being typed
+   * before its `:` is one. Nearly always empty, so a piece's resource index is its own index less
+   * the empty pieces before it, and the arrays below are indexed by resource.
+   */
+  readonly empties: readonly number[];
+  /** Per resource: its entry, analysis, resource node and reference drafts. */
   readonly entries: readonly MapEntry[];
   readonly analyses: readonly ResourceAnalysis[];
   readonly resources: readonly ResourceNode[];
@@ -209,7 +216,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   let resourcesEntry: MapEntry | undefined;
   const sectionResults: PieceResult[] = [];
   const placedResources: PieceResult[] = [];
-  let oneEach = true;
+  let atMostOneEach = true;
+  const empties: number[] = [];
   let allResourceEntries: MapEntry[] | undefined;
 
   if (split.kind === 'whole') {
@@ -244,7 +252,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       for (const piece of split.resources) {
         const placed = place(piece, readResourcePiece(piece, previousCache, cache), cache);
         placedResources.push(placed);
-        if (placed.entries.length !== 1) oneEach = false;
+        if (placed.entries.length > 1) atMostOneEach = false;
+        else if (placed.entries.length === 0) empties.push(placedResources.length - 1);
         resourceEntries.push(...placed.entries);
         diagnostics.push(...placed.diagnostics);
         analyses.push(...placed.analyses);
@@ -312,7 +321,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean, ...(previousState ? { previous: previousState.cross } : {}) });
   diagnostics.push(...cross.diagnostics);
   const references: ReferenceOccurrence[] = cross.references;
-  const alignable = !cleaned && split.kind === 'pieces' && split === rawSplit && split.resourcesHeader !== undefined && allResourceEntries !== undefined && oneEach && resources.length === analyses.length;
+  const alignable = !cleaned && split.kind === 'pieces' && split === rawSplit && split.resourcesHeader !== undefined && allResourceEntries !== undefined && allResourceEntries.length > 0 && atMostOneEach && resources.length === analyses.length;
 
   diagnostics.sort(compareDiagnostics);
   const document: ArchDocument = {
@@ -333,7 +342,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   };
   const aligned: AlignedState | undefined =
     alignable && split.kind === 'pieces'
-      ? { split, sections: sectionResults, placed: placedResources, entries: allResourceEntries!, analyses, resources, drafts, resourceByName }
+      ? { split, sections: sectionResults, placed: placedResources, empties, entries: allResourceEntries!, analyses, resources, drafts, resourceByName }
       : undefined;
   states.set(document, { rawText: text, rawSplit, pieces: () => cache, scans: () => scans, cross: cross.state, aligned });
   return document;
@@ -345,7 +354,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
  * document are the previous ones sliced around them (the pieces after them shifted when lines were
  * added or removed), and the name table is copied and patched. Answers undefined, before anything
  * is kept, whenever the general path is needed: a new piece with characters to clean up, anchors,
- * deep nesting, not exactly one resource, or a name that repeats.
+ * deep nesting, a piece of more than one resource, or a name that repeats. A piece that holds no
+ * resource (a name being typed before its `:`) is kept, mapped past by `AlignedState.empties`.
  */
 function parseEdited(text: string, previous: ParseState, aligned: AlignedState, split: Extract<Split, { kind: 'pieces' }>, change: SplitChange): ArchDocument | undefined {
   if (text.charCodeAt(0) === 0xfeff || split.resourcesHeader === undefined) return undefined;
@@ -355,6 +365,7 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   const replaced = new Map<string, PieceResult>();
   for (let index = from; index < oldEnd; index++) replaced.set(oldPieces[index]!.text, aligned.placed[index]!);
   const regionPlaced: PieceResult[] = [];
+  const regionEmpties: number[] = [];
   for (let index = from; index < newEnd; index++) {
     const piece = split.resources[index]!;
     let result = replaced.get(piece.text);
@@ -365,14 +376,32 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
       result = readResourcePiece(piece, undefined, new Map());
     }
     const placed = placeOnly(piece, result);
-    if (placed.entries.length !== 1) return undefined;
+    if (placed.entries.length > 1) return undefined;
+    if (placed.entries.length === 0) regionEmpties.push(index);
     regionPlaced.push(placed);
   }
+  // Pieces map to resources through the empty pieces: the replaced pieces held the resources
+  // `resourceFrom` to `resourceOldEnd`; the pieces after them keep their resources, moved along.
+  const oldEmpties = aligned.empties;
+  const resourceFrom = from - countBelow(oldEmpties, from);
+  const resourceOldEnd = oldEnd - countBelow(oldEmpties, oldEnd);
+  const empties: number[] = [];
+  for (const index of oldEmpties) if (index < from) empties.push(index);
+  for (const index of regionEmpties) empties.push(index);
+  for (const index of oldEmpties) if (index >= oldEnd) empties.push(index + newEnd - oldEnd);
+  const regionEntries: MapEntry[] = [];
+  const regionAnalyses: ResourceAnalysis[] = [];
+  for (const result of regionPlaced) {
+    if (result.entries.length === 0) continue;
+    regionEntries.push(result.entries[0]!);
+    regionAnalyses.push(result.analyses[0]!);
+  }
+  if (resourceFrom + regionAnalyses.length + (aligned.resources.length - resourceOldEnd) === 0) return undefined;
   // A new name must not repeat one kept outside the span, nor another new one.
-  const removed = new Set<ResourceNode>(aligned.resources.slice(from, oldEnd));
+  const removed = new Set<ResourceNode>(aligned.resources.slice(resourceFrom, resourceOldEnd));
   const newNames = new Set<string>();
-  for (const placed of regionPlaced) {
-    const name = placed.analyses[0]!.resource.name;
+  for (const analysis of regionAnalyses) {
+    const name = analysis.resource.name;
     const holder = aligned.resourceByName.get(name);
     if ((holder !== undefined && !removed.has(holder)) || newNames.has(name)) return undefined;
     newNames.add(name);
@@ -381,33 +410,44 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   const tailPlaced = aligned.placed.slice(oldEnd);
   if (lineDelta !== 0) for (let index = 0; index < tailPlaced.length; index++) tailPlaced[index] = placeOnly(split.resources[newEnd + index]!, tailPlaced[index]!);
   const placed = aligned.placed.slice(0, from).concat(regionPlaced, tailPlaced);
-  const regionEntries = regionPlaced.map((result) => result.entries[0]!);
-  const regionAnalyses = regionPlaced.map((result) => result.analyses[0]!);
   let entries: MapEntry[];
   let analyses: ResourceAnalysis[];
+  let resources: ResourceNode[];
+  let drafts: (readonly ReferenceDraft[])[];
+  const regionResources = regionAnalyses.map((analysis) => analysis.resource);
+  const regionDrafts = regionAnalyses.map((analysis) => analysis.drafts);
   if (lineDelta === 0) {
-    entries = aligned.entries.slice(0, from).concat(regionEntries, aligned.entries.slice(oldEnd));
-    analyses = aligned.analyses.slice(0, from).concat(regionAnalyses, aligned.analyses.slice(oldEnd));
+    entries = aligned.entries.slice(0, resourceFrom).concat(regionEntries, aligned.entries.slice(resourceOldEnd));
+    analyses = aligned.analyses.slice(0, resourceFrom).concat(regionAnalyses, aligned.analyses.slice(resourceOldEnd));
+    resources = aligned.resources.slice(0, resourceFrom).concat(regionResources, aligned.resources.slice(resourceOldEnd));
+    drafts = aligned.drafts.slice(0, resourceFrom).concat(regionDrafts, aligned.drafts.slice(resourceOldEnd));
   } else {
-    entries = aligned.entries.slice(0, from).concat(regionEntries, tailPlaced.map((result) => result.entries[0]!));
-    analyses = aligned.analyses.slice(0, from).concat(regionAnalyses, tailPlaced.map((result) => result.analyses[0]!));
+    const tailEntries: MapEntry[] = [];
+    const tailAnalyses: ResourceAnalysis[] = [];
+    const tailResources: ResourceNode[] = [];
+    const tailDrafts: (readonly ReferenceDraft[])[] = [];
+    for (const result of tailPlaced) {
+      if (result.entries.length === 0) continue;
+      const analysis = result.analyses[0]!;
+      tailEntries.push(result.entries[0]!);
+      tailAnalyses.push(analysis);
+      tailResources.push(analysis.resource);
+      tailDrafts.push(analysis.drafts);
+    }
+    entries = aligned.entries.slice(0, resourceFrom).concat(regionEntries, tailEntries);
+    analyses = aligned.analyses.slice(0, resourceFrom).concat(regionAnalyses, tailAnalyses);
+    resources = aligned.resources.slice(0, resourceFrom).concat(regionResources, tailResources);
+    drafts = aligned.drafts.slice(0, resourceFrom).concat(regionDrafts, tailDrafts);
   }
-  const resources = aligned.resources.slice(0, from).concat(
-    regionAnalyses.map((analysis) => analysis.resource),
-    lineDelta === 0 ? aligned.resources.slice(oldEnd) : tailPlaced.map((result) => result.analyses[0]!.resource),
-  );
-  const drafts = aligned.drafts.slice(0, from).concat(
-    regionAnalyses.map((analysis) => analysis.drafts),
-    lineDelta === 0 ? aligned.drafts.slice(oldEnd) : tailPlaced.map((result) => result.analyses[0]!.drafts),
-  );
+  const resourceNewEnd = resourceFrom + regionAnalyses.length;
   // The name table in file order: when the names are the same ones in the same places, the
   // previous table copied with the new resource objects set; otherwise built again.
-  let sameNames = lineDelta === 0 && newEnd - from === oldEnd - from;
-  for (let index = from; sameNames && index < newEnd; index++) sameNames = aligned.resources[index]!.name === resources[index]!.name;
+  let sameNames = lineDelta === 0 && resourceNewEnd === resourceOldEnd;
+  for (let index = resourceFrom; sameNames && index < resourceNewEnd; index++) sameNames = aligned.resources[index]!.name === resources[index]!.name;
   let resourceByName: Map<string, ResourceNode>;
   if (sameNames) {
     resourceByName = new Map(aligned.resourceByName);
-    for (let index = from; index < newEnd; index++) resourceByName.set(resources[index]!.name, resources[index]!);
+    for (let index = resourceFrom; index < resourceNewEnd; index++) resourceByName.set(resources[index]!.name, resources[index]!);
   } else {
     resourceByName = new Map();
     for (const resource of resources) resourceByName.set(resource.name, resource);
@@ -436,7 +476,7 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   const zones = top.zones ?? defaultZones;
   // The resources after the edit only moved (when lines were added or removed): their cached
   // cross-resource results are moved with them rather than worked out again.
-  const moved = lineDelta === 0 ? undefined : { start: newEnd, previousStart: oldEnd, lines: lineDelta };
+  const moved = lineDelta === 0 ? undefined : { start: resourceNewEnd, previousStart: resourceOldEnd, lines: lineDelta };
   const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text, previous: previous.cross, ...(moved !== undefined ? { moved } : {}) });
   for (const diagnostic of cross.diagnostics) diagnostics.push(diagnostic);
   diagnostics.sort(compareDiagnostics);
@@ -456,9 +496,16 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
     references: cross.references,
     diagnostics,
   };
-  const next: AlignedState = { split, sections, placed, entries, analyses, resources, drafts, resourceByName };
+  const next: AlignedState = { split, sections, placed, empties, entries, analyses, resources, drafts, resourceByName };
   states.set(document, { rawText: text, rawSplit: split, pieces: lazy(() => piecesByText(next)), scans: lazy(() => passedScans(next)), cross: cross.state, aligned: next });
   return document;
+}
+
+/** How many of the ascending `indexes` are below `limit`. */
+function countBelow(indexes: readonly number[], limit: number): number {
+  let count = 0;
+  while (count < indexes.length && indexes[count]! < limit) count++;
+  return count;
 }
 
 /** The read pieces of an aligned state by text, for a later parse on the general path. */
