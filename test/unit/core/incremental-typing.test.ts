@@ -115,6 +115,17 @@ describe('incremental parsing while typing', () => {
     assert.ok(!renamed[0]!.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'));
   });
 
+  it('finds a dependency cycle that a rename closes, where there was none before, and loses it when the rename is undone', function () {
+    this.timeout(60_000);
+    // loop-b waits for `loopx`, which does not exist yet; typing `x` after `loop` names it, and
+    // loop-a -> loop-b -> loopx -> loop-a becomes a cycle.
+    const open = base.replace('\nresources:\n', (start) => `${start}  loop-a:\n    type: aws.lambda.function\n    connectsTo: [loop-b]\n  loop-b:\n    type: aws.lambda.function\n    dependsOn: [loopx]\n  loop:\n    type: aws.lambda.function\n    dependsOn: [loop-a]\n`);
+    assert.ok(!parseArchitecture(open).diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'));
+    const [closed, reopened] = typeAndDelete(open, nameEnd(open, 'loop'), 'x');
+    assert.ok(closed!.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'), 'the rename closes the cycle');
+    assert.ok(!reopened!.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'), 'undoing it opens the cycle again');
+  });
+
   it('keeps the resources above a name being typed as the same objects', () => {
     const before = parseArchitecture(base);
     const text = base.slice(0, middle) + '\n  ne' + base.slice(middle);
