@@ -150,11 +150,12 @@ export class DocumentManager {
     this.evaluator?.noteVersion(state.uri, textDocument.version);
     if (state.parsed || textDocument.getText().length < largeTextLength) this.requestEvaluation(state);
     // A change after a quiet spell is checked at once, and so is every change to a document whose
-    // (incremental) check is cheap and not already waiting: feedback is then as fast as the parse.
-    // Otherwise the keystrokes of a burst wait for the debounce, which coalesces them.
+    // recent incremental checks were cheap: feedback is then as fast as the parse, and keystrokes
+    // that arrive while a check is due fold into it. Otherwise the keystrokes of a burst wait for
+    // the debounce, which coalesces them.
     const now = performance.now();
     const quiet = now - state.lastChangeAt > this.settings.debounceMs;
-    const cheap = Math.min(...state.recentCheckMs) < cheapCheckMs || state.recentCheckMs.length === 0;
+    const cheap = state.recentCheckMs.length === 0 || Math.min(...state.recentCheckMs) < cheapCheckMs;
     state.lastChangeAt = now;
     if (!opened && this.evaluatesLive(state) && state.evaluating === textDocument.version) {
       // The worker is on this very version and its answer brings the parse diagnostics too: parse
