@@ -8,7 +8,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { generateArchitecture } from '../../../bench/generate';
-import { parseArchitecture, type ArchDocument } from '../../../src/core';
+import { parseArchitecture } from '../../../src/core';
+import { assertEqualsFreshParse } from './fresh-parse';
 
 const base = generateArchitecture(30);
 
@@ -75,14 +76,6 @@ function apply(text: string, edit: Edit): string {
   }
 }
 
-/** Asserts that an incremental document is deep-equal to a fresh parse of its text. */
-function assertFresh(incremental: ArchDocument): void {
-  const fresh = parseArchitecture(incremental.text);
-  assert.deepStrictEqual(incremental, fresh);
-  // deepStrictEqual compares Maps as unordered; the order of the name table is part of the contract.
-  assert.deepStrictEqual([...incremental.resourceByName.keys()], [...fresh.resourceByName.keys()]);
-}
-
 describe('incremental parsing: the edit-sized path (property)', () => {
   it('equals a fresh parse after any sequence of edits aimed at pieces, names and lines', function () {
     this.timeout(120_000);
@@ -93,7 +86,7 @@ describe('incremental parsing: the edit-sized path (property)', () => {
         for (const edit of edits) {
           text = apply(text, edit);
           const incremental = parseArchitecture(text, { previous });
-          assertFresh(incremental);
+          assertEqualsFreshParse(incremental);
           previous = incremental;
         }
       }),
@@ -109,12 +102,12 @@ describe('incremental parsing: the edit-sized path (property)', () => {
         const snapshotBefore = JSON.stringify(previous.diagnostics) + JSON.stringify(previous.resources.map((resource) => resource.range));
         const first = parseArchitecture(apply(previous.text, left), { previous });
         const second = parseArchitecture(apply(previous.text, right), { previous });
-        assertFresh(first);
-        assertFresh(second);
+        assertEqualsFreshParse(first);
+        assertEqualsFreshParse(second);
         // The shared previous document is left as it was, and the first result still works as a base.
         assert.equal(JSON.stringify(previous.diagnostics) + JSON.stringify(previous.resources.map((resource) => resource.range)), snapshotBefore);
-        assertFresh(parseArchitecture(apply(first.text, next), { previous: first }));
-        assertFresh(parseArchitecture(previous.text, { previous: second }));
+        assertEqualsFreshParse(parseArchitecture(apply(first.text, next), { previous: first }));
+        assertEqualsFreshParse(parseArchitecture(previous.text, { previous: second }));
       }),
       { numRuns: 60, seed: 7 },
     );
@@ -126,7 +119,7 @@ describe('incremental parsing: the edit-sized path (property)', () => {
     const lines = base.split('\n');
     lines.splice(before.resources[middle]!.nameRange.start.line + 1, 0, '    # a note');
     const inserted = parseArchitecture(lines.join('\n'), { previous: before });
-    assertFresh(inserted);
+    assertEqualsFreshParse(inserted);
     assert.deepEqual(
       inserted.resources.flatMap((resource, at) => (resource === before.resources[at] ? [at] : [])),
       before.resources.slice(0, middle).map((_, at) => at),
@@ -135,7 +128,7 @@ describe('incremental parsing: the edit-sized path (property)', () => {
     const lineStart = base.split('\n').slice(0, rename.line).join('\n').length + 1;
     const renamedText = base.slice(0, lineStart + rename.character) + 'z' + base.slice(lineStart + rename.character);
     const renamed = parseArchitecture(renamedText, { previous: before });
-    assertFresh(renamed);
+    assertEqualsFreshParse(renamed);
     assert.deepEqual(
       renamed.resources.flatMap((resource, at) => (resource === before.resources[at] ? [] : [at])),
       [3],
@@ -152,6 +145,6 @@ describe('incremental parsing: the edit-sized path (property)', () => {
     const app = before.resourceByName.get('app-0')!;
     lines.splice(app.nameRange.start.line, 0, '  # moves app-0 down');
     const after = parseArchitecture(lines.join('\n'), { previous: before });
-    assertFresh(after);
+    assertEqualsFreshParse(after);
   });
 });

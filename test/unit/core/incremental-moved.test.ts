@@ -10,6 +10,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { generateArchitecture } from '../../../bench/generate';
 import { parseArchitecture, type ArchDocument } from '../../../src/core';
+import { assertEqualsFreshParse } from './fresh-parse';
 
 /** A generated file with a cross-resource problem of each kind, spread through it. */
 function troubled(size: number): string {
@@ -26,13 +27,6 @@ function troubled(size: number): string {
   replaceOnce('connectsTo: [db-5]', 'connectsTo: [db-5]\n    dependsOn: [web-5]', text.indexOf('  app-5:'));
   replaceOnce('connectsTo: [db-5:5432, cache-5]', 'connectsTo: [db-5:5432, cache-5, app-5]', text.indexOf('  web-5:'));
   return text;
-}
-
-/** Asserts that an incremental document is deep-equal to a fresh parse of its text. */
-function assertFresh(incremental: ArchDocument): void {
-  const fresh = parseArchitecture(incremental.text);
-  assert.deepStrictEqual(incremental, fresh);
-  assert.deepStrictEqual([...incremental.resourceByName.keys()], [...fresh.resourceByName.keys()]);
 }
 
 /** Line-level edits: insert or remove lines anywhere, rename a resource, add or remove one. */
@@ -103,7 +97,7 @@ describe('incremental parsing: moved resources and changed names', () => {
           for (const edit of edits) {
             text = apply(text, edit, previous);
             const incremental = parseArchitecture(text, { previous });
-            assertFresh(incremental);
+            assertEqualsFreshParse(incremental);
             previous = incremental;
           }
         }),
@@ -126,9 +120,9 @@ describe('incremental parsing: moved resources and changed names', () => {
     for (const [line, added] of [[last + 1, ['    # inside the last']], [first, ['  # above the first', '']], [first + 1, ['    label: first']]] as const) {
       const edited = [...lines.slice(0, line), ...added, ...lines.slice(line)].join('\n');
       const inserted = parseArchitecture(edited, { previous });
-      assertFresh(inserted);
+      assertEqualsFreshParse(inserted);
       const back = parseArchitecture(base, { previous: inserted });
-      assertFresh(back);
+      assertEqualsFreshParse(back);
       previous = back;
     }
   });
@@ -138,7 +132,7 @@ describe('incremental parsing: moved resources and changed names', () => {
     const before = parseArchitecture(base);
     // `users` is named by nothing: renaming it changes no other resource's references.
     const renamed = parseArchitecture(base.replace('\n  users:\n', '\n  people:\n'), { previous: before });
-    assertFresh(renamed);
+    assertEqualsFreshParse(renamed);
     const kept = new Set(before.references);
     const renewed = renamed.references.filter((reference) => !kept.has(reference)).map((reference) => reference.from);
     assert.deepEqual([...new Set(renewed)], ['people']);
@@ -146,7 +140,7 @@ describe('incremental parsing: moved resources and changed names', () => {
     // (From a document of its own: the rename above re-stamped the shared results for its own names.)
     const other = parseArchitecture(base);
     const db = parseArchitecture(base.replace('\n  db-1:\n', '\n  db-one:\n'), { previous: other });
-    assertFresh(db);
+    assertEqualsFreshParse(db);
     const otherKept = new Set(other.references);
     const again = new Set(db.references.filter((reference) => !otherKept.has(reference)).map((reference) => reference.from));
     assert.deepEqual([...again].sort(), ['app-1', 'web-1']);
@@ -159,7 +153,7 @@ describe('incremental parsing: moved resources and changed names', () => {
     const lines = base.split('\n');
     lines.splice(middle.nameRange.start.line, 0, '  # a line that moves the rest', '');
     const after = parseArchitecture(lines.join('\n'), { previous: before });
-    assertFresh(after);
+    assertEqualsFreshParse(after);
     const below = after.references.filter((reference) => reference.range.start.line > middle.nameRange.start.line + 1);
     assert.ok(below.length > 0);
     for (const reference of below) assert.ok(!before.references.includes(reference));

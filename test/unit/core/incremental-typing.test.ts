@@ -9,16 +9,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { generateArchitecture } from '../../../bench/generate';
 import { parseArchitecture, type ArchDocument } from '../../../src/core';
+import { assertEqualsFreshParse } from './fresh-parse';
 
 const base = generateArchitecture(30);
-
-/** Asserts that an incremental document is deep-equal to a fresh parse of its text. */
-function assertFresh(incremental: ArchDocument, step: string): void {
-  const fresh = parseArchitecture(incremental.text);
-  assert.deepStrictEqual(incremental, fresh, step);
-  // deepStrictEqual compares Maps as unordered; the order of the name table is part of the contract.
-  assert.deepStrictEqual([...incremental.resourceByName.keys()], [...fresh.resourceByName.keys()], step);
-}
 
 /** The offset of the line break that ends the resource before the first name line after `from`. */
 function endOfResourceBefore(text: string, from: number): number {
@@ -36,7 +29,7 @@ function typeAndDelete(text: string, at: number, typed: string): ArchDocument[] 
   const documents: ArchDocument[] = [];
   const step = (next: string, label: string): void => {
     previous = parseArchitecture(next, { previous });
-    assertFresh(previous, label);
+    assertEqualsFreshParse(previous, label);
     documents.push(previous);
   };
   for (let length = 1; length <= typed.length; length++) step(text.slice(0, at) + typed.slice(0, length) + text.slice(at), `typed ${JSON.stringify(typed.slice(0, length))}`);
@@ -90,7 +83,7 @@ describe('incremental parsing while typing', () => {
     const at = nameEnd(base, 'db-0') - 1;
     for (const text of [base.slice(0, at) + base.slice(at + 1), base.slice(0, at) + '1' + base.slice(at + 1), base.slice(0, at) + base.slice(at + 1), base]) {
       previous = parseArchitecture(text, { previous });
-      assertFresh(previous, text.slice(at - 3, at + 3));
+      assertEqualsFreshParse(previous, text.slice(at - 3, at + 3));
     }
   });
 
@@ -130,7 +123,7 @@ describe('incremental parsing while typing', () => {
     const before = parseArchitecture(base);
     const text = base.slice(0, middle) + '\n  ne' + base.slice(middle);
     const after = parseArchitecture(text, { previous: before });
-    assertFresh(after, 'typed `  ne`');
+    assertEqualsFreshParse(after, 'typed `  ne`');
     const above = before.resources.filter((resource) => resource.range.end.line < after.diagnostics.find((diagnostic) => diagnostic.message.includes('Expected a resource name'))!.range.start.line);
     assert.ok(above.length > 5);
     for (const resource of above) assert.equal(after.resourceByName.get(resource.name), resource, resource.name);
@@ -140,10 +133,10 @@ describe('incremental parsing while typing', () => {
     const typing = parseArchitecture(base.slice(0, middle) + '\n  ne' + base.slice(middle), { previous: parseArchitecture(base) });
     const left = parseArchitecture(base.slice(0, middle) + '\n  new:' + base.slice(middle), { previous: typing });
     const right = parseArchitecture(base.slice(0, middle) + base.slice(middle), { previous: typing });
-    assertFresh(typing, 'shared previous');
-    assertFresh(left, 'left');
-    assertFresh(right, 'right');
-    assertFresh(parseArchitecture(typing.text, { previous: left }), 'back from left');
+    assertEqualsFreshParse(typing, 'shared previous');
+    assertEqualsFreshParse(left, 'left');
+    assertEqualsFreshParse(right, 'right');
+    assertEqualsFreshParse(parseArchitecture(typing.text, { previous: left }), 'back from left');
   });
 
   it('equals a fresh parse after any keystrokes typed and deleted around a name line (property)', function () {
@@ -165,7 +158,7 @@ describe('incremental parsing while typing', () => {
             cursor += stroke.length;
           }
           previous = parseArchitecture(text, { previous });
-          assertFresh(previous, JSON.stringify(text.slice(Math.max(0, cursor - 20), cursor + 5)));
+          assertEqualsFreshParse(previous, JSON.stringify(text.slice(Math.max(0, cursor - 20), cursor + 5)));
         }
       }),
       { numRuns: 60, seed: 424242 },
