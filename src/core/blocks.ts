@@ -116,18 +116,6 @@ export function splitPieces(text: string): Split {
 }
 
 /**
- * Cuts `text`, an edited version of `previousText` whose cut was `previous`, doing only the work
- * the edit calls for: the text the two share at the start and at the end is found by comparing
- * them, the resource pieces around the changed span are cut again, and every other piece is kept
- * (moved by the edit's length and line count when it lies after the change, with the same text
- * string, so lookups keyed by it stay cheap). Answers exactly what `splitPieces(text)` would; any
- * edit outside the resources, or one that changes the structure around them, is cut afresh.
- */
-export function splitEdited(text: string, previousText: string, previous: Split): Split {
-  return splitEditedWithChange(text, previousText, previous).split;
-}
-
-/**
  * Which resource pieces an incremental cut replaced: the previous pieces `from` to `oldEnd`
  * (exclusive) became the new pieces `from` to `newEnd`; every piece before `from` is the very same
  * object, and every piece from `oldEnd` on is the same text moved by `lineDelta` lines (the same
@@ -140,8 +128,18 @@ export interface SplitChange {
   readonly lineDelta: number;
 }
 
-/** `splitEdited`, also saying which resource pieces changed; `change` is undefined when the file was cut afresh. */
-export function splitEditedWithChange(text: string, previousText: string, previous: Split): { split: Split; change: SplitChange | undefined } {
+/**
+ * Cuts `text`, an edited version of `previousText` whose cut was `previous`, doing only the work
+ * the edit calls for: the text the two share at the start and at the end is found by comparing
+ * them, the resource pieces around the changed span are cut again, and every other piece is kept
+ * (moved by the edit's length and line count when it lies after the change, with the same text
+ * string, so lookups keyed by it stay cheap). Answers exactly what `splitPieces(text)` would; any
+ * edit outside the resources, or one that changes the structure around them, is cut afresh.
+ *
+ * It also says which resource pieces changed (`change`, undefined when the file was cut afresh), so
+ * the parser re-reads only those.
+ */
+export function splitEdited(text: string, previousText: string, previous: Split): { split: Split; change: SplitChange | undefined } {
   const oldLength = previousText.length;
   const newLength = text.length;
   const shortest = Math.min(oldLength, newLength);

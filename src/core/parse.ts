@@ -9,7 +9,7 @@
  * property test holds the two paths to that.
  */
 import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode, ValueNode } from './document';
-import { splitEditedWithChange, splitPieces, type Piece, type Split, type SplitChange } from './blocks';
+import { splitEdited, splitPieces, type Piece, type Split, type SplitChange } from './blocks';
 import { Codes } from './codes';
 import { crossCheck, type CrossState } from './cross-checks';
 import { LineIndex } from './line-index';
@@ -149,7 +149,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   // and then cut again, because a lone `\r` is a line break.
   let split: Split;
   if (previousState !== undefined) {
-    const edited = splitEditedWithChange(text, previousState.rawText, previousState.rawSplit);
+    const edited = splitEdited(text, previousState.rawText, previousState.rawSplit);
     split = edited.split;
     if (edited.change !== undefined && previousState.aligned !== undefined && split.kind === 'pieces') {
       const document = parseEdited(text, previousState, previousState.aligned, split, edited.change);

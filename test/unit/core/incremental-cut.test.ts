@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { generateArchitecture } from '../../../bench/generate';
-import { splitEdited, splitPieces } from '../../../src/core/blocks';
+import { splitEdited, splitPieces, type Piece, type Split } from '../../../src/core/blocks';
 import { parseArchitecture, type ArchDocument } from '../../../src/core';
 
 /** Everything a consumer can see, as comparable data (catalog entries by id only). */
@@ -42,12 +42,36 @@ const boundaryEdits: { title: string; edit: (text: string) => string }[] = [
   { title: 'a character typed in the first resource name', edit: (text) => text.replace('\n  lb-sg-0:', '\n  lb-sgx-0:') },
 ];
 
+/**
+ * Cuts `next` from `text` incrementally and checks both answers: the cut equals a fresh one, and the
+ * change it reports is true (pieces before it are the previous objects; pieces after it are the
+ * previous texts, moved by the reported number of lines).
+ */
+function cutAndCheck(next: string, text: string, previous: Split): Split {
+  const { split, change } = splitEdited(next, text, previous);
+  assert.deepEqual(split, splitPieces(next));
+  if (change !== undefined) {
+    if (split.kind !== 'pieces' || previous.kind !== 'pieces') return assert.fail('a reported change is between two cuts in pieces');
+    const nowPieces = split.resources;
+    const thenPieces = previous.resources;
+    for (let index = 0; index < change.from; index++) assert.equal(nowPieces[index], thenPieces[index], `piece ${index} before the change is kept`);
+    assert.equal(nowPieces.length - change.newEnd, thenPieces.length - change.oldEnd, 'as many pieces after the change as before');
+    for (let offset = 0; change.newEnd + offset < nowPieces.length; offset++) {
+      const now: Piece = nowPieces[change.newEnd + offset]!;
+      const then: Piece = thenPieces[change.oldEnd + offset]!;
+      assert.equal(now.text, then.text, `piece ${change.newEnd + offset} after the change has the same text`);
+      assert.equal(now.startLine, then.startLine + change.lineDelta, `piece ${change.newEnd + offset} moved by the reported lines`);
+    }
+  }
+  return split;
+}
+
 describe('incremental cut', () => {
   for (const { title, edit } of boundaryEdits) {
     it(`${title}: the same pieces and the same document as a fresh parse`, () => {
       const after = edit(base);
       assert.notEqual(after, base);
-      assert.deepEqual(splitEdited(after, base, splitPieces(base)), splitPieces(after));
+      cutAndCheck(after, base, splitPieces(base));
       const previous = parseArchitecture(base);
       assert.equal(snapshot(parseArchitecture(after, { previous })), snapshot(parseArchitecture(after)));
     });
@@ -63,10 +87,8 @@ describe('incremental cut', () => {
         for (const [at, insert, remove] of edits) {
           const offset = at % (text.length + 1);
           const next = text.slice(0, offset) + insert + text.slice(offset + remove);
-          const incremental = splitEdited(next, text, split);
-          assert.deepEqual(incremental, splitPieces(next));
+          split = cutAndCheck(next, text, split);
           text = next;
-          split = incremental;
         }
       }),
       { numRuns: 400, seed: 11 },
