@@ -30,6 +30,16 @@ export function ruleTableMarkdown(): string {
       `| <a id="${rule.id.toLowerCase()}"></a>${rule.id} | ${rule.severity} | ${escape(rule.title)} | ${types} | ${rule.checkov.join(', ') || '—'} | ${rule.securityHub.join(', ') || '—'} | ${rule.fixable ? 'yes' : 'no'} | ${rule.concern} |`,
     );
   }
+  lines.push(
+    '',
+    '## Why critical and high',
+    '',
+    'The severity of every critical and high rule, compared with Security Hub\'s grade for the same control and with Checkov (whose open-source checks carry no severity). A tidy design (HTTPS, encryption, private data stores, least-privilege security groups, logging) gets no critical or high finding; a test holds it to that.',
+    '',
+  );
+  for (const rule of securityRules) {
+    if ((rule.severity === 'critical' || rule.severity === 'high') && rule.severityRationale) lines.push(`- **${rule.id}** (${rule.severity}) — ${escape(rule.severityRationale)}`);
+  }
   lines.push('', '## Remediation', '');
   for (const rule of securityRules) lines.push(`- **${rule.id}** — ${escape(rule.description)} ${escape(rule.remediation)}`);
   lines.push('');
