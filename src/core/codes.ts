@@ -121,6 +121,8 @@ export const Codes = {
   // --- Current facts -----------------------------------------------------------------------------
   /** A service AWS no longer opens to new customers (Timestream for LiveAnalytics, Snowball Edge), in a design that does not say the account already uses it. */
   closedToNewCustomers: 'closed-to-new-customers',
+  /** A service AWS has retired for every customer (QLDB): a design cannot be built with it. */
+  serviceRetired: 'service-retired',
   /** S3 replication or Object Lock on a bucket without versioning, which both require. */
   s3VersioningRequired: 's3-versioning-required',
   /** RDS gp3 storage with provisioned IOPS below the baseline that its size already includes. */

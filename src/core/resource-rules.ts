@@ -281,6 +281,11 @@ function checkNames(ctx: Ctx, body: MapNode, typeDef: ResourceTypeDef): void {
 function checkClosedService(ctx: Ctx, body: MapNode, typeDef: ResourceTypeDef): void {
   const closed = typeDef.closedToNewCustomers;
   if (closed === undefined) return;
+  if (closed.retired) {
+    // No fix: nothing in the file can bring a retired service back; the message names the way out.
+    report(ctx, Codes.serviceRetired, 'warning', `${closed.statement} Plan the move to ${closed.alternatives}.`, ctx.resource.typeRange ?? ctx.resource.nameRange);
+    return;
+  }
   const existing = entryOf(body, 'existingCustomer');
   if (existing?.value?.kind === 'scalar' && existing.value.value === true) return;
   report(ctx, Codes.closedToNewCustomers, 'warning', `${closed.statement} A new design should use ${closed.alternatives} instead. If this account already uses the service, say so with \`existingCustomer: true\`.`, ctx.resource.typeRange ?? ctx.resource.nameRange, [

@@ -178,6 +178,8 @@ export const DYNAMODB_MRSC: DatedFact = {
 /** A service (or product) that AWS no longer opens to new customers. */
 export interface ClosedToNewCustomers extends DatedFact {
   readonly since?: string;
+  /** The service is gone for everyone, existing customers included. */
+  readonly retired?: boolean;
   readonly alternatives: string;
 }
 
@@ -193,6 +195,15 @@ export const SNOWBALL_EDGE_CLOSED: ClosedToNewCustomers = {
   statement: 'AWS Snowball Edge is no longer available to new customers; existing customers can keep ordering devices.',
   alternatives: 'AWS DataSync for online transfers, AWS Data Transfer Terminal for physical transfers, AWS Outposts for edge computing',
   source: 'https://docs.aws.amazon.com/snowball/latest/api-reference/API_ServiceVersion.html (banner)',
+  checked: FACTS_AS_OF,
+};
+
+export const QLDB_END_OF_SUPPORT: ClosedToNewCustomers & { readonly retired: true } = {
+  retired: true,
+  since: '2025-07-31',
+  statement: 'AWS ended support for Amazon QLDB on 31 July 2025 (new sign-ups closed in July 2024); ledgers can no longer be created or used.',
+  alternatives: 'Amazon Aurora PostgreSQL with audit history tables (the migration AWS documents), or Amazon Managed Blockchain when several parties must share the ledger',
+  source: 'https://docs.aws.amazon.com/qldb/latest/developerguide/document-history.html ; https://github.com/SummitRoute/aws_breaking_changes/issues/96',
   checked: FACTS_AS_OF,
 };
 
@@ -221,6 +232,7 @@ export const ALL_DATED_FACTS: readonly DatedFact[] = [
   DYNAMODB_MRSC,
   TIMESTREAM_LIVEANALYTICS_CLOSED,
   SNOWBALL_EDGE_CLOSED,
+  QLDB_END_OF_SUPPORT,
   RDS_GP3_BASELINE,
   FSX_DEPLOYMENT_TYPES,
 ];

@@ -188,6 +188,8 @@ export interface TypeDocs {
 
 /** AWS has closed the service to new customers (see `aws-facts.ts`). */
 export interface ClosedService {
+  /** Gone for everyone: no `existingCustomer` exception. */
+  readonly retired?: boolean;
   readonly statement: string;
   readonly alternatives: string;
   readonly source: string;

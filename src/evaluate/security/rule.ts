@@ -197,7 +197,8 @@ export function propertyRule(spec: PropertyRuleSpec): SecurityRule {
       const payload = fix === undefined || fixValue === undefined ? undefined : buildSetPropertyFix(context.doc, resource, path, fixValue, fix.title);
       // A finding about a value the user did not write says so, and names the default it reasons from.
       const base = message(resource, value, written, context);
-      const full = written || value === undefined || /default/i.test(base) ? base : `${base} \`${path.join('.')}\` is not written, so it takes the default ${shown(value)}.`;
+      const key = String(path[path.length - 1]);
+      const full = written || value === undefined || /default/i.test(base) || base.includes(key) ? base : `${base} \`${path.join('.')}\` is not written, so it takes the default ${shown(value)}.`;
       return [finding(rule, resource, { path, message: full, ...(payload ? { fix: payload } : {}) })];
     },
   };

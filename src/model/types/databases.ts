@@ -7,7 +7,7 @@
  * zone; the published figure for a redundant deployment (Multi-AZ, global tables) is recorded as an
  * `availabilityVariants` entry, so the model can still compute redundancy from its units.
  */
-import { AURORA_GLOBAL_SECONDARY_REGIONS, DYNAMODB_MRSC, RDS_GP3_BASELINE, TIMESTREAM_LIVEANALYTICS_CLOSED } from '../aws-facts';
+import { AURORA_GLOBAL_SECONDARY_REGIONS, DYNAMODB_MRSC, QLDB_END_OF_SUPPORT, RDS_GP3_BASELINE, TIMESTREAM_LIVEANALYTICS_CLOSED } from '../aws-facts';
 import type { EnumValue, PropertyDef, PropertyShape, ResourceTypeDef } from '../catalog-types';
 
 /**
@@ -624,13 +624,14 @@ const qldbLedger: ResourceTypeDef = {
   },
   mttrMinutes: 15,
   dataStore: true,
+  closedToNewCustomers: QLDB_END_OF_SUPPORT,
   docs: {
     what: 'A managed ledger database owned by one trusted party. Every change is appended to an immutable journal whose entries are chained with SHA-256 hashes, so anyone can verify cryptographically that history has not been altered. Documents are queried with PartiQL, a SQL-compatible language.',
     whenToUse: 'For systems of record that need a complete, tamper-evident history under a central authority: financial transactions, supply-chain tracking, registration and claims histories. When several organisations must share a ledger without trusting one operator, a blockchain network fits instead.',
     limits: [
       'The journal is append-only: history cannot be edited or deleted.',
       'One central owner; there is no decentralised consensus.',
-      'AWS ended support for QLDB on 31 July 2025; new designs should plan for an alternative such as Aurora PostgreSQL with audit tables.',
+      `Retired: ${QLDB_END_OF_SUPPORT.statement} Move to ${QLDB_END_OF_SUPPORT.alternatives}. (Checked ${QLDB_END_OF_SUPPORT.checked}.)`,
     ],
     customerResponsibility: [
       'IAM permissions for PartiQL statements and journal exports.',
