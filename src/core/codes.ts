@@ -125,6 +125,8 @@ export const Codes = {
   serviceRetired: 'service-retired',
   /** S3 replication or Object Lock on a bucket without versioning, which both require. */
   s3VersioningRequired: 's3-versioning-required',
+  /** DynamoDB multi-Region strong consistency with other than three regions. */
+  dynamodbStrongConsistencyRegions: 'dynamodb-strong-consistency-regions',
   /** RDS gp3 storage with provisioned IOPS below the baseline that its size already includes. */
   rdsGp3IopsBelowBaseline: 'rds-gp3-iops-below-baseline',
 

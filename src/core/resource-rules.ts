@@ -8,7 +8,7 @@ import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catal
 import { allDbInstanceClasses, dbInstanceClass } from '../model/db-instance-classes';
 import { allInstanceTypes, instanceType } from '../model/instance-types';
 import { defaultValue } from '../model/catalog';
-import { EBS_LIMITS, RDS_GP3_BASELINE, type EbsLimits } from '../model/aws-facts';
+import { DYNAMODB_MRSC, EBS_LIMITS, RDS_GP3_BASELINE, type EbsLimits } from '../model/aws-facts';
 import type { ArchDiagnostic, FixPayload, MapNode, Range, ResourceNode, ValueNode } from './document';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { Codes } from './codes';
@@ -145,6 +145,7 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
   checkClosedService(ctx, body, typeDef);
   if (typeDef.id === 'aws.s3.bucket') checkVersioningNeeds(ctx, body);
   if (typeDef.id === 'aws.rds.instance') checkRdsGp3Baseline(ctx, body);
+  if (typeDef.id === 'aws.dynamodb.table') checkStrongConsistencyRegions(ctx, body);
   checkMultiAz(ctx, body, typeDef);
   checkNames(ctx, body, typeDef);
 
@@ -340,4 +341,21 @@ function besideType(ctx: Ctx, body: MapNode, key: string, value: boolean): TextE
   const typeEntry = entryOf(body, 'type');
   if (body.flow || typeEntry?.value === undefined || typeEntry.value.range.end.line !== typeEntry.keyRange.start.line) return setInMap(body, ctx.resource.nameRange, key, value);
   return { range: { start: typeEntry.value.range.end, end: typeEntry.value.range.end }, newText: `\n${' '.repeat(typeEntry.keyRange.start.character)}${key}: ${String(value)}` };
+}
+
+/** DynamoDB multi-Region strong consistency spans exactly three regions: the table's and two more. */
+function checkStrongConsistencyRegions(ctx: Ctx, body: MapNode): void {
+  const consistency = stringAt(body, 'globalConsistency');
+  if (consistency?.value !== 'strong') return;
+  const replicas = entryOf(body, 'globalTables');
+  const regions = replicas?.value?.kind === 'seq' ? replicas.value.items : [];
+  if (regions.length === 2) return;
+  const fixes: FixPayload[] = [];
+  if (regions.length > 2 && replicas?.value?.kind === 'seq') {
+    const kept = regions.slice(0, 2).map((item) => (item.kind === 'scalar' ? String(item.value) : '')).filter((name) => name !== '');
+    if (kept.length === 2) fixes.push({ title: `Keep two other regions (${kept.join(', ')})`, edits: [{ range: replicas.value.range, newText: `[${kept.join(', ')}]` }] });
+  }
+  fixes.push({ title: 'Use multi-Region eventual consistency (globalConsistency: eventual)', isPreferred: fixes.length === 0, edits: [{ range: consistency.range, newText: 'eventual' }] });
+  const count = regions.length === 0 ? 'no other region' : regions.length === 1 ? 'one other region' : `${regions.length} other regions`;
+  report(ctx, Codes.dynamodbStrongConsistencyRegions, 'error', `Multi-Region strong consistency needs exactly three regions, this table's and two more in \`globalTables\` (a replica or a witness each); \`globalTables\` lists ${count}. ${DYNAMODB_MRSC.statement}`, consistency.range, fixes);
 }

@@ -197,8 +197,9 @@ export function propertyRule(spec: PropertyRuleSpec): SecurityRule {
       const payload = fix === undefined || fixValue === undefined ? undefined : buildSetPropertyFix(context.doc, resource, path, fixValue, fix.title);
       // A finding about a value the user did not write says so, and names the default it reasons from.
       const base = message(resource, value, written, context);
-      const key = String(path[path.length - 1]);
-      const full = written || value === undefined || /default/i.test(base) || base.includes(key) ? base : `${base} \`${path.join('.')}\` is not written, so it takes the default ${shown(value)}.`;
+      const key = path.join('.');
+      const note = base.includes(String(path[path.length - 1])) ? ` That is the default: \`${key}\` is not written.` : ` \`${key}\` is not written, so it takes the default ${shown(value)}.`;
+      const full = written || value === undefined || /default/i.test(base) ? base : `${base}${note}`;
       return [finding(rule, resource, { path, message: full, ...(payload ? { fix: payload } : {}) })];
     },
   };

@@ -118,3 +118,14 @@ describe('auto scaling defaults', () => {
     assert.deepEqual(codes(applyFirstFix(text, Codes.asgCapacityOrder)), []);
   });
 });
+
+describe('DynamoDB multi-Region strong consistency', () => {
+  it('accepts three regions, and offers eventual consistency or two regions otherwise', () => {
+    const table = (regions: string) => file('  orders:', '    type: aws.dynamodb.table', `    globalTables: ${regions}`, '    globalConsistency: strong');
+    assert.deepEqual(codes(table('[us-east-2, us-west-2]')), []);
+    const tooMany = table('[us-east-2, us-west-2, eu-west-1]');
+    assert.deepEqual(codes(tooMany), [Codes.dynamodbStrongConsistencyRegions]);
+    assert.deepEqual(codes(applyFirstFix(tooMany, Codes.dynamodbStrongConsistencyRegions)), []);
+    assert.deepEqual(codes(applyFirstFix(table('[us-east-2]'), Codes.dynamodbStrongConsistencyRegions)), []);
+  });
+});
