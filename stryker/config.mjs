@@ -9,7 +9,7 @@ const scopes = {
   },
   references: {
     mutate: ['src/core/references.ts'],
-    spec: ['test/unit/core/reference-ranges.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/language/**/*.test.ts'],
+    spec: ['test/unit/core/references.test.ts', 'test/unit/core/reference-ranges.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/language/**/*.test.ts'],
   },
   availability: {
     mutate: ['src/evaluate/availability/**/*.ts'],
