@@ -4,9 +4,11 @@
  * Every price is one entry of a flat table keyed by a *price key*, the same key a user writes in
  * `assumptions.prices` to override it. Keys are `<service>:<item>[:<detail>]`, lower-case service,
  * with AWS's own spelling for classes and sizes (`ebs:gp3`, `s3:STANDARD_IA:get`,
- * `elb:application:lcu-hour`). EC2 and RDS instance prices are not in this table: they live with
- * the instance tables (`instance-types.ts`, `db-instance-classes.ts`) and are reached with the keys
- * `ec2:<instance type>` and `rds:<class>:<engine>`; the cost engine resolves those dynamically.
+ * `elb:application:lcu-hour`). EC2 and RDS instance prices are not in this table: they are per
+ * region in the generated snapshot (`generated/price-snapshot.ts`, `npm run prices` from
+ * `data/sources/`), reached through `instance-types.ts` and `db-instance-classes.ts` with the keys
+ * `ec2:<instance type>` and `rds:<class>:<engine>`; the cost engine resolves those per region.
+ * The prices in this table are us-east-1's; a resource elsewhere borrows them, and its line says so.
  *
  * Figures transcribed from the project's reference snapshot carry that snapshot's source and date.
  * Figures the reference does not contain are well-known list prices from the AWS pricing page of
