@@ -959,9 +959,71 @@ const skeletons: Readonly<Record<string, (resource: ResourceNode, id: string, bu
     TargetEndpointArn: builder.parameter(`${id}TargetEndpointArn`, { Type: 'String', Description: `The DMS target endpoint of ${resource.name}.` }),
     TableMappings: '{"rules":[{"rule-type":"selection","rule-id":"1","rule-name":"all","object-locator":{"schema-name":"%","table-name":"%"},"rule-action":"include"}]}',
   }),
+  'aws.docdb.cluster': (resource, id, builder) => documentCluster(resource, id, builder, 'DocDB'),
+  'aws.neptune.cluster': (resource, id, builder) => documentCluster(resource, id, builder, 'Neptune'),
+  'aws.batch.environment': (resource, _id, builder) => {
+    const p = resource.props;
+    const computeType = String(p.computeType ?? 'ec2').toUpperCase().replace('-', '_');
+    const fargate = computeType.startsWith('FARGATE');
+    const compute: Record<string, Json> = {
+      Type: computeType,
+      MaxvCpus: p.maxvCpus,
+      Subnets: builder.subnetsFor(zonesOf(resource, builder.doc).zones, tierOf(resource)),
+      SecurityGroupIds: securityGroupRefs(resource, builder),
+    };
+    if (!fargate) {
+      compute.MinvCpus = p.minvCpus ?? 0;
+      compute.InstanceTypes = Array.isArray(p.instanceTypes) && p.instanceTypes.length > 0 ? p.instanceTypes : ['optimal'];
+      compute.InstanceRole = builder.parameter('BatchInstanceProfileArn', { Type: 'String', Description: 'The instance profile of AWS Batch container instances.' });
+    }
+    return { Type: p.managed === false ? 'UNMANAGED' : 'MANAGED', ...(p.managed === false ? {} : { ComputeResources: compute }) };
+  },
+  'aws.lightsail.instance': (resource, _id, builder) => ({
+    InstanceName: resource.name,
+    BundleId: `${String(resource.props.bundle ?? 'micro')}_3_0`,
+    BlueprintId: String(resource.props.blueprint ?? 'amazon-linux-2023').replace(/-/g, '_'),
+    AvailabilityZone: azOf(zonesOf(resource, builder.doc).zones[0] ?? 'a'),
+  }),
+  'aws.imagebuilder.pipeline': (resource, id, builder) => ({
+    Name: resource.name,
+    InfrastructureConfigurationArn: builder.parameter(`${id}InfrastructureConfigurationArn`, { Type: 'String', Description: `The Image Builder infrastructure configuration of ${resource.name}.` }),
+    ImageRecipeArn: builder.parameter(`${id}ImageRecipeArn`, { Type: 'String', Description: `The Image Builder recipe of ${resource.name}.` }),
+  }),
+  'aws.managedblockchain.network': (resource) => ({
+    MemberConfiguration: { Name: resource.name },
+    NetworkConfiguration: {
+      Name: `${resource.name}-network`,
+      Framework: resource.props.framework === 'ethereum' ? 'ETHEREUM' : 'HYPERLEDGER_FABRIC',
+      FrameworkVersion: resource.props.framework === 'ethereum' ? 'ETHEREUM_MAINNET' : '2.2',
+      VotingPolicy: { ApprovalThresholdPolicy: { ThresholdPercentage: 50, ProposalDurationInHours: 24, ThresholdComparator: 'GREATER_THAN' } },
+    },
+  }),
   'aws.timestream.database': () => ({}),
   'aws.qldb.ledger': (resource) => ({ PermissionsMode: resource.props.permissionsMode === 'allow-all' ? 'ALLOW_ALL' : 'STANDARD' }),
 };
+
+/** A DocumentDB or Neptune cluster with its subnet group and instances. */
+function documentCluster(resource: ResourceNode, id: string, builder: Builder, service: 'DocDB' | 'Neptune'): Record<string, Json> {
+  const p = resource.props;
+  const { zones } = zonesOf(resource, builder.doc);
+  const all = zones.length >= 2 ? zones : [...new Set([...zones, ...builder.zones])].slice(0, 2);
+  const group = builder.add(builder.id(resource.name, 'SubnetGroup'), { Type: `AWS::${service}::DBSubnetGroup`, Properties: { DBSubnetGroupDescription: `Subnets of ${resource.name}`, SubnetIds: builder.subnetsFor(all, tierOf(resource)) } });
+  const count = typeof p.instances === 'number' ? p.instances : 1;
+  for (let index = 0; index < count; index++) {
+    builder.add(builder.id(resource.name, `Instance${index + 1}`), { Type: `AWS::${service}::DBInstance`, Properties: { DBClusterIdentifier: ref(id), DBInstanceClass: p.instanceClass ?? 'db.r5.large', ...(p.zones !== undefined ? { AvailabilityZone: azOf(zones[index % zones.length]!) } : {}) } });
+  }
+  if (p.encrypted === undefined) builder.safe(resource.name, 'encrypted', true, `${service === 'DocDB' ? 'DocumentDB' : 'Neptune'} storage is encrypted at rest.`);
+  const groups = securityGroupRefs(resource, builder);
+  return {
+    DBSubnetGroupName: ref(group),
+    StorageEncrypted: p.encrypted ?? true,
+    ...(groups.length > 0 ? { VpcSecurityGroupIds: groups } : {}),
+    ...(p.deletionProtection !== undefined ? { DeletionProtection: p.deletionProtection } : {}),
+    ...(service === 'DocDB'
+      ? { MasterUsername: builder.parameter('DatabaseMasterUsername', { Type: 'String', Default: 'dbadmin', Description: 'The master user name of the databases; the password is generated and kept in Secrets Manager (ManageMasterUserPassword).' }), ManageMasterUserPassword: true }
+      : { IamAuthEnabled: p.iamAuthentication ?? false }),
+  };
+}
 
 /** Resources the design states but CloudFormation has no type for (or none written yet), with why. */
 function writeSkeleton(resource: ResourceNode, id: string, builder: Builder): Written | undefined {

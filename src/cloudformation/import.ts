@@ -1115,6 +1115,7 @@ function unmappedReason(cfnType: string): string {
   if (cfnType.startsWith('AWS::KMS::')) return 'KMS keys are not modelled; a resource\'s encryption property says whether it is encrypted';
   if (cfnType.startsWith('Custom::') || cfnType === 'AWS::CloudFormation::CustomResource') return 'a custom resource runs code at deploy time; what it creates cannot be known';
   if (cfnType.startsWith('AWS::CloudFormation::')) return 'a CloudFormation mechanism (wait condition, nested stack, macro), not part of the architecture';
+  if (cfnType === 'AWS::CDK::Metadata') return 'the CDK\'s own record of the constructs used; nothing is deployed';
   if (cfnType === 'AWS::ElasticLoadBalancing::LoadBalancer') return 'the Classic Load Balancer is not in the catalog (Application, Network and Gateway Load Balancers are)';
   return `the catalog has no type for ${cfnType}`;
 }

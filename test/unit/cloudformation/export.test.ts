@@ -18,7 +18,11 @@ import { cloudFormationTypes } from '../../../src/model/cloudformation-types';
 import { checkTemplateAgainstSpec } from './spec-check';
 
 const root = join(__dirname, '..', '..', '..');
-const examples = readdirSync(join(root, 'examples')).filter((file) => file.endsWith('.cloudarch.yaml'));
+const examples = readdirSync(join(root, 'examples'))
+  .filter((file) => file.endsWith('.cloudarch.yaml'))
+  .map((file) => join('examples', file));
+/** Every catalog type the examples do not use, with every security setting stated. */
+const designs = [...examples, join('test', 'fixtures', 'cloudformation', 'designs', 'every-other-type.cloudarch.yaml')];
 
 function verdicts(text: string): { availability: number; cost: number; findings: string[] } {
   const doc = parseArchitecture(text);
@@ -40,9 +44,19 @@ describe('CloudFormation export', () => {
     assert.deepEqual(unknownTypes, []);
   });
 
-  for (const file of examples) {
+  it('docs/cloudformation.md names every catalog type in its mapping', () => {
+    const doc = readFileSync(join(root, 'docs', 'cloudformation.md'), 'utf8');
+    assert.deepEqual(allResourceTypes().map((def) => def.id).filter((id) => !doc.includes(`\`${id}\``)), []);
+  });
+
+  it('covers every catalog type between the examples and the every-other-type design', () => {
+    const used = new Set(designs.flatMap((file) => parseArchitecture(readFileSync(join(root, file), 'utf8')).resources.map((resource) => resource.type)));
+    assert.deepEqual(allResourceTypes().map((def) => def.id).filter((id) => !used.has(id)), []);
+  });
+
+  for (const file of designs) {
     describe(file, () => {
-      const text = readFileSync(join(root, 'examples', file), 'utf8');
+      const text = readFileSync(join(root, file), 'utf8');
       const exported = exportCloudFormation(parseArchitecture(text));
 
       it('is valid against the CloudFormation resource specification', () => {
