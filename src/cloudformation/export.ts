@@ -77,7 +77,11 @@ class Builder {
     return candidate;
   }
 
+  /** Logical ids in the order they were added (what a writer added is the tail after its call). */
+  readonly added: string[] = [];
+
   add(id: string, resource: CfnResource): string {
+    if (this.resources[id] === undefined) this.added.push(id);
     this.resources[id] = resource;
     return id;
   }
@@ -1118,11 +1122,11 @@ export function exportCloudFormation(doc: ArchDocument): ExportResult {
       continue;
     }
     const writer = writers[resource.type ?? ''];
-    const before = new Set(Object.keys(builder.resources));
+    const before = builder.added.length;
     const written = writer !== undefined ? writer(resource, id, builder) : writeSkeleton(resource, id, builder);
     // What a writer adds besides the resource itself (launch templates, listeners, roles) is marked as belonging to it.
-    for (const added of Object.keys(builder.resources)) {
-      if (before.has(added) || added === id || builder.resources[added]!.Metadata !== undefined) continue;
+    for (const added of builder.added.slice(before)) {
+      if (added === id || builder.resources[added]!.Metadata !== undefined) continue;
       builder.resources[added]!.Metadata = { [metadataKey]: { generated: 'support', for: resource.name } };
     }
     if (written === undefined) {

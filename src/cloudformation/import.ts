@@ -149,9 +149,23 @@ class Importer {
     return [...this.resources.values()].filter((resource) => types.includes(resource.type));
   }
 
-  /** The resources whose property (at `path`) refers to `id`. */
+  /** Resource id -> the ids of the resources whose properties mention it anywhere (built once). */
+  private mentionedBy: Map<string, TemplateResource[]> | undefined;
+
+  /** The resources of `types` whose property read by `read` refers to `id`. */
   referencing(id: string, types: readonly string[], read: (props: Props) => Evaluated | undefined): TemplateResource[] {
-    return this.ofType(...types).filter((resource) => refIds(read(resource.props)).includes(id));
+    if (this.mentionedBy === undefined) {
+      // One pass over every resource's references, so finding the parts of a resource is not a scan of the template.
+      this.mentionedBy = new Map();
+      for (const resource of this.resources.values()) {
+        for (const target of refIds(resource.props)) {
+          const list = this.mentionedBy.get(target) ?? [];
+          list.push(resource);
+          this.mentionedBy.set(target, list);
+        }
+      }
+    }
+    return (this.mentionedBy.get(id) ?? []).filter((resource) => types.includes(resource.type) && refIds(read(resource.props)).includes(id));
   }
 
   absorb(part: TemplateResource, into: string): void {
@@ -1446,13 +1460,22 @@ function partOwnerType(cfnType: string): string | undefined {
   return undefined;
 }
 
+const referenceKeysByType = new Map<string, string[]>();
+
 /** Reference properties of a type, by name (for dropping references to resources that were not mapped). */
 function referenceKeys(type: string): string[] {
-  const def = resourceType(type);
-  if (def === undefined) return [];
-  return Object.entries(def.properties)
-    .filter(([, property]) => property.shape.kind === 'reference' || (property.shape.kind === 'list' && property.shape.items.kind === 'reference'))
-    .map(([key]) => key);
+  let keys = referenceKeysByType.get(type);
+  if (keys === undefined) {
+    const def = resourceType(type);
+    keys =
+      def === undefined
+        ? []
+        : Object.entries(def.properties)
+            .filter(([, property]) => property.shape.kind === 'reference' || (property.shape.kind === 'list' && property.shape.items.kind === 'reference'))
+            .map(([key]) => key);
+    referenceKeysByType.set(type, keys);
+  }
+  return keys;
 }
 
 function dropDangling(item: Built, present: ReadonlySet<string>): void {
@@ -1482,7 +1505,11 @@ function dropDangling(item: Built, present: ReadonlySet<string>): void {
  */
 function deriveConnections(built: Built[], importer: Importer): void {
   const byName = new Map(built.map((item) => [item.name, item]));
-  const carriers = (group: string): Built[] => built.filter((item) => Array.isArray(item.props.securityGroups) && (item.props.securityGroups as string[]).includes(group));
+  const carriersOf = new Map<string, Built[]>();
+  for (const item of built) {
+    for (const group of Array.isArray(item.props.securityGroups) ? (item.props.securityGroups as string[]) : []) carriersOf.set(group, [...(carriersOf.get(group) ?? []), item]);
+  }
+  const carriers = (group: string): Built[] => carriersOf.get(group) ?? [];
   const alreadyLinked = (from: Built, to: string): boolean =>
     referenceKeys(from.type).some((key) => {
       const value = from.props[key];
@@ -1536,6 +1563,8 @@ function dependencyEdges(item: Built): string[] {
 /** Derived connections must not close a dependency cycle (the architecture forbids them): such a connection is dropped, with a note. */
 function pruneCycles(built: Built[], notes: string[]): void {
   const byName = new Map(built.map((item) => [item.name, item]));
+  // Each resource's dependencies by name, kept up to date as connections are dropped.
+  const edges = new Map(built.map((item) => [item.name, dependencyEdges(item)]));
   const reaches = (from: string, to: string): boolean => {
     const seen = new Set<string>();
     const stack = [from];
@@ -1544,8 +1573,7 @@ function pruneCycles(built: Built[], notes: string[]): void {
       if (current === to) return true;
       if (seen.has(current)) continue;
       seen.add(current);
-      const item = byName.get(current);
-      if (item !== undefined) stack.push(...dependencyEdges(item));
+      for (const next of edges.get(current) ?? []) stack.push(next);
     }
     return false;
   };
@@ -1563,7 +1591,9 @@ function pruneCycles(built: Built[], notes: string[]): void {
       kept.push(entry);
     }
     if (kept.length === 0) delete item.props.connectsTo;
+    edges.set(item.name, dependencyEdges(item));
   }
+  void byName;
 }
 
 /** The public entry points: internet-facing resources that no other public resource fronts. */
@@ -1644,13 +1674,15 @@ function renderArchitecture(input: RenderInput): string {
   if (input.zones.length > 0) top.zones = input.zones;
   for (const key of ['workload', 'assumptions', 'targets', 'scenarios'] as const) if (templateMeta?.[key] !== undefined) top[key] = templateMeta[key];
   lines.push(block(top, ''), '', 'resources:');
+  const foldedInto = new Map<string, ImportReport['absorbed'][number][]>();
+  for (const entry of report.absorbed) foldedInto.set(entry.into, [...(foldedInto.get(entry.into) ?? []), entry]);
   for (const external of input.externals) {
     lines.push(comment(external.comment, '  '));
     lines.push(block({ [external.name]: external.props }, '  '), '');
   }
   for (const item of input.built) {
     const where = item.source.synthetic ? `SAM's implicit ${item.source.type} ${item.source.id}` : `${item.source.type} ${item.source.id} (line ${item.source.line})`;
-    const folded = report.absorbed.filter((entry) => entry.into === item.name).map((entry) => `${entry.logicalId} (${entry.cfnType})`);
+    const folded = (foldedInto.get(item.name) ?? []).map((entry) => `${entry.logicalId} (${entry.cfnType})`);
     lines.push(comment(`from ${where}`, '  '));
     if (folded.length > 0) lines.push(comment(`  with ${folded.join(', ')}`, '  '));
     for (const note of item.notes) lines.push(comment(`  note: ${note}`, '  '));
