@@ -1562,7 +1562,6 @@ function dependencyEdges(item: Built): string[] {
 
 /** Derived connections must not close a dependency cycle (the architecture forbids them): such a connection is dropped, with a note. */
 function pruneCycles(built: Built[], notes: string[]): void {
-  const byName = new Map(built.map((item) => [item.name, item]));
   // Each resource's dependencies by name, kept up to date as connections are dropped.
   const edges = new Map(built.map((item) => [item.name, dependencyEdges(item)]));
   const reaches = (from: string, to: string): boolean => {
@@ -1593,7 +1592,6 @@ function pruneCycles(built: Built[], notes: string[]): void {
     if (kept.length === 0) delete item.props.connectsTo;
     edges.set(item.name, dependencyEdges(item));
   }
-  void byName;
 }
 
 /** The public entry points: internet-facing resources that no other public resource fronts. */
