@@ -13,6 +13,7 @@
  */
 import { stringify } from 'yaml';
 import type { ArchDocument, ResourceNode } from '../core/document';
+import { resourceType } from '../model/catalog';
 import { cloudFormationTypes } from '../model/cloudformation-types';
 import { metadataKey, type ResourceMetadata, type TemplateMetadata } from './metadata';
 import { logicalIdOf } from './names';
@@ -521,7 +522,8 @@ const writers: Readonly<Record<string, Writer>> = {
         ManagedPolicyArns: [sub(`arn:\${AWS::Partition}:iam::aws:policy/service-role/${p.inVpc === true ? 'AWSLambdaVPCAccessExecutionRole' : 'AWSLambdaBasicExecutionRole'}`)],
       },
     });
-    const runtime = typeof p.runtime === 'string' ? p.runtime : 'nodejs20.x';
+    // A design without a runtime gets the catalog's default (a supported one), and the import leaves it unset again.
+    const runtime = typeof p.runtime === 'string' ? p.runtime : String(resourceType('aws.lambda.function')?.properties.runtime?.default ?? 'nodejs22.x');
     const properties: Record<string, Json> = { Role: getAtt(roleId, 'Arn') };
     if (runtime === 'container-image') {
       properties.PackageType = 'Image';
@@ -547,7 +549,7 @@ const writers: Readonly<Record<string, Writer>> = {
     if (p.functionUrl === 'public' || p.functionUrl === 'iam') {
       builder.add(builder.id(resource.name, 'Url'), { Type: 'AWS::Lambda::Url', Properties: { TargetFunctionArn: getAtt(id, 'Arn'), AuthType: p.functionUrl === 'public' ? 'NONE' : 'AWS_IAM' } });
     } else if (p.functionUrl === 'none') expressed.splice(expressed.indexOf('functionUrl'), 1);
-    return { expressed };
+    return { expressed, unset: p.runtime === undefined ? ['runtime'] : [] };
   },
 
   'aws.apigateway.api': (resource, id, builder) => {
