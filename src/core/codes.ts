@@ -118,6 +118,10 @@ export const Codes = {
   /** A public IP on a resource in a private subnet: it cannot be reached from the internet. */
   publicIpInPrivateSubnet: 'public-ip-in-private-subnet',
 
+  // --- Simulation -------------------------------------------------------------------------------
+  /** A `scenarios:` entry with a failure or surge that cannot be read or names nothing in the file. */
+  invalidScenario: 'invalid-scenario',
+
   // --- Hygiene ----------------------------------------------------------------------------------
   /** A security group that no resource uses. */
   unusedSecurityGroup: 'unused-security-group',
