@@ -23,6 +23,9 @@ export { checkSimulationTargets, simulationTargetsOf, type SimulationTargetResul
 /** A simulation input that names something the architecture does not have. */
 export class SimulationInputError extends Error {}
 
+/** The most units (instances, tasks, nodes) simulated one by one; beyond it a run would be slow for no insight. */
+export const maxSimulatedUnits = 50_000;
+
 /** The longest simulation accepted: ten years (a year runs in well under the three-second budget). */
 export const maxSimulatedDays = 3_650;
 
@@ -56,6 +59,10 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
   const seed = Math.floor(finite(options.seed) ?? 1) >>> 0;
   const stepSeconds = finite(options.stepSeconds) ?? 60;
   const built = reliabilityModelFromDocument(doc);
+  const totalUnits = built.model.components.reduce((sum, c) => sum + (Number.isFinite(c.units) ? Math.max(0, c.units) : 0), 0);
+  if (totalUnits > maxSimulatedUnits) {
+    throw new SimulationInputError(`this architecture has ${Math.round(totalUnits)} units (instances, tasks, nodes); the simulator models each one and stops at ${maxSimulatedUnits}`);
+  }
   const system = compileModel(built.model);
   const multiRegion = system.regions.length > 1;
   const zoneLabel = (zone: string): string => (multiRegion ? zone : (built.zoneLetter.get(zone) ?? zone));

@@ -6,7 +6,7 @@
  * simple products a reader can check by hand.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
@@ -207,5 +207,30 @@ describe('simulate: targets', () => {
     const surge = simulate(capped, { days: 2, randomFailures: false, events: specs('surge:5x@1d+12h') });
     const missed = checkSimulationTargets(capped, surge, (events) => simulate(capped, { days: 2, randomFailures: false, events }));
     assert.equal(missed.find((t) => t.target === 'maxDroppedPercent')!.met, false);
+  });
+});
+
+describe('simulate: every example', () => {
+  const examples = join(__dirname, '..', '..', '..', 'examples');
+  const files = readdirSync(examples).filter((f) => f.endsWith('.cloudarch.yaml'));
+  for (const file of files) {
+    it(`${file}: a week with a zone outage and a surge keeps its books`, () => {
+      const doc = parseArchitecture(readFileSync(join(examples, file), 'utf8'));
+      const zone = [...new Set(doc.resources.flatMap((r) => (Array.isArray(r.props.zones) ? (r.props.zones as string[]) : [])))][0];
+      const events = specs(...(zone !== undefined ? [`zone:${zone}@1d+2h`] : []), 'surge:2x@2d+1h');
+      const result = simulate(doc, { days: 7, events });
+      const text = JSON.stringify(result);
+      assert.doesNotMatch(text, /NaN|Infinity/);
+      // Every offered request is served, dropped, or still waiting in the 10-second queue at the end.
+      const { offered, served, dropped } = result.requests;
+      assert.ok(served + dropped <= offered + 1 && offered - served - dropped <= offered * 0.001 + 10, `${offered} offered, ${served} served, ${dropped} dropped`);
+      assert.ok(result.availability.observedPercent >= 0 && result.availability.observedPercent <= 100);
+      assert.equal(result.injected.length, events.length);
+    });
+  }
+
+  it('refuses, with a reason, an architecture too large to simulate unit by unit', () => {
+    const doc = parseArchitecture('cloudarch: "1"\nname: huge\nresources:\n' + Array.from({ length: 6 }, (_, i) => `  web-${i}:\n    type: aws.ec2.instance\n    instanceType: t3.micro\n    count: 10000\n`).join(''));
+    assert.throws(() => simulate(doc, { days: 1 }), (error: unknown) => error instanceof SimulationInputError && /60000 units/.test(error.message));
   });
 });
