@@ -83,6 +83,9 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
     if (spec.kind === 'resource') return system.componentIndex.get(spec.target!) ?? -1;
     return -1;
   }
+  for (const { spec } of injected) {
+    if (spec.atSeconds >= days * 86_400) throw new SimulationInputError(`\`${spec.text}\` starts after the simulation ends (${round(days, 6)} days): simulate longer with --days, or start it earlier`);
+  }
   for (const { spec, targetIndex } of injected) {
     if ((spec.kind === 'zone' || spec.kind === 'region' || spec.kind === 'resource') && targetIndex < 0) throw new SimulationInputError(`\`${spec.text}\`: \`${spec.target}\` is not in use by any resource`);
   }

@@ -70,6 +70,7 @@ describe('cli: cloudarch simulate', function () {
     [['--fail', 'zone:q@1d'], /no zone `q` in this architecture \(zones in use: a, b/],
     [['--fail', 'resource:nope@1d'], /no resource `nope`/],
     [['--days', '0'], /--days' must be a number of days above 0/],
+    [['--days', '2', '--fail', 'zone:a@3d'], /`zone:a@3d` starts after the simulation ends \(2 days\)/],
     [['--seed', '1.5'], /--seed' must be a whole number/],
     [['--scenario', 'nope'], /no scenario 'nope' in .* \(scenarios: surge-at-noon, zone-b-down\)/],
     [['--format', 'sarif'], /--format' must be one of text, json, markdown/],
