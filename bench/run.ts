@@ -347,6 +347,28 @@ async function measureEvaluations(): Promise<void> {
   for (const [name] of evaluators) record(name, size, 'ms', samples.get(name)!);
   record('full parse and validation, in process (CloudArch)', size, 'ms', await timeSync(10, 2, () => parseArchitecture(text)));
   await measureIncrementalPipeline();
+  await measureSimulation();
+}
+
+/**
+ * The simulator on a 50-resource architecture (the generator's cells, with the deliberate errors
+ * taken out: a file with errors is not simulated), in process: 30 days and a year, with random
+ * failures and the analytic comparison. Targets: 30 days under 300 ms, a year under 3 s.
+ */
+async function measureSimulation(): Promise<void> {
+  const { parseArchitecture } = await import('../src/core/parse');
+  const { simulate } = await import('../src/evaluate/simulate');
+  const text = generateArchitecture(50).replace(/\bgp4\b/g, 'gp3').replace(/\bdbx-/g, 'db-');
+  const doc = parseArchitecture(text);
+  const errors = doc.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    console.log(`  simulation not measured: the generated architecture has ${errors} errors`);
+    return;
+  }
+  const size = doc.resources.length;
+  console.log(`\nSimulation of ${size} resources, in process (random failures on, seed 1)`);
+  record('simulate 30 days', size, 'ms', await timeSync(10, 2, () => simulate(doc, { days: 30 })));
+  record('simulate 365 days', size, 'ms', await timeSync(5, 1, () => simulate(doc, { days: 365 })));
 }
 
 /**

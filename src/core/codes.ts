@@ -118,6 +118,10 @@ export const Codes = {
   /** A public IP on a resource in a private subnet: it cannot be reached from the internet. */
   publicIpInPrivateSubnet: 'public-ip-in-private-subnet',
 
+  // --- Simulation -------------------------------------------------------------------------------
+  /** A `scenarios:` entry with a failure or surge that cannot be read or names nothing in the file. */
+  invalidScenario: 'invalid-scenario',
+
   // --- Current facts -----------------------------------------------------------------------------
   /** A service AWS no longer opens to new customers (Timestream for LiveAnalytics, Snowball Edge), in a design that does not say the account already uses it. */
   closedToNewCustomers: 'closed-to-new-customers',

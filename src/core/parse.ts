@@ -18,6 +18,7 @@ import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
 import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
 import { shiftDiagnostic, shiftDiagnostics, shiftDrafts, shiftEntry, shiftResource, shiftValue } from './shift';
 import { defaultRegion, defaultZones, readTopLevel } from './top-level';
+import { scenarioDiagnostics } from './scenarios';
 import { readYaml } from './yaml-read';
 import { fastReadYaml } from './fast-read';
 import { registerResourceSource } from './resource-source';
@@ -318,6 +319,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   }
 
   const zones = top?.zones ?? defaultZones;
+  diagnostics.push(...scenarioDiagnostics(root, top?.region ?? defaultRegion, zones, resources));
   const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean, ...(previousState ? { previous: previousState.cross } : {}) });
   diagnostics.push(...cross.diagnostics);
   const references: ReferenceOccurrence[] = cross.references;
@@ -474,6 +476,7 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   for (const analysis of analyses) if (analysis.diagnostics.length > 0) for (const diagnostic of analysis.diagnostics) diagnostics.push(diagnostic);
 
   const zones = top.zones ?? defaultZones;
+  for (const diagnostic of scenarioDiagnostics(root, top.region ?? defaultRegion, zones, resources)) diagnostics.push(diagnostic);
   // The resources after the edit only moved (when lines were added or removed): their cached
   // cross-resource results are moved with them rather than worked out again.
   const moved = lineDelta === 0 ? undefined : { start: resourceNewEnd, previousStart: resourceOldEnd, lines: lineDelta };

@@ -59,6 +59,7 @@ export function propertiesAt(path: readonly PathStep[], typeOf: TypeOfResource):
   if (path.length === 0) return topLevelProperties;
   const [first, second, ...rest] = path;
   if (typeof first === 'string' && path.length === 1 && ownEntry(sectionProperties, first)) return ownEntry(sectionProperties, first);
+  if (typeof first === 'string' && first !== 'resources') return nestedTopLevelProperties(first, path.slice(1));
   if (first !== 'resources' || typeof second !== 'string') return undefined;
   const own = resourceProperties(typeOf(second));
   if (rest.length === 0) return own;
@@ -66,6 +67,28 @@ export function propertiesAt(path: readonly PathStep[], typeOf: TypeOfResource):
   const property = typeof key === 'string' ? ownEntry(own, key) : undefined;
   if (!property) return undefined;
   const objects = descend([property.shape], deeper).filter((shape) => shape.kind === 'object');
+  if (objects.length === 0) return undefined;
+  return Object.assign({}, ...objects.map((shape) => (shape.kind === 'object' ? shape.properties : {})));
+}
+
+/**
+ * Keys below a top-level key other than `resources`: inside a section's own object property
+ * (`targets: simulation:`) or inside a structured top-level key (`scenarios: NAME:`).
+ */
+function nestedTopLevelProperties(first: string, steps: readonly PathStep[]): Readonly<Record<string, PropertyDef>> | undefined {
+  const section = ownEntry(sectionProperties, first);
+  let shapes: PropertyShape[];
+  if (section !== undefined) {
+    const [key, ...deeper] = steps;
+    const property = typeof key === 'string' ? ownEntry(section, key) : undefined;
+    if (!property) return undefined;
+    shapes = descend([property.shape], deeper);
+  } else {
+    const property = ownEntry(topLevelProperties, first);
+    if (!property) return undefined;
+    shapes = descend([property.shape], steps);
+  }
+  const objects = shapes.filter((shape) => shape.kind === 'object');
   if (objects.length === 0) return undefined;
   return Object.assign({}, ...objects.map((shape) => (shape.kind === 'object' ? shape.properties : {})));
 }

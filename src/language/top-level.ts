@@ -4,6 +4,7 @@
  * docs/format.md; the resource properties live in the catalog.
  */
 import type { PropertyDef } from '../model/catalog-types';
+import { scenariosProperty, simulationTargetsProperty } from '../model/simulation-keys';
 
 const severityValues = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
@@ -44,6 +45,7 @@ export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
     shape: { kind: 'object', properties: {} },
     description: 'The design goals the evaluations are judged against; a missed target is reported as a diagnostic.',
   },
+  scenarios: scenariosProperty,
   resources: {
     shape: { kind: 'map', values: { kind: 'object', properties: {} } },
     required: true,
@@ -79,6 +81,7 @@ export const targetProperties: Readonly<Record<string, PropertyDef>> = {
     example: 'medium',
     description: 'The most severe security finding the design may have; anything above it misses the target.',
   },
+  simulation: simulationTargetsProperty,
 };
 
 /** The properties of a top-level section, by key. */

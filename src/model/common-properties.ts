@@ -58,6 +58,11 @@ export const commonProperties: Readonly<Record<string, PropertyDef>> = {
     unit: 'percent',
     description: 'Overrides the catalog\'s availability of one unit of this resource, in percent (for example `99.5`). Use it when you have measured figures of your own.',
   },
+  capacityRps: {
+    shape: { kind: 'number', minimum: 0 },
+    unit: 'requests/s',
+    description: 'Overrides how many requests per second one unit of this resource serves in the simulator (for example a load-tested figure). Without it, servers are sized from their vCPUs at an assumed 100 requests per second per vCPU, and managed services from the catalog.',
+  },
   tags: {
     shape: { kind: 'map', values: { kind: 'string' } },
     description: 'Free-form key/value labels, as on the AWS resource (owner, cost centre, environment).',

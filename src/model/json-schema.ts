@@ -9,6 +9,7 @@
  * type the resource declares.
  */
 import type { EnumValue, PropertyDef, PropertyShape, ResourceTypeDef } from './catalog-types';
+import { scenariosProperty, simulationTargetsProperty } from './simulation-keys';
 
 /** A JSON Schema object. Kept loose on purpose: it is data for ajv and editors. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -96,10 +97,12 @@ export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
           },
           description: 'The most severe security finding the design may have.',
         },
+        simulation: simulationTargetsProperty,
       },
     },
     description: 'The goals the evaluations are judged against; `cloudarch evaluate --check-targets` exits with status 2 when one is missed.',
   },
+  scenarios: scenariosProperty,
   resources: {
     shape: { kind: 'map', values: { kind: 'object', properties: {} } },
     required: true,
