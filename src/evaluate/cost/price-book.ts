@@ -99,25 +99,16 @@ function dbClassPrice(key: string): ResolvedPrice | undefined {
   return undefined;
 }
 
-/**
- * The snapshot's own prices by key, resolved at most once per process. The tables behind them are
- * constants, so a key's answer never changes; `null` remembers that a key has no price (a user's
- * typo is asked for again on every evaluation).
- */
-const snapshotPrices = new Map<string, ResolvedPrice | null>();
-for (const key of Object.keys(priceTable)) snapshotPrices.set(key, fromEntry(key, priceTable[key]!));
+/** The snapshot's own prices by key, resolved once when the module loads (the tables are constants). */
+const snapshotPrices: ReadonlyMap<string, ResolvedPrice> = new Map(Object.keys(priceTable).map((key) => [key, fromEntry(key, priceTable[key]!)]));
 
-/** Bounds the memo of unknown keys, which come from user input (instance types, engines). */
+/** Bounds a book's memo of other keys, which come from user input (instance types, engines). */
 const MAX_MEMOIZED_KEYS = 50_000;
 
-function snapshotPrice(key: string): ResolvedPrice | undefined {
-  let found = snapshotPrices.get(key);
-  if (found === undefined) {
-    const entry = priceEntry(key);
-    found = (entry ? fromEntry(key, entry) : (ec2Price(key) ?? dbClassPrice(key))) ?? null;
-    if (snapshotPrices.size < MAX_MEMOIZED_KEYS) snapshotPrices.set(key, found);
-  }
-  return found ?? undefined;
+/** A key the snapshot table does not list: an instance type or DB class, or nothing (`null`). */
+function derivedPrice(key: string): ResolvedPrice | null {
+  const entry = priceEntry(key);
+  return (entry ? fromEntry(key, entry) : (ec2Price(key) ?? dbClassPrice(key))) ?? null;
 }
 
 /** Resolves price keys against the user's overrides, the snapshot table and the instance tables. */
@@ -126,15 +117,29 @@ export class PriceBook {
   private readonly resolvedOverrides = new Map<string, ResolvedPrice | null>();
   /** Anything a caller derives from this book's prices alone (purchase factors...), by the caller's key. */
   private readonly derived = new Map<string, unknown>();
+  /** Keys the snapshot table does not list, resolved on first use; `null`: no price. */
+  private readonly otherKeys = new Map<string, ResolvedPrice | null>();
 
   constructor(private readonly overrides: Readonly<Record<string, number>>) {}
 
+  /** The snapshot's price under `key` (the tables', for an instance type or DB class). */
+  private snapshotPrice(key: string): ResolvedPrice | undefined {
+    const listed = snapshotPrices.get(key);
+    if (listed !== undefined) return listed;
+    let found = this.otherKeys.get(key);
+    if (found === undefined) {
+      found = derivedPrice(key);
+      if (this.otherKeys.size < MAX_MEMOIZED_KEYS) this.otherKeys.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
   /** The price under `key`, or undefined when neither the overrides nor the snapshot have one. */
   get(key: string): ResolvedPrice | undefined {
-    if (!Object.prototype.hasOwnProperty.call(this.overrides, key)) return snapshotPrice(key);
+    if (!Object.prototype.hasOwnProperty.call(this.overrides, key)) return this.snapshotPrice(key);
     let found = this.resolvedOverrides.get(key);
     if (found === undefined) {
-      const base = snapshotPrice(key);
+      const base = this.snapshotPrice(key);
       const usd = this.overrides[key];
       found = isUsablePrice(usd)
         ? {
@@ -169,26 +174,8 @@ export class PriceBook {
   }
 }
 
-/** Recently used books by their overrides, so an unchanged `assumptions.prices` reuses its book. */
-const recentBooks = new Map<string, PriceBook>();
-const MAX_RECENT_BOOKS = 8;
-
-/** The book for `overrides`: the same object as last time when the overrides are equal. */
-export function priceBookFor(overrides: Readonly<Record<string, number>>): { readonly book: PriceBook; readonly key: string } {
-  const key = overridesKey(overrides);
-  let book = recentBooks.get(key);
-  if (book === undefined) {
-    book = new PriceBook(overrides);
-    if (recentBooks.size >= MAX_RECENT_BOOKS) recentBooks.delete(recentBooks.keys().next().value!);
-  } else {
-    recentBooks.delete(key);
-  }
-  recentBooks.set(key, book);
-  return { book, key };
-}
-
-/** A canonical text of an overrides table (own keys, in order), NaN and Infinity included. */
-function overridesKey(overrides: Readonly<Record<string, number>>): string {
+/** A canonical text of an overrides table (own keys, in order), NaN and Infinity included: equal texts, equal books. */
+export function overridesKey(overrides: Readonly<Record<string, number>>): string {
   let key = '';
   for (const name of Object.keys(overrides)) key += `${JSON.stringify(name)}=${String(overrides[name])};`;
   return key;
