@@ -217,7 +217,7 @@ function isDataStore(resource: ResourceNode): boolean {
  * Every property the exposure analysis reads, of any resource: the network edges, security groups
  * and their rules, ports, and what makes a resource internet-facing. A change to the analysis that
  * reads another property must add it here, or the reuse below would serve stale paths (the
- * equivalence test in test/unit/perf compares reuse with a fresh analysis).
+ * equivalence test in test/unit/perf/incremental-reuse.test.ts compares reuse with a fresh analysis).
  */
 export const EXPOSURE_PROPERTIES: readonly string[] = [
   ...NETWORK_EDGE_PROPERTIES,
