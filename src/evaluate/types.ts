@@ -86,7 +86,7 @@ export interface SecurityFinding {
   /** For exposure findings: the path from the internet, resource by resource, with ports. */
   readonly exposurePath?: readonly ExposureHop[];
   /** Security or availability (Multi-AZ and similar resilience checks), so reports can score them apart. */
-  readonly concern?: 'security' | 'availability';
+  readonly concern?: 'security' | 'availability' | 'cost';
 }
 
 /** One hop of an exposure path: the resource entered and the port it is entered on (absent: any port). */

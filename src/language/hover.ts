@@ -32,7 +32,8 @@ export function propertyDocumentation(key: string, property: PropertyDef): strin
   const values = enumValuesOf(property.shape);
   if (values.length > 0) parts.push(values.map((value) => `- \`${formatValue(value.value)}\`: ${value.description}`).join('\n'));
   const facts: string[] = [];
-  if (property.default !== undefined) facts.push(`Default: \`${formatValue(property.default)}\``);
+  if (property.derivedDefault) facts.push(`Default: ${property.derivedDefault.text}`);
+  else if (property.default !== undefined) facts.push(`Default: \`${formatValue(property.default)}\``);
   if (property.unit) facts.push(`Unit: ${property.unit}`);
   const numeric = variantsOf(property.shape).find((shape) => shape.kind === 'number');
   if (numeric && numeric.kind === 'number') {
@@ -92,6 +93,9 @@ export function resourceSummary(resource: ResourceNode, result?: EvaluationFigur
     .filter(([key, value]) => !['type', 'label', 'zones', 'tags', 'connectsTo', 'dependsOn'].includes(key) && (typeof value !== 'object' || value === null))
     .slice(0, 8)
     .map(([key, value]) => `- ${key}: \`${formatValue(value)}\``);
+  // Defaults that follow other properties are shown with their value, so `desired: 4` alone reads as min 1, max 4.
+  const derived = def ? Object.entries(def.properties).filter(([key, property]) => property.derivedDefault && props[key] === undefined) : [];
+  for (const [key, property] of derived) keyProperties.push(`- ${key}: \`${formatValue(property.derivedDefault!.value(props))}\` (default: ${property.derivedDefault!.text})`);
   if (keyProperties.length > 0) lines.push(keyProperties.join('\n'));
   return lines.join('\n\n');
 }

@@ -88,6 +88,13 @@ export type DependencyRole =
    */
   | 'reverse-hard';
 
+/** A default computed from the resource's other written properties (see `PropertyDef.derivedDefault`). */
+export interface DerivedDefault {
+  /** The rule in words, e.g. "`max(desired, min)`". */
+  readonly text: string;
+  readonly value: (props: Readonly<Record<string, unknown>>) => unknown;
+}
+
 export interface PropertyDef {
   readonly shape: PropertyShape;
   /** One paragraph in the project's own words: what it does and why one would set it. */
@@ -95,6 +102,12 @@ export interface PropertyDef {
   readonly required?: boolean;
   /** The value used when the property is absent. Shown in completion and hover. */
   readonly default?: unknown;
+  /**
+   * A default that follows other properties of the same resource (an auto scaling group's `max`
+   * defaults to its `desired`). `text` is how hover and messages name the rule; `value` computes it
+   * from the resource's written properties. Takes precedence over `default` where both are given.
+   */
+  readonly derivedDefault?: DerivedDefault;
   /** Unit of a number: `GB`, `IOPS`, `MiB/s`, `MB`, `ms`, `days`, `percent`, `requests/s`... */
   readonly unit?: string;
   /** For reference-bearing properties: their role in the availability model (default `hard`). */
@@ -173,6 +186,16 @@ export interface TypeDocs {
   readonly pricing: string;
 }
 
+/** AWS has closed the service to new customers (see `aws-facts.ts`). */
+export interface ClosedService {
+  /** Gone for everyone: no `existingCustomer` exception. */
+  readonly retired?: boolean;
+  readonly statement: string;
+  readonly alternatives: string;
+  readonly source: string;
+  readonly checked: string;
+}
+
 export interface ResourceTypeDef {
   /** `aws.<service>.<kind>` or `external.<kind>`. */
   readonly id: string;
@@ -192,6 +215,11 @@ export interface ResourceTypeDef {
   readonly availability: SourcedFigure;
   /** Published figures for deployment options of this type (see `AvailabilityVariant`). */
   readonly availabilityVariants?: readonly AvailabilityVariant[];
+  /**
+   * Set when AWS no longer opens the service to new customers: validation warns unless the resource
+   * says `existingCustomer: true`, and hover shows it among the limits.
+   */
+  readonly closedToNewCustomers?: ClosedService;
   /** Durability of stored data, as a percentage, for storage and database types. */
   readonly durability?: SourcedFigure;
   /** Mean time to repair one unit, in minutes (used by the simulator). */
