@@ -39,7 +39,7 @@ type PrecompiledValidators = Readonly<Record<string, ValidateFunction>>;
 
 /**
  * The build-time validators, loaded on first use rather than at import, so starting the server or
- * the CLI does not pay for them. Absent (a catalog type added without `npm run validators`), a
+ * the CLI does not pay for them. Absent (a catalog type added without `npm run generate`), a
  * validator is compiled at run time instead; a unit test keeps the generated module current.
  */
 const precompiledValidators = lazy((): PrecompiledValidators | undefined => {

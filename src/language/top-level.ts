@@ -4,8 +4,7 @@
  * docs/format.md; the resource properties live in the catalog.
  */
 import type { PropertyDef } from '../model/catalog-types';
-
-const severityValues = ['critical', 'high', 'medium', 'low', 'info'] as const;
+import { findingSeverities } from '../model/severities';
 
 /** The keys of the top-level map, in the order a file usually lists them. */
 export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
@@ -74,7 +73,7 @@ export const targetProperties: Readonly<Record<string, PropertyDef>> = {
   maxFindingSeverity: {
     shape: {
       kind: 'enum',
-      values: severityValues.map((value) => ({ value, description: `No security finding more severe than ${value} is allowed.` })),
+      values: findingSeverities.map((value) => ({ value, description: `No security finding more severe than ${value} is allowed.` })),
     },
     example: 'medium',
     description: 'The most severe security finding the design may have; anything above it misses the target.',

@@ -3,6 +3,7 @@
  * analysis over the graph. Pure: an `ArchDocument` in, a `SecurityResult` out.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
+import { severityRank } from '../../model/severities';
 import type { FindingSeverity, SecurityFinding, SecurityResult } from '../types';
 import { findExposurePathsAmong, type RecentExposureAnalyses } from './exposure';
 import { rulesForType } from './registry';
@@ -14,7 +15,6 @@ export { securityRule, securityRules } from './registry';
 export type { SecurityRule } from './rule';
 export { toSarif } from './sarif';
 
-const severityRank: Readonly<Record<FindingSeverity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 /**
  * Findings sorted the way people read them: most severe first, then in file order. Each severity is
