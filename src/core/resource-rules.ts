@@ -173,7 +173,8 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
   const typeName = stringAt(body, 'instanceType');
   if (instanceStore?.value !== undefined && typeName !== undefined && instanceStore.value.kind === 'scalar' && instanceStore.value.value !== false && instanceStore.value.value !== 0) {
     const hardware = safeInstanceType(typeName.value);
-    if (hardware !== undefined && hardware.instanceStore === undefined) {
+    // A type whose store size the hardware list does not give (m6id...) is not said to have none.
+    if (hardware !== undefined && hardware.instanceStore === undefined && hardware.instanceStoreKnown !== false) {
       const withStore = allInstanceTypesSafe().filter((candidate) => candidate.instanceStore !== undefined && candidate.family.startsWith(hardware.family.replace(/d$/, ''))).map((candidate) => candidate.name);
       report(ctx, Codes.instanceStoreUnavailable, 'error', `\`${typeName.value}\` has no instance store.${withStore.length > 0 ? ` Types with local disks include ${orList(withStore.slice(0, 3))}.` : ' Choose a `d` variant (for example m5d) or an i3/i4i type.'}`, instanceStore.value.range);
     }

@@ -6,6 +6,7 @@
  * evaluation worker keeps it and hands these figures to the server thread, which serves the views
  * from them. `EvaluationResult` has this shape too (it has more), so every view accepts either.
  */
+import { unpricedByResource } from './cost/summary';
 import { findingSeverityOrder } from './targets';
 import type { EvaluationResult, FindingSeverity, TargetResult } from './types';
 
@@ -19,6 +20,9 @@ export interface EvaluationFigures {
   readonly cost?: {
     readonly monthlyUSD: number;
     readonly byResource: Readonly<Record<string, number>>;
+    /** Items the total leaves out (the total is then a lower bound), and their count per resource. */
+    readonly unpricedCount?: number;
+    readonly unpricedByResource?: Readonly<Record<string, number>>;
   };
   readonly security?: { readonly counts: Readonly<Record<FindingSeverity, number>> };
   readonly targets: readonly TargetResult[];
@@ -29,7 +33,7 @@ export function figuresOf(result: EvaluationResult): EvaluationFigures {
   const { availability, cost, security } = result;
   return {
     ...(availability ? { availability: { percent: availability.percent, byResource: availability.byResource, spof: availability.spof } } : {}),
-    ...(cost ? { cost: { monthlyUSD: cost.monthlyUSD, byResource: cost.byResource } } : {}),
+    ...(cost ? { cost: { monthlyUSD: cost.monthlyUSD, byResource: cost.byResource, unpricedCount: cost.unpriced.length, unpricedByResource: unpricedByResource(cost) } } : {}),
     ...(security ? { security: { counts: security.counts } } : {}),
     targets: result.targets,
   };

@@ -6,6 +6,7 @@
 import type { ArchDiagnostic, ArchDocument, Severity } from '../core/document';
 import { evaluateAvailability } from './availability';
 import { evaluateCost } from './cost';
+import { unpricedDiagnostics } from './cost/summary';
 import { evaluateSecurity } from './security';
 import { judgeTargets } from './targets';
 import type { AvailabilityResult, CostResult, EvaluationResult, FindingSeverity, SecurityFinding, SecurityResult } from './types';
@@ -90,6 +91,6 @@ export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): E
     ...(cost ? { cost } : {}),
     ...(security ? { security } : {}),
     targets: targets.results,
-    diagnostics: [...(security ? findingDiagnostics(security) : []), ...targets.diagnostics],
+    diagnostics: [...(security ? findingDiagnostics(security) : []), ...(cost ? unpricedDiagnostics(doc, cost) : []), ...targets.diagnostics],
   };
 }

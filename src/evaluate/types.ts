@@ -46,6 +46,8 @@ export interface CostLineItem {
   readonly priceKey?: string;
   /** Why the line is an estimate, or how its quantity was derived, in a few words. */
   readonly note?: string;
+  /** Set when the unit price is another region's (the snapshot has none for the resource's region). */
+  readonly borrowedFrom?: string;
 }
 
 export interface CostAlternative {
@@ -65,7 +67,7 @@ export interface CostResult {
   readonly purchaseOptions: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly alternatives: readonly CostAlternative[];
   /** Things the catalog cannot price, each said plainly (never a silent $0). */
-  readonly unpriced: readonly { readonly resource: string; readonly what: string; readonly reason: string }[];
+  readonly unpriced: readonly { readonly resource: string; readonly what: string; readonly reason: string; readonly priceKey?: string }[];
 }
 
 export type { FindingSeverity } from '../model/severities';

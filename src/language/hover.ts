@@ -107,19 +107,24 @@ function instanceTypeHover(name: string, tables: CatalogTables): string | undefi
   if (type.burstable) lines.push('Burstable: baseline CPU with credits for bursts.');
   if (type.instanceStore) lines.push(`Instance store: ${type.instanceStore.disks} × ${type.instanceStore.sizeGBEach} GB ${type.instanceStore.media}, lost when the instance stops or terminates.`);
   if (type.gpus) lines.push(`GPUs: ${type.gpus}`);
+  if (type.networkMbps !== undefined) lines.push(`Network: ${type.networkMbps >= 1000 ? `${type.networkMbps / 1000} Gbit/s` : `${type.networkMbps} Mbit/s`} baseline`);
   if (type.onDemandUsdPerHour !== undefined) lines.push(`On-demand (us-east-1, Linux): ${formatHourly(type.onDemandUsdPerHour)} ≈ $${(type.onDemandUsdPerHour * 730).toFixed(2)}/month`);
+  else lines.push('No sourced us-east-1 price: the cost evaluation lists it as unpriced (set `assumptions.prices` to price it).');
   if (type.spotAvgUsdPerHour !== undefined) lines.push(`Spot average: ${formatHourly(type.spotAvgUsdPerHour)}`);
   if (type.priceSource) lines.push(`Price source: ${type.priceSource}${type.priceAsOf ? `, ${type.priceAsOf}` : ''}`);
+  if (type.hardwareSource) lines.push(`Hardware source: ${type.hardwareSource}`);
   return lines.join('\n\n');
 }
 
 function dbClassHover(name: string, tables: CatalogTables): string | undefined {
   const dbClass = tables.dbInstanceClasses().find((entry) => entry.name === name);
   if (!dbClass) return undefined;
-  const lines = [`**${dbClass.name}**`, `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB memory`];
+  const lines = [`**${dbClass.name}**`, `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB memory${dbClass.networkPerformance ? ` · network ${dbClass.networkPerformance}` : ''}`];
   const prices = Object.entries(dbClass.onDemandUsdPerHour ?? {});
   if (prices.length > 0) lines.push(`On-demand Single-AZ (us-east-1):\n${prices.map(([engine, price]) => `- ${engine}: ${formatHourly(price ?? NaN)}`).join('\n')}`);
+  else lines.push('No sourced price: the cost evaluation lists it as unpriced (set `assumptions.prices` to price it).');
   if (dbClass.priceSource) lines.push(`Price source: ${dbClass.priceSource}${dbClass.priceAsOf ? `, ${dbClass.priceAsOf}` : ''}`);
+  if (dbClass.hardwareSource) lines.push(`Hardware source: ${dbClass.hardwareSource}`);
   return lines.join('\n\n');
 }
 

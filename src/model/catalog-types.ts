@@ -247,9 +247,18 @@ export interface InstanceTypeDef {
   readonly arch: 'x86_64' | 'arm64';
   /** Local instance store (ephemeral: lost on stop, hibernate or termination). */
   readonly instanceStore?: { readonly disks: number; readonly sizeGBEach: number; readonly media: 'nvme-ssd' | 'ssd' | 'hdd' };
+  /**
+   * False when the type likely has an instance store (a `d` family, storage-optimized or GPU
+   * families) but the hardware list does not give its size: then no rule may say it has none.
+   */
+  readonly instanceStoreKnown?: false;
   readonly gpus?: number;
   /** Burstable (CPU credits): the t family. */
   readonly burstable?: boolean;
+  /** Baseline network bandwidth in Mbit/s, where the source lists it. */
+  readonly networkMbps?: number;
+  /** Where the hardware figures come from, with the date the list was taken. */
+  readonly hardwareSource?: string;
   /** On-demand Linux price in USD per hour, us-east-1; absent when no sourced price is known. */
   readonly onDemandUsdPerHour?: number;
   /** Average spot price in USD per hour at the time of the price snapshot. */
@@ -265,6 +274,10 @@ export interface DbInstanceClassDef {
   readonly memoryGiB: number;
   /** On-demand USD per hour of a Single-AZ instance by engine, us-east-1, where sourced. */
   readonly onDemandUsdPerHour?: Readonly<Partial<Record<string, number>>>;
+  /** The network performance AWS lists for the class (`Up to 10 Gigabit`...). */
+  readonly networkPerformance?: string;
+  /** Where the hardware figures come from, with the date the list was taken. */
+  readonly hardwareSource?: string;
   readonly priceSource?: string;
   readonly priceAsOf?: string;
 }
