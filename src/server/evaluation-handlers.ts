@@ -3,6 +3,9 @@
  * (evaluation-requests.ts says how to add one). Handlers read the document through the session: its
  * parse and evaluation are made once per version and shared by every kind.
  */
+import { exportCloudFormation } from '../cloudformation/export';
+import { ImportError, importCloudFormation } from '../cloudformation/import';
+import { TemplateError } from '../cloudformation/template';
 import type { EvaluationRequestKind, LiveEvaluationMessage, RequestOf, ResponseOf } from './evaluation-requests';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 import { StaleRequestError, type WorkerSession } from './worker-session';
@@ -60,6 +63,33 @@ export const evaluationHandlers: EvaluationHandlers = {
   preview(request, session) {
     const result = session.previewed(request.uri, request.text);
     return result ? session.service.figures(result) : undefined;
+  },
+
+  importCloudFormation(request) {
+    const sourceName = decodeURIComponent(request.uri.replace(/^.*\//, ''));
+    try {
+      const { text, report } = importCloudFormation(request.text, { params: request.params ?? {}, sourceName });
+      const summary = `${report.mapped.length} resources imported, ${report.absorbed.length} folded into them, ${report.unmapped.length} not mapped, ${report.skipped.length} left out by their condition.`;
+      return { ok: true, text, summary, unmapped: report.unmapped, notes: report.notes };
+    } catch (error) {
+      if (error instanceof TemplateError || error instanceof ImportError) {
+        return { ok: false, message: error.message.replace(/^line \d+, column \d+: /, ''), line: error.line, column: error.column };
+      }
+      throw error;
+    }
+  },
+
+  exportCloudFormation(request, session) {
+    const doc = session.parsed(request);
+    const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    if (errors.length > 0) return { ok: false, message: `the architecture has ${errors.length} error${errors.length === 1 ? '' : 's'} (see the Problems panel); fix ${errors.length === 1 ? 'it' : 'them'} before exporting.` };
+    const { text, report } = exportCloudFormation(doc);
+    const notes = [
+      ...report.safeDefaults.map((item) => `Safe default: ${item.resource}.${item.property} = ${String(item.value)} (${item.why})`),
+      ...(report.parameters.length > 0 ? [`Parameters to give at deploy time (or keep their defaults): ${report.parameters.join(', ')}.`] : []),
+      ...report.notes,
+    ];
+    return { ok: true, text, notes };
   },
 
   forget(request, session) {

@@ -26,6 +26,7 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types'
 import type { FixPayload } from '../core/document';
 import type { EvaluationFigures } from '../evaluate/figures';
 import type { FindingSeverity } from '../evaluate/types';
+import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
 import type { ReportKind } from '../protocol/requests';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 
@@ -118,6 +119,10 @@ export const evaluationRequests = {
   savings: requestKind<SavingsRequest, CodeAction[]>(),
   fixes: requestKind<FixesRequest, (readonly FixPayload[])[]>(),
   preview: requestKind<PreviewRequest, EvaluationFigures | undefined>(),
+  /** A CloudFormation template (not an open document: `uri` names the template) to an architecture's text. */
+  importCloudFormation: requestKind<ImportCloudFormationParams, ImportCloudFormationResult>(),
+  /** An architecture document, at one version, to a CloudFormation template. */
+  exportCloudFormation: requestKind<VersionRequest, ExportCloudFormationResult>(),
   /** The document was closed: the worker lets go of its state. */
   forget: requestKind<DocumentRequest, null>(),
 };

@@ -30,6 +30,14 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from '../protocol/requests';
+import {
+  exportCloudFormationRequestMethod,
+  importCloudFormationRequestMethod,
+  type ExportCloudFormationParams,
+  type ExportCloudFormationResult,
+  type ImportCloudFormationParams,
+  type ImportCloudFormationResult,
+} from '../protocol/cloudformation';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
 import { decodeDiagnostics, RawJsonElements } from './raw-json';
@@ -181,7 +189,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod], reportKinds } },
+        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod], reportKinds } },
       },
     };
   });
@@ -373,6 +381,28 @@ export function startServer(connection: Connection, entryPoint: string, options:
   connection.onRequest(
     summaryRequestMethod,
     guard<SummaryParams, SummaryResult | null>('Summary', null, (params) => (params && typeof params.uri === 'string' ? summaryOf(params.uri) : null)),
+  );
+
+  // CloudFormation both ways: the worker converts (src/cloudformation), this thread only checks and forwards.
+  const conversionFailed = { ok: false, message: 'the language server could not convert it; see the CloudArch output for details.' } as const;
+  connection.onRequest(
+    importCloudFormationRequestMethod,
+    guard<ImportCloudFormationParams, ImportCloudFormationResult>('CloudFormation import', conversionFailed, async (params) => {
+      if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string') throw new ResponseError(-32602, `${importCloudFormationRequestMethod} needs { uri, text, params? }.`);
+      const given = params.params ?? {};
+      if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string')) throw new ResponseError(-32602, `${importCloudFormationRequestMethod}: params must map names to strings.`);
+      return (await evaluator.ask('importCloudFormation', { uri: params.uri, text: params.text, params: given })) ?? conversionFailed;
+    }),
+  );
+
+  connection.onRequest(
+    exportCloudFormationRequestMethod,
+    guard<ExportCloudFormationParams, ExportCloudFormationResult>('CloudFormation export', conversionFailed, async (params) => {
+      if (!params || typeof params.uri !== 'string') throw new ResponseError(-32602, `${exportCloudFormationRequestMethod} needs { uri }.`);
+      const textDocument = manager.textDocument(params.uri);
+      if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
+      return (await evaluator.ask('exportCloudFormation', { uri: params.uri, version: textDocument.version, text: textDocument.getText() })) ?? conversionFailed;
+    }),
   );
 
   connection.onShutdown(() => {

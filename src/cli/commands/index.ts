@@ -8,4 +8,6 @@ import type { CommandModule } from '../io';
 export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = {
   validate: async () => (await import('./validate')).validate,
   evaluate: async () => (await import('./evaluate')).evaluate,
+  import: async () => (await import('./import')).importCommand,
+  export: async () => (await import('./export-cloudformation')).exportCommand,
 };
