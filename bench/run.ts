@@ -385,6 +385,8 @@ async function measureIncrementalPipeline(): Promise<void> {
     const lines = text.split('\n');
     const offset = lines.slice(0, target.line).reduce((sum, line) => sum + line.length + 1, 0) + target.character;
     let doc = parseArchitecture(text);
+    // As the evaluation worker does: each evaluation is handed the document's previous result.
+    let previous: ReturnType<typeof evaluateAll> | undefined;
     let digit = Number(target.original);
     const parseSamples: number[] = [];
     const pipelineSamples: number[] = [];
@@ -396,7 +398,7 @@ async function measureIncrementalPipeline(): Promise<void> {
       doc = parseArchitecture(text, { previous: doc });
       const parsed = performance.now();
       try {
-        evaluateAll(doc, { monteCarloSamples: 0 });
+        previous = evaluateAll(doc, { monteCarloSamples: 0, ...(previous ? { previous } : {}) });
       } catch (error) {
         console.log(`  evaluations failed: ${(error as Error).message}`);
         return;
