@@ -242,7 +242,7 @@ function containersMarkup(laidOut: LaidOutDiagram, context: RenderContext, downS
       `<g class="${classes}" data-container="${esc(container.id)}">` +
         `<rect class="ca-container-box" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="4" fill="${isDown ? palette.downFill : fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>` +
         `<rect x="${num(box.x)}" y="${num(box.y)}" width="14" height="14" fill="${stroke}"/>` +
-        textElement(box.x + 20, box.y + 16, isDown ? `${container.label} (down)` : container.label, (box.width - 28) / charWidth.container, `class="ca-text ca-container-label" font-size="12" font-weight="600" fill="${palette.text}"`) +
+        textElement(box.x + 20, box.y + 16, isDown && container.kind === 'zone' ? `${container.label} (down)` : container.label, (box.width - 28) / charWidth.container, `class="ca-text ca-container-label" font-size="12" font-weight="600" fill="${palette.text}"`) +
         '</g>',
     );
   }
