@@ -9,9 +9,10 @@
  * Two things ELK can do to a process are ruled out by design:
  * - model-order options (`considerModelOrder`, `forceNodeModelOrder`) are never set: together with
  *   INCLUDE_CHILDREN they throw inside ELK, and the error escaped the promise in the measurements
- *   (../shared/notes/elkjs.md). Stability comes from a stable input order instead (ELK's
- *   heuristics are deterministic for a given input and seed), and optionally from interactive
- *   crossing minimisation seeded with the previous positions (`seedFromPrevious`).
+ *   (../shared/notes/elkjs.md). Model order is obtained another way: ELK's interactive crossing
+ *   minimisation keeps the order of the positions it is given, and each node is given its place in
+ *   the graph's stable order. Adding a resource then moves only what comes after it in its layer,
+ *   and the costly layer-sweep crossing minimisation is skipped.
  * - every call is guarded: a throw or a rejection becomes a `status: 'error'` result.
  */
 import type {
@@ -34,11 +35,11 @@ export interface LayoutOptions {
   /** `fast` (ours, the default) or `elk-default-hierarchical` (the benchmark's reference). */
   readonly profile?: LayoutProfile;
   /**
-   * Seed ELK's interactive crossing minimisation with `previous`'s positions when the structure
-   * changed. Off by default: measured, it moved the other nodes less on a small example (mean
-   * 214 -> 138 units after adding a bucket to three-tier-web) but far more on a generated
-   * 100-resource file (80 -> 1,016), where the deterministic layout of a stably ordered graph is
-   * the steadier of the two (docs/diagram.md, "Stability").
+   * Order the layers by `previous`'s positions instead of by the graph's order when the structure
+   * changed (new nodes keep their place in the graph's order). Off by default: the graph's order
+   * already keeps the others in place (measured mean displacement 0 after adding a resource at the
+   * end of a generated 100- or 500-resource file), and previous positions are in a different
+   * coordinate range than the order of new nodes.
    */
   readonly seedFromPrevious?: boolean;
 }
@@ -51,10 +52,10 @@ const labelCharWidth = 6.5;
 const labelHeight = 14;
 
 /**
- * The fast profile. Measured on generated architectures (bench/diagram.ts, docs/diagram.md):
- * thoroughness 1 and no greedy switch cut crossing minimisation's passes, which dominate
- * hierarchical layout; the node placer and the orthogonal router are ELK's defaults because the
- * cheaper ones drew edges through boxes.
+ * The fast profile. Measured on generated architectures (bench/diagram.ts, docs/diagram.md): the
+ * interactive (ordered) crossing minimisation set in `toElkGraph` is what saves time (CPU 1,227 ->
+ * 678 ms at 100 resources, 2,521 -> 2,016 ms at 500); thoroughness 1 and no greedy switch
+ * matter only if the layer sweep is used; the other placers and layerers changed nothing measurable.
  */
 const fastRootOptions: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
@@ -98,7 +99,6 @@ export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast',
   const fast = profile === 'fast';
   const previousNodes = new Map<string, LaidOutNode>();
   if (fast && seedFrom?.status === 'ok') for (const node of seedFrom.nodes) previousNodes.set(node.id, node);
-  const seeded = previousNodes.size > 0;
 
   const root: ElkGraphNode = {
     id: '__root__',
@@ -106,9 +106,12 @@ export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast',
     children: [],
     edges: [],
   };
-  // Interactive crossing minimisation orders each layer by the positions given (set on every level:
-  // ELK rejects a hierarchy whose levels disagree on the crossing minimiser).
-  const seedOptions: Record<string, string> = seeded ? { 'elk.layered.crossingMinimization.strategy': 'INTERACTIVE' } : {};
+  // Model order without the model-order options (which crash with INCLUDE_CHILDREN): interactive
+  // crossing minimisation keeps the order of the positions it is given, and each node is given
+  // its place in the graph's stable order (or, when seeding, its previous position). Set on every
+  // level: ELK rejects a hierarchy whose levels disagree on the crossing minimiser.
+  const ordered = fast;
+  const seedOptions: Record<string, string> = ordered ? { 'elk.layered.crossingMinimization.strategy': 'INTERACTIVE' } : {};
   Object.assign(root.layoutOptions!, seedOptions);
   const elkNodeOf = new Map<string, ElkGraphNode>();
   for (const container of graph.containers) {
@@ -117,17 +120,21 @@ export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast',
     const parent = container.parent === undefined ? root : elkNodeOf.get(container.parent)!;
     parent.children!.push(node);
   }
-  for (const node of graph.nodes) {
+  graph.nodes.forEach((node, index) => {
     const elkNode: ElkGraphNode = { id: node.id, width: node.width, height: node.height };
     const before = previousNodes.get(node.id);
     // Interactive crossing minimisation reads the positions of the input (absolute, as the output).
     if (before) {
       elkNode.x = before.x;
       elkNode.y = before.y;
+    } else if (ordered) {
+      elkNode.x = 0;
+      elkNode.y = index * 10;
     }
     const parent = node.container === undefined ? root : elkNodeOf.get(node.container)!;
     parent.children!.push(elkNode);
-  }
+  });
+  if (ordered) placeContainersAtFirstChild(root);
   for (const edge of graph.edges) {
     const elkEdge: ElkGraphEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
     if (edge.label !== undefined && edge.label.length > 0) {
@@ -136,6 +143,20 @@ export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast',
     root.edges!.push(elkEdge);
   }
   return root;
+}
+
+/** A container's position for interactive ordering: that of its first-placed descendant. */
+function placeContainersAtFirstChild(node: ElkGraphNode): { x: number; y: number } | undefined {
+  let first: { x: number; y: number } | undefined;
+  for (const child of node.children ?? []) {
+    const position = child.children !== undefined ? placeContainersAtFirstChild(child) : child.y !== undefined ? { x: child.x ?? 0, y: child.y } : undefined;
+    if (position && (!first || position.y < first.y)) first = position;
+  }
+  if (first && node.id !== '__root__') {
+    node.x = first.x;
+    node.y = first.y;
+  }
+  return first;
 }
 
 function errorMessage(error: unknown): string {
