@@ -83,9 +83,58 @@ function withoutZone(component: ReliabilityComponent, zone: string): Reliability
   return { ...component, zones: remaining.length > 0 ? remaining : [], units: left };
 }
 
+/**
+ * The last result with the model it was computed from: an edit that leaves every component's
+ * figures alone (a tag, a size, a description, a memory setting) costs no engine run.
+ */
+let lastZoneDown: { readonly model: ReliabilityModel; readonly doc: ArchDocument; readonly states: ZoneDownState[] } | undefined;
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+/** Every field the engine reads (the object itself is kept for an unchanged resource, which makes this quick). */
+function sameComponent(a: ReliabilityComponent, b: ReliabilityComponent): boolean {
+  if (a === b) return true;
+  return (
+    a.name === b.name &&
+    a.placement === b.placement &&
+    Object.is(a.unitAvailability, b.unitAvailability) &&
+    Object.is(a.units, b.units) &&
+    Object.is(a.minHealthy, b.minHealthy) &&
+    a.region === b.region &&
+    sameList(a.zones, b.zones) &&
+    sameList(a.hard, b.hard) &&
+    a.anyOf.length === b.anyOf.length &&
+    a.anyOf.every((group, index) => sameList(group, b.anyOf[index]!))
+  );
+}
+
+function sameModel(a: ReliabilityModel, b: ReliabilityModel): boolean {
+  if (a.components.length !== b.components.length || a.entryPoints.length !== b.entryPoints.length) return false;
+  if (!Object.is(a.zoneAvailability, b.zoneAvailability) || !Object.is(a.regionAvailability, b.regionAvailability)) return false;
+  for (let i = 0; i < a.components.length; i++) if (!sameComponent(a.components[i]!, b.components[i]!)) return false;
+  for (let i = 0; i < a.entryPoints.length; i++) if (a.entryPoints[i] !== b.entryPoints[i]) return false;
+  return true;
+}
+
 /** Every zone of the document with the resources it takes down and the system's availability meanwhile. */
 export function zoneDownStates(doc: ArchDocument): ZoneDownState[] {
   const { model, zoneLetter } = reliabilityModelFromDocument(doc);
+  // Which resources are security groups is read from the document, so it must agree too.
+  if (lastZoneDown && sameModel(lastZoneDown.model, model) && sameSecurityGroups(lastZoneDown.doc, doc)) return lastZoneDown.states;
+  const states = computeZoneDownStates(doc, model, zoneLetter);
+  lastZoneDown = { model, doc, states };
+  return states;
+}
+
+function sameSecurityGroups(a: ArchDocument, b: ArchDocument): boolean {
+  if (a.resources.length !== b.resources.length) return false;
+  for (let i = 0; i < a.resources.length; i++) if ((a.resources[i]!.type === 'aws.ec2.security-group') !== (b.resources[i]!.type === 'aws.ec2.security-group')) return false;
+  return true;
+}
+
+function computeZoneDownStates(doc: ArchDocument, model: ReliabilityModel, zoneLetter: ReadonlyMap<string, string>): ZoneDownState[] {
   const zones = new Map<string, string>();
   for (const component of model.components) {
     if (component.placement !== 'zonal' && component.placement !== 'load-balancer') continue;

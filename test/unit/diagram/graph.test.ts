@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import { evaluateAll } from '../../../src/evaluate';
-import { buildDiagramGraph } from '../../../src/diagram';
+import { buildDiagramGraph, zoneDownStates } from '../../../src/diagram';
 import { generateArchitecture } from '../../../bench/generate';
 import { describeGraph, diagramFixtures, exampleFiles, readExample } from './helpers';
 
@@ -128,6 +128,18 @@ describe('diagram overlay data', () => {
     assert.ok(!zoneB.stopped.includes('db'), 'the Multi-AZ database fails over to zone a');
     const zoneA = graph.overlay.zonesDown.find((state) => state.zone === 'a')!;
     assert.ok(!zoneA.stopped.includes('admin'));
+  });
+
+  it('reuses the zone-down states after an edit the availability model does not see, and recomputes them after one it does', () => {
+    const text = fixture('placement.cloudarch.yaml');
+    // As in the editor: each parse builds on the previous one, which keeps unchanged resources' objects.
+    const doc = parseArchitecture(text);
+    const first = zoneDownStates(doc);
+    const tagged = zoneDownStates(parseArchitecture(text.replace('    memoryMB: 512', '    memoryMB: 1024'), { previous: doc }));
+    assert.equal(tagged, first, 'the same result object: no engine run');
+    const moved = zoneDownStates(parseArchitecture(text.replace('    zones: [b]\n    subnet: public', '    zones: [a]\n    subnet: public'), { previous: doc }));
+    assert.notEqual(moved, first);
+    assert.ok(moved.find((state) => state.zone === 'a')!.stopped.includes('admin'), 'the admin instance now stops with zone a');
   });
 
   it('builds the graph of a generated 500-resource file', () => {
