@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allResourceTypes } from '../src/model/catalog';
 import type { PropertyDef, PropertyShape, ResourceTypeDef, SourcedFigure, UnitRule } from '../src/model/catalog-types';
-import { allInstanceTypes } from '../src/model/instance-types';
+import { allDbInstanceClasses, dbClassRegionalPrice, PRICED_DB_ENGINES } from '../src/model/db-instance-classes';
+import { allInstanceTypes, EC2_HARDWARE_AS_OF, ec2RegionalPrice, pricedRegions } from '../src/model/instance-types';
 
 const outputPath = join(__dirname, '..', 'docs', 'catalog.md');
 
@@ -146,26 +147,71 @@ function snippetExample(snippet: string): string[] {
   return text.split('\n').map((line) => `  ${line}`);
 }
 
+function networkText(mbps: number | undefined): string {
+  if (mbps === undefined) return '';
+  return mbps >= 1000 ? `${mbps / 1000} Gbit/s` : `${mbps} Mbit/s`;
+}
+
 function instanceTypeTable(): string {
   const rows = allInstanceTypes().map((def) => {
-    const store = def.instanceStore ? `${def.instanceStore.disks} × ${def.instanceStore.sizeGBEach} GB ${def.instanceStore.media}` : 'EBS only';
+    const store = def.instanceStore ? `${def.instanceStore.disks} × ${def.instanceStore.sizeGBEach} GB ${def.instanceStore.media}` : def.instanceStoreKnown === false ? 'local disks (size not listed)' : 'EBS only';
     const price = def.onDemandUsdPerHour === undefined ? 'unpriced' : `$${def.onDemandUsdPerHour}`;
     const spot = def.spotAvgUsdPerHour === undefined ? '' : `$${def.spotAvgUsdPerHour}`;
-    return `| \`${def.name}\` | ${def.category} | ${def.vcpu} | ${def.memoryGiB} | ${def.arch} | ${store} | ${def.gpus ?? ''} | ${def.burstable ? 'yes' : ''} | ${price} | ${spot} |`;
+    return `| \`${def.name}\` | ${def.category} | ${def.vcpu} | ${def.memoryGiB} | ${def.arch} | ${networkText(def.networkMbps)} | ${store} | ${def.gpus ?? ''} | ${def.burstable ? 'yes' : ''} | ${price} | ${spot} |`;
   });
   const sources = [...new Set(allInstanceTypes().flatMap((def) => (def.priceSource ? [`${def.priceSource}, as of ${def.priceAsOf ?? 'unknown'}`] : [])))];
+  const hardwareSources = [...new Set(allInstanceTypes().flatMap((def) => (def.hardwareSource ? def.hardwareSource.split('; ') : [])))];
   return [
     '## EC2 instance types',
     '',
-    'Prices are us-east-1 Linux USD per hour. "unpriced" means no sourced price is known: the cost evaluation reports such an instance as unpriced instead of guessing. Set `assumptions.prices` in the file to supply your own.',
+    `${allInstanceTypes().length} instance types, from the EC2 hardware list taken on ${EC2_HARDWARE_AS_OF}. Prices are us-east-1 Linux USD per hour; other regions are in the table after this one. "unpriced" means no sourced price is known: completion does not offer such a type, and the cost evaluation reports it as unpriced instead of guessing. Set \`assumptions.prices\` in the file to supply your own (key \`ec2:<type>\`, USD per hour). Network is the baseline bandwidth.`,
     '',
-    '| Type | Category | vCPU | Memory GiB | Arch | Instance store | GPUs | Burstable | On-demand | Spot average |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Type | Category | vCPU | Memory GiB | Arch | Network | Instance store | GPUs | Burstable | On-demand | Spot average |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
+    '',
+    'Hardware sources:',
+    '',
+    ...hardwareSources.map((source) => `- ${source}`),
     '',
     'Price sources:',
     '',
     ...sources.map((source) => `- ${source}`),
+    '',
+  ].join('\n');
+}
+
+function regionCoverageTable(): string {
+  const types = allInstanceTypes();
+  const classes = allDbInstanceClasses();
+  const rows = pricedRegions().map((region) => {
+    const ec2 = types.filter((def) => ec2RegionalPrice(def.name, region) !== undefined).length;
+    const db = classes.filter((def) => PRICED_DB_ENGINES.some((engine) => dbClassRegionalPrice(def.name, engine, region) !== undefined)).length;
+    return `| ${region} | ${ec2} of ${types.length} | ${db} of ${classes.length} |`;
+  });
+  return [
+    '## Priced regions',
+    '',
+    'EC2 and RDS/Aurora instance prices are per region for the regions below. In one of these regions, a type without a price of its own borrows the us-east-1 price; in any other region every price is borrowed from us-east-1. A borrowed figure is marked as an estimate and its line says so, and the cost report counts the borrowed lines. Other services\' prices are us-east-1 only, and are borrowed the same way elsewhere.',
+    '',
+    '| Region | EC2 types priced | DB classes priced |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    `DB classes are priced for the engines ${PRICED_DB_ENGINES.map((engine) => `\`${engine}\``).join(', ')} (Single-AZ; Multi-AZ bills the standby too). Oracle and SQL Server have no sourced price yet.`,
+    '',
+    '## DB instance classes',
+    '',
+    '| Class | vCPU | Memory GiB | Network | us-east-1 on-demand (Single-AZ) |',
+    '| --- | --- | --- | --- | --- |',
+    ...classes.map((def) => {
+      const prices = Object.entries(def.onDemandUsdPerHour ?? {}).map(([engine, usd]) => `${engine} $${usd}`).join(', ');
+      return `| \`${def.name}\` | ${def.vcpu} | ${def.memoryGiB} | ${def.networkPerformance ?? ''} | ${prices || 'unpriced'} |`;
+    }),
+    '',
+    'Sources:',
+    '',
+    ...[...new Set(classes.flatMap((def) => [def.hardwareSource, def.priceSource ? `${def.priceSource}, as of ${def.priceAsOf ?? 'unknown'}` : undefined]).filter((text): text is string => text !== undefined))].map((source) => `- ${source}`),
     '',
   ].join('\n');
 }
@@ -186,6 +232,8 @@ function render(): string {
     '',
     ...categories.flatMap((category) => [`- ${category}: ${types.filter((def) => def.category === category).map((def) => `\`${def.id}\``).join(', ')}`]),
     '- [EC2 instance types](#ec2-instance-types)',
+    '- [Priced regions](#priced-regions)',
+    '- [DB instance classes](#db-instance-classes)',
     '',
   ];
   for (const category of categories) {
@@ -193,6 +241,7 @@ function render(): string {
     for (const def of types.filter((candidate) => candidate.category === category)) parts.push(typeSection(def));
   }
   parts.push(instanceTypeTable());
+  parts.push(regionCoverageTable());
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 

@@ -63,7 +63,10 @@ export class SummaryStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown('**CloudArch evaluation**\n\n');
     if (summary.errors > 0) tooltip.appendMarkdown(`- ${summary.errors} error(s) in the file\n`);
     if (summary.availabilityPercent !== undefined) tooltip.appendMarkdown(`- Availability: ${summary.availabilityPercent}%\n`);
-    if (summary.monthlyUSD !== undefined) tooltip.appendMarkdown(`- Monthly cost: $${summary.monthlyUSD.toFixed(2)}\n`);
+    if (summary.monthlyUSD !== undefined) {
+      const unpriced = summary.unpricedCount ?? 0;
+      tooltip.appendMarkdown(`- Monthly cost: ${unpriced > 0 ? '≥ ' : ''}$${summary.monthlyUSD.toFixed(2)}${unpriced > 0 ? ` (${unpriced} item${unpriced === 1 ? '' : 's'} not priced: see the cost report)` : ''}\n`);
+    }
     if (summary.findings) {
       const counts = Object.entries(summary.findings)
         .filter(([, count]) => count > 0)

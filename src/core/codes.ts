@@ -118,6 +118,18 @@ export const Codes = {
   /** A public IP on a resource in a private subnet: it cannot be reached from the internet. */
   publicIpInPrivateSubnet: 'public-ip-in-private-subnet',
 
+  // --- Current facts -----------------------------------------------------------------------------
+  /** A service AWS no longer opens to new customers (Timestream for LiveAnalytics, Snowball Edge), in a design that does not say the account already uses it. */
+  closedToNewCustomers: 'closed-to-new-customers',
+  /** A service AWS has retired for every customer (QLDB): a design cannot be built with it. */
+  serviceRetired: 'service-retired',
+  /** S3 replication or Object Lock on a bucket without versioning, which both require. */
+  s3VersioningRequired: 's3-versioning-required',
+  /** DynamoDB multi-Region strong consistency with other than three regions. */
+  dynamodbStrongConsistencyRegions: 'dynamodb-strong-consistency-regions',
+  /** RDS gp3 storage with provisioned IOPS below the baseline that its size already includes. */
+  rdsGp3IopsBelowBaseline: 'rds-gp3-iops-below-baseline',
+
   // --- Hygiene ----------------------------------------------------------------------------------
   /** A security group that no resource uses. */
   unusedSecurityGroup: 'unused-security-group',

@@ -74,8 +74,11 @@ export function setInMap(map: MapNode | undefined, ownerKey: Range, key: string,
   const existing = map?.entries.find((entry) => entry.key === key);
   if (existing !== undefined) {
     if (existing.value === undefined) {
-      // `key:` with nothing after it: the value goes after the colon that follows the key.
-      const afterColon = { line: existing.keyRange.end.line, character: existing.keyRange.end.character + 1 };
+      // `key:` with nothing after it: the value goes after the colon that follows the key. A key
+      // that ends its line has no colon yet (a half-typed `key` at the end of the file): write both.
+      const keyEnd = existing.keyRange.end;
+      if (lines !== undefined && lines.lineLength(keyEnd.line) <= keyEnd.character) return { range: point(keyEnd), newText: `: ${text}` };
+      const afterColon = { line: keyEnd.line, character: keyEnd.character + 1 };
       return { range: point(afterColon), newText: ` ${text}` };
     }
     return { range: existing.value.range, newText: text };

@@ -58,6 +58,9 @@ class Reader {
     private readonly lineOffset: number,
   ) {
     const length = text.length;
+    // A carriage return not followed by a line feed is a line break to YAML but not to the line
+    // split below: leave such text to the full reader (one scan, and only when a CR is present).
+    if (text.includes('\r') && /\r(?!\n)/.test(text)) throw outside;
     let start = 0;
     while (start <= length) {
       let newline = text.indexOf('\n', start);

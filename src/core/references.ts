@@ -25,7 +25,6 @@ export interface ReferenceDraft {
   readonly badPort?: { readonly text: string; readonly range: Range };
 }
 
-const namePattern = /^[A-Za-z0-9_.-]+$/;
 const cidrLike = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 
 /** All references in a resource body, given its properties (the type's, or only the common ones). */
@@ -131,7 +130,9 @@ function referenceFromScalar(node: ScalarNode, shape: Extract<PropertyShape, { k
       }
     }
   }
-  if (!namePattern.test(target)) return undefined;
+  // Text that cannot be a resource name (`Web Server`, `db!`) is still a reference: the user meant
+  // one, and the unknown-reference diagnostic says that no resource has that name.
+  if (target === '') return undefined;
   const range: Range = singleLine ? { start: nameStart, end: { line: nameStart.line, character: nameStart.character + target.length } } : node.range;
   return {
     path,

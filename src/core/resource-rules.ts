@@ -7,31 +7,16 @@
 import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catalog-types';
 import { allDbInstanceClasses, dbInstanceClass } from '../model/db-instance-classes';
 import { allInstanceTypes, instanceType } from '../model/instance-types';
+import { defaultValue } from '../model/catalog';
+import { DYNAMODB_MRSC, EBS_LIMITS, RDS_GP3_BASELINE, type EbsLimits } from '../model/aws-facts';
 import type { ArchDiagnostic, FixPayload, MapNode, Range, ResourceNode, ValueNode } from './document';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { Codes } from './codes';
 import { setInMap } from './edits';
 import { closestMatches, orList } from './suggest';
 
-/** Per volume type: size in GiB, provisioned IOPS, IOPS per GiB, throughput in MiB/s (AWS EBS limits). */
-interface VolumeLimits {
-  readonly minSize: number;
-  readonly maxSize: number;
-  /** Absent when IOPS cannot be provisioned for the type. */
-  readonly iops?: { readonly min: number; readonly max: number; readonly perGiB: number; readonly required: boolean };
-  /** Absent when throughput cannot be provisioned for the type. */
-  readonly throughput?: { readonly min: number; readonly max: number };
-  readonly multiAttach: boolean;
-}
-
-/** EBS limits by volume type (AWS EBS volume types documentation; io2 per the project's brief). */
-export const volumeLimits: Readonly<Record<string, VolumeLimits>> = {
-  gp2: { minSize: 1, maxSize: 16384, multiAttach: false },
-  gp3: { minSize: 1, maxSize: 16384, iops: { min: 3000, max: 16000, perGiB: 500, required: false }, throughput: { min: 125, max: 1000 }, multiAttach: false },
-  io1: { minSize: 4, maxSize: 16384, iops: { min: 100, max: 64000, perGiB: 50, required: true }, multiAttach: true },
-  io2: { minSize: 4, maxSize: 16384, iops: { min: 100, max: 256000, perGiB: 500, required: true }, multiAttach: true },
-  st1: { minSize: 125, maxSize: 16384, multiAttach: false },
-  sc1: { minSize: 125, maxSize: 16384, multiAttach: false },
-};
+/** EBS limits by volume type, from the dated facts of the catalog (src/model/aws-facts.ts). */
+export const volumeLimits: Readonly<Record<string, EbsLimits>> = EBS_LIMITS;
 
 /** Types whose single unit holds state that a spot interruption would lose. */
 const statefulSingleInstanceTypes = new Set(['aws.ec2.instance']);
@@ -83,6 +68,8 @@ function formatNumber(value: number): string {
 function checkVolume(ctx: Ctx, map: MapNode, ownerKey: Range, defaultType: string, properties: Readonly<Record<string, PropertyDef>>): void {
   const typeAt = stringAt(map, 'volumeType');
   const volumeType = typeAt?.value ?? defaultType;
+  // Messages about a volume type the user did not write name it as the default.
+  const defaulted = typeAt === undefined ? ` (\`volumeType\` is not written; the default is ${defaultType})` : '';
   const limits = Object.prototype.hasOwnProperty.call(volumeLimits, volumeType) ? volumeLimits[volumeType] : undefined;
   if (limits === undefined) return;
   // Values outside the bounds every volume type shares are reported once, by the schema check.
@@ -101,7 +88,7 @@ function checkVolume(ctx: Ctx, map: MapNode, ownerKey: Range, defaultType: strin
   }
   if (iops !== undefined && limits.iops === undefined) {
     const fix: FixPayload = { title: 'Switch to gp3 to provision IOPS', edits: [typeAt ? { range: typeAt.range, newText: 'gp3' } : setInMap(map, ownerKey, 'volumeType', 'gp3')] };
-    report(ctx, Codes.volumeIopsNotSettable, 'error', `IOPS cannot be provisioned on ${aVolume(volumeType).toLowerCase()} (${volumeType === 'gp2' ? 'gp2 performance follows its size' : 'HDD volumes are rated by throughput'}); remove \`iops\` or use gp3, io1 or io2.`, iops.range, [fix]);
+    report(ctx, Codes.volumeIopsNotSettable, 'error', `IOPS cannot be provisioned on ${aVolume(volumeType).toLowerCase()} (${volumeType === 'gp2' ? 'gp2 performance follows its size' : 'HDD volumes are rated by throughput'}); remove \`iops\` or use gp3, io1 or io2${defaulted}.`, iops.range, [fix]);
   }
   if (limits.iops !== undefined) {
     if (iops === undefined && limits.iops.required && entryOf(map, 'iops') === undefined) {
@@ -126,7 +113,9 @@ function checkVolume(ctx: Ctx, map: MapNode, ownerKey: Range, defaultType: strin
   }
   if (throughput !== undefined) {
     if (limits.throughput === undefined) {
-      report(ctx, Codes.volumeThroughputOutOfRange, 'error', `Throughput can only be provisioned on gp3 volumes; ${aVolume(volumeType).toLowerCase()}'s throughput follows its type and size.`, throughput.range);
+      report(ctx, Codes.volumeThroughputOutOfRange, 'error', `Throughput can only be provisioned on gp3 volumes; ${aVolume(volumeType).toLowerCase()}'s throughput follows its type and size${defaulted}.`, throughput.range, [
+        { title: 'Switch to gp3 to provision throughput', edits: [typeAt ? { range: typeAt.range, newText: 'gp3' } : setInMap(map, ownerKey, 'volumeType', 'gp3')] },
+      ]);
     } else if (throughput.value < limits.throughput.min || throughput.value > limits.throughput.max) {
       report(ctx, Codes.volumeThroughputOutOfRange, 'error', `${aVolume(volumeType)} takes ${limits.throughput.min} to ${formatNumber(limits.throughput.max)} MiB/s of throughput; \`throughputMBps\` is ${formatNumber(throughput.value)}.`, throughput.range);
     }
@@ -134,7 +123,7 @@ function checkVolume(ctx: Ctx, map: MapNode, ownerKey: Range, defaultType: strin
   const multiAttach = entryOf(map, 'multiAttach');
   if (multiAttach?.value?.kind === 'scalar' && multiAttach.value.value === true && !limits.multiAttach) {
     const fix: FixPayload = { title: 'Switch to io2 (supports Multi-Attach)', isPreferred: true, edits: [typeAt ? { range: typeAt.range, newText: 'io2' } : setInMap(map, ownerKey, 'volumeType', 'io2')] };
-    report(ctx, Codes.multiAttachUnsupported, 'error', `Multi-Attach is only available on io1 and io2 volumes; this volume is ${volumeType}.`, multiAttach.value.range, [fix]);
+    report(ctx, Codes.multiAttachUnsupported, 'error', `Multi-Attach is only available on io1 and io2 volumes; this volume is ${volumeType}${defaulted}.`, multiAttach.value.range, [fix]);
   }
 }
 
@@ -153,6 +142,10 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
   }
 
   checkCapacities(ctx, body, typeDef);
+  checkClosedService(ctx, body, typeDef);
+  if (typeDef.id === 'aws.s3.bucket') checkVersioningNeeds(ctx, body);
+  if (typeDef.id === 'aws.rds.instance') checkRdsGp3Baseline(ctx, body);
+  if (typeDef.id === 'aws.dynamodb.table') checkStrongConsistencyRegions(ctx, body);
   checkMultiAz(ctx, body, typeDef);
   checkNames(ctx, body, typeDef);
 
@@ -180,7 +173,8 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
   const typeName = stringAt(body, 'instanceType');
   if (instanceStore?.value !== undefined && typeName !== undefined && instanceStore.value.kind === 'scalar' && instanceStore.value.value !== false && instanceStore.value.value !== 0) {
     const hardware = safeInstanceType(typeName.value);
-    if (hardware !== undefined && hardware.instanceStore === undefined) {
+    // A type whose store size the hardware list does not give (m6id...) is not said to have none.
+    if (hardware !== undefined && hardware.instanceStore === undefined && hardware.instanceStoreKnown !== false) {
       const withStore = allInstanceTypesSafe().filter((candidate) => candidate.instanceStore !== undefined && candidate.family.startsWith(hardware.family.replace(/d$/, ''))).map((candidate) => candidate.name);
       report(ctx, Codes.instanceStoreUnavailable, 'error', `\`${typeName.value}\` has no instance store.${withStore.length > 0 ? ` Types with local disks include ${orList(withStore.slice(0, 3))}.` : ' Choose a `d` variant (for example m5d) or an i3/i4i type.'}`, instanceStore.value.range);
     }
@@ -188,26 +182,37 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
   return ctx.diagnostics;
 }
 
+/**
+ * `min ≤ desired ≤ max`. Values the user did not write take their catalog defaults (derived from the
+ * written ones: `min(1, desired)`, `min`, `max(desired, min)`), which never contradict what is
+ * written; a message that mentions a defaulted value says it is a default.
+ */
 function checkCapacities(ctx: Ctx, body: MapNode, typeDef: ResourceTypeDef): void {
   if (!('min' in typeDef.properties && 'max' in typeDef.properties)) return;
   const min = numberAt(body, 'min');
   const max = numberAt(body, 'max');
   const desired = numberAt(body, 'desired');
-  const minValue = min?.value ?? (typeof typeDef.properties.min?.default === 'number' ? typeDef.properties.min.default : undefined);
-  const maxValue = max?.value ?? (typeof typeDef.properties.max?.default === 'number' ? typeDef.properties.max.default : undefined);
+  const props = ctx.resource.props;
+  const fallback = (key: string): number | undefined => {
+    const value = defaultValue(typeDef, key, props);
+    return typeof value === 'number' ? value : undefined;
+  };
+  const minValue = min?.value ?? fallback('min');
+  const maxValue = max?.value ?? fallback('max');
   if (minValue === undefined || maxValue === undefined) return;
+  const named = (key: string, value: number, written: boolean) => `\`${key}\` (${value}${written ? '' : ', the default'})`;
   if (minValue > maxValue) {
     const range = max?.range ?? min?.range ?? ctx.resource.nameRange;
-    report(ctx, Codes.asgCapacityOrder, 'error', `\`min\` (${minValue}) is greater than \`max\` (${maxValue}); a group needs min ≤ desired ≤ max.`, range, [
+    report(ctx, Codes.asgCapacityOrder, 'error', `${named('min', minValue, min !== undefined)} is greater than ${named('max', maxValue, max !== undefined)}; a group needs min ≤ desired ≤ max.`, range, [
       { title: `Set max to ${minValue}`, isPreferred: true, edits: [max ? { range: max.range, newText: String(minValue) } : setInMap(body, ctx.resource.nameRange, 'max', minValue)] },
     ]);
     return;
   }
   if (desired !== undefined && (desired.value < minValue || desired.value > maxValue)) {
     const corrected = Math.min(Math.max(desired.value, minValue), maxValue);
-    report(ctx, Codes.asgCapacityOrder, 'error', `\`desired\` (${desired.value}) must lie between \`min\` (${minValue}) and \`max\` (${maxValue}).`, desired.range, [
-      { title: `Set desired to ${corrected}`, isPreferred: true, edits: [{ range: desired.range, newText: String(corrected) }] },
-    ]);
+    // The defaults follow `desired`, so the bound in the way is always one the user wrote.
+    const fixes: FixPayload[] = [{ title: `Set desired to ${corrected}`, isPreferred: true, edits: [{ range: desired.range, newText: String(corrected) }] }];
+    report(ctx, Codes.asgCapacityOrder, 'error', `\`desired\` (${desired.value}) must lie between ${named('min', minValue, min !== undefined)} and ${named('max', maxValue, max !== undefined)}.`, desired.range, fixes);
   }
 }
 
@@ -272,4 +277,86 @@ function checkNames(ctx: Ctx, body: MapNode, typeDef: ResourceTypeDef): void {
       close.map((candidate, order) => ({ title: `Change to \`${candidate}\``, isPreferred: order === 0, edits: [{ range: written.range, newText: candidate }] })),
     );
   }
+}
+
+/** A service closed to new customers: warn, unless the design says the account already uses it. */
+function checkClosedService(ctx: Ctx, body: MapNode, typeDef: ResourceTypeDef): void {
+  const closed = typeDef.closedToNewCustomers;
+  if (closed === undefined) return;
+  if (closed.retired) {
+    // No fix: nothing in the file can bring a retired service back; the message names the way out.
+    report(ctx, Codes.serviceRetired, 'warning', `${closed.statement} Plan the move to ${closed.alternatives}.`, ctx.resource.typeRange ?? ctx.resource.nameRange);
+    return;
+  }
+  const existing = entryOf(body, 'existingCustomer');
+  if (existing?.value?.kind === 'scalar' && existing.value.value === true) return;
+  report(ctx, Codes.closedToNewCustomers, 'warning', `${closed.statement} A new design should use ${closed.alternatives} instead. If this account already uses the service, say so with \`existingCustomer: true\`.`, ctx.resource.typeRange ?? ctx.resource.nameRange, [
+    { title: 'This account already uses the service (existingCustomer: true)', edits: [existing?.value ? { range: existing.value.range, newText: 'true' } : besideType(ctx, body, 'existingCustomer', true)] },
+  ]);
+}
+
+/** S3 replication and Object Lock both require versioning on the bucket (S3 rejects the configuration otherwise). */
+function checkVersioningNeeds(ctx: Ctx, body: MapNode): void {
+  const versioning = entryOf(body, 'versioning');
+  if (versioning?.value?.kind === 'scalar' && versioning.value.value === true) return;
+  const replication = entryOf(body, 'replication');
+  const objectLock = entryOf(body, 'objectLock');
+  const needs: { key: string; range: Range }[] = [];
+  // Reported in the order the keys appear in the file.
+  if (replication?.value !== undefined && !(replication.value.kind === 'scalar' && (replication.value.value === null || replication.value.value === false)) && !(replication.value.kind === 'seq' && replication.value.items.length === 0)) {
+    needs.push({ key: 'replication', range: replication.keyRange });
+  }
+  if (objectLock?.value?.kind === 'scalar' && objectLock.value.value === true) needs.push({ key: 'Object Lock', range: objectLock.keyRange });
+  const fix: FixPayload = {
+    title: 'Turn on versioning (versioning: true)',
+    isPreferred: true,
+    edits: [versioning?.value ? { range: versioning.value.range, newText: 'true' } : setInMap(body, ctx.resource.nameRange, 'versioning', true)],
+  };
+  const state = versioning?.value ? 'is off' : 'is not written, so it takes the default `false`';
+  needs.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (const need of needs) {
+    report(ctx, Codes.s3VersioningRequired, 'error', `S3 ${need.key} requires versioning on the bucket, and \`versioning\` ${state}.`, need.range, [fix]);
+  }
+}
+
+/** RDS gp3 storage includes a baseline of IOPS that grows at 400 GiB; provisioning less is rejected. */
+function checkRdsGp3Baseline(ctx: Ctx, body: MapNode): void {
+  const storage = entryOf(body, 'storage')?.value;
+  if (storage?.kind !== 'map') return;
+  const volumeType = stringAt(storage, 'volumeType')?.value ?? 'gp3';
+  const size = numberAt(storage, 'sizeGB');
+  const iops = numberAt(storage, 'iops');
+  if (volumeType !== 'gp3' || size === undefined || iops === undefined) return;
+  if (size.value < RDS_GP3_BASELINE.stripedFromGiB || iops.value >= RDS_GP3_BASELINE.stripedBaselineIops) return;
+  const baseline = RDS_GP3_BASELINE.stripedBaselineIops;
+  report(ctx, Codes.rdsGp3IopsBelowBaseline, 'warning', `RDS gp3 storage of ${formatNumber(size.value)} GiB already includes ${formatNumber(baseline)} IOPS (from ${RDS_GP3_BASELINE.stripedFromGiB} GiB RDS stripes it over four volumes); \`iops\` is ${formatNumber(iops.value)}, which RDS rejects. Provision at least ${formatNumber(baseline)} or leave \`iops\` out.`, iops.range, [
+    { title: `Provision the baseline (${formatNumber(baseline)} IOPS)`, isPreferred: true, edits: [{ range: iops.range, newText: String(baseline) }] },
+  ]);
+}
+
+/**
+ * An edit that adds a line right after the resource's `type:` (block style), so it lands in the
+ * resource even when a later line of the body is broken; elsewhere it falls back to `setInMap`.
+ */
+function besideType(ctx: Ctx, body: MapNode, key: string, value: boolean): TextEdit {
+  const typeEntry = entryOf(body, 'type');
+  if (body.flow || typeEntry?.value === undefined || typeEntry.value.range.end.line !== typeEntry.keyRange.start.line) return setInMap(body, ctx.resource.nameRange, key, value);
+  return { range: { start: typeEntry.value.range.end, end: typeEntry.value.range.end }, newText: `\n${' '.repeat(typeEntry.keyRange.start.character)}${key}: ${String(value)}` };
+}
+
+/** DynamoDB multi-Region strong consistency spans exactly three regions: the table's and two more. */
+function checkStrongConsistencyRegions(ctx: Ctx, body: MapNode): void {
+  const consistency = stringAt(body, 'globalConsistency');
+  if (consistency?.value !== 'strong') return;
+  const replicas = entryOf(body, 'globalTables');
+  const regions = replicas?.value?.kind === 'seq' ? replicas.value.items : [];
+  if (regions.length === 2) return;
+  const fixes: FixPayload[] = [];
+  if (regions.length > 2 && replicas?.value?.kind === 'seq') {
+    const kept = regions.slice(0, 2).map((item) => (item.kind === 'scalar' ? String(item.value) : '')).filter((name) => name !== '');
+    if (kept.length === 2) fixes.push({ title: `Keep two other regions (${kept.join(', ')})`, edits: [{ range: replicas.value.range, newText: `[${kept.join(', ')}]` }] });
+  }
+  fixes.push({ title: 'Use multi-Region eventual consistency (globalConsistency: eventual)', isPreferred: fixes.length === 0, edits: [{ range: consistency.range, newText: 'eventual' }] });
+  const count = regions.length === 0 ? 'no other region' : regions.length === 1 ? 'one other region' : `${regions.length} other regions`;
+  report(ctx, Codes.dynamodbStrongConsistencyRegions, 'error', `Multi-Region strong consistency needs exactly three regions, this table's and two more in \`globalTables\` (a replica or a witness each); \`globalTables\` lists ${count}. ${DYNAMODB_MRSC.statement}`, consistency.range, fixes);
 }

@@ -6,6 +6,7 @@
 import type { ArchDiagnostic, ArchDocument, Severity } from '../core/document';
 import { evaluateAvailability, forgetRecentAvailability } from './availability';
 import { evaluateCost } from './cost';
+import { unpricedDiagnostics } from './cost/summary';
 import { evaluateSecurity, forgetRecentSecurity } from './security';
 import { forgetRecentExposureAnalyses } from './security/exposure';
 import { judgeTargets } from './targets';
@@ -106,6 +107,6 @@ export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): E
     ...(cost ? { cost } : {}),
     ...(security ? { security } : {}),
     targets: targets.results,
-    diagnostics: [...(security ? findingDiagnostics(security) : []), ...targets.diagnostics],
+    diagnostics: [...(security ? findingDiagnostics(security) : []), ...(cost ? unpricedDiagnostics(doc, cost) : []), ...targets.diagnostics],
   };
 }

@@ -46,6 +46,8 @@ export interface CostLineItem {
   readonly priceKey?: string;
   /** Why the line is an estimate, or how its quantity was derived, in a few words. */
   readonly note?: string;
+  /** Set when the unit price is another region's (the snapshot has none for the resource's region). */
+  readonly borrowedFrom?: string;
 }
 
 export interface CostAlternative {
@@ -65,7 +67,7 @@ export interface CostResult {
   readonly purchaseOptions: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly alternatives: readonly CostAlternative[];
   /** Things the catalog cannot price, each said plainly (never a silent $0). */
-  readonly unpriced: readonly { readonly resource: string; readonly what: string; readonly reason: string }[];
+  readonly unpriced: readonly { readonly resource: string; readonly what: string; readonly reason: string; readonly priceKey?: string }[];
 }
 
 export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -86,7 +88,7 @@ export interface SecurityFinding {
   /** For exposure findings: the path from the internet, resource by resource, with ports. */
   readonly exposurePath?: readonly ExposureHop[];
   /** Security or availability (Multi-AZ and similar resilience checks), so reports can score them apart. */
-  readonly concern?: 'security' | 'availability';
+  readonly concern?: 'security' | 'availability' | 'cost';
 }
 
 /** One hop of an exposure path: the resource entered and the port it is entered on (absent: any port). */

@@ -23,6 +23,7 @@ import { propertyDocumentation } from './hover';
 import { formatHourly, splitLines } from './text-utils';
 import { awsRegions, enginePorts, wellKnownPorts } from './top-level';
 import { maxFileSize } from '../core/scan';
+import { isOfferedDbClass, isOfferedInstanceType, isPricedSku } from '../evaluate/cost/offered';
 
 /** The catalog's tables that completion lists; injected so tests and the server can share them. */
 export interface CatalogTables {
@@ -193,7 +194,8 @@ function typeValueItems(context: CursorContext): CompletionItem[] {
 
 function instanceTypeItems(context: CursorContext, tables: CatalogTables, lead: string): CompletionItem[] {
   const familyOrder = new Map<string, number>();
-  return tables.instanceTypes().map((type) => {
+  // Only types the cost model can price: an unpriced type would leave the total silently short.
+  return tables.instanceTypes().filter((type) => isOfferedInstanceType(type.name)).map((type) => {
     if (!familyOrder.has(type.family)) familyOrder.set(type.family, familyOrder.size);
     const price = type.onDemandUsdPerHour !== undefined ? ` · ${formatHourly(type.onDemandUsdPerHour)} on-demand` : ' · price not in the snapshot';
     const specs = `${type.vcpu} vCPU · ${type.memoryGiB} GiB`;
@@ -217,8 +219,9 @@ function instanceTypeItems(context: CursorContext, tables: CatalogTables, lead: 
   });
 }
 
-function dbClassItems(context: CursorContext, tables: CatalogTables, engine: string | undefined, lead: string): CompletionItem[] {
-  return tables.dbInstanceClasses().map((dbClass, index) => {
+function dbClassItems(context: CursorContext, tables: CatalogTables, typeId: string | undefined, engine: string | undefined, lead: string): CompletionItem[] {
+  // Only classes priced for this resource (and its engine, when written).
+  return tables.dbInstanceClasses().filter((dbClass) => isOfferedDbClass(typeId, dbClass.name, engine)).map((dbClass, index) => {
     const prices = dbClass.onDemandUsdPerHour ?? {};
     const price = (engine ? prices[engine] : undefined) ?? Object.values(prices).find((value) => value !== undefined);
     const priceText = price !== undefined ? ` · ${formatHourly(price)}${engine && prices[engine] ? ` ${engine}` : ''} Single-AZ` : '';
@@ -311,7 +314,8 @@ function valueItemsForShape(shape: PropertyShape, property: PropertyDef | undefi
       return instanceTypeItems(context, value.tables, lead);
     case 'db-instance-class': {
       const engine = value.resourceName ? engineOf(value) : undefined;
-      return dbClassItems(context, value.tables, engine, lead);
+      const typeId = value.resourceName ? value.typeOf(value.resourceName)?.id : undefined;
+      return dbClassItems(context, value.tables, typeId, engine, lead);
     }
     case 'zone':
       return zonesIn(value.doc, value.text).map((zone, index) => simple(zone, `availability zone ${zone}`, undefined, String(index).padStart(2, '0')));
@@ -481,7 +485,12 @@ export function complete(text: string, doc: ArchDocument | undefined, position: 
   const property = context.kind === 'value' ? propertyAt(path, context.key!, typeOf) : undefined;
   const items = shapes.flatMap((shape) => (shape.kind === 'object' ? [] : valueItemsForShape(shape, property, value)));
   const seen = new Set<string>();
-  return list(items.filter((item) => (seen.has(item.label) ? false : (seen.add(item.label), true))));
+  // A value naming a SKU the cost model cannot price (an engine, a node type) is not offered.
+  const propertyName = [...valuePath].reverse().find((step): step is string => typeof step === 'string');
+  const typeId = resourceName ? typeOf(resourceName)?.id : undefined;
+  const engine = resourceName ? engineOf(value) : undefined;
+  const priced = (label: string) => propertyName === undefined || isPricedSku(typeId, propertyName, label, engine) !== false;
+  return list(items.filter((item) => priced(item.label) && (seen.has(item.label) ? false : (seen.add(item.label), true))));
 }
 
 /** Whether the items of the sequence at `path` are maps (so `- |` starts a key). */

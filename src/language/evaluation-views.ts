@@ -6,6 +6,7 @@
 import { InlayHintKind, type CodeLens, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult, FindingSeverity } from '../evaluate/types';
+import { costFigureText, costHeadline, unpricedIn } from '../evaluate/cost/summary';
 import { reportCommands, type ReportKind, type SummaryResult } from '../protocol/requests';
 import type { EvaluationFigures } from './live-evaluation';
 import { formatPercent, formatUSD, splitLines } from './text-utils';
@@ -33,7 +34,7 @@ export function codeLenses(_doc: ArchDocument, result: EvaluationFigures | undef
   const lenses: CodeLens[] = [];
   const missed = (target: string) => result.targets.some((entry) => entry.target === target && !entry.met);
   if (result.availability) lenses.push(lens('availability', `Availability ${formatPercent(result.availability.percent)}${missed('availability') ? ' (below target)' : ''}`));
-  if (result.cost) lenses.push(lens('cost', `${formatUSD(result.cost.monthlyUSD)}/month${missed('monthlyBudget') ? ' (over budget)' : ''}`));
+  if (result.cost) lenses.push(lens('cost', `${costFigureText(`${formatUSD(result.cost.monthlyUSD)}/month`, unpricedIn(result.cost))}${missed('monthlyBudget') ? ' (over budget)' : ''}`));
   if (result.security) lenses.push(lens('security', findingsText(result.security.counts)));
   return lenses;
 }
@@ -48,7 +49,7 @@ export function inlayHints(doc: ArchDocument, result: EvaluationFigures | undefi
     if (line < range.start.line || line > range.end.line) continue;
     const parts: string[] = [];
     const cost = result.cost?.byResource[resource.name];
-    if (cost !== undefined && Number.isFinite(cost)) parts.push(`${formatUSD(cost, { cents: true })}/mo`);
+    if (cost !== undefined && Number.isFinite(cost)) parts.push(costFigureText(`${formatUSD(cost, { cents: true })}/mo`, result.cost ? unpricedIn(result.cost, resource.name) : 0));
     const availability = result.availability?.byResource[resource.name];
     if (availability !== undefined && Number.isFinite(availability)) parts.push(formatPercent(availability));
     if (parts.length === 0) continue;
@@ -72,14 +73,14 @@ export function summary(uri: string, version: number, doc: ArchDocument | { read
   const missedTargets = (result?.targets ?? []).filter((target) => !target.met).map((target) => `${target.target}: ${target.actual} (goal ${target.goal})`);
   const parts: string[] = [];
   if (result?.availability) parts.push(formatPercent(result.availability.percent));
-  if (result?.cost) parts.push(`${formatUSD(result.cost.monthlyUSD)}/mo`);
+  if (result?.cost) parts.push(costFigureText(`${formatUSD(result.cost.monthlyUSD)}/mo`, unpricedIn(result.cost)));
   if (result?.security) parts.push(findingsText(result.security.counts));
   if (errors > 0) parts.unshift(`${errors} error${errors === 1 ? '' : 's'}`);
   return {
     uri,
     version,
     ...(result?.availability ? { availabilityPercent: result.availability.percent } : {}),
-    ...(result?.cost ? { monthlyUSD: result.cost.monthlyUSD } : {}),
+    ...(result?.cost ? { monthlyUSD: result.cost.monthlyUSD, unpricedCount: unpricedIn(result.cost) } : {}),
     ...(result?.security ? { findings: result.security.counts } : {}),
     missedTargets,
     errors,
@@ -186,7 +187,7 @@ function costBlocks(name: string, result: EvaluationResult): Block[] {
   const cost = result.cost;
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `Cost — ${name}` }];
   if (!cost) return [...blocks, { kind: 'paragraph', text: 'The cost evaluation has no result for this file (fix the errors first).' }];
-  blocks.push({ kind: 'paragraph', text: `Monthly total ${formatUSD(cost.monthlyUSD, { cents: true })}.` });
+  blocks.push({ kind: 'paragraph', text: costHeadline(cost, formatUSD(cost.monthlyUSD, { cents: true })) });
   blocks.push({ kind: 'heading', level: 2, text: 'By resource' });
   blocks.push({
     kind: 'table',

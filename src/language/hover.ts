@@ -32,7 +32,8 @@ export function propertyDocumentation(key: string, property: PropertyDef): strin
   const values = enumValuesOf(property.shape);
   if (values.length > 0) parts.push(values.map((value) => `- \`${formatValue(value.value)}\`: ${value.description}`).join('\n'));
   const facts: string[] = [];
-  if (property.default !== undefined) facts.push(`Default: \`${formatValue(property.default)}\``);
+  if (property.derivedDefault) facts.push(`Default: ${property.derivedDefault.text}`);
+  else if (property.default !== undefined) facts.push(`Default: \`${formatValue(property.default)}\``);
   if (property.unit) facts.push(`Unit: ${property.unit}`);
   const numeric = variantsOf(property.shape).find((shape) => shape.kind === 'number');
   if (numeric && numeric.kind === 'number') {
@@ -92,6 +93,9 @@ export function resourceSummary(resource: ResourceNode, result?: EvaluationFigur
     .filter(([key, value]) => !['type', 'label', 'zones', 'tags', 'connectsTo', 'dependsOn'].includes(key) && (typeof value !== 'object' || value === null))
     .slice(0, 8)
     .map(([key, value]) => `- ${key}: \`${formatValue(value)}\``);
+  // Defaults that follow other properties are shown with their value, so `desired: 4` alone reads as min 1, max 4.
+  const derived = def ? Object.entries(def.properties).filter(([key, property]) => property.derivedDefault && props[key] === undefined) : [];
+  for (const [key, property] of derived) keyProperties.push(`- ${key}: \`${formatValue(property.derivedDefault!.value(props))}\` (default: ${property.derivedDefault!.text})`);
   if (keyProperties.length > 0) lines.push(keyProperties.join('\n'));
   return lines.join('\n\n');
 }
@@ -103,19 +107,24 @@ function instanceTypeHover(name: string, tables: CatalogTables): string | undefi
   if (type.burstable) lines.push('Burstable: baseline CPU with credits for bursts.');
   if (type.instanceStore) lines.push(`Instance store: ${type.instanceStore.disks} × ${type.instanceStore.sizeGBEach} GB ${type.instanceStore.media}, lost when the instance stops or terminates.`);
   if (type.gpus) lines.push(`GPUs: ${type.gpus}`);
+  if (type.networkMbps !== undefined) lines.push(`Network: ${type.networkMbps >= 1000 ? `${type.networkMbps / 1000} Gbit/s` : `${type.networkMbps} Mbit/s`} baseline`);
   if (type.onDemandUsdPerHour !== undefined) lines.push(`On-demand (us-east-1, Linux): ${formatHourly(type.onDemandUsdPerHour)} ≈ $${(type.onDemandUsdPerHour * 730).toFixed(2)}/month`);
+  else lines.push('No sourced us-east-1 price: the cost evaluation lists it as unpriced (set `assumptions.prices` to price it).');
   if (type.spotAvgUsdPerHour !== undefined) lines.push(`Spot average: ${formatHourly(type.spotAvgUsdPerHour)}`);
   if (type.priceSource) lines.push(`Price source: ${type.priceSource}${type.priceAsOf ? `, ${type.priceAsOf}` : ''}`);
+  if (type.hardwareSource) lines.push(`Hardware source: ${type.hardwareSource}`);
   return lines.join('\n\n');
 }
 
 function dbClassHover(name: string, tables: CatalogTables): string | undefined {
   const dbClass = tables.dbInstanceClasses().find((entry) => entry.name === name);
   if (!dbClass) return undefined;
-  const lines = [`**${dbClass.name}**`, `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB memory`];
+  const lines = [`**${dbClass.name}**`, `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB memory${dbClass.networkPerformance ? ` · network ${dbClass.networkPerformance}` : ''}`];
   const prices = Object.entries(dbClass.onDemandUsdPerHour ?? {});
   if (prices.length > 0) lines.push(`On-demand Single-AZ (us-east-1):\n${prices.map(([engine, price]) => `- ${engine}: ${formatHourly(price ?? NaN)}`).join('\n')}`);
+  else lines.push('No sourced price: the cost evaluation lists it as unpriced (set `assumptions.prices` to price it).');
   if (dbClass.priceSource) lines.push(`Price source: ${dbClass.priceSource}${dbClass.priceAsOf ? `, ${dbClass.priceAsOf}` : ''}`);
+  if (dbClass.hardwareSource) lines.push(`Hardware source: ${dbClass.hardwareSource}`);
   return lines.join('\n\n');
 }
 

@@ -13,6 +13,7 @@ import type { ArchDiagnostic, ArchDocument, FixPayload } from '../core/document'
 import { findingDiagnostics } from '../evaluate/index';
 import type { EvaluationResult, FindingSeverity, SecurityFinding, TargetResult } from '../evaluate/types';
 import { toLspDiagnostic } from './diagnostics';
+import { unpricedByResource } from '../evaluate/cost/summary';
 
 /**
  * The figures the editor views read. `EvaluationResult` has this shape too (it has more), so every
@@ -27,6 +28,9 @@ export interface EvaluationFigures {
   readonly cost?: {
     readonly monthlyUSD: number;
     readonly byResource: Readonly<Record<string, number>>;
+    /** Items the total leaves out (the total is then a lower bound), and their count per resource. */
+    readonly unpricedCount?: number;
+    readonly unpricedByResource?: Readonly<Record<string, number>>;
   };
   readonly security?: { readonly counts: Readonly<Record<FindingSeverity, number>> };
   readonly targets: readonly TargetResult[];
@@ -37,7 +41,7 @@ export function figuresOf(result: EvaluationResult): EvaluationFigures {
   const { availability, cost, security } = result;
   return {
     ...(availability ? { availability: { percent: availability.percent, byResource: availability.byResource, spof: availability.spof } } : {}),
-    ...(cost ? { cost: { monthlyUSD: cost.monthlyUSD, byResource: cost.byResource } } : {}),
+    ...(cost ? { cost: { monthlyUSD: cost.monthlyUSD, byResource: cost.byResource, unpricedCount: cost.unpriced.length, unpricedByResource: unpricedByResource(cost) } } : {}),
     ...(security ? { security: { counts: security.counts } } : {}),
     targets: result.targets,
   };

@@ -88,6 +88,13 @@ export type DependencyRole =
    */
   | 'reverse-hard';
 
+/** A default computed from the resource's other written properties (see `PropertyDef.derivedDefault`). */
+export interface DerivedDefault {
+  /** The rule in words, e.g. "`max(desired, min)`". */
+  readonly text: string;
+  readonly value: (props: Readonly<Record<string, unknown>>) => unknown;
+}
+
 export interface PropertyDef {
   readonly shape: PropertyShape;
   /** One paragraph in the project's own words: what it does and why one would set it. */
@@ -95,6 +102,12 @@ export interface PropertyDef {
   readonly required?: boolean;
   /** The value used when the property is absent. Shown in completion and hover. */
   readonly default?: unknown;
+  /**
+   * A default that follows other properties of the same resource (an auto scaling group's `max`
+   * defaults to its `desired`). `text` is how hover and messages name the rule; `value` computes it
+   * from the resource's written properties. Takes precedence over `default` where both are given.
+   */
+  readonly derivedDefault?: DerivedDefault;
   /** Unit of a number: `GB`, `IOPS`, `MiB/s`, `MB`, `ms`, `days`, `percent`, `requests/s`... */
   readonly unit?: string;
   /** For reference-bearing properties: their role in the availability model (default `hard`). */
@@ -173,6 +186,16 @@ export interface TypeDocs {
   readonly pricing: string;
 }
 
+/** AWS has closed the service to new customers (see `aws-facts.ts`). */
+export interface ClosedService {
+  /** Gone for everyone: no `existingCustomer` exception. */
+  readonly retired?: boolean;
+  readonly statement: string;
+  readonly alternatives: string;
+  readonly source: string;
+  readonly checked: string;
+}
+
 export interface ResourceTypeDef {
   /** `aws.<service>.<kind>` or `external.<kind>`. */
   readonly id: string;
@@ -192,6 +215,11 @@ export interface ResourceTypeDef {
   readonly availability: SourcedFigure;
   /** Published figures for deployment options of this type (see `AvailabilityVariant`). */
   readonly availabilityVariants?: readonly AvailabilityVariant[];
+  /**
+   * Set when AWS no longer opens the service to new customers: validation warns unless the resource
+   * says `existingCustomer: true`, and hover shows it among the limits.
+   */
+  readonly closedToNewCustomers?: ClosedService;
   /** Durability of stored data, as a percentage, for storage and database types. */
   readonly durability?: SourcedFigure;
   /** Mean time to repair one unit, in minutes (used by the simulator). */
@@ -219,9 +247,18 @@ export interface InstanceTypeDef {
   readonly arch: 'x86_64' | 'arm64';
   /** Local instance store (ephemeral: lost on stop, hibernate or termination). */
   readonly instanceStore?: { readonly disks: number; readonly sizeGBEach: number; readonly media: 'nvme-ssd' | 'ssd' | 'hdd' };
+  /**
+   * False when the type likely has an instance store (a `d` family, storage-optimized or GPU
+   * families) but the hardware list does not give its size: then no rule may say it has none.
+   */
+  readonly instanceStoreKnown?: false;
   readonly gpus?: number;
   /** Burstable (CPU credits): the t family. */
   readonly burstable?: boolean;
+  /** Baseline network bandwidth in Mbit/s, where the source lists it. */
+  readonly networkMbps?: number;
+  /** Where the hardware figures come from, with the date the list was taken. */
+  readonly hardwareSource?: string;
   /** On-demand Linux price in USD per hour, us-east-1; absent when no sourced price is known. */
   readonly onDemandUsdPerHour?: number;
   /** Average spot price in USD per hour at the time of the price snapshot. */
@@ -237,6 +274,10 @@ export interface DbInstanceClassDef {
   readonly memoryGiB: number;
   /** On-demand USD per hour of a Single-AZ instance by engine, us-east-1, where sourced. */
   readonly onDemandUsdPerHour?: Readonly<Partial<Record<string, number>>>;
+  /** The network performance AWS lists for the class (`Up to 10 Gigabit`...). */
+  readonly networkPerformance?: string;
+  /** Where the hardware figures come from, with the date the list was taken. */
+  readonly hardwareSource?: string;
   readonly priceSource?: string;
   readonly priceAsOf?: string;
 }

@@ -73,3 +73,20 @@ export function figuresFor(def: ResourceTypeDef, values: Readonly<Record<string,
     mttrMinutes: mttrMinutes ?? def.mttrMinutes,
   };
 }
+
+/**
+ * The value a resource has for a top-level property it does not write: the property's derived
+ * default computed from the resource's other properties, else its static default, else undefined.
+ * Every reader of defaults (validation, evaluations, hover) goes through here so they agree.
+ */
+export function defaultValue(def: ResourceTypeDef, property: string, props: Readonly<Record<string, unknown>>): unknown {
+  const declared = def.properties[property];
+  if (declared === undefined) return undefined;
+  return declared.derivedDefault ? declared.derivedDefault.value(props) : declared.default;
+}
+
+/** A top-level property's value as the file means it: written, else its (derived) default. */
+export function effectiveValue(def: ResourceTypeDef, property: string, props: Readonly<Record<string, unknown>>): unknown {
+  const written = props[property];
+  return written !== undefined && written !== null ? written : defaultValue(def, property, props);
+}

@@ -4,9 +4,11 @@
  * Every price is one entry of a flat table keyed by a *price key*, the same key a user writes in
  * `assumptions.prices` to override it. Keys are `<service>:<item>[:<detail>]`, lower-case service,
  * with AWS's own spelling for classes and sizes (`ebs:gp3`, `s3:STANDARD_IA:get`,
- * `elb:application:lcu-hour`). EC2 and RDS instance prices are not in this table: they live with
- * the instance tables (`instance-types.ts`, `db-instance-classes.ts`) and are reached with the keys
- * `ec2:<instance type>` and `rds:<class>:<engine>`; the cost engine resolves those dynamically.
+ * `elb:application:lcu-hour`). EC2 and RDS instance prices are not in this table: they are per
+ * region in the generated snapshot (`generated/price-snapshot.ts`, `npm run prices` from
+ * `data/sources/`), reached through `instance-types.ts` and `db-instance-classes.ts` with the keys
+ * `ec2:<instance type>` and `rds:<class>:<engine>`; the cost engine resolves those per region.
+ * The prices in this table are us-east-1's; a resource elsewhere borrows them, and its line says so.
  *
  * Figures transcribed from the project's reference snapshot carry that snapshot's source and date.
  * Figures the reference does not contain are well-known list prices from the AWS pricing page of
@@ -194,6 +196,8 @@ const networking: Record<string, PriceEntry> = {
   'dto:next-100tb': golden(0.07, 'GB', 'data transfer out to the internet (next 100 TB)', '2024-09-25'),
   'dto:over-150tb': estimate(0.05, 'GB', 'data transfer out to the internet (over 150 TB)', 'https://aws.amazon.com/ec2/pricing/on-demand/'),
   'dto:inter-region': golden(0.02, 'GB', 'data transfer between regions', '2024-09-25'),
+  'dto:inter-region:us-east-1:us-east-2': pageConfirmed(0.01, 'GB', 'data transfer between US East (N. Virginia) and US East (Ohio), either direction',
+    'https://www.redresscompliance.com/aws-inter-region-transfer-costs-multiregion.html ("Traffic between US East (N. Virginia) and US East (Ohio) is the cheapest inter-region path at $0.01 per GB"; secondary page citing the AWS EC2 data transfer pricing)', 'stored copy undated (read 2026-12-03)'),
   'dto:cross-az': golden(0.01, 'GB', 'data transfer between zones (each direction)', '2024-09-25'),
 };
 
@@ -254,6 +258,8 @@ const LIGHTSAIL_PAGE = 'https://aws.amazon.com/lightsail/pricing/';
 const FSX_WINDOWS_PAGE = 'https://aws.amazon.com/fsx/windows/pricing/';
 const FSX_LUSTRE_PAGE = 'https://aws.amazon.com/fsx/lustre/pricing/';
 const QUICKSIGHT_PAGE = 'https://aws.amazon.com/quicksight/pricing/';
+const QUICKSIGHT_USERS = 'https://selftaughtcloud.com/post/quicksight-user-roles (Reader $3, Author $24 per user-month, "accurate as of 2025"); Author $24 also in https://awsnegotiations.com/quicksight-licensing-strategy.html (May 2026)';
+const QUICKSIGHT_USERS_AS_OF = '2025';
 const SNOW_PAGE = 'https://aws.amazon.com/snowball/pricing/';
 const TIMESTREAM_PAGE = 'https://aws.amazon.com/timestream/pricing/';
 
@@ -281,10 +287,10 @@ const otherServices: Record<string, PriceEntry> = {
     'The EMR fee is a per-instance-type price; a quarter of the EC2 on-demand price matches the common types (m5.xlarge $0.048/h).'),
   'glue:dpu-hour': estimate(0.44, 'DPU-hour', 'Glue ETL job and crawler capacity', 'https://aws.amazon.com/glue/pricing/'),
   'athena:tb-scanned': pageConfirmed(5, 'TB scanned', 'Athena SQL queries, data scanned', 'https://athena.guide/articles/athena-basics-pricing-model/ ($5 per TB scanned, 10 MB minimum per query)', '2020-10-15'),
-  'quicksight:author': estimate(18, 'user-month', 'QuickSight Enterprise author', QUICKSIGHT_PAGE),
-  'quicksight:author-standard': estimate(9, 'user-month', 'QuickSight Standard author', QUICKSIGHT_PAGE),
-  'quicksight:reader-session': estimate(0.3, '30-minute session', 'QuickSight reader session (capped at $5 per reader-month)', QUICKSIGHT_PAGE),
-  'quicksight:reader-cap': estimate(5, 'reader-month', 'QuickSight reader monthly cap', QUICKSIGHT_PAGE),
+  // Per-user tiers (Author, Reader, and the Pro tiers with generative BI) replaced the seed's $18/$9
+  // author-month and $0.30 reader session prices.
+  'quicksight:author': pageConfirmed(24, 'user-month', 'QuickSight Author (per-user tier)', QUICKSIGHT_USERS, QUICKSIGHT_USERS_AS_OF),
+  'quicksight:reader': pageConfirmed(3, 'user-month', 'QuickSight Reader (per-user tier)', QUICKSIGHT_USERS, QUICKSIGHT_USERS_AS_OF),
   'quicksight:spice': estimate(0.25, 'GB-month', 'QuickSight SPICE capacity beyond the included amount', QUICKSIGHT_PAGE),
   'docdb:db.t3.medium': estimate(0.078, 'hour', 'DocumentDB db.t3.medium instance', DOCDB_PAGE),
   'docdb:db.t4g.medium': estimate(0.073, 'hour', 'DocumentDB db.t4g.medium instance', DOCDB_PAGE),
@@ -302,8 +308,11 @@ const otherServices: Record<string, PriceEntry> = {
   'timestream:memory-store': estimate(0.036, 'GB-hour', 'Timestream memory store', TIMESTREAM_PAGE),
   'timestream:magnetic-store': estimate(0.03, 'GB-month', 'Timestream magnetic store', TIMESTREAM_PAGE),
   'timestream:query': estimate(0.01, 'GB scanned', 'Timestream queries, data scanned', TIMESTREAM_PAGE),
-  'managedblockchain:starter': estimate(0.3, 'network-hour', 'Managed Blockchain Hyperledger Fabric Starter network', 'https://aws.amazon.com/managed-blockchain/pricing/'),
-  'managedblockchain:standard': estimate(0.6, 'network-hour', 'Managed Blockchain Hyperledger Fabric Standard network', 'https://aws.amazon.com/managed-blockchain/pricing/'),
+  // AWS bills no network fee: each member pays an hourly membership by edition (docs.aws.amazon.com
+  // managed-blockchain hyperledger-fabric-dev network-components.html), plus its peer nodes, which
+  // have no sourced price here (managedblockchain:peer:<node type> stays unpriced until one is gathered).
+  'managedblockchain:starter': estimate(0.3, 'member-hour', 'Managed Blockchain Hyperledger Fabric Starter edition membership', 'https://aws.amazon.com/managed-blockchain/pricing/'),
+  'managedblockchain:standard': estimate(0.6, 'member-hour', 'Managed Blockchain Hyperledger Fabric Standard edition membership', 'https://aws.amazon.com/managed-blockchain/pricing/'),
   'dms:dms.t3.micro': estimate(0.018, 'hour', 'DMS dms.t3.micro replication instance (Single-AZ)', DMS_PAGE),
   'dms:dms.t3.small': estimate(0.036, 'hour', 'DMS dms.t3.small replication instance (Single-AZ)', DMS_PAGE),
   'dms:dms.t3.medium': estimate(0.073, 'hour', 'DMS dms.t3.medium replication instance (Single-AZ)', DMS_PAGE),

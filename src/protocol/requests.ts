@@ -50,6 +50,8 @@ export interface SummaryResult {
   readonly version: number;
   readonly availabilityPercent?: number;
   readonly monthlyUSD?: number;
+  /** Items the cost total leaves out: when above 0, `monthlyUSD` is a lower bound. */
+  readonly unpricedCount?: number;
   /** Finding counts by severity. */
   readonly findings?: Readonly<Record<'critical' | 'high' | 'medium' | 'low' | 'info', number>>;
   /** Missed targets, one short sentence each. */

@@ -8,7 +8,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { resourceType } from '../../src/model/catalog';
+import { allResourceTypes, resourceType } from '../../src/model/catalog';
+import { evaluateAll } from '../../src/evaluate';
 import { parseArchitecture } from '../../src/core/parse';
 import { shapeProblems } from './model/shape-check';
 
@@ -48,6 +49,11 @@ describe('bundled examples', () => {
     assert.equal(document.resources.length, 4);
   });
 
+  it('use every resource type of the catalog at least once', () => {
+    const used = new Set(exampleFiles.flatMap((file) => Object.values(readExample(file).data.resources ?? {}).map((body) => body.type)));
+    assert.deepEqual(allResourceTypes().map((def) => def.id).filter((id) => !used.has(id)), []);
+  });
+
   for (const file of exampleFiles) {
     describe(file, () => {
       it('is a version-1 architecture with a name and at least five well-named resources', () => {
@@ -78,6 +84,17 @@ describe('bundled examples', () => {
           for (const [key, property] of Object.entries(def.properties)) if (property.required && !(key in body)) problems.push(`${name}: required ${key} is missing`);
         }
         assert.deepEqual(problems, []);
+      });
+
+      it('is evaluated: availability, cost and security give finite figures', () => {
+        const { text } = readExample(file);
+        const result = evaluateAll(parseArchitecture(text), { monteCarloSamples: 2000, seed: 1 });
+        const percent = result.availability?.percent ?? NaN;
+        assert.ok(Number.isFinite(percent) && percent > 0 && percent <= 100, `availability ${percent}`);
+        const monthly = result.cost?.monthlyUSD ?? NaN;
+        assert.ok(Number.isFinite(monthly) && monthly >= 0, `monthly cost ${monthly}`);
+        for (const [name, value] of Object.entries(result.cost?.byResource ?? {})) assert.ok(Number.isFinite(value), `${name} costs ${value}`);
+        assert.ok(Array.isArray(result.security?.findings), 'security findings');
       });
 
       it('parses with no error diagnostics', () => {

@@ -4,7 +4,7 @@
  * the resolved references and their catalog roles, and the entry points.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
-import { figuresFor } from '../../model/catalog';
+import { defaultValue, figuresFor } from '../../model/catalog';
 import type { ComponentPlacement, ReliabilityComponent, ReliabilityModel } from './model';
 
 /** Security groups never fail and are never dependencies (evaluation.md, "Availability", 4). */
@@ -29,7 +29,9 @@ function unitCount(resource: ResourceNode): number {
     case 'fixed':
       return rule.units;
     case 'property': {
-      const value = finiteNumber(resource.props[rule.property]);
+      // An unwritten count takes the property's (derived) default: an auto scaling group with only
+      // `min: 3` runs three instances.
+      const value = finiteNumber(resource.props[rule.property]) ?? finiteNumber(defaultValue(def, rule.property, resource.props));
       return value === undefined ? rule.default : Math.max(0, Math.floor(value));
     }
     case 'standby-pair':

@@ -5,7 +5,6 @@
  * its source, and no figure is ever NaN or Infinity.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
-import { PRICE_REGION } from '../../model/prices';
 import type { CostLineItem } from '../types';
 import type { PriceBook, ResolvedPrice } from './price-book';
 
@@ -57,6 +56,8 @@ export interface UnpricedItem {
   readonly resource: string;
   readonly what: string;
   readonly reason: string;
+  /** The `assumptions.prices` key that would price it, when one would. */
+  readonly priceKey?: string;
 }
 
 /**
@@ -67,6 +68,8 @@ export interface UnpricedItem {
 export interface CrossReads {
   readonly shares: (readonly [string, number])[];
   readonly types: (readonly [string, string | undefined])[];
+  /** Other resources' regions (a transfer's price depends on where it goes). */
+  readonly regions: (readonly [string, string | undefined])[];
 }
 
 /**
@@ -82,7 +85,7 @@ export class CostContext {
   /** The monthly USD actually charged for the capacity that `optionTable` re-prices. */
   optionCharged = 0;
   /** Cross-resource inputs read since `begin`. */
-  reads: CrossReads = { shares: [], types: [] };
+  reads: CrossReads = { shares: [], types: [], regions: [] };
 
   constructor(
     readonly doc: ArchDocument,
@@ -101,7 +104,7 @@ export class CostContext {
     this.unpriced = [];
     this.optionTable = undefined;
     this.optionCharged = 0;
-    this.reads = { shares: [], types: [] };
+    this.reads = { shares: [], types: [], regions: [] };
   }
 
   /** The type of another resource by name (recorded: the caller's price depends on it). */
@@ -109,6 +112,14 @@ export class CostContext {
     const type = this.doc.resourceByName.get(name)?.type;
     this.reads.types.push([name, type]);
     return type;
+  }
+
+  /** The region of another resource by name, or undefined when there is none (recorded: the caller's price depends on it). */
+  regionOfResource(name: string): string | undefined {
+    const resource = this.doc.resourceByName.get(name);
+    const region = resource ? this.regionOf(resource) : undefined;
+    this.reads.regions.push([name, region]);
+    return region;
   }
 
   /** Whether any of the workload's requests reach `name`. */
@@ -154,9 +165,9 @@ export class CostContext {
     return typeof region === 'string' && region.length > 0 ? region : this.doc.region;
   }
 
-  /** The resolved price, or undefined (callers that can do without it use this instead of `charge`). */
-  price(key: string): ResolvedPrice | undefined {
-    return this.book.get(key);
+  /** The resolved price in `region` (default us-east-1), or undefined (callers that can do without it use this instead of `charge`). */
+  price(key: string, region?: string): ResolvedPrice | undefined {
+    return this.book.get(key, region);
   }
 
   /**
@@ -165,9 +176,9 @@ export class CostContext {
    */
   charge(resource: string, region: string, request: ChargeRequest): number {
     const quantity = amountOr(request.quantity, 0);
-    const price = this.book.get(request.key);
+    const price = this.book.get(request.key, region);
     if (!price) {
-      this.addUnpriced(resource, request.what ?? request.key, `the price snapshot has no "${request.key}" price; set assumptions.prices["${request.key}"] to price it`);
+      this.addUnpriced(resource, request.what ?? request.key, `the price snapshot has no "${request.key}" price; set assumptions.prices["${request.key}"] to price it`, request.key);
       return 0;
     }
     if (quantity === 0) return 0;
@@ -180,13 +191,14 @@ export class CostContext {
       this.addUnpriced(resource, request.what ?? price.description, `the quantity (${quantity}) is too large to price`);
       return 0;
     }
-    const otherRegion = region !== PRICE_REGION && !price.overridden;
+    // A figure for another region than the resource's is borrowed: shown as an estimate, and said.
+    const otherRegion = region !== price.region && !price.overridden;
     const estimate = price.estimate || otherRegion || request.estimate === true || (factor?.estimate ?? false);
     // Built field by field (not with spreads and filtered arrays): this runs for every line item.
     let note = request.note !== undefined && request.note.length > 0 ? request.note : undefined;
     if (price.note !== undefined && price.note.length > 0) note = note === undefined ? price.note : `${note}; ${price.note}`;
     if (otherRegion) {
-      const regionNote = `${PRICE_REGION} price applied to ${region}`;
+      const regionNote = `${price.region} price borrowed for ${region}: the snapshot has no ${region} price for this`;
       note = note === undefined ? regionNote : `${note}; ${regionNote}`;
     }
     const line: { -readonly [K in keyof CostLineItem]: CostLineItem[K] } = {
@@ -200,6 +212,7 @@ export class CostContext {
       priceKey: request.key,
     };
     if (estimate) line.estimate = true;
+    if (otherRegion) line.borrowedFrom = price.region;
     if (note !== undefined) line.note = note;
     this.lineItems.push(line);
     return Number.isFinite(monthly) ? monthly : 0;
@@ -224,9 +237,9 @@ export class CostContext {
     return total;
   }
 
-  /** Reports something that cannot be priced, with the reason and what would price it. */
-  addUnpriced(resource: string, what: string, reason: string): void {
-    this.unpriced.push({ resource, what, reason });
+  /** Reports something that cannot be priced, with the reason and (when one would) the price key that would price it. */
+  addUnpriced(resource: string, what: string, reason: string, priceKey?: string): void {
+    this.unpriced.push(priceKey === undefined ? { resource, what, reason } : { resource, what, reason, priceKey });
   }
 
   /** A whole-month amount in hours for `units` units, guarded. */

@@ -115,6 +115,13 @@ function readsHold(reads: CrossReads, doc: ArchDocument, shares: ReadonlyMap<str
     const read = typeReads[index]!;
     if (doc.resourceByName.get(read[0])?.type !== read[1]) return false;
   }
+  const regionReads = reads.regions;
+  for (let index = 0; index < regionReads.length; index++) {
+    const read = regionReads[index]!;
+    const other = doc.resourceByName.get(read[0]);
+    const region = other ? (typeof other.props.region === 'string' && other.props.region.length > 0 ? other.props.region : doc.region) : undefined;
+    if (region !== read[1]) return false;
+  }
   return true;
 }
 

@@ -8,9 +8,9 @@
  * instance-table prices once per key, and a book (one set of overrides) is reused by every
  * evaluation with the same overrides.
  */
-import { priceEntry, priceTable, type PriceEntry } from '../../model/prices';
-import { instanceType } from '../../model/instance-types';
-import { dbInstanceClass } from '../../model/db-instance-classes';
+import { PRICE_REGION, priceEntry, priceTable, type PriceEntry } from '../../model/prices';
+import { ec2RegionalPrice, instanceType } from '../../model/instance-types';
+import { dbClassRegionalPrice, dbInstanceClass } from '../../model/db-instance-classes';
 
 /** A unit price ready to be multiplied, with everything a line item must show about it. */
 export interface ResolvedPrice {
@@ -24,17 +24,24 @@ export interface ResolvedPrice {
   readonly note?: string;
   /** True when the figure came from `assumptions.prices`. */
   readonly overridden: boolean;
+  /**
+   * The region the figure is the price of. The snapshot's service prices are us-east-1 only; EC2
+   * and RDS instance prices are per region. A charge in another region than this is *borrowed*,
+   * and the line item says so.
+   */
+  readonly region: string;
 }
 
 /** Engine names as written in a file, and the spellings a price table might use for them. */
 const engineAliases: Readonly<Record<string, readonly string[]>> = {
-  postgres: ['postgres', 'postgresql'],
+  postgres: ['postgres'],
+  postgresql: ['postgres'],
   mysql: ['mysql'],
   mariadb: ['mariadb'],
   oracle: ['oracle', 'oracle-se2', 'oracle-ee'],
   sqlserver: ['sqlserver', 'sqlserver-se', 'sqlserver-ex', 'sqlserver-web', 'sqlserver-ee'],
-  'aurora-mysql': ['aurora-mysql', 'aurora'],
-  'aurora-postgresql': ['aurora-postgresql', 'aurora'],
+  'aurora-mysql': ['aurora-mysql'],
+  'aurora-postgresql': ['aurora-postgresql'],
   docdb: ['docdb', 'documentdb'],
   neptune: ['neptune'],
   redshift: ['redshift'],
@@ -54,68 +61,85 @@ function fromEntry(key: string, found: PriceEntry): ResolvedPrice {
     estimate: found.confidence === 'low',
     ...(found.note ? { note: found.note } : {}),
     overridden: false,
+    region: PRICE_REGION,
   };
 }
 
-/** EC2 on-demand (`ec2:<type>`) and average spot (`ec2:<type>:spot`) prices from the instance table. */
-function ec2Price(key: string): ResolvedPrice | undefined {
+/**
+ * EC2 on-demand (`ec2:<type>`) and average spot (`ec2:<type>:spot`) prices of `region`; a region
+ * without a sourced price for the type borrows us-east-1's (the charge marks it borrowed).
+ */
+function ec2Price(key: string, region: string): ResolvedPrice | undefined {
   const match = /^ec2:([^:]+)(:spot)?$/.exec(key);
   if (!match) return undefined;
   const def = instanceType(match[1]!);
-  const usd = match[2] ? def?.spotAvgUsdPerHour : def?.onDemandUsdPerHour;
-  if (!def || !isUsablePrice(usd)) return undefined;
-  return {
-    key,
-    usd,
-    unit: 'hour',
-    description: `${def.name} ${match[2] ? 'average spot' : 'on-demand Linux'} price`,
-    source: `${def.priceSource ?? 'instance-types.ts'}${def.priceAsOf ? ` (as of ${def.priceAsOf})` : ''}`,
-    estimate: false,
-    overridden: false,
-  };
+  if (!def) return undefined;
+  for (const priceRegion of region === PRICE_REGION ? [region] : [region, PRICE_REGION]) {
+    const regional = ec2RegionalPrice(def.name, priceRegion);
+    const usd = match[2] ? regional?.spotAvgUsdPerHour : regional?.onDemandUsdPerHour;
+    if (!regional || !isUsablePrice(usd)) continue;
+    return {
+      key,
+      usd,
+      unit: 'hour',
+      description: `${def.name} ${match[2] ? 'average spot' : 'on-demand Linux'} price (${priceRegion})`,
+      source: (match[2] ? regional.spotSource : regional.source) ?? regional.source,
+      estimate: false,
+      overridden: false,
+      region: priceRegion,
+    };
+  }
+  return undefined;
 }
 
-/** Managed-database instance-hours (`rds:<class>:<engine>`, Single-AZ) from the instance-class table. */
-function dbClassPrice(key: string): ResolvedPrice | undefined {
+/** Managed-database instance-hours (`rds:<class>:<engine>`, Single-AZ) of `region`, else borrowed from us-east-1. */
+function dbClassPrice(key: string, region: string): ResolvedPrice | undefined {
   const match = /^(rds|aurora|docdb|neptune):(db\.[^:]+):?([^:]*)$/.exec(key);
   if (!match) return undefined;
   const [, service, className, engineWritten] = match;
-  const def = dbInstanceClass(className!);
+  if (!dbInstanceClass(className!)) return undefined;
   const engine = engineWritten || service!;
-  for (const alias of engineAliases[engine] ?? [engine]) {
-    const usd = def?.onDemandUsdPerHour?.[alias];
-    if (def && isUsablePrice(usd)) {
-      return {
-        key,
-        usd,
-        unit: 'hour',
-        description: `${className} ${engine} instance (Single-AZ)`,
-        source: `${def.priceSource ?? 'db-instance-classes.ts'}${def.priceAsOf ? ` (as of ${def.priceAsOf})` : ''}`,
-        estimate: false,
-        overridden: false,
-      };
+  for (const priceRegion of region === PRICE_REGION ? [region] : [region, PRICE_REGION]) {
+    for (const alias of engineAliases[engine] ?? [engine]) {
+      const found = dbClassRegionalPrice(className!, alias, priceRegion);
+      if (found && isUsablePrice(found.usd)) {
+        return {
+          key,
+          usd: found.usd,
+          unit: 'hour',
+          description: `${className} ${engine} instance (Single-AZ, ${priceRegion})`,
+          source: found.source,
+          estimate: false,
+          overridden: false,
+          region: priceRegion,
+        };
+      }
     }
   }
   return undefined;
 }
 
 /**
- * The snapshot's own prices by key, resolved at most once per process. The tables behind them are
- * constants, so a key's answer never changes; `null` remembers that a key has no price (a user's
- * typo is asked for again on every evaluation).
+ * The snapshot's own prices by region and key, resolved at most once per process. The tables
+ * behind them are constants, so an answer never changes; `null` remembers that a key has no
+ * price (a user's typo is asked for again on every evaluation).
  */
 const snapshotPrices = new Map<string, ResolvedPrice | null>();
-for (const key of Object.keys(priceTable)) snapshotPrices.set(key, fromEntry(key, priceTable[key]!));
+const tablePrices = new Map<string, ResolvedPrice>();
+for (const key of Object.keys(priceTable)) tablePrices.set(key, fromEntry(key, priceTable[key]!));
 
 /** Bounds the memo of unknown keys, which come from user input (instance types, engines). */
 const MAX_MEMOIZED_KEYS = 50_000;
 
-function snapshotPrice(key: string): ResolvedPrice | undefined {
-  let found = snapshotPrices.get(key);
+function snapshotPrice(key: string, region: string): ResolvedPrice | undefined {
+  const table = tablePrices.get(key);
+  if (table !== undefined) return table;
+  const memoKey = `${region}\u0000${key}`;
+  let found = snapshotPrices.get(memoKey);
   if (found === undefined) {
     const entry = priceEntry(key);
-    found = (entry ? fromEntry(key, entry) : (ec2Price(key) ?? dbClassPrice(key))) ?? null;
-    if (snapshotPrices.size < MAX_MEMOIZED_KEYS) snapshotPrices.set(key, found);
+    found = (entry ? fromEntry(key, entry) : (ec2Price(key, region) ?? dbClassPrice(key, region))) ?? null;
+    if (snapshotPrices.size < MAX_MEMOIZED_KEYS) snapshotPrices.set(memoKey, found);
   }
   return found ?? undefined;
 }
@@ -129,12 +153,16 @@ export class PriceBook {
 
   constructor(private readonly overrides: Readonly<Record<string, number>>) {}
 
-  /** The price under `key`, or undefined when neither the overrides nor the snapshot have one. */
-  get(key: string): ResolvedPrice | undefined {
-    if (!Object.prototype.hasOwnProperty.call(this.overrides, key)) return snapshotPrice(key);
-    let found = this.resolvedOverrides.get(key);
+  /**
+   * The price under `key` for `region` (us-east-1 when not given), or undefined when neither the
+   * overrides nor the snapshot have one. An override applies to every region.
+   */
+  get(key: string, region: string = PRICE_REGION): ResolvedPrice | undefined {
+    if (!Object.prototype.hasOwnProperty.call(this.overrides, key)) return snapshotPrice(key, region);
+    const memoKey = `${region}\u0000${key}`;
+    let found = this.resolvedOverrides.get(memoKey);
     if (found === undefined) {
-      const base = snapshotPrice(key);
+      const base = snapshotPrice(key, region);
       const usd = this.overrides[key];
       found = isUsablePrice(usd)
         ? {
@@ -145,9 +173,10 @@ export class PriceBook {
             source: `assumptions.prices["${key}"]`,
             estimate: false,
             overridden: true,
+            region,
           }
         : (base ?? null);
-      this.resolvedOverrides.set(key, found);
+      this.resolvedOverrides.set(memoKey, found);
     }
     return found ?? undefined;
   }

@@ -28,19 +28,20 @@ export const databasePurchaseOptions = ['on-demand', 'reserved-1y', 'reserved-3y
 /** One row of a factor list: an option and the factor applied to the on-demand price (1 for on-demand). */
 export type OptionFactor = readonly [option: string, factor: number];
 
-function computeEc2Factor(book: PriceBook, option: string, instanceTypeName: string): PriceFactor | undefined {
+function computeEc2Factor(book: PriceBook, option: string, instanceTypeName: string, region: string): PriceFactor | undefined {
   if (option === 'on-demand') return undefined;
   // A user's own spot factor (`purchase:spot` in assumptions.prices) wins over the type's spot price.
   if (option === 'spot' && !book.get('purchase:spot')?.overridden) {
-    const spot = book.get(`ec2:${instanceTypeName}:spot`);
-    const onDemand = book.get(`ec2:${instanceTypeName}`);
-    if (spot && onDemand && onDemand.usd > 0) {
-      return { value: safeDivide(spot.usd, onDemand.usd), label: 'spot average', source: spot.source, estimate: true };
+    const spot = book.get(`ec2:${instanceTypeName}:spot`, region);
+    const onDemand = book.get(`ec2:${instanceTypeName}`, region);
+    // Both figures of one region, or the ratio means nothing.
+    if (spot && onDemand && onDemand.usd > 0 && spot.region === onDemand.region) {
+      return { value: safeDivide(spot.usd, onDemand.usd), label: 'spot average (derived: on-demand x the type\'s spot-average / on-demand ratio)', source: spot.source, estimate: true };
     }
   }
   const factor = book.get(`purchase:${option}`);
   if (!factor) return undefined;
-  return { value: factor.usd, label: option, source: factor.source, estimate: factor.estimate };
+  return { value: factor.usd, label: `${option} (derived: on-demand x ${factor.usd})`, source: factor.source, estimate: factor.estimate };
 }
 
 /**
@@ -48,16 +49,16 @@ function computeEc2Factor(book: PriceBook, option: string, instanceTypeName: str
  * an option the snapshot cannot price, which the caller reports). Spot uses the instance type's
  * own average spot price when known, else the reference's median discount.
  */
-export function ec2Factor(ctx: CostContext, option: string, instanceTypeName: string): PriceFactor | undefined {
-  return ctx.book.memo(`ec2-factor\u0000${option}\u0000${instanceTypeName}`, () => computeEc2Factor(ctx.book, option, instanceTypeName));
+export function ec2Factor(ctx: CostContext, option: string, instanceTypeName: string, region = 'us-east-1'): PriceFactor | undefined {
+  return ctx.book.memo(`ec2-factor\u0000${option}\u0000${instanceTypeName}\u0000${region}`, () => computeEc2Factor(ctx.book, option, instanceTypeName, region));
 }
 
 /** Every EC2 option the book can price for `instanceTypeName`, with its factor, in report order. */
-export function ec2OptionFactors(ctx: CostContext, instanceTypeName: string): readonly OptionFactor[] {
-  return ctx.book.memo(`ec2-options\u0000${instanceTypeName}`, () => {
+export function ec2OptionFactors(ctx: CostContext, instanceTypeName: string, region = 'us-east-1'): readonly OptionFactor[] {
+  return ctx.book.memo(`ec2-options\u0000${instanceTypeName}\u0000${region}`, () => {
     const rows: OptionFactor[] = [];
     for (const option of ec2PurchaseOptions) {
-      const f = ec2Factor(ctx, option, instanceTypeName);
+      const f = ec2Factor(ctx, option, instanceTypeName, region);
       if (option !== 'on-demand' && !f) continue;
       rows.push([option, f ? f.value : 1]);
     }
@@ -71,7 +72,7 @@ export function databaseFactor(ctx: CostContext, option: string): PriceFactor | 
   return ctx.book.memo(`db-factor\u0000${option}`, () => {
     const factor = ctx.book.get(`purchase:rds-${option}`);
     if (!factor) return undefined;
-    return { value: factor.usd, label: `RDS ${option}`, source: factor.source, estimate: factor.estimate };
+    return { value: factor.usd, label: `RDS ${option} (derived: on-demand x ${factor.usd})`, source: factor.source, estimate: factor.estimate };
   });
 }
 

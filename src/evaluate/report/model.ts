@@ -5,6 +5,7 @@
  */
 import type { ArchDocument } from '../../core/document';
 import type { AvailabilityResult, CostResult, EvaluationResult, SecurityResult, TargetResult } from '../types';
+import { costHeadline } from '../cost/summary';
 
 /** One block of a section. */
 export type ReportBlock =
@@ -83,7 +84,7 @@ function availabilitySection(a: AvailabilityResult): ReportSection {
 
 function costSection(c: CostResult): ReportSection {
   const blocks: ReportBlock[] = [
-    { kind: 'paragraph', text: `Estimated monthly cost: ${usd(c.monthlyUSD)} (list prices, us-east-1 snapshot; lines marked * are estimates).` },
+    { kind: 'paragraph', text: `${costHeadline(c, usd(c.monthlyUSD), 'Estimated monthly cost:')} List prices from the dated snapshot; lines marked * are estimates.` },
     { kind: 'heading', text: 'Line items' },
     {
       kind: 'table',

@@ -4,17 +4,19 @@
  */
 import type { SecurityRule } from './rule';
 import { analyticsRules } from './rules/analytics';
+import { coverageRules } from './rules/coverage';
 import { computeRules } from './rules/compute';
 import { databaseRules } from './rules/databases';
 import { edgeAndAppRules } from './rules/edge-and-apps';
 import { exposureRules } from './rules/exposure-rules';
 import { networkRules } from './rules/network';
+import { severityRationale } from './rules/severity-rationale';
 import { storageRules } from './rules/storage';
 
 /** Ids that once named a rule and must never name another. */
 export const retiredRuleIds: readonly string[] = [];
 
-/** All rules of the engine. */
+/** All rules of the engine, each with the rationale of its severity where one is written. */
 export const securityRules: readonly SecurityRule[] = [
   ...exposureRules,
   ...networkRules,
@@ -23,7 +25,11 @@ export const securityRules: readonly SecurityRule[] = [
   ...databaseRules,
   ...edgeAndAppRules,
   ...analyticsRules,
-];
+  ...coverageRules,
+].map((rule) => {
+  const rationale = rule.severityRationale ?? severityRationale[rule.id];
+  return rationale === undefined ? rule : { ...rule, severityRationale: rationale };
+});
 
 const byId: ReadonlyMap<string, SecurityRule> = new Map(securityRules.map((rule) => [rule.id, rule]));
 

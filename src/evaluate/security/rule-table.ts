@@ -17,7 +17,8 @@ export function ruleTableMarkdown(): string {
     'the AWS Security Hub Foundational Security Best Practices control where one exists; the Checkov and',
     'Security Hub columns name the checks in those tools that look for the same misconfiguration. "Fix" says',
     'whether the editor offers a mechanical quick fix. Rules marked *availability* are resilience checks',
-    '(Multi-AZ, backups, zone spread) that the scanners list among their controls.',
+    '(Multi-AZ, backups, zone spread) that the scanners list among their controls; rules marked *cost* are',
+    'savings recommendations found the same way (gp2 instead of gp3), not security or availability concerns.',
     '',
     `${securityRules.length} rules.`,
     '',
@@ -29,6 +30,16 @@ export function ruleTableMarkdown(): string {
     lines.push(
       `| <a id="${rule.id.toLowerCase()}"></a>${rule.id} | ${rule.severity} | ${escape(rule.title)} | ${types} | ${rule.checkov.join(', ') || '—'} | ${rule.securityHub.join(', ') || '—'} | ${rule.fixable ? 'yes' : 'no'} | ${rule.concern} |`,
     );
+  }
+  lines.push(
+    '',
+    '## Why critical and high',
+    '',
+    'The severity of every critical and high rule, compared with Security Hub\'s grade for the same control and with Checkov (whose open-source checks carry no severity). A tidy design (HTTPS, encryption, private data stores, least-privilege security groups, logging) gets no critical or high finding; a test holds it to that. Security Hub grades are from its control pages where they were reread on 2026-12-03 (CloudFront.1, Route53.2) and otherwise from the March 2023 snapshot of the Foundational Security Best Practices, which AWS has since regraded in places.',
+    '',
+  );
+  for (const rule of securityRules) {
+    if ((rule.severity === 'critical' || rule.severity === 'high') && rule.severityRationale) lines.push(`- **${rule.id}** (${rule.severity}) — ${escape(rule.severityRationale)}`);
   }
   lines.push('', '## Remediation', '');
   for (const rule of securityRules) lines.push(`- **${rule.id}** — ${escape(rule.description)} ${escape(rule.remediation)}`);

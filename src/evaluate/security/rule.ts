@@ -5,6 +5,7 @@
  */
 import type { ArchDocument, FixPayload, Range, ResourceNode, ValueNode, ValuePath } from '../../core/document';
 import type { FindingSeverity, SecurityFinding } from '../types';
+import { defaultValue } from '../../model/catalog';
 import { buildSetPropertyFix } from './fixes';
 
 /** Whose side of the shared-responsibility model a rule's finding falls on. */
@@ -13,9 +14,10 @@ export type Responsibility = SecurityFinding['responsibility'];
 /**
  * What a rule protects: `security` rules guard confidentiality and integrity; `availability` rules
  * (Multi-AZ and similar) are resilience checks that the scanners list among security controls, and
- * reports may score them separately.
+ * reports may score them separately; `cost` rules are savings recommendations that ride along with
+ * the security findings because they are found the same way (gp2 instead of gp3).
  */
-export type RuleConcern = 'security' | 'availability';
+export type RuleConcern = 'security' | 'availability' | 'cost';
 
 /**
  * What every rule can see besides the resource it checks: the whole document and derived indexes.
@@ -42,6 +44,11 @@ export interface SecurityRule {
   /** Why it matters, in one or two sentences (SARIF fullDescription, documentation). */
   readonly description: string;
   readonly severity: FindingSeverity;
+  /**
+   * Why the severity is what it is, compared with Security Hub's and Checkov's (Prisma Cloud's)
+   * grading of the same check. Required for critical and high rules; docs/security-rules.md prints it.
+   */
+  readonly severityRationale?: string;
   readonly concern: RuleConcern;
   /** Resource type ids this rule applies to. */
   readonly types: readonly string[];
@@ -103,7 +110,7 @@ export function rangeFor(resource: ResourceNode, path: ValuePath): Range {
 
 /** The default the catalog declares for a top-level property of the resource's type, if any. */
 export function catalogDefault(resource: ResourceNode, property: string): unknown {
-  return resource.typeDef?.properties[property]?.default;
+  return resource.typeDef === undefined ? undefined : defaultValue(resource.typeDef, property, resource.props);
 }
 
 /** A top-level property's value as the file means it: written, else the catalog's default. */
@@ -188,7 +195,12 @@ export function propertyRule(spec: PropertyRuleSpec): SecurityRule {
       if (ok(value, resource, context)) return [];
       const fixValue = fix === undefined ? undefined : fix.compute ? fix.compute(resource, context) : fix.value;
       const payload = fix === undefined || fixValue === undefined ? undefined : buildSetPropertyFix(context.doc, resource, path, fixValue, fix.title);
-      return [finding(rule, resource, { path, message: message(resource, value, written, context), ...(payload ? { fix: payload } : {}) })];
+      // A finding about a value the user did not write says so, and names the default it reasons from.
+      const base = message(resource, value, written, context);
+      const key = path.join('.');
+      const note = base.includes(String(path[path.length - 1])) ? ` That is the default: \`${key}\` is not written.` : ` \`${key}\` is not written, so it takes the default ${shown(value)}.`;
+      const full = written || value === undefined || /default/i.test(base) ? base : `${base}${note}`;
+      return [finding(rule, resource, { path, message: full, ...(payload ? { fix: payload } : {}) })];
     },
   };
   return rule;

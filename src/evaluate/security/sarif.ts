@@ -53,7 +53,7 @@ function ruleName(rule: SecurityRule): string {
 }
 
 function sarifRule(rule: SecurityRule, rulesDocUri: string): Record<string, unknown> {
-  const tags = ['security', rule.concern === 'availability' ? 'availability' : 'misconfiguration', ...rule.checkov.map((id) => `checkov:${id}`), ...rule.securityHub.map((id) => `security-hub:${id}`)];
+  const tags = ['security', rule.concern === 'availability' ? 'availability' : rule.concern === 'cost' ? 'cost' : 'misconfiguration', ...rule.checkov.map((id) => `checkov:${id}`), ...rule.securityHub.map((id) => `security-hub:${id}`)];
   return {
     id: rule.id,
     name: ruleName(rule),

@@ -321,7 +321,7 @@ const quicksightDashboard: ResourceTypeDef = {
       'Encryption of SPICE data at rest (customer-managed keys in Enterprise) and TLS in transit.',
       'VPC connections to private data sources (Enterprise).',
     ],
-    pricing: 'Per author per month and per reader (Enterprise readers per session up to a monthly cap), plus SPICE capacity beyond the included amount. The seed notes quote $9 (Standard) and $18 (Enterprise) per author-month and $0.30 per reader session capped at $5 a month.',
+    pricing: 'Per user per month by tier (Author, Reader, and their Pro versions), plus SPICE capacity beyond the included amount. Since the per-user tiers, an Author is $24 and a Reader $3 per user-month (Pro tiers with generative BI cost more); the old $9/$18 author prices and $0.30 reader sessions are superseded.',
   },
   properties: {
     edition: prop.choice('The QuickSight edition of the account.', [

@@ -1,6 +1,7 @@
 /**
  * Application services: containers on ECS, functions on Lambda, and APIs on API Gateway.
  */
+import { FACTS_AS_OF, LAMBDA_RUNTIMES, LAMBDA_RUNTIMES_FACT } from '../aws-facts';
 import type { PropertyDef, ResourceTypeDef } from '../catalog-types';
 import { apiGatewaySla, ecsTaskSla, lambdaSla } from '../availability-figures';
 import { boolProp, enumProp, numberProp, objectShape, referenceList, stringProp } from './property-helpers';
@@ -108,30 +109,27 @@ const ecsService: ResourceTypeDef = {
   ].join('\n'),
 };
 
-const lambdaRuntimeValues = [
-  ['nodejs22.x', 'Node.js 22.'],
-  ['nodejs20.x', 'Node.js 20.'],
-  ['nodejs18.x', 'Node.js 18 (approaching deprecation).'],
+/**
+ * The runtime values offered: the dated runtime table of aws-facts.ts (each described with its
+ * deprecation state on the catalog's fact date), a few deprecated ids still seen in old designs, and
+ * container images.
+ */
+const lambdaRuntimeValues: readonly (readonly [string, string])[] = [
+  ...LAMBDA_RUNTIMES.map((runtime): readonly [string, string] => {
+    const deprecated = runtime.deprecation !== undefined && runtime.deprecation <= FACTS_AS_OF;
+    const state = deprecated
+      ? `: deprecated since ${runtime.deprecation} (no more security patches; creating and updating functions is blocked afterwards). Flagged by the security evaluation.`
+      : runtime.deprecation !== undefined
+        ? ` (supported until ${runtime.deprecation}).`
+        : '.';
+    return [runtime.id, `${runtime.name}${state}${runtime.note ? ` ${runtime.note}` : ''}`];
+  }),
   ['nodejs16.x', 'Node.js 16: deprecated; functions can no longer be created or updated on it. Flagged by the security evaluation.'],
-  ['python3.13', 'Python 3.13.'],
-  ['python3.12', 'Python 3.12.'],
-  ['python3.11', 'Python 3.11.'],
-  ['python3.10', 'Python 3.10.'],
-  ['python3.9', 'Python 3.9 (approaching deprecation).'],
   ['python3.8', 'Python 3.8: deprecated. Flagged by the security evaluation.'],
-  ['java21', 'Java 21 (Corretto).'],
-  ['java17', 'Java 17 (Corretto).'],
-  ['java11', 'Java 11 (Corretto).'],
-  ['java8.al2', 'Java 8 on Amazon Linux 2.'],
-  ['dotnet8', '.NET 8.'],
   ['dotnet6', '.NET 6: deprecated. Flagged by the security evaluation.'],
-  ['ruby3.3', 'Ruby 3.3.'],
-  ['ruby3.2', 'Ruby 3.2.'],
-  ['provided.al2023', 'A custom runtime on Amazon Linux 2023 (Go, Rust, C++ and other compiled languages).'],
-  ['provided.al2', 'A custom runtime on Amazon Linux 2.'],
   ['go1.x', 'The Go 1.x managed runtime: deprecated in favour of provided.al2023. Flagged by the security evaluation.'],
   ['container-image', 'The function is packaged as a container image of up to 10 GB; the runtime is whatever the image contains.'],
-] as const;
+];
 
 /** Runtimes AWS has deprecated; exported so the security rules and the catalog agree. */
 export const deprecatedLambdaRuntimes: readonly string[] = ['nodejs16.x', 'python3.8', 'dotnet6', 'go1.x'];
@@ -174,7 +172,7 @@ const lambdaFunction: ResourceTypeDef = {
   properties: {
     memoryMB: numberProp('The memory given to each execution environment, in MB; CPU is allocated in proportion. It sets the price per millisecond.', { minimum: 128, maximum: 10240, integer: true, unit: 'MB', default: 128 }),
     avgDurationMs: numberProp('The average run time of one invocation in milliseconds, for the cost estimate (GB-seconds) and the concurrency the workload needs.', { minimum: 1, maximum: 900000, unit: 'ms', default: 100 }),
-    runtime: enumProp('The language runtime. Deprecated runtimes stop receiving security patches and are flagged.', lambdaRuntimeValues, { default: 'nodejs20.x' }),
+    runtime: enumProp(`The language runtime. Deprecated runtimes stop receiving security patches and are flagged. Dates from the Lambda runtimes page, checked ${LAMBDA_RUNTIMES_FACT.checked}.`, lambdaRuntimeValues, { default: 'nodejs22.x' }),
     architecture: enumProp(
       'The processor architecture the function runs on. arm64 (Graviton) costs less per GB-second; x86_64 is needed by some native dependencies.',
       [
@@ -207,7 +205,7 @@ const lambdaFunction: ResourceTypeDef = {
   },
   snippet: [
     'type: aws.lambda.function',
-    'runtime: ${1|nodejs20.x,python3.12,java21,dotnet8,provided.al2023|}',
+    'runtime: ${1|nodejs22.x,python3.13,java21,dotnet8,provided.al2023|}',
     'architecture: ${2|arm64,x86_64|}',
     'memoryMB: ${3:512}',
     'avgDurationMs: ${4:120}',

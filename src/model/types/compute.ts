@@ -214,6 +214,28 @@ const scalingShape: PropertyShape = objectShape(
   ['target'],
 );
 
+/** A whole, non-negative number as written, or undefined (the schema reports anything else). */
+function writtenCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+}
+
+/**
+ * Auto scaling capacity defaults, as EC2 Auto Scaling users expect them: `desired` alone is a valid
+ * group. `min` defaults to min(1, desired), `desired` to `min`, `max` to max(desired, min).
+ */
+function asgMin(props: Readonly<Record<string, unknown>>): number {
+  const desired = writtenCount(props.desired);
+  return desired === undefined ? 1 : Math.min(1, desired);
+}
+function asgDesired(props: Readonly<Record<string, unknown>>): number {
+  return writtenCount(props.min) ?? asgMin(props);
+}
+function asgMax(props: Readonly<Record<string, unknown>>): number {
+  const min = writtenCount(props.min) ?? asgMin(props);
+  // `max` has a minimum of 1 in the schema, so the default never falls below it.
+  return Math.max(1, writtenCount(props.desired) ?? min, min);
+}
+
 const autoScalingGroup: ResourceTypeDef = {
   id: 'aws.autoscaling.group',
   service: 'Amazon EC2 Auto Scaling',
@@ -247,9 +269,18 @@ const autoScalingGroup: ResourceTypeDef = {
   },
   properties: {
     ...launchProperties,
-    min: numberProp('The smallest number of instances the group keeps, even with no load.', { minimum: 0, integer: true, default: 1 }),
-    desired: numberProp('The number of instances the group runs now; the availability and cost estimates use it. Defaults to `min`.', { minimum: 0, integer: true }),
-    max: numberProp('The largest number of instances scaling may reach; it caps the cost of a traffic spike or a runaway policy.', { minimum: 1, integer: true, default: 1 }),
+    min: {
+      ...numberProp('The smallest number of instances the group keeps, even with no load. Defaults to 1 (0 when `desired` is 0), so a group written with only `desired` is valid.', { minimum: 0, integer: true }),
+      derivedDefault: { text: '`min(1, desired)`', value: (props) => asgMin(props) },
+    },
+    desired: {
+      ...numberProp('The number of instances the group runs now; the availability and cost estimates use it. Defaults to `min`.', { minimum: 0, integer: true }),
+      derivedDefault: { text: '`min`', value: (props) => asgDesired(props) },
+    },
+    max: {
+      ...numberProp('The largest number of instances scaling may reach; it caps the cost of a traffic spike or a runaway policy. Defaults to the larger of `desired` and `min`, so the group cannot scale out until you raise it.', { minimum: 1, integer: true }),
+      derivedDefault: { text: '`max(desired, min)`', value: (props) => asgMax(props) },
+    },
     minHealthy: numberProp(
       'How many instances must be working for the group to serve its load, used by the availability estimate (k of n). Defaults to 1: the group is up while any instance is.',
       { minimum: 1, integer: true, default: 1 },

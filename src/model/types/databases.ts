@@ -7,6 +7,7 @@
  * zone; the published figure for a redundant deployment (Multi-AZ, global tables) is recorded as an
  * `availabilityVariants` entry, so the model can still compute redundancy from its units.
  */
+import { AURORA_GLOBAL_SECONDARY_REGIONS, DYNAMODB_MRSC, QLDB_END_OF_SUPPORT, RDS_GP3_BASELINE, TIMESTREAM_LIVEANALYTICS_CLOSED } from '../aws-facts';
 import type { EnumValue, PropertyDef, PropertyShape, ResourceTypeDef } from '../catalog-types';
 
 /**
@@ -175,7 +176,7 @@ const rdsInstance: ResourceTypeDef = {
         properties: {
           volumeType: prop.choice('The EBS volume type behind the database.', rdsStorageVolumeTypes, { default: 'gp3' }),
           sizeGB: prop.integer('Allocated storage. Storage can be increased later but never reduced.', { min: 20, max: 65536, default: 20, unit: 'GB' }),
-          iops: prop.integer('Provisioned IOPS. Required for io1 and io2; for gp3 it raises the free baseline of 3,000 IOPS (billed above it).', { min: 1000, max: 256000, unit: 'IOPS' }),
+          iops: prop.integer(`Provisioned IOPS. Required for io1 and io2. For gp3 it raises the included baseline (billed above it): ${RDS_GP3_BASELINE.statement} (Checked ${RDS_GP3_BASELINE.checked}.)`, { min: 1000, max: 256000, unit: 'IOPS' }),
         },
       },
       default: { volumeType: 'gp3', sizeGB: 20 },
@@ -246,7 +247,7 @@ const rdsAurora: ResourceTypeDef = {
       'Compatible with MySQL and PostgreSQL only.',
       'Storage grows automatically up to 128 TB; you do not size it.',
       'One writer; readers (up to 15) are promoted on failure in priority order. With only one instance, a failure means the instance is recreated, which takes several minutes.',
-      'A global database has up to five secondary regions, with replication lag typically under a second and a promotion in about a minute.',
+      `${AURORA_GLOBAL_SECONDARY_REGIONS.statement} Replication lag is typically under a second and a promotion takes about a minute. (Checked ${AURORA_GLOBAL_SECONDARY_REGIONS.checked}.)`,
       'Backtrack (rewind in place) is only available for Aurora MySQL.',
     ],
     customerResponsibility: [
@@ -288,7 +289,7 @@ const rdsAurora: ResourceTypeDef = {
       },
       description: 'Run the instances as Aurora Serverless v2: capacity scales with load between `minACU` and `maxACU` and is billed per ACU-hour.',
     },
-    globalDatabase: prop.regions('Secondary regions of an Aurora global database (up to five). Each receives the data with typically sub-second lag and can be promoted if the primary region fails.'),
+    globalDatabase: { ...prop.regions(`Secondary regions of an Aurora global database (up to ${AURORA_GLOBAL_SECONDARY_REGIONS.max}). Each receives the data with typically sub-second lag and can be promoted if the primary region fails.`), shape: { kind: 'list', items: { kind: 'region' }, uniqueItems: true, maxItems: AURORA_GLOBAL_SECONDARY_REGIONS.max } },
     backtrackHours: prop.number('How far back (aurora-mysql only) the cluster can be rewound in place without a restore, in hours; 0 turns backtrack off.', { min: 0, max: 72, default: 0, unit: 'hours' }),
     storageGB: prop.integer('The expected amount of data, used for the storage cost; Aurora grows storage automatically.', { min: 0, max: 131072, default: 10, unit: 'GB' }),
     encrypted: prop.boolean('Encrypt the cluster\'s storage, backups and snapshots with AWS KMS. Chosen at creation.', false),
@@ -349,8 +350,9 @@ const dynamodbTable: ResourceTypeDef = {
       'An item is at most 400 KB, including attribute names.',
       'No joins and no general SQL: queries go by partition key (and sort key), or through secondary indexes; a scan reads the whole table.',
       'Provisioned mode throttles above the configured capacity units unless auto scaling raises them; on-demand adapts to traffic but costs more per request at steady load.',
-      'Global tables replicate asynchronously between regions (last writer wins), typically within a second.',
-      'Strongly consistent reads cost twice an eventually consistent read and are not available across regions.',
+      'Global tables replicate asynchronously between regions by default (multi-Region eventual consistency: last writer wins, typically within a second).',
+      `${DYNAMODB_MRSC.statement} (Checked ${DYNAMODB_MRSC.checked}.)`,
+      'Strongly consistent reads cost twice an eventually consistent read.',
     ],
     customerResponsibility: [
       'Key and index design, and choosing the capacity mode.',
@@ -375,6 +377,10 @@ const dynamodbTable: ResourceTypeDef = {
     storageGB: prop.number('The amount of data stored, for the storage cost.', { min: 0, default: 1, unit: 'GB' }),
     pointInTimeRecovery: prop.boolean('Keep continuous backups so the table can be restored to any second of the last 35 days, undoing accidental writes and deletes.', false),
     globalTables: prop.regions('Other regions that hold a replica of this table (global tables). Every replica accepts reads and writes, so an application can fail over to another region.'),
+    globalConsistency: prop.choice('Global tables only: how replicas agree across regions.', [
+      { value: 'eventual', description: 'Multi-Region eventual consistency (the default): each region accepts writes locally and replicates them asynchronously; conflicting writes resolve last-writer-wins, and a regional failure can lose the last second of writes.' },
+      { value: 'strong', description: 'Multi-Region strong consistency (MRSC): a write is acknowledged once it is durable in a second region, and strongly consistent reads see the latest write in every region; zero RPO. Needs exactly three regions (this one and two more, replicas or a witness), and writes take longer.' },
+    ], { default: 'eventual' }),
     readCapacityUnits: prop.integer('Provisioned mode: reads per second the table is sized for (one unit is one strongly consistent read of up to 4 KB per second).', { min: 1, default: 5, unit: 'RCU' }),
     writeCapacityUnits: prop.integer('Provisioned mode: writes per second the table is sized for (one unit is one write of up to 1 KB per second).', { min: 1, default: 5, unit: 'WCU' }),
     autoScaling: prop.boolean('Provisioned mode: let Application Auto Scaling adjust the capacity units with traffic.', false),
@@ -561,10 +567,12 @@ const timestreamDatabase: ResourceTypeDef = {
   availability: { value: 99.99, source: timestreamSla, kind: 'sla', note: 'Timestream for LiveAnalytics service commitment (last updated 2022-05-05), per region.' },
   mttrMinutes: 10,
   dataStore: true,
+  closedToNewCustomers: TIMESTREAM_LIVEANALYTICS_CLOSED,
   docs: {
-    what: 'A serverless time series database: it ingests timestamped measurements, keeps recent data in a fast memory store and moves older data to a cheaper magnetic store by age, and queries both with SQL and time series functions.',
+    what: 'Amazon Timestream for LiveAnalytics, a serverless time series database: it ingests timestamped measurements, keeps recent data in a fast memory store and moves older data to a cheaper magnetic store by age, and queries both with SQL and time series functions.',
     whenToUse: 'For metrics, IoT telemetry, application events and monitoring data that arrive in time order and are queried over time windows. For general records use a relational or key-value store; for long-term analytics over huge history, S3 with Athena may be cheaper.',
     limits: [
+      `Closed to new customers: ${TIMESTREAM_LIVEANALYTICS_CLOSED.statement} New designs should use ${TIMESTREAM_LIVEANALYTICS_CLOSED.alternatives}. (Checked ${TIMESTREAM_LIVEANALYTICS_CLOSED.checked}.)`,
       'Data moves from the memory store to the magnetic store after the memory retention period and is deleted after the magnetic retention period.',
       'Writes far older than the memory retention period go to the magnetic store only if magnetic-store writes are enabled.',
       'Serverless and regional: no instances or zones to choose.',
@@ -584,6 +592,7 @@ const timestreamDatabase: ResourceTypeDef = {
     magneticRetentionDays: prop.integer('How long data stays in the magnetic store before it is deleted.', { min: 1, max: 73000, default: 365, unit: 'days' }),
     ingestGBPerMonth: prop.number('Data written per month, for the cost.', { min: 0, default: 1, unit: 'GB' }),
     storageGB: prop.number('Data held in the magnetic store, for the cost.', { min: 0, default: 10, unit: 'GB' }),
+    existingCustomer: prop.boolean('Whether this AWS account already uses Timestream for LiveAnalytics. AWS stopped opening it to new customers on 2025-06-20, so validation warns about a new design that uses it unless this is true.', false),
     encryption: prop.choice('Which KMS key encrypts the data at rest.', [
       { value: 'aws-managed', description: 'The AWS-managed Timestream key.' },
       { value: 'customer-managed', description: 'A KMS key you create and control.' },
@@ -615,13 +624,14 @@ const qldbLedger: ResourceTypeDef = {
   },
   mttrMinutes: 15,
   dataStore: true,
+  closedToNewCustomers: QLDB_END_OF_SUPPORT,
   docs: {
     what: 'A managed ledger database owned by one trusted party. Every change is appended to an immutable journal whose entries are chained with SHA-256 hashes, so anyone can verify cryptographically that history has not been altered. Documents are queried with PartiQL, a SQL-compatible language.',
     whenToUse: 'For systems of record that need a complete, tamper-evident history under a central authority: financial transactions, supply-chain tracking, registration and claims histories. When several organisations must share a ledger without trusting one operator, a blockchain network fits instead.',
     limits: [
       'The journal is append-only: history cannot be edited or deleted.',
       'One central owner; there is no decentralised consensus.',
-      'AWS ended support for QLDB on 31 July 2025; new designs should plan for an alternative such as Aurora PostgreSQL with audit tables.',
+      `Retired: ${QLDB_END_OF_SUPPORT.statement} Move to ${QLDB_END_OF_SUPPORT.alternatives}. (Checked ${QLDB_END_OF_SUPPORT.checked}.)`,
     ],
     customerResponsibility: [
       'IAM permissions for PartiQL statements and journal exports.',

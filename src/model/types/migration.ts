@@ -4,6 +4,7 @@
  * Neither service publishes an SLA in the reference dataset, so their availability figures are
  * estimates and say so.
  */
+import { SNOWBALL_EDGE_CLOSED } from '../aws-facts';
 import type { ResourceTypeDef } from '../catalog-types';
 import { dataStoreTypes, prop } from './databases';
 
@@ -111,10 +112,12 @@ const snowDevice: ResourceTypeDef = {
   },
   mttrMinutes: 4320,
   dataStore: true,
+  closedToNewCustomers: SNOWBALL_EDGE_CLOSED,
   docs: {
     what: 'Rugged, encrypted storage (and compute) appliances that AWS ships to your site: you copy data onto them locally and ship them back, and AWS loads the data into S3. Snowcone is the small one, Snowball Edge comes storage- or compute-optimised, and Snowmobile was a truck-sized container for exabyte-scale moves.',
     whenToUse: 'When a transfer over the network would take more than about a week, or the bandwidth is missing or too expensive: data-centre exits, media and research archives, backups. Also for computing at the edge where connectivity is poor (ships, mines, field sites). For recurring or smaller transfers over a good link, DataSync or plain uploads are simpler.',
     limits: [
+      `Closed to new customers: ${SNOWBALL_EDGE_CLOSED.statement} New designs should use ${SNOWBALL_EDGE_CLOSED.alternatives}. (Checked ${SNOWBALL_EDGE_CLOSED.checked}.)`,
       'Snowcone: up to 8 TB on hard disk (14 TB on the SSD model), small enough to carry; can also send data online with DataSync.',
       'Snowball Edge Storage Optimized: about 80 TB usable (210 TB on the newest model) for bulk transfer.',
       'Snowball Edge Compute Optimized: storage plus up to 52 vCPUs and 208 GiB of memory for edge workloads.',
@@ -144,6 +147,7 @@ const snowDevice: ResourceTypeDef = {
     jobs: prop.integer('Jobs (device round trips) per month, for the cost.', { min: 0, default: 1 }),
     daysOnSite: prop.integer('Days each device stays on site, for the cost.', { min: 1, max: 365, default: 10, unit: 'days' }),
     dataTB: prop.number('The amount of data to move, used to check it fits on the devices.', { min: 0, unit: 'TB' }),
+    existingCustomer: prop.boolean('Whether this AWS account already uses Snowball Edge. AWS no longer offers it to new customers, so validation warns about a new design that uses it unless this is true.', false),
     target: prop.reference('The S3 bucket the data is imported into. Not an availability dependency: the import happens once.', ['aws.s3.bucket'], 'none'),
   },
   snippet: [

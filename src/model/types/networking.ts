@@ -483,7 +483,7 @@ const cloudFrontDistribution: ResourceTypeDef = {
   properties: {
     origins: referenceList(
       ['aws.s3.bucket', 'aws.elb.*', 'aws.apigateway.api', 'aws.ec2.instance', 'aws.lambda.function', 'aws.elasticbeanstalk.environment', 'aws.lightsail.instance', 'external.onprem-server'],
-      'Where the distribution fetches content it does not have cached. Each origin is a hard dependency; with `originFailover: true` the distribution works while at least one origin works.',
+      'Where the distribution fetches content it does not have cached. The first origin is the default origin: it receives every request no other cache behaviour claims, including the root URL. Each origin is a hard dependency; with `originFailover: true` the distribution works while at least one origin works.',
       'hard',
       { minItems: 1 },
     ),

@@ -3,6 +3,7 @@
  * The EBS volume-type values and the inline volume shape are exported because EC2 instances, auto
  * scaling groups and the database types describe their disks with the same words.
  */
+import { EBS_LIMITS, FACTS_AS_OF, FSX_DEPLOYMENT_TYPES, S3_MAX_OBJECT } from '../aws-facts';
 import type { FigureVariant, PropertyDef, PropertyShape, ResourceTypeDef } from '../catalog-types';
 import {
   ebsIo2Durability,
@@ -21,9 +22,9 @@ import { boolProp, enumProp, enumShape, numberProp, objectShape, referenceList }
 /** The EBS volume types, with what each is for. */
 export const ebsVolumeTypeValues = [
   ['gp2', 'General Purpose SSD, previous generation: performance grows with size (3 IOPS per GB, bursting to 3,000 on small volumes). Usually more expensive than gp3 for the same performance.'],
-  ['gp3', 'General Purpose SSD: a 3,000 IOPS and 125 MiB/s baseline at any size, with IOPS and throughput provisioned separately from capacity. The sensible default for boot and most data volumes.'],
+  ['gp3', 'General Purpose SSD: a 3,000 IOPS and 125 MiB/s baseline at any size, with IOPS (up to 80,000) and throughput (up to 2,000 MiB/s) provisioned separately from capacity (up to 64 TiB). The sensible default for boot and most data volumes.'],
   ['io1', 'Provisioned IOPS SSD, previous generation: consistent IOPS for databases; supports Multi-Attach.'],
-  ['io2', 'Provisioned IOPS SSD with 99.999% designed durability, for critical databases; supports Multi-Attach.'],
+  ['io2', 'Provisioned IOPS SSD (all io2 volumes are Block Express since April 2025): up to 64 TiB and 256,000 IOPS at 1,000 IOPS per GiB, with 99.999% designed durability and sub-millisecond latency, for critical databases; supports Multi-Attach.'],
   ['st1', 'Throughput Optimized HDD: cheap sequential throughput for big data, data warehouses and logs. Cannot be a boot volume.'],
   ['sc1', 'Cold HDD: the cheapest EBS storage, for large volumes of rarely read data. Cannot be a boot volume.'],
 ] as const;
@@ -35,18 +36,18 @@ const volumeTypeProperty: PropertyDef = enumProp(
 );
 
 const sizeProperty: PropertyDef = numberProp(
-  'The provisioned size of the volume in GB. EBS bills the provisioned size whether or not it is used; a volume can be grown later without downtime but never shrunk. SSD volumes go up to 16 TiB (64 TiB for io2 Block Express).',
+  'The provisioned size of the volume in GB. EBS bills the provisioned size whether or not it is used; a volume can be grown later without downtime but never shrunk. gp2, io1 and the HDD types go up to 16 TiB; gp3 and io2 up to 64 TiB.',
   { minimum: 1, maximum: 65536, integer: true, unit: 'GB', required: true },
 );
 
 const iopsProperty: PropertyDef = numberProp(
-  'Provisioned IOPS, for gp3 (3,000 included, up to 16,000), io1 and io2. Ignored for gp2, whose IOPS follow the size, and for the HDD types. IOPS above the gp3 baseline are billed per IOPS-month.',
+  'Provisioned IOPS, for gp3 (3,000 included, up to 80,000 at 500 per GiB), io1 (up to 64,000 at 50 per GiB) and io2 (up to 256,000 at 1,000 per GiB). Not settable on gp2, whose IOPS follow the size, nor on the HDD types. IOPS above the gp3 baseline are billed per IOPS-month.',
   { minimum: 100, maximum: 256000, integer: true, unit: 'IOPS' },
 );
 
 const throughputProperty: PropertyDef = numberProp(
-  'Provisioned throughput in MiB/s, for gp3 only (125 included, up to 1,000). Throughput above the baseline is billed per MiB/s-month.',
-  { minimum: 125, maximum: 1000, integer: true, unit: 'MiB/s' },
+  'Provisioned throughput in MiB/s, for gp3 only (125 included, up to 2,000). Throughput above the baseline is billed per MiB/s-month.',
+  { minimum: 125, maximum: 2000, integer: true, unit: 'MiB/s' },
 );
 
 const encryptedProperty: PropertyDef = boolProp(
@@ -95,7 +96,7 @@ const ebsVolume: ResourceTypeDef = {
     limits: [
       'A volume lives in exactly one availability zone and can only attach to instances in that zone; moving it means a snapshot and a restore.',
       'Multi-Attach exists only for io1 and io2, and then for up to 16 Nitro instances in the same zone, which must coordinate writes through a cluster-aware file system.',
-      'Maximum size 16 TiB for most types, 64 TiB for io2 Block Express; sizes can grow but not shrink.',
+      `Maximum size 64 TiB for gp3 and io2, 16 TiB for gp2, io1, st1 and sc1; sizes can grow but not shrink. ${EBS_LIMITS.gp3!.fact.statement} ${EBS_LIMITS.io2!.fact.statement} (Checked ${FACTS_AS_OF}.)`,
       'Designed durability is 99.8-99.9% a year for gp2, gp3, io1, st1 and sc1 (0.1-0.2% annual failure rate) and 99.999% for io2, so snapshots remain the real backup.',
       'The HDD types st1 and sc1 cannot be boot volumes.',
     ],
@@ -202,7 +203,7 @@ const s3Bucket: ResourceTypeDef = {
       'Infrequent-access and archive classes have minimum storage durations (30 days for Standard-IA and One Zone-IA, 90 for Glacier Instant and Flexible Retrieval, 180 for Deep Archive) and per-GB retrieval fees.',
       'Glacier Flexible Retrieval objects need a restore taking minutes to hours, Deep Archive objects up to 48 hours, before they can be read.',
       'A prefix sustains about 3,500 writes and 5,500 reads per second; spread keys over prefixes for more.',
-      'Objects are at most 5 TB; bucket names are global across all accounts.',
+      `${S3_MAX_OBJECT.statement} (Checked ${S3_MAX_OBJECT.checked}.) Bucket names are global across all accounts.`,
       'Replication is asynchronous and needs versioning on both buckets; it copies new objects, not those already present.',
     ],
     customerResponsibility: [
@@ -427,17 +428,21 @@ const fsxFileSystem: ResourceTypeDef = {
   variants: [
     // A Multi-AZ Windows file system has an active and a standby file server in two zones: it works while its region and either zone are up.
     { property: 'deploymentType', value: 'multi-az-1', availability: fsxMultiAzSla, placement: 'load-balancer', mttrMinutes: 1 },
+    // ONTAP's second-generation Multi-AZ file systems fail over the same way.
+    { property: 'deploymentType', value: 'multi-az-2', availability: fsxMultiAzSla, placement: 'load-balancer', mttrMinutes: 1 },
   ],
   mttrMinutes: 30,
   dataStore: true,
   docs: {
-    what: 'Fully managed file systems built on well-known file servers: FSx for Windows File Server (SMB, NTFS, Active Directory) and FSx for Lustre (a parallel file system for high-performance computing, linked to S3).',
-    whenToUse: 'Choose Windows File Server for Windows applications, SQL Server and home directories that need SMB and Active Directory. Choose Lustre for HPC, machine learning training, rendering and genomics that need hundreds of GB/s and millions of IOPS over large data sets, often staged from S3. For Linux NFS sharing, EFS is simpler.',
+    what: 'Fully managed file systems built on well-known file servers: FSx for Windows File Server (SMB, NTFS, Active Directory), FSx for Lustre (a parallel file system for high-performance computing, linked to S3), FSx for NetApp ONTAP (NFS, SMB, iSCSI and NVMe/TCP from one file system, with snapshots, cloning, SnapMirror replication and automatic tiering to a capacity pool) and FSx for OpenZFS (NFS with ZFS snapshots, clones and compression).',
+    whenToUse: 'Choose Windows File Server for Windows applications, SQL Server and home directories that need SMB and Active Directory. Choose Lustre for HPC, machine learning training, rendering and genomics that need hundreds of GB/s and millions of IOPS over large data sets, often staged from S3. Choose NetApp ONTAP to move NetApp workloads or to serve the same data over NFS, SMB and block protocols (iSCSI, NVMe/TCP); choose OpenZFS for latency-sensitive Linux NFS workloads moved from ZFS or other NFS servers. For simple Linux NFS sharing, EFS is simpler.',
     limits: [
-      'Single-AZ file systems (all Lustre types, Windows single-az-1 and single-az-2) fail with their zone; only Windows multi-az-1 keeps a standby in a second zone.',
+      'Single-AZ file systems (all Lustre types; single-az-1 and single-az-2 of Windows, ONTAP and OpenZFS; OpenZFS single-az-ha-1 and single-az-ha-2, whose standby is in the same zone) fail with their zone; only multi-az-1 (Windows, ONTAP, OpenZFS) and multi-az-2 (ONTAP) keep a standby in a second zone.',
+      `Deployment types by kind: ${FSX_DEPLOYMENT_TYPES.statement} (Checked ${FSX_DEPLOYMENT_TYPES.checked}.)`,
+      'ONTAP moves cold data to its capacity pool tier (billed per GB used) by the tiering policy of each volume; reads of tiered data are slower and billed per request.',
       'Lustre scratch file systems do not replicate data: a failed server loses its data. Use persistent types for anything not re-creatable.',
       'Lustre capacity comes in fixed increments (1.2 TiB and multiples); Windows file systems start at 32 GiB (SSD) or 2 TiB (HDD).',
-      'Windows File Server requires an Active Directory domain (AWS Managed Microsoft AD or self-managed).',
+      'Windows File Server requires an Active Directory domain (AWS Managed Microsoft AD or self-managed); ONTAP joins one only for SMB shares.',
     ],
     customerResponsibility: [
       'Choose a deployment type that matches the data\'s value (scratch vs persistent, single vs Multi-AZ).',
@@ -446,7 +451,8 @@ const fsxFileSystem: ResourceTypeDef = {
     ],
     securityControls: [
       'Encryption at rest always on, with an AWS managed or customer managed KMS key.',
-      'Encryption in transit (SMB 3 encryption for Windows; Lustre on supported instance types).',
+      'Encryption in transit: SMB 3 encryption (Windows, ONTAP), Kerberos-encrypted NFS (ONTAP), and automatic encryption of NFS and Lustre traffic from supported Nitro instance types (Lustre, OpenZFS).',
+      'ONTAP: storage virtual machines with their own administrators, NTFS or UNIX permissions, and NetApp SnapLock write-once volumes; OpenZFS: NFS export rules per client.',
       'Security groups on the file system\'s network interfaces; Active Directory authentication for Windows.',
       'Automatic daily backups to S3-backed storage.',
     ],
@@ -454,19 +460,24 @@ const fsxFileSystem: ResourceTypeDef = {
   },
   properties: {
     kind: enumProp(
-      'Which FSx file system family this is. It decides the protocol (SMB or Lustre), the clients that can mount it and the deployment types available.',
+      'Which FSx file system family this is. It decides the protocols, the clients that can mount it and the deployment types available.',
       [
         ['windows', 'FSx for Windows File Server: SMB shares with NTFS permissions and Active Directory, for Windows workloads.'],
         ['lustre', 'FSx for Lustre: a parallel file system for HPC and machine learning, optionally linked to an S3 bucket.'],
+        ['ontap', 'FSx for NetApp ONTAP: NFS, SMB, iSCSI and NVMe/TCP from one file system, with NetApp snapshots, FlexClone, SnapMirror and tiering to a capacity pool.'],
+        ['openzfs', 'FSx for OpenZFS: NFS (v3 and v4) file systems with ZFS snapshots, clones and compression, for low-latency Linux workloads.'],
       ],
       { required: true },
     ),
     deploymentType: enumProp(
-      'The deployment type, which decides redundancy and performance. Windows types start with single-az or multi-az; Lustre types are scratch or persistent. The first value valid for the kind is the AWS default (single-az-1 for Windows, scratch-1 for Lustre).',
+      'The deployment type, which decides redundancy and performance. Windows, ONTAP and OpenZFS types are single-az or multi-az; Lustre types are scratch or persistent. The first value valid for the kind is the AWS default (single-az-1 for Windows, scratch-1 for Lustre).',
       [
-        ['single-az-1', 'Windows: one file server in one zone (first generation).'],
-        ['single-az-2', 'Windows: one file server in one zone, current generation with SSD caching for HDD storage.'],
-        ['multi-az-1', 'Windows: an active and a standby file server in two zones with automatic failover; 99.99% SLA.'],
+        ['single-az-1', 'Windows, ONTAP, OpenZFS: one file server (an HA pair for ONTAP) in one zone (first generation).'],
+        ['single-az-2', 'Windows: one file server in one zone with SSD caching for HDD storage; ONTAP: several HA pairs in one zone; OpenZFS: one server with an NVMe read cache.'],
+        ['multi-az-1', 'Windows, ONTAP, OpenZFS: an active and a standby file server in two zones with automatic failover; 99.99% SLA.'],
+        ['multi-az-2', 'ONTAP: second-generation Multi-AZ, an active and a standby file server in two zones with automatic failover; 99.99% SLA.'],
+        ['single-az-ha-1', 'OpenZFS: a primary and a standby file server in the same zone (64 to 4,096 MB/s); survives a server failure, not a zone failure.'],
+        ['single-az-ha-2', 'OpenZFS: a primary and a standby in the same zone with an NVMe read cache (160 to 10,240 MB/s).'],
         ['scratch-1', 'Lustre: temporary storage without replication, for short-lived processing; data is lost if a server fails.'],
         ['scratch-2', 'Lustre: temporary storage with higher burst throughput; no replication.'],
         ['persistent-1', 'Lustre: replicated within its zone for longer-lived data (first generation).'],
@@ -497,6 +508,29 @@ const fsxFileSystem: ResourceTypeDef = {
       dependency: 'none',
       description: 'Lustre only: the S3 bucket linked as a data repository, whose objects appear as files and to which results can be exported. It is not a runtime dependency once the data is loaded.',
     },
+    protocols: {
+      shape: { kind: 'list', items: { kind: 'enum', values: [
+        { value: 'nfs', description: 'NFS v3/v4 for Linux and macOS clients (ONTAP, OpenZFS).' },
+        { value: 'smb', description: 'SMB for Windows clients (Windows, ONTAP).' },
+        { value: 'iscsi', description: 'Block storage over iSCSI (ONTAP).' },
+        { value: 'nvme-tcp', description: 'NVMe over TCP block namespaces (ONTAP).' },
+      ] }, uniqueItems: true },
+      description: 'ONTAP and OpenZFS: the protocols clients use. ONTAP serves any mix from one file system; OpenZFS serves NFS only.',
+    },
+    tieringPolicy: enumProp(
+      'ONTAP only: when data moves from the SSD tier to the cheaper capacity pool tier.',
+      [
+        ['snapshot-only', 'Only data held by snapshots moves to the capacity pool (the AWS default for new volumes).'],
+        ['auto', 'Cold user data and snapshots move after a cooling period; reads of tiered data are slower.'],
+        ['all', 'All data lives in the capacity pool except what is being read or written: the cheapest, for archives.'],
+        ['none', 'Everything stays on SSD.'],
+      ],
+      { default: 'snapshot-only' },
+    ),
+    encryptionInTransit: boolProp(
+      'Whether clients must encrypt traffic in transit: SMB 3 encryption for SMB shares, Kerberos (krb5p) for ONTAP NFS, or mounts from Nitro instances that encrypt automatically for Lustre and OpenZFS.',
+      false,
+    ),
     activeDirectory: enumProp(
       'Windows only: which Active Directory domain the file system joins. Users and permissions on the shares come from that directory.',
       [
@@ -507,7 +541,7 @@ const fsxFileSystem: ResourceTypeDef = {
   },
   snippet: [
     'type: aws.fsx.filesystem',
-    'kind: ${1|windows,lustre|}',
+    'kind: ${1|windows,lustre,ontap,openzfs|}',
     'deploymentType: ${2|multi-az-1,single-az-2,persistent-2,scratch-2|}',
     'storageCapacityGB: ${3:1200}',
     'zones: [${4:a, b}]',

@@ -13,8 +13,8 @@ interface Expected {
   severity: string;
   line: number;
   character: number;
-  endLine?: number;
-  endCharacter?: number;
+  endLine: number;
+  endCharacter: number;
   messageIncludes: string;
 }
 
@@ -37,7 +37,9 @@ describe('validation fixtures', () => {
         assert.equal(got.code, want.code, shown);
         assert.equal(got.severity, want.severity, shown);
         assert.deepEqual(got.range.start, { line: want.line, character: want.character }, shown);
-        if (want.endLine !== undefined) assert.deepEqual(got.range.end, { line: want.endLine, character: want.endCharacter }, shown);
+        // Ranges are pinned in full: an expectation without its end is a fixture defect.
+        assert.ok(Number.isInteger(want.endLine) && Number.isInteger(want.endCharacter), `${name}: expectation ${index + 1} must give endLine and endCharacter`);
+        assert.deepEqual(got.range.end, { line: want.endLine, character: want.endCharacter }, shown);
         assert.ok(got.message.includes(want.messageIncludes), `message "${got.message}" lacks "${want.messageIncludes}"`);
         assert.ok(!/must NOT|must be equal to|should match/.test(got.message), `raw ajv text leaked: ${got.message}`);
       });

@@ -341,10 +341,12 @@ describe('catalog: compute, storage, networking, application and external types'
         assert.equal(def.vcpu, expected.vcpu);
         assert.equal(def.memoryGiB, expected.memoryGiB);
         assert.equal(def.arch, expected.arch);
+        // The on-demand figure is the newest source's (karpenter's 2026 us-east-1 table, which has
+        // not changed these types' prices since the 2024 reference); the spot average is the reference's.
         assert.equal(def.onDemandUsdPerHour, expected.onDemand);
         assert.equal(def.spotAvgUsdPerHour, expected.spotAvg);
-        assert.equal(def.priceAsOf, prices.asOf);
-        assert.ok(def.priceSource?.includes('a19cd859'));
+        assert.ok(def.priceAsOf === '2026-07-20' || def.priceAsOf === prices.asOf, `${name}: as of ${def.priceAsOf}`);
+        assert.ok(def.priceSource?.includes('karpenter-provider-aws') || def.priceSource?.includes('a19cd859'), def.priceSource);
       });
     }
 
@@ -370,16 +372,17 @@ describe('catalog: compute, storage, networking, application and external types'
       const names = allInstanceTypes().map((def) => def.name);
       assert.equal(new Set(names).size, names.length);
       for (const def of allInstanceTypes()) {
-        assert.match(def.name, /^[a-z][a-z0-9]*\.[a-z0-9]+$/);
+        assert.match(def.name, /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/);
         assert.ok(def.name.startsWith(`${def.family}.`));
-        assert.equal(def.arch === 'arm64', /g[d]?$/.test(def.family), `${def.name}: Graviton families end in g`);
+        // Graviton families have a `g` after the generation (m7g, c7gn, im4gn, x2gd); a1 is the first Graviton.
+        assert.equal(def.arch === 'arm64', /^(a1|[a-z]+\d+[a-z]*g[a-z]*)$/.test(def.family), `${def.name}: Graviton families have a g after the generation`);
       }
       assert.equal(instanceType('t3.mediun'), undefined);
     });
 
     it('burstable types are exactly the t families, and GPUs only on accelerated types', () => {
       for (const def of allInstanceTypes()) {
-        assert.equal(def.burstable === true, def.family.startsWith('t'), def.name);
+        assert.equal(def.burstable === true, /^t\d/.test(def.family), def.name);
         if (def.gpus) assert.equal(def.category, 'accelerated-computing', def.name);
       }
     });

@@ -35,7 +35,7 @@ export function priceEmr(ctx: CostContext, r: ResourceNode): void {
     const before = ctx.lineItems.length;
     chargeInstances(ctx, r, group.count, group.instanceType, group.purchase, { label: `${group.role} nodes`, hours, recordOptions: false });
     for (let i = before; i < ctx.lineItems.length; i++) addOptionCharged(ctx, ctx.lineItems[i]!.monthlyUSD);
-    const onDemand = ctx.price(`ec2:${group.instanceType}`);
+    const onDemand = ctx.price(`ec2:${group.instanceType}`, region);
     if (fee && onDemand) {
       ctx.charge(r.name, region, {
         key: 'emr:fee-fraction',
@@ -50,9 +50,9 @@ export function priceEmr(ctx: CostContext, r: ResourceNode): void {
   for (const option of ec2PurchaseOptions) {
     let total = 0;
     for (const group of groups) {
-      const onDemand = ctx.price(`ec2:${group.instanceType}`);
+      const onDemand = ctx.price(`ec2:${group.instanceType}`, region);
       if (!onDemand) continue;
-      const f = ec2OptionFactors(ctx, group.instanceType).find(([name]) => name === option);
+      const f = ec2OptionFactors(ctx, group.instanceType, region).find(([name]) => name === option);
       if (!f) continue;
       total += group.count * hours * onDemand.usd * f[1];
     }
@@ -88,14 +88,16 @@ export function priceAthena(ctx: CostContext, r: ResourceNode): void {
   ctx.charge(r.name, ctx.regionOf(r), { key: 'athena:tb-scanned', quantity: ctx.num(r, 'dataScannedTBPerMonth', 1), what: 'data scanned by queries', unit: 'TB' });
 }
 
-/** `aws.quicksight.dashboard`: authors per month, readers at the monthly cap, SPICE beyond 10 GB per author. */
+/**
+ * `aws.quicksight.dashboard`: per-user tiers (authors and readers per user-month; the per-session
+ * reader pricing and the edition-specific author prices are gone), SPICE beyond 10 GB per author.
+ */
 export function priceQuickSight(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
-  const enterprise = (ctx.str(r, 'edition') ?? 'enterprise') === 'enterprise';
   const authors = ctx.num(r, 'authors', 1);
-  ctx.charge(r.name, region, { key: enterprise ? 'quicksight:author' : 'quicksight:author-standard', quantity: authors, what: `${enterprise ? 'Enterprise' : 'Standard'} authors`, unit: 'user-months' });
+  ctx.charge(r.name, region, { key: 'quicksight:author', quantity: authors, what: 'authors (per-user tier)', unit: 'user-months' });
   const readers = ctx.num(r, 'readers', 0);
-  ctx.charge(r.name, region, { key: 'quicksight:reader-cap', quantity: readers, what: 'readers (at the monthly session cap: an upper bound)', unit: 'reader-months' });
+  ctx.charge(r.name, region, { key: 'quicksight:reader', quantity: readers, what: 'readers (per-user tier)', unit: 'user-months' });
   const extraSpice = Math.max(0, ctx.num(r, 'spiceGB', 10) - 10 * authors);
   ctx.charge(r.name, region, { key: 'quicksight:spice', quantity: extraSpice, what: 'SPICE beyond the 10 GB included per author', unit: 'GB-month' });
 }

@@ -24,15 +24,15 @@ export function chargeInstances(
 ): boolean {
   const region = ctx.regionOf(resource);
   const key = `ec2:${typeName}`;
-  const onDemand = ctx.price(key);
+  const onDemand = ctx.price(key, region);
   const hours = options.hours ?? ctx.hours;
   const quantity = amountOr(units, 0) * amountOr(hours, 0);
   const prefix = options.label ? `${options.label}: ` : '';
   if (!onDemand) {
-    ctx.addUnpriced(resource.name, `${prefix}${typeName} instance-hours`, `the price snapshot has no price for instance type "${typeName}"; set assumptions.prices["${key}"] (USD per hour) to price it`);
+    ctx.addUnpriced(resource.name, `${prefix}${typeName} instance-hours`, `the price snapshot has no price for instance type "${typeName}"; set assumptions.prices["${key}"] (USD per hour) to price it`, key);
     return false;
   }
-  const factor = ec2Factor(ctx, purchase, typeName);
+  const factor = ec2Factor(ctx, purchase, typeName, region);
   if (purchase !== 'on-demand' && !factor) {
     ctx.addUnpriced(resource.name, `${prefix}${typeName} ${purchase} instance-hours`, `no factor for purchase option "${purchase}"`);
     return false;
@@ -46,7 +46,7 @@ export function chargeInstances(
   });
   if (options.recordOptions !== false) {
     addOptionCharged(ctx, charged);
-    addOptionCosts(ctx, ec2OptionFactors(ctx, typeName), quantity, onDemand.usd);
+    addOptionCosts(ctx, ec2OptionFactors(ctx, typeName, region), quantity, onDemand.usd);
   }
   return true;
 }

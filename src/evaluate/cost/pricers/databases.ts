@@ -16,7 +16,7 @@ import { addOptionCharged, addOptionCosts, databaseFactor, databaseOptionFactors
 function chargeDbInstances(ctx: CostContext, r: ResourceNode, key: string, instanceHours: number, what: string, recordOptions = true): void {
   const purchase = ctx.str(r, 'purchase') ?? 'on-demand';
   const factor: PriceFactor | undefined = databaseFactor(ctx, purchase);
-  const base = ctx.price(key);
+  const base = ctx.price(key, ctx.regionOf(r));
   const charged = ctx.charge(r.name, ctx.regionOf(r), { key, quantity: instanceHours, what: `${what} ${purchase} instance-hours`, unit: 'instance-hours', ...(factor ? { factor } : {}) });
   if (!base || !recordOptions) return;
   addOptionCharged(ctx, charged);
@@ -67,7 +67,7 @@ export function priceAurora(ctx: CostContext, r: ResourceNode): void {
     const className = ctx.str(r, 'instanceClass');
     if (className) {
       // The instance-class table's Aurora price wins; the snapshot's own Aurora list is the fallback.
-      const key = ctx.price(`rds:${className}:${engine}`) ? `rds:${className}:${engine}` : `aurora:${className}`;
+      const key = ctx.price(`rds:${className}:${engine}`, region) ? `rds:${className}:${engine}` : `aurora:${className}`;
       chargeDbInstances(ctx, r, key, ctx.unitHours(instances), `${className} ${engine}`);
     } else {
       ctx.addUnpriced(r.name, 'instance-hours', 'no instanceClass is set');
@@ -131,7 +131,7 @@ function priceInstanceCluster(ctx: CostContext, r: ResourceNode, service: 'docdb
   const instances = ctx.num(r, 'instances', 1);
   const className = ctx.str(r, 'instanceClass');
   if (className) {
-    const key = ctx.price(`${service}:${className}:${service}`) ? `${service}:${className}:${service}` : `${service}:${className}`;
+    const key = ctx.price(`${service}:${className}:${service}`, region) ? `${service}:${className}:${service}` : `${service}:${className}`;
     chargeDbInstances(ctx, r, key, ctx.unitHours(instances), `${className} x${instances}`);
   } else {
     ctx.addUnpriced(r.name, 'instance-hours', 'no instanceClass is set');
@@ -173,17 +173,22 @@ export function priceManagedBlockchain(ctx: CostContext, r: ResourceNode): void 
   }
   const edition = ctx.str(r, 'edition') ?? 'starter';
   const members = ctx.num(r, 'members', 1);
-  ctx.charge(r.name, region, { key: `managedblockchain:${edition}`, quantity: ctx.unitHours(members), what: `Hyperledger Fabric ${edition} membership (${members} member${members === 1 ? '' : 's'})`, unit: 'member-hours' });
+  // Each member pays its own membership by the hour (there is no network fee).
+  ctx.charge(r.name, region, { key: `managedblockchain:${edition}`, quantity: ctx.unitHours(members), what: `Hyperledger Fabric ${edition} edition membership (${members} member${members === 1 ? '' : 's'})`, unit: 'member-hours' });
   const peerType = ctx.str(r, 'peerNodeType') ?? 'bc.t3.small';
   ctx.charge(r.name, region, { key: `managedblockchain:peer:${peerType}`, quantity: ctx.unitHours(ctx.num(r, 'peerNodes', 1)), what: `${peerType} peer nodes`, unit: 'node-hours' });
 }
+
+/** The base capacity of a Redshift Serverless workgroup when none is set (AWS's default, and the catalog's `baseRPU` default). */
+const REDSHIFT_SERVERLESS_DEFAULT_RPU = 128;
 
 /** `aws.redshift.cluster`: node-hours (doubled for Multi-AZ), RA3 managed storage, or Serverless RPU-hours. */
 export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
   const serverless = r.props.serverless && typeof r.props.serverless === 'object' && !Array.isArray(r.props.serverless) ? (r.props.serverless as Record<string, unknown>) : undefined;
   if (serverless) {
-    const rpu = amountOr(serverless.baseRPU ?? serverless.baseCapacityRPU ?? serverless.rpu, 8);
+    // Without a written base capacity, the workgroup's default: 128 RPU (AWS's and the catalog's).
+    const rpu = amountOr(serverless.baseRPU ?? serverless.baseCapacityRPU ?? serverless.rpu, REDSHIFT_SERVERLESS_DEFAULT_RPU);
     const activeHours = amountOr(serverless.activeHoursPerMonth ?? serverless.hoursPerMonth, ctx.hours);
     ctx.charge(r.name, region, { key: 'redshift:serverless', quantity: rpu * activeHours, what: `Serverless capacity (${rpu} RPU x ${activeHours} h)`, unit: 'RPU-hours' });
   } else {
@@ -194,7 +199,7 @@ export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
     const key = `redshift:${nodeType}`;
     const estimatedFactor = factor ? { ...factor, estimate: true, label: `${factor.label} (RDS discount applied to Redshift)` } : undefined;
     const charged = ctx.charge(r.name, region, { key, quantity: ctx.unitHours(nodes), what: `${nodeType} ${purchase} node-hours (${nodes} nodes)`, unit: 'node-hours', ...(estimatedFactor ? { factor: estimatedFactor } : {}) });
-    const base = ctx.price(key);
+    const base = ctx.price(key, region);
     if (base) {
       addOptionCharged(ctx, charged);
       addOptionCosts(ctx, databaseOptionFactors(ctx), ctx.unitHours(nodes), base.usd);

@@ -74,18 +74,28 @@ export function priceS3Bucket(ctx: CostContext, r: ResourceNode): void {
   }
   const replication = r.props.replication;
   if (replication && typeof replication === 'object' && !Array.isArray(replication)) {
-    const kind = (replication as Record<string, unknown>).kind;
+    const { kind, to } = replication as Record<string, unknown>;
     if (kind === 'CRR' && ctx.doc.workload.storageGrowthGBPerMonth > 0) {
+      const destinationRegion = typeof to === 'string' ? ctx.regionOfResource(to) : undefined;
       ctx.charge(r.name, region, {
-        key: 'dto:inter-region',
+        key: interRegionKey(region, destinationRegion),
         quantity: ctx.doc.workload.storageGrowthGBPerMonth,
-        what: 'cross-region replication transfer',
+        what: `cross-region replication transfer${destinationRegion && destinationRegion !== region ? ` (${region} to ${destinationRegion})` : ''}`,
         unit: 'GB',
         note: 'replicated GB = workload.storageGrowthGBPerMonth',
         estimate: true,
       });
     }
   }
+}
+
+/**
+ * The price key of data sent from `from` to `to`: the us-east-1/us-east-2 pair has its own, lower
+ * rate (`dto:inter-region:us-east-1:us-east-2`, either direction); other pairs pay the general rate.
+ */
+export function interRegionKey(from: string, to: string | undefined): string {
+  const pair = [from, to].sort().join(':');
+  return pair === 'us-east-1:us-east-2' ? 'dto:inter-region:us-east-1:us-east-2' : 'dto:inter-region';
 }
 
 /** `aws.efs.filesystem`: Standard and IA shares of `sizeGB`, provisioned throughput. */

@@ -165,7 +165,8 @@ const gp2Volumes: SecurityRule = (() => {
     title: 'EBS volume uses gp2 instead of gp3',
     description: 'gp3 gives a 3,000 IOPS baseline regardless of size for about 20% less per GB than gp2; gp2 small volumes also depend on burst credits.',
     severity: 'info',
-    concern: 'availability',
+    // A price recommendation: gp2 is neither less secure nor less available than gp3.
+    concern: 'cost',
     types: [EBS, EC2, ASG, 'aws.rds.instance'],
     remediation: 'Change the volume type to gp3 (an online modification for EBS).',
     checkov: [],

@@ -170,7 +170,8 @@ export const databaseRules: readonly SecurityRule[] = [
       concern: 'availability',
       types: [AURORA],
       remediation: 'Run at least two instances (`instances: 2`) across two zones.',
-      checkov: ['CKV_AWS_157'],
+      // CKV_AWS_157 checks `multi_az` on RDS DB instances, which Aurora clusters do not have; Checkov has no Aurora equivalent.
+      checkov: [],
       securityHub: ['RDS.15'],
       responsibility: 'customer',
       fixable: true,
@@ -189,7 +190,8 @@ export const databaseRules: readonly SecurityRule[] = [
         if (spread !== undefined) changes.push([['zones'], spread]);
         const fix = zones.length < 2 && spread === undefined ? undefined : buildSetPropertiesFix(context.doc, resource, changes, 'Run two instances in two zones');
         const path = instances < 2 ? ['instances'] : ['zones'];
-        return [finding(meta, resource, { path, message: `Aurora cluster \`${resource.name}\` has ${instances} instance(s) in zone(s) ${zones.join(', ') || 'none'}, with no failover target in another zone.`, ...(fix ? { fix } : {}) })];
+        const defaulted = typeof resource.props.instances === 'number' ? '' : ' `instances` is not written, so it takes the default 1.';
+        return [finding(meta, resource, { path, message: `Aurora cluster \`${resource.name}\` has ${instances} instance(s) in zone(s) ${zones.join(', ') || 'none'}, with no failover target in another zone.${defaulted}`, ...(fix ? { fix } : {}) })];
       },
     };
   })(),

@@ -2,6 +2,7 @@
  * Load balancers, CloudFront, API Gateway, Lambda, ECS and Elastic Beanstalk: encryption in transit,
  * logging, WAF, authorization, runtime hygiene and zone spread.
  */
+import { DEPRECATED_LAMBDA_RUNTIME_IDS, replacementLambdaRuntime } from '../../../model/aws-facts';
 import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
@@ -17,27 +18,11 @@ const LAMBDA = ['aws.lambda.function'];
 const ECS = ['aws.ecs.service'];
 const BEANSTALK = ['aws.elasticbeanstalk.environment'];
 
-/**
- * Lambda runtimes past the end of AWS standard support (no more security patches), per the Lambda
- * runtime deprecation schedule as of 2026-01. Review this list whenever a runtime reaches its date.
- */
-export const DEPRECATED_LAMBDA_RUNTIMES: readonly string[] = [
-  'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x', 'nodejs18.x',
-  'python2.7', 'python3.6', 'python3.7', 'python3.8', 'python3.9',
-  'java8', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0', 'dotnet6',
-  'ruby2.5', 'ruby2.7', 'go1.x', 'provided',
-];
+/** Lambda runtimes past deprecation on the catalog's fact date (src/model/aws-facts.ts). */
+export const DEPRECATED_LAMBDA_RUNTIMES: readonly string[] = DEPRECATED_LAMBDA_RUNTIME_IDS;
 
 /** The supported runtime a deprecated one is mechanically replaced with, by language. */
-function replacementRuntime(runtime: string): string | undefined {
-  if (runtime.startsWith('nodejs')) return 'nodejs22.x';
-  if (runtime.startsWith('python')) return 'python3.12';
-  if (runtime.startsWith('java')) return 'java21';
-  if (runtime.startsWith('dotnet')) return 'dotnet8';
-  if (runtime.startsWith('ruby')) return 'ruby3.3';
-  if (runtime === 'go1.x' || runtime === 'provided') return 'provided.al2023';
-  return undefined;
-}
+const replacementRuntime = replacementLambdaRuntime;
 
 const httpListener: SecurityRule = (() => {
   const meta: RuleMeta = {
@@ -326,8 +311,10 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-CF-008',
     title: 'CloudFront distribution serving S3 has no default root object',
-    description: 'Without a default root object, a request for the distribution\'s root can return the origin\'s listing or an error instead of the intended page.',
-    severity: 'critical',
+    description: 'Without a default root object, a request for the distribution\'s root is passed to the S3 origin as is, which can return the bucket\'s listing or an error instead of the intended page.',
+    severity: 'high',
+    severityRationale:
+      'Security Hub CloudFront.1 is High (it was Critical in the 2023 FSBP snapshot) and, like this rule, applies only to distributions with S3 origins. Only the default origin receives a request for `/`, so a distribution whose default origin is a load balancer or another custom origin is not flagged at all.',
     concern: 'security',
     types: CLOUDFRONT,
     remediation: 'Set `defaultRootObject` (for example `index.html`).',
@@ -336,10 +323,11 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     responsibility: 'customer',
     path: ['defaultRootObject'],
     assumedDefault: undefined,
+    // The root URL goes to the default origin, the first of `origins`; other origins only serve their path patterns.
     appliesTo: (resource, context) =>
-      Array.isArray(resource.props.origins) && resource.props.origins.some((origin) => typeof origin === 'string' && context.doc.resourceByName.get(origin)?.type === 'aws.s3.bucket'),
+      Array.isArray(resource.props.origins) && typeof resource.props.origins[0] === 'string' && context.doc.resourceByName.get(resource.props.origins[0])?.type === 'aws.s3.bucket',
     ok: (value) => typeof value === 'string' && value.trim() !== '',
-    message: (resource) => `Distribution \`${resource.name}\` serves an S3 origin but has no default root object.`,
+    message: (resource) => `Distribution \`${resource.name}\` sends requests for its root to an S3 bucket but has no default root object.`,
     fix: { value: 'index.html', title: 'Serve index.html at the root (defaultRootObject: index.html)' },
   }),
   propertyRule({
@@ -514,7 +502,8 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     concern: 'security',
     types: LAMBDA,
     remediation: 'Set `functionUrl: iam` (or `none`) and put public traffic behind API Gateway with authorization and throttling.',
-    checkov: ['CKV_AWS_301'],
+    // CKV_AWS_258 checks a function URL's AuthType; CKV_AWS_301 is about a resource policy granting invoke to everyone.
+    checkov: ['CKV_AWS_258'],
     securityHub: ['Lambda.1'],
     responsibility: 'customer',
     path: ['functionUrl'],

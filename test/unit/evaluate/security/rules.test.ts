@@ -1,7 +1,8 @@
 /**
  * Every security rule against its two fixtures: the failing fixture marks the line of the expected
- * finding with `# expect: <RULE> <resource> [<path>]`; the passing fixture must not produce the
- * rule's finding. Fixes carried by findings are applied to the failing text, the result reparsed
+ * finding with `# expect: <RULE> <resource> [<path>] covers "<text>"` (the exact text the finding's
+ * range covers on that line, from its first occurrence there) or, for a range over several lines,
+ * `range L:C-L:C` (0-based, as LSP counts); the passing fixture must not produce the rule's finding. Fixes carried by findings are applied to the failing text, the result reparsed
  * and re-evaluated, and the finding must be gone.
  */
 import { strict as assert } from 'node:assert';
@@ -9,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArchitecture } from '../../../../src/core';
-import type { ArchDocument } from '../../../../src/core';
+import type { ArchDocument, Range } from '../../../../src/core';
 import { evaluateSecurity } from '../../../../src/evaluate/security';
 import { securityRules } from '../../../../src/evaluate/security/registry';
 import type { SecurityFinding } from '../../../../src/evaluate/types';
@@ -21,14 +22,26 @@ interface Expectation {
   readonly resource: string;
   readonly path: string;
   readonly line: number;
+  /** The range the finding must have, in full. */
+  readonly range: Range | undefined;
 }
 
-/** Reads the `# expect:` markers of a fixture. */
+/** Reads the `# expect:` markers of a fixture, with the range each one pins. */
 function expectations(text: string): Expectation[] {
   const found: Expectation[] = [];
-  text.split('\n').forEach((line, index) => {
-    const match = /#\s*expect:\s*(\S+)\s+(\S+)(?:\s+(\S+))?/.exec(line);
-    if (match) found.push({ ruleId: match[1]!, resource: match[2]!, path: match[3] ?? '', line: index });
+  text.split(/\r?\n/).forEach((line, index) => {
+    const match = /#\s*expect:\s*(\S+)\s+(\S+)(?:\s+(?!covers\b|range\b)(\S+))?(?:\s+covers\s+("(?:[^"\\]|\\.)*")|\s+range\s+(\d+):(\d+)-(\d+):(\d+))?/.exec(line);
+    if (!match) return;
+    let range: Range | undefined;
+    if (match[4] !== undefined) {
+      const covered = JSON.parse(match[4]) as string;
+      const code = line.slice(0, line.indexOf('#'));
+      const character = code.indexOf(covered);
+      range = character < 0 ? undefined : { start: { line: index, character }, end: { line: index, character: character + covered.length } };
+    } else if (match[5] !== undefined) {
+      range = { start: { line: Number(match[5]), character: Number(match[6]) }, end: { line: Number(match[7]), character: Number(match[8]) } };
+    }
+    found.push({ ruleId: match[1]!, resource: match[2]!, path: match[3] ?? '', line: index, range });
   });
   return found;
 }
@@ -83,7 +96,8 @@ describe('security rules against their fixtures', () => {
         for (const mark of marks) {
           const hit = findings.find((item) => item.ruleId === rule.id && item.resource === mark.resource && item.path.join('.') === mark.path);
           assert.ok(hit, `expected ${rule.id} on ${mark.resource} ${mark.path}; got:\n  ${describeFindings(findings)}`);
-          assert.equal(hit.range.start.line, mark.line, `range of ${rule.id} starts on line ${hit.range.start.line + 1}, expected ${mark.line + 1}`);
+          assert.ok(mark.range, `the marker on line ${mark.line + 1} must pin the range: covers "<text on that line>" or range L:C-L:C`);
+          assert.deepEqual(hit.range, mark.range, `range of ${rule.id} on ${mark.resource}`);
           assert.equal(hit.severity, rule.severity);
           assert.match(hit.message, new RegExp(mark.resource.replace(/[-]/g, '\\-')), 'the message names the resource');
           assert.deepEqual([...(hit.checkov ?? [])], [...rule.checkov]);

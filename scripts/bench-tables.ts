@@ -1,0 +1,109 @@
+/**
+ * Turns a benchmark result into the Markdown tables the documentation publishes. Pure: the script
+ * `bench-docs.ts` does the file work, and the unit test checks the published tables with it.
+ */
+
+export interface BenchMeasurement {
+  readonly name: string;
+  readonly size?: number;
+  readonly unit: string;
+  readonly median: number;
+  readonly p95: number;
+  readonly samples: number;
+  /** The peer as shipped ÷ ours (medians). */
+  readonly ratio?: number;
+  /** The peer with its fixed validation wait removed ÷ ours (medians). */
+  readonly engineRatio?: number;
+  readonly note?: string;
+}
+
+export interface BenchReport {
+  readonly machine: { readonly cpus: number; readonly model?: string; readonly memoryGiB: number; readonly node: string };
+  readonly date: string;
+  readonly measurements: readonly BenchMeasurement[];
+}
+
+/** Rows of the README's summary: a measurement name and the size it is shown at (if any). */
+const summaryRows: readonly { readonly name: string; readonly size?: number; readonly label?: string }[] = [
+  { name: 'edit -> diagnostics (CloudArch)', size: 999 },
+  { name: 'edit -> diagnostics with evaluations (CloudArch)', size: 999 },
+  { name: 'completion (CloudArch)', size: 999 },
+  { name: 'hover (CloudArch)', size: 999 },
+  { name: 'edit -> diagnostics (CloudArch)', size: 9999 },
+  { name: 'completion (CloudArch)', size: 9999 },
+  { name: 'exact availability', size: 999 },
+  { name: 'edit -> incremental parse, validation and all evaluations, in process (CloudArch)', size: 999 },
+  { name: 'server start to ready (CloudArch)', size: 999 },
+];
+
+/** Measurement names whose rows the README also shows, when the run has them (newer features). */
+const summaryPrefixes: readonly string[] = ['diagram', 'export', 'simulation', 'extension activation, wall', '.vsix size'];
+
+function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const fixed = value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+function formatValue(value: number, unit: string): string {
+  return `${formatNumber(value)} ${unit}`;
+}
+
+function formatRatio(ratio: number | undefined): string {
+  return ratio === undefined ? '' : `${formatNumber(ratio)}×`;
+}
+
+function formatSize(size: number | undefined): string {
+  return size === undefined ? '' : formatNumber(size);
+}
+
+function machineLine(report: BenchReport): string {
+  const { machine } = report;
+  return `Measured on ${report.date.slice(0, 10)} by \`npm run bench\` on ${machine.cpus} × ${machine.model ?? 'unknown CPU'}, ${machine.memoryGiB} GiB, Node ${machine.node.replace(/^v/, '')}.`;
+}
+
+const ratioExplanation =
+  'The last two columns divide the peer\'s median by ours, measured in the same run on the same file: ' +
+  '"as shipped" is yaml-language-server as users run it, which waits a fixed 200 ms after each change ' +
+  'before validating (`validationDelayMs`, not a setting); "without its wait" is the same server with ' +
+  'that wait set to 0 by `bench/peer-without-delay.cjs` in the benchmark\'s own process: engine against engine.';
+
+function row(measurement: BenchMeasurement, label = measurement.name): string {
+  return `| ${label} | ${formatSize(measurement.size)} | ${formatValue(measurement.median, measurement.unit)} | ${formatValue(measurement.p95, measurement.unit)} | ${formatRatio(measurement.ratio)} | ${formatRatio(measurement.engineRatio)} |`;
+}
+
+const header = ['| measurement | resources | median | p95 | peer as shipped ÷ ours | peer without its wait ÷ ours |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+
+/** Every measurement of the run, in the order it was taken. */
+export function benchFullTable(report: BenchReport): string {
+  return [machineLine(report), '', ratioExplanation, '', ...header, ...report.measurements.map((measurement) => row(measurement))].join('\n');
+}
+
+/** The README's selection: the editor's targets, then whatever newer features measured. */
+export function benchSummaryTable(report: BenchReport): string {
+  const chosen: BenchMeasurement[] = [];
+  for (const wanted of summaryRows) {
+    const found = report.measurements.find((measurement) => measurement.name === wanted.name && (wanted.size === undefined || measurement.size === wanted.size));
+    if (found !== undefined) chosen.push(found);
+  }
+  for (const measurement of report.measurements) {
+    if (chosen.includes(measurement)) continue;
+    if (summaryPrefixes.some((prefix) => measurement.name.startsWith(prefix))) chosen.push(measurement);
+  }
+  return [machineLine(report), '', ratioExplanation, '', ...header, ...chosen.map((measurement) => row(measurement))].join('\n');
+}
+
+/**
+ * Replaces what lies between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` in a
+ * document. Throws when the markers are missing, so a renamed heading never silently drops a table.
+ */
+export function replaceGenerated(document: string, name: string, content: string): string {
+  const open = `<!-- generated:${name} -->`;
+  const close = `<!-- /generated:${name} -->`;
+  const start = document.indexOf(open);
+  const end = document.indexOf(close);
+  if (start < 0 || end < start) throw new Error(`the markers ${open} … ${close} are missing`);
+  return `${document.slice(0, start + open.length)}\n${content}\n${document.slice(end)}`;
+}
