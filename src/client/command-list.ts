@@ -30,6 +30,7 @@ export const COMMANDS = [
   { command: 'cloudarch.showAvailabilityReport', title: 'Show Availability Report', category: 'CloudArch', icon: '$(pulse)' },
   { command: 'cloudarch.showCostReport', title: 'Show Cost Report', category: 'CloudArch', icon: '$(credit-card)' },
   { command: 'cloudarch.showSecurityReport', title: 'Show Security Report', category: 'CloudArch', icon: '$(shield)' },
+  { command: 'cloudarch.showDiagram', title: 'Show Diagram', category: 'CloudArch', icon: '$(type-hierarchy)', enablement: inCloudArchEditor },
 ] as const satisfies readonly CommandContribution[];
 
 /** The id of a contributed command. */
@@ -47,4 +48,5 @@ export const PALETTE_WHEN: Readonly<Partial<Record<CommandId, string>>> = {
   'cloudarch.evaluateAvailability': inCloudArchEditor,
   'cloudarch.evaluateCost': inCloudArchEditor,
   'cloudarch.evaluateSecurity': inCloudArchEditor,
+  'cloudarch.showDiagram': inCloudArchEditor,
 };
