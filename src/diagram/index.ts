@@ -1,0 +1,8 @@
+/**
+ * The diagram core: architecture -> graph -> layout -> SVG. Pure: elkjs is injected by the caller
+ * (the language server's worker, the webview's worker, the CLI, the tests), never loaded here.
+ */
+export * from './types';
+export { buildDiagramGraph, type BuildDiagramOptions } from './graph';
+export { layoutDiagram, meanDisplacement, toElkGraph, type LayoutOptions } from './layout';
+export { diagramOverlayData, zoneDownStates } from './overlays';
