@@ -36,6 +36,11 @@ declare function acquireVsCodeApi(): VsCodeApi;
 type Checkbox = HTMLElement & { checked: boolean };
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
+/**
+ * This page's nonce, read while the script first runs. The renderer's `<style>` element (its own
+ * CSS, no script) is given it, so the policy admits that style and nothing else inline.
+ */
+const pageNonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 const vscode = acquireVsCodeApi();
 const restored = parseViewState(vscode.getState());
 
@@ -43,6 +48,8 @@ const state = {
   diagram: undefined as DiagramResult | undefined,
   resources: new Map<string, DiagramResource>(),
   boxes: new Map<string, Box>(),
+  /** Every drawing of each resource (one per zone it occupies), measured once per picture. */
+  elementBoxes: new Map<string, Box[]>(),
   selected: undefined as string | undefined,
   transform: { x: 0, y: 0, scale: 1 } as Transform,
   picture: { width: 0, height: 0 },
@@ -92,8 +99,11 @@ for (const overlay of Object.keys(overlayLabels) as DiagramOverlay[]) {
 }
 const layerGroup = toolbar.appendChild(element('span', { class: 'group', role: 'group', 'aria-label': 'Layers' }));
 const layerLabels: Record<DiagramLayer, string> = { 'security-groups': 'Security groups', network: 'Network details' };
+/** Shown only for the layers the server says it can draw. */
+const layerToggles = {} as Record<DiagramLayer, HTMLElement>;
 for (const layer of Object.keys(layerLabels) as DiagramLayer[]) {
-  const box = layerGroup.appendChild(customElement('vscode-checkbox', { id: `layer-${layer}`, label: layerLabels[layer] }));
+  const box = layerGroup.appendChild(customElement('vscode-checkbox', { id: `layer-${layer}`, label: layerLabels[layer], hidden: '' }));
+  layerToggles[layer] = box;
   if (state.layers.has(layer)) box.setAttribute('checked', '');
   box.addEventListener('change', () => {
     if ((box as Checkbox).checked) state.layers.add(layer);
@@ -171,6 +181,7 @@ function showDiagram(diagram: DiagramResult, canExport: boolean): void {
   saveState();
   showNotice(diagram);
   if (diagram.svg !== undefined && (!previous || previous.svg !== diagram.svg || !svgRoot)) replaceSvg(diagram.svg);
+  for (const layer of Object.keys(layerLabels) as DiagramLayer[]) layerToggles[layer].hidden = !diagram.availableLayers.includes(layer);
   buildZoneToggles(diagram);
   paintOverlays();
 }
@@ -186,15 +197,29 @@ function showNotice(diagram: DiagramResult): void {
 }
 
 function replaceSvg(markup: string): void {
+  // The renderer's CSS is taken out before parsing: a document made by DOMParser shares this page's
+  // policy, so parsing a <style> there would be reported as a violation. It comes back below as a
+  // style element carrying this page's nonce (CSS only: the renderer writes no script).
+  const styles: string[] = [];
+  const withoutStyles = markup.replace(/<style\b[^>]*>([\s\S]*?)<\/style>/g, (_whole, css: string) => {
+    styles.push(css.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
+    return '';
+  });
   // The SVG is parsed as XML, away from the page, and only its element tree is adopted: the
   // renderer writes no script and no event attribute, and the CSP would block them anyway.
-  const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  const parsed = new DOMParser().parseFromString(withoutStyles, 'image/svg+xml');
   const root = parsed.documentElement;
   if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) {
     showError('The server sent a picture that is not valid SVG.');
     return;
   }
   const adopted = document.importNode(root, true) as unknown as SVGSVGElement;
+  for (const css of styles) {
+    const style = document.createElementNS(svgNamespace, 'style');
+    style.setAttribute('nonce', pageNonce);
+    style.textContent = css;
+    adopted.insertBefore(style, adopted.firstChild);
+  }
   adopted.classList.add('diagram');
   adopted.setAttribute('role', 'img');
   placeholder.remove();
@@ -223,6 +248,7 @@ function replaceSvg(markup: string): void {
 /** Every resource's box, in picture coordinates (one getBBox pass per picture). */
 function measureBoxes(): void {
   state.boxes.clear();
+  state.elementBoxes = new Map();
   if (!svgRoot) return;
   const byName = new Map<string, Box[]>();
   for (const node of svgRoot.querySelectorAll('[data-resource]')) {
@@ -231,6 +257,7 @@ function measureBoxes(): void {
     const box = pictureBox(node as SVGGraphicsElement, svgRoot);
     byName.set(name, [...(byName.get(name) ?? []), box]);
   }
+  state.elementBoxes = byName;
   for (const [name, boxes] of byName) state.boxes.set(name, unionBox(boxes)!);
 }
 
@@ -255,7 +282,7 @@ const severityColours: Record<string, string> = { critical: '#b00020', high: '#e
 function paintOverlays(): void {
   if (!svgRoot || !overlayLayer) return;
   overlayLayer.replaceChildren();
-  const nodeBoxes = (name: string): Box[] => resourceElements(name).map((node) => pictureBox(node as SVGGraphicsElement, svgRoot!));
+  const nodeBoxes = (name: string): Box[] => state.elementBoxes.get(name) ?? [];
   const costs = [...state.resources.values()].map((resource) => resource.monthlyUSD ?? 0);
   for (const resource of state.resources.values()) {
     const boxes = nodeBoxes(resource.name);
@@ -281,10 +308,8 @@ function paintOverlays(): void {
   const zone = state.diagram?.zones.find((candidate) => candidate.zone === state.zoneDown);
   const stopped = new Set(zone?.stopped ?? []);
   for (const node of svgRoot.querySelectorAll('[data-resource]')) node.classList.toggle('ca-down', stopped.has(node.getAttribute('data-resource') ?? ''));
-  for (const node of svgRoot.querySelectorAll('[data-container]')) {
-    const id = node.getAttribute('data-container') ?? '';
-    node.classList.toggle('ca-down', zone !== undefined && containerIsZone(id, zone.zone));
-  }
+  const downContainers = new Set(zone?.containers ?? []);
+  for (const node of svgRoot.querySelectorAll('[data-container]')) node.classList.toggle('ca-down', downContainers.has(node.getAttribute('data-container') ?? ''));
   if (zone) {
     const availability = zone.availabilityPercent !== undefined ? ` · availability ${formatPercent(zone.availabilityPercent)}` : '';
     zoneStatus.textContent = `Zone ${zone.zone} down: the system ${zone.works ? 'keeps working' : 'stops'}${availability}; ${zone.stopped.length} resource${zone.stopped.length === 1 ? '' : 's'} stop${zone.stopped.length === 1 ? 's' : ''}.`;
@@ -296,20 +321,13 @@ function paintOverlays(): void {
   paintSelection();
 }
 
-/** Container ids name their zone at the end (`…az-a`, `…us-east-1a`); a zone letter matches that suffix. */
-function containerIsZone(id: string, zone: string): boolean {
-  const lower = id.toLowerCase();
-  return /(^|[^a-z0-9])az/.test(lower) && (lower.endsWith(`-${zone.toLowerCase()}`) || lower.endsWith(zone.toLowerCase()));
-}
-
 function paintSelection(): void {
   if (!svgRoot || !overlayLayer) return;
   overlayLayer.querySelectorAll('.ca-selection').forEach((node) => node.remove());
   for (const node of svgRoot.querySelectorAll('.ca-selected')) node.classList.remove('ca-selected');
   if (!state.selected) return;
-  for (const node of resourceElements(state.selected)) {
-    node.classList.add('ca-selected');
-    const box = pictureBox(node as SVGGraphicsElement, svgRoot);
+  for (const node of resourceElements(state.selected)) node.classList.add('ca-selected');
+  for (const box of state.elementBoxes.get(state.selected) ?? []) {
     svgChild(overlayLayer, 'rect', { class: 'ca-selection', 'data-overlay-for': state.selected, x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8, rx: 6 });
   }
 }

@@ -68,6 +68,8 @@ export interface DiagramResource {
 export interface DiagramZoneOutage {
   /** The zone's name as the evaluation reports it (a letter in single-region files, e.g. `a`). */
   readonly zone: string;
+  /** The ids of the `data-container` boxes of this zone (greyed out with it). */
+  readonly containers: readonly string[];
   /** Whether the system still works with this zone down. */
   readonly works: boolean;
   /** The system's availability (percent) with this zone down, when known. */
@@ -96,6 +98,8 @@ export interface DiagramResult {
   /** The system availability (percent) with everything up, when evaluated. */
   readonly availabilityPercent?: number;
   readonly monthlyUSD?: number;
+  /** The layers this server can draw (the webview offers toggles for these only). */
+  readonly availableLayers: readonly DiagramLayer[];
   /** Present when the current text does not parse. */
   readonly parseError?: DiagramParseError;
   /** Milliseconds the server spent on layout and rendering (for the benchmark and the status line). */
@@ -179,7 +183,7 @@ function isResource(value: unknown): value is DiagramResource {
 }
 
 function isZoneOutage(value: unknown): value is DiagramZoneOutage {
-  return isObject(value) && typeof value.zone === 'string' && typeof value.works === 'boolean' && isOptionalNumber(value.availabilityPercent) && Array.isArray(value.stopped) && value.stopped.every(isName);
+  return isObject(value) && typeof value.zone === 'string' && Array.isArray(value.containers) && value.containers.every((id) => typeof id === 'string') && typeof value.works === 'boolean' && isOptionalNumber(value.availabilityPercent) && Array.isArray(value.stopped) && value.stopped.every(isName);
 }
 
 /** Whether a value is a well-formed `cloudarch/diagram` result (the webview checks what it is given). */
@@ -193,6 +197,7 @@ export function isDiagramResult(value: unknown): value is DiagramResult {
     typeof value.title === 'string' &&
     Array.isArray(value.resources) &&
     value.resources.every(isResource) &&
+    isListOf(value.availableLayers, diagramLayers) &&
     Array.isArray(value.zones) &&
     value.zones.every(isZoneOutage) &&
     isOptionalNumber(value.availabilityPercent) &&

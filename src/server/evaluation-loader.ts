@@ -9,7 +9,9 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types'
 import type { FixPayload } from '../core/document';
 import type { FindingSeverity } from '../evaluate/types';
 import type { EvaluationFigures } from '../language/live-evaluation';
+import type { DiagramResult } from '../protocol/diagram';
 import type { ReportKind } from '../protocol/requests';
+import type { DiagramRequestOptions } from './diagram-maker';
 import type { EncodedDiagnostics } from '../language/live-evaluation';
 import { createEvaluationHandler, evaluationWorkerMarker, type EvaluationRequest, type EvaluationResponse, type HeldList, type LiveEvaluation } from './evaluation-worker';
 
@@ -26,6 +28,8 @@ export interface Evaluator {
   fixes(uri: string, version: number, diagnostics: readonly Diagnostic[]): Promise<(readonly FixPayload[])[]>;
   /** The figures of an edited copy of the document (fix previews). */
   figures(uri: string, text: string): Promise<EvaluationFigures | undefined>;
+  /** The diagram of `version` (layout and SVG in the worker). */
+  diagram(uri: string, version: number, text: string, options: DiagramRequestOptions): Promise<DiagramResult>;
   /** The document was closed: the worker lets go of its parse and result. */
   forget(uri: string): void;
   dispose(): void;
@@ -221,6 +225,11 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     async figures(uri, text) {
       const response = await send({ kind: 'figures', key: `${uri}#fix-preview`, baseKey: uri, text });
       return 'figures' in response ? response.figures : undefined;
+    },
+    async diagram(uri, version, text, options) {
+      const response = await send({ kind: 'diagram', key: uri, version, text, options });
+      if (!('diagram' in response)) throw new Error('The evaluation worker gave no diagram.');
+      return response.diagram;
     },
     forget(uri) {
       const slot = slots.get(uri);

@@ -15,7 +15,9 @@ import { parentPort } from 'node:worker_threads';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ArchDocument, FixPayload } from '../core/document';
 import type { EvaluationResult, FindingSeverity } from '../evaluate/types';
+import type { DiagramResult } from '../protocol/diagram';
 import type { ReportKind } from '../protocol/requests';
+import type { DiagramRequestOptions } from './diagram-maker';
 import type { DiagnosticsEncoder, EncodedDiagnostics, EvaluationFigures } from '../language/live-evaluation';
 
 /** What the worker is asked. `slot` indexes the shared latest-version table (-1: no staleness check). */
@@ -37,6 +39,8 @@ export type EvaluationRequest =
   | { readonly id: number; readonly kind: 'fixes'; readonly key: string; readonly version: number; readonly diagnostics: readonly Diagnostic[] }
   /** A fix preview: `baseKey` names the document the edited text comes from, so its parse is incremental. */
   | { readonly id: number; readonly kind: 'figures'; readonly key: string; readonly baseKey: string; readonly text: string }
+  /** The diagram of the text (layout and SVG); answered asynchronously, elkjs is loaded on the first one. */
+  | { readonly id: number; readonly kind: 'diagram'; readonly key: string; readonly version: number; readonly text: string; readonly options: DiagramRequestOptions }
   | { readonly id: number; readonly kind: 'forget'; readonly key: string }
   | { readonly id: number; readonly kind: 'init'; readonly latestVersions: SharedArrayBuffer };
 
@@ -72,6 +76,7 @@ export type EvaluationResponse =
   | { readonly id: number; readonly actions: CodeAction[] }
   | { readonly id: number; readonly fixes: (readonly FixPayload[])[] }
   | { readonly id: number; readonly figures: EvaluationFigures | undefined }
+  | { readonly id: number; readonly diagram: DiagramResult }
   | { readonly id: number; readonly done: true }
   | { readonly id: number; readonly error: string };
 
@@ -90,7 +95,7 @@ interface KeptDocument {
  * The worker's logic, independent of the thread: the server runs it in-process when a worker
  * cannot be started. `handle` answers one request; `isStale` reads the shared version table.
  */
-export function createEvaluationHandler(): { handle(request: EvaluationRequest): EvaluationResponse; isStale(request: EvaluationRequest): boolean } {
+export function createEvaluationHandler(): { handle(request: EvaluationRequest): EvaluationResponse | Promise<EvaluationResponse>; isStale(request: EvaluationRequest): boolean } {
   const { parseArchitecture } = require('../core/parse') as typeof import('../core/parse');
   const { evaluateAll } = require('../evaluate/index') as typeof import('../evaluate/index');
   const live = require('../language/live-evaluation') as typeof import('../language/live-evaluation');
@@ -99,6 +104,7 @@ export function createEvaluationHandler(): { handle(request: EvaluationRequest):
   // The documents the server has open: their last parse (for incremental parses) and last result.
   const kept = new Map<string, KeptDocument>();
   let latestVersions: Int32Array | undefined;
+  let diagrams: ReturnType<typeof import('./diagram-maker').createDiagramMaker> | undefined;
 
   const remember = (key: string, entry: KeptDocument) => {
     kept.delete(key);
@@ -119,14 +125,28 @@ export function createEvaluationHandler(): { handle(request: EvaluationRequest):
   const isStale = (request: EvaluationRequest): boolean =>
     request.kind === 'live' && latestVersions !== undefined && request.slot >= 0 && Atomics.load(latestVersions, request.slot) > request.version;
 
-  const handle = (request: EvaluationRequest): EvaluationResponse => {
+  const handle = (request: EvaluationRequest): EvaluationResponse | Promise<EvaluationResponse> => {
     switch (request.kind) {
       case 'init':
         latestVersions = new Int32Array(request.latestVersions);
         return { id: request.id, done: true };
       case 'forget':
         kept.delete(request.key);
+        diagrams?.forget(request.key);
         return { id: request.id, done: true };
+      case 'diagram': {
+        const entry = parse(request.key, request.text);
+        diagrams ??= (require('./diagram-maker') as typeof import('./diagram-maker')).createDiagramMaker();
+        const { firstParseError } = require('./diagram-maker') as typeof import('./diagram-maker');
+        // A text that does not parse is not evaluated: the maker answers with the last good picture.
+        let evaluation: EvaluationResult | undefined;
+        if (!firstParseError(entry.doc)) {
+          evaluation = entry.version === request.version && entry.result ? entry.result : evaluateAll(entry.doc, { monteCarloSamples: 0 });
+          entry.version = request.version;
+          entry.result = evaluation;
+        }
+        return diagrams.make(request.key, request.version, entry.doc, evaluation, request.options).then((diagram) => ({ id: request.id, diagram }));
+      }
       case 'live': {
         const started = performance.now();
         const entry = parse(request.key, request.text);
@@ -192,11 +212,16 @@ export function runEvaluationWorker(): void {
   // the worker was busy is seen whole: only the newest live request of a document is computed.
   const queue: EvaluationRequest[] = [];
   let scheduled = false;
-  const answer = (request: EvaluationRequest, compute: () => EvaluationResponse) => {
+  const fail = (request: EvaluationRequest, error: unknown) =>
+    port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies EvaluationResponse);
+  const answer = (request: EvaluationRequest, compute: () => EvaluationResponse | Promise<EvaluationResponse>) => {
     try {
-      port.postMessage(compute());
+      const response = compute();
+      // Only the diagram answers later (elkjs's layout is a promise); its failure is an answer too.
+      if (response instanceof Promise) response.then((value) => port.postMessage(value), (error: unknown) => fail(request, error));
+      else port.postMessage(response);
     } catch (error) {
-      port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies EvaluationResponse);
+      fail(request, error);
     }
   };
   const drain = () => {

@@ -13,7 +13,8 @@ const diagram: DiagramResult = {
   svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
   title: 'A',
   resources: [{ name: 'web', type: 'aws.ec2.instance', range, nameRange: range, monthlyUSD: 30, availabilityPercent: 99.5, findings: { high: 1 }, spof: true }],
-  zones: [{ zone: 'a', works: false, stopped: ['web'] }],
+  availableLayers: ['security-groups'],
+  zones: [{ zone: 'a', containers: ['zone:us-east-1a'], works: false, stopped: ['web'] }],
 };
 
 describe('diagram webview protocol', () => {
@@ -59,7 +60,7 @@ describe('diagram webview protocol', () => {
     assert.ok(isDiagramResult(diagram));
     const { svg: _svg, ...withoutPicture } = diagram;
     assert.ok(isDiagramResult({ ...withoutPicture, parseError: { message: 'bad', range } }), 'a text that never parsed has no picture');
-    assert.ok(!isDiagramResult({ ...diagram, zones: [{ zone: 'a', works: 'yes', stopped: [] }] }));
+    assert.ok(!isDiagramResult({ ...diagram, zones: [{ zone: 'a', containers: [], works: 'yes', stopped: [] }] }));
     assert.ok(!isDiagramResult({ ...diagram, resources: [{ ...diagram.resources[0], findings: { severe: 1 } }] }));
     assert.ok(!isDiagramResult({ ...diagram, monthlyUSD: Number.NaN }));
   });

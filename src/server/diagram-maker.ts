@@ -1,0 +1,154 @@
+/**
+ * Answers `cloudarch/diagram` inside the evaluation worker: the pure diagram core (src/diagram)
+ * builds the graph, elkjs lays it out and the renderer draws the SVG, all off the server's main
+ * thread. elkjs is loaded the first time a diagram is asked for, never at start-up.
+ *
+ * A text that does not parse keeps its last good picture: the answer then carries that picture,
+ * the version it was made from, and the first error of the current text.
+ */
+import type { ArchDocument } from '../core/document';
+import type { EvaluationResult } from '../evaluate/types';
+import type { DiagramGraph, ElkLike, LaidOutDiagram, RenderOptions } from '../diagram/index';
+import { diagramSeverities, type DiagramLayer, type DiagramOverlay, type DiagramParseError, type DiagramResource, type DiagramResult, type DiagramSeverity, type DiagramTheme, type DiagramZoneOutage } from '../protocol/diagram';
+
+/** Diagnostics that mean the text was not read as an architecture at all (syntax, not content). */
+const unreadableCodes = new Set(['file-too-large', 'nesting-too-deep', 'too-many-aliases', 'invalid-character', 'yaml-syntax', 'tab-indentation', 'multiple-documents', 'empty-file', 'not-a-map']);
+
+export interface DiagramRequestOptions {
+  readonly theme: DiagramTheme;
+  readonly layers: readonly DiagramLayer[];
+  readonly overlays: readonly DiagramOverlay[];
+}
+
+/** The first error that stops the text from being read, if any. */
+export function firstParseError(doc: ArchDocument): DiagramParseError | undefined {
+  const error = doc.diagnostics.find((diagnostic) => diagnostic.severity === 'error' && unreadableCodes.has(diagnostic.code));
+  return error ? { message: error.message, range: error.range } : undefined;
+}
+
+/** Per-resource figures for hover and overlays: the graph's overlay data, with each resource's ranges. */
+export function diagramResources(doc: ArchDocument, graph: DiagramGraph): DiagramResource[] {
+  const drawn = new Set(graph.nodes.map((node) => node.resource));
+  return doc.resources
+    .filter((resource) => drawn.has(resource.name))
+    .map((resource) => {
+      const overlay = graph.overlay.byResource[resource.name];
+      const findings: Partial<Record<DiagramSeverity, number>> = {};
+      for (const severity of diagramSeverities) if ((overlay?.findings[severity] ?? 0) > 0) findings[severity] = overlay!.findings[severity];
+      return {
+        name: resource.name,
+        type: resource.type ?? 'unknown',
+        range: resource.range,
+        nameRange: resource.nameRange,
+        ...(overlay?.monthlyUSD !== undefined ? { monthlyUSD: overlay.monthlyUSD } : {}),
+        ...(overlay?.availabilityPercent !== undefined ? { availabilityPercent: overlay.availabilityPercent } : {}),
+        findings,
+        spof: overlay?.spof ?? false,
+      };
+    });
+}
+
+/** What each zone's outage does, as the graph's overlay data computed it (one engine run per zone). */
+export function zoneOutages(graph: DiagramGraph): DiagramZoneOutage[] {
+  return graph.overlay.zonesDown.map((state) => ({
+    zone: state.zone,
+    containers: [`zone:${state.fullZone}`],
+    works: state.systemWorks,
+    availabilityPercent: state.availabilityPercent,
+    stopped: [...state.stopped],
+  }));
+}
+
+/** The layers the renderer can add or leave out (its `securityGroups` option). */
+const drawableLayers: readonly DiagramLayer[] = ['security-groups'];
+
+/** The renderer, once src/diagram has it (its signature as agreed in HELPERS.md). */
+type RenderSvg = (laidOut: LaidOutDiagram, options: RenderOptions) => string;
+
+interface LastPicture {
+  readonly version: number;
+  readonly svg: string;
+  readonly resources: DiagramResource[];
+  readonly zones: DiagramZoneOutage[];
+  readonly availabilityPercent?: number;
+  readonly monthlyUSD?: number;
+  readonly laidOut: LaidOutDiagram;
+  readonly key: string;
+}
+
+/**
+ * One maker per worker: it holds the ELK instance and each document's last good picture.
+ * `renderSvg` replaces the core's renderer (tests that need a picture before it exists).
+ */
+export function createDiagramMaker(injected: { renderSvg?: RenderSvg } = {}): {
+  make(key: string, version: number, doc: ArchDocument, evaluation: EvaluationResult | undefined, options: DiagramRequestOptions): Promise<DiagramResult>;
+  forget(key: string): void;
+} {
+  let core: (typeof import('../diagram/index') & { renderDiagramSvg?: RenderSvg }) | undefined;
+  let elk: ElkLike | undefined;
+  const last = new Map<string, LastPicture>();
+
+  const load = () => {
+    if (!core || !elk) {
+      core = require('../diagram/index') as typeof import('../diagram/index') & { renderDiagramSvg?: RenderSvg };
+      // The bundled elkjs runs its layout in this (the worker's) thread: ~100 ms to load, once, on
+      // the first diagram, never at start-up.
+      const ELK = require('elkjs/lib/elk.bundled.js') as new () => ElkLike;
+      elk = new ELK();
+    }
+    return { core, elk };
+  };
+
+  return {
+    async make(key, version, doc, evaluation, options) {
+      const title = doc.name ?? 'Architecture';
+      const parseError = firstParseError(doc);
+      const previous = last.get(key);
+      if (parseError) {
+        return {
+          uri: key,
+          version,
+          pictureVersion: previous?.version ?? version,
+          ...(previous ? { svg: previous.svg, availabilityPercent: previous.availabilityPercent, monthlyUSD: previous.monthlyUSD } : {}),
+          title,
+          resources: previous?.resources ?? [],
+          zones: previous?.zones ?? [],
+          availableLayers: drawableLayers,
+          parseError,
+        };
+      }
+      const started = performance.now();
+      const loaded = load();
+      const graph = loaded.core.buildDiagramGraph(doc, evaluation);
+      const laidOut = await loaded.core.layoutDiagram(graph, { elk: loaded.elk, ...(previous ? { previous: previous.laidOut } : {}) });
+      if (laidOut.status === 'error') throw new Error(laidOut.error ?? 'The layout failed.');
+      const render = injected.renderSvg ?? loaded.core.renderDiagramSvg;
+      if (!render) throw new Error('This build has no diagram renderer yet.');
+      const svg = render(laidOut, {
+        theme: options.theme,
+        overlays: {
+          costHeat: options.overlays.includes('cost'),
+          findings: options.overlays.includes('findings'),
+          spof: options.overlays.includes('spof'),
+          securityGroups: options.layers.includes('security-groups'),
+        },
+      });
+      const picture: LastPicture = {
+        key,
+        version,
+        svg,
+        laidOut,
+        resources: diagramResources(doc, graph),
+        zones: zoneOutages(graph),
+        ...(evaluation?.availability ? { availabilityPercent: evaluation.availability.percent } : {}),
+        ...(evaluation?.cost ? { monthlyUSD: evaluation.cost.monthlyUSD } : {}),
+      };
+      last.set(key, picture);
+      const { laidOut: _laidOut, key: _key, ...shown } = picture;
+      return { uri: key, pictureVersion: version, title, ...shown, availableLayers: drawableLayers, renderMs: performance.now() - started };
+    },
+    forget(key) {
+      last.delete(key);
+    },
+  };
+}
