@@ -8,7 +8,7 @@
  */
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult } from '../evaluate/types';
-import type { DiagramGraph, ElkLike, LaidOutDiagram, RenderOptions } from '../diagram/index';
+import type { DiagramGraph, ElkLike, LaidOutDiagram } from '../diagram/index';
 import { diagramSeverities, type DiagramLayer, type DiagramOverlay, type DiagramParseError, type DiagramResource, type DiagramResult, type DiagramSeverity, type DiagramTheme, type DiagramZoneOutage } from '../protocol/diagram';
 
 /** Diagnostics that mean the text was not read as an architecture at all (syntax, not content). */
@@ -62,9 +62,6 @@ export function zoneOutages(graph: DiagramGraph): DiagramZoneOutage[] {
 /** The layers the renderer can add or leave out (its `securityGroups` option). */
 const drawableLayers: readonly DiagramLayer[] = ['security-groups'];
 
-/** The renderer, once src/diagram has it (its signature as agreed in HELPERS.md). */
-type RenderSvg = (laidOut: LaidOutDiagram, options: RenderOptions) => string;
-
 interface LastPicture {
   readonly version: number;
   readonly svg: string;
@@ -76,21 +73,18 @@ interface LastPicture {
   readonly key: string;
 }
 
-/**
- * One maker per worker: it holds the ELK instance and each document's last good picture.
- * `renderSvg` replaces the core's renderer (tests that need a picture before it exists).
- */
-export function createDiagramMaker(injected: { renderSvg?: RenderSvg } = {}): {
+/** One maker per worker: it holds the ELK instance and each document's last good picture. */
+export function createDiagramMaker(): {
   make(key: string, version: number, doc: ArchDocument, evaluation: EvaluationResult | undefined, options: DiagramRequestOptions): Promise<DiagramResult>;
   forget(key: string): void;
 } {
-  let core: (typeof import('../diagram/index') & { renderDiagramSvg?: RenderSvg }) | undefined;
+  let core: typeof import('../diagram/index') | undefined;
   let elk: ElkLike | undefined;
   const last = new Map<string, LastPicture>();
 
   const load = () => {
     if (!core || !elk) {
-      core = require('../diagram/index') as typeof import('../diagram/index') & { renderDiagramSvg?: RenderSvg };
+      core = require('../diagram/index') as typeof import('../diagram/index');
       // The bundled elkjs runs its layout in this (the worker's) thread: ~100 ms to load, once, on
       // the first diagram, never at start-up.
       const ELK = require('elkjs/lib/elk.bundled.js') as new () => ElkLike;
@@ -122,10 +116,10 @@ export function createDiagramMaker(injected: { renderSvg?: RenderSvg } = {}): {
       const graph = loaded.core.buildDiagramGraph(doc, evaluation);
       const laidOut = await loaded.core.layoutDiagram(graph, { elk: loaded.elk, ...(previous ? { previous: previous.laidOut } : {}) });
       if (laidOut.status === 'error') throw new Error(laidOut.error ?? 'The layout failed.');
-      const render = injected.renderSvg ?? loaded.core.renderDiagramSvg;
-      if (!render) throw new Error('This build has no diagram renderer yet.');
-      const svg = render(laidOut, {
+      const svg = loaded.core.renderDiagramSvg(laidOut, {
         theme: options.theme,
+        // The core never reads the clock: the title block's date is the day the picture was drawn.
+        title: { date: new Date().toISOString().slice(0, 10) },
         overlays: {
           costHeat: options.overlays.includes('cost'),
           findings: options.overlays.includes('findings'),
