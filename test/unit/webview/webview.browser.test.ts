@@ -101,6 +101,30 @@ describe('diagram webview in Chromium', function () {
     assert.ok(runs.some((run) => run.length === 0), `long tasks (ms) in each run: ${JSON.stringify(runs)}`);
   });
 
+  it('shows a resource\'s summary when the pointer rests on its node', async () => {
+    const page = await shown('three-tier-web.cloudarch.yaml');
+    await page.page.locator('svg.diagram [data-resource="db"]').first().hover();
+    const tooltip = page.page.locator('.tooltip');
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    assert.match(text, /^db\naws\.rds\.instance\nCost: \$[\d,.]+\/mo\nAvailability: 99\.\d+%\nFindings: /);
+    await page.page.close();
+  });
+
+  it('makes the README picture', async () => {
+    const page = await openDiagramPage(browser, 'light', { width: 1400, height: 820 });
+    const ready = await page.waitForPosted((message) => message.type === 'ready');
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: diagrams.get('three-tier-web.cloudarch.yaml')!, canExport: false });
+    await page.page.locator('svg.diagram').waitFor();
+    await page.page.locator('#overlay-spof').click();
+    await page.page.locator('#overlay-findings').click();
+    await page.page.locator('svg.diagram [data-resource="web"]').first().hover();
+    await page.page.locator('.tooltip').waitFor();
+    await page.page.screenshot({ path: join(screenshots, 'readme-diagram.png') });
+    assert.deepEqual(await page.violations(), []);
+    await page.page.close();
+  });
+
   it('asks the extension to reveal the YAML of a clicked node', async () => {
     const page = await shown('three-tier-web.cloudarch.yaml');
     await page.page.locator('svg.diagram [data-resource="web-lb"]').first().click();
