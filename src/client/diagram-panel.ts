@@ -76,8 +76,13 @@ class DiagramPanel implements DiagramPanelHandle {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => {
+        // Hidden, the webview is torn down; shown again, it reloads and says `ready` before anything is posted.
+        if (!panel.visible) this.ready = false;
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document.uri.toString() === this.uri && event.contentChanges.length > 0) this.refresh();
+        // A hidden panel's webview is gone (no retainContextWhenHidden): it asks again when shown.
+        if (event.document.uri.toString() === this.uri && event.contentChanges.length > 0 && this.panel.visible) this.refresh();
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor.document.uri.toString() === this.uri) this.followCursor(event.selections[0]?.active);
