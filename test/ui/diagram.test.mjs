@@ -2,7 +2,13 @@
 // typing a resource into the YAML adds it to the picture, and clicking a node selects its name in
 // the editor. Screenshots of each step land in out/ui/.
 
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 export const title = 'The diagram panel';
+
+const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
 /** The diagram webview's page: an iframe inside an iframe in the workbench. */
 function diagramFrame(ui) {
@@ -31,10 +37,13 @@ export const tests = [
     async run(ui, assert) {
       await ui.page.locator('.editor-group-container', { hasText: 'static-site' }).first().click({ position: { x: 200, y: 200 } }).catch(() => undefined);
       await ui.focusEditor();
-      // Find `resources:` and open a new resource right under it (Enter after a key indents a level).
-      await ui.page.keyboard.press('Control+F');
-      await ui.page.keyboard.type('resources:');
-      await ui.page.keyboard.press('Escape');
+      // Go to the `resources:` line and open a new resource right under it (Enter after a key
+      // indents a level).
+      const line = readFileSync(join(examples, 'static-site.cloudarch.yaml'), 'utf8').split('\n').indexOf('resources:') + 1;
+      assert.ok(line > 0, 'the example has a resources: line');
+      await ui.page.keyboard.press('Control+G');
+      await ui.page.keyboard.type(String(line));
+      await ui.page.keyboard.press('Enter');
       await ui.page.keyboard.press('End');
       await ui.page.keyboard.press('Enter');
       await ui.page.keyboard.type('audit-logs:');
