@@ -180,10 +180,15 @@ function showDiagram(diagram: DiagramResult, canExport: boolean): void {
   exportButton.hidden = !canExport;
   saveState();
   showNotice(diagram);
-  if (diagram.svg !== undefined && (!previous || previous.svg !== diagram.svg || !svgRoot)) replaceSvg(diagram.svg);
   for (const layer of Object.keys(layerLabels) as DiagramLayer[]) layerToggles[layer].hidden = !diagram.availableLayers.includes(layer);
   buildZoneToggles(diagram);
-  paintOverlays();
+  if (diagram.svg !== undefined && (!previous || previous.svg !== diagram.svg || !svgRoot)) {
+    void replaceSvg(diagram.svg).then((shown) => {
+      if (shown) paintOverlays();
+    });
+  } else {
+    paintOverlays();
+  }
 }
 
 function showNotice(diagram: DiagramResult): void {
@@ -196,7 +201,18 @@ function showNotice(diagram: DiagramResult): void {
   }
 }
 
-function replaceSvg(markup: string): void {
+/** Counts pictures: a stage of an older one that is still being shown stops when a newer one arrives. */
+let pictureGeneration = 0;
+/** Ends the current task: the browser renders and handles input before the next stage runs. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Shows a new SVG in three tasks, so none holds the main thread long on a big picture: parse it;
+ * put it in the page (the browser then lays it out and paints in a task of its own); measure its
+ * nodes, fit and draw the overview. Resolves to false when a newer picture replaced it meanwhile.
+ */
+async function replaceSvg(markup: string): Promise<boolean> {
+  const generation = ++pictureGeneration;
   // The renderer's CSS is taken out before parsing: a document made by DOMParser shares this page's
   // policy, so parsing a <style> there would be reported as a violation. It comes back below as a
   // style element carrying this page's nonce (CSS only: the renderer writes no script).
@@ -211,8 +227,10 @@ function replaceSvg(markup: string): void {
   const root = parsed.documentElement;
   if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) {
     showError('The server sent a picture that is not valid SVG.');
-    return;
+    return false;
   }
+  await nextTask();
+  if (generation !== pictureGeneration) return false;
   const adopted = document.importNode(root, true) as unknown as SVGSVGElement;
   for (const css of styles) {
     const style = document.createElementNS(svgNamespace, 'style');
@@ -220,7 +238,8 @@ function replaceSvg(markup: string): void {
     style.textContent = css;
     adopted.insertBefore(style, adopted.firstChild);
   }
-  adopted.classList.add('diagram');
+  // `diagram` marks a picture that is fully shown (measured and fitted); until then it is `pending`.
+  adopted.classList.add('pending');
   adopted.setAttribute('role', 'img');
   placeholder.remove();
   svgRoot?.remove();
@@ -238,11 +257,23 @@ function replaceSvg(markup: string): void {
     node.setAttribute('tabindex', '-1');
     node.classList.add('ca-node');
   }
+  if (!state.userMoved) canvas.style.visibility = 'hidden';
+  await nextTask();
+  if (generation !== pictureGeneration) return false;
   measureBoxes();
   if (!state.userMoved) fit();
   else applyTransform();
+  canvas.style.visibility = '';
   drawMinimap();
+  // A node selected from the editor while the picture was on its way is selected now.
   if (state.selected && !state.boxes.has(state.selected)) state.selected = undefined;
+  if (pendingSelection !== undefined) {
+    const wanted = pendingSelection;
+    pendingSelection = undefined;
+    select(wanted ?? undefined);
+  }
+  adopted.classList.replace('pending', 'diagram');
+  return true;
 }
 
 /** Every resource's box, in picture coordinates (one getBBox pass per picture). */
@@ -352,6 +383,9 @@ function buildZoneToggles(diagram: DiagramResult): void {
     });
   }
 }
+
+/** A selection asked for while a picture is being shown (null: none), applied once it is measured. */
+let pendingSelection: string | null | undefined;
 
 function select(name: string | undefined, options: { reveal?: boolean; announce?: boolean } = {}): void {
   state.selected = name && state.boxes.has(name) ? name : undefined;
@@ -567,7 +601,8 @@ function receive(message: HostMessage): void {
       showDiagram(message.diagram, message.canExport);
       return;
     case 'select':
-      select(message.resource ?? undefined);
+      if (svgRoot?.classList.contains('pending')) pendingSelection = message.resource;
+      else select(message.resource ?? undefined);
       return;
     case 'error':
       showError(message.message);

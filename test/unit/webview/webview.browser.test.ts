@@ -89,6 +89,9 @@ describe('diagram webview in Chromium', function () {
       const loadTasks = (await page.longTasks()).length;
       await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
       await page.page.locator('svg.diagram').waitFor();
+      // A picture this big gets an overview with a rectangle per node.
+      assert.ok(await page.page.locator('.minimap').isVisible(), 'the overview is shown');
+      assert.equal(await page.page.locator('.minimap .minimap-node').count(), diagram.resources.length);
       for (const overlay of ['cost', 'findings', 'spof']) await page.page.locator(`#overlay-${overlay}`).click();
       await page.page.locator('#zoom-in').click();
       await page.send({ type: 'select', resource: diagram.resources[50]!.name });
