@@ -8,6 +8,7 @@ import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportClou
 import { reportKinds, type ReportKind, type ReportResult } from '../protocol/requests';
 import { architectureFileName, architectureTemplate } from './architecture-template';
 import type { CommandId } from './command-list';
+import type { DiagramPanelHandle, DiagramPanels } from './diagram-panel';
 import type { ReportView } from './report-view';
 import { LANGUAGE_ID } from './server-client';
 
@@ -15,6 +16,7 @@ import { LANGUAGE_ID } from './server-client';
 export interface CommandContext {
   readonly outputChannel: vscode.OutputChannel;
   readonly reportView: ReportView;
+  readonly diagramPanels: DiagramPanels;
   /** Restarts the language server (also starts it when it had given up). */
   restartServer(): Promise<void>;
   /** Asks the server for one report of a document; null when the server cannot evaluate it. */
@@ -49,14 +51,14 @@ type Handler = (...args: never[]) => unknown;
 type HandlerFactory = (context: CommandContext) => Handler;
 
 /** The CloudArch document a report command is about: its argument, or the active editor. */
-async function targetDocument(argument: unknown): Promise<vscode.TextDocument | undefined> {
+async function targetDocument(argument: unknown, hint = 'Open a .cloudarch.yaml file to evaluate it.'): Promise<vscode.TextDocument | undefined> {
   if (argument instanceof vscode.Uri || typeof argument === 'string') {
     const uri = typeof argument === 'string' ? vscode.Uri.parse(argument) : argument;
     return vscode.workspace.openTextDocument(uri);
   }
   const active = vscode.window.activeTextEditor?.document;
   if (active?.languageId === LANGUAGE_ID) return active;
-  void vscode.window.showInformationMessage('Open a .cloudarch.yaml file to evaluate it.');
+  void vscode.window.showInformationMessage(hint);
   return undefined;
 }
 
@@ -226,6 +228,14 @@ function exportCloudFormation(context: CommandContext): Handler {
   };
 }
 
+/** Opens the diagram of a document (the argument, or the active CloudArch editor) beside it. */
+function showDiagram(context: CommandContext): Handler {
+  return async (argument?: unknown): Promise<DiagramPanelHandle | undefined> => {
+    const document = await targetDocument(argument, 'Open a .cloudarch.yaml file to see its diagram.');
+    return document ? context.diagramPanels.show(document) : undefined;
+  };
+}
+
 /** Every command's handler. `Record<CommandId, …>` makes a missing handler a compile error. */
 const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.newArchitecture': () => newArchitecture as Handler,
@@ -241,6 +251,7 @@ const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.showSecurityReport': (context) => showReports(context, ['security']),
   'cloudarch.importCloudFormation': importCloudFormation,
   'cloudarch.exportCloudFormation': exportCloudFormation,
+  'cloudarch.showDiagram': showDiagram,
 };
 
 /** Registers every command; the returned disposables unregister them. */

@@ -22,7 +22,9 @@ import {
   type ImportCloudFormationParams,
   type ImportCloudFormationResult,
 } from '../protocol/cloudformation';
+import { diagramRequestMethod, type DiagramParams, type DiagramResult } from '../protocol/diagram';
 import { registerCommands } from './commands';
+import { DiagramPanels } from './diagram-panel';
 import { ReportView } from './report-view';
 import { decideAfterDeath } from './restart-policy';
 import { createLanguageClient, restartingErrorHandler } from './server-client';
@@ -87,14 +89,23 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       : Promise.resolve(null),
   );
   const reportView = new ReportView();
+  // Registers the panel serializer only: the webview and elkjs (in the server) load when a diagram is first shown.
+  const diagramPanels = new DiagramPanels(context.extensionUri, {
+    requestDiagram: async (params: DiagramParams) => {
+      if (languageClient.state !== State.Running) await languageClient.start();
+      return languageClient.sendRequest<DiagramResult | null>(diagramRequestMethod, params);
+    },
+  });
 
   context.subscriptions.push(
     outputChannel,
     statusBar,
     reportView,
+    diagramPanels,
     ...registerCommands({
       outputChannel,
       reportView,
+      diagramPanels,
       requestReport: async (uri: string, kind: ReportKind) => {
         if (languageClient.state !== State.Running) await languageClient.start();
         return languageClient.sendRequest<ReportResult | null>(reportRequestMethod, { uri, kind } satisfies ReportParams);

@@ -27,7 +27,9 @@ import type { FixPayload } from '../core/document';
 import type { EvaluationFigures } from '../evaluate/figures';
 import type { FindingSeverity } from '../evaluate/types';
 import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
+import type { DiagramResult } from '../protocol/diagram';
 import type { ReportKind } from '../protocol/requests';
+import type { DiagramRequestOptions } from './diagram-maker';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 
 /** Every request names its document. */
@@ -112,6 +114,11 @@ export interface PreviewRequest extends DocumentRequest {
   readonly text: string;
 }
 
+/** `diagram`: the picture of one version (layout and SVG), for `cloudarch/diagram`. */
+export interface DiagramWorkerRequest extends VersionRequest {
+  readonly options: DiagramRequestOptions;
+}
+
 /** The table: every kind the worker answers. */
 export const evaluationRequests = {
   live: requestKind<LiveRequest, LiveEvaluationMessage>({ latestOnly: true }),
@@ -123,6 +130,7 @@ export const evaluationRequests = {
   importCloudFormation: requestKind<ImportCloudFormationParams, ImportCloudFormationResult>(),
   /** An architecture document, at one version, to a CloudFormation template. */
   exportCloudFormation: requestKind<VersionRequest, ExportCloudFormationResult>(),
+  diagram: requestKind<DiagramWorkerRequest, DiagramResult>(),
   /** The document was closed: the worker lets go of its state. */
   forget: requestKind<DocumentRequest, null>(),
 };
