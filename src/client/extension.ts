@@ -107,9 +107,8 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
   mark('commands and views');
   const ready = languageClient.start().then(() => {
     context.subscriptions.push(
-      languageClient.onNotification(summaryChangedNotificationMethod, (summary: SummaryResult | { uri: string }) => {
-        void statusBar.refresh(summary.uri);
-      }),
+      // The notification carries the new summary: shown as it is, never asked for again.
+      languageClient.onNotification(summaryChangedNotificationMethod, (summary: SummaryResult) => statusBar.show(summary)),
     );
     void statusBar.refresh();
   });

@@ -75,8 +75,8 @@ export function startServer(connection: Connection, entryPoint: string, options:
   // The bundled server file is also the evaluation worker's entry point (see main.ts).
   const evaluator = createEvaluator(entryPoint, (message, error) => logError(message, error));
   const service = lazyLanguageService({
-    // Fix previews need only the figures of the fixed text; the worker computes them (src/server/evaluation-worker.ts).
-    evaluateFigures: (doc, documentKey) => evaluator.figures(documentKey.replace(/#fix-preview$/, ''), doc.text),
+    // Fix previews need only the figures of the fixed text; the worker parses and evaluates it.
+    previewFigures: (uri, text) => evaluator.ask('preview', { uri, text }),
   });
 
   const logError = (message: string, error: unknown) => {
@@ -287,7 +287,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
     await manager.settledEvaluation(uri);
     const evaluation = manager.currentEvaluation(uri);
     if (!evaluation || token.isCancellationRequested) return diagnostics;
-    const found = await evaluator.fixes(uri, evaluation.version, kept);
+    const found = (await evaluator.ask('fixes', { uri, version: evaluation.version, diagnostics: kept })) ?? [];
     const fixesByDiagnostic = new Map(kept.map((diagnostic, index) => [diagnostic, found[index] ?? []]));
     return diagnostics.map((diagnostic) => {
       const fixes = fixesByDiagnostic.get(diagnostic);
@@ -316,7 +316,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
       const current = manager.current(uri);
       if (!evaluation || !current || current.version !== evaluation.version || token.isCancellationRequested) return quickFixes;
       // The savings come from the full cost result, which stays in the evaluation worker.
-      const savings = await evaluator.savings(uri, evaluation.version, params.range, params.context.only);
+      const savings = (await evaluator.ask('savings', { uri, version: evaluation.version, range: params.range, ...(params.context.only ? { only: params.context.only } : {}) })) ?? [];
       const fixes = hasSecurityFix ? await service.previewSecurityFixes(quickFixes, uri, current.doc, evaluation.figures, { isCancelled: () => token.isCancellationRequested }) : quickFixes;
       return [...fixes, ...savings];
     }),
@@ -365,8 +365,8 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (!textDocument) return null;
       if (!settings.evaluations) return { kind: params.kind, version: textDocument.version, ...service.report(params.kind, manager.current(params.uri)!.doc, undefined) };
       const version = textDocument.version;
-      const report = await evaluator.report(params.uri, version, textDocument.getText(), params.kind, settings.monteCarloSamples);
-      return { kind: params.kind, version, ...report };
+      const report = await evaluator.ask('report', { uri: params.uri, version, text: textDocument.getText(), report: params.kind, monteCarloSamples: settings.monteCarloSamples });
+      return report ? { kind: params.kind, version, ...report } : null;
     }),
   );
 
