@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
+import { measureDiagram } from './diagram';
 import { generateArchitecture, generatedResourceCount } from './generate';
 import { LspSession, type ServerCommand } from './lsp-session';
 
@@ -253,6 +254,7 @@ async function main(): Promise<void> {
   }
 
   await measureEvaluations();
+  await measureDiagram(record, quick);
 
   // Activation is measured where it happens, in a real VS Code extension host: the e2e suite
   // (`npm run test:e2e`) records activate()'s wall and CPU time in out/e2e/activation-<run>.json.

@@ -10,8 +10,8 @@
  * - model-order options (`considerModelOrder`, `forceNodeModelOrder`) are never set: together with
  *   INCLUDE_CHILDREN they throw inside ELK, and the error escaped the promise in the measurements
  *   (../shared/notes/elkjs.md). Stability comes from a stable input order instead (ELK's
- *   heuristics are deterministic for a given input and seed) and from semi-interactive crossing
- *   minimisation seeded with the previous positions.
+ *   heuristics are deterministic for a given input and seed), and optionally from interactive
+ *   crossing minimisation seeded with the previous positions (`seedFromPrevious`).
  * - every call is guarded: a throw or a rejection becomes a `status: 'error'` result.
  */
 import type {
@@ -33,6 +33,14 @@ export interface LayoutOptions {
   readonly previous?: LaidOutDiagram;
   /** `fast` (ours, the default) or `elk-default-hierarchical` (the benchmark's reference). */
   readonly profile?: LayoutProfile;
+  /**
+   * Seed ELK's interactive crossing minimisation with `previous`'s positions when the structure
+   * changed. Off by default: measured, it moved the other nodes less on a small example (mean
+   * 214 -> 138 units after adding a bucket to three-tier-web) but far more on a generated
+   * 100-resource file (80 -> 1,016), where the deterministic layout of a stably ordered graph is
+   * the steadier of the two (docs/diagram.md, "Stability").
+   */
+  readonly seedFromPrevious?: boolean;
 }
 
 /** Room at the top of a container for its title. */
@@ -86,10 +94,10 @@ const containerOptions: Readonly<Record<string, string>> = {
 };
 
 /** Turns a diagram graph into ELK's JSON graph (containers as compound nodes, every edge at the root). */
-export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast', previous?: LaidOutDiagram): ElkGraphNode {
+export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast', seedFrom?: LaidOutDiagram): ElkGraphNode {
   const fast = profile === 'fast';
   const previousNodes = new Map<string, LaidOutNode>();
-  if (fast && previous?.status === 'ok') for (const node of previous.nodes) previousNodes.set(node.id, node);
+  if (fast && seedFrom?.status === 'ok') for (const node of seedFrom.nodes) previousNodes.set(node.id, node);
   const seeded = previousNodes.size > 0;
 
   const root: ElkGraphNode = {
@@ -98,10 +106,13 @@ export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast',
     children: [],
     edges: [],
   };
-  if (seeded) root.layoutOptions!['elk.layered.crossingMinimization.semiInteractive'] = 'true';
+  // Interactive crossing minimisation orders each layer by the positions given (set on every level:
+  // ELK rejects a hierarchy whose levels disagree on the crossing minimiser).
+  const seedOptions: Record<string, string> = seeded ? { 'elk.layered.crossingMinimization.strategy': 'INTERACTIVE' } : {};
+  Object.assign(root.layoutOptions!, seedOptions);
   const elkNodeOf = new Map<string, ElkGraphNode>();
   for (const container of graph.containers) {
-    const node: ElkGraphNode = { id: container.id, layoutOptions: { ...(fast ? containerOptions : {}) }, children: [] };
+    const node: ElkGraphNode = { id: container.id, layoutOptions: { ...(fast ? containerOptions : {}), ...seedOptions }, children: [] };
     elkNodeOf.set(container.id, node);
     const parent = container.parent === undefined ? root : elkNodeOf.get(container.parent)!;
     parent.children!.push(node);
@@ -109,9 +120,11 @@ export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast',
   for (const node of graph.nodes) {
     const elkNode: ElkGraphNode = { id: node.id, width: node.width, height: node.height };
     const before = previousNodes.get(node.id);
-    // Semi-interactive crossing minimisation keeps the previous order of nodes within a layer
-    // (it reads `elk.position`), so an added resource does not reshuffle its neighbours.
-    if (before) elkNode.layoutOptions = { 'elk.position': `(${before.x},${before.y})` };
+    // Interactive crossing minimisation reads the positions of the input (absolute, as the output).
+    if (before) {
+      elkNode.x = before.x;
+      elkNode.y = before.y;
+    }
     const parent = node.container === undefined ? root : elkNodeOf.get(node.container)!;
     parent.children!.push(elkNode);
   }
@@ -147,7 +160,7 @@ export async function layoutDiagram(graph: DiagramGraph, options: LayoutOptions)
   }
   let input: ElkGraphNode;
   try {
-    input = toElkGraph(graph, profile, previous);
+    input = toElkGraph(graph, profile, options.seedFromPrevious === true ? previous : undefined);
   } catch (error) {
     return failed(graph, profile, `The diagram could not be prepared for layout: ${errorMessage(error)}`);
   }

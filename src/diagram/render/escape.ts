@@ -8,7 +8,7 @@
  * return; U+FFFE and U+FFFF) and lone surrogate halves, which would make the whole SVG unreadable
  * to an XML parser. Replaced by U+FFFD so the reader still sees that something was there.
  */
-// eslint-disable-next-line no-control-regex
+ 
 const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for character data and for attribute values in either quote style. */

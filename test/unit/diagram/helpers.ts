@@ -27,7 +27,7 @@ let elk: ElkLike | undefined;
 /** One elkjs instance for all tests (creating one costs tens of milliseconds). */
 export function realElk(): ElkLike {
   if (!elk) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const ELK = require('elkjs/lib/elk.bundled.js') as ElkConstructor;
     elk = new ELK();
   }
