@@ -8,4 +8,5 @@ import type { CommandModule } from '../io';
 export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = {
   validate: async () => (await import('./validate')).validate,
   evaluate: async () => (await import('./evaluate')).evaluate,
+  export: async () => (await import('./export')).exportCommand,
 };
