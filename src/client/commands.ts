@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import { reportKinds, type ReportKind, type ReportResult } from '../protocol/requests';
 import { architectureFileName, architectureTemplate } from './architecture-template';
+import type { ExportParams, ExportResult } from '../protocol/export';
 import type { CommandId } from './command-list';
+import { exportCommand } from './export-commands';
 import type { ReportView } from './report-view';
 import { LANGUAGE_ID } from './server-client';
 
@@ -18,6 +20,8 @@ export interface CommandContext {
   restartServer(): Promise<void>;
   /** Asks the server for one report of a document; null when the server cannot evaluate it. */
   requestReport(uri: string, kind: ReportKind): Promise<ReportResult | null>;
+  /** Asks the server to export a document; null when the server does not know it. */
+  requestExport(params: ExportParams): Promise<ExportResult | null>;
 }
 
 /** How "New Architecture" may be called from code: where to put the file, and its name. */
@@ -118,6 +122,9 @@ const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.showAvailabilityReport': (context) => showReports(context, ['availability']),
   'cloudarch.showCostReport': (context) => showReports(context, ['cost']),
   'cloudarch.showSecurityReport': (context) => showReports(context, ['security']),
+  // The diagram panel invokes exportDiagram with its theme and overlays ({ uri, format, theme, overlays }).
+  'cloudarch.exportDiagram': (context) => exportCommand('diagram', (params) => context.requestExport(params)),
+  'cloudarch.exportReview': (context) => exportCommand('review', (params) => context.requestExport(params)),
 };
 
 /** Registers every command; the returned disposables unregister them. */

@@ -14,6 +14,7 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from '../protocol/requests';
+import { exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
 import { registerCommands } from './commands';
 import { ReportView } from './report-view';
 import { decideAfterDeath } from './restart-policy';
@@ -90,6 +91,10 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       requestReport: async (uri: string, kind: ReportKind) => {
         if (languageClient.state !== State.Running) await languageClient.start();
         return languageClient.sendRequest<ReportResult | null>(reportRequestMethod, { uri, kind } satisfies ReportParams);
+      },
+      requestExport: async (params: ExportParams) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<ExportResult | null>(exportRequestMethod, params);
       },
       restartServer: async () => {
         // A restart by hand forgives earlier crashes: the user asked for a fresh start.

@@ -13,6 +13,16 @@ export type EvaluationHandler<K extends EvaluationRequestKind> = (request: Reque
 /** Every kind's handler; the type makes a kind without a handler a compile error. */
 export type EvaluationHandlers = { readonly [K in EvaluationRequestKind]: EvaluationHandler<K> };
 
+/** The last segment of a URI, decoded (`my%20arch.cloudarch.yaml` -> `my arch.cloudarch.yaml`). */
+function fileNameOf(uri: string): string {
+  const segment = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export const evaluationHandlers: EvaluationHandlers = {
   live(request, session): LiveEvaluationMessage {
     const started = performance.now();
@@ -60,6 +70,35 @@ export const evaluationHandlers: EvaluationHandlers = {
   preview(request, session) {
     const result = session.previewed(request.uri, request.text);
     return result ? session.service.figures(result) : undefined;
+  },
+
+  async export(request, session) {
+    const doc = session.parsed(request);
+    const firstError = doc.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    if (firstError) return { refused: `Line ${firstError.range.start.line + 1}: ${firstError.message}` };
+    // A review shows the Monte Carlo cross-check (as the reports do); a picture uses the live evaluation.
+    const { exportArchitecture, exportFormats } = await import('../diagram/export');
+    const review = exportFormats[request.format].kind === 'review';
+    const evaluation = review ? session.service.evaluate(doc, { monteCarloSamples: request.monteCarloSamples }) : session.evaluated(request).result;
+    // elkjs and the rasteriser load on the first export, never when the worker starts.
+    const elk = session.shared('elk', () => (require('../node/elk') as typeof import('../node/elk')).loadElk());
+    const rasterise = request.format === 'png' ? (await import('../node/rasterise-png')).rasterisePng : undefined;
+    const output = await exportArchitecture(doc, request.format, { elk, ...(rasterise ? { rasterise } : {}) }, {
+      ...(evaluation ? { evaluation } : {}),
+      ...(request.theme !== undefined ? { theme: request.theme } : {}),
+      ...(request.overlays !== undefined ? { overlays: request.overlays } : {}),
+      ...(request.scale !== undefined ? { scale: request.scale } : {}),
+      ...(request.outputName !== undefined ? { outputName: request.outputName } : {}),
+      ...(request.date !== undefined ? { date: request.date } : {}),
+      file: fileNameOf(request.uri),
+    });
+    return {
+      format: request.format,
+      encoding: output.bytes ? 'base64' : 'utf8',
+      data: output.bytes ? Buffer.from(output.bytes).toString('base64') : (output.text ?? ''),
+      attachments: output.attachments.map((attachment) => ({ name: attachment.name, data: attachment.text })),
+      notes: output.notes,
+    };
   },
 
   forget(request, session) {

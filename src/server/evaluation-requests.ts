@@ -26,6 +26,7 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types'
 import type { FixPayload } from '../core/document';
 import type { EvaluationFigures } from '../evaluate/figures';
 import type { FindingSeverity } from '../evaluate/types';
+import type { ExportParams, ExportResult } from '../protocol/export';
 import type { ReportKind } from '../protocol/requests';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 
@@ -111,6 +112,14 @@ export interface PreviewRequest extends DocumentRequest {
   readonly text: string;
 }
 
+/** `export`: one export of a version of the document (protocol/export.ts). */
+export interface ExportRequest extends VersionRequest, Omit<ExportParams, 'uri'> {
+  readonly monteCarloSamples: number;
+}
+
+/** The export, or why the document cannot be exported (it has errors: the first is named). */
+export type ExportResponse = Omit<ExportResult, 'version'> | { readonly refused: string };
+
 /** The table: every kind the worker answers. */
 export const evaluationRequests = {
   live: requestKind<LiveRequest, LiveEvaluationMessage>({ latestOnly: true }),
@@ -118,6 +127,7 @@ export const evaluationRequests = {
   savings: requestKind<SavingsRequest, CodeAction[]>(),
   fixes: requestKind<FixesRequest, (readonly FixPayload[])[]>(),
   preview: requestKind<PreviewRequest, EvaluationFigures | undefined>(),
+  export: requestKind<ExportRequest, ExportResponse>(),
   /** The document was closed: the worker lets go of its state. */
   forget: requestKind<DocumentRequest, null>(),
 };
