@@ -17,8 +17,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RasterisedPng } from '../diagram/export';
 
-/** The largest picture drawn, in pixels (about 256 MB of RGBA): larger ones are scaled down, never cut. */
-export const maxPixels = 64_000_000;
+/** The largest picture drawn, in pixels (about 128 MB of RGBA: the language server's worker draws it too, and the time grows with the pixel count): larger ones are scaled down, never cut. */
+export const maxPixels = 32_000_000;
 /** resvg's and most viewers' side limit. */
 export const maxSide = 16_000;
 
