@@ -50,7 +50,8 @@ function load(): Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> {
     const resvg = require('@resvg/resvg-wasm') as ResvgModule;
     const wasm = readFileSync(assetPath('resvg.wasm', () => packageFile('@resvg/resvg-wasm/index_bg.wasm')));
     await resvg.initWasm(wasm);
-    const fonts = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map(
+    // One face (see esbuild.mjs): resvg draws bold text with the nearest weight it has.
+    const fonts = ['DejaVuSans.ttf'].map(
       (name) => new Uint8Array(readFileSync(assetPath(join('fonts', name), () => packageFile(`dejavu-fonts-ttf/ttf/${name}`)))),
     );
     return { resvg, fonts };
