@@ -1,7 +1,7 @@
 // One build script for every bundle (house style): a Node context for the extension client, the
 // language server and the CLI, a browser context for the webview. tsc only type-checks.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -52,6 +52,23 @@ if (browserEntries.length > 0) {
       target: 'es2022',
     }),
   );
+}
+
+/**
+ * Files the Node bundles read at run time rather than bundle: the PNG rasteriser's WebAssembly
+ * module and the font it draws text with (with the font's licence). src/node/rasterise-png.ts
+ * looks for them in dist/assets/. One weight only: the .vsix must stay under 3 MB, and the bold
+ * face would add 350 KB (compressed); bold text is drawn in the regular face.
+ */
+const assets = [
+  ['node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/assets/resvg.wasm'],
+  ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'dist/assets/fonts/DejaVuSans.ttf'],
+  ['node_modules/dejavu-fonts-ttf/LICENSE', 'dist/assets/fonts/LICENSE-DejaVu.txt'],
+];
+for (const [from, to] of assets) {
+  if (!existsSync(from)) continue;
+  mkdirSync(to.slice(0, to.lastIndexOf('/')), { recursive: true });
+  copyFileSync(from, to);
 }
 
 if (watch) {

@@ -65,7 +65,7 @@ function cell(index: number, random: () => number, withError: boolean): string {
     imdsv2: required
     securityGroups: [web-sg-${k}]
     volumes:
-      - { volumeType: ${badVolume}, sizeGB: ${20 + Math.floor(random() * 80)}, encrypted: true }
+      - { volumeType: ${badVolume}, sizeGB: ${20 + Math.floor(random() * 80)}, encrypted: true${badVolume === 'io2' ? ', iops: 3000' : ''} }
     connectsTo: [${dbRef}:5432, cache-${k}]
     tags:
       team: team-${k % 7}

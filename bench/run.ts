@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
 import { measureDiagram } from './diagram';
+import { measureExport } from './export';
 import { generateArchitecture, generatedResourceCount } from './generate';
 import { LspSession, type ServerCommand } from './lsp-session';
 
@@ -275,6 +276,7 @@ async function main(): Promise<void> {
 
   await measureEvaluations();
   await measureDiagram(record, quick);
+  await measureExport(record, quick);
 
   // Activation is measured where it happens, in a real VS Code extension host: the e2e suite
   // (`npm run test:e2e`) records activate()'s wall and CPU time in out/e2e/activation-<run>.json.

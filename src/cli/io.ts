@@ -9,8 +9,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Reads a text file as UTF-8; throws with a readable message when it cannot. */
   readFile(path: string): string;
-  /** Writes a text file (for commands with `-o`); creates missing folders. */
-  writeFile(path: string, text: string): void;
+  /** Writes a file (for commands with `-o`): text as UTF-8, bytes as they are; creates missing folders. */
+  writeFile(path: string, content: string | Uint8Array): void;
   /** The product version, for `--version` and reports. */
   readonly version: string;
 }

@@ -19,9 +19,9 @@ const io: CliIO = {
       throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String((error as Error).message));
     }
   },
-  writeFile: (path, text) => {
+  writeFile: (path, content) => {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    writeFileSync(path, content);
   },
   version,
 };

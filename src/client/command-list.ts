@@ -33,6 +33,8 @@ export const COMMANDS = [
   { command: 'cloudarch.importCloudFormation', title: 'CloudFormation: Import as Architecture…', category: 'CloudArch', icon: '$(cloud-download)' },
   { command: 'cloudarch.exportCloudFormation', title: 'CloudFormation: Export as Template…', category: 'CloudArch', icon: '$(cloud-upload)', enablement: inCloudArchEditor },
   { command: 'cloudarch.showDiagram', title: 'Show Diagram', category: 'CloudArch', icon: '$(type-hierarchy)', enablement: inCloudArchEditor },
+  { command: 'cloudarch.exportDiagram', title: 'Export Diagram…', category: 'CloudArch', icon: '$(export)' },
+  { command: 'cloudarch.exportReview', title: 'Export Design Review…', category: 'CloudArch', icon: '$(book)' },
 ] as const satisfies readonly CommandContribution[];
 
 /** The id of a contributed command. */
@@ -52,4 +54,6 @@ export const PALETTE_WHEN: Readonly<Partial<Record<CommandId, string>>> = {
   'cloudarch.evaluateSecurity': inCloudArchEditor,
   'cloudarch.exportCloudFormation': inCloudArchEditor,
   'cloudarch.showDiagram': inCloudArchEditor,
+  'cloudarch.exportDiagram': inCloudArchEditor,
+  'cloudarch.exportReview': inCloudArchEditor,
 };

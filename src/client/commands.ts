@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
 import { reportKinds, type ReportKind, type ReportResult } from '../protocol/requests';
 import { architectureFileName, architectureTemplate } from './architecture-template';
+import type { ExportParams, ExportResult } from '../protocol/export';
 import type { CommandId } from './command-list';
 import type { DiagramPanelHandle, DiagramPanels } from './diagram-panel';
+import { exportCommand } from './export-commands';
 import type { ReportView } from './report-view';
 import { LANGUAGE_ID } from './server-client';
 
@@ -24,7 +26,9 @@ export interface CommandContext {
   /** Asks the server to turn a CloudFormation template's text into an architecture's. */
   requestImport(params: ImportCloudFormationParams): Promise<ImportCloudFormationResult>;
   /** Asks the server for the CloudFormation template of an open architecture document. */
-  requestExport(uri: string): Promise<ExportCloudFormationResult>;
+  requestCloudFormationExport(uri: string): Promise<ExportCloudFormationResult>;
+  /** Asks the server to export a document; null when the server does not know it. */
+  requestExport(params: ExportParams): Promise<ExportResult | null>;
 }
 
 /**
@@ -202,7 +206,7 @@ function exportCloudFormation(context: CommandContext): Handler {
     const name = vscode.workspace.asRelativePath(document.uri);
     let result: ExportCloudFormationResult;
     try {
-      result = await context.requestExport(document.uri.toString());
+      result = await context.requestCloudFormationExport(document.uri.toString());
     } catch (error) {
       void vscode.window.showErrorMessage(`CloudArch could not export ${name}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -252,6 +256,9 @@ const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.importCloudFormation': importCloudFormation,
   'cloudarch.exportCloudFormation': exportCloudFormation,
   'cloudarch.showDiagram': showDiagram,
+  // The diagram panel invokes exportDiagram with its theme and overlays ({ uri, format, theme, overlays }).
+  'cloudarch.exportDiagram': (context) => exportCommand('diagram', (params) => context.requestExport(params)),
+  'cloudarch.exportReview': (context) => exportCommand('review', (params) => context.requestExport(params)),
 };
 
 /** Registers every command; the returned disposables unregister them. */

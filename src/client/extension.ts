@@ -23,6 +23,7 @@ import {
   type ImportCloudFormationResult,
 } from '../protocol/cloudformation';
 import { diagramRequestMethod, type DiagramParams, type DiagramResult } from '../protocol/diagram';
+import { exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
 import { registerCommands } from './commands';
 import { DiagramPanels } from './diagram-panel';
 import { ReportView } from './report-view';
@@ -114,9 +115,13 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
         if (languageClient.state !== State.Running) await languageClient.start();
         return languageClient.sendRequest<ImportCloudFormationResult>(importCloudFormationRequestMethod, params);
       },
-      requestExport: async (uri: string) => {
+      requestCloudFormationExport: async (uri: string) => {
         if (languageClient.state !== State.Running) await languageClient.start();
         return languageClient.sendRequest<ExportCloudFormationResult>(exportCloudFormationRequestMethod, { uri } satisfies ExportCloudFormationParams);
+      },
+      requestExport: async (params: ExportParams) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<ExportResult | null>(exportRequestMethod, params);
       },
       restartServer: async () => {
         // A restart by hand forgives earlier crashes: the user asked for a fresh start.

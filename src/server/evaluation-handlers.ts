@@ -21,6 +21,16 @@ function diagramsOf(session: WorkerSession): { maker?: ReturnType<typeof import(
   return session.shared('diagrams', () => ({}));
 }
 
+/** The last segment of a URI, decoded (`my%20arch.cloudarch.yaml` -> `my arch.cloudarch.yaml`). */
+function fileNameOf(uri: string): string {
+  const segment = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export const evaluationHandlers: EvaluationHandlers = {
   live(request, session): LiveEvaluationMessage {
     const started = performance.now();
@@ -106,6 +116,35 @@ export const evaluationHandlers: EvaluationHandlers = {
     // A text that does not parse is not evaluated: the maker answers with the last good picture.
     const evaluation = firstParseError(doc) ? undefined : session.evaluated(request).result;
     return maker.make(request.uri, request.version, doc, evaluation, request.options);
+  },
+
+  async export(request, session) {
+    const doc = session.parsed(request);
+    const firstError = doc.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    if (firstError) return { refused: `Line ${firstError.range.start.line + 1}: ${firstError.message}` };
+    // A review shows the Monte Carlo cross-check (as the reports do); a picture uses the live evaluation.
+    const { exportArchitecture, exportFormats } = await import('../diagram/export');
+    const review = exportFormats[request.format].kind === 'review';
+    const evaluation = review ? session.service.evaluate(doc, { monteCarloSamples: request.monteCarloSamples }) : session.evaluated(request).result;
+    // elkjs and the rasteriser load on the first export, never when the worker starts.
+    const elk = session.shared('elk', () => (require('../node/elk') as typeof import('../node/elk')).loadElk());
+    const rasterise = request.format === 'png' ? (await import('../node/rasterise-png')).rasterisePng : undefined;
+    const output = await exportArchitecture(doc, request.format, { elk, ...(rasterise ? { rasterise } : {}) }, {
+      ...(evaluation ? { evaluation } : {}),
+      ...(request.theme !== undefined ? { theme: request.theme } : {}),
+      ...(request.overlays !== undefined ? { overlays: request.overlays } : {}),
+      ...(request.scale !== undefined ? { scale: request.scale } : {}),
+      ...(request.outputName !== undefined ? { outputName: request.outputName } : {}),
+      ...(request.date !== undefined ? { date: request.date } : {}),
+      file: fileNameOf(request.uri),
+    });
+    return {
+      format: request.format,
+      encoding: output.bytes ? 'base64' : 'utf8',
+      data: output.bytes ? Buffer.from(output.bytes).toString('base64') : (output.text ?? ''),
+      attachments: output.attachments.map((attachment) => ({ name: attachment.name, data: attachment.text })),
+      notes: output.notes,
+    };
   },
 
   forget(request, session) {

@@ -28,6 +28,7 @@ import type { EvaluationFigures } from '../evaluate/figures';
 import type { FindingSeverity } from '../evaluate/types';
 import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
 import type { DiagramResult } from '../protocol/diagram';
+import type { ExportParams, ExportResult } from '../protocol/export';
 import type { ReportKind } from '../protocol/requests';
 import type { DiagramRequestOptions } from './diagram-maker';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
@@ -119,6 +120,14 @@ export interface DiagramWorkerRequest extends VersionRequest {
   readonly options: DiagramRequestOptions;
 }
 
+/** `export`: one export of a version of the document (protocol/export.ts). */
+export interface ExportRequest extends VersionRequest, Omit<ExportParams, 'uri'> {
+  readonly monteCarloSamples: number;
+}
+
+/** The export, or why the document cannot be exported (it has errors: the first is named). */
+export type ExportResponse = Omit<ExportResult, 'version'> | { readonly refused: string };
+
 /** The table: every kind the worker answers. */
 export const evaluationRequests = {
   live: requestKind<LiveRequest, LiveEvaluationMessage>({ latestOnly: true }),
@@ -131,6 +140,7 @@ export const evaluationRequests = {
   /** An architecture document, at one version, to a CloudFormation template. */
   exportCloudFormation: requestKind<VersionRequest, ExportCloudFormationResult>(),
   diagram: requestKind<DiagramWorkerRequest, DiagramResult>(),
+  export: requestKind<ExportRequest, ExportResponse>(),
   /** The document was closed: the worker lets go of its state. */
   forget: requestKind<DocumentRequest, null>(),
 };

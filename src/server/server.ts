@@ -39,6 +39,7 @@ import {
   type ImportCloudFormationParams,
   type ImportCloudFormationResult,
 } from '../protocol/cloudformation';
+import { exportDocumentHasErrors, exportFormatNames, exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
 import { decodeDiagnostics, RawJsonElements } from './raw-json';
@@ -190,7 +191,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, diagramRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod], reportKinds } },
+        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, diagramRequestMethod, exportRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod], reportKinds } },
       },
     };
   });
@@ -376,6 +377,26 @@ export function startServer(connection: Connection, entryPoint: string, options:
       const version = textDocument.version;
       const report = await evaluator.ask('report', { uri: params.uri, version, text: textDocument.getText(), report: params.kind, monteCarloSamples: settings.monteCarloSamples });
       return report ? { kind: params.kind, version, ...report } : null;
+    }),
+  );
+
+  connection.onRequest(
+    exportRequestMethod,
+    guard<ExportParams, ExportResult | null>('Export', null, async (params) => {
+      if (!params || typeof params.uri !== 'string' || !exportFormatNames.includes(params.format)) {
+        throw new ResponseError(-32602, `${exportRequestMethod} needs { uri, format } with format one of ${exportFormatNames.join(', ')}.`);
+      }
+      if (params.scale !== undefined && !(typeof params.scale === 'number' && params.scale >= 0.25 && params.scale <= 8)) {
+        throw new ResponseError(-32602, `${exportRequestMethod}: scale must be a number from 0.25 to 8.`);
+      }
+      const textDocument = manager.textDocument(params.uri);
+      if (!textDocument) return null;
+      const version = textDocument.version;
+      // The worker lays out, renders and rasterises: the server thread stays free for typing.
+      const response = await evaluator.ask('export', { ...params, version, text: textDocument.getText(), monteCarloSamples: settings.monteCarloSamples });
+      if (!response) return null;
+      if ('refused' in response) throw new ResponseError(exportDocumentHasErrors, `The file has errors and was not exported. ${response.refused}`);
+      return { ...response, version };
     }),
   );
 

@@ -10,5 +10,5 @@ export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = 
   evaluate: async () => (await import('./evaluate')).evaluate,
   simulate: async () => (await import('./simulate')).simulate,
   import: async () => (await import('./import')).importCommand,
-  export: async () => (await import('./export-cloudformation')).exportCommand,
+  export: async () => (await import('./export')).exportCommand,
 };

@@ -82,10 +82,12 @@ describe('cloudarch validate (built CLI)', function () {
   it('exits 3 for an unknown command and offers every command there is', () => {
     const result = cloudarch('frobnicate', 'x.yaml');
     assert.equal(result.status, 3);
+    assert.match(result.stderr, /unknown command 'frobnicate'/);
     const help = cloudarch('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /validate/);
     for (const command of ['validate', 'evaluate', 'simulate', 'import', 'export']) assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+    assert.doesNotMatch(help.stdout, /frobnicate/);
   });
 
   it('prints the version', () => {

@@ -1,0 +1,99 @@
+/**
+ * `cloudarch export` end to end: the built CLI on examples and fixtures, checking what a user
+ * gets: the text on stdout or the files written (a Markdown review with its SVG beside it, a PNG
+ * that decodes), errors on stderr with exit 1 for a file with errors, and exit 3 for bad usage.
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+
+const root = join(__dirname, '../../..');
+const cli = join(root, 'bin/cloudarch.js');
+const example = 'examples/three-tier-web.cloudarch.yaml';
+
+function run(...args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('cli: cloudarch export', function () {
+  this.timeout(240_000);
+  let out: string;
+
+  before(() => {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
+    out = mkdtempSync(join(tmpdir(), 'cloudarch-export-'));
+  });
+  after(() => rmSync(out, { recursive: true, force: true }));
+
+  it('prints text formats to stdout', () => {
+    const svg = run('export', example, '--to', 'svg');
+    assert.equal(svg.status, 0, svg.stderr);
+    assert.match(svg.stdout, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(svg.stdout.includes('data-resource="web-lb"'));
+    const mermaid = run('export', example, '--to', 'mermaid');
+    assert.equal(mermaid.status, 0, mermaid.stderr);
+    assert.match(mermaid.stdout, /^architecture-beta\n/);
+    const drawio = run('export', example, '--to', 'drawio', '--theme', 'dark');
+    assert.equal(drawio.status, 0, drawio.stderr);
+    assert.match(drawio.stdout, /<mxfile /);
+  });
+
+  it('writes a Markdown review with its diagram beside it, and an HTML review', () => {
+    const md = join(out, 'docs', 'review.md');
+    const result = run('export', example, '--to', 'markdown', '-o', md);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    const text = readFileSync(md, 'utf8');
+    assert.match(text, /^# Design review: Three-tier web shop/);
+    assert.ok(text.includes('](<review.diagram.svg>)'));
+    assert.ok(readFileSync(join(out, 'docs', 'review.diagram.svg'), 'utf8').startsWith('<svg'));
+    const html = join(out, 'review.html');
+    assert.equal(run('export', example, '--to', 'html', '-o', html).status, 0);
+    assert.match(readFileSync(html, 'utf8'), /^<!DOCTYPE html>[\s\S]*<svg[\s\S]*<\/html>\n$/);
+  });
+
+  it('writes a PNG at the scale asked for', () => {
+    const svg = run('export', example, '--to', 'svg').stdout;
+    const width = Number(/width="(\d+)"/.exec(svg)![1]);
+    const file = join(out, 'diagram.png');
+    const result = run('export', example, '--to', 'png', '-o', file, '--scale', '1.5');
+    assert.equal(result.status, 0, result.stderr);
+    const png = PNG.sync.read(readFileSync(file));
+    assert.equal(png.width, Math.round(width * 1.5));
+  });
+
+  it('does not export a file with errors (exit 1, errors on stderr)', () => {
+    const result = run('export', 'test/fixtures/validate/unknown-type.cloudarch.yaml', '--to', 'svg');
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /error .*\n[\s\S]*not exported/);
+  });
+
+  it('bad usage exits with 3 and says why', () => {
+    const cases: [string[], RegExp][] = [
+      [['export', example], /--to is required/],
+      [['export', example, '--to', 'pdf'], /must be one of/],
+      [['export', example, '--to', 'png'], /give it with -o/],
+      [['export', example, '--to', 'png', '-o', join(out, 'x.png'), '--scale', '0'], /--scale must be/],
+      [['export', example, '--to', 'svg', '--scale', '2'], /--scale applies to --to png only/],
+      [['export', example, '--to', 'svg', '--theme', 'neon'], /must be one of light, dark/],
+      [['export', '--to', 'svg'], /no file given/],
+      [['export', 'no-such.cloudarch.yaml', '--to', 'svg'], /cannot read/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(...args);
+      assert.equal(result.status, 3, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+    }
+    assert.ok(!existsSync(join(out, 'x.png')));
+  });
+
+  it('is listed in the help', () => {
+    assert.match(run('--help').stdout, /export +Export the diagram/);
+    assert.match(run('export', '--help').stdout, /--to FORMAT/);
+  });
+});
