@@ -57,6 +57,43 @@ for (const file of examples) {
     row.availability = `evaluate exit ${evaluation.status}`;
     failed = true;
   }
+  // The design-review outputs: the diagram (SVG, editable draw.io), the review document, the
+  // CloudFormation template, and a week's simulation with a zone failing at the daily peak.
+  const exports = [
+    ['svg', `${name}.diagram.svg`],
+    ['drawio', `${name}.drawio`],
+    ['html', `${name}.review.html`],
+    ['cloudformation', `${name}.template.yaml`],
+  ];
+  if (name === 'three-tier-web') exports.push(['png', `${name}.diagram.png`]);
+  let exported = 0;
+  for (const [format, output] of exports) {
+    const result = cloudarch('export', path, '--to', format, '-o', join(out, output));
+    if (result.status === 0) exported++;
+    else {
+      failed = true;
+      writeFileSync(join(out, `${output}.error.txt`), result.stderr);
+    }
+  }
+  row.exports = `${exported}/${exports.length}`;
+  const zones = (() => {
+    try {
+      return Object.keys(JSON.parse(evaluation.stdout).availability?.zoneOutage ?? {});
+    } catch {
+      return [];
+    }
+  })();
+  const failure = zones.length > 0 && /^[a-z]$/.test(zones[0]) ? ['--fail', `zone:${zones[0]}@1d14h+1h`] : [];
+  const simulation = cloudarch('simulate', path, '--days', '7', ...failure, '--format', 'json');
+  writeFileSync(join(out, `${name}.simulate.json`), simulation.stdout || simulation.stderr);
+  try {
+    const result = JSON.parse(simulation.stdout);
+    const dropped = result.summary?.requestsDropped ?? result.requests?.dropped;
+    row.simulated = typeof dropped === 'number' ? `${dropped.toLocaleString('en-US')} dropped` : 'ok';
+  } catch {
+    row.simulated = `simulate exit ${simulation.status}`;
+    failed = true;
+  }
   rows.push(row);
 }
 

@@ -71,10 +71,13 @@ describe('cli: cloudarch import and export --to cloudformation', function () {
     assert.equal(readFileSync(out, 'utf8'), result.stdout);
   });
 
-  it('refuses other formats, a missing --to and a file with errors', () => {
-    const other = run('export', 'examples/three-tier-web.cloudarch.yaml', '--to', 'drawio');
+  it('refuses an unknown format, diagram options, a missing --to and a file with errors', () => {
+    const other = run('export', 'examples/three-tier-web.cloudarch.yaml', '--to', 'pdf');
     assert.equal(other.status, 3);
-    assert.match(other.stderr, /exports only to cloudformation/);
+    assert.match(other.stderr, /cloudformation/);
+    const themed = run('export', 'examples/three-tier-web.cloudarch.yaml', '--to', 'cloudformation', '--theme', 'dark');
+    assert.equal(themed.status, 3);
+    assert.match(themed.stderr, /--theme and --scale apply to the diagram formats/);
     assert.equal(run('export', 'examples/three-tier-web.cloudarch.yaml').status, 3);
     const broken = run('export', 'test/fixtures/validate/dependency-cycle.cloudarch.yaml', '--to', 'cloudformation');
     assert.equal(broken.status, 1, broken.stderr);
