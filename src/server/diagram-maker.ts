@@ -6,10 +6,9 @@
  * A text that does not parse keeps its last good picture: the answer then carries that picture,
  * the version it was made from, and the first error of the current text.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult } from '../evaluate/types';
+import { loadElk } from '../node/elk';
 import type { DiagramGraph, ElkLike, LaidOutDiagram } from '../diagram/index';
 import { diagramSeverities, type DiagramLayer, type DiagramOverlay, type DiagramParseError, type DiagramResource, type DiagramResult, type DiagramSeverity, type DiagramTheme, type DiagramZoneOutage } from '../protocol/diagram';
 
@@ -75,20 +74,6 @@ interface LastPicture {
   readonly key: string;
 }
 
-/**
- * elkjs's constructor, read from disk on the first diagram. The build writes it next to the server's
- * bundle (dist/server/elk.js, see esbuild.mjs), so the server's own bundle, parsed at every
- * start-up, does not carry its 1.6 MB; from the sources (tests, the benchmark) it is the package.
- * Its layout runs in this thread, the evaluation worker's: never on the server's main thread.
- */
-function loadElk(): new () => ElkLike {
-  const beside = join(__dirname, 'elk.js');
-  // A path in a variable: esbuild leaves this `require` to Node instead of bundling elkjs here.
-  const target = existsSync(beside) ? beside : 'elkjs/lib/elk.bundled.js';
-  const loaded = require(target) as (new () => ElkLike) | { default: new () => ElkLike };
-  return typeof loaded === 'function' ? loaded : loaded.default;
-}
-
 /** One maker per worker: it holds the ELK instance and each document's last good picture. */
 export function createDiagramMaker(): {
   make(key: string, version: number, doc: ArchDocument, evaluation: EvaluationResult | undefined, options: DiagramRequestOptions): Promise<DiagramResult>;
@@ -101,7 +86,8 @@ export function createDiagramMaker(): {
   const load = () => {
     if (!core || !elk) {
       core = require('../diagram/index') as typeof import('../diagram/index');
-      elk = new (loadElk())();
+      // Read from disk on the first diagram (src/node/elk.ts); its layout runs in this worker's thread.
+      elk = loadElk();
     }
     return { core, elk };
   };
