@@ -127,6 +127,16 @@ export function priceFsx(ctx: CostContext, r: ResourceNode): void {
     return;
   }
   const multiAz = deployment.startsWith('multi-az');
+  if (kind === 'ontap' || kind === 'openzfs') {
+    // Their rates are not in the price snapshot yet, and they bill differently from FSx for Windows:
+    // charged under their own keys, which stay unpriced (and say which key to set) until a
+    // sourced rate or the user's `assumptions.prices` gives them.
+    const name = kind === 'ontap' ? 'FSx for NetApp ONTAP' : 'FSx for OpenZFS';
+    const suffix = multiAz ? '-multi-az' : '';
+    ctx.charge(r.name, region, { key: `fsx:${kind}:ssd${suffix}`, quantity: capacity, what: `${name} SSD storage`, unit: 'GB-month' });
+    ctx.charge(r.name, region, { key: `fsx:${kind}:throughput${suffix}`, quantity: ctx.num(r, 'throughputMBps', 128), what: `${name} throughput capacity`, unit: 'MBps-month' });
+    return;
+  }
   const hdd = ctx.str(r, 'storageType') === 'hdd';
   const storageKey = `fsx:windows:${hdd ? 'hdd' : 'ssd'}${multiAz ? '-multi-az' : ''}`;
   ctx.charge(r.name, region, { key: storageKey, quantity: capacity, unit: 'GB-month' });
