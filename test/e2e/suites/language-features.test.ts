@@ -98,7 +98,10 @@ describe('language features', () => {
     it('offers the allowed values of an enumerated property', async () => {
       const { document } = await openFixture('shop.cloudarch.yaml');
       const labels = await completionLabels(document.uri, positionOf(document, 'engine: postgres', 'engine: '.length));
-      assert.deepEqual([...labels].sort(), ['mariadb', 'mysql', 'oracle', 'postgres', 'sqlserver']);
+      // Oracle and SQL Server are valid but not offered: the price snapshot cannot price them (their
+      // prices depend on a licence model the public sources do not state), and completion offers
+      // only what the cost model prices.
+      assert.deepEqual([...labels].sort(), ['mariadb', 'mysql', 'postgres']);
     });
 
     it('offers a resource snippet for every catalog type on a new line under resources', async () => {
