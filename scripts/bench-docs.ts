@@ -9,7 +9,7 @@
  */
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { benchSummaryTable, benchFullTable, replaceGenerated, type BenchReport } from './bench-tables';
+import { benchFullTable, benchSummaryTable, benchTargetsTable, replaceGenerated, type BenchReport } from './bench-tables';
 
 const root = resolve(__dirname, '..');
 const published = join(root, 'docs/bench.json');
@@ -27,6 +27,7 @@ function main(): number {
   const report = JSON.parse(readFileSync(published, 'utf8')) as BenchReport;
   const targets: [string, string, string][] = [
     [join(root, 'docs/benchmark.md'), 'bench-table', benchFullTable(report)],
+    [join(root, 'docs/benchmark.md'), 'bench-targets', benchTargetsTable(report)],
     [join(root, 'README.md'), 'bench-summary', benchSummaryTable(report)],
   ];
   let stale = 0;
