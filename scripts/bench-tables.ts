@@ -38,12 +38,13 @@ const summaryRows: readonly { readonly name: string; readonly size?: number; rea
 
 /** Measurement names whose rows the README also shows, when the run has them (newer features). */
 const summaryPrefixes: readonly string[] = [
-  'diagram: layout + render, warm',
+  'diagram: layout + render, warm (our settings)',
   'diagram: property edit',
-  'diagram: mean displacement of the other nodes',
-  'cloudarch export',
+  'diagram: mean displacement of the other nodes after adding a resource',
+  'cloudarch export --to svg, cold, wall',
+  'cloudarch export --to png (scale 2), cold, wall',
   'simulate',
-  'extension activation, wall',
+  'extension activation, wall (code-server, vsix run)',
   '.vsix size',
 ];
 
@@ -121,7 +122,7 @@ function formatRatio(ratio: number | undefined): string {
 }
 
 function formatSize(size: number | undefined): string {
-  return size === undefined ? '' : formatNumber(size);
+  return size === undefined ? '' : Math.round(size).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function machineLine(report: BenchReport): string {
@@ -133,13 +134,14 @@ const ratioExplanation =
   'The last two columns divide the peer\'s median by ours, measured in the same run on the same file: ' +
   '"as shipped" is yaml-language-server as users run it, which waits a fixed 200 ms after each change ' +
   'before validating (`validationDelayMs`, not a setting); "without its wait" is the same server with ' +
-  'that wait set to 0 by `bench/peer-without-delay.cjs` in the benchmark\'s own process: engine against engine.';
+  'that wait set to 0 by `bench/peer-without-delay.cjs` in the benchmark\'s own process: engine against engine. ' +
+  'On the diagram rows the first ratio column compares with elkjs\'s default hierarchical layout on the same graph instead.';
 
 function row(measurement: BenchMeasurement, label = measurement.name): string {
   return `| ${label} | ${formatSize(measurement.size)} | ${formatValue(measurement.median, measurement.unit)} | ${formatValue(measurement.p95, measurement.unit)} | ${formatRatio(measurement.ratio)} | ${formatRatio(measurement.engineRatio)} |`;
 }
 
-const header = ['| measurement | resources | median | p95 | peer as shipped ÷ ours | peer without its wait ÷ ours |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+const header = ['| measurement | resources | median | p95 | peer as shipped (or reference) ÷ ours | peer without its wait ÷ ours |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
 
 /** Every measurement of the run, in the order it was taken. */
 export function benchFullTable(report: BenchReport): string {

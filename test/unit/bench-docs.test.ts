@@ -26,7 +26,7 @@ describe('published benchmark tables', () => {
 
   it('compares with the peer both as shipped and without its validation wait, and names the machine and date', () => {
     const summary = benchSummaryTable(report);
-    assert.match(summary, /peer as shipped ÷ ours/);
+    assert.match(summary, /peer as shipped \(or reference\) ÷ ours/);
     assert.match(summary, /peer without its wait ÷ ours/);
     assert.match(summary, /^Measured on \d{4}-\d{2}-\d{2} by `npm run bench` on \d+ × /m);
     const edit = report.measurements.find((measurement) => measurement.name === 'edit -> diagnostics (CloudArch)' && measurement.size === 999);
