@@ -65,3 +65,10 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
   }
   return parsed;
 }
+
+/** The one file a single-file command was given; anything else is a usage error. */
+export function singleFile(parsed: ParsedArgs, command: string): string {
+  if (parsed.positionals.length === 0) throw new UsageError('no file given');
+  if (parsed.positionals.length > 1) throw new UsageError(`${command} takes one file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  return parsed.positionals[0]!;
+}

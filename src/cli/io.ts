@@ -38,3 +38,16 @@ export interface CommandModule {
 
 /** A usage error: reported on stderr with the command's usage, exit status 3. */
 export class UsageError extends Error {}
+
+/**
+ * The text of an input file, or `undefined` once the user has been told on stderr why it cannot be
+ * read (the command then exits with `ExitCode.usage`, as for any other bad input it was given).
+ */
+export function readInputFile(io: CliIO, command: string, file: string): string | undefined {
+  try {
+    return io.readFile(file);
+  } catch (error) {
+    io.stderr(`cloudarch ${command}: cannot read '${file}': ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}

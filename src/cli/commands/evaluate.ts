@@ -8,9 +8,9 @@ import { markdownReport, textReport } from '../../evaluate/report';
 import { toSarif } from '../../evaluate/security/sarif';
 import type { EvaluationResult } from '../../evaluate/types';
 import { createEngineLanguageService } from '../../language/engine';
-import { parseArgs } from '../args';
+import { parseArgs, singleFile } from '../args';
 import { countBySeverity, diagnosticLine, summary } from '../format';
-import { ExitCode, UsageError, type CliIO, type CommandModule } from '../io';
+import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 export const summaryLine = 'Evaluate availability, cost and security, and check the targets.';
 
@@ -49,21 +49,14 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${usage}\n`);
     return ExitCode.ok;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('no file given');
-  if (parsed.positionals.length > 1) throw new UsageError(`evaluate takes one file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  const file = singleFile(parsed, 'evaluate');
   const format = parsed.values.format ?? 'text';
   const only = parsed.values.only as EvaluationKind | undefined;
   if (format === 'sarif' && only !== undefined && only !== 'security') {
     throw new UsageError(`--format sarif reports security findings and cannot be combined with --only ${only}`);
   }
-  const file = parsed.positionals[0]!;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.stderr(`cloudarch evaluate: cannot read '${file}': ${error instanceof Error ? error.message : String(error)}\n`);
-    return ExitCode.usage;
-  }
+  const text = readInputFile(io, 'evaluate', file);
+  if (text === undefined) return ExitCode.usage;
 
   const engine = createEngineLanguageService();
   const doc = engine.parse(text);

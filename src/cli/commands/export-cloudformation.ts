@@ -8,17 +8,12 @@
 import { exportCloudFormation } from '../../cloudformation/export';
 import { parseArchitecture } from '../../core/parse';
 import { diagnosticLine } from '../format';
-import { ExitCode, type CliIO } from '../io';
+import { ExitCode, readInputFile, type CliIO } from '../io';
 
 /** Exports one architecture file; the template goes to `output` or standard output, the notes to standard error. */
 export function exportToCloudFormation(file: string, output: string | undefined, io: CliIO): number {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.stderr(`cloudarch export: cannot read '${file}': ${error instanceof Error ? error.message : String(error)}\n`);
-    return ExitCode.usage;
-  }
+  const text = readInputFile(io, 'export', file);
+  if (text === undefined) return ExitCode.usage;
   const doc = parseArchitecture(text);
   const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {

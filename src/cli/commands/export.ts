@@ -6,10 +6,10 @@
  */
 import { parseArchitecture } from '../../core/parse';
 import { exportArchitecture, exportFormats, isExportFormat, type ExportFormatId } from '../../diagram/export';
-import { parseArgs } from '../args';
+import { parseArgs, singleFile } from '../args';
 import { countBySeverity, diagnosticLine, summary } from '../format';
 import { exportToCloudFormation } from './export-cloudformation';
-import { ExitCode, UsageError, type CliIO, type CommandModule } from '../io';
+import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 const diagramFormatIds = Object.keys(exportFormats) as ExportFormatId[];
 /** The diagram and review formats, then the CloudFormation template (src/cloudformation, its own writer). */
@@ -62,8 +62,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${usage}\n`);
     return ExitCode.ok;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('no file given');
-  if (parsed.positionals.length > 1) throw new UsageError(`export takes one file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  const file = singleFile(parsed, 'export');
   const to = parsed.values.to;
   if (to === 'cloudformation') {
     if (parsed.values.theme !== undefined || parsed.values.scale !== undefined) throw new UsageError('--theme and --scale apply to the diagram formats, not to cloudformation');
@@ -79,14 +78,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     scale = Number(parsed.values.scale);
     if (!/^\d+(\.\d+)?$/.test(parsed.values.scale) || !(scale >= 0.25 && scale <= 8)) throw new UsageError(`--scale must be a number from 0.25 to 8, not '${parsed.values.scale}'`);
   }
-  const file = parsed.positionals[0]!;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.stderr(`cloudarch export: cannot read '${file}': ${error instanceof Error ? error.message : String(error)}\n`);
-    return ExitCode.usage;
-  }
+  const text = readInputFile(io, 'export', file);
+  if (text === undefined) return ExitCode.usage;
 
   const doc = parseArchitecture(text);
   const counts = countBySeverity(doc.diagnostics);

@@ -9,7 +9,7 @@ import { TemplateError } from '../../cloudformation/template';
 import { parseArchitecture } from '../../core/parse';
 import { parseArgs } from '../args';
 import { diagnosticLine } from '../format';
-import { ExitCode, UsageError, type CliIO, type CommandModule } from '../io';
+import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 const usage = `Usage: cloudarch import TEMPLATE [-o OUT.cloudarch.yaml] [--param Name=Value]... [--region REGION]
 
@@ -65,13 +65,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const params = parseParams(parsed.repeated.param ?? []);
   const region = parsed.values.region;
   if (region !== undefined && !/^[a-z]{2}(-gov)?-[a-z]+-\d+$/.test(region)) throw new UsageError(`--region: '${region}' is not a region name such as us-east-1`);
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.stderr(`cloudarch import: cannot read '${file}': ${error instanceof Error ? error.message : String(error)}\n`);
-    return ExitCode.usage;
-  }
+  const text = readInputFile(io, 'import', file);
+  if (text === undefined) return ExitCode.usage;
   let result;
   try {
     result = importCloudFormation(text, { params, sourceName: file.replace(/^.*[\\/]/, ''), ...(region !== undefined ? { region } : {}) });

@@ -10,9 +10,9 @@ import { readScenarios } from '../../core/scenarios';
 import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../core/simulation-spec';
 import { checkSimulationTargets, maxSimulatedDays, SimulationInputError, simulate as simulateArchitecture, specTargetsOf, type SimulationResult } from '../../evaluate/simulate';
 import { simulationMarkdown, simulationText } from '../../evaluate/simulate/report';
-import { parseArgs } from '../args';
+import { parseArgs, singleFile } from '../args';
 import { countBySeverity, diagnosticLine, summary } from '../format';
-import { ExitCode, UsageError, type CliIO, type CommandModule } from '../io';
+import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 export const summaryLine = 'Simulate the architecture over time: failures, outages, scaling, traffic and cost.';
 
@@ -63,8 +63,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${usage}\n`);
     return ExitCode.ok;
   }
-  if (parsed.positionals.length === 0) throw new UsageError('no file given');
-  if (parsed.positionals.length > 1) throw new UsageError(`simulate takes one file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  const file = singleFile(parsed, 'simulate');
   const days = readNumber(parsed.values.days, 'days', (v) => v > 0 && v <= maxSimulatedDays, `a number of days above 0 and at most ${maxSimulatedDays}`);
   const seed = readNumber(parsed.values.seed, 'seed', (v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff, 'a whole number from 0 to 4294967295');
   const injected: SimulationSpec[] = [];
@@ -74,14 +73,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     injected.push(spec);
   }
   const format = parsed.values.format ?? 'text';
-  const file = parsed.positionals[0]!;
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.stderr(`cloudarch simulate: cannot read '${file}': ${error instanceof Error ? error.message : String(error)}\n`);
-    return ExitCode.usage;
-  }
+  const text = readInputFile(io, 'simulate', file);
+  if (text === undefined) return ExitCode.usage;
 
   const doc = parseArchitecture(text);
   const counts = countBySeverity(doc.diagnostics);
