@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/model/**/*.ts', 'src/core/**/*.ts', 'src/evaluate/**/*.ts', 'src/diagram/**/*.ts', 'src/language/**/*.ts', 'src/protocol/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/core/**/*.ts', 'src/evaluate/**/*.ts', 'src/diagram/**/*.ts', 'src/language/**/*.ts', 'src/protocol/**/*.ts', 'src/cloudformation/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', forbiddenInCore] },
   },
 );

@@ -30,6 +30,8 @@ export const COMMANDS = [
   { command: 'cloudarch.showAvailabilityReport', title: 'Show Availability Report', category: 'CloudArch', icon: '$(pulse)' },
   { command: 'cloudarch.showCostReport', title: 'Show Cost Report', category: 'CloudArch', icon: '$(credit-card)' },
   { command: 'cloudarch.showSecurityReport', title: 'Show Security Report', category: 'CloudArch', icon: '$(shield)' },
+  { command: 'cloudarch.importCloudFormation', title: 'CloudFormation: Import as Architecture…', category: 'CloudArch', icon: '$(cloud-download)' },
+  { command: 'cloudarch.exportCloudFormation', title: 'CloudFormation: Export as Template…', category: 'CloudArch', icon: '$(cloud-upload)', enablement: inCloudArchEditor },
 ] as const satisfies readonly CommandContribution[];
 
 /** The id of a contributed command. */
@@ -47,4 +49,5 @@ export const PALETTE_WHEN: Readonly<Partial<Record<CommandId, string>>> = {
   'cloudarch.evaluateAvailability': inCloudArchEditor,
   'cloudarch.evaluateCost': inCloudArchEditor,
   'cloudarch.evaluateSecurity': inCloudArchEditor,
+  'cloudarch.exportCloudFormation': inCloudArchEditor,
 };

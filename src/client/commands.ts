@@ -4,6 +4,7 @@
  * the end-to-end tests, and other extensions, can check the result.
  */
 import * as vscode from 'vscode';
+import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
 import { reportKinds, type ReportKind, type ReportResult } from '../protocol/requests';
 import { architectureFileName, architectureTemplate } from './architecture-template';
 import type { CommandId } from './command-list';
@@ -18,6 +19,23 @@ export interface CommandContext {
   restartServer(): Promise<void>;
   /** Asks the server for one report of a document; null when the server cannot evaluate it. */
   requestReport(uri: string, kind: ReportKind): Promise<ReportResult | null>;
+  /** Asks the server to turn a CloudFormation template's text into an architecture's. */
+  requestImport(params: ImportCloudFormationParams): Promise<ImportCloudFormationResult>;
+  /** Asks the server for the CloudFormation template of an open architecture document. */
+  requestExport(uri: string): Promise<ExportCloudFormationResult>;
+}
+
+/**
+ * How the CloudFormation commands may be called from code (tests, other extensions): the file to
+ * read and the file to write, instead of the open and save dialogs.
+ */
+export interface CloudFormationCommandOptions {
+  /** The template to import, or the architecture to export (a URI string). */
+  readonly source?: string;
+  /** Where to write the result (a URI string); it is overwritten. */
+  readonly target?: string;
+  /** Values for template parameters (import only). */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 /** How "New Architecture" may be called from code: where to put the file, and its name. */
@@ -105,6 +123,109 @@ async function newArchitecture(options: NewArchitectureOptions = {}): Promise<vs
   return document;
 }
 
+function optionsOf(argument: unknown): CloudFormationCommandOptions {
+  if (argument instanceof vscode.Uri) return { source: argument.toString() };
+  if (typeof argument === 'string') return { source: argument };
+  return typeof argument === 'object' && argument !== null ? (argument as CloudFormationCommandOptions) : {};
+}
+
+/** `shop.template.yaml` -> `shop`; `shop.cloudarch.yaml` -> `shop`. */
+function baseName(uri: vscode.Uri): string {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  return name.replace(/\.cloudarch\.ya?ml$/i, '').replace(/\.(template\.)?(ya?ml|json|template)$/i, '') || 'architecture';
+}
+
+async function writeAndOpen(target: vscode.Uri, text: string): Promise<vscode.TextDocument> {
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** CloudFormation: Import as Architecture…: pick a template, convert it in the server, save the architecture next to it, open it. */
+function importCloudFormation(context: CommandContext): Handler {
+  return async (argument?: unknown): Promise<vscode.Uri | undefined> => {
+    const options = optionsOf(argument);
+    let source = options.source !== undefined ? vscode.Uri.parse(options.source) : undefined;
+    if (source === undefined) {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: 'Import',
+        title: 'Import a CloudFormation template as an architecture',
+        filters: { 'CloudFormation templates': ['yaml', 'yml', 'json', 'template'], 'All files': ['*'] },
+      });
+      source = picked?.[0];
+    }
+    if (source === undefined) return undefined;
+    const name = vscode.workspace.asRelativePath(source);
+    let result: ImportCloudFormationResult;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+      result = await context.requestImport({ uri: source.toString(), text, ...(options.params ? { params: options.params } : {}) });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`CloudArch could not import ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    if (!result.ok) {
+      const where = result.line !== undefined ? `:${result.line}:${result.column ?? 1}` : '';
+      void vscode.window.showErrorMessage(`CloudArch cannot import ${name}${where}: ${result.message}`);
+      return undefined;
+    }
+    let target = options.target !== undefined ? vscode.Uri.parse(options.target) : undefined;
+    if (target === undefined) {
+      target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(source, '..', `${baseName(source)}.cloudarch.yaml`),
+        filters: { 'CloudArch architecture': ['cloudarch.yaml', 'cloudarch.yml'] },
+        title: 'Save the imported architecture as',
+      });
+    }
+    if (target === undefined) return undefined;
+    await writeAndOpen(target, result.text);
+    context.outputChannel.appendLine(`[import] ${name}: ${result.summary}`);
+    for (const entry of result.unmapped) context.outputChannel.appendLine(`  not mapped: ${entry.logicalId} (${entry.cfnType}): ${entry.reason}`);
+    for (const note of result.notes) context.outputChannel.appendLine(`  assumed: ${note}`);
+    void vscode.window.showInformationMessage(`Imported ${name}: ${result.summary}${result.unmapped.length > 0 ? ' What was not mapped is listed at the top of the file.' : ''}`);
+    // With the diagram panel installed, the imported design is drawn at once.
+    if ((await vscode.commands.getCommands(true)).includes('cloudarch.showDiagram')) await vscode.commands.executeCommand('cloudarch.showDiagram', target);
+    return target;
+  };
+}
+
+/** CloudFormation: Export as Template…: the server writes the template of the open architecture; it is saved and opened. */
+function exportCloudFormation(context: CommandContext): Handler {
+  return async (argument?: unknown): Promise<vscode.Uri | undefined> => {
+    const options = optionsOf(argument);
+    const document = await targetDocument(options.source);
+    if (!document) return undefined;
+    const name = vscode.workspace.asRelativePath(document.uri);
+    let result: ExportCloudFormationResult;
+    try {
+      result = await context.requestExport(document.uri.toString());
+    } catch (error) {
+      void vscode.window.showErrorMessage(`CloudArch could not export ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(`CloudArch cannot export ${name}: ${result.message}`);
+      return undefined;
+    }
+    let target = options.target !== undefined ? vscode.Uri.parse(options.target) : undefined;
+    if (target === undefined) {
+      const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
+      target = await vscode.window.showSaveDialog({
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName(document.uri)}.template.yaml`) } : {}),
+        filters: { 'CloudFormation template': ['yaml', 'yml'] },
+        title: 'Save the CloudFormation template as',
+      });
+    }
+    if (target === undefined) return undefined;
+    await writeAndOpen(target, result.text);
+    context.outputChannel.appendLine(`[export] ${name} -> ${vscode.workspace.asRelativePath(target)}`);
+    for (const note of result.notes) context.outputChannel.appendLine(`  ${note}`);
+    return target;
+  };
+}
+
 /** Every command's handler. `Record<CommandId, …>` makes a missing handler a compile error. */
 const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.newArchitecture': () => newArchitecture as Handler,
@@ -118,6 +239,8 @@ const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.showAvailabilityReport': (context) => showReports(context, ['availability']),
   'cloudarch.showCostReport': (context) => showReports(context, ['cost']),
   'cloudarch.showSecurityReport': (context) => showReports(context, ['security']),
+  'cloudarch.importCloudFormation': importCloudFormation,
+  'cloudarch.exportCloudFormation': exportCloudFormation,
 };
 
 /** Registers every command; the returned disposables unregister them. */

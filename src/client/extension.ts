@@ -14,6 +14,14 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from '../protocol/requests';
+import {
+  exportCloudFormationRequestMethod,
+  importCloudFormationRequestMethod,
+  type ExportCloudFormationParams,
+  type ExportCloudFormationResult,
+  type ImportCloudFormationParams,
+  type ImportCloudFormationResult,
+} from '../protocol/cloudformation';
 import { registerCommands } from './commands';
 import { ReportView } from './report-view';
 import { decideAfterDeath } from './restart-policy';
@@ -91,6 +99,14 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
         if (languageClient.state !== State.Running) await languageClient.start();
         return languageClient.sendRequest<ReportResult | null>(reportRequestMethod, { uri, kind } satisfies ReportParams);
       },
+      requestImport: async (params: ImportCloudFormationParams) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<ImportCloudFormationResult>(importCloudFormationRequestMethod, params);
+      },
+      requestExport: async (uri: string) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<ExportCloudFormationResult>(exportCloudFormationRequestMethod, { uri } satisfies ExportCloudFormationParams);
+      },
       restartServer: async () => {
         // A restart by hand forgives earlier crashes: the user asked for a fresh start.
         deaths.length = 0;
@@ -107,9 +123,8 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
   mark('commands and views');
   const ready = languageClient.start().then(() => {
     context.subscriptions.push(
-      languageClient.onNotification(summaryChangedNotificationMethod, (summary: SummaryResult | { uri: string }) => {
-        void statusBar.refresh(summary.uri);
-      }),
+      // The notification carries the new summary: shown as it is, never asked for again.
+      languageClient.onNotification(summaryChangedNotificationMethod, (summary: SummaryResult) => statusBar.show(summary)),
     );
     void statusBar.refresh();
   });

@@ -1,7 +1,8 @@
 /**
  * A status-bar item with the headline figures of the active CloudArch editor (availability,
  * monthly cost, findings). It asks the server for `cloudarch/summary` when the active editor
- * changes and whenever the server announces a fresh evaluation.
+ * changes, and shows the summary the server sends with `cloudarch/summaryChanged` after each
+ * evaluation as it is.
  */
 import * as vscode from 'vscode';
 import type { SummaryResult } from '../protocol/requests';
@@ -46,6 +47,15 @@ export class SummaryStatusBar implements vscode.Disposable {
       summary = null;
     }
     if (generation !== this.generation) return;
+    this.render(summary);
+  }
+
+  /** Shows a summary the server sent, if it is the active editor's. */
+  show(summary: SummaryResult): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || document.languageId !== LANGUAGE_ID || typeof summary?.uri !== 'string' || summary.uri !== document.uri.toString()) return;
+    // A request still in flight would answer with older figures: it must not overwrite these.
+    this.generation++;
     this.render(summary);
   }
 

@@ -24,6 +24,11 @@ export interface EvaluateOptions {
   readonly monteCarloSamples?: number;
   /** Seed of the Monte Carlo generator. */
   readonly seed?: number;
+  /**
+   * The result of the same document's previous version: what it worked out for resources that did
+   * not change is reused (as `parseArchitecture(text, { previous })` does). Never changed by the call.
+   */
+  readonly previous?: EvaluationResult;
 }
 
 /** How a finding's severity shows in the editor. */

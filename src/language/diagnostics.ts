@@ -7,6 +7,7 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { ArchDiagnostic, FixPayload, Severity } from '../core/document';
+import type { EvaluationResult, SecurityFinding } from '../evaluate/types';
 
 /** What a CloudArch diagnostic carries in `data`. */
 export interface DiagnosticData {
@@ -74,4 +75,41 @@ export function keptFixCount(diagnostic: Diagnostic): number {
 export function withFixes(diagnostic: Diagnostic, fixes: readonly FixPayload[]): Diagnostic {
   const data = (diagnostic.data ?? {}) as DiagnosticData;
   return { ...diagnostic, data: { ...data, fixes } satisfies DiagnosticData };
+}
+
+/**
+ * The fixes of the findings the client sends back with a code-action request, looked up in the
+ * evaluation that published them (their `data` says only how many fixes they have). A finding is
+ * recognised by its rule and resource; when a resource has several findings of one rule, by its
+ * message and range too. The answer is the fixes as the evaluation made them, for the text it
+ * evaluated; a diagnostic no finding matches any more gets none.
+ */
+export function fixesOfKeptFindings(result: EvaluationResult, diagnostics: readonly Diagnostic[]): (readonly FixPayload[])[] {
+  const findings = result.security?.findings ?? [];
+  const byRuleAndResource = new Map<string, SecurityFinding[]>();
+  for (const finding of findings) {
+    if (finding.fix === undefined) continue;
+    const key = `${finding.ruleId}\u0000${finding.resource}`;
+    const list = byRuleAndResource.get(key);
+    if (list) list.push(finding);
+    else byRuleAndResource.set(key, [finding]);
+  }
+  return diagnostics.map((diagnostic) => {
+    const resource = (diagnostic.data as { resource?: unknown } | undefined)?.resource;
+    if (typeof resource !== 'string') return [];
+    const candidates = byRuleAndResource.get(`${String(diagnostic.code)}\u0000${resource}`) ?? [];
+    // The diagnostic comes from the client: its range may be missing or malformed.
+    const range = diagnostic.range as Partial<Diagnostic['range']> | undefined;
+    const sameRange = (finding: SecurityFinding) =>
+      finding.range.start.line === range?.start?.line &&
+      finding.range.start.character === range?.start?.character &&
+      finding.range.end.line === range?.end?.line &&
+      finding.range.end.character === range?.end?.character;
+    const sameMessage = (finding: SecurityFinding) => finding.message === diagnostic.message;
+    const match =
+      candidates.length === 1
+        ? candidates[0]
+        : (candidates.find((finding) => sameMessage(finding) && sameRange(finding)) ?? candidates.find(sameMessage) ?? candidates.find(sameRange));
+    return match?.fix ? [match.fix] : [];
+  });
 }

@@ -8,7 +8,7 @@ import type { ArchDocument } from '../core/document';
 import type { EvaluationResult, FindingSeverity } from '../evaluate/types';
 import { costFigureText, costHeadline, unpricedIn } from '../evaluate/cost/summary';
 import { reportCommands, type ReportKind, type SummaryResult } from '../protocol/requests';
-import type { EvaluationFigures } from './live-evaluation';
+import type { EvaluationFigures } from '../evaluate/figures';
 import { formatPercent, formatUSD, splitLines } from './text-utils';
 
 const severityOrder: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];

@@ -5,7 +5,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ArchDocument, ResourceNode } from '../core/document';
-import type { EvaluationFigures } from './live-evaluation';
+import type { EvaluationFigures } from '../evaluate/figures';
 import type { PropertyDef, PropertyShape, ResourceTypeDef, SourcedFigure } from '../model/catalog-types';
 import { resourceType } from '../model/catalog';
 import type { CatalogTables } from './completion';

@@ -16,19 +16,20 @@ import type {
   Range,
   TextEdit,
 } from 'vscode-languageserver-types';
-import type { ArchDocument } from '../core/document';
+import type { ArchDiagnostic, ArchDocument, FixPayload } from '../core/document';
 import { renameResourceEdits } from '../core/edits';
 import { parseArchitecture } from '../core/parse';
+import type { EvaluateOptions } from '../evaluate/index';
+import { figuresOf, type EvaluationFigures } from '../evaluate/figures';
 import type { EvaluationResult } from '../evaluate/types';
 import { allDbInstanceClasses } from '../model/db-instance-classes';
 import { allInstanceTypes } from '../model/instance-types';
 import type { ReportKind, SummaryResult } from '../protocol/requests';
 import { codeActions, costSavingActions, effectPreview, type EffectFigures } from './code-actions';
 import { complete, type CatalogTables } from './completion';
-import { toLspDiagnostic } from './diagnostics';
+import { fixesOfKeptFindings, toLspDiagnostic, type LspDiagnosticOptions } from './diagnostics';
 import { codeLenses, inlayHints, report, summary } from './evaluation-views';
 import { hover } from './hover';
-import type { EvaluationFigures } from './live-evaluation';
 import { definition, prepareRename, references, rename } from './navigation';
 import { documentSymbols, foldingRanges } from './symbols';
 import { applyTextEdits } from './text-utils';
@@ -48,15 +49,16 @@ export const defaultLanguageSettings: LanguageSettings = {
 
 export interface LanguageServiceOptions {
   /**
-   * Runs the evaluations. Injected because they are heavy: the server loads them on first use; tests
-   * pass a fake. Without it, no evaluation views are produced.
+   * Runs the evaluations (`evaluateAll`: see engine.ts). Injected because they are heavy: the
+   * server's thread never loads them (its evaluations run in the worker); tests pass a fake. Without
+   * it, no evaluation views are produced.
    */
-  readonly evaluate?: (doc: ArchDocument, purpose: 'live' | 'report', documentKey: string) => EvaluationResult | Promise<EvaluationResult>;
+  readonly evaluate?: (doc: ArchDocument, options: EvaluateOptions) => EvaluationResult;
   /**
-   * Evaluates an edited text for a fix preview and returns only its headline figures. The server
-   * passes it so a preview never moves a full result between threads; `evaluate` is used otherwise.
+   * The figures of the document at `uri` with its text replaced by `text` (a fix preview). The server
+   * passes it so a preview is parsed and evaluated in the worker only; `evaluate` is used otherwise.
    */
-  readonly evaluateFigures?: (doc: ArchDocument, documentKey: string) => Promise<EvaluationFigures | undefined>;
+  readonly previewFigures?: (uri: string, text: string) => Promise<EvaluationFigures | undefined>;
   /** The catalog tables completion and hover list (instance types, DB classes). */
   readonly tables?: Partial<CatalogTables>;
   /** Rename edits; the core's renameResourceEdits by default. */
@@ -69,11 +71,21 @@ export interface LanguageService {
   /** Parses a text, reusing the unchanged resources of the previous parse of the same document (by object identity) */
   parse(text: string, previous?: ArchDocument): ArchDocument;
   diagnostics(doc: ArchDocument, uri: string): Diagnostic[];
+  /** One diagnostic as LSP (`keepFixes`: live findings leave their fixes with the evaluation). */
+  lspDiagnostic(diagnostic: ArchDiagnostic, uri: string, options?: LspDiagnosticOptions): Diagnostic;
   /** Whether the evaluations run for this document while typing (size limit, setting, injected engine). */
   shouldEvaluate(doc: ArchDocument): boolean;
-  /** `live` while typing (cheap), `report` when the user opens a report (complete, Monte Carlo included). */
-  evaluate(doc: ArchDocument, purpose?: 'live' | 'report', documentKey?: string): Promise<EvaluationResult | undefined>;
+  /**
+   * Evaluates `doc` (undefined without an evaluation engine). `previous`, the result of the same
+   * document's previous version, lets the work of unchanged resources be reused; while typing,
+   * `monteCarloSamples: 0` skips the cross-check.
+   */
+  evaluate(doc: ArchDocument, options?: EvaluateOptions): EvaluationResult | undefined;
+  /** The figures the views read, cut from a full result. */
+  figures(result: EvaluationResult): EvaluationFigures;
   evaluationDiagnostics(result: EvaluationResult, uri: string): Diagnostic[];
+  /** The fixes `result` keeps for the live findings the client sent back (see `keptFixes` in diagnostics.ts). */
+  keptFixes(result: EvaluationResult, diagnostics: readonly Diagnostic[]): (readonly FixPayload[])[];
   /** `doc` may be the parse of an older version of `text`; completion reads the text around the caret. */
   completion(text: string, doc: ArchDocument | undefined, position: Position): CompletionList;
   /** `result`: the last evaluation, whose figures a reference's summary shows. */
@@ -113,16 +125,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     settings,
     parse: (text, previous) => parseArchitecture(text, { previous }),
     diagnostics: (doc, uri) => doc.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
+    lspDiagnostic: toLspDiagnostic,
     shouldEvaluate: (doc) => settings.evaluations && evaluate !== undefined && doc.resources.length <= settings.maxResourcesForLiveEvaluation,
-    evaluate: async (doc, purpose = 'live', documentKey = 'default') => (evaluate ? await evaluate(doc, purpose, documentKey) : undefined),
+    evaluate: (doc, evaluateOptions = {}) => evaluate?.(doc, evaluateOptions),
+    figures: figuresOf,
     evaluationDiagnostics: (result, uri) => result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
+    keptFixes: fixesOfKeptFindings,
     completion: (text, doc, position) => complete(text, doc, position, tables),
     hover: (doc, position, result) => hover(doc, position, tables, result),
     codeActions,
     costSavingActions,
     previewSecurityFixes: async (actions, uri, doc, baseline, previewOptions = {}) => {
-      const evaluateFigures = options.evaluateFigures ?? (evaluate ? async (fixed: ArchDocument, key: string) => await evaluate(fixed, 'live', key) : undefined);
-      if (!evaluateFigures) return actions;
+      const previewFigures =
+        options.previewFigures ??
+        (evaluate ? (_uri: string, text: string) => Promise.resolve(evaluate(parseArchitecture(text, { previous: doc }), { monteCarloSamples: 0 })) : undefined);
+      if (!previewFigures) return actions;
       const figures = (result: EvaluationFigures): EffectFigures => ({ monthlyUSD: result.cost?.monthlyUSD, availabilityPercent: result.availability?.percent });
       let budget = previewOptions.limit ?? 5;
       const previewed: CodeAction[] = [];
@@ -134,8 +151,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
           continue;
         }
         budget--;
-        const fixed = parseArchitecture(applyTextEdits(doc.text, edits), { previous: doc });
-        const after = await evaluateFigures(fixed, `${uri}#fix-preview`);
+        const after = await previewFigures(uri, applyTextEdits(doc.text, edits));
         const preview = after ? effectPreview(figures(baseline), figures(after)) : undefined;
         previewed.push(preview ? { ...action, title: `${action.title} — ${preview}` } : action);
       }

@@ -63,8 +63,8 @@ export interface SummaryResult {
 }
 
 /**
- * `cloudarch/summaryChanged` (server -> client notification): sent after each evaluation so the
- * status bar can update without polling.
+ * `cloudarch/summaryChanged` (server -> client notification): sent after each evaluation with the
+ * new `SummaryResult`, so the status bar shows it without asking again.
  */
 export const summaryChangedNotificationMethod = 'cloudarch/summaryChanged';
 

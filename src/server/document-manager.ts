@@ -22,11 +22,12 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ArchDocument } from '../core/document';
-import { carryOverDiagnostics, carryOverEncoded } from '../language/carry-over';
+import type { EvaluationFigures } from '../evaluate/figures';
+import { carryOverDiagnostics, carryOverEncoded } from './carry-over';
 import type { LanguageService } from '../language/language-service';
-import type { EncodedDiagnostics, EvaluationFigures } from '../language/live-evaluation';
+import type { EncodedDiagnostics } from './diagnostics-encoder';
 import { EvaluationTimeoutError, type Evaluator } from './evaluation-loader';
-import type { LiveEvaluation } from './evaluation-worker';
+import type { LiveEvaluation } from './evaluation-requests';
 import { decodeDiagnostics } from './raw-json';
 import type { ServerSettings } from './settings';
 

@@ -5,34 +5,26 @@
  * evaluations run in-process instead, through the same handler.
  */
 import { Worker } from 'node:worker_threads';
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { FixPayload } from '../core/document';
 import type { FindingSeverity } from '../evaluate/types';
-import type { EvaluationFigures } from '../language/live-evaluation';
-import type { ReportKind } from '../protocol/requests';
-import type { EncodedDiagnostics } from '../language/live-evaluation';
-import { createEvaluationHandler, evaluationWorkerMarker, type EvaluationRequest, type EvaluationResponse, type HeldList, type LiveEvaluation } from './evaluation-worker';
+import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
+import { evaluationRequests, evaluationWorkerMarker, type EvaluationRequestKind, type LiveEvaluation, type RequestOf, type ResponseOf, type WorkerInit, type WorkerMessage, type WorkerReply } from './evaluation-requests';
+import { createEvaluationHandler, type EvaluationHandler } from './evaluation-worker';
 
-/** What the server asks of the evaluations. Every method is keyed by the document's URI. */
+/** What the server asks of the evaluations. Every request names its document by URI. */
 export interface Evaluator {
-  /** The live evaluation of `version`, or `undefined` when the editor moved past it first. */
+  /**
+   * Asks the worker one request of the table (evaluation-requests.ts). Resolves to `undefined` when
+   * the kind is `latestOnly` and the editor moved past the request's version first.
+   */
+  ask<K extends EvaluationRequestKind>(kind: K, request: RequestOf<K>): Promise<ResponseOf<K> | undefined>;
+  /** The live evaluation of `version` with the lists the worker named resolved, or `undefined` when the editor moved past it first. */
   live(uri: string, version: number, text: string, minimumSeverity: FindingSeverity): Promise<LiveEvaluation | undefined>;
   /** Tells the worker the editor now has `version`: queued or running work for older ones is dropped. */
   noteVersion(uri: string, version: number): void;
-  report(uri: string, version: number, text: string, kind: ReportKind, monteCarloSamples: number): Promise<{ title: string; markdown: string; html: string }>;
-  /** The cost evaluation's savings for the resources in `range`, if `version` is the evaluated one. */
-  savings(uri: string, version: number, range: Range, only: readonly string[] | undefined): Promise<CodeAction[]>;
-  /** The fixes of live findings (in the order given), from the evaluation of `version`; none for another version. */
-  fixes(uri: string, version: number, diagnostics: readonly Diagnostic[]): Promise<(readonly FixPayload[])[]>;
-  /** The figures of an edited copy of the document (fix previews). */
-  figures(uri: string, text: string): Promise<EvaluationFigures | undefined>;
-  /** The document was closed: the worker lets go of its parse and result. */
+  /** The document was closed: the worker lets go of its state. */
   forget(uri: string): void;
   dispose(): void;
 }
-
-/** Distributes request-ids without the request body (it is built per kind). */
-type RequestBody = EvaluationRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /** How many documents the shared latest-version table tracks; beyond that, stale work is simply done. */
 const versionSlots = 1024;
@@ -57,11 +49,11 @@ export class EvaluationTimeoutError extends Error {
 export function createEvaluator(entryPoint: string, logError: (message: string, error: unknown) => void): Evaluator {
   let worker: Worker | undefined;
   let workerFailed = false;
-  let inProcess: ReturnType<typeof createEvaluationHandler> | undefined;
+  let inProcess: EvaluationHandler | undefined;
   let nextId = 1;
   interface Waiter {
-    readonly request: EvaluationRequest;
-    readonly resolve: (response: EvaluationResponse) => void;
+    readonly message: WorkerMessage;
+    readonly resolve: (reply: WorkerReply) => void;
     readonly reject: (error: Error) => void;
   }
   // In the order the worker serves them: the first is the one it is working on.
@@ -99,13 +91,13 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     try {
       const started = new Worker(entryPoint, { workerData: { [evaluationWorkerMarker]: true } });
       started.unref();
-      started.on('message', (response: EvaluationResponse) => {
+      started.on('message', (reply: WorkerReply) => {
         lastProgressAt = performance.now();
-        const waiter = pending.get(response.id);
+        const waiter = pending.get(reply.id);
         if (!waiter) return;
-        pending.delete(response.id);
-        if ('error' in response) waiter.reject(new Error(response.error));
-        else waiter.resolve(response);
+        pending.delete(reply.id);
+        if ('error' in reply) waiter.reject(new Error(reply.error));
+        else waiter.resolve(reply);
       });
       started.on('error', (error) => {
         if (worker !== started) return;
@@ -118,7 +110,7 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
         failAll(new Error('The evaluation worker stopped.'));
         worker = undefined;
       });
-      started.postMessage({ id: 0, kind: 'init', latestVersions: latestVersions.buffer as SharedArrayBuffer } satisfies EvaluationRequest);
+      started.postMessage(init());
       heldLists.clear();
       worker = started;
     } catch (error) {
@@ -129,23 +121,27 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     return worker;
   };
 
-  const send = (body: RequestBody): Promise<EvaluationResponse> => {
+  const init = (): WorkerInit => ({ id: 0, init: latestVersions.buffer as SharedArrayBuffer });
+
+  /** Posts one message and resolves to the worker's reply (an error reply rejects). */
+  const send = <K extends EvaluationRequestKind>(kind: K, request: RequestOf<K>): Promise<WorkerReply> => {
     const id = nextId++;
-    const request = { ...body, id } as EvaluationRequest;
+    const slot = evaluationRequests[kind].latestOnly ? slotOf(request.uri) : (slots.get(request.uri) ?? -1);
+    const message = { id, kind, slot, request } as WorkerMessage;
     const running = start();
     if (!running) {
-      inProcess ??= createEvaluationHandler();
-      inProcess.handle({ id: 0, kind: 'init', latestVersions: latestVersions.buffer as SharedArrayBuffer });
-      try {
-        return Promise.resolve(inProcess.isStale(request) ? { id, stale: true } : inProcess.handle(request));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      const local = inProcess ?? createEvaluationHandler();
+      if (!inProcess) {
+        local.init(init());
+        inProcess = local;
       }
+      if (local.isStale(message)) return Promise.resolve({ id, stale: true });
+      return local.handle(message).then((reply) => ('error' in reply ? Promise.reject(new Error(reply.error)) : reply));
     }
-    return new Promise<EvaluationResponse>((resolve, reject) => {
+    return new Promise<WorkerReply>((resolve, reject) => {
       if (pending.size === 0) lastProgressAt = performance.now();
-      pending.set(id, { request, resolve, reject });
-      running.postMessage(request);
+      pending.set(id, { message, resolve, reject });
+      running.postMessage(message);
       watchdog ??= setInterval(checkStarvation, 500);
       watchdog.unref?.();
     });
@@ -159,14 +155,14 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
       return;
     }
     const [headId, head] = pending.entries().next().value as [number, Waiter];
-    const headKey = 'key' in head.request ? head.request.key : undefined;
-    const othersWait = [...pending.values()].some((waiter) => 'key' in waiter.request && waiter.request.key !== headKey && waiter.request.kind !== 'forget');
+    const headUri = head.message.request.uri;
+    const othersWait = [...pending.values()].some((waiter) => waiter.message.request.uri !== headUri && waiter.message.kind !== 'forget');
     if (!othersWait || performance.now() - lastProgressAt < starvationLimitMs || !worker) return;
     const stuck = worker;
     worker = undefined;
     void stuck.terminate();
     pending.delete(headId);
-    head.reject(new EvaluationTimeoutError(headKey?.replace(/#fix-preview$/, '') ?? 'a document'));
+    head.reject(new EvaluationTimeoutError(headUri));
     const waiting = [...pending.values()];
     pending.clear();
     const restarted = start();
@@ -175,23 +171,28 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
         waiter.reject(new Error('The evaluation worker could not be restarted.'));
         continue;
       }
-      pending.set(waiter.request.id, waiter);
+      pending.set(waiter.message.id, waiter);
       // The new worker made none of the lists the old one named: it must send them whole.
-      restarted.postMessage(waiter.request.kind === 'live' ? { ...waiter.request, held: undefined } : waiter.request);
+      restarted.postMessage(waiter.message.kind === 'live' ? { ...waiter.message, request: { ...waiter.message.request, held: undefined } } : waiter.message);
     }
     lastProgressAt = performance.now();
   }
 
+  const ask = async <K extends EvaluationRequestKind>(kind: K, request: RequestOf<K>): Promise<ResponseOf<K> | undefined> => {
+    const reply = await send(kind, request);
+    return 'response' in reply ? (reply.response as ResponseOf<K>) : undefined;
+  };
+
   return {
+    ask,
     async live(uri, version, text, minimumSeverity) {
       const slot = slotOf(uri);
       if (slot >= 0 && Atomics.load(latestVersions, slot) < version) Atomics.store(latestVersions, slot, version);
       // Start the worker first: a new one holds nothing of the old one's, and starting it clears the table.
       start();
       const held = heldLists.get(uri);
-      const response = await send({ kind: 'live', key: uri, slot, version, text, minimumSeverity, held: { diagnostics: held?.diagnostics?.serial, parseDiagnostics: held?.parseDiagnostics?.serial } });
-      if (!('live' in response)) return undefined;
-      const message = response.live;
+      const message = await ask('live', { uri, version, text, minimumSeverity, held: { diagnostics: held?.diagnostics?.serial, parseDiagnostics: held?.parseDiagnostics?.serial } });
+      if (!message) return undefined;
       const resolve = (list: EncodedDiagnostics | HeldList, holding: EncodedDiagnostics | undefined): EncodedDiagnostics => {
         if (!('held' in list)) return list;
         if (holding?.serial !== list.held) throw new Error(`The evaluation worker named diagnostics list ${list.held}, which the server does not hold.`);
@@ -205,31 +206,13 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
       const slot = slotOf(uri);
       if (slot >= 0) Atomics.store(latestVersions, slot, version);
     },
-    async report(uri, version, text, kind, monteCarloSamples) {
-      const response = await send({ kind: 'report', key: uri, version, text, report: kind, monteCarloSamples });
-      if (!('report' in response)) throw new Error('The evaluation worker gave no report.');
-      return response.report;
-    },
-    async savings(uri, version, range, only) {
-      const response = await send({ kind: 'savings', key: uri, version, range, ...(only ? { only } : {}) });
-      return 'actions' in response ? response.actions : [];
-    },
-    async fixes(uri, version, diagnostics) {
-      const response = await send({ kind: 'fixes', key: uri, version, diagnostics });
-      return 'fixes' in response ? response.fixes : diagnostics.map(() => []);
-    },
-    async figures(uri, text) {
-      const response = await send({ kind: 'figures', key: `${uri}#fix-preview`, baseKey: uri, text });
-      return 'figures' in response ? response.figures : undefined;
-    },
     forget(uri) {
       const slot = slots.get(uri);
       slots.delete(uri);
       heldLists.delete(uri);
       if (slot !== undefined && slot >= 0) freeSlots.push(slot);
       if (!worker && !inProcess) return;
-      void send({ kind: 'forget', key: uri }).catch(() => undefined);
-      void send({ kind: 'forget', key: `${uri}#fix-preview` }).catch(() => undefined);
+      void send('forget', { uri }).catch(() => undefined);
     },
     dispose() {
       void worker?.terminate();

@@ -8,7 +8,8 @@
 import { inspect } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { evaluationWorkerMarker, runEvaluationWorker } from './evaluation-worker';
+import { evaluationWorkerMarker } from './evaluation-requests';
+import { runEvaluationWorker } from './evaluation-worker';
 import { rawAwareJsonEncoder } from './raw-json';
 import { serverInfo, startServer } from './server';
 

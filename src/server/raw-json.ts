@@ -9,7 +9,7 @@
  */
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-jsonrpc';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { EncodedDiagnostics } from '../language/live-evaluation';
+import type { EncodedDiagnostics } from './diagnostics-encoder';
 
 /** Stands for its JSON text inside a message: the elements of an array, in lists joined by commas. */
 export class RawJsonElements {

@@ -30,6 +30,14 @@ import {
   type SummaryParams,
   type SummaryResult,
 } from '../protocol/requests';
+import {
+  exportCloudFormationRequestMethod,
+  importCloudFormationRequestMethod,
+  type ExportCloudFormationParams,
+  type ExportCloudFormationResult,
+  type ImportCloudFormationParams,
+  type ImportCloudFormationResult,
+} from '../protocol/cloudformation';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
 import { decodeDiagnostics, RawJsonElements } from './raw-json';
@@ -75,8 +83,8 @@ export function startServer(connection: Connection, entryPoint: string, options:
   // The bundled server file is also the evaluation worker's entry point (see main.ts).
   const evaluator = createEvaluator(entryPoint, (message, error) => logError(message, error));
   const service = lazyLanguageService({
-    // Fix previews need only the figures of the fixed text; the worker computes them (src/server/evaluation-worker.ts).
-    evaluateFigures: (doc, documentKey) => evaluator.figures(documentKey.replace(/#fix-preview$/, ''), doc.text),
+    // Fix previews need only the figures of the fixed text; the worker parses and evaluates it.
+    previewFigures: (uri, text) => evaluator.ask('preview', { uri, text }),
   });
 
   const logError = (message: string, error: unknown) => {
@@ -181,7 +189,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod], reportKinds } },
+        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod], reportKinds } },
       },
     };
   });
@@ -287,7 +295,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
     await manager.settledEvaluation(uri);
     const evaluation = manager.currentEvaluation(uri);
     if (!evaluation || token.isCancellationRequested) return diagnostics;
-    const found = await evaluator.fixes(uri, evaluation.version, kept);
+    const found = (await evaluator.ask('fixes', { uri, version: evaluation.version, diagnostics: kept })) ?? [];
     const fixesByDiagnostic = new Map(kept.map((diagnostic, index) => [diagnostic, found[index] ?? []]));
     return diagnostics.map((diagnostic) => {
       const fixes = fixesByDiagnostic.get(diagnostic);
@@ -316,7 +324,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
       const current = manager.current(uri);
       if (!evaluation || !current || current.version !== evaluation.version || token.isCancellationRequested) return quickFixes;
       // The savings come from the full cost result, which stays in the evaluation worker.
-      const savings = await evaluator.savings(uri, evaluation.version, params.range, params.context.only);
+      const savings = (await evaluator.ask('savings', { uri, version: evaluation.version, range: params.range, ...(params.context.only ? { only: params.context.only } : {}) })) ?? [];
       const fixes = hasSecurityFix ? await service.previewSecurityFixes(quickFixes, uri, current.doc, evaluation.figures, { isCancelled: () => token.isCancellationRequested }) : quickFixes;
       return [...fixes, ...savings];
     }),
@@ -365,14 +373,36 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (!textDocument) return null;
       if (!settings.evaluations) return { kind: params.kind, version: textDocument.version, ...service.report(params.kind, manager.current(params.uri)!.doc, undefined) };
       const version = textDocument.version;
-      const report = await evaluator.report(params.uri, version, textDocument.getText(), params.kind, settings.monteCarloSamples);
-      return { kind: params.kind, version, ...report };
+      const report = await evaluator.ask('report', { uri: params.uri, version, text: textDocument.getText(), report: params.kind, monteCarloSamples: settings.monteCarloSamples });
+      return report ? { kind: params.kind, version, ...report } : null;
     }),
   );
 
   connection.onRequest(
     summaryRequestMethod,
     guard<SummaryParams, SummaryResult | null>('Summary', null, (params) => (params && typeof params.uri === 'string' ? summaryOf(params.uri) : null)),
+  );
+
+  // CloudFormation both ways: the worker converts (src/cloudformation), this thread only checks and forwards.
+  const conversionFailed = { ok: false, message: 'the language server could not convert it; see the CloudArch output for details.' } as const;
+  connection.onRequest(
+    importCloudFormationRequestMethod,
+    guard<ImportCloudFormationParams, ImportCloudFormationResult>('CloudFormation import', conversionFailed, async (params) => {
+      if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string') throw new ResponseError(-32602, `${importCloudFormationRequestMethod} needs { uri, text, params? }.`);
+      const given = params.params ?? {};
+      if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string')) throw new ResponseError(-32602, `${importCloudFormationRequestMethod}: params must map names to strings.`);
+      return (await evaluator.ask('importCloudFormation', { uri: params.uri, text: params.text, params: given })) ?? conversionFailed;
+    }),
+  );
+
+  connection.onRequest(
+    exportCloudFormationRequestMethod,
+    guard<ExportCloudFormationParams, ExportCloudFormationResult>('CloudFormation export', conversionFailed, async (params) => {
+      if (!params || typeof params.uri !== 'string') throw new ResponseError(-32602, `${exportCloudFormationRequestMethod} needs { uri }.`);
+      const textDocument = manager.textDocument(params.uri);
+      if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
+      return (await evaluator.ask('exportCloudFormation', { uri: params.uri, version: textDocument.version, text: textDocument.getText() })) ?? conversionFailed;
+    }),
   );
 
   connection.onShutdown(() => {

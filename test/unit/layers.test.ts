@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const pureFolders = ['src/model', 'src/core', 'src/evaluate', 'src/diagram', 'src/language', 'src/protocol'];
+const pureFolders = ['src/model', 'src/core', 'src/evaluate', 'src/diagram', 'src/language', 'src/protocol', 'src/cloudformation'];
 
 /** Module specifiers the pure core must never import. */
 const forbidden: readonly RegExp[] = [

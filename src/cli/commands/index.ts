@@ -9,4 +9,6 @@ export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = 
   validate: async () => (await import('./validate')).validate,
   evaluate: async () => (await import('./evaluate')).evaluate,
   simulate: async () => (await import('./simulate')).simulate,
+  import: async () => (await import('./import')).importCommand,
+  export: async () => (await import('./export-cloudformation')).exportCommand,
 };

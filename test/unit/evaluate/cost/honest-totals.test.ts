@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArchitecture } from '../../../../src/core/parse';
 import { evaluateAll } from '../../../../src/evaluate';
 import { createLanguageService } from '../../../../src/language/language-service';
-import { figuresOf } from '../../../../src/language/live-evaluation';
+import { figuresOf } from '../../../../src/evaluate/figures';
 
 interface Expected {
   readonly codeLens: string;

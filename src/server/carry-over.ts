@@ -6,7 +6,7 @@
  * until the evaluation catches up.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { EncodedDiagnostics } from './live-evaluation';
+import type { EncodedDiagnostics } from './diagnostics-encoder';
 
 /** The lines an edit from `before` to `after` touched: a common head and tail of lines are unchanged. */
 function changedLines(before: string, after: string): { firstChanged: number; unchangedTailLines: number; lineDelta: number } {
@@ -43,7 +43,7 @@ function changedLines(before: string, after: string): { firstChanged: number; un
 
 /**
  * The same as `carryOverDiagnostics` for diagnostics encoded as JSON elements with their layout
- * (see live-evaluation.ts), without decoding them: when the edit kept the number of lines (typing
+ * (see diagnostics-encoder.ts), without decoding them: when the edit kept the number of lines (typing
  * within a line), the elements on untouched lines are kept as they are. Returns `undefined` when
  * lines moved (the caller decodes and uses `carryOverDiagnostics`).
  */

@@ -8,18 +8,33 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
-import { evaluateAll } from '../../../src/evaluate/index';
+import { evaluateAll, findingDiagnostics } from '../../../src/evaluate/index';
+import { figuresOf, severityShownLive } from '../../../src/evaluate/figures';
 import type { EvaluationResult, SecurityFinding } from '../../../src/evaluate/types';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { carryOverDiagnostics, carryOverEncoded } from '../../../src/language/carry-over';
-import { toLspDiagnostic } from '../../../src/language/diagnostics';
+import { fixesOfKeptFindings, toLspDiagnostic } from '../../../src/language/diagnostics';
 import { codeLenses, inlayHints, summary } from '../../../src/language/evaluation-views';
-import { DiagnosticsEncoder, figuresOf, fixesOfKeptFindings, severityShownLive } from '../../../src/language/live-evaluation';
+import { carryOverDiagnostics, carryOverEncoded } from '../../../src/server/carry-over';
+import { DiagnosticsEncoder as Encoder } from '../../../src/server/diagnostics-encoder';
 
 const uri = 'file:///shop.cloudarch.yaml';
 const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'three-tier-web.cloudarch.yaml'), 'utf8');
 const doc = parseArchitecture(text);
 const result = evaluateAll(doc, { monteCarloSamples: 0 });
+
+/** An encoder as the worker makes one: serials count up across its encoders. */
+let lastSerial = 0;
+class DiagnosticsEncoder extends Encoder {
+  constructor(documentUri: string) {
+    super(documentUri, toLspDiagnostic, () => ++lastSerial);
+  }
+}
+
+/** `result` with other findings, their diagnostics first as `evaluateAll` puts them. */
+function withFindings(findings: readonly SecurityFinding[]): EvaluationResult {
+  const security = { ...result.security!, findings };
+  return { ...result, security, diagnostics: [...findingDiagnostics(security), ...result.diagnostics.slice(result.security!.findings.length)] };
+}
 
 function decode(json: string): unknown[] {
   return json === '' ? [] : (JSON.parse(`[${json}]`) as unknown[]);
@@ -58,13 +73,13 @@ describe('live evaluation', () => {
     const first = encoder.encode(result, 'info');
     // A different object with the same content but another message: only it is converted again.
     const changed: SecurityFinding = { ...result.security!.findings[0]!, message: 'A changed message.' };
-    const edited: EvaluationResult = { ...result, security: { ...result.security!, findings: [changed, ...result.security!.findings.slice(1)] } };
+    const edited = withFindings([changed, ...result.security!.findings.slice(1)]);
     const second = decode(encoder.encode(edited, 'info').json) as { message: string }[];
     assert.equal(second[0]!.message, 'A changed message.');
     assert.deepEqual(second.slice(1), decode(first.json).slice(1));
     // The same object is not converted again: mutating it behind the encoder's back shows the cache.
     const mutable = { ...result.security!.findings[1]! } as { message: string } & SecurityFinding;
-    const withMutable: EvaluationResult = { ...result, security: { ...result.security!, findings: [mutable] } };
+    const withMutable = withFindings([mutable]);
     encoder.encode(withMutable, 'info');
     mutable.message = 'mutated';
     assert.notEqual((decode(encoder.encode(withMutable, 'info').json)[0] as { message: string }).message, 'mutated');
@@ -92,7 +107,7 @@ describe('live evaluation', () => {
         range: { start: { line: first.range.start.line + 1, character: 0 }, end: { line: first.range.start.line + 1, character: 3 } },
         fix: { title: 'The second fix', edits: [] },
       };
-      const twice: EvaluationResult = { ...result, security: { ...result.security!, findings: [first, second] } };
+      const twice = withFindings([first, second]);
       const [diagnosticOfFirst, diagnosticOfSecond] = decode(new DiagnosticsEncoder(uri).encode(twice, 'info').json) as Diagnostic[];
       assert.deepEqual(fixesOfKeptFindings(twice, [diagnosticOfSecond!, diagnosticOfFirst!]), [[second.fix], [first.fix]]);
       // The editor's copy of the first finding after its line moved: the message still tells it.
@@ -107,11 +122,11 @@ describe('live evaluation', () => {
     const encoder = new DiagnosticsEncoder(uri);
     const first = encoder.encode(result, 'low');
     // A new result object whose findings read the same: nothing to join again.
-    const again = encoder.encode({ ...result, security: { ...result.security!, findings: [...result.security!.findings] } }, 'low');
+    const again = encoder.encode(withFindings([...result.security!.findings]), 'low');
     assert.equal(again, first);
     assert.ok(first.serial !== undefined);
     const changed: SecurityFinding = { ...result.security!.findings[0]!, message: 'A changed message.' };
-    const edited = encoder.encode({ ...result, security: { ...result.security!, findings: [changed, ...result.security!.findings.slice(1)] } }, 'low');
+    const edited = encoder.encode(withFindings([changed, ...result.security!.findings.slice(1)]), 'low');
     assert.notEqual(edited.serial, first.serial);
     assert.notEqual(edited.json, first.json);
     const document = encoder.encodeDocument(doc);

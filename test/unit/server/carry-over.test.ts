@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { carryOverDiagnostics } from '../../../src/language/carry-over';
+import { carryOverDiagnostics } from '../../../src/server/carry-over';
 
 function on(line: number, message: string): Diagnostic {
   return { range: { start: { line, character: 4 }, end: { line, character: 9 } }, message };

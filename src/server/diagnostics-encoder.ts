@@ -1,0 +1,150 @@
+/**
+ * The wire form of a document's diagnostics while the user types: LSP diagnostics already
+ * serialised as JSON, with a layout that lets the server keep the elements on lines an edit left
+ * alone (carry-over.ts) and a serial that lets the worker say "the list you hold" instead of sending
+ * it again (HeldList). Nothing here is part of the pure engine: it exists because a thousand-resource
+ * file publishes about 2,400 findings on every keystroke.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ArchDiagnostic, ArchDocument } from '../core/document';
+import { severityShownLive } from '../evaluate/figures';
+import type { EvaluationResult, FindingSeverity } from '../evaluate/types';
+import type { LspDiagnosticOptions } from '../language/diagnostics';
+
+/** The evaluation's diagnostics as a JSON array body (elements joined by commas, no brackets). */
+export interface EncodedDiagnostics {
+  /** `""` when there are none; otherwise `{...},{...}`, ready to splice into a JSON array. */
+  readonly json: string;
+  readonly count: number;
+  /**
+   * Per element: the offset in `json` where it ends, its first line and its last line (three
+   * numbers each), so the elements on lines an edit left alone can be kept without decoding.
+   */
+  readonly layout?: Int32Array;
+  /**
+   * Names this list among those the encoders of one worker made, so a receiver that already holds
+   * it can be told "the same as list N" instead of being sent it again.
+   */
+  readonly serial?: number;
+}
+
+/** In a live answer, instead of a list: the list with this serial, which the server said it holds. */
+export interface HeldList {
+  readonly held: number;
+}
+
+/** How an encoder turns one diagnostic into LSP (the language service's `lspDiagnostic`). */
+export type LspConverter = (diagnostic: ArchDiagnostic, uri: string, options?: LspDiagnosticOptions) => Diagnostic;
+
+/** Joins encoded elements and records where each ends and which lines it covers. */
+function join(parts: readonly string[], ranges: readonly ArchDiagnostic['range'][], serial: number): EncodedDiagnostics {
+  const layout = new Int32Array(parts.length * 3);
+  let offset = 0;
+  parts.forEach((part, index) => {
+    offset += (index > 0 ? 1 : 0) + part.length;
+    layout[index * 3] = offset;
+    layout[index * 3 + 1] = ranges[index]!.start.line;
+    layout[index * 3 + 2] = ranges[index]!.end.line;
+  });
+  return { json: parts.join(','), count: parts.length, layout, serial };
+}
+
+interface EncodedParts {
+  readonly parts: readonly string[];
+  readonly ranges: readonly ArchDiagnostic['range'][];
+}
+
+/**
+ * Turns a document's diagnostics and evaluation results into the JSON of their LSP diagnostics,
+ * remembering the text of every diagnostic object: the parser and the security evaluation hand back
+ * the very same objects for resources an edit did not touch (the evaluation's finding → diagnostic
+ * conversion is memoised by finding, src/evaluate/index.ts), so after a one-character edit only the
+ * edited resource's diagnostics are serialised again. One encoder per document (the URI appears in
+ * related locations); `nextSerial` numbers lists across all the encoders of a worker.
+ */
+export class DiagnosticsEncoder {
+  private readonly json = new WeakMap<ArchDiagnostic, string>();
+  /** The last lists encoded, per kind: an equal list is answered with the same object, not joined again. */
+  private readonly last: Record<'document' | 'evaluation', { parts: readonly string[]; encoded: EncodedDiagnostics } | undefined> = { document: undefined, evaluation: undefined };
+  /** The last findings' diagnostics encoded: the same objects in the same order give the same parts. */
+  private lastShown: (EncodedParts & { readonly diagnostics: readonly ArchDiagnostic[]; readonly minimum: FindingSeverity }) | undefined;
+
+  constructor(
+    private readonly uri: string,
+    private readonly toLsp: LspConverter,
+    private readonly nextSerial: () => number,
+  ) {}
+
+  /** The JSON of one diagnostic, made once per diagnostic object. */
+  private jsonOf(diagnostic: ArchDiagnostic, options: LspDiagnosticOptions | undefined): string {
+    let json = this.json.get(diagnostic);
+    if (json === undefined) {
+      json = JSON.stringify(this.toLsp(diagnostic, this.uri, options));
+      this.json.set(diagnostic, json);
+    }
+    return json;
+  }
+
+  /**
+   * Joins the parts, or answers the previous list itself when every part is the same text: typing
+   * that changes no diagnostic (most keystrokes) then costs no join, and the server can tell that
+   * nothing changed by identity.
+   */
+  private joined(kind: 'document' | 'evaluation', parts: readonly string[], ranges: readonly ArchDiagnostic['range'][]): EncodedDiagnostics {
+    const last = this.last[kind];
+    if (last !== undefined && last.parts.length === parts.length && parts.every((part, index) => part === last.parts[index])) return last.encoded;
+    const encoded = join(parts, ranges, this.nextSerial());
+    this.last[kind] = { parts, encoded };
+    return encoded;
+  }
+
+  /** The document's own diagnostics (syntax, schema, references). */
+  encodeDocument(doc: ArchDocument): EncodedDiagnostics {
+    const parts: string[] = [];
+    const ranges: ArchDiagnostic['range'][] = [];
+    for (const diagnostic of doc.diagnostics) {
+      parts.push(this.jsonOf(diagnostic, undefined));
+      ranges.push(diagnostic.range);
+    }
+    return this.joined('document', parts, ranges);
+  }
+
+  /**
+   * The diagnostics to publish live: findings at least as severe as `minimum` (their fixes stay with
+   * the evaluation, `keptFixes`), and missed targets.
+   */
+  encode(result: EvaluationResult, minimum: FindingSeverity): EncodedDiagnostics {
+    const findingCount = result.security?.findings.length ?? 0;
+    const shown = this.shownFindings(result, findingCount, minimum);
+    const parts = [...shown.parts];
+    const ranges = [...shown.ranges];
+    // The remaining diagnostics (missed targets) are few and change with every figure: convert them each time.
+    for (const diagnostic of result.diagnostics.slice(findingCount)) {
+      parts.push(JSON.stringify(this.toLsp(diagnostic, this.uri)));
+      ranges.push(diagnostic.range);
+    }
+    return this.joined('evaluation', parts, ranges);
+  }
+
+  /**
+   * The JSON of the findings shown live, in order. `evaluateAll` puts the findings' diagnostics first
+   * in `result.diagnostics`, one per finding and in the same order, and hands back the same objects
+   * for unchanged findings: after most keystrokes the list is the previous one element for element,
+   * and a comparison of references replaces the lookups.
+   */
+  private shownFindings(result: EvaluationResult, findingCount: number, minimum: FindingSeverity): EncodedParts {
+    const findings = result.security?.findings ?? [];
+    const diagnostics = result.diagnostics.slice(0, findingCount);
+    const last = this.lastShown;
+    if (last !== undefined && last.minimum === minimum && last.diagnostics.length === diagnostics.length && diagnostics.every((diagnostic, index) => diagnostic === last.diagnostics[index])) return last;
+    const parts: string[] = [];
+    const ranges: ArchDiagnostic['range'][] = [];
+    diagnostics.forEach((diagnostic, index) => {
+      if (!severityShownLive(findings[index]!.severity, minimum)) return;
+      parts.push(this.jsonOf(diagnostic, { keepFixes: true }));
+      ranges.push(diagnostic.range);
+    });
+    this.lastShown = { diagnostics, minimum, parts, ranges };
+    return this.lastShown;
+  }
+}
