@@ -24,6 +24,8 @@ import {
 } from '../protocol/cloudformation';
 import { registerCommands } from './commands';
 import { ReportView } from './report-view';
+import { scenariosRequestMethod, simulateRequestMethod, type ScenariosParams, type ScenariosResult, type SimulateParams, type SimulateResult } from '../protocol/simulation';
+import { SimulationPanel } from './simulation-panel';
 import { decideAfterDeath } from './restart-policy';
 import { createLanguageClient, restartingErrorHandler } from './server-client';
 import { SummaryStatusBar } from './status-bar';
@@ -87,14 +89,25 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       : Promise.resolve(null),
   );
   const reportView = new ReportView();
+  const simulationPanel = new SimulationPanel(context.extensionUri);
 
   context.subscriptions.push(
     outputChannel,
     statusBar,
     reportView,
+    simulationPanel,
     ...registerCommands({
       outputChannel,
       reportView,
+      simulationPanel,
+      requestSimulation: async (params: SimulateParams) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<SimulateResult>(simulateRequestMethod, params);
+      },
+      requestScenarios: async (uri: string) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<ScenariosResult | null>(scenariosRequestMethod, { uri } satisfies ScenariosParams);
+      },
       requestReport: async (uri: string, kind: ReportKind) => {
         if (languageClient.state !== State.Running) await languageClient.start();
         return languageClient.sendRequest<ReportResult | null>(reportRequestMethod, { uri, kind } satisfies ReportParams);

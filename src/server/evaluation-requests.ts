@@ -28,6 +28,7 @@ import type { EvaluationFigures } from '../evaluate/figures';
 import type { FindingSeverity } from '../evaluate/types';
 import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
 import type { ReportKind } from '../protocol/requests';
+import type { ScenariosResult, SimulateParams, SimulateResult } from '../protocol/simulation';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 
 /** Every request names its document. */
@@ -112,6 +113,9 @@ export interface PreviewRequest extends DocumentRequest {
   readonly text: string;
 }
 
+/** A simulation of one version of a document (the `cloudarch/simulate` request with the document's text). */
+export type SimulateRequest = VersionRequest & Omit<SimulateParams, 'uri' | 'version'>;
+
 /** The table: every kind the worker answers. */
 export const evaluationRequests = {
   live: requestKind<LiveRequest, LiveEvaluationMessage>({ latestOnly: true }),
@@ -123,6 +127,10 @@ export const evaluationRequests = {
   importCloudFormation: requestKind<ImportCloudFormationParams, ImportCloudFormationResult>(),
   /** An architecture document, at one version, to a CloudFormation template. */
   exportCloudFormation: requestKind<VersionRequest, ExportCloudFormationResult>(),
+  /** A seeded simulation of one version (src/evaluate/simulate): the result and its Markdown summary. */
+  simulate: requestKind<SimulateRequest, SimulateResult>(),
+  /** The scenarios saved in one version and the zones in use (for the editor's Simulate… picker). */
+  scenarios: requestKind<VersionRequest, ScenariosResult>(),
   /** The document was closed: the worker lets go of its state. */
   forget: requestKind<DocumentRequest, null>(),
 };
