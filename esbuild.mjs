@@ -13,7 +13,11 @@ const nodeEntries = [
   ['src/cli/main.ts', 'dist/cli/main'],
 ].filter(([source]) => existsSync(source));
 
-const browserEntries = [['webview/main.ts', 'dist/webview/main']].filter(([source]) => existsSync(source));
+const browserEntries = [
+  ['webview/main.ts', 'dist/webview/main'],
+  // The simulation panel's page; its CSS (uPlot's and its own) becomes dist/webview/simulation.css.
+  ['webview/simulation/main.ts', 'dist/webview/simulation'],
+].filter(([source]) => existsSync(source));
 
 const common = {
   bundle: true,
