@@ -13,6 +13,7 @@ import { evaluateAvailability } from '../src/evaluate/availability';
 import { evaluateCost } from '../src/evaluate/cost';
 import { evaluateSecurity } from '../src/evaluate/security';
 import { evaluateAll } from '../src/evaluate/index';
+import type { AvailabilityResult, CostResult, EvaluationResult, SecurityResult } from '../src/evaluate/types';
 
 const size = Number(process.argv[2] ?? 1000);
 const edits = Number(process.argv[3] ?? 30);
@@ -37,11 +38,13 @@ async function main(): Promise<void> {
   let doc: ArchDocument = parseArchitecture(text);
   console.log(`cold parse of ${doc.resources.length} resources: ${(performance.now() - started).toFixed(1)} ms`);
   const timings: Record<string, number[]> = { parse: [], availability: [], cost: [], security: [], all: [] };
+  // Each evaluator is handed its previous result, as the evaluation worker does.
+  const previous: { availability?: AvailabilityResult; cost?: CostResult; security?: SecurityResult; all?: EvaluationResult } = {};
   const evaluators: [string, (d: ArchDocument) => unknown][] = [
-    ['availability', (d) => evaluateAvailability(d, { monteCarloSamples: 0 })],
-    ['cost', evaluateCost],
-    ['security', evaluateSecurity],
-    ['all', (d) => evaluateAll(d, { monteCarloSamples: 0 })],
+    ['availability', (d) => (previous.availability = evaluateAvailability(d, { monteCarloSamples: 0, ...(previous.availability ? { previous: previous.availability } : {}) }))],
+    ['cost', (d) => (previous.cost = evaluateCost(d, previous.cost ? { previous: previous.cost } : {}))],
+    ['security', (d) => (previous.security = evaluateSecurity(d, previous.security ? { previous: previous.security } : {}))],
+    ['all', (d) => (previous.all = evaluateAll(d, { monteCarloSamples: 0, ...(previous.all ? { previous: previous.all } : {}) }))],
   ];
   for (const [name, evaluate] of evaluators) {
     if (only && only !== name && only !== 'eval') continue;

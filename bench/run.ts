@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
+import { measureDiagram } from './diagram';
 import { generateArchitecture, generatedResourceCount } from './generate';
 import { LspSession, type ServerCommand } from './lsp-session';
 
@@ -273,6 +274,7 @@ async function main(): Promise<void> {
   }
 
   await measureEvaluations();
+  await measureDiagram(record, quick);
 
   // Activation is measured where it happens, in a real VS Code extension host: the e2e suite
   // (`npm run test:e2e`) records activate()'s wall and CPU time in out/e2e/activation-<run>.json.
@@ -385,6 +387,8 @@ async function measureIncrementalPipeline(): Promise<void> {
     const lines = text.split('\n');
     const offset = lines.slice(0, target.line).reduce((sum, line) => sum + line.length + 1, 0) + target.character;
     let doc = parseArchitecture(text);
+    // As the evaluation worker does: each evaluation is handed the document's previous result.
+    let previous: ReturnType<typeof evaluateAll> | undefined;
     let digit = Number(target.original);
     const parseSamples: number[] = [];
     const pipelineSamples: number[] = [];
@@ -396,7 +400,7 @@ async function measureIncrementalPipeline(): Promise<void> {
       doc = parseArchitecture(text, { previous: doc });
       const parsed = performance.now();
       try {
-        evaluateAll(doc, { monteCarloSamples: 0 });
+        previous = evaluateAll(doc, { monteCarloSamples: 0, ...(previous ? { previous } : {}) });
       } catch (error) {
         console.log(`  evaluations failed: ${(error as Error).message}`);
         return;

@@ -32,6 +32,7 @@ export const COMMANDS = [
   { command: 'cloudarch.showSecurityReport', title: 'Show Security Report', category: 'CloudArch', icon: '$(shield)' },
   { command: 'cloudarch.importCloudFormation', title: 'CloudFormation: Import as Architecture…', category: 'CloudArch', icon: '$(cloud-download)' },
   { command: 'cloudarch.exportCloudFormation', title: 'CloudFormation: Export as Template…', category: 'CloudArch', icon: '$(cloud-upload)', enablement: inCloudArchEditor },
+  { command: 'cloudarch.showDiagram', title: 'Show Diagram', category: 'CloudArch', icon: '$(type-hierarchy)', enablement: inCloudArchEditor },
   { command: 'cloudarch.simulate', title: 'Simulate…', category: 'CloudArch', icon: '$(play-circle)' },
 ] as const satisfies readonly CommandContribution[];
 
@@ -51,5 +52,6 @@ export const PALETTE_WHEN: Readonly<Partial<Record<CommandId, string>>> = {
   'cloudarch.evaluateCost': inCloudArchEditor,
   'cloudarch.evaluateSecurity': inCloudArchEditor,
   'cloudarch.exportCloudFormation': inCloudArchEditor,
+  'cloudarch.showDiagram': inCloudArchEditor,
   'cloudarch.simulate': inCloudArchEditor,
 };

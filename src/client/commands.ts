@@ -9,6 +9,7 @@ import { reportKinds, type ReportKind, type ReportResult } from '../protocol/req
 import type { ScenariosResult, SimulateParams, SimulateResult } from '../protocol/simulation';
 import { architectureFileName, architectureTemplate } from './architecture-template';
 import type { CommandId } from './command-list';
+import type { DiagramPanelHandle, DiagramPanels } from './diagram-panel';
 import type { ReportView } from './report-view';
 import type { SimulationPanel } from './simulation-panel';
 import { builtScenarioEvents, daysProblem, daysProblemWithEvents, durationProblem, surgeFactor, surgeProblem } from './simulation-scenario';
@@ -18,6 +19,7 @@ import { LANGUAGE_ID } from './server-client';
 export interface CommandContext {
   readonly outputChannel: vscode.OutputChannel;
   readonly reportView: ReportView;
+  readonly diagramPanels: DiagramPanels;
   /** Restarts the language server (also starts it when it had given up). */
   restartServer(): Promise<void>;
   /** Asks the server for one report of a document; null when the server cannot evaluate it. */
@@ -65,14 +67,14 @@ type Handler = (...args: never[]) => unknown;
 type HandlerFactory = (context: CommandContext) => Handler;
 
 /** The CloudArch document a report command is about: its argument, or the active editor. */
-async function targetDocument(argument: unknown): Promise<vscode.TextDocument | undefined> {
+async function targetDocument(argument: unknown, hint = 'Open a .cloudarch.yaml file to evaluate it.'): Promise<vscode.TextDocument | undefined> {
   if (argument instanceof vscode.Uri || typeof argument === 'string') {
     const uri = typeof argument === 'string' ? vscode.Uri.parse(argument) : argument;
     return vscode.workspace.openTextDocument(uri);
   }
   const active = vscode.window.activeTextEditor?.document;
   if (active?.languageId === LANGUAGE_ID) return active;
-  void vscode.window.showInformationMessage('Open a .cloudarch.yaml file to evaluate it.');
+  void vscode.window.showInformationMessage(hint);
   return undefined;
 }
 
@@ -242,6 +244,14 @@ function exportCloudFormation(context: CommandContext): Handler {
   };
 }
 
+/** Opens the diagram of a document (the argument, or the active CloudArch editor) beside it. */
+function showDiagram(context: CommandContext): Handler {
+  return async (argument?: unknown): Promise<DiagramPanelHandle | undefined> => {
+    const document = await targetDocument(argument, 'Open a .cloudarch.yaml file to see its diagram.');
+    return document ? context.diagramPanels.show(document) : undefined;
+  };
+}
+
 type SimulationChoice = { readonly scenario: string } | { readonly days: number; readonly events: string[]; readonly label: string };
 
 /** The quick pick of the file's scenarios plus "Build a scenario…", and the prompts of the latter. */
@@ -273,7 +283,7 @@ async function chooseSimulation(scenarios: ScenariosResult): Promise<SimulationC
 /** CloudArch: Simulate…: run a saved scenario (the CodeLens passes its name) or a built one, in the server's worker; show the results panel. */
 function simulateCommand(context: CommandContext): Handler {
   return async (argument?: unknown, scenarioOrOptions?: unknown): Promise<SimulateResult | undefined> => {
-    const document = await targetDocument(argument);
+    const document = await targetDocument(argument, 'Open a .cloudarch.yaml file to simulate it.');
     if (!document) return undefined;
     const uri = document.uri.toString();
     const name = vscode.workspace.asRelativePath(document.uri);
@@ -326,6 +336,7 @@ const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.showSecurityReport': (context) => showReports(context, ['security']),
   'cloudarch.importCloudFormation': importCloudFormation,
   'cloudarch.exportCloudFormation': exportCloudFormation,
+  'cloudarch.showDiagram': showDiagram,
   // The scenario CodeLens of the server invokes it with the document's URI and the scenario's name.
   'cloudarch.simulate': simulateCommand,
 };

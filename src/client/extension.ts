@@ -22,7 +22,9 @@ import {
   type ImportCloudFormationParams,
   type ImportCloudFormationResult,
 } from '../protocol/cloudformation';
+import { diagramRequestMethod, type DiagramParams, type DiagramResult } from '../protocol/diagram';
 import { registerCommands } from './commands';
+import { DiagramPanels } from './diagram-panel';
 import { ReportView } from './report-view';
 import { scenariosRequestMethod, simulateRequestMethod, type ScenariosParams, type ScenariosResult, type SimulateParams, type SimulateResult } from '../protocol/simulation';
 import { SimulationPanel } from './simulation-panel';
@@ -89,16 +91,25 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       : Promise.resolve(null),
   );
   const reportView = new ReportView();
+  // Registers the panel serializer only: the webview and elkjs (in the server) load when a diagram is first shown.
+  const diagramPanels = new DiagramPanels(context.extensionUri, {
+    requestDiagram: async (params: DiagramParams) => {
+      if (languageClient.state !== State.Running) await languageClient.start();
+      return languageClient.sendRequest<DiagramResult | null>(diagramRequestMethod, params);
+    },
+  });
   const simulationPanel = new SimulationPanel(context.extensionUri);
 
   context.subscriptions.push(
     outputChannel,
     statusBar,
     reportView,
+    diagramPanels,
     simulationPanel,
     ...registerCommands({
       outputChannel,
       reportView,
+      diagramPanels,
       simulationPanel,
       requestSimulation: async (params: SimulateParams) => {
         if (languageClient.state !== State.Running) await languageClient.start();

@@ -117,7 +117,7 @@ interface Resolution {
 }
 
 /**
- * Resolutions by resource object. The parser hands back the very same `ResourceNode` for a resource
+ * Memo: Resolutions by resource object. The parser hands back the very same `ResourceNode` for a resource
  * whose text and position did not change, so after a one-character edit every resource but the
  * edited one is answered from here (house rule: caches of per-resource work are keyed by identity).
  */
@@ -606,7 +606,7 @@ function cycles(input: CrossInput, references: readonly ReferenceOccurrence[]): 
   return { members: components, diagnostics };
 }
 
-/** A resource's written `zones` list, by resource object (several checks read it). */
+/** Memo: A resource's written `zones` list, by resource object (several checks read it). */
 const zonesEntries = new WeakMap<ResourceNode, ZonesEntry | null>();
 
 interface ZonesEntry {
@@ -627,7 +627,7 @@ function readZonesEntry(resource: ResourceNode): ZonesEntry | undefined {
   return { letters, range: entry.value.range };
 }
 
-/** Per resource object: the zone letters it names that the file's zones (`zonesKey`) do not list. */
+/** Memo: Per resource object: the zone letters it names that the file's zones (`zonesKey`) do not list. */
 const unknownZonesByResource = new WeakMap<ResourceNode, { readonly zonesKey: string; readonly unknown: readonly { readonly zone: string; readonly range: Range }[] }>();
 
 const noZones: readonly { readonly zone: string; readonly range: Range }[] = [];

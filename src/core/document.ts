@@ -7,6 +7,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { DependencyRole, ResourceTypeDef } from '../model/catalog-types';
+import type { FindingSeverity } from '../model/severities';
 
 export type { Position, Range };
 
@@ -150,7 +151,7 @@ export interface Workload {
 export interface Targets {
   readonly availability?: number;
   readonly monthlyBudget?: number;
-  readonly maxFindingSeverity?: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  readonly maxFindingSeverity?: FindingSeverity;
 }
 
 export interface ArchDocument {

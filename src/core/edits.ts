@@ -18,6 +18,7 @@ export function formatScalar(value: unknown): string {
   return plainSafe ? text : JSON.stringify(text);
 }
 
+/** Memo: the line index of each document's text (documents are never changed once parsed). */
 const lineIndexes = new WeakMap<ArchDocument, LineIndex>();
 
 /** The document's line index, built once for each document */

@@ -98,7 +98,7 @@ function lazy<T>(build: () => T): () => T {
 /** The scan of a piece that passed on a clean parse in pieces: clean, shallow enough, no anchors. */
 const passedScan: PieceScan = { structure: { depth: 0, tooDeepAt: undefined, hasAnchorsOrAliases: false, aliasCount: 0 }, clean: true };
 
-/** The state of each parsed document, so `previous` can hand it to the next parse. */
+/** Memo: The state of each parsed document, so `previous` can hand it to the next parse. */
 const states = new WeakMap<ArchDocument, ParseState>();
 
 function tooDeep(text: string, offset: number): ArchDiagnostic {

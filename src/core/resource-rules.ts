@@ -250,7 +250,7 @@ function allInstanceTypesSafe(): ReturnType<typeof allInstanceTypes> {
 }
 
 /** Instance types and database classes must be ones the catalog knows (it prices and sizes them). */
-/** Per type, the properties that name an instance type or a database instance class. */
+/** Memo: Per type, the properties that name an instance type or a database instance class. */
 const namedSizeProperties = new WeakMap<ResourceTypeDef, [string, PropertyDef][]>();
 
 function checkNames(ctx: Ctx, body: MapNode, typeDef: ResourceTypeDef): void {

@@ -19,6 +19,7 @@ interface Registered {
   lines?: LineIndex;
 }
 
+/** Memo: the text each resource was read from, by resource object (never changed once parsed). */
 const sources = new WeakMap<ResourceNode, Registered>();
 
 /** Records that `resource` was read from `text`, placed at file line `firstLine`. */

@@ -26,14 +26,11 @@ export interface ScanProblem {
  * Characters that YAML 1.2 does not allow in a stream, unpaired UTF-16 surrogates, and a lone `\r`
  * (which LSP counts as a line break and yaml does not, so it is read as `\n` to keep both in step).
  */
-const invalidCharacters = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|\p{Cs}|\r(?!\n)/gu;
+const invalidCharacter = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|\p{Cs}|\r(?!\n)/u;
 
 /** Whether `sanitize` would change anything in the text (a byte-order mark aside). */
 export function hasInvalidCharacters(text: string): boolean {
-  invalidCharacters.lastIndex = 0;
-  const found = invalidCharacters.test(text);
-  invalidCharacters.lastIndex = 0;
-  return found;
+  return invalidCharacter.test(text);
 }
 
 /**
@@ -45,11 +42,10 @@ export function sanitize(text: string): { text: string; problems: ScanProblem[] 
   if (text.charCodeAt(0) === 0xfeff) {
     problems.push({ kind: 'byte-order-mark', offset: 0, length: 1, message: 'The file starts with a byte-order mark; UTF-8 files do not need one, and some tools read it as part of the first key.' });
   }
-  invalidCharacters.lastIndex = 0;
-  if (!invalidCharacters.test(text)) return { text, problems };
-  invalidCharacters.lastIndex = 0;
+  if (!invalidCharacter.test(text)) return { text, problems };
   let invalidCount = 0;
-  const cleaned = text.replace(invalidCharacters, (match: string, offset: number) => {
+  // A global copy per call: a shared global expression would carry its `lastIndex` from call to call.
+  const cleaned = text.replace(new RegExp(invalidCharacter.source, 'gu'), (match: string, offset: number) => {
     if (match === '\r') return '\n';
     invalidCount++;
     if (invalidCount <= maxReportedCharacters) {

@@ -11,14 +11,13 @@ import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catal
 import { buildJsonSchema, resourceTypeSchema, topLevelProperties, type JsonSchema } from '../model/json-schema';
 import type { ArchDiagnostic, FixPayload, MapEntry, MapNode, Range, ResourceNode, ValueNode, ValuePath } from './document';
 import { Codes } from './codes';
+import { lazy } from './lazy';
 import { ownProperty } from './references';
 import { plainOf } from './resource-analysis';
 import { closestMatches, orList } from './suggest';
 
-let ajvInstance: Ajv | undefined;
-const validators = new Map<string, ValidateFunction>();
-let topLevelValidator: ValidateFunction | undefined;
-let precompiled: PrecompiledValidators | undefined | null;
+/** Memo: each resource type's validator, keyed by its catalog definition (a constant). */
+const validators = new WeakMap<ResourceTypeDef, ValidateFunction>();
 
 /** The ajv options validation runs with; scripts/generate-validators.ts compiles with the same. */
 export const ajvOptions = { allErrors: true, verbose: true, strict: false, validateSchema: false } as const;
@@ -32,39 +31,34 @@ export function createAjv(extra: Record<string, unknown> = {}): Ajv {
   return instance;
 }
 
-function ajv(): Ajv {
-  ajvInstance ??= createAjv();
-  return ajvInstance;
-}
+/** The instance that compiles a validator the build did not (see `precompiledValidators`). */
+const ajv = lazy(() => createAjv());
 
 /** The validators compiled at build time (src/core/generated/validators.ts), by type id and `top-level`. */
 type PrecompiledValidators = Readonly<Record<string, ValidateFunction>>;
 
 /**
  * The build-time validators, loaded on first use rather than at import, so starting the server or
- * the CLI does not pay for them. Absent (a catalog type added without `npm run validators`), a
+ * the CLI does not pay for them. Absent (a catalog type added without `npm run generate`), a
  * validator is compiled at run time instead; a unit test keeps the generated module current.
  */
-function precompiledValidators(): PrecompiledValidators | undefined {
-  if (precompiled === undefined) {
-    try {
-      precompiled = (require('./generated/validators') as { validators: PrecompiledValidators }).validators;
-    } catch {
-      precompiled = null;
-    }
+const precompiledValidators = lazy((): PrecompiledValidators | undefined => {
+  try {
+    return (require('./generated/validators') as { validators: PrecompiledValidators }).validators;
+  } catch {
+    return undefined;
   }
-  return precompiled ?? undefined;
-}
+});
 
 /**
  * Each type's schema is self-contained (no `$ref`), so each type has a validator of its own: taken
  * from the build-time module, or compiled the first time a resource of that type is validated.
  */
 function validatorFor(typeDef: ResourceTypeDef): ValidateFunction {
-  let validate = validators.get(typeDef.id);
+  let validate = validators.get(typeDef);
   if (validate === undefined) {
     validate = precompiledValidators()?.[typeDef.id] ?? ajv().compile(validationSchema(resourceTypeSchema(typeDef)) as object);
-    validators.set(typeDef.id, validate);
+    validators.set(typeDef, validate);
   }
   return validate;
 }
@@ -100,10 +94,7 @@ export function validationSchema(schema: JsonSchema): JsonSchema {
   return strip(schema, false) as JsonSchema;
 }
 
-function topLevel(): ValidateFunction {
-  topLevelValidator ??= precompiledValidators()?.[topLevelValidatorKey] ?? ajv().compile(topLevelValidationSchema());
-  return topLevelValidator;
-}
+const topLevel = lazy((): ValidateFunction => precompiledValidators()?.[topLevelValidatorKey] ?? ajv().compile(topLevelValidationSchema()));
 
 /** Validates one resource of a known type. */
 export function checkResourceSchema(resource: ResourceNode, typeDef: ResourceTypeDef): ArchDiagnostic[] {

@@ -3,18 +3,29 @@
  * optimal-string-alignment variant: insertions, deletions, substitutions and swaps of neighbours).
  */
 
-/** Rows of the distance table, reused between calls (did-you-mean may compare against thousands of names). */
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+/**
+ * Rows of the distance table. A search against thousands of names makes one and hands it to every
+ * `editDistance` call, so the rows are allocated once per search, not once per name.
+ */
+export class DistanceRows {
+  rows: readonly [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+  /** Rows at least `width` long. */
+  atLeast(width: number): readonly [Int32Array, Int32Array, Int32Array] {
+    if (this.rows[0].length < width) this.rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+    return this.rows;
+  }
+}
 
 /** The edit distance between two strings, or `limit + 1` as soon as it must exceed `limit`. */
-export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
+export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER, scratch: DistanceRows = new DistanceRows()): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   if (a === b) return 0;
   const width = b.length + 1;
-  if (rows[0]!.length < width) rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
-  let previousPrevious = rows[0]!;
-  let previous = rows[1]!;
-  let current = rows[2]!;
+  const rows = scratch.atLeast(width);
+  let previousPrevious = rows[0];
+  let previous = rows[1];
+  let current = rows[2];
   for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
@@ -56,10 +67,11 @@ export function scoredMatches(word: string, candidates: Iterable<string>): Score
   const lower = word.toLowerCase();
   const limit = matchLimit(word);
   const scored: ScoredMatch[] = [];
+  const rows = new DistanceRows();
   for (const candidate of candidates) {
     // Lengths further apart than the limit cannot be close; skip them before lower-casing.
     if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue;
-    const distance = editDistance(lower, candidate.toLowerCase(), limit);
+    const distance = editDistance(lower, candidate.toLowerCase(), limit, rows);
     if (distance <= limit) scored.push({ candidate, distance });
   }
   return scored.sort(compareScored);

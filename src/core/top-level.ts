@@ -9,6 +9,7 @@ import { plainOf } from './resource-analysis';
 import { checkTopLevelSchema } from './schema-check';
 import { checkPercentFractions } from './unit-checks';
 import { topLevelProperties } from '../model/json-schema';
+import { findingSeverities } from '../model/severities';
 
 /** The format versions this release reads: `1` and any `1.x`. */
 const supportedVersion = /^1(\.\d+)?$/;
@@ -62,8 +63,7 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
   const workload = objectOf(values.workload);
   const assumptions = objectOf(values.assumptions);
   const targets = objectOf(values.targets);
-  const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
-  const maxSeverity = severities.find((severity) => severity === targets.maxFindingSeverity);
+  const maxSeverity = findingSeverities.find((severity) => severity === targets.maxFindingSeverity);
   const availabilityTarget = percentOf(targets.availability);
   const budget = nonNegativeOf(targets.monthlyBudget);
   return {

@@ -12,6 +12,7 @@ import { lineIndexOf } from '../core/edits';
 import type { ArchDocument, FixPayload } from '../core/document';
 import { evaluateAvailability } from './availability';
 import { evaluateCost } from './cost';
+import type { AvailabilityResult, CostResult } from './types';
 
 /** The effect of one fix on the whole design. */
 export interface FixEffect {
@@ -22,20 +23,29 @@ export interface FixEffect {
   readonly availabilityAfter: number;
 }
 
-const costs = new WeakMap<ArchDocument, number>();
-const availabilities = new WeakMap<ArchDocument, number>();
+/** Memo: each document's cost and availability (documents are never changed once parsed). */
+const costs = new WeakMap<ArchDocument, CostResult>();
+/** Memo: see `costs`. */
+const availabilities = new WeakMap<ArchDocument, AvailabilityResult>();
 
-function monthlyCost(doc: ArchDocument): number {
+/** The cost of `doc`; `base`, the document it was edited from, lends its unchanged resources' prices. */
+function monthlyCost(doc: ArchDocument, base?: ArchDocument): number {
   let cost = costs.get(doc);
-  if (cost === undefined) costs.set(doc, (cost = evaluateCost(doc).monthlyUSD));
-  return cost;
+  if (cost === undefined) {
+    const previous = base && costs.get(base);
+    costs.set(doc, (cost = evaluateCost(doc, previous ? { previous } : {})));
+  }
+  return cost.monthlyUSD;
 }
 
-function availability(doc: ArchDocument): number {
-  let percent = availabilities.get(doc);
-  // The exact figure is all a title needs; the Monte Carlo cross-check would only cost time.
-  if (percent === undefined) availabilities.set(doc, (percent = evaluateAvailability(doc, { monteCarloSamples: 0 }).percent));
-  return percent;
+function availability(doc: ArchDocument, base?: ArchDocument): number {
+  let result = availabilities.get(doc);
+  if (result === undefined) {
+    const previous = base && availabilities.get(base);
+    // The exact figure is all a title needs; the Monte Carlo cross-check would only cost time.
+    availabilities.set(doc, (result = evaluateAvailability(doc, { monteCarloSamples: 0, ...(previous ? { previous } : {}) })));
+  }
+  return result.percent;
 }
 
 /**
@@ -66,17 +76,21 @@ export function documentAfterFix(doc: ArchDocument, fix: FixPayload): ArchDocume
 /** The change in monthly cost (USD) the fix would make, or undefined when it cannot be applied. */
 export function costDeltaOfFix(doc: ArchDocument, fix: FixPayload): number | undefined {
   const after = documentAfterFix(doc, fix);
-  return after === undefined ? undefined : finite(monthlyCost(after) - monthlyCost(doc));
+  if (after === undefined) return undefined;
+  const before = monthlyCost(doc);
+  return finite(monthlyCost(after, doc) - before);
 }
 
 /** The fix's effect on cost and availability, or undefined when it cannot be applied. */
 export function fixEffect(doc: ArchDocument, fix: FixPayload): FixEffect | undefined {
   const after = documentAfterFix(doc, fix);
   if (after === undefined) return undefined;
+  const costBefore = monthlyCost(doc);
+  const availabilityBefore = availability(doc);
   return {
-    costDeltaUSD: finite(monthlyCost(after) - monthlyCost(doc)),
-    availabilityBefore: availability(doc),
-    availabilityAfter: availability(after),
+    costDeltaUSD: finite(monthlyCost(after, doc) - costBefore),
+    availabilityBefore,
+    availabilityAfter: availability(after, doc),
   };
 }
 

@@ -4,11 +4,10 @@
  * language server and the tests all come through here, so every view shows the same numbers.
  */
 import type { ArchDiagnostic, ArchDocument, Severity } from '../core/document';
-import { evaluateAvailability, forgetRecentAvailability } from './availability';
+import { evaluateAvailability } from './availability';
 import { evaluateCost } from './cost';
 import { unpricedDiagnostics } from './cost/summary';
-import { evaluateSecurity, forgetRecentSecurity } from './security';
-import { forgetRecentExposureAnalyses } from './security/exposure';
+import { evaluateSecurity } from './security';
 import { judgeTargets } from './targets';
 import type { AvailabilityResult, CostResult, EvaluationResult, FindingSeverity, SecurityFinding, SecurityResult } from './types';
 
@@ -41,13 +40,11 @@ const diagnosticSeverity: Readonly<Record<FindingSeverity, Severity>> = {
 };
 
 /**
- * The diagnostic of each finding object. The security evaluation keeps the finding objects of an
- * unchanged resource from one edit to the next, so their diagnostics are made once.
+ * Memo: the diagnostic of each finding object. The security evaluation keeps the finding objects of
+ * an unchanged resource from one edit to the next (findings are never changed once made), so their
+ * diagnostics are made once, and are the same objects: the server serialises each once too.
  */
 const diagnosticOfFinding = new WeakMap<SecurityFinding, ArchDiagnostic>();
-
-/** The last findings turned into diagnostics, to take the diagnostics of findings still in the same place. */
-let lastConverted: { readonly findings: readonly SecurityFinding[]; readonly diagnostics: readonly ArchDiagnostic[] } | undefined;
 
 function diagnosticOf(finding: SecurityFinding): ArchDiagnostic {
   let diagnostic = diagnosticOfFinding.get(finding);
@@ -66,42 +63,24 @@ function diagnosticOf(finding: SecurityFinding): ArchDiagnostic {
   return diagnostic;
 }
 
-/** Security findings as diagnostics: code = rule id, the fix travels with it. */
+/** Security findings as diagnostics, one per finding and in order: code = rule id, the fix travels with it. */
 export function findingDiagnostics(security: SecurityResult): ArchDiagnostic[] {
-  const findings = security.findings;
-  const previous = lastConverted;
-  const diagnostics: ArchDiagnostic[] = new Array<ArchDiagnostic>(findings.length);
-  // Most findings sit where they sat after the last edit: a comparison instead of a lookup.
-  for (let index = 0; index < findings.length; index++) {
-    const finding = findings[index]!;
-    diagnostics[index] = previous !== undefined && previous.findings[index] === finding ? previous.diagnostics[index]! : diagnosticOf(finding);
-  }
-  lastConverted = { findings: [...findings], diagnostics };
-  return [...diagnostics];
-}
-
-/**
- * Forgets every result kept by content rather than by object (the recent availability results,
- * exposure analyses and the last sorted findings). Caches keyed by resource or document objects
- * need no forgetting: a fresh parse has fresh objects. Tests call this for a clean-state reference.
- */
-export function forgetRecentEvaluations(): void {
-  forgetRecentAvailability();
-  forgetRecentExposureAnalyses();
-  forgetRecentSecurity();
+  return security.findings.map(diagnosticOf);
 }
 
 /** Runs the requested evaluations on a parsed architecture; never throws once parsing has succeeded. */
 export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): EvaluationResult {
   const wanted = new Set<EvaluationKind>(options.only && options.only.length > 0 ? options.only : evaluationKinds);
+  const previous = options.previous;
   const availability: AvailabilityResult | undefined = wanted.has('availability')
     ? evaluateAvailability(doc, {
         ...(options.monteCarloSamples !== undefined ? { monteCarloSamples: options.monteCarloSamples } : {}),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(previous?.availability ? { previous: previous.availability } : {}),
       })
     : undefined;
-  const cost: CostResult | undefined = wanted.has('cost') ? evaluateCost(doc) : undefined;
-  const security: SecurityResult | undefined = wanted.has('security') ? evaluateSecurity(doc) : undefined;
+  const cost: CostResult | undefined = wanted.has('cost') ? evaluateCost(doc, previous?.cost ? { previous: previous.cost } : {}) : undefined;
+  const security: SecurityResult | undefined = wanted.has('security') ? evaluateSecurity(doc, previous?.security ? { previous: previous.security } : {}) : undefined;
   const targets = judgeTargets(doc, {
     ...(availability ? { availability } : {}),
     ...(cost ? { cost } : {}),

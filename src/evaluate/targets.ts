@@ -5,10 +5,11 @@
  * missed one is also a diagnostic on that key.
  */
 import type { ArchDiagnostic, ArchDocument, Range } from '../core/document';
+import { findingSeverities } from '../model/severities';
 import type { AvailabilityResult, CostResult, FindingSeverity, SecurityResult, TargetResult } from './types';
 
-/** Severities from the most to the least severe. */
-export const findingSeverityOrder: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
+/** Severities from the most to the least severe (the catalog's order). */
+export const findingSeverityOrder: readonly FindingSeverity[] = findingSeverities;
 
 /** Diagnostic codes of missed targets (stable, never reused). */
 export const TargetCodes = {

@@ -70,7 +70,8 @@ export interface CostResult {
   readonly unpriced: readonly { readonly resource: string; readonly what: string; readonly reason: string; readonly priceKey?: string }[];
 }
 
-export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type { FindingSeverity } from '../model/severities';
+import type { FindingSeverity } from '../model/severities';
 
 export interface SecurityFinding {
   readonly ruleId: string;

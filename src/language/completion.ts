@@ -88,8 +88,7 @@ function typeFromText(lines: readonly string[], resourceName: string, hint?: { l
 }
 
 /** How completion finds a resource's catalog type: from the text first (it is current), then the last parse. */
-export function typeLookup(text: string, doc: ArchDocument | undefined): TypeOfResource {
-  const lines = splitLines(text);
+export function typeLookup(text: string, doc: ArchDocument | undefined, lines: readonly string[] = splitLines(text)): TypeOfResource {
   const cache = new Map<string, ResourceTypeDef | undefined>();
   return (name) => {
     if (!cache.has(name)) {
@@ -244,6 +243,8 @@ interface ValueContext {
   readonly context: CursorContext;
   readonly doc: ArchDocument | undefined;
   readonly text: string;
+  /** `text` split into lines, once per request. */
+  readonly lines: readonly string[];
   readonly tables: CatalogTables;
   readonly typeOf: TypeOfResource;
   /** The resource the caret is in, when it is in one. */
@@ -252,10 +253,9 @@ interface ValueContext {
   readonly wrapInList: boolean;
 }
 
-function resourcesIn(doc: ArchDocument | undefined, text: string): { name: string; type: string | undefined }[] {
+function resourcesIn(doc: ArchDocument | undefined, text: string, lines: readonly string[]): { name: string; type: string | undefined }[] {
   if (doc && doc.text === text) return doc.resources.map((resource) => ({ name: resource.name, type: resource.type }));
   // The parse lags behind the text: read names and types from the text itself.
-  const lines = splitLines(text);
   const names: { name: string; type: string | undefined }[] = [];
   let inResources = false;
   let nameIndent = -1;
@@ -412,7 +412,7 @@ function referenceCandidates(
   lead: string,
 ): CompletionItem[] {
   const { context } = value;
-  return resourcesIn(value.doc, value.text)
+  return resourcesIn(value.doc, value.text, value.lines)
     .filter((resource) => resource.name !== value.resourceName && accepts(resource.type))
     .map((resource, index) => {
       const def = resource.type ? resourceType(resource.type) : undefined;
@@ -464,12 +464,14 @@ export function complete(text: string, doc: ArchDocument | undefined, position: 
   // A file over the size limit is not read at all (it has one diagnostic saying so); reading its
   // text line by line on every keystroke would stall the server for seconds.
   if (text.length > maxFileSize) return list([]);
-  const context = cursorContext(text, position);
+  // Split once: the cursor context, the type lookup and the resource list all read the lines.
+  const lines = splitLines(text);
+  const context = cursorContext(text, position, lines);
   if (!context) return list([]);
-  const typeOf = typeLookup(text, doc);
+  const typeOf = typeLookup(text, doc, lines);
   const path = context.path;
   const resourceName = path[0] === 'resources' && typeof path[1] === 'string' ? path[1] : undefined;
-  const value: ValueContext = { context, doc, text, tables, typeOf, resourceName, wrapInList: false };
+  const value: ValueContext = { context, doc, text, lines, tables, typeOf, resourceName, wrapInList: false };
 
   if (context.kind === 'key' || (context.kind === 'item' && !context.inFlow && itemIsObject(path, typeOf))) {
     const mapPath: readonly PathStep[] = context.kind === 'item' ? path : path;

@@ -181,8 +181,7 @@ const wordBefore = /[A-Za-z0-9_.\-/*]*$/;
 const wordAfter = /^[A-Za-z0-9_.\-/*]*/;
 
 /** Reads the structure around the caret. Returns undefined inside comments and multi-line scalars it cannot place. */
-export function cursorContext(text: string, position: Position): CursorContext | undefined {
-  const lines = splitLines(text);
+export function cursorContext(text: string, position: Position, lines: readonly string[] = splitLines(text)): CursorContext | undefined {
   const line = lines[position.line];
   if (line === undefined) return undefined;
   const before = line.slice(0, position.character);

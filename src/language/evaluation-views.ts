@@ -7,16 +7,16 @@ import { InlayHintKind, type CodeLens, type InlayHint, type Range } from 'vscode
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult, FindingSeverity } from '../evaluate/types';
 import { costFigureText, costHeadline, unpricedIn } from '../evaluate/cost/summary';
+import { findingSeverities, severityRank } from '../model/severities';
 import { reportCommands, type ReportKind, type SummaryResult } from '../protocol/requests';
 import type { EvaluationFigures } from '../evaluate/figures';
 import { scenarioLenses } from './scenario-lenses';
 import { formatPercent, formatUSD, splitLines } from './text-utils';
 
-const severityOrder: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 /** `2 high, 3 medium findings`, or `no findings`. */
 export function findingsText(counts: Readonly<Record<FindingSeverity, number>>): string {
-  const present = severityOrder.filter((severity) => (counts[severity] ?? 0) > 0);
+  const present = findingSeverities.filter((severity) => (counts[severity] ?? 0) > 0);
   if (present.length === 0) return 'no findings';
   const total = present.reduce((sum, severity) => sum + counts[severity], 0);
   return `${present.map((severity) => `${counts[severity]} ${severity}`).join(', ')} finding${total === 1 ? '' : 's'}`;
@@ -225,7 +225,7 @@ function securityBlocks(name: string, result: EvaluationResult): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `Security — ${name}` }];
   if (!security) return [...blocks, { kind: 'paragraph', text: 'The security evaluation has no result for this file (fix the errors first).' }];
   blocks.push({ kind: 'paragraph', text: `${findingsText(security.counts)}.` });
-  const findings = [...security.findings].sort((a, b) => severityOrder.indexOf(a.severity) - severityOrder.indexOf(b.severity));
+  const findings = [...security.findings].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
   if (findings.length > 0) {
     blocks.push({
       kind: 'table',

@@ -24,6 +24,7 @@ import { figuresOf, type EvaluationFigures } from '../evaluate/figures';
 import type { EvaluationResult } from '../evaluate/types';
 import { allDbInstanceClasses } from '../model/db-instance-classes';
 import { allInstanceTypes } from '../model/instance-types';
+import { maxResourcesForLiveEvaluation } from '../model/limits';
 import type { ReportKind, SummaryResult } from '../protocol/requests';
 import { codeActions, costSavingActions, effectPreview, type EffectFigures } from './code-actions';
 import { complete, type CatalogTables } from './completion';
@@ -44,7 +45,7 @@ export interface LanguageSettings {
 
 export const defaultLanguageSettings: LanguageSettings = {
   evaluations: true,
-  maxResourcesForLiveEvaluation: 2000,
+  maxResourcesForLiveEvaluation,
 };
 
 export interface LanguageServiceOptions {

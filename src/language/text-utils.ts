@@ -21,13 +21,9 @@ export function rangesOverlap(a: Range, b: Range): boolean {
 
 /** The lines of a text, without their line terminators. */
 export function splitLines(text: string): readonly string[] {
-  // Completion, hover and inlay hints each split the same (large) text on every request: the last
-  // split is remembered, and callers only read it.
-  if (text !== lastSplit.text) lastSplit = { text, lines: text.split(/\r\n|\r|\n/) };
-  return lastSplit.lines;
+  // A request splits once and passes the lines on (completion reads them three times).
+  return text.split(/\r\n|\r|\n/);
 }
-
-let lastSplit: { text: string; lines: readonly string[] } = { text: '', lines: [''] };
 
 /** `1234.5` -> `$1,234.50`; amounts of $100 and more drop the cents, as a headline should. */
 export function formatUSD(amount: number, options: { cents?: boolean } = {}): string {

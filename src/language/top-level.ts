@@ -4,9 +4,8 @@
  * docs/format.md; the resource properties live in the catalog.
  */
 import type { PropertyDef } from '../model/catalog-types';
+import { findingSeverities } from '../model/severities';
 import { scenariosProperty, simulationTargetsProperty } from '../model/simulation-keys';
-
-const severityValues = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
 /** The keys of the top-level map, in the order a file usually lists them. */
 export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
@@ -76,7 +75,7 @@ export const targetProperties: Readonly<Record<string, PropertyDef>> = {
   maxFindingSeverity: {
     shape: {
       kind: 'enum',
-      values: severityValues.map((value) => ({ value, description: `No security finding more severe than ${value} is allowed.` })),
+      values: findingSeverities.map((value) => ({ value, description: `No security finding more severe than ${value} is allowed.` })),
     },
     example: 'medium',
     description: 'The most severe security finding the design may have; anything above it misses the target.',

@@ -38,17 +38,16 @@ function fromScrape([name, vcpu, memoryGiB, network]: (typeof DB_CLASSES)[number
 
 const scraped = DB_CLASSES.map(fromScrape);
 const scrapedNames = new Set(scraped.map((def) => def.name));
-const sameAsEc2: DbInstanceClassDef[] = [];
-for (const family of newerFamilies) {
+const sameAsEc2: readonly DbInstanceClassDef[] = newerFamilies.flatMap((family) => {
   // RDS sells the burstable family from micro, the others from large (no medium or metal classes).
   const sizes = family.startsWith('t') ? ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'] : ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge', '48xlarge'];
-  for (const size of sizes) {
+  return sizes.flatMap((size): DbInstanceClassDef[] => {
     const ec2 = instanceType(`${family}.${size}`);
     const name = `db.${family}.${size}`;
-    if (!ec2 || scrapedNames.has(name)) continue;
-    sameAsEc2.push({ name, vcpu: ec2.vcpu, memoryGiB: ec2.memoryGiB, hardwareSource: `the EC2 type ${ec2.name} it runs on (EC2 hardware list as of ${EC2_HARDWARE_AS_OF})` });
-  }
-}
+    if (!ec2 || scrapedNames.has(name)) return [];
+    return [{ name, vcpu: ec2.vcpu, memoryGiB: ec2.memoryGiB, hardwareSource: `the EC2 type ${ec2.name} it runs on (EC2 hardware list as of ${EC2_HARDWARE_AS_OF})` }];
+  });
+});
 
 const classes: readonly DbInstanceClassDef[] = [...scraped, ...sameAsEc2];
 const byName: ReadonlyMap<string, DbInstanceClassDef> = new Map(classes.map((def) => [def.name, def]));

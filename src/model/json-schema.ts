@@ -9,6 +9,7 @@
  * type the resource declares.
  */
 import type { EnumValue, PropertyDef, PropertyShape, ResourceTypeDef } from './catalog-types';
+import { findingSeverities, type FindingSeverity } from './severities';
 import { scenariosProperty, simulationTargetsProperty } from './simulation-keys';
 
 /** A JSON Schema object. Kept loose on purpose: it is data for ajv and editors. */
@@ -33,6 +34,15 @@ function nonNegative(description: string, unit: string, defaultValue?: number): 
 }
 
 /** The top-level keys of a `.cloudarch.yaml` file (format.md, "File"), as catalog-style properties. */
+/** What each `targets.maxFindingSeverity` value lets fail the target. */
+const failsTheTarget: Readonly<Record<FindingSeverity, string>> = {
+  critical: 'Only critical findings fail the target.',
+  high: 'High and critical findings fail the target.',
+  medium: 'Medium and more severe findings fail the target.',
+  low: 'Anything but informational findings fails the target.',
+  info: 'Every finding fails the target.',
+};
+
 export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
   cloudarch: {
     shape: { kind: 'string', pattern: '^1(\\.[0-9]+)?$' },
@@ -87,13 +97,7 @@ export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
         maxFindingSeverity: {
           shape: {
             kind: 'enum',
-            values: [
-              { value: 'critical', description: 'Only critical findings fail the target.' },
-              { value: 'high', description: 'High and critical findings fail the target.' },
-              { value: 'medium', description: 'Medium and more severe findings fail the target.' },
-              { value: 'low', description: 'Anything but informational findings fails the target.' },
-              { value: 'info', description: 'Every finding fails the target.' },
-            ],
+            values: findingSeverities.map((value) => ({ value, description: failsTheTarget[value] })),
           },
           description: 'The most severe security finding the design may have.',
         },

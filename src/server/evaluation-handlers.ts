@@ -22,6 +22,11 @@ export type EvaluationHandler<K extends EvaluationRequestKind> = (request: Reque
 /** Every kind's handler; the type makes a kind without a handler a compile error. */
 export type EvaluationHandlers = { readonly [K in EvaluationRequestKind]: EvaluationHandler<K> };
 
+/** The worker's diagram maker, created by the first diagram request (a closed document's last picture is let go). */
+function diagramsOf(session: WorkerSession): { maker?: ReturnType<typeof import('./diagram-maker').createDiagramMaker> } {
+  return session.shared('diagrams', () => ({}));
+}
+
 export const evaluationHandlers: EvaluationHandlers = {
   live(request, session): LiveEvaluationMessage {
     const started = performance.now();
@@ -96,6 +101,17 @@ export const evaluationHandlers: EvaluationHandlers = {
       ...report.notes,
     ];
     return { ok: true, text, notes };
+
+  },
+
+  async diagram(request, session) {
+    // The maker (and elkjs, which it loads on its first picture) lives as long as the worker.
+    const { createDiagramMaker, firstParseError } = require('./diagram-maker') as typeof import('./diagram-maker');
+    const maker = (diagramsOf(session).maker ??= createDiagramMaker());
+    const doc = session.parsed(request);
+    // A text that does not parse is not evaluated: the maker answers with the last good picture.
+    const evaluation = firstParseError(doc) ? undefined : session.evaluated(request).result;
+    return maker.make(request.uri, request.version, doc, evaluation, request.options);
   },
 
   simulate(request, session) {
@@ -115,6 +131,7 @@ export const evaluationHandlers: EvaluationHandlers = {
   },
 
   forget(request, session) {
+    diagramsOf(session).maker?.forget(request.uri);
     session.forget(request.uri);
     return null;
   },

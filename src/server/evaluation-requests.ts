@@ -27,7 +27,9 @@ import type { FixPayload } from '../core/document';
 import type { EvaluationFigures } from '../evaluate/figures';
 import type { FindingSeverity } from '../evaluate/types';
 import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
+import type { DiagramResult } from '../protocol/diagram';
 import type { ReportKind } from '../protocol/requests';
+import type { DiagramRequestOptions } from './diagram-maker';
 import type { ScenariosResult, SimulateParams, SimulateResult } from '../protocol/simulation';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 
@@ -113,6 +115,10 @@ export interface PreviewRequest extends DocumentRequest {
   readonly text: string;
 }
 
+/** `diagram`: the picture of one version (layout and SVG), for `cloudarch/diagram`. */
+export interface DiagramWorkerRequest extends VersionRequest {
+  readonly options: DiagramRequestOptions;
+}
 /** A simulation of one version of a document (the `cloudarch/simulate` request with the document's text). */
 export type SimulateRequest = VersionRequest & Omit<SimulateParams, 'uri' | 'version'>;
 
@@ -127,6 +133,7 @@ export const evaluationRequests = {
   importCloudFormation: requestKind<ImportCloudFormationParams, ImportCloudFormationResult>(),
   /** An architecture document, at one version, to a CloudFormation template. */
   exportCloudFormation: requestKind<VersionRequest, ExportCloudFormationResult>(),
+  diagram: requestKind<DiagramWorkerRequest, DiagramResult>(),
   /** A seeded simulation of one version (src/evaluate/simulate): the result and its Markdown summary. */
   simulate: requestKind<SimulateRequest, SimulateResult>(),
   /** The scenarios saved in one version and the zones in use (for the editor's Simulate… picker). */

@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { keptFixCount, withFixes } from '../language/diagnostics';
 import type { LanguageService, LanguageServiceOptions } from '../language/language-service';
+import { diagramLayers, diagramOverlays, diagramRequestMethod, diagramThemes, type DiagramParams, type DiagramResult } from '../protocol/diagram';
 import {
   reportKinds,
   reportRequestMethod,
@@ -190,7 +191,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod, simulateRequestMethod, scenariosRequestMethod], reportKinds } },
+        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, diagramRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod, simulateRequestMethod, scenariosRequestMethod], reportKinds } },
       },
     };
   });
@@ -403,6 +404,29 @@ export function startServer(connection: Connection, entryPoint: string, options:
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
       return (await evaluator.ask('exportCloudFormation', { uri: params.uri, version: textDocument.version, text: textDocument.getText() })) ?? conversionFailed;
+    }),
+  );
+
+  // The picture of an open document: parse, evaluation, layout and SVG all happen in the worker.
+  connection.onRequest(
+    diagramRequestMethod,
+    guard<DiagramParams, DiagramResult | null>('Diagram', null, async (params) => {
+      const theme = params?.theme ?? 'light';
+      if (!params || typeof params.uri !== 'string' || !diagramThemes.includes(theme)) {
+        throw new ResponseError(-32602, `${diagramRequestMethod} needs { uri } and an optional theme, one of ${diagramThemes.join(', ')}.`);
+      }
+      const textDocument = manager.textDocument(params.uri);
+      if (!textDocument) return null;
+      const layers = (params.layers ?? []).filter((layer) => diagramLayers.includes(layer));
+      const overlays = (params.overlays ?? []).filter((overlay) => diagramOverlays.includes(overlay));
+      try {
+        const diagram = await evaluator.ask('diagram', { uri: params.uri, version: textDocument.version, text: textDocument.getText(), options: { theme, layers, overlays } });
+        return diagram ?? null;
+      } catch (error) {
+        // The client shows why, instead of an empty panel.
+        logError('Drawing the diagram failed', error);
+        throw new ResponseError(-32603, `The diagram could not be drawn: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
     }),
   );
 

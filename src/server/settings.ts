@@ -4,6 +4,7 @@
  * from `initializationOptions` for editors that do not answer configuration requests. Every value is
  * checked there, so a bad setting never reaches a timer.
  */
+import { maxResourcesForLiveEvaluation } from '../model/limits';
 import { DEFAULT_SETTINGS, readSettingsFromSection, type CloudArchSettings, type LiveFindingSeverity } from '../protocol/settings';
 
 export interface ServerSettings {
@@ -27,7 +28,7 @@ function fromUserSettings(user: CloudArchSettings): ServerSettings {
     liveMinimumSeverity: user.liveMinimumSeverity,
     evaluations: user.evaluationEnabled,
     monteCarloSamples: user.monteCarloSamples,
-    maxResourcesForLiveEvaluation: 2000,
+    maxResourcesForLiveEvaluation,
     codeLens: user.codeLensEnabled,
     inlayHints: user.inlayHintsEnabled,
   };

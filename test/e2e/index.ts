@@ -57,6 +57,8 @@ export async function run(): Promise<void> {
   await import('./suites/language-features.test');
   await import('./suites/evaluations.test');
   await import('./suites/commands.test');
+  await import('./suites/cloudformation.test');
+  await import('./suites/diagram.test');
   await import('./suites/server-crash.test');
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -3,11 +3,11 @@
  * [--check-targets]`: evaluate one architecture and print the results (evaluation.md, "Command
  * line"). A file with errors is not evaluated: its errors go to stderr and the exit status is 1.
  */
-import { parseArchitecture } from '../../core/parse';
-import { evaluateAll, type EvaluationKind } from '../../evaluate';
+import type { EvaluationKind } from '../../evaluate';
 import { markdownReport, textReport } from '../../evaluate/report';
 import { toSarif } from '../../evaluate/security/sarif';
 import type { EvaluationResult } from '../../evaluate/types';
+import { createEngineLanguageService } from '../../language/engine';
 import { parseArgs } from '../args';
 import { countBySeverity, diagnosticLine, summary } from '../format';
 import { ExitCode, UsageError, type CliIO, type CommandModule } from '../io';
@@ -65,7 +65,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.usage;
   }
 
-  const doc = parseArchitecture(text);
+  const engine = createEngineLanguageService();
+  const doc = engine.parse(text);
   const counts = countBySeverity(doc.diagnostics);
   if (counts.errors > 0) {
     for (const diagnostic of doc.diagnostics) io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
@@ -74,7 +75,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   }
 
   const kinds: EvaluationKind[] | undefined = format === 'sarif' ? ['security'] : only ? [only] : undefined;
-  const result = evaluateAll(doc, kinds ? { only: kinds } : {});
+  const result = engine.evaluate(doc, kinds ? { only: kinds } : {})!;
 
   if (format === 'json') io.stdout(`${JSON.stringify(evaluationJson(result), null, 2)}\n`);
   else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif([{ file, doc, security: result.security! }], io.version), null, 2)}\n`);

@@ -2,7 +2,7 @@
  * `cloudarch validate FILE... [--format text|json]`: parse and check each file, print every
  * diagnostic, exit 1 when any file has an error (evaluation.md, "Command line").
  */
-import { parseArchitecture } from '../../core/parse';
+import { createEngineLanguageService } from '../../language/engine';
 import { parseArgs } from '../args';
 import { countBySeverity, diagnosticJson, diagnosticLine, summary } from '../format';
 import { ExitCode, UsageError, type CliIO, type CommandModule } from '../io';
@@ -37,8 +37,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     }
   }
   let failed = false;
+  const engine = createEngineLanguageService();
   const results = inputs.map(({ file, text }) => {
-    const doc = parseArchitecture(text);
+    const doc = engine.parse(text);
     const counts = countBySeverity(doc.diagnostics);
     if (counts.errors > 0) failed = true;
     return { file, doc, counts };

@@ -76,6 +76,7 @@ interface ResourceFacts {
   readonly zoneLetters: readonly string[] | undefined;
 }
 
+/** Memo: what the model reads of each resource, by resource object (never changed once parsed). */
 const factsByResource = new WeakMap<ResourceNode, ResourceFacts>();
 
 function resourceFacts(r: ResourceNode): ResourceFacts {
@@ -108,6 +109,7 @@ interface CachedComponent {
   readonly component: ReliabilityComponent;
 }
 
+/** Memo: each resource's component, by resource object, valid while `zonesKey` and its dependencies are the same. */
 const componentByResource = new WeakMap<ResourceNode, CachedComponent>();
 
 const defaultZoneLetters: readonly string[] = ['a'];

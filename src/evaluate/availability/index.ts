@@ -23,11 +23,11 @@ function percent(probability: number): number {
 }
 
 /**
- * The last few results with the model they were computed from: the model holds everything the
- * result depends on (units, placement, zones, regions, figures, dependency edges, entry points), so
- * an edit that leaves it unchanged, such as a new `sizeGB` or a tag, reuses the result instead of
- * computing it again. The adapter keeps the component object of an unchanged resource, so comparing
- * two models is mostly comparing references.
+ * A result with the model it was computed from: the model holds everything the result depends on
+ * (units, placement, zones, regions, figures, dependency edges, entry points), so an edit that
+ * leaves it unchanged, such as a new `sizeGB` or a tag, reuses the result instead of computing it
+ * again. The adapter keeps the component object of an unchanged resource, so comparing two models
+ * is mostly comparing references.
  */
 interface RecentResult {
   readonly monteCarloSamples: number | undefined;
@@ -36,8 +36,20 @@ interface RecentResult {
   readonly built: DocumentModel;
   readonly result: AvailabilityResult;
 }
-const recentResults: RecentResult[] = [];
+/** How many recent results a result hands to the next evaluation (an edit and its undo both hit). */
 const recentResultsKept = 4;
+
+/**
+ * Memo: the recent results each result was evaluated among, newest first, keyed by the result
+ * object the caller holds and passes back as `previous` (results are never changed once made).
+ */
+const recentResultsOf = new WeakMap<AvailabilityResult, readonly RecentResult[]>();
+
+/** What an availability evaluation may reuse. */
+export interface AvailabilityOptions extends EngineOptions {
+  /** The result of the same document's previous version: its recent results are reused when their model is unchanged. */
+  readonly previous?: AvailabilityResult;
+}
 
 function sameStrings(left: readonly string[], right: readonly string[]): boolean {
   if (left === right) return true;
@@ -78,28 +90,26 @@ function sameDocumentModel(left: DocumentModel, right: DocumentModel): boolean {
   return true;
 }
 
-/** Evaluates the availability of an architecture. Pure and deterministic for a given seed. */
-export function evaluateAvailability(doc: ArchDocument, options: EngineOptions = {}): AvailabilityResult {
+/**
+ * Evaluates the availability of an architecture. Pure and deterministic for a given seed; with
+ * `previous`, a recent result whose model is the same is reused instead of computed again.
+ */
+export function evaluateAvailability(doc: ArchDocument, options: AvailabilityOptions = {}): AvailabilityResult {
   const built = reliabilityModelFromDocument(doc);
+  const recentResults = (options.previous && recentResultsOf.get(options.previous)) || [];
   const recent = recentResults.findIndex(
     (entry) => Object.is(entry.monteCarloSamples, options.monteCarloSamples) && Object.is(entry.seed, options.seed) &&
       Object.is(entry.exactWorkBudget, options.exactWorkBudget) &&
       sameDocumentModel(entry.built, built),
   );
-  if (recent >= 0) {
-    const entry = recentResults[recent]!;
-    if (recent > 0) recentResults.unshift(...recentResults.splice(recent, 1));
-    return { ...entry.result };
+  let entry: RecentResult;
+  if (recent >= 0) entry = recentResults[recent]!;
+  else {
+    entry = { monteCarloSamples: options.monteCarloSamples, seed: options.seed, exactWorkBudget: options.exactWorkBudget, built, result: computeAvailability(built.model, built.zoneLetter, options) };
   }
-  const result = computeAvailability(built.model, built.zoneLetter, options);
-  recentResults.unshift({ monteCarloSamples: options.monteCarloSamples, seed: options.seed, exactWorkBudget: options.exactWorkBudget, built, result });
-  if (recentResults.length > recentResultsKept) recentResults.pop();
-  return { ...result };
-}
-
-/** Forgets the recent results, so the next evaluation computes from scratch (tests use it for a clean reference). */
-export function forgetRecentAvailability(): void {
-  recentResults.length = 0;
+  const result = { ...entry.result };
+  recentResultsOf.set(result, [entry, ...recentResults.filter((other) => other !== entry)].slice(0, recentResultsKept));
+  return result;
 }
 
 /** The same evaluation without reusing a recent result (tests compare the two). */

@@ -130,13 +130,13 @@ export function sortAlternatives(alternatives: CostAlternative[]): CostAlternati
   return alternatives.sort(compareAlternatives);
 }
 
-/** The last sorted list: which resource's suggestion list each entry came from. */
-interface SortedState {
+/** A sorted list with the resource suggestion lists it was sorted from: what the next sort merges into. */
+export interface SortedAlternatives {
   readonly sorted: readonly CostAlternative[];
   readonly lists: ReadonlySet<readonly CostAlternative[]>;
 }
 
-let lastSorted: SortedState | undefined;
+/** Memo: the suggestion list each suggestion object belongs to (a suggestion is in one list, for good). */
 const ownerOf = new WeakMap<CostAlternative, readonly CostAlternative[]>();
 
 /** Above this many new suggestions a full sort is cheaper than inserting them one by one. */
@@ -155,7 +155,7 @@ const MAX_INSERTED = 64;
  * same resource, whose list is either all kept or all new. The rare tie between different names
  * that compare as equal is broken by resource position, exactly as the stable sort does.
  */
-export function sortedAlternatives(lists: readonly (readonly CostAlternative[])[], positionOf: (resource: string) => number): CostAlternative[] {
+export function sortedAlternatives(lists: readonly (readonly CostAlternative[])[], positionOf: (resource: string) => number, lastSorted?: SortedAlternatives): SortedAlternatives {
   const current = new Set<readonly CostAlternative[]>();
   const added: (readonly CostAlternative[])[] = [];
   let addedCount = 0;
@@ -190,6 +190,5 @@ export function sortedAlternatives(lists: readonly (readonly CostAlternative[])[
     }
   }
   for (const list of added) for (const alternative of list) ownerOf.set(alternative, list);
-  lastSorted = { sorted: sorted.slice(), lists: current };
-  return sorted;
+  return { sorted, lists: current };
 }

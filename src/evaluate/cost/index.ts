@@ -16,12 +16,12 @@
 import type { ArchDocument, ResourceNode, TextEdit } from '../../core/document';
 import { setPropertyEdit } from '../../core/edits';
 import type { CostAlternative, CostLineItem, CostResult } from '../types';
-import { resourceAlternatives, sortedAlternatives, type FixBuilder } from './alternatives';
+import { resourceAlternatives, sortedAlternatives, type FixBuilder, type SortedAlternatives } from './alternatives';
 import { amountOr, CostContext, type CrossReads, type UnpricedItem } from './context';
 import { chargeDataTransferOut } from './data-transfer';
-import { priceBookFor, type PriceBook } from './price-book';
+import { overridesKey, PriceBook } from './price-book';
 import { isFreeType, pricerFor } from './pricers';
-import { requestShares } from './request-path';
+import { requestSharesAfter, type RequestWalk } from './request-path';
 
 export { PriceBook } from './price-book';
 export { DATA_TRANSFER_PSEUDO_RESOURCE } from './data-transfer';
@@ -34,7 +34,19 @@ export const DEFAULT_HOURS_PER_MONTH = 730;
 export interface CostOptions {
   /** A custom builder turns the cache off: its fixes cannot be assumed to depend on the resource alone. */
   readonly fixBuilder?: FixBuilder;
+  /** The result of the same document's previous version: the parts of unchanged resources are reused. */
+  readonly previous?: CostResult;
 }
+
+/** What a cost result hands to the next evaluation of the same document. */
+interface CostMemory {
+  readonly environment: CostEnvironment;
+  readonly walk: RequestWalk;
+  readonly alternatives: SortedAlternatives;
+}
+
+/** Memo: what each result hands on, keyed by the result the caller holds and passes back as `previous`. */
+const memoryOf = new WeakMap<CostResult, CostMemory>();
 
 /** The default fix builder: one `setPropertyEdit` per change, all or nothing. */
 function propertyFixes(doc: ArchDocument): FixBuilder {
@@ -60,7 +72,7 @@ interface ResourcePart {
   readonly alternatives: readonly CostAlternative[];
 }
 
-/** The document-level inputs of a pricing; equal inputs give the same (interned) object. */
+/** The document-level inputs of a pricing; `key` holds them all, so equal keys price alike. */
 interface CostEnvironment {
   readonly key: string;
   readonly book: PriceBook;
@@ -76,30 +88,24 @@ interface CachedPart {
   readonly part: ResourcePart;
 }
 
-/** Parts by resource object: a resource the parser rebuilt (its text changed) is simply not found. */
+/**
+ * Memo: parts by resource object (the parser hands back the same object for an unchanged
+ * resource, and never changes one). A part is used only in an environment with the same key as
+ * the one it was priced in (every document-level input equal).
+ */
 const partCache = new WeakMap<ResourceNode, CachedPart>();
 
-/** Recently seen environments, so several open documents do not evict each other's parts. */
-const recentEnvironments = new Map<string, CostEnvironment>();
-const MAX_RECENT_ENVIRONMENTS = 8;
-
-function environmentOf(doc: ArchDocument): CostEnvironment {
+/** The document-level inputs of `doc`: the previous evaluation's object when they are all equal, so its parts stay valid. */
+function environmentOf(doc: ArchDocument, previous: CostEnvironment | undefined): CostEnvironment {
   const hoursRaw = amountOr(doc.assumptions.hoursPerMonth, DEFAULT_HOURS_PER_MONTH);
   const hours = hoursRaw > 0 ? hoursRaw : DEFAULT_HOURS_PER_MONTH;
   const monthlyRequests = amountOr(doc.workload.requestsPerSecond, 0) * 3600 * hours;
-  const { book, key: bookKey } = priceBookFor(doc.assumptions.prices ?? {});
+  const overrides = doc.assumptions.prices ?? {};
   const w = doc.workload;
   // Every document-level value a pricer reads (pricers read `workload` and `region` directly).
-  const key = [hours, monthlyRequests, JSON.stringify(doc.region), w.requestsPerSecond, w.peakRequestsPerSecond, w.dataTransferOutGB, w.storageGrowthGBPerMonth, bookKey].map(String).join('|');
-  let environment = recentEnvironments.get(key);
-  if (environment === undefined || environment.book !== book) {
-    environment = { key, book, hours, monthlyRequests };
-    if (recentEnvironments.size >= MAX_RECENT_ENVIRONMENTS) recentEnvironments.delete(recentEnvironments.keys().next().value!);
-  } else {
-    recentEnvironments.delete(key);
-  }
-  recentEnvironments.set(key, environment);
-  return environment;
+  const key = [hours, monthlyRequests, JSON.stringify(doc.region), w.requestsPerSecond, w.peakRequestsPerSecond, w.dataTransferOutGB, w.storageGrowthGBPerMonth, overridesKey(overrides)].map(String).join('|');
+  if (previous !== undefined && previous.key === key) return previous;
+  return { key, book: new PriceBook(overrides), hours, monthlyRequests };
 }
 
 /** Whether every cross-resource input a cached part read still reads the same. */
@@ -178,8 +184,10 @@ function positionsOf(doc: ArchDocument): (name: string) => number {
 
 /** Prices `doc`. Never throws on a parsed document, and never returns NaN or Infinity. */
 export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): CostResult {
-  const environment = environmentOf(doc);
-  const shares = requestShares(doc);
+  const previous = options.previous && memoryOf.get(options.previous);
+  const environment = environmentOf(doc, previous?.environment);
+  const walk = requestSharesAfter(doc, previous?.walk);
+  const shares = walk.shares;
   const ctx = new CostContext(doc, environment.book, environment.hours, environment.monthlyRequests, shares);
   const useCache = options.fixBuilder === undefined;
   const fix = options.fixBuilder ?? propertyFixes(doc);
@@ -209,7 +217,9 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
     const transferKey = transferKeyOf(transfer);
     let part: ResourcePart;
     const cached = useCache ? partCache.get(resource) : undefined;
-    if (cached !== undefined && cached.environment === environment && cached.transferKey === transferKey && readsHold(cached.reads, doc, shares)) {
+    // Environments are compared by key: two evaluations of one document (a fix preview beside the
+    // live one) each hold their own environment object, and must not evict each other's parts.
+    if (cached !== undefined && (cached.environment === environment || cached.environment.key === environment.key) && cached.transferKey === transferKey && readsHold(cached.reads, doc, shares)) {
       part = cached.part;
     } else {
       part = priceResource(ctx, resource, transfer, fix);
@@ -231,12 +241,15 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
   let monthlyUSD = 0;
   for (const line of lineItems) monthlyUSD += line.monthlyUSD;
 
-  return {
+  const alternatives = sortedAlternatives(alternativeLists, positionsOf(doc), previous?.alternatives);
+  const result: CostResult = {
     monthlyUSD: Number.isFinite(monthlyUSD) ? monthlyUSD : 0,
     byResource,
     lineItems,
     purchaseOptions,
-    alternatives: sortedAlternatives(alternativeLists, positionsOf(doc)),
+    alternatives: alternatives.sorted.slice(),
     unpriced,
   };
+  memoryOf.set(result, { environment, walk, alternatives });
+  return result;
 }

@@ -119,29 +119,16 @@ function dbClassPrice(key: string, region: string): ResolvedPrice | undefined {
   return undefined;
 }
 
-/**
- * The snapshot's own prices by region and key, resolved at most once per process. The tables
- * behind them are constants, so an answer never changes; `null` remembers that a key has no
- * price (a user's typo is asked for again on every evaluation).
- */
-const snapshotPrices = new Map<string, ResolvedPrice | null>();
-const tablePrices = new Map<string, ResolvedPrice>();
-for (const key of Object.keys(priceTable)) tablePrices.set(key, fromEntry(key, priceTable[key]!));
+/** The snapshot's own prices by key, resolved once when the module loads (the tables are constants). */
+const tablePrices: ReadonlyMap<string, ResolvedPrice> = new Map(Object.keys(priceTable).map((key) => [key, fromEntry(key, priceTable[key]!)]));
 
-/** Bounds the memo of unknown keys, which come from user input (instance types, engines). */
+/** Bounds a book's memo of other keys, which come from user input (instance types, engines). */
 const MAX_MEMOIZED_KEYS = 50_000;
 
-function snapshotPrice(key: string, region: string): ResolvedPrice | undefined {
-  const table = tablePrices.get(key);
-  if (table !== undefined) return table;
-  const memoKey = `${region}\u0000${key}`;
-  let found = snapshotPrices.get(memoKey);
-  if (found === undefined) {
-    const entry = priceEntry(key);
-    found = (entry ? fromEntry(key, entry) : (ec2Price(key, region) ?? dbClassPrice(key, region))) ?? null;
-    if (snapshotPrices.size < MAX_MEMOIZED_KEYS) snapshotPrices.set(memoKey, found);
-  }
-  return found ?? undefined;
+/** A key the snapshot table does not list, in `region`: an instance type or DB class, or nothing (`null`). */
+function derivedPrice(key: string, region: string): ResolvedPrice | null {
+  const entry = priceEntry(key);
+  return (entry ? fromEntry(key, entry) : (ec2Price(key, region) ?? dbClassPrice(key, region))) ?? null;
 }
 
 /** Resolves price keys against the user's overrides, the snapshot table and the instance tables. */
@@ -150,19 +137,34 @@ export class PriceBook {
   private readonly resolvedOverrides = new Map<string, ResolvedPrice | null>();
   /** Anything a caller derives from this book's prices alone (purchase factors...), by the caller's key. */
   private readonly derived = new Map<string, unknown>();
+  /** Keys the snapshot table does not list, by region, resolved on first use; `null`: no price. */
+  private readonly otherKeys = new Map<string, ResolvedPrice | null>();
 
   constructor(private readonly overrides: Readonly<Record<string, number>>) {}
+
+  /** The snapshot's price under `key` in `region` (the tables', for an instance type or DB class). */
+  private snapshotPrice(key: string, region: string): ResolvedPrice | undefined {
+    const listed = tablePrices.get(key);
+    if (listed !== undefined) return listed;
+    const memoKey = `${region}\u0000${key}`;
+    let found = this.otherKeys.get(memoKey);
+    if (found === undefined) {
+      found = derivedPrice(key, region);
+      if (this.otherKeys.size < MAX_MEMOIZED_KEYS) this.otherKeys.set(memoKey, found);
+    }
+    return found ?? undefined;
+  }
 
   /**
    * The price under `key` for `region` (us-east-1 when not given), or undefined when neither the
    * overrides nor the snapshot have one. An override applies to every region.
    */
   get(key: string, region: string = PRICE_REGION): ResolvedPrice | undefined {
-    if (!Object.prototype.hasOwnProperty.call(this.overrides, key)) return snapshotPrice(key, region);
+    if (!Object.prototype.hasOwnProperty.call(this.overrides, key)) return this.snapshotPrice(key, region);
     const memoKey = `${region}\u0000${key}`;
     let found = this.resolvedOverrides.get(memoKey);
     if (found === undefined) {
-      const base = snapshotPrice(key, region);
+      const base = this.snapshotPrice(key, region);
       const usd = this.overrides[key];
       found = isUsablePrice(usd)
         ? {
@@ -198,26 +200,8 @@ export class PriceBook {
   }
 }
 
-/** Recently used books by their overrides, so an unchanged `assumptions.prices` reuses its book. */
-const recentBooks = new Map<string, PriceBook>();
-const MAX_RECENT_BOOKS = 8;
-
-/** The book for `overrides`: the same object as last time when the overrides are equal. */
-export function priceBookFor(overrides: Readonly<Record<string, number>>): { readonly book: PriceBook; readonly key: string } {
-  const key = overridesKey(overrides);
-  let book = recentBooks.get(key);
-  if (book === undefined) {
-    book = new PriceBook(overrides);
-    if (recentBooks.size >= MAX_RECENT_BOOKS) recentBooks.delete(recentBooks.keys().next().value!);
-  } else {
-    recentBooks.delete(key);
-  }
-  recentBooks.set(key, book);
-  return { book, key };
-}
-
-/** A canonical text of an overrides table (own keys, in order), NaN and Infinity included. */
-function overridesKey(overrides: Readonly<Record<string, number>>): string {
+/** A canonical text of an overrides table (own keys, in order), NaN and Infinity included: equal texts, equal books. */
+export function overridesKey(overrides: Readonly<Record<string, number>>): string {
   let key = '';
   for (const name of Object.keys(overrides)) key += `${JSON.stringify(name)}=${String(overrides[name])};`;
   return key;

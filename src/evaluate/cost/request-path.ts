@@ -18,14 +18,12 @@
  */
 import type { ArchDocument, ReferenceOccurrence, ResourceNode } from '../../core/document';
 
-/** What the last walk was computed from, so an edit that leaves the graph alone reuses it. */
-interface LastWalk {
+/** What a walk was computed from, so the next edit, if it leaves the graph alone, reuses it. */
+export interface RequestWalk {
   readonly resources: readonly ResourceNode[];
   readonly references: readonly ReferenceOccurrence[];
   readonly shares: ReadonlyMap<string, number>;
 }
-
-let lastWalk: LastWalk | undefined;
 
 /** Types whose properties (not only their references) shape the shares they pass on. */
 function shapesShares(type: string | undefined): boolean {
@@ -38,7 +36,7 @@ function shapesShares(type: string | undefined): boolean {
  * or a distribution, whose routing and caching shape the shares), and references that agree in
  * everything the walk looks at.
  */
-function sameWalk(doc: ArchDocument, last: LastWalk): boolean {
+function sameWalk(doc: ArchDocument, last: RequestWalk): boolean {
   if (doc.resources.length !== last.resources.length || doc.references.length !== last.references.length) return false;
   for (let i = 0; i < doc.resources.length; i++) {
     const now = doc.resources[i]!;
@@ -58,13 +56,13 @@ function sameWalk(doc: ArchDocument, last: LastWalk): boolean {
 
 /** The share (0..1] of the workload's requests that reach each resource on the request path. */
 export function requestShares(doc: ArchDocument): ReadonlyMap<string, number> {
-  if (lastWalk !== undefined && sameWalk(doc, lastWalk)) {
-    lastWalk = { resources: doc.resources, references: doc.references, shares: lastWalk.shares };
-    return lastWalk.shares;
-  }
-  const shares = walk(doc);
-  lastWalk = { resources: doc.resources, references: doc.references, shares };
-  return shares;
+  return walk(doc);
+}
+
+/** `requestShares`, reusing the previous walk of the same document when the graph it read is unchanged. */
+export function requestSharesAfter(doc: ArchDocument, previous: RequestWalk | undefined): RequestWalk {
+  const shares = previous !== undefined && sameWalk(doc, previous) ? previous.shares : walk(doc);
+  return { resources: doc.resources, references: doc.references, shares };
 }
 
 function walk(doc: ArchDocument): ReadonlyMap<string, number> {

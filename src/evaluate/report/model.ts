@@ -4,6 +4,7 @@
  * the two reports never disagree.
  */
 import type { ArchDocument } from '../../core/document';
+import { findingSeverities } from '../../model/severities';
 import type { AvailabilityResult, CostResult, EvaluationResult, SecurityResult, TargetResult } from '../types';
 import { costHeadline } from '../cost/summary';
 
@@ -129,7 +130,7 @@ function costSection(c: CostResult): ReportSection {
 }
 
 function securitySection(s: SecurityResult, file: string | undefined): ReportSection {
-  const counts = (['critical', 'high', 'medium', 'low', 'info'] as const).map((sev) => `${s.counts[sev] ?? 0} ${sev}`).join(', ');
+  const counts = findingSeverities.map((sev) => `${s.counts[sev] ?? 0} ${sev}`).join(', ');
   const blocks: ReportBlock[] = [{ kind: 'paragraph', text: `${s.findings.length} finding${s.findings.length === 1 ? '' : 's'}: ${counts}.` }];
   if (s.findings.length > 0) {
     blocks.push({ kind: 'heading', text: 'Findings' }, {

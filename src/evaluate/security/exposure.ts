@@ -171,7 +171,7 @@ export function internetEntry(doc: ArchDocument, resource: ResourceNode): { read
   return undefined;
 }
 
-/** Resolved references grouped by the resource they are written in, once for each document */
+/** Memo: Resolved references grouped by the resource they are written in, once for each document */
 const referencesByOwner = new WeakMap<ArchDocument, ReadonlyMap<string, ReferenceOccurrence[]>>();
 
 function ownReferences(doc: ArchDocument, name: string): readonly ReferenceOccurrence[] {
@@ -217,7 +217,7 @@ function isDataStore(resource: ResourceNode): boolean {
  * Every property the exposure analysis reads, of any resource: the network edges, security groups
  * and their rules, ports, and what makes a resource internet-facing. A change to the analysis that
  * reads another property must add it here, or the reuse below would serve stale paths (the
- * equivalence test in test/unit/perf compares reuse with a fresh analysis).
+ * equivalence test in test/unit/perf/incremental-reuse.test.ts compares reuse with a fresh analysis).
  */
 export const EXPOSURE_PROPERTIES: readonly string[] = [
   ...NETWORK_EDGE_PROPERTIES,
@@ -239,7 +239,7 @@ export const EXPOSURE_PROPERTIES: readonly string[] = [
 ];
 
 /**
- * What the exposure analysis reads of one resource: its name, type and the properties above.
+ * Memo: What the exposure analysis reads of one resource: its name, type and the properties above.
  * Whether a reference resolves depends only on the other resources' names, in their own facts.
  */
 const factsByResource = new WeakMap<ResourceNode, string>();
@@ -254,14 +254,9 @@ function factsOf(resource: ResourceNode): string {
   return facts;
 }
 
-/** The last few analyses, with the facts of every resource they were computed from. */
-const recentAnalyses: { readonly facts: readonly string[]; readonly paths: readonly ExposurePath[] }[] = [];
+/** Recent analyses, newest first, with the facts of every resource they were computed from. */
+export type RecentExposureAnalyses = readonly { readonly facts: readonly string[]; readonly paths: readonly ExposurePath[] }[];
 const recentAnalysesKept = 4;
-
-/** Forgets the recent analyses, so the next one searches from scratch (tests use it for a clean reference). */
-export function forgetRecentExposureAnalyses(): void {
-  recentAnalyses.length = 0;
-}
 
 /**
  * All exposure paths of a document, shortest first: from an internet entry point to a data store,
@@ -272,17 +267,20 @@ export function forgetRecentExposureAnalyses(): void {
  * resource) instead of a graph search. Most edits (a size, a tag, a comment) leave them unchanged.
  */
 export function findExposurePaths(doc: ArchDocument): ExposurePath[] {
+  return findExposurePathsAmong(doc, undefined).paths;
+}
+
+/** `findExposurePaths`, reusing one of the `recent` analyses (the previous evaluation's) when it read the same facts; with the recent analyses to hand on. */
+export function findExposurePathsAmong(doc: ArchDocument, recent: RecentExposureAnalyses | undefined): { readonly paths: ExposurePath[]; readonly recent: RecentExposureAnalyses } {
   const facts = doc.resources.map(factsOf);
-  for (const recent of recentAnalyses) {
-    if (recent.facts.length !== facts.length) continue;
+  for (const analysis of recent ?? []) {
+    if (analysis.facts.length !== facts.length) continue;
     let same = true;
-    for (let index = 0; index < facts.length && same; index++) same = recent.facts[index] === facts[index];
-    if (same) return [...recent.paths];
+    for (let index = 0; index < facts.length && same; index++) same = analysis.facts[index] === facts[index];
+    if (same) return { paths: [...analysis.paths], recent: [analysis, ...(recent ?? []).filter((other) => other !== analysis)] };
   }
   const paths = searchExposurePaths(doc);
-  recentAnalyses.unshift({ facts, paths: [...paths] });
-  if (recentAnalyses.length > recentAnalysesKept) recentAnalyses.pop();
-  return paths;
+  return { paths, recent: [{ facts, paths: [...paths] }, ...(recent ?? [])].slice(0, recentAnalysesKept) };
 }
 
 function searchExposurePaths(doc: ArchDocument): ExposurePath[] {

@@ -3,8 +3,9 @@
  * analysis over the graph. Pure: an `ArchDocument` in, a `SecurityResult` out.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
+import { severityRank } from '../../model/severities';
 import type { FindingSeverity, SecurityFinding, SecurityResult } from '../types';
-import { findExposurePaths } from './exposure';
+import { findExposurePathsAmong, type RecentExposureAnalyses } from './exposure';
 import { rulesForType } from './registry';
 import type { RuleContext } from './rule';
 import { exposureFindings } from './rules/exposure-rules';
@@ -14,7 +15,6 @@ export { securityRule, securityRules } from './registry';
 export type { SecurityRule } from './rule';
 export { toSarif } from './sarif';
 
-const severityRank: Readonly<Record<FindingSeverity, number>> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 /**
  * Findings sorted the way people read them: most severe first, then in file order. Each severity is
@@ -48,6 +48,7 @@ interface DocumentIndex {
   readonly neighbours: ReadonlyMap<string, ResourceNode[]>;
 }
 
+/** Memo: the reference indexes of each document (never changed once parsed). */
 const documentIndexes = new WeakMap<ArchDocument, DocumentIndex>();
 
 function documentIndex(doc: ArchDocument): DocumentIndex {
@@ -94,7 +95,7 @@ interface CachedFindings {
 }
 
 /**
- * Rule findings by resource object. The parser keeps the same object for a resource whose text and
+ * Memo: Rule findings by resource object. The parser keeps the same object for a resource whose text and
  * place are unchanged, so after an edit only the edited resource and its neighbours are re-checked.
  */
 const findingsByResource = new WeakMap<ResourceNode, CachedFindings>();
@@ -133,25 +134,27 @@ function compareFindings(a: SecurityFinding, b: SecurityFinding): number {
  * (the cached list of its rule findings, the same array while the resource is unchanged) and one per
  * exposure finding. With the sorted result, this is what the next evaluation merges into.
  */
-interface SortedFindings {
+export interface SortedFindings {
   readonly chunks: readonly (readonly SecurityFinding[])[];
   readonly sorted: readonly SecurityFinding[];
 }
 
-let lastSorted: SortedFindings | undefined;
+/** What a security result hands to the next evaluation of the same document. */
+interface SecurityMemory {
+  readonly sorted: SortedFindings;
+  readonly exposure: RecentExposureAnalyses;
+}
 
-/** A single exposure finding as a chunk, the same array for the same finding object. */
+/** Memo: what each result hands on, keyed by the result the caller holds and passes back as `previous`. */
+const memoryOf = new WeakMap<SecurityResult, SecurityMemory>();
+
+/** Memo: a single exposure finding as a chunk, the same array for the same finding object. */
 const chunkOfFinding = new WeakMap<SecurityFinding, readonly SecurityFinding[]>();
 
 function singleChunk(finding: SecurityFinding): readonly SecurityFinding[] {
   let chunk = chunkOfFinding.get(finding);
   if (chunk === undefined) chunkOfFinding.set(finding, (chunk = [finding]));
   return chunk;
-}
-
-/** Forgets the last sorted findings, so the next evaluation sorts from scratch (tests use it for a clean reference). */
-export function forgetRecentSecurity(): void {
-  lastSorted = undefined;
 }
 
 /**
@@ -162,10 +165,9 @@ export function forgetRecentSecurity(): void {
  * their relative order, which is checked) and for the new ones among themselves (a stable sort),
  * and sorts from scratch whenever a new finding ties with a kept one.
  */
-export function sortChunks(chunks: readonly (readonly SecurityFinding[])[]): readonly SecurityFinding[] {
-  const sorted = mergeIntoPrevious(chunks, lastSorted) ?? sortFindings(chunks.flat());
-  lastSorted = { chunks, sorted };
-  return sorted;
+export function sortChunks(chunks: readonly (readonly SecurityFinding[])[], previous?: SortedFindings): SortedFindings {
+  const sorted = mergeIntoPrevious(chunks, previous) ?? sortFindings(chunks.flat());
+  return { chunks, sorted };
 }
 
 /** What changed between two chunk lists: the findings that came and the findings that went. */
@@ -265,8 +267,15 @@ function mergeIntoPrevious(chunks: readonly (readonly SecurityFinding[])[], prev
   return merged;
 }
 
+/** What a security evaluation may reuse. */
+export interface SecurityOptions {
+  /** The result of the same document's previous version: its sorted findings and exposure analyses are reused. */
+  readonly previous?: SecurityResult;
+}
+
 /** Runs every rule and the exposure analysis. Never throws: a rule that fails is skipped, not fatal. */
-export function evaluateSecurity(doc: ArchDocument): SecurityResult {
+export function evaluateSecurity(doc: ArchDocument, options: SecurityOptions = {}): SecurityResult {
+  const previous = options.previous && memoryOf.get(options.previous);
   const context = ruleContext(doc);
   const index = documentIndex(doc);
   // As JSON, so that zones `[a, b]` and `['a,b']` never share a key.
@@ -277,11 +286,15 @@ export function evaluateSecurity(doc: ArchDocument): SecurityResult {
     const findings = ruleFindings(resource, context, zonesKey, index.neighbours.get(resource.name) ?? noNeighbours);
     if (findings.length > 0) chunks.push(findings);
   }
-  const exposurePaths = findExposurePaths(doc);
+  const exposure = findExposurePathsAmong(doc, previous?.exposure);
+  const exposurePaths = exposure.paths;
   for (const item of exposureFindings(doc, exposurePaths)) chunks.push(singleChunk(item));
-  const sorted = sortChunks(chunks);
+  const sortedFindings = sortChunks(chunks, previous?.sorted);
+  const sorted = sortedFindings.sorted;
   const counts: Record<FindingSeverity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const item of sorted) counts[item.severity]++;
   // A copy: the sorted list is kept for the next evaluation, and the result is the caller's.
-  return { findings: [...sorted], counts, exposurePaths };
+  const result: SecurityResult = { findings: [...sorted], counts, exposurePaths };
+  memoryOf.set(result, { sorted: sortedFindings, exposure: exposure.recent });
+  return result;
 }

@@ -37,11 +37,14 @@ export function securityRule(id: string): SecurityRule | undefined {
   return byId.get(id);
 }
 
-const rulesByType = new Map<string, readonly SecurityRule[]>();
+/** The rules of each resource type, in registry order (the registry never changes). */
+const rulesByType: ReadonlyMap<string, readonly SecurityRule[]> = new Map(
+  [...new Set(securityRules.flatMap((rule) => rule.types))].map((type) => [type, securityRules.filter((rule) => rule.types.includes(type))]),
+);
 
-/** Rules that apply to a resource type (computed once per type: the registry never changes). */
+const noRules: readonly SecurityRule[] = [];
+
+/** Rules that apply to a resource type. */
 export function rulesForType(type: string): readonly SecurityRule[] {
-  let rules = rulesByType.get(type);
-  if (rules === undefined) rulesByType.set(type, (rules = securityRules.filter((rule) => rule.types.includes(type))));
-  return rules;
+  return rulesByType.get(type) ?? noRules;
 }

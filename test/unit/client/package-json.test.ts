@@ -98,7 +98,7 @@ describe('package.json contributions', () => {
     for (const pattern of patterns) assert.doesNotThrow(() => new RegExp(pattern.replace(/\\h/g, '[0-9a-fA-F]')), pattern);
   });
 
-  it('ships snippets generated from the current catalog (run: npx tsx scripts/generate-snippets.ts)', () => {
+  it('ships snippets generated from the current catalog (run `npm run generate`)', () => {
     assert.equal(readFileSync(join(root, SNIPPETS_PATH), 'utf8'), snippetsFileText());
   });
 });

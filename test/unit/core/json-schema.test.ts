@@ -12,9 +12,9 @@ import { schemaText } from '../../../scripts/generate-schema';
 const root = join(__dirname, '..', '..', '..');
 
 describe('JSON Schema', () => {
-  it('schemas/cloudarch.schema.json is up to date (run `npm run schema`)', () => {
+  it('schemas/cloudarch.schema.json is up to date (run `npm run generate`)', () => {
     const committed = readFileSync(join(root, 'schemas', 'cloudarch.schema.json'), 'utf8');
-    assert.ok(committed === schemaText(), 'the committed schema is stale: run `npm run schema`');
+    assert.ok(committed === schemaText(), 'the committed schema is stale: run `npm run generate`');
   });
 
   const schema = JSON.parse(schemaText()) as Record<string, unknown>;

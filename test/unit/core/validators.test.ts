@@ -37,10 +37,10 @@ function verdict(validate: Validate, data: unknown): unknown {
 }
 
 describe('precompiled validators', () => {
-  it('src/core/generated/validators.ts is up to date (run `npx tsx scripts/generate-validators.ts`)', function () {
+  it('src/core/generated/validators.ts is up to date (run `npm run generate`)', function () {
     this.timeout(60_000);
     const committed = readFileSync(join(root, 'src', 'core', 'generated', 'validators.ts'), 'utf8');
-    assert.ok(committed === validatorsText(), 'the generated validators are stale: run `npx tsx scripts/generate-validators.ts`');
+    assert.ok(committed === validatorsText(), 'the generated validators are stale: run `npm run generate`');
   });
 
   it('has a validator for every resource type and for the top level', () => {

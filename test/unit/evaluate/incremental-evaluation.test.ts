@@ -1,7 +1,8 @@
 /**
- * Property: evaluating edit after edit, with every cache the evaluations keep (by resource object,
- * by document, by recent content) and the parser reusing the previous parse, gives exactly what a
- * fresh parse evaluated from a clean state gives. The edits are the ones typing makes: property
+ * Property: evaluating edit after edit, each evaluation handed the previous result (`previous`:
+ * the recent results it reuses by content) and the caches kept by resource and document objects,
+ * with the parser reusing the previous parse, gives exactly what a fresh parse evaluated with
+ * nothing handed on gives. The edits are the ones typing makes: property
  * values, renames, references, inserted and removed lines, added and removed resources, zones.
  */
 import { strict as assert } from 'node:assert';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { generateArchitecture } from '../../../bench/generate';
 import { parseArchitecture, type ArchDocument, type ScalarNode, type ValueNode } from '../../../src/core';
-import { evaluateAll, forgetRecentEvaluations } from '../../../src/evaluate';
+import { evaluateAll } from '../../../src/evaluate';
 import type { EvaluationResult } from '../../../src/evaluate/types';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
@@ -22,9 +23,8 @@ const bases: readonly string[] = [
   readFileSync(join(examples, 'ecs-services.cloudarch.yaml'), 'utf8'),
 ];
 
-/** What a fresh parse evaluated with nothing remembered gives. */
+/** What a fresh parse evaluated with nothing handed on gives. */
 function freshEvaluation(text: string): EvaluationResult {
-  forgetRecentEvaluations();
   return evaluateAll(parseArchitecture(text), { monteCarloSamples: 0 });
 }
 
@@ -130,12 +130,13 @@ const editArbitrary = fc.tuple(fc.nat({ max: editKinds - 1 }), fc.nat({ max: 10_
 /** Evaluates `edits` one after another incrementally and compares each result with a fresh one. */
 function checkSequence(base: string, edits: readonly Edit[]): void {
   let doc = parseArchitecture(base);
-  evaluateAll(doc, { monteCarloSamples: 0 });
+  let previous = evaluateAll(doc, { monteCarloSamples: 0 });
   for (const edit of edits) {
     const text = apply(doc, edit);
     doc = parseArchitecture(text, { previous: doc });
-    const incremental = evaluateAll(doc, { monteCarloSamples: 0 });
+    const incremental = evaluateAll(doc, { monteCarloSamples: 0, previous });
     assert.deepEqual(incremental, freshEvaluation(text));
+    previous = incremental;
   }
 }
 
@@ -155,9 +156,12 @@ describe('incremental evaluation (property)', () => {
         const base = bases[which]!;
         const edited = apply(parseArchitecture(base), edit);
         let doc = parseArchitecture(base);
+        let previous = evaluateAll(doc, { monteCarloSamples: 0 });
         for (const text of [edited, base, edited, base]) {
           doc = parseArchitecture(text, { previous: doc });
-          assert.deepEqual(evaluateAll(doc, { monteCarloSamples: 0 }), freshEvaluation(text));
+          const incremental = evaluateAll(doc, { monteCarloSamples: 0, previous });
+          assert.deepEqual(incremental, freshEvaluation(text));
+          previous = incremental;
         }
       }),
       { numRuns: 40, seed: 7 },

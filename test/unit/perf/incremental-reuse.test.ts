@@ -78,13 +78,14 @@ describe('incremental reuse (structure, not timing)', () => {
     ];
     let text = base;
     let doc = parseArchitecture(text);
-    evaluateSecurity(doc);
+    let previous = evaluateSecurity(doc);
     for (const edit of edits) {
       text = edit(text);
       doc = parseArchitecture(text, { previous: doc });
-      const incremental = evaluateSecurity(doc);
+      const incremental = evaluateSecurity(doc, { previous });
       const fresh = evaluateSecurity(parseArchitecture(text));
       assert.deepEqual(incremental, fresh);
+      previous = incremental;
     }
   });
 
@@ -92,7 +93,7 @@ describe('incremental reuse (structure, not timing)', () => {
     const before = parseArchitecture(base);
     const first = evaluateSecurity(before);
     const after = parseArchitecture(replace(base, 'sizeGB: ', 'sizeGB: 3', resourceStart(base, 'vol-5')), { previous: before });
-    const second = evaluateSecurity(after);
+    const second = evaluateSecurity(after, { previous: first });
     const previous = new Set(first.findings);
     const renewed = second.findings.filter((finding) => !previous.has(finding));
     assert.ok(renewed.every((finding) => finding.resource === 'vol-5' || finding.resource === 'app-5'), renewed.map((finding) => finding.resource).join(', '));
@@ -101,6 +102,7 @@ describe('incremental reuse (structure, not timing)', () => {
   it('gives the same availability as a fresh computation, whether or not the model changed', () => {
     let text = base;
     let doc = parseArchitecture(text);
+    let previous = evaluateAvailability(doc, { monteCarloSamples: 0 });
     const edits: ((text: string) => string)[] = [
       (current) => replace(current, 'sizeGB: ', 'sizeGB: 4', resourceStart(current, 'vol-2')),
       (current) => replace(current, 'multiAZ: true', 'multiAZ: false', resourceStart(current, 'db-1')),
@@ -110,7 +112,9 @@ describe('incremental reuse (structure, not timing)', () => {
     for (const edit of edits) {
       text = edit(text);
       doc = parseArchitecture(text, { previous: doc });
-      assert.deepEqual(evaluateAvailability(doc, { monteCarloSamples: 0 }), evaluateAvailabilityAfresh(parseArchitecture(text), { monteCarloSamples: 0 }));
+      const incremental = evaluateAvailability(doc, { monteCarloSamples: 0, previous });
+      assert.deepEqual(incremental, evaluateAvailabilityAfresh(parseArchitecture(text), { monteCarloSamples: 0 }));
+      previous = incremental;
     }
   });
 });

@@ -158,7 +158,10 @@ describe('simulation panel in Chromium', function () {
     const opened = await openSimulationPage(browser);
     await opened.page.waitForFunction(() => window.__posted.length > 0);
     await opened.page.evaluate(() => window.postMessage({ type: 'simulation', title: 'x', result: { days: 'many' } }, '*'));
-    await opened.page.evaluate(() => window.postMessage({ type: 'simulation', title: 'x', result: { ...window.structuredClone({}), series: null } }, '*'));
+    // A result whose series lengths disagree would draw a wrong chart: refused too.
+    const mismatched = { ...result, series: { ...result.series, load: result.series.load.slice(1) } };
+    await opened.send({ type: 'simulation', title: 'x', result: mismatched });
+    await opened.page.evaluate(() => window.postMessage({ type: 'reveal', title: 'x' }, '*'));
     await opened.page.waitForTimeout(100);
     assert.match(await opened.page.locator('#app').innerText(), /Simulating…/);
     await opened.send({ type: 'error', title: 'shop.cloudarch.yaml', message: '`zone:q@1d`: no zone `q` in this architecture' });

@@ -56,7 +56,7 @@ function describe(path: ExposurePath): string {
 }
 
 /**
- * The finding of each path, by path object: exposure paths are reused while the graph is unchanged
+ * Memo: The finding of each path, by path object: exposure paths are reused while the graph is unchanged
  * (see exposure.ts), and the finding is reused with them while the data store is the same object.
  */
 const findingByPath = new WeakMap<ExposurePath, { readonly store: ResourceNode; readonly finding: SecurityFinding | undefined }>();

@@ -72,13 +72,15 @@ describe('cost: incremental evaluation', () => {
       fc.property(fc.constantFrom(...texts), fc.array(editArbitrary, { minLength: 1, maxLength: 6 }), (base, edits) => {
         let text = base;
         let previous = parseArchitecture(text);
-        evaluateCost(previous);
+        let previousCost = evaluateCost(previous);
         for (const edit of edits) {
           text = apply(text, edit);
           const incremental = parseArchitecture(text, { previous });
           const fresh = parseArchitecture(text);
-          assert.deepStrictEqual(evaluateCost(incremental), evaluateCost(fresh));
+          const cost = evaluateCost(incremental, { previous: previousCost });
+          assert.deepStrictEqual(cost, evaluateCost(fresh));
           previous = incremental;
+          previousCost = cost;
         }
       }),
       { numRuns: 150, seed: 20261127 },
@@ -91,7 +93,7 @@ describe('cost: incremental evaluation', () => {
     const first = parseArchitecture(webShop);
     const before = evaluateCost(first);
     const second = parseArchitecture(webShop.replace(/sizeGB: 200/, 'sizeGB: 300'), { previous: first });
-    const after = evaluateCost(second);
+    const after = evaluateCost(second, { previous: before });
     const dbBefore = before.lineItems.find((line) => line.resource === 'db');
     const dbAfter = after.lineItems.find((line) => line.resource === 'db');
     assert.ok(dbBefore !== undefined && dbBefore === dbAfter, 'the database\'s line items are the same objects');
@@ -105,7 +107,7 @@ describe('cost: incremental evaluation', () => {
     const first = parseArchitecture(webShop);
     const before = evaluateCost(first);
     const second = parseArchitecture(webShop.replace(/hoursPerMonth: \d+/, 'hoursPerMonth: 720').replace(/^workload:\n/m, 'assumptions:\n  hoursPerMonth: 720\nworkload:\n'), { previous: first });
-    const after = evaluateCost(second);
+    const after = evaluateCost(second, { previous: before });
     assert.deepStrictEqual(after, evaluateCost(parseArchitecture(second.text)));
     const web = (result: typeof before) => result.lineItems.find((line) => line.resource === 'web' && line.priceKey?.startsWith('ec2:') === true)!;
     assert.equal(web(before).quantity, 1460);
@@ -140,11 +142,11 @@ describe('cost: incremental evaluation', () => {
     const withoutCdn = text.replace('type: aws.cloudfront.distribution', 'type: aws.s3.bucket');
     const second = parseArchitecture(withoutCdn, { previous: first });
     assert.equal(second.resourceByName.get('lb'), first.resourceByName.get('lb'), 'the load balancer is the same object');
-    const after = evaluateCost(second);
+    const after = evaluateCost(second, { previous: before });
     assert.deepStrictEqual(after, evaluateCost(parseArchitecture(withoutCdn)));
     assert.ok(after.lineItems.some((line) => line.resource === 'lb' && line.priceKey?.startsWith('dto:')), 'the load balancer carries the data transfer');
     const third = parseArchitecture(text, { previous: second });
-    assert.deepStrictEqual(evaluateCost(third), evaluateCost(parseArchitecture(text)), 'and gives it back');
+    assert.deepStrictEqual(evaluateCost(third, { previous: after }), evaluateCost(parseArchitecture(text)), 'and gives it back');
   });
 
   it('reprices a resource whose request share changed, though its text did not', () => {
@@ -153,7 +155,7 @@ describe('cost: incremental evaluation', () => {
     const before = evaluateCost(first);
     const second = parseArchitecture(routing.replace('weights: [3, 1]', 'weights: [1, 1]'), { previous: first });
     assert.equal(second.resourceByName.get('api-canary'), first.resourceByName.get('api-canary'), 'the canary API is the same object');
-    const after = evaluateCost(second);
+    const after = evaluateCost(second, { previous: before });
     const canary = (result: typeof before) => result.lineItems.find((line) => line.resource === 'api-canary')!.quantity;
     assert.ok(Math.abs(canary(after) - 2 * canary(before)) < 1e-9, `a quarter of the traffic becomes a half: ${canary(before)} -> ${canary(after)}`);
   });

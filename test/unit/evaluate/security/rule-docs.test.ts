@@ -6,7 +6,7 @@ import { securityRules } from '../../../../src/evaluate/security/registry';
 import { ruleTableMarkdown } from '../../../../src/evaluate/security/rule-table';
 
 describe('security rule documentation', () => {
-  it('docs/security-rules.md is current (run `npx tsx scripts/generate-rule-docs.ts`)', () => {
+  it('docs/security-rules.md is current (run `npm run generate`)', () => {
     const page = readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'security-rules.md'), 'utf8');
     assert.equal(page, ruleTableMarkdown());
   });

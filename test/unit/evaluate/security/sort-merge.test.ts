@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { forgetRecentSecurity, sortChunks, sortFindings } from '../../../../src/evaluate/security';
+import { sortChunks, sortFindings } from '../../../../src/evaluate/security';
 import type { FindingSeverity, SecurityFinding } from '../../../../src/evaluate/types';
 
 const severities: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -41,9 +41,9 @@ describe('sorting findings by merging into the previous order', () => {
   it('equals a stable full sort after any sequence of chunk changes', () => {
     fc.assert(
       fc.property(fc.array(chunkArbitrary, { minLength: 0, maxLength: 40 }), fc.array(changeArbitrary, { minLength: 1, maxLength: 12 }), (initial, changes) => {
-        forgetRecentSecurity();
         let chunks = initial.map(chunkOf);
-        assert.deepEqual(sortChunks(chunks), sortFindings(chunks.flat()));
+        let state = sortChunks(chunks);
+        assert.deepEqual(state.sorted, sortFindings(chunks.flat()));
         for (const [kind, at, specs] of changes) {
           const next = [...chunks];
           const index = next.length === 0 ? 0 : at % next.length;
@@ -52,7 +52,8 @@ describe('sorting findings by merging into the previous order', () => {
           else if (kind === 2 && next.length > 0) next.splice(index, 1);
           else if (next.length > 1) next.push(...next.splice(index, 1));
           chunks = next;
-          const merged = sortChunks(chunks);
+          state = sortChunks(chunks, state);
+          const merged = state.sorted;
           const expected = sortFindings(chunks.flat());
           assert.equal(merged.length, expected.length);
           merged.forEach((item, position) => assert.equal(item, expected[position], `finding ${position}`));

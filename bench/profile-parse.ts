@@ -1,11 +1,11 @@
 /**
  * A profiling driver, not a test: parses a generated file `runs` times from scratch (or, with
  * `edit`, applies line insertions at the top incrementally). Run under
- * `node --cpu-prof --import tsx test/unit/perf/profile-parse.ts [size] [runs] [fresh|edit|digit|availability]`.
+ * `node --cpu-prof --import tsx bench/profile-parse.ts [size] [runs] [fresh|edit|digit|availability]`.
  */
-import { generateArchitecture } from '../../../bench/generate';
-import { parseArchitecture } from '../../../src/core/parse';
-import { evaluateAvailabilityAfresh } from '../../../src/evaluate/availability';
+import { generateArchitecture } from './generate';
+import { parseArchitecture } from '../src/core/parse';
+import { evaluateAvailabilityAfresh } from '../src/evaluate/availability';
 
 const size = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 5);

@@ -1,13 +1,13 @@
 /**
  * A measuring script, not a test (mocha runs only `*.test.ts`): the core's cold and warm parse, an
  * incremental edit, and availability, as medians of repeated runs in this process. Run it with
- * `npx tsx test/unit/perf/measure-core.ts [size] [runs]`; compare figures taken in the same minute,
+ * `npx tsx bench/measure-core.ts [size] [runs]`; compare figures taken in the same minute,
  * because the machine is shared.
  */
-import { generateArchitecture } from '../../../bench/generate';
-import { parseArchitecture } from '../../../src/core/parse';
-import type { ArchDocument } from '../../../src/core/document';
-import { evaluateAvailabilityAfresh } from '../../../src/evaluate/availability';
+import { generateArchitecture } from './generate';
+import { parseArchitecture } from '../src/core/parse';
+import type { ArchDocument } from '../src/core/document';
+import { evaluateAvailabilityAfresh } from '../src/evaluate/availability';
 
 const size = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 5);

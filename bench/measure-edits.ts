@@ -1,12 +1,12 @@
 /**
  * A measuring script, not a test (mocha runs only `*.test.ts`): the incremental parse after edits
  * of several shapes in the middle of a generated file, as median and p95 of repeated edits. Run it
- * with `npx tsx test/unit/perf/measure-edits.ts [size] [edits]`; the machine is shared, so compare
+ * with `npx tsx bench/measure-edits.ts [size] [edits]`; the machine is shared, so compare
  * figures taken in the same minute.
  */
-import { generateArchitecture } from '../../../bench/generate';
-import { parseArchitecture } from '../../../src/core/parse';
-import type { ArchDocument } from '../../../src/core/document';
+import { generateArchitecture } from './generate';
+import { parseArchitecture } from '../src/core/parse';
+import type { ArchDocument } from '../src/core/document';
 
 const size = Number(process.argv[2] ?? 10000);
 const edits = Number(process.argv[3] ?? 40);

@@ -1,0 +1,275 @@
+/**
+ * The diagram panel beside the editor: a webview that shows the picture the language server draws
+ * (`cloudarch/diagram`), kept live as the user types, linked both ways with the YAML. Thin: the
+ * server lays out and renders, the webview (webview/main.ts) shows and paints overlays; this file
+ * only relays, validating every message the webview sends (`parseWebviewMessage`).
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import {
+  diagramViewType,
+  exportDiagramCommand,
+  parseViewState,
+  parseWebviewMessage,
+  type DiagramLayer,
+  type DiagramParams,
+  type DiagramRange,
+  type DiagramResult,
+  type DiagramTheme,
+  type HostMessage,
+  type WebviewMessage,
+} from '../protocol/diagram';
+import { createNonce, diagramPageHtml } from './diagram-page';
+
+/** What the panels need from the running extension. */
+export interface DiagramHost {
+  /** Asks the language server for the picture; `null` when it does not know the document. */
+  requestDiagram(params: DiagramParams): Promise<DiagramResult | null>;
+}
+
+/** What `cloudarch.showDiagram` returns, so tests (and other extensions) can follow the panel. */
+export interface DiagramPanelHandle {
+  readonly uri: string;
+  /** The last picture sent to the webview. */
+  lastShown(): DiagramResult | undefined;
+  /** Resolves with the first picture shown for a document version at least `version`. */
+  whenShown(version?: number): Promise<DiagramResult>;
+  /** Delivers a message as if the webview had sent it (it is validated like any other). */
+  receive(message: unknown): Promise<void>;
+  /** The `select` messages posted to the webview, newest last (for tests). */
+  readonly selections: readonly (string | null)[];
+}
+
+const toRange = (range: DiagramRange) => new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+
+class DiagramPanel implements DiagramPanelHandle {
+  private theme: DiagramTheme = 'light';
+  private layers: readonly DiagramLayer[] = [];
+  private shown: DiagramResult | undefined;
+  /** Whether the webview has said it is ready: nothing is posted before. */
+  private ready = false;
+  private inFlight = false;
+  /** A change (or an option) arrived while a request was in flight: ask again when it returns. */
+  private wanted: { requestId?: number } | undefined;
+  private readonly waiters: { version: number; resolve: (result: DiagramResult) => void }[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private selectedResource: string | null = null;
+  readonly selections: (string | null)[] = [];
+
+  constructor(
+    readonly uri: string,
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: DiagramHost,
+    extensionUri: vscode.Uri,
+    private readonly onDispose: () => void,
+  ) {
+    const webviewFolder = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewFolder] };
+    panel.iconPath = undefined;
+    panel.webview.html = diagramPageHtml({
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder, 'main.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder, 'main.css')).toString(),
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce((size) => randomBytes(size)),
+      title: panel.title,
+    });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => {
+        // Hidden, the webview is torn down; shown again, it reloads and says `ready` before anything is posted.
+        if (!panel.visible) this.ready = false;
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        // A hidden panel's webview is gone (no retainContextWhenHidden): it asks again when shown.
+        if (event.document.uri.toString() === this.uri && event.contentChanges.length > 0 && this.panel.visible) this.refresh();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor.document.uri.toString() === this.uri) this.followCursor(event.selections[0]?.active);
+      }),
+    );
+  }
+
+  lastShown(): DiagramResult | undefined {
+    return this.shown;
+  }
+
+  whenShown(version = 0): Promise<DiagramResult> {
+    if (this.shown && this.shown.version >= version) return Promise.resolve(this.shown);
+    return new Promise((resolve) => this.waiters.push({ version, resolve }));
+  }
+
+  async receive(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    // A webview is a separate context: anything that is not one of our messages is ignored.
+    if (!message) return;
+    await this.handle(message);
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+      case 'options':
+        this.ready = true;
+        this.theme = message.theme;
+        this.layers = message.layers;
+        // A new theme or layer draws a new picture even when the text did not change.
+        if (message.type === 'options') this.shown = undefined;
+        this.refresh(message.requestId);
+        return;
+      case 'reveal':
+        await this.reveal(message.resource);
+        return;
+      case 'export':
+        if (await exportAvailable()) await vscode.commands.executeCommand(exportDiagramCommand, vscode.Uri.parse(this.uri));
+        return;
+    }
+  }
+
+  /** Asks for the current version's picture; requests never overlap, changes in between fold into one. */
+  refresh(requestId?: number): void {
+    if (!this.ready) return;
+    if (this.inFlight) {
+      this.wanted = { ...(requestId !== undefined ? { requestId } : this.wanted) };
+      return;
+    }
+    this.inFlight = true;
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === this.uri);
+    const params: DiagramParams = { uri: this.uri, theme: this.theme, layers: this.layers, ...(document ? { version: document.version } : {}) };
+    void this.host
+      .requestDiagram(params)
+      .then(
+        async (result) => {
+          if (!result) {
+            this.post({ type: 'error', ...(requestId !== undefined ? { requestId } : {}), message: 'Open the file in an editor to draw its diagram.' });
+            return;
+          }
+          // Answers never go backwards: one older than the picture shown is dropped.
+          if (this.shown && (result.version < this.shown.version || result.pictureVersion < this.shown.pictureVersion)) return;
+          this.shown = result;
+          this.post({ type: 'diagram', ...(requestId !== undefined ? { requestId } : {}), diagram: result, canExport: await exportAvailable() });
+          this.settleWaiters(result);
+        },
+        (error: unknown) => {
+          this.post({ type: 'error', ...(requestId !== undefined ? { requestId } : {}), message: `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}` });
+        },
+      )
+      .finally(() => {
+        this.inFlight = false;
+        const wanted = this.wanted;
+        this.wanted = undefined;
+        const current = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === this.uri)?.version;
+        if (wanted || (current !== undefined && this.shown && current > this.shown.version)) this.refresh(wanted?.requestId);
+      });
+  }
+
+  private settleWaiters(result: DiagramResult): void {
+    for (let index = this.waiters.length - 1; index >= 0; index--) {
+      const waiter = this.waiters[index]!;
+      if (result.version >= waiter.version) {
+        this.waiters.splice(index, 1);
+        waiter.resolve(result);
+      }
+    }
+  }
+
+  /** Shows and selects a resource's name in the editor that has the document (or opens one). */
+  private async reveal(name: string): Promise<void> {
+    const resource = this.shown?.resources.find((candidate) => candidate.name === name);
+    if (!resource) return;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.uri));
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.uri);
+    const selection = toRange(resource.nameRange);
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection, preserveFocus: false });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** The editor's cursor moved: select the resource it is in (or none) in the picture. */
+  private followCursor(position: vscode.Position | undefined): void {
+    if (!this.ready || !this.shown || !position) return;
+    const resource = this.shown.resources.find((candidate) => toRange(candidate.range).contains(position));
+    const name = resource?.name ?? null;
+    if (name === this.selectedResource) return;
+    this.selectedResource = name;
+    this.selections.push(name);
+    this.post({ type: 'select', resource: name });
+  }
+
+  private post(message: HostMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.onDispose();
+  }
+}
+
+/** Whether the export command exists (helper branches add it; the button hides without it). */
+async function exportAvailable(): Promise<boolean> {
+  return (await vscode.commands.getCommands(true)).includes(exportDiagramCommand);
+}
+
+/** All diagram panels, one per document, and the serializer that restores them after a reload. */
+export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly panels = new Map<string, DiagramPanel>();
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly host: DiagramHost,
+  ) {
+    // The panel comes back after a reload from its saved state (the document's URI), without
+    // `retainContextWhenHidden`: the webview is rebuilt and asks for a fresh picture.
+    this.registration = vscode.window.registerWebviewPanelSerializer(diagramViewType, this);
+  }
+
+  /** Opens (or reveals) the panel of a document beside its editor. */
+  show(document: vscode.TextDocument): DiagramPanelHandle {
+    const uri = document.uri.toString();
+    const existing = this.panels.get(uri);
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Beside, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(diagramViewType, titleOf(document.uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    });
+    return this.adopt(uri, panel);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    const state = parseViewState(saved);
+    if (!state || this.panels.has(state.uri)) {
+      panel.dispose();
+      return;
+    }
+    // Opening the document makes the language client send it to the server, which then draws it.
+    await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)).then(undefined, () => undefined);
+    panel.title = titleOf(vscode.Uri.parse(state.uri));
+    this.adopt(state.uri, panel);
+  }
+
+  /** The panel of a document, if one is open. */
+  panelOf(uri: string): DiagramPanelHandle | undefined {
+    return this.panels.get(uri);
+  }
+
+  private adopt(uri: string, panel: vscode.WebviewPanel): DiagramPanel {
+    const created = new DiagramPanel(uri, panel, this.host, this.extensionUri, () => this.panels.delete(uri));
+    this.panels.set(uri, created);
+    return created;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    for (const panel of [...this.panels.values()]) panel.panel.dispose();
+  }
+}
+
+function titleOf(uri: vscode.Uri): string {
+  const base = uri.path.split('/').pop() ?? uri.path;
+  return `Diagram: ${base.replace(/\.cloudarch\.ya?ml$/, '')}`;
+}

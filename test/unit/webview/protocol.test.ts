@@ -1,0 +1,74 @@
+/**
+ * The diagram's webview messages are validated on receipt by both sides: what is well formed gets
+ * through unchanged, anything else (a forged type, a missing field, an out-of-range value) is dropped.
+ */
+import * as assert from 'node:assert/strict';
+import { isDiagramResult, parseHostMessage, parseViewState, parseWebviewMessage, type DiagramResult } from '../../../src/protocol/diagram';
+
+const range = { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } };
+const diagram: DiagramResult = {
+  uri: 'file:///a.cloudarch.yaml',
+  version: 4,
+  pictureVersion: 4,
+  svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+  title: 'A',
+  resources: [{ name: 'web', type: 'aws.ec2.instance', range, nameRange: range, monthlyUSD: 30, availabilityPercent: 99.5, findings: { high: 1 }, spof: true }],
+  availableLayers: ['security-groups'],
+  zones: [{ zone: 'a', containers: ['zone:us-east-1a'], works: false, stopped: ['web'] }],
+};
+
+describe('diagram webview protocol', () => {
+  it('accepts every well-formed webview message unchanged', () => {
+    const messages = [
+      { type: 'ready', requestId: 1, theme: 'dark', layers: ['network'] },
+      { type: 'options', requestId: 2, theme: 'high-contrast', layers: [] },
+      { type: 'reveal', requestId: 3, resource: 'web' },
+      { type: 'export', requestId: 4 },
+    ];
+    for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
+  });
+
+  it('drops malformed webview messages', () => {
+    const bad: unknown[] = [
+      null,
+      'ready',
+      { type: 'ready', theme: 'dark', layers: [] },
+      { type: 'ready', requestId: -1, theme: 'dark', layers: [] },
+      { type: 'ready', requestId: 1, theme: 'sepia', layers: [] },
+      { type: 'options', requestId: 1, theme: 'dark', layers: ['everything'] },
+      { type: 'reveal', requestId: 1, resource: '' },
+      { type: 'reveal', requestId: 1, resource: 'x'.repeat(600) },
+      { type: 'reveal', requestId: 1 },
+      { type: 'runCommand', requestId: 1, command: 'workbench.action.terminal.new' },
+    ];
+    for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+
+  it('accepts the extension\'s messages and drops forged ones', () => {
+    assert.deepEqual(parseHostMessage({ type: 'diagram', requestId: 1, diagram, canExport: false }), { type: 'diagram', requestId: 1, diagram, canExport: false });
+    assert.deepEqual(parseHostMessage({ type: 'diagram', diagram, canExport: true }), { type: 'diagram', diagram, canExport: true });
+    assert.deepEqual(parseHostMessage({ type: 'select', resource: null }), { type: 'select', resource: null });
+    assert.deepEqual(parseHostMessage({ type: 'error', message: 'no' }), { type: 'error', message: 'no' });
+    assert.equal(parseHostMessage({ type: 'diagram', diagram: { ...diagram, version: 'new' }, canExport: false }), undefined);
+    assert.equal(parseHostMessage({ type: 'diagram', diagram: { ...diagram, resources: [{ name: 'web' }] }, canExport: false }), undefined);
+    assert.equal(parseHostMessage({ type: 'diagram', diagram, canExport: false, requestId: 'x' }), undefined);
+    assert.equal(parseHostMessage({ type: 'select', resource: 7 }), undefined);
+    assert.equal(parseHostMessage({ type: 'eval', code: 'alert(1)' }), undefined);
+  });
+
+  it('checks a diagram result field by field', () => {
+    assert.ok(isDiagramResult(diagram));
+    const { svg: _svg, ...withoutPicture } = diagram;
+    assert.ok(isDiagramResult({ ...withoutPicture, parseError: { message: 'bad', range } }), 'a text that never parsed has no picture');
+    assert.ok(!isDiagramResult({ ...diagram, zones: [{ zone: 'a', containers: [], works: 'yes', stopped: [] }] }));
+    assert.ok(!isDiagramResult({ ...diagram, resources: [{ ...diagram.resources[0], findings: { severe: 1 } }] }));
+    assert.ok(!isDiagramResult({ ...diagram, monthlyUSD: Number.NaN }));
+  });
+
+  it('restores a view state from what the webview saved, ignoring unknown layers', () => {
+    assert.deepEqual(parseViewState({ uri: 'file:///a', layers: ['network'], overlays: ['cost'] }), { uri: 'file:///a', layers: ['network'], overlays: ['cost'] });
+    assert.deepEqual(parseViewState({ uri: 'file:///a', layers: ['bogus'] }), { uri: 'file:///a', layers: [], overlays: [] });
+    assert.equal(parseViewState({ layers: [] }), undefined);
+    assert.equal(parseViewState(undefined), undefined);
+  });
+});
