@@ -16,7 +16,11 @@ const nodeEntries = [
   ['node_modules/elkjs/lib/elk.bundled.js', 'dist/server/elk'],
 ].filter(([source]) => existsSync(source));
 
-const browserEntries = [['webview/main.ts', 'dist/webview/main']].filter(([source]) => existsSync(source));
+const browserEntries = [
+  ['webview/main.ts', 'dist/webview/main'],
+  // The simulation panel's page; its CSS (uPlot's and its own) becomes dist/webview/simulation.css.
+  ['webview/simulation/main.ts', 'dist/webview/simulation'],
+].filter(([source]) => existsSync(source));
 
 const common = {
   bundle: true,

@@ -35,6 +35,7 @@ export const COMMANDS = [
   { command: 'cloudarch.showDiagram', title: 'Show Diagram', category: 'CloudArch', icon: '$(type-hierarchy)', enablement: inCloudArchEditor },
   { command: 'cloudarch.exportDiagram', title: 'Export Diagram…', category: 'CloudArch', icon: '$(export)' },
   { command: 'cloudarch.exportReview', title: 'Export Design Review…', category: 'CloudArch', icon: '$(book)' },
+  { command: 'cloudarch.simulate', title: 'Simulate…', category: 'CloudArch', icon: '$(play-circle)' },
 ] as const satisfies readonly CommandContribution[];
 
 /** The id of a contributed command. */
@@ -56,4 +57,5 @@ export const PALETTE_WHEN: Readonly<Partial<Record<CommandId, string>>> = {
   'cloudarch.showDiagram': inCloudArchEditor,
   'cloudarch.exportDiagram': inCloudArchEditor,
   'cloudarch.exportReview': inCloudArchEditor,
+  'cloudarch.simulate': inCloudArchEditor,
 };

@@ -6,12 +6,15 @@
 import * as vscode from 'vscode';
 import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
 import { reportKinds, type ReportKind, type ReportResult } from '../protocol/requests';
+import type { ScenariosResult, SimulateParams, SimulateResult } from '../protocol/simulation';
 import { architectureFileName, architectureTemplate } from './architecture-template';
 import type { ExportParams, ExportResult } from '../protocol/export';
 import type { CommandId } from './command-list';
 import type { DiagramPanelHandle, DiagramPanels } from './diagram-panel';
 import { exportCommand } from './export-commands';
 import type { ReportView } from './report-view';
+import type { SimulationPanel } from './simulation-panel';
+import { builtScenarioEvents, daysProblem, daysProblemWithEvents, durationProblem, surgeFactor, surgeProblem } from './simulation-scenario';
 import { LANGUAGE_ID } from './server-client';
 
 /** What the handlers need from the running extension. */
@@ -29,6 +32,19 @@ export interface CommandContext {
   requestCloudFormationExport(uri: string): Promise<ExportCloudFormationResult>;
   /** Asks the server to export a document; null when the server does not know it. */
   requestExport(params: ExportParams): Promise<ExportResult | null>;
+  readonly simulationPanel: SimulationPanel;
+  /** Asks the server (its worker) to simulate an open document. */
+  requestSimulation(params: SimulateParams): Promise<SimulateResult>;
+  /** Asks the server for the scenarios saved in an open document and the zones it uses; null when it is not open. */
+  requestScenarios(uri: string): Promise<ScenariosResult | null>;
+}
+
+/** How CloudArch: Simulate… may be called from code (tests, other extensions) instead of the pickers. */
+export interface SimulateCommandOptions {
+  readonly scenario?: string;
+  readonly days?: number;
+  readonly seed?: number;
+  readonly events?: readonly string[];
 }
 
 /**
@@ -240,6 +256,75 @@ function showDiagram(context: CommandContext): Handler {
   };
 }
 
+type SimulationChoice = { readonly scenario: string } | { readonly days: number; readonly events: string[]; readonly label: string };
+
+/** The quick pick of the file's scenarios plus "Build a scenario…", and the prompts of the latter. */
+async function chooseSimulation(scenarios: ScenariosResult): Promise<SimulationChoice | undefined> {
+  type Item = vscode.QuickPickItem & { readonly scenario?: string };
+  const items: Item[] = scenarios.scenarios.map((scenario) => ({ label: `$(play) ${scenario.name}`, description: `${scenario.days} days${scenario.events.length > 0 ? ` · ${scenario.events.join(', ')}` : ''}`, ...(scenario.description !== undefined ? { detail: scenario.description } : {}), scenario: scenario.name }));
+  items.push({ label: '$(add) Build a scenario…', description: 'days, a zone to fail at the daily peak, a traffic surge' });
+  const picked = await vscode.window.showQuickPick(items, { title: 'CloudArch: Simulate…', placeHolder: scenarios.scenarios.length > 0 ? 'Run a saved scenario or build one' : 'This file has no scenarios: key yet; build one' });
+  if (!picked) return undefined;
+  if (picked.scenario !== undefined) return { scenario: picked.scenario };
+  const title = 'CloudArch: Build a scenario';
+  const noZone = '$(circle-slash) No zone failure';
+  const zone = await vscode.window.showQuickPick([...scenarios.zones.map((name) => ({ label: name, description: `zone ${name} fails at the daily peak (14:00)` })), { label: noZone }], { title, placeHolder: 'A zone to fail at the daily peak' });
+  if (!zone) return undefined;
+  const failing = zone.label === noZone ? undefined : zone.label;
+  const outage = failing === undefined ? undefined : await vscode.window.showInputBox({ title, prompt: `How long zone ${failing} stays down`, value: '2h', validateInput: durationProblem });
+  if (failing !== undefined && outage === undefined) return undefined;
+  const surge = await vscode.window.showInputBox({ title, prompt: 'Traffic multiplier at the same peak (empty for none)', placeHolder: 'e.g. 3 for three times the traffic', validateInput: surgeProblem });
+  if (surge === undefined) return undefined;
+  const factor = surgeFactor(surge);
+  const hasEvents = failing !== undefined || (factor !== undefined && factor !== 1);
+  const daysText = await vscode.window.showInputBox({ title, prompt: 'Simulated days', value: '3', validateInput: hasEvents ? daysProblemWithEvents : daysProblem });
+  if (daysText === undefined) return undefined;
+  const days = Number(daysText);
+  const events = builtScenarioEvents({ days, ...(failing !== undefined ? { zone: failing } : {}), ...(outage !== undefined ? { outage: outage.trim() } : {}), ...(factor !== undefined ? { surge: factor } : {}) });
+  return { days, events, label: events.length > 0 ? events.join(', ') : `${days} days` };
+}
+
+/** CloudArch: Simulate…: run a saved scenario (the CodeLens passes its name) or a built one, in the server's worker; show the results panel. */
+function simulateCommand(context: CommandContext): Handler {
+  return async (argument?: unknown, scenarioOrOptions?: unknown): Promise<SimulateResult | undefined> => {
+    const document = await targetDocument(argument, 'Open a .cloudarch.yaml file to simulate it.');
+    if (!document) return undefined;
+    const uri = document.uri.toString();
+    const name = vscode.workspace.asRelativePath(document.uri);
+    const given: SimulateCommandOptions = typeof scenarioOrOptions === 'string' ? { scenario: scenarioOrOptions } : typeof scenarioOrOptions === 'object' && scenarioOrOptions !== null ? (scenarioOrOptions as SimulateCommandOptions) : {};
+    let params: SimulateParams;
+    let label: string;
+    if (given.scenario !== undefined || given.events !== undefined || given.days !== undefined) {
+      params = { uri, version: document.version, events: [...(given.events ?? [])], ...(given.scenario !== undefined ? { scenario: given.scenario } : {}), ...(given.days !== undefined ? { days: given.days } : {}), ...(given.seed !== undefined ? { seed: given.seed } : {}) };
+      label = given.scenario ?? (given.events ?? []).join(', ');
+    } else {
+      const scenarios = await context.requestScenarios(uri);
+      if (!scenarios) {
+        void vscode.window.showWarningMessage(`CloudArch cannot simulate ${name}: the language server does not have it open.`);
+        return undefined;
+      }
+      const choice = await chooseSimulation(scenarios);
+      if (!choice) return undefined;
+      params = 'scenario' in choice ? { uri, version: document.version, scenario: choice.scenario, events: [] } : { uri, version: document.version, days: choice.days, events: choice.events };
+      label = 'scenario' in choice ? choice.scenario : choice.label;
+    }
+    const title = label === '' ? name : `${name} — ${label}`;
+    let result: SimulateResult;
+    try {
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Simulating ${title}…` }, () => context.requestSimulation(params));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`CloudArch could not simulate ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    if (!result.ok) {
+      void vscode.window.showErrorMessage(`CloudArch cannot simulate ${name}: ${result.message}`);
+      return result;
+    }
+    context.simulationPanel.show({ type: 'simulation', title, result: result.result });
+    return result;
+  };
+}
+
 /** Every command's handler. `Record<CommandId, …>` makes a missing handler a compile error. */
 const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.newArchitecture': () => newArchitecture as Handler,
@@ -259,6 +344,8 @@ const handlers: Record<CommandId, HandlerFactory> = {
   // The diagram panel invokes exportDiagram with its theme and overlays ({ uri, format, theme, overlays }).
   'cloudarch.exportDiagram': (context) => exportCommand('diagram', (params) => context.requestExport(params)),
   'cloudarch.exportReview': (context) => exportCommand('review', (params) => context.requestExport(params)),
+  // The scenario CodeLens of the server invokes it with the document's URI and the scenario's name.
+  'cloudarch.simulate': simulateCommand,
 };
 
 /** Registers every command; the returned disposables unregister them. */

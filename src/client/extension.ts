@@ -27,6 +27,8 @@ import { exportRequestMethod, type ExportParams, type ExportResult } from '../pr
 import { registerCommands } from './commands';
 import { DiagramPanels } from './diagram-panel';
 import { ReportView } from './report-view';
+import { scenariosRequestMethod, simulateRequestMethod, type ScenariosParams, type ScenariosResult, type SimulateParams, type SimulateResult } from '../protocol/simulation';
+import { SimulationPanel } from './simulation-panel';
 import { decideAfterDeath } from './restart-policy';
 import { createLanguageClient, restartingErrorHandler } from './server-client';
 import { SummaryStatusBar } from './status-bar';
@@ -97,16 +99,27 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       return languageClient.sendRequest<DiagramResult | null>(diagramRequestMethod, params);
     },
   });
+  const simulationPanel = new SimulationPanel(context.extensionUri);
 
   context.subscriptions.push(
     outputChannel,
     statusBar,
     reportView,
     diagramPanels,
+    simulationPanel,
     ...registerCommands({
       outputChannel,
       reportView,
       diagramPanels,
+      simulationPanel,
+      requestSimulation: async (params: SimulateParams) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<SimulateResult>(simulateRequestMethod, params);
+      },
+      requestScenarios: async (uri: string) => {
+        if (languageClient.state !== State.Running) await languageClient.start();
+        return languageClient.sendRequest<ScenariosResult | null>(scenariosRequestMethod, { uri } satisfies ScenariosParams);
+      },
       requestReport: async (uri: string, kind: ReportKind) => {
         if (languageClient.state !== State.Running) await languageClient.start();
         return languageClient.sendRequest<ReportResult | null>(reportRequestMethod, { uri, kind } satisfies ReportParams);

@@ -10,6 +10,7 @@ import { costFigureText, costHeadline, unpricedIn } from '../evaluate/cost/summa
 import { findingSeverities, severityRank } from '../model/severities';
 import { reportCommands, type ReportKind, type SummaryResult } from '../protocol/requests';
 import type { EvaluationFigures } from '../evaluate/figures';
+import { scenarioLenses } from './scenario-lenses';
 import { formatPercent, formatUSD, splitLines } from './text-utils';
 
 
@@ -27,8 +28,9 @@ function headlineRange(): Range {
 }
 
 /** The headline CodeLens: `Availability 99.95%`, `$1,234/month`, `2 high, 3 medium findings`, each opening its report. */
-export function codeLenses(_doc: ArchDocument, result: EvaluationFigures | undefined, uri: string): CodeLens[] {
-  if (!result) return [];
+export function codeLenses(doc: ArchDocument, result: EvaluationFigures | undefined, uri: string): CodeLens[] {
+  // The scenarios' "▶ Simulate" lenses need no evaluation.
+  if (!result) return scenarioLenses(doc, uri);
   const range = headlineRange();
   const lens = (kind: ReportKind, title: string): CodeLens => ({ range, command: { title, command: reportCommands[kind], arguments: [uri] } });
   const lenses: CodeLens[] = [];
@@ -36,7 +38,7 @@ export function codeLenses(_doc: ArchDocument, result: EvaluationFigures | undef
   if (result.availability) lenses.push(lens('availability', `Availability ${formatPercent(result.availability.percent)}${missed('availability') ? ' (below target)' : ''}`));
   if (result.cost) lenses.push(lens('cost', `${costFigureText(`${formatUSD(result.cost.monthlyUSD)}/month`, unpricedIn(result.cost))}${missed('monthlyBudget') ? ' (over budget)' : ''}`));
   if (result.security) lenses.push(lens('security', findingsText(result.security.counts)));
-  return lenses;
+  return [...lenses, ...scenarioLenses(doc, uri)];
 }
 
 /** `$30.37/mo · 99.50%` after each resource's name, for resources in `range`. */

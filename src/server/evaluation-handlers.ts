@@ -6,7 +6,13 @@
 import { exportCloudFormation } from '../cloudformation/export';
 import { ImportError, importCloudFormation } from '../cloudformation/import';
 import { TemplateError } from '../cloudformation/template';
-import type { EvaluationRequestKind, LiveEvaluationMessage, RequestOf, ResponseOf } from './evaluation-requests';
+import type { ArchDocument } from '../core/document';
+import { readScenarios } from '../core/scenarios';
+import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../core/simulation-spec';
+import { maxSimulatedDays, SimulationInputError, simulate, specTargetsOf } from '../evaluate/simulate';
+import { simulationMarkdown } from '../evaluate/simulate/report';
+import type { SimulateResult } from '../protocol/simulation';
+import type { EvaluationRequestKind, LiveEvaluationMessage, RequestOf, ResponseOf, SimulateRequest } from './evaluation-requests';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 import { StaleRequestError, type WorkerSession } from './worker-session';
 
@@ -147,9 +153,62 @@ export const evaluationHandlers: EvaluationHandlers = {
     };
   },
 
+  simulate(request, session) {
+    return simulationOf(session.parsed(request), request);
+  },
+
+  scenarios(request, session) {
+    const doc = session.parsed(request);
+    const targets = specTargetsOf(doc);
+    const { scenarios } = readScenarios(doc.root, targets);
+    // Zone letters of the default region read best in a picker; full names only for other regions.
+    const zones = [...targets.zones].filter((zone) => !(zone.startsWith(doc.region) && targets.zones.has(zone.slice(doc.region.length)))).sort();
+    return {
+      scenarios: scenarios.map((scenario) => ({ name: scenario.name, days: scenario.days, ...(scenario.description !== undefined ? { description: scenario.description } : {}), events: scenario.events.map((event) => event.text) })),
+      zones,
+    };
+  },
+
   forget(request, session) {
     diagramsOf(session).maker?.forget(request.uri);
     session.forget(request.uri);
     return null;
   },
 };
+
+/**
+ * One simulation for the editor: the scenario's events first, then the request's; every bad input
+ * (spec, scenario, days, a file with errors) is an `ok: false` answer with the reason, never a throw.
+ */
+function simulationOf(doc: ArchDocument, request: SimulateRequest): SimulateResult {
+  const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) return { ok: false, message: `the architecture has ${errors.length} error${errors.length === 1 ? '' : 's'} (see the Problems panel); fix ${errors.length === 1 ? 'it' : 'them'} before simulating.` };
+  const targets = specTargetsOf(doc);
+  const { scenarios } = readScenarios(doc.root, targets);
+  const names = scenarios.map((scenario) => scenario.name);
+  const scenario = request.scenario === undefined ? undefined : scenarios.find((candidate) => candidate.name === request.scenario);
+  if (request.scenario !== undefined && scenario === undefined) {
+    return { ok: false, message: `no scenario '${request.scenario}' in this file${names.length > 0 ? ` (scenarios: ${names.join(', ')})` : ' (it has no scenarios: key)'}.` };
+  }
+  if (request.days !== undefined && !(typeof request.days === 'number' && request.days > 0 && request.days <= maxSimulatedDays)) {
+    return { ok: false, message: `days must be a number above 0 and at most ${maxSimulatedDays}, not ${String(request.days)}.` };
+  }
+  if (request.seed !== undefined && !(Number.isInteger(request.seed) && request.seed >= 0 && request.seed <= 0xffffffff)) {
+    return { ok: false, message: `seed must be a whole number from 0 to 4294967295, not ${String(request.seed)}.` };
+  }
+  const events: SimulationSpec[] = [...(scenario?.events ?? [])];
+  for (const text of request.events) {
+    if (typeof text !== 'string') return { ok: false, message: `an event must be a spec string such as zone:a@1d+2h, not ${JSON.stringify(text)}.` };
+    const spec = parseSimulationSpec(text);
+    if (isSpecError(spec)) return { ok: false, message: `event ${spec.message}` };
+    events.push(spec);
+  }
+  try {
+    const result = simulate(doc, { days: request.days ?? scenario?.days ?? 30, seed: request.seed ?? scenario?.seed ?? 1, events });
+    const file = decodeURIComponent(request.uri.replace(/^.*\//, ''));
+    return { ok: true, version: request.version, result, markdown: simulationMarkdown(result, file), scenarios: names };
+  } catch (error) {
+    if (error instanceof SimulationInputError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

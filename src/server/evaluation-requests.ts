@@ -31,6 +31,7 @@ import type { DiagramResult } from '../protocol/diagram';
 import type { ExportParams, ExportResult } from '../protocol/export';
 import type { ReportKind } from '../protocol/requests';
 import type { DiagramRequestOptions } from './diagram-maker';
+import type { ScenariosResult, SimulateParams, SimulateResult } from '../protocol/simulation';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 
 /** Every request names its document. */
@@ -119,6 +120,8 @@ export interface PreviewRequest extends DocumentRequest {
 export interface DiagramWorkerRequest extends VersionRequest {
   readonly options: DiagramRequestOptions;
 }
+/** A simulation of one version of a document (the `cloudarch/simulate` request with the document's text). */
+export type SimulateRequest = VersionRequest & Omit<SimulateParams, 'uri' | 'version'>;
 
 /** `export`: one export of a version of the document (protocol/export.ts). */
 export interface ExportRequest extends VersionRequest, Omit<ExportParams, 'uri'> {
@@ -141,6 +144,10 @@ export const evaluationRequests = {
   exportCloudFormation: requestKind<VersionRequest, ExportCloudFormationResult>(),
   diagram: requestKind<DiagramWorkerRequest, DiagramResult>(),
   export: requestKind<ExportRequest, ExportResponse>(),
+  /** A seeded simulation of one version (src/evaluate/simulate): the result and its Markdown summary. */
+  simulate: requestKind<SimulateRequest, SimulateResult>(),
+  /** The scenarios saved in one version and the zones in use (for the editor's Simulate… picker). */
+  scenarios: requestKind<VersionRequest, ScenariosResult>(),
   /** The document was closed: the worker lets go of its state. */
   forget: requestKind<DocumentRequest, null>(),
 };

@@ -40,6 +40,7 @@ import {
   type ImportCloudFormationResult,
 } from '../protocol/cloudformation';
 import { exportDocumentHasErrors, exportFormatNames, exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
+import { scenariosRequestMethod, simulateRequestMethod, type ScenariosParams, type ScenariosResult, type SimulateParams, type SimulateResult } from '../protocol/simulation';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
 import { decodeDiagnostics, RawJsonElements } from './raw-json';
@@ -191,7 +192,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, diagramRequestMethod, exportRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod], reportKinds } },
+        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, diagramRequestMethod, exportRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod, simulateRequestMethod, scenariosRequestMethod], reportKinds } },
       },
     };
   });
@@ -447,6 +448,27 @@ export function startServer(connection: Connection, entryPoint: string, options:
         logError('Drawing the diagram failed', error);
         throw new ResponseError(-32603, `The diagram could not be drawn: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }
+    }),
+  );
+
+  // The simulator runs in the worker (src/evaluate/simulate); this thread only checks and forwards.
+  const simulationFailed = { ok: false, message: 'the language server could not simulate it; see the CloudArch output for details.' } as const;
+  connection.onRequest(
+    simulateRequestMethod,
+    guard<SimulateParams, SimulateResult>('Simulation', simulationFailed, async (params) => {
+      if (!params || typeof params.uri !== 'string' || !Array.isArray(params.events)) throw new ResponseError(-32602, `${simulateRequestMethod} needs { uri, events: string[], scenario?, days?, seed? }.`);
+      const textDocument = manager.textDocument(params.uri);
+      if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
+      const { scenario, days, seed, events } = params;
+      return (await evaluator.ask('simulate', { uri: params.uri, version: textDocument.version, text: textDocument.getText(), events, ...(scenario !== undefined ? { scenario } : {}), ...(days !== undefined ? { days } : {}), ...(seed !== undefined ? { seed } : {}) })) ?? simulationFailed;
+    }),
+  );
+  connection.onRequest(
+    scenariosRequestMethod,
+    guard<ScenariosParams, ScenariosResult | null>('Scenarios', null, async (params) => {
+      const textDocument = params && typeof params.uri === 'string' ? manager.textDocument(params.uri) : undefined;
+      if (!textDocument) return null;
+      return (await evaluator.ask('scenarios', { uri: params.uri, version: textDocument.version, text: textDocument.getText() })) ?? null;
     }),
   );
 

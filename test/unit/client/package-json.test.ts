@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS, PALETTE_WHEN } from '../../../src/client/command-list';
+import { simulateCommand } from '../../../src/language/scenario-lenses';
 import { reportCommands } from '../../../src/protocol/requests';
 import { configurationContribution, SETTINGS } from '../../../src/protocol/settings';
 import { SNIPPETS_PATH, snippetsFileText } from '../../../scripts/generate-snippets';
@@ -35,7 +36,7 @@ describe('package.json contributions', () => {
 
   it('contributes every command the server\'s CodeLens invokes', () => {
     const ids = new Set<string>(COMMANDS.map((entry) => entry.command));
-    for (const command of Object.values(reportCommands)) assert.ok(ids.has(command), `${command} is contributed`);
+    for (const command of [...Object.values(reportCommands), simulateCommand]) assert.ok(ids.has(command), `${command} is contributed`);
   });
 
   it('hides editor-only commands from the palette outside CloudArch editors', () => {
