@@ -163,6 +163,11 @@ describe('security rules: near misses from the table', () => {
     }
   });
 
+  it('has a row for every rule of the registry', () => {
+    const covered = new Set(rows.map((row) => row.rule));
+    assert.deepEqual(securityRules.map((rule) => rule.id).filter((id) => !covered.has(id)), []);
+  });
+
   for (const row of rows) {
     describe(`${row.rule} on ${row.resource} ${row.path}`, () => {
       it(`fires on the design, covering ${JSON.stringify(row.span)}`, () => {
