@@ -140,8 +140,9 @@ function locateSpan(text: string, span: string): { start: number; covered: strin
 
 function assertFires(row: Row, text: string, span: string): void {
   const findings = findingsOf(text, row.rule);
-  const hit = findings.find((item) => item.resource === row.resource && item.path.join('.') === row.path);
-  assert.ok(hit, `expected ${row.rule} on ${row.resource} ${row.path}; got ${JSON.stringify(findings.map((item) => `${item.resource} ${item.path.join('.')}`))}\n${text}`);
+  const hits = findings.filter((item) => item.resource === row.resource && item.path.join('.') === row.path);
+  assert.equal(hits.length, 1, `expected one ${row.rule} on ${row.resource} ${row.path}; got ${JSON.stringify(findings.map((item) => `${item.resource} ${item.path.join('.')}`))}\n${text}`);
+  const hit = hits[0]!;
   const expected = locateSpan(text, span);
   const covered = text.slice(offsetOf(text, hit.range.start), offsetOf(text, hit.range.end));
   assert.equal(covered, expected.covered, `the range ${JSON.stringify(hit.range)} covers ${JSON.stringify(covered)}`);
@@ -176,6 +177,9 @@ describe('security rules: near misses from the table', () => {
       for (const variant of row.passes ?? []) {
         it(`does not fire when ${variant.when}`, () => {
           const text = variantText(row, variant);
+          // The resource must still be there, of the same type: a near miss that renamed or retyped it would pass vacuously.
+          const typeIn = (file: string) => parseArchitecture(file).resourceByName.get(row.resource)?.type;
+          assert.equal(typeIn(text), typeIn(fileText(row, row.design)), `near miss "${variant.when}" must keep \`${row.resource}\` and its type`);
           const findings = findingsOf(text, row.rule).filter((item) => item.resource === row.resource);
           assert.deepEqual(
             findings.map((item) => item.message),
