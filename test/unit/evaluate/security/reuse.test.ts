@@ -1,8 +1,8 @@
 /**
  * Findings reused from the previous evaluation follow the edits that change them, even when the
  * resource they belong to is untouched: the file's zones (a group placed in the file's zones), a
- * neighbour (the load balancer in front of a group), and the bucket that names this one as its
- * replica. Each case evaluates the edited file with the previous parse and result handed on, and
+ * neighbour (the load balancer in front of a group), the bucket that names this one as its
+ * replica, and a security group that opens an exposure path to an unchanged database. Each case evaluates the edited file with the previous parse and result handed on, and
  * must give what a fresh evaluation gives, and a different finding than before the edit (so the
  * comparison has something to compare).
  */
@@ -40,6 +40,39 @@ const cases: readonly Case[] = [
     before: ['cloudarch: "1"', 'name: replica', 'resources:', '  primary:', '    type: aws.s3.bucket', '    versioning: true', '  copy:', '    type: aws.s3.bucket', '    versioning: true', ''].join('\n'),
     edit: ['  primary:\n    type: aws.s3.bucket\n', '  primary:\n    type: aws.s3.bucket\n    replication: { to: copy, kind: CRR }\n'],
     changed: 'CA-S3-007 copy',
+  },
+  {
+    name: 'the database\'s security group starts admitting the public instance (an exposure path appears)',
+    before: [
+      'cloudarch: "1"',
+      'name: exposure',
+      'resources:',
+      '  bastion:',
+      '    type: aws.ec2.instance',
+      '    instanceType: t3.micro',
+      '    subnet: public',
+      '    publicIp: true',
+      '    securityGroups: [bastion-sg]',
+      '    connectsTo: [db]',
+      '  bastion-sg:',
+      '    type: aws.ec2.security-group',
+      '    ingress:',
+      '      - { port: 22, protocol: tcp, from: 0.0.0.0/0, description: ssh }',
+      '  db:',
+      '    type: aws.rds.instance',
+      '    engine: mysql',
+      '    instanceClass: db.r5.large',
+      '    securityGroups: [db-sg]',
+      '  db-sg:',
+      '    type: aws.ec2.security-group',
+      '    ingress:',
+      '      - { port: 3306, protocol: tcp, from: app-sg, description: the app }',
+      '  app-sg:',
+      '    type: aws.ec2.security-group',
+      '',
+    ].join('\n'),
+    edit: ['from: app-sg', 'from: bastion-sg'],
+    changed: 'CA-NET-002 db',
   },
 ];
 
