@@ -3,12 +3,22 @@
 // it, so that a run fits a 2-core machine; incremental mode reuses the results of unchanged code
 // and tests from reports/mutation/<scope>.incremental.json.
 const securityTests = ['test/unit/evaluate/security/**/*.test.ts'];
+// The type checker of a scope need not check the whole project: the scope's code, its tests and their imports suffice.
+const securityTsconfig = 'stryker/tsconfig.security.json';
 const scopes = {
   // The whole security folder is about 4,200 mutants: half a day on two cores. Its parts, one by one.
-  security: { mutate: ['src/evaluate/security/**/*.ts', '!src/evaluate/security/sarif.ts'], spec: securityTests },
-  'security-network': { mutate: ['src/evaluate/security/rules/network.ts', 'src/evaluate/security/security-group-rules.ts'], spec: securityTests },
-  'security-exposure': { mutate: ['src/evaluate/security/exposure.ts'], spec: securityTests },
-  'security-rules': { mutate: ['src/evaluate/security/rule.ts', 'src/evaluate/security/fixes.ts', 'src/evaluate/security/index.ts'], spec: securityTests },
+  security: { mutate: ['src/evaluate/security/**/*.ts', '!src/evaluate/security/sarif.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  'security-network': { mutate: ['src/evaluate/security/rules/network.ts', 'src/evaluate/security/security-group-rules.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  'security-exposure': { mutate: ['src/evaluate/security/exposure.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  'security-rules': { mutate: ['src/evaluate/security/rule.ts', 'src/evaluate/security/fixes.ts', 'src/evaluate/security/index.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  // One scope per rules file (and the small shared modules), so that each run takes minutes, not hours.
+  ...Object.fromEntries(
+    ['analytics', 'compute', 'coverage', 'databases', 'edge-and-apps', 'exposure-rules', 'storage', 'severity-rationale'].map((file) => [
+      `security-rules-${file}`,
+      { mutate: [`src/evaluate/security/rules/${file}.ts`], spec: securityTests, tsconfig: securityTsconfig },
+    ]),
+  ),
+  'security-tables': { mutate: ['src/evaluate/security/registry.ts', 'src/evaluate/security/rule-table.ts'], spec: securityTests, tsconfig: securityTsconfig },
   references: {
     mutate: ['src/core/references.ts'],
     spec: ['test/unit/core/references.test.ts', 'test/unit/core/reference-ranges.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/language/**/*.test.ts'],
@@ -36,7 +46,7 @@ export default {
   testRunner: 'mocha',
   mochaOptions: { spec: chosen.spec, require: ['tsx/cjs'], extension: ['ts'] },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: chosen.tsconfig ?? 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: chosen.mutate,
   coverageAnalysis: 'perTest',
