@@ -1,10 +1,10 @@
 // `npm run mutate -- <scope> [...]`: runs StrykerJS on each named scope (stryker/config.mjs lists
-// them: security, references, availability, cost, core), one after the other.
+// them), one after the other.
 import { spawnSync } from 'node:child_process';
 
 const scopes = process.argv.slice(2);
 if (scopes.length === 0) {
-  console.error('usage: npm run mutate -- <scope>... (security, references, availability, cost, core)');
+  console.error('usage: npm run mutate -- <scope>... (stryker/config.mjs lists the scopes)');
   process.exit(3);
 }
 for (const scope of scopes) {
