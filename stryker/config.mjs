@@ -10,12 +10,12 @@ const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 const scopes = {
   // The whole security folder is about 4,200 mutants: half a day on two cores. Its parts, one by one.
   security: { mutate: ['src/evaluate/security/**/*.ts', '!src/evaluate/security/sarif.ts'], spec: securityTests, tsconfig: securityTsconfig },
-  'security-network': { mutate: ['src/evaluate/security/rules/network.ts', 'src/evaluate/security/security-group-rules.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  'security-network': { mutate: ['src/evaluate/security/rules/networking.ts', 'src/evaluate/security/security-group-rules.ts'], spec: securityTests, tsconfig: securityTsconfig },
   'security-exposure': { mutate: ['src/evaluate/security/exposure.ts'], spec: securityTests, tsconfig: securityTsconfig },
   'security-rules': { mutate: ['src/evaluate/security/rule.ts', 'src/evaluate/security/fixes.ts', 'src/evaluate/security/index.ts'], spec: securityTests, tsconfig: securityTsconfig },
   // One scope per rules file (and the small shared modules), so that each run takes minutes, not hours.
   ...Object.fromEntries(
-    ['analytics', 'compute', 'coverage', 'databases', 'edge-and-apps', 'exposure-rules', 'storage', 'severity-rationale'].map((file) => [
+    ['analytics', 'application', 'compute', 'coverage', 'databases', 'exposure-rules', 'migration', 'networking', 'storage', 'severity-rationale'].map((file) => [
       `security-rules-${file}`,
       { mutate: [`src/evaluate/security/rules/${file}.ts`], spec: securityTests, tsconfig: securityTsconfig },
     ]),
