@@ -168,7 +168,7 @@ describe('diagram webview in Chromium', function () {
     await page.page.close();
   });
 
-  it('greys out what stops with a zone down and says whether the system keeps working', async () => {
+  it('greys out what stops with a zone down, says whether the system keeps working, and offers to simulate that outage', async () => {
     const file = 'three-tier-web.cloudarch.yaml';
     const diagram = diagrams.get(file)!;
     const zone = diagram.zones.find((candidate) => candidate.stopped.length > 0) ?? diagram.zones[0];
@@ -180,8 +180,13 @@ describe('diagram webview in Chromium', function () {
     assert.match(status, new RegExp(`Zone ${zone.zone} down: the system ${zone.works ? 'keeps working' : 'stops'}`));
     const greyed = await page.page.evaluate(() => [...new Set([...document.querySelectorAll('[data-resource].ca-down')].map((node: { getAttribute(name: string): string }) => node.getAttribute('data-resource')))].sort());
     assert.deepEqual(greyed, [...zone.stopped].filter((name) => diagram.resources.some((resource) => resource.name === name)).sort());
+    // The zone down offers to simulate that outage: the button asks the extension to run the simulator on that zone.
+    await page.page.locator('#simulate-outage').click();
+    const simulate = await page.waitForPosted((message) => message.type === 'simulateOutage');
+    assert.deepEqual({ ...simulate, requestId: 0 }, { type: 'simulateOutage', requestId: 0, zone: zone.zone });
     await page.page.locator(`vscode-checkbox[data-zone="${zone.zone}"]`).click();
     await page.page.locator('.zone-status').waitFor({ state: 'hidden' });
+    assert.ok(await page.page.locator('#simulate-outage').isHidden(), 'no zone down, no offer');
     await page.page.close();
   });
 
