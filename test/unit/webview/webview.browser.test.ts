@@ -55,7 +55,9 @@ describe('diagram webview in Chromium', function () {
     await page.page.close();
   });
 
-  it('draws every resource of every example, light, dark and high contrast, with no CSP violation', async () => {
+  it('draws every resource of every example, light, dark and high contrast, with no CSP violation', async function () {
+    // Three pictures of every example, each made by the server's code and shown in a fresh page.
+    this.timeout(480_000);
     mkdirSync(screenshots, { recursive: true });
     for (const file of exampleFiles) {
       for (const theme of ['light', 'dark', 'high-contrast'] as const) {
