@@ -117,6 +117,14 @@ const exportButton = toolbar.appendChild(customElement('vscode-button', { id: 'e
 
 const notice = app.appendChild(element('div', { class: 'notice', role: 'status', hidden: '' }));
 const zoneStatus = app.appendChild(element('div', { class: 'zone-status', role: 'status', hidden: '' }));
+const zoneStatusText = zoneStatus.appendChild(element('span', { class: 'zone-status-text' }));
+/** While a zone is down on the picture: run the simulator on that outage (CloudArch: Simulate…). */
+const simulateOutageButton = zoneStatus.appendChild(
+  customElement('vscode-button', { id: 'simulate-outage', secondary: '', title: 'Simulate this zone failing at the daily peak, with the simulator (CloudArch: Simulate…)' }, 'Simulate this outage'),
+);
+simulateOutageButton.addEventListener('click', () => {
+  if (state.zoneDown !== undefined) post({ type: 'simulateOutage', requestId: state.nextRequestId++, zone: state.zoneDown });
+});
 const viewport = app.appendChild(element('div', { class: 'viewport', tabindex: '0', role: 'application', 'aria-label': 'Architecture diagram. Arrow keys or Tab move between resources, Enter shows the YAML, + and - zoom, 0 fits.' }));
 const canvas = viewport.appendChild(element('div', { class: 'canvas' }));
 const placeholder = canvas.appendChild(element('p', { class: 'placeholder' }, 'Drawing the diagram…'));
@@ -343,7 +351,7 @@ function paintOverlays(): void {
   for (const node of svgRoot.querySelectorAll('[data-container]')) node.classList.toggle('ca-down', downContainers.has(node.getAttribute('data-container') ?? ''));
   if (zone) {
     const availability = zone.availabilityPercent !== undefined ? ` · availability ${formatPercent(zone.availabilityPercent)}` : '';
-    zoneStatus.textContent = `Zone ${zone.zone} down: the system ${zone.works ? 'keeps working' : 'stops'}${availability}; ${zone.stopped.length} resource${zone.stopped.length === 1 ? '' : 's'} stop${zone.stopped.length === 1 ? 's' : ''}.`;
+    zoneStatusText.textContent = `Zone ${zone.zone} down: the system ${zone.works ? 'keeps working' : 'stops'}${availability}; ${zone.stopped.length} resource${zone.stopped.length === 1 ? '' : 's'} stop${zone.stopped.length === 1 ? 's' : ''}.`;
     zoneStatus.classList.toggle('fails', !zone.works);
     zoneStatus.hidden = false;
   } else {

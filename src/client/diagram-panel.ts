@@ -10,6 +10,7 @@ import {
   diagramViewType,
   exportDiagramCommand,
   parseViewState,
+  simulateCommand,
   parseWebviewMessage,
   type DiagramLayer,
   type DiagramParams,
@@ -20,6 +21,7 @@ import {
   type WebviewMessage,
 } from '../protocol/diagram';
 import { createNonce, diagramPageHtml } from './diagram-page';
+import { zoneOutageSimulation } from './simulation-scenario';
 
 /** What the panels need from the running extension. */
 export interface DiagramHost {
@@ -38,6 +40,8 @@ export interface DiagramPanelHandle {
   receive(message: unknown): Promise<void>;
   /** The `select` messages posted to the webview, newest last (for tests). */
   readonly selections: readonly (string | null)[];
+  /** The zones whose outage the panel asked CloudArch: Simulate… to run, oldest first (for tests). */
+  readonly simulations: readonly string[];
 }
 
 const toRange = (range: DiagramRange) => new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -55,6 +59,7 @@ class DiagramPanel implements DiagramPanelHandle {
   private readonly disposables: vscode.Disposable[] = [];
   private selectedResource: string | null = null;
   readonly selections: (string | null)[] = [];
+  readonly simulations: string[] = [];
 
   constructor(
     readonly uri: string,
@@ -123,7 +128,18 @@ class DiagramPanel implements DiagramPanelHandle {
       case 'export':
         if (await exportAvailable()) await vscode.commands.executeCommand(exportDiagramCommand, vscode.Uri.parse(this.uri));
         return;
+      case 'simulateOutage':
+        await this.simulateOutage(message.zone);
+        return;
     }
+  }
+
+  /** The "Simulate this outage" offer of a zone toggled down: CloudArch: Simulate… with that zone failing; it opens the results panel. */
+  private async simulateOutage(zone: string): Promise<void> {
+    // Only a zone of the picture shown: the message names it, the picture vouches for it.
+    if (!this.shown?.zones.some((outage) => outage.zone === zone)) return;
+    this.simulations.push(zone);
+    await vscode.commands.executeCommand(simulateCommand, vscode.Uri.parse(this.uri), zoneOutageSimulation(zone));
   }
 
   /** Asks for the current version's picture; requests never overlap, changes in between fold into one. */

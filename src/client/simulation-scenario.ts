@@ -61,3 +61,11 @@ export function surgeFactor(text: string): number | undefined {
   if (text.trim() === '') return undefined;
   return Number(text.replace(/x$/i, ''));
 }
+
+/** The outage the diagram's "Simulate this outage" runs: the zone down for two hours at the second day's peak, in three simulated days. */
+export const diagramOutage = { days: 3, outage: '2h' } as const;
+
+/** What CloudArch: Simulate… is given for the diagram's zone-down toggle: its days and the zone's failure spec. */
+export function zoneOutageSimulation(zone: string): { readonly days: number; readonly events: string[] } {
+  return { days: diagramOutage.days, events: builtScenarioEvents({ days: diagramOutage.days, zone, outage: diagramOutage.outage }) };
+}

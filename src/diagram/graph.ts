@@ -11,6 +11,7 @@ import type { ArchDocument, ReferenceOccurrence, ResourceNode } from '../core/do
 import { reliabilityModelFromDocument } from '../evaluate/availability/from-document';
 import type { ReliabilityComponent } from '../evaluate/availability/model';
 import type { EvaluationResult } from '../evaluate/types';
+import { withNetworkDetails } from './network';
 import { diagramOverlayData } from './overlays';
 import type {
   ContainerKind,
@@ -36,6 +37,8 @@ export const maxVolumeRows = 3;
 export interface BuildDiagramOptions {
   /** Also compute, for each zone, what stops working with it down (costs one engine run per zone). Default true when an evaluation is given. */
   readonly zoneOutages?: boolean;
+  /** Add the network-details layer (`network.ts`): the internet and virtual private gateways, subnet routes, ports on every traffic edge, public addresses. Default false. */
+  readonly network?: boolean;
 }
 
 function containerId(kind: ContainerKind, region?: string, zone?: string): string {
@@ -265,7 +268,7 @@ export function buildDiagramGraph(doc: ArchDocument, evaluation?: EvaluationResu
 
   const drawn = new Set(nodesOf.keys());
   const overlay = diagramOverlayData(doc, evaluation, drawn, { zoneOutages: options.zoneOutages ?? evaluation !== undefined });
-  return {
+  const graph: DiagramGraph = {
     title: doc.name ?? 'Untitled architecture',
     ...(doc.description !== undefined ? { description: doc.description } : {}),
     region: doc.region,
@@ -275,6 +278,7 @@ export function buildDiagramGraph(doc: ArchDocument, evaluation?: EvaluationResu
     overlay,
     structureKey: structureKeyOf(sortedContainers, nodes, edges),
   };
+  return options.network === true ? withNetworkDetails(doc, graph, structureKeyOf, { width: nodeWidth, height: nodeBaseHeight }) : graph;
 }
 
 /** Parents before children; siblings: cloud, then the default region first and the others by name, zones by name, public before private. */

@@ -30,6 +30,12 @@ export interface DiagramContainer {
   readonly region?: string;
   /** The full zone name (`us-east-1a`) for zones and subnets. */
   readonly zone?: string;
+  /**
+   * With the network-details layer, a subnet's default route as the design implies it:
+   * `0.0.0.0/0 → internet gateway` for a public subnet, `0.0.0.0/0 → <NAT gateway>` for a private
+   * subnet with a NAT gateway in its zone, `no route to the internet` for one without.
+   */
+  readonly route?: string;
 }
 
 /** An EBS volume written inline in an instance's `volumes:` list: drawn inside the instance. */
@@ -38,6 +44,13 @@ export interface InlineVolume {
   readonly label: string;
   readonly encrypted?: boolean;
 }
+
+/**
+ * A network part the design implies but does not write (the network-details layer): a VPC with a
+ * public subnet has an internet gateway; an on-premises network reached by VPN or Direct Connect
+ * ends at a virtual private gateway. Such a node stands for no resource of the file.
+ */
+export type ImpliedNodeKind = 'internet-gateway' | 'vpn-gateway';
 
 /** Why a resource is drawn more than once: the part of it this copy stands for. */
 export type NodeRole = 'primary' | 'standby' | 'member';
@@ -71,6 +84,10 @@ export interface DiagramNode {
   /** Names of the security groups that protect the resource (drawn as badges). */
   readonly securityGroups: readonly string[];
   readonly volumes: readonly InlineVolume[];
+  /** Set on a node the design implies (network-details layer); `resource` is then an id such as `igw:us-east-1`, never a resource name. */
+  readonly implied?: ImpliedNodeKind;
+  /** With the network-details layer: the resource has an address reachable from the internet (a public IP, an internet-facing scheme, `publiclyAccessible`). */
+  readonly publicAddress?: boolean;
   /** Box size; fixed by the content's structure (never by a cost or a label's length) so layouts are stable. */
   readonly width: number;
   readonly height: number;
@@ -78,12 +95,13 @@ export interface DiagramNode {
 
 /**
  * How a reference is drawn. `traffic` carries requests (`connectsTo`, a load balancer's
- * targets), `routing` DNS answers, `origin` a CDN's origins, `integration` an API's backends and
+ * targets), `route` a network path the network-details layer adds (a NAT gateway's default route
+ * to the internet gateway, an on-premises network's VPN or Direct Connect link), `routing` DNS answers, `origin` a CDN's origins, `integration` an API's backends and
  * event notifications, `data` what an analytics or migration job reads and writes, `replication`
  * copies of data, `attachment` storage attached to compute, `dependency` everything else
  * (`dependsOn`, an AMI pipeline).
  */
-export type DiagramEdgeKind = 'traffic' | 'routing' | 'origin' | 'integration' | 'data' | 'replication' | 'attachment' | 'dependency';
+export type DiagramEdgeKind = 'traffic' | 'route' | 'routing' | 'origin' | 'integration' | 'data' | 'replication' | 'attachment' | 'dependency';
 
 export interface DiagramEdge {
   /** Unique and stable: `source->target#property`. */
@@ -98,7 +116,9 @@ export interface DiagramEdge {
   /** The property the reference is written in (`connectsTo`, `origins`...); empty for edges the diagram adds (a standby's replication). */
   readonly property: string;
   readonly port?: number;
-  /** Drawn on the edge: the port for traffic, `sync` for a standby. */
+  /** The port was not written: the network-details layer took the target's (its engine's, listener's or service's). */
+  readonly portInferred?: boolean;
+  /** Drawn on the edge: the port for traffic, `sync` for a standby, the link for a route. */
   readonly label?: string;
   readonly optional?: boolean;
   /** Where the reference is written, when it is. */

@@ -126,7 +126,12 @@ export type WebviewMessage =
   /** Reveal and select a resource's YAML (a click, or Enter on a focused node). */
   | { readonly type: 'reveal'; readonly requestId: number; readonly resource: string }
   /** The export button: run `cloudarch.exportDiagram` on the document. */
-  | { readonly type: 'export'; readonly requestId: number };
+  | { readonly type: 'export'; readonly requestId: number }
+  /**
+   * "Simulate this outage", offered while a zone is toggled down: run CloudArch: Simulate… with
+   * that zone failing (`zone:<zone>@…`). `zone` is a `DiagramZoneOutage.zone` of the picture shown.
+   */
+  | { readonly type: 'simulateOutage'; readonly requestId: number; readonly zone: string };
 
 /** Extension → webview. */
 export type HostMessage =
@@ -141,6 +146,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isRequestId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isListOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T[] =>
   Array.isArray(value) && value.length <= allowed.length && value.every((item) => typeof item === 'string' && (allowed as readonly string[]).includes(item));
+/** A zone as the zone-down toggles name it: a letter (`a`) or a full zone name (`us-east-1a`). */
+const isZoneName = (value: unknown): value is string => typeof value === 'string' && /^[a-z0-9-]{1,32}$/.test(value);
 /** Resource names are short; a longer string is not one of ours. */
 const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 512;
 
@@ -157,6 +164,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isName(value.resource) ? { type: 'reveal', requestId, resource: value.resource } : undefined;
     case 'export':
       return { type: 'export', requestId };
+    case 'simulateOutage':
+      return isZoneName(value.zone) ? { type: 'simulateOutage', requestId, zone: value.zone } : undefined;
     default:
       return undefined;
   }
@@ -241,3 +250,5 @@ export const diagramViewType = 'cloudarch.diagram';
 /** The command that opens the panel, and the one the export button runs. */
 export const showDiagramCommand = 'cloudarch.showDiagram';
 export const exportDiagramCommand = 'cloudarch.exportDiagram';
+/** The command "Simulate this outage" runs (CloudArch: Simulate…). */
+export const simulateCommand = 'cloudarch.simulate';

@@ -60,8 +60,8 @@ export function zoneOutages(graph: DiagramGraph): DiagramZoneOutage[] {
   }));
 }
 
-/** The layers the renderer can add or leave out (its `securityGroups` option). */
-const drawableLayers: readonly DiagramLayer[] = ['security-groups'];
+/** The layers the renderer can add or leave out: its `securityGroups` option, and the graph's network details (`buildDiagramGraph`'s `network`). */
+const drawableLayers: readonly DiagramLayer[] = ['security-groups', 'network'];
 
 interface LastPicture {
   readonly version: number;
@@ -112,7 +112,7 @@ export function createDiagramMaker(): {
       }
       const started = performance.now();
       const loaded = load();
-      const graph = loaded.core.buildDiagramGraph(doc, evaluation);
+      const graph = loaded.core.buildDiagramGraph(doc, evaluation, { network: options.layers.includes('network') });
       const laidOut = await loaded.core.layoutDiagram(graph, { elk: loaded.elk, ...(previous ? { previous: previous.laidOut } : {}) });
       if (laidOut.status === 'error') throw new Error(laidOut.error ?? 'The layout failed.');
       const svg = loaded.core.renderDiagramSvg(laidOut, {

@@ -59,6 +59,7 @@ export async function run(): Promise<void> {
   await import('./suites/commands.test');
   await import('./suites/cloudformation.test');
   await import('./suites/diagram.test');
+  await import('./suites/simulate.test');
   await import('./suites/server-crash.test');
 
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

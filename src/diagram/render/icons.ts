@@ -56,6 +56,10 @@ const glyphs: Readonly<Record<string, string>> = {
   loadbalancer: 'M6 16h6 M12 16l8-8h6 M12 16h14 M12 16l8 8h6 M12 13a3 3 0 1 0 0.01 0z',
   // A NAT gateway: a door with an arrow out.
   nat: 'M8 7h10v18H8z M14 16h12 M22 12l4 4-4 4',
+  // An internet gateway: a globe with an arrow through the VPC's wall.
+  internet: 'M13 8a8 8 0 1 0 0.01 0z M5 16h16 M13 8c-3.5 4-3.5 12 0 16 M13 8c3.5 4 3.5 12 0 16 M24 9v14 M21 16h6 M25 14l2 2-2 2',
+  // A virtual private gateway: a padlock on a tunnel.
+  vpn: 'M6 24c0-8 4-14 10-14s10 6 10 14 M11 16h10v8H11z M13 16v-3a3 3 0 0 1 6 0v3 M16 19v2',
   // Users: a person.
   users: 'M16 7a4 4 0 1 0 0.01 0z M8 26c0-5 4-8 8-8s8 3 8 8z',
   // A server in a rack.
@@ -96,6 +100,9 @@ export function iconKeyOf(type: string | undefined): string {
     'aws.route53.zone': 'dns',
     'aws.cloudfront.distribution': 'cdn',
     'aws.vpc.nat-gateway': 'nat',
+    // Not catalog types: the parts the network-details layer draws as implied by the design.
+    'aws.vpc.internet-gateway': 'internet',
+    'aws.vpc.vpn-gateway': 'vpn',
     'aws.ec2.security-group': 'shield',
     'external.users': 'users',
     'external.onprem-server': 'server',

@@ -36,9 +36,10 @@ const legendRowHeight = 22;
 /** Average advance of a character at the sizes used, to decide where to cut text. */
 const charWidth = { label: 7.4, small: 5.9, title: 10.5, container: 6.8 } as const;
 
-const edgeKinds: readonly DiagramEdgeKind[] = ['traffic', 'routing', 'origin', 'integration', 'data', 'replication', 'attachment', 'dependency'];
+const edgeKinds: readonly DiagramEdgeKind[] = ['traffic', 'route', 'routing', 'origin', 'integration', 'data', 'replication', 'attachment', 'dependency'];
 const edgeDash: Readonly<Record<DiagramEdgeKind, string | undefined>> = {
   traffic: undefined,
+  route: '10 4',
   routing: '6 3',
   origin: undefined,
   integration: undefined,
@@ -49,6 +50,7 @@ const edgeDash: Readonly<Record<DiagramEdgeKind, string | undefined>> = {
 };
 const edgeWidth: Readonly<Record<DiagramEdgeKind, number>> = {
   traffic: 1.6,
+  route: 2,
   routing: 1.4,
   origin: 1.6,
   integration: 1.6,
@@ -59,6 +61,7 @@ const edgeWidth: Readonly<Record<DiagramEdgeKind, number>> = {
 };
 const edgeKindTitle: Readonly<Record<DiagramEdgeKind, string>> = {
   traffic: 'Traffic (port)',
+  route: 'Network route',
   routing: 'DNS routing',
   origin: 'CDN origin',
   integration: 'Integration',
@@ -243,6 +246,10 @@ function containersMarkup(laidOut: LaidOutDiagram, context: RenderContext, downS
         `<rect class="ca-container-box" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="4" fill="${isDown ? palette.downFill : fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>` +
         `<rect x="${num(box.x)}" y="${num(box.y)}" width="14" height="14" fill="${stroke}"/>` +
         textElement(box.x + 20, box.y + 16, isDown && container.kind === 'zone' ? `${container.label} (down)` : container.label, (box.width - 28) / charWidth.container, `class="ca-text ca-container-label" font-size="12" font-weight="600" fill="${palette.text}"`) +
+        // The network-details layer's default route, in small type under the title (inside the header's room).
+        (container.route !== undefined
+          ? textElement(box.x + 20, box.y + 28, container.route, (box.width - 28) / charWidth.small, `class="ca-muted ca-container-route" font-size="9.5" fill="${palette.mutedText}"`)
+          : '') +
         '</g>',
     );
   }
@@ -259,7 +266,9 @@ function edgesMarkup(laidOut: LaidOutDiagram, context: RenderContext): string {
     if (!route || route.points.length < 2) continue;
     const dash = edgeDash[edge.kind];
     const down = context.stopped.has(edge.fromResource) || context.stopped.has(edge.toResource);
-    const title = `${edgeKindTitle[edge.kind]}: ${edge.fromResource} → ${edge.toResource}${edge.port !== undefined ? ` on port ${edge.port}` : ''}${edge.property ? ` (${edge.property})` : ''}`;
+    const port = edge.port !== undefined ? ` on port ${edge.port}${edge.portInferred === true ? ' (the port it listens on; the reference gives none)' : ''}` : '';
+    const link = edge.kind === 'route' && edge.label !== undefined ? ` (${edge.label})` : '';
+    const title = `${edgeKindTitle[edge.kind]}: ${edge.fromResource} → ${edge.toResource}${port}${link}${edge.property ? ` (${edge.property})` : ''}`;
     let labels = '';
     for (const label of route.labels) {
       labels +=
@@ -289,7 +298,13 @@ function nodesMarkup(laidOut: LaidOutDiagram, context: RenderContext): string {
   return parts.join('');
 }
 
+const impliedTooltip: Readonly<Record<NonNullable<DiagramNode['implied']>, string>> = {
+  'internet-gateway': 'Internet gateway: implied by the public subnets and NAT gateways of this VPC (not written in the file).',
+  'vpn-gateway': 'Virtual private gateway: where the on-premises network\'s VPN or Direct Connect link enters the VPC (implied, not written in the file).',
+};
+
 function nodeTooltip(node: DiagramNode, figures: ResourceOverlay | undefined): string {
+  if (node.implied !== undefined) return impliedTooltip[node.implied];
   const lines = [node.label === node.resource ? node.resource : `${node.label} (${node.resource})`, node.type ?? 'no type'];
   if (node.zone !== undefined) lines.push(`Zone ${node.zone}${node.role ? `, ${node.role}` : ''}${node.copies > 1 ? ` (${node.copyIndex + 1} of ${node.copies})` : ''}`);
   if (figures?.monthlyUSD !== undefined) lines.push(`${formatMoney(figures.monthlyUSD)} per month${figures.unpriced ? ' (partly unpriced)' : ''}`);
@@ -300,6 +315,7 @@ function nodeTooltip(node: DiagramNode, figures: ResourceOverlay | undefined): s
     if (figures.spof) lines.push('Single point of failure');
   }
   if (node.securityGroups.length > 0) lines.push(`Security groups: ${node.securityGroups.join(', ')}`);
+  if (node.publicAddress === true) lines.push('Reachable from the internet (public address)');
   for (const volume of node.volumes) lines.push(`Volume ${volume.label}${volume.encrypted === true ? ' (encrypted)' : ''}`);
   return lines.join('\n');
 }
@@ -318,14 +334,15 @@ function nodeMarkup(node: DiagramNode, box: LaidOutNode, figures: ResourceOverla
   if (selected) classes.push('ca-selected');
   if (spof) classes.push('ca-spof');
   if (node.role) classes.push(`ca-role-${node.role}`);
+  if (node.implied !== undefined) classes.push('ca-implied');
 
   const parts: string[] = [];
-  parts.push(
-    `<g class="${classes.join(' ')}" data-resource="${esc(node.resource)}" data-node="${esc(node.id)}" transform="translate(${num(box.x)},${num(box.y)})">`,
-  );
+  // An implied node stands for no resource: it is tagged `data-implied`, so nothing links it to the YAML.
+  const tag = node.implied !== undefined ? `data-implied="${esc(node.implied)}"` : `data-resource="${esc(node.resource)}"`;
+  parts.push(`<g class="${classes.join(' ')}" ${tag} data-node="${esc(node.id)}" transform="translate(${num(box.x)},${num(box.y)})">`);
   parts.push(`<title>${esc(nodeTooltip(node, figures))}</title>`);
   parts.push(
-    `<rect class="ca-node-box" x="0" y="0" width="${num(w)}" height="${num(h)}" rx="6" fill="${down ? palette.downFill : palette.nodeFill}" stroke="${selected ? palette.selection : palette.nodeStroke}" stroke-width="${selected ? 3 : 1.2}"${node.role === 'standby' ? ' stroke-dasharray="5 3"' : ''}/>`,
+    `<rect class="ca-node-box" x="0" y="0" width="${num(w)}" height="${num(h)}" rx="6" fill="${down ? palette.downFill : palette.nodeFill}" stroke="${selected ? palette.selection : palette.nodeStroke}" stroke-width="${selected ? 3 : 1.2}"${node.role === 'standby' || node.implied !== undefined ? ' stroke-dasharray="5 3"' : ''}/>`,
   );
   if (overlays.costHeat === true && figures?.monthlyUSD !== undefined && context.maxCost > 0) {
     const share = Math.min(1, Math.max(0, figures.monthlyUSD / context.maxCost));
@@ -385,11 +402,12 @@ function badgeRow(node: DiagramNode, figures: ResourceOverlay | undefined, w: nu
     }
   }
   let left = 8;
-  const pill = (className: string, text: string, tooltip: string, textColour: string, fill: string): void => {
+  /** `themed`: the host's badge colours (`.ca-badge`) apply; otherwise the colours given are kept (a warning colour). */
+  const pill = (className: string, text: string, tooltip: string, textColour: string, fill: string, themed = true): void => {
     const width = Math.ceil(text.length * 5.8) + 10;
     if (left + width > right - 2) return;
     parts.push(
-      `<g class="${className}"><title>${esc(tooltip)}</title><rect class="ca-badge" x="${num(left)}" y="${y}" width="${width}" height="15" rx="3" fill="${fill}"/><text class="ca-badge-text" x="${num(left + 5)}" y="${y + 11}" font-size="9.5" fill="${textColour}">${esc(text)}</text></g>`,
+      `<g class="${className}"><title>${esc(tooltip)}</title><rect${themed ? ' class="ca-badge"' : ''} x="${num(left)}" y="${y}" width="${width}" height="15" rx="3" fill="${fill}"/><text${themed ? ' class="ca-badge-text"' : ''} x="${num(left + 5)}" y="${y + 11}" font-size="9.5" fill="${textColour}">${esc(text)}</text></g>`,
     );
     left += width + 4;
   };
@@ -405,6 +423,9 @@ function badgeRow(node: DiagramNode, figures: ResourceOverlay | undefined, w: nu
       );
       left += width + 4;
     }
+  }
+  if (node.publicAddress === true) {
+    pill('ca-public-badge', 'public', 'Reachable from the internet (public address)', palette.background, palette.severity.high, false);
   }
   if (overlays.costHeat === true && figures?.monthlyUSD !== undefined) {
     pill('ca-cost-badge', `${formatMoney(figures.monthlyUSD)}/mo`, `${formatMoney(figures.monthlyUSD)} per month${figures.unpriced ? ' (partly unpriced)' : ''}`, palette.badgeText, palette.badgeFill);
@@ -450,6 +471,12 @@ function legendMarkup(laidOut: LaidOutDiagram, context: RenderContext): { markup
   }
   if (overlays.securityGroups !== false && laidOut.graph.nodes.some((node) => node.securityGroups.length > 0)) {
     badges.push(`<path transform="scale(0.45)" d="${glyphPath('shield')}" fill="${palette.category.security}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Security group</text>`);
+  }
+  if (laidOut.graph.nodes.some((node) => node.publicAddress === true)) {
+    badges.push(`<rect width="30" height="14" rx="3" fill="${palette.severity.high}"/><text x="4" y="11" font-size="9.5" fill="${palette.background}">public</text><text class="ca-text" x="36" y="11" font-size="11" fill="${palette.text}">Internet-reachable</text>`);
+  }
+  if (laidOut.graph.nodes.some((node) => node.implied !== undefined)) {
+    badges.push(`<rect x="1" y="1" width="24" height="12" rx="3" fill="none" stroke="${palette.nodeStroke}" stroke-dasharray="4 2"/><text class="ca-text" x="32" y="11" font-size="11" fill="${palette.text}">Implied (not in the file)</text>`);
   }
   if (overlays.costHeat === true) badges.push(`<rect width="14" height="14" rx="2" fill="${palette.heat}" fill-opacity="0.45"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Cost (darker: more)</text>`);
   if ((overlays.zonesDown ?? []).length > 0) badges.push(`<rect width="14" height="14" rx="2" fill="${palette.downFill}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Stopped (zone down)</text>`);

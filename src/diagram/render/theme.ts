@@ -60,6 +60,7 @@ const awsContainerStroke: Readonly<Record<ContainerKind, string>> = {
 
 const edgeColours: Readonly<Record<DiagramEdgeKind, string>> = {
   traffic: '#545B64',
+  route: '#8C4FFF',
   routing: '#8C4FFF',
   origin: '#8C4FFF',
   integration: '#E7157B',
@@ -133,7 +134,7 @@ const highContrast: Palette = {
     integration: '#FF8CC6', management: '#FF8CC6', migration: '#5FE0C8', security: '#FF8C99',
     external: '#FFFFFF', unknown: '#FFFFFF',
   },
-  edge: { traffic: '#FFFFFF', routing: '#C8A8FF', origin: '#C8A8FF', integration: '#FF8CC6', data: '#5FE0C8', replication: '#F08CF5', attachment: '#B5E66B', dependency: '#FFFFFF' },
+  edge: { traffic: '#FFFFFF', route: '#C8A8FF', routing: '#C8A8FF', origin: '#C8A8FF', integration: '#FF8CC6', data: '#5FE0C8', replication: '#F08CF5', attachment: '#B5E66B', dependency: '#FFFFFF' },
   severity: { critical: '#FF5D64', high: '#FF8C99', medium: '#FFB86B', low: '#8CC8FF', info: '#FFFFFF' },
   spof: '#FF5D64',
 };

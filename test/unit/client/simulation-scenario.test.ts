@@ -3,7 +3,7 @@
  * simulator reads) and what each prompt refuses.
  */
 import * as assert from 'node:assert/strict';
-import { builtScenarioEvents, daysProblem, daysProblemWithEvents, durationProblem, surgeFactor, surgeProblem } from '../../../src/client/simulation-scenario';
+import { builtScenarioEvents, zoneOutageSimulation, daysProblem, daysProblemWithEvents, durationProblem, surgeFactor, surgeProblem } from '../../../src/client/simulation-scenario';
 import { isSpecError, parseSimulationSpec } from '../../../src/core/simulation-spec';
 
 describe('Simulate…: building a scenario', () => {
@@ -21,6 +21,12 @@ describe('Simulate…: building a scenario', () => {
       for (const spec of specs) assert.ok(!isSpecError(parseSimulationSpec(spec)), `${spec} is a spec the simulator reads`);
     });
   }
+
+  it('turns the diagram\'s zone-down toggle into a zone failure at the peak, by letter or by full zone name', () => {
+    assert.deepEqual(zoneOutageSimulation('b'), { days: 3, events: ['zone:b@1d14h+2h'] });
+    assert.deepEqual(zoneOutageSimulation('us-west-2a'), { days: 3, events: ['zone:us-west-2a@1d14h+2h'] });
+    for (const zone of ['b', 'us-west-2a']) for (const spec of zoneOutageSimulation(zone).events) assert.ok(!isSpecError(parseSimulationSpec(spec)), spec);
+  });
 
   it('refuses days, durations and surge factors the simulator would refuse', () => {
     assert.equal(daysProblem('3'), undefined);

@@ -24,6 +24,8 @@ describe('diagram webview protocol', () => {
       { type: 'options', requestId: 2, theme: 'high-contrast', layers: [] },
       { type: 'reveal', requestId: 3, resource: 'web' },
       { type: 'export', requestId: 4 },
+      { type: 'simulateOutage', requestId: 5, zone: 'b' },
+      { type: 'simulateOutage', requestId: 6, zone: 'us-west-2a' },
     ];
     for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
   });
@@ -40,6 +42,11 @@ describe('diagram webview protocol', () => {
       { type: 'reveal', requestId: 1, resource: 'x'.repeat(600) },
       { type: 'reveal', requestId: 1 },
       { type: 'runCommand', requestId: 1, command: 'workbench.action.terminal.new' },
+      { type: 'simulateOutage', requestId: 1 },
+      { type: 'simulateOutage', requestId: 1, zone: '' },
+      { type: 'simulateOutage', requestId: 1, zone: 'a@0d+1h,region:us-east-1@0d' },
+      { type: 'simulateOutage', requestId: 1, zone: 'b'.repeat(40) },
+      { type: 'simulateOutage', requestId: 1, zone: 7 },
     ];
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });

@@ -4,7 +4,7 @@
  * the server makes of the examples. It checks what a user sees and does: every resource drawn, a
  * click asks for the YAML, the editor's selection highlights the node, zoom, fit and a zone down,
  * and that the page reports no CSP violation and no long task over 50 ms. Screenshots of every
- * example, light and dark, go to out/screenshots/.
+ * example, light, dark and high contrast, go to out/screenshots/.
  */
 import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -55,10 +55,12 @@ describe('diagram webview in Chromium', function () {
     await page.page.close();
   });
 
-  it('draws every resource of every example, light and dark, with no CSP violation', async () => {
+  it('draws every resource of every example, light, dark and high contrast, with no CSP violation', async function () {
+    // Three pictures of every example, each made by the server's code and shown in a fresh page.
+    this.timeout(480_000);
     mkdirSync(screenshots, { recursive: true });
     for (const file of exampleFiles) {
-      for (const theme of ['light', 'dark'] as const) {
+      for (const theme of ['light', 'dark', 'high-contrast'] as const) {
         const diagram = await diagramOf(exampleText(file), { key: `file:///${file}`, theme });
         const page = await openDiagramPage(browser, theme);
         const ready = await page.waitForPosted((message) => message.type === 'ready');
@@ -168,7 +170,7 @@ describe('diagram webview in Chromium', function () {
     await page.page.close();
   });
 
-  it('greys out what stops with a zone down and says whether the system keeps working', async () => {
+  it('greys out what stops with a zone down, says whether the system keeps working, and offers to simulate that outage', async () => {
     const file = 'three-tier-web.cloudarch.yaml';
     const diagram = diagrams.get(file)!;
     const zone = diagram.zones.find((candidate) => candidate.stopped.length > 0) ?? diagram.zones[0];
@@ -180,8 +182,40 @@ describe('diagram webview in Chromium', function () {
     assert.match(status, new RegExp(`Zone ${zone.zone} down: the system ${zone.works ? 'keeps working' : 'stops'}`));
     const greyed = await page.page.evaluate(() => [...new Set([...document.querySelectorAll('[data-resource].ca-down')].map((node: { getAttribute(name: string): string }) => node.getAttribute('data-resource')))].sort());
     assert.deepEqual(greyed, [...zone.stopped].filter((name) => diagram.resources.some((resource) => resource.name === name)).sort());
+    // The zone down offers to simulate that outage: the button asks the extension to run the simulator on that zone.
+    await page.page.locator('#simulate-outage').click();
+    const simulate = await page.waitForPosted((message) => message.type === 'simulateOutage');
+    assert.deepEqual({ ...simulate, requestId: 0 }, { type: 'simulateOutage', requestId: 0, zone: zone.zone });
     await page.page.locator(`vscode-checkbox[data-zone="${zone.zone}"]`).click();
     await page.page.locator('.zone-status').waitFor({ state: 'hidden' });
+    assert.ok(await page.page.locator('#simulate-outage').isHidden(), 'no zone down, no offer');
+    await page.page.close();
+  });
+
+  it('asks for the network details when their layer is turned on, and draws the implied gateways as parts that reveal nothing', async () => {
+    const file = 'network-inspection.cloudarch.yaml';
+    const page = await shown(file);
+    const toggle = page.page.locator('#layer-network');
+    assert.ok(await toggle.isVisible(), 'the server can draw the layer, so its toggle is shown');
+    await toggle.click();
+    const options = (await page.waitForPosted((message) => message.type === 'options')) as Extract<WebviewMessage, { type: 'options' }>;
+    assert.deepEqual(options.layers, ['network']);
+    // The extension answers with the picture drawn with the layer, as the server would.
+    const detailed = await diagramOf(exampleText(file), { key: `file:///${file}`, version: 2, layers: ['network'] });
+    await page.send({ type: 'diagram', requestId: options.requestId, diagram: detailed, canExport: false });
+    await page.page.locator('svg.diagram [data-implied="internet-gateway"]').waitFor();
+    assert.match(await page.page.locator('svg.diagram [data-container="subnet:eu-west-1a:private"] .ca-container-route').textContent() ?? '', /0\.0\.0\.0\/0 → nat-a/);
+    mkdirSync(screenshots, { recursive: true });
+    await page.page.screenshot({ path: join(screenshots, 'network-inspection-network-details-light.png') });
+    const before = (await page.posted()).length;
+    await page.page.locator('svg.diagram [data-implied="internet-gateway"]').click();
+    await page.page.waitForTimeout(150);
+    assert.deepEqual((await page.posted()).slice(before), [], 'a click on an implied gateway asks for no YAML');
+    assert.deepEqual(await page.violations(), []);
+    // Turned off again, the layer is left out of the next request.
+    await toggle.click();
+    const off = (await page.posted()).filter((message) => message.type === 'options').at(-1) as Extract<WebviewMessage, { type: 'options' }>;
+    assert.deepEqual(off.layers, []);
     await page.page.close();
   });
 
