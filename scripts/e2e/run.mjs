@@ -6,7 +6,8 @@
 //   node scripts/e2e/run.mjs --vsix     only the run against the packaged, installed .vsix
 //   node scripts/e2e/run.mjs --ui       playwright UI tests (test/ui/*.mjs), screenshots in out/ui/
 //   --verbose                           also print code-server's and the browser's own logs
-//   --grep <text>                       run only the in-host tests whose title contains <text>
+//   --grep <text>                       run only the in-host tests whose title contains <text>,
+//                                       or with --ui only the test/ui files whose name contains it
 //
 // Exit code: 0 when every run passed. See docs/testing.md, "Real-editor tests".
 import { packageVsix } from '../package.mjs';
@@ -183,8 +184,9 @@ async function runSuite(binary, { label, vsix, suitePath }) {
 async function runUiTests(binary) {
   const started = Date.now();
   const uiFolder = join(root, 'test', 'ui');
-  const files = existsSync(uiFolder) ? readdirSync(uiFolder).filter((name) => name.endsWith('.test.mjs')).sort() : [];
-  if (files.length === 0) throw new Error('no UI tests found under test/ui/');
+  const grep = option('--grep');
+  const files = existsSync(uiFolder) ? readdirSync(uiFolder).filter((name) => name.endsWith('.test.mjs') && (!grep || name.includes(grep))).sort() : [];
+  if (files.length === 0) throw new Error(`no UI tests found under test/ui/${grep ? ` whose name contains '${grep}'` : ''}`);
   const { runUiSuite } = await import(pathToFileURL(join(uiFolder, 'driver.mjs')).href);
   const folders = createScratch(root, 'ui');
   const server = await startCodeServer(binary, folders, { verbose });
