@@ -15,7 +15,7 @@ import type { ArchDocument } from '../../../../src/core/document';
 import { buildDiagramGraph, layoutDiagram, renderDiagramSvg, type LaidOutDiagram } from '../../../../src/diagram';
 import { diagramNameBeside, exportArchitecture, exportFormats, toDrawio, toMermaid, type ExportFormatId, type ExportOutput } from '../../../../src/diagram/export';
 import { evaluateAll } from '../../../../src/evaluate';
-import { pct, usd } from '../../../../src/evaluate/report/model';
+import { pct, qty, usd } from '../../../../src/evaluate/report/model';
 import { rasterisePng } from '../../../../src/node/rasterise-png';
 import { exampleFiles, readExample, realElk, repositoryRoot } from '../helpers';
 import { allText, elements, parseXml, type XmlElement } from './xml';
@@ -154,7 +154,14 @@ describe('diagram exports: every example to every format', function () {
             assert.ok(text.includes(pct(evaluation.availability.percent)), 'availability figure');
             for (const zone of Object.keys(evaluation.availability.zoneOutage)) assert.ok(text.includes(zone), `zone ${zone}`);
           }
+          if (evaluation.availability) assert.ok(text.includes(`about ${qty(Math.round(evaluation.availability.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year`), 'downtime a year');
           if (evaluation.cost) assert.ok(text.includes(usd(evaluation.cost.monthlyUSD)), 'monthly cost');
+          for (const alternative of evaluation.cost?.alternatives ?? []) assert.ok(text.includes(usd(alternative.savingUSD)), `saving of ${alternative.resource}`);
+          for (const target of evaluation.targets) assert.ok(new RegExp(`${target.target}[^\\n]*(${target.met ? 'yes' : 'NO'})`).test(text), `target ${target.target} ${target.met ? 'met' : 'missed'}`);
+          for (const path of evaluation.security?.exposurePaths ?? []) {
+            assert.match(text, /internet (->|-\\>|-&gt;) /, 'an exposure path is written out');
+            for (const name of [path.dataStore, ...path.hops.map((h) => h.resource)]) assert.ok(text.includes(name), `exposure path to ${path.dataStore} names ${name}`);
+          }
           for (const finding of evaluation.security?.findings ?? []) assert.ok(text.includes(finding.ruleId), `finding ${finding.ruleId}`);
         }
         for (const spof of evaluation.availability?.spof ?? []) assert.ok(markdown.text!.includes(spof.replace(/([*_`<>[\]#!~&])/g, '\\$1')), `SPOF ${spof}`);
