@@ -8,6 +8,7 @@
 //   --verbose                           also print code-server's and the browser's own logs
 //   --grep <text>                       run only the in-host tests whose title contains <text>
 //   --only <text>                       with --ui, run only the test/ui files whose name contains <text>
+//                                       (--grep does the same with --ui when --only is not given)
 //
 // Exit code: 0 when every run passed. See docs/testing.md, "Real-editor tests".
 import { packageVsix } from '../package.mjs';
@@ -184,9 +185,9 @@ async function runSuite(binary, { label, vsix, suitePath }) {
 async function runUiTests(binary) {
   const started = Date.now();
   const uiFolder = join(root, 'test', 'ui');
-  const only = option('--only');
+  const only = option('--only') ?? option('--grep');
   const files = existsSync(uiFolder) ? readdirSync(uiFolder).filter((name) => name.endsWith('.test.mjs') && (only === undefined || name.includes(only))).sort() : [];
-  if (files.length === 0) throw new Error(only === undefined ? 'no UI tests found under test/ui/' : `no UI test file under test/ui/ matches --only ${only}`);
+  if (files.length === 0) throw new Error(only === undefined ? 'no UI tests found under test/ui/' : `no UI test file under test/ui/ matches '${only}'`);
   const { runUiSuite } = await import(pathToFileURL(join(uiFolder, 'driver.mjs')).href);
   const folders = createScratch(root, 'ui');
   const server = await startCodeServer(binary, folders, { verbose });

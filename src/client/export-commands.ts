@@ -123,6 +123,9 @@ export function exportCommand(kind: 'diagram' | 'review', requestExport: Request
       void vscode.window.showWarningMessage(`CloudArch could not export ${vscode.workspace.asRelativePath(document.uri)}: the language server does not know the file.`);
       return undefined;
     }
+    // The save dialog confirmed the main file only: a file written beside it (a Markdown review's
+    // diagram) that already exists is replaced only if the user says so.
+    if (argument.target === undefined && !(await mayReplaceBeside(target, result.attachments.map((attachment) => attachment.name)))) return undefined;
     const files: vscode.Uri[] = [target];
     try {
       await writeAtomically(target, bytesOf(result));
@@ -139,6 +142,26 @@ export function exportCommand(kind: 'diagram' | 'review', requestExport: Request
     if (argument.target === undefined) void offerToOpen(target, format);
     return { files: files.map((file) => file.toString()), format };
   };
+}
+
+/** Asks before replacing files beside `target` that exist; true when none exists or the user agrees. */
+async function mayReplaceBeside(target: vscode.Uri, names: readonly string[]): Promise<boolean> {
+  const existing: string[] = [];
+  for (const name of names) {
+    const exists = await vscode.workspace.fs.stat(siblingUri(target, name)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) existing.push(name);
+  }
+  if (existing.length === 0) return true;
+  const replace = 'Replace';
+  const choice = await vscode.window.showWarningMessage(
+    `${existing.join(', ')} already ${existing.length === 1 ? 'exists' : 'exist'} beside ${target.path.slice(target.path.lastIndexOf('/') + 1)}. Replace ${existing.length === 1 ? 'it' : 'them'}?`,
+    { modal: true, detail: 'The export writes the diagram beside the document.' },
+    replace,
+  );
+  return choice === replace;
 }
 
 async function offerToOpen(target: vscode.Uri, format: ExportFormatName): Promise<void> {

@@ -9,12 +9,29 @@
  * same file gives the same picture everywhere; the font is bundled because a machine may have no
  * fonts at all (a container, CI).
  *
- * The WebAssembly module and the font are read and compiled on the first PNG, never at start-up.
- * The build copies them to `dist/assets/` (esbuild.mjs); run from source, they are taken from
- * node_modules.
+ * The WebAssembly module and the font are read and compiled on the first PNG, never at start-up
+ * (`preloadRasteriser` lets a caller that knows a PNG is coming start that early, so compiling
+ * overlaps the layout). The build copies them to `dist/assets/` (esbuild.mjs); run from source,
+ * they are taken from node_modules.
+ *
+ * Where the time of a cold PNG export went, and what was done (issue 12, measured on the
+ * 100-resource benchmark file, 5,800 x 5,500 pixels; figures in docs/benchmark.md):
+ * - The picture's size was measured by parsing the whole SVG (text shaping included) before
+ *   parsing it again to draw: it is now read from our own SVG's root element.
+ * - The module is compiled while the diagram is laid out (`preloadRasteriser`).
+ * - resvg's PNG encoder (deflate in WebAssembly) is replaced by Node's own zlib: native deflate, no
+ *   WebAssembly to compile for it, and a file about 40% smaller. The few lines that wrap zlib's
+ *   output in PNG chunks are written here rather than taken from pngjs: pngjs copies the pixels
+ *   into its row buffer one byte at a time in JavaScript, which took as long as the compression
+ *   itself on this picture (128 MB of pixels); here each row is one memory copy.
+ * Tried and not kept: compiling the module with V8's optimising compiler only (`--no-liftoff`,
+ * eagerly or lazily), a lower tier-up budget, and warm-up renders. The cold render runs baseline
+ * code and is about 4 times slower than a warm one, but each of these moved as much time into
+ * compiling as it saved in drawing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 as nodeCrc32, deflateSync } from 'node:zlib';
 import type { RasterisedPng } from '../diagram/export';
 
 /** The largest picture drawn, in pixels (about 128 MB of RGBA: the language server's worker draws it too, and the time grows with the pixel count): larger ones are scaled down, never cut. */
@@ -22,12 +39,20 @@ export const maxPixels = 32_000_000;
 /** resvg's and most viewers' side limit. */
 export const maxSide = 16_000;
 
+interface RenderedImage {
+  /** RGBA, premultiplied by alpha (tiny-skia's pixmap). */
+  readonly pixels: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  free(): void;
+}
+
 interface ResvgModule {
   initWasm(input: Uint8Array): Promise<void>;
   Resvg: new (svg: string, options?: Record<string, unknown>) => {
     readonly width: number;
     readonly height: number;
-    render(): { asPng(): Uint8Array; readonly width: number; readonly height: number; free(): void };
+    render(): RenderedImage;
     free(): void;
   };
 }
@@ -46,7 +71,6 @@ let ready: Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> | undefined;
 
 function load(): Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> {
   ready ??= (async () => {
-     
     const resvg = require('@resvg/resvg-wasm') as ResvgModule;
     const wasm = readFileSync(assetPath('resvg.wasm', () => packageFile('@resvg/resvg-wasm/index_bg.wasm')));
     await resvg.initWasm(wasm);
@@ -59,6 +83,15 @@ function load(): Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> {
   return ready;
 }
 
+/**
+ * Starts reading and compiling the rasteriser without waiting for it: a caller that will draw a
+ * PNG calls this first, so the compile runs while the diagram is laid out. A failure surfaces
+ * when `rasterisePng` is called.
+ */
+export function preloadRasteriser(): void {
+  load().catch(() => undefined);
+}
+
 /** The scale actually used: the one asked for, lowered so the picture fits the pixel budget. */
 export function fittedScale(width: number, height: number, scale: number): number {
   const bySide = maxSide / Math.max(width, height, 1);
@@ -67,23 +100,99 @@ export function fittedScale(width: number, height: number, scale: number): numbe
   return Math.min(scale, bySide * 0.999, byArea * 0.999);
 }
 
+/**
+ * The picture's size in SVG units, read from the root element's `width` and `height` when both
+ * are plain numbers (our renderer always writes them), else undefined.
+ */
+export function declaredSize(svg: string): { width: number; height: number } | undefined {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
+  if (root === undefined) return undefined;
+  const width = /\swidth="(\d+(?:\.\d+)?)"/.exec(root)?.[1];
+  const height = /\sheight="(\d+(?:\.\d+)?)"/.exec(root)?.[1];
+  if (width === undefined || height === undefined) return undefined;
+  return { width: Number(width), height: Number(height) };
+}
+
+const pngSignature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+
+let crcTable: Uint32Array | undefined;
+
+/** CRC-32 as PNG chunks use it: Node's (20.15 and later), else the table method of the PNG specification. */
+function crc32(bytes: Uint8Array): number {
+  if (typeof nodeCrc32 === 'function') return nodeCrc32(bytes);
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** One PNG chunk: length, type, data, CRC of type and data. */
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/**
+ * A PNG file (8-bit RGBA, not interlaced) of `width` x `height` pixels given as straight RGBA.
+ * Rows are stored with no filter and compressed at zlib's default level: on diagrams (large flat
+ * areas) that was both the fastest and the smallest of the settings measured.
+ */
+export function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  const stride = width * 4;
+  if (!(width > 0 && height > 0 && pixels.length === stride * height)) throw new Error(`cannot encode ${pixels.length} bytes as a ${width}x${height} RGBA picture`);
+  const rows = Buffer.allocUnsafe((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const at = y * (stride + 1);
+    rows[at] = 0; // filter type: none
+    rows.set(pixels.subarray(y * stride, (y + 1) * stride), at + 1);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type RGBA, deflate, adaptive filtering, no interlace
+  return Buffer.concat([pngSignature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
+}
+
+/**
+ * resvg's pixels are premultiplied by alpha; PNG stores plain RGBA. Our diagrams have an opaque
+ * background, so this usually changes nothing.
+ */
+export function unpremultiply(pixels: Uint8Array): void {
+  for (let i = 3; i < pixels.length; i += 4) {
+    const alpha = pixels[i]!;
+    if (alpha === 255 || alpha === 0) continue;
+    for (let c = i - 3; c < i; c++) pixels[c] = Math.min(255, Math.round((pixels[c]! * 255) / alpha));
+  }
+}
+
 /** Rasterises an SVG at `scale`. Throws with a readable message when resvg cannot read it. */
 export async function rasterisePng(svg: string, scale: number): Promise<RasterisedPng> {
   const { resvg, fonts } = await load();
-  // Measure first (a cheap parse) so a huge diagram is scaled down instead of failing or being cut.
-  const probe = new resvg.Resvg(svg, { font: { fontBuffers: fonts, defaultFontFamily: 'DejaVu Sans' } });
-  const used = fittedScale(probe.width, probe.height, scale);
-  probe.free();
-  const renderer = new resvg.Resvg(svg, {
-    fitTo: { mode: 'zoom', value: used },
-    font: { fontBuffers: fonts, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    shapeRendering: 2,
-    textRendering: 1,
-  });
+  const font = { fontBuffers: fonts, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+  // The size decides the scale, so that a huge diagram is scaled down instead of failing or being
+  // cut. Our SVG states it; any other is measured by a parse of its own.
+  let size = declaredSize(svg);
+  if (size === undefined) {
+    const probe = new resvg.Resvg(svg, { font });
+    size = { width: probe.width, height: probe.height };
+    probe.free();
+  }
+  const used = fittedScale(size.width, size.height, scale);
+  const renderer = new resvg.Resvg(svg, { fitTo: { mode: 'zoom', value: used }, font, shapeRendering: 2, textRendering: 1 });
   try {
     const image = renderer.render();
     try {
-      return { png: image.asPng(), width: image.width, height: image.height, scale: used };
+      const pixels = image.pixels;
+      unpremultiply(pixels);
+      return { png: encodeRgbaPng(pixels, image.width, image.height), width: image.width, height: image.height, scale: used };
     } finally {
       image.free();
     }

@@ -130,11 +130,14 @@ export const evaluationHandlers: EvaluationHandlers = {
     if (firstError) return { refused: `Line ${firstError.range.start.line + 1}: ${firstError.message}` };
     // A review shows the Monte Carlo cross-check (as the reports do); a picture uses the live evaluation.
     const { exportArchitecture, exportFormats } = await import('../diagram/export');
+    // elkjs and the rasteriser load on the first export, never when the worker starts; the
+    // rasteriser's WebAssembly compiles while the evaluation and the layout run.
+    const rasteriser = request.format === 'png' ? await import('../node/rasterise-png') : undefined;
+    rasteriser?.preloadRasteriser();
     const review = exportFormats[request.format].kind === 'review';
     const evaluation = review ? session.service.evaluate(doc, { monteCarloSamples: request.monteCarloSamples }) : session.evaluated(request).result;
-    // elkjs and the rasteriser load on the first export, never when the worker starts.
     const elk = session.shared('elk', () => (require('../node/elk') as typeof import('../node/elk')).loadElk());
-    const rasterise = request.format === 'png' ? (await import('../node/rasterise-png')).rasterisePng : undefined;
+    const rasterise = rasteriser?.rasterisePng;
     const output = await exportArchitecture(doc, request.format, { elk, ...(rasterise ? { rasterise } : {}) }, {
       ...(evaluation ? { evaluation } : {}),
       ...(request.theme !== undefined ? { theme: request.theme } : {}),

@@ -8,9 +8,11 @@ import { pathToFileURL } from 'node:url';
 const modifier = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** Helpers handed to every test. */
-function helpersFor(page, screenshots) {
+function helpersFor(page, screenshots, workspace) {
   const helpers = {
     page,
+    /** The workspace folder the workbench has open, on this machine's disk. */
+    workspace,
     /** Saves a screenshot of the whole workbench; returns its path. */
     async screenshot(name) {
       const path = join(screenshots, `${name}.png`);
@@ -61,7 +63,7 @@ function helpersFor(page, screenshots) {
 }
 
 /** Runs every test file; returns the number of failed tests. */
-export async function runUiSuite({ browser, files, url, screenshots, verbose }) {
+export async function runUiSuite({ browser, files, url, workspace, screenshots, verbose }) {
   let failures = 0;
   let passes = 0;
   for (const file of files) {
@@ -70,7 +72,7 @@ export async function runUiSuite({ browser, files, url, screenshots, verbose }) 
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     if (verbose) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
-    const helpers = helpersFor(page, screenshots);
+    const helpers = helpersFor(page, screenshots, workspace);
     console.log(`\n  ${module.title ?? basename(file)}`);
     try {
       await page.goto(url(module.openFile));

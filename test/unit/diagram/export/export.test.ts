@@ -15,7 +15,7 @@ import type { ArchDocument } from '../../../../src/core/document';
 import { buildDiagramGraph, layoutDiagram, renderDiagramSvg, type LaidOutDiagram } from '../../../../src/diagram';
 import { diagramNameBeside, exportArchitecture, exportFormats, toDrawio, toMermaid, type ExportFormatId, type ExportOutput } from '../../../../src/diagram/export';
 import { evaluateAll } from '../../../../src/evaluate';
-import { pct, usd } from '../../../../src/evaluate/report/model';
+import { pct, qty, usd } from '../../../../src/evaluate/report/model';
 import { rasterisePng } from '../../../../src/node/rasterise-png';
 import { exampleFiles, readExample, realElk, repositoryRoot } from '../helpers';
 import { allText, elements, parseXml, type XmlElement } from './xml';
@@ -31,6 +31,13 @@ function parsed(text: string): ArchDocument {
   const doc = parseArchitecture(text);
   assert.deepEqual(doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
   return doc;
+}
+
+/** How many colours a sample of the pixels holds (every 7th pixel). */
+function distinctColours(rgba: Buffer): number {
+  const colours = new Set<number>();
+  for (let i = 0; i + 4 <= rgba.length; i += 4 * 7) colours.add(rgba.readUInt32BE(i));
+  return colours.size;
 }
 
 async function mermaidParse(text: string): Promise<{ groups: { id: string }[]; services: { id: string; title?: string; in?: string }[]; edges: unknown[] }> {
@@ -95,6 +102,15 @@ describe('diagram exports: every example to every format', function () {
         }
       });
 
+      it('png: decodes at the size the scale asks for, not blank', async () => {
+        const output = await exportTo(doc, 'png', { scale: 1 });
+        const svg = (await exportTo(doc, 'svg')).text!;
+        const png = PNG.sync.read(Buffer.from(output.bytes!));
+        assert.equal(png.width, Math.round(Number(/width="(\d+)"/.exec(svg)![1])));
+        assert.equal(png.height, Math.round(Number(/height="(\d+)"/.exec(svg)![1])));
+        assert.ok(distinctColours(png.data) > 20, 'more than the background is drawn');
+      });
+
       it('drawio: a consistent mxGraph model with one AWS 4 vertex per drawn resource', async () => {
         const xml = (await exportTo(doc, 'drawio')).text!;
         const cells = checkDrawio(xml);
@@ -106,6 +122,11 @@ describe('diagram exports: every example to every format', function () {
         const groups = [...cells.values()].filter((c) => c.attributes.id!.startsWith('group-'));
         assert.equal(groups.length, graph.containers.length);
         for (const vertex of vertices) assert.match(vertex.attributes.style!, /shape=mxgraph\.aws4\.|rounded=1/);
+        // Region, VPC and the AWS Cloud are draw.io's own AWS group shapes.
+        for (const [kind, icon] of [['region', 'group_region'], ['vpc', 'group_vpc2']] as const) {
+          const styled = groups.filter((g) => g.attributes.style!.includes(`shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${icon};`));
+          assert.equal(styled.length, graph.containers.filter((c) => c.kind === kind).length, `${kind} groups`);
+        }
       });
 
       it('mermaid: read by Mermaid\'s own parser, every resource a named service', async () => {
@@ -133,7 +154,14 @@ describe('diagram exports: every example to every format', function () {
             assert.ok(text.includes(pct(evaluation.availability.percent)), 'availability figure');
             for (const zone of Object.keys(evaluation.availability.zoneOutage)) assert.ok(text.includes(zone), `zone ${zone}`);
           }
+          if (evaluation.availability) assert.ok(text.includes(`about ${qty(Math.round(evaluation.availability.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year`), 'downtime a year');
           if (evaluation.cost) assert.ok(text.includes(usd(evaluation.cost.monthlyUSD)), 'monthly cost');
+          for (const alternative of evaluation.cost?.alternatives ?? []) assert.ok(text.includes(usd(alternative.savingUSD)), `saving of ${alternative.resource}`);
+          for (const target of evaluation.targets) assert.ok(new RegExp(`${target.target}[^\\n]*(${target.met ? 'yes' : 'NO'})`).test(text), `target ${target.target} ${target.met ? 'met' : 'missed'}`);
+          for (const path of evaluation.security?.exposurePaths ?? []) {
+            assert.match(text, /internet (->|-\\>|-&gt;) /, 'an exposure path is written out');
+            for (const name of [path.dataStore, ...path.hops.map((h) => h.resource)]) assert.ok(text.includes(name), `exposure path to ${path.dataStore} names ${name}`);
+          }
           for (const finding of evaluation.security?.findings ?? []) assert.ok(text.includes(finding.ruleId), `finding ${finding.ruleId}`);
         }
         for (const spof of evaluation.availability?.spof ?? []) assert.ok(markdown.text!.includes(spof.replace(/([*_`<>[\]#!~&])/g, '\\$1')), `SPOF ${spof}`);
@@ -199,6 +227,7 @@ describe('diagram exports: hostile text', function () {
       if (format === 'png') {
         const png = PNG.sync.read(Buffer.from(output.bytes!));
         assert.ok(png.width > 100);
+        assert.ok(distinctColours(png.data) > 20, 'the picture is drawn, not blank');
         return;
       }
       const text = output.text!;
