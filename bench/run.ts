@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
 import { measureDiagram } from './diagram';
 import { measureExport } from './export';
+import { measureFirstPicture } from './first-picture';
 import { generateArchitecture, generatedResourceCount } from './generate';
 import { LspSession, type ServerCommand } from './lsp-session';
 
@@ -276,6 +277,7 @@ async function main(): Promise<void> {
 
   await measureEvaluations();
   await measureDiagram(record, quick);
+  await measureFirstPicture(record, quick);
   await measureExport(record, quick);
 
   // Activation is measured where it happens, in a real VS Code extension host: the e2e suite
