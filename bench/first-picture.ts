@@ -10,9 +10,10 @@
  * `diagramPageHtml` makes, with its CSP) in headless Chromium, Debian's, started once like VS
  * Code's renderer, a new page per run. The clock starts when the command would run (the file open
  * and its diagnostics published, as when a user opens the file and then the command) and stops
- * when the picture's SVG is in the webview's DOM, measured and fitted (`svg.diagram`). Not
- * included: VS Code's own work to create a webview panel (its iframe and service worker), which
- * `npm run test:e2e` sees in code-server.
+ * when the picture's SVG is in the webview's DOM, measured and fitted (`svg.diagram`). Chromium's
+ * creation of the page (a new browser context and renderer) stands for VS Code's creation of the
+ * webview and is included; VS Code's workbench work around the panel is not (`npm run test:e2e`
+ * sees it in code-server).
  *
  * Also, at 500 resources, the longest task of the webview's main thread while it shows the
  * picture (PerformanceObserver `longtask` entries, from the message's arrival to the picture fitted).
