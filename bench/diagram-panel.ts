@@ -1,10 +1,10 @@
 /**
  * The diagram panel's speed through the built language server, as the panel asks it
  * (`cloudarch/diagram` over stdio): the first picture of a file (a fresh server: the worker loads
- * elkjs and lays out for the first time) and the picture after an edit, at 100 and 500 resources.
- * Run: `npm run build && tsx bench/diagram-panel.ts`. The webview's
- * own share (parsing and showing the SVG) is timed by test/unit/webview/webview.browser.test.ts and,
- * in a real VS Code, by test/e2e/suites/diagram.test.ts, which prints command-to-picture times.
+ * the diagram code and lays out for the first time) and the picture after an edit, at 100 and 500
+ * resources. Run: `npm run build && tsx bench/diagram-panel.ts`. The command-to-picture time with
+ * the webview is measured in `npm run bench` by bench/first-picture.ts and, in a real VS Code, by
+ * test/e2e/suites/diagram.test.ts, which prints command-to-picture times.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

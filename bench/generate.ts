@@ -21,27 +21,30 @@ const volumeTypes = ['gp3', 'gp2', 'io2'];
 const storageClasses = ['STANDARD', 'STANDARD_IA', 'INTELLIGENT_TIERING'];
 
 /** One "cell" of a typical web/serverless stack: 12 resources that reference each other. */
-function cell(index: number, random: () => number, withError: boolean): string {
+function cell(index: number, random: () => number, withError: boolean, placement?: CellPlacement): string {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
   const k = index;
+  // Each resource of a placed cell names its region; its zonal tiers use the cell's pair of zones.
+  const region = placement ? `\n    region: ${placement.region}` : '';
+  const [zoneA, zoneB] = placement?.zones ?? ['a', 'b'];
   const badVolume = withError ? 'gp4' : pick(volumeTypes);
   const dbRef = withError && random() < 0.5 ? `dbx-${k}` : `db-${k}`;
   return `
   # cell ${k}
   lb-sg-${k}:
-    type: aws.ec2.security-group
+    type: aws.ec2.security-group${region}
     ingress:
       - { port: 443, protocol: tcp, from: 0.0.0.0/0 }
   web-sg-${k}:
-    type: aws.ec2.security-group
+    type: aws.ec2.security-group${region}
     ingress:
       - { port: 80, protocol: tcp, from: lb-sg-${k} }
     egress:
       - { port: all, protocol: all, to: 0.0.0.0/0 }
   lb-${k}:
-    type: aws.elb.application
+    type: aws.elb.application${region}
     scheme: internet-facing
-    zones: [a, b]
+    zones: [${zoneA}, ${zoneB}]
     subnet: public
     listeners:
       - { port: 443, protocol: HTTPS }
@@ -52,11 +55,11 @@ function cell(index: number, random: () => number, withError: boolean): string {
       environment: production
       cost-center: cc-${1000 + k}
   web-${k}:
-    type: aws.autoscaling.group
+    type: aws.autoscaling.group${region}
     label: Web tier ${k}
     instanceType: ${pick(instanceTypes)}
     purchase: on-demand
-    zones: [a, b]
+    zones: [${zoneA}, ${zoneB}]
     min: 2
     desired: ${2 + Math.floor(random() * 3)}
     max: 8
@@ -72,30 +75,30 @@ function cell(index: number, random: () => number, withError: boolean): string {
       environment: production
       cost-center: cc-${1000 + k}
   app-${k}:
-    type: aws.ec2.instance
+    type: aws.ec2.instance${region}
     instanceType: ${pick(instanceTypes)}
     purchase: on-demand
-    zones: [a]
+    zones: [${zoneA}]
     count: 1
     securityGroups: [web-sg-${k}]
     connectsTo: [db-${k}]
   vol-${k}:
-    type: aws.ebs.volume
+    type: aws.ebs.volume${region}
     volumeType: gp3
     sizeGB: ${100 + Math.floor(random() * 400)}
     encrypted: true
-    zones: [a]
+    zones: [${zoneA}]
     attachedTo: [app-${k}]
     tags:
       team: team-${k % 7}
       environment: production
       cost-center: cc-${1000 + k}
   db-${k}:
-    type: aws.rds.instance
+    type: aws.rds.instance${region}
     engine: postgres
     instanceClass: db.r5.large
     multiAZ: true
-    zones: [a, b]
+    zones: [${zoneA}, ${zoneB}]
     storage: { volumeType: gp3, sizeGB: 100 }
     encrypted: true
     backupRetentionDays: 7
@@ -106,12 +109,12 @@ function cell(index: number, random: () => number, withError: boolean): string {
       environment: production
       cost-center: cc-${1000 + k}
   cache-${k}:
-    type: aws.dynamodb.table
+    type: aws.dynamodb.table${region}
     capacityMode: on-demand
     storageGB: ${1 + Math.floor(random() * 50)}
     pointInTimeRecovery: true
   assets-${k}:
-    type: aws.s3.bucket
+    type: aws.s3.bucket${region}
     storageClass: ${pick(storageClasses)}
     sizeGB: ${Math.floor(random() * 1000)}
     versioning: true
@@ -122,7 +125,7 @@ function cell(index: number, random: () => number, withError: boolean): string {
       environment: production
       cost-center: cc-${1000 + k}
   fn-${k}:
-    type: aws.lambda.function
+    type: aws.lambda.function${region}
     memoryMB: ${pick([128, 256, 512, 1024])}
     avgDurationMs: ${50 + Math.floor(random() * 300)}
     connectsTo: [cache-${k}, assets-${k}]
@@ -131,22 +134,45 @@ function cell(index: number, random: () => number, withError: boolean): string {
       environment: production
       cost-center: cc-${1000 + k}
   api-${k}:
-    type: aws.apigateway.api
+    type: aws.apigateway.api${region}
     kind: http
     integrations: [fn-${k}]
   queue-${k}:
-    type: aws.dynamodb.table
+    type: aws.dynamodb.table${region}
     capacityMode: provisioned
     storageGB: 5
     pointInTimeRecovery: true
 `;
 }
 
+/** Where a cell's resources are drawn: its region and the two zones of its zonal tiers. */
+interface CellPlacement {
+  readonly region: string;
+  readonly zones: readonly [string, string];
+}
+
+export interface GenerateOptions {
+  /**
+   * Spread the cells over this many regions (round robin), and each region's cells over the zone
+   * pairs a-b, b-c, c-a, so the diagram has about eleven containers per region (region, VPC,
+   * three zones, six subnets). Default 1: every resource in the file's region, zones a and b.
+   */
+  readonly regions?: number;
+}
+
+const generatedRegions = ['us-east-1', 'eu-west-1', 'us-west-2', 'ap-southeast-2', 'eu-central-1', 'ap-northeast-1'];
+const zonePairs: readonly (readonly [string, string])[] = [
+  ['a', 'b'],
+  ['b', 'c'],
+  ['c', 'a'],
+];
+
 /**
  * An architecture of about `resources` resources (rounded to whole cells of 12, plus the three
  * front-door resources). Roughly one cell in fifty carries an error.
  */
-export function generateArchitecture(resources: number, seed = 1): string {
+export function generateArchitecture(resources: number, seed = 1, options: GenerateOptions = {}): string {
+  const regions = Math.min(generatedRegions.length, Math.max(1, options.regions ?? 1));
   const random = seededRandom(seed);
   const cells = Math.max(1, Math.round((resources - 3) / 12));
   const parts: string[] = [
@@ -177,7 +203,11 @@ resources:
     viewerProtocol: redirect-to-https
 `,
   ];
-  for (let index = 0; index < cells; index++) parts.push(cell(index, random, index % 50 === 49));
+  for (let index = 0; index < cells; index++) {
+    const placement: CellPlacement | undefined =
+      regions > 1 ? { region: generatedRegions[index % regions]!, zones: zonePairs[Math.floor(index / regions) % zonePairs.length]! } : undefined;
+    parts.push(cell(index, random, index % 50 === 49, placement));
+  }
   return parts.join('');
 }
 

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, parseDocument, LineCounter } from 'yaml';
 import { measureDiagram } from './diagram';
 import { measureExport } from './export';
+import { measureFirstPicture } from './first-picture';
 import { generateArchitecture, generatedResourceCount } from './generate';
 import { LspSession, type ServerCommand } from './lsp-session';
 import type { BenchMeasurement } from '../scripts/bench-tables';
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
   if (!editorOnly) {
     await measureEvaluations();
     await measureDiagram(record, quick);
+    await measureFirstPicture(record, quick);
     await measureExport(record, quick);
   }
 

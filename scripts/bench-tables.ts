@@ -38,7 +38,9 @@ const summaryRows: readonly { readonly name: string; readonly size?: number; rea
 
 /** Measurement names whose rows the README also shows, when the run has them (newer features). */
 const summaryPrefixes: readonly string[] = [
-  'diagram: layout + render, warm (our settings)',
+  // `(our` matches this row's name before (`our settings`) and after (`ours: channel layout`) the channel layout.
+  'diagram: layout + render, warm (our',
+  'diagram: command -> first picture in the webview',
   'diagram: property edit',
   'diagram: mean displacement of the other nodes after adding a resource',
   'cloudarch export --to svg, cold, wall',
@@ -72,7 +74,9 @@ const targets: readonly Target[] = [
   { label: 'server start → ready < 300 ms', name: 'server start to ready (CloudArch)', size: 1000, statistic: 'median', atMost: 300 },
   { label: 'extension activation < 30 ms (installed .vsix)', name: 'extension activation, wall (code-server, vsix run)', statistic: 'median', atMost: 30 },
   { label: '.vsix < 3 MB', name: '.vsix size', statistic: 'median', atMost: 3 },
-  { label: '500 resources: diagram layout + render, warm, p95 < 300 ms', name: 'diagram: layout + render, warm (our settings)', size: 500, statistic: 'p95', atMost: 300 },
+  { label: '500 resources: diagram layout + render, warm, p95 < 300 ms', name: 'diagram: layout + render, warm (our', size: 500, statistic: 'p95', atMost: 300 },
+  { label: '100 resources: first diagram shown < 1 s from the command (server over stdio + webview in headless Chromium)', name: 'diagram: command -> first picture in the webview', size: 100, statistic: 'p95', atMost: 1000 },
+  { label: '500 resources: the webview\'s main thread never blocked more than 50 ms while showing the picture', name: 'diagram webview: longest main-thread task', size: 500, statistic: 'p95', atMost: 50 },
   { label: '100 resources: a value edit → updated picture, in process (the panel round trip is measured by bench/diagram-panel.ts), p95 < 150 ms', name: 'diagram: property edit -> picture', size: 100, statistic: 'p95', atMost: 150 },
   { label: '100 resources: export to SVG from a cold start < 1 s', name: 'cloudarch export --to svg, cold, wall', size: 100, statistic: 'median', atMost: 1000 },
   { label: '100 resources: export to PNG from a cold start < 2 s', name: 'cloudarch export --to png (scale 2), cold, wall', size: 100, statistic: 'median', atMost: 2000 },

@@ -60,6 +60,12 @@ class DiagramPanel implements DiagramPanelHandle {
   private selectedResource: string | null = null;
   readonly selections: (string | null)[] = [];
   readonly simulations: string[] = [];
+  /**
+   * The first picture, asked for as the panel is created, while the webview loads its script,
+   * rather than after its `ready`: the two slowest steps of the first picture overlap. Used when
+   * the webview's first request matches it (same theme, layers and version), dropped otherwise.
+   */
+  private prefetched: { readonly params: DiagramParams; readonly answer: Promise<DiagramResult | null> } | undefined;
 
   constructor(
     readonly uri: string,
@@ -93,6 +99,33 @@ class DiagramPanel implements DiagramPanelHandle {
         if (event.textEditor.document.uri.toString() === this.uri) this.followCursor(event.selections[0]?.active);
       }),
     );
+  }
+
+  /** Asks the server for the picture the webview will ask for first: the editor's theme, no extra layer. */
+  prefetch(): void {
+    const params = this.paramsFor(themeOfKind(vscode.window.activeColorTheme.kind), []);
+    const answer = this.host.requestDiagram(params);
+    // A failure is reported when the answer is used; until then it must not count as unhandled.
+    void answer.catch(() => undefined);
+    this.prefetched = { params, answer };
+  }
+
+  private paramsFor(theme: DiagramTheme, layers: readonly DiagramLayer[]): DiagramParams {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === this.uri);
+    return { uri: this.uri, theme, layers, ...(document ? { version: document.version } : {}) };
+  }
+
+  /** The prefetched answer if it is the one these parameters ask for; it is used once. */
+  private takePrefetched(params: DiagramParams): Promise<DiagramResult | null> | undefined {
+    const prefetched = this.prefetched;
+    this.prefetched = undefined;
+    if (!prefetched) return undefined;
+    const same =
+      prefetched.params.theme === params.theme &&
+      prefetched.params.version === params.version &&
+      prefetched.params.layers?.length === params.layers?.length &&
+      (prefetched.params.layers ?? []).every((layer) => params.layers?.includes(layer));
+    return same ? prefetched.answer : undefined;
   }
 
   lastShown(): DiagramResult | undefined {
@@ -150,10 +183,8 @@ class DiagramPanel implements DiagramPanelHandle {
       return;
     }
     this.inFlight = true;
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === this.uri);
-    const params: DiagramParams = { uri: this.uri, theme: this.theme, layers: this.layers, ...(document ? { version: document.version } : {}) };
-    void this.host
-      .requestDiagram(params)
+    const params = this.paramsFor(this.theme, this.layers);
+    void (this.takePrefetched(params) ?? this.host.requestDiagram(params))
       .then(
         async (result) => {
           if (!result) {
@@ -253,7 +284,9 @@ export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       enableScripts: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
     });
-    return this.adopt(uri, panel);
+    const created = this.adopt(uri, panel);
+    created.prefetch();
+    return created;
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
@@ -282,6 +315,19 @@ export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSeri
   dispose(): void {
     this.registration.dispose();
     for (const panel of [...this.panels.values()]) panel.panel.dispose();
+  }
+}
+
+/** The theme the webview will report for a VS Code theme kind (webview/main.ts reads the same from its body's class). */
+function themeOfKind(kind: vscode.ColorThemeKind): DiagramTheme {
+  switch (kind) {
+    case vscode.ColorThemeKind.Dark:
+      return 'dark';
+    case vscode.ColorThemeKind.HighContrast:
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'high-contrast';
+    default:
+      return 'light';
   }
 }
 

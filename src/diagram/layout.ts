@@ -27,12 +27,14 @@ import type {
   LayoutProfile,
   Point,
 } from './types';
+import { channelLayout } from './channel-layout';
 
 export interface LayoutOptions {
-  readonly elk: ElkLike;
+  /** elkjs, needed only by the ELK profiles (`fast`, `elk-default-hierarchical`); the default needs none. */
+  readonly elk?: ElkLike;
   /** The last layout shown: an identical structure reuses it, a changed one is seeded from it. */
   readonly previous?: LaidOutDiagram;
-  /** `fast` (ours, the default) or `elk-default-hierarchical` (the benchmark's reference). */
+  /** `channels` (ours, the default: channel-layout.ts), `fast` (elkjs with our settings) or `elk-default-hierarchical` (the benchmark's reference). */
   readonly profile?: LayoutProfile;
   /**
    * Order the layers by `previous`'s positions instead of by the graph's order when the structure
@@ -95,7 +97,7 @@ const containerOptions: Readonly<Record<string, string>> = {
 };
 
 /** Turns a diagram graph into ELK's JSON graph (containers as compound nodes, every edge at the root). */
-export function toElkGraph(graph: DiagramGraph, profile: LayoutProfile = 'fast', seedFrom?: LaidOutDiagram): ElkGraphNode {
+export function toElkGraph(graph: DiagramGraph, profile: Exclude<LayoutProfile, 'channels'> = 'fast', seedFrom?: LaidOutDiagram): ElkGraphNode {
   const fast = profile === 'fast';
   const previousNodes = new Map<string, LaidOutNode>();
   if (fast && seedFrom?.status === 'ok') for (const node of seedFrom.nodes) previousNodes.set(node.id, node);
@@ -174,11 +176,20 @@ function failed(graph: DiagramGraph, profile: LayoutProfile, message: string): L
  * positions without calling ELK.
  */
 export async function layoutDiagram(graph: DiagramGraph, options: LayoutOptions): Promise<LaidOutDiagram> {
-  const profile = options.profile ?? 'fast';
+  const profile = options.profile ?? 'channels';
   const previous = options.previous;
   if (previous && previous.status === 'ok' && previous.profile === profile && previous.graph.structureKey === graph.structureKey) {
     return { ...previous, graph, reused: true };
   }
+  if (profile === 'channels') {
+    try {
+      return channelLayout(graph);
+    } catch (error) {
+      return failed(graph, profile, `The diagram layout failed: ${errorMessage(error)}`);
+    }
+  }
+  const elk = options.elk;
+  if (!elk) return failed(graph, profile, `The ${profile} layout needs elkjs, and none was given.`);
   let input: ElkGraphNode;
   try {
     input = toElkGraph(graph, profile, options.seedFromPrevious === true ? previous : undefined);
@@ -188,7 +199,7 @@ export async function layoutDiagram(graph: DiagramGraph, options: LayoutOptions)
   let output: ElkGraphNode;
   try {
     // `Promise.resolve().then` also catches a synchronous throw of `layout` itself.
-    output = await Promise.resolve().then(() => options.elk.layout(input));
+    output = await Promise.resolve().then(() => elk.layout(input));
   } catch (error) {
     return failed(graph, profile, `The diagram layout failed (elkjs): ${errorMessage(error)}`);
   }
@@ -204,7 +215,7 @@ function finiteOr(value: number | undefined, fallback: number): number {
 }
 
 /** Reads ELK's answer (absolute coordinates: `elk.json.*Coords: ROOT`) into the diagram's shapes. */
-function readLayout(graph: DiagramGraph, output: ElkGraphNode, profile: LayoutProfile): LaidOutDiagram {
+function readLayout(graph: DiagramGraph, output: ElkGraphNode, profile: Exclude<LayoutProfile, 'channels'>): LaidOutDiagram {
   const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
   const edgesById = new Map<string, ElkGraphEdge>();
   // The reference profile keeps ELK's default coordinate mode, where shapes are relative to their

@@ -223,8 +223,13 @@ export interface LaidOutEdge {
   readonly labels: readonly LaidOutLabel[];
 }
 
-/** Which settings produced a layout (reported by the benchmark). */
-export type LayoutProfile = 'fast' | 'elk-default-hierarchical';
+/**
+ * Which layout produced a picture (reported by the benchmark): `channels` is the project's own
+ * layout (the default, no elkjs); `fast` is elkjs's hierarchical layout with the project's settings;
+ * `elk-default-hierarchical` is elkjs's defaults with the hierarchy laid out as a whole (the
+ * benchmark's reference).
+ */
+export type LayoutProfile = 'channels' | 'fast' | 'elk-default-hierarchical';
 
 export interface LaidOutDiagram {
   /** `error`: ELK failed (thrown or rejected); `error` says how, and there are no positions. */

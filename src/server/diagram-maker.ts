@@ -1,15 +1,15 @@
 /**
  * Answers `cloudarch/diagram` inside the evaluation worker: the pure diagram core (src/diagram)
- * builds the graph, elkjs lays it out and the renderer draws the SVG, all off the server's main
- * thread. elkjs is loaded the first time a diagram is asked for, never at start-up.
+ * builds the graph, its channel layout places and routes it, and the renderer draws the SVG, all off
+ * the server's main thread. The diagram core is loaded the first time a diagram is asked for,
+ * never at start-up; elkjs is not needed for the picture at all (it is the benchmark's reference).
  *
  * A text that does not parse keeps its last good picture: the answer then carries that picture,
  * the version it was made from, and the first error of the current text.
  */
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult } from '../evaluate/types';
-import { loadElk } from '../node/elk';
-import type { DiagramGraph, ElkLike, LaidOutDiagram } from '../diagram/index';
+import type { DiagramGraph, LaidOutDiagram } from '../diagram/index';
 import { diagramSeverities, type DiagramLayer, type DiagramOverlay, type DiagramParseError, type DiagramResource, type DiagramResult, type DiagramSeverity, type DiagramTheme, type DiagramZoneOutage } from '../protocol/diagram';
 
 /** Diagnostics that mean the text was not read as an architecture at all (syntax, not content). */
@@ -74,22 +74,17 @@ interface LastPicture {
   readonly key: string;
 }
 
-/** One maker per worker: it holds the ELK instance and each document's last good picture. */
+/** One maker per worker: it holds each document's last good picture. */
 export function createDiagramMaker(): {
   make(key: string, version: number, doc: ArchDocument, evaluation: EvaluationResult | undefined, options: DiagramRequestOptions): Promise<DiagramResult>;
   forget(key: string): void;
 } {
   let core: typeof import('../diagram/index') | undefined;
-  let elk: ElkLike | undefined;
   const last = new Map<string, LastPicture>();
 
   const load = () => {
-    if (!core || !elk) {
-      core = require('../diagram/index') as typeof import('../diagram/index');
-      // Read from disk on the first diagram (src/node/elk.ts); its layout runs in this worker's thread.
-      elk = loadElk();
-    }
-    return { core, elk };
+    core ??= require('../diagram/index') as typeof import('../diagram/index');
+    return { core };
   };
 
   return {
@@ -113,7 +108,7 @@ export function createDiagramMaker(): {
       const started = performance.now();
       const loaded = load();
       const graph = loaded.core.buildDiagramGraph(doc, evaluation, { network: options.layers.includes('network') });
-      const laidOut = await loaded.core.layoutDiagram(graph, { elk: loaded.elk, ...(previous ? { previous: previous.laidOut } : {}) });
+      const laidOut = await loaded.core.layoutDiagram(graph, { ...(previous ? { previous: previous.laidOut } : {}) });
       if (laidOut.status === 'error') throw new Error(laidOut.error ?? 'The layout failed.');
       const svg = loaded.core.renderDiagramSvg(laidOut, {
         theme: options.theme,

@@ -11,8 +11,13 @@
  
 const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything `escapeXml` would change; most names and labels have none, and are returned as they are. */
+const needsEscaping = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF&<>"']/;
+
 /** Escapes text for character data and for attribute values in either quote style. */
 export function escapeXml(text: string): string {
+  // One test instead of six replacements: the renderer escapes thousands of strings per picture.
+  if (!needsEscaping.test(text)) return text;
   return text
     .replace(notXmlCharacters, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -30,6 +35,8 @@ export function truncate(text: string, maxCharacters: number): { readonly text: 
   const limit = Math.max(1, Math.floor(maxCharacters));
   // Line breaks would be collapsed by SVG anyway; make them visible as spaces before measuring.
   const flat = text.replace(/[\r\n\t]+/g, ' ');
+  // A string no longer in UTF-16 units than the limit is no longer in code points either.
+  if (flat.length <= limit) return { text: flat, truncated: flat !== text };
   const characters = Array.from(flat);
   if (characters.length <= limit) return { text: flat, truncated: flat !== text };
   return { text: `${characters.slice(0, Math.max(1, limit - 1)).join('')}…`, truncated: true };

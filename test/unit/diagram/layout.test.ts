@@ -1,6 +1,7 @@
 /**
- * Layout with the real elkjs: every example and generated architectures are laid out without a
- * single quality violation, the layout is stable, and no ELK failure can crash the caller.
+ * Layout: with the project's channel layout (the default) and with the real elkjs (the `fast`
+ * profile), every example and generated architectures are laid out without a single quality
+ * violation, the layout is stable, and no failure can crash the caller.
  */
 import { strict as assert } from 'node:assert';
 import { parseArchitecture } from '../../../src/core/parse';
@@ -46,28 +47,102 @@ function allOptionKeys(node: ElkGraphNode): string[] {
   return keys;
 }
 
-describe('diagram layout (elkjs)', function () {
+/** An ELK that fails the test if it is asked anything: the default layout never needs elkjs. */
+const untouchableElk: ElkLike = {
+  layout: () => Promise.reject(new Error('the channel layout must not call elkjs')),
+};
+
+describe('diagram layout (channels, the default)', () => {
+  for (const file of exampleFiles()) {
+    it(`${file}: zero layout-quality violations, every edge routed orthogonally`, async () => {
+      const laidOut = await layoutDiagram(graphOf(readExample(file)), { elk: untouchableElk });
+      assert.equal(laidOut.status, 'ok', laidOut.error);
+      assert.equal(laidOut.profile, 'channels');
+      assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
+      assertOrthogonal(laidOut);
+    });
+  }
+
+  const generated: [string, string][] = [
+    ['100 resources', generateArchitecture(100)],
+    ['500 resources in one region (9 containers)', generateArchitecture(500)],
+    ['500 resources over three regions (34 containers)', generateArchitecture(500, 1, { regions: 3 })],
+    ['500 resources over four regions (45 containers)', generateArchitecture(500, 1, { regions: 4 })],
+    ['300 resources over two regions, another seed', generateArchitecture(300, 7, { regions: 2 })],
+  ];
+  for (const [name, text] of generated) {
+    it(`a generated architecture of ${name}: zero layout-quality violations, every edge routed orthogonally`, async () => {
+      const graph = graphOf(text);
+      const laidOut = await layoutDiagram(graph, {});
+      assert.equal(laidOut.status, 'ok', laidOut.error);
+      assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
+      assert.equal(laidOut.edges.length, graph.edges.length);
+      assertOrthogonal(laidOut);
+      // Each edge starts on its source's right side and ends on its target's left side.
+      const box = new Map(laidOut.nodes.map((node) => [node.id, node]));
+      for (const edge of graph.edges) {
+        const route = laidOut.edges.find((candidate) => candidate.id === edge.id)!;
+        if (edge.source === edge.target) continue;
+        assert.equal(route.points[0]!.x, box.get(edge.source)!.x + box.get(edge.source)!.width, `${edge.id} starts on its source's right side`);
+        assert.equal(route.points[route.points.length - 1]!.x, box.get(edge.target)!.x, `${edge.id} ends on its target's left side`);
+      }
+    });
+  }
+
+  it('gives two parallel edges separate tracks: no two routes share a vertical segment', async () => {
+    const laidOut = await layoutDiagram(graphOf(generateArchitecture(100)), {});
+    const seen = new Map<string, string>();
+    for (const edge of laidOut.edges) {
+      for (let index = 0; index + 1 < edge.points.length; index++) {
+        const a = edge.points[index]!;
+        const b = edge.points[index + 1]!;
+        if (a.x !== b.x) continue;
+        const low = Math.min(a.y, b.y);
+        const high = Math.max(a.y, b.y);
+        for (const [key, owner] of seen) {
+          const [x, otherLow, otherHigh] = key.split(':').map(Number) as [number, number, number];
+          if (owner !== edge.id && x === a.x && low < otherHigh - 0.5 && otherLow < high - 0.5) assert.fail(`${edge.id} and ${owner} overlap at x ${x}`);
+        }
+        seen.set(`${a.x}:${low}:${high}`, edge.id);
+      }
+    }
+  });
+
+  it('turns a graph it cannot lay out into an error result, never a throw', async () => {
+    const graph = graphOf(readExample('static-site.cloudarch.yaml'));
+    const broken: DiagramGraph = { ...graph, nodes: graph.nodes.map((node) => ({ ...node, container: 'nowhere' })) };
+    const result = await layoutDiagram(broken, {});
+    assert.equal(result.status, 'error');
+    assert.match(result.error!, /undeclared container nowhere/);
+  });
+});
+
+describe('diagram layout (elkjs, the fast profile)', function () {
   // Hierarchical layout of hundreds of nodes takes seconds on a loaded two-core machine.
   this.timeout(300_000);
 
   for (const file of exampleFiles()) {
     it(`${file}: zero layout-quality violations, every edge routed orthogonally`, async () => {
-      const laidOut = await layoutDiagram(graphOf(readExample(file)), { elk: realElk() });
+      const laidOut = await layoutDiagram(graphOf(readExample(file)), { elk: realElk(), profile: 'fast' });
       assert.equal(laidOut.status, 'ok', laidOut.error);
       assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
       assertOrthogonal(laidOut);
     });
   }
 
-  for (const size of [100, 500]) {
-    it(`a generated ${size}-resource architecture: zero layout-quality violations`, async () => {
-      const graph = graphOf(generateArchitecture(size));
-      const laidOut = await layoutDiagram(graph, { elk: realElk() });
-      assert.equal(laidOut.status, 'ok', laidOut.error);
-      assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
-      assert.equal(laidOut.edges.length, graph.edges.length);
-    });
-  }
+  it('a generated 100-resource architecture: zero layout-quality violations', async () => {
+    const graph = graphOf(generateArchitecture(100));
+    const laidOut = await layoutDiagram(graph, { elk: realElk(), profile: 'fast' });
+    assert.equal(laidOut.status, 'ok', laidOut.error);
+    assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
+    assert.equal(laidOut.edges.length, graph.edges.length);
+  });
+
+  it('reports a missing elkjs as an error result', async () => {
+    const result = await layoutDiagram(graphOf(readExample('static-site.cloudarch.yaml')), { profile: 'fast' });
+    assert.equal(result.status, 'error');
+    assert.match(result.error!, /needs elkjs/);
+  });
 
   it('never asks ELK for model order together with the hierarchy (the combination that crashes)', () => {
     const graph = graphOf(readExample('three-tier-web.cloudarch.yaml'));
@@ -83,16 +158,18 @@ describe('diagram layout stability', function () {
   this.timeout(300_000);
 
   it('lays out the same graph at the same positions every time', async () => {
-    const graph = graphOf(readExample('serverless-api.cloudarch.yaml'));
-    const first = await layoutDiagram(graph, { elk: realElk() });
-    const second = await layoutDiagram(graph, { elk: realElk() });
-    assert.deepEqual(second.nodes, first.nodes);
-    assert.deepEqual(second.edges, first.edges);
+    for (const text of [readExample('serverless-api.cloudarch.yaml'), generateArchitecture(200, 1, { regions: 2 })]) {
+      const first = await layoutDiagram(graphOf(text), {});
+      const second = await layoutDiagram(graphOf(text), {});
+      assert.equal(second.reused, false);
+      assert.deepEqual(second.nodes, first.nodes);
+      assert.deepEqual(second.edges, first.edges);
+    }
   });
 
   it('moves nothing after a property edit: the previous layout is reused', async () => {
     const text = readExample('three-tier-web.cloudarch.yaml');
-    const before = await layoutDiagram(graphOf(text), { elk: realElk() });
+    const before = await layoutDiagram(graphOf(text), {});
     const failingElk: ElkLike = { layout: () => Promise.reject(new Error('ELK must not be called for an unchanged structure')) };
     const after = await layoutDiagram(graphOf(text.replace('desired: 2', 'desired: 3')), { elk: failingElk, previous: before });
     assert.equal(after.status, 'ok');
@@ -102,20 +179,19 @@ describe('diagram layout stability', function () {
   });
 
   it('keeps the other nodes close when a resource is added', async () => {
-    for (const text of [readExample('three-tier-web.cloudarch.yaml'), generateArchitecture(100)]) {
-      const before = await layoutDiagram(graphOf(text), { elk: realElk() });
-      const after = await layoutDiagram(graphOf(`${text.trimEnd()}\n  zz-added-bucket:\n    type: aws.s3.bucket\n`), { elk: realElk(), previous: before });
+    for (const text of [readExample('three-tier-web.cloudarch.yaml'), generateArchitecture(100), generateArchitecture(500, 1, { regions: 4 })]) {
+      const before = await layoutDiagram(graphOf(text), {});
+      const after = await layoutDiagram(graphOf(`${text.trimEnd()}\n  zz-added-bucket:\n    type: aws.s3.bucket\n`), { previous: before });
       assert.equal(after.reused, false);
       const diagonal = Math.hypot(before.width, before.height);
       const moved = meanDisplacement(before, after);
-      // Measured with the ordered layout: 61 units of a 2,360-unit diagonal (three-tier-web), 0 of
-      // 5,850 (100 resources); the layer sweep it replaced moved them 214 and 80.
+      // The new bucket joins the end of its region's column: only what lies below it moves.
       assert.ok(moved < 0.05 * diagonal, `mean displacement ${moved.toFixed(1)} of a ${diagonal.toFixed(0)}-unit diagonal`);
     }
   });
 });
 
-describe('diagram layout guard', () => {
+describe('diagram layout guard (elkjs profiles)', () => {
   const graph = (): DiagramGraph => graphOf(readExample('static-site.cloudarch.yaml'));
 
   it('turns a throwing ELK into an error result', async () => {
@@ -124,20 +200,20 @@ describe('diagram layout guard', () => {
         throw new TypeError('boom');
       },
     };
-    const result = await layoutDiagram(graph(), { elk });
+    const result = await layoutDiagram(graph(), { elk, profile: 'fast' });
     assert.equal(result.status, 'error');
     assert.match(result.error!, /layout failed.*TypeError: boom/);
     assert.deepEqual(checkLayoutQuality(result).map((violation) => violation.kind), ['layout-error']);
   });
 
   it('turns a rejecting ELK into an error result', async () => {
-    const result = await layoutDiagram(graph(), { elk: { layout: () => Promise.reject(new Error('no memory')) } });
+    const result = await layoutDiagram(graph(), { elk: { layout: () => Promise.reject(new Error('no memory')) }, profile: 'fast' });
     assert.equal(result.status, 'error');
     assert.match(result.error!, /no memory/);
   });
 
   it('turns a result without positions into an error result', async () => {
-    const result = await layoutDiagram(graph(), { elk: { layout: (input) => Promise.resolve({ id: input.id }) } });
+    const result = await layoutDiagram(graph(), { elk: { layout: (input) => Promise.resolve({ id: input.id }) }, profile: 'fast' });
     assert.equal(result.status, 'error');
     assert.match(result.error!, /no position/);
   });
@@ -152,7 +228,7 @@ describe('diagram layout guard', () => {
         return realElk().layout(input);
       },
     };
-    const result = await layoutDiagram(graphOf(generateArchitecture(20)), { elk: failing });
+    const result = await layoutDiagram(graphOf(generateArchitecture(20)), { elk: failing, profile: 'fast' });
     assert.equal(result.status, 'error');
     assert.match(result.error!, /elkjs.*UnsupportedGraphException/s);
   });

@@ -1,0 +1,135 @@
+/**
+ * The first diagram, from the command to the picture in the webview, for `npm run bench` (and on
+ * its own: `npm run build && npx tsx bench/first-picture.ts`). Inside VS Code the path is: the
+ * command creates the panel; the panel asks the language server for the picture at once
+ * (`cloudarch/diagram`, src/client/diagram-panel.ts) while the webview loads its script and says
+ * `ready`; the answer is posted to the webview, which parses the SVG, puts it in its page, measures
+ * and fits it. This measures that path with the real pieces except VS Code itself: the built
+ * language server over stdio (a fresh process per run, so the worker draws its first picture: the
+ * diagram code is loaded, nothing is warm), and the built webview page (dist/webview, the page
+ * `diagramPageHtml` makes, with its CSP) in headless Chromium, Debian's, started once like VS
+ * Code's renderer, a new page per run. The clock starts when the command would run (the file open
+ * and its diagnostics published, as when a user opens the file and then the command) and stops
+ * when the picture's SVG is in the webview's DOM, measured and fitted (`svg.diagram`). Chromium's
+ * creation of the page (a new browser context and renderer) stands for VS Code's creation of the
+ * webview and is included; VS Code's workbench work around the panel is not (`npm run test:e2e`
+ * sees it in code-server).
+ *
+ * Also, at 500 resources, the longest task of the webview's main thread while it shows the
+ * picture (PerformanceObserver `longtask` entries, from the message's arrival to the picture fitted).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import type { DiagramResult } from '../src/protocol/diagram';
+import { browserAvailable, launchBrowser, openDiagramPage } from '../test/unit/webview/browser-page';
+import type { Recorder } from './diagram';
+import { generateArchitecture, generatedResourceCount } from './generate';
+import { LspSession, type ServerCommand } from './lsp-session';
+
+const root = resolve(__dirname, '..');
+const workDir = join(root, 'out', 'bench');
+const server: ServerCommand = { command: process.execPath, args: [join(root, 'dist/server/main.js'), '--stdio'], configuration: () => ({}) };
+
+// Functions given to `page.evaluate` run in the page; the bench's tsconfig has no DOM library.
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any */
+declare const window: any;
+
+interface FirstPicture {
+  /** Command -> the SVG in the webview's DOM, measured and fitted. */
+  readonly totalMs: number;
+  /** Command -> the server's answer (runs alongside the webview's load). */
+  readonly answerMs: number;
+  /** Command -> the webview's `ready` (its page and script loaded). */
+  readonly readyMs: number;
+  /** The answer posted -> the picture fitted: the webview's own share. */
+  readonly showMs: number;
+  /** Long tasks (ms) of the webview's main thread from the answer's arrival on. */
+  readonly longTasks: readonly number[];
+}
+
+async function firstPicture(browser: Browser, text: string, name: string): Promise<FirstPicture> {
+  mkdirSync(workDir, { recursive: true });
+  const session = await LspSession.start(server, workDir);
+  try {
+    const uri = pathToFileURL(join(workDir, `${name}.cloudarch.yaml`)).href;
+    const evaluated = session.evaluatedDiagnostics(uri, 1);
+    await session.open(uri, 'cloudarch', text);
+    // The file is open and evaluated (its findings published), as when a user opens it, reads it, then runs the command.
+    await evaluated;
+    // The command: the panel asks for the picture and creates the webview at the same moment.
+    const started = performance.now();
+    let answerMs = 0;
+    const answer = session.connection.sendRequest<DiagramResult | null>('cloudarch/diagram', { uri, version: 1, theme: 'light', layers: [] }).then((result) => {
+      answerMs = performance.now() - started;
+      return result;
+    });
+    const page = await openDiagramPage(browser, 'light');
+    await page.page.waitForFunction(() => (window.__posted as { type: string }[]).some((message) => message.type === 'ready'), undefined, { polling: 'raf' });
+    const readyMs = performance.now() - started;
+    const ready = (await page.posted()).find((message) => message.type === 'ready')!;
+    const diagram = await answer;
+    if (!diagram?.svg) throw new Error('the server drew no diagram');
+    const tasksBefore = (await page.longTasks()).length;
+    const posted = performance.now();
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
+    await page.page.locator('svg.diagram').waitFor();
+    const shown = performance.now();
+    // Long tasks are reported after they end; give the observer a frame to deliver them.
+    await page.page.waitForTimeout(100);
+    const longTasks = (await page.longTasks()).slice(tasksBefore);
+    await page.page.close();
+    return { totalMs: shown - started, answerMs, readyMs, showMs: shown - posted, longTasks };
+  } finally {
+    await session.stop();
+  }
+}
+
+export async function measureFirstPicture(record: Recorder, quick: boolean): Promise<void> {
+  console.log('\nFirst diagram: command -> picture in the webview (built server over stdio + built webview in headless Chromium)');
+  if (!browserAvailable()) {
+    console.log('  not measured: needs /usr/bin/chromium and a built dist/webview');
+    return;
+  }
+  const browser = await launchBrowser();
+  try {
+    // A first page and a first server warm the machine's file cache, as an editor that is running.
+    await firstPicture(browser, generateArchitecture(20), 'warm-up');
+    const runs = quick ? 3 : 7;
+    const results: FirstPicture[] = [];
+    const text = generateArchitecture(100);
+    for (let run = 0; run < runs; run++) results.push(await firstPicture(browser, text, `first-picture-${run}`));
+    const size = generatedResourceCount(100);
+    const note = 'fresh server per run; the panel asks for the picture while the webview loads; stops when svg.diagram is in the DOM, fitted';
+    record('diagram: command -> first picture in the webview', size, 'ms', results.map((result) => result.totalMs), note);
+    record('diagram: command -> the server\'s first picture answered', size, 'ms', results.map((result) => result.answerMs), 'worker: diagram code loaded, graph, layout and SVG for the first time');
+    record('diagram: command -> the webview ready (page and script loaded)', size, 'ms', results.map((result) => result.readyMs));
+    record('diagram: picture posted -> shown in the webview', size, 'ms', results.map((result) => result.showMs));
+
+    // The webview's main thread while it shows a big picture: its longest task.
+    const big = generateArchitecture(500, 1, { regions: 4 });
+    const longest: number[] = [];
+    for (let run = 0; run < (quick ? 2 : 5); run++) {
+      const result = await firstPicture(browser, big, `long-tasks-${run}`);
+      longest.push(Math.max(0, ...result.longTasks));
+    }
+    record('diagram webview: longest main-thread task while showing a picture', generatedResourceCount(500), 'ms', longest, 'PerformanceObserver longtask entries (tasks over 50 ms; 0 = none) from the answer\'s arrival to the picture fitted, 45 containers');
+  } finally {
+    await browser.close();
+  }
+}
+
+if (require.main === module) {
+  const recorder: Recorder = (name, size, unit, samples, note) => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+    const row = { median: Math.round(at(0.5) * 10) / 10, p95: Math.round(at(0.95) * 10) / 10 };
+    console.log(`  ${name}${size ? ` [${size}]` : ''}: median ${row.median} ${unit}, p95 ${row.p95} ${unit} (${samples.length} runs: ${samples.map((sample) => Math.round(sample)).join(', ')})${note ? ` — ${note}` : ''}`);
+    return row;
+  };
+  measureFirstPicture(recorder, process.argv.includes('--quick')).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
