@@ -101,7 +101,8 @@ export const applicationRules: readonly SecurityRule[] = [
     responsibility: 'customer',
     path: ['inVpc'],
     assumedDefault: false,
-    ok: (value, resource) => isTrue(value) || Array.isArray(resource.props.securityGroups),
+    // An empty `securityGroups` list attaches the function to no VPC, as an empty VpcConfig does in AWS.
+    ok: (value, resource) => isTrue(value) || (Array.isArray(resource.props.securityGroups) && resource.props.securityGroups.length > 0),
     message: (resource) => `Lambda function \`${resource.name}\` runs outside any VPC.`,
     fix: { value: true, title: 'Attach to the VPC (inVpc: true)' },
   }),
@@ -176,7 +177,9 @@ export const applicationRules: readonly SecurityRule[] = [
         if (environment === null || typeof environment !== 'object' || Array.isArray(environment)) return [];
         return Object.entries(environment as Record<string, unknown>).flatMap(([key, value]) => {
           if (typeof value !== 'string' || value.length < 4) return [];
-          const what = secretIn(`${key}=${value}`) ?? (/(secret|password|passwd|token|api_?key|private_?key)/i.test(key) && !/^(arn:|\{\{resolve:|\$\{)/.test(value) ? 'a secret-looking value' : undefined);
+          // A reference to a secret (an ARN, a dynamic reference, a template variable) is not the secret, whatever the variable's name.
+          if (/^(arn:|\{\{resolve:|\$\{)/.test(value)) return [];
+          const what = secretIn(`${key}=${value}`) ?? (/(secret|password|passwd|token|api_?key|private_?key)/i.test(key) ? 'a secret-looking value' : undefined);
           return what === undefined ? [] : [finding(meta, resource, { path: ['environment', key], message: `Environment variable \`${key}\` of \`${resource.name}\` holds ${what} in clear text.` })];
         });
       },

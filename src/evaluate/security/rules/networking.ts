@@ -273,6 +273,19 @@ function isOutdatedTlsPolicy(policy: string): boolean {
   return /2016-08|2015-05|2015-03|2015-02|2014-|2011-|TLS-1-0|TLS-1-1|FS-2018-06|FS-1-1/i.test(policy);
 }
 
+/**
+ * The policy an encrypted listener gets when it names none: the catalog's default for
+ * `listeners[].sslPolicy`, which is the API's (ELBSecurityPolicy-2016-08, accepting TLS 1.0).
+ */
+function defaultTlsPolicy(resource: ResourceNode): string | undefined {
+  const listeners = resource.typeDef?.properties.listeners?.shape;
+  const item = listeners?.kind === 'list' ? listeners.items : undefined;
+  const policy = item?.kind === 'object' ? item.properties.sslPolicy?.default : undefined;
+  return typeof policy === 'string' ? policy : undefined;
+}
+
+const ENCRYPTED_LISTENER_PROTOCOLS = ['HTTPS', 'TLS'];
+
 const tlsPolicy: SecurityRule = (() => {
   const meta: RuleMeta = {
     id: 'CA-ELB-002',
@@ -294,11 +307,15 @@ const tlsPolicy: SecurityRule = (() => {
       if (!Array.isArray(listeners)) return [];
       return listeners.flatMap((listener, index) => {
         if (listener === null || typeof listener !== 'object') return [];
-        const policy = (listener as Record<string, unknown>).sslPolicy;
+        const { sslPolicy: written, protocol } = listener as Record<string, unknown>;
+        // An encrypted listener that names no policy gets the default one, which is the outdated policy.
+        const encrypted = ENCRYPTED_LISTENER_PROTOCOLS.includes(String(protocol).toUpperCase());
+        const policy = written === undefined || written === null ? (encrypted ? defaultTlsPolicy(resource) : undefined) : written;
         if (typeof policy !== 'string' || !isOutdatedTlsPolicy(policy)) return [];
         const path = ['listeners', index, 'sslPolicy'];
         const fix = buildSetPropertyFix(context.doc, resource, path, 'ELBSecurityPolicy-TLS13-1-2-2021-06', 'Use TLS 1.2+ (ELBSecurityPolicy-TLS13-1-2-2021-06)');
-        return [finding(meta, resource, { path, message: `Listener ${index + 1} of \`${resource.name}\` uses ${shown(policy)}, which accepts TLS older than 1.2.`, ...(fix ? { fix } : {}) })];
+        const uses = written === policy ? `uses ${shown(policy)}` : `names no TLS policy, so it takes the default ${shown(policy)}`;
+        return [finding(meta, resource, { path, message: `Listener ${index + 1} of \`${resource.name}\` ${uses}, which accepts TLS older than 1.2.`, ...(fix ? { fix } : {}) })];
       });
     },
   };
