@@ -115,7 +115,7 @@ export const evaluationHandlers: EvaluationHandlers = {
   },
 
   async diagram(request, session) {
-    // The maker (and elkjs, which it loads on its first picture) lives as long as the worker.
+    // The maker (and the diagram core, which it loads on its first picture) lives as long as the worker.
     const { createDiagramMaker, firstParseError } = require('./diagram-maker') as typeof import('./diagram-maker');
     const maker = (diagramsOf(session).maker ??= createDiagramMaker());
     const doc = session.parsed(request);
@@ -130,15 +130,14 @@ export const evaluationHandlers: EvaluationHandlers = {
     if (firstError) return { refused: `Line ${firstError.range.start.line + 1}: ${firstError.message}` };
     // A review shows the Monte Carlo cross-check (as the reports do); a picture uses the live evaluation.
     const { exportArchitecture, exportFormats } = await import('../diagram/export');
-    // elkjs and the rasteriser load on the first export, never when the worker starts; the
+    // The rasteriser loads on the first PNG export, never when the worker starts; the
     // rasteriser's WebAssembly compiles while the evaluation and the layout run.
     const rasteriser = request.format === 'png' ? await import('../node/rasterise-png') : undefined;
     rasteriser?.preloadRasteriser();
     const review = exportFormats[request.format].kind === 'review';
     const evaluation = review ? session.service.evaluate(doc, { monteCarloSamples: request.monteCarloSamples }) : session.evaluated(request).result;
-    const elk = session.shared('elk', () => (require('../node/elk') as typeof import('../node/elk')).loadElk());
     const rasterise = rasteriser?.rasterisePng;
-    const output = await exportArchitecture(doc, request.format, { elk, ...(rasterise ? { rasterise } : {}) }, {
+    const output = await exportArchitecture(doc, request.format, rasterise ? { rasterise } : {}, {
       ...(evaluation ? { evaluation } : {}),
       ...(request.theme !== undefined ? { theme: request.theme } : {}),
       ...(request.overlays !== undefined ? { overlays: request.overlays } : {}),

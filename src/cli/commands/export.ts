@@ -33,15 +33,13 @@ Options:
 
 Exit status: 0 exported, 1 the file has errors, 3 bad usage.`;
 
-/** Loaded on demand, so that `cloudarch validate` never loads elkjs or the rasteriser. */
+/** Loaded on demand, so that no other command loads the rasteriser. */
 async function services(format: ExportFormatId): Promise<Parameters<typeof exportArchitecture>[2]> {
-  const needsDiagram = format !== 'mermaid';
   const rasteriser = format === 'png' ? await import('../../node/rasterise-png') : undefined;
   // The rasteriser's files are read and its WebAssembly compiled while the diagram is laid out.
   rasteriser?.preloadRasteriser();
-  const elk = needsDiagram ? (await import('../../node/elk')).loadElk() : undefined;
   const rasterise = rasteriser?.rasterisePng;
-  return { ...(elk ? { elk } : {}), ...(rasterise ? { rasterise } : {}) };
+  return rasterise ? { rasterise } : {};
 }
 
 function baseName(path: string): string {

@@ -3,9 +3,9 @@
  * from a parsed architecture. The CLI (`cloudarch export`) and the language server's
  * `cloudarch/export` request both go through `exportArchitecture`, so the two give the same bytes.
  *
- * Pure: what needs the outside world is injected. elkjs (`services.elk`) lays the diagram out, and
- * the PNG rasteriser (`services.rasterise`, WebAssembly plus a bundled font, loaded by the adapter)
- * turns the SVG into pixels. A format that needs neither never asks for them.
+ * Pure: what needs the outside world is injected. The diagram is laid out by the channel layout
+ * (`layoutDiagram`'s default, the same as the panel's picture, no elkjs), and the PNG rasteriser (`services.rasterise`, WebAssembly plus a bundled font, loaded by the adapter)
+ * turns the SVG into pixels. A format that does not need it never asks for it.
  *
  * Adding a format is one entry in `exportFormats` (and its id in `ExportFormatId`).
  */
@@ -15,7 +15,7 @@ import type { EvaluationResult } from '../../evaluate/types';
 import { buildDiagramGraph } from '../graph';
 import { layoutDiagram } from '../layout';
 import { renderDiagramSvg } from '../render/svg';
-import type { DiagramOverlays, DiagramTheme, ElkLike, LaidOutDiagram } from '../types';
+import type { DiagramOverlays, DiagramTheme, LaidOutDiagram } from '../types';
 import { toDrawio } from './drawio';
 import { toMermaid } from './mermaid';
 import { reviewHtml, reviewMarkdown } from './review';
@@ -38,8 +38,6 @@ export interface RasterisedPng {
 }
 
 export interface ExportServices {
-  /** Needed by every format that draws the diagram. */
-  readonly elk?: ElkLike;
   /** Needed by `png`. */
   readonly rasterise?: Rasterise;
 }
@@ -221,9 +219,7 @@ export async function exportArchitecture(doc: ArchDocument, format: ExportFormat
     evaluation: () => (evaluation ??= evaluateAll(doc, definition.kind === 'review' ? {} : { monteCarloSamples: 0 })),
     diagram: () => {
       if (diagram === undefined) {
-        const elk = services.elk;
-        if (elk === undefined) return Promise.reject(new Error(`${definition.label} export needs the layout engine`));
-        diagram = layoutDiagram(buildDiagramGraph(doc, context.evaluation()), { elk });
+        diagram = layoutDiagram(buildDiagramGraph(doc, context.evaluation()), {});
       }
       return diagram;
     },

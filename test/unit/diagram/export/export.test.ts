@@ -17,11 +17,11 @@ import { diagramNameBeside, exportArchitecture, exportFormats, toDrawio, toMerma
 import { evaluateAll } from '../../../../src/evaluate';
 import { pct, qty, usd } from '../../../../src/evaluate/report/model';
 import { rasterisePng } from '../../../../src/node/rasterise-png';
-import { exampleFiles, readExample, realElk, repositoryRoot } from '../helpers';
+import { exampleFiles, readExample, repositoryRoot } from '../helpers';
 import { allText, elements, parseXml, type XmlElement } from './xml';
 
 const hostileText = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'export', 'hostile.cloudarch.yaml'), 'utf8');
-const services = { elk: realElk(), rasterise: rasterisePng };
+const services = { rasterise: rasterisePng };
 
 async function exportTo(doc: ArchDocument, format: ExportFormatId, options: Parameters<typeof exportArchitecture>[3] = {}): Promise<ExportOutput> {
   return exportArchitecture(doc, format, services, { date: '2026-12-03', ...options });
@@ -176,7 +176,7 @@ describe('diagram exports: png', function () {
   const doc = parsed(readExample('three-tier-web.cloudarch.yaml'));
 
   it('decodes at the size the scale asks for, with its text drawn', async () => {
-    const laidOut = await layoutDiagram(buildDiagramGraph(doc, evaluateAll(doc, { monteCarloSamples: 0 })), { elk: realElk() });
+    const laidOut = await layoutDiagram(buildDiagramGraph(doc, evaluateAll(doc, { monteCarloSamples: 0 })), {});
     const svg = renderDiagramSvg(laidOut, { omitStyle: true, title: { date: '2026-12-03' } });
     const width = Number(/width="(\d+)"/.exec(svg)![1]);
     const height = Number(/height="(\d+)"/.exec(svg)![1]);
@@ -261,7 +261,7 @@ describe('diagram exports: hostile text', function () {
   }
 
   it('10,000-character labels are cut in draw.io and Mermaid, and the files stay valid', async () => {
-    const laidOut: LaidOutDiagram = await layoutDiagram(buildDiagramGraph(doc), { elk: realElk() });
+    const laidOut: LaidOutDiagram = await layoutDiagram(buildDiagramGraph(doc), {});
     const long = 'x<&>"'.repeat(2000);
     const graph = { ...laidOut.graph, nodes: laidOut.graph.nodes.map((n) => ({ ...n, label: long })), edges: laidOut.graph.edges.map((e) => ({ ...e, label: long })) };
     const drawio = toDrawio({ ...laidOut, graph });
