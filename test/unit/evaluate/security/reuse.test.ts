@@ -2,7 +2,8 @@
  * Findings reused from the previous evaluation follow the edits that change them, even when the
  * resource they belong to is untouched: the file's zones (a group placed in the file's zones), a
  * neighbour (the load balancer in front of a group), the bucket that names this one as its
- * replica, and a security group that opens an exposure path to an unchanged database. Each case evaluates the edited file with the previous parse and result handed on, and
+ * replica, a security group that opens an exposure path to an unchanged database, and comment lines
+ * inserted above an exposed database (its finding must move with it, not be served from the cache). Each case evaluates the edited file with the previous parse and result handed on, and
  * must give what a fresh evaluation gives, and a different finding than before the edit (so the
  * comparison has something to compare).
  */
@@ -16,7 +17,7 @@ interface Case {
   readonly before: string;
   /** `[text, replacement]`, applied once, outside the resource whose finding changes. */
   readonly edit: readonly [string, string];
-  /** The finding (`RULE resource`) present on one side of the edit only. */
+  /** The finding (`RULE resource`) that appears, disappears or moves with the edit. */
   readonly changed: string;
 }
 
@@ -74,10 +75,26 @@ const cases: readonly Case[] = [
     edit: ['from: app-sg', 'from: bastion-sg'],
     changed: 'CA-NET-002 db',
   },
+  {
+    name: 'comment lines are inserted above an exposed database (the same paths, but the finding moves with its name)',
+    before: [
+      'cloudarch: "1"',
+      'name: moved',
+      'resources:',
+      '  db:',
+      '    type: aws.rds.instance',
+      '    engine: mysql',
+      '    instanceClass: db.r5.large',
+      '    publiclyAccessible: true',
+      '',
+    ].join('\n'),
+    edit: ['resources:\n', 'resources:\n  # The database below is public on purpose:\n  # it is a test.\n'],
+    changed: 'CA-NET-001 db',
+  },
 ];
 
 function keys(result: SecurityResult): string[] {
-  return result.findings.map((item) => `${item.ruleId} ${item.resource} ${item.path.join('.')} ${item.message}`);
+  return result.findings.map((item) => `${item.ruleId} ${item.resource} ${item.path.join('.')} ${JSON.stringify(item.range)} ${item.message}`);
 }
 
 describe('security findings reused across edits', () => {
@@ -91,9 +108,8 @@ describe('security findings reused across edits', () => {
       const reused = evaluateSecurity(after, { previous: first });
       const fresh = evaluateSecurity(parseArchitecture(afterText));
       assert.deepEqual(keys(reused), keys(fresh));
-      const had = first.findings.some((finding) => `${finding.ruleId} ${finding.resource}` === item.changed);
-      const has = fresh.findings.some((finding) => `${finding.ruleId} ${finding.resource}` === item.changed);
-      assert.notEqual(had, has, `${item.changed} must appear or disappear with the edit`);
+      const where = (result: SecurityResult) => result.findings.filter((finding) => `${finding.ruleId} ${finding.resource}` === item.changed).map((finding) => JSON.stringify(finding.range));
+      assert.notDeepEqual(where(first), where(fresh), `${item.changed} must appear, disappear or move with the edit`);
     });
   }
 });
