@@ -1,6 +1,6 @@
 /**
  * Near misses of the security rules, read from a table: test/fixtures/security/near-misses/, one
- * file per rule group (`network.yaml` holds the rules of src/evaluate/security/rules/network.ts).
+ * file per rule group (`networking.yaml` holds the rules of src/evaluate/security/rules/networking.ts).
  *
  * A rule's one failing and one passing fixture show that it fires, but not on which condition: a
  * condition the passing fixture never exercises can vanish unnoticed (an exemption dropped, a
