@@ -148,6 +148,7 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
   if (typeDef.id === 'aws.dynamodb.table') checkStrongConsistencyRegions(ctx, body);
   checkMultiAz(ctx, body, typeDef);
   checkNames(ctx, body, typeDef);
+  checkPortRanges(ctx, body);
 
   const purchase = stringAt(body, 'purchase');
   if (purchase?.value === 'spot' && statefulSingleInstanceTypes.has(typeDef.id)) {
@@ -180,6 +181,31 @@ export function checkResourceRules(resource: ResourceNode, typeDef: ResourceType
     }
   }
   return ctx.diagnostics;
+}
+
+/**
+ * A port range such as `8000-8100` in a firewall rule: the schema's pattern accepts any two numbers,
+ * so a range written backwards or past 65535 is caught here. Without this check the security rules
+ * could not read the rule and would say nothing about it.
+ */
+function checkPortRanges(ctx: Ctx, body: MapNode): void {
+  for (const listKey of ['ingress', 'egress', 'firewall']) {
+    const list = entryOf(body, listKey)?.value;
+    if (list?.kind !== 'seq') continue;
+    for (const item of list.items) {
+      if (item.kind !== 'map') continue;
+      const port = stringAt(item, 'port');
+      const range = port && /^(\d{1,5})-(\d{1,5})$/.exec(port.value);
+      if (!port || !range) continue;
+      const [low, high] = [Number(range[1]), Number(range[2])];
+      if (high > 65535) report(ctx, Codes.invalidValue, 'error', `Port ${high} does not exist: ports run from 0 to 65535.`, port.range);
+      else if (low > high) {
+        report(ctx, Codes.invalidValue, 'error', `The port range \`${port.value}\` runs backwards: write the lower port first (\`${high}-${low}\`).`, port.range, [
+          { title: `Write it as ${high}-${low}`, edits: [{ range: port.range, newText: `${high}-${low}` }] },
+        ]);
+      }
+    }
+  }
 }
 
 /**
