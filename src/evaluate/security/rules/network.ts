@@ -6,7 +6,7 @@ import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
 import { catalogDefault, finding, isTrue, propertyRule, type RuleMeta, type SecurityRule } from '../rule';
-import { coversPort, isAllPorts, isWorld, portText, readGroupRule, type GroupRule } from '../security-group-rules';
+import { coversPort, isAllPorts, isWorld, portText, reachesPorts, readGroupRule, type GroupRule } from '../security-group-rules';
 
 const SECURITY_GROUP = ['aws.ec2.security-group'];
 
@@ -104,7 +104,7 @@ export const networkRules: readonly SecurityRule[] = [
       fixable: true,
     };
     return sgRule(meta, true, (group, resource) =>
-      isWorld(group.peer) && isAllPorts(group.ports) ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.` : undefined,
+      isWorld(group.peer) && isAllPorts(group.ports) && reachesPorts(group) ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.` : undefined,
     );
   })(),
   (() => {
@@ -135,9 +135,10 @@ export const networkRules: readonly SecurityRule[] = [
       fixable: true,
     };
     return sgRule(meta, true, (group, resource) => {
-      if (!isWorld(group.peer) || group.ports === undefined || isAllPorts(group.ports)) return undefined;
+      if (!isWorld(group.peer) || !reachesPorts(group) || group.ports === undefined || isAllPorts(group.ports)) return undefined;
       const ports = group.ports;
-      const coveredElsewhere = [22, 3389, ...Object.keys(DATABASE_PORTS).map(Number)].some((port) => coversPort(ports, port));
+      // Only where CA-SG-001, -002 or -004 report the rule: UDP 22 is not SSH, but it is still a world-open port.
+      const coveredElsewhere = [22, 3389, ...Object.keys(DATABASE_PORTS).map(Number)].some((port) => worldSpecificPort(group, port));
       const onlyWeb = ports.from === ports.to && WEB_PORTS.includes(ports.from);
       if (coveredElsewhere || onlyWeb) return undefined;
       return `${name(resource)} allows ${portText(ports)} from ${group.peer}; only 80 and 443 should face the internet.`;
@@ -188,7 +189,7 @@ export const networkRules: readonly SecurityRule[] = [
         if (!Array.isArray(written)) return [];
         return written.flatMap((item, index) => {
           const rule = readGroupRule(item, 'egress');
-          if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports)) return [];
+          if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports) || !reachesPorts(rule)) return [];
           return [finding(meta, resource, { path: ['egress', index, 'to'], message: `${name(resource)} allows all outbound traffic to ${rule.peer}.` })];
         });
       },
