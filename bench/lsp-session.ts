@@ -76,7 +76,12 @@ export class LspSession {
         textDocument: {
           synchronization: { dynamicRegistration: true, didSave: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          // What VS Code's language client declares (vscode-languageclient, completion.js), so each
+          // server answers completion as it would in the editor.
+          completion: {
+            completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true, insertReplaceSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+            completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },

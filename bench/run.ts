@@ -14,6 +14,7 @@ import { measureDiagram } from './diagram';
 import { measureExport } from './export';
 import { generateArchitecture, generatedResourceCount } from './generate';
 import { LspSession, type ServerCommand } from './lsp-session';
+import type { BenchMeasurement } from '../scripts/bench-tables';
 
 const root = resolve(__dirname, '..');
 const outDir = join(root, 'out');
@@ -22,24 +23,12 @@ const quick = process.argv.includes('--quick');
 const sizesArgument = process.argv.find((argument) => argument.startsWith('--sizes='));
 /** `--sizes=100,1000` measures only those sizes (for a quick look; the published table uses all three). */
 const sizes = sizesArgument !== undefined ? sizesArgument.slice('--sizes='.length).split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 10000];
-const skipPeer = process.argv.includes('--no-peer');
+/** `--editor-only` measures only our server's editor figures (edits, completion, hover): no peer, no in-process evaluations, diagram or export. */
+const editorOnly = process.argv.includes('--editor-only');
+const skipPeer = editorOnly || process.argv.includes('--no-peer');
 
-interface Measurement {
-  readonly name: string;
-  readonly size?: number;
-  readonly unit: string;
-  readonly median: number;
-  readonly p95: number;
-  readonly samples: number;
-  /** Peer median / our median, where the peer ran the same measurement: the peer as shipped. */
-  ratio?: number;
-  /**
-   * The same ratio against the peer with its fixed 200 ms validation wait removed
-   * (bench/peer-without-delay.cjs): engine against engine.
-   */
-  engineRatio?: number;
-  readonly note?: string;
-}
+/** A row of out/bench.json (scripts/bench-tables.ts reads it); the ratios are filled in once the peer has run. */
+type Measurement = Omit<BenchMeasurement, 'ratio' | 'engineRatio'> & { ratio?: number; engineRatio?: number };
 
 const measurements: Measurement[] = [];
 
@@ -274,9 +263,11 @@ async function main(): Promise<void> {
     }
   }
 
-  await measureEvaluations();
-  await measureDiagram(record, quick);
-  await measureExport(record, quick);
+  if (!editorOnly) {
+    await measureEvaluations();
+    await measureDiagram(record, quick);
+    await measureExport(record, quick);
+  }
 
   // Activation is measured where it happens, in a real VS Code extension host: the e2e suite
   // (`npm run test:e2e`) records activate()'s wall and CPU time in out/e2e/activation-<run>.json.

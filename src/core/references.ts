@@ -4,7 +4,7 @@
  * `one-of` variants) yields an occurrence with the exact range of the name.
  */
 import type { DependencyRole, PropertyDef, PropertyShape } from '../model/catalog-types';
-import type { MapNode, Range, ScalarNode, ValueNode, ValuePath } from './document';
+import type { MapNode, Position, Range, ScalarNode, ValueNode, ValuePath } from './document';
 
 /** A reference as found in one resource, before the file's resource names are known. */
 export interface ReferenceDraft {
@@ -25,6 +25,7 @@ export interface ReferenceDraft {
   readonly badPort?: { readonly text: string; readonly range: Range };
 }
 
+/** An IPv4 or IPv6 block (`10.0.0.0/8`, `0.0.0.0/0`, `::/0`); anything else in its place is a name. */
 const cidrLike = /^[0-9a-fA-F:.]+\/\d{1,3}$/;
 
 /** All references in a resource body, given its properties (the type's, or only the common ones). */
@@ -107,11 +108,8 @@ function scalarOf(map: MapNode, key: string): unknown {
 function referenceFromScalar(node: ScalarNode, shape: Extract<PropertyShape, { kind: 'reference' }>, path: ValuePath, role: DependencyRole): ReferenceDraft | undefined {
   if (typeof node.value !== 'string' || node.value === '') return undefined;
   const text = node.value;
-  if (shape.allowCidr && (cidrLike.test(text) || text === '0.0.0.0/0' || text === '::/0')) return undefined;
-  // Where the value starts inside the written scalar: after an opening quote, if any.
-  const quoteOffset = node.source.startsWith('"') || node.source.startsWith("'") ? 1 : 0;
-  const singleLine = node.range.start.line === node.range.end.line;
-  const nameStart = { line: node.range.start.line, character: node.range.start.character + quoteOffset };
+  if (shape.allowCidr && cidrLike.test(text)) return undefined;
+  const nameStart = startOfText(node, text);
   let target = text;
   let port: number | undefined;
   let badPort: ReferenceDraft['badPort'];
@@ -122,18 +120,21 @@ function referenceFromScalar(node: ScalarNode, shape: Extract<PropertyShape, { k
       const portText = text.slice(colon + 1);
       const portNumber = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
       if (Number.isInteger(portNumber) && portNumber <= 65535) port = portNumber;
-      else if (singleLine) {
+      else {
+        // A value wrapped over several lines has no column for its port: the error then covers the
+        // whole scalar, rather than letting the typo pass unseen.
         badPort = {
           text: portText,
-          range: { start: { line: nameStart.line, character: nameStart.character + colon + 1 }, end: { line: nameStart.line, character: nameStart.character + text.length } },
+          range: nameStart !== undefined ? { start: { line: nameStart.line, character: nameStart.character + colon + 1 }, end: { line: nameStart.line, character: nameStart.character + text.length } } : writtenRange(node),
         };
       }
     }
   }
   // Text that cannot be a resource name (`Web Server`, `db!`) is still a reference: the user meant
-  // one, and the unknown-reference diagnostic says that no resource has that name.
-  if (target === '') return undefined;
-  const range: Range = singleLine ? { start: nameStart, end: { line: nameStart.line, character: nameStart.character + target.length } } : node.range;
+  // one, and the unknown-reference diagnostic says that no resource has that name. (The target is
+  // never empty: the value is not, and a port is split off only after a colon past the first
+  // character.)
+  const range: Range = nameStart !== undefined ? { start: nameStart, end: { line: nameStart.line, character: nameStart.character + target.length } } : writtenRange(node);
   return {
     path,
     target,
@@ -143,4 +144,33 @@ function referenceFromScalar(node: ScalarNode, shape: Extract<PropertyShape, { k
     ...(port !== undefined ? { port } : {}),
     ...(badPort !== undefined ? { badPort } : {}),
   };
+}
+
+/**
+ * Where a scalar's value starts when the value is written whole on one line: after the opening
+ * quote, if any, on a one-line scalar; on the one content line of a block scalar (`|-` or `>-` with
+ * the name on the next line). Undefined for a value wrapped over several lines.
+ */
+function startOfText(node: ScalarNode, text: string): Position | undefined {
+  const { start, end } = node.range;
+  if (start.line === end.line) {
+    const quoteOffset = node.source.startsWith('"') || node.source.startsWith("'") ? 1 : 0;
+    return { line: start.line, character: start.character + quoteOffset };
+  }
+  // The source is the text as written: its lines after the first start at column 0.
+  const lines = node.source.split(/\r?\n/);
+  const holding = lines.flatMap((line, index) => (index > 0 && line.trim() === text ? [index] : []));
+  if (holding.length !== 1) return undefined;
+  const index = holding[0]!;
+  return { line: start.line + index, character: lines[index]!.indexOf(text) };
+}
+
+/**
+ * A multi-line scalar's range without the line break that ends a block scalar: an edit that
+ * replaces the name must not join the next line onto it.
+ */
+function writtenRange(node: ScalarNode): Range {
+  const lines = node.source.replace(/\s+$/, '').split(/\r?\n/);
+  const last = lines.length - 1;
+  return { start: node.range.start, end: { line: node.range.start.line + last, character: (last === 0 ? node.range.start.character : 0) + lines[last]!.length } };
 }

@@ -8,7 +8,8 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catalog-types';
-import { buildJsonSchema, resourceTypeSchema, topLevelProperties, type JsonSchema } from '../model/json-schema';
+import { buildJsonSchema, resourceTypeSchema, type JsonSchema } from '../model/json-schema';
+import { topLevelProperties } from '../model/top-level-keys';
 import type { ArchDiagnostic, FixPayload, MapEntry, MapNode, Range, ResourceNode, ValueNode, ValuePath } from './document';
 import { Codes } from './codes';
 import { lazy } from './lazy';

@@ -8,7 +8,7 @@ import { Codes } from './codes';
 import { plainOf } from './resource-analysis';
 import { checkTopLevelSchema } from './schema-check';
 import { checkPercentFractions } from './unit-checks';
-import { topLevelProperties } from '../model/json-schema';
+import { topLevelProperties } from '../model/top-level-keys';
 import { findingSeverities } from '../model/severities';
 
 /** The format versions this release reads: `1` and any `1.x`. */

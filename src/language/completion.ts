@@ -21,7 +21,8 @@ import { cursorContext, type CursorContext, type PathStep } from './cursor-conte
 import { describeShape, propertiesAt, propertyAt, shapesAt, variantsOf, type TypeOfResource } from './schema-lookup';
 import { propertyDocumentation } from './hover';
 import { formatHourly, splitLines } from './text-utils';
-import { awsRegions, enginePorts, wellKnownPorts } from './top-level';
+import { awsRegions } from '../model/regions';
+import { enginePort, offeredPorts } from '../model/ports';
 import { maxFileSize } from '../core/scan';
 import { isOfferedDbClass, isOfferedInstanceType, isPricedSku } from '../evaluate/cost/offered';
 
@@ -191,31 +192,46 @@ function typeValueItems(context: CursorContext): CompletionItem[] {
   });
 }
 
-function instanceTypeItems(context: CursorContext, tables: CatalogTables, lead: string): CompletionItem[] {
+/** What an instance type's item shows, the same wherever it is offered (no range, no lead). */
+type InstanceTypeItemBody = Omit<CompletionItem, 'textEdit'>;
+
+/**
+ * Memo: the instance types' item bodies, keyed by the catalog's table (an array never changed once
+ * made). Building 1,108 items with their Markdown on every completion request was most of its time.
+ */
+const instanceTypeBodies = new WeakMap<readonly InstanceTypeDef[], readonly InstanceTypeItemBody[]>();
+
+function instanceTypeItemBodies(types: readonly InstanceTypeDef[]): readonly InstanceTypeItemBody[] {
+  const known = instanceTypeBodies.get(types);
+  if (known) return known;
   const familyOrder = new Map<string, number>();
   // Only types the cost model can price: an unpriced type would leave the total silently short.
-  return tables.instanceTypes().filter((type) => isOfferedInstanceType(type.name)).map((type) => {
+  const bodies = types.filter((type) => isOfferedInstanceType(type.name)).map((type): InstanceTypeItemBody => {
     if (!familyOrder.has(type.family)) familyOrder.set(type.family, familyOrder.size);
     const price = type.onDemandUsdPerHour !== undefined ? ` · ${formatHourly(type.onDemandUsdPerHour)} on-demand` : ' · price not in the snapshot';
-    const specs = `${type.vcpu} vCPU · ${type.memoryGiB} GiB`;
     const extras = [
       type.burstable ? 'burstable (CPU credits)' : undefined,
       type.arch === 'arm64' ? 'Graviton (arm64)' : undefined,
       type.instanceStore ? `instance store ${type.instanceStore.disks} × ${type.instanceStore.sizeGBEach} GB ${type.instanceStore.media} (ephemeral)` : undefined,
       type.gpus ? `${type.gpus} GPU` : undefined,
     ].filter((part): part is string => part !== undefined);
+    // The size and price show beside the label (labelDetails); `detail` and `filterText` would only
+    // repeat the description and the label, on 1,108 items per request.
     return {
       label: type.name,
       kind: CompletionItemKind.Value,
-      labelDetails: { description: `${specs}${price}` },
-      detail: `${specs}${price}`,
+      labelDetails: { description: `${type.vcpu} vCPU · ${type.memoryGiB} GiB${price}` },
       documentation: markdown(`**${type.name}** — ${type.category.replace(/-/g, ' ')}, ${type.arch}${extras.length ? `\n\n${extras.join(' · ')}` : ''}${type.priceSource ? `\n\nPrice: us-east-1 Linux on-demand, ${type.priceAsOf ?? ''} (${type.priceSource})` : ''}`),
       // Within a family, smaller sizes first: sort by family order then by vCPU and memory.
       sortText: `${String(familyOrder.get(type.family)).padStart(3, '0')}-${String(type.vcpu).padStart(4, '0')}-${String(Math.round(type.memoryGiB * 10)).padStart(6, '0')}`,
-      filterText: type.name,
-      textEdit: { range: context.replaceRange, newText: lead + type.name },
     };
   });
+  instanceTypeBodies.set(types, bodies);
+  return bodies;
+}
+
+function instanceTypeItems(context: CursorContext, tables: CatalogTables, lead: string): CompletionItem[] {
+  return instanceTypeItemBodies(tables.instanceTypes()).map((body) => ({ ...body, textEdit: { range: context.replaceRange, newText: lead + body.label } }));
 }
 
 function dbClassItems(context: CursorContext, tables: CatalogTables, typeId: string | undefined, engine: string | undefined, lead: string): CompletionItem[] {
@@ -322,7 +338,7 @@ function valueItemsForShape(shape: PropertyShape, property: PropertyDef | undefi
     case 'region':
       return awsRegions.map((region, index) => simple(region.name, region.location, undefined, String(index).padStart(3, '0')));
     case 'port':
-      return wellKnownPorts.map((port, index) => simple(String(port.port), port.service, undefined, String(index).padStart(3, '0')));
+      return offeredPorts.map((port, index) => simple(String(port.port), port.service, undefined, String(index).padStart(3, '0')));
     case 'reference':
       return referenceItems(shape, value);
     case 'list':
@@ -353,7 +369,8 @@ function portsOf(doc: ArchDocument | undefined, target: string): { port: number;
   const resource = doc?.resourceByName.get(target);
   const ports: { port: number; why: string }[] = [];
   const props = resource?.props ?? {};
-  if (typeof props.engine === 'string' && enginePorts[props.engine] !== undefined) ports.push({ port: enginePorts[props.engine]!, why: `${props.engine} default port` });
+  const byEngine = typeof props.engine === 'string' ? enginePort(props.engine) : undefined;
+  if (byEngine !== undefined) ports.push({ port: byEngine, why: `${String(props.engine)} default port` });
   if (typeof props.port === 'number') ports.push({ port: props.port, why: `${target}'s port` });
   for (const listener of Array.isArray(props.listeners) ? props.listeners : []) {
     if (listener && typeof listener === 'object' && typeof (listener as { port?: unknown }).port === 'number') {
@@ -363,7 +380,7 @@ function portsOf(doc: ArchDocument | undefined, target: string): { port: number;
   for (const rule of Array.isArray(props.ingress) ? props.ingress : []) {
     if (rule && typeof rule === 'object' && typeof (rule as { port?: unknown }).port === 'number') ports.push({ port: (rule as { port: number }).port, why: 'allowed by ingress' });
   }
-  for (const known of wellKnownPorts) ports.push({ port: known.port, why: known.service });
+  for (const known of offeredPorts) ports.push({ port: known.port, why: known.service });
   const seen = new Set<number>();
   return ports.filter((entry) => (seen.has(entry.port) ? false : (seen.add(entry.port), true)));
 }

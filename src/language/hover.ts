@@ -12,7 +12,7 @@ import type { CatalogTables } from './completion';
 import { nodeAt } from './node-at';
 import { describeShape, propertyAt, variantsOf, type TypeOfResource } from './schema-lookup';
 import { formatHourly, formatPercent, formatUSD } from './text-utils';
-import { awsRegions } from './top-level';
+import { awsRegions } from '../model/regions';
 
 function formatValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);

@@ -7,7 +7,7 @@
 import type { PropertyDef, PropertyShape, ResourceTypeDef } from '../model/catalog-types';
 import { commonProperties } from '../model/common-properties';
 import type { PathStep } from './cursor-context';
-import { sectionProperties, topLevelProperties } from './top-level';
+import { sectionProperties, topLevelProperties } from '../model/top-level-keys';
 
 /** Finds the catalog type of a resource by its name (from the last parse or from the text). */
 export type TypeOfResource = (resourceName: string) => ResourceTypeDef | undefined;

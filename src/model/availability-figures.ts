@@ -5,9 +5,8 @@
  * figure (an EC2 instance and an auto scaling group's instance) can never disagree.
  */
 import type { SourcedFigure } from './catalog-types';
+import { slaPages } from './sla-pages';
 
-const computeSla = 'https://aws.amazon.com/compute/sla/';
-const ebsSla = 'https://aws.amazon.com/ebs/sla/';
 const ebsVolumeTypes = 'github:awsdocs/amazon-ec2-user-guide doc_source/ebs-volume-types.md';
 const s3StorageClasses = 'github:awsdocs/amazon-s3-userguide doc_source/storage-class-intro.md';
 
@@ -15,7 +14,7 @@ const s3StorageClasses = 'github:awsdocs/amazon-s3-userguide doc_source/storage-
 export const ec2InstanceSla: SourcedFigure = {
   value: 99.5,
   kind: 'sla',
-  source: computeSla,
+  source: slaPages.compute,
   note: 'Instance-Level SLA for a single EC2 instance; the Region-Level SLA of 99.99% needs instances in two or more zones, which the model derives from the zones instead.',
 };
 
@@ -23,7 +22,7 @@ export const ec2InstanceSla: SourcedFigure = {
 export const lightsailInstanceSla: SourcedFigure = {
   value: 99.5,
   kind: 'sla',
-  source: 'https://aws.amazon.com/lightsail/sla-lightsail-instances-and-block-storage/',
+  source: slaPages.lightsail,
   note: 'Instance-level commitment; the reference set marks the value as low confidence (the page excerpt was cut off), matching the EC2 instance-level figure.',
 };
 
@@ -32,14 +31,14 @@ export const ecsTaskSla: SourcedFigure = {
   value: 99.5,
   kind: 'sla',
   source: 'https://www.nextsignal.io/resources/aws-ecs-sla-credits',
-  note: 'Task-level figure from a secondary source (medium confidence); the Region-level commitment for ECS and Fargate is 99.99% (https://aws.amazon.com/compute/sla/).',
+  note: `Task-level figure from a secondary source (medium confidence); the Region-level commitment for ECS and Fargate is 99.99% (${slaPages.compute}).`,
 };
 
 /** One EBS volume. */
 export const ebsVolumeSla: SourcedFigure = {
   value: 99.9,
   kind: 'sla',
-  source: ebsSla,
+  source: slaPages.ebs,
   note: 'Volume-Level SLA (last updated 2022-05-31).',
 };
 
@@ -63,17 +62,17 @@ export const ebsIo2Durability: SourcedFigure = {
 export const elbMultiAzSla: SourcedFigure = {
   value: 99.99,
   kind: 'sla',
-  source: 'https://aws.amazon.com/elasticloadbalancing/sla/',
+  source: slaPages.elasticLoadBalancing,
   note: 'Multi-AZ load balancer commitment (last updated 2022-07-25); a load balancer in one zone has a 99.9% commitment, which the model reproduces through the zone dependency.',
 };
 
 /** S3 designed availability per storage class, from the S3 storage-class comparison table. */
 export const s3DesignedAvailability: Readonly<Record<string, SourcedFigure>> = {
-  STANDARD: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99.9% (https://aws.amazon.com/s3/sla/).' },
-  INTELLIGENT_TIERING: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
-  STANDARD_IA: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
-  ONEZONE_IA: { value: 99.5, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of data kept in a single zone; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
-  GLACIER_IR: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: 'Designed availability; the SLA credit threshold is 99% (https://aws.amazon.com/s3/sla/).' },
+  STANDARD: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99.9% (${slaPages.s3}).` },
+  INTELLIGENT_TIERING: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).` },
+  STANDARD_IA: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).` },
+  ONEZONE_IA: { value: 99.5, kind: 'designed', source: s3StorageClasses, note: `Designed availability of data kept in a single zone; the SLA credit threshold is 99% (${slaPages.s3}).` },
+  GLACIER_IR: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).` },
   GLACIER: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of restored objects; archived objects must be restored before they can be read.' },
   DEEP_ARCHIVE: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of restored objects; archived objects must be restored before they can be read.' },
 };
@@ -95,51 +94,51 @@ export const efsDurability: SourcedFigure = {
 export const efsRegionalSla: SourcedFigure = {
   value: 99.99,
   kind: 'sla',
-  source: 'https://aws.amazon.com/efs/sla/',
+  source: slaPages.efs,
   note: 'Regional (Standard and Standard-IA) file systems, last updated 2022-05-04.',
 };
 
 export const efsOneZoneSla: SourcedFigure = {
   value: 99.9,
   kind: 'sla',
-  source: 'https://aws.amazon.com/efs/sla/',
+  source: slaPages.efs,
   note: 'One Zone file systems, last updated 2022-05-04.',
 };
 
 export const fsxMultiAzSla: SourcedFigure = {
   value: 99.99,
   kind: 'sla',
-  source: 'https://aws.amazon.com/fsx/sla/',
+  source: slaPages.fsx,
   note: 'Multi-AZ file systems (last updated 2024-06-25).',
 };
 
 export const fsxSingleAzSla: SourcedFigure = {
   value: 99.5,
   kind: 'sla',
-  source: 'https://aws.amazon.com/fsx/sla/',
+  source: slaPages.fsx,
   note: 'Single-AZ FSx for Windows File Server and FSx for Lustre; the category is confirmed but the reference set marks the value as low confidence.',
 };
 
-export const lambdaSla: SourcedFigure = { value: 99.95, kind: 'sla', source: 'https://aws.amazon.com/lambda/sla/' };
+export const lambdaSla: SourcedFigure = { value: 99.95, kind: 'sla', source: slaPages.lambda };
 
 export const apiGatewaySla: SourcedFigure = {
   value: 99.95,
   kind: 'sla',
-  source: 'https://aws.amazon.com/api-gateway/sla/',
+  source: slaPages.apiGateway,
   note: 'Last updated 2022-05-05.',
 };
 
 export const route53Sla: SourcedFigure = {
   value: 100,
   kind: 'sla',
-  source: 'https://aws.amazon.com/route53/sla/',
+  source: slaPages.route53,
   note: 'Route 53 commits to answering DNS queries 100% of the time.',
 };
 
 export const cloudFrontSla: SourcedFigure = {
   value: 99.9,
   kind: 'sla',
-  source: 'https://aws.amazon.com/cloudfront/sla/',
+  source: slaPages.cloudFront,
   note: 'Last updated 2022-05-05.',
 };
 
@@ -147,7 +146,7 @@ export const cloudFrontSla: SourcedFigure = {
 export const beanstalkInherited: SourcedFigure = {
   value: 99.5,
   kind: 'inherited',
-  source: computeSla,
+  source: slaPages.compute,
   note: 'No Elastic Beanstalk SLA exists; each instance of the environment carries the EC2 instance-level figure, and the load balancer it creates carries its own.',
 };
 
@@ -155,7 +154,7 @@ export const beanstalkInherited: SourcedFigure = {
 export const batchInherited: SourcedFigure = {
   value: 99.99,
   kind: 'inherited',
-  source: computeSla,
+  source: slaPages.compute,
   note: 'No AWS Batch SLA was found; a managed compute environment spread over several zones inherits the EC2 Region-Level figure.',
 };
 

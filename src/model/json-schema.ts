@@ -9,8 +9,7 @@
  * type the resource declares.
  */
 import type { EnumValue, PropertyDef, PropertyShape, ResourceTypeDef } from './catalog-types';
-import { findingSeverities, type FindingSeverity } from './severities';
-import { scenariosProperty, simulationTargetsProperty } from './simulation-keys';
+import { topLevelProperties } from './top-level-keys';
 
 /** A JSON Schema object. Kept loose on purpose: it is data for ajv and editors. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -24,95 +23,6 @@ export const resourceNameSchemaPattern = '^[a-z][a-z0-9-]{0,62}$';
 const letterZone = '^[a-z]$';
 const regionPattern = '^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$';
 const cidrPattern = '^(([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}|[0-9a-fA-F:]+/[0-9]{1,3})$';
-
-function percent(description: string, defaultValue?: number): PropertyDef {
-  return { shape: { kind: 'number', minimum: 0, maximum: 100 }, unit: 'percent', description, ...(defaultValue !== undefined ? { default: defaultValue } : {}) };
-}
-
-function nonNegative(description: string, unit: string, defaultValue?: number): PropertyDef {
-  return { shape: { kind: 'number', minimum: 0 }, unit, description, ...(defaultValue !== undefined ? { default: defaultValue } : {}) };
-}
-
-/** The top-level keys of a `.cloudarch.yaml` file (format.md, "File"), as catalog-style properties. */
-/** What each `targets.maxFindingSeverity` value lets fail the target. */
-const failsTheTarget: Readonly<Record<FindingSeverity, string>> = {
-  critical: 'Only critical findings fail the target.',
-  high: 'High and critical findings fail the target.',
-  medium: 'Medium and more severe findings fail the target.',
-  low: 'Anything but informational findings fails the target.',
-  info: 'Every finding fails the target.',
-};
-
-export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
-  cloudarch: {
-    shape: { kind: 'string', pattern: '^1(\\.[0-9]+)?$' },
-    required: true,
-    example: '1',
-    description: 'The version of the CloudArch format this file is written in: `"1"` (a minor version such as `"1.2"` is also read).',
-  },
-  name: { shape: { kind: 'string', minLength: 1, maxLength: 200 }, required: true, description: 'The name of the architecture, shown as the title of the diagram and of reports.' },
-  description: { shape: { kind: 'string' }, description: 'Free text describing the architecture: its purpose, its owners, the decisions behind it.' },
-  region: { shape: { kind: 'region' }, default: 'us-east-1', description: 'The AWS region every resource is placed in unless it names its own `region`.' },
-  zones: {
-    shape: { kind: 'list', items: { kind: 'zone' }, minItems: 1, uniqueItems: true },
-    default: ['a', 'b', 'c'],
-    description: 'The availability zones in use in the default region, as letters. Each resource\'s `zones` must be chosen from these.',
-  },
-  workload: {
-    shape: {
-      kind: 'object',
-      additionalProperties: false,
-      properties: {
-        requestsPerSecond: nonNegative('Average requests per second reaching the entry points.', 'requests/s', 0),
-        peakRequestsPerSecond: nonNegative('Requests per second at the daily peak.', 'requests/s', 0),
-        dataTransferOutGB: nonNegative('Data sent from AWS to the internet each month.', 'GB', 0),
-        storageGrowthGBPerMonth: nonNegative('How much stored data grows each month.', 'GB', 0),
-      },
-    },
-    description: 'The traffic and data the architecture carries; cost and simulation derive request and transfer charges from it.',
-  },
-  assumptions: {
-    shape: {
-      kind: 'object',
-      additionalProperties: false,
-      properties: {
-        zoneAvailability: percent('Probability, in percent, that one availability zone is up; zone failures are treated as independent.', 99.99),
-        regionAvailability: percent('Probability, in percent, that a region is up.', 99.999),
-        hoursPerMonth: { shape: { kind: 'number', minimum: 1, maximum: 744 }, unit: 'hours', default: 730, description: 'Hours in a month for cost: 730 is the average month that AWS bills by.' },
-        prices: {
-          shape: { kind: 'map', values: { kind: 'number', minimum: 0 } },
-          description: 'Price overrides in USD, keyed as the price table names them (for example `"ec2:t3.medium": 0.0416`). Use them for negotiated discounts.',
-        },
-      },
-    },
-    description: 'The knobs of the model: how available zones and regions are, hours per month, and price overrides.',
-  },
-  targets: {
-    shape: {
-      kind: 'object',
-      additionalProperties: false,
-      properties: {
-        availability: percent('The availability the design must reach, in percent (for example `99.95`).'),
-        monthlyBudget: nonNegative('The monthly cost the design must stay within, in USD.', 'USD'),
-        maxFindingSeverity: {
-          shape: {
-            kind: 'enum',
-            values: findingSeverities.map((value) => ({ value, description: failsTheTarget[value] })),
-          },
-          description: 'The most severe security finding the design may have.',
-        },
-        simulation: simulationTargetsProperty,
-      },
-    },
-    description: 'The goals the evaluations are judged against; `cloudarch evaluate --check-targets` exits with status 2 when one is missed.',
-  },
-  scenarios: scenariosProperty,
-  resources: {
-    shape: { kind: 'map', values: { kind: 'object', properties: {} } },
-    required: true,
-    description: 'The resources of the architecture, by name. Names use lowercase letters, digits and hyphens and start with a letter.',
-  },
-};
 
 /** Markdown for an enum value list, one line per value. */
 function enumDescriptions(values: readonly EnumValue[]): string[] {

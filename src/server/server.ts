@@ -10,7 +10,6 @@ import {
   TextDocuments,
   type CancellationToken,
   type CodeAction,
-  type CompletionItem,
   type Connection,
   type Diagnostic,
   type InitializeParams,
@@ -41,6 +40,7 @@ import {
 } from '../protocol/cloudformation';
 import { exportDocumentHasErrors, exportFormatNames, exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
 import { scenariosRequestMethod, simulateRequestMethod, type ScenariosParams, type ScenariosResult, type SimulateParams, type SimulateResult } from '../protocol/simulation';
+import { CompletionWire, completionWireSupport } from './completion-wire';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
 import { decodeDiagnostics, RawJsonElements } from './raw-json';
@@ -82,6 +82,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
   let supportsConfiguration = false;
   let supportsInlayRefresh = false;
   let supportsCodeLensRefresh = false;
+  let completionWire = new CompletionWire({ editRangeDefault: false, dataDefault: false });
 
   // The bundled server file is also the evaluation worker's entry point (see main.ts).
   const evaluator = createEvaluator(entryPoint, (message, error) => logError(message, error));
@@ -172,6 +173,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
     supportsConfiguration = capabilities.workspace?.configuration === true;
     supportsInlayRefresh = capabilities.workspace?.inlayHint?.refreshSupport === true;
     supportsCodeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
+    completionWire = new CompletionWire(completionWireSupport(capabilities));
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options && typeof options === 'object') {
       initialSection = options.settings ?? options;
@@ -213,34 +215,15 @@ export function startServer(connection: Connection, entryPoint: string, options:
     void refreshSettings(section);
   });
 
-  // Completion lists hundreds of items (instance types, DB classes, resource types) with Markdown
-  // documentation each; the editor shows the documentation of one item at a time. The list goes out
-  // without it, and `completionItem/resolve` hands it over for the item the editor shows.
-  let completionDocs: { readonly list: number; readonly docs: (CompletionItem['documentation'] | undefined)[] } = { list: 0, docs: [] };
+  // Completion lists hundreds of items; completion-wire.ts decides what each carries on the wire.
   connection.onCompletion(
     guard('Completion', { isIncomplete: false, items: [] }, (params) => {
       const textDocument = manager.textDocument(params.textDocument.uri);
       if (!textDocument) return { isIncomplete: false, items: [] };
-      const list = service.completion(textDocument.getText(), manager.lastParse(params.textDocument.uri), params.position);
-      const docs: (CompletionItem['documentation'] | undefined)[] = [];
-      const listId = completionDocs.list + 1;
-      const items = list.items.map((item) => {
-        if (item.documentation === undefined || item.data !== undefined) return item;
-        const { documentation, ...rest } = item;
-        docs.push(documentation);
-        return { ...rest, data: { cloudarchCompletion: listId, index: docs.length - 1 } };
-      });
-      completionDocs = { list: listId, docs };
-      return { ...list, items };
+      return completionWire.toWire(service.completion(textDocument.getText(), manager.lastParse(params.textDocument.uri), params.position));
     }),
   );
-  connection.onCompletionResolve((item) => {
-    // An item of an older list, or one the client changed, resolves to itself.
-    const data = item?.data as { cloudarchCompletion?: unknown; index?: unknown } | undefined;
-    if (!data || data.cloudarchCompletion !== completionDocs.list || typeof data.index !== 'number') return item;
-    const documentation = completionDocs.docs[data.index];
-    return documentation === undefined ? item : { ...item, documentation };
-  });
+  connection.onCompletionResolve((item) => completionWire.resolve(item));
 
   connection.onHover(
     guard('Hover', null, (params) => {

@@ -132,7 +132,8 @@ describe('language server over stdio', function () {
     const list = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
     const medium = list.items.find((item) => item.label === 't3.medium');
     assert.ok(medium, 't3.medium is offered');
-    assert.match(medium.detail ?? '', /2 vCPU · 4 GiB · \$0\.0416\/h/);
+    // The size and price show beside the label.
+    assert.match(medium.labelDetails?.description ?? '', /2 vCPU · 4 GiB · \$0\.0416\/h/);
     // The list is sent without documentation; the editor resolves the item it shows.
     assert.equal(medium.documentation, undefined);
     const resolved = await server.request<CompletionItem>('completionItem/resolve', medium);

@@ -15,7 +15,8 @@
  * never interpreted as HTML by draw.io; everything is escaped for XML.
  */
 import { escapeXml, num, truncate } from '../render/escape';
-import type { ContainerKind, DiagramCategory, DiagramContainer, DiagramNode, LaidOutDiagram } from '../types';
+import { awsCategory } from '../render/theme';
+import type { ContainerKind, DiagramContainer, DiagramNode, LaidOutDiagram } from '../types';
 
 /** The AWS 4 `resIcon` of each catalog type (draw.io `mxgraph.aws4.<name>`). */
 const resourceIconOfType: Readonly<Record<string, string>> = {
@@ -62,24 +63,6 @@ const plainShapeOfType: Readonly<Record<string, string>> = {
   'external.onprem-database': 'generic_database',
 };
 
-/** Icon fill by category: the current AWS palette (shared/notes/diagram-style.md). */
-const categoryFill: Readonly<Record<DiagramCategory, string>> = {
-  compute: '#ED7100',
-  containers: '#ED7100',
-  serverless: '#ED7100',
-  storage: '#7AA116',
-  database: '#C925D1',
-  networking: '#8C4FFF',
-  analytics: '#8C4FFF',
-  security: '#DD344C',
-  integration: '#E7157B',
-  management: '#E7157B',
-  migration: '#01A88D',
-  blockchain: '#ED7100',
-  external: '#232F3E',
-  unknown: '#7D8998',
-};
-
 /** The sidebar's "AWS / Groups" styles, one per container kind. */
 const groupCommon = 'outlineConnect=0;gradientColor=none;whiteSpace=wrap;fontSize=12;fontStyle=0;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;';
 const groupStyle: Readonly<Record<ContainerKind, string>> = {
@@ -95,7 +78,7 @@ const edgeStyle = 'edgeStyle=orthogonalEdgeStyle;rounded=0;endArrow=block;endFil
 
 /** A vertex's style: the AWS 4 icon of its type, its label to the right of the icon. */
 export function drawioNodeStyle(node: Pick<DiagramNode, 'type' | 'category'>): string {
-  const fill = categoryFill[node.category];
+  const fill = awsCategory[node.category];
   const label = 'labelPosition=right;verticalLabelPosition=middle;align=left;verticalAlign=middle;spacingLeft=4;fontColor=#232F3E;fontSize=12;';
   const resIcon = node.type !== undefined ? resourceIconOfType[node.type] : undefined;
   if (resIcon !== undefined) {

@@ -30,8 +30,8 @@ export interface Palette {
   readonly spof: string;
 }
 
-/** The AWS category colours (diagram-style.md, "Colours of the current AWS palette"). */
-const awsCategory: Readonly<Record<DiagramCategory, string>> = {
+/** The AWS category colours (diagram-style.md, "Colours of the current AWS palette"); draw.io export fills its icons with them too. */
+export const awsCategory: Readonly<Record<DiagramCategory, string>> = {
   compute: '#ED7100',
   containers: '#ED7100',
   serverless: '#ED7100',

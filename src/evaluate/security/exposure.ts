@@ -18,6 +18,7 @@
  */
 import type { ArchDocument, ReferenceOccurrence, ResourceNode } from '../../core/document';
 import type { ExposureHop, ExposurePath } from '../types';
+import { enginePort, fsxPort, typePorts } from '../../model/ports';
 import { effective } from './rule';
 import { coversPort, isAllPorts, isCidr, isWorld, reachesPorts, readGroupRule, type PortRange } from './security-group-rules';
 
@@ -28,43 +29,18 @@ export const NETWORK_EDGE_PROPERTIES: readonly string[] = ['connectsTo', 'target
 const MAX_DEPTH = 10;
 const MAX_PATHS = 500;
 
-const ENGINE_PORTS: Readonly<Record<string, number>> = {
-  mysql: 3306,
-  mariadb: 3306,
-  'aurora-mysql': 3306,
-  postgres: 5432,
-  postgresql: 5432,
-  'aurora-postgresql': 5432,
-  oracle: 1521,
-  sqlserver: 1433,
-};
-
-const TYPE_PORTS: Readonly<Record<string, number>> = {
-  'aws.docdb.cluster': 27017,
-  'aws.neptune.cluster': 8182,
-  'aws.redshift.cluster': 5439,
-  'aws.efs.filesystem': 2049,
-  'aws.s3.bucket': 443,
-  'aws.dynamodb.table': 443,
-  'aws.apigateway.api': 443,
-  'aws.cloudfront.distribution': 443,
-  'aws.lambda.function': 443,
-  'aws.timestream.database': 443,
-  'aws.qldb.ledger': 443,
-};
-
 /** The port a resource listens on when a connection does not say: its `port`, its engine's, its first listener's. */
 export function defaultPort(resource: ResourceNode): number | undefined {
   const { props } = resource;
   if (typeof props.port === 'number') return props.port;
   if (typeof props.engine === 'string') {
-    const byEngine = ENGINE_PORTS[props.engine] ?? Object.entries(ENGINE_PORTS).find(([engine]) => String(props.engine).includes(engine))?.[1];
+    const byEngine = enginePort(props.engine);
     if (byEngine !== undefined) return byEngine;
   }
-  if (resource.type === 'aws.fsx.filesystem') return props.kind === 'lustre' ? 988 : 445;
+  if (resource.type === 'aws.fsx.filesystem') return fsxPort(props.kind);
   const listeners = listenerPorts(resource);
   if (listeners.length > 0) return listeners.includes(443) ? 443 : listeners[0];
-  return resource.type === undefined ? undefined : TYPE_PORTS[resource.type];
+  return resource.type === undefined ? undefined : typePorts[resource.type];
 }
 
 function listenerPorts(resource: ResourceNode): number[] {

@@ -5,11 +5,12 @@
 import type { SecurityRule } from './rule';
 import { analyticsRules } from './rules/analytics';
 import { coverageRules } from './rules/coverage';
-import { computeRules } from './rules/compute';
+import { beanstalkRules, computeRules } from './rules/compute';
 import { databaseRules } from './rules/databases';
-import { edgeAndAppRules } from './rules/edge-and-apps';
+import { migrationRules } from './rules/migration';
+import { applicationRules } from './rules/application';
 import { exposureRules } from './rules/exposure-rules';
-import { networkRules } from './rules/network';
+import { loadBalancerAndCdnRules, securityGroupRules } from './rules/networking';
 import { severityRationale } from './rules/severity-rationale';
 import { storageRules } from './rules/storage';
 
@@ -19,12 +20,15 @@ export const retiredRuleIds: readonly string[] = [];
 /** All rules of the engine, each with the rationale of its severity where one is written. */
 export const securityRules: readonly SecurityRule[] = [
   ...exposureRules,
-  ...networkRules,
+  ...securityGroupRules,
   ...computeRules,
   ...storageRules,
   ...databaseRules,
-  ...edgeAndAppRules,
+  ...loadBalancerAndCdnRules,
+  ...applicationRules,
+  ...beanstalkRules,
   ...analyticsRules,
+  ...migrationRules,
   ...coverageRules,
 ].map((rule) => {
   const rationale = rule.severityRationale ?? severityRationale[rule.id];

@@ -7,12 +7,7 @@
  */
 import type { EnumValue, ResourceTypeDef } from '../catalog-types';
 import { dataStoreTypes, databasePurchaseValues, prop } from './databases';
-
-const redshiftSla = 'https://aws.amazon.com/redshift/sla/';
-const emrSla = 'https://aws.amazon.com/emr/sla/';
-const athenaSla = 'https://aws.amazon.com/athena/sla/';
-const quicksightSla = 'https://aws.amazon.com/quick/sla/';
-const glueSla = 'https://aws.amazon.com/glue/sla/';
+import { slaPages } from '../sla-pages';
 
 /** Redshift node types with their hardware, so completion can show what each one is. */
 const redshiftNodeTypes: readonly EnumValue[] = [
@@ -38,7 +33,7 @@ const redshiftCluster: ResourceTypeDef = {
   units: { rule: 'standby-pair', property: 'multiAZ' },
   availability: {
     value: 99.9,
-    source: redshiftSla,
+    source: slaPages.redshift,
     kind: 'sla',
     note: 'Single-AZ multi-node and Serverless SLA (last updated 2023-11-01), applied to the whole cluster in one zone: a cluster needs all of its nodes, so the nodes are one unit.',
   },
@@ -46,14 +41,14 @@ const redshiftCluster: ResourceTypeDef = {
     {
       when: { property: 'multiAZ', equals: true },
       label: 'Multi-AZ',
-      figure: { value: 99.99, source: redshiftSla, kind: 'sla', note: 'Multi-AZ (RA3) SLA (last updated 2023-11-01).' },
+      figure: { value: 99.99, source: slaPages.redshift, kind: 'sla', note: 'Multi-AZ (RA3) SLA (last updated 2023-11-01).' },
     },
   ],
   variants: [
     {
       property: 'nodes',
       value: 1,
-      availability: { value: 99.5, source: redshiftSla, kind: 'sla', note: 'Single-AZ single-node SLA (last updated 2023-11-01).' },
+      availability: { value: 99.5, source: slaPages.redshift, kind: 'sla', note: 'Single-AZ single-node SLA (last updated 2023-11-01).' },
     },
     // With a second copy in another zone, a failure costs only the automatic failover.
     { property: 'multiAZ', value: true, mttrMinutes: 5 },
@@ -156,7 +151,7 @@ const emrCluster: ResourceTypeDef = {
   units: { rule: 'fixed', units: 1 },
   availability: {
     value: 99.9,
-    source: emrSla,
+    source: slaPages.emr,
     kind: 'sla',
     note: 'EMR service commitment (last updated 2023-02-14), applied to the cluster\'s primary node; the zone is counted separately.',
   },
@@ -242,7 +237,7 @@ const athenaWorkgroup: ResourceTypeDef = {
   inVpc: false,
   zonal: false,
   units: { rule: 'fixed', units: 1 },
-  availability: { value: 99.9, source: athenaSla, kind: 'sla', note: 'Athena service commitment (last updated 2022-05-05), per region.' },
+  availability: { value: 99.9, source: slaPages.athena, kind: 'sla', note: 'Athena service commitment (last updated 2022-05-05), per region.' },
   mttrMinutes: 10,
   dataStore: false,
   docs: {
@@ -300,7 +295,7 @@ const quicksightDashboard: ResourceTypeDef = {
   inVpc: false,
   zonal: false,
   units: { rule: 'fixed', units: 1 },
-  availability: { value: 99.9, source: quicksightSla, kind: 'sla', note: 'QuickSight (now Amazon Quick) service commitment (last updated 2026-06-04), per region.' },
+  availability: { value: 99.9, source: slaPages.quicksight, kind: 'sla', note: 'QuickSight (now Amazon Quick) service commitment (last updated 2026-06-04), per region.' },
   mttrMinutes: 10,
   dataStore: false,
   docs: {
@@ -361,7 +356,7 @@ const glueJob: ResourceTypeDef = {
   inVpc: false,
   zonal: false,
   units: { rule: 'fixed', units: 1 },
-  availability: { value: 99.9, source: glueSla, kind: 'sla', note: 'Glue service commitment (last updated 2022-05-02), per region.' },
+  availability: { value: 99.9, source: slaPages.glue, kind: 'sla', note: 'Glue service commitment (last updated 2022-05-02), per region.' },
   mttrMinutes: 10,
   dataStore: false,
   docs: {
@@ -423,7 +418,7 @@ const glueCrawler: ResourceTypeDef = {
   inVpc: false,
   zonal: false,
   units: { rule: 'fixed', units: 1 },
-  availability: { value: 99.9, source: glueSla, kind: 'sla', note: 'Glue service commitment (last updated 2022-05-02), per region; crawlers are covered.' },
+  availability: { value: 99.9, source: slaPages.glue, kind: 'sla', note: 'Glue service commitment (last updated 2022-05-02), per region; crawlers are covered.' },
   mttrMinutes: 10,
   dataStore: false,
   docs: {

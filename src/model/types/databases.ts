@@ -9,6 +9,7 @@
  */
 import { AURORA_GLOBAL_SECONDARY_REGIONS, DYNAMODB_MRSC, QLDB_END_OF_SUPPORT, RDS_GP3_BASELINE, TIMESTREAM_LIVEANALYTICS_CLOSED } from '../aws-facts';
 import type { EnumValue, PropertyDef, PropertyShape, ResourceTypeDef } from '../catalog-types';
+import { slaPages } from '../sla-pages';
 
 /**
  * Small builders for property definitions, shared by the database, analytics and migration
@@ -71,12 +72,6 @@ export const dataStoreTypes: readonly string[] = [
   'external.onprem-database',
 ];
 
-const rdsSla = 'https://aws.amazon.com/rds/sla/';
-const auroraSla = 'https://aws.amazon.com/rds/aurora/sla/';
-const dynamodbSla = 'https://aws.amazon.com/dynamodb/sla/';
-const docdbSla = 'https://aws.amazon.com/documentdb/sla';
-const neptuneSla = 'https://aws.amazon.com/neptune/sla/';
-const timestreamSla = 'https://aws.amazon.com/timestream/sla/';
 const ebsVolumeTypes = 'github:awsdocs/amazon-ec2-user-guide doc_source/ebs-volume-types.md';
 
 const rdsStorageVolumeTypes: readonly EnumValue[] = [
@@ -106,7 +101,7 @@ const rdsInstance: ResourceTypeDef = {
   units: { rule: 'standby-pair', property: 'multiAZ' },
   availability: {
     value: 99.5,
-    source: rdsSla,
+    source: slaPages.rds,
     kind: 'sla',
     note: 'Single-DB instance SLA (last updated 2024-01-22), applied to each unit: the primary, and the standby when multiAZ is true.',
   },
@@ -114,7 +109,7 @@ const rdsInstance: ResourceTypeDef = {
     {
       when: { property: 'multiAZ', equals: true },
       label: 'Multi-AZ',
-      figure: { value: 99.95, source: rdsSla, kind: 'sla', note: 'Multi-AZ DB instance SLA (last updated 2024-01-22).' },
+      figure: { value: 99.95, source: slaPages.rds, kind: 'sla', note: 'Multi-AZ DB instance SLA (last updated 2024-01-22).' },
     },
   ],
   // A Multi-AZ instance is back within the automatic failover (one to two minutes); a Single-AZ one
@@ -227,7 +222,7 @@ const rdsAurora: ResourceTypeDef = {
   units: { rule: 'property', property: 'instances', default: 1 },
   availability: {
     value: 99.9,
-    source: auroraSla,
+    source: slaPages.aurora,
     kind: 'sla',
     note: 'Single-AZ Aurora SLA (last updated 2022-05-19), applied to each DB instance.',
   },
@@ -235,7 +230,7 @@ const rdsAurora: ResourceTypeDef = {
     {
       when: { property: 'zones', atLeast: 2 },
       label: 'Multi-AZ',
-      figure: { value: 99.99, source: auroraSla, kind: 'sla', note: 'Multi-AZ Aurora SLA (last updated 2022-05-19): a cluster with instances in two or more zones.' },
+      figure: { value: 99.99, source: slaPages.aurora, kind: 'sla', note: 'Multi-AZ Aurora SLA (last updated 2022-05-19): a cluster with instances in two or more zones.' },
     },
   ],
   mttrMinutes: 10,
@@ -330,7 +325,7 @@ const dynamodbTable: ResourceTypeDef = {
   units: { rule: 'fixed', units: 1 },
   availability: {
     value: 99.99,
-    source: dynamodbSla,
+    source: slaPages.dynamodb,
     kind: 'sla',
     note: 'Standard SLA for single-region tables (request-based, measured in five-minute intervals).',
   },
@@ -338,7 +333,7 @@ const dynamodbTable: ResourceTypeDef = {
     {
       when: { property: 'globalTables', nonEmpty: true },
       label: 'Global tables',
-      figure: { value: 99.999, source: dynamodbSla, kind: 'sla', note: 'Global tables SLA: replicas in several regions, with the application failing over between them.' },
+      figure: { value: 99.999, source: slaPages.dynamodb, kind: 'sla', note: 'Global tables SLA: replicas in several regions, with the application failing over between them.' },
     },
   ],
   mttrMinutes: 10,
@@ -430,12 +425,12 @@ const docdbCluster: ResourceTypeDef = {
   inVpc: true,
   zonal: true,
   units: { rule: 'property', property: 'instances', default: 1 },
-  availability: { value: 99.9, source: docdbSla, kind: 'sla', note: 'Single-AZ SLA (last updated 2025-05-01), applied to each instance.' },
+  availability: { value: 99.9, source: slaPages.documentdb, kind: 'sla', note: 'Single-AZ SLA (last updated 2025-05-01), applied to each instance.' },
   availabilityVariants: [
     {
       when: { property: 'zones', atLeast: 2 },
       label: 'Multi-AZ',
-      figure: { value: 99.99, source: docdbSla, kind: 'sla', note: 'Multi-AZ SLA (last updated 2025-05-01): instances in two or more zones.' },
+      figure: { value: 99.99, source: slaPages.documentdb, kind: 'sla', note: 'Multi-AZ SLA (last updated 2025-05-01): instances in two or more zones.' },
     },
   ],
   mttrMinutes: 10,
@@ -495,12 +490,12 @@ const neptuneCluster: ResourceTypeDef = {
   inVpc: true,
   zonal: true,
   units: { rule: 'property', property: 'instances', default: 1 },
-  availability: { value: 99.5, source: neptuneSla, kind: 'sla', note: 'Single DB instance SLA (last updated 2024-01-10), applied to each instance.' },
+  availability: { value: 99.5, source: slaPages.neptune, kind: 'sla', note: 'Single DB instance SLA (last updated 2024-01-10), applied to each instance.' },
   availabilityVariants: [
     {
       when: { property: 'zones', atLeast: 2 },
       label: 'Multi-AZ',
-      figure: { value: 99.9, source: neptuneSla, kind: 'sla', note: 'Multi-AZ DB cluster SLA (last updated 2024-01-10).' },
+      figure: { value: 99.9, source: slaPages.neptune, kind: 'sla', note: 'Multi-AZ DB cluster SLA (last updated 2024-01-10).' },
     },
   ],
   mttrMinutes: 10,
@@ -564,7 +559,7 @@ const timestreamDatabase: ResourceTypeDef = {
   inVpc: false,
   zonal: false,
   units: { rule: 'fixed', units: 1 },
-  availability: { value: 99.99, source: timestreamSla, kind: 'sla', note: 'Timestream for LiveAnalytics service commitment (last updated 2022-05-05), per region.' },
+  availability: { value: 99.99, source: slaPages.timestream, kind: 'sla', note: 'Timestream for LiveAnalytics service commitment (last updated 2022-05-05), per region.' },
   mttrMinutes: 10,
   dataStore: true,
   closedToNewCustomers: TIMESTREAM_LIVEANALYTICS_CLOSED,

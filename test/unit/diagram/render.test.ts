@@ -8,59 +8,7 @@ import { parseArchitecture } from '../../../src/core/parse';
 import { evaluateAll } from '../../../src/evaluate';
 import { buildDiagramGraph, layoutDiagram, renderDiagramSvg, truncate, type DiagramTheme, type LaidOutDiagram, type RenderOptions } from '../../../src/diagram';
 import { exampleFiles, readExample, realElk } from './helpers';
-
-interface SaxTag {
-  readonly name: string;
-  readonly attributes: Readonly<Record<string, string>>;
-}
-interface SaxParser {
-  onerror: (error: Error) => void;
-  onopentag: (tag: SaxTag) => void;
-  onclosetag: (name: string) => void;
-  ontext: (text: string) => void;
-  write(text: string): SaxParser;
-  close(): SaxParser;
-}
- 
-const sax = require('sax') as { parser(strict: boolean, options?: Record<string, unknown>): SaxParser };
-
-interface XmlElement {
-  readonly name: string;
-  readonly attributes: Readonly<Record<string, string>>;
-  readonly children: XmlElement[];
-  text: string;
-  readonly parent?: XmlElement;
-}
-
-/** Parses with a strict XML parser (a malformed SVG throws) into a small element tree. */
-function parseXml(xml: string): XmlElement {
-  const parser = sax.parser(true, { xmlns: false });
-  const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
-  let current = root;
-  parser.onerror = (error) => {
-    throw error;
-  };
-  parser.onopentag = (tag) => {
-    const element: XmlElement = { name: tag.name, attributes: tag.attributes, children: [], text: '', parent: current };
-    current.children.push(element);
-    current = element;
-  };
-  parser.onclosetag = () => {
-    current = current.parent!;
-  };
-  parser.ontext = (text) => {
-    current.text += text;
-  };
-  parser.write(xml).close();
-  return root;
-}
-
-function* elements(node: XmlElement): Generator<XmlElement> {
-  for (const child of node.children) {
-    yield child;
-    yield* elements(child);
-  }
-}
+import { elements, parseXml, type XmlElement } from './export/xml';
 
 /** The text of an element and its descendants, without `<title>` tooltips. */
 function visibleText(node: XmlElement): string {

@@ -1,12 +1,12 @@
 /**
- * Analytics and migration pricing: EMR (EC2 instances plus the EMR fee per instance-hour), Glue
- * jobs and crawlers (DPU-hours), Athena (TB scanned), QuickSight (authors, readers, SPICE) and DMS
- * replication instances.
+ * Analytics pricing: EMR (EC2 instances plus the EMR fee per instance-hour), Glue jobs and
+ * crawlers (DPU-hours), Athena (TB scanned), QuickSight (authors, readers, SPICE) and Redshift
+ * (node-hours, managed storage or Serverless RPU-hours).
  */
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext } from '../context';
 import { amountOr } from '../context';
-import { addOptionCharged, addOptionCost, ec2OptionFactors, ec2PurchaseOptions } from '../purchase';
+import { addOptionCharged, addOptionCost, addOptionCosts, databaseFactor, databaseOptionFactors, ec2OptionFactors, ec2PurchaseOptions } from '../purchase';
 import { chargeInstances } from './compute';
 
 interface EmrGroup {
@@ -102,12 +102,32 @@ export function priceQuickSight(ctx: CostContext, r: ResourceNode): void {
   ctx.charge(r.name, region, { key: 'quicksight:spice', quantity: extraSpice, what: 'SPICE beyond the 10 GB included per author', unit: 'GB-month' });
 }
 
-/** `aws.dms.task`: the replication instance (doubled for Multi-AZ) and its storage. */
-export function priceDms(ctx: CostContext, r: ResourceNode): void {
+/** The base capacity of a Redshift Serverless workgroup when none is set (AWS's default, and the catalog's `baseRPU` default). */
+const REDSHIFT_SERVERLESS_DEFAULT_RPU = 128;
+
+/** `aws.redshift.cluster`: node-hours (doubled for Multi-AZ), RA3 managed storage, or Serverless RPU-hours. */
+export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
-  const copies = ctx.bool(r, 'multiAZ') ? 2 : 1;
-  const hours = Math.min(ctx.num(r, 'hoursPerMonth', ctx.hours), ctx.hours);
-  const className = ctx.str(r, 'replicationInstanceClass') ?? 'dms.t3.medium';
-  ctx.charge(r.name, region, { key: `dms:${className}`, quantity: copies * hours, what: `${className} replication instance-hours${copies === 2 ? ' (Multi-AZ)' : ''}`, unit: 'instance-hours' });
-  ctx.charge(r.name, region, { key: 'dms:storage', quantity: ctx.num(r, 'allocatedStorageGB', 50) * copies, what: 'replication instance storage', unit: 'GB-month' });
+  const serverless = r.props.serverless && typeof r.props.serverless === 'object' && !Array.isArray(r.props.serverless) ? (r.props.serverless as Record<string, unknown>) : undefined;
+  if (serverless) {
+    // Without a written base capacity, the workgroup's default: 128 RPU (AWS's and the catalog's).
+    const rpu = amountOr(serverless.baseRPU ?? serverless.baseCapacityRPU ?? serverless.rpu, REDSHIFT_SERVERLESS_DEFAULT_RPU);
+    const activeHours = amountOr(serverless.activeHoursPerMonth ?? serverless.hoursPerMonth, ctx.hours);
+    ctx.charge(r.name, region, { key: 'redshift:serverless', quantity: rpu * activeHours, what: `Serverless capacity (${rpu} RPU x ${activeHours} h)`, unit: 'RPU-hours' });
+  } else {
+    const nodeType = ctx.str(r, 'nodeType') ?? 'ra3.xlplus';
+    const nodes = ctx.num(r, 'nodes', 2) * (ctx.bool(r, 'multiAZ') ? 2 : 1);
+    const purchase = ctx.str(r, 'purchase') ?? 'on-demand';
+    const factor = databaseFactor(ctx, purchase);
+    const key = `redshift:${nodeType}`;
+    const estimatedFactor = factor ? { ...factor, estimate: true, label: `${factor.label} (RDS discount applied to Redshift)` } : undefined;
+    const charged = ctx.charge(r.name, region, { key, quantity: ctx.unitHours(nodes), what: `${nodeType} ${purchase} node-hours (${nodes} nodes)`, unit: 'node-hours', ...(estimatedFactor ? { factor: estimatedFactor } : {}) });
+    const base = ctx.price(key, region);
+    if (base) {
+      addOptionCharged(ctx, charged);
+      addOptionCosts(ctx, databaseOptionFactors(ctx), ctx.unitHours(nodes), base.usd);
+    }
+    if (!nodeType.startsWith('ra3')) return;
+  }
+  ctx.charge(r.name, region, { key: 'redshift:managed-storage', quantity: ctx.num(r, 'storageGB', 100), what: 'managed storage', unit: 'GB-month' });
 }

@@ -2,7 +2,7 @@
  * Database pricing: RDS (instance-hours doubled for Multi-AZ, storage doubled for Multi-AZ, read
  * replicas), Aurora (instances or Serverless v2 ACU-hours, storage), DynamoDB (on-demand request
  * units or provisioned capacity, storage, backups, global-table replicas, DAX), DocumentDB,
- * Neptune, Timestream, QLDB, Managed Blockchain and Redshift.
+ * Neptune, Timestream, QLDB and Managed Blockchain.
  */
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext, PriceFactor } from '../context';
@@ -179,32 +179,3 @@ export function priceManagedBlockchain(ctx: CostContext, r: ResourceNode): void 
   ctx.charge(r.name, region, { key: `managedblockchain:peer:${peerType}`, quantity: ctx.unitHours(ctx.num(r, 'peerNodes', 1)), what: `${peerType} peer nodes`, unit: 'node-hours' });
 }
 
-/** The base capacity of a Redshift Serverless workgroup when none is set (AWS's default, and the catalog's `baseRPU` default). */
-const REDSHIFT_SERVERLESS_DEFAULT_RPU = 128;
-
-/** `aws.redshift.cluster`: node-hours (doubled for Multi-AZ), RA3 managed storage, or Serverless RPU-hours. */
-export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
-  const region = ctx.regionOf(r);
-  const serverless = r.props.serverless && typeof r.props.serverless === 'object' && !Array.isArray(r.props.serverless) ? (r.props.serverless as Record<string, unknown>) : undefined;
-  if (serverless) {
-    // Without a written base capacity, the workgroup's default: 128 RPU (AWS's and the catalog's).
-    const rpu = amountOr(serverless.baseRPU ?? serverless.baseCapacityRPU ?? serverless.rpu, REDSHIFT_SERVERLESS_DEFAULT_RPU);
-    const activeHours = amountOr(serverless.activeHoursPerMonth ?? serverless.hoursPerMonth, ctx.hours);
-    ctx.charge(r.name, region, { key: 'redshift:serverless', quantity: rpu * activeHours, what: `Serverless capacity (${rpu} RPU x ${activeHours} h)`, unit: 'RPU-hours' });
-  } else {
-    const nodeType = ctx.str(r, 'nodeType') ?? 'ra3.xlplus';
-    const nodes = ctx.num(r, 'nodes', 2) * (ctx.bool(r, 'multiAZ') ? 2 : 1);
-    const purchase = ctx.str(r, 'purchase') ?? 'on-demand';
-    const factor = databaseFactor(ctx, purchase);
-    const key = `redshift:${nodeType}`;
-    const estimatedFactor = factor ? { ...factor, estimate: true, label: `${factor.label} (RDS discount applied to Redshift)` } : undefined;
-    const charged = ctx.charge(r.name, region, { key, quantity: ctx.unitHours(nodes), what: `${nodeType} ${purchase} node-hours (${nodes} nodes)`, unit: 'node-hours', ...(estimatedFactor ? { factor: estimatedFactor } : {}) });
-    const base = ctx.price(key, region);
-    if (base) {
-      addOptionCharged(ctx, charged);
-      addOptionCosts(ctx, databaseOptionFactors(ctx), ctx.unitHours(nodes), base.usd);
-    }
-    if (!nodeType.startsWith('ra3')) return;
-  }
-  ctx.charge(r.name, region, { key: 'redshift:managed-storage', quantity: ctx.num(r, 'storageGB', 100), what: 'managed storage', unit: 'GB-month' });
-}

@@ -5,15 +5,14 @@
  */
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext } from '../context';
-import { priceAthena, priceDms, priceEmr, priceGlueCrawler, priceGlueJob, priceQuickSight } from './analytics';
+import { priceAthena, priceEmr, priceGlueCrawler, priceGlueJob, priceQuickSight, priceRedshift } from './analytics';
+import { priceApiGateway, priceEcsService, priceLambda } from './application';
 import {
   priceAutoScalingGroup,
   priceBatch,
   priceBeanstalk,
   priceEc2Instance,
-  priceEcsService,
   priceImageBuilder,
-  priceLambda,
   priceLightsail,
 } from './compute';
 import {
@@ -24,11 +23,11 @@ import {
   priceNeptune,
   priceQldb,
   priceRdsInstance,
-  priceRedshift,
   priceTimestream,
 } from './databases';
-import { priceApiGateway, priceCloudFront, priceLoadBalancer, priceNatGateway, priceRoute53Zone } from './networking';
-import { priceEbsVolume, priceEfs, priceFsx, priceS3Bucket, priceSnow } from './storage';
+import { priceCloudFront, priceLoadBalancer, priceNatGateway, priceRoute53Zone } from './networking';
+import { priceDms, priceSnow } from './migration';
+import { priceEbsVolume, priceEfs, priceFsx, priceS3Bucket } from './storage';
 
 /** Adds the line items (and unpriced entries) of one resource. */
 export type Pricer = (ctx: CostContext, resource: ResourceNode) => void;

@@ -1,7 +1,7 @@
 /**
  * Networking and edge pricing: load balancers (hours plus capacity units derived from the
  * workload), NAT gateways, Route 53 hosted zones and queries, CloudFront requests (its data
- * transfer is charged by data-transfer.ts), WAF, and API Gateway requests.
+ * transfer is charged by data-transfer.ts) and WAF (API Gateway's too: application.ts).
  */
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext } from '../context';
@@ -128,25 +128,3 @@ export function chargeWaf(ctx: CostContext, r: ResourceNode, requests: number): 
   ctx.addUnpriced(r.name, 'WAF rules ($1 per rule a month)', 'the number of rules is not modeled');
 }
 
-/** `aws.apigateway.api`: requests (or WebSocket messages) from `requestsPerMonth` or the workload. */
-export function priceApiGateway(ctx: CostContext, r: ResourceNode): void {
-  const region = ctx.regionOf(r);
-  const kind = ctx.str(r, 'kind') ?? 'rest';
-  const explicit = r.props.requestsPerMonth;
-  const requests = explicit !== undefined ? amountOr(explicit, 0) : ctx.requestsReaching(r.name);
-  const key = kind === 'http' ? 'apigateway:http' : kind === 'websocket' ? 'apigateway:websocket' : 'apigateway:rest';
-  ctx.charge(r.name, region, {
-    key,
-    quantity: requests / 1e6,
-    what: kind === 'websocket' ? 'WebSocket messages' : `${kind.toUpperCase()} API requests`,
-    unit: kind === 'websocket' ? 'million messages' : 'million requests',
-    ...(explicit === undefined && requests > 0 ? { note: 'requests = workload requests reaching the API' } : {}),
-  });
-  if (requests === 0 && explicit === undefined) {
-    ctx.addUnpriced(r.name, 'API requests', 'the API is not on the request path and sets no requestsPerMonth');
-  }
-  if (ctx.bool(r, 'cache')) {
-    ctx.charge(r.name, region, { key: 'apigateway:cache', quantity: ctx.hours, what: 'stage cache (0.5 GB assumed)', unit: 'hours' });
-  }
-  chargeWaf(ctx, r, requests);
-}

@@ -1,6 +1,6 @@
 /**
  * Storage pricing: EBS volumes, S3 buckets (storage by class, requests from the workload,
- * retrieval), EFS, FSx and the Snow family.
+ * retrieval), EFS and FSx.
  */
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext } from '../context';
@@ -143,19 +143,3 @@ export function priceFsx(ctx: CostContext, r: ResourceNode): void {
   ctx.charge(r.name, region, { key: multiAz ? 'fsx:windows:throughput-multi-az' : 'fsx:windows:throughput', quantity: ctx.num(r, 'throughputMBps', 32), unit: 'MBps-month' });
 }
 
-/** Days on site included in a Snow job fee. */
-const snowIncludedDays: Readonly<Record<string, number>> = { snowcone: 5, 'snowball-edge-storage': 10, 'snowball-edge-compute': 10 };
-
-/** `aws.snow.device`: a job fee per device and job, plus extra days on site. */
-export function priceSnow(ctx: CostContext, r: ResourceNode): void {
-  const region = ctx.regionOf(r);
-  const family = ctx.str(r, 'family') ?? 'snowball-edge-storage';
-  if (family === 'snowmobile') {
-    ctx.addUnpriced(r.name, 'Snowmobile', 'AWS retired Snowmobile in 2024; there is no list price to apply');
-    return;
-  }
-  const jobs = ctx.num(r, 'devices', 1) * ctx.num(r, 'jobs', 1);
-  ctx.charge(r.name, region, { key: `snow:${family}`, quantity: jobs, what: `${family} job fee (one-off, shown in the month it happens)`, unit: 'jobs' });
-  const extraDays = Math.max(0, ctx.num(r, 'daysOnSite', 10) - (snowIncludedDays[family] ?? 10));
-  ctx.charge(r.name, region, { key: `snow:${family}:extra-day`, quantity: extraDays * jobs, what: `${family} extra days on site`, unit: 'device-days' });
-}

@@ -305,3 +305,43 @@ export const computeRules: readonly SecurityRule[] = [
     fix: { value: true, title: 'Add to a backup plan (backupPlan: true)' },
   }),
 ];
+
+const BEANSTALK = ['aws.elasticbeanstalk.environment'];
+
+/** Elastic Beanstalk (listed after the application rules in the rule table). */
+export const beanstalkRules: readonly SecurityRule[] = [
+  propertyRule({
+    id: 'CA-EB-001',
+    title: 'Elastic Beanstalk managed platform updates are off',
+    description: 'Without managed updates the environment\'s platform misses security patches until someone updates it by hand.',
+    severity: 'high',
+    concern: 'security',
+    types: BEANSTALK,
+    remediation: 'Set `managedUpdates: true`.',
+    checkov: ['CKV_AWS_340'],
+    securityHub: ['ElasticBeanstalk.2'],
+    responsibility: 'customer',
+    path: ['managedUpdates'],
+    assumedDefault: false,
+    ok: isTrue,
+    message: (resource) => `Elastic Beanstalk environment \`${resource.name}\` does not apply platform updates automatically.`,
+    fix: { value: true, title: 'Turn on managed updates (managedUpdates: true)' },
+  }),
+  propertyRule({
+    id: 'CA-EB-002',
+    title: 'Elastic Beanstalk enhanced health reporting is off',
+    description: 'Basic health sees only load balancer checks; enhanced health reports instance and request-level problems.',
+    severity: 'low',
+    concern: 'availability',
+    types: BEANSTALK,
+    remediation: 'Set `enhancedHealth: true`.',
+    checkov: ['CKV_AWS_312'],
+    securityHub: ['ElasticBeanstalk.1'],
+    responsibility: 'customer',
+    path: ['enhancedHealth'],
+    assumedDefault: true,
+    ok: isTrue,
+    message: (resource) => `Elastic Beanstalk environment \`${resource.name}\` uses basic health reporting only.`,
+    fix: { value: true, title: 'Turn on enhanced health (enhancedHealth: true)' },
+  }),
+];

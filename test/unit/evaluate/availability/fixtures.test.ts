@@ -23,6 +23,8 @@ interface Expected {
   readonly regionOutage?: Record<string, { works: boolean }>;
   readonly downtimeMinutesPerYear?: number;
   readonly downtimeDecimals?: number;
+  /** What the CLI's text output, the report and hovers say about the result, line by line. */
+  readonly explanation?: readonly string[];
 }
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -82,6 +84,7 @@ describe('availability fixtures', () => {
         const lines = explainAvailability(result);
         assert.match(lines[0]!, /^System availability: \d/);
         assert.ok(lines.some((l) => (result.spof.length > 0 ? l.includes('Single points of failure') : l.includes('No single point of failure'))));
+        if (expected.explanation) assert.deepEqual(lines, expected.explanation);
       });
     });
   }

@@ -28,12 +28,13 @@ import { evaluateSecurity } from '../../../../src/evaluate/security';
 import { securityRules } from '../../../../src/evaluate/security/registry';
 import type { SecurityRule } from '../../../../src/evaluate/security/rule';
 import { analyticsRules } from '../../../../src/evaluate/security/rules/analytics';
-import { computeRules } from '../../../../src/evaluate/security/rules/compute';
+import { applicationRules } from '../../../../src/evaluate/security/rules/application';
+import { beanstalkRules, computeRules } from '../../../../src/evaluate/security/rules/compute';
 import { coverageRules } from '../../../../src/evaluate/security/rules/coverage';
 import { databaseRules } from '../../../../src/evaluate/security/rules/databases';
-import { edgeAndAppRules } from '../../../../src/evaluate/security/rules/edge-and-apps';
 import { exposureRules } from '../../../../src/evaluate/security/rules/exposure-rules';
-import { networkRules } from '../../../../src/evaluate/security/rules/network';
+import { migrationRules } from '../../../../src/evaluate/security/rules/migration';
+import { loadBalancerAndCdnRules, securityGroupRules } from '../../../../src/evaluate/security/rules/networking';
 import { storageRules } from '../../../../src/evaluate/security/rules/storage';
 import type { SecurityFinding } from '../../../../src/evaluate/types';
 
@@ -67,12 +68,13 @@ interface Row {
 /** The rule groups, by the name of their rules file and of their table file. */
 const groups: Readonly<Record<string, readonly SecurityRule[]>> = {
   analytics: analyticsRules,
-  compute: computeRules,
+  application: applicationRules,
+  compute: [...computeRules, ...beanstalkRules],
   coverage: coverageRules,
   databases: databaseRules,
-  'edge-and-apps': edgeAndAppRules,
   'exposure-rules': exposureRules,
-  network: networkRules,
+  migration: migrationRules,
+  networking: [...securityGroupRules, ...loadBalancerAndCdnRules],
   storage: storageRules,
 };
 

@@ -43,21 +43,33 @@ interface SarifResult {
   fixes?: { artifactChanges: { replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[] }[] }[];
 }
 
-describe('security SARIF output', () => {
+type SarifLog = { runs: { tool: { driver: { name: string; rules: { id: string; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[] };
+
+/**
+ * The evaluated inputs and their SARIF log. Each test makes its own, never the describe block while
+ * the file loads: mutation testing tells which test covers which code only for code run inside a test.
+ */
+function sarifLog(): { readonly inputs: ReturnType<typeof evaluated>[]; readonly log: SarifLog } {
   const inputs = [evaluated('exposure/three-tier.cloudarch.yaml'), evaluated('rules/CA-SG-001.fail.cloudarch.yaml'), evaluated('rules/CA-RDS-001.fail.cloudarch.yaml')];
-  const log = toSarif(inputs, '0.1.0') as { runs: { tool: { driver: { name: string; rules: { id: string; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[] };
+  return { inputs, log: toSarif(inputs, '0.1.0') as SarifLog };
+}
+
+describe('security SARIF output', () => {
 
   it('is valid against the SARIF 2.1.0 schema subset', () => {
+    const { log } = sarifLog();
     const validate = validator();
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
   });
 
   it('is valid against the official SARIF 2.1.0 schema (OASIS sarif-2.1.0-rtm.5)', () => {
+    const { log } = sarifLog();
     const validate = officialValidator();
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
   });
 
   it('the official schema rejects a result level SARIF does not define (the check can fail)', () => {
+    const { log } = sarifLog();
     const validate = officialValidator();
     const broken = JSON.parse(JSON.stringify(log)) as { runs: { results: Record<string, unknown>[] }[] };
     broken.runs[0]!.results[0]!.level = 'critical';
@@ -65,6 +77,7 @@ describe('security SARIF output', () => {
   });
 
   it('the schema subset rejects what SARIF forbids (the check can fail)', () => {
+    const { log } = sarifLog();
     const validate = validator();
     const broken = JSON.parse(JSON.stringify(log)) as { runs: { results: Record<string, unknown>[] }[] };
     broken.runs[0]!.results[0]!.level = 'critical';
@@ -76,6 +89,7 @@ describe('security SARIF output', () => {
   });
 
   it('describes every rule once, with GitHub\'s security-severity and the scanners\' ids as tags', () => {
+    const { log } = sarifLog();
     const driver = log.runs[0]!.tool.driver;
     assert.equal(driver.name, 'CloudArch');
     assert.deepEqual(driver.rules.map((rule) => rule.id), securityRules.map((rule) => rule.id));
@@ -86,6 +100,7 @@ describe('security SARIF output', () => {
   });
 
   it('gives one result per finding, with the rule index, level and a 1-based region', () => {
+    const { inputs, log } = sarifLog();
     const results = log.runs[0]!.results;
     assert.equal(results.length, inputs.reduce((sum, input) => sum + input.security.findings.length, 0));
     const ssh = results.find((result) => result.ruleId === 'CA-SG-001')!;

@@ -1,28 +1,239 @@
 /**
- * Load balancers, CloudFront, API Gateway, Lambda, ECS and Elastic Beanstalk: encryption in transit,
- * logging, WAF, authorization, runtime hygiene and zone spread.
+ * Networking: security-group rules (world-open ingress to administrative, database and other
+ * ports, all protocols, unrestricted egress and undocumented rules), then load balancers and
+ * CloudFront (encryption in transit, logging, WAF and zone spread).
  */
-import { DEPRECATED_LAMBDA_RUNTIME_IDS, replacementLambdaRuntime } from '../../../model/aws-facts';
 import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
-import { effective, finding, isTrue, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
-import { secretIn, twoZones, zonesOf } from './compute';
+import { catalogDefault, effective, finding, isTrue, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
+import { twoZones, zonesOf } from './compute';
+import { coversPort, isAllPorts, isWorld, portText, reachesPorts, readGroupRule, type GroupRule } from '../security-group-rules';
+import { databasePorts, webPorts } from '../../../model/ports';
+
+const SECURITY_GROUP = ['aws.ec2.security-group'];
+
+/** The CIDR a "restrict" fix writes: the private address space, which the user then narrows. */
+export const RESTRICTED_CIDR = '10.0.0.0/8';
+
+type RuleVisitor = (rule: GroupRule, resource: ResourceNode) => string | undefined;
+
+/** Runs `visit` over every ingress rule; each message it returns becomes a finding at the rule's `from`. */
+function ingressCheck(meta: RuleMeta, restrictFix: boolean, visit: RuleVisitor): SecurityRule['check'] {
+  return (resource, context) => {
+    const ingress = resource.props.ingress;
+    if (!Array.isArray(ingress)) return [];
+    const findings: SecurityFinding[] = [];
+    ingress.forEach((item, index) => {
+      const rule = readGroupRule(item, 'ingress');
+      if (rule === undefined) return;
+      const message = visit(rule, resource);
+      if (message === undefined) return;
+      const path = ['ingress', index, 'from'];
+      const fix = restrictFix ? buildSetPropertyFix(context.doc, resource, path, RESTRICTED_CIDR, `Restrict to ${RESTRICTED_CIDR} (then narrow it to your own range)`) : undefined;
+      findings.push(finding(meta, resource, { path, message, ...(fix ? { fix } : {}) }));
+    });
+    return findings;
+  };
+}
+
+function worldSpecificPort(rule: GroupRule, port: number): boolean {
+  return isWorld(rule.peer) && !isAllPorts(rule.ports) && coversPort(rule.ports, port) && rule.protocol !== 'udp' && rule.protocol !== 'icmp';
+}
+
+function sgRule(meta: Omit<RuleMeta, 'types' | 'responsibility' | 'concern'>, restrictFix: boolean, visit: RuleVisitor): SecurityRule {
+  const full: RuleMeta = { ...meta, types: SECURITY_GROUP, responsibility: 'customer', concern: 'security' };
+  return { ...full, check: ingressCheck(full, restrictFix, visit) };
+}
+
+const name = (resource: ResourceNode) => `Security group \`${resource.name}\``;
+
+export const securityGroupRules: readonly SecurityRule[] = [
+  (() => {
+    const meta = {
+      id: 'CA-SG-001',
+      title: 'Security group allows SSH (22) from the internet',
+      description: 'SSH open to 0.0.0.0/0 or ::/0 invites credential stuffing and exploitation of the SSH daemon from anywhere.',
+      severity: 'high' as const,
+      remediation: 'Allow port 22 only from an administrative CIDR or a bastion security group, or use Systems Manager Session Manager instead of SSH.',
+      checkov: ['CKV_AWS_24'],
+      securityHub: ['EC2.13', 'EC2.19'],
+      fixable: true,
+    };
+    return sgRule(meta, true, (group, resource) => (worldSpecificPort(group, 22) ? `${name(resource)} allows SSH (${portText(group.ports)}) from ${group.peer}.` : undefined));
+  })(),
+  (() => {
+    const meta = {
+      id: 'CA-SG-002',
+      title: 'Security group allows RDP (3389) from the internet',
+      description: 'Remote Desktop open to the whole internet is one of the most scanned and attacked services.',
+      severity: 'high' as const,
+      remediation: 'Allow port 3389 only from an administrative CIDR, a VPN, or Fleet Manager/Session Manager.',
+      checkov: ['CKV_AWS_25'],
+      securityHub: ['EC2.14', 'EC2.19'],
+      fixable: true,
+    };
+    return sgRule(meta, true, (group, resource) => (worldSpecificPort(group, 3389) ? `${name(resource)} allows RDP (${portText(group.ports)}) from ${group.peer}.` : undefined));
+  })(),
+  (() => {
+    const meta = {
+      id: 'CA-SG-003',
+      title: 'Security group allows all ports or all protocols from the internet',
+      description: 'An ingress rule for every port (or protocol -1) from 0.0.0.0/0 exposes every listening service of every attached resource.',
+      severity: 'critical' as const,
+      remediation: 'Replace the rule with rules for the specific ports the service needs, from the narrowest source that works (a load balancer security group, a CIDR).',
+      checkov: ['CKV_AWS_277'],
+      securityHub: ['EC2.19'],
+      fixable: true,
+    };
+    return sgRule(meta, true, (group, resource) =>
+      isWorld(group.peer) && isAllPorts(group.ports) && reachesPorts(group) ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.` : undefined,
+    );
+  })(),
+  (() => {
+    const meta = {
+      id: 'CA-SG-004',
+      title: 'Security group allows a database port from the internet',
+      description: 'Database and cache ports (MySQL, PostgreSQL, SQL Server, Oracle, MongoDB, Redis...) open to the internet expose data stores to brute force and exploits.',
+      severity: 'critical' as const,
+      remediation: 'Allow the database port only from the application tier\'s security group.',
+      checkov: [],
+      securityHub: ['EC2.19'],
+      fixable: true,
+    };
+    return sgRule(meta, true, (group, resource) => {
+      const port = Object.keys(databasePorts).map(Number).find((candidate) => worldSpecificPort(group, candidate));
+      return port === undefined ? undefined : `${name(resource)} allows ${databasePorts[port]} (${portText(group.ports)}) from ${group.peer}.`;
+    });
+  })(),
+  (() => {
+    const meta = {
+      id: 'CA-SG-005',
+      title: 'Security group allows an unauthorized port from the internet',
+      description: 'Only web ports (80 and 443) should face the internet; any other world-open port widens the attack surface.',
+      severity: 'high' as const,
+      remediation: 'Restrict the rule\'s source to the networks that need it, or front the service with a load balancer.',
+      checkov: [],
+      securityHub: ['EC2.18'],
+      fixable: true,
+    };
+    return sgRule(meta, true, (group, resource) => {
+      if (!isWorld(group.peer) || !reachesPorts(group) || group.ports === undefined || isAllPorts(group.ports)) return undefined;
+      const ports = group.ports;
+      // Only where CA-SG-001, -002 or -004 report the rule: UDP 22 is not SSH, but it is still a world-open port.
+      const coveredElsewhere = [22, 3389, ...Object.keys(databasePorts).map(Number)].some((port) => worldSpecificPort(group, port));
+      const onlyWeb = ports.from === ports.to && webPorts.includes(ports.from);
+      if (coveredElsewhere || onlyWeb) return undefined;
+      return `${name(resource)} allows ${portText(ports)} from ${group.peer}; only 80 and 443 should face the internet.`;
+    });
+  })(),
+  (() => {
+    const meta = {
+      id: 'CA-SG-006',
+      title: 'Security group allows plain HTTP (80) from the internet',
+      description: 'Port 80 carries unencrypted traffic; acceptable only on a load balancer that redirects to HTTPS.',
+      severity: 'low' as const,
+      remediation: 'Serve HTTPS on 443 and keep port 80 only on a load balancer listener that redirects to HTTPS.',
+      checkov: ['CKV_AWS_260'],
+      securityHub: [],
+      fixable: false,
+    };
+    return sgRule(meta, false, (group, resource) =>
+      isWorld(group.peer) && group.ports !== undefined && group.ports.from === 80 && group.ports.to === 80 ? `${name(resource)} allows unencrypted HTTP on port 80 from ${group.peer}.` : undefined,
+    );
+  })(),
+  (() => {
+    const meta: RuleMeta = {
+      id: 'CA-SG-007',
+      title: 'Security group allows all outbound traffic to the internet',
+      description: 'Unrestricted egress lets a compromised instance exfiltrate data or reach command-and-control servers on any port.',
+      severity: 'low',
+      concern: 'security',
+      types: SECURITY_GROUP,
+      remediation: 'Limit egress to the ports and destinations the workload needs (for example 443 to the internet, the database port to the database security group).',
+      checkov: ['CKV_AWS_382'],
+      securityHub: [],
+      responsibility: 'customer',
+      fixable: false,
+    };
+    return {
+      ...meta,
+      check(resource) {
+        const written = resource.props.egress;
+        if (written === undefined) {
+          // AWS gives a group without egress rules one that allows everything, and so does the catalog.
+          const assumed = catalogDefault(resource, 'egress');
+          const open = Array.isArray(assumed) && assumed.some((item) => {
+            const rule = readGroupRule(item, 'egress');
+            return rule !== undefined && isWorld(rule.peer) && isAllPorts(rule.ports);
+          });
+          return open ? [finding(meta, resource, { path: ['egress'], message: `${name(resource)} has no egress rules, so it allows all outbound traffic (the AWS default).` })] : [];
+        }
+        if (!Array.isArray(written)) return [];
+        return written.flatMap((item, index) => {
+          const rule = readGroupRule(item, 'egress');
+          if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports) || !reachesPorts(rule)) return [];
+          return [finding(meta, resource, { path: ['egress', index, 'to'], message: `${name(resource)} allows all outbound traffic to ${rule.peer}.` })];
+        });
+      },
+    };
+  })(),
+  (() => {
+    const meta: RuleMeta = {
+      id: 'CA-SG-008',
+      title: 'Security group rule has no description',
+      description: 'Rules without a description are hard to review and tend to outlive their purpose.',
+      severity: 'info',
+      concern: 'security',
+      types: SECURITY_GROUP,
+      remediation: 'Add a `description` to every ingress and egress rule saying who needs it and why.',
+      checkov: ['CKV_AWS_23'],
+      securityHub: [],
+      responsibility: 'customer',
+      fixable: false,
+    };
+    return {
+      ...meta,
+      check(resource) {
+        const findings: SecurityFinding[] = [];
+        for (const direction of ['ingress', 'egress'] as const) {
+          const rules = resource.props[direction];
+          if (!Array.isArray(rules)) continue;
+          rules.forEach((item, index) => {
+            const rule = readGroupRule(item, direction);
+            if (rule !== undefined && (rule.description === undefined || rule.description.trim() === '')) {
+              findings.push(finding(meta, resource, { path: [direction, index], message: `${name(resource)} ${direction} rule ${index + 1} (${portText(rule.ports)}) has no description.` }));
+            }
+          });
+        }
+        return findings;
+      },
+    };
+  })(),
+  propertyRule({
+    id: 'CA-SG-009',
+    title: 'VPC default security group has rules',
+    description: 'Resources launched without a security group land in the default group; rules on it silently apply to them.',
+    severity: 'high',
+    concern: 'security',
+    types: SECURITY_GROUP,
+    remediation: 'Remove every ingress and egress rule from the default security group and give each resource a purpose-built group.',
+    checkov: ['CKV2_AWS_12'],
+    securityHub: ['EC2.2'],
+    responsibility: 'customer',
+    path: ['isDefault'],
+    assumedDefault: false,
+    ok: (value, resource) => !isTrue(value) || ((!Array.isArray(resource.props.ingress) || resource.props.ingress.length === 0) && Array.isArray(resource.props.egress) && resource.props.egress.length === 0),
+    message: (resource) => `${name(resource)} is the VPC's default security group and still allows traffic.`,
+  }),
+];
+
+// Load balancers and CloudFront: encryption in transit, logging, WAF and zone spread.
 
 const ALB = 'aws.elb.application';
 const NLB = 'aws.elb.network';
 const GWLB = 'aws.elb.gateway';
 const CLOUDFRONT = ['aws.cloudfront.distribution'];
-const APIGW = ['aws.apigateway.api'];
-const LAMBDA = ['aws.lambda.function'];
-const ECS = ['aws.ecs.service'];
-const BEANSTALK = ['aws.elasticbeanstalk.environment'];
-
-/** Lambda runtimes past deprecation on the catalog's fact date (src/model/aws-facts.ts). */
-export const DEPRECATED_LAMBDA_RUNTIMES: readonly string[] = DEPRECATED_LAMBDA_RUNTIME_IDS;
-
-/** The supported runtime a deprecated one is mechanically replaced with, by language. */
-const replacementRuntime = replacementLambdaRuntime;
 
 const httpListener: SecurityRule = (() => {
   const meta: RuleMeta = {
@@ -113,7 +324,8 @@ const tlsPolicy: SecurityRule = (() => {
 
 const lbName = (resource: ResourceNode) => `Load balancer \`${resource.name}\``;
 
-export const edgeAndAppRules: readonly SecurityRule[] = [
+/** Load balancers and CloudFront (listed after the database rules in the rule table). */
+export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
   httpListener,
   tlsPolicy,
   propertyRule({
@@ -346,275 +558,5 @@ export const edgeAndAppRules: readonly SecurityRule[] = [
     ok: (value) => typeof value === 'string' && value.trim() !== '',
     message: (resource) => `Distribution \`${resource.name}\` sends requests for its root to an S3 bucket but has no default root object.`,
     fix: { value: 'index.html', title: 'Serve index.html at the root (defaultRootObject: index.html)' },
-  }),
-  propertyRule({
-    id: 'CA-APIGW-001',
-    title: 'API Gateway access logging is off',
-    description: 'Without access logs there is no record of who called which route with what result.',
-    severity: 'medium',
-    concern: 'security',
-    types: APIGW,
-    remediation: 'Set `accessLogging: true`.',
-    checkov: ['CKV_AWS_76', 'CKV_AWS_95'],
-    securityHub: ['APIGateway.1', 'APIGateway.9'],
-    responsibility: 'customer',
-    path: ['accessLogging'],
-    assumedDefault: false,
-    ok: isTrue,
-    message: (resource) => `API \`${resource.name}\` does not write access logs.`,
-    fix: { value: true, title: 'Turn on access logging (accessLogging: true)' },
-  }),
-  propertyRule({
-    id: 'CA-APIGW-002',
-    title: 'REST API is not protected by WAF',
-    description: 'A public REST API without a web ACL receives injection and bot traffic unfiltered.',
-    severity: 'medium',
-    concern: 'security',
-    types: APIGW,
-    remediation: 'Set `waf: true` (WAF attaches to REST API stages; put HTTP APIs behind CloudFront with WAF).',
-    checkov: ['CKV2_AWS_29'],
-    securityHub: ['APIGateway.4'],
-    responsibility: 'customer',
-    path: ['waf'],
-    assumedDefault: false,
-    appliesTo: (resource) => resource.props.kind === undefined || resource.props.kind === 'rest',
-    ok: isTrue,
-    message: (resource) => `REST API \`${resource.name}\` has no WAF web ACL.`,
-    fix: { value: true, title: 'Attach a WAF web ACL (waf: true)' },
-  }),
-  propertyRule({
-    id: 'CA-APIGW-003',
-    title: 'API Gateway routes have no authorization',
-    description: 'Routes with authorization NONE can be called by anyone on the internet.',
-    severity: 'medium',
-    concern: 'security',
-    types: APIGW,
-    remediation: 'Set `authorization` to `iam`, `cognito`, `jwt` or `lambda`.',
-    checkov: ['CKV_AWS_59', 'CKV_AWS_309'],
-    securityHub: ['APIGateway.8'],
-    responsibility: 'customer',
-    path: ['authorization'],
-    assumedDefault: 'none',
-    ok: (value) => value !== 'none',
-    message: (resource, value) => `API \`${resource.name}\` accepts unauthenticated calls (authorization: ${shown(value)}).`,
-    fix: { value: 'iam', title: 'Require IAM authorization (authorization: iam)' },
-  }),
-  propertyRule({
-    id: 'CA-APIGW-004',
-    title: 'API Gateway X-Ray tracing is off',
-    description: 'Without tracing, slow or failing calls cannot be followed through the services behind the API.',
-    severity: 'low',
-    concern: 'security',
-    types: APIGW,
-    remediation: 'Set `tracing: true`.',
-    checkov: ['CKV_AWS_73'],
-    securityHub: ['APIGateway.3'],
-    responsibility: 'customer',
-    path: ['tracing'],
-    assumedDefault: false,
-    appliesTo: (resource) => resource.props.kind === undefined || resource.props.kind === 'rest',
-    ok: isTrue,
-    message: (resource) => `API \`${resource.name}\` does not trace requests with X-Ray.`,
-    fix: { value: true, title: 'Turn on X-Ray tracing (tracing: true)' },
-  }),
-  propertyRule({
-    id: 'CA-LAMBDA-001',
-    title: 'Lambda function is not connected to a VPC',
-    description: 'A function outside a VPC cannot use security groups, VPC endpoints or flow logs to control and observe its network traffic.',
-    severity: 'low',
-    concern: 'security',
-    types: LAMBDA,
-    remediation: 'Set `inVpc: true` (attach the function to private subnets) when it reaches resources in the VPC or must be network-controlled.',
-    checkov: ['CKV_AWS_117'],
-    securityHub: ['Lambda.3'],
-    responsibility: 'customer',
-    path: ['inVpc'],
-    assumedDefault: false,
-    // An empty `securityGroups` list attaches the function to no VPC, as an empty VpcConfig does in AWS.
-    ok: (value, resource) => isTrue(value) || (Array.isArray(resource.props.securityGroups) && resource.props.securityGroups.length > 0),
-    message: (resource) => `Lambda function \`${resource.name}\` runs outside any VPC.`,
-    fix: { value: true, title: 'Attach to the VPC (inVpc: true)' },
-  }),
-  propertyRule({
-    id: 'CA-LAMBDA-002',
-    title: 'Lambda function uses a deprecated runtime',
-    description: 'Deprecated runtimes receive no security patches and eventually cannot be updated.',
-    severity: 'medium',
-    concern: 'security',
-    types: LAMBDA,
-    remediation: 'Move to a supported runtime of the same language.',
-    checkov: ['CKV_AWS_363'],
-    securityHub: ['Lambda.2'],
-    responsibility: 'customer',
-    path: ['runtime'],
-    assumedDefault: undefined,
-    ok: (value) => typeof value !== 'string' || !DEPRECATED_LAMBDA_RUNTIMES.includes(value),
-    message: (resource, value) => `Lambda function \`${resource.name}\` uses the deprecated runtime ${shown(value)}.`,
-    fix: { compute: (resource) => (typeof resource.props.runtime === 'string' ? replacementRuntime(resource.props.runtime) : undefined), title: 'Move to a supported runtime' },
-  }),
-  propertyRule({
-    id: 'CA-LAMBDA-003',
-    title: 'Lambda function has no reserved concurrency',
-    description: 'Without reserved concurrency one function can consume the account\'s whole concurrency and throttle every other function, or flood its downstream database.',
-    severity: 'low',
-    concern: 'availability',
-    types: LAMBDA,
-    remediation: 'Set `reservedConcurrency` to the most concurrent executions the function and its dependencies should see.',
-    checkov: ['CKV_AWS_115'],
-    securityHub: [],
-    responsibility: 'customer',
-    path: ['reservedConcurrency'],
-    assumedDefault: undefined,
-    ok: (value) => typeof value === 'number',
-    message: (resource) => `Lambda function \`${resource.name}\` has no reserved concurrency limit.`,
-  }),
-  propertyRule({
-    id: 'CA-LAMBDA-004',
-    title: 'Lambda function has no dead-letter queue',
-    description: 'Asynchronous events that fail all retries are dropped silently without a dead-letter queue or failure destination.',
-    severity: 'low',
-    concern: 'availability',
-    types: LAMBDA,
-    remediation: 'Set `deadLetterQueue: true` (a queue or topic that keeps failed events).',
-    checkov: ['CKV_AWS_116'],
-    securityHub: [],
-    responsibility: 'customer',
-    path: ['deadLetterQueue'],
-    assumedDefault: false,
-    ok: (value) => value !== undefined && value !== null && value !== false,
-    message: (resource) => `Lambda function \`${resource.name}\` has no dead-letter queue for failed events.`,
-    fix: { value: true, title: 'Keep failed events in a dead-letter queue (deadLetterQueue: true)' },
-  }),
-  (() => {
-    const meta: RuleMeta = {
-      id: 'CA-LAMBDA-005',
-      title: 'Secret written in Lambda environment variables',
-      description: 'Environment variables are visible to anyone who can read the function\'s configuration and end up in templates and logs.',
-      severity: 'high',
-      concern: 'security',
-      types: LAMBDA,
-      remediation: 'Keep secrets in AWS Secrets Manager or SSM Parameter Store and read them at run time with the function\'s role.',
-      checkov: ['CKV_AWS_45'],
-      securityHub: [],
-      responsibility: 'customer',
-      fixable: false,
-    };
-    return {
-      ...meta,
-      check(resource: ResourceNode): readonly SecurityFinding[] {
-        const environment = resource.props.environment;
-        if (environment === null || typeof environment !== 'object' || Array.isArray(environment)) return [];
-        return Object.entries(environment as Record<string, unknown>).flatMap(([key, value]) => {
-          if (typeof value !== 'string' || value.length < 4) return [];
-          // A reference to a secret (an ARN, a dynamic reference, a template variable) is not the secret, whatever the variable's name.
-          if (/^(arn:|\{\{resolve:|\$\{)/.test(value)) return [];
-          const what = secretIn(`${key}=${value}`) ?? (/(secret|password|passwd|token|api_?key|private_?key)/i.test(key) ? 'a secret-looking value' : undefined);
-          return what === undefined ? [] : [finding(meta, resource, { path: ['environment', key], message: `Environment variable \`${key}\` of \`${resource.name}\` holds ${what} in clear text.` })];
-        });
-      },
-    };
-  })(),
-  propertyRule({
-    id: 'CA-LAMBDA-006',
-    title: 'Lambda function URL allows public, unauthenticated invocation',
-    description: 'A function URL with auth type NONE lets anyone on the internet invoke the function and run up its cost.',
-    severity: 'critical',
-    concern: 'security',
-    types: LAMBDA,
-    remediation: 'Set `functionUrl: iam` (or `none`) and put public traffic behind API Gateway with authorization and throttling.',
-    // CKV_AWS_258 checks a function URL's AuthType; CKV_AWS_301 is about a resource policy granting invoke to everyone.
-    checkov: ['CKV_AWS_258'],
-    securityHub: ['Lambda.1'],
-    responsibility: 'customer',
-    path: ['functionUrl'],
-    assumedDefault: 'none',
-    ok: (value) => value !== 'public',
-    message: (resource) => `Lambda function \`${resource.name}\` can be invoked by anyone through its public function URL (functionUrl: public).`,
-    fix: { value: 'iam', title: 'Require IAM for the function URL (functionUrl: iam)' },
-  }),
-  propertyRule({
-    id: 'CA-ECS-001',
-    title: 'ECS container runs privileged',
-    description: 'A privileged container has root access to the host, so a container escape compromises the instance and its other tasks.',
-    severity: 'high',
-    concern: 'security',
-    types: ECS,
-    remediation: 'Set `privileged: false`; grant specific Linux capabilities if needed.',
-    checkov: ['CKV_AWS_334'],
-    securityHub: ['ECS.4'],
-    responsibility: 'customer',
-    path: ['privileged'],
-    assumedDefault: false,
-    ok: (value) => !isTrue(value),
-    message: (resource) => `ECS service \`${resource.name}\` runs privileged containers.`,
-    fix: { value: false, title: 'Run unprivileged (privileged: false)' },
-  }),
-  propertyRule({
-    id: 'CA-ECS-002',
-    title: 'ECS tasks are assigned public IP addresses',
-    description: 'Tasks with public IPs are directly reachable from the internet; only their security groups stand in the way.',
-    severity: 'high',
-    concern: 'security',
-    types: ECS,
-    remediation: 'Set `assignPublicIp: false`, run tasks in private subnets and reach them through a load balancer.',
-    checkov: ['CKV_AWS_333'],
-    securityHub: ['ECS.2'],
-    responsibility: 'customer',
-    path: ['assignPublicIp'],
-    assumedDefault: false,
-    ok: (value) => !isTrue(value),
-    message: (resource) => `ECS service \`${resource.name}\` assigns public IP addresses to its tasks.`,
-    fix: { value: false, title: 'Remove public IPs (assignPublicIp: false)' },
-  }),
-  propertyRule({
-    id: 'CA-ECS-003',
-    title: 'ECS container root file system is writable',
-    description: 'A writable root file system lets an attacker who gets code execution modify binaries and persist in the container.',
-    severity: 'medium',
-    concern: 'security',
-    types: ECS,
-    remediation: 'Set `readonlyRootFilesystem: true` and mount volumes for the paths the application writes.',
-    checkov: [],
-    securityHub: [],
-    responsibility: 'customer',
-    path: ['readonlyRootFilesystem'],
-    assumedDefault: false,
-    ok: isTrue,
-    message: (resource) => `ECS service \`${resource.name}\` gives its containers a writable root file system.`,
-    fix: { value: true, title: 'Make the root file system read-only (readonlyRootFilesystem: true)' },
-  }),
-  propertyRule({
-    id: 'CA-EB-001',
-    title: 'Elastic Beanstalk managed platform updates are off',
-    description: 'Without managed updates the environment\'s platform misses security patches until someone updates it by hand.',
-    severity: 'high',
-    concern: 'security',
-    types: BEANSTALK,
-    remediation: 'Set `managedUpdates: true`.',
-    checkov: ['CKV_AWS_340'],
-    securityHub: ['ElasticBeanstalk.2'],
-    responsibility: 'customer',
-    path: ['managedUpdates'],
-    assumedDefault: false,
-    ok: isTrue,
-    message: (resource) => `Elastic Beanstalk environment \`${resource.name}\` does not apply platform updates automatically.`,
-    fix: { value: true, title: 'Turn on managed updates (managedUpdates: true)' },
-  }),
-  propertyRule({
-    id: 'CA-EB-002',
-    title: 'Elastic Beanstalk enhanced health reporting is off',
-    description: 'Basic health sees only load balancer checks; enhanced health reports instance and request-level problems.',
-    severity: 'low',
-    concern: 'availability',
-    types: BEANSTALK,
-    remediation: 'Set `enhancedHealth: true`.',
-    checkov: ['CKV_AWS_312'],
-    securityHub: ['ElasticBeanstalk.1'],
-    responsibility: 'customer',
-    path: ['enhancedHealth'],
-    assumedDefault: true,
-    ok: isTrue,
-    message: (resource) => `Elastic Beanstalk environment \`${resource.name}\` uses basic health reporting only.`,
-    fix: { value: true, title: 'Turn on enhanced health (enhancedHealth: true)' },
   }),
 ];
