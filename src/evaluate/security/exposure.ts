@@ -20,7 +20,7 @@ import type { ArchDocument, ReferenceOccurrence, ResourceNode } from '../../core
 import type { ExposureHop, ExposurePath } from '../types';
 import { enginePort, fsxPort, typePorts } from '../../model/ports';
 import { effective } from './rule';
-import { coversPort, isAllPorts, isCidr, isWorld, readGroupRule, type PortRange } from './security-group-rules';
+import { coversPort, isAllPorts, isCidr, isWorld, reachesPorts, readGroupRule, type PortRange } from './security-group-rules';
 
 /** Reference properties that carry traffic from the owner to the referenced resource. */
 export const NETWORK_EDGE_PROPERTIES: readonly string[] = ['connectsTo', 'targets', 'origins', 'integrations', 'fileSystems'];
@@ -79,7 +79,7 @@ export function admission(doc: ArchDocument, receiver: ResourceNode, sender: Sen
     if (!Array.isArray(ingress)) continue;
     for (const item of ingress) {
       const rule = readGroupRule(item, 'ingress');
-      if (rule === undefined) continue;
+      if (rule === undefined || !reachesPorts(rule)) continue;
       const peer = rule.peer ?? '0.0.0.0/0';
       const portOk = port === undefined ? rule.ports !== undefined : coversPort(rule.ports, port);
       if (!portOk) continue;
@@ -107,7 +107,7 @@ function worldOpenPorts(doc: ArchDocument, resource: ResourceNode): (number | 'a
     if (!Array.isArray(ingress)) continue;
     for (const item of ingress) {
       const rule = readGroupRule(item, 'ingress');
-      if (rule === undefined || !isWorld(rule.peer ?? '0.0.0.0/0') || rule.ports === undefined) continue;
+      if (rule === undefined || !reachesPorts(rule) || !isWorld(rule.peer ?? '0.0.0.0/0') || rule.ports === undefined) continue;
       const range: PortRange = rule.ports;
       const port: number | 'all' = isAllPorts(range) ? 'all' : range.from;
       if (!ports.includes(port)) ports.push(port);

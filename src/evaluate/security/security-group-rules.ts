@@ -58,6 +58,14 @@ export function readGroupRule(item: unknown, direction: 'ingress' | 'egress'): G
   };
 }
 
+/**
+ * Whether a rule lets connections reach ports. ICMP has no ports: an ICMP rule (written with
+ * `port: all`) lets ping and path-MTU messages through, not a connection to any service.
+ */
+export function reachesPorts(rule: GroupRule): boolean {
+  return rule.protocol !== 'icmp';
+}
+
 /** Whether a CIDR is the whole IPv4 or IPv6 internet. */
 export function isWorld(peer: string | undefined): boolean {
   return peer === '0.0.0.0/0' || peer === '::/0' || peer === '::0/0';

@@ -8,7 +8,7 @@ import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
 import { catalogDefault, effective, finding, isTrue, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
 import { twoZones, zonesOf } from './compute';
-import { coversPort, isAllPorts, isWorld, portText, readGroupRule, type GroupRule } from '../security-group-rules';
+import { coversPort, isAllPorts, isWorld, portText, reachesPorts, readGroupRule, type GroupRule } from '../security-group-rules';
 import { databasePorts, webPorts } from '../../../model/ports';
 
 const SECURITY_GROUP = ['aws.ec2.security-group'];
@@ -87,7 +87,7 @@ export const securityGroupRules: readonly SecurityRule[] = [
       fixable: true,
     };
     return sgRule(meta, true, (group, resource) =>
-      isWorld(group.peer) && isAllPorts(group.ports) ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.` : undefined,
+      isWorld(group.peer) && isAllPorts(group.ports) && reachesPorts(group) ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.` : undefined,
     );
   })(),
   (() => {
@@ -118,9 +118,10 @@ export const securityGroupRules: readonly SecurityRule[] = [
       fixable: true,
     };
     return sgRule(meta, true, (group, resource) => {
-      if (!isWorld(group.peer) || group.ports === undefined || isAllPorts(group.ports)) return undefined;
+      if (!isWorld(group.peer) || !reachesPorts(group) || group.ports === undefined || isAllPorts(group.ports)) return undefined;
       const ports = group.ports;
-      const coveredElsewhere = [22, 3389, ...Object.keys(databasePorts).map(Number)].some((port) => coversPort(ports, port));
+      // Only where CA-SG-001, -002 or -004 report the rule: UDP 22 is not SSH, but it is still a world-open port.
+      const coveredElsewhere = [22, 3389, ...Object.keys(databasePorts).map(Number)].some((port) => worldSpecificPort(group, port));
       const onlyWeb = ports.from === ports.to && webPorts.includes(ports.from);
       if (coveredElsewhere || onlyWeb) return undefined;
       return `${name(resource)} allows ${portText(ports)} from ${group.peer}; only 80 and 443 should face the internet.`;
@@ -171,7 +172,7 @@ export const securityGroupRules: readonly SecurityRule[] = [
         if (!Array.isArray(written)) return [];
         return written.flatMap((item, index) => {
           const rule = readGroupRule(item, 'egress');
-          if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports)) return [];
+          if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports) || !reachesPorts(rule)) return [];
           return [finding(meta, resource, { path: ['egress', index, 'to'], message: `${name(resource)} allows all outbound traffic to ${rule.peer}.` })];
         });
       },
