@@ -72,7 +72,7 @@ export default {
   testRunner: 'mocha',
   mochaOptions: { spec: chosen.spec, require: ['tsx/cjs'], extension: ['ts'], ...(chosen.ignore ? { ignore: chosen.ignore } : {}), ...(chosen.grep ? { grep: chosen.grep } : {}) },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'stryker/tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: chosen.mutate,
   coverageAnalysis: 'perTest',
