@@ -82,7 +82,7 @@ export default {
   testRunner: 'mocha',
   mochaOptions: { spec: chosen.spec, require: ['tsx/cjs'], extension: ['ts'], ...(chosen.ignore ? { ignore: chosen.ignore } : {}), ...(chosen.grep ? { grep: chosen.grep } : {}) },
   checkers: ['typescript'],
-  tsconfigFile: chosen.tsconfig ?? 'tsconfig.json',
+  tsconfigFile: chosen.tsconfig ?? 'stryker/tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: chosen.mutate,
   coverageAnalysis: 'perTest',
