@@ -4,8 +4,35 @@ import tseslint from 'typescript-eslint';
 
 const forbiddenInCore = {
   patterns: [
-    { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The pure core never imports the editor or the LSP connection (ARCHITECTURE.md).' },
-    { group: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https'], message: 'The pure core does no I/O; adapters pass text in (ARCHITECTURE.md).' },
+    {
+      group: [
+        'vscode',
+        'vscode-languageserver',
+        'vscode-languageserver/*',
+        'vscode-languageclient',
+        'vscode-languageclient/*',
+        'vscode-jsonrpc',
+        'vscode-jsonrpc/*',
+      ],
+      message: 'The pure core never imports the editor or the LSP connection (ARCHITECTURE.md).',
+    },
+    {
+      group: [
+        'fs',
+        'node:fs',
+        'fs/promises',
+        'node:fs/promises',
+        'child_process',
+        'node:child_process',
+        'net',
+        'node:net',
+        'http',
+        'node:http',
+        'https',
+        'node:https',
+      ],
+      message: 'The pure core does no I/O; adapters pass text in (ARCHITECTURE.md).',
+    },
   ],
 };
 
@@ -19,7 +46,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/model/**/*.ts', 'src/core/**/*.ts', 'src/evaluate/**/*.ts', 'src/diagram/**/*.ts', 'src/language/**/*.ts', 'src/protocol/**/*.ts', 'src/cloudformation/**/*.ts'],
+    files: [
+      'src/model/**/*.ts',
+      'src/core/**/*.ts',
+      'src/evaluate/**/*.ts',
+      'src/diagram/**/*.ts',
+      'src/language/**/*.ts',
+      'src/protocol/**/*.ts',
+      'src/cloudformation/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', forbiddenInCore] },
   },
 );

@@ -15,7 +15,11 @@ import { LspSession, type ServerCommand } from './lsp-session';
 
 const root = resolve(__dirname, '..');
 const workDir = join(root, 'out', 'bench');
-const server: ServerCommand = { command: process.execPath, args: [join(root, 'dist/server/main.js'), '--stdio'], configuration: () => ({}) };
+const server: ServerCommand = {
+  command: process.execPath,
+  args: [join(root, 'dist/server/main.js'), '--stdio'],
+  configuration: () => ({}),
+};
 
 export interface DiagramPanelFigures {
   readonly resources: number;
@@ -49,12 +53,16 @@ export async function measureDiagramPanel(resources: number, runs = 20): Promise
     let lines = text.split('\n');
     let version = 1;
     const typeLine = lines.findIndex((line) => /^\s+instanceType: /.test(line));
-    const timedEdit = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }, replacement: string): Promise<number> => {
+    const timedEdit = async (
+      range: { start: { line: number; character: number }; end: { line: number; character: number } },
+      replacement: string,
+    ): Promise<number> => {
       version++;
       started = performance.now();
       await session.change(uri, version, range, replacement);
       const answer = await ask();
-      if (!answer || answer.version !== version || answer.pictureVersion !== version) throw new Error(`expected the picture of version ${version}`);
+      if (!answer || answer.version !== version || answer.pictureVersion !== version)
+        throw new Error(`expected the picture of version ${version}`);
       return performance.now() - started;
     };
 
@@ -73,7 +81,10 @@ export async function measureDiagramPanel(resources: number, runs = 20): Promise
     for (let run = 0; run < runs + 3; run++) {
       const end = lines.length - 1;
       const added = `  extra-bucket-${run}:\n    type: aws.s3.bucket\n`;
-      const ms = await timedEdit({ start: { line: end, character: lines[end]!.length }, end: { line: end, character: lines[end]!.length } }, `\n${added}`);
+      const ms = await timedEdit(
+        { start: { line: end, character: lines[end]!.length }, end: { line: end, character: lines[end]!.length } },
+        `\n${added}`,
+      );
       lines = [...lines.slice(0, end), `${lines[end]}`, ...added.split('\n')];
       lines = lines.join('\n').split('\n');
       if (run >= 3) structureSamples.push(ms);

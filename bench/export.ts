@@ -47,13 +47,23 @@ export async function measureExport(record: Recorder, quick: boolean): Promise<v
       ['cloudarch export --to svg, cold', ['export', file, '--to', 'svg', '-o', join(folder, 'd.svg')], 'target < 1 s'],
       ['cloudarch export --to png (scale 2), cold', ['export', file, '--to', 'png', '-o', join(folder, 'd.png')], 'target < 2 s'],
       ['cloudarch export --to drawio, cold', ['export', file, '--to', 'drawio', '-o', join(folder, 'd.drawio')], ''],
-      ['cloudarch export --to html, cold', ['export', file, '--to', 'html', '-o', join(folder, 'd.html')], 'with the Monte Carlo cross-check'],
+      [
+        'cloudarch export --to html, cold',
+        ['export', file, '--to', 'html', '-o', join(folder, 'd.html')],
+        'with the Monte Carlo cross-check',
+      ],
     ];
     mkdirSync(folder, { recursive: true });
     for (const [name, args, note] of cases) {
       runOnce(args); // warms the file-system cache, not the process
       const samples = Array.from({ length: runs }, () => runOnce(args));
-      record(`${name}, wall`, size, 'ms', samples.map((s) => s.wallMs), note);
+      record(
+        `${name}, wall`,
+        size,
+        'ms',
+        samples.map((s) => s.wallMs),
+        note,
+      );
       const cpu = samples.flatMap((s) => (s.cpuMs !== undefined ? [s.cpuMs] : []));
       if (cpu.length > 0) record(`${name}, CPU`, size, 'ms', cpu, note);
     }
@@ -67,7 +77,9 @@ if (require.main === module) {
   const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   void measureExport((name, size, unit, samples, note) => {
     const row = { median: median(samples) };
-    console.log(`  ${name} (${size ?? '-'}): median ${row.median.toFixed(0)} ${unit}, min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)}${note ? ` (${note})` : ''}`);
+    console.log(
+      `  ${name} (${size ?? '-'}): median ${row.median.toFixed(0)} ${unit}, min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)}${note ? ` (${note})` : ''}`,
+    );
     return row;
   }, quick);
 }

@@ -30,7 +30,11 @@ import { LspSession, type ServerCommand } from './lsp-session';
 
 const root = resolve(__dirname, '..');
 const workDir = join(root, 'out', 'bench');
-const server: ServerCommand = { command: process.execPath, args: [join(root, 'dist/server/main.js'), '--stdio'], configuration: () => ({}) };
+const server: ServerCommand = {
+  command: process.execPath,
+  args: [join(root, 'dist/server/main.js'), '--stdio'],
+  configuration: () => ({}),
+};
 
 // Functions given to `page.evaluate` run in the page; the bench's tsconfig has no DOM library.
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
@@ -61,12 +65,16 @@ async function firstPicture(browser: Browser, text: string, name: string): Promi
     // The command: the panel asks for the picture and creates the webview at the same moment.
     const started = performance.now();
     let answerMs = 0;
-    const answer = session.connection.sendRequest<DiagramResult | null>('cloudarch/diagram', { uri, version: 1, theme: 'light', layers: [] }).then((result) => {
-      answerMs = performance.now() - started;
-      return result;
-    });
+    const answer = session.connection
+      .sendRequest<DiagramResult | null>('cloudarch/diagram', { uri, version: 1, theme: 'light', layers: [] })
+      .then((result) => {
+        answerMs = performance.now() - started;
+        return result;
+      });
     const page = await openDiagramPage(browser, 'light');
-    await page.page.waitForFunction(() => (window.__posted as { type: string }[]).some((message) => message.type === 'ready'), undefined, { polling: 'raf' });
+    await page.page.waitForFunction(() => (window.__posted as { type: string }[]).some((message) => message.type === 'ready'), undefined, {
+      polling: 'raf',
+    });
     const readyMs = performance.now() - started;
     const ready = (await page.posted()).find((message) => message.type === 'ready')!;
     const diagram = await answer;
@@ -101,11 +109,34 @@ export async function measureFirstPicture(record: Recorder, quick: boolean): Pro
     const text = generateArchitecture(100);
     for (let run = 0; run < runs; run++) results.push(await firstPicture(browser, text, `first-picture-${run}`));
     const size = generatedResourceCount(100);
-    const note = 'fresh server per run; the panel asks for the picture while the webview loads; stops when svg.diagram is in the DOM, fitted';
-    record('diagram: command -> first picture in the webview', size, 'ms', results.map((result) => result.totalMs), note);
-    record('diagram: command -> the server\'s first picture answered', size, 'ms', results.map((result) => result.answerMs), 'worker: diagram code loaded, graph, layout and SVG for the first time');
-    record('diagram: command -> the webview ready (page and script loaded)', size, 'ms', results.map((result) => result.readyMs));
-    record('diagram: picture posted -> shown in the webview', size, 'ms', results.map((result) => result.showMs));
+    const note =
+      'fresh server per run; the panel asks for the picture while the webview loads; stops when svg.diagram is in the DOM, fitted';
+    record(
+      'diagram: command -> first picture in the webview',
+      size,
+      'ms',
+      results.map((result) => result.totalMs),
+      note,
+    );
+    record(
+      "diagram: command -> the server's first picture answered",
+      size,
+      'ms',
+      results.map((result) => result.answerMs),
+      'worker: diagram code loaded, graph, layout and SVG for the first time',
+    );
+    record(
+      'diagram: command -> the webview ready (page and script loaded)',
+      size,
+      'ms',
+      results.map((result) => result.readyMs),
+    );
+    record(
+      'diagram: picture posted -> shown in the webview',
+      size,
+      'ms',
+      results.map((result) => result.showMs),
+    );
 
     // The webview's main thread while it shows a big picture: its longest task.
     const big = generateArchitecture(500, 1, { regions: 4 });
@@ -114,7 +145,13 @@ export async function measureFirstPicture(record: Recorder, quick: boolean): Pro
       const result = await firstPicture(browser, big, `long-tasks-${run}`);
       longest.push(Math.max(0, ...result.longTasks));
     }
-    record('diagram webview: longest main-thread task while showing a picture', generatedResourceCount(500), 'ms', longest, 'PerformanceObserver longtask entries (tasks over 50 ms; 0 = none) from the answer\'s arrival to the picture fitted, 45 containers');
+    record(
+      'diagram webview: longest main-thread task while showing a picture',
+      generatedResourceCount(500),
+      'ms',
+      longest,
+      "PerformanceObserver longtask entries (tasks over 50 ms; 0 = none) from the answer's arrival to the picture fitted, 45 containers",
+    );
   } finally {
     await browser.close();
   }
@@ -125,7 +162,9 @@ if (require.main === module) {
     const sorted = [...samples].sort((a, b) => a - b);
     const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
     const row = { median: Math.round(at(0.5) * 10) / 10, p95: Math.round(at(0.95) * 10) / 10 };
-    console.log(`  ${name}${size ? ` [${size}]` : ''}: median ${row.median} ${unit}, p95 ${row.p95} ${unit} (${samples.length} runs: ${samples.map((sample) => Math.round(sample)).join(', ')})${note ? ` — ${note}` : ''}`);
+    console.log(
+      `  ${name}${size ? ` [${size}]` : ''}: median ${row.median} ${unit}, p95 ${row.p95} ${unit} (${samples.length} runs: ${samples.map((sample) => Math.round(sample)).join(', ')})${note ? ` — ${note}` : ''}`,
+    );
     return row;
   };
   measureFirstPicture(recorder, process.argv.includes('--quick')).catch((error: unknown) => {

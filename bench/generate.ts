@@ -205,7 +205,9 @@ resources:
   ];
   for (let index = 0; index < cells; index++) {
     const placement: CellPlacement | undefined =
-      regions > 1 ? { region: generatedRegions[index % regions]!, zones: zonePairs[Math.floor(index / regions) % zonePairs.length]! } : undefined;
+      regions > 1
+        ? { region: generatedRegions[index % regions]!, zones: zonePairs[Math.floor(index / regions) % zonePairs.length]! }
+        : undefined;
     parts.push(cell(index, random, index % 50 === 49, placement));
   }
   return parts.join('');

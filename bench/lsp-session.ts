@@ -5,12 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export interface ServerCommand {
   readonly command: string;
@@ -79,7 +74,13 @@ export class LspSession {
           // What VS Code's language client declares (vscode-languageclient, completion.js), so each
           // server answers completion as it would in the editor.
           completion: {
-            completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], labelDetailsSupport: true, insertReplaceSupport: true, resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] } },
+            completionItem: {
+              snippetSupport: true,
+              documentationFormat: ['markdown', 'plaintext'],
+              labelDetailsSupport: true,
+              insertReplaceSupport: true,
+              resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+            },
             completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
           },
           hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -88,7 +89,8 @@ export class LspSession {
     });
     session.readyMs = performance.now() - started;
     await session.connection.sendNotification('initialized', {});
-    if (server.settings !== undefined) await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
+    if (server.settings !== undefined)
+      await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
     return session;
   }
 
@@ -163,7 +165,9 @@ export class LspSession {
           reject(new Error(`the evaluation of ${uri} v${summary.version} was announced before its diagnostics`));
           return;
         }
-        const withFindings = arrived.published.diagnostics.some((diagnostic) => (diagnostic as { source?: string }).source === 'cloudarch.security');
+        const withFindings = arrived.published.diagnostics.some(
+          (diagnostic) => (diagnostic as { source?: string }).source === 'cloudarch.security',
+        );
         if (!withFindings) reject(new Error(`the publication for ${uri} v${arrived.published.version} has no security findings`));
         else resolve(arrived);
       };
@@ -175,12 +179,19 @@ export class LspSession {
   async evaluatedLive(uri: string, timeoutMs = 60_000): Promise<boolean> {
     const deadline = performance.now() + timeoutMs;
     while (performance.now() < deadline) {
-      const summary = await this.connection.sendRequest<{ findings?: unknown; errors: number } | null>('cloudarch/summary', { uri }).catch(() => null);
+      const summary = await this.connection
+        .sendRequest<{ findings?: unknown; errors: number } | null>('cloudarch/summary', { uri })
+        .catch(() => null);
       if (summary?.findings !== undefined) return true;
       // The summary answers at once; without findings the file is either still being evaluated
       // for the first time, or not evaluated live at all (then its diagnostics are out already).
       const published = this.latestPublished.get(uri);
-      if (published && !published.published.diagnostics.some((diagnostic) => (diagnostic as { source?: string }).source === 'cloudarch.security') && performance.now() - published.at > 5_000) return false;
+      if (
+        published &&
+        !published.published.diagnostics.some((diagnostic) => (diagnostic as { source?: string }).source === 'cloudarch.security') &&
+        performance.now() - published.at > 5_000
+      )
+        return false;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     return false;
@@ -192,7 +203,12 @@ export class LspSession {
     return first;
   }
 
-  async change(uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+  async change(
+    uri: string,
+    version: number,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): Promise<void> {
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ range, text }],

@@ -30,7 +30,9 @@ function time<T>(run: () => T): [number, T] {
 
 const text = generateArchitecture(size);
 const [first, firstDoc] = time(() => parseArchitecture(text));
-console.log(`${size} resources (${(text.length / 1024).toFixed(0)} KiB, ${firstDoc.resources.length} parsed, ${firstDoc.diagnostics.length} diagnostics)`);
+console.log(
+  `${size} resources (${(text.length / 1024).toFixed(0)} KiB, ${firstDoc.resources.length} parsed, ${firstDoc.diagnostics.length} diagnostics)`,
+);
 console.log(`first parse in this process: ${first.toFixed(1)} ms`);
 
 const fresh: number[] = [];
@@ -53,7 +55,10 @@ console.log(`edit (one digit mid-file): median ${median(edits)} ms, p95 ${p95(ed
 const early = current.indexOf('\n', current.indexOf('resources:')) + 1;
 const moves: number[] = [];
 for (let run = 0; run < Math.max(20, runs * 4); run++) {
-  current = run % 2 === 0 ? current.slice(0, early) + '  # moved\n' + current.slice(early) : current.slice(0, early) + current.slice(early + '  # moved\n'.length);
+  current =
+    run % 2 === 0
+      ? current.slice(0, early) + '  # moved\n' + current.slice(early)
+      : current.slice(0, early) + current.slice(early + '  # moved\n'.length);
   const [ms, next] = time(() => parseArchitecture(current, { previous: doc }));
   moves.push(ms);
   doc = next;

@@ -26,7 +26,10 @@ else if (mode === 'digit') {
   let current = text;
   const early = current.indexOf('\n', current.indexOf('resources:')) + 1;
   for (let run = 0; run < runs; run++) {
-    current = run % 2 === 0 ? current.slice(0, early) + '  # moved\n' + current.slice(early) : current.slice(0, early) + current.slice(early + '  # moved\n'.length);
+    current =
+      run % 2 === 0
+        ? current.slice(0, early) + '  # moved\n' + current.slice(early)
+        : current.slice(0, early) + current.slice(early + '  # moved\n'.length);
     doc = parseArchitecture(current, { previous: doc });
   }
 }

@@ -41,7 +41,14 @@ async function main(): Promise<void> {
   // Each evaluator is handed its previous result, as the evaluation worker does.
   const previous: { availability?: AvailabilityResult; cost?: CostResult; security?: SecurityResult; all?: EvaluationResult } = {};
   const evaluators: [string, (d: ArchDocument) => unknown][] = [
-    ['availability', (d) => (previous.availability = evaluateAvailability(d, { monteCarloSamples: 0, ...(previous.availability ? { previous: previous.availability } : {}) }))],
+    [
+      'availability',
+      (d) =>
+        (previous.availability = evaluateAvailability(d, {
+          monteCarloSamples: 0,
+          ...(previous.availability ? { previous: previous.availability } : {}),
+        })),
+    ],
     ['cost', (d) => (previous.cost = evaluateCost(d, previous.cost ? { previous: previous.cost } : {}))],
     ['security', (d) => (previous.security = evaluateSecurity(d, previous.security ? { previous: previous.security } : {}))],
     ['all', (d) => (previous.all = evaluateAll(d, { monteCarloSamples: 0, ...(previous.all ? { previous: previous.all } : {}) }))],

@@ -23,7 +23,8 @@ const workDir = join(outDir, 'bench');
 const quick = process.argv.includes('--quick');
 const sizesArgument = process.argv.find((argument) => argument.startsWith('--sizes='));
 /** `--sizes=100,1000` measures only those sizes (for a quick look; the published table uses all three). */
-const sizes = sizesArgument !== undefined ? sizesArgument.slice('--sizes='.length).split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 10000];
+const sizes =
+  sizesArgument !== undefined ? sizesArgument.slice('--sizes='.length).split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 10000];
 /** `--editor-only` measures only our server's editor figures (edits, completion, hover): no peer, no in-process evaluations, diagram or export. */
 const editorOnly = process.argv.includes('--editor-only');
 const skipPeer = editorOnly || process.argv.includes('--no-peer');
@@ -41,9 +42,19 @@ function quantile(sorted: readonly number[], q: number): number {
 
 function record(name: string, size: number | undefined, unit: string, samples: readonly number[], note?: string): Measurement {
   const sorted = [...samples].sort((a, b) => a - b);
-  const measurement: Measurement = { name, size, unit, median: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), samples: samples.length, ...(note ? { note } : {}) };
+  const measurement: Measurement = {
+    name,
+    size,
+    unit,
+    median: round(quantile(sorted, 0.5)),
+    p95: round(quantile(sorted, 0.95)),
+    samples: samples.length,
+    ...(note ? { note } : {}),
+  };
   measurements.push(measurement);
-  console.log(`  ${name}${size ? ` [${size}]` : ''}: median ${measurement.median} ${unit}, p95 ${measurement.p95} ${unit} (${samples.length} runs)`);
+  console.log(
+    `  ${name}${size ? ` [${size}]` : ''}: median ${measurement.median} ${unit}, p95 ${measurement.p95} ${unit} (${samples.length} runs)`,
+  );
   return measurement;
 }
 
@@ -93,7 +104,14 @@ interface EditorFigures {
 }
 
 /** Opens the file in a server and measures edits, a burst of typing, completion and hover. */
-async function measureServer(server: ServerCommand, file: string, text: string, runs: number, languageId: string, measureEvaluated = false): Promise<EditorFigures> {
+async function measureServer(
+  server: ServerCommand,
+  file: string,
+  text: string,
+  runs: number,
+  languageId: string,
+  measureEvaluated = false,
+): Promise<EditorFigures> {
   const session = await LspSession.start(server, workDir);
   try {
     const uri = pathToFileURL(file).href;
@@ -106,7 +124,12 @@ async function measureServer(server: ServerCommand, file: string, text: string, 
       version++;
       const published = session.nextDiagnostics(uri, version);
       const started = performance.now();
-      await session.change(uri, version, { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } }, String(digit));
+      await session.change(
+        uri,
+        version,
+        { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } },
+        String(digit),
+      );
       await published;
       return performance.now() - started;
     };
@@ -125,7 +148,12 @@ async function measureServer(server: ServerCommand, file: string, text: string, 
       version++;
       const evaluated = session.evaluatedDiagnostics(uri, version, timeoutMs);
       const started = performance.now();
-      await session.change(uri, version, { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } }, String(digit));
+      await session.change(
+        uri,
+        version,
+        { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } },
+        String(digit),
+      );
       const arrived = await evaluated.catch((error: Error) => {
         console.log(`  ${error.message}`);
         return undefined;
@@ -150,7 +178,12 @@ async function measureServer(server: ServerCommand, file: string, text: string, 
       for (let key = 0; key < 9; key++) {
         digit = digit === 9 ? 1 : digit + 1;
         version++;
-        await session.change(uri, version, { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } }, String(digit));
+        await session.change(
+          uri,
+          version,
+          { start: { line: target.line, character: target.character }, end: { line: target.line, character: target.character + 1 } },
+          String(digit),
+        );
         await new Promise((resolveDelay) => setTimeout(resolveDelay, 15));
       }
       const elapsed = evaluatedLive ? await evaluatedEdit(10_000) : await edit();
@@ -170,7 +203,15 @@ async function measureServer(server: ServerCommand, file: string, text: string, 
       if (i >= warmups) hoverSamples.push(performance.now() - started);
     }
     const peakBytes = await session.residentBytes();
-    return { edit: editSamples, evaluated: evaluatedSamples, burst: burstSamples, completion: completionSamples, hover: hoverSamples, readyMs: session.readyMs, peakBytes };
+    return {
+      edit: editSamples,
+      evaluated: evaluatedSamples,
+      burst: burstSamples,
+      completion: completionSamples,
+      hover: hoverSamples,
+      readyMs: session.readyMs,
+      peakBytes,
+    };
   } finally {
     await session.stop();
   }
@@ -202,7 +243,9 @@ function peerServer(schemaPath: string, withoutValidationDelay: boolean): Server
     schemas: { [pathToFileURL(schemaPath).href]: ['*.cloudarch.yaml'] },
     maxItemsComputed: 5000,
   };
-  const entry = withoutValidationDelay ? join(root, 'bench/peer-without-delay.cjs') : join(root, 'node_modules/yaml-language-server/bin/yaml-language-server');
+  const entry = withoutValidationDelay
+    ? join(root, 'bench/peer-without-delay.cjs')
+    : join(root, 'node_modules/yaml-language-server/bin/yaml-language-server');
   return {
     command: process.execPath,
     args: [entry, '--stdio'],
@@ -213,9 +256,12 @@ function peerServer(schemaPath: string, withoutValidationDelay: boolean): Server
 
 async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
-  if (!existsSync(join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first (npm run bench does).');
+  if (!existsSync(join(root, 'dist/server/main.js')))
+    throw new Error('dist/server/main.js is missing: run `npm run build` first (npm run bench does).');
   const schemaPath = join(root, 'schemas/cloudarch.schema.json');
-  console.log(`CloudArch benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(
+    `CloudArch benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
 
   for (const requested of sizes) {
     const size = generatedResourceCount(requested);
@@ -227,13 +273,30 @@ async function main(): Promise<void> {
     const json = JSON.stringify(parseYaml(text, { uniqueKeys: false }));
     const floorRuns = requested >= 10000 ? 5 : 20;
     record('floor: JSON.parse of the same data', size, 'ms', await timeSync(floorRuns, 3, () => JSON.parse(json)));
-    record('floor: full yaml parseDocument', size, 'ms', await timeSync(Math.min(floorRuns, 10), 2, () => parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false })));
+    record(
+      'floor: full yaml parseDocument',
+      size,
+      'ms',
+      await timeSync(Math.min(floorRuns, 10), 2, () => parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false })),
+    );
 
     const runs = requested >= 10000 ? 15 : 30;
     const ours = await measureServer(ourServer, file, text, runs, 'cloudarch', true);
     const ourEdit = record('edit -> diagnostics (CloudArch)', size, 'ms', ours.edit);
-    if (ours.evaluated.length > 0) record('edit -> diagnostics with evaluations (CloudArch)', size, 'ms', ours.evaluated, 'until the publication that carries the security findings and missed targets of the edited version');
-    const ourBurst = record(`burst of typing -> ${ours.evaluated.length > 0 ? 'diagnostics with evaluations' : 'diagnostics'}, from the last key (CloudArch)`, size, 'ms', ours.burst);
+    if (ours.evaluated.length > 0)
+      record(
+        'edit -> diagnostics with evaluations (CloudArch)',
+        size,
+        'ms',
+        ours.evaluated,
+        'until the publication that carries the security findings and missed targets of the edited version',
+      );
+    const ourBurst = record(
+      `burst of typing -> ${ours.evaluated.length > 0 ? 'diagnostics with evaluations' : 'diagnostics'}, from the last key (CloudArch)`,
+      size,
+      'ms',
+      ours.burst,
+    );
     const ourCompletion = record('completion (CloudArch)', size, 'ms', ours.completion);
     const ourHover = record('hover (CloudArch)', size, 'ms', ours.hover);
     if (ours.peakBytes !== undefined) record('server peak memory (CloudArch)', size, 'MiB', [ours.peakBytes / 2 ** 20]);
@@ -276,9 +339,25 @@ async function main(): Promise<void> {
   for (const run of ['dev', 'vsix']) {
     const figures = join(outDir, 'e2e', `activation-${run}.json`);
     if (!existsSync(figures)) continue;
-    const { activationMs, activationCpuMs, date } = JSON.parse(readFileSync(figures, 'utf8')) as { activationMs: number; activationCpuMs: number; date: string };
-    record(`extension activation, wall (code-server, ${run} run)`, undefined, 'ms', [activationMs], `recorded by npm run test:e2e on ${date}`);
-    record(`extension activation, CPU (code-server, ${run} run)`, undefined, 'ms', [activationCpuMs], `recorded by npm run test:e2e on ${date}`);
+    const { activationMs, activationCpuMs, date } = JSON.parse(readFileSync(figures, 'utf8')) as {
+      activationMs: number;
+      activationCpuMs: number;
+      date: string;
+    };
+    record(
+      `extension activation, wall (code-server, ${run} run)`,
+      undefined,
+      'ms',
+      [activationMs],
+      `recorded by npm run test:e2e on ${date}`,
+    );
+    record(
+      `extension activation, CPU (code-server, ${run} run)`,
+      undefined,
+      'ms',
+      [activationCpuMs],
+      `recorded by npm run test:e2e on ${date}`,
+    );
   }
 
   const vsix = join(outDir, 'cloudarch.vsix');
@@ -309,7 +388,10 @@ async function measureEvaluations(): Promise<void> {
   try {
     const { evaluateAvailabilityAfresh } = await import('../src/evaluate/availability');
     evaluators.push(['exact availability', (doc) => evaluateAvailabilityAfresh(doc, { monteCarloSamples: 0 })]);
-    evaluators.push(['Monte Carlo availability check (100,000 samples)', (doc) => evaluateAvailabilityAfresh(doc, { monteCarloSamples: 100_000 })]);
+    evaluators.push([
+      'Monte Carlo availability check (100,000 samples)',
+      (doc) => evaluateAvailabilityAfresh(doc, { monteCarloSamples: 100_000 }),
+    ]);
   } catch (error) {
     console.log(`  availability not measured: ${(error as Error).message}`);
   }
@@ -355,7 +437,9 @@ async function measureEvaluations(): Promise<void> {
 async function measureSimulation(): Promise<void> {
   const { parseArchitecture } = await import('../src/core/parse');
   const { simulate } = await import('../src/evaluate/simulate');
-  const text = generateArchitecture(50).replace(/\bgp4\b/g, 'gp3').replace(/\bdbx-/g, 'db-');
+  const text = generateArchitecture(50)
+    .replace(/\bgp4\b/g, 'gp3')
+    .replace(/\bdbx-/g, 'db-');
   const doc = parseArchitecture(text);
   const errors = doc.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
@@ -419,7 +503,9 @@ function renderTable(machine: { cpus: number; model?: string; memoryGiB: number;
   ];
   for (const row of rows) {
     const ratio = (value: number | undefined) => (value !== undefined ? `${value}×` : '');
-    lines.push(`| ${row.name} | ${row.size?.toLocaleString('en-US') ?? ''} | ${row.median} ${row.unit} | ${row.p95} ${row.unit} | ${ratio(row.ratio)} | ${ratio(row.engineRatio)} |`);
+    lines.push(
+      `| ${row.name} | ${row.size?.toLocaleString('en-US') ?? ''} | ${row.median} ${row.unit} | ${row.p95} ${row.unit} | ${ratio(row.ratio)} | ${ratio(row.engineRatio)} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

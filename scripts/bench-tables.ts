@@ -63,23 +63,101 @@ interface Target {
 }
 
 const targets: readonly Target[] = [
-  { label: '1,000 resources: edit → diagnostics, p95 < 30 ms', name: 'edit -> diagnostics (CloudArch)', size: 1000, statistic: 'p95', atMost: 30 },
-  { label: '1,000 resources: edit → diagnostics with the evaluations, p95 < 30 ms', name: 'edit -> diagnostics with evaluations (CloudArch)', size: 1000, statistic: 'p95', atMost: 30 },
-  { label: '1,000 resources: ≥ 30× the peer as shipped (edit → diagnostics)', name: 'edit -> diagnostics (CloudArch)', size: 1000, statistic: 'ratio', atLeast: 30 },
-  { label: '1,000 resources: ≥ 30× the peer without its wait (edit → diagnostics)', name: 'edit -> diagnostics (CloudArch)', size: 1000, statistic: 'engineRatio', atLeast: 30 },
+  {
+    label: '1,000 resources: edit → diagnostics, p95 < 30 ms',
+    name: 'edit -> diagnostics (CloudArch)',
+    size: 1000,
+    statistic: 'p95',
+    atMost: 30,
+  },
+  {
+    label: '1,000 resources: edit → diagnostics with the evaluations, p95 < 30 ms',
+    name: 'edit -> diagnostics with evaluations (CloudArch)',
+    size: 1000,
+    statistic: 'p95',
+    atMost: 30,
+  },
+  {
+    label: '1,000 resources: ≥ 30× the peer as shipped (edit → diagnostics)',
+    name: 'edit -> diagnostics (CloudArch)',
+    size: 1000,
+    statistic: 'ratio',
+    atLeast: 30,
+  },
+  {
+    label: '1,000 resources: ≥ 30× the peer without its wait (edit → diagnostics)',
+    name: 'edit -> diagnostics (CloudArch)',
+    size: 1000,
+    statistic: 'engineRatio',
+    atLeast: 30,
+  },
   { label: '1,000 resources: completion p95 < 15 ms', name: 'completion (CloudArch)', size: 1000, statistic: 'p95', atMost: 15 },
   { label: '1,000 resources: hover p95 < 15 ms', name: 'hover (CloudArch)', size: 1000, statistic: 'p95', atMost: 15 },
-  { label: '10,000 resources: edit → diagnostics p95 < 150 ms', name: 'edit -> diagnostics (CloudArch)', size: 10000, statistic: 'p95', atMost: 150 },
-  { label: '1,000 resources: exact availability < 50 ms (median)', name: 'exact availability', size: 1000, statistic: 'median', atMost: 50 },
+  {
+    label: '10,000 resources: edit → diagnostics p95 < 150 ms',
+    name: 'edit -> diagnostics (CloudArch)',
+    size: 10000,
+    statistic: 'p95',
+    atMost: 150,
+  },
+  {
+    label: '1,000 resources: exact availability < 50 ms (median)',
+    name: 'exact availability',
+    size: 1000,
+    statistic: 'median',
+    atMost: 50,
+  },
   { label: 'server start → ready < 300 ms', name: 'server start to ready (CloudArch)', size: 1000, statistic: 'median', atMost: 300 },
-  { label: 'extension activation < 30 ms (installed .vsix)', name: 'extension activation, wall (code-server, vsix run)', statistic: 'median', atMost: 30 },
+  {
+    label: 'extension activation < 30 ms (installed .vsix)',
+    name: 'extension activation, wall (code-server, vsix run)',
+    statistic: 'median',
+    atMost: 30,
+  },
   { label: '.vsix < 3 MB', name: '.vsix size', statistic: 'median', atMost: 3 },
-  { label: '500 resources: diagram layout + render, warm, p95 < 300 ms', name: 'diagram: layout + render, warm (our', size: 500, statistic: 'p95', atMost: 300 },
-  { label: '100 resources: first diagram shown < 1 s from the command (server over stdio + webview in headless Chromium)', name: 'diagram: command -> first picture in the webview', size: 100, statistic: 'p95', atMost: 1000 },
-  { label: '500 resources: the webview\'s main thread never blocked more than 50 ms while showing the picture', name: 'diagram webview: longest main-thread task', size: 500, statistic: 'p95', atMost: 50 },
-  { label: '100 resources: a value edit → updated picture, in process (the panel round trip is measured by bench/diagram-panel.ts), p95 < 150 ms', name: 'diagram: property edit -> picture', size: 100, statistic: 'p95', atMost: 150 },
-  { label: '100 resources: export to SVG from a cold start < 1 s', name: 'cloudarch export --to svg, cold, wall', size: 100, statistic: 'median', atMost: 1000 },
-  { label: '100 resources: export to PNG from a cold start < 2 s', name: 'cloudarch export --to png (scale 2), cold, wall', size: 100, statistic: 'median', atMost: 2000 },
+  {
+    label: '500 resources: diagram layout + render, warm, p95 < 300 ms',
+    name: 'diagram: layout + render, warm (our',
+    size: 500,
+    statistic: 'p95',
+    atMost: 300,
+  },
+  {
+    label: '100 resources: first diagram shown < 1 s from the command (server over stdio + webview in headless Chromium)',
+    name: 'diagram: command -> first picture in the webview',
+    size: 100,
+    statistic: 'p95',
+    atMost: 1000,
+  },
+  {
+    label: "500 resources: the webview's main thread never blocked more than 50 ms while showing the picture",
+    name: 'diagram webview: longest main-thread task',
+    size: 500,
+    statistic: 'p95',
+    atMost: 50,
+  },
+  {
+    label:
+      '100 resources: a value edit → updated picture, in process (the panel round trip is measured by bench/diagram-panel.ts), p95 < 150 ms',
+    name: 'diagram: property edit -> picture',
+    size: 100,
+    statistic: 'p95',
+    atMost: 150,
+  },
+  {
+    label: '100 resources: export to SVG from a cold start < 1 s',
+    name: 'cloudarch export --to svg, cold, wall',
+    size: 100,
+    statistic: 'median',
+    atMost: 1000,
+  },
+  {
+    label: '100 resources: export to PNG from a cold start < 2 s',
+    name: 'cloudarch export --to png (scale 2), cold, wall',
+    size: 100,
+    statistic: 'median',
+    atMost: 2000,
+  },
   { label: '50 resources: 30 simulated days < 300 ms', name: 'simulate 30 days', statistic: 'median', atMost: 300 },
   { label: '50 resources: a simulated year < 3 s', name: 'simulate 365 days', statistic: 'median', atMost: 3000 },
 ];
@@ -103,7 +181,10 @@ export function benchTargetsTable(report: BenchReport): string {
       continue;
     }
     const held = (target.atMost === undefined || value < target.atMost) && (target.atLeast === undefined || value >= target.atLeast);
-    const shown = target.statistic === 'ratio' || target.statistic === 'engineRatio' ? formatRatio(value) : `${target.statistic} ${formatValue(value, measurement.unit)}`;
+    const shown =
+      target.statistic === 'ratio' || target.statistic === 'engineRatio'
+        ? formatRatio(value)
+        : `${target.statistic} ${formatValue(value, measurement.unit)}`;
     lines.push(`| ${target.label} | ${shown} | ${held ? 'met' : '**missed**'} |`);
   }
   return lines.join('\n');
@@ -126,7 +207,11 @@ function formatRatio(ratio: number | undefined): string {
 }
 
 function formatSize(size: number | undefined): string {
-  return size === undefined ? '' : Math.round(size).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return size === undefined
+    ? ''
+    : Math.round(size)
+        .toString()
+        .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function machineLine(report: BenchReport): string {
@@ -135,28 +220,35 @@ function machineLine(report: BenchReport): string {
 }
 
 const ratioExplanation =
-  'The last two columns divide the peer\'s median by ours, measured in the same run on the same file: ' +
+  "The last two columns divide the peer's median by ours, measured in the same run on the same file: " +
   '"as shipped" is yaml-language-server as users run it, which waits a fixed 200 ms after each change ' +
   'before validating (`validationDelayMs`, not a setting); "without its wait" is the same server with ' +
-  'that wait set to 0 by `bench/peer-without-delay.cjs` in the benchmark\'s own process: engine against engine. ' +
-  'On the diagram rows the first ratio column compares with elkjs\'s default hierarchical layout on the same graph instead.';
+  "that wait set to 0 by `bench/peer-without-delay.cjs` in the benchmark's own process: engine against engine. " +
+  "On the diagram rows the first ratio column compares with elkjs's default hierarchical layout on the same graph instead.";
 
 function row(measurement: BenchMeasurement, label = measurement.name): string {
   return `| ${label} | ${formatSize(measurement.size)} | ${formatValue(measurement.median, measurement.unit)} | ${formatValue(measurement.p95, measurement.unit)} | ${formatRatio(measurement.ratio)} | ${formatRatio(measurement.engineRatio)} |`;
 }
 
-const header = ['| measurement | resources | median | p95 | peer as shipped (or reference) ÷ ours | peer without its wait ÷ ours |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+const header = [
+  '| measurement | resources | median | p95 | peer as shipped (or reference) ÷ ours | peer without its wait ÷ ours |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+];
 
 /** Every measurement of the run, in the order it was taken. */
 export function benchFullTable(report: BenchReport): string {
-  return [machineLine(report), '', ratioExplanation, '', ...header, ...report.measurements.map((measurement) => row(measurement))].join('\n');
+  return [machineLine(report), '', ratioExplanation, '', ...header, ...report.measurements.map((measurement) => row(measurement))].join(
+    '\n',
+  );
 }
 
 /** The README's selection: the editor's targets, then whatever newer features measured. */
 export function benchSummaryTable(report: BenchReport): string {
   const chosen: BenchMeasurement[] = [];
   for (const wanted of summaryRows) {
-    const found = report.measurements.find((measurement) => measurement.name === wanted.name && (wanted.size === undefined || measurement.size === wanted.size));
+    const found = report.measurements.find(
+      (measurement) => measurement.name === wanted.name && (wanted.size === undefined || measurement.size === wanted.size),
+    );
     if (found !== undefined) chosen.push(found);
   }
   for (const measurement of report.measurements) {

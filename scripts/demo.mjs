@@ -14,7 +14,9 @@ function cloudarch(...args) {
   return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
-const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.cloudarch.yaml')).sort();
+const examples = readdirSync(join(root, 'examples'))
+  .filter((name) => name.endsWith('.cloudarch.yaml'))
+  .sort();
 if (examples.length === 0) {
   console.error('demo: no examples/*.cloudarch.yaml found');
   process.exit(1);
@@ -43,7 +45,11 @@ for (const file of examples) {
   // The same evaluation in every format the CLI offers: the JSON feeds the summary table.
   const evaluation = cloudarch('evaluate', path, '--format', 'json');
   writeFileSync(join(out, `${name}.evaluate.json`), evaluation.stdout || evaluation.stderr);
-  for (const [format, extension] of [['markdown', 'evaluate.md'], ['text', 'evaluate.txt'], ['sarif', 'security.sarif']]) {
+  for (const [format, extension] of [
+    ['markdown', 'evaluate.md'],
+    ['text', 'evaluate.txt'],
+    ['sarif', 'security.sarif'],
+  ]) {
     const report = cloudarch('evaluate', path, '--format', format);
     writeFileSync(join(out, `${name}.${extension}`), report.stdout || report.stderr);
     if (report.status !== 0) failed = true;

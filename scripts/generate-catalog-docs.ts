@@ -32,7 +32,13 @@ function shapeSummary(shape: PropertyShape): string {
     case 'map':
       return `map of ${shapeSummary(shape.values)}`;
     case 'number':
-      return [shape.integer ? 'integer' : 'number', shape.minimum !== undefined ? `≥ ${shape.minimum}` : '', shape.maximum !== undefined ? `≤ ${shape.maximum}` : ''].filter(Boolean).join(' ');
+      return [
+        shape.integer ? 'integer' : 'number',
+        shape.minimum !== undefined ? `≥ ${shape.minimum}` : '',
+        shape.maximum !== undefined ? `≤ ${shape.maximum}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
     default:
       return shape.kind;
   }
@@ -57,13 +63,22 @@ function propertyRows(properties: Readonly<Record<string, PropertyDef>>, prefix 
   const rows: string[] = [];
   for (const [name, def] of Object.entries(properties)) {
     const path = prefix ? `${prefix}.${name}` : name;
-    const flags = [def.required ? 'required' : '', def.unit ? `unit: ${def.unit}` : '', def.dependency && def.dependency !== 'hard' ? `dependency: ${def.dependency}` : ''].filter(Boolean).join('; ');
+    const flags = [
+      def.required ? 'required' : '',
+      def.unit ? `unit: ${def.unit}` : '',
+      def.dependency && def.dependency !== 'hard' ? `dependency: ${def.dependency}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     const defaultText = def.default === undefined ? '' : `\`${JSON.stringify(def.default)}\``;
-    rows.push(`| \`${path}\` | ${cell(shapeSummary(def.shape))} | ${defaultText} | ${cell(def.description)}${flags ? ` (${flags})` : ''} |`);
+    rows.push(
+      `| \`${path}\` | ${cell(shapeSummary(def.shape))} | ${defaultText} | ${cell(def.description)}${flags ? ` (${flags})` : ''} |`,
+    );
     const nested = def.shape.kind === 'list' ? def.shape.items : def.shape;
     if (nested.kind === 'object') rows.push(...propertyRows(nested.properties, `${path}${def.shape.kind === 'list' ? '[]' : ''}`));
     if (nested.kind === 'one-of') {
-      for (const variant of nested.variants) if (variant.kind === 'object') rows.push(...propertyRows(variant.properties, `${path}${def.shape.kind === 'list' ? '[]' : ''}`));
+      for (const variant of nested.variants)
+        if (variant.kind === 'object') rows.push(...propertyRows(variant.properties, `${path}${def.shape.kind === 'list' ? '[]' : ''}`));
     }
   }
   return rows;
@@ -154,12 +169,18 @@ function networkText(mbps: number | undefined): string {
 
 function instanceTypeTable(): string {
   const rows = allInstanceTypes().map((def) => {
-    const store = def.instanceStore ? `${def.instanceStore.disks} × ${def.instanceStore.sizeGBEach} GB ${def.instanceStore.media}` : def.instanceStoreKnown === false ? 'local disks (size not listed)' : 'EBS only';
+    const store = def.instanceStore
+      ? `${def.instanceStore.disks} × ${def.instanceStore.sizeGBEach} GB ${def.instanceStore.media}`
+      : def.instanceStoreKnown === false
+        ? 'local disks (size not listed)'
+        : 'EBS only';
     const price = def.onDemandUsdPerHour === undefined ? 'unpriced' : `$${def.onDemandUsdPerHour}`;
     const spot = def.spotAvgUsdPerHour === undefined ? '' : `$${def.spotAvgUsdPerHour}`;
     return `| \`${def.name}\` | ${def.category} | ${def.vcpu} | ${def.memoryGiB} | ${def.arch} | ${networkText(def.networkMbps)} | ${store} | ${def.gpus ?? ''} | ${def.burstable ? 'yes' : ''} | ${price} | ${spot} |`;
   });
-  const sources = [...new Set(allInstanceTypes().flatMap((def) => (def.priceSource ? [`${def.priceSource}, as of ${def.priceAsOf ?? 'unknown'}`] : [])))];
+  const sources = [
+    ...new Set(allInstanceTypes().flatMap((def) => (def.priceSource ? [`${def.priceSource}, as of ${def.priceAsOf ?? 'unknown'}`] : []))),
+  ];
   const hardwareSources = [...new Set(allInstanceTypes().flatMap((def) => (def.hardwareSource ? def.hardwareSource.split('; ') : [])))];
   return [
     '## EC2 instance types',
@@ -186,13 +207,15 @@ function regionCoverageTable(): string {
   const classes = allDbInstanceClasses();
   const rows = pricedRegions().map((region) => {
     const ec2 = types.filter((def) => ec2RegionalPrice(def.name, region) !== undefined).length;
-    const db = classes.filter((def) => PRICED_DB_ENGINES.some((engine) => dbClassRegionalPrice(def.name, engine, region) !== undefined)).length;
+    const db = classes.filter((def) =>
+      PRICED_DB_ENGINES.some((engine) => dbClassRegionalPrice(def.name, engine, region) !== undefined),
+    ).length;
     return `| ${region} | ${ec2} of ${types.length} | ${db} of ${classes.length} |`;
   });
   return [
     '## Priced regions',
     '',
-    'EC2 and RDS/Aurora instance prices are per region for the regions below. In one of these regions, a type without a price of its own borrows the us-east-1 price; in any other region every price is borrowed from us-east-1. A borrowed figure is marked as an estimate and its line says so, and the cost report counts the borrowed lines. Other services\' prices are us-east-1 only, and are borrowed the same way elsewhere.',
+    "EC2 and RDS/Aurora instance prices are per region for the regions below. In one of these regions, a type without a price of its own borrows the us-east-1 price; in any other region every price is borrowed from us-east-1. A borrowed figure is marked as an estimate and its line says so, and the cost report counts the borrowed lines. Other services' prices are us-east-1 only, and are borrowed the same way elsewhere.",
     '',
     '| Region | EC2 types priced | DB classes priced |',
     '| --- | --- | --- |',
@@ -205,13 +228,21 @@ function regionCoverageTable(): string {
     '| Class | vCPU | Memory GiB | Network | us-east-1 on-demand (Single-AZ) |',
     '| --- | --- | --- | --- | --- |',
     ...classes.map((def) => {
-      const prices = Object.entries(def.onDemandUsdPerHour ?? {}).map(([engine, usd]) => `${engine} $${usd}`).join(', ');
+      const prices = Object.entries(def.onDemandUsdPerHour ?? {})
+        .map(([engine, usd]) => `${engine} $${usd}`)
+        .join(', ');
       return `| \`${def.name}\` | ${def.vcpu} | ${def.memoryGiB} | ${def.networkPerformance ?? ''} | ${prices || 'unpriced'} |`;
     }),
     '',
     'Sources:',
     '',
-    ...[...new Set(classes.flatMap((def) => [def.hardwareSource, def.priceSource ? `${def.priceSource}, as of ${def.priceAsOf ?? 'unknown'}` : undefined]).filter((text): text is string => text !== undefined))].map((source) => `- ${source}`),
+    ...[
+      ...new Set(
+        classes
+          .flatMap((def) => [def.hardwareSource, def.priceSource ? `${def.priceSource}, as of ${def.priceAsOf ?? 'unknown'}` : undefined])
+          .filter((text): text is string => text !== undefined),
+      ),
+    ].map((source) => `- ${source}`),
     '',
   ].join('\n');
 }
@@ -224,13 +255,18 @@ function render(): string {
     '',
     '<!-- Generated by scripts/generate-catalog-docs.ts from src/model. Do not edit by hand. -->',
     '',
-    'Every resource type a `.cloudarch.yaml` file may use, with the figures the evaluations use. Availability figures are for one unit of the resource; the availability evaluation combines them with zone and region availability as described in docs/format.md. A figure\'s kind says what it is: `sla` is a published service-credit threshold, `designed` an engineering target AWS publishes, `inherited` a figure taken from the resources a service runs on, `estimate` our own assumption.',
+    "Every resource type a `.cloudarch.yaml` file may use, with the figures the evaluations use. Availability figures are for one unit of the resource; the availability evaluation combines them with zone and region availability as described in docs/format.md. A figure's kind says what it is: `sla` is a published service-credit threshold, `designed` an engineering target AWS publishes, `inherited` a figure taken from the resources a service runs on, `estimate` our own assumption.",
     '',
     'Every type also accepts the common properties `type`, `label`, `region`, `dependsOn`, `connectsTo`, `availability` and `tags`; zonal types accept `zones`, and types in a VPC accept `subnet` and `securityGroups`. They are listed in each table below.',
     '',
     '## Contents',
     '',
-    ...categories.flatMap((category) => [`- ${category}: ${types.filter((def) => def.category === category).map((def) => `\`${def.id}\``).join(', ')}`]),
+    ...categories.flatMap((category) => [
+      `- ${category}: ${types
+        .filter((def) => def.category === category)
+        .map((def) => `\`${def.id}\``)
+        .join(', ')}`,
+    ]),
     '- [EC2 instance types](#ec2-instance-types)',
     '- [Priced regions](#priced-regions)',
     '- [DB instance classes](#db-instance-classes)',
@@ -242,7 +278,10 @@ function render(): string {
   }
   parts.push(instanceTypeTable());
   parts.push(regionCoverageTable());
-  return `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${parts
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 const markdown = render();

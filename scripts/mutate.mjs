@@ -10,10 +10,15 @@ const optionsStart = args.findIndex((arg) => arg.startsWith('--'));
 const scopes = optionsStart < 0 ? args : args.slice(0, optionsStart);
 const strykerOptions = optionsStart < 0 ? [] : args.slice(optionsStart);
 if (scopes.length === 0) {
-  console.error('usage: npm run mutate -- <scope>... [--stryker-option...] (scopes in stryker/config.mjs: security, references, availability, cost, core...)');
+  console.error(
+    'usage: npm run mutate -- <scope>... [--stryker-option...] (scopes in stryker/config.mjs: security, references, availability, cost, core...)',
+  );
   process.exit(3);
 }
 for (const scope of scopes) {
-  const result = spawnSync('npx', ['stryker', 'run', 'stryker/config.mjs', ...strykerOptions], { stdio: 'inherit', env: { ...process.env, CLOUDARCH_MUTATE_SCOPE: scope } });
+  const result = spawnSync('npx', ['stryker', 'run', 'stryker/config.mjs', ...strykerOptions], {
+    stdio: 'inherit',
+    env: { ...process.env, CLOUDARCH_MUTATE_SCOPE: scope },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -23,13 +23,30 @@ for (const scope of scopes) {
     const survived = count('Survived');
     const noCoverage = count('NoCoverage');
     const valid = killed + survived + noCoverage;
-    rows.push({ scope, file, all: mutants.length, ignored: count('Ignored'), rejected: count('CompileError'), valid, killed, survived, noCoverage, score: valid === 0 ? 100 : (100 * killed) / valid });
+    rows.push({
+      scope,
+      file,
+      all: mutants.length,
+      ignored: count('Ignored'),
+      rejected: count('CompileError'),
+      valid,
+      killed,
+      survived,
+      noCoverage,
+      score: valid === 0 ? 100 : (100 * killed) / valid,
+    });
     const lines = source.split('\n');
     for (const mutant of mutants.filter((each) => each.status === 'Survived' || each.status === 'NoCoverage')) {
       const { start, end } = mutant.location;
       const text = lines[start.line - 1] ?? '';
       const original = start.line === end.line ? text.slice(start.column - 1, end.column - 1) : `${text.slice(start.column - 1)}…`;
-      survivors.push(`${file}:${start.line}:${start.column} ${mutant.status} ${mutant.mutatorName}: \`${original.trim().slice(0, 80)}\` → \`${String(mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}\``);
+      survivors.push(
+        `${file}:${start.line}:${start.column} ${mutant.status} ${mutant.mutatorName}: \`${original.trim().slice(0, 80)}\` → \`${String(
+          mutant.replacement ?? '',
+        )
+          .replace(/\s+/g, ' ')
+          .slice(0, 80)}\``,
+      );
     }
   }
 }
@@ -38,12 +55,16 @@ console.log('| file | mutants | ignored (static) | rejected by the type checker 
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const total = { all: 0, ignored: 0, rejected: 0, valid: 0, killed: 0, survived: 0, noCoverage: 0 };
 for (const row of rows) {
-  console.log(`| \`${row.file}\` | ${row.all} | ${row.ignored} | ${row.rejected} | ${row.valid} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.score.toFixed(1)}% |`);
+  console.log(
+    `| \`${row.file}\` | ${row.all} | ${row.ignored} | ${row.rejected} | ${row.valid} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.score.toFixed(1)}% |`,
+  );
   for (const key of Object.keys(total)) total[key] += row[key];
 }
 if (rows.length > 1) {
   const score = total.valid === 0 ? 100 : (100 * total.killed) / total.valid;
-  console.log(`| all | ${total.all} | ${total.ignored} | ${total.rejected} | ${total.valid} | ${total.killed} | ${total.survived} | ${total.noCoverage} | ${score.toFixed(1)}% |`);
+  console.log(
+    `| all | ${total.all} | ${total.ignored} | ${total.rejected} | ${total.valid} | ${total.killed} | ${total.survived} | ${total.noCoverage} | ${score.toFixed(1)}% |`,
+  );
 }
 if (listSurvivors) {
   console.log('');

@@ -9,21 +9,53 @@ const securityTsconfig = 'stryker/tsconfig.security.json';
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 const scopes = {
   // The whole security folder is about 4,200 mutants: half a day on two cores. Its parts, one by one.
-  security: { mutate: ['src/evaluate/security/**/*.ts', '!src/evaluate/security/sarif.ts'], spec: securityTests, tsconfig: securityTsconfig },
-  'security-network': { mutate: ['src/evaluate/security/rules/networking.ts', 'src/evaluate/security/security-group-rules.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  security: {
+    mutate: ['src/evaluate/security/**/*.ts', '!src/evaluate/security/sarif.ts'],
+    spec: securityTests,
+    tsconfig: securityTsconfig,
+  },
+  'security-network': {
+    mutate: ['src/evaluate/security/rules/networking.ts', 'src/evaluate/security/security-group-rules.ts'],
+    spec: securityTests,
+    tsconfig: securityTsconfig,
+  },
   'security-exposure': { mutate: ['src/evaluate/security/exposure.ts'], spec: securityTests, tsconfig: securityTsconfig },
-  'security-rules': { mutate: ['src/evaluate/security/rule.ts', 'src/evaluate/security/fixes.ts', 'src/evaluate/security/index.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  'security-rules': {
+    mutate: ['src/evaluate/security/rule.ts', 'src/evaluate/security/fixes.ts', 'src/evaluate/security/index.ts'],
+    spec: securityTests,
+    tsconfig: securityTsconfig,
+  },
   // One scope per rules file (and the small shared modules), so that each run takes minutes, not hours.
   ...Object.fromEntries(
-    ['analytics', 'application', 'compute', 'coverage', 'databases', 'exposure-rules', 'migration', 'networking', 'storage', 'severity-rationale'].map((file) => [
+    [
+      'analytics',
+      'application',
+      'compute',
+      'coverage',
+      'databases',
+      'exposure-rules',
+      'migration',
+      'networking',
+      'storage',
+      'severity-rationale',
+    ].map((file) => [
       `security-rules-${file}`,
       { mutate: [`src/evaluate/security/rules/${file}.ts`], spec: securityTests, tsconfig: securityTsconfig },
     ]),
   ),
-  'security-tables': { mutate: ['src/evaluate/security/registry.ts', 'src/evaluate/security/rule-table.ts'], spec: securityTests, tsconfig: securityTsconfig },
+  'security-tables': {
+    mutate: ['src/evaluate/security/registry.ts', 'src/evaluate/security/rule-table.ts'],
+    spec: securityTests,
+    tsconfig: securityTsconfig,
+  },
   references: {
     mutate: ['src/core/references.ts'],
-    spec: ['test/unit/core/references.test.ts', 'test/unit/core/reference-ranges.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/language/**/*.test.ts'],
+    spec: [
+      'test/unit/core/references.test.ts',
+      'test/unit/core/reference-ranges.test.ts',
+      'test/unit/core/validate-fixtures.test.ts',
+      'test/unit/language/**/*.test.ts',
+    ],
     // Prices every completion item (six seconds); it reads no reference, but every mutant of this
     // file is covered by every test that parses a file, so it would run for each.
     ignore: ['test/unit/language/completion-priced.test.ts'],
@@ -41,12 +73,40 @@ const scopes = {
   // src/core/ by what its parts do, each with the tests that exercise it (the whole folder with all
   // of its tests is over three minutes per test run, because of the incremental-parse tests).
   'core-read': {
-    mutate: ['src/core/parse.ts', 'src/core/blocks.ts', 'src/core/shift.ts', 'src/core/scan.ts', 'src/core/fast-read.ts', 'src/core/yaml-read.ts', 'src/core/line-index.ts', 'src/core/document.ts', 'src/core/lazy.ts', 'src/core/index.ts'],
+    mutate: [
+      'src/core/parse.ts',
+      'src/core/blocks.ts',
+      'src/core/shift.ts',
+      'src/core/scan.ts',
+      'src/core/fast-read.ts',
+      'src/core/yaml-read.ts',
+      'src/core/line-index.ts',
+      'src/core/document.ts',
+      'src/core/lazy.ts',
+      'src/core/index.ts',
+    ],
     spec: ['test/unit/core/**/*.test.ts', 'test/unit/hostile.test.ts'],
   },
   'core-checks': {
-    mutate: ['src/core/cross-checks.ts', 'src/core/schema-check.ts', 'src/core/resource-rules.ts', 'src/core/resource-analysis.ts', 'src/core/unit-checks.ts', 'src/core/top-level.ts', 'src/core/codes.ts', 'src/core/resource-source.ts'],
-    spec: ['test/unit/core/validate-fixtures.test.ts', 'test/unit/core/validators.test.ts', 'test/unit/core/number-warnings.test.ts', 'test/unit/core/json-schema.test.ts', 'test/unit/core/current-facts.test.ts', 'test/unit/core/references.test.ts', 'test/unit/hostile.test.ts'],
+    mutate: [
+      'src/core/cross-checks.ts',
+      'src/core/schema-check.ts',
+      'src/core/resource-rules.ts',
+      'src/core/resource-analysis.ts',
+      'src/core/unit-checks.ts',
+      'src/core/top-level.ts',
+      'src/core/codes.ts',
+      'src/core/resource-source.ts',
+    ],
+    spec: [
+      'test/unit/core/validate-fixtures.test.ts',
+      'test/unit/core/validators.test.ts',
+      'test/unit/core/number-warnings.test.ts',
+      'test/unit/core/json-schema.test.ts',
+      'test/unit/core/current-facts.test.ts',
+      'test/unit/core/references.test.ts',
+      'test/unit/hostile.test.ts',
+    ],
   },
   'core-edits': {
     mutate: ['src/core/edits.ts', 'src/core/query.ts', 'src/core/suggest.ts'],
@@ -64,7 +124,12 @@ const scopes = {
   // What src/evaluate/ holds outside its folders: targets, the fix effect, figures, the report.
   evaluate: {
     mutate: ['src/evaluate/*.ts', 'src/evaluate/report/**/*.ts'],
-    spec: ['test/unit/evaluate/*.test.ts', 'test/unit/evaluate/cost/fix-effect.test.ts', 'test/unit/evaluate/cost/report.test.ts', 'test/unit/evaluate/availability/explosive.test.ts'],
+    spec: [
+      'test/unit/evaluate/*.test.ts',
+      'test/unit/evaluate/cost/fix-effect.test.ts',
+      'test/unit/evaluate/cost/report.test.ts',
+      'test/unit/evaluate/availability/explosive.test.ts',
+    ],
   },
   // Every part of src/core/ at once (slow: see the core-* scopes).
   core: {
@@ -80,7 +145,13 @@ if (chosen === undefined) throw new Error(`unknown mutation scope '${scope}'; sc
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'mocha',
-  mochaOptions: { spec: chosen.spec, require: ['tsx/cjs'], extension: ['ts'], ...(chosen.ignore ? { ignore: chosen.ignore } : {}), ...(chosen.grep ? { grep: chosen.grep } : {}) },
+  mochaOptions: {
+    spec: chosen.spec,
+    require: ['tsx/cjs'],
+    extension: ['ts'],
+    ...(chosen.ignore ? { ignore: chosen.ignore } : {}),
+    ...(chosen.grep ? { grep: chosen.grep } : {}),
+  },
   checkers: ['typescript'],
   tsconfigFile: chosen.tsconfig ?? 'stryker/tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },

@@ -29,7 +29,11 @@ export function clampScale(scale: number): number {
 const centre = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
 /** The transform that shows the whole picture centred in the viewport, never enlarged past 100 %. */
-export function fitTransform(picture: { width: number; height: number }, viewport: { width: number; height: number }, margin = 16): Transform {
+export function fitTransform(
+  picture: { width: number; height: number },
+  viewport: { width: number; height: number },
+  margin = 16,
+): Transform {
   if (picture.width <= 0 || picture.height <= 0 || viewport.width <= 0 || viewport.height <= 0) return { x: 0, y: 0, scale: 1 };
   const scale = clampScale(Math.min(1, (viewport.width - 2 * margin) / picture.width, (viewport.height - 2 * margin) / picture.height));
   return { x: (viewport.width - picture.width * scale) / 2, y: (viewport.height - picture.height * scale) / 2, scale };
@@ -50,7 +54,11 @@ export function revealBox(transform: Transform, box: Box, viewport: { width: num
   const bottom = top + box.height * transform.scale;
   if (left >= margin && top >= margin && right <= viewport.width - margin && bottom <= viewport.height - margin) return transform;
   const middle = centre(box);
-  return { scale: transform.scale, x: viewport.width / 2 - middle.x * transform.scale, y: viewport.height / 2 - middle.y * transform.scale };
+  return {
+    scale: transform.scale,
+    x: viewport.width / 2 - middle.x * transform.scale,
+    y: viewport.height / 2 - middle.y * transform.scale,
+  };
 }
 
 /** Names in reading order: top to bottom by rows, then left to right. */

@@ -23,7 +23,18 @@ import {
   type HostMessage,
   type WebviewMessage,
 } from '../src/protocol/diagram';
-import { fitTransform, heatColour, nodeInDirection, readingOrder, revealBox, unionBox, zoomAt, type Box, type Direction, type Transform } from './geometry';
+import {
+  fitTransform,
+  heatColour,
+  nodeInDirection,
+  readingOrder,
+  revealBox,
+  unionBox,
+  zoomAt,
+  type Box,
+  type Direction,
+  type Transform,
+} from './geometry';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -65,7 +76,11 @@ const state = {
 // The page
 // ----------------------------------------------------------------------------------------------
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
   if (text !== undefined) created.textContent = text;
@@ -113,19 +128,36 @@ for (const layer of Object.keys(layerLabels) as DiagramLayer[]) {
   });
 }
 const zoneGroup = toolbar.appendChild(element('span', { class: 'group zones', role: 'group', 'aria-label': 'Zone down' }));
-const exportButton = toolbar.appendChild(customElement('vscode-button', { id: 'export', secondary: '', title: 'Export the diagram', hidden: '' }, 'Export…'));
+const exportButton = toolbar.appendChild(
+  customElement('vscode-button', { id: 'export', secondary: '', title: 'Export the diagram', hidden: '' }, 'Export…'),
+);
 
 const notice = app.appendChild(element('div', { class: 'notice', role: 'status', hidden: '' }));
 const zoneStatus = app.appendChild(element('div', { class: 'zone-status', role: 'status', hidden: '' }));
 const zoneStatusText = zoneStatus.appendChild(element('span', { class: 'zone-status-text' }));
 /** While a zone is down on the picture: run the simulator on that outage (CloudArch: Simulate…). */
 const simulateOutageButton = zoneStatus.appendChild(
-  customElement('vscode-button', { id: 'simulate-outage', secondary: '', title: 'Simulate this zone failing at the daily peak, with the simulator (CloudArch: Simulate…)' }, 'Simulate this outage'),
+  customElement(
+    'vscode-button',
+    {
+      id: 'simulate-outage',
+      secondary: '',
+      title: 'Simulate this zone failing at the daily peak, with the simulator (CloudArch: Simulate…)',
+    },
+    'Simulate this outage',
+  ),
 );
 simulateOutageButton.addEventListener('click', () => {
   if (state.zoneDown !== undefined) post({ type: 'simulateOutage', requestId: state.nextRequestId++, zone: state.zoneDown });
 });
-const viewport = app.appendChild(element('div', { class: 'viewport', tabindex: '0', role: 'application', 'aria-label': 'Architecture diagram. Arrow keys or Tab move between resources, Enter shows the YAML, + and - zoom, 0 fits.' }));
+const viewport = app.appendChild(
+  element('div', {
+    class: 'viewport',
+    tabindex: '0',
+    role: 'application',
+    'aria-label': 'Architecture diagram. Arrow keys or Tab move between resources, Enter shows the YAML, + and - zoom, 0 fits.',
+  }),
+);
 const canvas = viewport.appendChild(element('div', { class: 'canvas' }));
 const placeholder = canvas.appendChild(element('p', { class: 'placeholder' }, 'Drawing the diagram…'));
 const tooltip = app.appendChild(element('div', { class: 'tooltip', role: 'tooltip', hidden: '' }));
@@ -164,8 +196,14 @@ function resourceElements(name: string): Element[] {
 /** The box of an SVG element in the picture's own coordinates (whatever transforms its ancestors carry). */
 function pictureBox(target: SVGGraphicsElement, root: SVGSVGElement): Box {
   const local = target.getBBox();
-  const toRoot = root.getScreenCTM()?.inverse().multiply(target.getScreenCTM() ?? new DOMMatrix()) ?? new DOMMatrix();
-  const corners = [new DOMPoint(local.x, local.y), new DOMPoint(local.x + local.width, local.y + local.height)].map((point) => point.matrixTransform(toRoot));
+  const toRoot =
+    root
+      .getScreenCTM()
+      ?.inverse()
+      .multiply(target.getScreenCTM() ?? new DOMMatrix()) ?? new DOMMatrix();
+  const corners = [new DOMPoint(local.x, local.y), new DOMPoint(local.x + local.width, local.y + local.height)].map((point) =>
+    point.matrixTransform(toRoot),
+  );
   const [first, second] = corners as [DOMPoint, DOMPoint];
   // The root's viewBox origin may not be 0,0: boxes are kept relative to the viewBox.
   const viewBox = root.viewBox.baseVal;
@@ -316,7 +354,13 @@ function svgChild(parent: SVGElement, tag: string, attributes: Record<string, st
   return created;
 }
 
-const severityColours: Record<string, string> = { critical: '#b00020', high: '#e53935', medium: '#fb8c00', low: '#fdd835', info: '#42a5f5' };
+const severityColours: Record<string, string> = {
+  critical: '#b00020',
+  high: '#e53935',
+  medium: '#fb8c00',
+  low: '#fdd835',
+  info: '#42a5f5',
+};
 
 function paintOverlays(): void {
   if (!svgRoot || !overlayLayer) return;
@@ -327,10 +371,27 @@ function paintOverlays(): void {
     const boxes = nodeBoxes(resource.name);
     for (const box of boxes) {
       if (state.overlays.has('cost') && resource.monthlyUSD !== undefined) {
-        svgChild(overlayLayer, 'rect', { class: 'ca-heat', 'data-overlay-for': resource.name, x: box.x - 3, y: box.y - 3, width: box.width + 6, height: box.height + 6, rx: 6, fill: heatColour(resource.monthlyUSD, costs) });
+        svgChild(overlayLayer, 'rect', {
+          class: 'ca-heat',
+          'data-overlay-for': resource.name,
+          x: box.x - 3,
+          y: box.y - 3,
+          width: box.width + 6,
+          height: box.height + 6,
+          rx: 6,
+          fill: heatColour(resource.monthlyUSD, costs),
+        });
       }
       if (state.overlays.has('spof') && resource.spof) {
-        svgChild(overlayLayer, 'rect', { class: 'ca-spof', 'data-overlay-for': resource.name, x: box.x - 5, y: box.y - 5, width: box.width + 10, height: box.height + 10, rx: 7 });
+        svgChild(overlayLayer, 'rect', {
+          class: 'ca-spof',
+          'data-overlay-for': resource.name,
+          x: box.x - 5,
+          y: box.y - 5,
+          width: box.width + 10,
+          height: box.height + 10,
+          rx: 7,
+        });
       }
       if (state.overlays.has('findings')) {
         const worst = diagramSeverities.find((severity) => (resource.findings[severity] ?? 0) > 0);
@@ -346,9 +407,11 @@ function paintOverlays(): void {
   }
   const zone = state.diagram?.zones.find((candidate) => candidate.zone === state.zoneDown);
   const stopped = new Set(zone?.stopped ?? []);
-  for (const node of svgRoot.querySelectorAll('[data-resource]')) node.classList.toggle('ca-down', stopped.has(node.getAttribute('data-resource') ?? ''));
+  for (const node of svgRoot.querySelectorAll('[data-resource]'))
+    node.classList.toggle('ca-down', stopped.has(node.getAttribute('data-resource') ?? ''));
   const downContainers = new Set(zone?.containers ?? []);
-  for (const node of svgRoot.querySelectorAll('[data-container]')) node.classList.toggle('ca-down', downContainers.has(node.getAttribute('data-container') ?? ''));
+  for (const node of svgRoot.querySelectorAll('[data-container]'))
+    node.classList.toggle('ca-down', downContainers.has(node.getAttribute('data-container') ?? ''));
   if (zone) {
     const availability = zone.availabilityPercent !== undefined ? ` · availability ${formatPercent(zone.availabilityPercent)}` : '';
     zoneStatusText.textContent = `Zone ${zone.zone} down: the system ${zone.works ? 'keeps working' : 'stops'}${availability}; ${zone.stopped.length} resource${zone.stopped.length === 1 ? '' : 's'} stop${zone.stopped.length === 1 ? 's' : ''}.`;
@@ -367,7 +430,15 @@ function paintSelection(): void {
   if (!state.selected) return;
   for (const node of resourceElements(state.selected)) node.classList.add('ca-selected');
   for (const box of state.elementBoxes.get(state.selected) ?? []) {
-    svgChild(overlayLayer, 'rect', { class: 'ca-selection', 'data-overlay-for': state.selected, x: box.x - 4, y: box.y - 4, width: box.width + 8, height: box.height + 8, rx: 6 });
+    svgChild(overlayLayer, 'rect', {
+      class: 'ca-selection',
+      'data-overlay-for': state.selected,
+      x: box.x - 4,
+      y: box.y - 4,
+      width: box.width + 8,
+      height: box.height + 8,
+      rx: 6,
+    });
   }
 }
 
@@ -426,7 +497,9 @@ function showTooltip(name: string, clientX: number, clientY: number): void {
   const lines: string[] = [resource.type];
   lines.push(resource.monthlyUSD !== undefined ? `Cost: ${formatCost(resource.monthlyUSD)}` : 'Cost: not priced');
   if (resource.availabilityPercent !== undefined) lines.push(`Availability: ${formatPercent(resource.availabilityPercent)}`);
-  const findings = diagramSeverities.filter((severity) => (resource.findings[severity] ?? 0) > 0).map((severity) => `${resource.findings[severity]} ${severity}`);
+  const findings = diagramSeverities
+    .filter((severity) => (resource.findings[severity] ?? 0) > 0)
+    .map((severity) => `${resource.findings[severity]} ${severity}`);
   lines.push(findings.length > 0 ? `Findings: ${findings.join(', ')}` : 'Findings: none');
   if (resource.spof) lines.push('Single point of failure');
   tooltip.replaceChildren(element('strong', {}, resource.name), ...lines.map((line) => element('div', {}, line)));
@@ -451,10 +524,11 @@ function applyTransform(): void {
   viewport.dataset.scale = scale.toFixed(4);
   zoomLabel.textContent = `${Math.round(scale * 100)}%`;
   // The minimap's view rectangle follows at most once a frame.
-  if (!transformFrame) transformFrame = requestAnimationFrame(() => {
-    transformFrame = 0;
-    drawMinimapView();
-  });
+  if (!transformFrame)
+    transformFrame = requestAnimationFrame(() => {
+      transformFrame = 0;
+      drawMinimapView();
+    });
 }
 
 function fit(): void {
@@ -476,7 +550,8 @@ function drawMinimap(): void {
   minimap.hidden = state.boxes.size < 25;
   if (minimap.hidden) return;
   minimapSvg.setAttribute('viewBox', `0 0 ${state.picture.width} ${state.picture.height}`);
-  for (const box of state.boxes.values()) svgChild(minimapSvg, 'rect', { x: box.x, y: box.y, width: box.width, height: box.height, class: 'minimap-node' });
+  for (const box of state.boxes.values())
+    svgChild(minimapSvg, 'rect', { x: box.x, y: box.y, width: box.width, height: box.height, class: 'minimap-node' });
   minimapView = svgChild(minimapSvg, 'rect', { class: 'minimap-view' });
   drawMinimapView();
 }
@@ -497,7 +572,11 @@ minimap.addEventListener('pointerdown', (event) => {
   const size = viewportSize();
   const pictureX = (event.clientX - bounds.left) * ratio;
   const pictureY = (event.clientY - bounds.top) * ratio;
-  state.transform = { scale: state.transform.scale, x: size.width / 2 - pictureX * state.transform.scale, y: size.height / 2 - pictureY * state.transform.scale };
+  state.transform = {
+    scale: state.transform.scale,
+    x: size.width / 2 - pictureX * state.transform.scale,
+    y: size.height / 2 - pictureY * state.transform.scale,
+  };
   state.userMoved = true;
   applyTransform();
 });

@@ -106,14 +106,18 @@ export async function startCodeServer(binary, folders, { verbose = false } = {})
   const args = [
     process.execPath,
     binary,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', folders.userData,
-    '--extensions-dir', folders.extensions,
+    '--user-data-dir',
+    folders.userData,
+    '--extensions-dir',
+    folders.extensions,
     folders.workspace,
   ];
   const child = spawn('setsid', args, { env: scratchEnvironment(folders), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -19,7 +19,15 @@ async function main() {
       version: process.env.CLOUDARCH_VSCODE_VERSION ?? '1.100.3',
       extensionDevelopmentPath: root,
       extensionTestsPath,
-      launchArgs: [folders.workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', folders.userData, '--extensions-dir', folders.extensions],
+      launchArgs: [
+        folders.workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        folders.userData,
+        '--extensions-dir',
+        folders.extensions,
+      ],
       extensionTestsEnv: { CLOUDARCH_E2E_MODE: 'dev', CLOUDARCH_E2E_WORKSPACE: folders.workspace },
     });
     return 0;

@@ -78,7 +78,17 @@ export function ensureCodeServer(root) {
   const started = Date.now();
   execFileSync(
     'npm',
-    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      '--loglevel=error',
+      `code-server@${CODE_SERVER_VERSION}`,
+    ],
     {
       stdio: 'inherit',
       env: {

@@ -13,7 +13,18 @@
 // Exit code: 0 when every run passed. See docs/testing.md, "Real-editor tests".
 import { packageVsix } from '../package.mjs';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,7 +68,18 @@ function run(command, commandArgs) {
 }
 
 /** What `vsce package` needs from the repository besides the bundles it builds. */
-const PACKAGE_INPUTS = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'language-configuration.json', 'schemas', 'snippets', 'syntaxes', 'media'];
+const PACKAGE_INPUTS = [
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  '.vscodeignore',
+  'language-configuration.json',
+  'schemas',
+  'snippets',
+  'syntaxes',
+  'media',
+];
 
 /**
  * Packages the extension as `npm run package` does (the production build, then vsce without
@@ -94,7 +116,11 @@ function testRunnerStandIn(folder) {
   mkdirSync(path, { recursive: true });
   writeFileSync(
     join(path, 'package.json'),
-    JSON.stringify({ name: 'cloudarch-e2e-runner', publisher: 'cloudarch-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } }, null, 2),
+    JSON.stringify(
+      { name: 'cloudarch-e2e-runner', publisher: 'cloudarch-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } },
+      null,
+      2,
+    ),
   );
   return path;
 }
@@ -186,8 +212,13 @@ async function runUiTests(binary) {
   const started = Date.now();
   const uiFolder = join(root, 'test', 'ui');
   const only = option('--only') ?? option('--grep');
-  const files = existsSync(uiFolder) ? readdirSync(uiFolder).filter((name) => name.endsWith('.test.mjs') && (only === undefined || name.includes(only))).sort() : [];
-  if (files.length === 0) throw new Error(only === undefined ? 'no UI tests found under test/ui/' : `no UI test file under test/ui/ matches '${only}'`);
+  const files = existsSync(uiFolder)
+    ? readdirSync(uiFolder)
+        .filter((name) => name.endsWith('.test.mjs') && (only === undefined || name.includes(only)))
+        .sort()
+    : [];
+  if (files.length === 0)
+    throw new Error(only === undefined ? 'no UI tests found under test/ui/' : `no UI test file under test/ui/ matches '${only}'`);
   const { runUiSuite } = await import(pathToFileURL(join(uiFolder, 'driver.mjs')).href);
   const folders = createScratch(root, 'ui');
   const server = await startCodeServer(binary, folders, { verbose });
@@ -246,6 +277,6 @@ main()
   })
   .catch((error) => {
     runCleanups();
-    console.error(`[e2e] ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`[e2e] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   });

@@ -55,8 +55,10 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
       continue;
     }
     const value = inline ?? args[++index];
-    if (value === undefined) throw new UsageError(`option '--${name}' needs a value${option.values ? ` (${option.values.join(', ')})` : ''}`);
-    if (option.values && !option.values.includes(value)) throw new UsageError(`option '--${name}' must be one of ${option.values.join(', ')}, not '${value}'`);
+    if (value === undefined)
+      throw new UsageError(`option '--${name}' needs a value${option.values ? ` (${option.values.join(', ')})` : ''}`);
+    if (option.values && !option.values.includes(value))
+      throw new UsageError(`option '--${name}' must be one of ${option.values.join(', ')}, not '${value}'`);
     if (option.kind === 'repeat') (parsed.repeated[name] ??= []).push(value);
     else {
       if (parsed.values[name] !== undefined) throw new UsageError(`option '--${name}' is given twice`);
@@ -69,6 +71,7 @@ export function parseArgs(args: readonly string[], spec: Readonly<Record<string,
 /** The one file a single-file command was given; anything else is a usage error. */
 export function singleFile(parsed: ParsedArgs, command: string): string {
   if (parsed.positionals.length === 0) throw new UsageError('no file given');
-  if (parsed.positionals.length > 1) throw new UsageError(`${command} takes one file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+  if (parsed.positionals.length > 1)
+    throw new UsageError(`${command} takes one file, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
   return parsed.positionals[0]!;
 }

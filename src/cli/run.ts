@@ -8,7 +8,14 @@ import { ExitCode, UsageError, type CliIO } from './io';
 async function generalHelp(): Promise<string> {
   const lines = ['Usage: cloudarch <command> [options]', '', 'Commands:'];
   for (const [name, load] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${(await load()).summary}`);
-  lines.push('', 'Options:', '  -h, --help     show help (also `cloudarch <command> --help`)', '  -v, --version  show the version', '', 'Exit status: 0 fine, 1 a file has errors, 2 a target is missed (--check-targets), 3 bad usage.');
+  lines.push(
+    '',
+    'Options:',
+    '  -h, --help     show help (also `cloudarch <command> --help`)',
+    '  -v, --version  show the version',
+    '',
+    'Exit status: 0 fine, 1 a file has errors, 2 a target is missed (--check-targets), 3 bad usage.',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -71,7 +71,10 @@ type Handler = (...args: never[]) => unknown;
 type HandlerFactory = (context: CommandContext) => Handler;
 
 /** The CloudArch document a report command is about: its argument, or the active editor. */
-async function targetDocument(argument: unknown, hint = 'Open a .cloudarch.yaml file to evaluate it.'): Promise<vscode.TextDocument | undefined> {
+async function targetDocument(
+  argument: unknown,
+  hint = 'Open a .cloudarch.yaml file to evaluate it.',
+): Promise<vscode.TextDocument | undefined> {
   if (argument instanceof vscode.Uri || typeof argument === 'string') {
     const uri = typeof argument === 'string' ? vscode.Uri.parse(argument) : argument;
     return vscode.workspace.openTextDocument(uri);
@@ -204,11 +207,15 @@ function importCloudFormation(context: CommandContext): Handler {
     if (target === undefined) return undefined;
     await writeAndOpen(target, result.text);
     context.outputChannel.appendLine(`[import] ${name}: ${result.summary}`);
-    for (const entry of result.unmapped) context.outputChannel.appendLine(`  not mapped: ${entry.logicalId} (${entry.cfnType}): ${entry.reason}`);
+    for (const entry of result.unmapped)
+      context.outputChannel.appendLine(`  not mapped: ${entry.logicalId} (${entry.cfnType}): ${entry.reason}`);
     for (const note of result.notes) context.outputChannel.appendLine(`  assumed: ${note}`);
-    void vscode.window.showInformationMessage(`Imported ${name}: ${result.summary}${result.unmapped.length > 0 ? ' What was not mapped is listed at the top of the file.' : ''}`);
+    void vscode.window.showInformationMessage(
+      `Imported ${name}: ${result.summary}${result.unmapped.length > 0 ? ' What was not mapped is listed at the top of the file.' : ''}`,
+    );
     // With the diagram panel installed, the imported design is drawn at once.
-    if ((await vscode.commands.getCommands(true)).includes('cloudarch.showDiagram')) await vscode.commands.executeCommand('cloudarch.showDiagram', target);
+    if ((await vscode.commands.getCommands(true)).includes('cloudarch.showDiagram'))
+      await vscode.commands.executeCommand('cloudarch.showDiagram', target);
     return target;
   };
 }
@@ -233,7 +240,8 @@ function exportCloudFormation(context: CommandContext): Handler {
     }
     let target = options.target !== undefined ? vscode.Uri.parse(options.target) : undefined;
     if (target === undefined) {
-      const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
+      const folder =
+        document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
       target = await vscode.window.showSaveDialog({
         ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${baseName(document.uri)}.template.yaml`) } : {}),
         filters: { 'CloudFormation template': ['yaml', 'yml'] },
@@ -261,26 +269,60 @@ type SimulationChoice = { readonly scenario: string } | { readonly days: number;
 /** The quick pick of the file's scenarios plus "Build a scenario…", and the prompts of the latter. */
 async function chooseSimulation(scenarios: ScenariosResult): Promise<SimulationChoice | undefined> {
   type Item = vscode.QuickPickItem & { readonly scenario?: string };
-  const items: Item[] = scenarios.scenarios.map((scenario) => ({ label: `$(play) ${scenario.name}`, description: `${scenario.days} days${scenario.events.length > 0 ? ` · ${scenario.events.join(', ')}` : ''}`, ...(scenario.description !== undefined ? { detail: scenario.description } : {}), scenario: scenario.name }));
+  const items: Item[] = scenarios.scenarios.map((scenario) => ({
+    label: `$(play) ${scenario.name}`,
+    description: `${scenario.days} days${scenario.events.length > 0 ? ` · ${scenario.events.join(', ')}` : ''}`,
+    ...(scenario.description !== undefined ? { detail: scenario.description } : {}),
+    scenario: scenario.name,
+  }));
   items.push({ label: '$(add) Build a scenario…', description: 'days, a zone to fail at the daily peak, a traffic surge' });
-  const picked = await vscode.window.showQuickPick(items, { title: 'CloudArch: Simulate…', placeHolder: scenarios.scenarios.length > 0 ? 'Run a saved scenario or build one' : 'This file has no scenarios: key yet; build one' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'CloudArch: Simulate…',
+    placeHolder: scenarios.scenarios.length > 0 ? 'Run a saved scenario or build one' : 'This file has no scenarios: key yet; build one',
+  });
   if (!picked) return undefined;
   if (picked.scenario !== undefined) return { scenario: picked.scenario };
   const title = 'CloudArch: Build a scenario';
   const noZone = '$(circle-slash) No zone failure';
-  const zone = await vscode.window.showQuickPick([...scenarios.zones.map((name) => ({ label: name, description: `zone ${name} fails at the daily peak (14:00)` })), { label: noZone }], { title, placeHolder: 'A zone to fail at the daily peak' });
+  const zone = await vscode.window.showQuickPick(
+    [...scenarios.zones.map((name) => ({ label: name, description: `zone ${name} fails at the daily peak (14:00)` })), { label: noZone }],
+    { title, placeHolder: 'A zone to fail at the daily peak' },
+  );
   if (!zone) return undefined;
   const failing = zone.label === noZone ? undefined : zone.label;
-  const outage = failing === undefined ? undefined : await vscode.window.showInputBox({ title, prompt: `How long zone ${failing} stays down`, value: '2h', validateInput: durationProblem });
+  const outage =
+    failing === undefined
+      ? undefined
+      : await vscode.window.showInputBox({
+          title,
+          prompt: `How long zone ${failing} stays down`,
+          value: '2h',
+          validateInput: durationProblem,
+        });
   if (failing !== undefined && outage === undefined) return undefined;
-  const surge = await vscode.window.showInputBox({ title, prompt: 'Traffic multiplier at the same peak (empty for none)', placeHolder: 'e.g. 3 for three times the traffic', validateInput: surgeProblem });
+  const surge = await vscode.window.showInputBox({
+    title,
+    prompt: 'Traffic multiplier at the same peak (empty for none)',
+    placeHolder: 'e.g. 3 for three times the traffic',
+    validateInput: surgeProblem,
+  });
   if (surge === undefined) return undefined;
   const factor = surgeFactor(surge);
   const hasEvents = failing !== undefined || (factor !== undefined && factor !== 1);
-  const daysText = await vscode.window.showInputBox({ title, prompt: 'Simulated days', value: '3', validateInput: hasEvents ? daysProblemWithEvents : daysProblem });
+  const daysText = await vscode.window.showInputBox({
+    title,
+    prompt: 'Simulated days',
+    value: '3',
+    validateInput: hasEvents ? daysProblemWithEvents : daysProblem,
+  });
   if (daysText === undefined) return undefined;
   const days = Number(daysText);
-  const events = builtScenarioEvents({ days, ...(failing !== undefined ? { zone: failing } : {}), ...(outage !== undefined ? { outage: outage.trim() } : {}), ...(factor !== undefined ? { surge: factor } : {}) });
+  const events = builtScenarioEvents({
+    days,
+    ...(failing !== undefined ? { zone: failing } : {}),
+    ...(outage !== undefined ? { outage: outage.trim() } : {}),
+    ...(factor !== undefined ? { surge: factor } : {}),
+  });
   return { days, events, label: events.length > 0 ? events.join(', ') : `${days} days` };
 }
 
@@ -291,11 +333,23 @@ function simulateCommand(context: CommandContext): Handler {
     if (!document) return undefined;
     const uri = document.uri.toString();
     const name = vscode.workspace.asRelativePath(document.uri);
-    const given: SimulateCommandOptions = typeof scenarioOrOptions === 'string' ? { scenario: scenarioOrOptions } : typeof scenarioOrOptions === 'object' && scenarioOrOptions !== null ? (scenarioOrOptions as SimulateCommandOptions) : {};
+    const given: SimulateCommandOptions =
+      typeof scenarioOrOptions === 'string'
+        ? { scenario: scenarioOrOptions }
+        : typeof scenarioOrOptions === 'object' && scenarioOrOptions !== null
+          ? (scenarioOrOptions as SimulateCommandOptions)
+          : {};
     let params: SimulateParams;
     let label: string;
     if (given.scenario !== undefined || given.events !== undefined || given.days !== undefined) {
-      params = { uri, version: document.version, events: [...(given.events ?? [])], ...(given.scenario !== undefined ? { scenario: given.scenario } : {}), ...(given.days !== undefined ? { days: given.days } : {}), ...(given.seed !== undefined ? { seed: given.seed } : {}) };
+      params = {
+        uri,
+        version: document.version,
+        events: [...(given.events ?? [])],
+        ...(given.scenario !== undefined ? { scenario: given.scenario } : {}),
+        ...(given.days !== undefined ? { days: given.days } : {}),
+        ...(given.seed !== undefined ? { seed: given.seed } : {}),
+      };
       label = given.scenario ?? (given.events ?? []).join(', ');
     } else {
       const scenarios = await context.requestScenarios(uri);
@@ -305,15 +359,22 @@ function simulateCommand(context: CommandContext): Handler {
       }
       const choice = await chooseSimulation(scenarios);
       if (!choice) return undefined;
-      params = 'scenario' in choice ? { uri, version: document.version, scenario: choice.scenario, events: [] } : { uri, version: document.version, days: choice.days, events: choice.events };
+      params =
+        'scenario' in choice
+          ? { uri, version: document.version, scenario: choice.scenario, events: [] }
+          : { uri, version: document.version, days: choice.days, events: choice.events };
       label = 'scenario' in choice ? choice.scenario : choice.label;
     }
     const title = label === '' ? name : `${name} — ${label}`;
     let result: SimulateResult;
     try {
-      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Simulating ${title}…` }, () => context.requestSimulation(params));
+      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Simulating ${title}…` }, () =>
+        context.requestSimulation(params),
+      );
     } catch (error) {
-      void vscode.window.showErrorMessage(`CloudArch could not simulate ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `CloudArch could not simulate ${name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
     if (!result.ok) {

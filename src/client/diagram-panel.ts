@@ -188,17 +188,30 @@ class DiagramPanel implements DiagramPanelHandle {
       .then(
         async (result) => {
           if (!result) {
-            this.post({ type: 'error', ...(requestId !== undefined ? { requestId } : {}), message: 'Open the file in an editor to draw its diagram.' });
+            this.post({
+              type: 'error',
+              ...(requestId !== undefined ? { requestId } : {}),
+              message: 'Open the file in an editor to draw its diagram.',
+            });
             return;
           }
           // Answers never go backwards: one older than the picture shown is dropped.
           if (this.shown && (result.version < this.shown.version || result.pictureVersion < this.shown.pictureVersion)) return;
           this.shown = result;
-          this.post({ type: 'diagram', ...(requestId !== undefined ? { requestId } : {}), diagram: result, canExport: await exportAvailable() });
+          this.post({
+            type: 'diagram',
+            ...(requestId !== undefined ? { requestId } : {}),
+            diagram: result,
+            canExport: await exportAvailable(),
+          });
           this.settleWaiters(result);
         },
         (error: unknown) => {
-          this.post({ type: 'error', ...(requestId !== undefined ? { requestId } : {}), message: `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}` });
+          this.post({
+            type: 'error',
+            ...(requestId !== undefined ? { requestId } : {}),
+            message: `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
+          });
         },
       )
       .finally(() => {
@@ -280,10 +293,15 @@ export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(diagramViewType, titleOf(document.uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      diagramViewType,
+      titleOf(document.uri),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+      },
+    );
     const created = this.adopt(uri, panel);
     created.prefetch();
     return created;

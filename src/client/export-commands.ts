@@ -9,7 +9,15 @@
  * save dialog, for tests and other extensions.
  */
 import * as vscode from 'vscode';
-import { exportFormatInfo, exportFormatNames, type ExportFormatName, type ExportOverlays, type ExportParams, type ExportResult, type ExportTheme } from '../protocol/export';
+import {
+  exportFormatInfo,
+  exportFormatNames,
+  type ExportFormatName,
+  type ExportOverlays,
+  type ExportParams,
+  type ExportResult,
+  type ExportTheme,
+} from '../protocol/export';
 import { LANGUAGE_ID } from './server-client';
 
 /** What the commands may be given (all optional). */
@@ -72,7 +80,10 @@ function bytesOf(result: { readonly encoding: 'utf8' | 'base64'; readonly data: 
 }
 
 /** A handler for one of the two commands; `kind` chooses which formats it offers. */
-export function exportCommand(kind: 'diagram' | 'review', requestExport: RequestExport): (argument?: ExportCommandArguments | vscode.Uri) => Promise<ExportCommandResult | undefined> {
+export function exportCommand(
+  kind: 'diagram' | 'review',
+  requestExport: RequestExport,
+): (argument?: ExportCommandArguments | vscode.Uri) => Promise<ExportCommandResult | undefined> {
   return async (given) => {
     const argument: ExportCommandArguments = given instanceof vscode.Uri ? { uri: given } : (given ?? {});
     const document = await documentOf(argument);
@@ -85,7 +96,12 @@ export function exportCommand(kind: 'diagram' | 'review', requestExport: Request
     }
     if (format === undefined) {
       const picked = await vscode.window.showQuickPick(
-        formats.map((id) => ({ label: exportFormatInfo[id].label, description: `.${exportFormatInfo[id].extension}`, detail: exportFormatInfo[id].description, id })),
+        formats.map((id) => ({
+          label: exportFormatInfo[id].label,
+          description: `.${exportFormatInfo[id].extension}`,
+          detail: exportFormatInfo[id].description,
+          id,
+        })),
         { title: kind === 'diagram' ? 'CloudArch: Export Diagram' : 'CloudArch: Export Design Review', placeHolder: 'Choose a format' },
       );
       if (!picked) return undefined;
@@ -96,7 +112,10 @@ export function exportCommand(kind: 'diagram' | 'review', requestExport: Request
     if (target === undefined) {
       // The save dialog asks before replacing an existing file; cancelling it writes nothing.
       target = await vscode.window.showSaveDialog({
-        defaultUri: siblingUri(document.uri.scheme === 'untitled' ? (vscode.workspace.workspaceFolders?.[0]?.uri ?? document.uri) : document.uri, `${stem(document.uri)}${kind === 'review' ? '-review' : ''}.${info.extension}`),
+        defaultUri: siblingUri(
+          document.uri.scheme === 'untitled' ? (vscode.workspace.workspaceFolders?.[0]?.uri ?? document.uri) : document.uri,
+          `${stem(document.uri)}${kind === 'review' ? '-review' : ''}.${info.extension}`,
+        ),
         filters: { [info.label]: [info.extension] },
         title: `Export ${info.label}`,
         saveLabel: 'Export',
@@ -114,18 +133,32 @@ export function exportCommand(kind: 'diagram' | 'review', requestExport: Request
     };
     let result: ExportResult | null;
     try {
-      result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `CloudArch: exporting ${info.label}…` }, () => requestExport(params));
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `CloudArch: exporting ${info.label}…` },
+        () => requestExport(params),
+      );
     } catch (error) {
-      void vscode.window.showErrorMessage(`CloudArch could not export ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `CloudArch could not export ${vscode.workspace.asRelativePath(document.uri)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
     if (!result) {
-      void vscode.window.showWarningMessage(`CloudArch could not export ${vscode.workspace.asRelativePath(document.uri)}: the language server does not know the file.`);
+      void vscode.window.showWarningMessage(
+        `CloudArch could not export ${vscode.workspace.asRelativePath(document.uri)}: the language server does not know the file.`,
+      );
       return undefined;
     }
     // The save dialog confirmed the main file only: a file written beside it (a Markdown review's
     // diagram) that already exists is replaced only if the user says so.
-    if (argument.target === undefined && !(await mayReplaceBeside(target, result.attachments.map((attachment) => attachment.name)))) return undefined;
+    if (
+      argument.target === undefined &&
+      !(await mayReplaceBeside(
+        target,
+        result.attachments.map((attachment) => attachment.name),
+      ))
+    )
+      return undefined;
     const files: vscode.Uri[] = [target];
     try {
       await writeAtomically(target, bytesOf(result));
@@ -135,7 +168,9 @@ export function exportCommand(kind: 'diagram' | 'review', requestExport: Request
         files.push(beside);
       }
     } catch (error) {
-      void vscode.window.showErrorMessage(`CloudArch could not write ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `CloudArch could not write ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
     for (const note of result.notes) void vscode.window.showInformationMessage(`CloudArch: ${note}`);
@@ -166,8 +201,17 @@ async function mayReplaceBeside(target: vscode.Uri, names: readonly string[]): P
 
 async function offerToOpen(target: vscode.Uri, format: ExportFormatName): Promise<void> {
   const open = 'Open';
-  const reveal = process.platform === 'darwin' ? 'Reveal in Finder' : process.platform === 'win32' ? 'Reveal in File Explorer' : 'Reveal in File Manager';
-  const choice = await vscode.window.showInformationMessage(`Exported ${target.path.slice(target.path.lastIndexOf('/') + 1)}.`, open, reveal);
+  const reveal =
+    process.platform === 'darwin'
+      ? 'Reveal in Finder'
+      : process.platform === 'win32'
+        ? 'Reveal in File Explorer'
+        : 'Reveal in File Manager';
+  const choice = await vscode.window.showInformationMessage(
+    `Exported ${target.path.slice(target.path.lastIndexOf('/') + 1)}.`,
+    open,
+    reveal,
+  );
   if (choice === open) {
     // Pictures and pages open in VS Code's own viewers; the others as text.
     if (format === 'png' || format === 'svg') await vscode.commands.executeCommand('vscode.open', target);

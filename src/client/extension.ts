@@ -27,7 +27,14 @@ import { exportRequestMethod, type ExportParams, type ExportResult } from '../pr
 import { registerCommands } from './commands';
 import { DiagramPanels } from './diagram-panel';
 import { ReportView } from './report-view';
-import { scenariosRequestMethod, simulateRequestMethod, type ScenariosParams, type ScenariosResult, type SimulateParams, type SimulateResult } from '../protocol/simulation';
+import {
+  scenariosRequestMethod,
+  simulateRequestMethod,
+  type ScenariosParams,
+  type ScenariosResult,
+  type SimulateParams,
+  type SimulateResult,
+} from '../protocol/simulation';
 import { SimulationPanel } from './simulation-panel';
 import { decideAfterDeath } from './restart-policy';
 import { createLanguageClient, restartingErrorHandler } from './server-client';
@@ -130,7 +137,9 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       },
       requestCloudFormationExport: async (uri: string) => {
         if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ExportCloudFormationResult>(exportCloudFormationRequestMethod, { uri } satisfies ExportCloudFormationParams);
+        return languageClient.sendRequest<ExportCloudFormationResult>(exportCloudFormationRequestMethod, {
+          uri,
+        } satisfies ExportCloudFormationParams);
       },
       requestExport: async (params: ExportParams) => {
         if (languageClient.state !== State.Running) await languageClient.start();

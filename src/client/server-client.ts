@@ -75,7 +75,11 @@ export function restartingErrorHandler(decide: () => 'restart' | 'give-up', onGi
     },
     closed(): CloseHandlerResult {
       if (decide() === 'restart') {
-        return { action: CloseAction.Restart, message: 'The CloudArch language server stopped unexpectedly; restarting it.', handled: true };
+        return {
+          action: CloseAction.Restart,
+          message: 'The CloudArch language server stopped unexpectedly; restarting it.',
+          handled: true,
+        };
       }
       onGiveUp();
       return { action: CloseAction.DoNotRestart, handled: true };

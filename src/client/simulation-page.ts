@@ -18,7 +18,13 @@ export interface SimulationPageOptions {
 }
 
 export function simulationPageHtml(options: SimulationPageOptions): string {
-  const csp = ["default-src 'none'", `script-src 'nonce-${options.nonce}'`, `style-src ${options.cspSource} 'nonce-${options.nonce}'`, `img-src ${options.cspSource} data:`, `font-src ${options.cspSource}`].join('; ');
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${options.nonce}'`,
+    `style-src ${options.cspSource} 'nonce-${options.nonce}'`,
+    `img-src ${options.cspSource} data:`,
+    `font-src ${options.cspSource}`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -21,7 +21,12 @@ export class SimulationPanel implements vscode.Disposable {
     const title = `Simulation: ${message.title}`;
     if (!this.panel) {
       const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-      const panel = vscode.window.createWebviewPanel('cloudarch.simulation', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, enableCommandUris: false, localResourceRoots: [root], enableFindWidget: true });
+      const panel = vscode.window.createWebviewPanel(
+        'cloudarch.simulation',
+        title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, enableCommandUris: false, localResourceRoots: [root], enableFindWidget: true },
+      );
       this.panel = panel;
       this.ready = false;
       panel.webview.onDidReceiveMessage((received: unknown) => {

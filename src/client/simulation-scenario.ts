@@ -35,14 +35,18 @@ export function builtScenarioEvents(built: BuiltScenario): string[] {
 /** Checks a typed number of days; the message is shown under the input box. */
 export function daysProblem(text: string): string | undefined {
   const days = Number(text);
-  return text.trim() !== '' && Number.isFinite(days) && days > 0 && days <= 3_650 ? undefined : 'A number of days above 0 and at most 3650, e.g. 3 or 0.5.';
+  return text.trim() !== '' && Number.isFinite(days) && days > 0 && days <= 3_650
+    ? undefined
+    : 'A number of days above 0 and at most 3650, e.g. 3 or 0.5.';
 }
 
 /** The simulation must reach the peak it injects at (14:00 of the chosen day). */
 export function daysProblemWithEvents(text: string): string | undefined {
   const problem = daysProblem(text);
   if (problem !== undefined) return problem;
-  return Number(text) * 24 > peakHour ? undefined : `Simulate past ${peakHour}:00 of the first day (more than ${peakHour / 24} days) to reach its peak.`;
+  return Number(text) * 24 > peakHour
+    ? undefined
+    : `Simulate past ${peakHour}:00 of the first day (more than ${peakHour / 24} days) to reach its peak.`;
 }
 
 /** Checks a typed duration (`2h`, `90m`, `1d`). */
@@ -54,7 +58,9 @@ export function durationProblem(text: string): string | undefined {
 export function surgeProblem(text: string): string | undefined {
   if (text.trim() === '') return undefined;
   const factor = Number(text.replace(/x$/i, ''));
-  return Number.isFinite(factor) && factor > 0 && factor <= 1_000 ? undefined : 'A traffic multiplier such as 3 (three times the traffic), or empty for none.';
+  return Number.isFinite(factor) && factor > 0 && factor <= 1_000
+    ? undefined
+    : 'A traffic multiplier such as 3 (three times the traffic), or empty for none.';
 }
 
 export function surgeFactor(text: string): number | undefined {

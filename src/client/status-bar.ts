@@ -53,7 +53,8 @@ export class SummaryStatusBar implements vscode.Disposable {
   /** Shows a summary the server sent, if it is the active editor's. */
   show(summary: SummaryResult): void {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || document.languageId !== LANGUAGE_ID || typeof summary?.uri !== 'string' || summary.uri !== document.uri.toString()) return;
+    if (!document || document.languageId !== LANGUAGE_ID || typeof summary?.uri !== 'string' || summary.uri !== document.uri.toString())
+      return;
     // A request still in flight would answer with older figures: it must not overwrite these.
     this.generation++;
     this.render(summary);
@@ -75,7 +76,9 @@ export class SummaryStatusBar implements vscode.Disposable {
     if (summary.availabilityPercent !== undefined) tooltip.appendMarkdown(`- Availability: ${summary.availabilityPercent}%\n`);
     if (summary.monthlyUSD !== undefined) {
       const unpriced = summary.unpricedCount ?? 0;
-      tooltip.appendMarkdown(`- Monthly cost: ${unpriced > 0 ? '≥ ' : ''}$${summary.monthlyUSD.toFixed(2)}${unpriced > 0 ? ` (${unpriced} item${unpriced === 1 ? '' : 's'} not priced: see the cost report)` : ''}\n`);
+      tooltip.appendMarkdown(
+        `- Monthly cost: ${unpriced > 0 ? '≥ ' : ''}$${summary.monthlyUSD.toFixed(2)}${unpriced > 0 ? ` (${unpriced} item${unpriced === 1 ? '' : 's'} not priced: see the cost report)` : ''}\n`,
+      );
     }
     if (summary.findings) {
       const counts = Object.entries(summary.findings)

@@ -87,7 +87,10 @@ interface Built {
   readonly notes: string[];
 }
 
-type Handler = (resource: TemplateResource, importer: Importer) => { type: string; props: Record<string, unknown>; notes?: string[] } | { unmapped: string };
+type Handler = (
+  resource: TemplateResource,
+  importer: Importer,
+) => { type: string; props: Record<string, unknown>; notes?: string[] } | { unmapped: string };
 
 /** Network resources whose meaning the import keeps as zones and subnet tiers. */
 const networkTypes = new Set([
@@ -133,7 +136,11 @@ class Importer {
     for (const route of this.ofType('AWS::EC2::Route')) {
       const destination = str(route.props.DestinationCidrBlock) ?? str(route.props.DestinationIpv6CidrBlock);
       const gateway = directRef(route.props.GatewayId);
-      if ((destination === '0.0.0.0/0' || destination === '::/0') && gateway !== undefined && this.resources.get(gateway)?.type === 'AWS::EC2::InternetGateway') {
+      if (
+        (destination === '0.0.0.0/0' || destination === '::/0') &&
+        gateway !== undefined &&
+        this.resources.get(gateway)?.type === 'AWS::EC2::InternetGateway'
+      ) {
         const table = directRef(route.props.RouteTableId);
         if (table !== undefined) this.publicRouteTables.add(table);
       }
@@ -165,7 +172,9 @@ class Importer {
         }
       }
     }
-    return (this.mentionedBy.get(id) ?? []).filter((resource) => types.includes(resource.type) && refIds(read(resource.props)).includes(id));
+    return (this.mentionedBy.get(id) ?? []).filter(
+      (resource) => types.includes(resource.type) && refIds(read(resource.props)).includes(id),
+    );
   }
 
   absorb(part: TemplateResource, into: string): void {
@@ -187,7 +196,14 @@ class Importer {
       for (const id of refIds(item)) {
         const name = this.names.get(id);
         if (name === undefined || found.includes(name)) continue;
-        if (types !== undefined && !types.some((type) => this.catalogTypeOf(id) === type || (type.endsWith('*') && (this.catalogTypeOf(id) ?? '').startsWith(type.slice(0, -1))))) continue;
+        if (
+          types !== undefined &&
+          !types.some(
+            (type) =>
+              this.catalogTypeOf(id) === type || (type.endsWith('*') && (this.catalogTypeOf(id) ?? '').startsWith(type.slice(0, -1))),
+          )
+        )
+          continue;
         found.push(name);
       }
     }
@@ -255,7 +271,11 @@ function enumOr(type: string, property: string, value: unknown, notes: string[])
 }
 
 /** Applies the placement of subnets to a VPC resource's props. */
-function placeIn(props: Record<string, unknown>, placement: { zones: string[]; tier: 'public' | 'private' | undefined }, zonal = true): void {
+function placeIn(
+  props: Record<string, unknown>,
+  placement: { zones: string[]; tier: 'public' | 'private' | undefined },
+  zonal = true,
+): void {
   if (zonal && placement.zones.length > 0) props.zones = placement.zones;
   if (placement.tier !== undefined) props.subnet = placement.tier;
 }
@@ -299,9 +319,13 @@ function machineProps(type: string, data: Props, importer: Importer, notes: stri
   if (instanceType !== undefined) props.instanceType = instanceType;
   const image = str(data.ImageId);
   if (image !== undefined) props.ami = image;
-  const groups = [...importer.namesOf(data.SecurityGroupIds, ['aws.ec2.security-group']), ...importer.namesOf(data.SecurityGroups, ['aws.ec2.security-group'])];
+  const groups = [
+    ...importer.namesOf(data.SecurityGroupIds, ['aws.ec2.security-group']),
+    ...importer.namesOf(data.SecurityGroups, ['aws.ec2.security-group']),
+  ];
   const interfaces = list(data.NetworkInterfaces).map(obj);
-  for (const networkInterface of interfaces) groups.push(...importer.namesOf(networkInterface.GroupSet ?? networkInterface.Groups, ['aws.ec2.security-group']));
+  for (const networkInterface of interfaces)
+    groups.push(...importer.namesOf(networkInterface.GroupSet ?? networkInterface.Groups, ['aws.ec2.security-group']));
   put(props, 'securityGroups', [...new Set(groups)]);
   put(props, 'volumes', ec2Volumes(data.BlockDeviceMappings));
   put(props, 'imdsv2', httpTokens(data.MetadataOptions));
@@ -309,9 +333,15 @@ function machineProps(type: string, data: Props, importer: Importer, notes: stri
   if (hopLimit !== undefined && hopLimit >= 1 && hopLimit <= 64) props.metadataHopLimit = hopLimit;
   put(props, 'keyPair', str(data.KeyName));
   const monitoring = data.Monitoring;
-  put(props, 'detailedMonitoring', typeof monitoring === 'object' && monitoring !== null ? bool(obj(monitoring).Enabled) : bool(monitoring ?? data.InstanceMonitoring));
+  put(
+    props,
+    'detailedMonitoring',
+    typeof monitoring === 'object' && monitoring !== null ? bool(obj(monitoring).Enabled) : bool(monitoring ?? data.InstanceMonitoring),
+  );
   put(props, 'fileSystems', fileSystemsIn(data.UserData, importer));
-  const publicIp = bool(data.AssociatePublicIpAddress) ?? interfaces.map((item) => bool(item.AssociatePublicIpAddress)).find((value) => value !== undefined);
+  const publicIp =
+    bool(data.AssociatePublicIpAddress) ??
+    interfaces.map((item) => bool(item.AssociatePublicIpAddress)).find((value) => value !== undefined);
   put(props, 'publicIp', publicIp);
   const market = str(obj(data.InstanceMarketOptions).MarketType);
   if (market === 'spot' || str(data.SpotPrice) !== undefined) props.purchase = 'spot';
@@ -340,10 +370,13 @@ function protocolOf(value: Evaluated | undefined): string {
 function ruleOf(rule: Props, direction: 'ingress' | 'egress', importer: Importer, notes: string[]): Record<string, unknown> | undefined {
   const protocol = protocolOf(rule.IpProtocol);
   const peerKey = direction === 'ingress' ? 'from' : 'to';
-  const groupValue = direction === 'ingress' ? (rule.SourceSecurityGroupId ?? rule.SourceSecurityGroupName) : rule.DestinationSecurityGroupId;
+  const groupValue =
+    direction === 'ingress' ? (rule.SourceSecurityGroupId ?? rule.SourceSecurityGroupName) : rule.DestinationSecurityGroupId;
   const peer = str(rule.CidrIp) ?? str(rule.CidrIpv6) ?? importer.nameOf(groupValue);
   if (peer === undefined) {
-    notes.push(`an ${direction} rule names a peer that is not an architecture resource (a prefix list, a group of another stack, of an unmapped resource or a parameter); it is left out.`);
+    notes.push(
+      `an ${direction} rule names a peer that is not an architecture resource (a prefix list, a group of another stack, of an unmapped resource or a parameter); it is left out.`,
+    );
     return undefined;
   }
   const out: Record<string, unknown> = { port: portOf(protocol, int(rule.FromPort), int(rule.ToPort)), protocol, [peerKey]: peer };
@@ -357,7 +390,11 @@ const handlers: Readonly<Record<string, Handler>> = {
     const notes: string[] = [];
     const p = resource.props;
     const props = machineProps('aws.ec2.instance', p, importer, notes);
-    const subnetValue = p.SubnetId ?? list(p.NetworkInterfaces).map((item) => obj(item).SubnetId).find((item) => item !== undefined);
+    const subnetValue =
+      p.SubnetId ??
+      list(p.NetworkInterfaces)
+        .map((item) => obj(item).SubnetId)
+        .find((item) => item !== undefined);
     const placement = importer.placement(subnetValue);
     placeIn(props, placement);
     const letter = letterOf(p.AvailabilityZone);
@@ -393,12 +430,15 @@ const handlers: Readonly<Record<string, Handler>> = {
       importer.absorb(part, owner);
       data = part.type === 'AWS::EC2::LaunchTemplate' ? obj(part.props.LaunchTemplateData) : part.props;
     }
-    if (templateId === undefined && configurationId === undefined) notes.push('the launch template is not in this template; the machines are described only by what the group says.');
+    if (templateId === undefined && configurationId === undefined)
+      notes.push('the launch template is not in this template; the machines are described only by what the group says.');
     const props = machineProps('aws.autoscaling.group', data, importer, notes);
     const overrides = list(obj(obj(p.MixedInstancesPolicy).LaunchTemplate).Overrides).map(obj);
-    if (props.instanceType === 't3.micro' && str(overrides[0]?.InstanceType) !== undefined) props.instanceType = str(overrides[0]!.InstanceType);
+    if (props.instanceType === 't3.micro' && str(overrides[0]?.InstanceType) !== undefined)
+      props.instanceType = str(overrides[0]!.InstanceType);
     const distribution = obj(obj(p.MixedInstancesPolicy).InstancesDistribution);
-    if (num(distribution.OnDemandPercentageAboveBaseCapacity) === 0 && (num(distribution.OnDemandBaseCapacity) ?? 0) === 0) props.purchase = 'spot';
+    if (num(distribution.OnDemandPercentageAboveBaseCapacity) === 0 && (num(distribution.OnDemandBaseCapacity) ?? 0) === 0)
+      props.purchase = 'spot';
     const placement = importer.placement(p.VPCZoneIdentifier);
     placeIn(props, placement);
     if (placement.zones.length === 0) {
@@ -439,7 +479,10 @@ const handlers: Readonly<Record<string, Handler>> = {
     const description = str(p.GroupDescription);
     if (description !== undefined && description.length <= 255) props.description = description;
     const ingress = list(p.SecurityGroupIngress).map((rule) => ruleOf(obj(rule), 'ingress', importer, notes));
-    const egress = p.SecurityGroupEgress === undefined ? undefined : list(p.SecurityGroupEgress).map((rule) => ruleOf(obj(rule), 'egress', importer, notes));
+    const egress =
+      p.SecurityGroupEgress === undefined
+        ? undefined
+        : list(p.SecurityGroupEgress).map((rule) => ruleOf(obj(rule), 'egress', importer, notes));
     for (const part of importer.referencing(resource.id, ['AWS::EC2::SecurityGroupIngress'], (item) => item.GroupId ?? item.GroupName)) {
       importer.absorb(part, owner);
       ingress.push(ruleOf(part.props, 'ingress', importer, notes));
@@ -473,7 +516,14 @@ const handlers: Readonly<Record<string, Handler>> = {
     put(props, 'multiAttach', bool(p.MultiAttachEnabled));
     const attachments = importer.referencing(resource.id, ['AWS::EC2::VolumeAttachment'], (item) => item.VolumeId);
     for (const attachment of attachments) importer.absorb(attachment, importer.names.get(resource.id)!);
-    put(props, 'attachedTo', importer.namesOf(attachments.map((attachment) => attachment.props.InstanceId ?? null), ['aws.ec2.instance']));
+    put(
+      props,
+      'attachedTo',
+      importer.namesOf(
+        attachments.map((attachment) => attachment.props.InstanceId ?? null),
+        ['aws.ec2.instance'],
+      ),
+    );
     return { type: 'aws.ebs.volume', props, notes };
   },
 
@@ -488,14 +538,17 @@ const handlers: Readonly<Record<string, Handler>> = {
     const subnets = p.Subnets ?? list(p.SubnetMappings).map((mapping) => obj(mapping).SubnetId ?? null);
     const placement = importer.placement(subnets);
     placeIn(props, placement);
-    if (placement.tier === undefined && !importer.fromCloudArch) props.subnet = (scheme ?? 'internet-facing') === 'internet-facing' ? 'public' : 'private';
-    if (type !== 'aws.elb.gateway' || p.SecurityGroups !== undefined) put(props, 'securityGroups', importer.namesOf(p.SecurityGroups, ['aws.ec2.security-group']));
+    if (placement.tier === undefined && !importer.fromCloudArch)
+      props.subnet = (scheme ?? 'internet-facing') === 'internet-facing' ? 'public' : 'private';
+    if (type !== 'aws.elb.gateway' || p.SecurityGroups !== undefined)
+      put(props, 'securityGroups', importer.namesOf(p.SecurityGroups, ['aws.ec2.security-group']));
     for (const attribute of list(p.LoadBalancerAttributes).map(obj)) {
       const key = str(attribute.Key);
       const value = str(attribute.Value);
       if (key === 'deletion_protection.enabled') props.deletionProtection = value === 'true';
       if (key === 'access_logs.s3.enabled') props.accessLogging = value === 'true';
-      if (key === 'routing.http.drop_invalid_header_fields.enabled' && type === 'aws.elb.application') props.dropInvalidHeaders = value === 'true';
+      if (key === 'routing.http.drop_invalid_header_fields.enabled' && type === 'aws.elb.application')
+        props.dropInvalidHeaders = value === 'true';
       if (key === 'idle_timeout.timeout_seconds' && type === 'aws.elb.application') put(props, 'idleTimeoutSeconds', int(value));
       if (key === 'load_balancing.cross_zone.enabled' && type !== 'aws.elb.application') props.crossZone = value === 'true';
     }
@@ -511,7 +564,8 @@ const handlers: Readonly<Record<string, Handler>> = {
       for (const rule of rules) importer.absorb(rule, owner);
       for (const action of [...actions, ...rules.flatMap((rule) => list(rule.props.Actions).map(obj))]) {
         for (const id of refIds(action.TargetGroupArn ?? null)) targetGroups.add(id);
-        for (const group of list(obj(action.ForwardConfig).TargetGroups).map(obj)) for (const id of refIds(group.TargetGroupArn ?? null)) targetGroups.add(id);
+        for (const group of list(obj(action.ForwardConfig).TargetGroups).map(obj))
+          for (const id of refIds(group.TargetGroupArn ?? null)) targetGroups.add(id);
       }
       const port = int(lp.Port);
       const protocol = str(lp.Protocol);
@@ -529,7 +583,11 @@ const handlers: Readonly<Record<string, Handler>> = {
       const certificate = str(obj(list(lp.Certificates)[0]).CertificateArn);
       if (certificate !== undefined) entry.certificate = certificate;
       else if (list(lp.Certificates).length > 0) entry.certificate = 'certificate';
-      if (type === 'aws.elb.application' && protocol === 'HTTP' && actions.some((action) => str(action.Type) === 'redirect' && str(obj(action.RedirectConfig).Protocol) === 'HTTPS')) {
+      if (
+        type === 'aws.elb.application' &&
+        protocol === 'HTTP' &&
+        actions.some((action) => str(action.Type) === 'redirect' && str(obj(action.RedirectConfig).Protocol) === 'HTTPS')
+      ) {
         entry.redirectToHttps = true;
       }
       listenerProps.push(entry);
@@ -589,7 +647,13 @@ const handlers: Readonly<Record<string, Handler>> = {
     let requireTls: boolean | undefined;
     // A policy names its bucket by Ref, or by the same expression that names the bucket.
     const bucketName = JSON.stringify(rawProperty(resource, 'BucketName') ?? null);
-    const policies = importer.ofType('AWS::S3::BucketPolicy').filter((policy) => refIds(policy.props.Bucket ?? null).includes(resource.id) || (bucketName !== 'null' && JSON.stringify(rawProperty(policy, 'Bucket') ?? null) === bucketName));
+    const policies = importer
+      .ofType('AWS::S3::BucketPolicy')
+      .filter(
+        (policy) =>
+          refIds(policy.props.Bucket ?? null).includes(resource.id) ||
+          (bucketName !== 'null' && JSON.stringify(rawProperty(policy, 'Bucket') ?? null) === bucketName),
+      );
     for (const policy of policies) {
       importer.absorb(policy, owner);
       for (const statement of list(obj(policy.props.PolicyDocument).Statement).map(obj)) {
@@ -600,13 +664,21 @@ const handlers: Readonly<Record<string, Handler>> = {
         const secureTransport = obj(obj(statement.Condition).Bool)['aws:SecureTransport'];
         if (effect === 'Deny' && (secureTransport === false || secureTransport === 'false')) requireTls = true;
         if (effect === 'Allow' && everyone && statement.Condition === undefined && !blocksPolicy) {
-          const writes = actions.some((action) => action === 's3:*' || action === '*' || action.startsWith('s3:Put') || action.startsWith('s3:Delete'));
+          const writes = actions.some(
+            (action) => action === 's3:*' || action === '*' || action.startsWith('s3:Put') || action.startsWith('s3:Delete'),
+          );
           publicAccess = writes ? 'public-read-write' : (publicAccess ?? 'public-read');
         }
       }
     }
     if (publicAccess !== undefined) props.publicAccess = publicAccess;
-    else if (p.PublicAccessBlockConfiguration !== undefined && [block.BlockPublicAcls, block.BlockPublicPolicy, block.IgnorePublicAcls, block.RestrictPublicBuckets].every((value) => bool(value) === true)) props.publicAccess = 'blocked';
+    else if (
+      p.PublicAccessBlockConfiguration !== undefined &&
+      [block.BlockPublicAcls, block.BlockPublicPolicy, block.IgnorePublicAcls, block.RestrictPublicBuckets].every(
+        (value) => bool(value) === true,
+      )
+    )
+      props.publicAccess = 'blocked';
     put(props, 'requireTls', requireTls);
     const replication = list(obj(p.ReplicationConfiguration).Rules).map(obj)[0];
     if (replication !== undefined) {
@@ -620,7 +692,14 @@ const handlers: Readonly<Record<string, Handler>> = {
     put(props, 'objectOwnership', enumOr('aws.s3.bucket', 'objectOwnership', ownership, notes));
     if (p.WebsiteConfiguration !== undefined) props.website = true;
     if (str(obj(p.AccelerateConfiguration).AccelerationStatus) === 'Enabled') props.transferAcceleration = true;
-    put(props, 'notifications', importer.namesOf(list(obj(p.NotificationConfiguration).LambdaConfigurations).map((item) => obj(item).Function ?? null), ['aws.lambda.function']));
+    put(
+      props,
+      'notifications',
+      importer.namesOf(
+        list(obj(p.NotificationConfiguration).LambdaConfigurations).map((item) => obj(item).Function ?? null),
+        ['aws.lambda.function'],
+      ),
+    );
     const lifecycle = lifecycleOf(p.LifecycleConfiguration);
     if (lifecycle !== undefined) props.lifecycle = lifecycle;
     return { type: 'aws.s3.bucket', props, notes };
@@ -655,7 +734,9 @@ const handlers: Readonly<Record<string, Handler>> = {
     }
     const allocated = int(p.AllocatedStorage);
     if (allocated !== undefined && allocated < 20) {
-      notes.push(`AllocatedStorage ${allocated} GB is below the 20 GB the catalog's storage types need (smaller sizes were magnetic storage); 20 GB is written.`);
+      notes.push(
+        `AllocatedStorage ${allocated} GB is below the 20 GB the catalog's storage types need (smaller sizes were magnetic storage); 20 GB is written.`,
+      );
       storage.sizeGB = 20;
     } else put(storage, 'sizeGB', allocated);
     put(storage, 'iops', int(p.Iops));
@@ -671,7 +752,13 @@ const handlers: Readonly<Record<string, Handler>> = {
     put(props, 'autoMinorVersionUpgrade', bool(p.AutoMinorVersionUpgrade));
     put(props, 'iamAuthentication', bool(p.EnableIAMDatabaseAuthentication));
     put(props, 'performanceInsights', bool(p.EnablePerformanceInsights));
-    put(props, 'cloudwatchLogsExports', list(p.EnableCloudwatchLogsExports).map(str).filter((item): item is string => item !== undefined));
+    put(
+      props,
+      'cloudwatchLogsExports',
+      list(p.EnableCloudwatchLogsExports)
+        .map(str)
+        .filter((item): item is string => item !== undefined),
+    );
     put(props, 'port', int(p.Port));
     put(props, 'securityGroups', importer.namesOf(p.VPCSecurityGroups, ['aws.ec2.security-group']));
     return { type: 'aws.rds.instance', props, notes };
@@ -689,7 +776,9 @@ const handlers: Readonly<Record<string, Handler>> = {
     put(props, 'engineVersion', str(p.EngineVersion));
     const members = importer.referencing(resource.id, ['AWS::RDS::DBInstance'], (item) => item.DBClusterIdentifier);
     for (const member of members) importer.absorb(member, owner);
-    const instanceClass = members.map((member) => str(member.props.DBInstanceClass)).find((value) => value !== undefined && value !== 'db.serverless');
+    const instanceClass = members
+      .map((member) => str(member.props.DBInstanceClass))
+      .find((value) => value !== undefined && value !== 'db.serverless');
     put(props, 'instanceClass', instanceClass);
     const serverless = obj(p.ServerlessV2ScalingConfiguration);
     const v1 = obj(p.ScalingConfiguration);
@@ -702,7 +791,8 @@ const handlers: Readonly<Record<string, Handler>> = {
       props.serverless = scaling;
     }
     if (members.length > 0) props.instances = Math.min(16, members.length);
-    else if (str(p.EngineMode) !== 'serverless' && !importer.fromCloudArch) notes.push('the template defines no DB instances for this cluster; the catalog default of one instance is assumed.');
+    else if (str(p.EngineMode) !== 'serverless' && !importer.fromCloudArch)
+      notes.push('the template defines no DB instances for this cluster; the catalog default of one instance is assumed.');
     const placement = importer.subnetGroupPlacement(p.DBSubnetGroupName);
     const memberZones = importer.zonesOf(members.map((member) => letterOf(member.props.AvailabilityZone)));
     const clusterZones = importer.zonesOf(list(p.AvailabilityZones).map(letterOf));
@@ -717,16 +807,29 @@ const handlers: Readonly<Record<string, Handler>> = {
     if (backtrack !== undefined) props.backtrackHours = backtrack / 3600;
     const publicMember = members.map((member) => bool(member.props.PubliclyAccessible)).find((value) => value !== undefined);
     put(props, 'publiclyAccessible', publicMember);
-    put(props, 'performanceInsights', members.map((member) => bool(member.props.EnablePerformanceInsights)).find((value) => value !== undefined));
-    put(props, 'cloudwatchLogsExports', list(p.EnableCloudwatchLogsExports).map(str).filter((item): item is string => item !== undefined));
+    put(
+      props,
+      'performanceInsights',
+      members.map((member) => bool(member.props.EnablePerformanceInsights)).find((value) => value !== undefined),
+    );
+    put(
+      props,
+      'cloudwatchLogsExports',
+      list(p.EnableCloudwatchLogsExports)
+        .map(str)
+        .filter((item): item is string => item !== undefined),
+    );
     put(props, 'securityGroups', importer.namesOf(p.VpcSecurityGroupIds, ['aws.ec2.security-group']));
     return { type: 'aws.rds.aurora', props, notes };
   },
 
-  'AWS::DynamoDB::Table': (resource) => dynamoTable(resource.props, str(resource.props.BillingMode) === 'PAY_PER_REQUEST' ? 'on-demand' : 'provisioned'),
+  'AWS::DynamoDB::Table': (resource) =>
+    dynamoTable(resource.props, str(resource.props.BillingMode) === 'PAY_PER_REQUEST' ? 'on-demand' : 'provisioned'),
   'AWS::DynamoDB::GlobalTable': (resource, importer) => {
     const result = dynamoTable(resource.props, str(resource.props.BillingMode) === 'PAY_PER_REQUEST' ? 'on-demand' : 'provisioned');
-    const regions = list(resource.props.Replicas).map((replica) => str(obj(replica).Region)).filter((region): region is string => region !== undefined && region !== importer.region);
+    const regions = list(resource.props.Replicas)
+      .map((replica) => str(obj(replica).Region))
+      .filter((region): region is string => region !== undefined && region !== importer.region);
     if (regions.length > 0) result.props.globalTables = regions;
     return result;
   },
@@ -749,12 +852,20 @@ const handlers: Readonly<Record<string, Handler>> = {
     let apiKeys = methods.length > 0;
     for (const method of methods) {
       importer.absorb(method, owner);
-      for (const name of importer.namesOf([obj(method.props.Integration).Uri ?? null])) if (!integrations.includes(name)) integrations.push(name);
+      for (const name of importer.namesOf([obj(method.props.Integration).Uri ?? null]))
+        if (!integrations.includes(name)) integrations.push(name);
       const authorization = str(method.props.AuthorizationType) ?? 'NONE';
       authorizations.add(authorization);
       if (bool(method.props.ApiKeyRequired) !== true) apiKeys = false;
     }
-    for (const part of importer.ofType('AWS::ApiGateway::Resource', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Model', 'AWS::ApiGateway::Authorizer', 'AWS::ApiGateway::RequestValidator', 'AWS::ApiGateway::GatewayResponse')) {
+    for (const part of importer.ofType(
+      'AWS::ApiGateway::Resource',
+      'AWS::ApiGateway::Deployment',
+      'AWS::ApiGateway::Model',
+      'AWS::ApiGateway::Authorizer',
+      'AWS::ApiGateway::RequestValidator',
+      'AWS::ApiGateway::GatewayResponse',
+    )) {
       if (refIds(part.props.RestApiId ?? null).includes(resource.id)) importer.absorb(part, owner);
     }
     for (const stage of importer.referencing(resource.id, ['AWS::ApiGateway::Stage'], (item) => item.RestApiId)) {
@@ -763,7 +874,14 @@ const handlers: Readonly<Record<string, Handler>> = {
       if (bool(stage.props.TracingEnabled) === true) props.tracing = true;
       if (bool(stage.props.CacheClusterEnabled) === true) props.cache = true;
     }
-    if (authorizations.size > 0) props.authorization = authorizations.has('NONE') ? 'none' : authorizations.has('AWS_IAM') ? 'iam' : authorizations.has('CUSTOM') ? 'lambda' : 'cognito';
+    if (authorizations.size > 0)
+      props.authorization = authorizations.has('NONE')
+        ? 'none'
+        : authorizations.has('AWS_IAM')
+          ? 'iam'
+          : authorizations.has('CUSTOM')
+            ? 'lambda'
+            : 'cognito';
     if (apiKeys) props.apiKeyRequired = true;
     put(props, 'integrations', restrictTo(importer, integrations, 'aws.apigateway.api', 'integrations'));
     return { type: 'aws.apigateway.api', props };
@@ -776,9 +894,15 @@ const handlers: Readonly<Record<string, Handler>> = {
     const integrations = importer.namesOf([resource.props.Target ?? null]);
     for (const integration of importer.referencing(resource.id, ['AWS::ApiGatewayV2::Integration'], (item) => item.ApiId)) {
       importer.absorb(integration, owner);
-      for (const name of importer.namesOf([integration.props.IntegrationUri ?? null])) if (!integrations.includes(name)) integrations.push(name);
+      for (const name of importer.namesOf([integration.props.IntegrationUri ?? null]))
+        if (!integrations.includes(name)) integrations.push(name);
     }
-    for (const part of importer.ofType('AWS::ApiGatewayV2::Route', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::Deployment', 'AWS::ApiGatewayV2::Authorizer')) {
+    for (const part of importer.ofType(
+      'AWS::ApiGatewayV2::Route',
+      'AWS::ApiGatewayV2::Stage',
+      'AWS::ApiGatewayV2::Deployment',
+      'AWS::ApiGatewayV2::Authorizer',
+    )) {
       if (refIds(part.props.ApiId ?? null).includes(resource.id)) {
         importer.absorb(part, owner);
         if (part.type === 'AWS::ApiGatewayV2::Stage' && part.props.AccessLogSettings !== undefined) props.accessLogging = true;
@@ -805,7 +929,12 @@ const handlers: Readonly<Record<string, Handler>> = {
     const strategy = list(p.CapacityProviderStrategy).map((item) => str(obj(item).CapacityProvider));
     const launchType = str(p.LaunchType);
     const compatibilities = list(task?.props.RequiresCompatibilities).map(str);
-    if (launchType === 'FARGATE' || strategy.some((item) => item?.startsWith('FARGATE')) || (launchType === undefined && compatibilities.includes('FARGATE'))) props.launchType = 'fargate';
+    if (
+      launchType === 'FARGATE' ||
+      strategy.some((item) => item?.startsWith('FARGATE')) ||
+      (launchType === undefined && compatibilities.includes('FARGATE'))
+    )
+      props.launchType = 'fargate';
     else if (launchType === 'EC2' || compatibilities.includes('EC2')) props.launchType = 'ec2';
     if (strategy.length > 0 && strategy.every((item) => item === 'FARGATE_SPOT')) props.purchase = 'spot';
     put(props, 'desiredCount', int(p.DesiredCount));
@@ -826,7 +955,14 @@ const handlers: Readonly<Record<string, Handler>> = {
       const user = str(container.User);
       if (user !== undefined) props.runAsNonRoot = user !== 'root' && user !== '0' && !user.startsWith('0:');
       if (container.LogConfiguration !== undefined) props.logging = true;
-      put(props, 'fileSystems', importer.namesOf(list(task.props.Volumes).map((volume) => obj(obj(volume).EFSVolumeConfiguration).FilesystemId ?? null), ['aws.efs.filesystem']));
+      put(
+        props,
+        'fileSystems',
+        importer.namesOf(
+          list(task.props.Volumes).map((volume) => obj(obj(volume).EFSVolumeConfiguration).FilesystemId ?? null),
+          ['aws.efs.filesystem'],
+        ),
+      );
     }
     const breaker = bool(obj(obj(p.DeploymentConfiguration).DeploymentCircuitBreaker).Enable);
     put(props, 'circuitBreaker', breaker);
@@ -845,7 +981,10 @@ const handlers: Readonly<Record<string, Handler>> = {
     for (const origin of origins) {
       const name = importer.nameOf(origin.DomainName);
       if (name !== undefined && !originNames.includes(name)) originNames.push(name);
-      else if (name === undefined) notes.push(`origin ${str(origin.Id) ?? ''} is outside the template (${str(origin.DomainName) ?? 'a value known at deploy time'}); not shown.`);
+      else if (name === undefined)
+        notes.push(
+          `origin ${str(origin.Id) ?? ''} is outside the template (${str(origin.DomainName) ?? 'a value known at deploy time'}); not shown.`,
+        );
       const oac = directRef(origin.OriginAccessControlId);
       if (oac !== undefined) {
         accessControl = true;
@@ -867,7 +1006,11 @@ const handlers: Readonly<Record<string, Handler>> = {
     put(props, 'viewerProtocol', enumOr('aws.cloudfront.distribution', 'viewerProtocol', str(behavior.ViewerProtocolPolicy), notes));
     const custom = origins.map((origin) => str(obj(origin.CustomOriginConfig).OriginProtocolPolicy)).find((value) => value !== undefined);
     put(props, 'originProtocol', enumOr('aws.cloudfront.distribution', 'originProtocol', custom, notes));
-    put(props, 'minimumTlsVersion', enumOr('aws.cloudfront.distribution', 'minimumTlsVersion', str(obj(config.ViewerCertificate).MinimumProtocolVersion), notes));
+    put(
+      props,
+      'minimumTlsVersion',
+      enumOr('aws.cloudfront.distribution', 'minimumTlsVersion', str(obj(config.ViewerCertificate).MinimumProtocolVersion), notes),
+    );
     if (config.WebACLId !== undefined) props.waf = true;
     if (accessControl) props.originAccessControl = true;
     if (config.Logging !== undefined) props.accessLogging = true;
@@ -891,9 +1034,11 @@ const handlers: Readonly<Record<string, Handler>> = {
     const groups: string[] = [];
     for (const mount of mounts) {
       importer.absorb(mount, owner);
-      for (const group of importer.namesOf(mount.props.SecurityGroups, ['aws.ec2.security-group'])) if (!groups.includes(group)) groups.push(group);
+      for (const group of importer.namesOf(mount.props.SecurityGroups, ['aws.ec2.security-group']))
+        if (!groups.includes(group)) groups.push(group);
     }
-    for (const point of importer.referencing(resource.id, ['AWS::EFS::AccessPoint'], (item) => item.FileSystemId)) importer.absorb(point, owner);
+    for (const point of importer.referencing(resource.id, ['AWS::EFS::AccessPoint'], (item) => item.FileSystemId))
+      importer.absorb(point, owner);
     const placement = importer.placement(mounts.map((mount) => mount.props.SubnetId ?? null));
     placeIn(props, placement);
     if (p.AvailabilityZoneName !== undefined) {
@@ -906,7 +1051,9 @@ const handlers: Readonly<Record<string, Handler>> = {
     put(props, 'throughputMode', enumOr('aws.efs.filesystem', 'throughputMode', str(p.ThroughputMode), notes));
     put(props, 'provisionedThroughputMBps', num(p.ProvisionedThroughputInMibps));
     put(props, 'encrypted', bool(p.Encrypted));
-    const transition = list(p.LifecyclePolicies).map((item) => str(obj(item).TransitionToIA)).find((value) => value !== undefined);
+    const transition = list(p.LifecyclePolicies)
+      .map((item) => str(obj(item).TransitionToIA))
+      .find((value) => value !== undefined);
     put(props, 'lifecyclePolicy', enumOr('aws.efs.filesystem', 'lifecyclePolicy', transition, notes));
     const backup = str(obj(p.BackupPolicy).Status);
     if (backup !== undefined) props.backup = backup === 'ENABLED';
@@ -916,7 +1063,8 @@ const handlers: Readonly<Record<string, Handler>> = {
   'AWS::FSx::FileSystem': (resource, importer) => {
     const p = resource.props;
     const kind = str(p.FileSystemType)?.toLowerCase();
-    if (kind !== 'windows' && kind !== 'lustre') return { unmapped: `FSx for ${str(p.FileSystemType) ?? '(unknown)'} is not in the catalog (only Windows File Server and Lustre)` };
+    if (kind !== 'windows' && kind !== 'lustre')
+      return { unmapped: `FSx for ${str(p.FileSystemType) ?? '(unknown)'} is not in the catalog (only Windows File Server and Lustre)` };
     const props: Record<string, unknown> = { kind };
     const capacity = int(p.StorageCapacity);
     props.storageCapacityGB = capacity ?? 1200;
@@ -957,8 +1105,12 @@ function restrictTo(importer: Importer, names: readonly string[], type: string, 
 /** The architecture resources a target group sends to: its instances, and the groups and services that register with it. */
 function targetsOfGroup(group: TemplateResource, importer: Importer): string[] {
   const names = importer.namesOf(list(group.props.Targets).map((target) => obj(target).Id ?? null));
-  for (const asg of importer.referencing(group.id, ['AWS::AutoScaling::AutoScalingGroup'], (item) => item.TargetGroupARNs)) names.push(importer.names.get(asg.id)!);
-  for (const service of importer.referencing(group.id, ['AWS::ECS::Service'], (item) => list(item.LoadBalancers).map((lb) => obj(lb).TargetGroupArn ?? null))) names.push(importer.names.get(service.id)!);
+  for (const asg of importer.referencing(group.id, ['AWS::AutoScaling::AutoScalingGroup'], (item) => item.TargetGroupARNs))
+    names.push(importer.names.get(asg.id)!);
+  for (const service of importer.referencing(group.id, ['AWS::ECS::Service'], (item) =>
+    list(item.LoadBalancers).map((lb) => obj(lb).TargetGroupArn ?? null),
+  ))
+    names.push(importer.names.get(service.id)!);
   return names.filter((name): name is string => name !== undefined);
 }
 
@@ -977,7 +1129,9 @@ function rdsEngine(engine: string | undefined): string | undefined {
 }
 
 function lifecycleOf(configuration: Evaluated | undefined): Record<string, unknown> | undefined {
-  const rules = list(obj(configuration).Rules).map(obj).filter((rule) => str(rule.Status) !== 'Disabled');
+  const rules = list(obj(configuration).Rules)
+    .map(obj)
+    .filter((rule) => str(rule.Status) !== 'Disabled');
   if (rules.length === 0) return undefined;
   const lifecycle: Record<string, unknown> = {};
   const transitions: Record<string, unknown>[] = [];
@@ -986,16 +1140,24 @@ function lifecycleOf(configuration: Evaluated | undefined): Record<string, unkno
     for (const transition of [...list(rule.Transitions), ...(rule.Transition === undefined ? [] : [rule.Transition])].map(obj)) {
       const days = int(transition.TransitionInDays);
       const storageClass = str(transition.StorageClass);
-      if (days !== undefined && storageClass !== undefined && classes.includes(storageClass)) transitions.push({ afterDays: days, storageClass });
+      if (days !== undefined && storageClass !== undefined && classes.includes(storageClass))
+        transitions.push({ afterDays: days, storageClass });
     }
     put(lifecycle, 'expireAfterDays', int(rule.ExpirationInDays));
-    put(lifecycle, 'noncurrentExpireAfterDays', int(obj(rule.NoncurrentVersionExpiration).NoncurrentDays) ?? int(rule.NoncurrentVersionExpirationInDays));
+    put(
+      lifecycle,
+      'noncurrentExpireAfterDays',
+      int(obj(rule.NoncurrentVersionExpiration).NoncurrentDays) ?? int(rule.NoncurrentVersionExpirationInDays),
+    );
   }
   if (transitions.length > 0) lifecycle.transitions = transitions;
   return Object.keys(lifecycle).length > 0 ? lifecycle : undefined;
 }
 
-function dynamoTable(p: Props, capacityMode: 'on-demand' | 'provisioned'): { type: string; props: Record<string, unknown>; notes: string[] } {
+function dynamoTable(
+  p: Props,
+  capacityMode: 'on-demand' | 'provisioned',
+): { type: string; props: Record<string, unknown>; notes: string[] } {
   const props: Record<string, unknown> = { capacityMode };
   const throughput = obj(p.ProvisionedThroughput);
   if (capacityMode === 'provisioned') {
@@ -1014,7 +1176,11 @@ function dynamoTable(p: Props, capacityMode: 'on-demand' | 'provisioned'): { typ
   return { type: 'aws.dynamodb.table', props, notes: [] };
 }
 
-function lambdaFunction(resource: TemplateResource, importer: Importer, sam: boolean): { type: string; props: Record<string, unknown>; notes: string[] } {
+function lambdaFunction(
+  resource: TemplateResource,
+  importer: Importer,
+  sam: boolean,
+): { type: string; props: Record<string, unknown>; notes: string[] } {
   const notes: string[] = [];
   const owner = importer.names.get(resource.id)!;
   const p = { ...(sam ? importer.samGlobals : {}), ...resource.props };
@@ -1035,18 +1201,24 @@ function lambdaFunction(resource: TemplateResource, importer: Importer, sam: boo
   if (p.DeadLetterConfig !== undefined || p.DeadLetterQueue !== undefined) props.deadLetterQueue = true;
   const variables = obj(obj(p.Environment).Variables);
   const environment: Record<string, string> = {};
-  for (const [key, value] of Object.entries(variables)) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') environment[key] = String(value);
+  for (const [key, value] of Object.entries(variables))
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') environment[key] = String(value);
   if (Object.keys(environment).length > 0) props.environment = environment;
   const urls = importer.referencing(resource.id, ['AWS::Lambda::Url'], (item) => item.TargetFunctionArn);
   for (const url of urls) importer.absorb(url, owner);
   const authType = str((urls[0]?.props ?? obj(p.FunctionUrlConfig)).AuthType);
   if (authType === 'NONE') props.functionUrl = 'public';
   else if (authType === 'AWS_IAM') props.functionUrl = 'iam';
-  for (const permission of importer.referencing(resource.id, ['AWS::Lambda::Permission'], (item) => item.FunctionName)) importer.absorb(permission, owner);
+  for (const permission of importer.referencing(resource.id, ['AWS::Lambda::Permission'], (item) => item.FunctionName))
+    importer.absorb(permission, owner);
   return { type: 'aws.lambda.function', props, notes };
 }
 
-function samApi(resource: TemplateResource, importer: Importer, kind: 'rest' | 'http'): { type: string; props: Record<string, unknown>; notes: string[] } {
+function samApi(
+  resource: TemplateResource,
+  importer: Importer,
+  kind: 'rest' | 'http',
+): { type: string; props: Record<string, unknown>; notes: string[] } {
   const props: Record<string, unknown> = { kind };
   const integrations: string[] = [];
   for (const fn of importer.ofType('AWS::Serverless::Function')) {
@@ -1062,15 +1234,19 @@ function samApi(resource: TemplateResource, importer: Importer, kind: 'rest' | '
   }
   put(props, 'integrations', integrations);
   const auth = obj(resource.props.Auth);
-  if (auth.DefaultAuthorizer !== undefined) props.authorization = str(auth.DefaultAuthorizer) === 'AWS_IAM' ? 'iam' : kind === 'http' ? 'jwt' : 'cognito';
+  if (auth.DefaultAuthorizer !== undefined)
+    props.authorization = str(auth.DefaultAuthorizer) === 'AWS_IAM' ? 'iam' : kind === 'http' ? 'jwt' : 'cognito';
   if (resource.props.AccessLogSetting !== undefined || resource.props.AccessLogSettings !== undefined) props.accessLogging = true;
   if (bool(resource.props.TracingEnabled) === true) props.tracing = true;
-  const notes = resource.synthetic ? ['SAM creates this API implicitly for the functions\' Api events.'] : [];
+  const notes = resource.synthetic ? ["SAM creates this API implicitly for the functions' Api events."] : [];
   return { type: 'aws.apigateway.api', props, notes };
 }
 
 /** A hosted zone with its record sets, or, when the zone is not in the template, a zone made from its record sets. */
-function route53Zone(resource: TemplateResource, importer: Importer): { type: string; props: Record<string, unknown>; notes: string[] } | { unmapped: string } {
+function route53Zone(
+  resource: TemplateResource,
+  importer: Importer,
+): { type: string; props: Record<string, unknown>; notes: string[] } | { unmapped: string } {
   const notes: string[] = [];
   const owner = importer.names.get(resource.id)!;
   const props: Record<string, unknown> = {};
@@ -1078,12 +1254,20 @@ function route53Zone(resource: TemplateResource, importer: Importer): { type: st
   let domain: string | undefined;
   if (resource.type === 'AWS::Route53::HostedZone') {
     domain = str(resource.props.Name);
-    records = importer.ofType('AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup').filter((record) => refIds(record.props.HostedZoneId ?? null).includes(resource.id) || (domain !== undefined && sameDomain(str(record.props.HostedZoneName), domain)));
+    records = importer
+      .ofType('AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup')
+      .filter(
+        (record) =>
+          refIds(record.props.HostedZoneId ?? null).includes(resource.id) ||
+          (domain !== undefined && sameDomain(str(record.props.HostedZoneName), domain)),
+      );
     if (list(resource.props.VPCs).length > 0) props.private = true;
     if (resource.props.QueryLoggingConfig !== undefined) props.queryLogging = true;
   } else {
     domain = str(resource.props.HostedZoneName) ?? str(resource.props.Name);
-    records = importer.ofType('AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup').filter((record) => recordZoneKey(record) === recordZoneKey(resource));
+    records = importer
+      .ofType('AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup')
+      .filter((record) => recordZoneKey(record) === recordZoneKey(resource));
     notes.push('the hosted zone itself is not in the template; this zone stands for the records the template adds to it.');
   }
   if (domain === undefined) {
@@ -1098,7 +1282,8 @@ function route53Zone(resource: TemplateResource, importer: Importer): { type: st
     if (record.id !== resource.id) importer.absorb(record, owner);
     const sets = record.type === 'AWS::Route53::RecordSetGroup' ? list(record.props.RecordSets).map(obj) : [record.props];
     for (const set of sets) {
-      for (const name of importer.namesOf([obj(set.AliasTarget).DNSName ?? null, ...list(set.ResourceRecords)])) if (!targets.includes(name)) targets.push(name);
+      for (const name of importer.namesOf([obj(set.AliasTarget).DNSName ?? null, ...list(set.ResourceRecords)]))
+        if (!targets.includes(name)) targets.push(name);
       if (set.Failover !== undefined) routing = 'failover';
       else if (set.Weight !== undefined) routing ??= 'weighted';
       else if (set.Region !== undefined) routing ??= 'latency';
@@ -1125,12 +1310,16 @@ function recordZoneKey(record: TemplateResource): string {
 
 /** Why a template resource that is not mapped is left out. */
 function unmappedReason(cfnType: string): string {
-  if (cfnType.startsWith('AWS::IAM::')) return 'IAM roles, policies and profiles are not modelled; the architecture states permissions only where a property says so (an instance\'s iamRole)';
-  if (cfnType.startsWith('AWS::KMS::')) return 'KMS keys are not modelled; a resource\'s encryption property says whether it is encrypted';
-  if (cfnType.startsWith('Custom::') || cfnType === 'AWS::CloudFormation::CustomResource') return 'a custom resource runs code at deploy time; what it creates cannot be known';
-  if (cfnType.startsWith('AWS::CloudFormation::')) return 'a CloudFormation mechanism (wait condition, nested stack, macro), not part of the architecture';
-  if (cfnType === 'AWS::CDK::Metadata') return 'the CDK\'s own record of the constructs used; nothing is deployed';
-  if (cfnType === 'AWS::ElasticLoadBalancing::LoadBalancer') return 'the Classic Load Balancer is not in the catalog (Application, Network and Gateway Load Balancers are)';
+  if (cfnType.startsWith('AWS::IAM::'))
+    return "IAM roles, policies and profiles are not modelled; the architecture states permissions only where a property says so (an instance's iamRole)";
+  if (cfnType.startsWith('AWS::KMS::')) return "KMS keys are not modelled; a resource's encryption property says whether it is encrypted";
+  if (cfnType.startsWith('Custom::') || cfnType === 'AWS::CloudFormation::CustomResource')
+    return 'a custom resource runs code at deploy time; what it creates cannot be known';
+  if (cfnType.startsWith('AWS::CloudFormation::'))
+    return 'a CloudFormation mechanism (wait condition, nested stack, macro), not part of the architecture';
+  if (cfnType === 'AWS::CDK::Metadata') return "the CDK's own record of the constructs used; nothing is deployed";
+  if (cfnType === 'AWS::ElasticLoadBalancing::LoadBalancer')
+    return 'the Classic Load Balancer is not in the catalog (Application, Network and Gateway Load Balancers are)';
   return `the catalog has no type for ${cfnType}`;
 }
 
@@ -1143,13 +1332,21 @@ function genericHandler(catalogType: string): Handler {
       const p = resource.props;
       const vpc = obj(p.VpcConfiguration ?? p.VpcConfig ?? p.ComputeResources ?? p.Instances);
       placeIn(props, importer.placement(p.SubnetIds ?? p.SubnetId ?? vpc.SubnetIds ?? vpc.Subnets ?? vpc.Ec2SubnetId ?? null), def.zonal);
-      put(props, 'securityGroups', importer.namesOf(p.VpcSecurityGroupIds ?? p.SecurityGroupIds ?? vpc.SecurityGroupIds ?? vpc.SecurityGroups ?? null, ['aws.ec2.security-group']));
+      put(
+        props,
+        'securityGroups',
+        importer.namesOf(p.VpcSecurityGroupIds ?? p.SecurityGroupIds ?? vpc.SecurityGroupIds ?? vpc.SecurityGroups ?? null, [
+          'aws.ec2.security-group',
+        ]),
+      );
     }
     const known = genericReaders[catalogType]?.(resource.props, importer) ?? {};
     Object.assign(props, known);
     const fromMetadata = resource.meta?.properties ?? {};
     const missing = Object.entries(def.properties)
-      .filter(([key, property]) => property.required === true && key !== 'type' && props[key] === undefined && fromMetadata[key] === undefined)
+      .filter(
+        ([key, property]) => property.required === true && key !== 'type' && props[key] === undefined && fromMetadata[key] === undefined,
+      )
       .map(([key]) => key);
     if (missing.length > 0) return { unmapped: `${catalogType} needs ${missing.join(', ')}, which the template does not say` };
     return { type: catalogType, props };
@@ -1189,9 +1386,18 @@ const genericReaders: Readonly<Record<string, (p: Props, importer: Importer) => 
     put(props, 'master', group(instances.MasterInstanceGroup));
     put(props, 'core', group(instances.CoreInstanceGroup));
     put(props, 'terminationProtection', bool(instances.TerminationProtected));
-    const applications = list(p.Applications).map((item) => str(obj(item).Name)?.toLowerCase()).filter((name): name is string => name !== undefined);
-    const allowed = (resourceType('aws.emr.cluster')?.properties.applications?.shape as { items?: { values?: { value: unknown }[] } }).items?.values?.map((value) => value.value) ?? [];
-    put(props, 'applications', applications.filter((name) => allowed.includes(name)));
+    const applications = list(p.Applications)
+      .map((item) => str(obj(item).Name)?.toLowerCase())
+      .filter((name): name is string => name !== undefined);
+    const allowed =
+      (resourceType('aws.emr.cluster')?.properties.applications?.shape as { items?: { values?: { value: unknown }[] } }).items?.values?.map(
+        (value) => value.value,
+      ) ?? [];
+    put(
+      props,
+      'applications',
+      applications.filter((name) => allowed.includes(name)),
+    );
     return props;
   },
   'aws.elasticbeanstalk.environment': (p) => {
@@ -1224,7 +1430,10 @@ const genericReaders: Readonly<Record<string, (p: Props, importer: Importer) => 
   },
   'aws.glue.crawler': (p, importer) => {
     const targets = obj(p.Targets);
-    const paths = [...list(targets.S3Targets).map((item) => obj(item).Path ?? null), ...list(targets.DynamoDBTargets).map((item) => obj(item).Path ?? null)];
+    const paths = [
+      ...list(targets.S3Targets).map((item) => obj(item).Path ?? null),
+      ...list(targets.DynamoDBTargets).map((item) => obj(item).Path ?? null),
+    ];
     const names = importer.namesOf(paths);
     return names.length > 0 ? { targets: names } : {};
   },
@@ -1256,7 +1465,11 @@ function clusterOf(p: Props, importer: Importer, instanceType: string): Record<s
   const members = clusterId === undefined ? [] : importer.referencing(clusterId, [instanceType], (item) => item.DBClusterIdentifier);
   const owner = clusterId === undefined ? undefined : importer.names.get(clusterId);
   for (const member of members) if (owner !== undefined) importer.absorb(member, owner);
-  put(props, 'instanceClass', members.map((member) => str(member.props.DBInstanceClass)).find((value) => value !== undefined));
+  put(
+    props,
+    'instanceClass',
+    members.map((member) => str(member.props.DBInstanceClass)).find((value) => value !== undefined),
+  );
   if (members.length > 0) props.instances = members.length;
   put(props, 'encrypted', bool(p.StorageEncrypted));
   put(props, 'backupRetentionDays', int(p.BackupRetentionPeriod));
@@ -1278,7 +1491,8 @@ function handlerFor(resource: TemplateResource): { handler: Handler; catalogType
   }
   if (resource.type === 'AWS::RDS::DBInstance' && resource.props.DBClusterIdentifier !== undefined) return undefined;
   if (specific !== undefined) {
-    const catalogType = catalogTypesOfCloudFormation(resource.type)[0] ?? (resource.type.startsWith('AWS::Route53::') ? 'aws.route53.zone' : undefined);
+    const catalogType =
+      catalogTypesOfCloudFormation(resource.type)[0] ?? (resource.type.startsWith('AWS::Route53::') ? 'aws.route53.zone' : undefined);
     return catalogType === undefined ? undefined : { handler: specific, catalogType };
   }
   const catalogType = catalogTypesOfCloudFormation(resource.type)[0];
@@ -1294,7 +1508,8 @@ export function importCloudFormation(templateText: string, options: ImportOption
   const notes: string[] = [];
   const lineOf = (id: string): number => read.resourceLines.get(id) ?? 1;
   const fail = (error: unknown, id?: string): never => {
-    if (error instanceof IntrinsicError) throw new ImportError(id === undefined ? error.message : `${id}: ${error.message}`, id === undefined ? 1 : lineOf(id), 1);
+    if (error instanceof IntrinsicError)
+      throw new ImportError(id === undefined ? error.message : `${id}: ${error.message}`, id === undefined ? 1 : lineOf(id), 1);
     throw error;
   };
   let evaluator: TemplateEvaluator;
@@ -1317,7 +1532,15 @@ export function importCloudFormation(templateText: string, options: ImportOption
       const evaluated = raw.Properties === undefined ? {} : evaluator.evaluate(raw.Properties);
       const props = evaluated === noValue || !isPlainObject(evaluated) ? {} : evaluated;
       const generated = generatedFor(raw.Metadata);
-      resources.push({ id, type, props, meta: resourceMetadataOf(raw.Metadata), line: lineOf(id), ...(raw.Properties !== undefined ? { raw: raw.Properties } : {}), ...(generated !== undefined ? { generatedFor: generated } : {}) });
+      resources.push({
+        id,
+        type,
+        props,
+        meta: resourceMetadataOf(raw.Metadata),
+        line: lineOf(id),
+        ...(raw.Properties !== undefined ? { raw: raw.Properties } : {}),
+        ...(generated !== undefined ? { generatedFor: generated } : {}),
+      });
     } catch (error) {
       fail(error, id);
     }
@@ -1337,9 +1560,25 @@ export function importCloudFormation(templateText: string, options: ImportOption
     ['Api', 'ServerlessRestApi'],
     ['HttpApi', 'ServerlessHttpApi'],
   ] as const) {
-    const needs = resources.some((resource) => resource.type === 'AWS::Serverless::Function' && Object.values(obj(resource.props.Events)).some((event) => str(obj(event).Type) === kind && obj(obj(event).Properties).RestApiId === undefined && obj(obj(event).Properties).ApiId === undefined));
+    const needs = resources.some(
+      (resource) =>
+        resource.type === 'AWS::Serverless::Function' &&
+        Object.values(obj(resource.props.Events)).some(
+          (event) =>
+            str(obj(event).Type) === kind &&
+            obj(obj(event).Properties).RestApiId === undefined &&
+            obj(obj(event).Properties).ApiId === undefined,
+        ),
+    );
     if (needs && !resources.some((resource) => resource.id === implicit)) {
-      resources.push({ id: implicit, type: kind === 'Api' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi', props: {}, meta: undefined, line: 1, synthetic: true });
+      resources.push({
+        id: implicit,
+        type: kind === 'Api' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi',
+        props: {},
+        meta: undefined,
+        line: 1,
+        synthetic: true,
+      });
     }
   }
 
@@ -1349,14 +1588,23 @@ export function importCloudFormation(templateText: string, options: ImportOption
   const primaries: { resource: TemplateResource; handler: Handler }[] = [];
   const seenZones = new Set<string>();
   // Names from CloudArch metadata are taken first, so a round trip keeps every name.
-  const ordered = [...resources.filter((resource) => resource.meta !== undefined), ...resources.filter((resource) => resource.meta === undefined)];
+  const ordered = [
+    ...resources.filter((resource) => resource.meta !== undefined),
+    ...resources.filter((resource) => resource.meta === undefined),
+  ];
   const externalNames = Object.keys(templateMeta?.resources ?? {}).filter(isResourceName);
   for (const name of externalNames) allocator.take(name);
   for (const resource of ordered) {
     const found = handlerFor(resource);
     if (found === undefined) continue;
     if (resource.type === 'AWS::Route53::RecordSet' || resource.type === 'AWS::Route53::RecordSetGroup') {
-      const hasZone = importer.ofType('AWS::Route53::HostedZone').some((zone) => refIds(resource.props.HostedZoneId ?? null).includes(zone.id) || sameDomain(str(resource.props.HostedZoneName), str(zone.props.Name) ?? ''));
+      const hasZone = importer
+        .ofType('AWS::Route53::HostedZone')
+        .some(
+          (zone) =>
+            refIds(resource.props.HostedZoneId ?? null).includes(zone.id) ||
+            sameDomain(str(resource.props.HostedZoneName), str(zone.props.Name) ?? ''),
+        );
       const key = recordZoneKey(resource);
       if (hasZone || seenZones.has(key)) continue;
       seenZones.add(key);
@@ -1410,7 +1658,11 @@ export function importCloudFormation(templateText: string, options: ImportOption
     }
     if (unmapped.some((entry) => entry.logicalId === resource.id)) continue;
     if (resource.type.startsWith('AWS::Route53::Record')) {
-      const zone = [...importer.names].find(([id]) => importer.resources.get(id)?.type.startsWith('AWS::Route53::') && recordZoneKey(importer.resources.get(id)!) === recordZoneKey(resource));
+      const zone = [...importer.names].find(
+        ([id]) =>
+          importer.resources.get(id)?.type.startsWith('AWS::Route53::') &&
+          recordZoneKey(importer.resources.get(id)!) === recordZoneKey(resource),
+      );
       if (zone !== undefined) {
         importer.absorbed.set(resource.id, zone[1]);
         continue;
@@ -1420,7 +1672,10 @@ export function importCloudFormation(templateText: string, options: ImportOption
     unmapped.push({
       logicalId: resource.id,
       cfnType: resource.type,
-      reason: partOwner !== undefined ? `a part of ${partOwner} whose owner is not in this template (or not mapped)` : unmappedReason(resource.type),
+      reason:
+        partOwner !== undefined
+          ? `a part of ${partOwner} whose owner is not in this template (or not mapped)`
+          : unmappedReason(resource.type),
     });
   }
 
@@ -1429,18 +1684,27 @@ export function importCloudFormation(templateText: string, options: ImportOption
   for (const [name, props] of Object.entries(templateMeta?.resources ?? {})) {
     if (!isResourceName(name) || typeof props.type !== 'string') continue;
     const { type, ...rest } = props;
-    externals.push({ name, props: { type, ...rest }, comment: 'kept in the template\'s CloudArch metadata (not deployed)' });
+    externals.push({ name, props: { type, ...rest }, comment: "kept in the template's CloudArch metadata (not deployed)" });
   }
   if (templateMeta?.resources === undefined) {
     const entries = entryPoints(built);
     if (entries.length > 0) {
       const name = allocator.take('internet');
-      externals.push({ name, props: { type: 'external.users', connectsTo: entries }, comment: 'added by the import: the internet, reaching the template\'s public entry points' });
+      externals.push({
+        name,
+        props: { type: 'external.users', connectsTo: entries },
+        comment: "added by the import: the internet, reaching the template's public entry points",
+      });
     }
   }
 
-  const zones = templateMeta?.zones !== undefined && Array.isArray(templateMeta.zones) ? [...templateMeta.zones] : [...importer.zonesUsed].sort();
-  const absorbed = [...importer.absorbed].map(([logicalId, into]) => ({ logicalId, cfnType: importer.resources.get(logicalId)!.type, into }));
+  const zones =
+    templateMeta?.zones !== undefined && Array.isArray(templateMeta.zones) ? [...templateMeta.zones] : [...importer.zonesUsed].sort();
+  const absorbed = [...importer.absorbed].map(([logicalId, into]) => ({
+    logicalId,
+    cfnType: importer.resources.get(logicalId)!.type,
+    into,
+  }));
   const mapped = built.map((item) => ({ logicalId: item.source.id, cfnType: item.source.type, name: item.name, type: item.type }));
   const report: ImportReport = { mapped, absorbed, unmapped, skipped, notes };
   const description = typeof template.Description === 'string' ? template.Description : undefined;
@@ -1471,7 +1735,10 @@ function referenceKeys(type: string): string[] {
       def === undefined
         ? []
         : Object.entries(def.properties)
-            .filter(([, property]) => property.shape.kind === 'reference' || (property.shape.kind === 'list' && property.shape.items.kind === 'reference'))
+            .filter(
+              ([, property]) =>
+                property.shape.kind === 'reference' || (property.shape.kind === 'list' && property.shape.items.kind === 'reference'),
+            )
             .map(([key]) => key);
     referenceKeysByType.set(type, keys);
   }
@@ -1507,7 +1774,8 @@ function deriveConnections(built: Built[], importer: Importer): void {
   const byName = new Map(built.map((item) => [item.name, item]));
   const carriersOf = new Map<string, Built[]>();
   for (const item of built) {
-    for (const group of Array.isArray(item.props.securityGroups) ? (item.props.securityGroups as string[]) : []) carriersOf.set(group, [...(carriersOf.get(group) ?? []), item]);
+    for (const group of Array.isArray(item.props.securityGroups) ? (item.props.securityGroups as string[]) : [])
+      carriersOf.set(group, [...(carriersOf.get(group) ?? []), item]);
   }
   const carriers = (group: string): Built[] => carriersOf.get(group) ?? [];
   const alreadyLinked = (from: Built, to: string): boolean =>
@@ -1516,7 +1784,8 @@ function deriveConnections(built: Built[], importer: Importer): void {
       return value === to || (Array.isArray(value) && value.includes(to));
     });
   const add = (from: Built, to: Built, port: unknown): void => {
-    if (from === to || alreadyLinked(from, to.name) || to.type === 'aws.ec2.security-group' || from.type === 'aws.ec2.security-group') return;
+    if (from === to || alreadyLinked(from, to.name) || to.type === 'aws.ec2.security-group' || from.type === 'aws.ec2.security-group')
+      return;
     if (from.type.startsWith('aws.elb.') || from.type === 'aws.vpc.nat-gateway') return;
     const entry = typeof port === 'number' ? `${to.name}:${port}` : to.name;
     const list = (from.props.connectsTo as string[] | undefined) ?? [];
@@ -1532,10 +1801,13 @@ function deriveConnections(built: Built[], importer: Importer): void {
   }
   for (const item of built) {
     const source = item.source;
-    const environment = source.type === 'AWS::ECS::Service' ? (() => {
-      const task = importer.resources.get(directRef(source.props.TaskDefinition) ?? '');
-      return list(task?.props.ContainerDefinitions).map((container) => obj(container).Environment ?? null);
-    })() : obj(obj(source.props).Environment).Variables;
+    const environment =
+      source.type === 'AWS::ECS::Service'
+        ? (() => {
+            const task = importer.resources.get(directRef(source.props.TaskDefinition) ?? '');
+            return list(task?.props.ContainerDefinitions).map((container) => obj(container).Environment ?? null);
+          })()
+        : obj(obj(source.props).Environment).Variables;
     for (const id of refIds(environment ?? null)) {
       const name = importer.names.get(id);
       const target = name === undefined ? undefined : byName.get(name);
@@ -1584,7 +1856,9 @@ function pruneCycles(built: Built[], notes: string[]): void {
     for (const entry of connects) {
       const target = typeof entry === 'string' ? entry.split(':')[0]! : String((entry as { to?: unknown }).to);
       if (reaches(target, item.name)) {
-        notes.push(`${item.name} -> ${target}: the template implies traffic both ways; the connection from ${item.name} is left out so the dependencies have no cycle.`);
+        notes.push(
+          `${item.name} -> ${target}: the template implies traffic both ways; the connection from ${item.name} is left out so the dependencies have no cycle.`,
+        );
         continue;
       }
       kept.push(entry);
@@ -1598,8 +1872,10 @@ function pruneCycles(built: Built[], notes: string[]): void {
 function entryPoints(built: readonly Built[]): string[] {
   const fronted = new Set<string>();
   for (const item of built) {
-    if (item.type === 'aws.route53.zone' && item.props.private !== true) for (const target of (item.props.targets as string[] | undefined) ?? []) fronted.add(target);
-    if (item.type === 'aws.cloudfront.distribution') for (const origin of (item.props.origins as string[] | undefined) ?? []) fronted.add(origin);
+    if (item.type === 'aws.route53.zone' && item.props.private !== true)
+      for (const target of (item.props.targets as string[] | undefined) ?? []) fronted.add(target);
+    if (item.type === 'aws.cloudfront.distribution')
+      for (const origin of (item.props.origins as string[] | undefined) ?? []) fronted.add(origin);
   }
   const entries: string[] = [];
   for (const item of built) {
@@ -1608,7 +1884,8 @@ function entryPoints(built: readonly Built[]): string[] {
       (item.type === 'aws.route53.zone' && item.props.private !== true && item.props.targets !== undefined) ||
       item.type === 'aws.cloudfront.distribution' ||
       (item.type === 'aws.apigateway.api' && item.props.endpointType !== 'private') ||
-      (item.type.startsWith('aws.elb.') && (item.props.scheme ?? (item.type === 'aws.elb.gateway' ? 'internal' : 'internet-facing')) === 'internet-facing') ||
+      (item.type.startsWith('aws.elb.') &&
+        (item.props.scheme ?? (item.type === 'aws.elb.gateway' ? 'internal' : 'internet-facing')) === 'internet-facing') ||
       (item.type === 'aws.ec2.instance' && item.props.publicIp === true) ||
       (item.type === 'aws.lambda.function' && item.props.functionUrl === 'public') ||
       (item.type === 'aws.s3.bucket' && item.props.website === true);
@@ -1649,7 +1926,9 @@ function renderArchitecture(input: RenderInput): string {
   const { report, templateMeta } = input;
   const source = input.options.sourceName ?? 'a CloudFormation template';
   const head: string[] = [`Imported from ${source} by \`cloudarch import\`.`];
-  head.push(`${report.mapped.length} template resources became architecture resources; ${report.absorbed.length} were folded into them (listeners, rules, subnets...).`);
+  head.push(
+    `${report.mapped.length} template resources became architecture resources; ${report.absorbed.length} were folded into them (listeners, rules, subnets...).`,
+  );
   if (report.unmapped.length > 0) {
     head.push('', `Not mapped (${report.unmapped.length}): these template resources are not in this architecture.`);
     for (const entry of report.unmapped) head.push(`  ${entry.logicalId} (${entry.cfnType}): ${entry.reason}`);
@@ -1665,12 +1944,20 @@ function renderArchitecture(input: RenderInput): string {
   const lines: string[] = [comment(head.join('\n')), ''];
   const top: Record<string, unknown> = { cloudarch: '1' };
   const baseName = input.options.sourceName?.replace(/^.*[\\/]/, '').replace(/\.(template|yaml|yml|json)$/i, '');
-  top.name = typeof templateMeta?.name === 'string' ? templateMeta.name : baseName !== undefined && baseName !== '' ? baseName : input.description !== undefined ? truncate(input.description.split('\n')[0]!.trim(), 120) : 'Imported template';
+  top.name =
+    typeof templateMeta?.name === 'string'
+      ? templateMeta.name
+      : baseName !== undefined && baseName !== ''
+        ? baseName
+        : input.description !== undefined
+          ? truncate(input.description.split('\n')[0]!.trim(), 120)
+          : 'Imported template';
   const description = typeof templateMeta?.description === 'string' ? templateMeta.description : input.description?.trim();
   if (description !== undefined && description !== '' && description !== top.name) top.description = description;
   top.region = input.region;
   if (input.zones.length > 0) top.zones = input.zones;
-  for (const key of ['workload', 'assumptions', 'targets', 'scenarios'] as const) if (templateMeta?.[key] !== undefined) top[key] = templateMeta[key];
+  for (const key of ['workload', 'assumptions', 'targets', 'scenarios'] as const)
+    if (templateMeta?.[key] !== undefined) top[key] = templateMeta[key];
   lines.push(block(top, ''), '', 'resources:');
   const foldedInto = new Map<string, ImportReport['absorbed'][number][]>();
   for (const entry of report.absorbed) foldedInto.set(entry.into, [...(foldedInto.get(entry.into) ?? []), entry]);
@@ -1679,7 +1966,9 @@ function renderArchitecture(input: RenderInput): string {
     lines.push(block({ [external.name]: external.props }, '  '), '');
   }
   for (const item of input.built) {
-    const where = item.source.synthetic ? `SAM's implicit ${item.source.type} ${item.source.id}` : `${item.source.type} ${item.source.id} (line ${item.source.line})`;
+    const where = item.source.synthetic
+      ? `SAM's implicit ${item.source.type} ${item.source.id}`
+      : `${item.source.type} ${item.source.id} (line ${item.source.line})`;
     const folded = (foldedInto.get(item.name) ?? []).map((entry) => `${entry.logicalId} (${entry.cfnType})`);
     lines.push(comment(`from ${where}`, '  '));
     if (folded.length > 0) lines.push(comment(`  with ${folded.join(', ')}`, '  '));

@@ -48,7 +48,9 @@ export interface EvaluationInput {
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ResourceRef) && !(value instanceof Unknown);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ResourceRef) && !(value instanceof Unknown)
+  );
 }
 
 /** The evaluator of one template. */
@@ -70,7 +72,10 @@ export class TemplateEvaluator {
     this.conditions = section('Conditions');
     const parameters = section('Parameters');
     for (const name of Object.keys(input.params)) {
-      if (!(name in parameters)) throw new IntrinsicError(`--param ${name}: the template has no parameter '${name}' (it has ${Object.keys(parameters).join(', ') || 'none'}).`);
+      if (!(name in parameters))
+        throw new IntrinsicError(
+          `--param ${name}: the template has no parameter '${name}' (it has ${Object.keys(parameters).join(', ') || 'none'}).`,
+        );
     }
     for (const [name, definition] of Object.entries(parameters)) {
       this.parameterValues.set(name, this.parameterValue(name, isObject(definition) ? (definition as CfnObject) : {}));
@@ -80,12 +85,18 @@ export class TemplateEvaluator {
   private parameterValue(name: string, definition: CfnObject): Evaluated {
     const type = typeof definition.Type === 'string' ? definition.Type : 'String';
     const given = this.input.params[name];
-    const raw = given ?? (definition.Default === undefined || definition.Default === null ? undefined : String(definition.Default as string | number | boolean));
+    const raw =
+      given ??
+      (definition.Default === undefined || definition.Default === null
+        ? undefined
+        : String(definition.Default as string | number | boolean));
     if (type.startsWith('AWS::SSM::Parameter::Value<')) {
       return new Unknown(`parameter ${name} is read from the SSM parameter ${raw ?? '(none given)'} at deploy time`);
     }
     if (raw === undefined) {
-      this.input.notes.push(`Parameter ${name} has no default and no value was given (--param ${name}=...); what depends on it is left open.`);
+      this.input.notes.push(
+        `Parameter ${name} has no default and no value was given (--param ${name}=...); what depends on it is left open.`,
+      );
       return new Unknown(`parameter ${name} has no value`);
     }
     if (type.startsWith('List<') || type === 'CommaDelimitedList') return raw === '' ? [] : raw.split(',').map((item) => item.trim());
@@ -114,7 +125,8 @@ export class TemplateEvaluator {
 
   /** Evaluates a value; `noValue` marks a property to drop. */
   evaluate(value: CfnValue): Result {
-    if (++this.steps > maxSteps) throw new IntrinsicError(`the template's intrinsic functions need more than ${maxSteps} evaluation steps; it is not read further.`);
+    if (++this.steps > maxSteps)
+      throw new IntrinsicError(`the template's intrinsic functions need more than ${maxSteps} evaluation steps; it is not read further.`);
     if (Array.isArray(value)) {
       const items: Evaluated[] = [];
       for (const item of value) {
@@ -177,20 +189,24 @@ export class TemplateEvaluator {
         return this.condition(argument);
       }
       case 'Fn::GetAtt': {
-        const parts = typeof argument === 'string' ? argument.split('.') : Array.isArray(argument) ? argument.map((part) => this.evaluate(part)) : [];
+        const parts =
+          typeof argument === 'string' ? argument.split('.') : Array.isArray(argument) ? argument.map((part) => this.evaluate(part)) : [];
         const [id, ...attribute] = parts;
-        if (typeof id !== 'string' || attribute.length === 0 || attribute.some((part) => typeof part !== 'string')) throw new IntrinsicError('Fn::GetAtt takes [Resource, Attribute].');
+        if (typeof id !== 'string' || attribute.length === 0 || attribute.some((part) => typeof part !== 'string'))
+          throw new IntrinsicError('Fn::GetAtt takes [Resource, Attribute].');
         if (!(id in this.resources)) throw new IntrinsicError(`Fn::GetAtt names '${id}', which is not a resource of the template.`);
         return new ResourceRef(id, attribute.join('.'));
       }
       case 'Fn::If': {
-        if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== 'string') throw new IntrinsicError('Fn::If takes [Condition, ValueIfTrue, ValueIfFalse].');
+        if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== 'string')
+          throw new IntrinsicError('Fn::If takes [Condition, ValueIfTrue, ValueIfFalse].');
         return this.evaluate(this.condition(argument[0]) ? argument[1]! : argument[2]!);
       }
       case 'Fn::Equals': {
         if (!Array.isArray(argument) || argument.length !== 2) throw new IntrinsicError('Fn::Equals takes two values.');
         const [left, right] = argument.map((item) => this.evaluate(item));
-        if (left instanceof Unknown || right instanceof Unknown || left instanceof ResourceRef || right instanceof ResourceRef) return new Unknown('a comparison with a value known only at deploy time');
+        if (left instanceof Unknown || right instanceof Unknown || left instanceof ResourceRef || right instanceof ResourceRef)
+          return new Unknown('a comparison with a value known only at deploy time');
         return JSON.stringify(stringly(left)) === JSON.stringify(stringly(right));
       }
       case 'Fn::Not':
@@ -204,35 +220,45 @@ export class TemplateEvaluator {
         return name === 'Fn::And' ? booleans.every(Boolean) : booleans.some(Boolean);
       }
       case 'Fn::FindInMap': {
-        if (!Array.isArray(argument) || argument.length < 3) throw new IntrinsicError('Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey].');
+        if (!Array.isArray(argument) || argument.length < 3)
+          throw new IntrinsicError('Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey].');
         const [mapName, top, second] = argument.slice(0, 3).map((item) => this.evaluate(item));
-        if (typeof mapName !== 'string' || (typeof top !== 'string' && typeof top !== 'number') || (typeof second !== 'string' && typeof second !== 'number')) {
+        if (
+          typeof mapName !== 'string' ||
+          (typeof top !== 'string' && typeof top !== 'number') ||
+          (typeof second !== 'string' && typeof second !== 'number')
+        ) {
           return new Unknown('a mapping looked up by a value known only at deploy time');
         }
         const map = this.mappings[mapName];
         const level = isObject(map) ? (map as CfnObject)[String(top)] : undefined;
         const found = isObject(level) ? (level as CfnObject)[String(second)] : undefined;
-        if (found === undefined) throw new IntrinsicError(`Fn::FindInMap: mapping ${mapName} has no entry ${String(top)}/${String(second)}.`);
+        if (found === undefined)
+          throw new IntrinsicError(`Fn::FindInMap: mapping ${mapName} has no entry ${String(top)}/${String(second)}.`);
         return this.evaluate(found);
       }
       case 'Fn::Select': {
         if (!Array.isArray(argument) || argument.length !== 2) throw new IntrinsicError('Fn::Select takes [Index, List].');
         const index = this.evaluate(argument[0]!);
         const list = this.evaluate(argument[1]!);
-        if (!Array.isArray(list) || (typeof index !== 'number' && typeof index !== 'string')) return new Unknown('a selection from a list known only at deploy time', refsIn(list));
+        if (!Array.isArray(list) || (typeof index !== 'number' && typeof index !== 'string'))
+          return new Unknown('a selection from a list known only at deploy time', refsIn(list));
         const item = list[Number(index)];
         if (item === undefined) throw new IntrinsicError(`Fn::Select: index ${String(index)} is outside the list of ${list.length}.`);
         return item;
       }
       case 'Fn::Join': {
-        if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string') throw new IntrinsicError('Fn::Join takes [Delimiter, List].');
+        if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string')
+          throw new IntrinsicError('Fn::Join takes [Delimiter, List].');
         const list = this.evaluate(argument[1]!);
         if (!Array.isArray(list)) return new Unknown('a join of a list known only at deploy time', refsIn(list));
-        if (list.some((item) => typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')) return new Unknown('a string built from values known only at deploy time', refsIn(list));
+        if (list.some((item) => typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean'))
+          return new Unknown('a string built from values known only at deploy time', refsIn(list));
         return bounded(list.map(String).join(argument[0]));
       }
       case 'Fn::Split': {
-        if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string') throw new IntrinsicError('Fn::Split takes [Delimiter, String].');
+        if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string')
+          throw new IntrinsicError('Fn::Split takes [Delimiter, String].');
         const text = this.evaluate(argument[1]!);
         if (typeof text !== 'string') return new Unknown('a split of a string known only at deploy time', refsIn(text));
         return argument[0] === '' ? [text] : text.split(argument[0]);
@@ -297,7 +323,8 @@ export class TemplateEvaluator {
 }
 
 function bounded(text: string): string {
-  if (text.length > maxStringLength) throw new IntrinsicError(`an intrinsic function builds a string longer than ${maxStringLength} characters.`);
+  if (text.length > maxStringLength)
+    throw new IntrinsicError(`an intrinsic function builds a string longer than ${maxStringLength} characters.`);
   return text;
 }
 

@@ -82,11 +82,17 @@ export function readTemplate(text: string): ReadTemplate {
     const where = at(offset);
     throw new TemplateError(message, where.line, where.column);
   };
-  if (text.length > maxFileSize) fail(`the template is ${text.length} characters long; templates over ${maxFileSize} are not read (CloudFormation itself accepts at most 1 MB).`);
+  if (text.length > maxFileSize)
+    fail(
+      `the template is ${text.length} characters long; templates over ${maxFileSize} are not read (CloudFormation itself accepts at most 1 MB).`,
+    );
   if (text.trim() === '') fail('the template is empty.');
   const scan = scanStructure(text);
   if (scan.tooDeepAt !== undefined) fail(`the template nests deeper than ${maxNestingDepth} levels; it is not read.`, scan.tooDeepAt);
-  if (scan.aliasCount > maxAliasCount) fail(`the template uses ${scan.aliasCount} anchors and aliases; more than ${maxAliasCount} are not read (they can expand exponentially).`);
+  if (scan.aliasCount > maxAliasCount)
+    fail(
+      `the template uses ${scan.aliasCount} anchors and aliases; more than ${maxAliasCount} are not read (they can expand exponentially).`,
+    );
 
   const parser = new Parser();
   const composer = new Composer({ version: '1.2', schema: 'core', customTags, uniqueKeys: true, prettyErrors: false, merge: false });
@@ -109,7 +115,8 @@ export function readTemplate(text: string): ReadTemplate {
       const object: CfnObject = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? pair.key.value : undefined;
-        if (typeof key !== 'string' && typeof key !== 'number') return fail('a map key must be a plain string.', offsetOf(pair.key ?? node));
+        if (typeof key !== 'string' && typeof key !== 'number')
+          return fail('a map key must be a plain string.', offsetOf(pair.key ?? node));
         const name = String(key);
         if (forbiddenKeys.has(name)) return fail(`the key '${name}' is not allowed.`, offsetOf(pair.key));
         object[name] = toValue(pair.value, depth + 1);
@@ -130,7 +137,8 @@ export function readTemplate(text: string): ReadTemplate {
     const tag = (node as Node).tag;
     if (tag !== undefined && tag.startsWith('!') && !tag.startsWith('!!')) {
       const long = shortTags[tag];
-      if (long === undefined) return fail(`unknown tag '${tag}'; CloudFormation's short forms are ${Object.keys(shortTags).join(', ')}.`, offsetOf(node));
+      if (long === undefined)
+        return fail(`unknown tag '${tag}'; CloudFormation's short forms are ${Object.keys(shortTags).join(', ')}.`, offsetOf(node));
       if (long === 'Fn::GetAtt' && typeof value === 'string') {
         const dot = value.indexOf('.');
         if (dot <= 0) return fail(`!GetAtt needs 'Resource.Attribute', not '${value}'.`, offsetOf(node));
@@ -143,7 +151,8 @@ export function readTemplate(text: string): ReadTemplate {
   };
 
   const contents = first.contents;
-  if (!isMap(contents)) return fail('a CloudFormation template is a map with a `Resources` section; this text is not a map.', offsetOf(contents));
+  if (!isMap(contents))
+    return fail('a CloudFormation template is a map with a `Resources` section; this text is not a map.', offsetOf(contents));
   const value = toValue(contents, 0);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('a CloudFormation template is a map.');
   if ('cloudarch' in value && !('Resources' in value)) {
@@ -152,16 +161,22 @@ export function readTemplate(text: string): ReadTemplate {
   const resourcesPair = contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'Resources');
   if (resourcesPair === undefined) return fail('not a CloudFormation template: there is no `Resources` section (every template has one).');
   const resources = value.Resources;
-  if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return fail('`Resources` must be a map from logical ids to resources.', offsetOf(resourcesPair.value ?? resourcesPair.key));
+  if (typeof resources !== 'object' || resources === null || Array.isArray(resources))
+    return fail('`Resources` must be a map from logical ids to resources.', offsetOf(resourcesPair.value ?? resourcesPair.key));
   const resourceNodes = isMap(resourcesPair.value) ? resourcesPair.value.items : [];
-  if (resourceNodes.length > maxTemplateResources) fail(`the template has ${resourceNodes.length} resources; more than ${maxTemplateResources} are not read (CloudFormation allows 500).`, offsetOf(resourcesPair.key));
+  if (resourceNodes.length > maxTemplateResources)
+    fail(
+      `the template has ${resourceNodes.length} resources; more than ${maxTemplateResources} are not read (CloudFormation allows 500).`,
+      offsetOf(resourcesPair.key),
+    );
   for (const pair of resourceNodes) {
     const id = isScalar(pair.key) ? String(pair.key.value) : '';
     const where = offsetOf(pair.key);
     if (!/^[A-Za-z0-9]+$/.test(id)) fail(`the logical id '${id}' is not alphanumeric, as CloudFormation requires.`, where);
     resourceLines.set(id, at(where).line);
     const resource = resources[id];
-    if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) fail(`the resource '${id}' must be a map with a \`Type\`.`, where);
+    if (typeof resource !== 'object' || resource === null || Array.isArray(resource))
+      fail(`the resource '${id}' must be a map with a \`Type\`.`, where);
     const type = (resource as CfnObject).Type;
     if (typeof type !== 'string' || type === '') fail(`the resource '${id}' has no \`Type\` string.`, where);
   }

@@ -8,7 +8,9 @@ import { ResourceRef, Unknown, refsIn, type Evaluated } from './intrinsics';
 export type Props = Readonly<Record<string, Evaluated>>;
 
 export function isPlainObject(value: unknown): value is Record<string, Evaluated> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ResourceRef) && !(value instanceof Unknown);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ResourceRef) && !(value instanceof Unknown)
+  );
 }
 
 export function obj(value: Evaluated | undefined): Props {

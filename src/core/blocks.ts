@@ -25,7 +25,8 @@ export type Split =
       /** Top-level sections other than a block-style `resources:` (each one key and its value). */
       readonly sections: readonly Piece[];
       /** The `resources:` header line, when the resources are in block style. */
-      readonly resourcesHeader: { readonly keyStart: number; readonly keyEnd: number; readonly line: number; readonly order: number } | undefined;
+      readonly resourcesHeader:
+        { readonly keyStart: number; readonly keyEnd: number; readonly line: number; readonly order: number } | undefined;
       /** One piece per resource, in file order. */
       readonly resources: readonly Piece[];
       /** The indentation of the resource names (-1 when there are no resources). */
@@ -144,7 +145,8 @@ export function splitEdited(text: string, previousText: string, previous: Split)
   const newLength = text.length;
   const shortest = Math.min(oldLength, newLength);
   const prefix = commonPrefix(text, previousText, shortest);
-  if (prefix === shortest && oldLength === newLength) return { split: previous, change: previous.kind === 'pieces' ? { from: 0, oldEnd: 0, newEnd: 0, lineDelta: 0 } : undefined };
+  if (prefix === shortest && oldLength === newLength)
+    return { split: previous, change: previous.kind === 'pieces' ? { from: 0, oldEnd: 0, newEnd: 0, lineDelta: 0 } : undefined };
   if (previous.kind !== 'pieces' || previous.resources.length === 0) return { split: splitPieces(text), change: undefined };
   const suffix = commonSuffix(text, previousText, shortest - prefix);
   const changeEnd = oldLength - suffix;
@@ -163,13 +165,22 @@ export function splitEdited(text: string, previousText: string, previous: Split)
   const lineDelta = countLines(text, prefix, newLength - suffix) - countLines(previousText, prefix, changeEnd);
   const region = splitResourceRegion(text, regionStart, regionEnd, resources[from]!.startLine, previous.childIndent);
   if (region === undefined) return { split: splitPieces(text), change: undefined };
-  const moved = (piece: Piece): Piece => (delta === 0 && lineDelta === 0 ? piece : { start: piece.start + delta, end: piece.end + delta, startLine: piece.startLine + lineDelta, text: piece.text });
+  const moved = (piece: Piece): Piece =>
+    delta === 0 && lineDelta === 0
+      ? piece
+      : { start: piece.start + delta, end: piece.end + delta, startLine: piece.startLine + lineDelta, text: piece.text };
   const after = resources.slice(to + 1).map(moved);
   const sections = previous.sections.map((piece) => (piece.start >= changeEnd ? moved(piece) : piece));
   // The first pieces of the region are often unchanged (the cut starts one piece early): leave them out of the change.
   let same = 0;
   while (same < region.length - 1 && same < to - from && region[same]!.text === resources[from + same]!.text) same++;
-  const split: Split = { kind: 'pieces', sections, resourcesHeader: previous.resourcesHeader, resources: resources.slice(0, from + same).concat(region.slice(same), after), childIndent: previous.childIndent };
+  const split: Split = {
+    kind: 'pieces',
+    sections,
+    resourcesHeader: previous.resourcesHeader,
+    resources: resources.slice(0, from + same).concat(region.slice(same), after),
+    childIndent: previous.childIndent,
+  };
   return { split, change: { from: from + same, oldEnd: to + 1, newEnd: from + region.length, lineDelta } };
 }
 
@@ -192,7 +203,11 @@ function commonSuffix(text: string, other: string, limit: number): number {
   const otherLength = other.length;
   let suffix = 0;
   for (let block = 65536; block >= 16; block >>= 2) {
-    while (suffix + block <= limit && text.slice(textLength - suffix - block, textLength - suffix) === other.slice(otherLength - suffix - block, otherLength - suffix)) suffix += block;
+    while (
+      suffix + block <= limit &&
+      text.slice(textLength - suffix - block, textLength - suffix) === other.slice(otherLength - suffix - block, otherLength - suffix)
+    )
+      suffix += block;
   }
   while (suffix < limit && text.charCodeAt(textLength - 1 - suffix) === other.charCodeAt(otherLength - 1 - suffix)) suffix++;
   return suffix;
@@ -242,7 +257,8 @@ function splitResourceRegion(text: string, start: number, end: number, startLine
       if (indent < childIndent) return undefined;
       if (indent === childIndent) {
         if (unusualStarts.has(first)) return undefined;
-        if (pieceStart >= 0) pieces.push({ start: pieceStart, end: lineStart, startLine: pieceLine, text: text.slice(pieceStart, lineStart) });
+        if (pieceStart >= 0)
+          pieces.push({ start: pieceStart, end: lineStart, startLine: pieceLine, text: text.slice(pieceStart, lineStart) });
         pieceStart = lineStart;
         pieceLine = line;
       } else if (pieceStart < 0) return undefined;

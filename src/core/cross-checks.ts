@@ -10,7 +10,18 @@ import { Codes } from './codes';
 import type { ReferenceDraft } from './references';
 import { shiftRange } from './line-index';
 import { andList, orList } from './suggest';
-import { keptEnds, movedFrom, movedResolution, nameTable, resolutionOf, sameGraph, suggester, type NameTable, type Resolution, type SuggestionMemo } from './name-table';
+import {
+  keptEnds,
+  movedFrom,
+  movedResolution,
+  nameTable,
+  resolutionOf,
+  sameGraph,
+  suggester,
+  type NameTable,
+  type Resolution,
+  type SuggestionMemo,
+} from './name-table';
 
 /** The input of the cross-resource checks. */
 export interface CrossInput {
@@ -77,7 +88,10 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
   // With the same name table, the resources the edit did not touch are the very same objects at
   // the start and at the end of the list: their resolutions and references are taken over by
   // position, and only the span between is resolved (and compared with what it replaced).
-  const kept = previous !== undefined && previous.table === table ? keptEnds(resources, previous.resources, input.drafts, previous.resolutions) : undefined;
+  const kept =
+    previous !== undefined && previous.table === table
+      ? keptEnds(resources, previous.resources, input.drafts, previous.resolutions)
+      : undefined;
   if (kept !== undefined && previous !== undefined) {
     const { head, tail } = kept;
     const oldCount = previous.resources.length;
@@ -92,7 +106,10 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
     const moved = movedFrom(input, previous);
     for (let index = head; index < count - tail; index++) {
       const old = moved === undefined || index < moved.start ? -1 : index - moved.start + moved.previousStart;
-      const resolution = old >= 0 ? movedResolution(resources[index]!, previous.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest) : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
+      const resolution =
+        old >= 0
+          ? movedResolution(resources[index]!, previous.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest)
+          : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
       resolutions[index] = resolution;
       graphKeys[index] = resolution.graphKey;
       // The table is the same, so the count is too and the span replaced the same positions.
@@ -110,14 +127,18 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
       }
       referenceStarts[index] = previous.referenceStarts[old]! + shift;
     }
-    references = previous.references.slice(0, previous.referenceStarts[head]!).concat(fresh, previous.references.slice(previous.referenceStarts[oldCount - tail]!));
+    references = previous.references
+      .slice(0, previous.referenceStarts[head]!)
+      .concat(fresh, previous.references.slice(previous.referenceStarts[oldCount - tail]!));
   } else {
     references = [];
     const moved = previous !== undefined ? movedFrom(input, previous) : undefined;
     for (let index = 0; index < count; index++) {
       const old = moved === undefined || index < moved.start ? -1 : index - moved.start + moved.previousStart;
       const resolution =
-        old >= 0 ? movedResolution(resources[index]!, previous!.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest) : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
+        old >= 0
+          ? movedResolution(resources[index]!, previous!.resolutions[old]!, input.drafts[index] ?? [], moved!.lines, input, table, suggest)
+          : resolutionOf(resources[index]!, input.drafts[index] ?? [], input, table, suggest);
       resolutions[index] = resolution;
       graphKeys[index] = resolution.graphKey;
       referenceStarts[index] = references.length;
@@ -126,7 +147,8 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
     referenceStarts[count] = references.length;
     graphChanged = previous === undefined || !sameGraph(resources, graphKeys, previous.resources, previous.graphKeys);
   }
-  for (const resolution of resolutions) if (resolution.diagnostics.length > 0) for (const diagnostic of resolution.diagnostics) diagnostics.push(diagnostic);
+  for (const resolution of resolutions)
+    if (resolution.diagnostics.length > 0) for (const diagnostic of resolution.diagnostics) diagnostics.push(diagnostic);
   let cycleMembers: readonly (readonly string[])[];
   if (graphChanged) {
     const found = cycles(input, references);
@@ -144,7 +166,18 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
   return {
     references,
     diagnostics,
-    state: { resources, table, graphKeys, cycleMembers, suggestions: suggest.memo, resolutions, referenceStarts, references, unknownZones: zones.unknown, zonesKey: zones.zonesKey },
+    state: {
+      resources,
+      table,
+      graphKeys,
+      cycleMembers,
+      suggestions: suggest.memo,
+      resolutions,
+      referenceStarts,
+      references,
+      unknownZones: zones.unknown,
+      zonesKey: zones.zonesKey,
+    },
   };
 }
 
@@ -220,7 +253,9 @@ function cycles(input: CrossInput, references: readonly ReferenceOccurrence[]): 
         range: reference.range,
         source: 'cloudarch',
         resource: reference.from,
-        related: cycleEdges.filter((other) => other !== reference).map((other) => ({ message: `\`${other.from}\` → \`${other.target}\``, range: other.range })),
+        related: cycleEdges
+          .filter((other) => other !== reference)
+          .map((other) => ({ message: `\`${other.from}\` → \`${other.target}\``, range: other.range })),
       });
     }
   }
@@ -244,16 +279,25 @@ function zonesEntry(resource: ResourceNode): ZonesEntry | undefined {
 function readZonesEntry(resource: ResourceNode): ZonesEntry | undefined {
   const entry = resource.body?.entries.find((candidate) => candidate.key === 'zones');
   if (entry?.value?.kind !== 'seq') return undefined;
-  const letters = entry.value.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [{ zone: item.value, range: item.range }] : []));
+  const letters = entry.value.items.flatMap((item) =>
+    item.kind === 'scalar' && typeof item.value === 'string' ? [{ zone: item.value, range: item.range }] : [],
+  );
   return { letters, range: entry.value.range };
 }
 
 /** Memo: Per resource object: the zone letters it names that the file's zones (`zonesKey`) do not list. */
-const unknownZonesByResource = new WeakMap<ResourceNode, { readonly zonesKey: string; readonly unknown: readonly { readonly zone: string; readonly range: Range }[] }>();
+const unknownZonesByResource = new WeakMap<
+  ResourceNode,
+  { readonly zonesKey: string; readonly unknown: readonly { readonly zone: string; readonly range: Range }[] }
+>();
 
 const noZones: readonly { readonly zone: string; readonly range: Range }[] = [];
 
-function unknownZonesOf(resource: ResourceNode, allowed: ReadonlySet<string>, zonesKey: string): readonly { readonly zone: string; readonly range: Range }[] {
+function unknownZonesOf(
+  resource: ResourceNode,
+  allowed: ReadonlySet<string>,
+  zonesKey: string,
+): readonly { readonly zone: string; readonly range: Range }[] {
   const cached = unknownZonesByResource.get(resource);
   if (cached !== undefined && cached.zonesKey === zonesKey) return cached.unknown;
   let unknown = noZones;
@@ -268,7 +312,10 @@ function unknownZonesOf(resource: ResourceNode, allowed: ReadonlySet<string>, zo
 }
 
 /** A resource's unknown zones moved by `lines` lines (nearly always none, shared). */
-function movedZones(unknown: readonly { readonly zone: string; readonly range: Range }[], lines: number): readonly { readonly zone: string; readonly range: Range }[] {
+function movedZones(
+  unknown: readonly { readonly zone: string; readonly range: Range }[],
+  lines: number,
+): readonly { readonly zone: string; readonly range: Range }[] {
   return unknown.length === 0 ? unknown : unknown.map(({ zone, range }) => ({ zone, range: shiftRange(range, lines) }));
 }
 
@@ -293,7 +340,8 @@ function zoneChecks(
   const moved = sameZones ? movedFrom(input, previous) : undefined;
   for (let index = 0; index < count; index++) {
     if (reuse && (index < kept.head || index >= count - kept.tail)) unknownZones[index] = previous.unknownZones[index]!;
-    else if (before !== undefined && moved !== undefined && index >= moved.start) unknownZones[index] = movedZones(before[index - moved.start + moved.previousStart]!, moved.lines);
+    else if (before !== undefined && moved !== undefined && index >= moved.start)
+      unknownZones[index] = movedZones(before[index - moved.start + moved.previousStart]!, moved.lines);
     else unknownZones[index] = unknownZonesOf(resources[index]!, allowed, zonesKey);
   }
   const diagnostics: ArchDiagnostic[] = [];
@@ -310,7 +358,9 @@ function zoneChecks(
         range,
         source: 'cloudarch',
         resource: resource.name,
-        ...(fix !== undefined ? { fixes: [{ title: `Add zone \`${zone}\` to the top-level \`zones\``, edits: [fix], isPreferred: true }] } : {}),
+        ...(fix !== undefined
+          ? { fixes: [{ title: `Add zone \`${zone}\` to the top-level \`zones\``, edits: [fix], isPreferred: true }] }
+          : {}),
       });
     }
   }
@@ -325,7 +375,10 @@ function addZoneEdit(input: CrossInput, zone: string): TextEdit | undefined {
   if (entry === undefined) {
     const resources = root.entries.find((candidate) => candidate.key === 'resources');
     const at = resources?.keyRange.start ?? root.range.end;
-    return { range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, newText: `zones: [${[...input.zones, zone].join(', ')}]\n` };
+    return {
+      range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } },
+      newText: `zones: [${[...input.zones, zone].join(', ')}]\n`,
+    };
   }
   const list = entry.value;
   if (list?.kind !== 'seq') return undefined;
@@ -348,42 +401,48 @@ function ebsPlacement(input: CrossInput, resolved: readonly Resolution[]): ArchD
   const diagnostics: ArchDiagnostic[] = [];
   const attachments = new Map<string, ReferenceOccurrence[]>();
   for (const resolution of resolved) {
-   if (resolution.attachments.length === 0) continue;
-   for (const reference of resolution.attachments) {
-    const from = input.resourceByName.get(reference.from);
-    const target = input.resourceByName.get(reference.target);
-    if (from === undefined || target === undefined) continue;
-    // `attachedTo` on the volume, or a named volume in an instance's `volumes`.
-    let volume: ResourceNode | undefined;
-    let instance: ResourceNode | undefined;
-    if (from.type === 'aws.ebs.volume' && reference.path[0] === 'attachedTo' && target.type === 'aws.ec2.instance') [volume, instance] = [from, target];
-    else if (target.type === 'aws.ebs.volume' && reference.path[0] === 'volumes' && (from.type === 'aws.ec2.instance' || from.type === 'aws.autoscaling.group')) [volume, instance] = [target, from];
-    if (volume === undefined || instance === undefined) continue;
-    let list = attachments.get(volume.name);
-    if (list === undefined) attachments.set(volume.name, (list = []));
-    list.push(reference);
-    const volumeZones = zonesEntry(volume);
-    const volumeZone = volumeZones?.letters[0]?.zone ?? input.zones[0];
-    const instanceZones = zonesEntry(instance);
-    const instanceZoneList = instanceZones?.letters.map((letter) => letter.zone) ?? [...input.zones];
-    const spread = instanceZoneList.filter((zone) => zone !== volumeZone);
-    if (volumeZone === undefined || spread.length === 0) continue;
-    const inside = instanceZoneList.includes(volumeZone);
-    diagnostics.push({
-      code: Codes.ebsZoneMismatch,
-      severity: inside ? 'warning' : 'error',
-      message: inside
-        ? `Volume \`${volume.name}\` is in zone \`${volumeZone}\`, but \`${instance.name}\` also runs in ${orList(spread)}; an EBS volume attaches only to instances in its own zone.`
-        : `Volume \`${volume.name}\` is in zone \`${volumeZone}\` but \`${instance.name}\` runs in ${orList(instanceZoneList)}; an EBS volume attaches only to instances in its own zone.`,
-      range: reference.range,
-      source: 'cloudarch',
-      resource: reference.from,
-      related: [
-        { message: `\`${instance.name}\`'s zones`, range: instanceZones?.range ?? instance.nameRange },
-        { message: `\`${volume.name}\`'s zone`, range: volumeZones?.range ?? volume.nameRange },
-      ],
-    });
-   }
+    if (resolution.attachments.length === 0) continue;
+    for (const reference of resolution.attachments) {
+      const from = input.resourceByName.get(reference.from);
+      const target = input.resourceByName.get(reference.target);
+      if (from === undefined || target === undefined) continue;
+      // `attachedTo` on the volume, or a named volume in an instance's `volumes`.
+      let volume: ResourceNode | undefined;
+      let instance: ResourceNode | undefined;
+      if (from.type === 'aws.ebs.volume' && reference.path[0] === 'attachedTo' && target.type === 'aws.ec2.instance')
+        [volume, instance] = [from, target];
+      else if (
+        target.type === 'aws.ebs.volume' &&
+        reference.path[0] === 'volumes' &&
+        (from.type === 'aws.ec2.instance' || from.type === 'aws.autoscaling.group')
+      )
+        [volume, instance] = [target, from];
+      if (volume === undefined || instance === undefined) continue;
+      let list = attachments.get(volume.name);
+      if (list === undefined) attachments.set(volume.name, (list = []));
+      list.push(reference);
+      const volumeZones = zonesEntry(volume);
+      const volumeZone = volumeZones?.letters[0]?.zone ?? input.zones[0];
+      const instanceZones = zonesEntry(instance);
+      const instanceZoneList = instanceZones?.letters.map((letter) => letter.zone) ?? [...input.zones];
+      const spread = instanceZoneList.filter((zone) => zone !== volumeZone);
+      if (volumeZone === undefined || spread.length === 0) continue;
+      const inside = instanceZoneList.includes(volumeZone);
+      diagnostics.push({
+        code: Codes.ebsZoneMismatch,
+        severity: inside ? 'warning' : 'error',
+        message: inside
+          ? `Volume \`${volume.name}\` is in zone \`${volumeZone}\`, but \`${instance.name}\` also runs in ${orList(spread)}; an EBS volume attaches only to instances in its own zone.`
+          : `Volume \`${volume.name}\` is in zone \`${volumeZone}\` but \`${instance.name}\` runs in ${orList(instanceZoneList)}; an EBS volume attaches only to instances in its own zone.`,
+        range: reference.range,
+        source: 'cloudarch',
+        resource: reference.from,
+        related: [
+          { message: `\`${instance.name}\`'s zones`, range: instanceZones?.range ?? instance.nameRange },
+          { message: `\`${volume.name}\`'s zone`, range: volumeZones?.range ?? volume.nameRange },
+        ],
+      });
+    }
   }
   for (const [name, list] of attachments) {
     const volume = input.resourceByName.get(name)!;
@@ -391,9 +450,23 @@ function ebsPlacement(input: CrossInput, resolved: readonly Resolution[]): ArchD
     if (instances.size <= 1) continue;
     const multiAttach = volume.props.multiAttach === true;
     if (!multiAttach) {
-      diagnostics.push({ code: Codes.volumeAttachedTwice, severity: 'error', message: `Volume \`${name}\` is attached to ${instances.size} instances (${andList([...instances])}); without \`multiAttach: true\` an EBS volume attaches to one instance at a time.`, range: list[1]!.range, source: 'cloudarch', resource: list[1]!.from });
+      diagnostics.push({
+        code: Codes.volumeAttachedTwice,
+        severity: 'error',
+        message: `Volume \`${name}\` is attached to ${instances.size} instances (${andList([...instances])}); without \`multiAttach: true\` an EBS volume attaches to one instance at a time.`,
+        range: list[1]!.range,
+        source: 'cloudarch',
+        resource: list[1]!.from,
+      });
     } else if (instances.size > 16) {
-      diagnostics.push({ code: Codes.multiAttachLimit, severity: 'error', message: `Volume \`${name}\` is attached to ${instances.size} instances; Multi-Attach allows at most 16 Nitro instances in the volume's zone.`, range: list[16]!.range, source: 'cloudarch', resource: list[16]!.from });
+      diagnostics.push({
+        code: Codes.multiAttachLimit,
+        severity: 'error',
+        message: `Volume \`${name}\` is attached to ${instances.size} instances; Multi-Attach allows at most 16 Nitro instances in the volume's zone.`,
+        range: list[16]!.range,
+        source: 'cloudarch',
+        resource: list[16]!.from,
+      });
     }
   }
   return diagnostics;

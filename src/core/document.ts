@@ -14,12 +14,7 @@ export type { Position, Range };
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Which part of the product produced a diagnostic. Shown as the diagnostic's `source`. */
-export type DiagnosticSource =
-  | 'cloudarch'
-  | 'cloudarch.availability'
-  | 'cloudarch.cost'
-  | 'cloudarch.security'
-  | 'cloudarch.targets';
+export type DiagnosticSource = 'cloudarch' | 'cloudarch.availability' | 'cloudarch.cost' | 'cloudarch.security' | 'cloudarch.targets';
 
 export interface TextEdit {
   readonly range: Range;

@@ -12,9 +12,13 @@ export function formatScalar(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
   if (typeof value === 'boolean' || value === null) return String(value);
   if (Array.isArray(value)) return `[${value.map(formatScalar).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${formatScalar(item)}`).join(', ')} }`;
+  if (typeof value === 'object' && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${key}: ${formatScalar(item)}`)
+      .join(', ')} }`;
   const text = String(value);
-  const plainSafe = /^[A-Za-z_/][A-Za-z0-9_./:@-]*$/.test(text) && !/^(true|false|null|~|yes|no|on|off|y|n)$/i.test(text) && !/:$/.test(text);
+  const plainSafe =
+    /^[A-Za-z_/][A-Za-z0-9_./:@-]*$/.test(text) && !/^(true|false|null|~|yes|no|on|off|y|n)$/i.test(text) && !/:$/.test(text);
   return plainSafe ? text : JSON.stringify(text);
 }
 
@@ -85,7 +89,14 @@ export function setInMap(map: MapNode | undefined, ownerKey: Range, key: string,
     return { range: existing.value.range, newText: text };
   }
   if (map === undefined || map.entries.length === 0) {
-    if (map?.flow) return { range: { start: { line: map.range.start.line, character: map.range.start.character + 1 }, end: { line: map.range.end.line, character: map.range.end.character - 1 } }, newText: ` ${key}: ${text} ` };
+    if (map?.flow)
+      return {
+        range: {
+          start: { line: map.range.start.line, character: map.range.start.character + 1 },
+          end: { line: map.range.end.line, character: map.range.end.character - 1 },
+        },
+        newText: ` ${key}: ${text} `,
+      };
     const indent = ' '.repeat(ownerKey.start.character + 2);
     return { range: point(endOfLine(ownerKey.end, lines)), newText: `\n${indent}${key}: ${text}` };
   }
@@ -100,7 +111,10 @@ export function setInMap(map: MapNode | undefined, ownerKey: Range, key: string,
 }
 
 /** Follows a path through a map's value tree. */
-export function nodeAtValuePath(root: ValueNode | undefined, path: ValuePath): { node: ValueNode | undefined; entry: MapEntry | undefined } {
+export function nodeAtValuePath(
+  root: ValueNode | undefined,
+  path: ValuePath,
+): { node: ValueNode | undefined; entry: MapEntry | undefined } {
   let node = root;
   let entry: MapEntry | undefined;
   for (const segment of path) {
@@ -125,7 +139,8 @@ export function setPropertyEdit(doc: ArchDocument, resourceName: string, path: V
   const lines = linesFor(doc, resourceName);
   const parentPath = path.slice(0, -1);
   const last = path[path.length - 1]!;
-  const parent = parentPath.length === 0 ? { node: resource.body as ValueNode, entry: undefined } : nodeAtValuePath(resource.body, parentPath);
+  const parent =
+    parentPath.length === 0 ? { node: resource.body as ValueNode, entry: undefined } : nodeAtValuePath(resource.body, parentPath);
   if (typeof last === 'number') {
     if (parent.node?.kind !== 'seq') return undefined;
     const item = parent.node.items[last];
@@ -152,7 +167,10 @@ export function insertListItemEdit(doc: ArchDocument, resourceName: string, path
   }
   if (last === undefined) return entry === undefined ? undefined : { range: point(entry.keyRange.end), newText: `: [${text}]` };
   const dashColumn = Math.max(0, last.range.start.character - 2);
-  const end = last.range.end.character === 0 && last.range.end.line > last.range.start.line ? { line: last.range.end.line - 1, character: lines.lineLength(last.range.end.line - 1) } : endOfLine(last.range.end, lines);
+  const end =
+    last.range.end.character === 0 && last.range.end.line > last.range.start.line
+      ? { line: last.range.end.line - 1, character: lines.lineLength(last.range.end.line - 1) }
+      : endOfLine(last.range.end, lines);
   return { range: point(end), newText: `\n${' '.repeat(dashColumn)}- ${text}` };
 }
 
@@ -165,11 +183,18 @@ export function renameResourceEdits(doc: ArchDocument, oldName: string, newName:
   // Later resources with the same (duplicate) name are keys too; rename them with the first.
   const resources = doc.root?.entries.find((entry) => entry.key === 'resources')?.value;
   if (resources?.kind === 'map') {
-    for (const entry of resources.entries) if (entry.key === oldName && entry.keyRange !== resource.nameRange && !sameRange(entry.keyRange, resource.nameRange)) edits.push({ range: entry.keyRange, newText: newName });
+    for (const entry of resources.entries)
+      if (entry.key === oldName && entry.keyRange !== resource.nameRange && !sameRange(entry.keyRange, resource.nameRange))
+        edits.push({ range: entry.keyRange, newText: newName });
   }
   return edits;
 }
 
 function sameRange(left: Range, right: Range): boolean {
-  return left.start.line === right.start.line && left.start.character === right.start.character && left.end.line === right.end.line && left.end.character === right.end.character;
+  return (
+    left.start.line === right.start.line &&
+    left.start.character === right.start.character &&
+    left.end.line === right.end.line &&
+    left.end.character === right.end.character
+  );
 }

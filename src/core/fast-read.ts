@@ -85,7 +85,6 @@ class Reader {
     return this.starts.length;
   }
 
-
   private position(offset: number, line: number): Position {
     return { line: line + this.lineOffset, character: offset - this.starts[line]! };
   }
@@ -144,7 +143,10 @@ class Reader {
         const childIndent = this.indents[content.line]!;
         if (childIndent <= indent) throw outside;
         const childStart = this.starts[content.line]! + childIndent;
-        read = text.charCodeAt(childStart) === DASH ? this.blockSeq(content.line, childIndent).read : this.blockMap(content.line, childIndent, childStart).read;
+        read =
+          text.charCodeAt(childStart) === DASH
+            ? this.blockSeq(content.line, childIndent).read
+            : this.blockMap(content.line, childIndent, childStart).read;
       } else {
         read = this.inlineValue(value, line);
       }
@@ -179,7 +181,9 @@ class Reader {
       let value = dash + 1;
       while (value < lineEnd && text.charCodeAt(value) === SPACE) value++;
       if (value >= lineEnd || text.charCodeAt(value) === HASH || text.charCodeAt(value) === DASH) throw outside;
-      const read = this.startsCompactMap(value, lineEnd) ? this.blockMap(line, value - this.starts[line]!, value).read : this.inlineValue(value, line);
+      const read = this.startsCompactMap(value, lineEnd)
+        ? this.blockMap(line, value - this.starts[line]!, value).read
+        : this.inlineValue(value, line);
       items.push(read.node);
       plain.push(read.plain);
       const content = this.nextContent(read.afterLine);
@@ -189,7 +193,12 @@ class Reader {
         continue;
       }
       if (nextIndent > indent || content.commentIndent > indent) throw outside;
-      const node: SeqNode = { kind: 'seq', range: { start: this.position(this.starts[firstLine]! + indent, firstLine), end: read.end }, items, flow: false };
+      const node: SeqNode = {
+        kind: 'seq',
+        range: { start: this.position(this.starts[firstLine]! + indent, firstLine), end: read.end },
+        items,
+        flow: false,
+      };
       return { read: { node, plain, end: read.end, afterLine: read.afterLine }, next: content.line };
     }
   }

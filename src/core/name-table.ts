@@ -114,11 +114,18 @@ export function nameTable(resources: readonly ResourceNode[], previous: CrossSta
  * `closestMatches` against the resource names, memoised: comparing every unknown reference with ten
  * thousand names on each keystroke would dominate the parse, and names rarely change while typing.
  */
-export function suggester(table: NameTable, previous: CrossState | undefined, present: ReadonlyMap<string, unknown>): ((word: string) => string[]) & { memo: SuggestionMemo } {
+export function suggester(
+  table: NameTable,
+  previous: CrossState | undefined,
+  present: ReadonlyMap<string, unknown>,
+): ((word: string) => string[]) & { memo: SuggestionMemo } {
   const memo: SuggestionMemo = previous !== undefined && previous.table === table ? previous.suggestions : { answers: new Map() };
   // After a rename the same unknown names are asked about again: the previous table's answer,
   // without the names that changed and with those of them now present scored, is the new answer.
-  const parent = previous !== undefined && previous.table !== table && table.ancestors[0]?.version === previous.table.version ? table.ancestors[0] : undefined;
+  const parent =
+    previous !== undefined && previous.table !== table && table.ancestors[0]?.version === previous.table.version
+      ? table.ancestors[0]
+      : undefined;
   const before = parent !== undefined ? previous!.suggestions.answers : undefined;
   const suggest = (word: string): string[] => {
     let answer = memo.answers.get(word);
@@ -126,7 +133,10 @@ export function suggester(table: NameTable, previous: CrossState | undefined, pr
       const earlier = before?.get(word);
       if (earlier !== undefined) {
         const kept = earlier.filter((match) => !parent!.changed.has(match.candidate));
-        const added = scoredMatches(word, [...parent!.changed].filter((name) => present.has(name)));
+        const added = scoredMatches(
+          word,
+          [...parent!.changed].filter((name) => present.has(name)),
+        );
         answer = added.length === 0 ? kept : kept.concat(added).sort(compareScored);
       } else answer = scoredMatches(word, table.names);
       memo.answers.set(word, answer);
@@ -147,7 +157,13 @@ function isOwnGroupRule(resource: ResourceNode, draft: ReferenceDraft): boolean 
 }
 
 /** Resolves one resource's references against the file's names. */
-function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
+function resolve(
+  resource: ResourceNode,
+  drafts: readonly ReferenceDraft[],
+  input: CrossInput,
+  table: NameTable,
+  suggest: (word: string) => string[],
+): Resolution {
   const diagnostics: ArchDiagnostic[] = [];
   const references: ReferenceOccurrence[] = [];
   const edges: string[] = [];
@@ -181,7 +197,14 @@ function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], inpu
       else if (draft.role === 'reverse-hard') edges.push(`<${draft.target}`);
     }
     if (draft.badPort !== undefined) {
-      diagnostics.push({ code: Codes.invalidPort, severity: 'error', message: `\`${draft.badPort.text}\` is not a port; write \`name:port\` with a port from 0 to 65535.`, range: draft.badPort.range, source: 'cloudarch', resource: resource.name });
+      diagnostics.push({
+        code: Codes.invalidPort,
+        severity: 'error',
+        message: `\`${draft.badPort.text}\` is not a port; write \`name:port\` with a port from 0 to 65535.`,
+        range: draft.badPort.range,
+        source: 'cloudarch',
+        resource: resource.name,
+      });
     }
     const property = propertyName(draft);
     if (target === undefined) {
@@ -189,17 +212,35 @@ function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], inpu
       diagnostics.push({
         code: Codes.unknownReference,
         severity: 'error',
-        message: close.length > 0 ? `No resource is named \`${draft.target}\`; did you mean ${orList(close)}?` : `No resource is named \`${draft.target}\` in this file.`,
+        message:
+          close.length > 0
+            ? `No resource is named \`${draft.target}\`; did you mean ${orList(close)}?`
+            : `No resource is named \`${draft.target}\` in this file.`,
         range: draft.range,
         source: 'cloudarch',
         resource: resource.name,
-        ...(close.length > 0 ? { fixes: close.map((candidate, order) => ({ title: `Change to \`${candidate}\``, edits: [{ range: draft.range, newText: candidate }], isPreferred: order === 0 })) } : {}),
+        ...(close.length > 0
+          ? {
+              fixes: close.map((candidate, order) => ({
+                title: `Change to \`${candidate}\``,
+                edits: [{ range: draft.range, newText: candidate }],
+                isPreferred: order === 0,
+              })),
+            }
+          : {}),
       });
       continue;
     }
     if (target === resource) {
       if (!isOwnGroupRule(resource, draft)) {
-        diagnostics.push({ code: Codes.selfReference, severity: 'error', message: `\`${resource.name}\` refers to itself in \`${property}\`; a resource cannot depend on or connect to itself.`, range: draft.range, source: 'cloudarch', resource: resource.name });
+        diagnostics.push({
+          code: Codes.selfReference,
+          severity: 'error',
+          message: `\`${resource.name}\` refers to itself in \`${property}\`; a resource cannot depend on or connect to itself.`,
+          range: draft.range,
+          source: 'cloudarch',
+          resource: resource.name,
+        });
       }
       continue;
     }
@@ -216,11 +257,27 @@ function resolve(resource: ResourceNode, drafts: readonly ReferenceDraft[], inpu
       });
     }
   }
-  return { version: table.version, drafts, references, diagnostics, graphKey: edges.join('\n'), attachments, groupsUsed, refersToItself, cacheable };
+  return {
+    version: table.version,
+    drafts,
+    references,
+    diagnostics,
+    graphKey: edges.join('\n'),
+    attachments,
+    groupsUsed,
+    refersToItself,
+    cacheable,
+  };
 }
 
 /** A resource's resolution: the cached one when it was made against this table with these drafts. */
-export function resolutionOf(resource: ResourceNode, drafts: readonly ReferenceDraft[], input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
+export function resolutionOf(
+  resource: ResourceNode,
+  drafts: readonly ReferenceDraft[],
+  input: CrossInput,
+  table: NameTable,
+  suggest: (word: string) => string[],
+): Resolution {
   const cached = resolutions.get(resource);
   if (cached !== undefined && cached.drafts === drafts) {
     if (cached.version === table.version) return cached;
@@ -253,7 +310,12 @@ function changedNames(now: readonly ResourceNode[], then: readonly ResourceNode[
   let head = 0;
   while (head < shortest && now[head]!.name === then[head]!.name && now[head]!.type === then[head]!.type) head++;
   let tail = 0;
-  while (tail < shortest - head && now[now.length - 1 - tail]!.name === then[then.length - 1 - tail]!.name && now[now.length - 1 - tail]!.type === then[then.length - 1 - tail]!.type) tail++;
+  while (
+    tail < shortest - head &&
+    now[now.length - 1 - tail]!.name === then[then.length - 1 - tail]!.name &&
+    now[now.length - 1 - tail]!.type === then[then.length - 1 - tail]!.type
+  )
+    tail++;
   const nowEnd = now.length - tail;
   const thenEnd = then.length - tail;
   if (nowEnd - head + (thenEnd - head) > maxChangedResources) return undefined;
@@ -297,7 +359,12 @@ function carriedOver(resolution: Resolution, table: NameTable): number {
  * (the old name no longer resolves). So the graphs agree when the keys agree position by position
  * (lists of equal length) or at both ends (otherwise), and every other resource has no edges.
  */
-export function sameGraph(now: readonly ResourceNode[], nowKeys: readonly string[], then: readonly ResourceNode[], thenKeys: readonly string[]): boolean {
+export function sameGraph(
+  now: readonly ResourceNode[],
+  nowKeys: readonly string[],
+  then: readonly ResourceNode[],
+  thenKeys: readonly string[],
+): boolean {
   if (now.length === then.length) {
     for (let index = 0; index < now.length; index++) {
       if (nowKeys[index] !== thenKeys[index]) return false;
@@ -324,7 +391,11 @@ export function sameGraph(now: readonly ResourceNode[], nowKeys: readonly string
 export function movedFrom(input: CrossInput, previous: CrossState): MovedResources | undefined {
   const moved = input.moved;
   if (moved === undefined || moved.lines === 0 || moved.start < 0 || moved.previousStart < 0) return undefined;
-  if (input.resources.length - moved.start !== previous.resources.length - moved.previousStart || previous.resolutions.length !== previous.resources.length) return undefined;
+  if (
+    input.resources.length - moved.start !== previous.resources.length - moved.previousStart ||
+    previous.resolutions.length !== previous.resources.length
+  )
+    return undefined;
   return moved;
 }
 
@@ -334,8 +405,17 @@ export function movedFrom(input: CrossInput, previous: CrossState): MovedResourc
  * looks nothing up (the names are the same, so every target resolves as before) and builds no
  * suggestions; a reference takes the range of the moved draft it came from, so nothing is copied twice.
  */
-export function movedResolution(resource: ResourceNode, before: Resolution, drafts: readonly ReferenceDraft[], lines: number, input: CrossInput, table: NameTable, suggest: (word: string) => string[]): Resolution {
-  if ((before.version !== table.version && carriedOver(before, table) < 0) || !before.cacheable || before.drafts.length !== drafts.length) return resolutionOf(resource, drafts, input, table, suggest);
+export function movedResolution(
+  resource: ResourceNode,
+  before: Resolution,
+  drafts: readonly ReferenceDraft[],
+  lines: number,
+  input: CrossInput,
+  table: NameTable,
+  suggest: (word: string) => string[],
+): Resolution {
+  if ((before.version !== table.version && carriedOver(before, table) < 0) || !before.cacheable || before.drafts.length !== drafts.length)
+    return resolutionOf(resource, drafts, input, table, suggest);
   let references: readonly ReferenceOccurrence[] = noReferences;
   let attachments: readonly ReferenceOccurrence[] = noReferences;
   if (before.references.length > 0) {
@@ -355,7 +435,8 @@ export function movedResolution(resource: ResourceNode, before: Resolution, draf
     version: table.version,
     drafts,
     references,
-    diagnostics: before.diagnostics.length === 0 ? before.diagnostics : before.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
+    diagnostics:
+      before.diagnostics.length === 0 ? before.diagnostics : before.diagnostics.map((diagnostic) => shiftDiagnostic(diagnostic, lines)),
     graphKey: before.graphKey,
     attachments,
     groupsUsed: before.groupsUsed,
@@ -373,7 +454,12 @@ const noReferences: readonly ReferenceOccurrence[] = [];
  * objects, with the same drafts and a resolution that may be kept, as in the previous list of the
  * same length; undefined when the lengths differ.
  */
-export function keptEnds(now: readonly ResourceNode[], then: readonly ResourceNode[], drafts: readonly (readonly ReferenceDraft[])[], resolved: readonly Resolution[]): { head: number; tail: number } | undefined {
+export function keptEnds(
+  now: readonly ResourceNode[],
+  then: readonly ResourceNode[],
+  drafts: readonly (readonly ReferenceDraft[])[],
+  resolved: readonly Resolution[],
+): { head: number; tail: number } | undefined {
   const count = now.length;
   if (then.length !== count || resolved.length !== count) return undefined;
   const keep = (index: number): boolean => {
@@ -390,7 +476,8 @@ export function keptEnds(now: readonly ResourceNode[], then: readonly ResourceNo
 /** Whether `resource`'s reference at `property` to `target` attaches an EBS volume to an instance. */
 export function isAttachment(resource: ResourceNode, target: ResourceNode, property: string | number | undefined): boolean {
   if (property === 'attachedTo') return resource.type === 'aws.ebs.volume' && target.type === 'aws.ec2.instance';
-  if (property === 'volumes') return target.type === 'aws.ebs.volume' && (resource.type === 'aws.ec2.instance' || resource.type === 'aws.autoscaling.group');
+  if (property === 'volumes')
+    return target.type === 'aws.ebs.volume' && (resource.type === 'aws.ec2.instance' || resource.type === 'aws.autoscaling.group');
   return false;
 }
 

@@ -120,7 +120,13 @@ export function parseArchitecture(text: string, options?: ParseOptions): ArchDoc
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return emptyDocument(text, [
-      { code: Codes.yamlSyntax, severity: 'error', message: `The file could not be read (internal error: ${message}). Please report this with the file.`, range: zeroRange, source: 'cloudarch' },
+      {
+        code: Codes.yamlSyntax,
+        severity: 'error',
+        message: `The file could not be read (internal error: ${message}). Please report this with the file.`,
+        range: zeroRange,
+        source: 'cloudarch',
+      },
     ]);
   }
 }
@@ -130,7 +136,13 @@ const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character:
 function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   if (text.length > maxFileSize) {
     return emptyDocument(text, [
-      { code: Codes.fileTooLarge, severity: 'error', message: `The file is ${(text.length / 1048576).toFixed(1)} MiB; files over ${maxFileSize / 1048576} MiB are not read. Split the architecture into several files.`, range: zeroRange, source: 'cloudarch' },
+      {
+        code: Codes.fileTooLarge,
+        severity: 'error',
+        message: `The file is ${(text.length / 1048576).toFixed(1)} MiB; files over ${maxFileSize / 1048576} MiB are not read. Split the architecture into several files.`,
+        range: zeroRange,
+        source: 'cloudarch',
+      },
     ]);
   }
   const diagnostics: ArchDiagnostic[] = [];
@@ -202,7 +214,13 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     const scan = scanStructure(clean);
     if (scan.tooDeepAt !== undefined) refusal = tooDeep(text, scan.tooDeepAt);
     else if (scan.aliasCount > maxAliasCount) {
-      refusal = { code: Codes.tooManyAliases, severity: 'error', message: `The file uses ${scan.aliasCount} anchors and aliases; more than ${maxAliasCount} are not read (they can expand exponentially).`, range: zeroRange, source: 'cloudarch' };
+      refusal = {
+        code: Codes.tooManyAliases,
+        severity: 'error',
+        message: `The file uses ${scan.aliasCount} anchors and aliases; more than ${maxAliasCount} are not read (they can expand exponentially).`,
+        range: zeroRange,
+        source: 'cloudarch',
+      };
     }
   }
   if (refusal !== undefined) {
@@ -225,7 +243,13 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     const read = readYaml(clean);
     diagnostics.push(...read.diagnostics);
     for (const range of read.extraDocuments) {
-      diagnostics.push({ code: Codes.multipleDocuments, severity: 'error', message: 'A second YAML document starts here; a file holds one architecture, so everything after this `---` is ignored.', range, source: 'cloudarch' });
+      diagnostics.push({
+        code: Codes.multipleDocuments,
+        severity: 'error',
+        message: 'A second YAML document starts here; a file holds one architecture, so everything after this `---` is ignored.',
+        range,
+        source: 'cloudarch',
+      });
     }
     if (read.value?.kind === 'map') {
       root = read.value;
@@ -235,7 +259,13 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
         for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
       } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
     } else if (read.value !== undefined) {
-      diagnostics.push({ code: Codes.notAMap, severity: 'error', message: 'The file must be a map of keys (`cloudarch`, `name`, `resources`, ...), not a list or a single value.', range: read.value.range, source: 'cloudarch' });
+      diagnostics.push({
+        code: Codes.notAMap,
+        severity: 'error',
+        message: 'The file must be a map of keys (`cloudarch`, `name`, `resources`, ...), not a list or a single value.',
+        range: read.value.range,
+        source: 'cloudarch',
+      });
     }
   } else {
     const rootEntries: MapEntry[] = [];
@@ -264,7 +294,14 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       const first = resourceEntries[0];
       const last = resourceEntries[resourceEntries.length - 1];
       const value: MapNode | undefined =
-        first === undefined || last === undefined ? undefined : { kind: 'map', range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end }, entries: resourceEntries, flow: false };
+        first === undefined || last === undefined
+          ? undefined
+          : {
+              kind: 'map',
+              range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end },
+              entries: resourceEntries,
+              flow: false,
+            };
       resourcesEntry = { key: 'resources', keyRange, value };
       resourcesValueKind = value === undefined ? 'absent' : 'map';
       rootEntries[rootEntries.indexOf(resourcesPlaceholder)] = resourcesEntry;
@@ -279,15 +316,32 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     if (rootEntries.length > 0) {
       const first = rootEntries[0]!;
       const last = rootEntries[rootEntries.length - 1]!;
-      root = { kind: 'map', range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end }, entries: rootEntries, flow: false };
+      root = {
+        kind: 'map',
+        range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end },
+        entries: rootEntries,
+        flow: false,
+      };
     }
   }
 
   if (root === undefined && !diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-    diagnostics.push({ code: Codes.emptyFile, severity: 'warning', message: 'The file is empty. Start with `cloudarch: "1"`, a `name` and a `resources:` map.', range: zeroRange, source: 'cloudarch' });
+    diagnostics.push({
+      code: Codes.emptyFile,
+      severity: 'warning',
+      message: 'The file is empty. Start with `cloudarch: "1"`, a `name` and a `resources:` map.',
+      range: zeroRange,
+      source: 'cloudarch',
+    });
   }
   if (resourcesValueKind === 'other' && resourcesEntry?.value !== undefined) {
-    diagnostics.push({ code: Codes.wrongType, severity: 'error', message: '`resources` must be a map from resource names to resources.', range: resourcesEntry.value.range, source: 'cloudarch' });
+    diagnostics.push({
+      code: Codes.wrongType,
+      severity: 'error',
+      message: '`resources` must be a map from resource names to resources.',
+      range: resourcesEntry.value.range,
+      source: 'cloudarch',
+    });
   }
 
   const top = root === undefined ? undefined : readTopLevel(root, diagnostics);
@@ -320,10 +374,26 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
 
   const zones = top?.zones ?? defaultZones;
   diagnostics.push(...scenarioDiagnostics(root, top?.region ?? defaultRegion, zones, resources));
-  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text: clean, ...(previousState ? { previous: previousState.cross } : {}) });
+  const cross = crossCheck({
+    root,
+    resources,
+    resourceByName,
+    drafts,
+    zones,
+    text: clean,
+    ...(previousState ? { previous: previousState.cross } : {}),
+  });
   diagnostics.push(...cross.diagnostics);
   const references: ReferenceOccurrence[] = cross.references;
-  const alignable = !cleaned && split.kind === 'pieces' && split === rawSplit && split.resourcesHeader !== undefined && allResourceEntries !== undefined && allResourceEntries.length > 0 && atMostOneEach && resources.length === analyses.length;
+  const alignable =
+    !cleaned &&
+    split.kind === 'pieces' &&
+    split === rawSplit &&
+    split.resourcesHeader !== undefined &&
+    allResourceEntries !== undefined &&
+    allResourceEntries.length > 0 &&
+    atMostOneEach &&
+    resources.length === analyses.length;
 
   diagnostics.sort(compareDiagnostics);
   const document: ArchDocument = {
@@ -344,7 +414,17 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   };
   const aligned: AlignedState | undefined =
     alignable && split.kind === 'pieces'
-      ? { split, sections: sectionResults, placed: placedResources, empties, entries: allResourceEntries!, analyses, resources, drafts, resourceByName }
+      ? {
+          split,
+          sections: sectionResults,
+          placed: placedResources,
+          empties,
+          entries: allResourceEntries!,
+          analyses,
+          resources,
+          drafts,
+          resourceByName,
+        }
       : undefined;
   states.set(document, { rawText: text, rawSplit, pieces: () => cache, scans: () => scans, cross: cross.state, aligned });
   return document;
@@ -359,7 +439,13 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
  * deep nesting, a piece of more than one resource, or a name that repeats. A piece that holds no
  * resource (a name being typed before its `:`) is kept, mapped past by `AlignedState.empties`.
  */
-function parseEdited(text: string, previous: ParseState, aligned: AlignedState, split: Extract<Split, { kind: 'pieces' }>, change: SplitChange): ArchDocument | undefined {
+function parseEdited(
+  text: string,
+  previous: ParseState,
+  aligned: AlignedState,
+  split: Extract<Split, { kind: 'pieces' }>,
+  change: SplitChange,
+): ArchDocument | undefined {
   if (text.charCodeAt(0) === 0xfeff || split.resourcesHeader === undefined) return undefined;
   const { from, oldEnd, newEnd, lineDelta } = change;
   const oldPieces = aligned.split.resources;
@@ -410,7 +496,9 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   }
 
   const tailPlaced = aligned.placed.slice(oldEnd);
-  if (lineDelta !== 0) for (let index = 0; index < tailPlaced.length; index++) tailPlaced[index] = placeOnly(split.resources[newEnd + index]!, tailPlaced[index]!);
+  if (lineDelta !== 0)
+    for (let index = 0; index < tailPlaced.length; index++)
+      tailPlaced[index] = placeOnly(split.resources[newEnd + index]!, tailPlaced[index]!);
   const placed = aligned.placed.slice(0, from).concat(regionPlaced, tailPlaced);
   let entries: MapEntry[];
   let analyses: ResourceAnalysis[];
@@ -445,7 +533,8 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   // The name table in file order: when the names are the same ones in the same places, the
   // previous table copied with the new resource objects set; otherwise built again.
   let sameNames = lineDelta === 0 && resourceNewEnd === resourceOldEnd;
-  for (let index = resourceFrom; sameNames && index < resourceNewEnd; index++) sameNames = aligned.resources[index]!.name === resources[index]!.name;
+  for (let index = resourceFrom; sameNames && index < resourceNewEnd; index++)
+    sameNames = aligned.resources[index]!.name === resources[index]!.name;
   let resourceByName: Map<string, ResourceNode>;
   if (sameNames) {
     resourceByName = new Map(aligned.resourceByName);
@@ -462,8 +551,17 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   const header = split.resourcesHeader;
   const first = entries[0]!;
   const last = entries[entries.length - 1]!;
-  const value: MapNode = { kind: 'map', range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end }, entries, flow: false };
-  const resourcesEntry: MapEntry = { key: 'resources', keyRange: { start: { line: header.line, character: 0 }, end: { line: header.line, character: 'resources'.length } }, value };
+  const value: MapNode = {
+    kind: 'map',
+    range: { start: first.keyRange.start, end: last.value?.range.end ?? last.keyRange.end },
+    entries,
+    flow: false,
+  };
+  const resourcesEntry: MapEntry = {
+    key: 'resources',
+    keyRange: { start: { line: header.line, character: 0 }, end: { line: header.line, character: 'resources'.length } },
+    value,
+  };
   sections.forEach((result, order) => {
     if (header.order === order) rootEntries.push(resourcesEntry);
     for (const entry of result.entries) rootEntries.push(entry);
@@ -471,16 +569,34 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
   });
   if (header.order >= sections.length) rootEntries.push(resourcesEntry);
   for (const result of placed) if (result.diagnostics.length > 0) for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
-  const root: MapNode = { kind: 'map', range: { start: rootEntries[0]!.keyRange.start, end: rootEntries[rootEntries.length - 1]!.value?.range.end ?? rootEntries[rootEntries.length - 1]!.keyRange.end }, entries: rootEntries, flow: false };
+  const root: MapNode = {
+    kind: 'map',
+    range: {
+      start: rootEntries[0]!.keyRange.start,
+      end: rootEntries[rootEntries.length - 1]!.value?.range.end ?? rootEntries[rootEntries.length - 1]!.keyRange.end,
+    },
+    entries: rootEntries,
+    flow: false,
+  };
   const top = readTopLevel(root, diagnostics);
-  for (const analysis of analyses) if (analysis.diagnostics.length > 0) for (const diagnostic of analysis.diagnostics) diagnostics.push(diagnostic);
+  for (const analysis of analyses)
+    if (analysis.diagnostics.length > 0) for (const diagnostic of analysis.diagnostics) diagnostics.push(diagnostic);
 
   const zones = top.zones ?? defaultZones;
   for (const diagnostic of scenarioDiagnostics(root, top.region ?? defaultRegion, zones, resources)) diagnostics.push(diagnostic);
   // The resources after the edit only moved (when lines were added or removed): their cached
   // cross-resource results are moved with them rather than worked out again.
   const moved = lineDelta === 0 ? undefined : { start: resourceNewEnd, previousStart: resourceOldEnd, lines: lineDelta };
-  const cross = crossCheck({ root, resources, resourceByName, drafts, zones, text, previous: previous.cross, ...(moved !== undefined ? { moved } : {}) });
+  const cross = crossCheck({
+    root,
+    resources,
+    resourceByName,
+    drafts,
+    zones,
+    text,
+    previous: previous.cross,
+    ...(moved !== undefined ? { moved } : {}),
+  });
   for (const diagnostic of cross.diagnostics) diagnostics.push(diagnostic);
   diagnostics.sort(compareDiagnostics);
   const document: ArchDocument = {
@@ -500,7 +616,14 @@ function parseEdited(text: string, previous: ParseState, aligned: AlignedState, 
     diagnostics,
   };
   const next: AlignedState = { split, sections, placed, empties, entries, analyses, resources, drafts, resourceByName };
-  states.set(document, { rawText: text, rawSplit: split, pieces: lazy(() => piecesByText(next)), scans: lazy(() => passedScans(next)), cross: cross.state, aligned: next });
+  states.set(document, {
+    rawText: text,
+    rawSplit: split,
+    pieces: lazy(() => piecesByText(next)),
+    scans: lazy(() => passedScans(next)),
+    cross: cross.state,
+    aligned: next,
+  });
   return document;
 }
 
@@ -536,7 +659,10 @@ function piecesAreClean(text: string, split: Extract<Split, { kind: 'pieces' }>,
   while (section < split.sections.length || resource < split.resources.length) {
     const nextSection = split.sections[section];
     const nextResource = split.resources[resource];
-    const piece = nextResource === undefined || (nextSection !== undefined && nextSection.start < nextResource.start) ? (section++, nextSection!) : (resource++, nextResource);
+    const piece =
+      nextResource === undefined || (nextSection !== undefined && nextSection.start < nextResource.start)
+        ? (section++, nextSection!)
+        : (resource++, nextResource);
     if (piece.start > covered && hasInvalidCharacters(text.slice(covered, piece.start))) return false;
     if (!scanOf(piece.text).clean) return false;
     covered = piece.end;
@@ -590,7 +716,13 @@ function readSection(piece: Piece, previous: PieceCache | undefined, current: Pi
   let entries: readonly MapEntry[] = [];
   if (read.value?.kind === 'map') entries = read.value.entries;
   else if (read.value !== undefined) {
-    diagnostics.push({ code: Codes.yamlSyntax, severity: 'error', message: 'Expected a top-level `key: value` here.', range: read.value.range, source: 'cloudarch' });
+    diagnostics.push({
+      code: Codes.yamlSyntax,
+      severity: 'error',
+      message: 'Expected a top-level `key: value` here.',
+      range: read.value.range,
+      source: 'cloudarch',
+    });
   }
   const result: PieceResult = { line: piece.startLine, entries, diagnostics, analyses: [] };
   current.set(piece.text, result);
@@ -605,7 +737,13 @@ function readResourcePiece(piece: Piece, previous: PieceCache | undefined, curre
   let entries: readonly MapEntry[] = [];
   if (read.value?.kind === 'map') entries = read.value.entries;
   else if (read.value !== undefined) {
-    diagnostics.push({ code: Codes.yamlSyntax, severity: 'error', message: 'Expected a resource name followed by `:` and its properties, such as `web:`.', range: read.value.range, source: 'cloudarch' });
+    diagnostics.push({
+      code: Codes.yamlSyntax,
+      severity: 'error',
+      message: 'Expected a resource name followed by `:` and its properties, such as `web:`.',
+      range: read.value.range,
+      source: 'cloudarch',
+    });
   }
   const analyses = entries.map(analyzeResource);
   for (const analysis of analyses) registerResourceSource(analysis.resource, piece.text, piece.startLine);
@@ -640,7 +778,12 @@ function placeOnly(piece: Piece, result: PieceResult): PieceResult {
  * An analysis moved by `lines`. A resource's body is its entry's value: the moved entry's value is
  * shared, as a fresh read shares it, and so are the entry's key range and positions (see `shiftResource`).
  */
-function shiftAnalysis(analysis: ResourceAnalysis, lines: number, originals: readonly MapEntry[], moved: readonly MapEntry[]): ResourceAnalysis {
+function shiftAnalysis(
+  analysis: ResourceAnalysis,
+  lines: number,
+  originals: readonly MapEntry[],
+  moved: readonly MapEntry[],
+): ResourceAnalysis {
   const resource = analysis.resource;
   const original = resource.body;
   let index = -1;
@@ -658,7 +801,8 @@ function shiftAnalysis(analysis: ResourceAnalysis, lines: number, originals: rea
   else if (originalEntry !== undefined && originalEntry.value === original) body = entry!.value;
   else body = shiftValue(original, lines);
   return {
-    resource: originalEntry !== undefined ? shiftResource(resource, lines, body, originalEntry, entry) : shiftResource(resource, lines, body),
+    resource:
+      originalEntry !== undefined ? shiftResource(resource, lines, body, originalEntry, entry) : shiftResource(resource, lines, body),
     drafts: shiftDrafts(analysis.drafts, lines),
     diagnostics: shiftDiagnostics(analysis.diagnostics, lines),
   };

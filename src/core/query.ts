@@ -4,7 +4,18 @@
  * Blank lines matter most: completion is usually asked on an empty line inside a resource, where
  * no node exists yet, so the enclosing map is found from the caret's column and the keys above it.
  */
-import type { ArchDocument, MapEntry, MapNode, Position, Range, ReferenceOccurrence, ResourceNode, SeqNode, ValueNode, ValuePath } from './document';
+import type {
+  ArchDocument,
+  MapEntry,
+  MapNode,
+  Position,
+  Range,
+  ReferenceOccurrence,
+  ResourceNode,
+  SeqNode,
+  ValueNode,
+  ValuePath,
+} from './document';
 import { lineIndexOf, nodeAtValuePath } from './edits';
 import { LineIndex, rangeContains } from './line-index';
 
@@ -67,7 +78,12 @@ function descend(node: ValueNode, position: Position, path: (string | number)[])
     }
     // A blank spot. In a block map, a caret indented deeper than the key above it is inside
     // that key's value; otherwise it is where a new key of this map would go.
-    if (!node.flow && candidate !== undefined && position.line > candidate.keyRange.start.line && position.character > candidate.keyRange.start.character) {
+    if (
+      !node.flow &&
+      candidate !== undefined &&
+      position.line > candidate.keyRange.start.line &&
+      position.character > candidate.keyRange.start.character
+    ) {
       const value = candidate.value;
       if (value === undefined) return { path: [...path, candidate.key], onKey: true, entry: candidate };
       if (value.kind !== 'scalar' && !value.flow) {
@@ -90,7 +106,13 @@ function descend(node: ValueNode, position: Position, path: (string | number)[])
       candidateIndex = index;
     }
   }
-  if (!node.flow && candidate !== undefined && candidate.kind === 'map' && position.line > candidate.range.start.line && position.character >= candidate.range.start.character) {
+  if (
+    !node.flow &&
+    candidate !== undefined &&
+    candidate.kind === 'map' &&
+    position.line > candidate.range.start.line &&
+    position.character >= candidate.range.start.character
+  ) {
     return descend(candidate, position, [...path, candidateIndex]);
   }
   return { path, node, onKey: false, seq: node };
@@ -143,7 +165,9 @@ export function resourceAt(doc: ArchDocument, position: Position): ResourceNode 
   if (rangeContains(resource.range, position)) return resource;
   if (position.character <= resource.nameRange.start.character) return undefined;
   // Past the end of the resource: still its own as long as no top-level key comes in between.
-  const nextTop = doc.root?.entries.find((entry) => entry.keyRange.start.line > resource.nameRange.start.line && !before(position, entry.keyRange.start));
+  const nextTop = doc.root?.entries.find(
+    (entry) => entry.keyRange.start.line > resource.nameRange.start.line && !before(position, entry.keyRange.start),
+  );
   return nextTop === undefined ? resource : undefined;
 }
 

@@ -85,7 +85,8 @@ function walk(shape: PropertyShape, node: ValueNode, path: ValuePath, role: Depe
       if (variant === undefined) return;
       const start = found.length;
       walk(variant, node, path, role, found);
-      const alsoText = variant.kind === 'reference' && shape.variants.some((candidate) => candidate.kind === 'string' || candidate.kind === 'enum');
+      const alsoText =
+        variant.kind === 'reference' && shape.variants.some((candidate) => candidate.kind === 'string' || candidate.kind === 'enum');
       if (alsoText) for (let index = start; index < found.length; index++) found[index] = { ...found[index]!, onlyIfResolved: true };
       return;
     }
@@ -105,7 +106,12 @@ function scalarOf(map: MapNode, key: string): unknown {
   return entry?.value?.kind === 'scalar' ? entry.value.value : undefined;
 }
 
-function referenceFromScalar(node: ScalarNode, shape: Extract<PropertyShape, { kind: 'reference' }>, path: ValuePath, role: DependencyRole): ReferenceDraft | undefined {
+function referenceFromScalar(
+  node: ScalarNode,
+  shape: Extract<PropertyShape, { kind: 'reference' }>,
+  path: ValuePath,
+  role: DependencyRole,
+): ReferenceDraft | undefined {
   if (typeof node.value !== 'string' || node.value === '') return undefined;
   const text = node.value;
   if (shape.allowCidr && cidrLike.test(text)) return undefined;
@@ -125,7 +131,13 @@ function referenceFromScalar(node: ScalarNode, shape: Extract<PropertyShape, { k
         // whole scalar, rather than letting the typo pass unseen.
         badPort = {
           text: portText,
-          range: nameStart !== undefined ? { start: { line: nameStart.line, character: nameStart.character + colon + 1 }, end: { line: nameStart.line, character: nameStart.character + text.length } } : writtenRange(node),
+          range:
+            nameStart !== undefined
+              ? {
+                  start: { line: nameStart.line, character: nameStart.character + colon + 1 },
+                  end: { line: nameStart.line, character: nameStart.character + text.length },
+                }
+              : writtenRange(node),
         };
       }
     }
@@ -134,7 +146,10 @@ function referenceFromScalar(node: ScalarNode, shape: Extract<PropertyShape, { k
   // one, and the unknown-reference diagnostic says that no resource has that name. (The target is
   // never empty: the value is not, and a port is split off only after a colon past the first
   // character.)
-  const range: Range = nameStart !== undefined ? { start: nameStart, end: { line: nameStart.line, character: nameStart.character + target.length } } : writtenRange(node);
+  const range: Range =
+    nameStart !== undefined
+      ? { start: nameStart, end: { line: nameStart.line, character: nameStart.character + target.length } }
+      : writtenRange(node);
   return {
     path,
     target,
@@ -172,5 +187,8 @@ function startOfText(node: ScalarNode, text: string): Position | undefined {
 function writtenRange(node: ScalarNode): Range {
   const lines = node.source.replace(/\s+$/, '').split(/\r?\n/);
   const last = lines.length - 1;
-  return { start: node.range.start, end: { line: node.range.start.line + last, character: (last === 0 ? node.range.start.character : 0) + lines[last]!.length } };
+  return {
+    start: node.range.start,
+    end: { line: node.range.start.line + last, character: (last === 0 ? node.range.start.character : 0) + lines[last]!.length },
+  };
 }

@@ -27,7 +27,12 @@ export interface ResourceAnalysis {
 export const resourceNamePattern = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** Properties to look for references in when the type is unknown: the common ones of any type. */
-const fallbackProperties: Readonly<Record<string, PropertyDef>> = { ...commonProperties, zones: zonesProperty, subnet: subnetProperty, securityGroups: securityGroupsProperty };
+const fallbackProperties: Readonly<Record<string, PropertyDef>> = {
+  ...commonProperties,
+  zones: zonesProperty,
+  subnet: subnetProperty,
+  securityGroups: securityGroupsProperty,
+};
 
 /**
  * The end of a resource: its value's end, unless the value is an alias, whose nodes keep the range
@@ -63,7 +68,11 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
   };
 
   if (!resourceNamePattern.test(name)) {
-    const suggestion = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').slice(0, 63);
+    const suggestion = name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^[^a-z]+/, '')
+      .slice(0, 63);
     diagnostics.push({
       code: Codes.resourceNameInvalid,
       severity: 'error',
@@ -71,7 +80,9 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
       range: entry.keyRange,
       source: 'cloudarch',
       resource: name,
-      ...(suggestion !== '' && resourceNamePattern.test(suggestion) ? { fixes: [{ title: `Rename to \`${suggestion}\``, edits: [{ range: entry.keyRange, newText: suggestion }] }] } : {}),
+      ...(suggestion !== '' && resourceNamePattern.test(suggestion)
+        ? { fixes: [{ title: `Rename to \`${suggestion}\``, edits: [{ range: entry.keyRange, newText: suggestion }] }] }
+        : {}),
     });
   }
 
@@ -79,7 +90,10 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
     diagnostics.push({
       code: entry.value === undefined ? Codes.missingRequired : Codes.resourceNotAMap,
       severity: 'error',
-      message: entry.value === undefined ? `Resource \`${name}\` has no properties; it needs at least a \`type\`.` : `Resource \`${name}\` must be a map of properties starting with \`type\`, not a ${entry.value.kind === 'seq' ? 'list' : 'single value'}.`,
+      message:
+        entry.value === undefined
+          ? `Resource \`${name}\` has no properties; it needs at least a \`type\`.`
+          : `Resource \`${name}\` must be a map of properties starting with \`type\`, not a ${entry.value.kind === 'seq' ? 'list' : 'single value'}.`,
       range: entry.value?.range ?? entry.keyRange,
       source: 'cloudarch',
       resource: name,
@@ -88,9 +102,23 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
   }
 
   if (typeEntry === undefined) {
-    diagnostics.push({ code: Codes.missingRequired, severity: 'error', message: `Resource \`${name}\` has no \`type\`; every resource needs one, such as \`aws.ec2.instance\`.`, range: entry.keyRange, source: 'cloudarch', resource: name });
+    diagnostics.push({
+      code: Codes.missingRequired,
+      severity: 'error',
+      message: `Resource \`${name}\` has no \`type\`; every resource needs one, such as \`aws.ec2.instance\`.`,
+      range: entry.keyRange,
+      source: 'cloudarch',
+      resource: name,
+    });
   } else if (typeValue === undefined) {
-    diagnostics.push({ code: Codes.wrongType, severity: 'error', message: 'The `type` must be a resource type name such as `aws.ec2.instance`.', range: typeEntry.value?.range ?? typeEntry.keyRange, source: 'cloudarch', resource: name });
+    diagnostics.push({
+      code: Codes.wrongType,
+      severity: 'error',
+      message: 'The `type` must be a resource type name such as `aws.ec2.instance`.',
+      range: typeEntry.value?.range ?? typeEntry.keyRange,
+      source: 'cloudarch',
+      resource: name,
+    });
   } else if (typeDef === undefined) {
     const ids = allResourceTypes().map((def) => def.id);
     const close = closestMatches(typeValue, ids);
@@ -98,11 +126,22 @@ export function analyzeResource(entry: MapEntry): ResourceAnalysis {
     diagnostics.push({
       code: Codes.unknownType,
       severity: 'error',
-      message: close.length > 0 ? `\`${typeValue}\` is not a resource type; did you mean ${orList(close)}?` : `\`${typeValue}\` is not a resource type; types are named like \`aws.ec2.instance\` or \`external.users\`.`,
+      message:
+        close.length > 0
+          ? `\`${typeValue}\` is not a resource type; did you mean ${orList(close)}?`
+          : `\`${typeValue}\` is not a resource type; types are named like \`aws.ec2.instance\` or \`external.users\`.`,
       range,
       source: 'cloudarch',
       resource: name,
-      ...(close.length > 0 ? { fixes: close.map((candidate, index) => ({ title: `Change to \`${candidate}\``, edits: [{ range, newText: candidate }], isPreferred: index === 0 })) } : {}),
+      ...(close.length > 0
+        ? {
+            fixes: close.map((candidate, index) => ({
+              title: `Change to \`${candidate}\``,
+              edits: [{ range, newText: candidate }],
+              isPreferred: index === 0,
+            })),
+          }
+        : {}),
     });
   }
 

@@ -40,7 +40,12 @@ export function hasInvalidCharacters(text: string): boolean {
 export function sanitize(text: string): { text: string; problems: ScanProblem[] } {
   const problems: ScanProblem[] = [];
   if (text.charCodeAt(0) === 0xfeff) {
-    problems.push({ kind: 'byte-order-mark', offset: 0, length: 1, message: 'The file starts with a byte-order mark; UTF-8 files do not need one, and some tools read it as part of the first key.' });
+    problems.push({
+      kind: 'byte-order-mark',
+      offset: 0,
+      length: 1,
+      message: 'The file starts with a byte-order mark; UTF-8 files do not need one, and some tools read it as part of the first key.',
+    });
   }
   if (!invalidCharacter.test(text)) return { text, problems };
   let invalidCount = 0;
@@ -50,14 +55,29 @@ export function sanitize(text: string): { text: string; problems: ScanProblem[] 
     invalidCount++;
     if (invalidCount <= maxReportedCharacters) {
       const code = match.charCodeAt(0);
-      const what = code >= 0xd800 && code <= 0xdfff ? `an unpaired UTF-16 surrogate (U+${hex(code)})` : code === 0 ? 'a NUL character (U+0000)' : `the control character U+${hex(code)}`;
-      problems.push({ kind: 'invalid-character', offset, length: match.length, message: `The file contains ${what}, which YAML does not allow; it is read as a space.` });
+      const what =
+        code >= 0xd800 && code <= 0xdfff
+          ? `an unpaired UTF-16 surrogate (U+${hex(code)})`
+          : code === 0
+            ? 'a NUL character (U+0000)'
+            : `the control character U+${hex(code)}`;
+      problems.push({
+        kind: 'invalid-character',
+        offset,
+        length: match.length,
+        message: `The file contains ${what}, which YAML does not allow; it is read as a space.`,
+      });
     }
     return code0(match) >= 0xd800 ? '\ufffd' : ' ';
   });
   if (invalidCount > maxReportedCharacters) {
     const last = problems[problems.length - 1]!;
-    problems.push({ kind: 'invalid-character', offset: last.offset, length: last.length, message: `${invalidCount - maxReportedCharacters} more invalid characters are not listed.` });
+    problems.push({
+      kind: 'invalid-character',
+      offset: last.offset,
+      length: last.length,
+      message: `${invalidCount - maxReportedCharacters} more invalid characters are not listed.`,
+    });
   }
   return { text: cleaned, problems };
 }

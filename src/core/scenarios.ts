@@ -37,7 +37,10 @@ function partRange(node: ValueNode, offset: number, length: number): Range {
   if (range.start.line !== range.end.line || node.kind !== 'scalar') return range;
   const quote = node.source.startsWith('"') || node.source.startsWith("'") ? 1 : 0;
   const start = range.start.character + quote + offset;
-  return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: Math.min(range.end.character, start + length) } };
+  return {
+    start: { line: range.start.line, character: start },
+    end: { line: range.start.line, character: Math.min(range.end.character, start + length) },
+  };
 }
 
 function problem(message: string, range: Range): ArchDiagnostic {
@@ -45,7 +48,10 @@ function problem(message: string, range: Range): ArchDiagnostic {
 }
 
 /** Reads `scenarios:`; the schema check reports wrong shapes, this reports what only the spec language and the document know. */
-export function readScenarios(root: MapNode | undefined, targets: SpecTargets | undefined): { scenarios: Scenario[]; diagnostics: ArchDiagnostic[] } {
+export function readScenarios(
+  root: MapNode | undefined,
+  targets: SpecTargets | undefined,
+): { scenarios: Scenario[]; diagnostics: ArchDiagnostic[] } {
   const scenarios: Scenario[] = [];
   const diagnostics: ArchDiagnostic[] = [];
   const entry = root?.entries.find((e) => e.key === 'scenarios');
@@ -61,8 +67,16 @@ export function readScenarios(root: MapNode | undefined, targets: SpecTargets | 
         const value = field.value;
         if (value === undefined) continue;
         if (field.key === 'duration' && value.kind === 'scalar') {
-          const parsed = typeof value.value === 'number' ? value.value * 86_400 : typeof value.value === 'string' ? parseDuration(value.value) : undefined;
-          if (parsed === undefined || !(parsed > 0)) diagnostics.push(problem(`\`${value.source}\` is not a duration: write a number of days or a time such as 7d or 36h.`, value.range));
+          const parsed =
+            typeof value.value === 'number'
+              ? value.value * 86_400
+              : typeof value.value === 'string'
+                ? parseDuration(value.value)
+                : undefined;
+          if (parsed === undefined || !(parsed > 0))
+            diagnostics.push(
+              problem(`\`${value.source}\` is not a duration: write a number of days or a time such as 7d or 36h.`, value.range),
+            );
           else days = parsed / 86_400;
         } else if (field.key === 'seed' && value.kind === 'scalar' && typeof value.value === 'number' && Number.isInteger(value.value)) {
           seed = value.value;
@@ -74,7 +88,12 @@ export function readScenarios(root: MapNode | undefined, targets: SpecTargets | 
             const prefix = field.key === 'surges' && !item.value.trimStart().startsWith('surge:') ? 'surge:' : '';
             const parsed = parseSimulationSpec(prefix + item.value);
             if (isSpecError(parsed)) {
-              diagnostics.push(problem(prefix === '' ? parsed.message : parsed.message.replace(`\`surge:${item.value.trim()}\``, `\`${item.value.trim()}\``), partRange(item, Math.max(0, parsed.offset - prefix.length), parsed.length)));
+              diagnostics.push(
+                problem(
+                  prefix === '' ? parsed.message : parsed.message.replace(`\`surge:${item.value.trim()}\``, `\`${item.value.trim()}\``),
+                  partRange(item, Math.max(0, parsed.offset - prefix.length), parsed.length),
+                ),
+              );
               continue;
             }
             if (field.key === 'failures' && parsed.kind === 'surge') {
@@ -82,7 +101,12 @@ export function readScenarios(root: MapNode | undefined, targets: SpecTargets | 
               continue;
             }
             if (field.key === 'surges' && parsed.kind !== 'surge') {
-              diagnostics.push(problem(`\`${item.value}\`: only surges (such as 3x@1d+2h) belong under \`surges:\`; list failures under \`failures:\`.`, item.range));
+              diagnostics.push(
+                problem(
+                  `\`${item.value}\`: only surges (such as 3x@1d+2h) belong under \`surges:\`; list failures under \`failures:\`.`,
+                  item.range,
+                ),
+              );
               continue;
             }
             const unknown = targets === undefined ? undefined : checkSpecTarget(parsed, targets);
@@ -98,9 +122,20 @@ export function readScenarios(root: MapNode | undefined, targets: SpecTargets | 
     const late = events.filter((event) => event.atSeconds >= days * 86_400);
     for (const event of late) {
       const item = findItem(body, event.text);
-      if (item !== undefined) diagnostics.push({ ...problem(`\`${event.text}\` starts after the scenario ends (${days} days): it would never happen.`, item.range), severity: 'warning' });
+      if (item !== undefined)
+        diagnostics.push({
+          ...problem(`\`${event.text}\` starts after the scenario ends (${days} days): it would never happen.`, item.range),
+          severity: 'warning',
+        });
     }
-    scenarios.push({ name: scenarioEntry.key, nameRange: scenarioEntry.keyRange, ...(description !== undefined ? { description } : {}), days, ...(seed !== undefined ? { seed } : {}), events });
+    scenarios.push({
+      name: scenarioEntry.key,
+      nameRange: scenarioEntry.keyRange,
+      ...(description !== undefined ? { description } : {}),
+      days,
+      ...(seed !== undefined ? { seed } : {}),
+      events,
+    });
   }
   return { scenarios, diagnostics };
 }
@@ -110,7 +145,8 @@ function findItem(body: ValueNode | undefined, text: string): ValueNode | undefi
   for (const field of body.entries) {
     if (field.value?.kind !== 'seq') continue;
     for (const item of field.value.items) {
-      if (item.kind === 'scalar' && typeof item.value === 'string' && (item.value.trim() === text || `surge:${item.value.trim()}` === text)) return item;
+      if (item.kind === 'scalar' && typeof item.value === 'string' && (item.value.trim() === text || `surge:${item.value.trim()}` === text))
+        return item;
     }
   }
   return undefined;
@@ -120,10 +156,16 @@ function findItem(body: ValueNode | undefined, text: string): ValueNode | undefi
  * The diagnostics of `scenarios:` for the parser; nothing at all (and no work) when the file has no
  * such key, so the keystroke path of files without scenarios is unchanged.
  */
-export function scenarioDiagnostics(root: MapNode | undefined, region: string, zones: readonly string[], resources: readonly { readonly name: string; readonly props: Readonly<Record<string, unknown>> }[]): ArchDiagnostic[] {
+export function scenarioDiagnostics(
+  root: MapNode | undefined,
+  region: string,
+  zones: readonly string[],
+  resources: readonly { readonly name: string; readonly props: Readonly<Record<string, unknown>> }[],
+): ArchDiagnostic[] {
   if (root === undefined || !root.entries.some((e) => e.key === 'scenarios')) return [];
   const regions = new Set<string>([region]);
-  for (const resource of resources) if (typeof resource.props.region === 'string' && resource.props.region !== '') regions.add(resource.props.region);
+  for (const resource of resources)
+    if (typeof resource.props.region === 'string' && resource.props.region !== '') regions.add(resource.props.region);
   const zoneNames = new Set<string>();
   for (const letter of zones) {
     zoneNames.add(letter);
@@ -133,10 +175,11 @@ export function scenarioDiagnostics(root: MapNode | undefined, region: string, z
     const own = resource.props.zones;
     if (!Array.isArray(own)) continue;
     const r = typeof resource.props.region === 'string' && resource.props.region !== '' ? resource.props.region : region;
-    for (const letter of own) if (typeof letter === 'string') {
-      zoneNames.add(`${r}${letter}`);
-      if (r === region) zoneNames.add(letter);
-    }
+    for (const letter of own)
+      if (typeof letter === 'string') {
+        zoneNames.add(`${r}${letter}`);
+        if (r === region) zoneNames.add(letter);
+      }
   }
   return readScenarios(root, { zones: zoneNames, regions, resources: new Set(resources.map((r) => r.name)) }).diagnostics;
 }

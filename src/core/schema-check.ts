@@ -75,7 +75,16 @@ export function topLevelValidationSchema(): JsonSchema {
 }
 
 /** Keywords for people and editors; validation ignores them, so they are left out of validators. */
-const annotationKeywords = new Set(['title', 'description', 'markdownDescription', 'examples', 'default', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets']);
+const annotationKeywords = new Set([
+  'title',
+  'description',
+  'markdownDescription',
+  'examples',
+  'default',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'defaultSnippets',
+]);
 
 /**
  * A schema without its annotations: what a validator needs. Property names are kept even where a
@@ -127,8 +136,20 @@ export function checkTopLevelSchema(root: MapNode): ArchDiagnostic[] {
   // `cloudarch: 1` is a number in YAML and is read as the version it looks like.
   // `cloudarch: 1` is a number in YAML and is read as the version it looks like; an unknown
   // version is reported once, as `unsupported-version`, by the top-level reader.
-  const errors = (validate.errors ?? []).filter((error) => !(error.instancePath === '/cloudarch' && (error.keyword === 'pattern' || (error.keyword === 'type' && typeof error.data === 'number'))));
-  return translate(errors, { body: root, ownerRange: root.entries[0]?.keyRange ?? root.range, properties: topLevelProperties, what: 'the file', resource: undefined });
+  const errors = (validate.errors ?? []).filter(
+    (error) =>
+      !(
+        error.instancePath === '/cloudarch' &&
+        (error.keyword === 'pattern' || (error.keyword === 'type' && typeof error.data === 'number'))
+      ),
+  );
+  return translate(errors, {
+    body: root,
+    ownerRange: root.entries[0]?.keyRange ?? root.range,
+    properties: topLevelProperties,
+    what: 'the file',
+    resource: undefined,
+  });
 }
 
 function article(word: string): string {
@@ -181,7 +202,11 @@ function locateNode(body: MapNode, path: ValuePath): Located {
 }
 
 /** The catalog property and shape at a path, following lists, objects and one-of variants. */
-function shapeAt(properties: Readonly<Record<string, PropertyDef>>, path: ValuePath, value: unknown): { def: PropertyDef | undefined; shape: PropertyShape | undefined; key: string | undefined } {
+function shapeAt(
+  properties: Readonly<Record<string, PropertyDef>>,
+  path: ValuePath,
+  value: unknown,
+): { def: PropertyDef | undefined; shape: PropertyShape | undefined; key: string | undefined } {
   if (path.length === 0) return { def: undefined, shape: { kind: 'object', properties }, key: undefined };
   const [first, ...rest] = path;
   let def = typeof first === 'string' ? ownProperty(properties, first) : undefined;
@@ -202,7 +227,13 @@ function shapeAt(properties: Readonly<Record<string, PropertyDef>>, path: ValueP
   }
   if (shape?.kind === 'one-of') {
     const kind = value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'list' : 'object') : 'scalar';
-    const variant = shape.variants.find((candidate) => (kind === 'object' ? candidate.kind === 'object' : kind === 'list' ? candidate.kind === 'list' : candidate.kind !== 'object' && candidate.kind !== 'list' && candidate.kind !== 'map'));
+    const variant = shape.variants.find((candidate) =>
+      kind === 'object'
+        ? candidate.kind === 'object'
+        : kind === 'list'
+          ? candidate.kind === 'list'
+          : candidate.kind !== 'object' && candidate.kind !== 'list' && candidate.kind !== 'map',
+    );
     if (variant !== undefined && kind === 'object') shape = variant;
   }
   return { def, shape, key };
@@ -211,7 +242,9 @@ function shapeAt(properties: Readonly<Record<string, PropertyDef>>, path: ValueP
 /** For a step into a one-of value, the variant that can contain that step. */
 function resolveVariant(shape: PropertyShape, segment: string | number): PropertyShape | undefined {
   if (shape.kind !== 'one-of') return shape;
-  return shape.variants.find((variant) => (typeof segment === 'number' ? variant.kind === 'list' : variant.kind === 'object' || variant.kind === 'map'));
+  return shape.variants.find((variant) =>
+    typeof segment === 'number' ? variant.kind === 'list' : variant.kind === 'object' || variant.kind === 'map',
+  );
 }
 
 /** What a shape expects, as words: "a number of GB", "one of `gp2`, `gp3`". */
@@ -241,11 +274,18 @@ export function describeShape(shape: PropertyShape | undefined, unit?: string): 
     case 'port':
       return 'a port number from 0 to 65535, or `all`';
     case 'reference':
-      return shape.allowPort ? 'a resource name, or `name:port`' : shape.allowCidr ? 'a resource name or a CIDR block' : 'the name of a resource in this file';
+      return shape.allowPort
+        ? 'a resource name, or `name:port`'
+        : shape.allowCidr
+          ? 'a resource name or a CIDR block'
+          : 'the name of a resource in this file';
     case 'list':
       return `a list of ${plural(describeShape(shape.items))}`;
     case 'object':
-      return `a map with ${Object.keys(shape.properties).slice(0, 6).map((key) => `\`${key}\``).join(', ')}`;
+      return `a map with ${Object.keys(shape.properties)
+        .slice(0, 6)
+        .map((key) => `\`${key}\``)
+        .join(', ')}`;
     case 'map':
       return 'a map of names to values';
     case 'one-of':
@@ -299,7 +339,9 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
     const variants = (anyOf.schema as JsonSchema[]) ?? [];
     const data = anyOf.data;
     const dataKind = data !== null && typeof data === 'object' ? (Array.isArray(data) ? 'array' : 'object') : 'scalar';
-    const matching = variants.findIndex((variant) => (dataKind === 'scalar' ? variant.type !== 'object' && variant.type !== 'array' : variant.type === dataKind));
+    const matching = variants.findIndex((variant) =>
+      dataKind === 'scalar' ? variant.type !== 'object' && variant.type !== 'array' : variant.type === dataKind,
+    );
     const matchingPrefix = `${anyOf.schemaPath}/${matching}/`;
     const keepBranch = dataKind !== 'scalar' && matching >= 0 && branches.some((error) => error.schemaPath.startsWith(matchingPrefix));
     for (const branch of branches) if (!(keepBranch && branch.schemaPath.startsWith(matchingPrefix))) dropped.add(branch);
@@ -310,8 +352,12 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
 
 /** The words YAML 1.1 read as booleans (lower-cased), and the boolean each meant. */
 const yaml11Booleans: ReadonlyMap<string, boolean> = new Map([
-  ['yes', true], ['y', true], ['on', true],
-  ['no', false], ['n', false], ['off', false],
+  ['yes', true],
+  ['y', true],
+  ['on', true],
+  ['no', false],
+  ['n', false],
+  ['off', false],
 ]);
 
 function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | undefined {
@@ -331,13 +377,20 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
       const allowed = Object.keys(((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
       const close = closestMatches(extra, allowed);
       const range = extraEntry?.keyRange ?? valueRange;
-      const fixes: FixPayload[] = close.map((candidate, order) => ({ title: `Change to \`${candidate}\``, edits: [{ range, newText: candidate }], isPreferred: order === 0 }));
+      const fixes: FixPayload[] = close.map((candidate, order) => ({
+        title: `Change to \`${candidate}\``,
+        edits: [{ range, newText: candidate }],
+        isPreferred: order === 0,
+      }));
       const owner = path.length === 0 ? target.what : where;
       return {
         ...base,
         code: Codes.unknownProperty,
         severity: 'error',
-        message: close.length > 0 ? `\`${extra}\` is not a property of ${owner}; did you mean ${orList(close)}?` : `\`${extra}\` is not a property of ${owner}.${allowed.length > 0 && allowed.length <= 12 ? ` Expected one of ${allowed.map((candidate) => `\`${candidate}\``).join(', ')}.` : ''}`,
+        message:
+          close.length > 0
+            ? `\`${extra}\` is not a property of ${owner}; did you mean ${orList(close)}?`
+            : `\`${extra}\` is not a property of ${owner}.${allowed.length > 0 && allowed.length <= 12 ? ` Expected one of ${allowed.map((candidate) => `\`${candidate}\``).join(', ')}.` : ''}`,
         range,
         ...(fixes.length > 0 ? { fixes } : {}),
       };
@@ -347,11 +400,23 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
       const nested = shapeAt(target.properties, [...path, missing], undefined);
       const range = path.length === 0 ? target.ownerRange : (located.entry?.keyRange ?? located.itemRange ?? valueRange);
       const description = nested.def?.description ? ` ${firstSentence(nested.def.description)}` : '';
-      return { ...base, code: Codes.missingRequired, severity: 'error', message: `${path.length === 0 ? capitalise(target.what) : where} needs \`${missing}\`.${description}`, range };
+      return {
+        ...base,
+        code: Codes.missingRequired,
+        severity: 'error',
+        message: `${path.length === 0 ? capitalise(target.what) : where} needs \`${missing}\`.${description}`,
+        range,
+      };
     }
     case 'type': {
       if (error.data === null || error.data === undefined) {
-        return { ...base, code: Codes.wrongType, severity: 'error', message: `\`${name}\` has no value; expected ${describeShape(shape, def?.unit)}.`, range: located.entry?.keyRange ?? valueRange };
+        return {
+          ...base,
+          code: Codes.wrongType,
+          severity: 'error',
+          message: `\`${name}\` has no value; expected ${describeShape(shape, def?.unit)}.`,
+          range: located.entry?.keyRange ?? valueRange,
+        };
       }
       const meant = shape?.kind === 'boolean' && typeof error.data === 'string' ? yaml11Booleans.get(error.data.toLowerCase()) : undefined;
       if (meant !== undefined) {
@@ -365,7 +430,13 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
           fixes: [{ title: `Change to \`${meant}\``, edits: [{ range: valueRange, newText: String(meant) }], isPreferred: true }],
         };
       }
-      return { ...base, code: Codes.wrongType, severity: 'error', message: `Expected ${describeShape(shape, def?.unit)} for \`${name}\`, got ${describeValue(error.data)}.`, range: valueRange };
+      return {
+        ...base,
+        code: Codes.wrongType,
+        severity: 'error',
+        message: `Expected ${describeShape(shape, def?.unit)} for \`${name}\`, got ${describeValue(error.data)}.`,
+        range: valueRange,
+      };
     }
     case 'enum': {
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
@@ -377,46 +448,109 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
         severity: 'error',
         message: `\`${written}\` is not a valid \`${name}\`; expected one of ${allowed.join(', ')}.${close.length > 0 ? ` Did you mean ${orList(close)}?` : ''}`,
         range: valueRange,
-        ...(close.length > 0 ? { fixes: close.map((candidate, order) => ({ title: `Change to \`${candidate}\``, edits: [{ range: valueRange, newText: candidate }], isPreferred: order === 0 })) } : {}),
+        ...(close.length > 0
+          ? {
+              fixes: close.map((candidate, order) => ({
+                title: `Change to \`${candidate}\``,
+                edits: [{ range: valueRange, newText: candidate }],
+                isPreferred: order === 0,
+              })),
+            }
+          : {}),
       };
     }
     case 'const':
-      return { ...base, code: Codes.invalidValue, severity: 'error', message: `\`${shown(error.data)}\` is not allowed here; expected \`${shown((error.params as { allowedValue: unknown }).allowedValue)}\`.`, range: valueRange };
+      return {
+        ...base,
+        code: Codes.invalidValue,
+        severity: 'error',
+        message: `\`${shown(error.data)}\` is not allowed here; expected \`${shown((error.params as { allowedValue: unknown }).allowedValue)}\`.`,
+        range: valueRange,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const limit = (error.params as { limit: number }).limit;
       const unit = def?.unit !== undefined ? ` ${def.unit}` : '';
-      const relation = error.keyword === 'minimum' ? 'at least' : error.keyword === 'maximum' ? 'at most' : error.keyword === 'exclusiveMinimum' ? 'more than' : 'less than';
-      return { ...base, code: Codes.valueOutOfRange, severity: 'error', message: `\`${name}\` must be ${relation} ${limit}${unit}; it is ${shown(error.data)}.`, range: valueRange };
+      const relation =
+        error.keyword === 'minimum'
+          ? 'at least'
+          : error.keyword === 'maximum'
+            ? 'at most'
+            : error.keyword === 'exclusiveMinimum'
+              ? 'more than'
+              : 'less than';
+      return {
+        ...base,
+        code: Codes.valueOutOfRange,
+        severity: 'error',
+        message: `\`${name}\` must be ${relation} ${limit}${unit}; it is ${shown(error.data)}.`,
+        range: valueRange,
+      };
     }
     case 'pattern':
     case 'format':
-      return { ...base, code: Codes.invalidValue, severity: 'error', message: `\`${shown(error.data)}\` is not valid for \`${name}\`; expected ${describeShape(shape, def?.unit)}.`, range: valueRange };
+      return {
+        ...base,
+        code: Codes.invalidValue,
+        severity: 'error',
+        message: `\`${shown(error.data)}\` is not valid for \`${name}\`; expected ${describeShape(shape, def?.unit)}.`,
+        range: valueRange,
+      };
     case 'minLength':
     case 'maxLength': {
       const limit = (error.params as { limit: number }).limit;
-      return { ...base, code: Codes.valueOutOfRange, severity: 'error', message: error.keyword === 'minLength' ? `\`${name}\` must not be empty.` : `\`${name}\` is longer than ${limit} characters.`, range: valueRange };
+      return {
+        ...base,
+        code: Codes.valueOutOfRange,
+        severity: 'error',
+        message: error.keyword === 'minLength' ? `\`${name}\` must not be empty.` : `\`${name}\` is longer than ${limit} characters.`,
+        range: valueRange,
+      };
     }
     case 'minItems':
     case 'maxItems': {
       const limit = (error.params as { limit: number }).limit;
-      return { ...base, code: Codes.valueOutOfRange, severity: 'error', message: `\`${name}\` needs ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} ${limit === 1 ? 'entry' : 'entries'}.`, range: valueRange };
+      return {
+        ...base,
+        code: Codes.valueOutOfRange,
+        severity: 'error',
+        message: `\`${name}\` needs ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} ${limit === 1 ? 'entry' : 'entries'}.`,
+        range: valueRange,
+      };
     }
     case 'uniqueItems': {
       const params = error.params as { i: number; j: number };
       const items = located.node?.kind === 'seq' ? located.node.items : [];
       const duplicate = items[Math.max(params.i, params.j)];
-      return { ...base, code: Codes.invalidValue, severity: 'warning', message: `\`${name}\` lists the same value twice.`, range: duplicate?.range ?? valueRange };
+      return {
+        ...base,
+        code: Codes.invalidValue,
+        severity: 'warning',
+        message: `\`${name}\` lists the same value twice.`,
+        range: duplicate?.range ?? valueRange,
+      };
     }
     case 'anyOf':
-      return { ...base, code: error.data === null ? Codes.wrongType : Codes.invalidValue, severity: 'error', message: `Expected ${describeShape(shape, def?.unit)} for \`${name}\`, got ${describeValue(error.data)}.`, range: valueRange };
+      return {
+        ...base,
+        code: error.data === null ? Codes.wrongType : Codes.invalidValue,
+        severity: 'error',
+        message: `Expected ${describeShape(shape, def?.unit)} for \`${name}\`, got ${describeValue(error.data)}.`,
+        range: valueRange,
+      };
     case 'if':
     case 'propertyNames':
       return undefined;
     default:
-      return { ...base, code: Codes.invalidValue, severity: 'error', message: `The value of \`${name}\` is not valid here; expected ${describeShape(shape, def?.unit)}.`, range: valueRange };
+      return {
+        ...base,
+        code: Codes.invalidValue,
+        severity: 'error',
+        message: `The value of \`${name}\` is not valid here; expected ${describeShape(shape, def?.unit)}.`,
+        range: valueRange,
+      };
   }
 }
 

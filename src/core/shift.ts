@@ -9,7 +9,18 @@
  * line, so it is written as plain loops over object literals with a fixed key order (no spreads,
  * closures or intermediate arrays), which keeps it fast and light on garbage.
  */
-import type { ArchDiagnostic, FixPayload, MapEntry, MapNode, Position, Range, ResourceNode, ScalarNode, SeqNode, ValueNode } from './document';
+import type {
+  ArchDiagnostic,
+  FixPayload,
+  MapEntry,
+  MapNode,
+  Position,
+  Range,
+  ResourceNode,
+  ScalarNode,
+  SeqNode,
+  ValueNode,
+} from './document';
 import { shiftRange } from './line-index';
 import type { ReferenceDraft } from './references';
 
@@ -46,7 +57,15 @@ function moveValue(node: ValueNode, lines: number): ValueNode {
 
 function moveScalar(node: ScalarNode, lines: number): ScalarNode {
   const range = node.range;
-  return { kind: 'scalar', range: { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } }, value: node.value, source: node.source };
+  return {
+    kind: 'scalar',
+    range: {
+      start: { line: range.start.line + lines, character: range.start.character },
+      end: { line: range.end.line + lines, character: range.end.character },
+    },
+    value: node.value,
+    source: node.source,
+  };
 }
 
 function moveSeq(node: SeqNode, lines: number): SeqNode {
@@ -54,7 +73,10 @@ function moveSeq(node: SeqNode, lines: number): SeqNode {
   for (let index = 0; index < node.items.length; index++) items.push(moveValue(node.items[index]!, lines));
   // A list ends where its last item ends: share that moved position rather than make another.
   const last = items.length > 0 ? node.items[items.length - 1]! : undefined;
-  const end = last !== undefined && samePlace(last.range.end, node.range.end) ? items[items.length - 1]!.range.end : movePosition(node.range.end, lines);
+  const end =
+    last !== undefined && samePlace(last.range.end, node.range.end)
+      ? items[items.length - 1]!.range.end
+      : movePosition(node.range.end, lines);
   return { kind: 'seq', range: { start: movePosition(node.range.start, lines), end }, items, flow: node.flow };
 }
 
@@ -65,10 +87,14 @@ function moveMap(node: MapNode, lines: number): MapNode {
   const range = node.range;
   const first = node.entries[0];
   const last = node.entries[node.entries.length - 1];
-  const start = first !== undefined && samePlace(first.keyRange.start, range.start) ? entries[0]!.keyRange.start : movePosition(range.start, lines);
+  const start =
+    first !== undefined && samePlace(first.keyRange.start, range.start) ? entries[0]!.keyRange.start : movePosition(range.start, lines);
   const lastEnd = last === undefined ? undefined : (last.value?.range.end ?? last.keyRange.end);
   const movedLast = entries[entries.length - 1];
-  const end = lastEnd !== undefined && movedLast !== undefined && samePlace(lastEnd, range.end) ? (movedLast.value?.range.end ?? movedLast.keyRange.end) : movePosition(range.end, lines);
+  const end =
+    lastEnd !== undefined && movedLast !== undefined && samePlace(lastEnd, range.end)
+      ? (movedLast.value?.range.end ?? movedLast.keyRange.end)
+      : movePosition(range.end, lines);
   return { kind: 'map', range: { start, end }, entries, flow: node.flow };
 }
 
@@ -76,7 +102,10 @@ function moveEntry(entry: MapEntry, lines: number): MapEntry {
   const keyRange = entry.keyRange;
   return {
     key: entry.key,
-    keyRange: { start: { line: keyRange.start.line + lines, character: keyRange.start.character }, end: { line: keyRange.end.line + lines, character: keyRange.end.character } },
+    keyRange: {
+      start: { line: keyRange.start.line + lines, character: keyRange.start.character },
+      end: { line: keyRange.end.line + lines, character: keyRange.end.character },
+    },
     value: entry.value === undefined ? undefined : moveValue(entry.value, lines),
   };
 }
@@ -91,7 +120,9 @@ export function shiftDiagnostic(diagnostic: ArchDiagnostic, lines: number): Arch
   return {
     ...diagnostic,
     range: shiftRange(diagnostic.range, lines),
-    ...(diagnostic.related ? { related: diagnostic.related.map((info) => ({ message: info.message, range: shiftRange(info.range, lines) })) } : {}),
+    ...(diagnostic.related
+      ? { related: diagnostic.related.map((info) => ({ message: info.message, range: shiftRange(info.range, lines) })) }
+      : {}),
     ...(diagnostic.fixes ? { fixes: diagnostic.fixes.map((fix) => shiftFix(fix, lines)) } : {}),
   };
 }
@@ -110,7 +141,13 @@ export function shiftDiagnostics(diagnostics: readonly ArchDiagnostic[], lines: 
  * are the very positions of the entry it was read from, so they are taken from the moved entry
  * instead of being copied a second time (a fresh read shares them the same way).
  */
-export function shiftResource(resource: ResourceNode, lines: number, body: ValueNode | undefined, original?: MapEntry, entry?: MapEntry): ResourceNode {
+export function shiftResource(
+  resource: ResourceNode,
+  lines: number,
+  body: ValueNode | undefined,
+  original?: MapEntry,
+  entry?: MapEntry,
+): ResourceNode {
   if (lines === 0) return resource;
   const fromEntry = original !== undefined && entry !== undefined;
   const nameRange = fromEntry && resource.nameRange === original.keyRange ? entry.keyRange : shiftRange(resource.nameRange, lines);

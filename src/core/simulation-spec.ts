@@ -72,7 +72,12 @@ export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds <= 0) return '0s';
   let rest = Math.round(seconds);
   let out = '';
-  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
     const count = Math.floor(rest / size);
     if (count > 0) {
       out += `${count}${unit}`;
@@ -93,7 +98,11 @@ const kinds: readonly SpecKind[] = ['zone', 'region', 'resource', 'spot', 'surge
 export function parseSimulationSpec(text: string): SimulationSpec | SpecError {
   const spec = text.trim();
   const lead = text.indexOf(spec);
-  const fail = (message: string, offset: number, length: number): SpecError => ({ message: `\`${spec}\`: ${message}`, offset: lead + offset, length: Math.max(1, length) });
+  const fail = (message: string, offset: number, length: number): SpecError => ({
+    message: `\`${spec}\`: ${message}`,
+    offset: lead + offset,
+    length: Math.max(1, length),
+  });
   if (spec === '') return fail('empty; write for example zone:b@1d, resource:db@2d+4h or surge:3x@1d+2h', 0, 0);
   const at = spec.indexOf('@');
   if (at < 0) return fail('no `@time`: say when it happens, for example `' + spec + '@1d`', spec.length, 0);
@@ -103,7 +112,8 @@ export function parseSimulationSpec(text: string): SimulationSpec | SpecError {
   const kindText = colon < 0 ? head : head.slice(0, colon);
   const target = colon < 0 ? undefined : head.slice(colon + 1);
   const kind = kinds.find((k) => k === kindText);
-  if (kind === undefined) return fail(`\`${kindText}\` is not a kind of event: use zone, region, resource, spot or surge`, 0, kindText.length);
+  if (kind === undefined)
+    return fail(`\`${kindText}\` is not a kind of event: use zone, region, resource, spot or surge`, 0, kindText.length);
   let factor: number | undefined;
   if (kind === 'zone' || kind === 'region' || kind === 'resource') {
     if (target === undefined || target === '') return fail(`\`${kind}\` needs a name: write ${kind}:NAME@TIME`, kindText.length, 1);
@@ -111,11 +121,17 @@ export function parseSimulationSpec(text: string): SimulationSpec | SpecError {
   } else if (kind === 'surge') {
     const match = target === undefined ? null : /^(\d+(?:\.\d+)?)x$/.exec(target);
     if (target === undefined || target === '') return fail('`surge` needs a factor: write surge:3x@TIME', kindText.length, 1);
-    if (match === null) return fail(`\`${target}\` is not a traffic factor: write a number followed by x, such as 3x or 1.5x`, colon + 1, target.length);
+    if (match === null)
+      return fail(`\`${target}\` is not a traffic factor: write a number followed by x, such as 3x or 1.5x`, colon + 1, target.length);
     factor = Number(match[1]);
-    if (!(factor > 0) || factor > 1000) return fail(`\`${target}\` is out of range: the factor must be above 0 and at most 1000`, colon + 1, target.length);
+    if (!(factor > 0) || factor > 1000)
+      return fail(`\`${target}\` is out of range: the factor must be above 0 and at most 1000`, colon + 1, target.length);
   } else if (target !== undefined) {
-    return fail('`spot` takes no name: every spot unit is interrupted (write spot@TIME or spot@TIME+FOR)', kindText.length, target.length + 1);
+    return fail(
+      '`spot` takes no name: every spot unit is interrupted (write spot@TIME or spot@TIME+FOR)',
+      kindText.length,
+      target.length + 1,
+    );
   }
   const plus = when.indexOf('+');
   const atText = plus < 0 ? when : when.slice(0, plus);
@@ -130,7 +146,8 @@ export function parseSimulationSpec(text: string): SimulationSpec | SpecError {
     if (forText === '') return fail('no duration after `+`: write for example +4h', forOffset, 0);
     const parsed = parseDuration(forText);
     if (parsed === undefined) return fail(timeHint(forText), forOffset, forText.length);
-    if (parsed <= 0 && kind !== 'spot') return fail(`\`${forText}\` is no time at all: an outage or surge must last`, forOffset, forText.length);
+    if (parsed <= 0 && kind !== 'spot')
+      return fail(`\`${forText}\` is no time at all: an outage or surge must last`, forOffset, forText.length);
     forSeconds = parsed;
   }
   return {
@@ -160,8 +177,18 @@ export interface SpecTargets {
 /** Checks that a spec's target exists; returns the message, or undefined when it does. */
 export function checkSpecTarget(spec: SimulationSpec, targets: SpecTargets): string | undefined {
   if (spec.target === undefined) return undefined;
-  const known = spec.kind === 'zone' ? targets.zones : spec.kind === 'region' ? targets.regions : spec.kind === 'resource' ? targets.resources : undefined;
+  const known =
+    spec.kind === 'zone'
+      ? targets.zones
+      : spec.kind === 'region'
+        ? targets.regions
+        : spec.kind === 'resource'
+          ? targets.resources
+          : undefined;
   if (known === undefined || known.has(spec.target)) return undefined;
-  const listed = [...known].sort((x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0)).slice(0, 12).join(', ');
+  const listed = [...known]
+    .sort((x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0))
+    .slice(0, 12)
+    .join(', ');
   return `\`${spec.text}\`: no ${spec.kind} \`${spec.target}\` in this architecture${listed === '' ? '' : ` (${spec.kind === 'zone' ? 'zones in use' : spec.kind === 'region' ? 'regions in use' : 'resources'}: ${listed})`}`;
 }

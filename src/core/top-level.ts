@@ -47,7 +47,14 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
   const versionEntry = root?.entries.find((entry) => entry.key === 'cloudarch');
   const versionValue = versionEntry?.value?.kind === 'scalar' ? versionEntry.value.value : undefined;
   // `cloudarch: 1` is a number in YAML; reading it as the string it looks like is what users mean.
-  const formatVersion = typeof versionValue === 'string' ? versionValue : typeof versionValue === 'number' ? versionEntry!.value!.kind === 'scalar' ? (versionEntry!.value as { source: string }).source : String(versionValue) : undefined;
+  const formatVersion =
+    typeof versionValue === 'string'
+      ? versionValue
+      : typeof versionValue === 'number'
+        ? versionEntry!.value!.kind === 'scalar'
+          ? (versionEntry!.value as { source: string }).source
+          : String(versionValue)
+        : undefined;
   if (versionEntry?.value !== undefined && formatVersion !== undefined && !supportedVersion.test(formatVersion)) {
     diagnostics.push({
       code: Codes.unsupportedVersion,
@@ -59,7 +66,10 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
     });
   }
 
-  const zones = Array.isArray(values.zones) && values.zones.length > 0 && values.zones.every((zone) => typeof zone === 'string') ? (values.zones as string[]) : defaultZones;
+  const zones =
+    Array.isArray(values.zones) && values.zones.length > 0 && values.zones.every((zone) => typeof zone === 'string')
+      ? (values.zones as string[])
+      : defaultZones;
   const workload = objectOf(values.workload);
   const assumptions = objectOf(values.assumptions);
   const targets = objectOf(values.targets);
@@ -127,7 +137,16 @@ function checkRequired(root: MapNode, diagnostics: ArchDiagnostic[]): void {
       message: `The file has no \`${key}\`; every architecture needs one (for example \`${example}\`).`,
       range,
       source: 'cloudarch',
-      ...(key !== 'resources' ? { fixes: [{ title: `Add \`${example}\``, edits: [{ range: { start: root.range.start, end: root.range.start }, newText: `${example}\n` }] }] } : {}),
+      ...(key !== 'resources'
+        ? {
+            fixes: [
+              {
+                title: `Add \`${example}\``,
+                edits: [{ range: { start: root.range.start, end: root.range.start }, newText: `${example}\n` }],
+              },
+            ],
+          }
+        : {}),
     });
   }
 }

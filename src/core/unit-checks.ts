@@ -17,7 +17,12 @@ const fractionSuspectName = /availability|ratio/i;
  * Reports, in `map` and the objects nested in it, each percentage property of `properties` whose
  * value lies in (0, 1], with a fix that multiplies it by 100.
  */
-export function checkPercentFractions(map: MapNode, properties: Readonly<Record<string, PropertyDef>>, resource: string | undefined, path = ''): ArchDiagnostic[] {
+export function checkPercentFractions(
+  map: MapNode,
+  properties: Readonly<Record<string, PropertyDef>>,
+  resource: string | undefined,
+  path = '',
+): ArchDiagnostic[] {
   const diagnostics: ArchDiagnostic[] = [];
   for (const entry of map.entries) {
     if (!Object.prototype.hasOwnProperty.call(properties, entry.key)) continue;

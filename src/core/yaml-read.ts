@@ -82,15 +82,31 @@ export function readYaml(text: string): ReadResult & { readonly extraDocuments: 
   return { value: converted?.node, plain: converted?.plain ?? null, diagnostics, extraDocuments };
 }
 
-function yamlProblem(code: string, message: string, pos: readonly [number, number], lines: LineIndex, severity: 'error' | 'warning'): ArchDiagnostic {
-  const ownCode = code === 'TAB_AS_INDENT' ? Codes.tabIndentation : code === 'MULTIPLE_DOCS' ? Codes.multipleDocuments : code === 'RESOURCE_EXHAUSTION' ? Codes.tooManyAliases : Codes.yamlSyntax;
+function yamlProblem(
+  code: string,
+  message: string,
+  pos: readonly [number, number],
+  lines: LineIndex,
+  severity: 'error' | 'warning',
+): ArchDiagnostic {
+  const ownCode =
+    code === 'TAB_AS_INDENT'
+      ? Codes.tabIndentation
+      : code === 'MULTIPLE_DOCS'
+        ? Codes.multipleDocuments
+        : code === 'RESOURCE_EXHAUSTION'
+          ? Codes.tooManyAliases
+          : Codes.yamlSyntax;
   const firstSentence = message.split(/ at line \d+, column \d+/)[0]!.trim();
   const start = Math.max(0, Math.min(pos[0], lines.text.length));
   const end = Math.max(start, Math.min(pos[1], lines.text.length));
   return {
     code: ownCode,
     severity,
-    message: ownCode === Codes.tabIndentation ? 'Tabs are not allowed for indentation in YAML; indent with spaces.' : `YAML: ${firstSentence.endsWith('.') ? firstSentence : `${firstSentence}.`}`,
+    message:
+      ownCode === Codes.tabIndentation
+        ? 'Tabs are not allowed for indentation in YAML; indent with spaces.'
+        : `YAML: ${firstSentence.endsWith('.') ? firstSentence : `${firstSentence}.`}`,
     range: lines.rangeOf(start, end),
     source: 'cloudarch',
   };
@@ -210,7 +226,9 @@ const leadingZeroInteger = /^[-+]?0[0-9]+$/;
  */
 export function octalLookingNumber(source: string, value: number, range: Range): ArchDiagnostic {
   const digits = source.replace(/^[-+]/, '');
-  const octal = /^[0-7]+$/.test(digits) ? `; YAML 1.1 tools read it as the octal ${source.startsWith('-') ? '-' : ''}${parseInt(digits, 8)}` : '';
+  const octal = /^[0-7]+$/.test(digits)
+    ? `; YAML 1.1 tools read it as the octal ${source.startsWith('-') ? '-' : ''}${parseInt(digits, 8)}`
+    : '';
   return {
     code: Codes.octalLookingNumber,
     severity: 'warning',
@@ -239,20 +257,44 @@ function convertMap(node: YamlNode & { items: unknown[]; flow?: boolean }, conte
     const valueNode = pair.value as YamlNode | null;
     if (keyNode === null || keyNode === undefined || !isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
       const where = keyNode ? rangeOfNode(keyNode, context) : valueNode ? rangeOfNode(valueNode, context) : rangeOfNode(node, context);
-      context.diagnostics.push({ code: Codes.invalidKey, severity: 'error', message: 'A key here must be a plain name such as `type` or a resource name.', range: where, source: 'cloudarch' });
+      context.diagnostics.push({
+        code: Codes.invalidKey,
+        severity: 'error',
+        message: 'A key here must be a plain name such as `type` or a resource name.',
+        range: where,
+        source: 'cloudarch',
+      });
       continue;
     }
     const key = String(keyNode.value);
     const keyRange = rangeOfNode(keyNode, context);
     let converted: Converted | undefined;
-    const emptyValue = valueNode === null || valueNode === undefined || (isScalar(valueNode) && valueNode.value === null && (valueNode.range?.[0] ?? 0) === (valueNode.range?.[1] ?? 0) && valueNode.tag === undefined);
+    const emptyValue =
+      valueNode === null ||
+      valueNode === undefined ||
+      (isScalar(valueNode) &&
+        valueNode.value === null &&
+        (valueNode.range?.[0] ?? 0) === (valueNode.range?.[1] ?? 0) &&
+        valueNode.tag === undefined);
     if (!emptyValue) converted = convert(valueNode as YamlNode, context, depth + 1);
     entries.push({ key, keyRange, value: converted?.node });
     if (key === '<<') {
-      context.diagnostics.push({ code: Codes.mergeKey, severity: 'warning', message: 'YAML 1.2 has no merge keys: `<<` is read as an ordinary key, not merged. Write the properties out in full.', range: keyRange, source: 'cloudarch' });
+      context.diagnostics.push({
+        code: Codes.mergeKey,
+        severity: 'warning',
+        message: 'YAML 1.2 has no merge keys: `<<` is read as an ordinary key, not merged. Write the properties out in full.',
+        range: keyRange,
+        source: 'cloudarch',
+      });
     }
     if (forbiddenKeys.has(key)) {
-      context.diagnostics.push({ code: Codes.forbiddenKey, severity: 'error', message: `\`${key}\` cannot be used as a key: it could alter the objects of programs that read this file. The entry is ignored.`, range: keyRange, source: 'cloudarch' });
+      context.diagnostics.push({
+        code: Codes.forbiddenKey,
+        severity: 'error',
+        message: `\`${key}\` cannot be used as a key: it could alter the objects of programs that read this file. The entry is ignored.`,
+        range: keyRange,
+        source: 'cloudarch',
+      });
       continue;
     }
     const first = firstKeyRange.get(key);

@@ -197,7 +197,16 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
   });
   const itemOf = new Map<string, Item>();
   for (const container of graph.containers) {
-    const item: Item = { id: container.id, isNode: false, order: containerOrder.get(container.id) ?? graph.nodes.length, width: 0, height: 0, x: 0, y: 0, column: 0 };
+    const item: Item = {
+      id: container.id,
+      isNode: false,
+      order: containerOrder.get(container.id) ?? graph.nodes.length,
+      width: 0,
+      height: 0,
+      x: 0,
+      y: 0,
+      column: 0,
+    };
     itemOf.set(container.id, item);
     const parent = levels.get(parentOf.get(container.id)!);
     if (!parent) throw new Error(`container ${container.id} is in an undeclared container`);
@@ -216,7 +225,8 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
   // --- Each edge's way through the tree: the containers it leaves, the one it joins in, those it enters.
   const chainOf = (id: string): string[] => {
     const chain: string[] = [];
-    for (let parent = parentOf.get(id); parent !== undefined; parent = parent === rootId ? undefined : parentOf.get(parent)) chain.push(parent);
+    for (let parent = parentOf.get(id); parent !== undefined; parent = parent === rootId ? undefined : parentOf.get(parent))
+      chain.push(parent);
     return chain;
   };
   interface Way {
@@ -248,7 +258,8 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
   });
 
   // --- Where each edge meets a node's side: outgoing on the right, incoming on the left, ordered by the other end.
-  const endOrder = (edges: number[], end: 'source' | 'target') => edges.sort((a, b) => (nodeIndex.get(graph.edges[a]![end]) ?? 0) - (nodeIndex.get(graph.edges[b]![end]) ?? 0) || a - b);
+  const endOrder = (edges: number[], end: 'source' | 'target') =>
+    edges.sort((a, b) => (nodeIndex.get(graph.edges[a]![end]) ?? 0) - (nodeIndex.get(graph.edges[b]![end]) ?? 0) || a - b);
   const outY = new Map<number, number>();
   const inY = new Map<number, number>();
   for (const [id, edges] of outgoing) {
@@ -386,7 +397,16 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
       const right = source.x + source.width;
       const top = source.y + source.height / 3;
       const bottom = source.y + (2 * source.height) / 3;
-      return { id: edge.id, points: [{ x: right, y: top }, { x: right + 12, y: top }, { x: right + 12, y: bottom }, { x: right, y: bottom }], labels: [] };
+      return {
+        id: edge.id,
+        points: [
+          { x: right, y: top },
+          { x: right + 12, y: top },
+          { x: right + 12, y: bottom },
+          { x: right, y: bottom },
+        ],
+        labels: [],
+      };
     }
     const points: Point[] = [{ x: source.x + source.width, y: source.y + outY.get(index)! }];
     const at = () => points[points.length - 1]!;
@@ -461,7 +481,8 @@ function simplify(points: readonly Point[]): Point[] {
     const last = kept[kept.length - 1];
     if (last && Math.abs(last.x - point.x) < 1e-6 && Math.abs(last.y - point.y) < 1e-6) continue;
     const before = kept[kept.length - 2];
-    if (last && before && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y))) kept[kept.length - 1] = point;
+    if (last && before && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y)))
+      kept[kept.length - 1] = point;
     else kept.push(point);
   }
   return kept;

@@ -202,7 +202,8 @@ export function buildDiagramGraph(doc: ArchDocument, evaluation?: EvaluationResu
     const category: DiagramCategory = def?.category ?? 'unknown';
     const securityGroups: string[] = [];
     for (const reference of referencesFrom.get(resource.name) ?? []) {
-      if (reference.path[0] === 'securityGroups' && reference.resolved && !securityGroups.includes(reference.target)) securityGroups.push(reference.target);
+      if (reference.path[0] === 'securityGroups' && reference.resolved && !securityGroups.includes(reference.target))
+        securityGroups.push(reference.target);
     }
     const volumes = inlineVolumes(resource);
     const subnetKind: ContainerKind = resource.props.subnet === 'public' ? 'public-subnet' : 'private-subnet';
@@ -228,7 +229,8 @@ export function buildDiagramGraph(doc: ArchDocument, evaluation?: EvaluationResu
       const standbyPair = def?.units.rule === 'standby-pair' && zones.length > 1;
       zones.forEach((zone, copyIndex) => {
         const container = def?.inVpc === false ? ensureContainer('zone', region, zone) : ensureContainer(subnetKind, region, zone);
-        const role: NodeRole | undefined = zones.length === 1 ? undefined : standbyPair ? (copyIndex === 0 ? 'primary' : 'standby') : 'member';
+        const role: NodeRole | undefined =
+          zones.length === 1 ? undefined : standbyPair ? (copyIndex === 0 ? 'primary' : 'standby') : 'member';
         nodes.push({
           ...base,
           id: zones.length === 1 ? resource.name : `${resource.name}@${zone}`,
@@ -257,7 +259,8 @@ export function buildDiagramGraph(doc: ArchDocument, evaluation?: EvaluationResu
   const fileIndex = new Map(placed.map((entry) => [entry.resource.name, entry.index]));
   nodes.sort(
     (a, b) =>
-      (a.container === undefined ? -1 : containerOrder.get(a.container)!) - (b.container === undefined ? -1 : containerOrder.get(b.container)!) ||
+      (a.container === undefined ? -1 : containerOrder.get(a.container)!) -
+        (b.container === undefined ? -1 : containerOrder.get(b.container)!) ||
       fileIndex.get(a.resource)! - fileIndex.get(b.resource)! ||
       a.copyIndex - b.copyIndex,
   );
@@ -363,7 +366,15 @@ function buildEdges(doc: ArchDocument, nodesOf: ReadonlyMap<string, readonly Dia
     if (!primary) continue;
     for (const standby of copies) {
       if (standby.role !== 'standby') continue;
-      add({ kind: 'replication', source: primary.id, target: standby.id, fromResource: primary.resource, toResource: standby.resource, property: '', label: 'sync' });
+      add({
+        kind: 'replication',
+        source: primary.id,
+        target: standby.id,
+        fromResource: primary.resource,
+        toResource: standby.resource,
+        property: '',
+        label: 'sync',
+      });
     }
   }
   return edges;

@@ -97,7 +97,11 @@ const containerOptions: Readonly<Record<string, string>> = {
 };
 
 /** Turns a diagram graph into ELK's JSON graph (containers as compound nodes, every edge at the root). */
-export function toElkGraph(graph: DiagramGraph, profile: Exclude<LayoutProfile, 'channels'> = 'fast', seedFrom?: LaidOutDiagram): ElkGraphNode {
+export function toElkGraph(
+  graph: DiagramGraph,
+  profile: Exclude<LayoutProfile, 'channels'> = 'fast',
+  seedFrom?: LaidOutDiagram,
+): ElkGraphNode {
   const fast = profile === 'fast';
   const previousNodes = new Map<string, LaidOutNode>();
   if (fast && seedFrom?.status === 'ok') for (const node of seedFrom.nodes) previousNodes.set(node.id, node);
@@ -151,7 +155,12 @@ export function toElkGraph(graph: DiagramGraph, profile: Exclude<LayoutProfile, 
 function placeContainersAtFirstChild(node: ElkGraphNode): { x: number; y: number } | undefined {
   let first: { x: number; y: number } | undefined;
   for (const child of node.children ?? []) {
-    const position = child.children !== undefined ? placeContainersAtFirstChild(child) : child.y !== undefined ? { x: child.x ?? 0, y: child.y } : undefined;
+    const position =
+      child.children !== undefined
+        ? placeContainersAtFirstChild(child)
+        : child.y !== undefined
+          ? { x: child.x ?? 0, y: child.y }
+          : undefined;
     if (position && (!first || position.y < first.y)) first = position;
   }
   if (first && node.id !== '__root__') {

@@ -97,7 +97,8 @@ export function withNetworkDetails(
   // Each VPC that needs an internet gateway: one with a public subnet or a public NAT gateway.
   const vpcOf = (containerId: string | undefined): DiagramContainer | undefined => {
     let container = containerId === undefined ? undefined : containerById.get(containerId);
-    while (container && container.kind !== 'vpc') container = container.parent === undefined ? undefined : containerById.get(container.parent);
+    while (container && container.kind !== 'vpc')
+      container = container.parent === undefined ? undefined : containerById.get(container.parent);
     return container;
   };
   const vpcsWithInternet = new Set<string>();
@@ -119,7 +120,16 @@ export function withNetworkDetails(
   for (const nat of publicNats) {
     const gateway = gatewayOfVpc.get(vpcOf(nat.container)?.id ?? '');
     if (!gateway) continue;
-    edges.push({ id: `${nat.id}->${gateway.id}#route`, kind: 'route', source: nat.id, target: gateway.id, fromResource: nat.resource, toResource: gateway.resource, property: '', label: '0.0.0.0/0' });
+    edges.push({
+      id: `${nat.id}->${gateway.id}#route`,
+      kind: 'route',
+      source: nat.id,
+      target: gateway.id,
+      fromResource: nat.resource,
+      toResource: gateway.resource,
+      property: '',
+      label: '0.0.0.0/0',
+    });
   }
 
   // On-premises networks linked privately end at a virtual private gateway in the default region's VPC (or the first VPC).
@@ -134,13 +144,23 @@ export function withNetworkDetails(
       if (link === undefined) continue;
       if (!vpnGateway) implied.push((vpnGateway = impliedNode('vpn-gateway', privateVpc.region ?? graph.region, privateVpc.id, size)));
       const cidr = typeof resource.props.cidr === 'string' ? ` ${resource.props.cidr}` : '';
-      edges.push({ id: `${node.id}->${vpnGateway.id}#route`, kind: 'route', source: node.id, target: vpnGateway.id, fromResource: node.resource, toResource: vpnGateway.resource, property: '', label: `${link}${cidr}` });
+      edges.push({
+        id: `${node.id}->${vpnGateway.id}#route`,
+        kind: 'route',
+        source: node.id,
+        target: vpnGateway.id,
+        fromResource: node.resource,
+        toResource: vpnGateway.resource,
+        property: '',
+        label: `${link}${cidr}`,
+      });
     }
   }
 
   // Each subnet's default route.
   const containers = graph.containers.map((container): DiagramContainer => {
-    if (container.kind === 'public-subnet') return gatewayOfVpc.has(vpcOf(container.id)?.id ?? '') ? { ...container, route: '0.0.0.0/0 → internet gateway' } : container;
+    if (container.kind === 'public-subnet')
+      return gatewayOfVpc.has(vpcOf(container.id)?.id ?? '') ? { ...container, route: '0.0.0.0/0 → internet gateway' } : container;
     if (container.kind !== 'private-subnet') return container;
     const nat = container.zone === undefined ? undefined : natByZone.get(container.zone);
     return { ...container, route: nat ? `0.0.0.0/0 → ${nat.label}` : 'no route to the internet' };

@@ -55,7 +55,9 @@ export function diagramOverlayData(
     totals: {
       ...(monthlyUSD !== undefined ? { monthlyUSD } : {}),
       ...(availabilityPercent !== undefined ? { availabilityPercent } : {}),
-      findings: counts ? { critical: counts.critical, high: counts.high, medium: counts.medium, low: counts.low, info: counts.info } : noFindings,
+      findings: counts
+        ? { critical: counts.critical, high: counts.high, medium: counts.medium, low: counts.low, info: counts.info }
+        : noFindings,
       spofCount: [...spof].filter((name) => drawn.has(name)).length,
     },
     zonesDown: options.zoneOutages && evaluation?.availability !== undefined ? zoneDownStates(doc) : [],
@@ -130,7 +132,8 @@ export function zoneDownStates(doc: ArchDocument): ZoneDownState[] {
 
 function sameSecurityGroups(a: ArchDocument, b: ArchDocument): boolean {
   if (a.resources.length !== b.resources.length) return false;
-  for (let i = 0; i < a.resources.length; i++) if ((a.resources[i]!.type === 'aws.ec2.security-group') !== (b.resources[i]!.type === 'aws.ec2.security-group')) return false;
+  for (let i = 0; i < a.resources.length; i++)
+    if ((a.resources[i]!.type === 'aws.ec2.security-group') !== (b.resources[i]!.type === 'aws.ec2.security-group')) return false;
   return true;
 }
 

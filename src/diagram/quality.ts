@@ -10,7 +10,12 @@ import type { Box, LaidOutDiagram, Point, QualityViolation } from './types';
 const tolerance = 0.5;
 
 function overlaps(a: Box, b: Box): boolean {
-  return a.x + a.width - tolerance > b.x && b.x + b.width - tolerance > a.x && a.y + a.height - tolerance > b.y && b.y + b.height - tolerance > a.y;
+  return (
+    a.x + a.width - tolerance > b.x &&
+    b.x + b.width - tolerance > a.x &&
+    a.y + a.height - tolerance > b.y &&
+    b.y + b.height - tolerance > a.y
+  );
 }
 
 function inside(inner: Box, outer: Box): boolean {
@@ -84,12 +89,20 @@ export function checkLayoutQuality(laidOut: LaidOutDiagram): QualityViolation[] 
     for (const id of own) {
       const container = containerBox.get(id);
       if (container && !inside(box, container)) {
-        violations.push({ kind: 'node-outside-container', ids: [node.id, id], message: `Node ${node.id} is not inside its container ${id}.` });
+        violations.push({
+          kind: 'node-outside-container',
+          ids: [node.id, id],
+          message: `Node ${node.id} is not inside its container ${id}.`,
+        });
       }
     }
     for (const container of laidOut.containers) {
       if (!own.includes(container.id) && overlaps(box, container)) {
-        violations.push({ kind: 'container-overlap', ids: [node.id, container.id], message: `Node ${node.id} overlaps container ${container.id}, which it does not belong to.` });
+        violations.push({
+          kind: 'container-overlap',
+          ids: [node.id, container.id],
+          message: `Node ${node.id} overlaps container ${container.id}, which it does not belong to.`,
+        });
       }
     }
   }
@@ -104,10 +117,18 @@ export function checkLayoutQuality(laidOut: LaidOutDiagram): QualityViolation[] 
       if (nested) {
         const [inner, outer] = containerAncestors.get(a.id)?.has(b.id) === true ? [a, b] : [b, a];
         if (!inside(inner, outer)) {
-          violations.push({ kind: 'container-overlap', ids: [inner.id, outer.id], message: `Container ${inner.id} is not inside its parent ${outer.id}.` });
+          violations.push({
+            kind: 'container-overlap',
+            ids: [inner.id, outer.id],
+            message: `Container ${inner.id} is not inside its parent ${outer.id}.`,
+          });
         }
       } else if (overlaps(a, b)) {
-        violations.push({ kind: 'container-overlap', ids: [a.id, b.id], message: `Containers ${a.id} and ${b.id} overlap without one holding the other.` });
+        violations.push({
+          kind: 'container-overlap',
+          ids: [a.id, b.id],
+          message: `Containers ${a.id} and ${b.id} overlap without one holding the other.`,
+        });
       }
     }
   }
@@ -129,7 +150,11 @@ export function checkLayoutQuality(laidOut: LaidOutDiagram): QualityViolation[] 
         if (node.id === edge.source || node.id === edge.target) continue;
         if (node.x > maxX || node.x + node.width < minX) continue;
         if (segmentCrossesBox(a, b, node)) {
-          violations.push({ kind: 'edge-through-node', ids: [edge.id, node.id], message: `Edge ${edge.id} passes through node ${node.id}.` });
+          violations.push({
+            kind: 'edge-through-node',
+            ids: [edge.id, node.id],
+            message: `Edge ${edge.id} passes through node ${node.id}.`,
+          });
         }
       }
     }

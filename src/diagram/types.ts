@@ -101,7 +101,8 @@ export interface DiagramNode {
  * copies of data, `attachment` storage attached to compute, `dependency` everything else
  * (`dependsOn`, an AMI pipeline).
  */
-export type DiagramEdgeKind = 'traffic' | 'route' | 'routing' | 'origin' | 'integration' | 'data' | 'replication' | 'attachment' | 'dependency';
+export type DiagramEdgeKind =
+  'traffic' | 'route' | 'routing' | 'origin' | 'integration' | 'data' | 'replication' | 'attachment' | 'dependency';
 
 export interface DiagramEdge {
   /** Unique and stable: `source->target#property`. */
@@ -283,12 +284,7 @@ export interface ElkGraphEdge {
 }
 
 export type QualityViolationKind =
-  | 'node-overlap'
-  | 'node-outside-container'
-  | 'container-overlap'
-  | 'edge-through-node'
-  | 'edge-unrouted'
-  | 'layout-error';
+  'node-overlap' | 'node-outside-container' | 'container-overlap' | 'edge-through-node' | 'edge-unrouted' | 'layout-error';
 
 export interface QualityViolation {
   readonly kind: QualityViolationKind;

@@ -32,8 +32,19 @@ export interface EvaluationFigures {
 export function figuresOf(result: EvaluationResult): EvaluationFigures {
   const { availability, cost, security } = result;
   return {
-    ...(availability ? { availability: { percent: availability.percent, byResource: availability.byResource, spof: availability.spof } } : {}),
-    ...(cost ? { cost: { monthlyUSD: cost.monthlyUSD, byResource: cost.byResource, unpricedCount: cost.unpriced.length, unpricedByResource: unpricedByResource(cost) } } : {}),
+    ...(availability
+      ? { availability: { percent: availability.percent, byResource: availability.byResource, spof: availability.spof } }
+      : {}),
+    ...(cost
+      ? {
+          cost: {
+            monthlyUSD: cost.monthlyUSD,
+            byResource: cost.byResource,
+            unpricedCount: cost.unpriced.length,
+            unpricedByResource: unpricedByResource(cost),
+          },
+        }
+      : {}),
     ...(security ? { security: { counts: security.counts } } : {}),
     targets: result.targets,
   };

@@ -146,7 +146,10 @@ export function formatAvailabilityChange(before: number, after: number): string 
 /** The suffix for a quick fix's title, e.g. ` (+$175/month, 99.5% -> 99.95%)`; empty when nothing changes. */
 export function fixEffectSuffix(effect: FixEffect | undefined): string {
   if (effect === undefined) return '';
-  const parts = [formatCostDelta(effect.costDeltaUSD), formatAvailabilityChange(effect.availabilityBefore, effect.availabilityAfter)].filter((part): part is string => part !== undefined);
+  const parts = [
+    formatCostDelta(effect.costDeltaUSD),
+    formatAvailabilityChange(effect.availabilityBefore, effect.availabilityAfter),
+  ].filter((part): part is string => part !== undefined);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 

@@ -79,8 +79,12 @@ export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): E
         ...(previous?.availability ? { previous: previous.availability } : {}),
       })
     : undefined;
-  const cost: CostResult | undefined = wanted.has('cost') ? evaluateCost(doc, previous?.cost ? { previous: previous.cost } : {}) : undefined;
-  const security: SecurityResult | undefined = wanted.has('security') ? evaluateSecurity(doc, previous?.security ? { previous: previous.security } : {}) : undefined;
+  const cost: CostResult | undefined = wanted.has('cost')
+    ? evaluateCost(doc, previous?.cost ? { previous: previous.cost } : {})
+    : undefined;
+  const security: SecurityResult | undefined = wanted.has('security')
+    ? evaluateSecurity(doc, previous?.security ? { previous: previous.security } : {})
+    : undefined;
   const targets = judgeTargets(doc, {
     ...(availability ? { availability } : {}),
     ...(cost ? { cost } : {}),
@@ -91,6 +95,10 @@ export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): E
     ...(cost ? { cost } : {}),
     ...(security ? { security } : {}),
     targets: targets.results,
-    diagnostics: [...(security ? findingDiagnostics(security) : []), ...(cost ? unpricedDiagnostics(doc, cost) : []), ...targets.diagnostics],
+    diagnostics: [
+      ...(security ? findingDiagnostics(security) : []),
+      ...(cost ? unpricedDiagnostics(doc, cost) : []),
+      ...targets.diagnostics,
+    ],
   };
 }

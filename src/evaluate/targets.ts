@@ -68,8 +68,11 @@ export function judgeTargets(doc: ArchDocument, inputs: TargetInputs): TargetJud
     results.push({ target: 'availability', goal: goals.availability, actual, met, range });
     if (!met) {
       const allowedMinutes = (1 - goals.availability / 100) * 8760 * 60;
-      miss(TargetCodes.availability, range,
-        `Availability ${formatPercent(actual)} misses the target of ${formatPercent(goals.availability)}: about ${Math.round(inputs.availability.downtimeMinutesPerYear)} minutes of downtime a year against ${Math.round(allowedMinutes)} allowed.`);
+      miss(
+        TargetCodes.availability,
+        range,
+        `Availability ${formatPercent(actual)} misses the target of ${formatPercent(goals.availability)}: about ${Math.round(inputs.availability.downtimeMinutesPerYear)} minutes of downtime a year against ${Math.round(allowedMinutes)} allowed.`,
+      );
     }
   }
 
@@ -79,8 +82,11 @@ export function judgeTargets(doc: ArchDocument, inputs: TargetInputs): TargetJud
     const range = targetKeyRange(doc, 'monthlyBudget');
     results.push({ target: 'monthlyBudget', goal: goals.monthlyBudget, actual, met, range });
     if (!met) {
-      miss(TargetCodes.monthlyBudget, range,
-        `The estimated monthly cost of ${formatUsd(actual)} is over the budget of ${formatUsd(goals.monthlyBudget)} by ${formatUsd(actual - goals.monthlyBudget)}.`);
+      miss(
+        TargetCodes.monthlyBudget,
+        range,
+        `The estimated monthly cost of ${formatUsd(actual)} is over the budget of ${formatUsd(goals.monthlyBudget)} by ${formatUsd(actual - goals.monthlyBudget)}.`,
+      );
     }
   }
 
@@ -96,8 +102,11 @@ export function judgeTargets(doc: ArchDocument, inputs: TargetInputs): TargetJud
     results.push({ target: 'maxFindingSeverity', goal: goals.maxFindingSeverity, actual: worst ?? 'none', met, range });
     if (!met) {
       const ids = [...new Set(above.map((f) => f.ruleId))].slice(0, 5).join(', ');
-      miss(TargetCodes.maxFindingSeverity, range,
-        `${above.length} security finding${above.length === 1 ? ' is' : 's are'} above the allowed severity "${goals.maxFindingSeverity}" (worst: ${worst}; ${ids}).`);
+      miss(
+        TargetCodes.maxFindingSeverity,
+        range,
+        `${above.length} security finding${above.length === 1 ? ' is' : 's are'} above the allowed severity "${goals.maxFindingSeverity}" (worst: ${worst}; ${ids}).`,
+      );
     }
   }
 

@@ -15,7 +15,12 @@ export interface AvailabilityResult {
   readonly zoneOutage: Readonly<Record<string, { readonly works: boolean }>>;
   /** Region -> does the system work with that region down (present for multi-region designs). */
   readonly regionOutage: Readonly<Record<string, { readonly works: boolean }>>;
-  readonly monteCarlo: { readonly samples: number; readonly seed: number; readonly percent: number; readonly ci95: readonly [number, number] };
+  readonly monteCarlo: {
+    readonly samples: number;
+    readonly seed: number;
+    readonly percent: number;
+    readonly ci95: readonly [number, number];
+  };
   /** Resource name -> probability (percent) that the resource works (is up and its hard dependencies work). */
   readonly byResource: Readonly<Record<string, number>>;
   /** The entry points whose joint working defines the system. */

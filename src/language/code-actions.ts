@@ -10,7 +10,11 @@ import { rangesOverlap } from './text-utils';
 
 /** One quick fix per fix payload of each diagnostic, in the order the diagnostics came. */
 export function codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
-  if (only && only.length > 0 && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === 'quickfix')) {
+  if (
+    only &&
+    only.length > 0 &&
+    !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === 'quickfix')
+  ) {
     return [];
   }
   const actions: CodeAction[] = [];
@@ -52,7 +56,9 @@ export function effectPreview(before: EffectFigures, after: EffectFigures): stri
   }
   if (before.availabilityPercent !== undefined && after.availabilityPercent !== undefined) {
     const same = Math.abs(after.availabilityPercent - before.availabilityPercent) < 0.000005;
-    parts.push(same ? 'availability unchanged' : `availability ${before.availabilityPercent.toFixed(3)}% → ${after.availabilityPercent.toFixed(3)}%`);
+    parts.push(
+      same ? 'availability unchanged' : `availability ${before.availabilityPercent.toFixed(3)}% → ${after.availabilityPercent.toFixed(3)}%`,
+    );
   }
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
@@ -65,7 +71,13 @@ export const costSavingKind = `${CodeActionKind.RefactorRewrite}.cloudarch.cost`
  * range touches, as rewrite actions. They are not problems, so they are not quick fixes; the
  * evaluation computed both the edit and the saving, so nothing is re-derived here.
  */
-export function costSavingActions(uri: string, doc: ArchDocument, result: EvaluationResult | undefined, range: Range, only?: readonly string[]): CodeAction[] {
+export function costSavingActions(
+  uri: string,
+  doc: ArchDocument,
+  result: EvaluationResult | undefined,
+  range: Range,
+  only?: readonly string[],
+): CodeAction[] {
   if (!result?.cost) return [];
   if (only && only.length > 0 && !only.some((kind) => costSavingKind === kind || costSavingKind.startsWith(`${kind}.`))) return [];
   const actions: CodeAction[] = [];

@@ -34,8 +34,19 @@ export interface CatalogTables {
 
 /** The order categories are listed in completion of `type:` values. */
 export const categoryOrder: readonly Category[] = [
-  'external', 'networking', 'compute', 'containers', 'serverless', 'storage', 'database', 'analytics',
-  'integration', 'migration', 'management', 'security', 'blockchain',
+  'external',
+  'networking',
+  'compute',
+  'containers',
+  'serverless',
+  'storage',
+  'database',
+  'analytics',
+  'integration',
+  'migration',
+  'management',
+  'security',
+  'blockchain',
 ];
 
 const resourceNamePattern = /^[a-z][a-z0-9-]{0,62}$/;
@@ -111,7 +122,8 @@ function escapeSnippet(text: string): string {
 }
 
 function scalarText(value: unknown): string {
-  if (typeof value === 'string') return /^[A-Za-z0-9_./-]+$/.test(value) && !/^(true|false|null|~|\d.*)$/.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string')
+    return /^[A-Za-z0-9_./-]+$/.test(value) && !/^(true|false|null|~|\d.*)$/.test(value) ? value : JSON.stringify(value);
   return JSON.stringify(value);
 }
 
@@ -161,7 +173,10 @@ function keyItems(context: CursorContext, properties: Readonly<Record<string, Pr
       // Required keys first (the `type` of a new resource above all), then the catalog's order.
       sortText: `${isType ? '0' : required ? '1' : '2'}-${String(order).padStart(3, '0')}`,
       filterText: key,
-      textEdit: { range: context.replaceRange, newText: context.inFlow ? `${key}: $1` : `${key}:${isType ? ' $0' : valueSnippet(property, indent)}` },
+      textEdit: {
+        range: context.replaceRange,
+        newText: context.inFlow ? `${key}: $1` : `${key}:${isType ? ' $0' : valueSnippet(property, indent)}`,
+      },
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.adjustIndentation,
     };
@@ -206,53 +221,76 @@ function instanceTypeItemBodies(types: readonly InstanceTypeDef[]): readonly Ins
   if (known) return known;
   const familyOrder = new Map<string, number>();
   // Only types the cost model can price: an unpriced type would leave the total silently short.
-  const bodies = types.filter((type) => isOfferedInstanceType(type.name)).map((type): InstanceTypeItemBody => {
-    if (!familyOrder.has(type.family)) familyOrder.set(type.family, familyOrder.size);
-    const price = type.onDemandUsdPerHour !== undefined ? ` · ${formatHourly(type.onDemandUsdPerHour)} on-demand` : ' · price not in the snapshot';
-    const extras = [
-      type.burstable ? 'burstable (CPU credits)' : undefined,
-      type.arch === 'arm64' ? 'Graviton (arm64)' : undefined,
-      type.instanceStore ? `instance store ${type.instanceStore.disks} × ${type.instanceStore.sizeGBEach} GB ${type.instanceStore.media} (ephemeral)` : undefined,
-      type.gpus ? `${type.gpus} GPU` : undefined,
-    ].filter((part): part is string => part !== undefined);
-    // The size and price show beside the label (labelDetails); `detail` and `filterText` would only
-    // repeat the description and the label, on 1,108 items per request.
-    return {
-      label: type.name,
-      kind: CompletionItemKind.Value,
-      labelDetails: { description: `${type.vcpu} vCPU · ${type.memoryGiB} GiB${price}` },
-      documentation: markdown(`**${type.name}** — ${type.category.replace(/-/g, ' ')}, ${type.arch}${extras.length ? `\n\n${extras.join(' · ')}` : ''}${type.priceSource ? `\n\nPrice: us-east-1 Linux on-demand, ${type.priceAsOf ?? ''} (${type.priceSource})` : ''}`),
-      // Within a family, smaller sizes first: sort by family order then by vCPU and memory.
-      sortText: `${String(familyOrder.get(type.family)).padStart(3, '0')}-${String(type.vcpu).padStart(4, '0')}-${String(Math.round(type.memoryGiB * 10)).padStart(6, '0')}`,
-    };
-  });
+  const bodies = types
+    .filter((type) => isOfferedInstanceType(type.name))
+    .map((type): InstanceTypeItemBody => {
+      if (!familyOrder.has(type.family)) familyOrder.set(type.family, familyOrder.size);
+      const price =
+        type.onDemandUsdPerHour !== undefined ? ` · ${formatHourly(type.onDemandUsdPerHour)} on-demand` : ' · price not in the snapshot';
+      const extras = [
+        type.burstable ? 'burstable (CPU credits)' : undefined,
+        type.arch === 'arm64' ? 'Graviton (arm64)' : undefined,
+        type.instanceStore
+          ? `instance store ${type.instanceStore.disks} × ${type.instanceStore.sizeGBEach} GB ${type.instanceStore.media} (ephemeral)`
+          : undefined,
+        type.gpus ? `${type.gpus} GPU` : undefined,
+      ].filter((part): part is string => part !== undefined);
+      // The size and price show beside the label (labelDetails); `detail` and `filterText` would only
+      // repeat the description and the label, on 1,108 items per request.
+      return {
+        label: type.name,
+        kind: CompletionItemKind.Value,
+        labelDetails: { description: `${type.vcpu} vCPU · ${type.memoryGiB} GiB${price}` },
+        documentation: markdown(
+          `**${type.name}** — ${type.category.replace(/-/g, ' ')}, ${type.arch}${extras.length ? `\n\n${extras.join(' · ')}` : ''}${type.priceSource ? `\n\nPrice: us-east-1 Linux on-demand, ${type.priceAsOf ?? ''} (${type.priceSource})` : ''}`,
+        ),
+        // Within a family, smaller sizes first: sort by family order then by vCPU and memory.
+        sortText: `${String(familyOrder.get(type.family)).padStart(3, '0')}-${String(type.vcpu).padStart(4, '0')}-${String(Math.round(type.memoryGiB * 10)).padStart(6, '0')}`,
+      };
+    });
   instanceTypeBodies.set(types, bodies);
   return bodies;
 }
 
 function instanceTypeItems(context: CursorContext, tables: CatalogTables, lead: string): CompletionItem[] {
-  return instanceTypeItemBodies(tables.instanceTypes()).map((body) => ({ ...body, textEdit: { range: context.replaceRange, newText: lead + body.label } }));
+  return instanceTypeItemBodies(tables.instanceTypes()).map((body) => ({
+    ...body,
+    textEdit: { range: context.replaceRange, newText: lead + body.label },
+  }));
 }
 
-function dbClassItems(context: CursorContext, tables: CatalogTables, typeId: string | undefined, engine: string | undefined, lead: string): CompletionItem[] {
+function dbClassItems(
+  context: CursorContext,
+  tables: CatalogTables,
+  typeId: string | undefined,
+  engine: string | undefined,
+  lead: string,
+): CompletionItem[] {
   // Only classes priced for this resource (and its engine, when written).
-  return tables.dbInstanceClasses().filter((dbClass) => isOfferedDbClass(typeId, dbClass.name, engine)).map((dbClass, index) => {
-    const prices = dbClass.onDemandUsdPerHour ?? {};
-    const price = (engine ? prices[engine] : undefined) ?? Object.values(prices).find((value) => value !== undefined);
-    const priceText = price !== undefined ? ` · ${formatHourly(price)}${engine && prices[engine] ? ` ${engine}` : ''} Single-AZ` : '';
-    const specs = `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB${priceText}`;
-    const byEngine = Object.entries(prices).map(([name, value]) => `- ${name}: ${formatHourly(value ?? NaN)}`).join('\n');
-    return {
-      label: dbClass.name,
-      kind: CompletionItemKind.Value,
-      labelDetails: { description: specs },
-      detail: specs,
-      documentation: markdown(`**${dbClass.name}** — ${dbClass.vcpu} vCPU, ${dbClass.memoryGiB} GiB${byEngine ? `\n\nOn-demand, Single-AZ, us-east-1:\n${byEngine}` : ''}`),
-      sortText: String(index).padStart(4, '0'),
-      filterText: dbClass.name,
-      textEdit: { range: context.replaceRange, newText: lead + dbClass.name },
-    };
-  });
+  return tables
+    .dbInstanceClasses()
+    .filter((dbClass) => isOfferedDbClass(typeId, dbClass.name, engine))
+    .map((dbClass, index) => {
+      const prices = dbClass.onDemandUsdPerHour ?? {};
+      const price = (engine ? prices[engine] : undefined) ?? Object.values(prices).find((value) => value !== undefined);
+      const priceText = price !== undefined ? ` · ${formatHourly(price)}${engine && prices[engine] ? ` ${engine}` : ''} Single-AZ` : '';
+      const specs = `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB${priceText}`;
+      const byEngine = Object.entries(prices)
+        .map(([name, value]) => `- ${name}: ${formatHourly(value ?? NaN)}`)
+        .join('\n');
+      return {
+        label: dbClass.name,
+        kind: CompletionItemKind.Value,
+        labelDetails: { description: specs },
+        detail: specs,
+        documentation: markdown(
+          `**${dbClass.name}** — ${dbClass.vcpu} vCPU, ${dbClass.memoryGiB} GiB${byEngine ? `\n\nOn-demand, Single-AZ, us-east-1:\n${byEngine}` : ''}`,
+        ),
+        sortText: String(index).padStart(4, '0'),
+        filterText: dbClass.name,
+        textEdit: { range: context.replaceRange, newText: lead + dbClass.name },
+      };
+    });
 }
 
 interface ValueContext {
@@ -295,7 +333,11 @@ function resourcesIn(doc: ArchDocument | undefined, text: string, lines: readonl
 
 function zonesIn(doc: ArchDocument | undefined, text: string): readonly string[] {
   const written = /^zones\s*:\s*\[([^\]]*)\]/m.exec(text);
-  if (written) return written[1]!.split(',').map((zone) => zone.trim().replace(/^["']|["']$/g, '')).filter((zone) => zone !== '');
+  if (written)
+    return written[1]!
+      .split(',')
+      .map((zone) => zone.trim().replace(/^["']|["']$/g, ''))
+      .filter((zone) => zone !== '');
   return doc?.zones ?? ['a', 'b', 'c'];
 }
 
@@ -318,7 +360,13 @@ function valueItemsForShape(shape: PropertyShape, property: PropertyDef | undefi
         const isDefault = property?.default === entry.value;
         return {
           // A string that YAML would read as a number or boolean (`"1"`) is inserted quoted.
-          ...simple(String(entry.value), isDefault ? `${entry.description} (default)` : entry.description, entry.description, String(index).padStart(3, '0'), scalarText(entry.value)),
+          ...simple(
+            String(entry.value),
+            isDefault ? `${entry.description} (default)` : entry.description,
+            entry.description,
+            String(index).padStart(3, '0'),
+            scalarText(entry.value),
+          ),
           kind: CompletionItemKind.EnumMember,
           labelDetails: isDefault ? { description: 'default' } : undefined,
           preselect: isDefault || undefined,
@@ -334,7 +382,9 @@ function valueItemsForShape(shape: PropertyShape, property: PropertyDef | undefi
       return dbClassItems(context, value.tables, typeId, engine, lead);
     }
     case 'zone':
-      return zonesIn(value.doc, value.text).map((zone, index) => simple(zone, `availability zone ${zone}`, undefined, String(index).padStart(2, '0')));
+      return zonesIn(value.doc, value.text).map((zone, index) =>
+        simple(zone, `availability zone ${zone}`, undefined, String(index).padStart(2, '0')),
+      );
     case 'region':
       return awsRegions.map((region, index) => simple(region.name, region.location, undefined, String(index).padStart(3, '0')));
     case 'port':
@@ -342,11 +392,21 @@ function valueItemsForShape(shape: PropertyShape, property: PropertyDef | undefi
     case 'reference':
       return referenceItems(shape, value);
     case 'list':
-      return variantsOf(shape.items).flatMap((item) => valueItemsForShape(item, undefined, { ...value, wrapInList: !context.inFlow && context.kind === 'value' }));
+      return variantsOf(shape.items).flatMap((item) =>
+        valueItemsForShape(item, undefined, { ...value, wrapInList: !context.inFlow && context.kind === 'value' }),
+      );
     case 'string':
     case 'number': {
       if (shape.kind === 'string' && shape.examples && shape.examples.length > 0) {
-        return shape.examples.map((example, index) => simple(example, property?.default === example ? 'default' : 'example', undefined, String(index).padStart(3, '0'), scalarText(example)));
+        return shape.examples.map((example, index) =>
+          simple(
+            example,
+            property?.default === example ? 'default' : 'example',
+            undefined,
+            String(index).padStart(3, '0'),
+            scalarText(example),
+          ),
+        );
       }
       const sample = property?.default ?? property?.example;
       if (sample === undefined || typeof sample === 'object') return [];
@@ -378,7 +438,8 @@ function portsOf(doc: ArchDocument | undefined, target: string): { port: number;
     }
   }
   for (const rule of Array.isArray(props.ingress) ? props.ingress : []) {
-    if (rule && typeof rule === 'object' && typeof (rule as { port?: unknown }).port === 'number') ports.push({ port: (rule as { port: number }).port, why: 'allowed by ingress' });
+    if (rule && typeof rule === 'object' && typeof (rule as { port?: unknown }).port === 'number')
+      ports.push({ port: (rule as { port: number }).port, why: 'allowed by ingress' });
   }
   for (const known of offeredPorts) ports.push({ port: known.port, why: known.service });
   const seen = new Set<number>();
@@ -423,11 +484,7 @@ const commonCidrs: readonly { block: string; meaning: string }[] = [
   { block: '0.0.0.0/0', meaning: 'anywhere on the internet: avoid for anything but public HTTPS' },
 ];
 
-function referenceCandidates(
-  value: ValueContext,
-  accepts: (type: string | undefined) => boolean,
-  lead: string,
-): CompletionItem[] {
+function referenceCandidates(value: ValueContext, accepts: (type: string | undefined) => boolean, lead: string): CompletionItem[] {
   const { context } = value;
   return resourcesIn(value.doc, value.text, value.lines)
     .filter((resource) => resource.name !== value.resourceName && accepts(resource.type))
@@ -456,7 +513,14 @@ function resourceSnippetItems(context: CursorContext): CompletionItem[] {
     const bodyLines = hasNameLine ? lines.slice(1).map((line) => line.replace(/^ {2}/, '')) : lines;
     const withType = bodyLines.some((line) => /^type\s*:/.test(line)) ? bodyLines : [`type: ${def.id}`, ...bodyLines];
     // The name takes tab stop 1 when it is still to be typed, so the snippet's own stops move up one.
-    const shifted = name === context.prefix ? withType : withType.map((line) => line.replace(/\$(\{?)(\d+)/g, (_match, brace: string, stop: string) => (stop === '0' ? `$${brace}0` : `$${brace}${Number(stop) + 1}`)));
+    const shifted =
+      name === context.prefix
+        ? withType
+        : withType.map((line) =>
+            line.replace(/\$(\{?)(\d+)/g, (_match, brace: string, stop: string) =>
+              stop === '0' ? `$${brace}0` : `$${brace}${Number(stop) + 1}`,
+            ),
+          );
     const newText = `${name}:\n${shifted.map((line) => `  ${line}`).join('\n')}`;
     const categoryIndex = Math.max(0, categoryOrder.indexOf(def.category));
     return {
@@ -464,7 +528,12 @@ function resourceSnippetItems(context: CursorContext): CompletionItem[] {
       kind: CompletionItemKind.Snippet,
       labelDetails: { description: def.title },
       detail: `New ${def.title} (${def.service})`,
-      documentation: markdown(`${def.docs.what}\n\n\`\`\`yaml\n${newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\d+/g, '')}\n\`\`\``),
+      documentation: markdown(
+        `${def.docs.what}\n\n\`\`\`yaml\n${newText
+          .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+          .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+          .replace(/\$\d+/g, '')}\n\`\`\``,
+      ),
       sortText: `${String(categoryIndex).padStart(2, '0')}-${def.id}`,
       // Match what the user typed for the name as well as the type id.
       filterText: `${context.prefix}${def.id}`,

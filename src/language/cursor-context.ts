@@ -127,7 +127,8 @@ function collectSiblings(lines: readonly string[], lineIndex: number, column: nu
     const shape = shapeOf(lines[index]!);
     if (shape.empty) continue;
     if (shape.indent < column) break;
-    if (shape.contentColumn === column && shape.key !== undefined && !(shape.dash && shape.indent < column)) siblings.set(shape.key, shape.value ?? '');
+    if (shape.contentColumn === column && shape.key !== undefined && !(shape.dash && shape.indent < column))
+      siblings.set(shape.key, shape.value ?? '');
     else if (shape.dash && shape.indent <= column && shape.contentColumn === column) break;
   }
   return siblings;
@@ -202,7 +203,9 @@ export function cursorContext(text: string, position: Position, lines: readonly 
   const blank = line.trim() === '';
   if (blank) contentColumn = position.character;
 
-  const path: PathStep[] = dash ? [...parentPath(lines, position.line, indent, true), -1 as const] : parentPath(lines, position.line, contentColumn, false);
+  const path: PathStep[] = dash
+    ? [...parentPath(lines, position.line, indent, true), -1 as const]
+    : parentPath(lines, position.line, contentColumn, false);
   const siblingColumn = contentColumn;
 
   const prefixOf = (segment: string, pattern = wordBefore): string => pattern.exec(segment)![0];
@@ -242,13 +245,38 @@ export function cursorContext(text: string, position: Position, lines: readonly 
   const siblings = collectSiblings(lines, position.line, siblingColumn);
   if (dash) {
     // `- partial`: a scalar item, or the first key of an item map; the caller decides from the shape.
-    return { path, kind: 'item', prefix, replaceRange: rangeFor(prefix), siblings, keyColumn: siblingColumn, inFlow: false, needsLeadingSpace: false };
+    return {
+      path,
+      kind: 'item',
+      prefix,
+      replaceRange: rangeFor(prefix),
+      siblings,
+      keyColumn: siblingColumn,
+      inFlow: false,
+      needsLeadingSpace: false,
+    };
   }
-  return { path, kind: 'key', prefix, replaceRange: rangeFor(prefix), siblings, keyColumn: siblingColumn, inFlow: false, needsLeadingSpace: false };
+  return {
+    path,
+    kind: 'key',
+    prefix,
+    replaceRange: rangeFor(prefix),
+    siblings,
+    keyColumn: siblingColumn,
+    inFlow: false,
+    needsLeadingSpace: false,
+  };
 }
 
 /** The cursor inside a flow collection that belongs to `ownerPath` (the key or item holding it). */
-function flowCursor(flow: FlowContext, ownerPath: readonly PathStep[], position: Position, after: string, keyColumn: number, ownerIsItem = false): CursorContext {
+function flowCursor(
+  flow: FlowContext,
+  ownerPath: readonly PathStep[],
+  position: Position,
+  after: string,
+  keyColumn: number,
+  ownerIsItem = false,
+): CursorContext {
   const owner: PathStep[] = ownerIsItem ? [...ownerPath, -1] : [...ownerPath];
   const rangeFor = (prefix: string): Range => ({
     start: { line: position.line, character: position.character - prefix.length },
@@ -257,7 +285,16 @@ function flowCursor(flow: FlowContext, ownerPath: readonly PathStep[], position:
   const none = new Map<string, string>();
   if (flow.kind === 'seq') {
     const prefix = /[A-Za-z0-9_.\-/*:]*$/.exec(flow.segment)![0];
-    return { path: [...owner, -1], kind: 'item', prefix, replaceRange: rangeFor(prefix), siblings: none, keyColumn, inFlow: true, needsLeadingSpace: false };
+    return {
+      path: [...owner, -1],
+      kind: 'item',
+      prefix,
+      replaceRange: rangeFor(prefix),
+      siblings: none,
+      keyColumn,
+      inFlow: true,
+      needsLeadingSpace: false,
+    };
   }
   // Inside `{ ... }`: either a key of the flow map or the value of one of its keys.
   const siblings = new Map<string, string>();
@@ -269,10 +306,29 @@ function flowCursor(flow: FlowContext, ownerPath: readonly PathStep[], position:
   const inner = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.*)$/.exec(flow.segment);
   if (inner) {
     const prefix = wordBefore.exec(inner[2]!)![0];
-    return { path: mapPath, kind: 'value', key: inner[1]!, prefix, replaceRange: rangeFor(prefix), siblings, keyColumn, inFlow: true, needsLeadingSpace: false };
+    return {
+      path: mapPath,
+      kind: 'value',
+      key: inner[1]!,
+      prefix,
+      replaceRange: rangeFor(prefix),
+      siblings,
+      keyColumn,
+      inFlow: true,
+      needsLeadingSpace: false,
+    };
   }
   const prefix = wordBefore.exec(flow.segment)![0];
-  return { path: mapPath, kind: 'key', prefix, replaceRange: rangeFor(prefix), siblings, keyColumn, inFlow: true, needsLeadingSpace: false };
+  return {
+    path: mapPath,
+    kind: 'key',
+    prefix,
+    replaceRange: rangeFor(prefix),
+    siblings,
+    keyColumn,
+    inFlow: true,
+    needsLeadingSpace: false,
+  };
 }
 
 interface FlowContext {

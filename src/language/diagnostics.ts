@@ -39,7 +39,11 @@ export function toLspDiagnostic(diagnostic: ArchDiagnostic, uri: string, options
   const fixes = diagnostic.fixes ?? [];
   const resource = diagnostic.resource ? { resource: diagnostic.resource } : {};
   // A live finding without fixes needs no data at all: nothing asks for its fixes.
-  const data: DiagnosticData | undefined = !options.keepFixes ? { fixes, ...resource } : fixes.length > 0 ? { ...resource, keptFixes: fixes.length } : undefined;
+  const data: DiagnosticData | undefined = !options.keepFixes
+    ? { fixes, ...resource }
+    : fixes.length > 0
+      ? { ...resource, keptFixes: fixes.length }
+      : undefined;
   const result: Diagnostic = {
     range: diagnostic.range,
     severity: severities[diagnostic.severity],
@@ -49,7 +53,10 @@ export function toLspDiagnostic(diagnostic: ArchDiagnostic, uri: string, options
     ...(data ? { data } : {}),
   };
   if (diagnostic.related && diagnostic.related.length > 0) {
-    result.relatedInformation = diagnostic.related.map((related) => ({ message: related.message, location: { uri, range: related.range } }));
+    result.relatedInformation = diagnostic.related.map((related) => ({
+      message: related.message,
+      location: { uri, range: related.range },
+    }));
   }
   if (diagnostic.tags && diagnostic.tags.length > 0) {
     result.tags = diagnostic.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
@@ -109,7 +116,9 @@ export function fixesOfKeptFindings(result: EvaluationResult, diagnostics: reado
     const match =
       candidates.length === 1
         ? candidates[0]
-        : (candidates.find((finding) => sameMessage(finding) && sameRange(finding)) ?? candidates.find(sameMessage) ?? candidates.find(sameRange));
+        : (candidates.find((finding) => sameMessage(finding) && sameRange(finding)) ??
+          candidates.find(sameMessage) ??
+          candidates.find(sameRange));
     return match?.fix ? [match.fix] : [];
   });
 }

@@ -13,7 +13,6 @@ import type { EvaluationFigures } from '../evaluate/figures';
 import { scenarioLenses } from './scenario-lenses';
 import { formatPercent, formatUSD, splitLines } from './text-utils';
 
-
 /** `2 high, 3 medium findings`, or `no findings`. */
 export function findingsText(counts: Readonly<Record<FindingSeverity, number>>): string {
   const present = findingSeverities.filter((severity) => (counts[severity] ?? 0) > 0);
@@ -32,11 +31,23 @@ export function codeLenses(doc: ArchDocument, result: EvaluationFigures | undefi
   // The scenarios' "▶ Simulate" lenses need no evaluation.
   if (!result) return scenarioLenses(doc, uri);
   const range = headlineRange();
-  const lens = (kind: ReportKind, title: string): CodeLens => ({ range, command: { title, command: reportCommands[kind], arguments: [uri] } });
+  const lens = (kind: ReportKind, title: string): CodeLens => ({
+    range,
+    command: { title, command: reportCommands[kind], arguments: [uri] },
+  });
   const lenses: CodeLens[] = [];
   const missed = (target: string) => result.targets.some((entry) => entry.target === target && !entry.met);
-  if (result.availability) lenses.push(lens('availability', `Availability ${formatPercent(result.availability.percent)}${missed('availability') ? ' (below target)' : ''}`));
-  if (result.cost) lenses.push(lens('cost', `${costFigureText(`${formatUSD(result.cost.monthlyUSD)}/month`, unpricedIn(result.cost))}${missed('monthlyBudget') ? ' (over budget)' : ''}`));
+  if (result.availability)
+    lenses.push(
+      lens('availability', `Availability ${formatPercent(result.availability.percent)}${missed('availability') ? ' (below target)' : ''}`),
+    );
+  if (result.cost)
+    lenses.push(
+      lens(
+        'cost',
+        `${costFigureText(`${formatUSD(result.cost.monthlyUSD)}/month`, unpricedIn(result.cost))}${missed('monthlyBudget') ? ' (over budget)' : ''}`,
+      ),
+    );
   if (result.security) lenses.push(lens('security', findingsText(result.security.counts)));
   return [...lenses, ...scenarioLenses(doc, uri)];
 }
@@ -51,7 +62,8 @@ export function inlayHints(doc: ArchDocument, result: EvaluationFigures | undefi
     if (line < range.start.line || line > range.end.line) continue;
     const parts: string[] = [];
     const cost = result.cost?.byResource[resource.name];
-    if (cost !== undefined && Number.isFinite(cost)) parts.push(costFigureText(`${formatUSD(cost, { cents: true })}/mo`, result.cost ? unpricedIn(result.cost, resource.name) : 0));
+    if (cost !== undefined && Number.isFinite(cost))
+      parts.push(costFigureText(`${formatUSD(cost, { cents: true })}/mo`, result.cost ? unpricedIn(result.cost, resource.name) : 0));
     const availability = result.availability?.byResource[resource.name];
     if (availability !== undefined && Number.isFinite(availability)) parts.push(formatPercent(availability));
     if (parts.length === 0) continue;
@@ -62,17 +74,25 @@ export function inlayHints(doc: ArchDocument, result: EvaluationFigures | undefi
       label: parts.join(' · '),
       kind: InlayHintKind.Type,
       paddingLeft: true,
-      tooltip: 'Monthly cost and the probability that this resource works (up, and every hard dependency working), from the CloudArch evaluations.',
+      tooltip:
+        'Monthly cost and the probability that this resource works (up, and every hard dependency working), from the CloudArch evaluations.',
     });
   }
   return hints;
 }
 
 /** The headline figures of a document for the status bar. */
-export function summary(uri: string, version: number, doc: ArchDocument | { readonly errorCount: number }, result: EvaluationFigures | undefined): SummaryResult {
+export function summary(
+  uri: string,
+  version: number,
+  doc: ArchDocument | { readonly errorCount: number },
+  result: EvaluationFigures | undefined,
+): SummaryResult {
   // The server may know the error count without a parse of its own (the evaluation worker counted them).
   const errors = 'errorCount' in doc ? doc.errorCount : doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const missedTargets = (result?.targets ?? []).filter((target) => !target.met).map((target) => `${target.target}: ${target.actual} (goal ${target.goal})`);
+  const missedTargets = (result?.targets ?? [])
+    .filter((target) => !target.met)
+    .map((target) => `${target.target}: ${target.actual} (goal ${target.goal})`);
   const parts: string[] = [];
   if (result?.availability) parts.push(formatPercent(result.availability.percent));
   if (result?.cost) parts.push(costFigureText(`${formatUSD(result.cost.monthlyUSD)}/mo`, unpricedIn(result.cost)));
@@ -116,7 +136,11 @@ function toMarkdown(blocks: readonly Block[]): string {
         case 'list':
           return block.items.map((item) => `- ${item}`).join('\n');
         case 'table':
-          return [`| ${block.headers.join(' | ')} |`, `| ${block.headers.map(() => '---').join(' | ')} |`, ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`)].join('\n');
+          return [
+            `| ${block.headers.join(' | ')} |`,
+            `| ${block.headers.map(() => '---').join(' | ')} |`,
+            ...block.rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
+          ].join('\n');
       }
     })
     .join('\n\n');
@@ -146,33 +170,55 @@ function targetsBlocks(result: EvaluationResult, only: readonly string[]): Block
   if (targets.length === 0) return [];
   return [
     { kind: 'heading', level: 2, text: 'Targets' },
-    { kind: 'table', headers: ['Target', 'Goal', 'Actual', 'Met'], rows: targets.map((target) => [target.target, String(target.goal), String(target.actual), target.met ? 'yes' : 'NO']) },
+    {
+      kind: 'table',
+      headers: ['Target', 'Goal', 'Actual', 'Met'],
+      rows: targets.map((target) => [target.target, String(target.goal), String(target.actual), target.met ? 'yes' : 'NO']),
+    },
   ];
 }
 
 function availabilityBlocks(name: string, result: EvaluationResult): Block[] {
   const availability = result.availability;
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `Availability — ${name}` }];
-  if (!availability) return [...blocks, { kind: 'paragraph', text: 'The availability evaluation has no result for this file (fix the errors first).' }];
-  blocks.push({ kind: 'paragraph', text: `System availability ${availability.percent.toFixed(6)}%: about ${availability.downtimeMinutesPerYear.toFixed(1)} minutes of downtime a year.` });
+  if (!availability)
+    return [...blocks, { kind: 'paragraph', text: 'The availability evaluation has no result for this file (fix the errors first).' }];
+  blocks.push({
+    kind: 'paragraph',
+    text: `System availability ${availability.percent.toFixed(6)}%: about ${availability.downtimeMinutesPerYear.toFixed(1)} minutes of downtime a year.`,
+  });
   blocks.push({ kind: 'paragraph', text: `Entry points: ${availability.entryPoints.join(', ') || 'none'}.` });
   blocks.push({ kind: 'heading', level: 2, text: 'Single points of failure' });
-  blocks.push(availability.spof.length > 0 ? { kind: 'list', items: [...availability.spof] } : { kind: 'paragraph', text: 'None: no single unit failure stops the system.' });
+  blocks.push(
+    availability.spof.length > 0
+      ? { kind: 'list', items: [...availability.spof] }
+      : { kind: 'paragraph', text: 'None: no single unit failure stops the system.' },
+  );
   const zones = Object.entries(availability.zoneOutage);
   if (zones.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: 'Zone outages' });
-    blocks.push({ kind: 'table', headers: ['Zone down', 'System still works'], rows: zones.map(([zone, outcome]) => [zone, outcome.works ? 'yes' : 'NO']) });
+    blocks.push({
+      kind: 'table',
+      headers: ['Zone down', 'System still works'],
+      rows: zones.map(([zone, outcome]) => [zone, outcome.works ? 'yes' : 'NO']),
+    });
   }
   const regions = Object.entries(availability.regionOutage);
   if (regions.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: 'Region outages' });
-    blocks.push({ kind: 'table', headers: ['Region down', 'System still works'], rows: regions.map(([region, outcome]) => [region, outcome.works ? 'yes' : 'NO']) });
+    blocks.push({
+      kind: 'table',
+      headers: ['Region down', 'System still works'],
+      rows: regions.map(([region, outcome]) => [region, outcome.works ? 'yes' : 'NO']),
+    });
   }
   blocks.push({ kind: 'heading', level: 2, text: 'Per resource' });
   blocks.push({
     kind: 'table',
     headers: ['Resource', 'Works (%)'],
-    rows: Object.entries(availability.byResource).sort((a, b) => a[1] - b[1]).map(([resource, percent]) => [resource, percent.toFixed(4)]),
+    rows: Object.entries(availability.byResource)
+      .sort((a, b) => a[1] - b[1])
+      .map(([resource, percent]) => [resource, percent.toFixed(4)]),
   });
   const carlo = availability.monteCarlo;
   blocks.push({
@@ -194,7 +240,9 @@ function costBlocks(name: string, result: EvaluationResult): Block[] {
   blocks.push({
     kind: 'table',
     headers: ['Resource', 'USD / month'],
-    rows: Object.entries(cost.byResource).sort((a, b) => b[1] - a[1]).map(([resource, usd]) => [resource, formatUSD(usd, { cents: true })]),
+    rows: Object.entries(cost.byResource)
+      .sort((a, b) => b[1] - a[1])
+      .map(([resource, usd]) => [resource, formatUSD(usd, { cents: true })]),
   });
   blocks.push({ kind: 'heading', level: 2, text: 'Line items' });
   blocks.push({
@@ -211,7 +259,13 @@ function costBlocks(name: string, result: EvaluationResult): Block[] {
   });
   if (cost.alternatives.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: 'Savings' });
-    blocks.push({ kind: 'list', items: cost.alternatives.map((alternative) => `${alternative.resource}: ${alternative.change} saves ${formatUSD(alternative.savingUSD, { cents: true })}/month (${formatUSD(alternative.monthlyUSD, { cents: true })}/month)`) });
+    blocks.push({
+      kind: 'list',
+      items: cost.alternatives.map(
+        (alternative) =>
+          `${alternative.resource}: ${alternative.change} saves ${formatUSD(alternative.savingUSD, { cents: true })}/month (${formatUSD(alternative.monthlyUSD, { cents: true })}/month)`,
+      ),
+    });
   }
   if (cost.unpriced.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: 'Not priced' });
@@ -223,7 +277,8 @@ function costBlocks(name: string, result: EvaluationResult): Block[] {
 function securityBlocks(name: string, result: EvaluationResult): Block[] {
   const security = result.security;
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `Security — ${name}` }];
-  if (!security) return [...blocks, { kind: 'paragraph', text: 'The security evaluation has no result for this file (fix the errors first).' }];
+  if (!security)
+    return [...blocks, { kind: 'paragraph', text: 'The security evaluation has no result for this file (fix the errors first).' }];
   blocks.push({ kind: 'paragraph', text: `${findingsText(security.counts)}.` });
   const findings = [...security.findings].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
   if (findings.length > 0) {
@@ -242,27 +297,41 @@ function securityBlocks(name: string, result: EvaluationResult): Block[] {
       ]),
     });
   }
-  const hop = (step: { resource: string; port?: number | 'all' }) => (step.port !== undefined ? `${step.resource}:${step.port}` : step.resource);
+  const hop = (step: { resource: string; port?: number | 'all' }) =>
+    step.port !== undefined ? `${step.resource}:${step.port}` : step.resource;
   const paths = security.exposurePaths ?? [];
   if (paths.length > 0) {
     blocks.push({ kind: 'heading', level: 2, text: 'Exposure paths from the internet' });
-    blocks.push({ kind: 'list', items: paths.map((path) => `${path.dataStore} (via ${path.entry}): internet → ${path.hops.map(hop).join(' → ')}`) });
+    blocks.push({
+      kind: 'list',
+      items: paths.map((path) => `${path.dataStore} (via ${path.entry}): internet → ${path.hops.map(hop).join(' → ')}`),
+    });
   } else {
     const exposures = findings.filter((finding) => finding.exposurePath && finding.exposurePath.length > 0);
     if (exposures.length > 0) {
       blocks.push({ kind: 'heading', level: 2, text: 'Exposure paths from the internet' });
-      blocks.push({ kind: 'list', items: exposures.map((finding) => `${finding.ruleId} ${finding.resource}: ${finding.exposurePath!.map(hop).join(' → ')}`) });
+      blocks.push({
+        kind: 'list',
+        items: exposures.map((finding) => `${finding.ruleId} ${finding.resource}: ${finding.exposurePath!.map(hop).join(' → ')}`),
+      });
     }
   }
   return [...blocks, ...targetsBlocks(result, ['maxFindingSeverity'])];
 }
 
 /** The report of one evaluation, as Markdown and HTML. */
-export function report(kind: ReportKind, doc: ArchDocument, result: EvaluationResult | undefined): { title: string; markdown: string; html: string } {
+export function report(
+  kind: ReportKind,
+  doc: ArchDocument,
+  result: EvaluationResult | undefined,
+): { title: string; markdown: string; html: string } {
   const name = doc.name ?? 'architecture';
   let blocks: Block[];
   if (!result) {
-    blocks = [{ kind: 'heading', level: 1, text: name }, { kind: 'paragraph', text: 'This file has not been evaluated: fix its errors, or wait for the evaluation to finish.' }];
+    blocks = [
+      { kind: 'heading', level: 1, text: name },
+      { kind: 'paragraph', text: 'This file has not been evaluated: fix its errors, or wait for the evaluation to finish.' },
+    ];
   } else if (kind === 'availability') blocks = availabilityBlocks(name, result);
   else if (kind === 'cost') blocks = costBlocks(name, result);
   else blocks = securityBlocks(name, result);

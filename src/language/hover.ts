@@ -28,7 +28,10 @@ function enumValuesOf(shape: PropertyShape): { value: string | number | boolean;
 
 /** The Markdown documentation of a property: description, allowed values, default, unit. */
 export function propertyDocumentation(key: string, property: PropertyDef): string {
-  const parts = [`**${key}**: ${describeShape(property.shape, property.unit)}${property.required ? ' (required)' : ''}`, property.description];
+  const parts = [
+    `**${key}**: ${describeShape(property.shape, property.unit)}${property.required ? ' (required)' : ''}`,
+    property.description,
+  ];
   const values = enumValuesOf(property.shape);
   if (values.length > 0) parts.push(values.map((value) => `- \`${formatValue(value.value)}\`: ${value.description}`).join('\n'));
   const facts: string[] = [];
@@ -70,7 +73,8 @@ export function typeDocumentation(def: ResourceTypeDef): string {
   if (def.durability) availability.push(`**Durability**: ${figureText(def.durability)}`);
   sections.push(availability.join('\n'));
   sections.push(`**Pricing.** ${def.docs.pricing}`);
-  if (def.docs.customerResponsibility.length > 0) sections.push(`**Your side of the shared-responsibility model**\n${bullets(def.docs.customerResponsibility)}`);
+  if (def.docs.customerResponsibility.length > 0)
+    sections.push(`**Your side of the shared-responsibility model**\n${bullets(def.docs.customerResponsibility)}`);
   if (def.docs.securityControls.length > 0) sections.push(`**Security controls**\n${bullets(def.docs.securityControls)}`);
   return sections.join('\n\n');
 }
@@ -90,12 +94,18 @@ export function resourceSummary(resource: ResourceNode, result?: EvaluationFigur
   if (typeof props.label === 'string') lines.push(`Label: ${props.label}`);
   if (Array.isArray(props.zones)) lines.push(`Zones: ${props.zones.join(', ')}`);
   const keyProperties = Object.entries(props)
-    .filter(([key, value]) => !['type', 'label', 'zones', 'tags', 'connectsTo', 'dependsOn'].includes(key) && (typeof value !== 'object' || value === null))
+    .filter(
+      ([key, value]) =>
+        !['type', 'label', 'zones', 'tags', 'connectsTo', 'dependsOn'].includes(key) && (typeof value !== 'object' || value === null),
+    )
     .slice(0, 8)
     .map(([key, value]) => `- ${key}: \`${formatValue(value)}\``);
   // Defaults that follow other properties are shown with their value, so `desired: 4` alone reads as min 1, max 4.
-  const derived = def ? Object.entries(def.properties).filter(([key, property]) => property.derivedDefault && props[key] === undefined) : [];
-  for (const [key, property] of derived) keyProperties.push(`- ${key}: \`${formatValue(property.derivedDefault!.value(props))}\` (default: ${property.derivedDefault!.text})`);
+  const derived = def
+    ? Object.entries(def.properties).filter(([key, property]) => property.derivedDefault && props[key] === undefined)
+    : [];
+  for (const [key, property] of derived)
+    keyProperties.push(`- ${key}: \`${formatValue(property.derivedDefault!.value(props))}\` (default: ${property.derivedDefault!.text})`);
   if (keyProperties.length > 0) lines.push(keyProperties.join('\n'));
   return lines.join('\n\n');
 }
@@ -103,12 +113,22 @@ export function resourceSummary(resource: ResourceNode, result?: EvaluationFigur
 function instanceTypeHover(name: string, tables: CatalogTables): string | undefined {
   const type = tables.instanceTypes().find((entry) => entry.name === name);
   if (!type) return undefined;
-  const lines = [`**${type.name}** — ${type.category.replace(/-/g, ' ')} (${type.family} family, ${type.arch})`, `${type.vcpu} vCPU · ${type.memoryGiB} GiB memory`];
+  const lines = [
+    `**${type.name}** — ${type.category.replace(/-/g, ' ')} (${type.family} family, ${type.arch})`,
+    `${type.vcpu} vCPU · ${type.memoryGiB} GiB memory`,
+  ];
   if (type.burstable) lines.push('Burstable: baseline CPU with credits for bursts.');
-  if (type.instanceStore) lines.push(`Instance store: ${type.instanceStore.disks} × ${type.instanceStore.sizeGBEach} GB ${type.instanceStore.media}, lost when the instance stops or terminates.`);
+  if (type.instanceStore)
+    lines.push(
+      `Instance store: ${type.instanceStore.disks} × ${type.instanceStore.sizeGBEach} GB ${type.instanceStore.media}, lost when the instance stops or terminates.`,
+    );
   if (type.gpus) lines.push(`GPUs: ${type.gpus}`);
-  if (type.networkMbps !== undefined) lines.push(`Network: ${type.networkMbps >= 1000 ? `${type.networkMbps / 1000} Gbit/s` : `${type.networkMbps} Mbit/s`} baseline`);
-  if (type.onDemandUsdPerHour !== undefined) lines.push(`On-demand (us-east-1, Linux): ${formatHourly(type.onDemandUsdPerHour)} ≈ $${(type.onDemandUsdPerHour * 730).toFixed(2)}/month`);
+  if (type.networkMbps !== undefined)
+    lines.push(`Network: ${type.networkMbps >= 1000 ? `${type.networkMbps / 1000} Gbit/s` : `${type.networkMbps} Mbit/s`} baseline`);
+  if (type.onDemandUsdPerHour !== undefined)
+    lines.push(
+      `On-demand (us-east-1, Linux): ${formatHourly(type.onDemandUsdPerHour)} ≈ $${(type.onDemandUsdPerHour * 730).toFixed(2)}/month`,
+    );
   else lines.push('No sourced us-east-1 price: the cost evaluation lists it as unpriced (set `assumptions.prices` to price it).');
   if (type.spotAvgUsdPerHour !== undefined) lines.push(`Spot average: ${formatHourly(type.spotAvgUsdPerHour)}`);
   if (type.priceSource) lines.push(`Price source: ${type.priceSource}${type.priceAsOf ? `, ${type.priceAsOf}` : ''}`);
@@ -119,9 +139,15 @@ function instanceTypeHover(name: string, tables: CatalogTables): string | undefi
 function dbClassHover(name: string, tables: CatalogTables): string | undefined {
   const dbClass = tables.dbInstanceClasses().find((entry) => entry.name === name);
   if (!dbClass) return undefined;
-  const lines = [`**${dbClass.name}**`, `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB memory${dbClass.networkPerformance ? ` · network ${dbClass.networkPerformance}` : ''}`];
+  const lines = [
+    `**${dbClass.name}**`,
+    `${dbClass.vcpu} vCPU · ${dbClass.memoryGiB} GiB memory${dbClass.networkPerformance ? ` · network ${dbClass.networkPerformance}` : ''}`,
+  ];
   const prices = Object.entries(dbClass.onDemandUsdPerHour ?? {});
-  if (prices.length > 0) lines.push(`On-demand Single-AZ (us-east-1):\n${prices.map(([engine, price]) => `- ${engine}: ${formatHourly(price ?? NaN)}`).join('\n')}`);
+  if (prices.length > 0)
+    lines.push(
+      `On-demand Single-AZ (us-east-1):\n${prices.map(([engine, price]) => `- ${engine}: ${formatHourly(price ?? NaN)}`).join('\n')}`,
+    );
   else lines.push('No sourced price: the cost evaluation lists it as unpriced (set `assumptions.prices` to price it).');
   if (dbClass.priceSource) lines.push(`Price source: ${dbClass.priceSource}${dbClass.priceAsOf ? `, ${dbClass.priceAsOf}` : ''}`);
   if (dbClass.hardwareSource) lines.push(`Hardware source: ${dbClass.hardwareSource}`);
@@ -140,7 +166,9 @@ export function hover(doc: ArchDocument, position: Position, tables: CatalogTabl
 
   if (at.kind === 'resource-name') {
     const resource = at.resource;
-    return show(resource.typeDef ? `${resourceSummary(resource, result)}\n\n---\n\n${resource.typeDef.docs.what}` : resourceSummary(resource, result));
+    return show(
+      resource.typeDef ? `${resourceSummary(resource, result)}\n\n---\n\n${resource.typeDef.docs.what}` : resourceSummary(resource, result),
+    );
   }
   const typeOf = typeOfIn(doc);
   if (at.kind === 'key') {
@@ -172,7 +200,10 @@ export function hover(doc: ArchDocument, position: Position, tables: CatalogTabl
   for (const shape of shapes) {
     if (shape.kind === 'enum') {
       const entry = shape.values.find((candidate) => candidate.value === value);
-      if (entry) return show(`**${at.key}: ${formatValue(entry.value)}**\n\n${entry.description}${property.default === entry.value ? '\n\n(the default)' : ''}`);
+      if (entry)
+        return show(
+          `**${at.key}: ${formatValue(entry.value)}**\n\n${entry.description}${property.default === entry.value ? '\n\n(the default)' : ''}`,
+        );
     }
     if (shape.kind === 'instance-type' && typeof value === 'string') {
       const text = instanceTypeHover(value, tables);

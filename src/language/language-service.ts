@@ -93,12 +93,24 @@ export interface LanguageService {
   hover(doc: ArchDocument, position: Position, result?: EvaluationFigures): Hover | null;
   codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   /** The cost evaluation's savings for the resources in `range` (`result` must be of `doc`'s text). */
-  costSavingActions(uri: string, doc: ArchDocument, result: EvaluationResult | undefined, range: Range, only?: readonly string[]): CodeAction[];
+  costSavingActions(
+    uri: string,
+    doc: ArchDocument,
+    result: EvaluationResult | undefined,
+    range: Range,
+    only?: readonly string[],
+  ): CodeAction[];
   /**
    * Appends to each security fix's title what applying it does to cost and availability (the fixed
    * text is parsed and evaluated). `baseline` is the evaluation of `doc`; at most `limit` previews.
    */
-  previewSecurityFixes(actions: CodeAction[], uri: string, doc: ArchDocument, baseline: EvaluationFigures, options?: { limit?: number; isCancelled?: () => boolean }): Promise<CodeAction[]>;
+  previewSecurityFixes(
+    actions: CodeAction[],
+    uri: string,
+    doc: ArchDocument,
+    baseline: EvaluationFigures,
+    options?: { limit?: number; isCancelled?: () => boolean },
+  ): Promise<CodeAction[]>;
   documentSymbols(doc: ArchDocument): DocumentSymbol[];
   foldingRanges(doc: ArchDocument): FoldingRange[];
   definition(doc: ArchDocument, position: Position): { origin: Range; target: Range; targetSelection: Range } | undefined;
@@ -110,7 +122,12 @@ export interface LanguageService {
   inlayHints(doc: ArchDocument, result: EvaluationFigures | undefined, range: Range): InlayHint[];
   report(kind: ReportKind, doc: ArchDocument, result: EvaluationResult | undefined): { title: string; markdown: string; html: string };
   /** `doc` may be just the number of error diagnostics, when the caller knows it without parsing. */
-  summary(uri: string, version: number, doc: ArchDocument | { readonly errorCount: number }, result: EvaluationFigures | undefined): SummaryResult;
+  summary(
+    uri: string,
+    version: number,
+    doc: ArchDocument | { readonly errorCount: number },
+    result: EvaluationFigures | undefined,
+  ): SummaryResult;
 }
 
 /** Creates the language service. */
@@ -127,7 +144,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     parse: (text, previous) => parseArchitecture(text, { previous }),
     diagnostics: (doc, uri) => doc.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
     lspDiagnostic: toLspDiagnostic,
-    shouldEvaluate: (doc) => settings.evaluations && evaluate !== undefined && doc.resources.length <= settings.maxResourcesForLiveEvaluation,
+    shouldEvaluate: (doc) =>
+      settings.evaluations && evaluate !== undefined && doc.resources.length <= settings.maxResourcesForLiveEvaluation,
     evaluate: (doc, evaluateOptions = {}) => evaluate?.(doc, evaluateOptions),
     figures: figuresOf,
     evaluationDiagnostics: (result, uri) => result.diagnostics.map((diagnostic) => toLspDiagnostic(diagnostic, uri)),
@@ -139,9 +157,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     previewSecurityFixes: async (actions, uri, doc, baseline, previewOptions = {}) => {
       const previewFigures =
         options.previewFigures ??
-        (evaluate ? (_uri: string, text: string) => Promise.resolve(evaluate(parseArchitecture(text, { previous: doc }), { monteCarloSamples: 0 })) : undefined);
+        (evaluate
+          ? (_uri: string, text: string) => Promise.resolve(evaluate(parseArchitecture(text, { previous: doc }), { monteCarloSamples: 0 }))
+          : undefined);
       if (!previewFigures) return actions;
-      const figures = (result: EvaluationFigures): EffectFigures => ({ monthlyUSD: result.cost?.monthlyUSD, availabilityPercent: result.availability?.percent });
+      const figures = (result: EvaluationFigures): EffectFigures => ({
+        monthlyUSD: result.cost?.monthlyUSD,
+        availabilityPercent: result.availability?.percent,
+      });
       let budget = previewOptions.limit ?? 5;
       const previewed: CodeAction[] = [];
       for (const action of actions) {

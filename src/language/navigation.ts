@@ -8,7 +8,10 @@ import { resourceNamePattern } from '../core/resource-analysis';
 import { rangeContains } from './text-utils';
 
 /** The resource named at the position: its name key, or a reference to it. */
-export function resourceNameAt(doc: ArchDocument, position: Position): { name: string; range: Range; resource: ResourceNode | undefined } | undefined {
+export function resourceNameAt(
+  doc: ArchDocument,
+  position: Position,
+): { name: string; range: Range; resource: ResourceNode | undefined } | undefined {
   const declared = doc.resources.find((resource) => rangeContains(resource.nameRange, position));
   if (declared) return { name: declared.name, range: declared.nameRange, resource: declared };
   const reference = doc.references.find((occurrence) => rangeContains(occurrence.range, position));
@@ -39,7 +42,6 @@ export function prepareRename(doc: ArchDocument, position: Position): { range: R
   return { range: named.range, placeholder: named.name };
 }
 
-
 /** A rename that cannot be made, with the reason shown to the user. */
 export class RenameError extends Error {
   override readonly name = 'RenameError';
@@ -58,7 +60,10 @@ export function rename(
 ): TextEdit[] {
   const named = resourceNameAt(doc, position);
   if (!named?.resource) throw new RenameError('Only a resource name or a reference to a resource can be renamed.');
-  if (!resourceNamePattern.test(newName)) throw new RenameError(`'${newName}' is not a valid resource name: use a lowercase letter, then lowercase letters, digits and dashes (at most 63 characters).`);
+  if (!resourceNamePattern.test(newName))
+    throw new RenameError(
+      `'${newName}' is not a valid resource name: use a lowercase letter, then lowercase letters, digits and dashes (at most 63 characters).`,
+    );
   if (newName !== named.name && doc.resourceByName.has(newName)) throw new RenameError(`A resource named '${newName}' already exists.`);
   return [...renameEdits(doc, named.name, newName)];
 }

@@ -9,7 +9,13 @@ import type { PathStep } from './cursor-context';
 
 export type NodeAt =
   | { readonly kind: 'resource-name'; readonly resource: ResourceNode; readonly range: Range }
-  | { readonly kind: 'key'; readonly resource?: ResourceNode; readonly path: readonly PathStep[]; readonly key: string; readonly range: Range }
+  | {
+      readonly kind: 'key';
+      readonly resource?: ResourceNode;
+      readonly path: readonly PathStep[];
+      readonly key: string;
+      readonly range: Range;
+    }
   | {
       readonly kind: 'value';
       readonly resource?: ResourceNode;

@@ -46,7 +46,14 @@ export function documentSymbols(doc: ArchDocument): DocumentSymbol[] {
         range: fullRange(resource.nameRange, resource.range),
         selectionRange: resource.nameRange,
       }));
-      symbols.push({ name: 'resources', detail: `${doc.resources.length} resources`, kind: SymbolKind.Namespace, range, selectionRange: entry.keyRange, children });
+      symbols.push({
+        name: 'resources',
+        detail: `${doc.resources.length} resources`,
+        kind: SymbolKind.Namespace,
+        range,
+        selectionRange: entry.keyRange,
+        children,
+      });
       continue;
     }
     const scalar = entry.value?.kind === 'scalar' ? String(entry.value.value ?? '') : undefined;

@@ -58,7 +58,9 @@ export function offsetAt(text: string, position: { line: number; character: numb
 
 /** Applies non-overlapping text edits, as an editor would. */
 export function applyTextEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
-  const placed = edits.map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText })).sort((a, b) => b.start - a.start);
+  const placed = edits
+    .map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start);
   let result = text;
   for (const edit of placed) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;

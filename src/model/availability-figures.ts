@@ -68,13 +68,48 @@ export const elbMultiAzSla: SourcedFigure = {
 
 /** S3 designed availability per storage class, from the S3 storage-class comparison table. */
 export const s3DesignedAvailability: Readonly<Record<string, SourcedFigure>> = {
-  STANDARD: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99.9% (${slaPages.s3}).` },
-  INTELLIGENT_TIERING: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).` },
-  STANDARD_IA: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).` },
-  ONEZONE_IA: { value: 99.5, kind: 'designed', source: s3StorageClasses, note: `Designed availability of data kept in a single zone; the SLA credit threshold is 99% (${slaPages.s3}).` },
-  GLACIER_IR: { value: 99.9, kind: 'designed', source: s3StorageClasses, note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).` },
-  GLACIER: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of restored objects; archived objects must be restored before they can be read.' },
-  DEEP_ARCHIVE: { value: 99.99, kind: 'designed', source: s3StorageClasses, note: 'Designed availability of restored objects; archived objects must be restored before they can be read.' },
+  STANDARD: {
+    value: 99.99,
+    kind: 'designed',
+    source: s3StorageClasses,
+    note: `Designed availability; the SLA credit threshold is 99.9% (${slaPages.s3}).`,
+  },
+  INTELLIGENT_TIERING: {
+    value: 99.9,
+    kind: 'designed',
+    source: s3StorageClasses,
+    note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).`,
+  },
+  STANDARD_IA: {
+    value: 99.9,
+    kind: 'designed',
+    source: s3StorageClasses,
+    note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).`,
+  },
+  ONEZONE_IA: {
+    value: 99.5,
+    kind: 'designed',
+    source: s3StorageClasses,
+    note: `Designed availability of data kept in a single zone; the SLA credit threshold is 99% (${slaPages.s3}).`,
+  },
+  GLACIER_IR: {
+    value: 99.9,
+    kind: 'designed',
+    source: s3StorageClasses,
+    note: `Designed availability; the SLA credit threshold is 99% (${slaPages.s3}).`,
+  },
+  GLACIER: {
+    value: 99.99,
+    kind: 'designed',
+    source: s3StorageClasses,
+    note: 'Designed availability of restored objects; archived objects must be restored before they can be read.',
+  },
+  DEEP_ARCHIVE: {
+    value: 99.99,
+    kind: 'designed',
+    source: s3StorageClasses,
+    note: 'Designed availability of restored objects; archived objects must be restored before they can be read.',
+  },
 };
 
 /** Eleven nines: S3 (every class) and EFS designed durability. */
@@ -185,5 +220,6 @@ export const configurationOnly: SourcedFigure = {
 export const externalNeverFails: SourcedFigure = {
   value: 100,
   kind: 'estimate',
-  source: 'CloudArch model rule (evaluation spec, availability step 5): external resources never fail; set `availability:` to model your own figure',
+  source:
+    'CloudArch model rule (evaluation spec, availability step 5): external resources never fail; set `availability:` to model your own figure',
 };

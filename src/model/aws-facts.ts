@@ -37,7 +37,11 @@ export const EBS_LIMITS: Readonly<Record<string, EbsLimits>> = {
     minSize: 1,
     maxSize: 16384,
     multiAttach: false,
-    fact: { statement: 'gp2 volumes are 1 GiB to 16 TiB; their IOPS follow the size (3 IOPS per GiB).', source: ebsVolumeTypesPage, checked: FACTS_AS_OF },
+    fact: {
+      statement: 'gp2 volumes are 1 GiB to 16 TiB; their IOPS follow the size (3 IOPS per GiB).',
+      source: ebsVolumeTypesPage,
+      checked: FACTS_AS_OF,
+    },
   },
   gp3: {
     minSize: 1,
@@ -46,7 +50,8 @@ export const EBS_LIMITS: Readonly<Record<string, EbsLimits>> = {
     throughput: { min: 125, max: 2000 },
     multiAttach: false,
     fact: {
-      statement: 'Since September 2025 gp3 volumes reach 64 TiB, 80,000 IOPS (500 IOPS per GiB) and 2,000 MiB/s, up from 16 TiB, 16,000 IOPS and 1,000 MiB/s.',
+      statement:
+        'Since September 2025 gp3 volumes reach 64 TiB, 80,000 IOPS (500 IOPS per GiB) and 2,000 MiB/s, up from 16 TiB, 16,000 IOPS and 1,000 MiB/s.',
       source:
         'https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/ec2/aws.sdk.kotlin.services.ec2.model/-modify-volume-request/throughput.html (throughput 125 to 2,000 MiB/s) ; https://dev.to/kazuya_dev/aws-reinvent-2025-optimizing-price-performance-with-enhanced-amazon-ebs-gp3-volumes-stg320-3825 (AWS re:Invent 2025 STG320: 64 TiB and 80,000 IOPS) ; https://jayendrapatil.com/tag/ebs-io1/ (September 2025 update, secondary)',
       checked: FACTS_AS_OF,
@@ -57,7 +62,11 @@ export const EBS_LIMITS: Readonly<Record<string, EbsLimits>> = {
     maxSize: 16384,
     iops: { min: 100, max: 64000, perGiB: 50, required: true },
     multiAttach: true,
-    fact: { statement: 'io1 volumes are 4 GiB to 16 TiB with 100 to 64,000 IOPS at up to 50 IOPS per GiB.', source: ebsVolumeTypesPage, checked: FACTS_AS_OF },
+    fact: {
+      statement: 'io1 volumes are 4 GiB to 16 TiB with 100 to 64,000 IOPS at up to 50 IOPS per GiB.',
+      source: ebsVolumeTypesPage,
+      checked: FACTS_AS_OF,
+    },
   },
   io2: {
     minSize: 4,
@@ -65,7 +74,8 @@ export const EBS_LIMITS: Readonly<Record<string, EbsLimits>> = {
     iops: { min: 100, max: 256000, perGiB: 1000, required: true },
     multiAttach: true,
     fact: {
-      statement: 'Every io2 volume is io2 Block Express since 30 April 2025: 4 GiB to 64 TiB, up to 256,000 IOPS at up to 1,000 IOPS per GiB (on Nitro instances).',
+      statement:
+        'Every io2 volume is io2 Block Express since 30 April 2025: 4 GiB to 64 TiB, up to 256,000 IOPS at up to 1,000 IOPS per GiB (on Nitro instances).',
       source: 'https://docs.aws.amazon.com/ebs/latest/userguide/provisioned-iops.html',
       checked: FACTS_AS_OF,
     },
@@ -87,8 +97,10 @@ export const EBS_LIMITS: Readonly<Record<string, EbsLimits>> = {
 /** Amazon S3's largest object. */
 export const S3_MAX_OBJECT: DatedFact & { readonly terabytes: number } = {
   terabytes: 50,
-  statement: 'Since December 2025 an S3 object can be up to 50 TB (it was 5 TB), in every storage class; uploads above 5 GB use multipart upload.',
-  source: 'https://bybowu.com/article/amazon-s3-50tb-what-changes-in-your-data-pipelines (secondary, reporting the AWS re:Invent 2025 announcement)',
+  statement:
+    'Since December 2025 an S3 object can be up to 50 TB (it was 5 TB), in every storage class; uploads above 5 GB use multipart upload.',
+  source:
+    'https://bybowu.com/article/amazon-s3-50tb-what-changes-in-your-data-pipelines (secondary, reporting the AWS re:Invent 2025 announcement)',
   checked: FACTS_AS_OF,
 };
 
@@ -122,8 +134,16 @@ export const LAMBDA_RUNTIMES: readonly LambdaRuntime[] = [
   { id: 'python3.14', name: 'Python 3.14', deprecation: '2029-06-30' },
   { id: 'python3.13', name: 'Python 3.13', deprecation: '2029-06-30' },
   { id: 'python3.12', name: 'Python 3.12' },
-  { id: 'python3.11', name: 'Python 3.11', note: 'Runs on Amazon Linux 2, which reached end of life on 2026-06-30; Lambda still applies critical patches.' },
-  { id: 'python3.10', name: 'Python 3.10', note: 'Runs on Amazon Linux 2, which reached end of life on 2026-06-30; Lambda still applies critical patches.' },
+  {
+    id: 'python3.11',
+    name: 'Python 3.11',
+    note: 'Runs on Amazon Linux 2, which reached end of life on 2026-06-30; Lambda still applies critical patches.',
+  },
+  {
+    id: 'python3.10',
+    name: 'Python 3.10',
+    note: 'Runs on Amazon Linux 2, which reached end of life on 2026-06-30; Lambda still applies critical patches.',
+  },
   { id: 'python3.9', name: 'Python 3.9', deprecation: '2025-12-15' },
   { id: 'java25', name: 'Java 25', deprecation: '2029-06-30' },
   { id: 'java21', name: 'Java 21' },
@@ -136,7 +156,11 @@ export const LAMBDA_RUNTIMES: readonly LambdaRuntime[] = [
   { id: 'ruby3.3', name: 'Ruby 3.3' },
   { id: 'ruby3.2', name: 'Ruby 3.2' },
   { id: 'provided.al2023', name: 'OS-only runtime on Amazon Linux 2023' },
-  { id: 'provided.al2', name: 'OS-only runtime on Amazon Linux 2', note: 'Amazon Linux 2 reached end of life on 2026-06-30; prefer provided.al2023.' },
+  {
+    id: 'provided.al2',
+    name: 'OS-only runtime on Amazon Linux 2',
+    note: 'Amazon Linux 2 reached end of life on 2026-06-30; prefer provided.al2023.',
+  },
 ];
 
 /**
@@ -144,11 +168,33 @@ export const LAMBDA_RUNTIMES: readonly LambdaRuntime[] = [
  * before this table starts (still recognised so old designs are flagged).
  */
 export const DEPRECATED_LAMBDA_RUNTIME_IDS: readonly string[] = [
-  ...LAMBDA_RUNTIMES.filter((runtime) => runtime.deprecation !== undefined && runtime.deprecation <= FACTS_AS_OF).map((runtime) => runtime.id),
+  ...LAMBDA_RUNTIMES.filter((runtime) => runtime.deprecation !== undefined && runtime.deprecation <= FACTS_AS_OF).map(
+    (runtime) => runtime.id,
+  ),
   // Deprecated before the sources read for this table (the project's earlier list, kept so old designs are flagged).
-  'nodejs', 'nodejs4.3', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x', 'nodejs12.x', 'nodejs14.x', 'nodejs16.x',
-  'python2.7', 'python3.6', 'python3.7', 'python3.8', 'java8', 'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1', 'dotnetcore3.1', 'dotnet5.0', 'dotnet6',
-  'ruby2.5', 'ruby2.7', 'go1.x', 'provided',
+  'nodejs',
+  'nodejs4.3',
+  'nodejs6.10',
+  'nodejs8.10',
+  'nodejs10.x',
+  'nodejs12.x',
+  'nodejs14.x',
+  'nodejs16.x',
+  'python2.7',
+  'python3.6',
+  'python3.7',
+  'python3.8',
+  'java8',
+  'dotnetcore1.0',
+  'dotnetcore2.0',
+  'dotnetcore2.1',
+  'dotnetcore3.1',
+  'dotnet5.0',
+  'dotnet6',
+  'ruby2.5',
+  'ruby2.7',
+  'go1.x',
+  'provided',
 ];
 
 /** The current runtime a deprecated one of the same language moves to. */
@@ -165,13 +211,16 @@ export function replacementLambdaRuntime(runtime: string): string | undefined {
 export const AURORA_GLOBAL_SECONDARY_REGIONS: DatedFact & { readonly max: number } = {
   max: 10,
   statement: 'An Aurora global database has one primary Region and up to 10 secondary Regions (it was 5).',
-  source: 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html ; https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.configuration.requirements.html',
+  source:
+    'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html ; https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.configuration.requirements.html',
   checked: FACTS_AS_OF,
 };
 
 export const DYNAMODB_MRSC: DatedFact = {
-  statement: 'DynamoDB global tables offer multi-Region strong consistency (MRSC): exactly three Regions (three replicas, or two replicas and a witness), with strongly consistent reads in every Region and zero RPO.',
-  source: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html ; https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/example_dynamodb_Scenario_MRSCGlobalTables_section.html',
+  statement:
+    'DynamoDB global tables offer multi-Region strong consistency (MRSC): exactly three Regions (three replicas, or two replicas and a witness), with strongly consistent reads in every Region and zero RPO.',
+  source:
+    'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html ; https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/example_dynamodb_Scenario_MRSCGlobalTables_section.html',
   checked: FACTS_AS_OF,
 };
 
@@ -185,9 +234,11 @@ export interface ClosedToNewCustomers extends DatedFact {
 
 export const TIMESTREAM_LIVEANALYTICS_CLOSED: ClosedToNewCustomers = {
   since: '2025-06-20',
-  statement: 'Amazon Timestream for LiveAnalytics is no longer open to new customers since 20 June 2025; existing customers can keep using it.',
+  statement:
+    'Amazon Timestream for LiveAnalytics is no longer open to new customers since 20 June 2025; existing customers can keep using it.',
   alternatives: 'Amazon Timestream for InfluxDB',
-  source: 'https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-liveanalytics-availability-change.html (banner on every Timestream for LiveAnalytics page, read at https://docs.aws.amazon.com/timestream/latest/developerguide/scheduledqueries-notification.html)',
+  source:
+    'https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-liveanalytics-availability-change.html (banner on every Timestream for LiveAnalytics page, read at https://docs.aws.amazon.com/timestream/latest/developerguide/scheduledqueries-notification.html)',
   checked: FACTS_AS_OF,
 };
 
@@ -201,25 +252,36 @@ export const SNOWBALL_EDGE_CLOSED: ClosedToNewCustomers = {
 export const QLDB_END_OF_SUPPORT: ClosedToNewCustomers & { readonly retired: true } = {
   retired: true,
   since: '2025-07-31',
-  statement: 'AWS ended support for Amazon QLDB on 31 July 2025 (new sign-ups closed in July 2024); ledgers can no longer be created or used.',
-  alternatives: 'Amazon Aurora PostgreSQL with audit history tables (the migration AWS documents), or Amazon Managed Blockchain when several parties must share the ledger',
-  source: 'https://docs.aws.amazon.com/qldb/latest/developerguide/document-history.html ; https://github.com/SummitRoute/aws_breaking_changes/issues/96',
+  statement:
+    'AWS ended support for Amazon QLDB on 31 July 2025 (new sign-ups closed in July 2024); ledgers can no longer be created or used.',
+  alternatives:
+    'Amazon Aurora PostgreSQL with audit history tables (the migration AWS documents), or Amazon Managed Blockchain when several parties must share the ledger',
+  source:
+    'https://docs.aws.amazon.com/qldb/latest/developerguide/document-history.html ; https://github.com/SummitRoute/aws_breaking_changes/issues/96',
   checked: FACTS_AS_OF,
 };
 
 /** RDS gp3 storage: the included baseline grows when RDS stripes the storage over four volumes. */
-export const RDS_GP3_BASELINE: DatedFact & { readonly stripedFromGiB: number; readonly baselineIops: number; readonly stripedBaselineIops: number } = {
+export const RDS_GP3_BASELINE: DatedFact & {
+  readonly stripedFromGiB: number;
+  readonly baselineIops: number;
+  readonly stripedBaselineIops: number;
+} = {
   stripedFromGiB: 400,
   baselineIops: 3000,
   stripedBaselineIops: 12000,
-  statement: 'RDS gp3 storage (MariaDB, MySQL, PostgreSQL, Db2) includes 3,000 IOPS below 400 GiB and 12,000 IOPS from 400 GiB, where RDS stripes it over four volumes; provisioned IOPS below that baseline are rejected. (Oracle stripes from 200 GiB.)',
-  source: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html ; https://github.com/hashicorp/terraform-provider-aws/issues/28382 (maintainer: above 400 GiB the gp3 IOPS baseline is 12,000) ; https://jayendrapatil.com/category/aws/rds/page/2/ (striping thresholds, secondary)',
+  statement:
+    'RDS gp3 storage (MariaDB, MySQL, PostgreSQL, Db2) includes 3,000 IOPS below 400 GiB and 12,000 IOPS from 400 GiB, where RDS stripes it over four volumes; provisioned IOPS below that baseline are rejected. (Oracle stripes from 200 GiB.)',
+  source:
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html ; https://github.com/hashicorp/terraform-provider-aws/issues/28382 (maintainer: above 400 GiB the gp3 IOPS baseline is 12,000) ; https://jayendrapatil.com/category/aws/rds/page/2/ (striping thresholds, secondary)',
   checked: FACTS_AS_OF,
 };
 
 export const FSX_DEPLOYMENT_TYPES: DatedFact = {
-  statement: 'FSx for NetApp ONTAP deploys as SINGLE_AZ_1, SINGLE_AZ_2, MULTI_AZ_1 or MULTI_AZ_2; FSx for OpenZFS as SINGLE_AZ_1, SINGLE_AZ_2, SINGLE_AZ_HA_1, SINGLE_AZ_HA_2 or MULTI_AZ_1. Automatic backups are kept 0 to 90 days (ONTAP default 30).',
-  source: 'https://docs.aws.amazon.com/fsx/latest/APIReference/API_OntapFileSystemConfiguration.html ; https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/fsx/aws.sdk.kotlin.services.fsx.model/-create-file-system-open-zfs-configuration/deployment-type.html',
+  statement:
+    'FSx for NetApp ONTAP deploys as SINGLE_AZ_1, SINGLE_AZ_2, MULTI_AZ_1 or MULTI_AZ_2; FSx for OpenZFS as SINGLE_AZ_1, SINGLE_AZ_2, SINGLE_AZ_HA_1, SINGLE_AZ_HA_2 or MULTI_AZ_1. Automatic backups are kept 0 to 90 days (ONTAP default 30).',
+  source:
+    'https://docs.aws.amazon.com/fsx/latest/APIReference/API_OntapFileSystemConfiguration.html ; https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/fsx/aws.sdk.kotlin.services.fsx.model/-create-file-system-open-zfs-configuration/deployment-type.html',
   checked: FACTS_AS_OF,
 };
 

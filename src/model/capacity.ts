@@ -18,7 +18,7 @@ export const requestsPerSecondPerVcpu: SourcedFigure = {
   value: 100,
   kind: 'estimate',
   source: 'assumption (CloudArch): 10 ms of CPU per dynamic web request; no AWS figure exists',
-  note: 'Overridable per resource with `capacityRps:`. Matches the catalog\'s 200 requests per second for a two-vCPU instance such as t3.medium.',
+  note: "Overridable per resource with `capacityRps:`. Matches the catalog's 200 requests per second for a two-vCPU instance such as t3.medium.",
 };
 
 /** Types whose units are servers with an `instanceType`. */
@@ -43,14 +43,21 @@ export function unitCapacity(def: ResourceTypeDef | undefined, props: Readonly<R
   if (instanceTyped.has(def.id) && typeof props.instanceType === 'string') {
     const hardware = instanceType(props.instanceType);
     if (hardware !== undefined) {
-      return { rps: hardware.vcpu * requestsPerSecondPerVcpu.value, basis: `${hardware.vcpu} vCPU of ${hardware.name} × ${requestsPerSecondPerVcpu.value} requests/s per vCPU (assumption)` };
+      return {
+        rps: hardware.vcpu * requestsPerSecondPerVcpu.value,
+        basis: `${hardware.vcpu} vCPU of ${hardware.name} × ${requestsPerSecondPerVcpu.value} requests/s per vCPU (assumption)`,
+      };
     }
   }
   if (def.id === 'aws.ecs.service') {
     const cpu = positive(props.cpu) ?? 256;
     const vcpu = cpu / 1024;
-    return { rps: vcpu * requestsPerSecondPerVcpu.value, basis: `${vcpu} vCPU per task × ${requestsPerSecondPerVcpu.value} requests/s per vCPU (assumption)` };
+    return {
+      rps: vcpu * requestsPerSecondPerVcpu.value,
+      basis: `${vcpu} vCPU per task × ${requestsPerSecondPerVcpu.value} requests/s per vCPU (assumption)`,
+    };
   }
-  if (def.capacityPerUnitRps !== undefined) return { rps: def.capacityPerUnitRps, basis: `the catalog's ${def.capacityPerUnitRps} requests/s per unit of ${def.id}` };
+  if (def.capacityPerUnitRps !== undefined)
+    return { rps: def.capacityPerUnitRps, basis: `the catalog's ${def.capacityPerUnitRps} requests/s per unit of ${def.id}` };
   return { rps: Infinity, basis: 'not capacity-limited in the model' };
 }

@@ -45,7 +45,13 @@ export type TypePattern = string;
 
 /** The value shape of a property. A discriminated union so every consumer can switch on `kind`. */
 export type PropertyShape =
-  | { readonly kind: 'string'; readonly pattern?: string; readonly examples?: readonly string[]; readonly minLength?: number; readonly maxLength?: number }
+  | {
+      readonly kind: 'string';
+      readonly pattern?: string;
+      readonly examples?: readonly string[];
+      readonly minLength?: number;
+      readonly maxLength?: number;
+    }
   | { readonly kind: 'number'; readonly integer?: boolean; readonly minimum?: number; readonly maximum?: number }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'enum'; readonly values: readonly EnumValue[] }
@@ -67,8 +73,19 @@ export type PropertyShape =
    * `allowPort`: the `name:port` form is accepted (`connectsTo`).
    */
   | { readonly kind: 'reference'; readonly to: readonly TypePattern[]; readonly allowCidr?: boolean; readonly allowPort?: boolean }
-  | { readonly kind: 'list'; readonly items: PropertyShape; readonly minItems?: number; readonly maxItems?: number; readonly uniqueItems?: boolean }
-  | { readonly kind: 'object'; readonly properties: Readonly<Record<string, PropertyDef>>; readonly required?: readonly string[]; readonly additionalProperties?: boolean }
+  | {
+      readonly kind: 'list';
+      readonly items: PropertyShape;
+      readonly minItems?: number;
+      readonly maxItems?: number;
+      readonly uniqueItems?: boolean;
+    }
+  | {
+      readonly kind: 'object';
+      readonly properties: Readonly<Record<string, PropertyDef>>;
+      readonly required?: readonly string[];
+      readonly additionalProperties?: boolean;
+    }
   /** A map from free-form string keys to values of one shape (`tags`). */
   | { readonly kind: 'map'; readonly values: PropertyShape }
   /** Either of several shapes, e.g. a `connectsTo` entry is a reference string or an object. */

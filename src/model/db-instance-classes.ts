@@ -40,12 +40,21 @@ const scraped = DB_CLASSES.map(fromScrape);
 const scrapedNames = new Set(scraped.map((def) => def.name));
 const sameAsEc2: readonly DbInstanceClassDef[] = newerFamilies.flatMap((family) => {
   // RDS sells the burstable family from micro, the others from large (no medium or metal classes).
-  const sizes = family.startsWith('t') ? ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'] : ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge', '48xlarge'];
+  const sizes = family.startsWith('t')
+    ? ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge']
+    : ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge', '48xlarge'];
   return sizes.flatMap((size): DbInstanceClassDef[] => {
     const ec2 = instanceType(`${family}.${size}`);
     const name = `db.${family}.${size}`;
     if (!ec2 || scrapedNames.has(name)) return [];
-    return [{ name, vcpu: ec2.vcpu, memoryGiB: ec2.memoryGiB, hardwareSource: `the EC2 type ${ec2.name} it runs on (EC2 hardware list as of ${EC2_HARDWARE_AS_OF})` }];
+    return [
+      {
+        name,
+        vcpu: ec2.vcpu,
+        memoryGiB: ec2.memoryGiB,
+        hardwareSource: `the EC2 type ${ec2.name} it runs on (EC2 hardware list as of ${EC2_HARDWARE_AS_OF})`,
+      },
+    ];
   });
 });
 
@@ -66,7 +75,11 @@ export function allDbInstanceClasses(): readonly DbInstanceClassDef[] {
 export const PRICED_DB_ENGINES: readonly string[] = ['mysql', 'postgres', 'mariadb', 'aurora-mysql', 'aurora-postgresql'];
 
 /** The on-demand Single-AZ price of `className` running `engine` in `region`, with its source, or undefined. */
-export function dbClassRegionalPrice(className: string, engine: string, region: string): { readonly usd: number; readonly source: string } | undefined {
+export function dbClassRegionalPrice(
+  className: string,
+  engine: string,
+  region: string,
+): { readonly usd: number; readonly source: string } | undefined {
   const usd = RDS_PRICES[region]?.[className]?.[engine];
   return usd === undefined ? undefined : { usd, source: `${rdsSource.origin}, as of ${rdsSource.asOf}` };
 }

@@ -9,7 +9,15 @@
  * completion does not offer a type that has no price at all.
  */
 import type { InstanceTypeDef } from './catalog-types';
-import { EC2_HARDWARE, EC2_HARDWARE_SOURCE, EC2_NETWORK_SOURCE, EC2_PRICES, EC2_STORE_SOURCE, PRICE_SOURCES, PRICED_REGIONS } from './generated/price-snapshot';
+import {
+  EC2_HARDWARE,
+  EC2_HARDWARE_SOURCE,
+  EC2_NETWORK_SOURCE,
+  EC2_PRICES,
+  EC2_STORE_SOURCE,
+  PRICE_SOURCES,
+  PRICED_REGIONS,
+} from './generated/price-snapshot';
 
 /** The region whose prices the catalog shows when no region is given (hover, completion). */
 export const CATALOG_PRICE_REGION = 'us-east-1';
@@ -60,7 +68,11 @@ function buildInstanceType(row: (typeof EC2_HARDWARE)[number]): InstanceTypeDef 
     vcpu,
     memoryGiB,
     arch: arm64 === 1 ? 'arm64' : 'x86_64',
-    ...(store !== null ? { instanceStore: { disks: store[0], sizeGBEach: store[1], media: storeMedia(store[2]) } } : mayHaveInstanceStore(family) ? { instanceStoreKnown: false as const } : {}),
+    ...(store !== null
+      ? { instanceStore: { disks: store[0], sizeGBEach: store[1], media: storeMedia(store[2]) } }
+      : mayHaveInstanceStore(family)
+        ? { instanceStoreKnown: false as const }
+        : {}),
     ...(gpus > 0 ? { gpus } : {}),
     ...(family.startsWith('t') && /^t\d/.test(family) ? { burstable: true } : {}),
     ...(networkMbps !== null ? { networkMbps } : {}),
@@ -77,8 +89,8 @@ function buildInstanceType(row: (typeof EC2_HARDWARE)[number]): InstanceTypeDef 
 }
 
 /** By family, then smallest first within a family (what lists and suggestions show). */
-const instanceTypes: readonly InstanceTypeDef[] = EC2_HARDWARE.map(buildInstanceType).sort(
-  (a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : a.vcpu - b.vcpu || a.memoryGiB - b.memoryGiB || (a.name < b.name ? -1 : 1)),
+const instanceTypes: readonly InstanceTypeDef[] = EC2_HARDWARE.map(buildInstanceType).sort((a, b) =>
+  a.family < b.family ? -1 : a.family > b.family ? 1 : a.vcpu - b.vcpu || a.memoryGiB - b.memoryGiB || (a.name < b.name ? -1 : 1),
 );
 const byName: ReadonlyMap<string, InstanceTypeDef> = new Map(instanceTypes.map((def) => [def.name, def]));
 

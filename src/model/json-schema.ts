@@ -49,7 +49,11 @@ export function shapeSchema(shape: PropertyShape): JsonSchema {
     case 'boolean':
       return { type: 'boolean' };
     case 'enum':
-      return { enum: shape.values.map((value) => value.value), enumDescriptions: enumDescriptions(shape.values), markdownEnumDescriptions: enumDescriptions(shape.values) };
+      return {
+        enum: shape.values.map((value) => value.value),
+        enumDescriptions: enumDescriptions(shape.values),
+        markdownEnumDescriptions: enumDescriptions(shape.values),
+      };
     case 'instance-type':
       return { type: 'string', pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9-]+$', examples: ['t3.micro', 't3.medium', 'm5.large'] };
     case 'db-instance-class':
@@ -93,7 +97,14 @@ export function propertySchema(def: PropertyDef): JsonSchema {
 }
 
 function objectSchema(properties: Readonly<Record<string, PropertyDef>>, required: readonly string[], additional: boolean): JsonSchema {
-  const requiredKeys = [...new Set([...required, ...Object.entries(properties).filter(([, def]) => def.required).map(([key]) => key)])];
+  const requiredKeys = [
+    ...new Set([
+      ...required,
+      ...Object.entries(properties)
+        .filter(([, def]) => def.required)
+        .map(([key]) => key),
+    ]),
+  ];
   return {
     type: 'object',
     properties: Object.fromEntries(Object.entries(properties).map(([key, def]) => [key, propertySchema(def)])),
@@ -135,14 +146,18 @@ export function buildJsonSchema(types: readonly ResourceTypeDef[]): JsonSchema {
         markdownEnumDescriptions: types.map((def) => `**${def.title}** (${def.service}): ${def.docs.what}`),
       },
     },
-    allOf: types.map((def) => ({ if: { properties: { type: { const: def.id } }, required: ['type'] }, then: { $ref: `#/definitions/${definitionKey(def.id)}` } })),
+    allOf: types.map((def) => ({
+      if: { properties: { type: { const: def.id } }, required: ['type'] },
+      then: { $ref: `#/definitions/${definitionKey(def.id)}` },
+    })),
   };
   const topLevel = objectSchema(topLevelProperties, [], false) as { properties: Record<string, JsonSchema>; required?: string[] };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: schemaId,
     title: 'CloudArch architecture',
-    description: 'An AWS architecture described as resources with their properties, for the CloudArch extension and CLI (`*.cloudarch.yaml`).',
+    description:
+      'An AWS architecture described as resources with their properties, for the CloudArch extension and CLI (`*.cloudarch.yaml`).',
     ...topLevel,
     properties: {
       ...topLevel.properties,

@@ -48,7 +48,9 @@ export const knownPorts: readonly KnownPort[] = [
 export const offeredPorts: readonly KnownPort[] = knownPorts.filter((known) => known.offered);
 
 /** Database and cache ports by number (ascending, as integer keys are), named as findings name them. */
-export const databasePorts: Readonly<Record<number, string>> = Object.fromEntries(knownPorts.filter((known) => known.database).map((known) => [known.port, known.service]));
+export const databasePorts: Readonly<Record<number, string>> = Object.fromEntries(
+  knownPorts.filter((known) => known.database).map((known) => [known.port, known.service]),
+);
 
 /** Ports that may face the internet without a finding of their own (web traffic). */
 export const webPorts: readonly number[] = [80, 443];

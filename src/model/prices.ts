@@ -70,12 +70,20 @@ const ebs: Record<string, PriceEntry> = {
   'ebs:io2': golden(0.125, 'GB-month', 'io2 storage'),
   'ebs:io2:iops': golden(0.065, 'IOPS-month', 'io2 provisioned IOPS (first 32,000)'),
   'ebs:io2:iops-32k-64k': entry({
-    usd: 0.0455, unit: 'IOPS-month', description: 'io2 provisioned IOPS (32,001 to 64,000)',
-    source: 'https://aws.amazon.com/ebs/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'low',
+    usd: 0.0455,
+    unit: 'IOPS-month',
+    description: 'io2 provisioned IOPS (32,001 to 64,000)',
+    source: 'https://aws.amazon.com/ebs/pricing/',
+    asOf: UNVERIFIED_AS_OF,
+    confidence: 'low',
   }),
   'ebs:io2:iops-over-64k': entry({
-    usd: 0.032, unit: 'IOPS-month', description: 'io2 provisioned IOPS (above 64,000)',
-    source: 'https://aws.amazon.com/ebs/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'low',
+    usd: 0.032,
+    unit: 'IOPS-month',
+    description: 'io2 provisioned IOPS (above 64,000)',
+    source: 'https://aws.amazon.com/ebs/pricing/',
+    asOf: UNVERIFIED_AS_OF,
+    confidence: 'low',
   }),
   'ebs:st1': golden(0.045, 'GB-month', 'st1 storage'),
   'ebs:sc1': golden(0.015, 'GB-month', 'sc1 storage'),
@@ -100,8 +108,12 @@ const s3Entries: Record<string, PriceEntry> = {
   's3:STANDARD_IA': golden(0.0125, 'GB-month', 'S3 Standard-IA storage'),
   's3:ONEZONE_IA': golden(0.01, 'GB-month', 'S3 One Zone-IA storage'),
   's3:GLACIER_IR': entry({
-    usd: 0.004, unit: 'GB-month', description: 'S3 Glacier Instant Retrieval storage',
-    source: 'brain.joaof.eu S3 price table, us-east-1 (secondary; via the project reference snapshot)', asOf: '2024', confidence: 'medium',
+    usd: 0.004,
+    unit: 'GB-month',
+    description: 'S3 Glacier Instant Retrieval storage',
+    source: 'brain.joaof.eu S3 price table, us-east-1 (secondary; via the project reference snapshot)',
+    asOf: '2024',
+    confidence: 'medium',
   }),
   's3:GLACIER': golden(0.0036, 'GB-month', 'S3 Glacier Flexible Retrieval storage'),
   's3:DEEP_ARCHIVE': golden(0.00099, 'GB-month', 'S3 Glacier Deep Archive storage'),
@@ -119,8 +131,12 @@ const s3Entries: Record<string, PriceEntry> = {
   's3:GLACIER:put': golden(0.03, '1k requests', 'S3 Glacier Flexible Retrieval PUT/COPY/POST/LIST requests'),
   's3:GLACIER:get': golden(0.0004, '1k requests', 'S3 Glacier Flexible Retrieval GET requests'),
   's3:GLACIER:restore': entry({
-    usd: 0.03, unit: '1k requests', description: 'S3 Glacier Flexible Retrieval standard retrieval requests',
-    source: INFRACOST, asOf: GOLDEN_2024_07, confidence: 'medium',
+    usd: 0.03,
+    unit: '1k requests',
+    description: 'S3 Glacier Flexible Retrieval standard retrieval requests',
+    source: INFRACOST,
+    asOf: GOLDEN_2024_07,
+    confidence: 'medium',
     note: 'An AWS re:Post example uses $0.05 per 1,000; the golden value may be stale.',
   }),
   's3:DEEP_ARCHIVE:put': golden(0.05, '1k requests', 'S3 Glacier Deep Archive PUT/COPY/POST/LIST requests'),
@@ -141,7 +157,12 @@ const RDS_GOLDEN_AS_OF = '2026-05-03';
 const AURORA_PAGE = 'https://aws.amazon.com/rds/aurora/pricing/';
 const rds: Record<string, PriceEntry> = {
   'rds:storage:gp2': golden(0.115, 'GB-month', 'RDS gp2 storage (Single-AZ; Multi-AZ bills twice)', RDS_GOLDEN_AS_OF),
-  'rds:storage:gp3': estimate(0.115, 'GB-month', 'RDS gp3 storage (Single-AZ; Multi-AZ bills twice)', 'https://aws.amazon.com/rds/pricing/'),
+  'rds:storage:gp3': estimate(
+    0.115,
+    'GB-month',
+    'RDS gp3 storage (Single-AZ; Multi-AZ bills twice)',
+    'https://aws.amazon.com/rds/pricing/',
+  ),
   'rds:storage:io1': golden(0.125, 'GB-month', 'RDS io1 storage (Single-AZ)', RDS_GOLDEN_AS_OF),
   'rds:storage:io1:iops': golden(0.1, 'IOPS-month', 'RDS io1 provisioned IOPS (Single-AZ)', RDS_GOLDEN_AS_OF),
   'rds:storage:io2': estimate(0.125, 'GB-month', 'RDS io2 storage (Single-AZ)', 'https://aws.amazon.com/rds/pricing/'),
@@ -173,7 +194,12 @@ const dynamodb: Record<string, PriceEntry> = {
   'dynamodb:storage': golden(0.25, 'GB-month', 'DynamoDB table storage', DYNAMO_AS_OF),
   'dynamodb:pitr': golden(0.2, 'GB-month', 'DynamoDB continuous backups (point-in-time recovery)', DYNAMO_AS_OF),
   'dynamodb:backup': golden(0.1, 'GB-month', 'DynamoDB on-demand backup storage', DYNAMO_AS_OF),
-  'dynamodb:replicated-wcu': golden(0.00065, 'replicated WCU-hour', 'DynamoDB global tables replicated write capacity (us-east-2)', DYNAMO_AS_OF),
+  'dynamodb:replicated-wcu': golden(
+    0.00065,
+    'replicated WCU-hour',
+    'DynamoDB global tables replicated write capacity (us-east-2)',
+    DYNAMO_AS_OF,
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -194,10 +220,20 @@ const networking: Record<string, PriceEntry> = {
   'dto:first-10tb': golden(0.09, 'GB', 'data transfer out to the internet (first 10 TB)', '2024-09-25'),
   'dto:next-40tb': golden(0.085, 'GB', 'data transfer out to the internet (next 40 TB)', '2024-09-25'),
   'dto:next-100tb': golden(0.07, 'GB', 'data transfer out to the internet (next 100 TB)', '2024-09-25'),
-  'dto:over-150tb': estimate(0.05, 'GB', 'data transfer out to the internet (over 150 TB)', 'https://aws.amazon.com/ec2/pricing/on-demand/'),
+  'dto:over-150tb': estimate(
+    0.05,
+    'GB',
+    'data transfer out to the internet (over 150 TB)',
+    'https://aws.amazon.com/ec2/pricing/on-demand/',
+  ),
   'dto:inter-region': golden(0.02, 'GB', 'data transfer between regions', '2024-09-25'),
-  'dto:inter-region:us-east-1:us-east-2': pageConfirmed(0.01, 'GB', 'data transfer between US East (N. Virginia) and US East (Ohio), either direction',
-    'https://www.redresscompliance.com/aws-inter-region-transfer-costs-multiregion.html ("Traffic between US East (N. Virginia) and US East (Ohio) is the cheapest inter-region path at $0.01 per GB"; secondary page citing the AWS EC2 data transfer pricing)', 'stored copy undated (read 2026-12-03)'),
+  'dto:inter-region:us-east-1:us-east-2': pageConfirmed(
+    0.01,
+    'GB',
+    'data transfer between US East (N. Virginia) and US East (Ohio), either direction',
+    'https://www.redresscompliance.com/aws-inter-region-transfer-costs-multiregion.html ("Traffic between US East (N. Virginia) and US East (Ohio) is the cheapest inter-region path at $0.01 per GB"; secondary page citing the AWS EC2 data transfer pricing)',
+    'stored copy undated (read 2026-12-03)',
+  ),
   'dto:cross-az': golden(0.01, 'GB', 'data transfer between zones (each direction)', '2024-09-25'),
 };
 
@@ -258,7 +294,8 @@ const LIGHTSAIL_PAGE = 'https://aws.amazon.com/lightsail/pricing/';
 const FSX_WINDOWS_PAGE = 'https://aws.amazon.com/fsx/windows/pricing/';
 const FSX_LUSTRE_PAGE = 'https://aws.amazon.com/fsx/lustre/pricing/';
 const QUICKSIGHT_PAGE = 'https://aws.amazon.com/quicksight/pricing/';
-const QUICKSIGHT_USERS = 'https://selftaughtcloud.com/post/quicksight-user-roles (Reader $3, Author $24 per user-month, "accurate as of 2025"); Author $24 also in https://awsnegotiations.com/quicksight-licensing-strategy.html (May 2026)';
+const QUICKSIGHT_USERS =
+  'https://selftaughtcloud.com/post/quicksight-user-roles (Reader $3, Author $24 per user-month, "accurate as of 2025"); Author $24 also in https://awsnegotiations.com/quicksight-licensing-strategy.html (May 2026)';
 const QUICKSIGHT_USERS_AS_OF = '2025';
 const SNOW_PAGE = 'https://aws.amazon.com/snowball/pricing/';
 const TIMESTREAM_PAGE = 'https://aws.amazon.com/timestream/pricing/';
@@ -283,10 +320,21 @@ const otherServices: Record<string, PriceEntry> = {
   'redshift:ra3.16xlarge': estimate(13.04, 'node-hour', 'Redshift ra3.16xlarge node', REDSHIFT_PAGE),
   'redshift:managed-storage': estimate(0.024, 'GB-month', 'Redshift managed storage (RA3)', REDSHIFT_PAGE),
   'redshift:serverless': estimate(0.375, 'RPU-hour', 'Redshift Serverless capacity', REDSHIFT_PAGE),
-  'emr:fee-fraction': estimate(0.25, 'fraction of EC2 on-demand', 'EMR service fee per instance-hour, as a share of the EC2 on-demand price', 'https://aws.amazon.com/emr/pricing/',
-    'The EMR fee is a per-instance-type price; a quarter of the EC2 on-demand price matches the common types (m5.xlarge $0.048/h).'),
+  'emr:fee-fraction': estimate(
+    0.25,
+    'fraction of EC2 on-demand',
+    'EMR service fee per instance-hour, as a share of the EC2 on-demand price',
+    'https://aws.amazon.com/emr/pricing/',
+    'The EMR fee is a per-instance-type price; a quarter of the EC2 on-demand price matches the common types (m5.xlarge $0.048/h).',
+  ),
   'glue:dpu-hour': estimate(0.44, 'DPU-hour', 'Glue ETL job and crawler capacity', 'https://aws.amazon.com/glue/pricing/'),
-  'athena:tb-scanned': pageConfirmed(5, 'TB scanned', 'Athena SQL queries, data scanned', 'https://athena.guide/articles/athena-basics-pricing-model/ ($5 per TB scanned, 10 MB minimum per query)', '2020-10-15'),
+  'athena:tb-scanned': pageConfirmed(
+    5,
+    'TB scanned',
+    'Athena SQL queries, data scanned',
+    'https://athena.guide/articles/athena-basics-pricing-model/ ($5 per TB scanned, 10 MB minimum per query)',
+    '2020-10-15',
+  ),
   // Per-user tiers (Author, Reader, and the Pro tiers with generative BI) replaced the seed's $18/$9
   // author-month and $0.30 reader session prices.
   'quicksight:author': pageConfirmed(24, 'user-month', 'QuickSight Author (per-user tier)', QUICKSIGHT_USERS, QUICKSIGHT_USERS_AS_OF),
@@ -311,8 +359,18 @@ const otherServices: Record<string, PriceEntry> = {
   // AWS bills no network fee: each member pays an hourly membership by edition (docs.aws.amazon.com
   // managed-blockchain hyperledger-fabric-dev network-components.html), plus its peer nodes, which
   // have no sourced price here (managedblockchain:peer:<node type> stays unpriced until one is gathered).
-  'managedblockchain:starter': estimate(0.3, 'member-hour', 'Managed Blockchain Hyperledger Fabric Starter edition membership', 'https://aws.amazon.com/managed-blockchain/pricing/'),
-  'managedblockchain:standard': estimate(0.6, 'member-hour', 'Managed Blockchain Hyperledger Fabric Standard edition membership', 'https://aws.amazon.com/managed-blockchain/pricing/'),
+  'managedblockchain:starter': estimate(
+    0.3,
+    'member-hour',
+    'Managed Blockchain Hyperledger Fabric Starter edition membership',
+    'https://aws.amazon.com/managed-blockchain/pricing/',
+  ),
+  'managedblockchain:standard': estimate(
+    0.6,
+    'member-hour',
+    'Managed Blockchain Hyperledger Fabric Standard edition membership',
+    'https://aws.amazon.com/managed-blockchain/pricing/',
+  ),
   'dms:dms.t3.micro': estimate(0.018, 'hour', 'DMS dms.t3.micro replication instance (Single-AZ)', DMS_PAGE),
   'dms:dms.t3.small': estimate(0.036, 'hour', 'DMS dms.t3.small replication instance (Single-AZ)', DMS_PAGE),
   'dms:dms.t3.medium': estimate(0.073, 'hour', 'DMS dms.t3.medium replication instance (Single-AZ)', DMS_PAGE),
@@ -324,11 +382,41 @@ const otherServices: Record<string, PriceEntry> = {
   'snow:snowball-edge-compute': estimate(400, 'job', 'Snowball Edge Compute Optimized job (includes 10 days on site)', SNOW_PAGE),
   'fargate:vcpu': pageConfirmed(0.04048, 'vCPU-hour', 'Fargate vCPU (Linux, x86)', FARGATE_X86_CONFIRMED, '2026-03-10'),
   'fargate:gb': pageConfirmed(0.004445, 'GB-hour', 'Fargate memory (Linux, x86)', FARGATE_X86_CONFIRMED, '2026-03-10'),
-  'fargate:vcpu:arm64': pageConfirmed(0.03238, 'vCPU-hour', 'Fargate vCPU (Linux, arm64)', FARGATE_ARM_CONFIRMED, 'stored copy undated (article first published 2021-04-22)'),
-  'fargate:gb:arm64': pageConfirmed(0.00356, 'GB-hour', 'Fargate memory (Linux, arm64)', FARGATE_ARM_CONFIRMED, 'stored copy undated (article first published 2021-04-22)'),
-  'apigateway:rest': pageConfirmed(3.5, 'million requests', 'API Gateway REST API requests (first 333 million)', APIGW_CONFIRMED, '2025-05-19'),
-  'apigateway:http': pageConfirmed(1, 'million requests', 'API Gateway HTTP API requests (first 300 million)', APIGW_CONFIRMED, '2025-05-19'),
-  'apigateway:websocket': pageConfirmed(1, 'million messages', 'API Gateway WebSocket messages (first billion)', APIGW_CONFIRMED, '2025-05-19'),
+  'fargate:vcpu:arm64': pageConfirmed(
+    0.03238,
+    'vCPU-hour',
+    'Fargate vCPU (Linux, arm64)',
+    FARGATE_ARM_CONFIRMED,
+    'stored copy undated (article first published 2021-04-22)',
+  ),
+  'fargate:gb:arm64': pageConfirmed(
+    0.00356,
+    'GB-hour',
+    'Fargate memory (Linux, arm64)',
+    FARGATE_ARM_CONFIRMED,
+    'stored copy undated (article first published 2021-04-22)',
+  ),
+  'apigateway:rest': pageConfirmed(
+    3.5,
+    'million requests',
+    'API Gateway REST API requests (first 333 million)',
+    APIGW_CONFIRMED,
+    '2025-05-19',
+  ),
+  'apigateway:http': pageConfirmed(
+    1,
+    'million requests',
+    'API Gateway HTTP API requests (first 300 million)',
+    APIGW_CONFIRMED,
+    '2025-05-19',
+  ),
+  'apigateway:websocket': pageConfirmed(
+    1,
+    'million messages',
+    'API Gateway WebSocket messages (first billion)',
+    APIGW_CONFIRMED,
+    '2025-05-19',
+  ),
   'lightsail:nano': estimate(5, 'month', 'Lightsail nano bundle (512 MB, public IPv4)', LIGHTSAIL_PAGE),
   'lightsail:micro': estimate(7, 'month', 'Lightsail micro bundle (1 GB, public IPv4)', LIGHTSAIL_PAGE),
   'lightsail:small': estimate(12, 'month', 'Lightsail small bundle (2 GB, public IPv4)', LIGHTSAIL_PAGE),
@@ -339,11 +427,21 @@ const otherServices: Record<string, PriceEntry> = {
   'fsx:windows:ssd': estimate(0.13, 'GB-month', 'FSx for Windows File Server SSD storage (Single-AZ)', FSX_WINDOWS_PAGE),
   'fsx:windows:ssd-multi-az': estimate(0.23, 'GB-month', 'FSx for Windows File Server SSD storage (Multi-AZ)', FSX_WINDOWS_PAGE),
   'fsx:windows:throughput': estimate(2.2, 'MBps-month', 'FSx for Windows File Server throughput capacity (Single-AZ)', FSX_WINDOWS_PAGE),
-  'fsx:windows:throughput-multi-az': estimate(4.5, 'MBps-month', 'FSx for Windows File Server throughput capacity (Multi-AZ)', FSX_WINDOWS_PAGE),
+  'fsx:windows:throughput-multi-az': estimate(
+    4.5,
+    'MBps-month',
+    'FSx for Windows File Server throughput capacity (Multi-AZ)',
+    FSX_WINDOWS_PAGE,
+  ),
   'fsx:lustre:persistent': estimate(0.145, 'GB-month', 'FSx for Lustre persistent SSD storage (125 MB/s per TiB)', FSX_LUSTRE_PAGE),
   'fsx:lustre:scratch': estimate(0.14, 'GB-month', 'FSx for Lustre scratch SSD storage', FSX_LUSTRE_PAGE),
   'redshift:ra3.large': estimate(0.543, 'node-hour', 'Redshift ra3.large node', REDSHIFT_PAGE),
-  'dynamodb:storage:standard-ia': estimate(0.1, 'GB-month', 'DynamoDB Standard-IA table class storage', 'https://aws.amazon.com/dynamodb/pricing/'),
+  'dynamodb:storage:standard-ia': estimate(
+    0.1,
+    'GB-month',
+    'DynamoDB Standard-IA table class storage',
+    'https://aws.amazon.com/dynamodb/pricing/',
+  ),
   'dax:dax.t3.small': estimate(0.04, 'node-hour', 'DAX dax.t3.small node', 'https://aws.amazon.com/dynamodb/pricing/'),
   'dax:dax.r5.large': estimate(0.269, 'node-hour', 'DAX dax.r5.large node', 'https://aws.amazon.com/dynamodb/pricing/'),
   'snow:snowcone:extra-day': estimate(6, 'device-day', 'Snowcone extra day on site', SNOW_PAGE),
@@ -351,12 +449,44 @@ const otherServices: Record<string, PriceEntry> = {
   'snow:snowball-edge-compute:extra-day': estimate(30, 'device-day', 'Snowball Edge Compute Optimized extra day on site', SNOW_PAGE),
   'fsx:windows:hdd': estimate(0.013, 'GB-month', 'FSx for Windows File Server HDD storage (Single-AZ)', FSX_WINDOWS_PAGE),
   'fsx:windows:hdd-multi-az': estimate(0.025, 'GB-month', 'FSx for Windows File Server HDD storage (Multi-AZ)', FSX_WINDOWS_PAGE),
-  'vpc:public-ipv4': pageConfirmed(0.005, 'address-hour', 'public IPv4 address (charged since 2024-02-01)', 'https://community.aws/content/2c6cKl0W4KQZIO6dWnnDHs1tHSp/aws-to-charge-public-ipv4-addresses ($0.005 per IP per hour from 2024-02-01)', '2024-02-08'),
-  'lambda:provisioned-concurrency': estimate(0.0000041667, 'GB-second', 'Lambda provisioned concurrency (x86)', 'https://aws.amazon.com/lambda/pricing/'),
+  'vpc:public-ipv4': pageConfirmed(
+    0.005,
+    'address-hour',
+    'public IPv4 address (charged since 2024-02-01)',
+    'https://community.aws/content/2c6cKl0W4KQZIO6dWnnDHs1tHSp/aws-to-charge-public-ipv4-addresses ($0.005 per IP per hour from 2024-02-01)',
+    '2024-02-08',
+  ),
+  'lambda:provisioned-concurrency': estimate(
+    0.0000041667,
+    'GB-second',
+    'Lambda provisioned concurrency (x86)',
+    'https://aws.amazon.com/lambda/pricing/',
+  ),
   'apigateway:cache': pageConfirmed(0.02, 'hour', 'API Gateway cache, 0.5 GB', APIGW_CONFIRMED, '2025-05-19'),
-  'batch:service': entry({ usd: 0, unit: 'month', description: 'AWS Batch itself (no charge; the compute it launches is billed)', source: 'https://aws.amazon.com/batch/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'medium' }),
-  'imagebuilder:service': entry({ usd: 0, unit: 'month', description: 'EC2 Image Builder itself (no charge; build instances and AMI snapshots are billed)', source: 'https://aws.amazon.com/image-builder/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'medium' }),
-  'elasticbeanstalk:service': entry({ usd: 0, unit: 'month', description: 'Elastic Beanstalk itself (no charge; the resources it creates are billed)', source: 'https://aws.amazon.com/elasticbeanstalk/pricing/', asOf: UNVERIFIED_AS_OF, confidence: 'medium' }),
+  'batch:service': entry({
+    usd: 0,
+    unit: 'month',
+    description: 'AWS Batch itself (no charge; the compute it launches is billed)',
+    source: 'https://aws.amazon.com/batch/pricing/',
+    asOf: UNVERIFIED_AS_OF,
+    confidence: 'medium',
+  }),
+  'imagebuilder:service': entry({
+    usd: 0,
+    unit: 'month',
+    description: 'EC2 Image Builder itself (no charge; build instances and AMI snapshots are billed)',
+    source: 'https://aws.amazon.com/image-builder/pricing/',
+    asOf: UNVERIFIED_AS_OF,
+    confidence: 'medium',
+  }),
+  'elasticbeanstalk:service': entry({
+    usd: 0,
+    unit: 'month',
+    description: 'Elastic Beanstalk itself (no charge; the resources it creates are billed)',
+    source: 'https://aws.amazon.com/elasticbeanstalk/pricing/',
+    asOf: UNVERIFIED_AS_OF,
+    confidence: 'medium',
+  }),
 };
 
 /**
@@ -367,33 +497,69 @@ const otherServices: Record<string, PriceEntry> = {
  */
 export const purchaseFactors: Readonly<Record<string, PriceEntry>> = {
   'purchase:reserved-1y': entry({
-    usd: 0.627, unit: 'x on-demand', description: 'EC2 Standard Reserved Instance, 1 year, no upfront (37.3% off)',
-    source: `${INFRACOST} instance_test (t3.medium $19.05 vs $30.37)`, asOf: GOLDEN_2024_07,
+    usd: 0.627,
+    unit: 'x on-demand',
+    description: 'EC2 Standard Reserved Instance, 1 year, no upfront (37.3% off)',
+    source: `${INFRACOST} instance_test (t3.medium $19.05 vs $30.37)`,
+    asOf: GOLDEN_2024_07,
   }),
   'purchase:reserved-3y': entry({
-    usd: 0.433, unit: 'x on-demand', description: 'EC2 Standard Reserved Instance, 3 years, no upfront (56.7% off)',
-    source: `${INFRACOST} instance_test (t3.medium $13.14 vs $30.37)`, asOf: GOLDEN_2024_07,
+    usd: 0.433,
+    unit: 'x on-demand',
+    description: 'EC2 Standard Reserved Instance, 3 years, no upfront (56.7% off)',
+    source: `${INFRACOST} instance_test (t3.medium $13.14 vs $30.37)`,
+    asOf: GOLDEN_2024_07,
   }),
   'purchase:savings-plan-1y': entry({
-    usd: 0.721, unit: 'x on-demand', description: 'Compute Savings Plan, 1 year, no upfront (taken as the 1-year convertible reservation discount, 27.9% off)',
-    source: `${INFRACOST} instance_test (t3.medium convertible $21.90 vs $30.37)`, asOf: GOLDEN_2024_07, confidence: 'low',
+    usd: 0.721,
+    unit: 'x on-demand',
+    description: 'Compute Savings Plan, 1 year, no upfront (taken as the 1-year convertible reservation discount, 27.9% off)',
+    source: `${INFRACOST} instance_test (t3.medium convertible $21.90 vs $30.37)`,
+    asOf: GOLDEN_2024_07,
+    confidence: 'low',
   }),
   'purchase:savings-plan-3y': entry({
-    usd: 0.495, unit: 'x on-demand', description: 'Compute Savings Plan, 3 years, no upfront (taken as the 3-year convertible reservation discount, 50.5% off)',
-    source: `${INFRACOST} instance_test (t3.medium convertible $15.04 vs $30.37)`, asOf: GOLDEN_2024_07, confidence: 'low',
+    usd: 0.495,
+    unit: 'x on-demand',
+    description: 'Compute Savings Plan, 3 years, no upfront (taken as the 3-year convertible reservation discount, 50.5% off)',
+    source: `${INFRACOST} instance_test (t3.medium convertible $15.04 vs $30.37)`,
+    asOf: GOLDEN_2024_07,
+    confidence: 'low',
   }),
   'purchase:spot': entry({
-    usd: 0.42, unit: 'x on-demand', description: 'Spot, median observed discount in us-east-1 (58% off) when the instance type has no spot price of its own',
-    source: `${VANTAGE_EC2} (spot_avg vs on-demand over 19 types)`, asOf: '2024-04-04', confidence: 'medium',
+    usd: 0.42,
+    unit: 'x on-demand',
+    description: 'Spot, median observed discount in us-east-1 (58% off) when the instance type has no spot price of its own',
+    source: `${VANTAGE_EC2} (spot_avg vs on-demand over 19 types)`,
+    asOf: '2024-04-04',
+    confidence: 'medium',
   }),
-  'purchase:dedicated-instance': estimate(1.1, 'x on-demand', 'Dedicated Instance premium over on-demand (the per-region fee of $2/hour is not included)', 'https://aws.amazon.com/ec2/pricing/dedicated-instances/'),
-  'purchase:dedicated-host': estimate(1.1, 'x on-demand', 'Dedicated Host, per instance on a fully used host', 'https://aws.amazon.com/ec2/dedicated-hosts/pricing/',
-    'A host is billed whole; this assumes the host is filled with instances of this type.'),
+  'purchase:dedicated-instance': estimate(
+    1.1,
+    'x on-demand',
+    'Dedicated Instance premium over on-demand (the per-region fee of $2/hour is not included)',
+    'https://aws.amazon.com/ec2/pricing/dedicated-instances/',
+  ),
+  'purchase:dedicated-host': estimate(
+    1.1,
+    'x on-demand',
+    'Dedicated Host, per instance on a fully used host',
+    'https://aws.amazon.com/ec2/dedicated-hosts/pricing/',
+    'A host is billed whole; this assumes the host is filled with instances of this type.',
+  ),
   'purchase:rds-reserved-1y': entry({
-    usd: 0.704, unit: 'x on-demand', description: 'RDS Reserved Instance, 1 year, no upfront (29.6% off)',
-    source: `${INFRACOST} db_instance_test (db.t3.large MySQL $69.86 vs $99.28)`, asOf: RDS_GOLDEN_AS_OF,
+    usd: 0.704,
+    unit: 'x on-demand',
+    description: 'RDS Reserved Instance, 1 year, no upfront (29.6% off)',
+    source: `${INFRACOST} db_instance_test (db.t3.large MySQL $69.86 vs $99.28)`,
+    asOf: RDS_GOLDEN_AS_OF,
   }),
-  'purchase:rds-reserved-3y': estimate(0.5, 'x on-demand', 'RDS Reserved Instance, 3 years, partial upfront (about half of on-demand)', 'https://aws.amazon.com/rds/pricing/'),
+  'purchase:rds-reserved-3y': estimate(
+    0.5,
+    'x on-demand',
+    'RDS Reserved Instance, 3 years, partial upfront (about half of on-demand)',
+    'https://aws.amazon.com/rds/pricing/',
+  ),
 };
 
 /** Every price of the snapshot except EC2/RDS instance-hours, by price key. */

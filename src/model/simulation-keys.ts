@@ -10,7 +10,13 @@ const specExamples = ['zone:a@1d+2h', 'zone:b@2d14h+4h', 'region:us-east-1@3d+2h
 export const scenarioProperties: Readonly<Record<string, PropertyDef>> = {
   description: { shape: { kind: 'string' }, description: 'What the scenario rehearses, in a sentence.' },
   duration: {
-    shape: { kind: 'one-of', variants: [{ kind: 'string', pattern: '^([0-9]+(\\.[0-9]+)?[dhms])+$', examples: ['7d', '36h', '2d12h'] }, { kind: 'number', minimum: 0 }] },
+    shape: {
+      kind: 'one-of',
+      variants: [
+        { kind: 'string', pattern: '^([0-9]+(\\.[0-9]+)?[dhms])+$', examples: ['7d', '36h', '2d12h'] },
+        { kind: 'number', minimum: 0 },
+      ],
+    },
     default: '30d',
     example: '7d',
     description: 'How long to simulate: a time such as `7d`, `36h` or `2d12h`, or a number of days. Default 30 days.',
@@ -19,7 +25,8 @@ export const scenarioProperties: Readonly<Record<string, PropertyDef>> = {
     shape: { kind: 'number', integer: true, minimum: 0, maximum: 4294967295 },
     default: 1,
     example: 1,
-    description: 'The seed of the random failures: the same file and seed always give the same result, another seed another draw of failures.',
+    description:
+      'The seed of the random failures: the same file and seed always give the same result, another seed another draw of failures.',
   },
   failures: {
     shape: { kind: 'list', items: { kind: 'string', examples: specExamples } },
@@ -30,7 +37,8 @@ export const scenarioProperties: Readonly<Record<string, PropertyDef>> = {
   surges: {
     shape: { kind: 'list', items: { kind: 'string', examples: ['3x@1d12h+2h', '2x@2d+30m'] } },
     example: ['3x@1d12h+2h'],
-    description: 'Traffic surges, each `FACTORx@AT[+FOR]`: `3x@1d12h+2h` triples the daily curve at noon of day two for two hours (an hour unless `+FOR` says otherwise).',
+    description:
+      'Traffic surges, each `FACTORx@AT[+FOR]`: `3x@1d12h+2h` triples the daily curve at noon of day two for two hours (an hour unless `+FOR` says otherwise).',
   },
 };
 
@@ -43,15 +51,31 @@ export const scenariosProperty: PropertyDef = {
 
 /** The keys of `targets: simulation:`. */
 export const simulationTargetProperties: Readonly<Record<string, PropertyDef>> = {
-  maxDroppedPercent: { shape: { kind: 'number', minimum: 0, maximum: 100 }, unit: 'percent', example: 0.1, description: 'The most requests the simulated run may drop, as a percent of those offered.' },
-  maxRecoveryMinutes: { shape: { kind: 'number', minimum: 0 }, unit: 'minutes', example: 5, description: 'How long service may take to be whole again after each injected failure of the run.' },
+  maxDroppedPercent: {
+    shape: { kind: 'number', minimum: 0, maximum: 100 },
+    unit: 'percent',
+    example: 0.1,
+    description: 'The most requests the simulated run may drop, as a percent of those offered.',
+  },
+  maxRecoveryMinutes: {
+    shape: { kind: 'number', minimum: 0 },
+    unit: 'minutes',
+    example: 5,
+    description: 'How long service may take to be whole again after each injected failure of the run.',
+  },
   zoneOutageMaxDroppedPercent: {
     shape: { kind: 'number', minimum: 0, maximum: 100 },
     unit: 'percent',
     example: 1,
-    description: 'The most requests a one-hour outage of any one zone at the daily peak may drop, as a percent of the requests offered meanwhile. Checked by simulating each zone\'s outage in turn.',
+    description:
+      "The most requests a one-hour outage of any one zone at the daily peak may drop, as a percent of the requests offered meanwhile. Checked by simulating each zone's outage in turn.",
   },
-  minObservedAvailability: { shape: { kind: 'number', minimum: 0, maximum: 100 }, unit: 'percent', example: 99.9, description: 'The least share of the simulated time every entry point must work, in percent.' },
+  minObservedAvailability: {
+    shape: { kind: 'number', minimum: 0, maximum: 100 },
+    unit: 'percent',
+    example: 99.9,
+    description: 'The least share of the simulated time every entry point must work, in percent.',
+  },
 };
 
 /** `targets: simulation:`. */

@@ -8,11 +8,23 @@ import { findingSeverities, type FindingSeverity } from './severities';
 import { scenariosProperty, simulationTargetsProperty } from './simulation-keys';
 
 function percent(description: string, defaultValue?: number, example?: number): PropertyDef {
-  return { shape: { kind: 'number', minimum: 0, maximum: 100 }, unit: 'percent', description, ...(defaultValue !== undefined ? { default: defaultValue } : {}), ...(example !== undefined ? { example } : {}) };
+  return {
+    shape: { kind: 'number', minimum: 0, maximum: 100 },
+    unit: 'percent',
+    description,
+    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+    ...(example !== undefined ? { example } : {}),
+  };
 }
 
 function nonNegative(description: string, unit: string, defaultValue?: number, example?: number): PropertyDef {
-  return { shape: { kind: 'number', minimum: 0 }, unit, description, ...(defaultValue !== undefined ? { default: defaultValue } : {}), ...(example !== undefined ? { example } : {}) };
+  return {
+    shape: { kind: 'number', minimum: 0 },
+    unit,
+    description,
+    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+    ...(example !== undefined ? { example } : {}),
+  };
 }
 
 /** What each `targets.maxFindingSeverity` value lets fail the target. */
@@ -32,13 +44,25 @@ export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
     example: '1',
     description: 'The version of the CloudArch format this file is written in: `"1"` (a minor version such as `"1.2"` is also read).',
   },
-  name: { shape: { kind: 'string', minLength: 1, maxLength: 200 }, required: true, example: 'my-architecture', description: 'The name of the architecture, shown as the title of the diagram and of reports.' },
-  description: { shape: { kind: 'string' }, description: 'Free text describing the architecture: its purpose, its owners, the decisions behind it.' },
-  region: { shape: { kind: 'region' }, default: 'us-east-1', description: 'The AWS region every resource is placed in unless it names its own `region`.' },
+  name: {
+    shape: { kind: 'string', minLength: 1, maxLength: 200 },
+    required: true,
+    example: 'my-architecture',
+    description: 'The name of the architecture, shown as the title of the diagram and of reports.',
+  },
+  description: {
+    shape: { kind: 'string' },
+    description: 'Free text describing the architecture: its purpose, its owners, the decisions behind it.',
+  },
+  region: {
+    shape: { kind: 'region' },
+    default: 'us-east-1',
+    description: 'The AWS region every resource is placed in unless it names its own `region`.',
+  },
   zones: {
     shape: { kind: 'list', items: { kind: 'zone' }, minItems: 1, uniqueItems: true },
     default: ['a', 'b', 'c'],
-    description: 'The availability zones in use in the default region, as letters. Each resource\'s `zones` must be chosen from these.',
+    description: "The availability zones in use in the default region, as letters. Each resource's `zones` must be chosen from these.",
   },
   workload: {
     shape: {
@@ -46,7 +70,11 @@ export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
       additionalProperties: false,
       properties: {
         requestsPerSecond: nonNegative('Average requests per second reaching the entry points.', 'requests/s', 0),
-        peakRequestsPerSecond: nonNegative('Requests per second at the daily peak; the simulator swings daily between the average and this peak.', 'requests/s', 0),
+        peakRequestsPerSecond: nonNegative(
+          'Requests per second at the daily peak; the simulator swings daily between the average and this peak.',
+          'requests/s',
+          0,
+        ),
         dataTransferOutGB: nonNegative('Data sent from AWS to the internet each month, billed as data transfer out.', 'GB/month', 0),
         storageGrowthGBPerMonth: nonNegative('How much stored data grows each month.', 'GB/month', 0),
       },
@@ -58,12 +86,21 @@ export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
       kind: 'object',
       additionalProperties: false,
       properties: {
-        zoneAvailability: percent('Probability, in percent, that one availability zone is up; zone failures are treated as independent.', 99.99),
+        zoneAvailability: percent(
+          'Probability, in percent, that one availability zone is up; zone failures are treated as independent.',
+          99.99,
+        ),
         regionAvailability: percent('Probability, in percent, that a region is up.', 99.999),
-        hoursPerMonth: { shape: { kind: 'number', minimum: 1, maximum: 744 }, unit: 'hours', default: 730, description: 'Hours in a month for cost: 730 is the average month that AWS bills by.' },
+        hoursPerMonth: {
+          shape: { kind: 'number', minimum: 1, maximum: 744 },
+          unit: 'hours',
+          default: 730,
+          description: 'Hours in a month for cost: 730 is the average month that AWS bills by.',
+        },
         prices: {
           shape: { kind: 'map', values: { kind: 'number', minimum: 0 } },
-          description: 'Price overrides in USD, keyed as the price table names them (for example `"ec2:t3.medium": 0.0416`). Use them for negotiated discounts.',
+          description:
+            'Price overrides in USD, keyed as the price table names them (for example `"ec2:t3.medium": 0.0416`). Use them for negotiated discounts.',
         },
       },
     },
@@ -87,7 +124,8 @@ export const topLevelProperties: Readonly<Record<string, PropertyDef>> = {
         simulation: simulationTargetsProperty,
       },
     },
-    description: 'The goals the evaluations are judged against; `cloudarch evaluate --check-targets` exits with status 2 when one is missed.',
+    description:
+      'The goals the evaluations are judged against; `cloudarch evaluate --check-targets` exits with status 2 when one is missed.',
   },
   scenarios: scenariosProperty,
   resources: {

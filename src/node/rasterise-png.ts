@@ -49,7 +49,10 @@ interface RenderedImage {
 
 interface ResvgModule {
   initWasm(input: Uint8Array): Promise<void>;
-  Resvg: new (svg: string, options?: Record<string, unknown>) => {
+  Resvg: new (
+    svg: string,
+    options?: Record<string, unknown>,
+  ) => {
     readonly width: number;
     readonly height: number;
     render(): RenderedImage;
@@ -147,7 +150,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
  */
 export function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Uint8Array {
   const stride = width * 4;
-  if (!(width > 0 && height > 0 && pixels.length === stride * height)) throw new Error(`cannot encode ${pixels.length} bytes as a ${width}x${height} RGBA picture`);
+  if (!(width > 0 && height > 0 && pixels.length === stride * height))
+    throw new Error(`cannot encode ${pixels.length} bytes as a ${width}x${height} RGBA picture`);
   const rows = Buffer.allocUnsafe((stride + 1) * height);
   for (let y = 0; y < height; y++) {
     const at = y * (stride + 1);
@@ -158,7 +162,12 @@ export function encodeRgbaPng(pixels: Uint8Array, width: number, height: number)
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type RGBA, deflate, adaptive filtering, no interlace
-  return Buffer.concat([pngSignature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows, { level: 6 })), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    pngSignature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows, { level: 6 })),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 /**

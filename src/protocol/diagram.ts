@@ -145,7 +145,9 @@ export type HostMessage =
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isRequestId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isListOf = <T extends string>(value: unknown, allowed: readonly T[]): value is T[] =>
-  Array.isArray(value) && value.length <= allowed.length && value.every((item) => typeof item === 'string' && (allowed as readonly string[]).includes(item));
+  Array.isArray(value) &&
+  value.length <= allowed.length &&
+  value.every((item) => typeof item === 'string' && (allowed as readonly string[]).includes(item));
 /** A zone as the zone-down toggles name it: a letter (`a`) or a full zone name (`us-east-1a`). */
 const isZoneName = (value: unknown): value is string => typeof value === 'string' && /^[a-z0-9-]{1,32}$/.test(value);
 /** Resource names are short; a longer string is not one of ours. */
@@ -158,7 +160,12 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   switch (value.type) {
     case 'ready':
     case 'options':
-      if (typeof value.theme !== 'string' || !(diagramThemes as readonly string[]).includes(value.theme) || !isListOf(value.layers, diagramLayers)) return undefined;
+      if (
+        typeof value.theme !== 'string' ||
+        !(diagramThemes as readonly string[]).includes(value.theme) ||
+        !isListOf(value.layers, diagramLayers)
+      )
+        return undefined;
       return { type: value.type, requestId, theme: value.theme as DiagramTheme, layers: value.layers };
     case 'reveal':
       return isName(value.resource) ? { type: 'reveal', requestId, resource: value.resource } : undefined;
@@ -186,13 +193,24 @@ function isResource(value: unknown): value is DiagramResource {
     isOptionalNumber(value.monthlyUSD) &&
     isOptionalNumber(value.availabilityPercent) &&
     isObject(value.findings) &&
-    Object.entries(value.findings).every(([severity, count]) => (diagramSeverities as readonly string[]).includes(severity) && isFiniteNumber(count)) &&
+    Object.entries(value.findings).every(
+      ([severity, count]) => (diagramSeverities as readonly string[]).includes(severity) && isFiniteNumber(count),
+    ) &&
     typeof value.spof === 'boolean'
   );
 }
 
 function isZoneOutage(value: unknown): value is DiagramZoneOutage {
-  return isObject(value) && typeof value.zone === 'string' && Array.isArray(value.containers) && value.containers.every((id) => typeof id === 'string') && typeof value.works === 'boolean' && isOptionalNumber(value.availabilityPercent) && Array.isArray(value.stopped) && value.stopped.every(isName);
+  return (
+    isObject(value) &&
+    typeof value.zone === 'string' &&
+    Array.isArray(value.containers) &&
+    value.containers.every((id) => typeof id === 'string') &&
+    typeof value.works === 'boolean' &&
+    isOptionalNumber(value.availabilityPercent) &&
+    Array.isArray(value.stopped) &&
+    value.stopped.every(isName)
+  );
 }
 
 /** Whether a value is a well-formed `cloudarch/diagram` result (the webview checks what it is given). */
@@ -212,7 +230,8 @@ export function isDiagramResult(value: unknown): value is DiagramResult {
     isOptionalNumber(value.availabilityPercent) &&
     isOptionalNumber(value.monthlyUSD) &&
     isOptionalNumber(value.renderMs) &&
-    (value.parseError === undefined || (isObject(value.parseError) && typeof value.parseError.message === 'string' && isRange(value.parseError.range)))
+    (value.parseError === undefined ||
+      (isObject(value.parseError) && typeof value.parseError.message === 'string' && isRange(value.parseError.range)))
   );
 }
 
@@ -228,7 +247,9 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
     case 'select':
       return value.resource === null || isName(value.resource) ? { type: 'select', resource: value.resource } : undefined;
     case 'error':
-      return typeof value.message === 'string' ? { type: 'error', ...(requestId !== undefined ? { requestId } : {}), message: value.message } : undefined;
+      return typeof value.message === 'string'
+        ? { type: 'error', ...(requestId !== undefined ? { requestId } : {}), message: value.message }
+        : undefined;
     default:
       return undefined;
   }

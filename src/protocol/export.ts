@@ -12,7 +12,12 @@ export const exportFormatInfo = {
   png: { label: 'PNG image', extension: 'png', kind: 'diagram', description: 'A bitmap for chat and slides' },
   drawio: { label: 'draw.io diagram', extension: 'drawio', kind: 'diagram', description: 'Editable in draw.io, with its AWS icons' },
   mermaid: { label: 'Mermaid diagram', extension: 'mmd', kind: 'diagram', description: 'An architecture-beta diagram for Markdown pages' },
-  markdown: { label: 'Markdown review', extension: 'md', kind: 'review', description: 'The diagram and the verdicts, with the SVG beside it' },
+  markdown: {
+    label: 'Markdown review',
+    extension: 'md',
+    kind: 'review',
+    description: 'The diagram and the verdicts, with the SVG beside it',
+  },
   html: { label: 'HTML review', extension: 'html', kind: 'review', description: 'One self-contained page that prints to PDF' },
 } as const;
 

@@ -61,7 +61,7 @@ export const SETTINGS = {
     type: 'boolean',
     default: true,
     markdownDescription:
-      'Show inlay hints after resources: monthly cost and availability of each resource. VS Code\'s own `#editor.inlayHints.enabled#` must also be on.',
+      "Show inlay hints after resources: monthly cost and availability of each resource. VS Code's own `#editor.inlayHints.enabled#` must also be on.",
     scope: 'resource',
     order: 3,
   },

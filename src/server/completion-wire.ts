@@ -29,7 +29,13 @@ interface ResolveData {
 type Documentation = string | MarkupContent;
 
 function sameRange(a: Range, b: Range): boolean {
-  return a === b || (a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character);
+  return (
+    a === b ||
+    (a.start.line === b.start.line &&
+      a.start.character === b.start.character &&
+      a.end.line === b.end.line &&
+      a.end.character === b.end.character)
+  );
 }
 
 /** Holds the documentation of the last list sent, for `completionItem/resolve`. */
@@ -69,7 +75,11 @@ export class CompletionWire {
     });
     const defaultData: ResolveData | undefined = this.support.dataDefault ? { cloudarchCompletion: listId } : undefined;
     if (editRange === undefined && defaultData === undefined) return { ...list, items };
-    return { ...list, itemDefaults: { ...(editRange !== undefined ? { editRange } : {}), ...(defaultData !== undefined ? { data: defaultData } : {}) }, items };
+    return {
+      ...list,
+      itemDefaults: { ...(editRange !== undefined ? { editRange } : {}), ...(defaultData !== undefined ? { data: defaultData } : {}) },
+      items,
+    };
   }
 
   /** The item with its documentation back; an item of an older list, or one the client changed, resolves to itself. */

@@ -65,7 +65,10 @@ interface EncodedParts {
 export class DiagnosticsEncoder {
   private readonly json = new WeakMap<ArchDiagnostic, string>();
   /** The last lists encoded, per kind: an equal list is answered with the same object, not joined again. */
-  private readonly last: Record<'document' | 'evaluation', { parts: readonly string[]; encoded: EncodedDiagnostics } | undefined> = { document: undefined, evaluation: undefined };
+  private readonly last: Record<'document' | 'evaluation', { parts: readonly string[]; encoded: EncodedDiagnostics } | undefined> = {
+    document: undefined,
+    evaluation: undefined,
+  };
   /** The last findings' diagnostics encoded: the same objects in the same order give the same parts. */
   private lastShown: (EncodedParts & { readonly diagnostics: readonly ArchDiagnostic[]; readonly minimum: FindingSeverity }) | undefined;
 
@@ -90,9 +93,14 @@ export class DiagnosticsEncoder {
    * that changes no diagnostic (most keystrokes) then costs no join, and the server can tell that
    * nothing changed by identity.
    */
-  private joined(kind: 'document' | 'evaluation', parts: readonly string[], ranges: readonly ArchDiagnostic['range'][]): EncodedDiagnostics {
+  private joined(
+    kind: 'document' | 'evaluation',
+    parts: readonly string[],
+    ranges: readonly ArchDiagnostic['range'][],
+  ): EncodedDiagnostics {
     const last = this.last[kind];
-    if (last !== undefined && last.parts.length === parts.length && parts.every((part, index) => part === last.parts[index])) return last.encoded;
+    if (last !== undefined && last.parts.length === parts.length && parts.every((part, index) => part === last.parts[index]))
+      return last.encoded;
     const encoded = join(parts, ranges, this.nextSerial());
     this.last[kind] = { parts, encoded };
     return encoded;
@@ -136,7 +144,13 @@ export class DiagnosticsEncoder {
     const findings = result.security?.findings ?? [];
     const diagnostics = result.diagnostics.slice(0, findingCount);
     const last = this.lastShown;
-    if (last !== undefined && last.minimum === minimum && last.diagnostics.length === diagnostics.length && diagnostics.every((diagnostic, index) => diagnostic === last.diagnostics[index])) return last;
+    if (
+      last !== undefined &&
+      last.minimum === minimum &&
+      last.diagnostics.length === diagnostics.length &&
+      diagnostics.every((diagnostic, index) => diagnostic === last.diagnostics[index])
+    )
+      return last;
     const parts: string[] = [];
     const ranges: ArchDiagnostic['range'][] = [];
     diagnostics.forEach((diagnostic, index) => {

@@ -10,10 +10,30 @@
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult } from '../evaluate/types';
 import type { DiagramGraph, LaidOutDiagram } from '../diagram/index';
-import { diagramSeverities, type DiagramLayer, type DiagramOverlay, type DiagramParseError, type DiagramResource, type DiagramResult, type DiagramSeverity, type DiagramTheme, type DiagramZoneOutage } from '../protocol/diagram';
+import {
+  diagramSeverities,
+  type DiagramLayer,
+  type DiagramOverlay,
+  type DiagramParseError,
+  type DiagramResource,
+  type DiagramResult,
+  type DiagramSeverity,
+  type DiagramTheme,
+  type DiagramZoneOutage,
+} from '../protocol/diagram';
 
 /** Diagnostics that mean the text was not read as an architecture at all (syntax, not content). */
-const unreadableCodes = new Set(['file-too-large', 'nesting-too-deep', 'too-many-aliases', 'invalid-character', 'yaml-syntax', 'tab-indentation', 'multiple-documents', 'empty-file', 'not-a-map']);
+const unreadableCodes = new Set([
+  'file-too-large',
+  'nesting-too-deep',
+  'too-many-aliases',
+  'invalid-character',
+  'yaml-syntax',
+  'tab-indentation',
+  'multiple-documents',
+  'empty-file',
+  'not-a-map',
+]);
 
 export interface DiagramRequestOptions {
   readonly theme: DiagramTheme;
@@ -35,7 +55,8 @@ export function diagramResources(doc: ArchDocument, graph: DiagramGraph): Diagra
     .map((resource) => {
       const overlay = graph.overlay.byResource[resource.name];
       const findings: Partial<Record<DiagramSeverity, number>> = {};
-      for (const severity of diagramSeverities) if ((overlay?.findings[severity] ?? 0) > 0) findings[severity] = overlay!.findings[severity];
+      for (const severity of diagramSeverities)
+        if ((overlay?.findings[severity] ?? 0) > 0) findings[severity] = overlay!.findings[severity];
       return {
         name: resource.name,
         type: resource.type ?? 'unknown',
@@ -76,7 +97,13 @@ interface LastPicture {
 
 /** One maker per worker: it holds each document's last good picture. */
 export function createDiagramMaker(): {
-  make(key: string, version: number, doc: ArchDocument, evaluation: EvaluationResult | undefined, options: DiagramRequestOptions): Promise<DiagramResult>;
+  make(
+    key: string,
+    version: number,
+    doc: ArchDocument,
+    evaluation: EvaluationResult | undefined,
+    options: DiagramRequestOptions,
+  ): Promise<DiagramResult>;
   forget(key: string): void;
 } {
   let core: typeof import('../diagram/index') | undefined;

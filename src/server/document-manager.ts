@@ -122,7 +122,8 @@ export class DocumentManager {
   ) {}
 
   updateSettings(settings: ServerSettings): void {
-    const severityChanged = settings.liveMinimumSeverity !== this.settings.liveMinimumSeverity || settings.evaluations !== this.settings.evaluations;
+    const severityChanged =
+      settings.liveMinimumSeverity !== this.settings.liveMinimumSeverity || settings.evaluations !== this.settings.evaluations;
     this.settings = settings;
     for (const state of this.states.values()) {
       if (severityChanged) {
@@ -138,7 +139,17 @@ export class DocumentManager {
   changed(textDocument: TextDocument, opened: boolean): void {
     let state = this.states.get(textDocument.uri);
     if (!state) {
-      state = { uri: textDocument.uri, textDocument, lastChangeAt: 0, recentCheckMs: [], evaluationRequestedAt: 0, lastRoundTripMs: 0, checkPending: false, checkDueAt: 0, evaluationWanted: false };
+      state = {
+        uri: textDocument.uri,
+        textDocument,
+        lastChangeAt: 0,
+        recentCheckMs: [],
+        evaluationRequestedAt: 0,
+        lastRoundTripMs: 0,
+        checkPending: false,
+        checkDueAt: 0,
+        evaluationWanted: false,
+      };
       this.states.set(textDocument.uri, state);
     }
     // TextDocuments reports an open twice (open, then content change): the second brings nothing new.

@@ -17,7 +17,10 @@ import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
 import { StaleRequestError, type WorkerSession } from './worker-session';
 
 /** The handler of one kind. */
-export type EvaluationHandler<K extends EvaluationRequestKind> = (request: RequestOf<K>, session: WorkerSession) => ResponseOf<K> | Promise<ResponseOf<K>>;
+export type EvaluationHandler<K extends EvaluationRequestKind> = (
+  request: RequestOf<K>,
+  session: WorkerSession,
+) => ResponseOf<K> | Promise<ResponseOf<K>>;
 
 /** Every kind's handler; the type makes a kind without a handler a compile error. */
 export type EvaluationHandlers = { readonly [K in EvaluationRequestKind]: EvaluationHandler<K> };
@@ -48,7 +51,8 @@ export const evaluationHandlers: EvaluationHandlers = {
     const parseDiagnostics = encoder.encodeDocument(doc);
     const errors = doc.diagnostics.reduce((count, diagnostic) => count + (diagnostic.severity === 'error' ? 1 : 0), 0);
     // Most keystrokes change no diagnostic: then the server is told which list it already holds.
-    const orHeld = (list: EncodedDiagnostics, held: number | undefined): EncodedDiagnostics | HeldList => (list.serial !== undefined && list.serial === held ? { held } : list);
+    const orHeld = (list: EncodedDiagnostics, held: number | undefined): EncodedDiagnostics | HeldList =>
+      list.serial !== undefined && list.serial === held ? { held } : list;
     return {
       version: request.version,
       figures: session.service.figures(result),
@@ -103,15 +107,20 @@ export const evaluationHandlers: EvaluationHandlers = {
   exportCloudFormation(request, session) {
     const doc = session.parsed(request);
     const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    if (errors.length > 0) return { ok: false, message: `the architecture has ${errors.length} error${errors.length === 1 ? '' : 's'} (see the Problems panel); fix ${errors.length === 1 ? 'it' : 'them'} before exporting.` };
+    if (errors.length > 0)
+      return {
+        ok: false,
+        message: `the architecture has ${errors.length} error${errors.length === 1 ? '' : 's'} (see the Problems panel); fix ${errors.length === 1 ? 'it' : 'them'} before exporting.`,
+      };
     const { text, report } = exportCloudFormation(doc);
     const notes = [
       ...report.safeDefaults.map((item) => `Safe default: ${item.resource}.${item.property} = ${String(item.value)} (${item.why})`),
-      ...(report.parameters.length > 0 ? [`Parameters to give at deploy time (or keep their defaults): ${report.parameters.join(', ')}.`] : []),
+      ...(report.parameters.length > 0
+        ? [`Parameters to give at deploy time (or keep their defaults): ${report.parameters.join(', ')}.`]
+        : []),
       ...report.notes,
     ];
     return { ok: true, text, notes };
-
   },
 
   async diagram(request, session) {
@@ -135,7 +144,9 @@ export const evaluationHandlers: EvaluationHandlers = {
     const rasteriser = request.format === 'png' ? await import('../node/rasterise-png') : undefined;
     rasteriser?.preloadRasteriser();
     const review = exportFormats[request.format].kind === 'review';
-    const evaluation = review ? session.service.evaluate(doc, { monteCarloSamples: request.monteCarloSamples }) : session.evaluated(request).result;
+    const evaluation = review
+      ? session.service.evaluate(doc, { monteCarloSamples: request.monteCarloSamples })
+      : session.evaluated(request).result;
     const rasterise = rasteriser?.rasterisePng;
     const output = await exportArchitecture(doc, request.format, rasterise ? { rasterise } : {}, {
       ...(evaluation ? { evaluation } : {}),
@@ -164,9 +175,16 @@ export const evaluationHandlers: EvaluationHandlers = {
     const targets = specTargetsOf(doc);
     const { scenarios } = readScenarios(doc.root, targets);
     // Zone letters of the default region read best in a picker; full names only for other regions.
-    const zones = [...targets.zones].filter((zone) => !(zone.startsWith(doc.region) && targets.zones.has(zone.slice(doc.region.length)))).sort();
+    const zones = [...targets.zones]
+      .filter((zone) => !(zone.startsWith(doc.region) && targets.zones.has(zone.slice(doc.region.length))))
+      .sort();
     return {
-      scenarios: scenarios.map((scenario) => ({ name: scenario.name, days: scenario.days, ...(scenario.description !== undefined ? { description: scenario.description } : {}), events: scenario.events.map((event) => event.text) })),
+      scenarios: scenarios.map((scenario) => ({
+        name: scenario.name,
+        days: scenario.days,
+        ...(scenario.description !== undefined ? { description: scenario.description } : {}),
+        events: scenario.events.map((event) => event.text),
+      })),
       zones,
     };
   },
@@ -184,13 +202,20 @@ export const evaluationHandlers: EvaluationHandlers = {
  */
 function simulationOf(doc: ArchDocument, request: SimulateRequest): SimulateResult {
   const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  if (errors.length > 0) return { ok: false, message: `the architecture has ${errors.length} error${errors.length === 1 ? '' : 's'} (see the Problems panel); fix ${errors.length === 1 ? 'it' : 'them'} before simulating.` };
+  if (errors.length > 0)
+    return {
+      ok: false,
+      message: `the architecture has ${errors.length} error${errors.length === 1 ? '' : 's'} (see the Problems panel); fix ${errors.length === 1 ? 'it' : 'them'} before simulating.`,
+    };
   const targets = specTargetsOf(doc);
   const { scenarios } = readScenarios(doc.root, targets);
   const names = scenarios.map((scenario) => scenario.name);
   const scenario = request.scenario === undefined ? undefined : scenarios.find((candidate) => candidate.name === request.scenario);
   if (request.scenario !== undefined && scenario === undefined) {
-    return { ok: false, message: `no scenario '${request.scenario}' in this file${names.length > 0 ? ` (scenarios: ${names.join(', ')})` : ' (it has no scenarios: key)'}.` };
+    return {
+      ok: false,
+      message: `no scenario '${request.scenario}' in this file${names.length > 0 ? ` (scenarios: ${names.join(', ')})` : ' (it has no scenarios: key)'}.`,
+    };
   }
   if (request.days !== undefined && !(typeof request.days === 'number' && request.days > 0 && request.days <= maxSimulatedDays)) {
     return { ok: false, message: `days must be a number above 0 and at most ${maxSimulatedDays}, not ${String(request.days)}.` };
@@ -200,7 +225,8 @@ function simulationOf(doc: ArchDocument, request: SimulateRequest): SimulateResu
   }
   const events: SimulationSpec[] = [...(scenario?.events ?? [])];
   for (const text of request.events) {
-    if (typeof text !== 'string') return { ok: false, message: `an event must be a spec string such as zone:a@1d+2h, not ${JSON.stringify(text)}.` };
+    if (typeof text !== 'string')
+      return { ok: false, message: `an event must be a spec string such as zone:a@1d+2h, not ${JSON.stringify(text)}.` };
     const spec = parseSimulationSpec(text);
     if (isSpecError(spec)) return { ok: false, message: `event ${spec.message}` };
     events.push(spec);

@@ -7,7 +7,17 @@
 import { Worker } from 'node:worker_threads';
 import type { FindingSeverity } from '../evaluate/types';
 import type { EncodedDiagnostics, HeldList } from './diagnostics-encoder';
-import { evaluationRequests, evaluationWorkerMarker, type EvaluationRequestKind, type LiveEvaluation, type RequestOf, type ResponseOf, type WorkerInit, type WorkerMessage, type WorkerReply } from './evaluation-requests';
+import {
+  evaluationRequests,
+  evaluationWorkerMarker,
+  type EvaluationRequestKind,
+  type LiveEvaluation,
+  type RequestOf,
+  type ResponseOf,
+  type WorkerInit,
+  type WorkerMessage,
+  type WorkerReply,
+} from './evaluation-requests';
 import { createEvaluationHandler, type EvaluationHandler } from './evaluation-worker';
 
 /** What the server asks of the evaluations. Every request names its document by URI. */
@@ -49,7 +59,9 @@ const workerYoungGenerationMb = 96;
 /** A request that held the worker too long while other documents waited; its document is not evaluated live again. */
 export class EvaluationTimeoutError extends Error {
   constructor(readonly uri: string) {
-    super(`Evaluating ${uri} took longer than ${starvationLimitMs / 1000} s while other documents waited; it is not evaluated while typing any more.`);
+    super(
+      `Evaluating ${uri} took longer than ${starvationLimitMs / 1000} s while other documents waited; it is not evaluated while typing any more.`,
+    );
     this.name = 'EvaluationTimeoutError';
   }
 }
@@ -98,7 +110,10 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
   const start = (): Worker | undefined => {
     if (worker || workerFailed) return worker;
     try {
-      const started = new Worker(entryPoint, { workerData: { [evaluationWorkerMarker]: true }, resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb } });
+      const started = new Worker(entryPoint, {
+        workerData: { [evaluationWorkerMarker]: true },
+        resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb },
+      });
       started.unref();
       started.on('message', (reply: WorkerReply) => {
         lastProgressAt = performance.now();
@@ -182,7 +197,9 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
       }
       pending.set(waiter.message.id, waiter);
       // The new worker made none of the lists the old one named: it must send them whole.
-      restarted.postMessage(waiter.message.kind === 'live' ? { ...waiter.message, request: { ...waiter.message.request, held: undefined } } : waiter.message);
+      restarted.postMessage(
+        waiter.message.kind === 'live' ? { ...waiter.message, request: { ...waiter.message.request, held: undefined } } : waiter.message,
+      );
     }
     lastProgressAt = performance.now();
   }
@@ -200,14 +217,25 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
       // Start the worker first: a new one holds nothing of the old one's, and starting it clears the table.
       start();
       const held = heldLists.get(uri);
-      const message = await ask('live', { uri, version, text, minimumSeverity, held: { diagnostics: held?.diagnostics?.serial, parseDiagnostics: held?.parseDiagnostics?.serial } });
+      const message = await ask('live', {
+        uri,
+        version,
+        text,
+        minimumSeverity,
+        held: { diagnostics: held?.diagnostics?.serial, parseDiagnostics: held?.parseDiagnostics?.serial },
+      });
       if (!message) return undefined;
       const resolve = (list: EncodedDiagnostics | HeldList, holding: EncodedDiagnostics | undefined): EncodedDiagnostics => {
         if (!('held' in list)) return list;
-        if (holding?.serial !== list.held) throw new Error(`The evaluation worker named diagnostics list ${list.held}, which the server does not hold.`);
+        if (holding?.serial !== list.held)
+          throw new Error(`The evaluation worker named diagnostics list ${list.held}, which the server does not hold.`);
         return holding;
       };
-      const evaluation: LiveEvaluation = { ...message, diagnostics: resolve(message.diagnostics, held?.diagnostics), parseDiagnostics: resolve(message.parseDiagnostics, held?.parseDiagnostics) };
+      const evaluation: LiveEvaluation = {
+        ...message,
+        diagnostics: resolve(message.diagnostics, held?.diagnostics),
+        parseDiagnostics: resolve(message.parseDiagnostics, held?.parseDiagnostics),
+      };
       if (slots.has(uri)) heldLists.set(uri, { diagnostics: evaluation.diagnostics, parseDiagnostics: evaluation.parseDiagnostics });
       return evaluation;
     },

@@ -157,8 +157,9 @@ export type RequestOf<K extends EvaluationRequestKind> = NonNullable<(typeof eva
 export type ResponseOf<K extends EvaluationRequestKind> = NonNullable<(typeof evaluationRequests)[K]['types']>['response'];
 
 /** One request as posted to the worker. `slot` indexes the shared latest-version table (-1: none). */
-export type WorkerMessage =
-  { readonly [K in EvaluationRequestKind]: { readonly id: number; readonly kind: K; readonly slot: number; readonly request: RequestOf<K> } }[EvaluationRequestKind];
+export type WorkerMessage = {
+  readonly [K in EvaluationRequestKind]: { readonly id: number; readonly kind: K; readonly slot: number; readonly request: RequestOf<K> };
+}[EvaluationRequestKind];
 
 /** The first message a worker gets: the table where the server writes each document's latest version. */
 export interface WorkerInit {
@@ -167,7 +168,10 @@ export interface WorkerInit {
 }
 
 /** The worker's answer to one message. */
-export type WorkerReply = { readonly id: number; readonly response: unknown } | { readonly id: number; readonly stale: true } | { readonly id: number; readonly error: string };
+export type WorkerReply =
+  | { readonly id: number; readonly response: unknown }
+  | { readonly id: number; readonly stale: true }
+  | { readonly id: number; readonly error: string };
 
 /** Marks the worker in `workerData`, so the bundle's entry point knows which role to play. */
 export const evaluationWorkerMarker = 'cloudarchEvaluationWorker';

@@ -12,7 +12,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { evaluationHandlers, type EvaluationHandler as KindHandler } from './evaluation-handlers';
-import { evaluationRequests, type EvaluationRequestKind, type WorkerInit, type WorkerMessage, type WorkerReply } from './evaluation-requests';
+import {
+  evaluationRequests,
+  type EvaluationRequestKind,
+  type WorkerInit,
+  type WorkerMessage,
+  type WorkerReply,
+} from './evaluation-requests';
 import { StaleRequestError, WorkerSession } from './worker-session';
 
 /** Answers worker messages; independent of the thread, so the server can run it in-process when no worker starts. */
@@ -86,7 +92,9 @@ export function runEvaluationWorker(): void {
     serving = true;
     while (queue.length > 0) {
       const message = queue.shift()!;
-      const superseded = evaluationRequests[message.kind].latestOnly && queue.some((later) => later.kind === message.kind && later.request.uri === message.request.uri);
+      const superseded =
+        evaluationRequests[message.kind].latestOnly &&
+        queue.some((later) => later.kind === message.kind && later.request.uri === message.request.uri);
       if (superseded || handler.isStale(message)) {
         port.postMessage({ id: message.id, stale: true } satisfies WorkerReply);
         continue;
@@ -96,7 +104,10 @@ export function runEvaluationWorker(): void {
         port.postMessage(reply);
       } catch (error) {
         // An answer that cannot cross the thread boundary is a defect of its handler: say so, do not hang.
-        port.postMessage({ id: message.id, error: `The ${message.kind} answer could not be sent: ${describe(error)}` } satisfies WorkerReply);
+        port.postMessage({
+          id: message.id,
+          error: `The ${message.kind} answer could not be sent: ${describe(error)}`,
+        } satisfies WorkerReply);
       }
       // Let messages that arrived meanwhile join the queue before the next one is picked.
       await new Promise((resolve) => setImmediate(resolve));

@@ -13,7 +13,8 @@ import { runEvaluationWorker } from './evaluation-worker';
 import { rawAwareJsonEncoder } from './raw-json';
 import { serverInfo, startServer } from './server';
 
-const usage = 'Usage: cloudarch-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME | --version\nThe CloudArch language server for .cloudarch.yaml files (Language Server Protocol).\n';
+const usage =
+  'Usage: cloudarch-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME | --version\nThe CloudArch language server for .cloudarch.yaml files (Language Server Protocol).\n';
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
 function startLanguageServer(): void {
@@ -34,7 +35,11 @@ function startLanguageServer(): void {
   // diagnostics as the JSON text the worker made (raw-json.ts). Other transports use the library's.
   const stdio = args.includes('--stdio');
   const connection = stdio
-    ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: rawAwareJsonEncoder }))
+    ? createConnection(
+        ProposedFeatures.all,
+        new StreamMessageReader(process.stdin),
+        new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: rawAwareJsonEncoder }),
+      )
     : createConnection(ProposedFeatures.all);
   const server = startServer(connection, __filename, { rawJsonDiagnostics: stdio });
   if (stdio) {
@@ -50,7 +55,9 @@ function startLanguageServer(): void {
   }
   // A server that dies takes every open editor's features with it: log the unexpected and carry on.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
-  process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+  process.on('unhandledRejection', (reason) =>
+    connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+  );
 }
 
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[evaluationWorkerMarker]) {

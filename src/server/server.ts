@@ -19,7 +19,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { keptFixCount, withFixes } from '../language/diagnostics';
 import type { LanguageService, LanguageServiceOptions } from '../language/language-service';
-import { diagramLayers, diagramOverlays, diagramRequestMethod, diagramThemes, type DiagramParams, type DiagramResult } from '../protocol/diagram';
+import {
+  diagramLayers,
+  diagramOverlays,
+  diagramRequestMethod,
+  diagramThemes,
+  type DiagramParams,
+  type DiagramResult,
+} from '../protocol/diagram';
 import {
   reportKinds,
   reportRequestMethod,
@@ -39,7 +46,14 @@ import {
   type ImportCloudFormationResult,
 } from '../protocol/cloudformation';
 import { exportDocumentHasErrors, exportFormatNames, exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
-import { scenariosRequestMethod, simulateRequestMethod, type ScenariosParams, type ScenariosResult, type SimulateParams, type SimulateResult } from '../protocol/simulation';
+import {
+  scenariosRequestMethod,
+  simulateRequestMethod,
+  type ScenariosParams,
+  type ScenariosResult,
+  type SimulateParams,
+  type SimulateResult,
+} from '../protocol/simulation';
 import { CompletionWire, completionWireSupport } from './completion-wire';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
@@ -109,7 +123,9 @@ export function startServer(connection: Connection, entryPoint: string, options:
             ? [...diagnostics, new RawJsonElements(lists.map((list) => list.json)) as unknown as Diagnostic]
             : [...diagnostics, ...lists.flatMap(decodeDiagnostics)];
         }
-        void connection.sendDiagnostics({ uri, version, diagnostics: all }).catch((error) => logError('Publishing diagnostics failed', error));
+        void connection
+          .sendDiagnostics({ uri, version, diagnostics: all })
+          .catch((error) => logError('Publishing diagnostics failed', error));
       },
       evaluated: (uri) => {
         if (supportsInlayRefresh && settings.inlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -127,7 +143,8 @@ export function startServer(connection: Connection, entryPoint: string, options:
     const textDocument = manager.textDocument(uri);
     const errorCount = manager.currentErrorCount(uri);
     // Right after an evaluation the worker's error count is known: no parse on this thread.
-    if (textDocument && errorCount !== undefined) return service.summary(uri, textDocument.version, { errorCount }, manager.lastEvaluation(uri));
+    if (textDocument && errorCount !== undefined)
+      return service.summary(uri, textDocument.version, { errorCount }, manager.lastEvaluation(uri));
     const current = manager.current(uri);
     if (!current) return null;
     return service.summary(uri, current.version, current.doc, manager.lastEvaluation(uri));
@@ -194,7 +211,21 @@ export function startServer(connection: Connection, entryPoint: string, options:
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
-        experimental: { cloudarch: { requests: [reportRequestMethod, summaryRequestMethod, diagramRequestMethod, exportRequestMethod, importCloudFormationRequestMethod, exportCloudFormationRequestMethod, simulateRequestMethod, scenariosRequestMethod], reportKinds } },
+        experimental: {
+          cloudarch: {
+            requests: [
+              reportRequestMethod,
+              summaryRequestMethod,
+              diagramRequestMethod,
+              exportRequestMethod,
+              importCloudFormationRequestMethod,
+              exportCloudFormationRequestMethod,
+              simulateRequestMethod,
+              scenariosRequestMethod,
+            ],
+            reportKinds,
+          },
+        },
       },
     };
   });
@@ -237,7 +268,14 @@ export function startServer(connection: Connection, entryPoint: string, options:
       const current = manager.current(params.textDocument.uri);
       const found = current && service.definition(current.doc, params.position);
       if (!found) return [];
-      return [{ originSelectionRange: found.origin, targetUri: params.textDocument.uri, targetRange: found.target, targetSelectionRange: found.targetSelection }];
+      return [
+        {
+          originSelectionRange: found.origin,
+          targetUri: params.textDocument.uri,
+          targetRange: found.target,
+          targetSelectionRange: found.targetSelection,
+        },
+      ];
     }),
   );
 
@@ -245,7 +283,9 @@ export function startServer(connection: Connection, entryPoint: string, options:
     guard('References', [], (params) => {
       const current = manager.current(params.textDocument.uri);
       if (!current) return [];
-      return service.references(current.doc, params.position, params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range }));
+      return service
+        .references(current.doc, params.position, params.context.includeDeclaration)
+        .map((range) => ({ uri: params.textDocument.uri, range }));
     }),
   );
 
@@ -292,7 +332,13 @@ export function startServer(connection: Connection, entryPoint: string, options:
   /** Code actions name the diagnostics they fix as the client sent them, not as rehydrated here. */
   function withOriginalDiagnostics(actions: CodeAction[], originals: readonly Diagnostic[]): CodeAction[] {
     return actions.map((action) => {
-      const named = action.diagnostics?.map((diagnostic) => originals.find((original) => original.range === diagnostic.range && original.code === diagnostic.code && original.message === diagnostic.message) ?? diagnostic);
+      const named = action.diagnostics?.map(
+        (diagnostic) =>
+          originals.find(
+            (original) =>
+              original.range === diagnostic.range && original.code === diagnostic.code && original.message === diagnostic.message,
+          ) ?? diagnostic,
+      );
       return named ? { ...action, diagnostics: named } : action;
     });
   }
@@ -301,8 +347,13 @@ export function startServer(connection: Connection, entryPoint: string, options:
     guard('Code actions', [], async (params, token) => {
       const uri = params.textDocument.uri;
       if (!manager.isOpen(uri)) return [];
-      const quickFixes = await withOriginalDiagnostics(service.codeActions(uri, await withKeptFixes(uri, params.context.diagnostics, token), params.context.only), params.context.diagnostics);
-      const hasSecurityFix = quickFixes.some((action) => action.diagnostics?.some((diagnostic) => diagnostic.source === 'cloudarch.security'));
+      const quickFixes = await withOriginalDiagnostics(
+        service.codeActions(uri, await withKeptFixes(uri, params.context.diagnostics, token), params.context.only),
+        params.context.diagnostics,
+      );
+      const hasSecurityFix = quickFixes.some((action) =>
+        action.diagnostics?.some((diagnostic) => diagnostic.source === 'cloudarch.security'),
+      );
       // Security fixes show their cost and availability effect, and savings come from the cost
       // evaluation: both need the evaluation of the current text. Editors ask for code actions on
       // every caret move, so this never starts one: until it lands, the quick fixes come plain.
@@ -310,8 +361,18 @@ export function startServer(connection: Connection, entryPoint: string, options:
       const current = manager.current(uri);
       if (!evaluation || !current || current.version !== evaluation.version || token.isCancellationRequested) return quickFixes;
       // The savings come from the full cost result, which stays in the evaluation worker.
-      const savings = (await evaluator.ask('savings', { uri, version: evaluation.version, range: params.range, ...(params.context.only ? { only: params.context.only } : {}) })) ?? [];
-      const fixes = hasSecurityFix ? await service.previewSecurityFixes(quickFixes, uri, current.doc, evaluation.figures, { isCancelled: () => token.isCancellationRequested }) : quickFixes;
+      const savings =
+        (await evaluator.ask('savings', {
+          uri,
+          version: evaluation.version,
+          range: params.range,
+          ...(params.context.only ? { only: params.context.only } : {}),
+        })) ?? [];
+      const fixes = hasSecurityFix
+        ? await service.previewSecurityFixes(quickFixes, uri, current.doc, evaluation.figures, {
+            isCancelled: () => token.isCancellationRequested,
+          })
+        : quickFixes;
       return [...fixes, ...savings];
     }),
   );
@@ -357,9 +418,20 @@ export function startServer(connection: Connection, entryPoint: string, options:
       // from it (the availability report evaluates again, with the Monte Carlo cross-check).
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
-      if (!settings.evaluations) return { kind: params.kind, version: textDocument.version, ...service.report(params.kind, manager.current(params.uri)!.doc, undefined) };
+      if (!settings.evaluations)
+        return {
+          kind: params.kind,
+          version: textDocument.version,
+          ...service.report(params.kind, manager.current(params.uri)!.doc, undefined),
+        };
       const version = textDocument.version;
-      const report = await evaluator.ask('report', { uri: params.uri, version, text: textDocument.getText(), report: params.kind, monteCarloSamples: settings.monteCarloSamples });
+      const report = await evaluator.ask('report', {
+        uri: params.uri,
+        version,
+        text: textDocument.getText(),
+        report: params.kind,
+        monteCarloSamples: settings.monteCarloSamples,
+      });
       return report ? { kind: params.kind, version, ...report } : null;
     }),
   );
@@ -377,26 +449,39 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (!textDocument) return null;
       const version = textDocument.version;
       // The worker lays out, renders and rasterises: the server thread stays free for typing.
-      const response = await evaluator.ask('export', { ...params, version, text: textDocument.getText(), monteCarloSamples: settings.monteCarloSamples });
+      const response = await evaluator.ask('export', {
+        ...params,
+        version,
+        text: textDocument.getText(),
+        monteCarloSamples: settings.monteCarloSamples,
+      });
       if (!response) return null;
-      if ('refused' in response) throw new ResponseError(exportDocumentHasErrors, `The file has errors and was not exported. ${response.refused}`);
+      if ('refused' in response)
+        throw new ResponseError(exportDocumentHasErrors, `The file has errors and was not exported. ${response.refused}`);
       return { ...response, version };
     }),
   );
 
   connection.onRequest(
     summaryRequestMethod,
-    guard<SummaryParams, SummaryResult | null>('Summary', null, (params) => (params && typeof params.uri === 'string' ? summaryOf(params.uri) : null)),
+    guard<SummaryParams, SummaryResult | null>('Summary', null, (params) =>
+      params && typeof params.uri === 'string' ? summaryOf(params.uri) : null,
+    ),
   );
 
   // CloudFormation both ways: the worker converts (src/cloudformation), this thread only checks and forwards.
-  const conversionFailed = { ok: false, message: 'the language server could not convert it; see the CloudArch output for details.' } as const;
+  const conversionFailed = {
+    ok: false,
+    message: 'the language server could not convert it; see the CloudArch output for details.',
+  } as const;
   connection.onRequest(
     importCloudFormationRequestMethod,
     guard<ImportCloudFormationParams, ImportCloudFormationResult>('CloudFormation import', conversionFailed, async (params) => {
-      if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string') throw new ResponseError(-32602, `${importCloudFormationRequestMethod} needs { uri, text, params? }.`);
+      if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string')
+        throw new ResponseError(-32602, `${importCloudFormationRequestMethod} needs { uri, text, params? }.`);
       const given = params.params ?? {};
-      if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string')) throw new ResponseError(-32602, `${importCloudFormationRequestMethod}: params must map names to strings.`);
+      if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string'))
+        throw new ResponseError(-32602, `${importCloudFormationRequestMethod}: params must map names to strings.`);
       return (await evaluator.ask('importCloudFormation', { uri: params.uri, text: params.text, params: given })) ?? conversionFailed;
     }),
   );
@@ -407,7 +492,10 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (!params || typeof params.uri !== 'string') throw new ResponseError(-32602, `${exportCloudFormationRequestMethod} needs { uri }.`);
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
-      return (await evaluator.ask('exportCloudFormation', { uri: params.uri, version: textDocument.version, text: textDocument.getText() })) ?? conversionFailed;
+      return (
+        (await evaluator.ask('exportCloudFormation', { uri: params.uri, version: textDocument.version, text: textDocument.getText() })) ??
+        conversionFailed
+      );
     }),
   );
 
@@ -424,26 +512,48 @@ export function startServer(connection: Connection, entryPoint: string, options:
       const layers = (params.layers ?? []).filter((layer) => diagramLayers.includes(layer));
       const overlays = (params.overlays ?? []).filter((overlay) => diagramOverlays.includes(overlay));
       try {
-        const diagram = await evaluator.ask('diagram', { uri: params.uri, version: textDocument.version, text: textDocument.getText(), options: { theme, layers, overlays } });
+        const diagram = await evaluator.ask('diagram', {
+          uri: params.uri,
+          version: textDocument.version,
+          text: textDocument.getText(),
+          options: { theme, layers, overlays },
+        });
         return diagram ?? null;
       } catch (error) {
         // The client shows why, instead of an empty panel.
         logError('Drawing the diagram failed', error);
-        throw new ResponseError(-32603, `The diagram could not be drawn: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        throw new ResponseError(
+          -32603,
+          `The diagram could not be drawn: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        );
       }
     }),
   );
 
   // The simulator runs in the worker (src/evaluate/simulate); this thread only checks and forwards.
-  const simulationFailed = { ok: false, message: 'the language server could not simulate it; see the CloudArch output for details.' } as const;
+  const simulationFailed = {
+    ok: false,
+    message: 'the language server could not simulate it; see the CloudArch output for details.',
+  } as const;
   connection.onRequest(
     simulateRequestMethod,
     guard<SimulateParams, SimulateResult>('Simulation', simulationFailed, async (params) => {
-      if (!params || typeof params.uri !== 'string' || !Array.isArray(params.events)) throw new ResponseError(-32602, `${simulateRequestMethod} needs { uri, events: string[], scenario?, days?, seed? }.`);
+      if (!params || typeof params.uri !== 'string' || !Array.isArray(params.events))
+        throw new ResponseError(-32602, `${simulateRequestMethod} needs { uri, events: string[], scenario?, days?, seed? }.`);
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
       const { scenario, days, seed, events } = params;
-      return (await evaluator.ask('simulate', { uri: params.uri, version: textDocument.version, text: textDocument.getText(), events, ...(scenario !== undefined ? { scenario } : {}), ...(days !== undefined ? { days } : {}), ...(seed !== undefined ? { seed } : {}) })) ?? simulationFailed;
+      return (
+        (await evaluator.ask('simulate', {
+          uri: params.uri,
+          version: textDocument.version,
+          text: textDocument.getText(),
+          events,
+          ...(scenario !== undefined ? { scenario } : {}),
+          ...(days !== undefined ? { days } : {}),
+          ...(seed !== undefined ? { seed } : {}),
+        })) ?? simulationFailed
+      );
     }),
   );
   connection.onRequest(

@@ -64,10 +64,14 @@ export async function waitForDiagnostics(
   accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean = (diagnostics) => diagnostics.length > 0,
   timeoutMs = 15_000,
 ): Promise<readonly vscode.Diagnostic[]> {
-  return waitFor(`diagnostics on ${uri.path}`, () => {
-    const diagnostics = vscode.languages.getDiagnostics(uri);
-    return accept(diagnostics) ? diagnostics : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `diagnostics on ${uri.path}`,
+    () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** The position of the first occurrence of `text` in the document, offset by `delta` characters. */

@@ -25,31 +25,183 @@ export const examples: readonly { readonly name: string; readonly text: string }
 
 /** Scalars that YAML reads as something surprising, or that stress numbers and strings downstream. */
 export const hostileScalars: readonly string[] = [
-  '1e400', '-1e400', '1e-400', '.nan', '.NaN', '.inf', '-.inf', '+.inf', '.Inf', 'NaN', 'Infinity', '-Infinity',
-  '99999999999999999999999999999', '-99999999999999999999', '9007199254740993', '1.7976931348623157e308', '5e-324', '-0', '0.0',
-  '0x1F', '0o17', '0755', '0b101', '1_000', '12:30:00', '2001-12-14t21:59:43.10-05:00',
-  'yes', 'no', 'on', 'off', 'y', 'n', 'Yes', 'NO', 'True', 'FALSE', '~', 'null', 'Null',
-  '""', "''", '"\\0"', '"\\ud800"', '"\\x00\\x1f"', '"\\U0001F600"', '"a\\nb"', "'it''s'",
-  '!!js/function "function () { return 1 }"', '!!js/undefined ""', '!!js/regexp /x/', '!!python/object/apply:os.system ["id"]',
-  '!!binary aGVsbG8=', '!!str 12', '!!int "12"', '!!float "x"', '!!bool yes', '!!null ""', '!!timestamp 2001-12-14', '!!set {a, b}', '!!omap [a: 1]', '!custom x', '!<tag:yaml.org,2002:str> x',
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '{ __proto__: { polluted: 1 } }', '{ constructor: { prototype: { polluted: 1 } } }',
-  '*undefined', '&anchor', '<<', '=', '?', '-', ':', '|', '>', '@x', '`x`', '%TAG',
-  '[]', '{}', '[[[]]]', '{a: [}', '[a, b', '"unterminated', "'unterminated",
-  '0', '1', '-1', '100', '101', '99.99', '100.0000001', '0.5', '65535', '65536', '-22', '4294967296',
-  'us-east-1', 'eu-west-9', 'a', 'b', 'z', 't3.micro', 'db.r5.large', 'x99.huge', 'gp3', 'io2', '0.0.0.0/0', '::/0', '10.0.0.0/33', 'all', 'tcp', 'HTTPS',
-  'web', 'db', 'lb', 'self', 'web:80', 'web:99999', 'web:-1', 'web:x',
+  '1e400',
+  '-1e400',
+  '1e-400',
+  '.nan',
+  '.NaN',
+  '.inf',
+  '-.inf',
+  '+.inf',
+  '.Inf',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '99999999999999999999999999999',
+  '-99999999999999999999',
+  '9007199254740993',
+  '1.7976931348623157e308',
+  '5e-324',
+  '-0',
+  '0.0',
+  '0x1F',
+  '0o17',
+  '0755',
+  '0b101',
+  '1_000',
+  '12:30:00',
+  '2001-12-14t21:59:43.10-05:00',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  'Yes',
+  'NO',
+  'True',
+  'FALSE',
+  '~',
+  'null',
+  'Null',
+  '""',
+  "''",
+  '"\\0"',
+  '"\\ud800"',
+  '"\\x00\\x1f"',
+  '"\\U0001F600"',
+  '"a\\nb"',
+  "'it''s'",
+  '!!js/function "function () { return 1 }"',
+  '!!js/undefined ""',
+  '!!js/regexp /x/',
+  '!!python/object/apply:os.system ["id"]',
+  '!!binary aGVsbG8=',
+  '!!str 12',
+  '!!int "12"',
+  '!!float "x"',
+  '!!bool yes',
+  '!!null ""',
+  '!!timestamp 2001-12-14',
+  '!!set {a, b}',
+  '!!omap [a: 1]',
+  '!custom x',
+  '!<tag:yaml.org,2002:str> x',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '{ __proto__: { polluted: 1 } }',
+  '{ constructor: { prototype: { polluted: 1 } } }',
+  '*undefined',
+  '&anchor',
+  '<<',
+  '=',
+  '?',
+  '-',
+  ':',
+  '|',
+  '>',
+  '@x',
+  '`x`',
+  '%TAG',
+  '[]',
+  '{}',
+  '[[[]]]',
+  '{a: [}',
+  '[a, b',
+  '"unterminated',
+  "'unterminated",
+  '0',
+  '1',
+  '-1',
+  '100',
+  '101',
+  '99.99',
+  '100.0000001',
+  '0.5',
+  '65535',
+  '65536',
+  '-22',
+  '4294967296',
+  'us-east-1',
+  'eu-west-9',
+  'a',
+  'b',
+  'z',
+  't3.micro',
+  'db.r5.large',
+  'x99.huge',
+  'gp3',
+  'io2',
+  '0.0.0.0/0',
+  '::/0',
+  '10.0.0.0/33',
+  'all',
+  'tcp',
+  'HTTPS',
+  'web',
+  'db',
+  'lb',
+  'self',
+  'web:80',
+  'web:99999',
+  'web:-1',
+  'web:x',
 ];
 
 /** Keys that collide with JavaScript's object machinery, YAML's syntax, or our own names. */
 export const hostileKeys: readonly string[] = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', '<<', '"<<"', '? complex',
-  '""', '"a b"', "'quoted'", '1', '1.5', 'true', 'null', '~', '-', 'a: b', '"key\\u0000"', '日本', '😀',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  '<<',
+  '"<<"',
+  '? complex',
+  '""',
+  '"a b"',
+  "'quoted'",
+  '1',
+  '1.5',
+  'true',
+  'null',
+  '~',
+  '-',
+  'a: b',
+  '"key\\u0000"',
+  '日本',
+  '😀',
 ];
 
 const resourceTypes = allResourceTypes();
 export const resourceTypeIds: readonly string[] = resourceTypes.map((type) => type.id);
 const propertyNames: readonly string[] = [...new Set(resourceTypes.flatMap((type) => Object.keys(type.properties)))].sort();
-const commonKeys = ['type', 'label', 'region', 'zones', 'subnet', 'dependsOn', 'connectsTo', 'availability', 'securityGroups', 'count', 'instanceType', 'multiAz', 'ingress', 'egress', 'from', 'to', 'port', 'protocol', 'optional'];
+const commonKeys = [
+  'type',
+  'label',
+  'region',
+  'zones',
+  'subnet',
+  'dependsOn',
+  'connectsTo',
+  'availability',
+  'securityGroups',
+  'count',
+  'instanceType',
+  'multiAz',
+  'ingress',
+  'egress',
+  'from',
+  'to',
+  'port',
+  'protocol',
+  'optional',
+];
 const topKeys = ['cloudarch', 'name', 'description', 'region', 'zones', 'workload', 'assumptions', 'targets', 'resources'];
 const workloadKeys = ['requestsPerSecond', 'peakRequestsPerSecond', 'dataTransferOutGB', 'storageGrowthGBPerMonth'];
 const assumptionKeys = ['zoneAvailability', 'regionAvailability', 'hoursPerMonth', 'prices'];
@@ -65,7 +217,44 @@ export const keyArbitrary: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Raw characters that break lines, quoting, encodings and offsets. */
-export const nastyCharacters: readonly string[] = ['\t', '\0', '\ufeff', '\ud800', '\udc00', '\r', '\r\n', '\u2028', '\u0085', '\x1b', '\x7f', '\ufffe', '😀', 'é', '\u200b', ' ', ':', '-', '#', '&', '*', '!', '[', ']', '{', '}', ',', '"', "'", '|', '>', '%', '@', '`', '?', '\\'];
+export const nastyCharacters: readonly string[] = [
+  '\t',
+  '\0',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\u0085',
+  '\x1b',
+  '\x7f',
+  '\ufffe',
+  '😀',
+  'é',
+  '\u200b',
+  ' ',
+  ':',
+  '-',
+  '#',
+  '&',
+  '*',
+  '!',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '?',
+  '\\',
+];
 
 /** A scalar as it is written in the file. */
 export const scalarArbitrary: fc.Arbitrary<string> = fc.oneof(
@@ -74,7 +263,10 @@ export const scalarArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.integer().map(String) },
   { weight: 1, arbitrary: fc.double().map((value) => String(value)) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }).map((value) => JSON.stringify(value)) },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom(...nastyCharacters), { minLength: 1, maxLength: 4 }).map((parts) => `x${parts.join('')}y`) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom(...nastyCharacters), { minLength: 1, maxLength: 4 }).map((parts) => `x${parts.join('')}y`),
+  },
 );
 
 /** A value tree: what a YAML document holds before it is written out. */
@@ -88,7 +280,25 @@ export type Tree =
   | { readonly kind: 'merge'; readonly name: string };
 
 const anchorNames = ['a', 'b', 'base', 'x'];
-const tags = ['!!str', '!!map', '!!seq', '!!int', '!!float', '!!bool', '!!null', '!!js/function', '!!js/undefined', '!!python/object:os.system', '!!binary', '!!set', '!!omap', '!!pairs', '!local', '!<tag:example.com,2000:x>', '!'];
+const tags = [
+  '!!str',
+  '!!map',
+  '!!seq',
+  '!!int',
+  '!!float',
+  '!!bool',
+  '!!null',
+  '!!js/function',
+  '!!js/undefined',
+  '!!python/object:os.system',
+  '!!binary',
+  '!!set',
+  '!!omap',
+  '!!pairs',
+  '!local',
+  '!<tag:example.com,2000:x>',
+  '!',
+];
 
 /** Random trees with every structural YAML feature, bounded in depth. */
 export const treeArbitrary: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
@@ -101,10 +311,23 @@ export const treeArbitrary: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie)
         .record({ entries: fc.array(fc.tuple(keyArbitrary, tie('tree')), { maxLength: 5 }), flow: fc.boolean() })
         .map(({ entries, flow }): Tree => ({ kind: 'map', entries, flow })),
     },
-    { weight: 2, arbitrary: fc.record({ items: fc.array(tie('tree'), { maxLength: 4 }), flow: fc.boolean() }).map(({ items, flow }): Tree => ({ kind: 'seq', items, flow })) },
-    { weight: 1, arbitrary: fc.record({ name: fc.constantFrom(...anchorNames), node: tie('tree') }).map(({ name, node }): Tree => ({ kind: 'anchor', name, node })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ items: fc.array(tie('tree'), { maxLength: 4 }), flow: fc.boolean() })
+        .map(({ items, flow }): Tree => ({ kind: 'seq', items, flow })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ name: fc.constantFrom(...anchorNames), node: tie('tree') })
+        .map(({ name, node }): Tree => ({ kind: 'anchor', name, node })),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...anchorNames).map((name): Tree => ({ kind: 'alias', name })) },
-    { weight: 1, arbitrary: fc.record({ tag: fc.constantFrom(...tags), node: tie('tree') }).map(({ tag, node }): Tree => ({ kind: 'tag', tag, node })) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ tag: fc.constantFrom(...tags), node: tie('tree') }).map(({ tag, node }): Tree => ({ kind: 'tag', tag, node })),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...anchorNames).map((name): Tree => ({ kind: 'merge', name })) },
   ),
 })).tree;
@@ -124,7 +347,17 @@ export const layoutArbitrary: fc.Arbitrary<Layout> = fc.record({
   newline: fc.constantFrom('\n' as const, '\n' as const, '\r\n' as const),
   comments: fc.boolean(),
   bom: fc.integer({ min: 0, max: 5 }).map((draw) => draw === 0),
-  trailer: fc.constantFrom('', '', '', '\n---\nsecond: document\n', '\n...\n', '\n%YAML 1.1\n---\n', '\n# yaml-language-server: $schema=https://evil.example/x.json\n', '\n\0\n', '\nresources:\n  again: {}\n'),
+  trailer: fc.constantFrom(
+    '',
+    '',
+    '',
+    '\n---\nsecond: document\n',
+    '\n...\n',
+    '\n%YAML 1.1\n---\n',
+    '\n# yaml-language-server: $schema=https://evil.example/x.json\n',
+    '\n\0\n',
+    '\nresources:\n  again: {}\n',
+  ),
 });
 
 /** Writes a tree as YAML text. The output is YAML-ish: hostile parts are allowed to break it. */
@@ -149,7 +382,8 @@ export function writeTree(tree: Tree, layout: Layout): string {
         return `{ <<: *${node.name} }`;
     }
   };
-  const isBlock = (node: Tree): boolean => (node.kind === 'map' || node.kind === 'seq') && !node.flow && (node.kind === 'map' ? node.entries.length > 0 : node.items.length > 0);
+  const isBlock = (node: Tree): boolean =>
+    (node.kind === 'map' || node.kind === 'seq') && !node.flow && (node.kind === 'map' ? node.entries.length > 0 : node.items.length > 0);
   const block = (node: Tree, depth: number): void => {
     const pad = layout.indent.repeat(depth);
     if (node.kind === 'map' && isBlock(node)) {
@@ -177,7 +411,12 @@ export function writeTree(tree: Tree, layout: Layout): string {
 export const yamlishDocumentArbitrary: fc.Arbitrary<string> = fc
   .tuple(
     fc.oneof(
-      { weight: 4, arbitrary: fc.array(fc.tuple(keyArbitrary, treeArbitrary), { minLength: 1, maxLength: 6 }).map((entries): Tree => ({ kind: 'map', entries, flow: false })) },
+      {
+        weight: 4,
+        arbitrary: fc
+          .array(fc.tuple(keyArbitrary, treeArbitrary), { minLength: 1, maxLength: 6 })
+          .map((entries): Tree => ({ kind: 'map', entries, flow: false })),
+      },
       { weight: 1, arbitrary: treeArbitrary },
     ),
     layoutArbitrary,
@@ -187,7 +426,14 @@ export const yamlishDocumentArbitrary: fc.Arbitrary<string> = fc
 /** An architecture file with real types and property names but random, often hostile, values. */
 export const architectureArbitrary: fc.Arbitrary<string> = fc
   .record({
-    header: fc.constantFrom('cloudarch: "1"\nname: fuzz\n', 'cloudarch: 1\nname: 1e400\n', 'cloudarch: "2"\n', '', 'cloudarch: "1"\nname: fuzz\nzones: [a, b, z]\n', 'cloudarch: "1"\nname: fuzz\nregion: eu-west-1\n'),
+    header: fc.constantFrom(
+      'cloudarch: "1"\nname: fuzz\n',
+      'cloudarch: 1\nname: 1e400\n',
+      'cloudarch: "2"\n',
+      '',
+      'cloudarch: "1"\nname: fuzz\nzones: [a, b, z]\n',
+      'cloudarch: "1"\nname: fuzz\nregion: eu-west-1\n',
+    ),
     sections: fc.array(
       fc.oneof(
         ...(
@@ -199,7 +445,13 @@ export const architectureArbitrary: fc.Arbitrary<string> = fc
         ).map(([section, keys]) =>
           fc.tuple(
             fc.constant(section),
-            fc.array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: keyArbitrary }), scalarArbitrary), { maxLength: 4 }),
+            fc.array(
+              fc.tuple(
+                fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: keyArbitrary }),
+                scalarArbitrary,
+              ),
+              { maxLength: 4 },
+            ),
           ),
         ),
       ),
@@ -214,8 +466,24 @@ export const architectureArbitrary: fc.Arbitrary<string> = fc
             fc.oneof(fc.constantFrom(...propertyNames), fc.constantFrom(...commonKeys), fc.constantFrom(...hostileKeys)),
             fc.oneof(
               { weight: 3, arbitrary: scalarArbitrary },
-              { weight: 2, arbitrary: fc.array(fc.oneof(fc.constantFrom(...resourceNames), scalarArbitrary), { maxLength: 3 }).map((items) => `[${items.join(', ')}]`) },
-              { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom('port', 'protocol', 'from', 'to', 'cidr', 'optional', 'sizeGB', 'volumeType', '<<', '__proto__'), scalarArbitrary), { maxLength: 3 }).map((entries) => `[{ ${entries.map(([key, value]) => `${key}: ${value}`).join(', ')} }]`) },
+              {
+                weight: 2,
+                arbitrary: fc
+                  .array(fc.oneof(fc.constantFrom(...resourceNames), scalarArbitrary), { maxLength: 3 })
+                  .map((items) => `[${items.join(', ')}]`),
+              },
+              {
+                weight: 1,
+                arbitrary: fc
+                  .array(
+                    fc.tuple(
+                      fc.constantFrom('port', 'protocol', 'from', 'to', 'cidr', 'optional', 'sizeGB', 'volumeType', '<<', '__proto__'),
+                      scalarArbitrary,
+                    ),
+                    { maxLength: 3 },
+                  )
+                  .map((entries) => `[{ ${entries.map(([key, value]) => `${key}: ${value}`).join(', ')} }]`),
+              },
             ),
           ),
           { maxLength: 6 },
@@ -253,7 +521,15 @@ const fraction = fc.integer({ min: 0, max: 999_999 }).map((draw) => draw / 1_000
 
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete-characters' as const), at: fraction, count: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fraction, text: fc.oneof(fc.constantFrom(...nastyCharacters), scalarArbitrary, fc.constantFrom('\n', '  ', ': ', '- ', '\n  x:\n', '\n---\n', ' &a', ' *a', '<<: *a\n')) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fraction,
+    text: fc.oneof(
+      fc.constantFrom(...nastyCharacters),
+      scalarArbitrary,
+      fc.constantFrom('\n', '  ', ': ', '- ', '\n  x:\n', '\n---\n', ' &a', ' *a', '<<: *a\n'),
+    ),
+  }),
   fc.record({ kind: fc.constant('delete-line' as const), at: fraction }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fraction }),
   fc.record({ kind: fc.constant('move-line' as const), at: fraction, to: fraction }),
@@ -295,7 +571,9 @@ export function applyMutation(text: string, mutation: Mutation): string {
     }
     case 'set-value':
     case 'swap-values': {
-      const valueLines = lines.map((line, index) => [index, valueLine.exec(line)] as const).filter((entry): entry is readonly [number, RegExpExecArray] => entry[1] !== null && entry[1][2]!.length > 0);
+      const valueLines = lines
+        .map((line, index) => [index, valueLine.exec(line)] as const)
+        .filter((entry): entry is readonly [number, RegExpExecArray] => entry[1] !== null && entry[1][2]!.length > 0);
       if (valueLines.length === 0) return text;
       const [first, match] = valueLines[Math.floor(mutation.at * valueLines.length)]!;
       if (mutation.kind === 'set-value') {
@@ -351,7 +629,32 @@ export function expandSnippet(body: string, pick: number): string {
 }
 
 /** Names the snippets refer to (their placeholders' defaults), so most references resolve. */
-const snippetNames = ['users', 'dns', 'cdn', 'web', 'web-lb', 'lb', 'lb-sg', 'web-sg', 'app', 'app-sg', 'db', 'db-sg', 'bucket', 'assets', 'queue', 'topic', 'fn', 'api', 'table', 'cache', 'vpc', 'nat', 'cluster', 'logs'];
+const snippetNames = [
+  'users',
+  'dns',
+  'cdn',
+  'web',
+  'web-lb',
+  'lb',
+  'lb-sg',
+  'web-sg',
+  'app',
+  'app-sg',
+  'db',
+  'db-sg',
+  'bucket',
+  'assets',
+  'queue',
+  'topic',
+  'fn',
+  'api',
+  'table',
+  'cache',
+  'vpc',
+  'nat',
+  'cluster',
+  'logs',
+];
 
 /**
  * Whole architectures assembled from the catalog's own snippets (valid resources of every type),
@@ -359,12 +662,26 @@ const snippetNames = ['users', 'dns', 'cdn', 'web', 'web-lb', 'lb', 'lb-sg', 'we
  */
 export const snippetArchitectureArbitrary: fc.Arbitrary<{ readonly text: string; readonly mutations: readonly Mutation[] }> = fc
   .record({
-    resources: fc.array(fc.record({ type: fc.integer({ min: 0, max: resourceTypes.length - 1 }), name: fc.integer({ min: 0, max: snippetNames.length - 1 }), pick: fc.nat(7) }), { minLength: 1, maxLength: 10 }),
+    resources: fc.array(
+      fc.record({
+        type: fc.integer({ min: 0, max: resourceTypes.length - 1 }),
+        name: fc.integer({ min: 0, max: snippetNames.length - 1 }),
+        pick: fc.nat(7),
+      }),
+      { minLength: 1, maxLength: 10 },
+    ),
     targets: fc.boolean(),
     mutations: fc.array(mutationArbitrary, { maxLength: 4 }),
   })
   .map(({ resources, targets, mutations }) => {
-    const lines = ['cloudarch: "1"', 'name: From snippets', 'zones: [a, b, c]', 'workload:', '  requestsPerSecond: 50', '  dataTransferOutGB: 100'];
+    const lines = [
+      'cloudarch: "1"',
+      'name: From snippets',
+      'zones: [a, b, c]',
+      'workload:',
+      '  requestsPerSecond: 50',
+      '  dataTransferOutGB: 100',
+    ];
     if (targets) lines.push('targets:', '  availability: 99.9', '  monthlyBudget: 1000', '  maxFindingSeverity: high');
     lines.push('resources:');
     for (const resource of resources) {

@@ -69,7 +69,10 @@ function runBatch(request: BatchRequest): void {
       seed: request.seed,
       path: details.counterexamplePath ?? undefined,
       counterexample: details.counterexample,
-      error: details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance),
+      error:
+        details.errorInstance instanceof Error
+          ? (details.errorInstance.stack ?? details.errorInstance.message)
+          : String(details.errorInstance),
       shrinks: details.numShrinks,
     });
   }

@@ -97,7 +97,9 @@ function save(failure: SavedFailure): string {
 }
 
 function report(failure: SavedFailure, file: string): void {
-  process.stdout.write(`\n✗ ${failure.kind.toUpperCase()} in ${failure.property} (seed ${failure.seed}${failure.path ? `, path ${failure.path}` : ''})\n`);
+  process.stdout.write(
+    `\n✗ ${failure.kind.toUpperCase()} in ${failure.property} (seed ${failure.seed}${failure.path ? `, path ${failure.path}` : ''})\n`,
+  );
   process.stdout.write(`  counterexample: ${JSON.stringify(failure.counterexample)?.slice(0, 4000)}\n`);
   process.stdout.write(`  ${failure.error.split('\n').slice(0, 30).join('\n  ')}\n`);
   process.stdout.write(`  saved to ${file}\n  replay: npm run fuzz -- --replay ${file}\n\n`);
@@ -140,23 +142,38 @@ async function campaign(options: Options): Promise<number> {
   process.stdout.write(`fuzz campaign: ${options.minutes} min, seed ${options.seed}, properties ${names.join(', ')}\n`);
 
   while (Date.now() < deadline) {
-    const outcome = await runWorker(() => {
-      if (Date.now() >= deadline) return undefined;
-      const property = names[turn++ % names.length]!;
-      return { type: 'batch', property, seed: nextSeed(), runs: runsPerBatch };
-    }, (message) => {
-      if (message.type === 'batch-done') runs.set(message.property, (runs.get(message.property) ?? 0) + message.runs);
-      if (message.type === 'failure') {
-        const failure: SavedFailure = { kind: 'failure', property: message.property, seed: message.seed, ...(message.path ? { path: message.path } : {}), counterexample: message.counterexample, error: message.error, campaignSeed: options.seed, foundAt: new Date().toISOString() };
-        const file = save(failure);
-        failures.push(file);
-        report(failure, file);
-      }
-    }, () => {
-      const elapsed = Math.round((Date.now() - started) / 1000);
-      const counts = [...runs].map(([name, count]) => `${name} ${count}`).join(', ');
-      process.stdout.write(`[${Math.floor(elapsed / 60)}m${String(elapsed % 60).padStart(2, '0')}s] runs: ${counts}; failures: ${failures.length}\n`);
-    });
+    const outcome = await runWorker(
+      () => {
+        if (Date.now() >= deadline) return undefined;
+        const property = names[turn++ % names.length]!;
+        return { type: 'batch', property, seed: nextSeed(), runs: runsPerBatch };
+      },
+      (message) => {
+        if (message.type === 'batch-done') runs.set(message.property, (runs.get(message.property) ?? 0) + message.runs);
+        if (message.type === 'failure') {
+          const failure: SavedFailure = {
+            kind: 'failure',
+            property: message.property,
+            seed: message.seed,
+            ...(message.path ? { path: message.path } : {}),
+            counterexample: message.counterexample,
+            error: message.error,
+            campaignSeed: options.seed,
+            foundAt: new Date().toISOString(),
+          };
+          const file = save(failure);
+          failures.push(file);
+          report(failure, file);
+        }
+      },
+      () => {
+        const elapsed = Math.round((Date.now() - started) / 1000);
+        const counts = [...runs].map(([name, count]) => `${name} ${count}`).join(', ');
+        process.stdout.write(
+          `[${Math.floor(elapsed / 60)}m${String(elapsed % 60).padStart(2, '0')}s] runs: ${counts}; failures: ${failures.length}\n`,
+        );
+      },
+    );
     if (outcome.kind !== 'finished') {
       const last = outcome.lastInput;
       const failure: SavedFailure = {
@@ -164,7 +181,10 @@ async function campaign(options: Options): Promise<number> {
         property: last?.property ?? 'unknown',
         seed: last?.seed ?? 0,
         counterexample: last?.input ?? null,
-        error: outcome.kind === 'hang' ? `no progress for ${hangAfterMs() / 1000} s: the check of this input does not terminate` : `the worker process died (${outcome.detail}); stderr:\n${outcome.stderr}`,
+        error:
+          outcome.kind === 'hang'
+            ? `no progress for ${hangAfterMs() / 1000} s: the check of this input does not terminate`
+            : `the worker process died (${outcome.detail}); stderr:\n${outcome.stderr}`,
         campaignSeed: options.seed,
         foundAt: new Date().toISOString(),
       };
@@ -174,7 +194,9 @@ async function campaign(options: Options): Promise<number> {
     }
   }
   const total = [...runs.values()].reduce((sum, count) => sum + count, 0);
-  process.stdout.write(`\nfuzz campaign done: ${total} runs in ${Math.round((Date.now() - started) / 1000)} s (${[...runs].map(([name, count]) => `${name} ${count}`).join(', ')}); ${failures.length} failure(s)${failures.length > 0 ? `:\n  ${failures.join('\n  ')}` : ''}\n`);
+  process.stdout.write(
+    `\nfuzz campaign done: ${total} runs in ${Math.round((Date.now() - started) / 1000)} s (${[...runs].map(([name, count]) => `${name} ${count}`).join(', ')}); ${failures.length} failure(s)${failures.length > 0 ? `:\n  ${failures.join('\n  ')}` : ''}\n`,
+  );
   return failures.length > 0 ? 1 : 0;
 }
 
@@ -186,9 +208,16 @@ type WorkerOutcome =
  * Runs one worker process until `nextBatch` has nothing more, the worker hangs, or it dies. Batches
  * are handed out one at a time, so a dead worker loses at most the batch it was running.
  */
-function runWorker(nextBatch: () => BatchRequest | undefined, onMessage: (message: WorkerMessage) => void, onProgress: () => void): Promise<WorkerOutcome> {
+function runWorker(
+  nextBatch: () => BatchRequest | undefined,
+  onMessage: (message: WorkerMessage) => void,
+  onProgress: () => void,
+): Promise<WorkerOutcome> {
   return new Promise((resolve) => {
-    const worker: ChildProcess = fork(join(__dirname, 'campaign-worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+    const worker: ChildProcess = fork(join(__dirname, 'campaign-worker.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
     let stderr = '';
     worker.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-20_000);

@@ -64,7 +64,12 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
   const lines = lineLengths(text);
   /** Each output with the line lengths its positions must fit (undefined: positions not checked). */
   const outputs: [string, unknown, readonly number[] | null][] = [];
-  const step = <T>(name: string, run: () => T, allowed?: (error: unknown) => boolean, linesOf: readonly number[] | null = lines): T | undefined => {
+  const step = <T>(
+    name: string,
+    run: () => T,
+    allowed?: (error: unknown) => boolean,
+    linesOf: readonly number[] | null = lines,
+  ): T | undefined => {
     const stepStarted = performance.now();
     try {
       const value = run();
@@ -84,7 +89,8 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
   if (doc !== undefined) {
     if (doc.text !== text) problems.push('parse: the document does not keep the text it was parsed from');
     for (const diagnostic of doc.diagnostics) {
-      if (typeof diagnostic.message !== 'string' || diagnostic.message.trim() === '') problems.push(`parse: a diagnostic without a message (${diagnostic.code})`);
+      if (typeof diagnostic.message !== 'string' || diagnostic.message.trim() === '')
+        problems.push(`parse: a diagnostic without a message (${diagnostic.code})`);
     }
   }
   let previousDoc: ArchDocument | undefined;
@@ -105,7 +111,8 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
     const pending = [...symbols];
     while (pending.length > 0) {
       const symbol = pending.pop()!;
-      if (!rangeInside(symbol.selectionRange, symbol.range)) problems.push(`document symbol ${JSON.stringify(symbol.name)}: its selection range is not inside its range`);
+      if (!rangeInside(symbol.selectionRange, symbol.range))
+        problems.push(`document symbol ${JSON.stringify(symbol.name)}: its selection range is not inside its range`);
       pending.push(...(symbol.children ?? []));
     }
     step('folding ranges', () => language.foldingRanges(doc));
@@ -118,7 +125,9 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       const linesOf = inside ? lines : null;
       const completions = [
         step(`completion at ${at}`, () => language.completion(text, doc, position), undefined, linesOf),
-        previousDoc === undefined ? undefined : step(`completion at ${at} over the previous parse`, () => language.completion(text, previousDoc, position), undefined, linesOf),
+        previousDoc === undefined
+          ? undefined
+          : step(`completion at ${at} over the previous parse`, () => language.completion(text, previousDoc, position), undefined, linesOf),
         step(`completion at ${at} without a parse`, () => language.completion(text, undefined, position), undefined, linesOf),
       ];
       if (inside) for (const list of completions) checkCompletionEdits(list?.items ?? [], position, at);
@@ -128,7 +137,12 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       step(`prepare rename at ${at}`, () => language.prepareRename(doc, position), undefined, linesOf);
       // Renaming re-parses the whole file: once, at the first position, is enough per run.
       for (const newName of position === positions[0] ? (options.renameTo ?? ['renamed-resource', 'Not A Name']) : []) {
-        const edits = step(`rename at ${at} to ${JSON.stringify(newName)}`, () => language.rename(doc, position, newName), (error) => error instanceof Error && error.name === 'RenameError', linesOf);
+        const edits = step(
+          `rename at ${at} to ${JSON.stringify(newName)}`,
+          () => language.rename(doc, position, newName),
+          (error) => error instanceof Error && error.name === 'RenameError',
+          linesOf,
+        );
         if (edits !== undefined && edits.length > 0) reparse(`the rename at ${at}`, edits);
       }
     }
@@ -148,7 +162,9 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       const stale = step('evaluateAll of the previous text', () => evaluateAll(previousDoc, { monteCarloSamples: 0 }), undefined, null);
       if (stale !== undefined) {
         step('code lenses from a stale evaluation', () => language.codeLenses(doc, stale, checkUri));
-        step('inlay hints from a stale evaluation', () => language.inlayHints(doc, stale, { start: { line: 0, character: 0 }, end: endPosition(lines) }));
+        step('inlay hints from a stale evaluation', () =>
+          language.inlayHints(doc, stale, { start: { line: 0, character: 0 }, end: endPosition(lines) }),
+        );
         step('summary from a stale evaluation', () => language.summary(checkUri, 2, doc, stale));
       }
     }
@@ -165,7 +181,8 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
     const elapsedMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
     const cpuMs = (cpu.user + cpu.system) / 1000;
-    if (cpuMs > (options.budgetMs ?? 3000)) problems.push(`the pipeline used ${cpuMs.toFixed(0)} ms of CPU time (budget ${options.budgetMs ?? 3000} ms)`);
+    if (cpuMs > (options.budgetMs ?? 3000))
+      problems.push(`the pipeline used ${cpuMs.toFixed(0)} ms of CPU time (budget ${options.budgetMs ?? 3000} ms)`);
     problems.push(...prototypeChanges(prototypesBefore));
     return { problems, doc, evaluation, elapsedMs, timings };
   }
@@ -183,8 +200,17 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       const fixed = reparse(`"${action.title}"`, edits);
       const target = action.diagnostics?.[0];
       if (fixed !== undefined && target !== undefined && target.source === 'cloudarch') {
-        const same = fixed.diagnostics.find((diagnostic) => diagnostic.code === target.code && diagnostic.message === target.message && diagnostic.range.start.line === target.range.start.line && diagnostic.range.start.character === target.range.start.character);
-        if (same !== undefined) problems.push(`the quick fix "${action.title}" leaves its diagnostic in place: ${target.code} at ${target.range.start.line}:${target.range.start.character} "${target.message}"`);
+        const same = fixed.diagnostics.find(
+          (diagnostic) =>
+            diagnostic.code === target.code &&
+            diagnostic.message === target.message &&
+            diagnostic.range.start.line === target.range.start.line &&
+            diagnostic.range.start.character === target.range.start.character,
+        );
+        if (same !== undefined)
+          problems.push(
+            `the quick fix "${action.title}" leaves its diagnostic in place: ${target.code} at ${target.range.start.line}:${target.range.start.character} "${target.message}"`,
+          );
       }
     }
   }
@@ -198,7 +224,9 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
       for (const range of ranges) {
         const onCaretLine = range.start.line === position.line && range.end.line === position.line;
         if (!onCaretLine || range.start.character > position.character || range.end.character < position.character) {
-          problems.push(`completion at ${at}: the edit of ${JSON.stringify(item.label)} (${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}) does not contain the caret on its line`);
+          problems.push(
+            `completion at ${at}: the edit of ${JSON.stringify(item.label)} (${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}) does not contain the caret on its line`,
+          );
           return;
         }
       }
@@ -206,7 +234,10 @@ export function checkPipeline(text: string, options: CheckOptions = {}): CheckRe
   }
 
   /** Applies edits the pipeline produced and parses the result, fresh and over the old parse. */
-  function reparse(what: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): ArchDocument | undefined {
+  function reparse(
+    what: string,
+    edits: readonly { range: { start: Position; end: Position }; newText: string }[],
+  ): ArchDocument | undefined {
     const edited = step(`applying ${what}`, () => applyEdits(text, edits), undefined, null);
     if (edited === undefined) return undefined;
     const editedLines = lineLengths(edited);
@@ -237,7 +268,9 @@ export function applyEdits(text: string, edits: readonly { range: { start: Posit
     if (lineStart === undefined) throw new Error(`edit position ${position.line}:${position.character} is past the last line`);
     return lineStart + position.character;
   };
-  const sorted = edits.map((edit) => ({ start: offsetOf(edit.range.start), end: offsetOf(edit.range.end), newText: edit.newText })).sort((left, right) => left.start - right.start || left.end - right.end);
+  const sorted = edits
+    .map((edit) => ({ start: offsetOf(edit.range.start), end: offsetOf(edit.range.end), newText: edit.newText }))
+    .sort((left, right) => left.start - right.start || left.end - right.end);
   for (let index = 1; index < sorted.length; index++) {
     if (sorted[index]!.start < sorted[index - 1]!.end) throw new Error('two edits of one change overlap');
   }
@@ -303,7 +336,8 @@ function walk(root: unknown, name: string, lines: readonly number[] | null, prob
       continue;
     }
     if (typeof value === 'string') {
-      if (options.checkStrings && /\bNaN\b|\bInfinity\b/.test(value)) problems.push(`${path} prints a non-finite number: ${JSON.stringify(value.slice(0, 200))}`);
+      if (options.checkStrings && /\bNaN\b|\bInfinity\b/.test(value))
+        problems.push(`${path} prints a non-finite number: ${JSON.stringify(value.slice(0, 200))}`);
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -318,7 +352,8 @@ function walk(root: unknown, name: string, lines: readonly number[] | null, prob
     if (isPosition(record['start']) && isPosition(record['end'])) {
       const start = record['start'] as Position;
       const end = record['end'] as Position;
-      if (start.line > end.line || (start.line === end.line && start.character > end.character)) problems.push(`${path} is an inverted range ${start.line}:${start.character}-${end.line}:${end.character}`);
+      if (start.line > end.line || (start.line === end.line && start.character > end.character))
+        problems.push(`${path} is an inverted range ${start.line}:${start.character}-${end.line}:${end.character}`);
     }
     for (const key of Object.keys(record)) {
       // Catalog entries are shared, static data; the catalog's own tests check them.
@@ -329,12 +364,19 @@ function walk(root: unknown, name: string, lines: readonly number[] | null, prob
 }
 
 function rangeInside(inner: Range, outer: Range): boolean {
-  const before = (left: Position, right: Position) => left.line < right.line || (left.line === right.line && left.character < right.character);
+  const before = (left: Position, right: Position) =>
+    left.line < right.line || (left.line === right.line && left.character < right.character);
   return !before(inner.start, outer.start) && !before(outer.end, inner.end);
 }
 
 function isPosition(value: unknown): value is Position {
-  return typeof value === 'object' && value !== null && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number' && Object.keys(value).length === 2;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Position).line === 'number' &&
+    typeof (value as Position).character === 'number' &&
+    Object.keys(value).length === 2
+  );
 }
 
 function checkPosition(position: Position, path: string, lines: readonly number[], problems: string[]): void {
@@ -344,7 +386,8 @@ function checkPosition(position: Position, path: string, lines: readonly number[
     return;
   }
   if (line >= lines.length) problems.push(`${path} is past the last line: ${line}:${character} (the document has ${lines.length} lines)`);
-  else if (character > lines[line]!) problems.push(`${path} is past the end of line ${line}: ${line}:${character} (the line has ${lines[line]} characters)`);
+  else if (character > lines[line]!)
+    problems.push(`${path} is past the end of line ${line}: ${line}:${character} (the line has ${lines[line]} characters)`);
 }
 
 /** The first difference between two parses of the same text, or undefined when they agree. */
@@ -355,7 +398,10 @@ export function documentDifference(fresh: ArchDocument, incremental: ArchDocumen
     ['resource names', (doc) => [...doc.resourceByName.keys()]],
     ['references', (doc) => doc.references],
     ['root', (doc) => doc.root],
-    ['top level', (doc) => [doc.formatVersion, doc.name, doc.description, doc.region, doc.zones, doc.workload, doc.assumptions, doc.targets]],
+    [
+      'top level',
+      (doc) => [doc.formatVersion, doc.name, doc.description, doc.region, doc.zones, doc.workload, doc.assumptions, doc.targets],
+    ],
   ];
   for (const [part, read] of parts) {
     const left = stableJson(read(fresh));
@@ -411,6 +457,6 @@ function prototypeChanges(before: PrototypeSnapshot): string[] {
     const added = keys.filter((key) => !old.has(key));
     if (added.length > 0) problems.push(`${name} gained ${added.join(', ')} (pollution of a built-in)`);
   }
-  if ((({}) as Record<string, unknown>)['polluted'] !== undefined) problems.push('({}).polluted is defined (prototype pollution)');
+  if (({} as Record<string, unknown>)['polluted'] !== undefined) problems.push('({}).polluted is defined (prototype pollution)');
   return problems;
 }

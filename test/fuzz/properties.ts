@@ -38,11 +38,23 @@ export interface RobustnessProperty {
 
 /** Fails with every broken invariant and the text that broke it. */
 export function expectClean(text: string, problems: readonly string[]): void {
-  if (problems.length > 0) assert.fail(`${problems.length} problem(s) with ${JSON.stringify(text.length > 2000 ? `${text.slice(0, 2000)}…` : text)}:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0)
+    assert.fail(
+      `${problems.length} problem(s) with ${JSON.stringify(text.length > 2000 ? `${text.slice(0, 2000)}…` : text)}:\n- ${problems.join('\n- ')}`,
+    );
 }
 
 /** What the typing property types at a caret: values, a whole resource, comments, YAML syntax. */
-const typedArbitrary = fc.oneof(scalarArbitrary, fc.constantFrom('\n  new-one:\n    type: aws.ec2.instance\n    instanceType: t3.micro\n', '\n    connectsTo: [db, web]', ' # comment', '\n\t', ': &x\n  <<: *x'));
+const typedArbitrary = fc.oneof(
+  scalarArbitrary,
+  fc.constantFrom(
+    '\n  new-one:\n    type: aws.ec2.instance\n    instanceType: t3.micro\n',
+    '\n    connectsTo: [db, web]',
+    ' # comment',
+    '\n\t',
+    ': &x\n  <<: *x',
+  ),
+);
 
 export const robustnessProperties: readonly RobustnessProperty[] = [
   {
@@ -61,7 +73,10 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
     arbitraries: [architectureArbitrary, caretsArbitrary],
     check: ((text: string, carets: readonly number[]) => {
       // The previous text: the same file without its last resource, as if it had just been typed.
-      expectClean(text, checkPipeline(text, { positions: positionsIn(text, carets), previousText: text.slice(0, text.lastIndexOf('\n  ') + 1) }).problems);
+      expectClean(
+        text,
+        checkPipeline(text, { positions: positionsIn(text, carets), previousText: text.slice(0, text.lastIndexOf('\n  ') + 1) }).problems,
+      );
     }) as (...args: never[]) => void,
   },
   {
@@ -91,8 +106,12 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
       let chained: ArchDocument | undefined;
       for (const text of texts) chained = parseArchitecture(text, { previous: chained });
       const difference = documentDifference(parseArchitecture(final), chained!);
-      if (difference !== undefined) assert.fail(`after the edits ${JSON.stringify(edits)}, the chained incremental parse differs: ${difference}`);
-      expectClean(final, checkPipeline(final, { positions: positionsIn(final, carets), previousText: texts[texts.length - 2], maxFixesApplied: 2 }).problems);
+      if (difference !== undefined)
+        assert.fail(`after the edits ${JSON.stringify(edits)}, the chained incremental parse differs: ${difference}`);
+      expectClean(
+        final,
+        checkPipeline(final, { positions: positionsIn(final, carets), previousText: texts[texts.length - 2], maxFixesApplied: 2 }).problems,
+      );
     }) as (...args: never[]) => void,
   },
   {
@@ -108,10 +127,12 @@ export const robustnessProperties: readonly RobustnessProperty[] = [
       let doc = parseArchitecture(example.text);
       for (let count = 1; count <= keystrokes.length; count++) doc = parseArchitecture(textWith(count), { previous: doc });
       const typedDifference = documentDifference(parseArchitecture(textWith(keystrokes.length)), doc);
-      if (typedDifference !== undefined) assert.fail(`typing ${JSON.stringify(typed)} at offset ${at} of ${example.name}: ${typedDifference}`);
+      if (typedDifference !== undefined)
+        assert.fail(`typing ${JSON.stringify(typed)} at offset ${at} of ${example.name}: ${typedDifference}`);
       for (let count = keystrokes.length - 1; count >= 0; count--) doc = parseArchitecture(textWith(count), { previous: doc });
       const difference = documentDifference(parseArchitecture(example.text), doc);
-      if (difference !== undefined) assert.fail(`typing and deleting ${JSON.stringify(typed)} at offset ${at} of ${example.name}: ${difference}`);
+      if (difference !== undefined)
+        assert.fail(`typing and deleting ${JSON.stringify(typed)} at offset ${at} of ${example.name}: ${difference}`);
     }) as (...args: never[]) => void,
   },
 ];

@@ -32,14 +32,40 @@ function snapshot(doc: ArchDocument): string {
   );
 }
 
-type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'line'; at: number; op: 'duplicate' | 'remove' | 'blank' };
+type Edit =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'line'; at: number; op: 'duplicate' | 'remove' | 'blank' };
 
-const snippets = ['a', ' ', '\n', ':', '- ', '  x: 1\n', '[', ']', '{', '#', 'type: aws.s3.bucket', '\n  extra:\n    type: external.users\n', '"', '\t', 'é', '😀', '*a', '&a '];
+const snippets = [
+  'a',
+  ' ',
+  '\n',
+  ':',
+  '- ',
+  '  x: 1\n',
+  '[',
+  ']',
+  '{',
+  '#',
+  'type: aws.s3.bucket',
+  '\n  extra:\n    type: external.users\n',
+  '"',
+  '\t',
+  'é',
+  '😀',
+  '*a',
+  '&a ',
+];
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...snippets) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant('line' as const), at: fc.nat(), op: fc.constantFrom('duplicate' as const, 'remove' as const, 'blank' as const) }),
+  fc.record({
+    kind: fc.constant('line' as const),
+    at: fc.nat(),
+    op: fc.constantFrom('duplicate' as const, 'remove' as const, 'blank' as const),
+  }),
 );
 
 function apply(text: string, edit: Edit): string {
@@ -78,7 +104,7 @@ describe('incremental parsing (property)', () => {
     );
   });
 
-  it('reuses unchanged resources: a one-line edit leaves other resources\' nodes identical', () => {
+  it("reuses unchanged resources: a one-line edit leaves other resources' nodes identical", () => {
     const base = texts[1]!;
     const first = parseArchitecture(base);
     const last = first.resources[first.resources.length - 1]!;

@@ -32,15 +32,24 @@ describe('language server: CloudFormation import and export', function () {
 
   it('imports a template it is sent, naming what it did not map', async () => {
     const file = join(repositoryRoot, 'test', 'fixtures', 'cloudformation', 'public', 'autoscaling-multi-az-alb.yaml');
-    const result = await server.request<ImportCloudFormationResult>(importCloudFormationRequestMethod, { uri: 'file:///work/autoscaling-multi-az-alb.yaml', text: readFileSync(file, 'utf8') });
+    const result = await server.request<ImportCloudFormationResult>(importCloudFormationRequestMethod, {
+      uri: 'file:///work/autoscaling-multi-az-alb.yaml',
+      text: readFileSync(file, 'utf8'),
+    });
     assert.ok(result.ok);
     assert.match(result.text, /# Imported from autoscaling-multi-az-alb\.yaml/);
     assert.match(result.summary, /^4 resources imported, 5 folded into them, 3 not mapped/);
-    assert.deepEqual(result.unmapped.map((entry) => entry.logicalId), ['NotificationTopic', 'CPUAlarmHigh', 'CPUAlarmLow']);
+    assert.deepEqual(
+      result.unmapped.map((entry) => entry.logicalId),
+      ['NotificationTopic', 'CPUAlarmHigh', 'CPUAlarmLow'],
+    );
   });
 
   it('answers a template it cannot read with the message and its position', async () => {
-    const result = await server.request<ImportCloudFormationResult>(importCloudFormationRequestMethod, { uri: 'file:///work/bad.yaml', text: 'Resources:\n  A:\n    Properties: {}\n' });
+    const result = await server.request<ImportCloudFormationResult>(importCloudFormationRequestMethod, {
+      uri: 'file:///work/bad.yaml',
+      text: 'Resources:\n  A:\n    Properties: {}\n',
+    });
     assert.deepEqual(result, { ok: false, message: "the resource 'A' has no `Type` string.", line: 2, column: 3 });
   });
 
@@ -56,7 +65,9 @@ describe('language server: CloudFormation import and export', function () {
     await server.open(broken, 'cloudarch: "1"\nname: Broken\nresources:\n  a:\n    type: aws.ec2.instance\n');
     const refused = await server.request<ExportCloudFormationResult>(exportCloudFormationRequestMethod, { uri: broken });
     assert.equal(refused.ok, false);
-    const closed = await server.request<ExportCloudFormationResult>(exportCloudFormationRequestMethod, { uri: documentUri('never-opened.cloudarch.yaml') });
+    const closed = await server.request<ExportCloudFormationResult>(exportCloudFormationRequestMethod, {
+      uri: documentUri('never-opened.cloudarch.yaml'),
+    });
     assert.deepEqual(closed, { ok: false, message: 'the architecture is not open in the editor.' });
   });
 });

@@ -35,13 +35,22 @@ describe('language server: cloudarch/diagram', function () {
     assert.match(diagram.svg!, /^<svg[\s>]/);
     for (const name of ['users', 'dns', 'cdn', 'web-lb', 'web', 'db', 'bastion', 'assets']) {
       assert.ok(diagram.svg!.includes(`data-resource="${name}"`), `${name} is drawn`);
-      assert.ok(diagram.resources.some((resource) => resource.name === name), `${name} has figures`);
+      assert.ok(
+        diagram.resources.some((resource) => resource.name === name),
+        `${name} has figures`,
+      );
     }
     const db = diagram.resources.find((resource) => resource.name === 'db')!;
     assert.equal(db.type, 'aws.rds.instance');
     assert.ok(db.monthlyUSD! > 0 && db.availabilityPercent! > 99);
-    assert.deepEqual(diagram.zones.map((zone) => zone.zone), ['a', 'b']);
-    assert.ok(diagram.zones.every((zone) => zone.works), 'the shop survives either zone (its comment says so)');
+    assert.deepEqual(
+      diagram.zones.map((zone) => zone.zone),
+      ['a', 'b'],
+    );
+    assert.ok(
+      diagram.zones.every((zone) => zone.works),
+      'the shop survives either zone (its comment says so)',
+    );
     assert.equal(diagram.parseError, undefined);
     assert.ok(!/<script|\son\w+=/i.test(diagram.svg!), 'no script, no event attribute');
   });
@@ -54,8 +63,18 @@ describe('language server: cloudarch/diagram', function () {
     assert.equal(broken.pictureVersion, 1);
     assert.equal(broken.svg, before.svg);
     assert.ok(broken.parseError, 'the first error is reported');
-    assert.ok(broken.parseError.range.start.line >= example.split('\n').length - 1, `the error is at the edit (line ${broken.parseError.range.start.line})`);
-    await server.change(uri, 3, [{ text: example.replace('  db:\n', '  database:\n').replace(/\[db\]/g, '[database]').replace(/db-sg/g, 'db-sg') }]);
+    assert.ok(
+      broken.parseError.range.start.line >= example.split('\n').length - 1,
+      `the error is at the edit (line ${broken.parseError.range.start.line})`,
+    );
+    await server.change(uri, 3, [
+      {
+        text: example
+          .replace('  db:\n', '  database:\n')
+          .replace(/\[db\]/g, '[database]')
+          .replace(/db-sg/g, 'db-sg'),
+      },
+    ]);
     const fixed = await server.request<DiagramResult>(diagramRequestMethod, { uri });
     assert.equal(fixed.pictureVersion, 3);
     assert.equal(fixed.parseError, undefined);

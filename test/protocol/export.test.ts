@@ -27,15 +27,28 @@ describe('language server: cloudarch/export', function () {
   });
 
   it('exports SVG, draw.io and a Markdown review with its diagram as an attachment', async () => {
-    const svg = await server.request<ExportResult>(exportRequestMethod, { uri, format: 'svg', theme: 'dark', overlays: { costHeat: true } });
+    const svg = await server.request<ExportResult>(exportRequestMethod, {
+      uri,
+      format: 'svg',
+      theme: 'dark',
+      overlays: { costHeat: true },
+    });
     assert.equal(svg.encoding, 'utf8');
     assert.match(svg.data, /^<svg [^>]*ca-theme-dark/);
     assert.equal(svg.version, 1);
     const drawio = await server.request<ExportResult>(exportRequestMethod, { uri, format: 'drawio' });
     assert.match(drawio.data, /resIcon=mxgraph\.aws4\.cloudfront/);
-    const review = await server.request<ExportResult>(exportRequestMethod, { uri, format: 'markdown', outputName: 'site review.md', date: '2026-12-03' });
+    const review = await server.request<ExportResult>(exportRequestMethod, {
+      uri,
+      format: 'markdown',
+      outputName: 'site review.md',
+      date: '2026-12-03',
+    });
     assert.match(review.data, /^# Design review: Static website/);
-    assert.deepEqual(review.attachments.map((a) => a.name), ['site review.diagram.svg']);
+    assert.deepEqual(
+      review.attachments.map((a) => a.name),
+      ['site review.diagram.svg'],
+    );
   });
 
   it('exports PNG as base64 that decodes', async () => {
@@ -48,11 +61,14 @@ describe('language server: cloudarch/export', function () {
   it('refuses a document with errors, naming the first', async () => {
     const broken = documentUri('broken.cloudarch.yaml');
     await server.open(broken, 'cloudarch: "1"\nname: x\nresources:\n  a:\n    type: aws.nope.thing\n');
-    await assert.rejects(server.request(exportRequestMethod, { uri: broken, format: 'svg' }), (error: { code?: number; message?: string }) => {
-      assert.equal(error.code, exportDocumentHasErrors);
-      assert.match(error.message ?? '', /has errors.*Line 5/);
-      return true;
-    });
+    await assert.rejects(
+      server.request(exportRequestMethod, { uri: broken, format: 'svg' }),
+      (error: { code?: number; message?: string }) => {
+        assert.equal(error.code, exportDocumentHasErrors);
+        assert.match(error.message ?? '', /has errors.*Line 5/);
+        return true;
+      },
+    );
   });
 
   it('rejects bad parameters and answers null for an unknown document', async () => {

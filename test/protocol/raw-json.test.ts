@@ -5,7 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { decodeDiagnostics, RawJsonElements, rawAwareJsonEncoder } from '../../src/server/raw-json';
 
-const diagnostic = (message: string) => ({ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, severity: 2, source: 'cloudarch.security', message });
+const diagnostic = (message: string) => ({
+  range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } },
+  severity: 2,
+  source: 'cloudarch.security',
+  message,
+});
 
 async function encode(message: unknown): Promise<unknown> {
   const encoder = rawAwareJsonEncoder as { encode(message: unknown, options: { charset: 'utf-8' }): Promise<Uint8Array> };
@@ -13,7 +18,11 @@ async function encode(message: unknown): Promise<unknown> {
 }
 
 function publication(diagnostics: unknown[]) {
-  return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.cloudarch.yaml', version: 3, diagnostics } };
+  return {
+    jsonrpc: '2.0',
+    method: 'textDocument/publishDiagnostics',
+    params: { uri: 'file:///a.cloudarch.yaml', version: 3, diagnostics },
+  };
 }
 
 describe('pre-serialised diagnostics over stdio', () => {
@@ -36,7 +45,10 @@ describe('pre-serialised diagnostics over stdio', () => {
   it('splices at its own place when a diagnostic before it carries the marker text', async () => {
     const tricky = [diagnostic('\u0001cloudarch-raw-json\u0001')];
     const raw = [diagnostic('finding')];
-    assert.deepEqual(await encode(publication([...tricky, new RawJsonElements([JSON.stringify(raw[0])])])), publication([...tricky, ...raw]));
+    assert.deepEqual(
+      await encode(publication([...tricky, new RawJsonElements([JSON.stringify(raw[0])])])),
+      publication([...tricky, ...raw]),
+    );
   });
 
   it('writes an empty fragment as nothing, with or without diagnostics before it', async () => {

@@ -27,26 +27,43 @@ const hostileDocuments: [string, string][] = [
     .map((name): [string, string] => [name, readFileSync(join(hostileFolder, name), 'utf8')]),
   ['deep-block-nesting', `${'- '.repeat(1000)}b`],
   ['deep-flow-nesting', `${header}  users:\n    type: external.users\n    tags: ${'['.repeat(2000)}\n`],
-  ['billion-laughs', `a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 9 }, (_, index) => `a${index + 1}: &a${index + 1} [${Array.from({ length: 10 }, () => `*a${index}`).join(', ')}]`).join('\n')}\n`],
-  ['five-thousand-tags', `${header}  users:\n    type: external.users\n    tags:\n${Array.from({ length: 5000 }, (_, index) => `      k${index}: !Sub v${index}`).join('\n')}\n`],
+  [
+    'billion-laughs',
+    `a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 9 }, (_, index) => `a${index + 1}: &a${index + 1} [${Array.from({ length: 10 }, () => `*a${index}`).join(', ')}]`).join('\n')}\n`,
+  ],
+  [
+    'five-thousand-tags',
+    `${header}  users:\n    type: external.users\n    tags:\n${Array.from({ length: 5000 }, (_, index) => `      k${index}: !Sub v${index}`).join('\n')}\n`,
+  ],
   ['lone-surrogates', `${header}  users:\n    type: external.users\n    label: "a\ud800b\udc00"\n`],
 ];
 
 /** The one replacement that turns `before` into `after` (common prefix and suffix kept), as an LSP change. */
-function changeBetween(before: string, after: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+function changeBetween(
+  before: string,
+  after: string,
+): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   // Never split a CRLF or a surrogate pair: editors send whole characters and whole line breaks.
   while (start > 0 && (before[start - 1] === '\r' || /[\ud800-\udbff]/.test(before[start - 1]!))) start--;
   while (end > 0 && (before[before.length - end] === '\n' || /[\udc00-\udfff]/.test(before[before.length - end]!))) end--;
-  return { range: { start: positionAt(before, start), end: positionAt(before, before.length - end) }, text: after.slice(start, after.length - end) };
+  return {
+    range: { start: positionAt(before, start), end: positionAt(before, before.length - end) },
+    text: after.slice(start, after.length - end),
+  };
 }
 
 /** Diagnostics as `code@line:character`, sorted, to compare the server's with a fresh parse's. */
-function diagnosticKeys(diagnostics: readonly { code?: string | number; range: { start: { line: number; character: number } } }[]): string[] {
-  return diagnostics.map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`).sort();
+function diagnosticKeys(
+  diagnostics: readonly { code?: string | number; range: { start: { line: number; character: number } } }[],
+): string[] {
+  return diagnostics
+    .map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`)
+    .sort();
 }
 
 /** Where a document ends, for an edit that appends to it. */
@@ -109,7 +126,11 @@ describe('language server robustness: hostile documents', function () {
       const end = endOf(text);
       await server.change(uri, 2, [{ range: { start: end, end }, text: '\n  extra:\n    type: aws.s3.bucket\n' }]);
       const diagnostics: Diagnostic[] = await server.diagnosticsFor(uri, 2);
-      for (const diagnostic of diagnostics) assert.ok(diagnostic.range.start.line >= 0 && (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value).length > 0);
+      for (const diagnostic of diagnostics)
+        assert.ok(
+          diagnostic.range.start.line >= 0 &&
+            (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value).length > 0,
+        );
       const middle = { line: Math.floor(end.line / 2), character: 4 };
       for (const position of [middle, end, { line: 0, character: 0 }]) {
         const list = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
@@ -131,7 +152,9 @@ describe('language server robustness: hostile documents', function () {
     const since = mark(server);
     const uri = documentUri('hostile-code-actions');
     await server.open(uri, normalText);
-    const published = await server.diagnosticsFor(uri, 1, (diagnostics) => diagnostics.some((diagnostic) => (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes));
+    const published = await server.diagnosticsFor(uri, 1, (diagnostics) =>
+      diagnostics.some((diagnostic) => (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes),
+    );
     const real = published.find((diagnostic) => (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes)!;
     const madeUp: unknown[] = [
       { ...real, range: undefined },
@@ -143,10 +166,18 @@ describe('language server robustness: hostile documents', function () {
       { ...real, data: null },
       { ...real, code: 'CA-NOT-A-RULE' },
     ];
-    const actions = await server.request<unknown[]>('textDocument/codeAction', { textDocument: { uri }, range: real.range, context: { diagnostics: madeUp } });
+    const actions = await server.request<unknown[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: real.range,
+      context: { diagnostics: madeUp },
+    });
     assert.ok(Array.isArray(actions));
     // The real finding still gets its fix.
-    const fixes = await server.request<{ kind?: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: real.range, context: { diagnostics: [real] } });
+    const fixes = await server.request<{ kind?: string }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: real.range,
+      context: { diagnostics: [real] },
+    });
     assert.equal(fixes.filter((action) => action.kind === 'quickfix').length, 1);
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     assert.deepEqual(crashes(server, since), [], 'no handler crashed');
@@ -196,7 +227,10 @@ describe('language server robustness: a 60 MB document', function () {
     // Typing in the huge document: each request is answered at once.
     await server.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }]);
     const typed = Date.now();
-    const list = await server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 10 } });
+    const list = await server.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 4, character: 10 },
+    });
     await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 10 } });
     assert.ok(Array.isArray(list.items));
     assert.ok(Date.now() - typed < 3000, `completion and hover in the huge document took ${Date.now() - typed} ms`);
@@ -225,8 +259,20 @@ describe('language server robustness: closing and rapid edits', function () {
     // A large architecture, so its evaluation is still running when the close arrives.
     const lines = [header.trimEnd()];
     for (let index = 0; index < 300; index++) {
-      lines.push(`  web-${index}:`, '    type: aws.ec2.instance', '    instanceType: t3.micro', '    zones: [a, b]', `    connectsTo: [db-${index}]`);
-      lines.push(`  db-${index}:`, '    type: aws.rds.instance', '    engine: mysql', '    instanceClass: db.t3.micro', '    multiAZ: true');
+      lines.push(
+        `  web-${index}:`,
+        '    type: aws.ec2.instance',
+        '    instanceType: t3.micro',
+        '    zones: [a, b]',
+        `    connectsTo: [db-${index}]`,
+      );
+      lines.push(
+        `  db-${index}:`,
+        '    type: aws.rds.instance',
+        '    engine: mysql',
+        '    instanceClass: db.t3.micro',
+        '    multiAZ: true',
+      );
     }
     const text = `${lines.join('\n')}\n`;
     for (const [when, uri] of [
@@ -236,16 +282,25 @@ describe('language server robustness: closing and rapid edits', function () {
     ] as const) {
       await server.open(uri, text);
       if (when !== 'right after opening') await server.diagnosticsFor(uri, 1);
-      if (when === 'right after an edit') await server.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+      if (when === 'right after an edit')
+        await server.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
       // Publications that were on their way before the close are not late: look from the close on.
       const closedAt = server.published.length;
       await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-      const cleared = await server.until(() => server.published.find((entry, index) => index >= closedAt && entry.uri === uri && entry.diagnostics.length === 0), 10_000, `the clearing publication (${when})`);
+      const cleared = await server.until(
+        () => server.published.find((entry, index) => index >= closedAt && entry.uri === uri && entry.diagnostics.length === 0),
+        10_000,
+        `the clearing publication (${when})`,
+      );
       const clearedIndex = server.published.indexOf(cleared);
       // Longer than the debounce and a full evaluation of this file.
       await new Promise((resolve) => setTimeout(resolve, 2500));
       const late = server.published.slice(clearedIndex + 1).filter((entry) => entry.uri === uri && entry.diagnostics.length > 0);
-      assert.deepEqual(late.map((entry) => entry.version), [], `closed ${when}: late diagnostics were published`);
+      assert.deepEqual(
+        late.map((entry) => entry.version),
+        [],
+        `closed ${when}: late diagnostics were published`,
+      );
     }
     assert.deepEqual(crashes(server), []);
   });
@@ -278,7 +333,8 @@ describe('language server robustness: closing and rapid edits', function () {
       const character = typed[index]!;
       sends.push(server.change(uri, index + 2, [{ range: { start: position, end: position }, text: character }]));
       text += character;
-      position = character === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
+      position =
+        character === '\n' ? { line: position.line + 1, character: 0 } : { line: position.line, character: position.character + 1 };
     }
     await Promise.all(sends);
     const finalVersion = 201;
@@ -288,7 +344,11 @@ describe('language server robustness: closing and rapid edits', function () {
     const forUri = server.published.filter((entry) => entry.uri === uri);
     const firstFinal = forUri.findIndex((entry) => entry.version === finalVersion);
     const afterFinal = forUri.slice(firstFinal);
-    assert.deepEqual(afterFinal.map((entry) => entry.version).filter((version) => version !== finalVersion), [], 'an older version was published after the final one');
+    assert.deepEqual(
+      afterFinal.map((entry) => entry.version).filter((version) => version !== finalVersion),
+      [],
+      'an older version was published after the final one',
+    );
     // Never a stale publication: versions only go up (how many are published is the server's choice).
     const versions = forUri.map((entry) => entry.version ?? 0);
     const wentBack = versions.findIndex((version, index) => index > 0 && version < versions[index - 1]!);
@@ -296,10 +356,18 @@ describe('language server robustness: closing and rapid edits', function () {
 
     // The server holds exactly the text the edits produce: its diagnostics are those of a fresh parse.
     const last = afterFinal[afterFinal.length - 1]!;
-    const expected = parseArchitecture(text).diagnostics.map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`).sort();
-    const got = last.diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch').map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`).sort();
+    const expected = parseArchitecture(text)
+      .diagnostics.map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`)
+      .sort();
+    const got = last.diagnostics
+      .filter((diagnostic) => diagnostic.source === 'cloudarch')
+      .map((diagnostic) => `${String(diagnostic.code)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`)
+      .sort();
     assert.deepEqual(got, expected);
-    assert.ok(got.some((entry) => entry.startsWith('unknown-reference')), 'the typed reference to a missing resource is reported');
+    assert.ok(
+      got.some((entry) => entry.startsWith('unknown-reference')),
+      'the typed reference to a missing resource is reported',
+    );
     await assertStillServes(server, 'after-rapid-edits');
     assert.deepEqual(crashes(server), []);
   });
@@ -320,7 +388,10 @@ describe('language server robustness: an evaluation that explodes', function () 
 
   it('does not keep other documents from being evaluated, nor from being answered', async () => {
     // Twelve regions of three zones: the exact availability model has (1 + 2^3)^12 states.
-    const explosive = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'robustness', 'termination', 'twelve-regions.cloudarch.yaml'), 'utf8');
+    const explosive = readFileSync(
+      join(repositoryRoot, 'test', 'fixtures', 'robustness', 'termination', 'twelve-regions.cloudarch.yaml'),
+      'utf8',
+    );
     const explosiveUri = documentUri('explosive.cloudarch.yaml');
     await server.open(explosiveUri, explosive);
     await server.diagnosticsFor(explosiveUri, 1);
@@ -336,7 +407,10 @@ describe('language server robustness: an evaluation that explodes', function () 
     assert.ok(Date.now() - started < 5000, `the normal document was answered after ${Date.now() - started} ms`);
     // Its security findings come from the evaluations: they must not wait for the explosive file.
     await server.until(
-      () => server.published.find((entry) => entry.uri === uri && entry.diagnostics.some((diagnostic) => diagnostic.source === 'cloudarch.security')),
+      () =>
+        server.published.find(
+          (entry) => entry.uri === uri && entry.diagnostics.some((diagnostic) => diagnostic.source === 'cloudarch.security'),
+        ),
       20_000,
       'the evaluation of a normal document opened after an explosive one',
     );

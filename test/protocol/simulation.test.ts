@@ -39,7 +39,10 @@ describe('language server: simulation', function () {
     assert.ok(result.injected[0]!.droppedRequests > 0, 'the zone failure at peak drops requests');
     assert.ok(result.requests.dropped >= result.injected[0]!.droppedRequests);
     const starts = result.timeline.events.filter((event) => event.kind === 'injected-start');
-    assert.deepEqual(starts.map((event) => event.at), [86_400 + 14 * 3_600]);
+    assert.deepEqual(
+      starts.map((event) => event.at),
+      [86_400 + 14 * 3_600],
+    );
     assert.ok(result.timeline.events.some((event) => event.kind === 'injected-end' && event.at === 86_400 + 16 * 3_600));
     assert.ok(result.series.time.length > 0 && result.series.time.length <= 480);
     assert.match(answer.markdown, /^# Simulation of `simulate-three-tier\.cloudarch\.yaml`/);
@@ -55,7 +58,10 @@ describe('language server: simulation', function () {
     const answer = await server.request<SimulateResult>(simulateRequestMethod, { uri, scenario: 'zone-a-at-peak', events: [] });
     assert.ok(answer.ok, answer.ok ? '' : answer.message);
     assert.equal(answer.result.seed, 4);
-    assert.deepEqual(answer.result.injected.map((outcome) => outcome.spec), ['zone:a@1d14h+2h']);
+    assert.deepEqual(
+      answer.result.injected.map((outcome) => outcome.spec),
+      ['zone:a@1d14h+2h'],
+    );
     assert.deepEqual(answer.scenarios, ['zone-a-at-peak']);
   });
 
@@ -72,7 +78,10 @@ describe('language server: simulation', function () {
     assert.deepEqual(unknownScenario, { ok: false, message: "no scenario 'nope' in this file (it has no scenarios: key)." });
     const badDays = await server.request<SimulateResult>(simulateRequestMethod, { uri, days: -1, events: [] });
     assert.equal(badDays.ok, false);
-    const notOpen = await server.request<SimulateResult>(simulateRequestMethod, { uri: documentUri('never-opened.cloudarch.yaml'), events: [] });
+    const notOpen = await server.request<SimulateResult>(simulateRequestMethod, {
+      uri: documentUri('never-opened.cloudarch.yaml'),
+      events: [],
+    });
     assert.deepEqual(notOpen, { ok: false, message: 'the architecture is not open in the editor.' });
     const fine = await server.request<SimulateResult>(simulateRequestMethod, { uri, days: 1, events: [] });
     assert.ok(fine.ok);

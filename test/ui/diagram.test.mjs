@@ -35,7 +35,11 @@ export const tests = [
   {
     name: 'a resource typed into the YAML appears in the picture',
     async run(ui, assert) {
-      await ui.page.locator('.editor-group-container', { hasText: 'static-site' }).first().click({ position: { x: 200, y: 200 } }).catch(() => undefined);
+      await ui.page
+        .locator('.editor-group-container', { hasText: 'static-site' })
+        .first()
+        .click({ position: { x: 200, y: 200 } })
+        .catch(() => undefined);
       await ui.focusEditor();
       // Go to the `resources:` line and open a new resource right under it (Enter after a key
       // indents a level).

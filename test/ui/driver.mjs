@@ -86,7 +86,12 @@ export async function runUiSuite({ browser, files, url, workspace, screenshots, 
         } catch (error) {
           failures += 1;
           const shot = await helpers.screenshot(`failed-${test.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => 'none');
-          console.log(`    ✖ ${test.name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}\n      screenshot: ${shot}`);
+          console.log(
+            `    ✖ ${test.name}\n      ${String(error?.stack ?? error)
+              .split('\n')
+              .slice(0, 6)
+              .join('\n      ')}\n      screenshot: ${shot}`,
+          );
         }
       }
     } finally {

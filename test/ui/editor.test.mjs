@@ -67,7 +67,10 @@ export const tests = [
       await item.waitFor({ state: 'visible' });
       await ui.screenshot('completion');
       await ui.page.keyboard.press('Enter');
-      await ui.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' }).catch(() => undefined);
+      await ui.page
+        .locator('.suggest-widget.visible')
+        .waitFor({ state: 'hidden' })
+        .catch(() => undefined);
       const text = await ui.editorText();
       // Inlay hints (cost, availability) follow the name on screen, hence the `[^\\n]*`.
       assert.match(text, /\n {2}cache:[^\n]*\n {4}type: aws\.dynamodb\.table/);

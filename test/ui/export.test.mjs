@@ -24,7 +24,9 @@ async function startExport(ui, formatLabel, command = 'CloudArch: Export Diagram
   await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
   // The save dialog: the same quick input, now titled after the format, holding a path.
-  await quickInput(ui).locator('.quick-input-title', { hasText: `Export ${formatLabel}` }).waitFor({ state: 'visible', timeout: 30_000 });
+  await quickInput(ui)
+    .locator('.quick-input-title', { hasText: `Export ${formatLabel}` })
+    .waitFor({ state: 'visible', timeout: 30_000 });
   return quickInput(ui).locator('input').first();
 }
 
@@ -55,7 +57,10 @@ export const tests = [
       // The workbench opened static-site.cloudarch.yaml (openFile above).
       await ui.page.locator('.tab', { hasText: 'static-site.cloudarch.yaml' }).first().click();
       // The server has read the file once the status bar shows its availability.
-      await ui.page.locator('.statusbar-item', { hasText: /\d+\.\d+%/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await ui.page
+        .locator('.statusbar-item', { hasText: /\d+\.\d+%/ })
+        .first()
+        .waitFor({ state: 'visible', timeout: 60_000 });
       const input = await startExport(ui, 'SVG image');
       // The dialog proposes a name beside the source file, with the format's extension.
       assert.equal(await input.inputValue(), join(ui.workspace, 'static-site.svg'));
@@ -66,11 +71,20 @@ export const tests = [
       for (const name of resources) assert.ok(written.includes(`data-resource="${name}"`), `${name} is in the exported picture`);
       assert.ok(!/<script/i.test(written));
       // Written atomically: no temporary file is left beside it.
-      assert.deepEqual(readdirSync(ui.workspace).filter((name) => name.endsWith('.tmp')), []);
+      assert.deepEqual(
+        readdirSync(ui.workspace).filter((name) => name.endsWith('.tmp')),
+        [],
+      );
       // The notification offers to open or reveal the result; Open shows it in an editor tab.
       const toast = ui.page.locator('.notification-toast', { hasText: 'Exported static-site-export.svg.' }).first();
       await toast.waitFor({ state: 'visible', timeout: 30_000 });
-      assert.ok(await toast.locator('.monaco-button', { hasText: /^Reveal in / }).first().isVisible(), 'a Reveal button');
+      assert.ok(
+        await toast
+          .locator('.monaco-button', { hasText: /^Reveal in / })
+          .first()
+          .isVisible(),
+        'a Reveal button',
+      );
       await ui.screenshot('export-done');
       await toast.locator('.monaco-button', { hasText: 'Open' }).first().click();
       await ui.page.locator('.tab', { hasText: 'static-site-export.svg' }).first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -107,7 +121,7 @@ export const tests = [
     },
   },
   {
-    name: 'a review\'s diagram beside it is not replaced without asking',
+    name: "a review's diagram beside it is not replaced without asking",
     async run(ui, assert) {
       const review = join(ui.workspace, 'static-site-review.md');
       const beside = join(ui.workspace, 'static-site-review.diagram.svg');

@@ -18,7 +18,9 @@ export const tests = [
       const tab = ui.page.locator('.tab', { hasText: 'Diagram: serverless-api' }).first();
       await tab.waitFor({ state: 'visible', timeout: 30_000 });
       await diagramFrame(ui).locator('svg.diagram [data-resource]').first().waitFor({ state: 'visible', timeout: 60_000 });
-      const before = await diagramFrame(ui).locator('svg.diagram [data-resource]').evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('data-resource')))].sort());
+      const before = await diagramFrame(ui)
+        .locator('svg.diagram [data-resource]')
+        .evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('data-resource')))].sort());
       assert.ok(before.length > 0, 'the picture has resources');
 
       await ui.runCommand('Developer: Reload Window');
@@ -28,7 +30,9 @@ export const tests = [
       await ui.page.locator('.tab', { hasText: 'Diagram: serverless-api' }).first().waitFor({ state: 'visible', timeout: 60_000 });
       await ui.page.locator('.tab', { hasText: 'Diagram: serverless-api' }).first().click();
       await diagramFrame(ui).locator('svg.diagram [data-resource]').first().waitFor({ state: 'visible', timeout: 90_000 });
-      const after = await diagramFrame(ui).locator('svg.diagram [data-resource]').evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('data-resource')))].sort());
+      const after = await diagramFrame(ui)
+        .locator('svg.diagram [data-resource]')
+        .evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('data-resource')))].sort());
       assert.deepEqual(after, before, 'the restored panel draws the same resources');
       await ui.screenshot('diagram-after-reload');
       await ui.runCommand('View: Close All Editors');

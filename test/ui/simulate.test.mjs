@@ -11,7 +11,7 @@ function simulationFrame(ui) {
 
 export const tests = [
   {
-    name: 'picks the example\'s saved scenario and shows its results',
+    name: "picks the example's saved scenario and shows its results",
     async run(ui, assert) {
       await ui.quickOpen('ecs-services.cloudarch.yaml');
       await ui.runCommand('CloudArch: Simulate…');
@@ -19,7 +19,10 @@ export const tests = [
       const scenario = ui.page.locator('.quick-input-list .monaco-list-row', { hasText: 'zone-a-at-peak' }).first();
       await scenario.waitFor({ state: 'visible', timeout: 30_000 });
       await scenario.click();
-      await ui.page.locator('.tab', { hasText: 'Simulation: ecs-services.cloudarch.yaml — zone-a-at-peak' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await ui.page
+        .locator('.tab', { hasText: 'Simulation: ecs-services.cloudarch.yaml — zone-a-at-peak' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 60_000 });
       const page = simulationFrame(ui);
       await page.locator('h1', { hasText: 'zone-a-at-peak' }).waitFor({ state: 'visible', timeout: 60_000 });
       // The summary names both injected events, and every chart is drawn (uPlot's canvas in each).

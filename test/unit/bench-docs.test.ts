@@ -29,8 +29,13 @@ describe('published benchmark tables', () => {
     assert.match(summary, /peer as shipped \(or reference\) ÷ ours/);
     assert.match(summary, /peer without its wait ÷ ours/);
     assert.match(summary, /^Measured on \d{4}-\d{2}-\d{2} by `npm run bench` on \d+ × /m);
-    const edit = report.measurements.find((measurement) => measurement.name === 'edit -> diagnostics (CloudArch)' && measurement.size === 999);
-    assert.ok(edit?.ratio !== undefined && edit.engineRatio !== undefined, 'the published run measured the peer both ways at 1,000 resources');
+    const edit = report.measurements.find(
+      (measurement) => measurement.name === 'edit -> diagnostics (CloudArch)' && measurement.size === 999,
+    );
+    assert.ok(
+      edit?.ratio !== undefined && edit.engineRatio !== undefined,
+      'the published run measured the peer both ways at 1,000 resources',
+    );
   });
 
   it('fails on a missing marker instead of dropping a table', () => {

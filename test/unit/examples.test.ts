@@ -15,7 +15,9 @@ import { shapeProblems } from './model/shape-check';
 
 const root = join(__dirname, '..', '..');
 const examplesFolder = join(root, 'examples');
-const exampleFiles = readdirSync(examplesFolder).filter((name) => name.endsWith('.cloudarch.yaml')).sort();
+const exampleFiles = readdirSync(examplesFolder)
+  .filter((name) => name.endsWith('.cloudarch.yaml'))
+  .sort();
 
 const namePattern = /^[a-z][a-z0-9-]{0,62}$/;
 
@@ -31,7 +33,11 @@ function readExample(file: string): { text: string; data: ExampleFile } {
   assert.ok(!Array.isArray(documents) || documents.length === 1, `${file} holds more than one YAML document`);
   const [document] = documents as ReturnType<typeof parseAllDocuments> & unknown[];
   assert.ok(document, `${file} is empty`);
-  assert.deepEqual(document.errors.map((error) => error.message), [], `${file} is not valid YAML`);
+  assert.deepEqual(
+    document.errors.map((error) => error.message),
+    [],
+    `${file} is not valid YAML`,
+  );
   return { text, data: document.toJS() as ExampleFile };
 }
 
@@ -45,13 +51,21 @@ describe('bundled examples', () => {
     const example = /```yaml\n(cloudarch:[\s\S]*?)```/.exec(format)?.[1];
     assert.ok(example, 'docs/format.md has no complete example');
     const document = parseArchitecture(example);
-    assert.deepEqual(document.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`), []);
+    assert.deepEqual(
+      document.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`),
+      [],
+    );
     assert.equal(document.resources.length, 4);
   });
 
   it('use every resource type of the catalog at least once', () => {
     const used = new Set(exampleFiles.flatMap((file) => Object.values(readExample(file).data.resources ?? {}).map((body) => body.type)));
-    assert.deepEqual(allResourceTypes().map((def) => def.id).filter((id) => !used.has(id)), []);
+    assert.deepEqual(
+      allResourceTypes()
+        .map((def) => def.id)
+        .filter((id) => !used.has(id)),
+      [],
+    );
   });
 
   for (const file of exampleFiles) {
@@ -68,7 +82,9 @@ describe('bundled examples', () => {
       it('uses only catalog types, known properties, valid values and resolvable references', () => {
         const { data } = readExample(file);
         const resources = data.resources ?? {};
-        const types = new Map(Object.entries(resources).map(([name, body]) => [name, typeof body.type === 'string' ? body.type : undefined]));
+        const types = new Map(
+          Object.entries(resources).map(([name, body]) => [name, typeof body.type === 'string' ? body.type : undefined]),
+        );
         const problems: string[] = [];
         for (const [name, body] of Object.entries(resources)) {
           const def = typeof body.type === 'string' ? resourceType(body.type) : undefined;
@@ -81,7 +97,8 @@ describe('bundled examples', () => {
             if (!property) problems.push(`${name}.${key}: not a property of ${def.id}`);
             else if (key !== 'type') problems.push(...shapeProblems(property.shape, value, `${name}.${key}`, types));
           }
-          for (const [key, property] of Object.entries(def.properties)) if (property.required && !(key in body)) problems.push(`${name}: required ${key} is missing`);
+          for (const [key, property] of Object.entries(def.properties))
+            if (property.required && !(key in body)) problems.push(`${name}: required ${key} is missing`);
         }
         assert.deepEqual(problems, []);
       });
@@ -93,7 +110,8 @@ describe('bundled examples', () => {
         assert.ok(Number.isFinite(percent) && percent > 0 && percent <= 100, `availability ${percent}`);
         const monthly = result.cost?.monthlyUSD ?? NaN;
         assert.ok(Number.isFinite(monthly) && monthly >= 0, `monthly cost ${monthly}`);
-        for (const [name, value] of Object.entries(result.cost?.byResource ?? {})) assert.ok(Number.isFinite(value), `${name} costs ${value}`);
+        for (const [name, value] of Object.entries(result.cost?.byResource ?? {}))
+          assert.ok(Number.isFinite(value), `${name} costs ${value}`);
         assert.ok(Array.isArray(result.security?.findings), 'security findings');
       });
 
@@ -101,9 +119,15 @@ describe('bundled examples', () => {
         const { text, data } = readExample(file);
         const document = parseArchitecture(text);
         const errors = document.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-        assert.deepEqual(errors.map((error) => `${error.range.start.line + 1}:${error.range.start.character + 1} ${error.code}: ${error.message}`), []);
+        assert.deepEqual(
+          errors.map((error) => `${error.range.start.line + 1}:${error.range.start.character + 1} ${error.code}: ${error.message}`),
+          [],
+        );
         assert.equal(document.resources.length, Object.keys(data.resources ?? {}).length);
-        assert.ok(document.resources.every((resource) => resource.typeDef !== undefined), 'every resource resolves to a catalog type');
+        assert.ok(
+          document.resources.every((resource) => resource.typeDef !== undefined),
+          'every resource resolves to a catalog type',
+        );
       });
     });
   }

@@ -19,12 +19,31 @@ const generated: Record<string, { text: () => string; code: string }> = {
   '1,000 nested block sequences on one line': { text: () => `${'- '.repeat(1000)}b`, code: 'nesting-too-deep' },
   '2,000 open brackets': { text: () => '['.repeat(2000), code: 'nesting-too-deep' },
   '2,000 open braces': { text: () => '{'.repeat(2000), code: 'nesting-too-deep' },
-  'nested flow inside a resource': { text: () => `${header}  a:\n    type: external.users\n    tags: ${'['.repeat(500)}${']'.repeat(500)}\n`, code: 'nesting-too-deep' },
-  '300 levels of indentation': { text: () => `a:\n${Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth + 1)}k${depth}:`).join('\n')}\n`, code: 'nesting-too-deep' },
-  'an unpaired surrogate': { text: () => `${header}  users:\n    type: external.users\n    label: "a\ud800b"\n`, code: 'invalid-character' },
-  'a 2 MB single-line scalar': { text: () => `${header}  users:\n    type: external.users\n    label: ${'y'.repeat(2_000_000)}\n`, code: 'value-out-of-range' },
-  '500 unsafe tags': { text: () => `${header}  users:\n    type: external.users\n    tags:\n${Array.from({ length: 500 }, (_, i) => `      k${i}: !Sub v${i}`).join('\n')}\n`, code: 'unsafe-tag' },
-  '1e400 and huge integers': { text: () => `${header}  fn:\n    type: aws.lambda.function\n    memoryMB: 1e400\n    avgDurationMs: 123456789012345678901234567890\n`, code: 'non-finite-number' },
+  'nested flow inside a resource': {
+    text: () => `${header}  a:\n    type: external.users\n    tags: ${'['.repeat(500)}${']'.repeat(500)}\n`,
+    code: 'nesting-too-deep',
+  },
+  '300 levels of indentation': {
+    text: () => `a:\n${Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth + 1)}k${depth}:`).join('\n')}\n`,
+    code: 'nesting-too-deep',
+  },
+  'an unpaired surrogate': {
+    text: () => `${header}  users:\n    type: external.users\n    label: "a\ud800b"\n`,
+    code: 'invalid-character',
+  },
+  'a 2 MB single-line scalar': {
+    text: () => `${header}  users:\n    type: external.users\n    label: ${'y'.repeat(2_000_000)}\n`,
+    code: 'value-out-of-range',
+  },
+  '500 unsafe tags': {
+    text: () =>
+      `${header}  users:\n    type: external.users\n    tags:\n${Array.from({ length: 500 }, (_, i) => `      k${i}: !Sub v${i}`).join('\n')}\n`,
+    code: 'unsafe-tag',
+  },
+  '1e400 and huge integers': {
+    text: () => `${header}  fn:\n    type: aws.lambda.function\n    memoryMB: 1e400\n    avgDurationMs: 123456789012345678901234567890\n`,
+    code: 'non-finite-number',
+  },
 };
 
 function assertHasCode(doc: ArchDocument, code: string): void {

@@ -18,7 +18,21 @@ const root = join(__dirname, '..', '..');
 const statelessFolders = ['src/model', 'src/core', 'src/evaluate', 'src/language'];
 
 /** Methods that change a Map, Set, array or object they are called on. */
-const mutatingMethods = new Set(['set', 'delete', 'clear', 'add', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+const mutatingMethods = new Set([
+  'set',
+  'delete',
+  'clear',
+  'add',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+]);
 
 function* typescriptFiles(folder: string): Generator<string> {
   for (const name of readdirSync(folder)) {
@@ -52,9 +66,11 @@ export function moduleStateProblems(fileName: string, text: string): string[] {
         continue;
       }
       const initializer = declaration.initializer;
-      const isWeakMap = initializer !== undefined && ts.isNewExpression(initializer) && initializer.expression.getText(source) === 'WeakMap';
+      const isWeakMap =
+        initializer !== undefined && ts.isNewExpression(initializer) && initializer.expression.getText(source) === 'WeakMap';
       constants.set(name, { weakMap: isWeakMap });
-      if (isWeakMap && !/\bMemo:/.test(commentsOf(source, statement))) problems.push(`${name}: a module-level WeakMap without a "Memo:" comment saying what it is keyed by`);
+      if (isWeakMap && !/\bMemo:/.test(commentsOf(source, statement)))
+        problems.push(`${name}: a module-level WeakMap without a "Memo:" comment saying what it is keyed by`);
     }
   }
   /** Whether `node` is a reference to a module-level constant (not a same-named local). */
@@ -66,8 +82,18 @@ export function moduleStateProblems(fileName: string, text: string): string[] {
     for (let scope: ts.Node | undefined = identifier.parent; scope && scope !== source; scope = scope.parent) {
       const locals = (scope as { locals?: Map<string, unknown> }).locals;
       if (locals?.has(identifier.text)) return true;
-      if (ts.isFunctionLike(scope) && scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === identifier.text)) return true;
-      if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+      if (
+        ts.isFunctionLike(scope) &&
+        scope.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === identifier.text)
+      )
+        return true;
+      if (
+        ts.isBlock(scope) ||
+        ts.isSourceFile(scope) ||
+        ts.isForStatement(scope) ||
+        ts.isForOfStatement(scope) ||
+        ts.isForInStatement(scope)
+      ) {
         const declared = scope.getChildren(source).some((child) => declares(child, identifier.text));
         if (declared) return true;
       }
@@ -75,8 +101,10 @@ export function moduleStateProblems(fileName: string, text: string): string[] {
     return false;
   };
   const declares = (node: ts.Node, name: string): boolean => {
-    if (ts.isVariableStatement(node)) return node.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name);
-    if (ts.isVariableDeclarationList(node)) return node.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name);
+    if (ts.isVariableStatement(node))
+      return node.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name);
+    if (ts.isVariableDeclarationList(node))
+      return node.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name);
     if (node.kind === ts.SyntaxKind.SyntaxList) return node.getChildren(source).some((child) => declares(child, name));
     return false;
   };
@@ -84,10 +112,18 @@ export function moduleStateProblems(fileName: string, text: string): string[] {
     // `constant.set(...)`, `constant.push(...)`...
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && mutatingMethods.has(node.expression.name.text)) {
       const name = moduleConstant(node.expression.expression);
-      if (name !== undefined && !constants.get(name)!.weakMap) problems.push(`${name}: changed after it is made (.${node.expression.name.text})`);
+      if (name !== undefined && !constants.get(name)!.weakMap)
+        problems.push(`${name}: changed after it is made (.${node.expression.name.text})`);
     }
     // `constant[key] = ...`, `constant.field = ...`, `constant.length = 0`, `delete constant[key]`.
-    const target = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment ? node.left : ts.isDeleteExpression(node) ? node.expression : undefined;
+    const target =
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+        ? node.left
+        : ts.isDeleteExpression(node)
+          ? node.expression
+          : undefined;
     if (target !== undefined && (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target))) {
       const name = moduleConstant(target.expression);
       if (name !== undefined) problems.push(`${name}: changed after it is made (assignment into it)`);
@@ -137,7 +173,11 @@ describe('module state', () => {
         if (file.includes(`${join('core', 'generated')}`)) continue;
         for (const problem of moduleStateProblems(file, readFileSync(file, 'utf8'))) problems.push(`${relative(root, file)}: ${problem}`);
       }
-      assert.deepEqual(problems, [], `module-level state (hand what the next call needs back to the caller instead):\n${problems.join('\n')}`);
+      assert.deepEqual(
+        problems,
+        [],
+        `module-level state (hand what the next call needs back to the caller instead):\n${problems.join('\n')}`,
+      );
     });
   }
 });

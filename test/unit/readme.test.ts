@@ -24,7 +24,9 @@ describe('README', () => {
   blocks.forEach((block, index) => {
     it(`example ${index + 1} parses without errors or warnings`, () => {
       const doc = parseArchitecture(block);
-      const problems = doc.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`);
+      const problems = doc.diagnostics
+        .filter((d) => d.severity === 'error' || d.severity === 'warning')
+        .map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`);
       assert.deepEqual(problems, []);
       assert.ok(doc.resources.length >= 3);
     });

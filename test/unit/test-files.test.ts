@@ -31,7 +31,10 @@ function globPattern(glob: string): RegExp {
 describe('test files', () => {
   it('are all run by npm test', () => {
     const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    assert.ok(scripts.test!.includes('test:unit') && scripts.test!.includes('test:e2e') && scripts.test!.includes('test:ui'), 'npm test runs the unit, e2e and UI tests');
+    assert.ok(
+      scripts.test!.includes('test:unit') && scripts.test!.includes('test:e2e') && scripts.test!.includes('test:ui'),
+      'npm test runs the unit, e2e and UI tests',
+    );
     const unitGlobs = [...scripts['test:unit']!.matchAll(/"([^"]+)"/g)].map((match) => globPattern(match[1]!));
     assert.ok(unitGlobs.length >= 3, `test:unit globs: ${scripts['test:unit']}`);
     const e2eIndex = readFileSync(join(root, 'test', 'e2e', 'index.ts'), 'utf8');
@@ -39,7 +42,11 @@ describe('test files', () => {
     for (const file of files(join(root, 'test'))) {
       if (!/\.test\.(ts|mjs)$/.test(file)) continue;
       if (unitGlobs.some((pattern) => pattern.test(file))) continue;
-      if (file.startsWith('test/e2e/suites/') && e2eIndex.includes(`'./suites/${file.slice('test/e2e/suites/'.length).replace(/\.ts$/, '')}'`)) continue;
+      if (
+        file.startsWith('test/e2e/suites/') &&
+        e2eIndex.includes(`'./suites/${file.slice('test/e2e/suites/'.length).replace(/\.ts$/, '')}'`)
+      )
+        continue;
       if (/^test\/ui\/[^/]+\.test\.mjs$/.test(file)) continue;
       unrun.push(file);
     }

@@ -77,7 +77,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 
   const missed = result.targets.filter((t) => !t.met);
   if (parsed.switches.has('check-targets') && missed.length > 0) {
-    for (const diagnostic of result.diagnostics.filter((d) => d.source === 'cloudarch.targets')) io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
+    for (const diagnostic of result.diagnostics.filter((d) => d.source === 'cloudarch.targets'))
+      io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
     return ExitCode.targetsMissed;
   }
   return ExitCode.ok;

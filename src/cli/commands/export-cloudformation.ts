@@ -18,16 +18,22 @@ export function exportToCloudFormation(file: string, output: string | undefined,
   const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     for (const diagnostic of errors) io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
-    io.stderr(`cloudarch export: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before exporting.\n`);
+    io.stderr(
+      `cloudarch export: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before exporting.\n`,
+    );
     return ExitCode.errors;
   }
   const result = exportCloudFormation(doc);
   if (output !== undefined) io.writeFile(output, result.text);
   else io.stdout(result.text);
   const lines: string[] = [];
-  for (const item of result.report.safeDefaults) lines.push(`  safe default: ${item.resource}.${item.property} = ${String(item.value)} (${item.why})`);
-  if (result.report.parameters.length > 0) lines.push(`  parameters to give at deploy time (or keep their defaults): ${result.report.parameters.join(', ')}`);
+  for (const item of result.report.safeDefaults)
+    lines.push(`  safe default: ${item.resource}.${item.property} = ${String(item.value)} (${item.why})`);
+  if (result.report.parameters.length > 0)
+    lines.push(`  parameters to give at deploy time (or keep their defaults): ${result.report.parameters.join(', ')}`);
   for (const note of result.report.notes) lines.push(`  note: ${note}`);
-  io.stderr(`${file}: exported ${doc.resources.length} resources${output !== undefined ? ` to ${output}` : ''}.\n${lines.length > 0 ? `${lines.join('\n')}\n` : ''}`);
+  io.stderr(
+    `${file}: exported ${doc.resources.length} resources${output !== undefined ? ` to ${output}` : ''}.\n${lines.length > 0 ? `${lines.join('\n')}\n` : ''}`,
+  );
   return ExitCode.ok;
 }

@@ -66,7 +66,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const file = singleFile(parsed, 'export');
   const to = parsed.values.to;
   if (to === 'cloudformation') {
-    if (parsed.values.theme !== undefined || parsed.values.scale !== undefined) throw new UsageError('--theme and --scale apply to the diagram formats, not to cloudformation');
+    if (parsed.values.theme !== undefined || parsed.values.scale !== undefined)
+      throw new UsageError('--theme and --scale apply to the diagram formats, not to cloudformation');
     return exportToCloudFormation(parsed.positionals[0]!, parsed.values.output, io);
   }
   if (to === undefined || !isExportFormat(to)) throw new UsageError(`--to is required (${formatIds.join(', ')})`);
@@ -77,7 +78,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (parsed.values.scale !== undefined) {
     if (to !== 'png') throw new UsageError('--scale applies to --to png only');
     scale = Number(parsed.values.scale);
-    if (!/^\d+(\.\d+)?$/.test(parsed.values.scale) || !(scale >= 0.25 && scale <= 8)) throw new UsageError(`--scale must be a number from 0.25 to 8, not '${parsed.values.scale}'`);
+    if (!/^\d+(\.\d+)?$/.test(parsed.values.scale) || !(scale >= 0.25 && scale <= 8))
+      throw new UsageError(`--scale must be a number from 0.25 to 8, not '${parsed.values.scale}'`);
   }
   const text = readInputFile(io, 'export', file);
   if (text === undefined) return ExitCode.usage;

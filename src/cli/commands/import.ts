@@ -32,7 +32,8 @@ export function parseParams(pairs: readonly string[]): Record<string, string> {
     const equals = pair.indexOf('=');
     if (equals <= 0) throw new UsageError(`--param takes Name=Value, not '${pair}'`);
     const name = pair.slice(0, equals);
-    if (!/^[A-Za-z0-9]+$/.test(name)) throw new UsageError(`--param: '${name}' is not a CloudFormation parameter name (letters and digits)`);
+    if (!/^[A-Za-z0-9]+$/.test(name))
+      throw new UsageError(`--param: '${name}' is not a CloudFormation parameter name (letters and digits)`);
     if (params[name] !== undefined) throw new UsageError(`--param ${name} is given twice`);
     params[name] = pair.slice(equals + 1);
   }
@@ -41,9 +42,12 @@ export function parseParams(pairs: readonly string[]): Record<string, string> {
 
 /** The report as lines for standard error. */
 export function reportLines(file: string, report: ImportReport): string[] {
-  const lines = [`${file}: ${report.mapped.length} resources imported, ${report.absorbed.length} folded into them, ${report.unmapped.length} not mapped, ${report.skipped.length} left out by their condition.`];
+  const lines = [
+    `${file}: ${report.mapped.length} resources imported, ${report.absorbed.length} folded into them, ${report.unmapped.length} not mapped, ${report.skipped.length} left out by their condition.`,
+  ];
   for (const entry of report.unmapped) lines.push(`  not mapped: ${entry.logicalId} (${entry.cfnType}): ${entry.reason}`);
-  for (const entry of report.skipped) lines.push(`  left out: ${entry.logicalId} (${entry.cfnType}): condition ${entry.condition} is false`);
+  for (const entry of report.skipped)
+    lines.push(`  left out: ${entry.logicalId} (${entry.cfnType}): condition ${entry.condition} is false`);
   for (const note of report.notes) lines.push(`  assumed: ${note}`);
   return lines;
 }
@@ -64,7 +68,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const file = parsed.positionals[0]!;
   const params = parseParams(parsed.repeated.param ?? []);
   const region = parsed.values.region;
-  if (region !== undefined && !/^[a-z]{2}(-gov)?-[a-z]+-\d+$/.test(region)) throw new UsageError(`--region: '${region}' is not a region name such as us-east-1`);
+  if (region !== undefined && !/^[a-z]{2}(-gov)?-[a-z]+-\d+$/.test(region))
+    throw new UsageError(`--region: '${region}' is not a region name such as us-east-1`);
   const text = readInputFile(io, 'import', file);
   if (text === undefined) return ExitCode.usage;
   let result;

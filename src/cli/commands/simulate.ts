@@ -8,7 +8,14 @@
 import { parseArchitecture } from '../../core/parse';
 import { readScenarios } from '../../core/scenarios';
 import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../core/simulation-spec';
-import { checkSimulationTargets, maxSimulatedDays, SimulationInputError, simulate as simulateArchitecture, specTargetsOf, type SimulationResult } from '../../evaluate/simulate';
+import {
+  checkSimulationTargets,
+  maxSimulatedDays,
+  SimulationInputError,
+  simulate as simulateArchitecture,
+  specTargetsOf,
+  type SimulationResult,
+} from '../../evaluate/simulate';
 import { simulationMarkdown, simulationText } from '../../evaluate/simulate/report';
 import { parseArgs, singleFile } from '../args';
 import { countBySeverity, diagnosticLine, summary } from '../format';
@@ -45,7 +52,8 @@ Exit status: 0 fine, 1 the file has errors, 2 a target is missed (with --check-t
 function readNumber(text: string | undefined, option: string, check: (value: number) => boolean, expected: string): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || !check(value)) throw new UsageError(`option '--${option}' must be ${expected}, not '${text}'`);
+  if (text.trim() === '' || !Number.isFinite(value) || !check(value))
+    throw new UsageError(`option '--${option}' must be ${expected}, not '${text}'`);
   return value;
 }
 
@@ -64,8 +72,18 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.ok;
   }
   const file = singleFile(parsed, 'simulate');
-  const days = readNumber(parsed.values.days, 'days', (v) => v > 0 && v <= maxSimulatedDays, `a number of days above 0 and at most ${maxSimulatedDays}`);
-  const seed = readNumber(parsed.values.seed, 'seed', (v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff, 'a whole number from 0 to 4294967295');
+  const days = readNumber(
+    parsed.values.days,
+    'days',
+    (v) => v > 0 && v <= maxSimulatedDays,
+    `a number of days above 0 and at most ${maxSimulatedDays}`,
+  );
+  const seed = readNumber(
+    parsed.values.seed,
+    'seed',
+    (v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff,
+    'a whole number from 0 to 4294967295',
+  );
   const injected: SimulationSpec[] = [];
   for (const text of parsed.repeated.fail ?? []) {
     const spec = parseSimulationSpec(text);
@@ -92,7 +110,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     const scenario = scenarios.find((s) => s.name === parsed.values.scenario);
     if (scenario === undefined) {
       const names = scenarios.map((s) => s.name);
-      throw new UsageError(`no scenario '${parsed.values.scenario}' in ${file}${names.length > 0 ? ` (scenarios: ${names.join(', ')})` : ' (it has no scenarios: key)'}`);
+      throw new UsageError(
+        `no scenario '${parsed.values.scenario}' in ${file}${names.length > 0 ? ` (scenarios: ${names.join(', ')})` : ' (it has no scenarios: key)'}`,
+      );
     }
     scenarioEvents = scenario.events;
     scenarioDays = scenario.days;
@@ -108,7 +128,19 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     throw error;
   }
   const checking = parsed.switches.has('check-targets');
-  const targets = checking ? checkSimulationTargets(doc, result, (events) => simulateArchitecture(doc, { days: 2, seed: options.seed, events, randomFailures: false, seriesPoints: 2, timelineLimit: 0, compareWithAnalytic: false })) : [];
+  const targets = checking
+    ? checkSimulationTargets(doc, result, (events) =>
+        simulateArchitecture(doc, {
+          days: 2,
+          seed: options.seed,
+          events,
+          randomFailures: false,
+          seriesPoints: 2,
+          timelineLimit: 0,
+          compareWithAnalytic: false,
+        }),
+      )
+    : [];
 
   if (format === 'json') io.stdout(`${JSON.stringify(checking ? { ...result, targets } : result, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(simulationMarkdown(result, file, targets));

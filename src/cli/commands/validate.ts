@@ -45,9 +45,17 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     return { file, doc, counts };
   });
   if (format === 'json') {
-    const total = results.reduce((sum, result) => ({ errors: sum.errors + result.counts.errors, warnings: sum.warnings + result.counts.warnings }), { errors: 0, warnings: 0 });
+    const total = results.reduce(
+      (sum, result) => ({ errors: sum.errors + result.counts.errors, warnings: sum.warnings + result.counts.warnings }),
+      { errors: 0, warnings: 0 },
+    );
     const output = {
-      files: results.map(({ file, doc, counts }) => ({ file, errorCount: counts.errors, warningCount: counts.warnings, diagnostics: doc.diagnostics.map(diagnosticJson) })),
+      files: results.map(({ file, doc, counts }) => ({
+        file,
+        errorCount: counts.errors,
+        warningCount: counts.warnings,
+        diagnostics: doc.diagnostics.map(diagnosticJson),
+      })),
       errorCount: total.errors,
       warningCount: total.warnings,
     };

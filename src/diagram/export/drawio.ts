@@ -64,7 +64,8 @@ const plainShapeOfType: Readonly<Record<string, string>> = {
 };
 
 /** The sidebar's "AWS / Groups" styles, one per container kind. */
-const groupCommon = 'outlineConnect=0;gradientColor=none;whiteSpace=wrap;fontSize=12;fontStyle=0;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;';
+const groupCommon =
+  'outlineConnect=0;gradientColor=none;whiteSpace=wrap;fontSize=12;fontStyle=0;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;';
 const groupStyle: Readonly<Record<ContainerKind, string>> = {
   cloud: `${groupCommon}shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud_alt;strokeColor=#232F3E;fillColor=none;verticalAlign=top;align=left;spacingLeft=30;fontColor=#232F3E;dashed=0;`,
   region: `${groupCommon}shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_region;strokeColor=#00A4A6;fillColor=none;verticalAlign=top;align=left;spacingLeft=30;fontColor=#147EBA;dashed=1;`,
@@ -79,7 +80,8 @@ const edgeStyle = 'edgeStyle=orthogonalEdgeStyle;rounded=0;endArrow=block;endFil
 /** A vertex's style: the AWS 4 icon of its type, its label to the right of the icon. */
 export function drawioNodeStyle(node: Pick<DiagramNode, 'type' | 'category'>): string {
   const fill = awsCategory[node.category];
-  const label = 'labelPosition=right;verticalLabelPosition=middle;align=left;verticalAlign=middle;spacingLeft=4;fontColor=#232F3E;fontSize=12;';
+  const label =
+    'labelPosition=right;verticalLabelPosition=middle;align=left;verticalAlign=middle;spacingLeft=4;fontColor=#232F3E;fontSize=12;';
   const resIcon = node.type !== undefined ? resourceIconOfType[node.type] : undefined;
   if (resIcon !== undefined) {
     return `sketch=0;outlineConnect=0;gradientColor=none;fillColor=${fill};strokeColor=#ffffff;dashed=0;aspect=fixed;${label}shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.${resIcon};`;
@@ -177,7 +179,8 @@ export function toDrawio(laidOut: LaidOutDiagram, options: { readonly name?: str
     // Bends from our layout become waypoints (absolute: edges live on the root layer); draw.io
     // keeps them and attaches the ends to the vertices.
     const bends = (routes.get(edge.id)?.points ?? []).slice(1, -1);
-    const points = bends.length > 0 ? `<Array as="points">${bends.map((p) => `<mxPoint x="${num(p.x)}" y="${num(p.y)}"/>`).join('')}</Array>` : '';
+    const points =
+      bends.length > 0 ? `<Array as="points">${bends.map((p) => `<mxPoint x="${num(p.x)}" y="${num(p.y)}"/>`).join('')}</Array>` : '';
     const dashed = edge.kind === 'dependency' || edge.kind === 'replication' || edge.optional === true ? 'dashed=1;' : '';
     cells.push(
       `<mxCell id="edge-${index}" value="${attribute(truncate(edge.label ?? '', maxLabelCharacters).text)}" style="${edgeStyle}${dashed}" edge="1" parent="1" source="${source}" target="${target}"><mxGeometry relative="1" as="geometry">${points}</mxGeometry></mxCell>`,

@@ -136,7 +136,12 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
       if (rasterise === undefined) throw new Error('PNG export needs a rasteriser');
       const asked = context.options.scale ?? 2;
       const image = await rasterise(await context.svg(undefined, true), asked);
-      const notes = image.scale < asked ? [`the picture was drawn at scale ${image.scale.toFixed(2)} instead of ${asked} to stay within the pixel budget (${image.width}x${image.height})`] : [];
+      const notes =
+        image.scale < asked
+          ? [
+              `the picture was drawn at scale ${image.scale.toFixed(2)} instead of ${asked} to stay within the pixel budget (${image.width}x${image.height})`,
+            ]
+          : [];
       return { bytes: image.png, attachments: [], notes };
     },
   },
@@ -168,7 +173,10 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     produce: async (context) => {
       const { options } = context;
       const diagramFile = options.outputName !== undefined ? diagramNameBeside(options.outputName) : undefined;
-      const text = reviewMarkdown(context.doc, context.evaluation(), { ...reviewOptions(options), ...(diagramFile !== undefined ? { diagramFile } : {}) });
+      const text = reviewMarkdown(context.doc, context.evaluation(), {
+        ...reviewOptions(options),
+        ...(diagramFile !== undefined ? { diagramFile } : {}),
+      });
       // The SVG beside a Markdown file is drawn in the light theme: GitHub and VS Code show it on white or dark pages alike with its own background.
       const attachments = diagramFile !== undefined ? [{ name: diagramFile, text: await context.svg() }] : [];
       return { text, attachments, notes: [] };
@@ -182,7 +190,10 @@ export const exportFormats: Readonly<Record<ExportFormatId, ExportFormat>> = {
     binary: false,
     kind: 'review',
     produce: async (context) => ({
-      text: reviewHtml(context.doc, context.evaluation(), { ...reviewOptions(context.options), diagramSvg: await context.svg(context.options.theme ?? 'print') }),
+      text: reviewHtml(context.doc, context.evaluation(), {
+        ...reviewOptions(context.options),
+        diagramSvg: await context.svg(context.options.theme ?? 'print'),
+      }),
       attachments: [],
       notes: [],
     }),
@@ -206,7 +217,12 @@ export function isExportFormat(id: string): id is ExportFormatId {
  * Exports a parsed architecture (the caller has checked it has no errors). Rejects when a
  * service the format needs is missing; a layout failure still gives a picture that says so.
  */
-export async function exportArchitecture(doc: ArchDocument, format: ExportFormatId, services: ExportServices, options: ExportOptions = {}): Promise<ExportOutput> {
+export async function exportArchitecture(
+  doc: ArchDocument,
+  format: ExportFormatId,
+  services: ExportServices,
+  options: ExportOptions = {},
+): Promise<ExportOutput> {
   const definition = exportFormats[format];
   let evaluation: EvaluationResult | undefined = options.evaluation;
   let diagram: Promise<LaidOutDiagram> | undefined;

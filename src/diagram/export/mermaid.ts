@@ -39,7 +39,7 @@ const maxTitleCharacters = 80;
 /** A title Mermaid's `[...]` token accepts and that shows the text as written, as far as it can. */
 export function mermaidTitle(text: string): string {
   const cleaned = text
-     
+
     .replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, ' ')
     .replace(/\[/g, '(')
     .replace(/\]/g, ')')
@@ -61,7 +61,10 @@ class IdAllocator {
   private readonly used = new Set<string>();
 
   allocate(prefix: string, name: string): string {
-    const base = `${prefix}_${name.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40)}`.replace(/_+$/g, '');
+    const base = `${prefix}_${name
+      .replace(/[^A-Za-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40)}`.replace(/_+$/g, '');
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}_${n}`;
     this.used.add(id);

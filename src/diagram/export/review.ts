@@ -29,19 +29,35 @@ function plural(count: number, word: string): string {
 function summarySection(result: EvaluationResult): ReportSection {
   const rows: string[][] = [];
   const a = result.availability;
-  if (a) rows.push(['Availability', `${pct(a.percent, 4)}${a.method === 'monte-carlo-estimate' ? ' (estimated)' : ''}, about ${qty(Math.round(a.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year`]);
+  if (a)
+    rows.push([
+      'Availability',
+      `${pct(a.percent, 4)}${a.method === 'monte-carlo-estimate' ? ' (estimated)' : ''}, about ${qty(Math.round(a.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year`,
+    ]);
   if (a) rows.push(['Single points of failure', a.spof.length > 0 ? a.spof.join(', ') : 'none']);
   const c = result.cost;
   if (c) {
     const saving = c.alternatives.reduce((sum, alternative) => sum + Math.max(0, alternative.savingUSD), 0);
     rows.push(['Monthly cost', `${usd(c.monthlyUSD)}${c.unpriced.length > 0 ? ` (${plural(c.unpriced.length, 'item')} not priced)` : ''}`]);
-    if (c.alternatives.length > 0) rows.push(['Suggested savings', `up to ${usd(saving)} a month (${plural(c.alternatives.length, 'suggestion')}, not all combinable)`]);
+    if (c.alternatives.length > 0)
+      rows.push(['Suggested savings', `up to ${usd(saving)} a month (${plural(c.alternatives.length, 'suggestion')}, not all combinable)`]);
   }
   const s = result.security;
-  if (s) rows.push(['Security findings', s.findings.length === 0 ? 'none' : severities.map((sev) => `${s.counts[sev] ?? 0} ${sev}`).join(', ')]);
+  if (s)
+    rows.push(['Security findings', s.findings.length === 0 ? 'none' : severities.map((sev) => `${s.counts[sev] ?? 0} ${sev}`).join(', ')]);
   if (result.targets.length > 0) {
     const met = result.targets.filter((t) => t.met).length;
-    rows.push(['Targets', `${met} of ${result.targets.length} met${met < result.targets.length ? `; missed: ${result.targets.filter((t) => !t.met).map((t) => t.target).join(', ')}` : ''}`]);
+    rows.push([
+      'Targets',
+      `${met} of ${result.targets.length} met${
+        met < result.targets.length
+          ? `; missed: ${result.targets
+              .filter((t) => !t.met)
+              .map((t) => t.target)
+              .join(', ')}`
+          : ''
+      }`,
+    ]);
   }
   return { title: 'Summary', blocks: [{ kind: 'table', headers: ['', 'Verdict'], rows }] };
 }
@@ -60,10 +76,17 @@ function assumptionsSection(doc: ArchDocument): ReportSection {
   ];
   const overrides = Object.entries(assumptions.prices);
   const blocks: ReportBlock[] = [
-    { kind: 'paragraph', text: 'Zone and region failures are independent; prices are list prices of the offline snapshot unless overridden below.' },
+    {
+      kind: 'paragraph',
+      text: 'Zone and region failures are independent; prices are list prices of the offline snapshot unless overridden below.',
+    },
     { kind: 'table', headers: ['Assumption', 'Value'], rows },
   ];
-  if (overrides.length > 0) blocks.push({ kind: 'heading', text: 'Price overrides' }, { kind: 'table', headers: ['Price key', 'USD'], rows: overrides.map(([key, value]) => [key, usd(value, true)]) });
+  if (overrides.length > 0)
+    blocks.push(
+      { kind: 'heading', text: 'Price overrides' },
+      { kind: 'table', headers: ['Price key', 'USD'], rows: overrides.map(([key, value]) => [key, usd(value, true)]) },
+    );
   return { title: 'Assumptions', blocks };
 }
 
@@ -92,7 +115,9 @@ function securityBySeverity(section: ReportSection, result: EvaluationResult, fi
 /** The review's content: the evaluation report's sections, with a summary and the assumptions first. */
 export function buildReview(doc: ArchDocument, result: EvaluationResult, options: ReviewOptions = {}): Report {
   const report = buildReport(doc, result, options.file);
-  const sections = report.sections.map((section) => (section.title === 'Security' ? securityBySeverity(section, result, options.file) : section));
+  const sections = report.sections.map((section) =>
+    section.title === 'Security' ? securityBySeverity(section, result, options.file) : section,
+  );
   return {
     title: `Design review: ${doc.name ?? options.file ?? 'architecture'}`,
     sections: [summarySection(result), assumptionsSection(doc), ...sections],
@@ -103,7 +128,11 @@ export function buildReview(doc: ArchDocument, result: EvaluationResult, options
 
 /** Escapes what would break a table cell or start unintended formatting (GitHub-flavoured). */
 function mdText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/([*_`<>[\]#!~&])/g, '\\$1');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .replace(/([*_`<>[\]#!~&])/g, '\\$1');
 }
 
 function markdownBlocks(blocks: readonly ReportBlock[], out: string[]): void {
@@ -124,23 +153,38 @@ function markdownBlocks(blocks: readonly ReportBlock[], out: string[]): void {
  * The review as Markdown. `diagramFile` is the SVG written beside the document (a relative
  * path); without it the document says how to get the picture.
  */
-export function reviewMarkdown(doc: ArchDocument, result: EvaluationResult, options: ReviewOptions & { readonly diagramFile?: string } = {}): string {
+export function reviewMarkdown(
+  doc: ArchDocument,
+  result: EvaluationResult,
+  options: ReviewOptions & { readonly diagramFile?: string } = {},
+): string {
   const review = buildReview(doc, result, options);
   const out: string[] = [`# ${mdText(review.title)}`, ''];
-  const subtitle = [options.file !== undefined ? `\`${options.file.replace(/`/g, "'")}\`` : undefined, options.date, `region ${mdText(doc.region)}`].filter((x) => x !== undefined);
+  const subtitle = [
+    options.file !== undefined ? `\`${options.file.replace(/`/g, "'")}\`` : undefined,
+    options.date,
+    `region ${mdText(doc.region)}`,
+  ].filter((x) => x !== undefined);
   out.push(`_${subtitle.join(' · ')}_`, '');
   if (doc.description !== undefined) out.push(mdText(doc.description), '');
   if (options.diagramFile !== undefined) {
     // Angle brackets keep a file name with spaces or parentheses one link target.
     out.push(`![Architecture diagram of ${mdText(doc.name ?? 'the architecture')}](<${options.diagramFile.replace(/[<>\n]/g, '')}>)`, '');
   } else {
-    out.push('_The diagram is written beside the document when it is exported to a file (`cloudarch export FILE --to markdown -o review.md`)._', '');
+    out.push(
+      '_The diagram is written beside the document when it is exported to a file (`cloudarch export FILE --to markdown -o review.md`)._',
+      '',
+    );
   }
   for (const section of review.sections) {
     out.push(`## ${mdText(section.title)}`, '');
     markdownBlocks(section.blocks, out);
   }
-  out.push('---', '', `_Generated by CloudArch${options.version !== undefined ? ` ${mdText(options.version)}` : ''} from the offline catalog; figures are estimates, not AWS quotes._`);
+  out.push(
+    '---',
+    '',
+    `_Generated by CloudArch${options.version !== undefined ? ` ${mdText(options.version)}` : ''} from the offline catalog; figures are estimates, not AWS quotes._`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -161,7 +205,10 @@ function htmlBlocks(blocks: readonly ReportBlock[]): string {
       const verdict = (text: string) => (text === 'NO' ? ' class="no"' : '');
       out.push(
         `<table><thead><tr>${block.headers.map((h, i) => `<th${cls(i)}>${html(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
-          .map((row) => `<tr>${row.map((cell, i) => `<td${block.align?.[i] === 'right' ? cls(i) : verdict(cell)}>${html(cell)}</td>`).join('')}</tr>`)
+          .map(
+            (row) =>
+              `<tr>${row.map((cell, i) => `<td${block.align?.[i] === 'right' ? cls(i) : verdict(cell)}>${html(cell)}</td>`).join('')}</tr>`,
+          )
           .join('')}</tbody></table>`,
       );
     }
@@ -197,7 +244,11 @@ footer { color: #5f6b7a; font-size: .8rem; margin-top: 2rem; border-top: 1px sol
 `;
 
 /** The review as one self-contained HTML file; `diagramSvg` is the renderer's SVG, inlined. */
-export function reviewHtml(doc: ArchDocument, result: EvaluationResult, options: ReviewOptions & { readonly diagramSvg?: string } = {}): string {
+export function reviewHtml(
+  doc: ArchDocument,
+  result: EvaluationResult,
+  options: ReviewOptions & { readonly diagramSvg?: string } = {},
+): string {
   const review = buildReview(doc, result, options);
   const subtitle = [options.file, options.date, `region ${doc.region}`].filter((x) => x !== undefined).join(' · ');
   const parts: string[] = [

@@ -8,8 +8,9 @@
  * return; U+FFFE and U+FFFF) and lone surrogate halves, which would make the whole SVG unreadable
  * to an XML parser. Replaced by U+FFFD so the reader still sees that something was there.
  */
- 
-const notXmlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const notXmlCharacters =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Anything `escapeXml` would change; most names and labels have none, and are returned as they are. */
 const needsEscaping = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF&<>"']/;

@@ -10,7 +10,8 @@ const glyphs: Readonly<Record<string, string>> = {
   // A chip: the square with pins on every side.
   instance: 'M10 10h12v12H10z M13 6v4 M16 6v4 M19 6v4 M13 22v4 M16 22v4 M19 22v4 M6 13h4 M6 16h4 M6 19h4 M22 13h4 M22 16h4 M22 19h4',
   // Two chips behind each other with the scaling arrows.
-  autoscaling: 'M11 11h10v10H11z M6 16h3 M23 16h3 M7.5 14.5L6 16l1.5 1.5 M24.5 14.5L26 16l-1.5 1.5 M16 6v3 M16 23v3 M14.5 7.5L16 6l1.5 1.5 M14.5 24.5L16 26l1.5-1.5',
+  autoscaling:
+    'M11 11h10v10H11z M6 16h3 M23 16h3 M7.5 14.5L6 16l1.5 1.5 M24.5 14.5L26 16l-1.5 1.5 M16 6v3 M16 23v3 M14.5 7.5L16 6l1.5 1.5 M14.5 24.5L16 26l1.5-1.5',
   // A disc image being produced by a gear-like ring.
   image: 'M16 7a9 9 0 1 0 0.01 0z M16 13a3 3 0 1 0 0.01 0z M16 7v3 M25 16h-3',
   batch: 'M7 9h18v4H7z M7 15h18v4H7z M7 21h12v4H7z',

@@ -36,7 +36,17 @@ const legendRowHeight = 22;
 /** Average advance of a character at the sizes used, to decide where to cut text. */
 const charWidth = { label: 7.4, small: 5.9, title: 10.5, container: 6.8 } as const;
 
-const edgeKinds: readonly DiagramEdgeKind[] = ['traffic', 'route', 'routing', 'origin', 'integration', 'data', 'replication', 'attachment', 'dependency'];
+const edgeKinds: readonly DiagramEdgeKind[] = [
+  'traffic',
+  'route',
+  'routing',
+  'origin',
+  'integration',
+  'data',
+  'replication',
+  'attachment',
+  'dependency',
+];
 const edgeDash: Readonly<Record<DiagramEdgeKind, string | undefined>> = {
   traffic: undefined,
   route: '10 4',
@@ -180,7 +190,8 @@ export function renderDiagramSvg(laidOut: LaidOutDiagram, options: RenderOptions
     );
   }
   parts.push('</g>');
-  if (legendShown) parts.push(`<g class="ca-legend" transform="translate(${margin},${num(top + diagramHeight + margin)})">${legend.markup}</g>`);
+  if (legendShown)
+    parts.push(`<g class="ca-legend" transform="translate(${margin},${num(top + diagramHeight + margin)})">${legend.markup}</g>`);
   parts.push('</svg>');
   return parts.join('');
 }
@@ -210,19 +221,45 @@ function titleBlock(laidOut: LaidOutDiagram, context: RenderContext, downStates:
   if (totals.monthlyUSD !== undefined) facts.push(`${formatMoney(totals.monthlyUSD)} per month`);
   if (totals.availabilityPercent !== undefined) facts.push(`availability ${formatPercent(totals.availabilityPercent)}`);
   const findingTotal = severities.reduce((sum, severity) => sum + totals.findings[severity], 0);
-  if (findingTotal > 0) facts.push(severities.filter((s) => totals.findings[s] > 0).map((s) => `${totals.findings[s]} ${s}`).join(', '));
+  if (findingTotal > 0)
+    facts.push(
+      severities
+        .filter((s) => totals.findings[s] > 0)
+        .map((s) => `${totals.findings[s]} ${s}`)
+        .join(', '),
+    );
   if (totals.spofCount > 0) facts.push(`${totals.spofCount} single point${totals.spofCount === 1 ? '' : 's'} of failure`);
   if (options.title?.date !== undefined) facts.push(options.title.date);
   const lines = [
-    textElement(margin, margin + 22, name, Math.max(20, (width - 2 * margin) / charWidth.title), `class="ca-text ca-title" font-size="20" font-weight="700" fill="${palette.text}"`),
-    textElement(margin, margin + 42, facts.join(' · '), Math.max(40, (width - 2 * margin) / 6.4), `class="ca-muted ca-title-facts" font-size="12" fill="${palette.mutedText}"`),
+    textElement(
+      margin,
+      margin + 22,
+      name,
+      Math.max(20, (width - 2 * margin) / charWidth.title),
+      `class="ca-text ca-title" font-size="20" font-weight="700" fill="${palette.text}"`,
+    ),
+    textElement(
+      margin,
+      margin + 42,
+      facts.join(' · '),
+      Math.max(40, (width - 2 * margin) / 6.4),
+      `class="ca-muted ca-title-facts" font-size="12" fill="${palette.mutedText}"`,
+    ),
   ];
   if (downStates.length > 0) {
     const zones = downStates.map((state) => state.zone).join(', ');
     const worst = Math.min(...downStates.map((state) => state.availabilityPercent));
     const works = downStates.every((state) => state.systemWorks);
     const summary = `Zone${downStates.length > 1 ? 's' : ''} ${zones} down: ${context.stopped.size} resource${context.stopped.size === 1 ? '' : 's'} stop; ${works ? `the system keeps working (availability ${formatPercent(worst)})` : 'the system stops'}`;
-    lines.push(textElement(margin, margin + 58, summary, Math.max(40, (width - 2 * margin) / 6.6), `class="ca-zone-down-summary" font-size="12" font-weight="600" fill="${palette.spof}"`));
+    lines.push(
+      textElement(
+        margin,
+        margin + 58,
+        summary,
+        Math.max(40, (width - 2 * margin) / 6.6),
+        `class="ca-zone-down-summary" font-size="12" font-weight="600" fill="${palette.spof}"`,
+      ),
+    );
   }
   return `<g class="ca-title-block">${lines.join('')}</g>`;
 }
@@ -245,10 +282,22 @@ function containersMarkup(laidOut: LaidOutDiagram, context: RenderContext, downS
       `<g class="${classes}" data-container="${esc(container.id)}">` +
         `<rect class="ca-container-box" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="4" fill="${isDown ? palette.downFill : fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>` +
         `<rect x="${num(box.x)}" y="${num(box.y)}" width="14" height="14" fill="${stroke}"/>` +
-        textElement(box.x + 20, box.y + 16, isDown && container.kind === 'zone' ? `${container.label} (down)` : container.label, (box.width - 28) / charWidth.container, `class="ca-text ca-container-label" font-size="12" font-weight="600" fill="${palette.text}"`) +
+        textElement(
+          box.x + 20,
+          box.y + 16,
+          isDown && container.kind === 'zone' ? `${container.label} (down)` : container.label,
+          (box.width - 28) / charWidth.container,
+          `class="ca-text ca-container-label" font-size="12" font-weight="600" fill="${palette.text}"`,
+        ) +
         // The network-details layer's default route, in small type under the title (inside the header's room).
         (container.route !== undefined
-          ? textElement(box.x + 20, box.y + 28, container.route, (box.width - 28) / charWidth.small, `class="ca-muted ca-container-route" font-size="9.5" fill="${palette.mutedText}"`)
+          ? textElement(
+              box.x + 20,
+              box.y + 28,
+              container.route,
+              (box.width - 28) / charWidth.small,
+              `class="ca-muted ca-container-route" font-size="9.5" fill="${palette.mutedText}"`,
+            )
           : '') +
         '</g>',
     );
@@ -266,14 +315,23 @@ function edgesMarkup(laidOut: LaidOutDiagram, context: RenderContext): string {
     if (!route || route.points.length < 2) continue;
     const dash = edgeDash[edge.kind];
     const down = context.stopped.has(edge.fromResource) || context.stopped.has(edge.toResource);
-    const port = edge.port !== undefined ? ` on port ${edge.port}${edge.portInferred === true ? ' (the port it listens on; the reference gives none)' : ''}` : '';
+    const port =
+      edge.port !== undefined
+        ? ` on port ${edge.port}${edge.portInferred === true ? ' (the port it listens on; the reference gives none)' : ''}`
+        : '';
     const link = edge.kind === 'route' && edge.label !== undefined ? ` (${edge.label})` : '';
     const title = `${edgeKindTitle[edge.kind]}: ${edge.fromResource} → ${edge.toResource}${port}${link}${edge.property ? ` (${edge.property})` : ''}`;
     let labels = '';
     for (const label of route.labels) {
       labels +=
         `<rect class="ca-bg" x="${num(label.x - 2)}" y="${num(label.y - 1)}" width="${num(label.width + 4)}" height="${num(label.height + 2)}" rx="2" fill="${palette.background}"/>` +
-        textElement(label.x + label.width / 2, label.y + label.height - 3, label.text, 12, `class="ca-muted ca-edge-label" font-size="10.5" text-anchor="middle" fill="${palette.mutedText}"`);
+        textElement(
+          label.x + label.width / 2,
+          label.y + label.height - 3,
+          label.text,
+          12,
+          `class="ca-muted ca-edge-label" font-size="10.5" text-anchor="middle" fill="${palette.mutedText}"`,
+        );
     }
     parts.push(
       `<g class="ca-edge ca-edge-${edge.kind}${down ? ' ca-down' : ''}${edge.optional === true ? ' ca-optional' : ''}" data-edge="${esc(edge.id)}" data-from="${esc(edge.fromResource)}" data-to="${esc(edge.toResource)}">` +
@@ -300,14 +358,19 @@ function nodesMarkup(laidOut: LaidOutDiagram, context: RenderContext): string {
 
 const impliedTooltip: Readonly<Record<NonNullable<DiagramNode['implied']>, string>> = {
   'internet-gateway': 'Internet gateway: implied by the public subnets and NAT gateways of this VPC (not written in the file).',
-  'vpn-gateway': 'Virtual private gateway: where the on-premises network\'s VPN or Direct Connect link enters the VPC (implied, not written in the file).',
+  'vpn-gateway':
+    "Virtual private gateway: where the on-premises network's VPN or Direct Connect link enters the VPC (implied, not written in the file).",
 };
 
 function nodeTooltip(node: DiagramNode, figures: ResourceOverlay | undefined): string {
   if (node.implied !== undefined) return impliedTooltip[node.implied];
   const lines = [node.label === node.resource ? node.resource : `${node.label} (${node.resource})`, node.type ?? 'no type'];
-  if (node.zone !== undefined) lines.push(`Zone ${node.zone}${node.role ? `, ${node.role}` : ''}${node.copies > 1 ? ` (${node.copyIndex + 1} of ${node.copies})` : ''}`);
-  if (figures?.monthlyUSD !== undefined) lines.push(`${formatMoney(figures.monthlyUSD)} per month${figures.unpriced ? ' (partly unpriced)' : ''}`);
+  if (node.zone !== undefined)
+    lines.push(
+      `Zone ${node.zone}${node.role ? `, ${node.role}` : ''}${node.copies > 1 ? ` (${node.copyIndex + 1} of ${node.copies})` : ''}`,
+    );
+  if (figures?.monthlyUSD !== undefined)
+    lines.push(`${formatMoney(figures.monthlyUSD)} per month${figures.unpriced ? ' (partly unpriced)' : ''}`);
   if (figures?.availabilityPercent !== undefined) lines.push(`Availability ${formatPercent(figures.availabilityPercent)}`);
   if (figures) {
     const counts = severities.filter((s) => figures.findings[s] > 0).map((s) => `${figures.findings[s]} ${s}`);
@@ -346,16 +409,35 @@ function nodeMarkup(node: DiagramNode, box: LaidOutNode, figures: ResourceOverla
   );
   if (overlays.costHeat === true && figures?.monthlyUSD !== undefined && context.maxCost > 0) {
     const share = Math.min(1, Math.max(0, figures.monthlyUSD / context.maxCost));
-    parts.push(`<rect class="ca-heat" x="0" y="0" width="${num(w)}" height="${num(h)}" rx="6" fill="${palette.heat}" fill-opacity="${num(0.05 + 0.4 * share)}"/>`);
+    parts.push(
+      `<rect class="ca-heat" x="0" y="0" width="${num(w)}" height="${num(h)}" rx="6" fill="${palette.heat}" fill-opacity="${num(0.05 + 0.4 * share)}"/>`,
+    );
   }
   // Icon: the category colour, the service glyph on it.
   parts.push(
     `<g class="ca-icon" transform="translate(8,8)"><rect width="32" height="32" rx="4" fill="${colour}"/><path d="${glyphPath(iconKeyOf(node.type))}" fill="none" stroke="${palette.iconGlyph}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></g>`,
   );
   const reserveRight = spof ? 24 : 8;
-  parts.push(textElement(48, 23, node.label, (w - 48 - reserveRight) / charWidth.label, `class="ca-text ca-node-label" font-size="13" font-weight="600" fill="${palette.text}"`));
-  const typeLine = node.role === 'standby' ? `${node.typeTitle} · standby` : node.role === 'primary' ? `${node.typeTitle} · primary` : node.typeTitle;
-  parts.push(textElement(48, 38, typeLine, (w - 48 - 8) / charWidth.small, `class="ca-muted ca-node-type" font-size="10" fill="${palette.mutedText}"`));
+  parts.push(
+    textElement(
+      48,
+      23,
+      node.label,
+      (w - 48 - reserveRight) / charWidth.label,
+      `class="ca-text ca-node-label" font-size="13" font-weight="600" fill="${palette.text}"`,
+    ),
+  );
+  const typeLine =
+    node.role === 'standby' ? `${node.typeTitle} · standby` : node.role === 'primary' ? `${node.typeTitle} · primary` : node.typeTitle;
+  parts.push(
+    textElement(
+      48,
+      38,
+      typeLine,
+      (w - 48 - 8) / charWidth.small,
+      `class="ca-muted ca-node-type" font-size="10" fill="${palette.mutedText}"`,
+    ),
+  );
   if (spof) {
     parts.push(
       `<g class="ca-spof-marker" transform="translate(${num(w - 14)},12)"><title>Single point of failure</title><circle r="8" fill="${palette.spof}"/><path d="M0 -4.5v5 M0 3v0.5" stroke="#FFFFFF" stroke-width="2" stroke-linecap="round"/></g>`,
@@ -368,12 +450,26 @@ function nodeMarkup(node: DiagramNode, box: LaidOutNode, figures: ResourceOverla
     const y = 48 + index * 16;
     parts.push(
       `<g class="ca-volume"><rect x="48" y="${y}" width="${num(w - 56)}" height="13" rx="2" fill="none" stroke="${palette.category.storage}" stroke-width="1"/>` +
-        textElement(53, y + 10, `${volume.label}${volume.encrypted === true ? ' · encrypted' : ''}`, (w - 64) / charWidth.small, `class="ca-muted" font-size="9.5" fill="${palette.mutedText}"`) +
+        textElement(
+          53,
+          y + 10,
+          `${volume.label}${volume.encrypted === true ? ' · encrypted' : ''}`,
+          (w - 64) / charWidth.small,
+          `class="ca-muted" font-size="9.5" fill="${palette.mutedText}"`,
+        ) +
         '</g>',
     );
   });
   if (node.volumes.length > 3) {
-    parts.push(textElement(53, 48 + 3 * 16 + 10, `+${node.volumes.length - 3} more volumes`, 30, `class="ca-muted" font-size="9.5" fill="${palette.mutedText}"`));
+    parts.push(
+      textElement(
+        53,
+        48 + 3 * 16 + 10,
+        `+${node.volumes.length - 3} more volumes`,
+        30,
+        `class="ca-muted" font-size="9.5" fill="${palette.mutedText}"`,
+      ),
+    );
   }
 
   parts.push(badgeRow(node, figures, w, h, context));
@@ -428,7 +524,13 @@ function badgeRow(node: DiagramNode, figures: ResourceOverlay | undefined, w: nu
     pill('ca-public-badge', 'public', 'Reachable from the internet (public address)', palette.background, palette.severity.high, false);
   }
   if (overlays.costHeat === true && figures?.monthlyUSD !== undefined) {
-    pill('ca-cost-badge', `${formatMoney(figures.monthlyUSD)}/mo`, `${formatMoney(figures.monthlyUSD)} per month${figures.unpriced ? ' (partly unpriced)' : ''}`, palette.badgeText, palette.badgeFill);
+    pill(
+      'ca-cost-badge',
+      `${formatMoney(figures.monthlyUSD)}/mo`,
+      `${formatMoney(figures.monthlyUSD)} per month${figures.unpriced ? ' (partly unpriced)' : ''}`,
+      palette.badgeText,
+      palette.badgeFill,
+    );
   }
   if (overlays.availability === true && figures?.availabilityPercent !== undefined) {
     const text = formatPercent(figures.availabilityPercent).replace(' %', '%');
@@ -461,25 +563,44 @@ function legendMarkup(laidOut: LaidOutDiagram, context: RenderContext): { markup
   const categoriesUsed = [...new Set(laidOut.graph.nodes.map((node) => node.category))].sort();
   rows.push(
     categoriesUsed.map(
-      (category) => `<rect width="14" height="14" rx="2" fill="${palette.category[category]}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">${esc(categoryTitle[category])}</text>`,
+      (category) =>
+        `<rect width="14" height="14" rx="2" fill="${palette.category[category]}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">${esc(categoryTitle[category])}</text>`,
     ),
   );
   const badges: string[] = [];
-  if (overlays.spof === true) badges.push(`<circle cx="7" cy="7" r="7" fill="${palette.spof}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Single point of failure</text>`);
+  if (overlays.spof === true)
+    badges.push(
+      `<circle cx="7" cy="7" r="7" fill="${palette.spof}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Single point of failure</text>`,
+    );
   if (overlays.findings === true) {
-    for (const severity of severities) badges.push(`<rect width="14" height="14" rx="7" fill="${palette.severity[severity]}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">${severity} findings</text>`);
+    for (const severity of severities)
+      badges.push(
+        `<rect width="14" height="14" rx="7" fill="${palette.severity[severity]}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">${severity} findings</text>`,
+      );
   }
   if (overlays.securityGroups !== false && laidOut.graph.nodes.some((node) => node.securityGroups.length > 0)) {
-    badges.push(`<path transform="scale(0.45)" d="${glyphPath('shield')}" fill="${palette.category.security}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Security group</text>`);
+    badges.push(
+      `<path transform="scale(0.45)" d="${glyphPath('shield')}" fill="${palette.category.security}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Security group</text>`,
+    );
   }
   if (laidOut.graph.nodes.some((node) => node.publicAddress === true)) {
-    badges.push(`<rect width="30" height="14" rx="3" fill="${palette.severity.high}"/><text x="4" y="11" font-size="9.5" fill="${palette.background}">public</text><text class="ca-text" x="36" y="11" font-size="11" fill="${palette.text}">Internet-reachable</text>`);
+    badges.push(
+      `<rect width="30" height="14" rx="3" fill="${palette.severity.high}"/><text x="4" y="11" font-size="9.5" fill="${palette.background}">public</text><text class="ca-text" x="36" y="11" font-size="11" fill="${palette.text}">Internet-reachable</text>`,
+    );
   }
   if (laidOut.graph.nodes.some((node) => node.implied !== undefined)) {
-    badges.push(`<rect x="1" y="1" width="24" height="12" rx="3" fill="none" stroke="${palette.nodeStroke}" stroke-dasharray="4 2"/><text class="ca-text" x="32" y="11" font-size="11" fill="${palette.text}">Implied (not in the file)</text>`);
+    badges.push(
+      `<rect x="1" y="1" width="24" height="12" rx="3" fill="none" stroke="${palette.nodeStroke}" stroke-dasharray="4 2"/><text class="ca-text" x="32" y="11" font-size="11" fill="${palette.text}">Implied (not in the file)</text>`,
+    );
   }
-  if (overlays.costHeat === true) badges.push(`<rect width="14" height="14" rx="2" fill="${palette.heat}" fill-opacity="0.45"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Cost (darker: more)</text>`);
-  if ((overlays.zonesDown ?? []).length > 0) badges.push(`<rect width="14" height="14" rx="2" fill="${palette.downFill}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Stopped (zone down)</text>`);
+  if (overlays.costHeat === true)
+    badges.push(
+      `<rect width="14" height="14" rx="2" fill="${palette.heat}" fill-opacity="0.45"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Cost (darker: more)</text>`,
+    );
+  if ((overlays.zonesDown ?? []).length > 0)
+    badges.push(
+      `<rect width="14" height="14" rx="2" fill="${palette.downFill}"/><text class="ca-text" x="20" y="11" font-size="11" fill="${palette.text}">Stopped (zone down)</text>`,
+    );
   rows.push(badges);
 
   const parts: string[] = [];

@@ -54,8 +54,18 @@ function rootWorks(system: CompiledSystem, nodeUp: (node: number) => boolean): b
   const works = (v: number): boolean => {
     if (memo[v] !== 0) return memo[v] === 1;
     let ok = nodeUp(v);
-    if (ok) for (const c of hard[v]!) if (!works(c)) { ok = false; break; }
-    if (ok) for (const g of groups[v]!) if (!g.some(works)) { ok = false; break; }
+    if (ok)
+      for (const c of hard[v]!)
+        if (!works(c)) {
+          ok = false;
+          break;
+        }
+    if (ok)
+      for (const g of groups[v]!)
+        if (!g.some(works)) {
+          ok = false;
+          break;
+        }
     memo[v] = ok ? 1 : 2;
     return ok;
   };
@@ -92,7 +102,9 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
 
   // Exact, within a work budget; the solver starts with every zone and region unknown.
   const budget =
-    options.exactWorkBudget !== undefined && options.exactWorkBudget >= 0 ? options.exactWorkBudget : exactWorkBudget + exactWorkBudgetPerNode * system.nodeCount;
+    options.exactWorkBudget !== undefined && options.exactWorkBudget >= 0
+      ? options.exactWorkBudget
+      : exactWorkBudget + exactWorkBudgetPerNode * system.nodeCount;
   const solver = new ExactSolver(system, budget);
   const attempt = (node: number): number | undefined => {
     try {
@@ -144,10 +156,9 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
     // Enough digits to show the interval's width, whatever its size.
     const digits = Math.min(12, Math.max(4, Math.ceil(-Math.log10(Math.max(1e-14, (high - low) * 100))) + 1));
     const interval = `95 % interval ${(low * 100).toFixed(digits)} % to ${(high * 100).toFixed(digits)} %`;
-    note =
-      !systemExact
-        ? `Estimated, not exact: the architecture depends on too many zones and regions jointly for the exact computation, so the figures are averaged over ${how} (${interval}).`
-        : `The system figure is exact; the figures of ${estimatedNames.length} resource(s) (${estimatedNames.slice(0, 5).join(', ')}${estimatedNames.length > 5 ? ', …' : ''}) are estimated over ${how}.`;
+    note = !systemExact
+      ? `Estimated, not exact: the architecture depends on too many zones and regions jointly for the exact computation, so the figures are averaged over ${how} (${interval}).`
+      : `The system figure is exact; the figures of ${estimatedNames.length} resource(s) (${estimatedNames.slice(0, 5).join(', ')}${estimatedNames.length > 5 ? ', …' : ''}) are estimated over ${how}.`;
   }
 
   // Deterministic what-ifs: everything up except one unit, one zone or one region.

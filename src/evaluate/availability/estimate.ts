@@ -41,7 +41,13 @@ function clamp01(value: number): number {
  * and their mass widens the interval. Regions stay unknown and are handled exactly by the solver.
  * Undefined when even one state exceeds the solver's budget.
  */
-export function conditionalEstimate(system: CompiledSystem, solver: ExactSolver, targets: readonly number[], maxStates: number, seed: number): NodeEstimate | undefined {
+export function conditionalEstimate(
+  system: CompiledSystem,
+  solver: ExactSolver,
+  targets: readonly number[],
+  maxStates: number,
+  seed: number,
+): NodeEstimate | undefined {
   const random = xoshiro128(seed);
   const regionCount = system.regions.length;
   const n = system.zones.length;
@@ -168,8 +174,18 @@ export function plainEstimate(system: CompiledSystem, targets: readonly number[]
     for (const v of topo) {
       let ok = true;
       for (const m of members[v]!) if (random() >= componentUpProbability(system, m, up)) ok = false;
-      if (ok) for (const c of hard[v]!) if (!worksNow[c]) { ok = false; break; }
-      if (ok) for (const g of groups[v]!) if (!g.some((c) => worksNow[c] === 1)) { ok = false; break; }
+      if (ok)
+        for (const c of hard[v]!)
+          if (!worksNow[c]) {
+            ok = false;
+            break;
+          }
+      if (ok)
+        for (const g of groups[v]!)
+          if (!g.some((c) => worksNow[c] === 1)) {
+            ok = false;
+            break;
+          }
       worksNow[v] = ok ? 1 : 0;
       if (ok) counts[v]++;
     }
@@ -177,5 +193,11 @@ export function plainEstimate(system: CompiledSystem, targets: readonly number[]
   const probability = new Map<number, number>();
   for (const t of targets) probability.set(t, counts[t]! / n);
   const first = targets[0];
-  return { probability, samples: n, kind: 'plain', ci95: first === undefined ? [0, 1] : wilsonInterval(counts[first]!, n), complete: false };
+  return {
+    probability,
+    samples: n,
+    kind: 'plain',
+    ci95: first === undefined ? [0, 1] : wilsonInterval(counts[first]!, n),
+    complete: false,
+  };
 }

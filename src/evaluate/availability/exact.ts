@@ -430,7 +430,8 @@ export class ExactSolver {
     if (ups.length + leaves.length + live.length === 0) return 1;
     if (ups.length + leaves.length === 0 && live.length === 1 && live[0]!.length === 1) return this.single(live[0]![0]!);
     // A lone resource or module cannot share anything with itself beyond what its own value covers.
-    if (live.length === 0 && leaves.length === 0 && ups.length === 1 && this.system.members[ups[0]!]!.length === 1) return this.nodeUp(ups[0]!);
+    if (live.length === 0 && leaves.length === 0 && ups.length === 1 && this.system.members[ups[0]!]!.length === 1)
+      return this.nodeUp(ups[0]!);
     if (live.length === 0 && ups.length === 0 && leaves.length === 1) return this.moduleValue(leaves[0]!);
 
     const parts = this.split(ups, leaves, live);
@@ -454,7 +455,13 @@ export class ExactSolver {
           value += (1 - q) * this.elements(part.ups, part.leaves, part.groups);
           this.undoTo(mark);
         }
-      } else if (part.pivotVar >= 0 && this.regionOfVar[part.pivotVar]! >= 0 && part.leaves.length === 0 && part.groups.length === 0 && (value = this.zoneProgram(part.ups)) >= 0) {
+      } else if (
+        part.pivotVar >= 0 &&
+        this.regionOfVar[part.pivotVar]! >= 0 &&
+        part.leaves.length === 0 &&
+        part.groups.length === 0 &&
+        (value = this.zoneProgram(part.ups)) >= 0
+      ) {
         // Resources that need every one of their own units' zones jointly: a program over zones.
       } else if (part.pivotVar >= 0) {
         this.pivots++;
@@ -732,7 +739,10 @@ export class ExactSolver {
       return parts;
     }
 
-    const byRoot = new Map<number, { part: { ups: number[]; leaves: number[]; groups: (readonly number[])[] }; dependent: boolean; vars: number[]; nodes: number[] }>();
+    const byRoot = new Map<
+      number,
+      { part: { ups: number[]; leaves: number[]; groups: (readonly number[])[] }; dependent: boolean; vars: number[]; nodes: number[] }
+    >();
     const entryOf = (element: number) => {
       const r = this.find(element);
       let entry = byRoot.get(r);

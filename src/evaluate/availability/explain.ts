@@ -30,7 +30,9 @@ function list(names: readonly string[]): string {
 export function explainAvailability(result: AvailabilityResult): string[] {
   const lines: string[] = [];
   const estimated = result.method === 'monte-carlo-estimate';
-  lines.push(`System availability${estimated ? ' (estimated)' : ''}: ${formatPercent(result.percent)}, about ${formatDowntime(result.downtimeMinutesPerYear)} of downtime a year.`);
+  lines.push(
+    `System availability${estimated ? ' (estimated)' : ''}: ${formatPercent(result.percent)}, about ${formatDowntime(result.downtimeMinutesPerYear)} of downtime a year.`,
+  );
   if (result.note !== undefined) lines.push(result.note);
   if (result.entryPoints.length > 0) lines.push(`The system works when every entry point works: ${list(result.entryPoints)}.`);
   else lines.push('There is no entry point, so nothing is required to work.');
@@ -41,12 +43,19 @@ export function explainAvailability(result: AvailabilityResult): string[] {
     const survives = zones.filter(([, z]) => z.works).map(([k]) => k);
     const fails = zones.filter(([, z]) => !z.works).map(([k]) => k);
     if (fails.length === 0) lines.push(`Survives the loss of any one zone (${survives.join(', ')}).`);
-    else lines.push(`Stops when zone ${fails.join(' or ')} is down${survives.length > 0 ? `; survives the loss of ${survives.join(', ')}` : ''}.`);
+    else
+      lines.push(
+        `Stops when zone ${fails.join(' or ')} is down${survives.length > 0 ? `; survives the loss of ${survives.join(', ')}` : ''}.`,
+      );
   }
   const regions = Object.entries(result.regionOutage);
   if (regions.length > 0) {
     const fails = regions.filter(([, r]) => !r.works).map(([k]) => k);
-    lines.push(fails.length === 0 ? `Survives the loss of any one region (${regions.map(([k]) => k).join(', ')}).` : `Stops when region ${fails.join(' or ')} is down.`);
+    lines.push(
+      fails.length === 0
+        ? `Survives the loss of any one region (${regions.map(([k]) => k).join(', ')}).`
+        : `Stops when region ${fails.join(' or ')} is down.`,
+    );
   }
   const weakest = Object.entries(result.byResource)
     .filter(([name]) => result.spof.includes(name))
@@ -55,7 +64,9 @@ export function explainAvailability(result: AvailabilityResult): string[] {
   if (weakest.length > 0) lines.push(`Weakest single points: ${weakest.map(([n, p]) => `\`${n}\` ${formatPercent(p)}`).join(', ')}.`);
   const mc = result.monteCarlo;
   if (mc.samples > 0) {
-    lines.push(`Monte Carlo cross-check (${mc.samples.toLocaleString('en-US')} samples, seed ${mc.seed}): ${formatPercent(mc.percent)}, 95 % interval ${formatPercent(mc.ci95[0])} to ${formatPercent(mc.ci95[1])}.`);
+    lines.push(
+      `Monte Carlo cross-check (${mc.samples.toLocaleString('en-US')} samples, seed ${mc.seed}): ${formatPercent(mc.percent)}, 95 % interval ${formatPercent(mc.ci95[0])} to ${formatPercent(mc.ci95[1])}.`,
+    );
   }
   return lines;
 }

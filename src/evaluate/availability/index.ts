@@ -98,14 +98,22 @@ export function evaluateAvailability(doc: ArchDocument, options: AvailabilityOpt
   const built = reliabilityModelFromDocument(doc);
   const recentResults = (options.previous && recentResultsOf.get(options.previous)) || [];
   const recent = recentResults.findIndex(
-    (entry) => Object.is(entry.monteCarloSamples, options.monteCarloSamples) && Object.is(entry.seed, options.seed) &&
+    (entry) =>
+      Object.is(entry.monteCarloSamples, options.monteCarloSamples) &&
+      Object.is(entry.seed, options.seed) &&
       Object.is(entry.exactWorkBudget, options.exactWorkBudget) &&
       sameDocumentModel(entry.built, built),
   );
   let entry: RecentResult;
   if (recent >= 0) entry = recentResults[recent]!;
   else {
-    entry = { monteCarloSamples: options.monteCarloSamples, seed: options.seed, exactWorkBudget: options.exactWorkBudget, built, result: computeAvailability(built.model, built.zoneLetter, options) };
+    entry = {
+      monteCarloSamples: options.monteCarloSamples,
+      seed: options.seed,
+      exactWorkBudget: options.exactWorkBudget,
+      built,
+      result: computeAvailability(built.model, built.zoneLetter, options),
+    };
   }
   const result = { ...entry.result };
   recentResultsOf.set(result, [entry, ...recentResults.filter((other) => other !== entry)].slice(0, recentResultsKept));

@@ -60,7 +60,12 @@ export interface ReliabilityReport {
   readonly zoneRegion: ReadonlyMap<string, string>;
   /** Regions in use (by zonal, regional and load-balancer components), in first-use order. */
   readonly regions: readonly string[];
-  readonly monteCarlo: { readonly samples: number; readonly seed: number; readonly probability: number; readonly ci95: readonly [number, number] };
+  readonly monteCarlo: {
+    readonly samples: number;
+    readonly seed: number;
+    readonly probability: number;
+    readonly ci95: readonly [number, number];
+  };
   /**
    * `exact` when `probability` is the exact value; `monte-carlo-estimate` when the exact
    * computation would have exceeded its work budget and the figure is a seeded estimate.

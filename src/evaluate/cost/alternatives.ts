@@ -13,7 +13,11 @@ import { gp2BaselineIops, GP3_FREE_IOPS, volumeMonthly, volumeSpecFrom, type Vol
 import { s3IsCold, s3MonthlyGets, s3StorageKey } from './pricers/storage';
 
 /** Builds the fix that sets properties of one resource (path -> value); undefined when it cannot. */
-export type FixBuilder = (resource: string, changes: readonly (readonly [ValuePath, string | number])[], title: string) => FixPayload | undefined;
+export type FixBuilder = (
+  resource: string,
+  changes: readonly (readonly [ValuePath, string | number])[],
+  title: string,
+) => FixPayload | undefined;
 
 /** Only savings of at least a cent a month are worth a suggestion. */
 const MIN_SAVING_USD = 0.01;
@@ -47,7 +51,11 @@ function purchaseSuggestions(ctx: CostContext, r: ResourceNode, totals: Resource
   for (const option of ['reserved-1y', 'savings-plan-1y']) {
     const after = table[option];
     if (after === undefined || !enumAllows(r, 'purchase', option)) continue;
-    push(out, { resource: name, change: `purchase: ${option}`, monthlyUSD: after, savingUSD: now - after }, fix(name, [[['purchase'], option]], `Buy ${name} as ${option} (saves about $${(now - after).toFixed(2)}/month)`));
+    push(
+      out,
+      { resource: name, change: `purchase: ${option}`, monthlyUSD: after, savingUSD: now - after },
+      fix(name, [[['purchase'], option]], `Buy ${name} as ${option} (saves about $${(now - after).toFixed(2)}/month)`),
+    );
   }
 }
 
@@ -57,7 +65,17 @@ function gp3Equivalent(spec: VolumeSpec): VolumeSpec {
   return { volumeType: 'gp3', sizeGB: spec.sizeGB, iops };
 }
 
-function gp2Suggestion(ctx: CostContext, name: string, spec: VolumeSpec, copies: number, path: ValuePath, fix: FixBuilder, label: string, resourceTotal: number, out: CostAlternative[]): void {
+function gp2Suggestion(
+  ctx: CostContext,
+  name: string,
+  spec: VolumeSpec,
+  copies: number,
+  path: ValuePath,
+  fix: FixBuilder,
+  label: string,
+  resourceTotal: number,
+  out: CostAlternative[],
+): void {
   const before = volumeMonthly(ctx, spec);
   const equivalent = gp3Equivalent(spec);
   const after = volumeMonthly(ctx, equivalent);
@@ -68,7 +86,11 @@ function gp2Suggestion(ctx: CostContext, name: string, spec: VolumeSpec, copies:
   const iopsPath: ValuePath = [...path.slice(0, -1), 'iops'];
   const changes: (readonly [ValuePath, string | number])[] = [[path, 'gp3']];
   if (extraIops > 0) changes.push([iopsPath, equivalent.iops!]);
-  push(out, { resource: name, change, monthlyUSD: resourceTotal - saving, savingUSD: saving }, fix(name, changes, `Change ${name}'s ${label}volume type to gp3 (saves about $${saving.toFixed(2)}/month)`));
+  push(
+    out,
+    { resource: name, change, monthlyUSD: resourceTotal - saving, savingUSD: saving },
+    fix(name, changes, `Change ${name}'s ${label}volume type to gp3 (saves about $${saving.toFixed(2)}/month)`),
+  );
 }
 
 function volumeSuggestions(ctx: CostContext, r: ResourceNode, resourceTotal: number, fix: FixBuilder, out: CostAlternative[]): void {
@@ -80,7 +102,8 @@ function volumeSuggestions(ctx: CostContext, r: ResourceNode, resourceTotal: num
     r.props.volumes.forEach((item, index) => {
       if (!item || typeof item !== 'object' || Array.isArray(item)) return;
       const spec = volumeSpecFrom(item as Record<string, unknown>, 'gp2');
-      if (spec.volumeType === 'gp2') gp2Suggestion(ctx, r.name, spec, units, ['volumes', index, 'volumeType'], fix, `volume ${index + 1} `, resourceTotal, out);
+      if (spec.volumeType === 'gp2')
+        gp2Suggestion(ctx, r.name, spec, units, ['volumes', index, 'volumeType'], fix, `volume ${index + 1} `, resourceTotal, out);
     });
   }
 }
@@ -106,7 +129,11 @@ function s3Suggestions(ctx: CostContext, r: ResourceNode, resourceTotal: number,
     push(
       out,
       { resource: r.name, change: `storageClass: ${target}`, monthlyUSD: resourceTotal - saving, savingUSD: saving },
-      fix(r.name, [[['storageClass'], target]], `Store ${r.name} as ${target}: its data is rarely read (saves about $${saving.toFixed(2)}/month)`),
+      fix(
+        r.name,
+        [[['storageClass'], target]],
+        `Store ${r.name} as ${target}: its data is rarely read (saves about $${saving.toFixed(2)}/month)`,
+      ),
     );
   }
 }
@@ -155,7 +182,11 @@ const MAX_INSERTED = 64;
  * same resource, whose list is either all kept or all new. The rare tie between different names
  * that compare as equal is broken by resource position, exactly as the stable sort does.
  */
-export function sortedAlternatives(lists: readonly (readonly CostAlternative[])[], positionOf: (resource: string) => number, lastSorted?: SortedAlternatives): SortedAlternatives {
+export function sortedAlternatives(
+  lists: readonly (readonly CostAlternative[])[],
+  positionOf: (resource: string) => number,
+  lastSorted?: SortedAlternatives,
+): SortedAlternatives {
   const current = new Set<readonly CostAlternative[]>();
   const added: (readonly CostAlternative[])[] = [];
   let addedCount = 0;
@@ -174,7 +205,8 @@ export function sortedAlternatives(lists: readonly (readonly CostAlternative[])[
     sortAlternatives(sorted);
   } else {
     sorted = lastSorted.sorted.filter((alternative) => current.has(ownerOf.get(alternative)!));
-    const fullOrder = (a: CostAlternative, b: CostAlternative): number => compareAlternatives(a, b) || positionOf(a.resource) - positionOf(b.resource);
+    const fullOrder = (a: CostAlternative, b: CostAlternative): number =>
+      compareAlternatives(a, b) || positionOf(a.resource) - positionOf(b.resource);
     for (const list of added) {
       // A list's own entries keep their order: each is inserted after every entry not greater.
       for (const alternative of list) {

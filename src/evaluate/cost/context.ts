@@ -178,7 +178,12 @@ export class CostContext {
     const quantity = amountOr(request.quantity, 0);
     const price = this.book.get(request.key, region);
     if (!price) {
-      this.addUnpriced(resource, request.what ?? request.key, `the price snapshot has no "${request.key}" price; set assumptions.prices["${request.key}"] to price it`, request.key);
+      this.addUnpriced(
+        resource,
+        request.what ?? request.key,
+        `the price snapshot has no "${request.key}" price; set assumptions.prices["${request.key}"] to price it`,
+        request.key,
+      );
       return 0;
     }
     if (quantity === 0) return 0;

@@ -38,10 +38,12 @@ function isInternetFacingLoadBalancer(ctx: CostContext, r: ResourceNode): boolea
 export function edgeResource(ctx: CostContext): ResourceNode | undefined {
   const resources = ctx.doc.resources;
   const onPath = (r: ResourceNode) => ctx.onRequestPath(r.name);
-  const byType = (prefix: string) => resources.find((r) => (r.type ?? '').startsWith(prefix) && onPath(r)) ?? resources.find((r) => (r.type ?? '').startsWith(prefix));
+  const byType = (prefix: string) =>
+    resources.find((r) => (r.type ?? '').startsWith(prefix) && onPath(r)) ?? resources.find((r) => (r.type ?? '').startsWith(prefix));
   const cdn = byType('aws.cloudfront.');
   if (cdn) return cdn;
-  const lb = resources.find((r) => isInternetFacingLoadBalancer(ctx, r) && onPath(r)) ?? resources.find((r) => isInternetFacingLoadBalancer(ctx, r));
+  const lb =
+    resources.find((r) => isInternetFacingLoadBalancer(ctx, r) && onPath(r)) ?? resources.find((r) => isInternetFacingLoadBalancer(ctx, r));
   if (lb) return lb;
   const api = resources.find((r) => (r.type ?? '').startsWith('aws.apigateway.') && onPath(r));
   if (api) return api;

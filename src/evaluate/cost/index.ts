@@ -103,7 +103,18 @@ function environmentOf(doc: ArchDocument, previous: CostEnvironment | undefined)
   const overrides = doc.assumptions.prices ?? {};
   const w = doc.workload;
   // Every document-level value a pricer reads (pricers read `workload` and `region` directly).
-  const key = [hours, monthlyRequests, JSON.stringify(doc.region), w.requestsPerSecond, w.peakRequestsPerSecond, w.dataTransferOutGB, w.storageGrowthGBPerMonth, overridesKey(overrides)].map(String).join('|');
+  const key = [
+    hours,
+    monthlyRequests,
+    JSON.stringify(doc.region),
+    w.requestsPerSecond,
+    w.peakRequestsPerSecond,
+    w.dataTransferOutGB,
+    w.storageGrowthGBPerMonth,
+    overridesKey(overrides),
+  ]
+    .map(String)
+    .join('|');
   if (previous !== undefined && previous.key === key) return previous;
   return { key, book: new PriceBook(overrides), hours, monthlyRequests };
 }
@@ -125,7 +136,11 @@ function readsHold(reads: CrossReads, doc: ArchDocument, shares: ReadonlyMap<str
   for (let index = 0; index < regionReads.length; index++) {
     const read = regionReads[index]!;
     const other = doc.resourceByName.get(read[0]);
-    const region = other ? (typeof other.props.region === 'string' && other.props.region.length > 0 ? other.props.region : doc.region) : undefined;
+    const region = other
+      ? typeof other.props.region === 'string' && other.props.region.length > 0
+        ? other.props.region
+        : doc.region
+      : undefined;
     if (region !== read[1]) return false;
   }
   return true;
@@ -139,7 +154,12 @@ function transferKeyOf(lines: readonly CostLineItem[] | undefined): string {
 }
 
 /** Prices one resource into a fresh part of `ctx`, with `transfer` (data transfer lines) added to its total. */
-function priceResource(ctx: CostContext, resource: ResourceNode, transfer: readonly CostLineItem[] | undefined, fix: FixBuilder): ResourcePart {
+function priceResource(
+  ctx: CostContext,
+  resource: ResourceNode,
+  transfer: readonly CostLineItem[] | undefined,
+  fix: FixBuilder,
+): ResourcePart {
   ctx.begin();
   const typeId = resource.type ?? '';
   const pricer = pricerFor(typeId);
@@ -148,10 +168,18 @@ function priceResource(ctx: CostContext, resource: ResourceNode, transfer: reado
       pricer(ctx, resource);
     } catch (error) {
       // A pricer bug must not take the other evaluations down; the resource is reported instead.
-      ctx.addUnpriced(resource.name, 'the whole resource', `internal error while pricing: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.addUnpriced(
+        resource.name,
+        'the whole resource',
+        `internal error while pricing: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   } else if (!isFreeType(typeId)) {
-    ctx.addUnpriced(resource.name, typeId || 'resource without a type', resource.typeDef ? 'no pricing rule for this type yet' : 'unknown resource type');
+    ctx.addUnpriced(
+      resource.name,
+      typeId || 'resource without a type',
+      resource.typeDef ? 'no pricing rule for this type yet' : 'unknown resource type',
+    );
   }
   // Summed in line order, own lines first and data transfer last, as the totals always were.
   let monthlyUSD = 0;
@@ -210,7 +238,10 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
   // Keyed by resource names, which come from the user's file: without a prototype, a resource
   // named `__proto__` or `constructor` is an ordinary key instead of a way into Object.prototype.
   const byResource: Record<string, number> = Object.create(null) as Record<string, number>;
-  const purchaseOptions: Record<string, Readonly<Record<string, number>>> = Object.create(null) as Record<string, Readonly<Record<string, number>>>;
+  const purchaseOptions: Record<string, Readonly<Record<string, number>>> = Object.create(null) as Record<
+    string,
+    Readonly<Record<string, number>>
+  >;
 
   for (const resource of doc.resources) {
     const transfer = transferByResource.get(resource.name);
@@ -219,7 +250,12 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
     const cached = useCache ? partCache.get(resource) : undefined;
     // Environments are compared by key: two evaluations of one document (a fix preview beside the
     // live one) each hold their own environment object, and must not evict each other's parts.
-    if (cached !== undefined && (cached.environment === environment || cached.environment.key === environment.key) && cached.transferKey === transferKey && readsHold(cached.reads, doc, shares)) {
+    if (
+      cached !== undefined &&
+      (cached.environment === environment || cached.environment.key === environment.key) &&
+      cached.transferKey === transferKey &&
+      readsHold(cached.reads, doc, shares)
+    ) {
       part = cached.part;
     } else {
       part = priceResource(ctx, resource, transfer, fix);
@@ -229,7 +265,8 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
     for (const item of part.unpriced) unpriced.push(item);
     if (part.alternatives.length > 0) alternativeLists.push(part.alternatives);
     if (part.options !== undefined) purchaseOptions[resource.name] = part.options;
-    if (!(resource.type ?? '').startsWith('external.') || part.lineItems.length > 0 || transfer !== undefined) byResource[resource.name] = part.monthlyUSD;
+    if (!(resource.type ?? '').startsWith('external.') || part.lineItems.length > 0 || transfer !== undefined)
+      byResource[resource.name] = part.monthlyUSD;
   }
   for (const line of transferLines) {
     lineItems.push(line);

@@ -120,7 +120,9 @@ function dbClassPrice(key: string, region: string): ResolvedPrice | undefined {
 }
 
 /** The snapshot's own prices by key, resolved once when the module loads (the tables are constants). */
-const tablePrices: ReadonlyMap<string, ResolvedPrice> = new Map(Object.keys(priceTable).map((key) => [key, fromEntry(key, priceTable[key]!)]));
+const tablePrices: ReadonlyMap<string, ResolvedPrice> = new Map(
+  Object.keys(priceTable).map((key) => [key, fromEntry(key, priceTable[key]!)]),
+);
 
 /** Bounds a book's memo of other keys, which come from user input (instance types, engines). */
 const MAX_MEMOIZED_KEYS = 50_000;

@@ -36,7 +36,12 @@ function computeEc2Factor(book: PriceBook, option: string, instanceTypeName: str
     const onDemand = book.get(`ec2:${instanceTypeName}`, region);
     // Both figures of one region, or the ratio means nothing.
     if (spot && onDemand && onDemand.usd > 0 && spot.region === onDemand.region) {
-      return { value: safeDivide(spot.usd, onDemand.usd), label: 'spot average (derived: on-demand x the type\'s spot-average / on-demand ratio)', source: spot.source, estimate: true };
+      return {
+        value: safeDivide(spot.usd, onDemand.usd),
+        label: "spot average (derived: on-demand x the type's spot-average / on-demand ratio)",
+        source: spot.source,
+        estimate: true,
+      };
     }
   }
   const factor = book.get(`purchase:${option}`);
@@ -50,7 +55,9 @@ function computeEc2Factor(book: PriceBook, option: string, instanceTypeName: str
  * own average spot price when known, else the reference's median discount.
  */
 export function ec2Factor(ctx: CostContext, option: string, instanceTypeName: string, region = 'us-east-1'): PriceFactor | undefined {
-  return ctx.book.memo(`ec2-factor\u0000${option}\u0000${instanceTypeName}\u0000${region}`, () => computeEc2Factor(ctx.book, option, instanceTypeName, region));
+  return ctx.book.memo(`ec2-factor\u0000${option}\u0000${instanceTypeName}\u0000${region}`, () =>
+    computeEc2Factor(ctx.book, option, instanceTypeName, region),
+  );
 }
 
 /** Every EC2 option the book can price for `instanceTypeName`, with its factor, in report order. */
@@ -72,13 +79,20 @@ export function databaseFactor(ctx: CostContext, option: string): PriceFactor | 
   return ctx.book.memo(`db-factor\u0000${option}`, () => {
     const factor = ctx.book.get(`purchase:rds-${option}`);
     if (!factor) return undefined;
-    return { value: factor.usd, label: `RDS ${option} (derived: on-demand x ${factor.usd})`, source: factor.source, estimate: factor.estimate };
+    return {
+      value: factor.usd,
+      label: `RDS ${option} (derived: on-demand x ${factor.usd})`,
+      source: factor.source,
+      estimate: factor.estimate,
+    };
   });
 }
 
 /** Every database reservation option with its factor (1 when the book has none), in report order. */
 export function databaseOptionFactors(ctx: CostContext): readonly OptionFactor[] {
-  return ctx.book.memo('db-options', () => databasePurchaseOptions.map((option): OptionFactor => [option, databaseFactor(ctx, option)?.value ?? 1]));
+  return ctx.book.memo('db-options', () =>
+    databasePurchaseOptions.map((option): OptionFactor => [option, databaseFactor(ctx, option)?.value ?? 1]),
+  );
 }
 
 /** Records the charged cost of capacity that the options table re-prices (see evaluateCost). */

@@ -48,7 +48,8 @@ function sameWalk(doc: ArchDocument, last: RequestWalk): boolean {
     const now = doc.references[i]!;
     const before = last.references[i]!;
     if (now === before) continue;
-    if (now.from !== before.from || now.target !== before.target || now.role !== before.role || now.resolved !== before.resolved) return false;
+    if (now.from !== before.from || now.target !== before.target || now.role !== before.role || now.resolved !== before.resolved)
+      return false;
     if (now.path[0] !== before.path[0] || now.path[1] !== before.path[1]) return false;
   }
   return true;

@@ -79,12 +79,16 @@ export function costHeadline(cost: CostResult, total: string, lead = 'Monthly to
   } else {
     const named = cost.unpriced.map((item) => `${item.resource} (${item.what})`);
     const shown = named.length > 5 ? [...named.slice(0, 5), `and ${named.length - 5} more`] : named;
-    parts.push(`${lead} ≥ ${total}: at least this much, because ${plural(cost.unpriced.length, 'item')} ${cost.unpriced.length === 1 ? 'is' : 'are'} not priced: ${shown.join(', ')}.`);
+    parts.push(
+      `${lead} ≥ ${total}: at least this much, because ${plural(cost.unpriced.length, 'item')} ${cost.unpriced.length === 1 ? 'is' : 'are'} not priced: ${shown.join(', ')}.`,
+    );
   }
   const borrowed = borrowedLines(cost.lineItems);
   if (borrowed.length > 0) {
     const pairs = [...new Set(borrowed.map((line) => `${line.borrowedFrom}`))].join(', ');
-    parts.push(`${plural(borrowed.length, 'line')} use${borrowed.length === 1 ? 's' : ''} a price borrowed from ${pairs} (no sourced price for the resource's region; marked as estimates).`);
+    parts.push(
+      `${plural(borrowed.length, 'line')} use${borrowed.length === 1 ? 's' : ''} a price borrowed from ${pairs} (no sourced price for the resource's region; marked as estimates).`,
+    );
   }
   return parts.join(' ');
 }

@@ -5,7 +5,11 @@ import { buildReport, type Report } from './model';
 
 /** Escapes what would break a table cell or start unintended formatting. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/([*_`<>])/g, '\\$1');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .replace(/([*_`<>])/g, '\\$1');
 }
 
 /** The report as Markdown. */

@@ -59,9 +59,10 @@ function availabilitySection(a: AvailabilityResult): ReportSection {
     ...(a.note !== undefined ? [{ kind: 'paragraph' as const, text: a.note }] : []),
     {
       kind: 'paragraph',
-      text: a.monteCarlo.samples > 0
-        ? `Monte Carlo cross-check: ${pct(a.monteCarlo.percent)} over ${a.monteCarlo.samples.toLocaleString('en-US')} samples (seed ${a.monteCarlo.seed}), 95% interval ${pct(a.monteCarlo.ci95[0])} to ${pct(a.monteCarlo.ci95[1])}.`
-        : 'Monte Carlo cross-check: skipped.',
+      text:
+        a.monteCarlo.samples > 0
+          ? `Monte Carlo cross-check: ${pct(a.monteCarlo.percent)} over ${a.monteCarlo.samples.toLocaleString('en-US')} samples (seed ${a.monteCarlo.seed}), 95% interval ${pct(a.monteCarlo.ci95[0])} to ${pct(a.monteCarlo.ci95[1])}.`
+          : 'Monte Carlo cross-check: skipped.',
     },
     { kind: 'paragraph', text: `Entry points: ${a.entryPoints.length > 0 ? a.entryPoints.join(', ') : 'none'}.` },
     { kind: 'heading', text: 'Single points of failure' },
@@ -69,36 +70,62 @@ function availabilitySection(a: AvailabilityResult): ReportSection {
     { kind: 'heading', text: 'Zone outages' },
   ];
   const zones = Object.entries(a.zoneOutage);
-  blocks.push(zones.length > 0
-    ? { kind: 'table', headers: ['Zone down', 'System still works'], rows: zones.map(([zone, r]) => [zone, r.works ? 'yes' : 'NO']) }
-    : { kind: 'paragraph', text: 'No zonal resources.' });
+  blocks.push(
+    zones.length > 0
+      ? { kind: 'table', headers: ['Zone down', 'System still works'], rows: zones.map(([zone, r]) => [zone, r.works ? 'yes' : 'NO']) }
+      : { kind: 'paragraph', text: 'No zonal resources.' },
+  );
   const regions = Object.entries(a.regionOutage ?? {});
   if (regions.length > 1) {
-    blocks.push({ kind: 'heading', text: 'Region outages' }, { kind: 'table', headers: ['Region down', 'System still works'], rows: regions.map(([region, r]) => [region, r.works ? 'yes' : 'NO']) });
+    blocks.push(
+      { kind: 'heading', text: 'Region outages' },
+      {
+        kind: 'table',
+        headers: ['Region down', 'System still works'],
+        rows: regions.map(([region, r]) => [region, r.works ? 'yes' : 'NO']),
+      },
+    );
   }
   blocks.push(
     { kind: 'heading', text: 'Probability that each resource works' },
-    { kind: 'table', headers: ['Resource', 'Works'], align: ['left', 'right'], rows: Object.entries(a.byResource).map(([name, p]) => [name, pct(p)]) },
+    {
+      kind: 'table',
+      headers: ['Resource', 'Works'],
+      align: ['left', 'right'],
+      rows: Object.entries(a.byResource).map(([name, p]) => [name, pct(p)]),
+    },
   );
   return { title: 'Availability', blocks };
 }
 
 function costSection(c: CostResult): ReportSection {
   const blocks: ReportBlock[] = [
-    { kind: 'paragraph', text: `${costHeadline(c, usd(c.monthlyUSD), 'Estimated monthly cost:')} List prices from the dated snapshot; lines marked * are estimates.` },
+    {
+      kind: 'paragraph',
+      text: `${costHeadline(c, usd(c.monthlyUSD), 'Estimated monthly cost:')} List prices from the dated snapshot; lines marked * are estimates.`,
+    },
     { kind: 'heading', text: 'Line items' },
     {
       kind: 'table',
       headers: ['Resource', 'What', 'Quantity', 'Unit', 'Unit price', 'Monthly'],
       align: ['left', 'left', 'right', 'left', 'right', 'right'],
-      rows: c.lineItems.map((l) => [l.resource, `${l.what}${l.estimate ? ' *' : ''}`, qty(l.quantity), l.unit, usd(l.unitPriceUSD, true), usd(l.monthlyUSD)]),
+      rows: c.lineItems.map((l) => [
+        l.resource,
+        `${l.what}${l.estimate ? ' *' : ''}`,
+        qty(l.quantity),
+        l.unit,
+        usd(l.unitPriceUSD, true),
+        usd(l.monthlyUSD),
+      ]),
     },
     { kind: 'heading', text: 'By resource' },
     {
       kind: 'table',
       headers: ['Resource', 'Monthly'],
       align: ['left', 'right'],
-      rows: Object.entries(c.byResource).sort((x, y) => y[1] - x[1]).map(([name, v]) => [name, usd(v)]),
+      rows: Object.entries(c.byResource)
+        .sort((x, y) => y[1] - x[1])
+        .map(([name, v]) => [name, usd(v)]),
     },
   ];
   const optionRows = Object.entries(c.purchaseOptions);
@@ -115,57 +142,78 @@ function costSection(c: CostResult): ReportSection {
     );
   }
   blocks.push({ kind: 'heading', text: 'Suggestions' });
-  blocks.push(c.alternatives.length > 0
-    ? {
-        kind: 'table',
-        headers: ['Resource', 'Change', 'Monthly after', 'Saving'],
-        align: ['left', 'left', 'right', 'right'],
-        rows: c.alternatives.map((a) => [a.resource, a.change, usd(a.monthlyUSD), usd(a.savingUSD)]),
-      }
-    : { kind: 'paragraph', text: 'None.' });
+  blocks.push(
+    c.alternatives.length > 0
+      ? {
+          kind: 'table',
+          headers: ['Resource', 'Change', 'Monthly after', 'Saving'],
+          align: ['left', 'left', 'right', 'right'],
+          rows: c.alternatives.map((a) => [a.resource, a.change, usd(a.monthlyUSD), usd(a.savingUSD)]),
+        }
+      : { kind: 'paragraph', text: 'None.' },
+  );
   if (c.unpriced.length > 0) {
-    blocks.push({ kind: 'heading', text: 'Not priced' }, { kind: 'list', items: c.unpriced.map((u) => `${u.resource}: ${u.what}: ${u.reason}`) });
+    blocks.push(
+      { kind: 'heading', text: 'Not priced' },
+      { kind: 'list', items: c.unpriced.map((u) => `${u.resource}: ${u.what}: ${u.reason}`) },
+    );
   }
   return { title: 'Cost', blocks };
 }
 
 function securitySection(s: SecurityResult, file: string | undefined): ReportSection {
   const counts = findingSeverities.map((sev) => `${s.counts[sev] ?? 0} ${sev}`).join(', ');
-  const blocks: ReportBlock[] = [{ kind: 'paragraph', text: `${s.findings.length} finding${s.findings.length === 1 ? '' : 's'}: ${counts}.` }];
+  const blocks: ReportBlock[] = [
+    { kind: 'paragraph', text: `${s.findings.length} finding${s.findings.length === 1 ? '' : 's'}: ${counts}.` },
+  ];
   if (s.findings.length > 0) {
-    blocks.push({ kind: 'heading', text: 'Findings' }, {
-      kind: 'table',
-      headers: ['Severity', 'Rule', 'Resource', 'Location', 'Finding', 'Remediation'],
-      rows: s.findings.map((f) => [
-        f.severity,
-        f.ruleId,
-        f.resource,
-        `${file ? `${file}:` : ''}${f.range.start.line + 1}:${f.range.start.character + 1}`,
-        f.message,
-        f.remediation,
-      ]),
-      textRow: (row) => `${row[0]} ${row[1]} ${row[2]} (${row[3]}): ${row[4]} Fix: ${row[5]}`,
-    });
+    blocks.push(
+      { kind: 'heading', text: 'Findings' },
+      {
+        kind: 'table',
+        headers: ['Severity', 'Rule', 'Resource', 'Location', 'Finding', 'Remediation'],
+        rows: s.findings.map((f) => [
+          f.severity,
+          f.ruleId,
+          f.resource,
+          `${file ? `${file}:` : ''}${f.range.start.line + 1}:${f.range.start.character + 1}`,
+          f.message,
+          f.remediation,
+        ]),
+        textRow: (row) => `${row[0]} ${row[1]} ${row[2]} (${row[3]}): ${row[4]} Fix: ${row[5]}`,
+      },
+    );
   }
   const paths = s.exposurePaths ?? [];
   blocks.push({ kind: 'heading', text: 'Exposure paths from the internet to data stores' });
-  blocks.push(paths.length > 0
-    ? { kind: 'list', items: paths.map((p) => `${p.dataStore} (${p.entry}): internet -> ${p.hops.map((h) => (h.port === undefined ? h.resource : `${h.resource}:${h.port}`)).join(' -> ')}`) }
-    : { kind: 'paragraph', text: 'None: no data store is reachable from the internet.' });
+  blocks.push(
+    paths.length > 0
+      ? {
+          kind: 'list',
+          items: paths.map(
+            (p) =>
+              `${p.dataStore} (${p.entry}): internet -> ${p.hops.map((h) => (h.port === undefined ? h.resource : `${h.resource}:${h.port}`)).join(' -> ')}`,
+          ),
+        }
+      : { kind: 'paragraph', text: 'None: no data store is reachable from the internet.' },
+  );
   return { title: 'Security', blocks };
 }
 
 function targetsSection(targets: readonly TargetResult[]): ReportSection {
-  if (targets.length === 0) return { title: 'Targets', blocks: [{ kind: 'paragraph', text: 'No targets are set (or the evaluations they need were not run).' }] };
+  if (targets.length === 0)
+    return { title: 'Targets', blocks: [{ kind: 'paragraph', text: 'No targets are set (or the evaluations they need were not run).' }] };
   const show = (t: TargetResult, v: number | string) =>
     typeof v === 'number' ? (t.target === 'monthlyBudget' ? usd(v) : t.target === 'availability' ? pct(v) : String(v)) : v;
   return {
     title: 'Targets',
-    blocks: [{
-      kind: 'table',
-      headers: ['Target', 'Goal', 'Actual', 'Met'],
-      rows: targets.map((t) => [t.target, show(t, t.goal), show(t, t.actual), t.met ? 'yes' : 'NO']),
-    }],
+    blocks: [
+      {
+        kind: 'table',
+        headers: ['Target', 'Goal', 'Actual', 'Met'],
+        rows: targets.map((t) => [t.target, show(t, t.goal), show(t, t.actual), t.met ? 'yes' : 'NO']),
+      },
+    ],
   };
 }
 

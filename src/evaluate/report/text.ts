@@ -6,7 +6,10 @@ import { buildReport, type Report, type ReportBlock } from './model';
 function renderTable(block: Extract<ReportBlock, { kind: 'table' }>): string[] {
   const widths = block.headers.map((h, i) => Math.max(h.length, ...block.rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, i) => (block.align?.[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (block.align?.[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(block.headers), widths.map((w) => '-'.repeat(w)).join('  '), ...block.rows.map(line)];
 }
 

@@ -46,7 +46,11 @@ export function defaultPort(resource: ResourceNode): number | undefined {
 function listenerPorts(resource: ResourceNode): number[] {
   const listeners = resource.props.listeners;
   if (!Array.isArray(listeners)) return [];
-  return listeners.flatMap((listener) => (listener !== null && typeof listener === 'object' && typeof (listener as Record<string, unknown>).port === 'number' ? [(listener as Record<string, number>).port!] : []));
+  return listeners.flatMap((listener) =>
+    listener !== null && typeof listener === 'object' && typeof (listener as Record<string, unknown>).port === 'number'
+      ? [(listener as Record<string, number>).port!]
+      : [],
+  );
 }
 
 function securityGroupsOf(resource: ResourceNode, doc: ArchDocument): ResourceNode[] {
@@ -73,7 +77,10 @@ export function admission(doc: ArchDocument, receiver: ResourceNode, sender: Sen
   const groups = securityGroupsOf(receiver, doc);
   const modeled = Array.isArray(receiver.props.securityGroups) && receiver.props.securityGroups.length > 0;
   if (!modeled) return { admitted: true, port };
-  const senderGroups = sender.kind === 'resource' && Array.isArray(sender.resource.props.securityGroups) ? (sender.resource.props.securityGroups as unknown[]) : [];
+  const senderGroups =
+    sender.kind === 'resource' && Array.isArray(sender.resource.props.securityGroups)
+      ? (sender.resource.props.securityGroups as unknown[])
+      : [];
   for (const group of groups) {
     const ingress = group.props.ingress;
     if (!Array.isArray(ingress)) continue;
@@ -120,7 +127,10 @@ function worldOpenPorts(doc: ArchDocument, resource: ResourceNode): (number | 'a
 export type EntryKind = ExposurePath['entry'];
 
 /** The ports on which the internet reaches `resource` directly, and why; undefined when it does not. */
-export function internetEntry(doc: ArchDocument, resource: ResourceNode): { readonly kind: EntryKind; readonly ports: readonly (number | 'all')[] } | undefined {
+export function internetEntry(
+  doc: ArchDocument,
+  resource: ResourceNode,
+): { readonly kind: EntryKind; readonly ports: readonly (number | 'all')[] } | undefined {
   const { props, type } = resource;
   if (type === undefined) return undefined;
   if (type === 'aws.cloudfront.distribution') return { kind: 'cdn', ports: [443] };
@@ -133,7 +143,10 @@ export function internetEntry(doc: ArchDocument, resource: ResourceNode): { read
     const open = candidates.filter((port) => admits(doc, resource, { kind: 'internet' }, port));
     return open.length > 0 ? { kind: 'load-balancer', ports: open } : undefined;
   }
-  if (type === 'aws.s3.bucket') return typeof props.publicAccess === 'string' && props.publicAccess.startsWith('public') ? { kind: 'public-bucket', ports: [443] } : undefined;
+  if (type === 'aws.s3.bucket')
+    return typeof props.publicAccess === 'string' && props.publicAccess.startsWith('public')
+      ? { kind: 'public-bucket', ports: [443] }
+      : undefined;
   if (props.publiclyAccessible === true) {
     const port = defaultPort(resource);
     const open = admits(doc, resource, { kind: 'internet' }, port);
@@ -247,7 +260,10 @@ export function findExposurePaths(doc: ArchDocument): ExposurePath[] {
 }
 
 /** `findExposurePaths`, reusing one of the `recent` analyses (the previous evaluation's) when it read the same facts; with the recent analyses to hand on. */
-export function findExposurePathsAmong(doc: ArchDocument, recent: RecentExposureAnalyses | undefined): { readonly paths: ExposurePath[]; readonly recent: RecentExposureAnalyses } {
+export function findExposurePathsAmong(
+  doc: ArchDocument,
+  recent: RecentExposureAnalyses | undefined,
+): { readonly paths: ExposurePath[]; readonly recent: RecentExposureAnalyses } {
   const facts = doc.resources.map(factsOf);
   for (const analysis of recent ?? []) {
     if (analysis.facts.length !== facts.length) continue;
@@ -284,7 +300,10 @@ function searchExposurePaths(doc: ArchDocument): ExposurePath[] {
         if (isTransparent(edge.target)) continue;
         const result = admission(doc, edge.target, { kind: 'resource', resource: current }, edge.port);
         if (!result.admitted) continue;
-        walk(edge.target, [...hops, result.port === undefined ? { resource: edge.target.name } : { resource: edge.target.name, port: result.port }]);
+        walk(edge.target, [
+          ...hops,
+          result.port === undefined ? { resource: edge.target.name } : { resource: edge.target.name, port: result.port },
+        ]);
       }
     };
     walk(entryResource, [start]);

@@ -8,12 +8,23 @@ import { setPropertyEdit } from '../../core/edits';
 import type { ArchDocument, FixPayload, ResourceNode, TextEdit, ValuePath } from '../../core/document';
 
 /** A fix payload that sets one property, or undefined when no mechanical edit exists. */
-export function buildSetPropertyFix(doc: ArchDocument, resource: ResourceNode, path: ValuePath, value: unknown, title: string): FixPayload | undefined {
+export function buildSetPropertyFix(
+  doc: ArchDocument,
+  resource: ResourceNode,
+  path: ValuePath,
+  value: unknown,
+  title: string,
+): FixPayload | undefined {
   return buildSetPropertiesFix(doc, resource, [[path, value]], title);
 }
 
 /** A fix payload that sets several properties at once (e.g. `instances` and `zones`), or undefined when any edit is impossible. */
-export function buildSetPropertiesFix(doc: ArchDocument, resource: ResourceNode, changes: readonly (readonly [ValuePath, unknown])[], title: string): FixPayload | undefined {
+export function buildSetPropertiesFix(
+  doc: ArchDocument,
+  resource: ResourceNode,
+  changes: readonly (readonly [ValuePath, unknown])[],
+  title: string,
+): FixPayload | undefined {
   const edits: TextEdit[] = [];
   for (const [path, value] of changes) {
     const edit = setPropertyEdit(doc, resource.name, path, value);

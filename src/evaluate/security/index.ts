@@ -15,7 +15,6 @@ export { securityRule, securityRules } from './registry';
 export type { SecurityRule } from './rule';
 export { toSarif } from './sarif';
 
-
 /**
  * Findings sorted the way people read them: most severe first, then in file order. Each severity is
  * sorted on its own: the findings arrive nearly in file order, which the sort then passes through
@@ -33,11 +32,7 @@ export function sortFindings(findings: readonly SecurityFinding[]): SecurityFind
 }
 
 function compareInFile(a: SecurityFinding, b: SecurityFinding): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** Indexes over a document's references, built once for each document */
@@ -108,7 +103,12 @@ function sameList(left: readonly ResourceNode[], right: readonly ResourceNode[])
   return true;
 }
 
-function ruleFindings(resource: ResourceNode, context: RuleContext, zonesKey: string, neighbours: readonly ResourceNode[]): readonly SecurityFinding[] {
+function ruleFindings(
+  resource: ResourceNode,
+  context: RuleContext,
+  zonesKey: string,
+  neighbours: readonly ResourceNode[],
+): readonly SecurityFinding[] {
   const cached = findingsByResource.get(resource);
   if (cached !== undefined && cached.zonesKey === zonesKey && sameList(cached.neighbours, neighbours)) return cached.findings;
   const findings: SecurityFinding[] = [];
@@ -180,7 +180,11 @@ interface ChunkChange {
  * The change when the two lists differ in one stretch (the usual edit: one resource, maybe its
  * exposure finding): equal chunks before it and after it are kept, in their order.
  */
-function changedStretch(chunks: readonly (readonly SecurityFinding[])[], previous: readonly (readonly SecurityFinding[])[], budget: number): ChunkChange | undefined {
+function changedStretch(
+  chunks: readonly (readonly SecurityFinding[])[],
+  previous: readonly (readonly SecurityFinding[])[],
+  budget: number,
+): ChunkChange | undefined {
   const limit = Math.min(chunks.length, previous.length);
   let start = 0;
   while (start < limit && chunks[start] === previous[start]) start++;
@@ -204,7 +208,11 @@ function changedStretch(chunks: readonly (readonly SecurityFinding[])[], previou
 }
 
 /** The change found by matching every chunk, when the changes are scattered (a rename touching several resources). */
-function changedChunks(chunks: readonly (readonly SecurityFinding[])[], previous: readonly (readonly SecurityFinding[])[], budget: number): ChunkChange | undefined {
+function changedChunks(
+  chunks: readonly (readonly SecurityFinding[])[],
+  previous: readonly (readonly SecurityFinding[])[],
+  budget: number,
+): ChunkChange | undefined {
   const indexBefore = new Map<readonly SecurityFinding[], number>();
   for (let index = 0; index < previous.length; index++) indexBefore.set(previous[index]!, index);
   if (indexBefore.size !== previous.length) return undefined;
@@ -232,7 +240,10 @@ function changedChunks(chunks: readonly (readonly SecurityFinding[])[], previous
   return { added, removed };
 }
 
-function mergeIntoPrevious(chunks: readonly (readonly SecurityFinding[])[], previous: SortedFindings | undefined): SecurityFinding[] | undefined {
+function mergeIntoPrevious(
+  chunks: readonly (readonly SecurityFinding[])[],
+  previous: SortedFindings | undefined,
+): SecurityFinding[] | undefined {
   if (previous === undefined) return undefined;
   const total = previous.sorted.length;
   // Beyond this many changed findings, a full sort of nearly sorted input is as quick.

@@ -43,7 +43,10 @@ export function securityRule(id: string): SecurityRule | undefined {
 
 /** The rules of each resource type, in registry order (the registry never changes). */
 const rulesByType: ReadonlyMap<string, readonly SecurityRule[]> = new Map(
-  [...new Set(securityRules.flatMap((rule) => rule.types))].map((type) => [type, securityRules.filter((rule) => rule.types.includes(type))]),
+  [...new Set(securityRules.flatMap((rule) => rule.types))].map((type) => [
+    type,
+    securityRules.filter((rule) => rule.types.includes(type)),
+  ]),
 );
 
 const noRules: readonly SecurityRule[] = [];

@@ -191,14 +191,18 @@ export function propertyRule(spec: PropertyRuleSpec): SecurityRule {
       const written = nodeAt(resource, path) !== undefined;
       const writtenValue = valueAt(resource, path);
       const topDefault = path.length === 1 && typeof path[0] === 'string' ? catalogDefault(resource, path[0]) : undefined;
-      const value = writtenValue !== undefined && writtenValue !== null ? writtenValue : topDefault !== undefined ? topDefault : assumedDefault;
+      const value =
+        writtenValue !== undefined && writtenValue !== null ? writtenValue : topDefault !== undefined ? topDefault : assumedDefault;
       if (ok(value, resource, context)) return [];
       const fixValue = fix === undefined ? undefined : fix.compute ? fix.compute(resource, context) : fix.value;
-      const payload = fix === undefined || fixValue === undefined ? undefined : buildSetPropertyFix(context.doc, resource, path, fixValue, fix.title);
+      const payload =
+        fix === undefined || fixValue === undefined ? undefined : buildSetPropertyFix(context.doc, resource, path, fixValue, fix.title);
       // A finding about a value the user did not write says so, and names the default it reasons from.
       const base = message(resource, value, written, context);
       const key = path.join('.');
-      const note = base.includes(String(path[path.length - 1])) ? ` That is the default: \`${key}\` is not written.` : ` \`${key}\` is not written, so it takes the default ${shown(value)}.`;
+      const note = base.includes(String(path[path.length - 1]))
+        ? ` That is the default: \`${key}\` is not written.`
+        : ` \`${key}\` is not written, so it takes the default ${shown(value)}.`;
       const full = written || value === undefined || /default/i.test(base) ? base : `${base}${note}`;
       return [finding(rule, resource, { path, message: full, ...(payload ? { fix: payload } : {}) })];
     },

@@ -39,7 +39,12 @@ export function securitySeverityScore(severity: FindingSeverity): string {
 
 /** A SARIF region from an LSP range: 1-based lines and columns (UTF-16 code units, the SARIF default). */
 export function sarifRegion(range: Range): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
-  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
 }
 
 /** `CA-S3-001` → `S3BucketIsPubliclyReadable`-style names are long; SARIF wants a short identifier-like name. */
@@ -53,7 +58,12 @@ function ruleName(rule: SecurityRule): string {
 }
 
 function sarifRule(rule: SecurityRule, rulesDocUri: string): Record<string, unknown> {
-  const tags = ['security', rule.concern === 'availability' ? 'availability' : rule.concern === 'cost' ? 'cost' : 'misconfiguration', ...rule.checkov.map((id) => `checkov:${id}`), ...rule.securityHub.map((id) => `security-hub:${id}`)];
+  const tags = [
+    'security',
+    rule.concern === 'availability' ? 'availability' : rule.concern === 'cost' ? 'cost' : 'misconfiguration',
+    ...rule.checkov.map((id) => `checkov:${id}`),
+    ...rule.securityHub.map((id) => `security-hub:${id}`),
+  ];
   return {
     id: rule.id,
     name: ruleName(rule),
@@ -81,7 +91,10 @@ function sarifFix(file: string, fix: NonNullable<SecurityFinding['fix']>): Recor
     artifactChanges: [
       {
         artifactLocation: { uri: file },
-        replacements: fix.edits.map((edit: TextEdit) => ({ deletedRegion: sarifRegion(edit.range), insertedContent: { text: edit.newText } })),
+        replacements: fix.edits.map((edit: TextEdit) => ({
+          deletedRegion: sarifRegion(edit.range),
+          insertedContent: { text: edit.newText },
+        })),
       },
     ],
   };
@@ -103,7 +116,9 @@ export function toSarif(results: readonly SarifInput[], toolVersion: string, opt
         locations: [
           {
             physicalLocation: { artifactLocation: { uri: file }, region: sarifRegion(item.range) },
-            logicalLocations: [{ name: item.resource, kind: 'resource', fullyQualifiedName: [item.resource, ...item.path.map(String)].join('.') }],
+            logicalLocations: [
+              { name: item.resource, kind: 'resource', fullyQualifiedName: [item.resource, ...item.path.map(String)].join('.') },
+            ],
           },
         ],
         partialFingerprints: { cloudarchFinding: `${item.ruleId}:${item.resource}:${item.path.join('.')}` },

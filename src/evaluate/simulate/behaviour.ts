@@ -18,8 +18,18 @@ export interface BehaviourFigure {
  * be (slightly) less available than the analytic figure.
  */
 export const failoverSeconds: Readonly<Record<string, { readonly min: number; readonly max: number; readonly source: string }>> = {
-  'aws.rds.instance': { min: 60, max: 120, source: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.Failover.html ("Failover times are typically 60-120 seconds", read 2026-12-03)' },
-  'aws.rds.aurora': { min: 15, max: 35, source: 'assumption, after https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_FailoverDBCluster.html (a cluster promotes a reader; "typically less than 35 seconds" for Multi-AZ DB clusters, read 2026-12-03)' },
+  'aws.rds.instance': {
+    min: 60,
+    max: 120,
+    source:
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.Failover.html ("Failover times are typically 60-120 seconds", read 2026-12-03)',
+  },
+  'aws.rds.aurora': {
+    min: 15,
+    max: 35,
+    source:
+      'assumption, after https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_FailoverDBCluster.html (a cluster promotes a reader; "typically less than 35 seconds" for Multi-AZ DB clusters, read 2026-12-03)',
+  },
   'aws.docdb.cluster': { min: 15, max: 35, source: 'assumption: promotes a replica like Aurora' },
   'aws.neptune.cluster': { min: 15, max: 35, source: 'assumption: promotes a replica like Aurora' },
   'aws.redshift.cluster': { min: 60, max: 120, source: 'assumption: Multi-AZ relocation, like an RDS Multi-AZ failover' },
@@ -27,15 +37,25 @@ export const failoverSeconds: Readonly<Record<string, { readonly min: number; re
 };
 
 /** Types that replace a failed unit themselves (health check, launch, warm-up: the catalog's repair time), in a surviving zone when its zone is down. */
-export const selfHealingTypes: ReadonlySet<string> = new Set(['aws.autoscaling.group', 'aws.ecs.service', 'aws.elasticbeanstalk.environment']);
+export const selfHealingTypes: ReadonlySet<string> = new Set([
+  'aws.autoscaling.group',
+  'aws.ecs.service',
+  'aws.elasticbeanstalk.environment',
+]);
 
 /** Types billed per running unit: their cost follows scaling, replacements and spot overlaps. */
-export const unitBilledTypes: ReadonlySet<string> = new Set(['aws.autoscaling.group', 'aws.ecs.service', 'aws.ec2.instance', 'aws.elasticbeanstalk.environment']);
+export const unitBilledTypes: ReadonlySet<string> = new Set([
+  'aws.autoscaling.group',
+  'aws.ecs.service',
+  'aws.ec2.instance',
+  'aws.elasticbeanstalk.environment',
+]);
 
 /** How long a load balancer keeps sending to a failed target: health-check interval × unhealthy threshold. */
 export const healthCheckDetection: BehaviourFigure = {
   value: 60,
-  source: 'Elastic Load Balancing target group defaults: HealthCheckIntervalSeconds 30 × UnhealthyThresholdCount 2 (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html, read 2026-12-03)',
+  source:
+    'Elastic Load Balancing target group defaults: HealthCheckIntervalSeconds 30 × UnhealthyThresholdCount 2 (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html, read 2026-12-03)',
 };
 
 /** The notice before a spot instance (or Fargate Spot task) is reclaimed. */
@@ -47,19 +67,38 @@ export const spotNotice: BehaviourFigure = {
 /** Random spot interruptions of one unit, per second. */
 export const spotInterruptionsPerSecond: BehaviourFigure = {
   value: 0.05 / (30 * 86_400),
-  source: 'assumption: 5% of units interrupted a month, the lowest band ("<5%") of the Spot Instance Advisor (https://aws.amazon.com/ec2/spot/instance-advisor/)',
+  source:
+    'assumption: 5% of units interrupted a month, the lowest band ("<5%") of the Spot Instance Advisor (https://aws.amazon.com/ec2/spot/instance-advisor/)',
 };
 
 /** Mean length of a random zone outage (the rate follows from `assumptions.zoneAvailability`). */
-export const zoneOutageMeanSeconds: BehaviourFigure = { value: 2 * 3_600, source: 'assumption: AWS publishes no mean; large zone events have lasted hours' };
+export const zoneOutageMeanSeconds: BehaviourFigure = {
+  value: 2 * 3_600,
+  source: 'assumption: AWS publishes no mean; large zone events have lasted hours',
+};
 
 /** Mean length of a random region outage (the rate follows from `assumptions.regionAvailability`). */
-export const regionOutageMeanSeconds: BehaviourFigure = { value: 4 * 3_600, source: 'assumption: AWS publishes no mean; region-wide events have lasted hours' };
+export const regionOutageMeanSeconds: BehaviourFigure = {
+  value: 4 * 3_600,
+  source: 'assumption: AWS publishes no mean; region-wide events have lasted hours',
+};
 
 /** Scaling: consecutive evaluation periods above / below target before target tracking acts. */
-export const scaleOutPeriods: BehaviourFigure = { value: 3, source: 'assumption, after the alarms target tracking creates (high: 3 one-minute data points, low: 15)' };
-export const scaleInPeriods: BehaviourFigure = { value: 15, source: 'assumption, after the alarms target tracking creates (high: 3 one-minute data points, low: 15)' };
+export const scaleOutPeriods: BehaviourFigure = {
+  value: 3,
+  source: 'assumption, after the alarms target tracking creates (high: 3 one-minute data points, low: 15)',
+};
+export const scaleInPeriods: BehaviourFigure = {
+  value: 15,
+  source: 'assumption, after the alarms target tracking creates (high: 3 one-minute data points, low: 15)',
+};
 
 /** Defaults of an ECS service's scaling (its schema has no warm-up or cooldown). */
-export const ecsScalingWarmupSeconds: BehaviourFigure = { value: 60, source: 'assumption: a Fargate task starts and passes its health check in about a minute' };
-export const defaultCooldownSeconds: BehaviourFigure = { value: 300, source: 'the auto scaling group default cooldown (cooldownSeconds: 300)' };
+export const ecsScalingWarmupSeconds: BehaviourFigure = {
+  value: 60,
+  source: 'assumption: a Fargate task starts and passes its health check in about a minute',
+};
+export const defaultCooldownSeconds: BehaviourFigure = {
+  value: 300,
+  source: 'the auto scaling group default cooldown (cooldownSeconds: 300)',
+};

@@ -40,7 +40,14 @@ export interface ResourceBehaviourInput {
   readonly repairSeconds: number;
   readonly spot: boolean;
   readonly behindLoadBalancer: boolean;
-  readonly scaling?: { readonly min: number; readonly max: number; readonly metric: 'cpu' | 'memory' | 'requests'; readonly target: number; readonly warmupSeconds: number; readonly cooldownSeconds: number };
+  readonly scaling?: {
+    readonly min: number;
+    readonly max: number;
+    readonly metric: 'cpu' | 'memory' | 'requests';
+    readonly target: number;
+    readonly warmupSeconds: number;
+    readonly cooldownSeconds: number;
+  };
   /** USD per month for the resource in the static estimate. */
   readonly monthlyUSD: number;
 }
@@ -76,7 +83,15 @@ export interface EngineOutput {
   readonly timeline: readonly TimelineEvent[];
   readonly omitted: number;
   readonly series: SimulationSeries;
-  readonly counts: { unitFailures: number; failovers: number; scaleOuts: number; scaleIns: number; spotInterruptions: number; zoneOutages: number; regionOutages: number };
+  readonly counts: {
+    unitFailures: number;
+    failovers: number;
+    scaleOuts: number;
+    scaleIns: number;
+    spotInterruptions: number;
+    zoneOutages: number;
+    regionOutages: number;
+  };
 }
 
 type UnitState = 'up' | 'failed' | 'starting';
@@ -131,7 +146,12 @@ interface Component {
 }
 
 type Payload =
-  | { readonly k: 'unit-fail' | 'unit-repair' | 'relocate' | 'spot-notice' | 'unit-ready'; readonly c: Component; readonly u: Unit; readonly epoch: number }
+  | {
+      readonly k: 'unit-fail' | 'unit-repair' | 'relocate' | 'spot-notice' | 'unit-ready';
+      readonly c: Component;
+      readonly u: Unit;
+      readonly epoch: number;
+    }
   | { readonly k: 'spot-terminate'; readonly c: Component; readonly u: Unit }
   | { readonly k: 'spot-launch'; readonly c: Component }
   | { readonly k: 'recheck' }
@@ -283,8 +303,10 @@ export function runSimulation(input: EngineInput): EngineOutput {
       unit.state = 'failed';
       return;
     }
-    if (input.randomFailures && Number.isFinite(c.mtbf)) queue.push(now + exponential(c.mtbf), { k: 'unit-fail', c, u: unit, epoch: unit.epoch });
-    if (input.randomFailures && c.spot) queue.push(now + exponential(1 / spotInterruptionsPerSecond.value), { k: 'spot-notice', c, u: unit, epoch: unit.epoch });
+    if (input.randomFailures && Number.isFinite(c.mtbf))
+      queue.push(now + exponential(c.mtbf), { k: 'unit-fail', c, u: unit, epoch: unit.epoch });
+    if (input.randomFailures && c.spot)
+      queue.push(now + exponential(1 / spotInterruptionsPerSecond.value), { k: 'spot-notice', c, u: unit, epoch: unit.epoch });
   };
 
   const markUndetected = (c: Component, unit: Unit): void => {
@@ -313,7 +335,11 @@ export function runSimulation(input: EngineInput): EngineOutput {
       c.failoverUntil = now + c.failover.min + random() * (c.failover.max - c.failover.min);
       c.failoverPending = true;
       counts.failovers++;
-      note(() => ({ kind: 'failover-start', resource: c.name, message: `${c.name}: the writer is lost; failing over to a unit in ${zoneName(next.zone)}` }));
+      note(() => ({
+        kind: 'failover-start',
+        resource: c.name,
+        message: `${c.name}: the writer is lost; failing over to a unit in ${zoneName(next.zone)}`,
+      }));
       queue.push(c.failoverUntil, { k: 'recheck' });
     }
     c.writer = next;
@@ -342,14 +368,28 @@ export function runSimulation(input: EngineInput): EngineOutput {
       let up: boolean;
       if (c.placement === 'external') up = true;
       else if (c.failover) up = c.failoverUntil <= now && c.writer !== undefined && unitUsable(c, c.writer);
-      else if (c.placement === 'load-balancer') up = usable >= c.minHealthy && (c.zones.length === 0 || c.zones.some((z) => zoneDown[z]! === 0));
+      else if (c.placement === 'load-balancer')
+        up = usable >= c.minHealthy && (c.zones.length === 0 || c.zones.some((z) => zoneDown[z]! === 0));
       else up = usable >= c.minHealthy;
       if (c.failoverPending && c.failoverUntil <= now) {
         c.failoverPending = false;
-        if (up) note(() => ({ kind: 'failover-done', resource: c.name, message: `${c.name}: failover complete; the writer is in ${zoneName(c.writer!.zone)}` }));
+        if (up)
+          note(() => ({
+            kind: 'failover-done',
+            resource: c.name,
+            message: `${c.name}: failover complete; the writer is in ${zoneName(c.writer!.zone)}`,
+          }));
       }
       c.up = up;
-      c.cap = !up ? 0 : c.placement === 'external' ? Infinity : c.failover ? c.capPerUnit : c.capPerUnit === Infinity ? Infinity : usable * c.capPerUnit;
+      c.cap = !up
+        ? 0
+        : c.placement === 'external'
+          ? Infinity
+          : c.failover
+            ? c.capPerUnit
+            : c.capPerUnit === Infinity
+              ? Infinity
+              : usable * c.capPerUnit;
       c.pass = up && c.behindLb && undetected > 0 ? usable / (usable + undetected) : 1;
     }
     // Capacity of each node of the condensed dependency graph, children first.
@@ -371,7 +411,11 @@ export function runSimulation(input: EngineInput): EngineOutput {
     }
     systemCap = nodeCap[system.root]!;
     const works = systemCap > 0;
-    if (works !== systemWorks) note(() => ({ kind: works ? 'system-up' : 'system-down', message: works ? 'Every entry point works again' : 'An entry point stopped working: requests are dropped' }));
+    if (works !== systemWorks)
+      note(() => ({
+        kind: works ? 'system-up' : 'system-down',
+        message: works ? 'Every entry point works again' : 'An entry point stopped working: requests are dropped',
+      }));
     systemWorks = works;
     // The share of requests that reach a healthy unit on every tier they pass (health checks lag).
     stampValue++;
@@ -390,13 +434,24 @@ export function runSimulation(input: EngineInput): EngineOutput {
     systemPass = pass;
   };
 
-
   // --- Injected events --------------------------------------------------------------------------
   const trackers: Tracker[] = input.injected.map(({ spec }) => {
     const start = spec.atSeconds;
     const end = spec.atSeconds + spec.forSeconds;
     const spotTail = spec.kind === 'spot' ? spotNotice.value + Math.max(0, ...components.filter((c) => c.spot).map(launchSeconds)) : 0;
-    return { spec, start, end, trackUntil: end + spotTail, impacted: false, recoveredAt: undefined, dropped: 0, offered: 0, below: 0, closed: false, recovery: null };
+    return {
+      spec,
+      start,
+      end,
+      trackUntil: end + spotTail,
+      impacted: false,
+      recoveredAt: undefined,
+      dropped: 0,
+      offered: 0,
+      below: 0,
+      closed: false,
+      recovery: null,
+    };
   });
   input.injected.forEach(({ spec }, i) => {
     if (spec.atSeconds >= T) return;
@@ -428,7 +483,12 @@ export function runSimulation(input: EngineInput): EngineOutput {
     unit.terminating = true;
     unit.epoch++;
     counts.spotInterruptions++;
-    note(() => ({ kind: 'spot-notice', resource: c.name, zone: unit.zone >= 0 ? zoneName(unit.zone) : undefined, message: `${c.name}: spot interruption notice for a unit in ${zoneName(unit.zone)}` }));
+    note(() => ({
+      kind: 'spot-notice',
+      resource: c.name,
+      zone: unit.zone >= 0 ? zoneName(unit.zone) : undefined,
+      message: `${c.name}: spot interruption notice for a unit in ${zoneName(unit.zone)}`,
+    }));
     queue.push(now + spotNotice.value, { k: 'spot-terminate', c, u: unit });
     if (c.selfHealing) queue.push(Math.max(now, spotUnavailableUntil), { k: 'spot-launch', c });
   };
@@ -447,7 +507,12 @@ export function runSimulation(input: EngineInput): EngineOutput {
         u.epoch++;
         counts.unitFailures++;
         if (unitUsableIgnoringState(c, u)) markUndetected(c, u);
-        note(() => ({ kind: 'unit-failed', resource: c.name, zone: u.zone >= 0 ? zoneName(u.zone) : undefined, message: `${c.name}: a unit in ${zoneName(u.zone)} failed` }));
+        note(() => ({
+          kind: 'unit-failed',
+          resource: c.name,
+          zone: u.zone >= 0 ? zoneName(u.zone) : undefined,
+          message: `${c.name}: a unit in ${zoneName(u.zone)} failed`,
+        }));
         const repair = c.selfHealing ? c.repairMean : exponential(c.repairMean);
         queue.push(now + repair, { k: 'unit-repair', c, u, epoch: u.epoch });
         return;
@@ -465,7 +530,11 @@ export function runSimulation(input: EngineInput): EngineOutput {
             moved = true;
           }
         }
-        note(() => ({ kind: c.selfHealing ? 'unit-replaced' : 'unit-repaired', resource: c.name, message: `${c.name}: ${c.selfHealing ? 'a replacement unit is in service' : 'a unit is repaired'} in ${zoneName(u.zone)}${moved ? ' (its own zone is down)' : ''}` }));
+        note(() => ({
+          kind: c.selfHealing ? 'unit-replaced' : 'unit-repaired',
+          resource: c.name,
+          message: `${c.name}: ${c.selfHealing ? 'a replacement unit is in service' : 'a unit is repaired'} in ${zoneName(u.zone)}${moved ? ' (its own zone is down)' : ''}`,
+        }));
         scheduleLife(c, u);
         return;
       }
@@ -475,7 +544,12 @@ export function runSimulation(input: EngineInput): EngineOutput {
         const z = leastLoadedUpZone(c, u.zone);
         if (z < 0) return;
         u.zone = z;
-        note(() => ({ kind: 'unit-replaced', resource: c.name, zone: zoneName(z), message: `${c.name}: a replacement for a unit of a failed zone is in service in ${zoneName(z)}` }));
+        note(() => ({
+          kind: 'unit-replaced',
+          resource: c.name,
+          zone: zoneName(z),
+          message: `${c.name}: a replacement for a unit of a failed zone is in service in ${zoneName(z)}`,
+        }));
         return;
       }
       case 'spot-notice': {
@@ -505,7 +579,14 @@ export function runSimulation(input: EngineInput): EngineOutput {
         const { c } = payload;
         if (c.units.filter((unit) => unit.alive && !unit.terminating).length >= (c.scaling?.max ?? Infinity)) return;
         const z = leastLoadedUpZone(c, -1);
-        const unit: Unit = { zone: c.placement === 'zonal' ? z : -1, state: 'starting', epoch: 0, alive: true, terminating: false, undetectedUntil: -1 };
+        const unit: Unit = {
+          zone: c.placement === 'zonal' ? z : -1,
+          state: 'starting',
+          epoch: 0,
+          alive: true,
+          terminating: false,
+          undetectedUntil: -1,
+        };
         c.units.push(unit);
         queue.push(now + launchSeconds(c), { k: 'unit-ready', c, u: unit, epoch: unit.epoch });
         return;
@@ -519,7 +600,13 @@ export function runSimulation(input: EngineInput): EngineOutput {
           const z = leastLoadedUpZone(c, u.zone);
           if (z >= 0) u.zone = z;
         }
-        if (c.spot && !c.scaling) note(() => ({ kind: 'unit-replaced', resource: c.name, zone: u.zone >= 0 ? zoneName(u.zone) : undefined, message: `${c.name}: a replacement for an interrupted spot unit is in service in ${zoneName(u.zone)}` }));
+        if (c.spot && !c.scaling)
+          note(() => ({
+            kind: 'unit-replaced',
+            resource: c.name,
+            zone: u.zone >= 0 ? zoneName(u.zone) : undefined,
+            message: `${c.name}: a replacement for an interrupted spot unit is in service in ${zoneName(u.zone)}`,
+          }));
         scheduleLife(c, u);
         return;
       }
@@ -557,7 +644,13 @@ export function runSimulation(input: EngineInput): EngineOutput {
         const { spec, targetIndex } = input.injected[payload.i]!;
         const start = payload.phase === 'start';
         const delta = start ? 1 : -1;
-        note(() => ({ kind: start ? 'injected-start' : 'injected-end', message: start ? `Injected: ${spec.text}` : `Injected event over: ${spec.text}` }), true);
+        note(
+          () => ({
+            kind: start ? 'injected-start' : 'injected-end',
+            message: start ? `Injected: ${spec.text}` : `Injected event over: ${spec.text}`,
+          }),
+          true,
+        );
         if (spec.kind === 'zone') setZone(targetIndex, delta);
         else if (spec.kind === 'region') setRegion(targetIndex, delta);
         else if (spec.kind === 'resource') {
@@ -623,7 +716,14 @@ export function runSimulation(input: EngineInput): EngineOutput {
           const add = needed - active.length;
           for (let i = 0; i < add; i++) {
             const z = leastLoadedUpZone(c, -1);
-            const unit: Unit = { zone: c.placement === 'zonal' ? z : -1, state: 'starting', epoch: 0, alive: true, terminating: false, undetectedUntil: -1 };
+            const unit: Unit = {
+              zone: c.placement === 'zonal' ? z : -1,
+              state: 'starting',
+              epoch: 0,
+              alive: true,
+              terminating: false,
+              undetectedUntil: -1,
+            };
             c.units.push(unit);
             queue.push(now + s.warmupSeconds, { k: 'unit-ready', c, u: unit, epoch: 0 });
           }
@@ -631,7 +731,11 @@ export function runSimulation(input: EngineInput): EngineOutput {
           s.lastAction = now;
           counts.scaleOuts++;
           dirty = true;
-          note(() => ({ kind: 'scale-out', resource: c.name, message: `${c.name}: scaling out from ${active.length} to ${needed} units (in service after ${s.warmupSeconds} s)` }));
+          note(() => ({
+            kind: 'scale-out',
+            resource: c.name,
+            message: `${c.name}: scaling out from ${active.length} to ${needed} units (in service after ${s.warmupSeconds} s)`,
+          }));
         }
       } else if (needed < active.length) {
         s.high = 0;
@@ -646,10 +750,11 @@ export function runSimulation(input: EngineInput): EngineOutput {
             let most = -1;
             for (const [z, n] of perZone) if (n > most) [zone, most] = [z, n];
             let victim: Unit | undefined;
-            for (let i = active.length - 1; i >= 0; i--) if (active[i]!.alive && active[i]!.zone === zone) {
-              victim = active[i];
-              break;
-            }
+            for (let i = active.length - 1; i >= 0; i--)
+              if (active[i]!.alive && active[i]!.zone === zone) {
+                victim = active[i];
+                break;
+              }
             if (!victim) break;
             victim.alive = false;
             victim.epoch++;
@@ -836,7 +941,8 @@ export function runSimulation(input: EngineInput): EngineOutput {
 
   const injected: InjectedOutcome[] = trackers.map((tracker) => {
     let recovery = tracker.recovery;
-    if (!tracker.closed) recovery = !tracker.impacted ? 0 : tracker.recoveredAt !== undefined && T >= tracker.end ? tracker.recoveredAt - tracker.start : null;
+    if (!tracker.closed)
+      recovery = !tracker.impacted ? 0 : tracker.recoveredAt !== undefined && T >= tracker.end ? tracker.recoveredAt - tracker.start : null;
     return {
       spec: tracker.spec.text,
       kind: tracker.spec.kind,

@@ -12,7 +12,16 @@ import { evaluateAvailability } from '../availability';
 import { compileModel } from '../availability/compile';
 import { reliabilityModelFromDocument } from '../availability/from-document';
 import { evaluateCost } from '../cost';
-import { failoverSeconds, healthCheckDetection, regionOutageMeanSeconds, spotInterruptionsPerSecond, spotNotice, zoneOutageMeanSeconds, ecsScalingWarmupSeconds, defaultCooldownSeconds } from './behaviour';
+import {
+  failoverSeconds,
+  healthCheckDetection,
+  regionOutageMeanSeconds,
+  spotInterruptionsPerSecond,
+  spotNotice,
+  zoneOutageMeanSeconds,
+  ecsScalingWarmupSeconds,
+  defaultCooldownSeconds,
+} from './behaviour';
 import { allowedSteps, round, runSimulation, type ResourceBehaviourInput } from './engine';
 import type { SimulationOptions, SimulationResult } from './types';
 
@@ -43,7 +52,8 @@ export function specTargetsOf(doc: ArchDocument): SpecTargets {
   const zones = new Set<string>();
   const regions = new Set<string>();
   for (const component of built.model.components) {
-    if (component.region !== undefined && component.placement !== 'external' && component.placement !== 'global') regions.add(component.region);
+    if (component.region !== undefined && component.placement !== 'external' && component.placement !== 'global')
+      regions.add(component.region);
     for (const zone of component.zones) {
       zones.add(zone);
       const letter = built.zoneLetter.get(zone);
@@ -61,7 +71,9 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
   const built = reliabilityModelFromDocument(doc);
   const totalUnits = built.model.components.reduce((sum, c) => sum + (Number.isFinite(c.units) ? Math.max(0, c.units) : 0), 0);
   if (totalUnits > maxSimulatedUnits) {
-    throw new SimulationInputError(`this architecture has ${Math.round(totalUnits)} units (instances, tasks, nodes); the simulator models each one and stops at ${maxSimulatedUnits}`);
+    throw new SimulationInputError(
+      `this architecture has ${Math.round(totalUnits)} units (instances, tasks, nodes); the simulator models each one and stops at ${maxSimulatedUnits}`,
+    );
   }
   const system = compileModel(built.model);
   const multiRegion = system.regions.length > 1;
@@ -84,10 +96,14 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
     return -1;
   }
   for (const { spec } of injected) {
-    if (spec.atSeconds >= days * 86_400) throw new SimulationInputError(`\`${spec.text}\` starts after the simulation ends (${round(days, 6)} days): simulate longer with --days, or start it earlier`);
+    if (spec.atSeconds >= days * 86_400)
+      throw new SimulationInputError(
+        `\`${spec.text}\` starts after the simulation ends (${round(days, 6)} days): simulate longer with --days, or start it earlier`,
+      );
   }
   for (const { spec, targetIndex } of injected) {
-    if ((spec.kind === 'zone' || spec.kind === 'region' || spec.kind === 'resource') && targetIndex < 0) throw new SimulationInputError(`\`${spec.text}\`: \`${spec.target}\` is not in use by any resource`);
+    if ((spec.kind === 'zone' || spec.kind === 'region' || spec.kind === 'resource') && targetIndex < 0)
+      throw new SimulationInputError(`\`${spec.text}\`: \`${spec.target}\` is not in use by any resource`);
   }
 
   const compare = options.compareWithAnalytic !== false;
@@ -104,11 +120,17 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
     const def = resource?.typeDef;
     const props = resource?.props ?? {};
     const capacity = unitCapacity(def, props);
-    if (component.placement !== 'external') capacityReport[component.name] = { rps: Number.isFinite(capacity.rps) ? capacity.rps : null, basis: capacity.basis };
+    if (component.placement !== 'external')
+      capacityReport[component.name] = { rps: Number.isFinite(capacity.rps) ? capacity.rps : null, basis: capacity.basis };
     const typeId = resource?.type;
     // A failover type's unit is repaired in the type's own time; its variant figure (RDS Multi-AZ's
     // two minutes) is the failover, which the engine models separately.
-    const mttrMinutes = def === undefined ? 60 : typeId !== undefined && failoverSeconds[typeId] !== undefined ? def.mttrMinutes : figuresFor(def, props).mttrMinutes;
+    const mttrMinutes =
+      def === undefined
+        ? 60
+        : typeId !== undefined && failoverSeconds[typeId] !== undefined
+          ? def.mttrMinutes
+          : figuresFor(def, props).mttrMinutes;
     return {
       typeId,
       capacityPerUnit: capacity.rps,
@@ -158,7 +180,10 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
       servedPercent: round(output.offered > 0 ? (100 * output.served) / output.offered : 100, 6),
       downtimeMinutes: round((seconds - output.upSeconds) / 60, 3),
     },
-    capacity: { belowNeededSeconds: round(output.belowNeededSeconds, 1), belowNeededPercent: round(seconds > 0 ? (100 * output.belowNeededSeconds) / seconds : 0, 6) },
+    capacity: {
+      belowNeededSeconds: round(output.belowNeededSeconds, 1),
+      belowNeededPercent: round(seconds > 0 ? (100 * output.belowNeededSeconds) / seconds : 0, 6),
+    },
     cost: {
       accruedUSD: round(output.accruedUSD, 4),
       monthlyEquivalentUSD: round(seconds > 0 ? (output.accruedUSD * doc.assumptions.hoursPerMonth * 3_600) / seconds : 0, 4),
@@ -190,12 +215,23 @@ function scalingOf(typeId: string | undefined, props: Readonly<Record<string, un
   if (typeId === 'aws.autoscaling.group') {
     const min = Math.max(0, Math.floor(finite(props.min) ?? 1));
     const max = Math.max(min, Math.floor(finite(props.max) ?? Math.max(min, finite(props.desired) ?? 1)));
-    return { scaling: { min, max, metric, target, warmupSeconds: Math.max(0, finite(scaling.warmupSeconds) ?? 300), cooldownSeconds: Math.max(0, finite(props.cooldownSeconds) ?? defaultCooldownSeconds.value) } };
+    return {
+      scaling: {
+        min,
+        max,
+        metric,
+        target,
+        warmupSeconds: Math.max(0, finite(scaling.warmupSeconds) ?? 300),
+        cooldownSeconds: Math.max(0, finite(props.cooldownSeconds) ?? defaultCooldownSeconds.value),
+      },
+    };
   }
   if (typeId === 'aws.ecs.service') {
     const min = Math.max(0, Math.floor(finite(scaling.min) ?? 1));
     const max = Math.max(min, Math.floor(finite(scaling.max) ?? min));
-    return { scaling: { min, max, metric, target, warmupSeconds: ecsScalingWarmupSeconds.value, cooldownSeconds: defaultCooldownSeconds.value } };
+    return {
+      scaling: { min, max, metric, target, warmupSeconds: ecsScalingWarmupSeconds.value, cooldownSeconds: defaultCooldownSeconds.value },
+    };
   }
   return {};
 }

@@ -40,13 +40,22 @@ function summaryLines(result: SimulationResult): Line[] {
   const a = result.availability;
   const c = result.cost;
   return [
-    { label: 'Requests', text: `${count(result.requests.offered)} offered, ${count(result.requests.served)} served, ${count(result.requests.dropped)} dropped (${result.requests.droppedPercent}%)` },
+    {
+      label: 'Requests',
+      text: `${count(result.requests.offered)} offered, ${count(result.requests.served)} served, ${count(result.requests.dropped)} dropped (${result.requests.droppedPercent}%)`,
+    },
     {
       label: 'Availability',
       text: `${a.observedPercent}% observed${a.ci95 ? ` (95% interval ${a.ci95[0]}-${a.ci95[1]}%)` : ''}${a.analyticPercent !== null ? `; analytic ${a.analyticPercent}%` : ''}; ${a.downtimeMinutes} minutes down`,
     },
-    { label: 'Capacity', text: `below the load for ${formatDuration(result.capacity.belowNeededSeconds)} (${result.capacity.belowNeededPercent}% of the time)` },
-    { label: 'Cost', text: `${usd(c.accruedUSD)} accrued, ${usd(c.monthlyEquivalentUSD)} a month at this rate${c.staticMonthlyUSD !== null ? `; static estimate ${usd(c.staticMonthlyUSD)} a month` : ''}` },
+    {
+      label: 'Capacity',
+      text: `below the load for ${formatDuration(result.capacity.belowNeededSeconds)} (${result.capacity.belowNeededPercent}% of the time)`,
+    },
+    {
+      label: 'Cost',
+      text: `${usd(c.accruedUSD)} accrued, ${usd(c.monthlyEquivalentUSD)} a month at this rate${c.staticMonthlyUSD !== null ? `; static estimate ${usd(c.staticMonthlyUSD)} a month` : ''}`,
+    },
     {
       label: 'Events',
       text: `${result.counts.unitFailures} unit failures, ${result.counts.failovers} failovers, ${result.counts.scaleOuts} scale-outs, ${result.counts.scaleIns} scale-ins, ${result.counts.spotInterruptions} spot interruptions, ${result.counts.zoneOutages} zone and ${result.counts.regionOutages} region outages at random`,
@@ -62,7 +71,9 @@ export function simulationText(result: SimulationResult, file: string, targets: 
     out.push('', 'Injected');
     const width = Math.max(...result.injected.map((i) => i.spec.length));
     for (const i of result.injected) {
-      out.push(`  ${i.spec.padEnd(width)}  ${count(i.droppedRequests)} dropped (${i.droppedPercent}%), ${recovery(i.recoverySeconds)}, below the load for ${formatDuration(i.belowNeededSeconds)}`);
+      out.push(
+        `  ${i.spec.padEnd(width)}  ${count(i.droppedRequests)} dropped (${i.droppedPercent}%), ${recovery(i.recoverySeconds)}, below the load for ${formatDuration(i.belowNeededSeconds)}`,
+      );
     }
   }
   if (targets.length > 0) {
@@ -84,11 +95,27 @@ function cell(text: string): string {
 
 /** The Markdown report. */
 export function simulationMarkdown(result: SimulationResult, file: string, targets: readonly SimulationTargetResult[] = []): string {
-  const out: string[] = [`# Simulation of \`${cell(file)}\``, '', `${result.days} simulated days, seed ${result.seed}, ${result.stepSeconds}-second steps.`, '', '| | |', '| --- | --- |'];
+  const out: string[] = [
+    `# Simulation of \`${cell(file)}\``,
+    '',
+    `${result.days} simulated days, seed ${result.seed}, ${result.stepSeconds}-second steps.`,
+    '',
+    '| | |',
+    '| --- | --- |',
+  ];
   for (const line of summaryLines(result)) out.push(`| ${line.label} | ${cell(line.text)} |`);
   if (result.injected.length > 0) {
-    out.push('', '## Injected events', '', '| event | dropped | dropped % | recovery | below the load |', '| --- | ---: | ---: | --- | --- |');
-    for (const i of result.injected) out.push(`| \`${cell(i.spec)}\` | ${count(i.droppedRequests)} | ${i.droppedPercent} | ${recovery(i.recoverySeconds)} | ${formatDuration(i.belowNeededSeconds)} |`);
+    out.push(
+      '',
+      '## Injected events',
+      '',
+      '| event | dropped | dropped % | recovery | below the load |',
+      '| --- | ---: | ---: | --- | --- |',
+    );
+    for (const i of result.injected)
+      out.push(
+        `| \`${cell(i.spec)}\` | ${count(i.droppedRequests)} | ${i.droppedPercent} | ${recovery(i.recoverySeconds)} | ${formatDuration(i.belowNeededSeconds)} |`,
+      );
   }
   if (targets.length > 0) {
     out.push('', '## Targets', '', '| target | result | detail |', '| --- | --- | --- |');

@@ -79,12 +79,24 @@ export function checkSimulationTargets(
   if (goals.maxDroppedPercent !== undefined) {
     const actual = result.requests.droppedPercent;
     const met = actual <= goals.maxDroppedPercent;
-    out.push({ target: 'maxDroppedPercent', met, expected: goals.maxDroppedPercent, actual, message: `${actual}% of requests dropped in the simulated ${result.days} days; the target allows ${goals.maxDroppedPercent}%.` });
+    out.push({
+      target: 'maxDroppedPercent',
+      met,
+      expected: goals.maxDroppedPercent,
+      actual,
+      message: `${actual}% of requests dropped in the simulated ${result.days} days; the target allows ${goals.maxDroppedPercent}%.`,
+    });
   }
   if (goals.minObservedAvailability !== undefined) {
     const actual = result.availability.observedPercent;
     const met = actual >= goals.minObservedAvailability;
-    out.push({ target: 'minObservedAvailability', met, expected: goals.minObservedAvailability, actual, message: `Observed availability ${actual}%; the target is at least ${goals.minObservedAvailability}%.` });
+    out.push({
+      target: 'minObservedAvailability',
+      met,
+      expected: goals.minObservedAvailability,
+      actual,
+      message: `Observed availability ${actual}%; the target is at least ${goals.minObservedAvailability}%.`,
+    });
   }
   if (goals.maxRecoveryMinutes !== undefined) {
     const failures = result.injected.filter((outcome) => outcome.kind !== 'surge');
@@ -97,12 +109,19 @@ export function checkSimulationTargets(
     }
     const actual = unrecovered !== '' ? Infinity : worst / 60;
     const met = actual <= goals.maxRecoveryMinutes;
-    const message = failures.length === 0
-      ? `No injected failure to recover from (add --fail or a scenario); the target of ${goals.maxRecoveryMinutes} minutes is met trivially.`
-      : unrecovered !== ''
-        ? `Service had not recovered from \`${unrecovered}\` when the simulation ended; the target is ${goals.maxRecoveryMinutes} minutes.`
-        : `The slowest recovery took ${Math.round(actual * 100) / 100} minutes${worstSpec === '' ? '' : ` (\`${worstSpec}\`)`}; the target is ${goals.maxRecoveryMinutes} minutes.`;
-    out.push({ target: 'maxRecoveryMinutes', met, expected: goals.maxRecoveryMinutes, actual: Number.isFinite(actual) ? Math.round(actual * 1000) / 1000 : -1, message });
+    const message =
+      failures.length === 0
+        ? `No injected failure to recover from (add --fail or a scenario); the target of ${goals.maxRecoveryMinutes} minutes is met trivially.`
+        : unrecovered !== ''
+          ? `Service had not recovered from \`${unrecovered}\` when the simulation ended; the target is ${goals.maxRecoveryMinutes} minutes.`
+          : `The slowest recovery took ${Math.round(actual * 100) / 100} minutes${worstSpec === '' ? '' : ` (\`${worstSpec}\`)`}; the target is ${goals.maxRecoveryMinutes} minutes.`;
+    out.push({
+      target: 'maxRecoveryMinutes',
+      met,
+      expected: goals.maxRecoveryMinutes,
+      actual: Number.isFinite(actual) ? Math.round(actual * 1000) / 1000 : -1,
+      message,
+    });
   }
   if (goals.zoneOutageMaxDroppedPercent !== undefined) {
     let worst = 0;
@@ -110,7 +129,8 @@ export function checkSimulationTargets(
     for (const zone of zonesInUse(doc)) {
       const spec = parseSimulationSpec(`zone:${zone}@1d13h30m+1h`) as SimulationSpec;
       const outcome = run([spec]).injected[0];
-      if (outcome !== undefined && (worstZone === '' || outcome.droppedPercent > worst)) [worst, worstZone] = [outcome.droppedPercent, zone];
+      if (outcome !== undefined && (worstZone === '' || outcome.droppedPercent > worst))
+        [worst, worstZone] = [outcome.droppedPercent, zone];
     }
     const met = worst <= goals.zoneOutageMaxDroppedPercent;
     out.push({
@@ -118,9 +138,10 @@ export function checkSimulationTargets(
       met,
       expected: goals.zoneOutageMaxDroppedPercent,
       actual: worst,
-      message: worstZone === ''
-        ? 'No zone in use: a zone outage cannot drop requests.'
-        : `A one-hour outage of zone ${worstZone} at the daily peak drops ${worst}% of the requests offered meanwhile; the target allows ${goals.zoneOutageMaxDroppedPercent}%.`,
+      message:
+        worstZone === ''
+          ? 'No zone in use: a zone outage cannot drop requests.'
+          : `A one-hour outage of zone ${worstZone} at the daily peak drops ${worst}% of the requests offered meanwhile; the target allows ${goals.zoneOutageMaxDroppedPercent}%.`,
     });
   }
   return out;

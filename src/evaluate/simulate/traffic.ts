@@ -43,6 +43,7 @@ export function dailyCurve(average: number, peak: number): Float64Array {
   for (let minute = 0; minute < minutesPerDay; minute++) curve[minute] = base + amplitude * w[minute]!;
   // When the power cap was hit the mean is a little off; rescale so the day's mean is the average.
   const actual = mean(curve);
-  if (actual > 0 && Math.abs(actual - average) > 1e-9 * average) for (let minute = 0; minute < minutesPerDay; minute++) curve[minute] = (curve[minute]! * average) / actual;
+  if (actual > 0 && Math.abs(actual - average) > 1e-9 * average)
+    for (let minute = 0; minute < minutesPerDay; minute++) curve[minute] = (curve[minute]! * average) / actual;
   return curve;
 }

@@ -112,7 +112,15 @@ export interface SimulationResult {
   readonly timeline: { readonly events: readonly TimelineEvent[]; readonly omitted: number };
   readonly series: SimulationSeries;
   /** Counts of what happened at random. */
-  readonly counts: { readonly unitFailures: number; readonly failovers: number; readonly scaleOuts: number; readonly scaleIns: number; readonly spotInterruptions: number; readonly zoneOutages: number; readonly regionOutages: number };
+  readonly counts: {
+    readonly unitFailures: number;
+    readonly failovers: number;
+    readonly scaleOuts: number;
+    readonly scaleIns: number;
+    readonly spotInterruptions: number;
+    readonly zoneOutages: number;
+    readonly regionOutages: number;
+  };
   /** Per resource: what one unit serves and why (the capacity assumption made visible). */
   readonly unitCapacity: Readonly<Record<string, { readonly rps: number | null; readonly basis: string }>>;
   /** The modelling assumptions in force, for the report. */

@@ -32,7 +32,8 @@ const ecsService: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'A long-running set of identical container tasks on Amazon ECS: the scheduler keeps `desiredCount` tasks running, spreads them over zones, replaces failed ones and registers them with a load balancer. Tasks run on Fargate (serverless) or on EC2 instances of the cluster.',
-    whenToUse: 'Use for containerized web services, APIs and workers. Fargate removes servers from your responsibility; the EC2 launch type gives control of the instances and cheaper capacity at scale. For short event-driven code, Lambda; for batch jobs, AWS Batch.',
+    whenToUse:
+      'Use for containerized web services, APIs and workers. Fargate removes servers from your responsibility; the EC2 launch type gives control of the instances and cheaper capacity at scale. For short event-driven code, Lambda; for batch jobs, AWS Batch.',
     limits: [
       'A task lives in one zone; run at least two tasks in two zones for availability.',
       'Fargate task sizes are fixed combinations of CPU and memory (0.25 to 16 vCPUs).',
@@ -50,7 +51,8 @@ const ecsService: ResourceTypeDef = {
       'ECR image scanning; secrets injected from Secrets Manager and Parameter Store.',
       'Container settings: privileged mode off, read-only root file system, non-root user.',
     ],
-    pricing: 'ECS itself is free. Fargate bills vCPU and GB of memory per second while tasks run (Fargate Spot at a discount); the EC2 launch type bills the cluster\'s instances.',
+    pricing:
+      "ECS itself is free. Fargate bills vCPU and GB of memory per second while tasks run (Fargate Spot at a discount); the EC2 launch type bills the cluster's instances.",
   },
   properties: {
     launchType: enumProp(
@@ -61,14 +63,42 @@ const ecsService: ResourceTypeDef = {
       ],
       { default: 'fargate' },
     ),
-    desiredCount: numberProp('How many tasks the service keeps running, spread round-robin over `zones`; the availability and cost estimates use it.', { minimum: 0, integer: true, default: 1 }),
-    cpu: enumProp('The task\'s CPU in ECS units (1024 = one vCPU). On Fargate it must be one of the listed sizes and fixes the range of memory allowed.', fargateCpuValues, { default: 256 }),
-    memory: numberProp('The task\'s memory in MB (MiB). On Fargate it must fall within the range allowed for the chosen CPU.', { minimum: 512, maximum: 122880, integer: true, unit: 'MB', default: 512 }),
-    image: stringProp('The container image the task runs, usually from Amazon ECR.', { examples: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.4.2', 'nginx:1.27'] }),
-    containerPort: { shape: { kind: 'port' }, description: 'The port the container listens on, used by the load balancer and the exposure analysis.', example: 8080 },
-    assignPublicIp: boolProp('Whether each task gets a public IP address. In a public subnet with an open security group this exposes the container to the internet; put tasks in private subnets behind a load balancer.', false),
-    privileged: boolProp('Runs the container in privileged mode, with root access to the host\'s devices. Not available on Fargate and almost never needed.', false),
-    readonlyRootFilesystem: boolProp('Mounts the container\'s root file system read-only, so an attacker cannot modify binaries; write to volumes instead.', false),
+    desiredCount: numberProp(
+      'How many tasks the service keeps running, spread round-robin over `zones`; the availability and cost estimates use it.',
+      { minimum: 0, integer: true, default: 1 },
+    ),
+    cpu: enumProp(
+      "The task's CPU in ECS units (1024 = one vCPU). On Fargate it must be one of the listed sizes and fixes the range of memory allowed.",
+      fargateCpuValues,
+      { default: 256 },
+    ),
+    memory: numberProp("The task's memory in MB (MiB). On Fargate it must fall within the range allowed for the chosen CPU.", {
+      minimum: 512,
+      maximum: 122880,
+      integer: true,
+      unit: 'MB',
+      default: 512,
+    }),
+    image: stringProp('The container image the task runs, usually from Amazon ECR.', {
+      examples: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.4.2', 'nginx:1.27'],
+    }),
+    containerPort: {
+      shape: { kind: 'port' },
+      description: 'The port the container listens on, used by the load balancer and the exposure analysis.',
+      example: 8080,
+    },
+    assignPublicIp: boolProp(
+      'Whether each task gets a public IP address. In a public subnet with an open security group this exposes the container to the internet; put tasks in private subnets behind a load balancer.',
+      false,
+    ),
+    privileged: boolProp(
+      "Runs the container in privileged mode, with root access to the host's devices. Not available on Fargate and almost never needed.",
+      false,
+    ),
+    readonlyRootFilesystem: boolProp(
+      "Mounts the container's root file system read-only, so an attacker cannot modify binaries; write to volumes instead.",
+      false,
+    ),
     runAsNonRoot: boolProp('Whether the container runs as a non-root user.', false),
     fileSystems: referenceList(['aws.efs.filesystem'], 'EFS file systems the tasks mount. Each is a hard dependency.', 'hard'),
     scaling: {
@@ -76,15 +106,29 @@ const ecsService: ResourceTypeDef = {
         {
           min: numberProp('The fewest tasks scaling may leave running.', { minimum: 0, integer: true, default: 1 }),
           max: numberProp('The most tasks scaling may start.', { minimum: 1, integer: true, required: true }),
-          metric: enumProp('The metric that target tracking keeps at `target`, averaged over the service\'s tasks.', [['cpu', 'Average CPU utilization of the service\'s tasks.'], ['memory', 'Average memory utilization of the tasks.'], ['requests', 'Load balancer requests per task.']], { default: 'cpu' }),
+          metric: enumProp(
+            "The metric that target tracking keeps at `target`, averaged over the service's tasks.",
+            [
+              ['cpu', "Average CPU utilization of the service's tasks."],
+              ['memory', 'Average memory utilization of the tasks.'],
+              ['requests', 'Load balancer requests per task.'],
+            ],
+            { default: 'cpu' },
+          ),
           target: numberProp('The value to keep the metric at.', { minimum: 1, required: true }),
         },
         ['max', 'target'],
       ),
       description: 'Service auto scaling with target tracking.',
     },
-    circuitBreaker: boolProp('The deployment circuit breaker: a deployment whose tasks keep failing is stopped and rolled back automatically.', false),
-    executeCommand: boolProp('ECS Exec: interactive shells into running containers through Systems Manager. Useful for debugging; audit its use.', false),
+    circuitBreaker: boolProp(
+      'The deployment circuit breaker: a deployment whose tasks keep failing is stopped and rolled back automatically.',
+      false,
+    ),
+    executeCommand: boolProp(
+      'ECS Exec: interactive shells into running containers through Systems Manager. Useful for debugging; audit its use.',
+      false,
+    ),
     logging: boolProp('Whether container output is sent to CloudWatch Logs (the awslogs driver).', false),
     purchase: enumProp(
       'For the Fargate launch type: regular or Spot capacity. Fargate Spot is much cheaper but tasks can be stopped with a two-minute notice.',
@@ -149,10 +193,11 @@ const lambdaFunction: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'Code that runs in response to events (API requests, queue messages, S3 uploads, schedules) without servers to manage. Lambda starts as many concurrent copies as needed across the zones of the region and bills only the time they run.',
-    whenToUse: 'Use for APIs with variable traffic, event processing, glue between services and scheduled jobs. Not for work longer than 15 minutes, long-lived connections or steady high load, where containers or instances are cheaper.',
+    whenToUse:
+      'Use for APIs with variable traffic, event processing, glue between services and scheduled jobs. Not for work longer than 15 minutes, long-lived connections or steady high load, where containers or instances are cheaper.',
     limits: [
       'At most 15 minutes per invocation and 10,240 MB of memory (CPU grows with memory).',
-      'Concurrency is limited per account and region (1,000 by default); reserved concurrency guarantees and caps a function\'s share.',
+      "Concurrency is limited per account and region (1,000 by default); reserved concurrency guarantees and caps a function's share.",
       'The first request to a new execution environment pays a cold start.',
       'A function in a VPC reaches the internet only through a NAT gateway.',
     ],
@@ -167,12 +212,23 @@ const lambdaFunction: ResourceTypeDef = {
       'Environment variables encrypted with KMS; code signing.',
       'Reserved concurrency, dead-letter queues and X-Ray tracing.',
     ],
-    pricing: 'Billed per million requests plus per GB-second of duration (memory times run time), with arm64 cheaper than x86_64; provisioned concurrency is billed while configured.',
+    pricing:
+      'Billed per million requests plus per GB-second of duration (memory times run time), with arm64 cheaper than x86_64; provisioned concurrency is billed while configured.',
   },
   properties: {
-    memoryMB: numberProp('The memory given to each execution environment, in MB; CPU is allocated in proportion. It sets the price per millisecond.', { minimum: 128, maximum: 10240, integer: true, unit: 'MB', default: 128 }),
-    avgDurationMs: numberProp('The average run time of one invocation in milliseconds, for the cost estimate (GB-seconds) and the concurrency the workload needs.', { minimum: 1, maximum: 900000, unit: 'ms', default: 100 }),
-    runtime: enumProp(`The language runtime. Deprecated runtimes stop receiving security patches and are flagged. Dates from the Lambda runtimes page, checked ${LAMBDA_RUNTIMES_FACT.checked}.`, lambdaRuntimeValues, { default: 'nodejs22.x' }),
+    memoryMB: numberProp(
+      'The memory given to each execution environment, in MB; CPU is allocated in proportion. It sets the price per millisecond.',
+      { minimum: 128, maximum: 10240, integer: true, unit: 'MB', default: 128 },
+    ),
+    avgDurationMs: numberProp(
+      'The average run time of one invocation in milliseconds, for the cost estimate (GB-seconds) and the concurrency the workload needs.',
+      { minimum: 1, maximum: 900000, unit: 'ms', default: 100 },
+    ),
+    runtime: enumProp(
+      `The language runtime. Deprecated runtimes stop receiving security patches and are flagged. Dates from the Lambda runtimes page, checked ${LAMBDA_RUNTIMES_FACT.checked}.`,
+      lambdaRuntimeValues,
+      { default: 'nodejs22.x' },
+    ),
     architecture: enumProp(
       'The processor architecture the function runs on. arm64 (Graviton) costs less per GB-second; x86_64 is needed by some native dependencies.',
       [
@@ -181,12 +237,35 @@ const lambdaFunction: ResourceTypeDef = {
       ],
       { default: 'x86_64' },
     ),
-    timeoutSeconds: numberProp('How long an invocation may run before Lambda stops it.', { minimum: 1, maximum: 900, integer: true, unit: 's', default: 3 }),
-    inVpc: boolProp('Whether the function is attached to private subnets of a VPC, so it can reach private resources and its traffic is governed by security groups. It then needs a NAT gateway or VPC endpoints for the internet and AWS services.', false),
-    securityGroups: referenceList(['aws.ec2.security-group'], 'The security groups of the function\'s network interfaces when `inVpc` is true.', 'none'),
-    reservedConcurrency: numberProp('Concurrency reserved for this function: it is guaranteed that many concurrent executions and never gets more, which protects both the function and what it calls. Absent means it shares the account\'s unreserved pool.', { minimum: 0, integer: true }),
-    provisionedConcurrency: numberProp('Execution environments kept initialized to avoid cold starts, billed while configured.', { minimum: 0, integer: true, default: 0 }),
-    deadLetterQueue: boolProp('Whether failed asynchronous invocations are sent to a dead-letter queue (or an on-failure destination) instead of being dropped after the retries.', false),
+    timeoutSeconds: numberProp('How long an invocation may run before Lambda stops it.', {
+      minimum: 1,
+      maximum: 900,
+      integer: true,
+      unit: 's',
+      default: 3,
+    }),
+    inVpc: boolProp(
+      'Whether the function is attached to private subnets of a VPC, so it can reach private resources and its traffic is governed by security groups. It then needs a NAT gateway or VPC endpoints for the internet and AWS services.',
+      false,
+    ),
+    securityGroups: referenceList(
+      ['aws.ec2.security-group'],
+      "The security groups of the function's network interfaces when `inVpc` is true.",
+      'none',
+    ),
+    reservedConcurrency: numberProp(
+      "Concurrency reserved for this function: it is guaranteed that many concurrent executions and never gets more, which protects both the function and what it calls. Absent means it shares the account's unreserved pool.",
+      { minimum: 0, integer: true },
+    ),
+    provisionedConcurrency: numberProp('Execution environments kept initialized to avoid cold starts, billed while configured.', {
+      minimum: 0,
+      integer: true,
+      default: 0,
+    }),
+    deadLetterQueue: boolProp(
+      'Whether failed asynchronous invocations are sent to a dead-letter queue (or an on-failure destination) instead of being dropped after the retries.',
+      false,
+    ),
     tracing: boolProp('AWS X-Ray active tracing of invocations.', false),
     functionUrl: enumProp(
       'A built-in HTTPS endpoint for the function, without API Gateway. Its authentication type decides whether anyone on the internet can invoke the function.',
@@ -199,9 +278,13 @@ const lambdaFunction: ResourceTypeDef = {
     ),
     environment: {
       shape: { kind: 'map', values: { kind: 'string' } },
-      description: 'Environment variables passed to the function. They are visible to anyone who can read the configuration, so never put secrets here; the security evaluation flags secret-looking names and values.',
+      description:
+        'Environment variables passed to the function. They are visible to anyone who can read the configuration, so never put secrets here; the security evaluation flags secret-looking names and values.',
     },
-    requestsPerMonth: numberProp('Invocations per month, for the cost estimate, overriding the figure derived from the file\'s workload and the function\'s callers.', { minimum: 0, unit: 'requests' }),
+    requestsPerMonth: numberProp(
+      "Invocations per month, for the cost estimate, overriding the figure derived from the file's workload and the function's callers.",
+      { minimum: 0, unit: 'requests' },
+    ),
   },
   snippet: [
     'type: aws.lambda.function',
@@ -230,9 +313,15 @@ const apiIntegrationTargets = [
 const throttlingProperty: PropertyDef = {
   shape: objectShape({
     rateLimit: numberProp('The steady-state requests per second allowed.', { minimum: 0, unit: 'requests/s', default: 10000 }),
-    burstLimit: numberProp('The largest burst of concurrent requests allowed.', { minimum: 0, integer: true, unit: 'requests', default: 5000 }),
+    burstLimit: numberProp('The largest burst of concurrent requests allowed.', {
+      minimum: 0,
+      integer: true,
+      unit: 'requests',
+      default: 5000,
+    }),
   }),
-  description: 'Request throttling for the stage: requests beyond it get 429 responses, protecting the backends. The account-level default in a region is 10,000 requests per second with bursts of 5,000.',
+  description:
+    'Request throttling for the stage: requests beyond it get 429 responses, protecting the backends. The account-level default in a region is 10,000 requests per second with bursts of 5,000.',
 };
 
 const apiGateway: ResourceTypeDef = {
@@ -251,7 +340,8 @@ const apiGateway: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'A managed front door for APIs: it accepts HTTPS and WebSocket requests, authenticates and throttles them, and forwards them to Lambda functions, HTTP backends or AWS services, scaling without servers.',
-    whenToUse: 'Use in front of serverless and microservice backends when you need authentication, throttling, usage plans or request validation. HTTP APIs are cheaper and faster for simple proxying; REST APIs add API keys, caching, WAF and request transformation; WebSocket APIs keep two-way connections.',
+    whenToUse:
+      'Use in front of serverless and microservice backends when you need authentication, throttling, usage plans or request validation. HTTP APIs are cheaper and faster for simple proxying; REST APIs add API keys, caching, WAF and request transformation; WebSocket APIs keep two-way connections.',
     limits: [
       'Integration timeout of 29 seconds for REST APIs (30 seconds for HTTP APIs) by default.',
       'Payloads up to 10 MB.',
@@ -269,21 +359,29 @@ const apiGateway: ResourceTypeDef = {
       'TLS endpoints with custom domains, mutual TLS and resource policies; private APIs through VPC endpoints.',
       'Access logs to CloudWatch and X-Ray tracing.',
     ],
-    pricing: 'Billed per million requests (HTTP APIs cost much less than REST APIs), for WebSocket APIs per million messages plus connection minutes, plus data transfer out and optional REST API caching per hour.',
+    pricing:
+      'Billed per million requests (HTTP APIs cost much less than REST APIs), for WebSocket APIs per million messages plus connection minutes, plus data transfer out and optional REST API caching per hour.',
   },
   properties: {
     kind: enumProp(
       'The API type, which decides the features, the latency and the price per request. HTTP APIs suit simple proxying to Lambda or HTTP backends; REST APIs add management features; WebSocket APIs keep connections open.',
       [
-        ['rest', 'REST API: the full feature set (API keys, usage plans, caching, request transformation, WAF, edge-optimized or private endpoints).'],
+        [
+          'rest',
+          'REST API: the full feature set (API keys, usage plans, caching, request transformation, WAF, edge-optimized or private endpoints).',
+        ],
         ['http', 'HTTP API: lower latency and much cheaper, with JWT and Lambda authorizers; fewer features.'],
         ['websocket', 'WebSocket API: long-lived two-way connections for chat, dashboards and notifications; routes messages to backends.'],
       ],
       { default: 'rest' },
     ),
-    integrations: referenceList(apiIntegrationTargets, 'The backends the API forwards requests to. Each is a hard dependency: a route fails when its backend does.', 'hard'),
+    integrations: referenceList(
+      apiIntegrationTargets,
+      'The backends the API forwards requests to. Each is a hard dependency: a route fails when its backend does.',
+      'hard',
+    ),
     authorization: enumProp(
-      'How callers are authenticated and authorized on the API\'s routes. Without authorization anyone who finds the URL can call the backends.',
+      "How callers are authenticated and authorized on the API's routes. Without authorization anyone who finds the URL can call the backends.",
       [
         ['none', 'No authorization: anyone who knows the URL can call it. Flagged unless the API is deliberately public.'],
         ['iam', 'Callers sign requests with AWS credentials (SigV4) and IAM policies decide.'],
@@ -293,21 +391,27 @@ const apiGateway: ResourceTypeDef = {
       ],
       { default: 'none' },
     ),
-    endpointType: enumProp(
-      'Where the API\'s endpoint lives (REST APIs; HTTP and WebSocket APIs are regional).',
+    endpointType: enumProp("Where the API's endpoint lives (REST APIs; HTTP and WebSocket APIs are regional).", [
       [
-        ['edge', 'Edge-optimized: requests enter through CloudFront edge locations. The default for REST APIs created through CloudFormation.'],
-        ['regional', 'Regional: clients connect to the region directly; put your own CloudFront in front if needed.'],
-        ['private', 'Private: reachable only from VPCs through an interface endpoint.'],
+        'edge',
+        'Edge-optimized: requests enter through CloudFront edge locations. The default for REST APIs created through CloudFormation.',
       ],
-    ),
+      ['regional', 'Regional: clients connect to the region directly; put your own CloudFront in front if needed.'],
+      ['private', 'Private: reachable only from VPCs through an interface endpoint.'],
+    ]),
     throttling: throttlingProperty,
     waf: boolProp('Whether an AWS WAF web ACL filters requests to the stage (REST APIs only).', false),
     accessLogging: boolProp('Stage access logging to CloudWatch Logs: who called what, when, and with which result.', false),
     tracing: boolProp('AWS X-Ray tracing of requests through the API (REST APIs).', false),
-    apiKeyRequired: boolProp('Whether callers must present an API key (REST APIs), for usage plans and quotas; not an authentication mechanism on its own.', false),
+    apiKeyRequired: boolProp(
+      'Whether callers must present an API key (REST APIs), for usage plans and quotas; not an authentication mechanism on its own.',
+      false,
+    ),
     cache: boolProp('A REST API stage cache that answers repeated requests without calling the backend, billed per hour by size.', false),
-    requestsPerMonth: numberProp('Requests (or WebSocket messages) per month, for the cost estimate, overriding the figure derived from the file\'s workload.', { minimum: 0, unit: 'requests' }),
+    requestsPerMonth: numberProp(
+      "Requests (or WebSocket messages) per month, for the cost estimate, overriding the figure derived from the file's workload.",
+      { minimum: 0, unit: 'requests' },
+    ),
   },
   snippet: [
     'type: aws.apigateway.api',

@@ -11,18 +11,42 @@ import { inlineVolumeShape } from './storage';
 
 /** The EC2 purchase options; the cost evaluation applies each one's discount or premium. */
 export const purchaseOptionValues = [
-  ['on-demand', 'Pay per second with no commitment: the most flexible and the most expensive per hour. Right for short-lived, spiky or unpredictable workloads.'],
-  ['reserved-1y', 'A one-year Reserved Instance: a lower hourly rate in exchange for committing to this instance type in this region for a year.'],
-  ['reserved-3y', 'A three-year Reserved Instance: the deepest commitment discount (up to about 72%), for steady workloads that will run for years.'],
-  ['savings-plan-1y', 'A one-year Savings Plan: a commitment to spend an hourly amount on compute, applied across instance families, regions, Fargate and Lambda (Compute Savings Plan).'],
-  ['savings-plan-3y', 'A three-year Savings Plan: a larger discount (up to about 66% for Compute Savings Plans) for a longer spend commitment.'],
-  ['spot', 'Spare EC2 capacity at up to 90% off, which AWS can reclaim with a two-minute notice. Only for fault-tolerant, interruptible work such as batch jobs or stateless workers behind a group.'],
-  ['dedicated-instance', 'An instance on hardware dedicated to your account, for compliance that forbids sharing hosts; billed at a premium per instance plus a regional fee.'],
-  ['dedicated-host', 'A whole physical server for your account, with visibility of sockets and cores for bring-your-own-licence software (Windows Server, SQL Server); billed per host.'],
+  [
+    'on-demand',
+    'Pay per second with no commitment: the most flexible and the most expensive per hour. Right for short-lived, spiky or unpredictable workloads.',
+  ],
+  [
+    'reserved-1y',
+    'A one-year Reserved Instance: a lower hourly rate in exchange for committing to this instance type in this region for a year.',
+  ],
+  [
+    'reserved-3y',
+    'A three-year Reserved Instance: the deepest commitment discount (up to about 72%), for steady workloads that will run for years.',
+  ],
+  [
+    'savings-plan-1y',
+    'A one-year Savings Plan: a commitment to spend an hourly amount on compute, applied across instance families, regions, Fargate and Lambda (Compute Savings Plan).',
+  ],
+  [
+    'savings-plan-3y',
+    'A three-year Savings Plan: a larger discount (up to about 66% for Compute Savings Plans) for a longer spend commitment.',
+  ],
+  [
+    'spot',
+    'Spare EC2 capacity at up to 90% off, which AWS can reclaim with a two-minute notice. Only for fault-tolerant, interruptible work such as batch jobs or stateless workers behind a group.',
+  ],
+  [
+    'dedicated-instance',
+    'An instance on hardware dedicated to your account, for compliance that forbids sharing hosts; billed at a premium per instance plus a regional fee.',
+  ],
+  [
+    'dedicated-host',
+    'A whole physical server for your account, with visibility of sockets and cores for bring-your-own-licence software (Windows Server, SQL Server); billed per host.',
+  ],
 ] as const;
 
 const purchaseProperty: PropertyDef = enumProp(
-  'How the instance hours are bought. It does not change how the instance behaves, except that spot capacity can be reclaimed; it changes the hourly price through the catalog\'s discount for each option.',
+  "How the instance hours are bought. It does not change how the instance behaves, except that spot capacity can be reclaimed; it changes the hourly price through the catalog's discount for each option.",
   purchaseOptionValues,
   { default: 'on-demand' },
 );
@@ -31,7 +55,8 @@ const instanceTypeProperty: PropertyDef = {
   shape: { kind: 'instance-type' },
   required: true,
   example: 't3.medium',
-  description: 'The EC2 instance type: family, generation and size, such as `t3.medium` or `m6g.large`. It fixes the vCPUs, memory, local instance store, network performance and the hourly price. Families ending in `g` run on AWS Graviton (arm64) and cost less for the same size.',
+  description:
+    'The EC2 instance type: family, generation and size, such as `t3.medium` or `m6g.large`. It fixes the vCPUs, memory, local instance store, network performance and the hourly price. Families ending in `g` run on AWS Graviton (arm64) and cost less for the same size.',
 };
 
 /** `ami`: a well-known image name or AMI id, or the name of an Image Builder pipeline in the file. */
@@ -39,7 +64,18 @@ const amiShape: PropertyShape = {
   kind: 'one-of',
   variants: [
     { kind: 'reference', to: ['aws.imagebuilder.pipeline'] },
-    { kind: 'string', examples: ['amazon-linux-2023', 'amazon-linux-2', 'ubuntu-24.04', 'ubuntu-22.04', 'rhel-9', 'windows-server-2022', 'ami-0123456789abcdef0'] },
+    {
+      kind: 'string',
+      examples: [
+        'amazon-linux-2023',
+        'amazon-linux-2',
+        'ubuntu-24.04',
+        'ubuntu-22.04',
+        'rhel-9',
+        'windows-server-2022',
+        'ami-0123456789abcdef0',
+      ],
+    },
   ],
 };
 
@@ -47,14 +83,18 @@ const amiProperty: PropertyDef = {
   shape: amiShape,
   dependency: 'none',
   example: 'amazon-linux-2023',
-  description: 'The Amazon Machine Image the instances boot from: a well-known image name such as `amazon-linux-2023`, an AMI id (`ami-...`), or the name of an `aws.imagebuilder.pipeline` in this file whose output image is used. A name that matches a pipeline resource is read as a reference. The pipeline is not a runtime dependency: running instances keep working while it is down.',
+  description:
+    'The Amazon Machine Image the instances boot from: a well-known image name such as `amazon-linux-2023`, an AMI id (`ami-...`), or the name of an `aws.imagebuilder.pipeline` in this file whose output image is used. A name that matches a pipeline resource is read as a reference. The pipeline is not a runtime dependency: running instances keep working while it is down.',
 };
 
 const imdsProperty: PropertyDef = enumProp(
   'Whether the instance metadata service requires session tokens (IMDSv2). Requiring them blocks the server-side request forgery attacks that steal instance credentials through IMDSv1.',
   [
     ['required', 'Only IMDSv2 (token-based) requests are answered. The secure choice, and the default of Amazon Linux 2023 images.'],
-    ['optional', 'IMDSv1 requests are still answered, so an SSRF flaw in the application can read the instance role\'s credentials. The API default for images that do not say otherwise.'],
+    [
+      'optional',
+      "IMDSv1 requests are still answered, so an SSRF flaw in the application can read the instance role's credentials. The API default for images that do not say otherwise.",
+    ],
   ],
   { default: 'optional' },
 );
@@ -95,7 +135,8 @@ const volumesProperty: PropertyDef = {
     items: { kind: 'one-of', variants: [inlineVolumeShape, { kind: 'reference', to: ['aws.ebs.volume'] }] },
   },
   dependency: 'hard',
-  description: 'The EBS volumes of each instance: inline `{ volumeType, sizeGB, iops, throughputMBps, encrypted, deleteOnTermination }` objects (the first is the root volume), or names of `aws.ebs.volume` resources in the same zone. Named volumes are hard dependencies.',
+  description:
+    'The EBS volumes of each instance: inline `{ volumeType, sizeGB, iops, throughputMBps, encrypted, deleteOnTermination }` objects (the first is the root volume), or names of `aws.ebs.volume` resources in the same zone. Named volumes are hard dependencies.',
 };
 
 const fileSystemsProperty: PropertyDef = referenceList(
@@ -118,7 +159,10 @@ const launchProperties: Readonly<Record<string, PropertyDef>> = {
   userData: userDataProperty,
   iamRole: iamRoleProperty,
   detailedMonitoring: detailedMonitoringProperty,
-  keyPair: stringProp('The name of the EC2 key pair whose public key is installed for SSH. Leave it out and use Session Manager to avoid managing SSH keys and opening port 22.', { examples: ['ops-key'] }),
+  keyPair: stringProp(
+    'The name of the EC2 key pair whose public key is installed for SSH. Leave it out and use Session Manager to avoid managing SSH keys and opening port 22.',
+    { examples: ['ops-key'] },
+  ),
 };
 
 const ec2Docs = {
@@ -161,9 +205,11 @@ const ec2Instance: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'A virtual server in the cloud. You choose its hardware (the instance type), its image (the AMI), its disks and its network placement, and you manage everything from the operating system up.',
-    whenToUse: 'Use when you need full control of the operating system, software that expects a server, or a purchase option such as Reserved or Spot. For a fleet that must heal and scale, wrap the instance settings in an auto scaling group; for code without servers, consider Lambda, Fargate or Elastic Beanstalk.',
+    whenToUse:
+      'Use when you need full control of the operating system, software that expects a server, or a purchase option such as Reserved or Spot. For a fleet that must heal and scale, wrap the instance settings in an auto scaling group; for code without servers, consider Lambda, Fargate or Elastic Beanstalk.',
     ...ec2Docs,
-    pricing: 'Billed per second of running time (one-minute minimum for Linux) at the instance type\'s hourly rate, reduced by Reserved Instances, Savings Plans or Spot, raised for dedicated tenancy. EBS volumes, public IPv4 addresses and data transfer out are billed separately; instance store is included.',
+    pricing:
+      "Billed per second of running time (one-minute minimum for Linux) at the instance type's hourly rate, reduced by Reserved Instances, Savings Plans or Spot, raised for dedicated tenancy. EBS volumes, public IPv4 addresses and data transfer out are billed separately; instance store is included.",
   },
   properties: {
     ...launchProperties,
@@ -171,9 +217,18 @@ const ec2Instance: ResourceTypeDef = {
       'How many identical instances this resource stands for, spread round-robin over `zones`. Unlike an auto scaling group, nothing replaces a failed instance automatically.',
       { minimum: 1, maximum: 1000, integer: true, default: 1 },
     ),
-    elasticIp: boolProp('Whether the instance holds an Elastic IP: a static public address that survives stop and start and can be moved to a replacement instance. Implies a public address.', false),
-    autoRecovery: boolProp('Simplified automatic recovery: AWS restarts the instance on healthy hardware when the underlying host fails a system status check. On by default for supported instance types.', true),
-    terminationProtection: boolProp('Prevents the instance from being terminated through the API or console until the flag is cleared, guarding against accidental deletion.', false),
+    elasticIp: boolProp(
+      'Whether the instance holds an Elastic IP: a static public address that survives stop and start and can be moved to a replacement instance. Implies a public address.',
+      false,
+    ),
+    autoRecovery: boolProp(
+      'Simplified automatic recovery: AWS restarts the instance on healthy hardware when the underlying host fails a system status check. On by default for supported instance types.',
+      true,
+    ),
+    terminationProtection: boolProp(
+      'Prevents the instance from being terminated through the API or console until the flag is cleared, guarding against accidental deletion.',
+      false,
+    ),
     spotInterruptionBehavior: enumProp(
       'What happens to a spot instance when AWS reclaims the capacity, after the two-minute interruption notice. Stopping or hibernating keeps the EBS volumes for a later restart.',
       [
@@ -208,8 +263,16 @@ const scalingShape: PropertyShape = objectShape(
       ],
       { default: 'cpu' },
     ),
-    target: numberProp('The value the policy keeps the metric at: a CPU percentage (e.g. 60) or a request count per instance.', { minimum: 1, required: true }),
-    warmupSeconds: numberProp('How long a new instance is excluded from the metric while it starts, so the group does not over-scale.', { minimum: 0, integer: true, unit: 's', default: 300 }),
+    target: numberProp('The value the policy keeps the metric at: a CPU percentage (e.g. 60) or a request count per instance.', {
+      minimum: 1,
+      required: true,
+    }),
+    warmupSeconds: numberProp('How long a new instance is excluded from the metric while it starts, so the group does not over-scale.', {
+      minimum: 0,
+      integer: true,
+      unit: 's',
+      default: 300,
+    }),
   },
   ['target'],
 );
@@ -252,7 +315,8 @@ const autoScalingGroup: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'A group of identical EC2 instances, launched from one launch template, that EC2 Auto Scaling keeps at a desired size: it replaces instances that fail their health check and adds or removes instances as load changes.',
-    whenToUse: 'Use for any fleet of stateless servers, usually behind a load balancer, spread over two or more zones. Keep state in databases, S3 or EFS, since instances come and go.',
+    whenToUse:
+      'Use for any fleet of stateless servers, usually behind a load balancer, spread over two or more zones. Keep state in databases, S3 or EFS, since instances come and go.',
     limits: [
       'Instances are replaced, not repaired: anything kept on their local disks is lost.',
       'A group in a single zone goes down with that zone; spread it over at least two.',
@@ -264,21 +328,34 @@ const autoScalingGroup: ResourceTypeDef = {
       ...ec2Docs.customerResponsibility,
       'Choose health checks, scaling policies and capacity limits that keep enough instances running during failures and deployments.',
     ],
-    securityControls: [...ec2Docs.securityControls, 'Launch templates that enforce IMDSv2, encrypted volumes and no public IP for every instance.'],
-    pricing: 'Auto Scaling itself is free: you pay for the instances it runs (priced here at `desired` instances), their volumes and CloudWatch detailed monitoring if enabled.',
+    securityControls: [
+      ...ec2Docs.securityControls,
+      'Launch templates that enforce IMDSv2, encrypted volumes and no public IP for every instance.',
+    ],
+    pricing:
+      'Auto Scaling itself is free: you pay for the instances it runs (priced here at `desired` instances), their volumes and CloudWatch detailed monitoring if enabled.',
   },
   properties: {
     ...launchProperties,
     min: {
-      ...numberProp('The smallest number of instances the group keeps, even with no load. Defaults to 1 (0 when `desired` is 0), so a group written with only `desired` is valid.', { minimum: 0, integer: true }),
+      ...numberProp(
+        'The smallest number of instances the group keeps, even with no load. Defaults to 1 (0 when `desired` is 0), so a group written with only `desired` is valid.',
+        { minimum: 0, integer: true },
+      ),
       derivedDefault: { text: '`min(1, desired)`', value: (props) => asgMin(props) },
     },
     desired: {
-      ...numberProp('The number of instances the group runs now; the availability and cost estimates use it. Defaults to `min`.', { minimum: 0, integer: true }),
+      ...numberProp('The number of instances the group runs now; the availability and cost estimates use it. Defaults to `min`.', {
+        minimum: 0,
+        integer: true,
+      }),
       derivedDefault: { text: '`min`', value: (props) => asgDesired(props) },
     },
     max: {
-      ...numberProp('The largest number of instances scaling may reach; it caps the cost of a traffic spike or a runaway policy. Defaults to the larger of `desired` and `min`, so the group cannot scale out until you raise it.', { minimum: 1, integer: true }),
+      ...numberProp(
+        'The largest number of instances scaling may reach; it caps the cost of a traffic spike or a runaway policy. Defaults to the larger of `desired` and `min`, so the group cannot scale out until you raise it.',
+        { minimum: 1, integer: true },
+      ),
       derivedDefault: { text: '`max(desired, min)`', value: (props) => asgMax(props) },
     },
     minHealthy: numberProp(
@@ -287,19 +364,36 @@ const autoScalingGroup: ResourceTypeDef = {
     ),
     scaling: {
       shape: scalingShape,
-      description: 'A target-tracking scaling policy: the group adds instances when the metric is above the target and removes them when it is below.',
+      description:
+        'A target-tracking scaling policy: the group adds instances when the metric is above the target and removes them when it is below.',
     },
     healthCheck: enumProp(
       'Which health check decides that an instance must be replaced.',
       [
         ['ec2', 'Only EC2 status checks: catches hardware and operating-system failures, not a hung application.'],
-        ['elb', 'Also the load balancer\'s target health check, so an instance whose application stops answering is replaced. Use it whenever the group is behind a load balancer.'],
+        [
+          'elb',
+          "Also the load balancer's target health check, so an instance whose application stops answering is replaced. Use it whenever the group is behind a load balancer.",
+        ],
       ],
       { default: 'ec2' },
     ),
-    healthCheckGracePeriodSeconds: numberProp('How long after launch a failing health check is ignored, so instances have time to start.', { minimum: 0, integer: true, unit: 's', default: 300 }),
-    cooldownSeconds: numberProp('The pause after a simple scaling action before another one starts.', { minimum: 0, integer: true, unit: 's', default: 300 }),
-    capacityRebalance: boolProp('For spot capacity: launch a replacement as soon as AWS signals an elevated risk of interruption, before the two-minute notice.', false),
+    healthCheckGracePeriodSeconds: numberProp('How long after launch a failing health check is ignored, so instances have time to start.', {
+      minimum: 0,
+      integer: true,
+      unit: 's',
+      default: 300,
+    }),
+    cooldownSeconds: numberProp('The pause after a simple scaling action before another one starts.', {
+      minimum: 0,
+      integer: true,
+      unit: 's',
+      default: 300,
+    }),
+    capacityRebalance: boolProp(
+      'For spot capacity: launch a replacement as soon as AWS signals an elevated risk of interruption, before the two-minute notice.',
+      false,
+    ),
   },
   snippet: [
     'type: aws.autoscaling.group',
@@ -333,10 +427,11 @@ const imageBuilderPipeline: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'An automated pipeline that builds, tests and distributes machine images: it starts from a base image, applies components (packages, scripts, hardening), runs tests, and copies the resulting AMI to the regions and accounts you choose, on a schedule.',
-    whenToUse: 'Use to keep golden images patched and consistent instead of configuring each instance at boot or by hand. Instances and groups refer to the pipeline through `ami:`.',
+    whenToUse:
+      'Use to keep golden images patched and consistent instead of configuring each instance at boot or by hand. Instances and groups refer to the pipeline through `ami:`.',
     limits: [
-      'An AMI belongs to one region; the pipeline\'s distribution settings copy it to others.',
-      'Images built on a schedule only help if instances are replaced with them (for example by an auto scaling group\'s instance refresh).',
+      "An AMI belongs to one region; the pipeline's distribution settings copy it to others.",
+      "Images built on a schedule only help if instances are replaced with them (for example by an auto scaling group's instance refresh).",
       'Building happens on temporary EC2 instances in your account.',
     ],
     customerResponsibility: [
@@ -349,12 +444,22 @@ const imageBuilderPipeline: ResourceTypeDef = {
       'Encrypted AMIs and snapshots with KMS; launch permissions limited to chosen accounts.',
       'IAM roles for the build instances.',
     ],
-    pricing: 'Image Builder itself is free; you pay for the build and test instances while they run, the EBS snapshots behind the images, and logs stored in S3.',
+    pricing:
+      'Image Builder itself is free; you pay for the build and test instances while they run, the EBS snapshots behind the images, and logs stored in S3.',
   },
   properties: {
-    baseImage: stringProp('The image the pipeline starts from, such as `amazon-linux-2023` or `windows-server-2022`.', { examples: ['amazon-linux-2023', 'ubuntu-24.04', 'windows-server-2022'], default: 'amazon-linux-2023' }),
+    baseImage: stringProp('The image the pipeline starts from, such as `amazon-linux-2023` or `windows-server-2022`.', {
+      examples: ['amazon-linux-2023', 'ubuntu-24.04', 'windows-server-2022'],
+      default: 'amazon-linux-2023',
+    }),
     components: {
-      shape: { kind: 'list', items: { kind: 'string', examples: ['update-linux', 'aws-cli-version-2-linux', 'amazon-cloudwatch-agent-linux', 'stig-build-linux-high'] } },
+      shape: {
+        kind: 'list',
+        items: {
+          kind: 'string',
+          examples: ['update-linux', 'aws-cli-version-2-linux', 'amazon-cloudwatch-agent-linux', 'stig-build-linux-high'],
+        },
+      },
       description: 'The build components applied in order: package installs, configuration scripts, hardening such as STIG.',
     },
     schedule: enumProp(
@@ -370,12 +475,16 @@ const imageBuilderPipeline: ResourceTypeDef = {
     ),
     tests: boolProp('Whether test components run against each new image before it is distributed.', true),
     vulnerabilityScanning: boolProp('Whether Amazon Inspector scans each built image for known vulnerabilities.', false),
-    encryptedImage: boolProp('Whether the output AMI\'s snapshots are encrypted with a KMS key.', false),
+    encryptedImage: boolProp("Whether the output AMI's snapshots are encrypted with a KMS key.", false),
     distributeTo: {
       shape: { kind: 'list', items: { kind: 'region' }, uniqueItems: true },
       description: 'Additional regions the finished image is copied to, so instances there can use it.',
     },
-    buildInstanceType: { shape: { kind: 'instance-type' }, description: 'The instance type used to build and test images; it affects build time and the cost of each build.', example: 'm5.large' },
+    buildInstanceType: {
+      shape: { kind: 'instance-type' },
+      description: 'The instance type used to build and test images; it affects build time and the cost of each build.',
+      example: 'm5.large',
+    },
   },
   snippet: [
     'type: aws.imagebuilder.pipeline',
@@ -389,8 +498,20 @@ const imageBuilderPipeline: ResourceTypeDef = {
 
 const lightsailFirewallRule: PropertyShape = objectShape(
   {
-    port: { shape: { kind: 'one-of', variants: [{ kind: 'port' }, { kind: 'string', pattern: '^\\d{1,5}-\\d{1,5}$' }] }, required: true, description: 'A port number, a range such as `8000-8100`, or `all`.' },
-    protocol: enumProp('The IP protocol the rule opens on the instance\'s public address.', [['tcp', 'TCP traffic.'], ['udp', 'UDP traffic.'], ['all', 'Every protocol.']], { default: 'tcp' }),
+    port: {
+      shape: { kind: 'one-of', variants: [{ kind: 'port' }, { kind: 'string', pattern: '^\\d{1,5}-\\d{1,5}$' }] },
+      required: true,
+      description: 'A port number, a range such as `8000-8100`, or `all`.',
+    },
+    protocol: enumProp(
+      "The IP protocol the rule opens on the instance's public address.",
+      [
+        ['tcp', 'TCP traffic.'],
+        ['udp', 'UDP traffic.'],
+        ['all', 'Every protocol.'],
+      ],
+      { default: 'tcp' },
+    ),
     from: { shape: { kind: 'cidr' }, description: 'The source addresses allowed, as a CIDR block.', default: '0.0.0.0/0' },
   },
   ['port'],
@@ -412,14 +533,15 @@ const lightsailInstance: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'A simple virtual private server sold as a monthly bundle of CPU, memory, SSD storage and data transfer, with ready-made blueprints such as WordPress or LAMP, in a VPC that Lightsail manages for you.',
-    whenToUse: 'Use for small websites, blogs, development servers and simple business applications where a flat, predictable price matters more than fine control. Move to EC2 when you need auto scaling, other purchase options or full VPC networking.',
+    whenToUse:
+      'Use for small websites, blogs, development servers and simple business applications where a flat, predictable price matters more than fine control. Move to EC2 when you need auto scaling, other purchase options or full VPC networking.',
     limits: [
       'A Lightsail instance lives in one zone and is not replaced automatically when it fails.',
       'Networking is limited: its own managed VPC (peering with the default VPC only) and a simple per-instance firewall.',
       'Bundles fix the CPU, memory, disk and included transfer; outgrowing them means a snapshot and a larger bundle.',
     ],
     customerResponsibility: [
-      'Patch the operating system and the blueprint\'s application (WordPress plugins included).',
+      "Patch the operating system and the blueprint's application (WordPress plugins included).",
       'Restrict the firewall, especially SSH and RDP, and use key-based access.',
       'Enable automatic snapshots and keep the static IP attached.',
     ],
@@ -428,7 +550,8 @@ const lightsailInstance: ResourceTypeDef = {
       'SSH key pairs and browser-based SSH; IAM for console and API access.',
       'Encrypted disks and automatic snapshots.',
     ],
-    pricing: 'A fixed monthly price per bundle that includes the disk and a data-transfer allowance; extra transfer, additional disks, snapshots and load balancers are billed separately.',
+    pricing:
+      'A fixed monthly price per bundle that includes the disk and a data-transfer allowance; extra transfer, additional disks, snapshots and load balancers are billed separately.',
   },
   properties: {
     bundle: enumProp(
@@ -444,7 +567,10 @@ const lightsailInstance: ResourceTypeDef = {
       ],
       { default: 'micro' },
     ),
-    blueprint: stringProp('The image or application stack the instance starts from.', { examples: ['amazon-linux-2023', 'ubuntu-22-04', 'wordpress', 'lamp', 'nodejs', 'windows-server-2022'], default: 'amazon-linux-2023' }),
+    blueprint: stringProp('The image or application stack the instance starts from.', {
+      examples: ['amazon-linux-2023', 'ubuntu-22-04', 'wordpress', 'lamp', 'nodejs', 'windows-server-2022'],
+      default: 'amazon-linux-2023',
+    }),
     staticIp: boolProp('Whether a static public IP is attached, so the address survives stop and start and DNS can point at it.', false),
     firewall: {
       shape: { kind: 'list', items: lightsailFirewallRule },
@@ -452,7 +578,8 @@ const lightsailInstance: ResourceTypeDef = {
         { port: 22, protocol: 'tcp', from: '0.0.0.0/0' },
         { port: 80, protocol: 'tcp', from: '0.0.0.0/0' },
       ],
-      description: 'The instance\'s firewall rules. Lightsail opens SSH (22) and HTTP (80) to the whole internet by default on Linux; restrict SSH to your own addresses.',
+      description:
+        "The instance's firewall rules. Lightsail opens SSH (22) and HTTP (80) to the whole internet by default on Linux; restrict SSH to your own addresses.",
     },
     automaticSnapshots: boolProp('Daily automatic snapshots of the instance and its disk, kept for seven days.', false),
   },
@@ -486,7 +613,8 @@ const batchEnvironment: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'A compute environment and job queue in which AWS Batch runs containerized batch jobs, starting and stopping EC2, Spot or Fargate capacity to match the queue so nothing runs while there is no work.',
-    whenToUse: 'Use for simulations, rendering, ETL and machine-learning jobs that can wait in a queue and run in parallel. For event-driven work under 15 minutes, Lambda is simpler; for long-running services, ECS.',
+    whenToUse:
+      'Use for simulations, rendering, ETL and machine-learning jobs that can wait in a queue and run in parallel. For event-driven work under 15 minutes, Lambda is simpler; for long-running services, ECS.',
     limits: [
       'AWS Batch has no SLA of its own; jobs depend on the EC2 or Fargate capacity underneath.',
       'Spot capacity can be reclaimed with a two-minute notice, so jobs must be retryable or checkpoint their work.',
@@ -515,13 +643,25 @@ const batchEnvironment: ResourceTypeDef = {
       ],
       { default: 'ec2' },
     ),
-    managed: boolProp('Whether AWS Batch manages the capacity (scaling instances up and down). An unmanaged environment runs on an ECS cluster you manage yourself.', true),
+    managed: boolProp(
+      'Whether AWS Batch manages the capacity (scaling instances up and down). An unmanaged environment runs on an ECS cluster you manage yourself.',
+      true,
+    ),
     instanceTypes: {
       shape: { kind: 'list', items: { kind: 'instance-type' }, uniqueItems: true },
-      description: 'The instance types the environment may launch for EC2 and Spot capacity. Absent means `optimal`: AWS picks from current C, M and R families.',
+      description:
+        'The instance types the environment may launch for EC2 and Spot capacity. Absent means `optimal`: AWS picks from current C, M and R families.',
     },
-    minvCpus: numberProp('The vCPUs kept running even when the queue is empty; 0 lets the environment scale to nothing.', { minimum: 0, integer: true, default: 0 }),
-    maxvCpus: numberProp('The most vCPUs the environment may run at once; it bounds throughput and cost.', { minimum: 1, integer: true, required: true }),
+    minvCpus: numberProp('The vCPUs kept running even when the queue is empty; 0 lets the environment scale to nothing.', {
+      minimum: 0,
+      integer: true,
+      default: 0,
+    }),
+    maxvCpus: numberProp('The most vCPUs the environment may run at once; it bounds throughput and cost.', {
+      minimum: 1,
+      integer: true,
+      required: true,
+    }),
     jobsPerMonth: numberProp('How many jobs run per month, for the cost estimate.', { minimum: 0, default: 0 }),
     avgJobMinutes: numberProp('The average run time of one job, for the cost estimate.', { minimum: 0, unit: 'minutes', default: 10 }),
     avgJobvCpus: numberProp('The vCPUs one job uses, for the cost estimate.', { minimum: 0.25, default: 1 }),
@@ -553,7 +693,8 @@ const beanstalkEnvironment: ResourceTypeDef = {
   dataStore: false,
   docs: {
     what: 'A managed application environment: you upload code for a supported platform (Java, .NET, Node.js, PHP, Python, Ruby, Go or Docker) and Elastic Beanstalk creates and runs the EC2 instances, auto scaling group, load balancer and monitoring for it.',
-    whenToUse: 'Use to run a conventional web application or worker without assembling the infrastructure yourself, while keeping access to the underlying resources. For containers with more control use ECS; for event-driven code, Lambda.',
+    whenToUse:
+      'Use to run a conventional web application or worker without assembling the infrastructure yourself, while keeping access to the underlying resources. For containers with more control use ECS; for event-driven code, Lambda.',
     limits: [
       'There is no Elastic Beanstalk SLA: availability is that of the instances and load balancer it creates.',
       'A single-instance environment has no load balancer and fails with its one instance and zone.',
@@ -569,7 +710,8 @@ const beanstalkEnvironment: ResourceTypeDef = {
       'Enhanced health reporting and log streaming to CloudWatch.',
       'Instance profiles, security groups, VPC placement, HTTPS listeners and IMDSv2 on its instances.',
     ],
-    pricing: 'Elastic Beanstalk is free; you pay for the resources it creates: EC2 instances, EBS volumes, the load balancer, and CloudWatch logs.',
+    pricing:
+      'Elastic Beanstalk is free; you pay for the resources it creates: EC2 instances, EBS volumes, the load balancer, and CloudWatch logs.',
   },
   properties: {
     platform: enumProp(
@@ -602,8 +744,16 @@ const beanstalkEnvironment: ResourceTypeDef = {
       ],
       { default: 'load-balanced' },
     ),
-    instanceType: { shape: { kind: 'instance-type' }, default: 't3.micro', description: 'The instance type of the environment\'s instances.', example: 't3.small' },
-    minInstances: numberProp('The smallest number of instances the environment\'s auto scaling group keeps; the availability and cost estimates use it.', { minimum: 1, integer: true, default: 1 }),
+    instanceType: {
+      shape: { kind: 'instance-type' },
+      default: 't3.micro',
+      description: "The instance type of the environment's instances.",
+      example: 't3.small',
+    },
+    minInstances: numberProp(
+      "The smallest number of instances the environment's auto scaling group keeps; the availability and cost estimates use it.",
+      { minimum: 1, integer: true, default: 1 },
+    ),
     maxInstances: numberProp('The largest number of instances the environment may scale to.', { minimum: 1, integer: true, default: 4 }),
     loadBalancerType: enumProp(
       'The load balancer Elastic Beanstalk creates for a load-balanced environment. It becomes part of the environment and is billed like any load balancer.',
@@ -625,8 +775,14 @@ const beanstalkEnvironment: ResourceTypeDef = {
       ],
       { default: 'all-at-once' },
     ),
-    managedUpdates: boolProp('Managed platform updates: Elastic Beanstalk applies platform patches and minor version updates automatically during a weekly maintenance period, so the environment does not drift onto an unsupported platform.', false),
-    enhancedHealth: boolProp('Enhanced health reporting: instance and request-level health from an agent on each instance, rather than only load balancer checks.', true),
+    managedUpdates: boolProp(
+      'Managed platform updates: Elastic Beanstalk applies platform patches and minor version updates automatically during a weekly maintenance period, so the environment does not drift onto an unsupported platform.',
+      false,
+    ),
+    enhancedHealth: boolProp(
+      'Enhanced health reporting: instance and request-level health from an agent on each instance, rather than only load balancer checks.',
+      true,
+    ),
     logStreaming: boolProp('Whether instance logs are streamed to CloudWatch Logs, so they survive instance replacement.', false),
     publicIp: publicIpProperty,
     imdsv2: imdsProperty,

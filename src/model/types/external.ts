@@ -11,7 +11,10 @@ const connectivityProperty: PropertyDef = enumProp(
   'How the on-premises network reaches the VPC, which decides whether traffic crosses the public internet.',
   [
     ['vpn', 'AWS Site-to-Site VPN: encrypted IPsec tunnels over the internet to a virtual private gateway or transit gateway.'],
-    ['direct-connect', 'AWS Direct Connect: a dedicated private line into AWS with steady bandwidth and latency. Not encrypted by itself; add MACsec or a VPN on top for sensitive data.'],
+    [
+      'direct-connect',
+      'AWS Direct Connect: a dedicated private line into AWS with steady bandwidth and latency. Not encrypted by itself; add MACsec or a VPN on top for sensitive data.',
+    ],
     ['internet', 'The public internet with no private link: the on-premises side must expose public endpoints.'],
   ],
   { default: 'vpn' },
@@ -42,15 +45,21 @@ const users: ResourceTypeDef = {
   mttrMinutes: 0,
   dataStore: false,
   docs: {
-    what: 'The people and programs that use the system from the internet. They are where requests come from: the resources they connect to are the entry points whose availability is the system\'s availability.',
-    whenToUse: 'Add one to every architecture that serves the internet and connect it to the front door (DNS, CDN, load balancer or API). The security evaluation treats it as the attacker\'s starting point too.',
-    limits: ['The users never fail in the model; the file\'s `workload` describes how much traffic they send.'],
-    customerResponsibility: ['Assume any of them may be hostile: authenticate, authorize, validate input and rate-limit at the entry point.'],
+    what: "The people and programs that use the system from the internet. They are where requests come from: the resources they connect to are the entry points whose availability is the system's availability.",
+    whenToUse:
+      "Add one to every architecture that serves the internet and connect it to the front door (DNS, CDN, load balancer or API). The security evaluation treats it as the attacker's starting point too.",
+    limits: ["The users never fail in the model; the file's `workload` describes how much traffic they send."],
+    customerResponsibility: [
+      'Assume any of them may be hostile: authenticate, authorize, validate input and rate-limit at the entry point.',
+    ],
     securityControls: ['Controls live on the resources they reach: WAF, TLS, authorization, throttling, security groups.'],
     pricing: 'Not billed; their traffic drives request and data-transfer charges on the resources they use.',
   },
   properties: {
-    sourceCidr: cidrProperty('the users connect from; `0.0.0.0/0` is the whole internet, a narrower range models a corporate network', '0.0.0.0/0'),
+    sourceCidr: cidrProperty(
+      'the users connect from; `0.0.0.0/0` is the whole internet, a narrower range models a corporate network',
+      '0.0.0.0/0',
+    ),
     audience: enumProp(
       'Who the users are, for documentation and the security evaluation. Public users are assumed hostile; partners and employees still need authentication.',
       [
@@ -80,7 +89,9 @@ const onPremServer: ResourceTypeDef = {
   docs: {
     what: 'A server in your own data centre that the AWS part of a hybrid architecture calls or is called by: a legacy application, an identity provider, a mainframe gateway.',
     whenToUse: 'Add one to model hybrid designs and migrations: what still runs on premises, how it is reached, and what depends on it.',
-    limits: ['It never fails in the model unless you give it an `availability:`; set one to see the effect of your data centre on the whole system.'],
+    limits: [
+      'It never fails in the model unless you give it an `availability:`; set one to see the effect of your data centre on the whole system.',
+    ],
     customerResponsibility: onPremisesResponsibility,
     securityControls: ['Your own firewalls and hardening, plus the encryption of the VPN or Direct Connect link.'],
     pricing: 'Not billed by AWS; the link (VPN hours, Direct Connect port hours) and data transfer out of AWS are.',
@@ -108,12 +119,16 @@ const onPremDatabase: ResourceTypeDef = {
   dataStore: true,
   docs: {
     what: 'A database in your own data centre: typically the source of a migration with AWS DMS, or a system of record that cloud applications still read during a hybrid phase.',
-    whenToUse: 'Add one as the `source` of an `aws.dms.task` or as a dependency of cloud resources that still use it, so migration plans and hybrid availability are visible.',
+    whenToUse:
+      'Add one as the `source` of an `aws.dms.task` or as a dependency of cloud resources that still use it, so migration plans and hybrid availability are visible.',
     limits: [
-      'DMS reads it over the network link, so change-data-capture needs the link up and the engine\'s logs retained long enough.',
+      "DMS reads it over the network link, so change-data-capture needs the link up and the engine's logs retained long enough.",
       'It never fails in the model unless you give it an `availability:`.',
     ],
-    customerResponsibility: [...onPremisesResponsibility, 'Create a least-privilege migration user and enable the logging that change data capture needs.'],
+    customerResponsibility: [
+      ...onPremisesResponsibility,
+      'Create a least-privilege migration user and enable the logging that change data capture needs.',
+    ],
     securityControls: ['Your own database security, plus TLS on the DMS endpoint and the encryption of the link to AWS.'],
     pricing: 'Not billed by AWS; the migration (DMS replication instance hours) and the link are.',
   },
@@ -133,7 +148,7 @@ const onPremDatabase: ResourceTypeDef = {
       ],
       { default: 'other' },
     ),
-    sizeGB: numberProp('The size of the data, in GB, which drives migration time and the target\'s storage.', { minimum: 0, unit: 'GB' }),
+    sizeGB: numberProp("The size of the data, in GB, which drives migration time and the target's storage.", { minimum: 0, unit: 'GB' }),
     cidr: cidrProperty('of the database server'),
     connectivity: connectivityProperty,
     encryptedInTransit: {
@@ -142,7 +157,13 @@ const onPremDatabase: ResourceTypeDef = {
       description: 'Whether clients (including DMS) connect to it with TLS.',
     },
   },
-  snippet: ['type: external.onprem-database', 'engine: ${1|oracle,sqlserver,mysql,postgres,mariadb,db2,sap-ase,mongodb,other|}', 'sizeGB: ${2:500}', 'connectivity: ${3|vpn,direct-connect|}', 'encryptedInTransit: true'].join('\n'),
+  snippet: [
+    'type: external.onprem-database',
+    'engine: ${1|oracle,sqlserver,mysql,postgres,mariadb,db2,sap-ase,mongodb,other|}',
+    'sizeGB: ${2:500}',
+    'connectivity: ${3|vpn,direct-connect|}',
+    'encryptedInTransit: true',
+  ].join('\n'),
 };
 
 export const externalTypes: readonly ResourceTypeDef[] = [users, onPremServer, onPremDatabase];

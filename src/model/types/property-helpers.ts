@@ -17,7 +17,11 @@ export function enumShape(values: readonly (readonly [string | number | boolean,
   return { kind: 'enum', values: entries };
 }
 
-export function enumProp(description: string, values: readonly (readonly [string | number | boolean, string])[], extra: Extra = {}): PropertyDef {
+export function enumProp(
+  description: string,
+  values: readonly (readonly [string | number | boolean, string])[],
+  extra: Extra = {},
+): PropertyDef {
   return { shape: enumShape(values), description, ...extra };
 }
 
@@ -32,18 +36,36 @@ export function numberProp(
   options: Extra & { readonly minimum?: number; readonly maximum?: number; readonly integer?: boolean } = {},
 ): PropertyDef {
   const { minimum, maximum, integer, ...extra } = options;
-  const shape: PropertyShape = { kind: 'number', ...(integer ? { integer } : {}), ...(minimum !== undefined ? { minimum } : {}), ...(maximum !== undefined ? { maximum } : {}) };
+  const shape: PropertyShape = {
+    kind: 'number',
+    ...(integer ? { integer } : {}),
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(maximum !== undefined ? { maximum } : {}),
+  };
   return { shape, description, ...extra };
 }
 
-export function stringProp(description: string, options: Extra & { readonly examples?: readonly string[]; readonly pattern?: string; readonly maxLength?: number } = {}): PropertyDef {
+export function stringProp(
+  description: string,
+  options: Extra & { readonly examples?: readonly string[]; readonly pattern?: string; readonly maxLength?: number } = {},
+): PropertyDef {
   const { examples, pattern, maxLength, ...extra } = options;
-  const shape: PropertyShape = { kind: 'string', ...(examples ? { examples } : {}), ...(pattern ? { pattern } : {}), ...(maxLength ? { maxLength } : {}) };
+  const shape: PropertyShape = {
+    kind: 'string',
+    ...(examples ? { examples } : {}),
+    ...(pattern ? { pattern } : {}),
+    ...(maxLength ? { maxLength } : {}),
+  };
   return { shape, description, ...extra };
 }
 
 /** A list of references to resources of the given types. */
-export function referenceList(to: readonly TypePattern[], description: string, dependency: DependencyRole, extra: Extra & { readonly minItems?: number } = {}): PropertyDef {
+export function referenceList(
+  to: readonly TypePattern[],
+  description: string,
+  dependency: DependencyRole,
+  extra: Extra & { readonly minItems?: number } = {},
+): PropertyDef {
   const { minItems, ...rest } = extra;
   return {
     shape: { kind: 'list', items: { kind: 'reference', to }, uniqueItems: true, ...(minItems !== undefined ? { minItems } : {}) },

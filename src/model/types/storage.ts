@@ -21,10 +21,19 @@ import { boolProp, enumProp, enumShape, numberProp, objectShape, referenceList }
 
 /** The EBS volume types, with what each is for. */
 export const ebsVolumeTypeValues = [
-  ['gp2', 'General Purpose SSD, previous generation: performance grows with size (3 IOPS per GB, bursting to 3,000 on small volumes). Usually more expensive than gp3 for the same performance.'],
-  ['gp3', 'General Purpose SSD: a 3,000 IOPS and 125 MiB/s baseline at any size, with IOPS (up to 80,000) and throughput (up to 2,000 MiB/s) provisioned separately from capacity (up to 64 TiB). The sensible default for boot and most data volumes.'],
+  [
+    'gp2',
+    'General Purpose SSD, previous generation: performance grows with size (3 IOPS per GB, bursting to 3,000 on small volumes). Usually more expensive than gp3 for the same performance.',
+  ],
+  [
+    'gp3',
+    'General Purpose SSD: a 3,000 IOPS and 125 MiB/s baseline at any size, with IOPS (up to 80,000) and throughput (up to 2,000 MiB/s) provisioned separately from capacity (up to 64 TiB). The sensible default for boot and most data volumes.',
+  ],
   ['io1', 'Provisioned IOPS SSD, previous generation: consistent IOPS for databases; supports Multi-Attach.'],
-  ['io2', 'Provisioned IOPS SSD (all io2 volumes are Block Express since April 2025): up to 64 TiB and 256,000 IOPS at 1,000 IOPS per GiB, with 99.999% designed durability and sub-millisecond latency, for critical databases; supports Multi-Attach.'],
+  [
+    'io2',
+    'Provisioned IOPS SSD (all io2 volumes are Block Express since April 2025): up to 64 TiB and 256,000 IOPS at 1,000 IOPS per GiB, with 99.999% designed durability and sub-millisecond latency, for critical databases; supports Multi-Attach.',
+  ],
   ['st1', 'Throughput Optimized HDD: cheap sequential throughput for big data, data warehouses and logs. Cannot be a boot volume.'],
   ['sc1', 'Cold HDD: the cheapest EBS storage, for large volumes of rarely read data. Cannot be a boot volume.'],
 ] as const;
@@ -71,9 +80,7 @@ export const inlineVolumeProperties: Readonly<Record<string, PropertyDef>> = {
 /** An inline volume: `{ volumeType, sizeGB, iops, throughputMBps, encrypted, deleteOnTermination }`. */
 export const inlineVolumeShape: PropertyShape = objectShape(inlineVolumeProperties, ['sizeGB']);
 
-const durabilityByVolumeType: readonly FigureVariant[] = [
-  { property: 'volumeType', value: 'io2', durability: ebsIo2Durability },
-];
+const durabilityByVolumeType: readonly FigureVariant[] = [{ property: 'volumeType', value: 'io2', durability: ebsIo2Durability }];
 
 const ebsVolume: ResourceTypeDef = {
   id: 'aws.ebs.volume',
@@ -92,7 +99,8 @@ const ebsVolume: ResourceTypeDef = {
   dataStore: true,
   docs: {
     what: 'A network-attached block device for EC2 instances. Its data outlives the instance it is attached to, and AWS replicates it inside one availability zone to survive the failure of a single disk.',
-    whenToUse: 'Use for boot disks, databases you run yourself and any single-instance data that must persist. For storage shared by many instances use EFS or FSx; for objects, S3; for scratch data that may vanish, the instance store is faster and free.',
+    whenToUse:
+      'Use for boot disks, databases you run yourself and any single-instance data that must persist. For storage shared by many instances use EFS or FSx; for objects, S3; for scratch data that may vanish, the instance store is faster and free.',
     limits: [
       'A volume lives in exactly one availability zone and can only attach to instances in that zone; moving it means a snapshot and a restore.',
       'Multi-Attach exists only for io1 and io2, and then for up to 16 Nitro instances in the same zone, which must coordinate writes through a cluster-aware file system.',
@@ -111,7 +119,8 @@ const ebsVolume: ResourceTypeDef = {
       'IAM policies on volume and snapshot actions.',
       'Snapshot sharing permissions and snapshot lock.',
     ],
-    pricing: 'Billed per provisioned GB-month by volume type; gp3 adds IOPS and throughput above its free baseline, io1 and io2 bill every provisioned IOPS. Snapshots are billed per GB-month of changed blocks stored.',
+    pricing:
+      'Billed per provisioned GB-month by volume type; gp3 adds IOPS and throughput above its free baseline, io1 and io2 bill every provisioned IOPS. Snapshots are billed per GB-month of changed blocks stored.',
   },
   properties: {
     volumeType: volumeTypeProperty,
@@ -121,7 +130,8 @@ const ebsVolume: ResourceTypeDef = {
     encrypted: encryptedProperty,
     zones: {
       shape: { kind: 'list', items: { kind: 'zone' }, minItems: 1, maxItems: 1 },
-      description: 'The single availability zone the volume lives in, as a one-letter list (`[a]`). It must be a zone of every instance it is attached to.',
+      description:
+        'The single availability zone the volume lives in, as a one-letter list (`[a]`). It must be a zone of every instance it is attached to.',
     },
     attachedTo: referenceList(
       ['aws.ec2.instance'],
@@ -152,28 +162,59 @@ const ebsVolume: ResourceTypeDef = {
 };
 
 const s3StorageClassValues = [
-  ['STANDARD', 'S3 Standard: frequently read data, millisecond access, data in at least three zones. No minimum duration and no retrieval fee.'],
-  ['INTELLIGENT_TIERING', 'S3 Intelligent-Tiering: moves each object between access tiers by how often it is read, for a small monitoring fee per object and no retrieval fee. For unknown or changing access patterns.'],
-  ['STANDARD_IA', 'S3 Standard-IA: infrequently read data that must still come back in milliseconds. Cheaper storage, a per-GB retrieval fee, a 30-day minimum duration and a 128 KB minimum billable object size.'],
-  ['ONEZONE_IA', 'S3 One Zone-IA: like Standard-IA but kept in a single zone, so cheaper and lost if that zone is destroyed. For re-creatable data and secondary copies. 30-day minimum duration.'],
-  ['GLACIER_IR', 'S3 Glacier Instant Retrieval: archive data read about once a quarter, still returned in milliseconds. 90-day minimum duration and a higher retrieval fee.'],
-  ['GLACIER', 'S3 Glacier Flexible Retrieval: archives restored in minutes (expedited) to hours (standard, bulk) before they can be read. 90-day minimum duration.'],
-  ['DEEP_ARCHIVE', 'S3 Glacier Deep Archive: the cheapest class, for data kept for years; a restore takes about 12 hours (standard) to 48 hours (bulk). 180-day minimum duration.'],
+  [
+    'STANDARD',
+    'S3 Standard: frequently read data, millisecond access, data in at least three zones. No minimum duration and no retrieval fee.',
+  ],
+  [
+    'INTELLIGENT_TIERING',
+    'S3 Intelligent-Tiering: moves each object between access tiers by how often it is read, for a small monitoring fee per object and no retrieval fee. For unknown or changing access patterns.',
+  ],
+  [
+    'STANDARD_IA',
+    'S3 Standard-IA: infrequently read data that must still come back in milliseconds. Cheaper storage, a per-GB retrieval fee, a 30-day minimum duration and a 128 KB minimum billable object size.',
+  ],
+  [
+    'ONEZONE_IA',
+    'S3 One Zone-IA: like Standard-IA but kept in a single zone, so cheaper and lost if that zone is destroyed. For re-creatable data and secondary copies. 30-day minimum duration.',
+  ],
+  [
+    'GLACIER_IR',
+    'S3 Glacier Instant Retrieval: archive data read about once a quarter, still returned in milliseconds. 90-day minimum duration and a higher retrieval fee.',
+  ],
+  [
+    'GLACIER',
+    'S3 Glacier Flexible Retrieval: archives restored in minutes (expedited) to hours (standard, bulk) before they can be read. 90-day minimum duration.',
+  ],
+  [
+    'DEEP_ARCHIVE',
+    'S3 Glacier Deep Archive: the cheapest class, for data kept for years; a restore takes about 12 hours (standard) to 48 hours (bulk). 180-day minimum duration.',
+  ],
 ] as const;
 
 const s3Variants: readonly FigureVariant[] = [
-  ...Object.entries(s3DesignedAvailability).map(([storageClass, availability]): FigureVariant => ({ property: 'storageClass', value: storageClass, availability })),
+  ...Object.entries(s3DesignedAvailability).map(([storageClass, availability]): FigureVariant => ({
+    property: 'storageClass',
+    value: storageClass,
+    availability,
+  })),
   // One Zone-IA keeps the data in one zone, so the bucket's data fails with that zone.
   { property: 'storageClass', value: 'ONEZONE_IA', placement: 'zonal' },
 ];
 
 const lifecycleTransitionShape: PropertyShape = objectShape(
   {
-    afterDays: numberProp('The object age, in days since creation, at which the transition happens.', { minimum: 0, integer: true, unit: 'days', required: true }),
+    afterDays: numberProp('The object age, in days since creation, at which the transition happens.', {
+      minimum: 0,
+      integer: true,
+      unit: 'days',
+      required: true,
+    }),
     storageClass: {
       shape: enumShape(s3StorageClassValues.filter(([value]) => value !== 'STANDARD')),
       required: true,
-      description: 'The storage class objects move to. Remember each class\'s minimum storage duration: objects removed earlier are billed for the remainder.',
+      description:
+        "The storage class objects move to. Remember each class's minimum storage duration: objects removed earlier are billed for the remainder.",
     },
   },
   ['afterDays', 'storageClass'],
@@ -189,7 +230,11 @@ const s3Bucket: ResourceTypeDef = {
   inVpc: false,
   zonal: false,
   units: { rule: 'fixed', units: 1 },
-  availability: s3DesignedAvailability.STANDARD ?? { value: 99.99, kind: 'designed', source: 'github:awsdocs/amazon-s3-userguide doc_source/storage-class-intro.md' },
+  availability: s3DesignedAvailability.STANDARD ?? {
+    value: 99.99,
+    kind: 'designed',
+    source: 'github:awsdocs/amazon-s3-userguide doc_source/storage-class-intro.md',
+  },
   durability: s3Durability,
   variants: s3Variants,
   mttrMinutes: 30,
@@ -197,7 +242,8 @@ const s3Bucket: ResourceTypeDef = {
   dataStore: true,
   docs: {
     what: 'Object storage: a bucket holds any number of objects (data plus metadata, addressed by key) reached over HTTPS. AWS spreads the data over several zones of the region and scales it without any provisioning.',
-    whenToUse: 'Use for static assets, backups, data lakes, logs, archives and anything read and written whole over an API. Not a file system and not a block device: use EFS, FSx or EBS when software needs POSIX files or a disk.',
+    whenToUse:
+      'Use for static assets, backups, data lakes, logs, archives and anything read and written whole over an API. Not a file system and not a block device: use EFS, FSx or EBS when software needs POSIX files or a disk.',
     limits: [
       'Eleven nines of designed durability in every class; designed availability ranges from 99.99% (Standard) to 99.5% (One Zone-IA).',
       'Infrequent-access and archive classes have minimum storage durations (30 days for Standard-IA and One Zone-IA, 90 for Glacier Instant and Flexible Retrieval, 180 for Deep Archive) and per-GB retrieval fees.',
@@ -219,15 +265,19 @@ const s3Bucket: ResourceTypeDef = {
       'Versioning, MFA Delete, Object Lock (write once, read many) and replication.',
       'Server access logs, CloudTrail data events, and Macie for sensitive-data discovery.',
     ],
-    pricing: 'Billed per GB-month by storage class, per thousand requests (writes cost more than reads), per GB retrieved from the infrequent and archive classes, and per GB transferred out to the internet. Replication adds the destination storage, requests and, across regions, inter-region transfer.',
+    pricing:
+      'Billed per GB-month by storage class, per thousand requests (writes cost more than reads), per GB retrieved from the infrequent and archive classes, and per GB transferred out to the internet. Replication adds the destination storage, requests and, across regions, inter-region transfer.',
   },
   properties: {
     storageClass: enumProp(
-      'The default storage class of the bucket\'s objects. It sets the price per GB, the retrieval fee, the minimum storage duration and the designed availability used by the availability estimate.',
+      "The default storage class of the bucket's objects. It sets the price per GB, the retrieval fee, the minimum storage duration and the designed availability used by the availability estimate.",
       s3StorageClassValues,
       { default: 'STANDARD' },
     ),
-    sizeGB: numberProp('The amount of data stored, in GB, for the cost estimate. The file\'s `workload.storageGrowthGBPerMonth` is added on top when projecting growth.', { minimum: 0, unit: 'GB', default: 0 }),
+    sizeGB: numberProp(
+      "The amount of data stored, in GB, for the cost estimate. The file's `workload.storageGrowthGBPerMonth` is added on top when projecting growth.",
+      { minimum: 0, unit: 'GB', default: 0 },
+    ),
     versioning: boolProp(
       'Keeps every version of every object, so overwrites and deletes can be undone (a delete only adds a delete marker). Required for replication and Object Lock; old versions are billed as storage until a lifecycle rule expires them.',
       false,
@@ -235,10 +285,19 @@ const s3Bucket: ResourceTypeDef = {
     encryption: enumProp(
       'Server-side encryption applied to new objects. Since January 2023 S3 encrypts every new object with SSE-S3 unless told otherwise; choose SSE-KMS to control and audit the key.',
       [
-        ['none', 'No default encryption configured. S3 still applies SSE-S3 to new objects today, but the configuration states no intent and older objects may be unencrypted.'],
+        [
+          'none',
+          'No default encryption configured. S3 still applies SSE-S3 to new objects today, but the configuration states no intent and older objects may be unencrypted.',
+        ],
         ['SSE-S3', 'Server-side encryption with keys that S3 creates and manages (AES-256). No extra cost.'],
-        ['SSE-KMS', 'Server-side encryption with an AWS KMS key: key policies, rotation and an audit trail of every use in CloudTrail. Adds KMS request charges unless S3 Bucket Keys are used.'],
-        ['SSE-C', 'Server-side encryption with a key the client sends with every request; AWS never stores the key, so losing it loses the data.'],
+        [
+          'SSE-KMS',
+          'Server-side encryption with an AWS KMS key: key policies, rotation and an audit trail of every use in CloudTrail. Adds KMS request charges unless S3 Bucket Keys are used.',
+        ],
+        [
+          'SSE-C',
+          'Server-side encryption with a key the client sends with every request; AWS never stores the key, so losing it loses the data.',
+        ],
       ],
       { default: 'SSE-S3' },
     ),
@@ -246,8 +305,14 @@ const s3Bucket: ResourceTypeDef = {
       'Who on the internet can read or write objects without credentials. New buckets block all public access by default; anything else exposes the data and is flagged by the security evaluation.',
       [
         ['blocked', 'Block Public Access is on: no policy or ACL can make the bucket or its objects public.'],
-        ['public-read', 'Anyone on the internet can read (and list) objects. Only for deliberately public content, and better served through CloudFront with origin access control.'],
-        ['public-read-write', 'Anyone on the internet can read and write objects. Almost never intended: attackers can host content or delete data at your expense.'],
+        [
+          'public-read',
+          'Anyone on the internet can read (and list) objects. Only for deliberately public content, and better served through CloudFront with origin access control.',
+        ],
+        [
+          'public-read-write',
+          'Anyone on the internet can read and write objects. Almost never intended: attackers can host content or delete data at your expense.',
+        ],
       ],
       { default: 'blocked' },
     ),
@@ -263,8 +328,14 @@ const s3Bucket: ResourceTypeDef = {
           kind: enumProp(
             'Whether the destination bucket is in another region or in the same one. Only cross-region replication protects against the loss of a region.',
             [
-              ['CRR', 'Cross-Region Replication: copies objects to a bucket in another region, for disaster recovery, compliance or latency.'],
-              ['SRR', 'Same-Region Replication: copies objects to a bucket in the same region, typically in another account, for log aggregation or separation of duties.'],
+              [
+                'CRR',
+                'Cross-Region Replication: copies objects to a bucket in another region, for disaster recovery, compliance or latency.',
+              ],
+              [
+                'SRR',
+                'Same-Region Replication: copies objects to a bucket in the same region, typically in another account, for log aggregation or separation of duties.',
+              ],
             ],
             { default: 'CRR' },
           ),
@@ -272,40 +343,73 @@ const s3Bucket: ResourceTypeDef = {
         ['to'],
       ),
       dependency: 'none',
-      description: 'Asynchronous replication of new objects to another bucket. The destination is not a dependency: the source keeps working while it is down, so the availability estimate ignores it, but it is what lets the data survive the loss of a region.',
+      description:
+        'Asynchronous replication of new objects to another bucket. The destination is not a dependency: the source keeps working while it is down, so the availability estimate ignores it, but it is what lets the data survive the loss of a region.',
     },
-    accessLogging: boolProp('Server access logging: a record of every request made to the bucket, delivered to another bucket. Needed to investigate who read or changed data.', false),
-    requireTls: boolProp('Whether the bucket policy denies requests that do not use HTTPS (a condition on aws:SecureTransport), so data is never sent in clear text.', false),
-    objectLock: boolProp('S3 Object Lock: objects cannot be deleted or overwritten during a retention period (write once, read many), for compliance and ransomware protection. Requires versioning.', false),
-    mfaDelete: boolProp('Requires multi-factor authentication to permanently delete an object version or change the versioning state. Needs versioning and can only be enabled by the root user.', false),
+    accessLogging: boolProp(
+      'Server access logging: a record of every request made to the bucket, delivered to another bucket. Needed to investigate who read or changed data.',
+      false,
+    ),
+    requireTls: boolProp(
+      'Whether the bucket policy denies requests that do not use HTTPS (a condition on aws:SecureTransport), so data is never sent in clear text.',
+      false,
+    ),
+    objectLock: boolProp(
+      'S3 Object Lock: objects cannot be deleted or overwritten during a retention period (write once, read many), for compliance and ransomware protection. Requires versioning.',
+      false,
+    ),
+    mfaDelete: boolProp(
+      'Requires multi-factor authentication to permanently delete an object version or change the versioning state. Needs versioning and can only be enabled by the root user.',
+      false,
+    ),
     objectOwnership: enumProp(
       'Who owns objects that other accounts upload, and whether ACLs apply at all. New buckets enforce bucket ownership and disable ACLs.',
       [
         ['BucketOwnerEnforced', 'ACLs are disabled and the bucket owner owns every object; access is governed by policies only.'],
-        ['BucketOwnerPreferred', 'The bucket owner takes ownership of objects uploaded with the bucket-owner-full-control ACL; ACLs still apply.'],
+        [
+          'BucketOwnerPreferred',
+          'The bucket owner takes ownership of objects uploaded with the bucket-owner-full-control ACL; ACLs still apply.',
+        ],
         ['ObjectWriter', 'The uploading account owns the object and ACLs apply, which makes access hard to reason about.'],
       ],
       { default: 'BucketOwnerEnforced' },
     ),
     lifecycle: {
       shape: objectShape({
-        transitions: { shape: { kind: 'list', items: lifecycleTransitionShape }, description: 'Moves objects to cheaper storage classes as they age, in order of `afterDays`.' },
+        transitions: {
+          shape: { kind: 'list', items: lifecycleTransitionShape },
+          description: 'Moves objects to cheaper storage classes as they age, in order of `afterDays`.',
+        },
         expireAfterDays: numberProp('Deletes current objects this many days after creation.', { minimum: 1, integer: true, unit: 'days' }),
-        noncurrentExpireAfterDays: numberProp('Deletes old versions this many days after they stop being current, so versioning does not grow storage forever.', { minimum: 1, integer: true, unit: 'days' }),
+        noncurrentExpireAfterDays: numberProp(
+          'Deletes old versions this many days after they stop being current, so versioning does not grow storage forever.',
+          { minimum: 1, integer: true, unit: 'days' },
+        ),
       }),
-      description: 'Lifecycle rules that transition objects to cheaper classes and expire old data. Without them, versioned and log buckets grow and cost more every month.',
+      description:
+        'Lifecycle rules that transition objects to cheaper classes and expire old data. Without them, versioned and log buckets grow and cost more every month.',
     },
-    website: boolProp('Static website hosting on the bucket\'s HTTP-only website endpoint. Needs public read access; prefer CloudFront with origin access control for HTTPS.', false),
-    transferAcceleration: boolProp('S3 Transfer Acceleration: clients upload through the nearest CloudFront edge location for faster long-distance transfers, at an extra per-GB charge.', false),
+    website: boolProp(
+      "Static website hosting on the bucket's HTTP-only website endpoint. Needs public read access; prefer CloudFront with origin access control for HTTPS.",
+      false,
+    ),
+    transferAcceleration: boolProp(
+      'S3 Transfer Acceleration: clients upload through the nearest CloudFront edge location for faster long-distance transfers, at an extra per-GB charge.',
+      false,
+    ),
     notifications: referenceList(
       ['aws.lambda.function'],
       'Functions invoked when objects are created or deleted (event notifications). They are not dependencies of the bucket: the bucket keeps storing objects while a function is down.',
       'none',
     ),
-    requestsPerMonth: numberProp('Requests per month (reads and writes together) for the cost estimate, overriding the figure derived from the file\'s workload.', { minimum: 0, unit: 'requests' }),
+    requestsPerMonth: numberProp(
+      "Requests per month (reads and writes together) for the cost estimate, overriding the figure derived from the file's workload.",
+      { minimum: 0, unit: 'requests' },
+    ),
     zones: {
       shape: { kind: 'list', items: { kind: 'zone' }, minItems: 1, maxItems: 1 },
-      description: 'Only for the ONEZONE_IA storage class: the zone that holds the data (defaults to the first zone of the file). Other classes spread data over the region and ignore it.',
+      description:
+        'Only for the ONEZONE_IA storage class: the zone that holds the data (defaults to the first zone of the file). Other classes spread data over the region and ignore it.',
     },
   },
   snippet: [
@@ -337,7 +441,8 @@ const efsFileSystem: ResourceTypeDef = {
   dataStore: true,
   docs: {
     what: 'A managed, elastic NFS file system that many Linux instances, containers and functions mount at the same time. It grows and shrinks with the files stored; a Regional file system keeps its data in several zones.',
-    whenToUse: 'Use when several compute resources need the same POSIX files: web content, home directories, shared configuration, machine-learning data. For a single instance\'s disk EBS is cheaper and faster; for Windows (SMB) or HPC use FSx; for objects, S3.',
+    whenToUse:
+      "Use when several compute resources need the same POSIX files: web content, home directories, shared configuration, machine-learning data. For a single instance's disk EBS is cheaper and faster; for Windows (SMB) or HPC use FSx; for objects, S3.",
     limits: [
       'NFS v4 only, so Linux clients; Windows needs FSx for Windows File Server.',
       'Clients reach it through one mount target per zone in the VPC, protected by security groups.',
@@ -355,14 +460,18 @@ const efsFileSystem: ResourceTypeDef = {
       'Access points that enforce a POSIX user and a root directory.',
       'AWS Backup plans for automatic, retained backups.',
     ],
-    pricing: 'Billed per GB-month stored by storage class (Standard, Infrequent Access, One Zone variants), per GB read from or written to Infrequent Access, and for provisioned throughput above what the storage entitles.',
+    pricing:
+      'Billed per GB-month stored by storage class (Standard, Infrequent Access, One Zone variants), per GB read from or written to Infrequent Access, and for provisioned throughput above what the storage entitles.',
   },
   properties: {
     deployment: enumProp(
       'Whether the file system stores data in several zones of the region or in one. One Zone costs less but fails, and can lose data, with its zone.',
       [
         ['regional', 'Data stored redundantly across several zones; survives the loss of a zone. 99.99% SLA.'],
-        ['one-zone', 'Data stored in a single zone (the first of `zones`): cheaper, but unavailable when that zone is and lost if it is destroyed. 99.9% SLA.'],
+        [
+          'one-zone',
+          'Data stored in a single zone (the first of `zones`): cheaper, but unavailable when that zone is and lost if it is destroyed. 99.9% SLA.',
+        ],
       ],
       { default: 'regional' },
     ),
@@ -370,12 +479,15 @@ const efsFileSystem: ResourceTypeDef = {
       'The performance mode, fixed when the file system is created. General Purpose suits nearly everything; Max I/O only helps thousands of clients working in parallel.',
       [
         ['generalPurpose', 'Lowest latency per operation; right for almost every workload.'],
-        ['maxIO', 'Higher aggregate throughput for highly parallel workloads, at a higher latency per operation. Not available with One Zone.'],
+        [
+          'maxIO',
+          'Higher aggregate throughput for highly parallel workloads, at a higher latency per operation. Not available with One Zone.',
+        ],
       ],
       { default: 'generalPurpose' },
     ),
     throughputMode: enumProp(
-      'How the file system\'s throughput is provided and billed. Bursting ties it to the data stored; provisioned fixes it; elastic follows demand and bills per GB transferred.',
+      "How the file system's throughput is provided and billed. Bursting ties it to the data stored; provisioned fixes it; elastic follows demand and bills per GB transferred.",
       [
         ['bursting', 'Throughput scales with the amount of data stored, with burst credits for peaks.'],
         ['provisioned', 'A fixed throughput (`provisionedThroughputMBps`) regardless of size, billed per MiB/s-month.'],
@@ -383,25 +495,40 @@ const efsFileSystem: ResourceTypeDef = {
       ],
       { default: 'bursting' },
     ),
-    provisionedThroughputMBps: numberProp('The throughput to provision when `throughputMode` is provisioned, in MiB/s.', { minimum: 1, unit: 'MiB/s' }),
+    provisionedThroughputMBps: numberProp('The throughput to provision when `throughputMode` is provisioned, in MiB/s.', {
+      minimum: 1,
+      unit: 'MiB/s',
+    }),
     sizeGB: numberProp('The amount of data stored, in GB, for the cost estimate.', { minimum: 0, unit: 'GB', default: 0 }),
-    infrequentAccessPercent: numberProp('The share of the data that lifecycle management has moved to the Infrequent Access class, for the cost estimate.', { minimum: 0, maximum: 100, unit: 'percent', default: 0 }),
+    infrequentAccessPercent: numberProp(
+      'The share of the data that lifecycle management has moved to the Infrequent Access class, for the cost estimate.',
+      { minimum: 0, maximum: 100, unit: 'percent', default: 0 },
+    ),
     lifecyclePolicy: enumProp(
       'When files that nobody reads move to the cheaper Infrequent Access class. Reading them back costs a per-GB access fee, so pick an age after which files are truly cold.',
       [
         ['none', 'Files stay in the Standard class.'],
         ['AFTER_7_DAYS', 'Move files not accessed for 7 days.'],
         ['AFTER_14_DAYS', 'Move files not accessed for 14 days.'],
-        ['AFTER_30_DAYS', 'Move files not accessed for 30 days (the console\'s suggestion).'],
+        ['AFTER_30_DAYS', "Move files not accessed for 30 days (the console's suggestion)."],
         ['AFTER_60_DAYS', 'Move files not accessed for 60 days.'],
         ['AFTER_90_DAYS', 'Move files not accessed for 90 days.'],
       ],
       { default: 'none' },
     ),
-    encrypted: boolProp('Encryption at rest with a KMS key. It can only be chosen when the file system is created; an unencrypted file system must be copied to a new one to fix it.', false),
-    encryptionInTransit: boolProp('Whether clients mount with TLS (the EFS mount helper\'s tls option) and the file system policy denies unencrypted connections.', false),
+    encrypted: boolProp(
+      'Encryption at rest with a KMS key. It can only be chosen when the file system is created; an unencrypted file system must be copied to a new one to fix it.',
+      false,
+    ),
+    encryptionInTransit: boolProp(
+      "Whether clients mount with TLS (the EFS mount helper's tls option) and the file system policy denies unencrypted connections.",
+      false,
+    ),
     backup: boolProp('Automatic daily backups with AWS Backup. Without a backup, deleted or corrupted files cannot be recovered.', false),
-    accessPointEnforcement: boolProp('Whether clients mount through access points that enforce a POSIX user identity and a root directory, so one application cannot read another\'s files.', false),
+    accessPointEnforcement: boolProp(
+      "Whether clients mount through access points that enforce a POSIX user identity and a root directory, so one application cannot read another's files.",
+      false,
+    ),
   },
   snippet: [
     'type: aws.efs.filesystem',
@@ -435,7 +562,8 @@ const fsxFileSystem: ResourceTypeDef = {
   dataStore: true,
   docs: {
     what: 'Fully managed file systems built on well-known file servers: FSx for Windows File Server (SMB, NTFS, Active Directory), FSx for Lustre (a parallel file system for high-performance computing, linked to S3), FSx for NetApp ONTAP (NFS, SMB, iSCSI and NVMe/TCP from one file system, with snapshots, cloning, SnapMirror replication and automatic tiering to a capacity pool) and FSx for OpenZFS (NFS with ZFS snapshots, clones and compression).',
-    whenToUse: 'Choose Windows File Server for Windows applications, SQL Server and home directories that need SMB and Active Directory. Choose Lustre for HPC, machine learning training, rendering and genomics that need hundreds of GB/s and millions of IOPS over large data sets, often staged from S3. Choose NetApp ONTAP to move NetApp workloads or to serve the same data over NFS, SMB and block protocols (iSCSI, NVMe/TCP); choose OpenZFS for latency-sensitive Linux NFS workloads moved from ZFS or other NFS servers. For simple Linux NFS sharing, EFS is simpler.',
+    whenToUse:
+      'Choose Windows File Server for Windows applications, SQL Server and home directories that need SMB and Active Directory. Choose Lustre for HPC, machine learning training, rendering and genomics that need hundreds of GB/s and millions of IOPS over large data sets, often staged from S3. Choose NetApp ONTAP to move NetApp workloads or to serve the same data over NFS, SMB and block protocols (iSCSI, NVMe/TCP); choose OpenZFS for latency-sensitive Linux NFS workloads moved from ZFS or other NFS servers. For simple Linux NFS sharing, EFS is simpler.',
     limits: [
       'Single-AZ file systems (all Lustre types; single-az-1 and single-az-2 of Windows, ONTAP and OpenZFS; OpenZFS single-az-ha-1 and single-az-ha-2, whose standby is in the same zone) fail with their zone; only multi-az-1 (Windows, ONTAP, OpenZFS) and multi-az-2 (ONTAP) keep a standby in a second zone.',
       `Deployment types by kind: ${FSX_DEPLOYMENT_TYPES.statement} (Checked ${FSX_DEPLOYMENT_TYPES.checked}.)`,
@@ -445,7 +573,7 @@ const fsxFileSystem: ResourceTypeDef = {
       'Windows File Server requires an Active Directory domain (AWS Managed Microsoft AD or self-managed); ONTAP joins one only for SMB shares.',
     ],
     customerResponsibility: [
-      'Choose a deployment type that matches the data\'s value (scratch vs persistent, single vs Multi-AZ).',
+      "Choose a deployment type that matches the data's value (scratch vs persistent, single vs Multi-AZ).",
       'Restrict access with security groups and, for Windows, Active Directory permissions and SMB encryption.',
       'Set the backup retention and test restores; link Lustre to S3 so results are exported.',
     ],
@@ -453,10 +581,11 @@ const fsxFileSystem: ResourceTypeDef = {
       'Encryption at rest always on, with an AWS managed or customer managed KMS key.',
       'Encryption in transit: SMB 3 encryption (Windows, ONTAP), Kerberos-encrypted NFS (ONTAP), and automatic encryption of NFS and Lustre traffic from supported Nitro instance types (Lustre, OpenZFS).',
       'ONTAP: storage virtual machines with their own administrators, NTFS or UNIX permissions, and NetApp SnapLock write-once volumes; OpenZFS: NFS export rules per client.',
-      'Security groups on the file system\'s network interfaces; Active Directory authentication for Windows.',
+      "Security groups on the file system's network interfaces; Active Directory authentication for Windows.",
       'Automatic daily backups to S3-backed storage.',
     ],
-    pricing: 'Billed per GB-month of provisioned storage (SSD or HDD), per MB/s-month of provisioned throughput, and per GB-month of backups. Multi-AZ costs more than Single-AZ; Lustre scratch is the cheapest per GB.',
+    pricing:
+      'Billed per GB-month of provisioned storage (SSD or HDD), per MB/s-month of provisioned throughput, and per GB-month of backups. Multi-AZ costs more than Single-AZ; Lustre scratch is the cheapest per GB.',
   },
   properties: {
     kind: enumProp(
@@ -464,8 +593,14 @@ const fsxFileSystem: ResourceTypeDef = {
       [
         ['windows', 'FSx for Windows File Server: SMB shares with NTFS permissions and Active Directory, for Windows workloads.'],
         ['lustre', 'FSx for Lustre: a parallel file system for HPC and machine learning, optionally linked to an S3 bucket.'],
-        ['ontap', 'FSx for NetApp ONTAP: NFS, SMB, iSCSI and NVMe/TCP from one file system, with NetApp snapshots, FlexClone, SnapMirror and tiering to a capacity pool.'],
-        ['openzfs', 'FSx for OpenZFS: NFS (v3 and v4) file systems with ZFS snapshots, clones and compression, for low-latency Linux workloads.'],
+        [
+          'ontap',
+          'FSx for NetApp ONTAP: NFS, SMB, iSCSI and NVMe/TCP from one file system, with NetApp snapshots, FlexClone, SnapMirror and tiering to a capacity pool.',
+        ],
+        [
+          'openzfs',
+          'FSx for OpenZFS: NFS (v3 and v4) file systems with ZFS snapshots, clones and compression, for low-latency Linux workloads.',
+        ],
       ],
       { required: true },
     ),
@@ -473,10 +608,19 @@ const fsxFileSystem: ResourceTypeDef = {
       'The deployment type, which decides redundancy and performance. Windows, ONTAP and OpenZFS types are single-az or multi-az; Lustre types are scratch or persistent. The first value valid for the kind is the AWS default (single-az-1 for Windows, scratch-1 for Lustre).',
       [
         ['single-az-1', 'Windows, ONTAP, OpenZFS: one file server (an HA pair for ONTAP) in one zone (first generation).'],
-        ['single-az-2', 'Windows: one file server in one zone with SSD caching for HDD storage; ONTAP: several HA pairs in one zone; OpenZFS: one server with an NVMe read cache.'],
+        [
+          'single-az-2',
+          'Windows: one file server in one zone with SSD caching for HDD storage; ONTAP: several HA pairs in one zone; OpenZFS: one server with an NVMe read cache.',
+        ],
         ['multi-az-1', 'Windows, ONTAP, OpenZFS: an active and a standby file server in two zones with automatic failover; 99.99% SLA.'],
-        ['multi-az-2', 'ONTAP: second-generation Multi-AZ, an active and a standby file server in two zones with automatic failover; 99.99% SLA.'],
-        ['single-az-ha-1', 'OpenZFS: a primary and a standby file server in the same zone (64 to 4,096 MB/s); survives a server failure, not a zone failure.'],
+        [
+          'multi-az-2',
+          'ONTAP: second-generation Multi-AZ, an active and a standby file server in two zones with automatic failover; 99.99% SLA.',
+        ],
+        [
+          'single-az-ha-1',
+          'OpenZFS: a primary and a standby file server in the same zone (64 to 4,096 MB/s); survives a server failure, not a zone failure.',
+        ],
         ['single-az-ha-2', 'OpenZFS: a primary and a standby in the same zone with an NVMe read cache (160 to 10,240 MB/s).'],
         ['scratch-1', 'Lustre: temporary storage without replication, for short-lived processing; data is lost if a server fails.'],
         ['scratch-2', 'Lustre: temporary storage with higher burst throughput; no replication.'],
@@ -484,7 +628,10 @@ const fsxFileSystem: ResourceTypeDef = {
         ['persistent-2', 'Lustre: replicated within its zone, current generation with higher throughput per TiB.'],
       ],
     ),
-    storageCapacityGB: numberProp('The provisioned storage capacity in GB. Windows accepts 32 GB and up on SSD (2,000 on HDD); Lustre comes in 1,200 GB steps.', { minimum: 32, maximum: 524288, integer: true, unit: 'GB', required: true }),
+    storageCapacityGB: numberProp(
+      'The provisioned storage capacity in GB. Windows accepts 32 GB and up on SSD (2,000 on HDD); Lustre comes in 1,200 GB steps.',
+      { minimum: 32, maximum: 524288, integer: true, unit: 'GB', required: true },
+    ),
     storageType: enumProp(
       'The storage media behind the file system. SSD gives low latency for databases and interactive use; HDD lowers the price per GB for large, throughput-oriented or rarely read data.',
       [
@@ -493,7 +640,10 @@ const fsxFileSystem: ResourceTypeDef = {
       ],
       { default: 'ssd' },
     ),
-    throughputMBps: numberProp('Provisioned throughput capacity in MB/s (Windows) or MB/s per TiB (Lustre persistent types).', { minimum: 8, unit: 'MB/s' }),
+    throughputMBps: numberProp('Provisioned throughput capacity in MB/s (Windows) or MB/s per TiB (Lustre persistent types).', {
+      minimum: 8,
+      unit: 'MB/s',
+    }),
     kmsKey: enumProp(
       'Which KMS key encrypts the data at rest. FSx always encrypts, so the choice is only about who controls the key and can audit or revoke its use.',
       [
@@ -502,19 +652,30 @@ const fsxFileSystem: ResourceTypeDef = {
       ],
       { default: 'aws-managed' },
     ),
-    backupRetentionDays: numberProp('How many days automatic daily backups are kept (0 turns them off). Scratch Lustre file systems cannot be backed up.', { minimum: 0, maximum: 90, integer: true, unit: 'days', default: 7 }),
+    backupRetentionDays: numberProp(
+      'How many days automatic daily backups are kept (0 turns them off). Scratch Lustre file systems cannot be backed up.',
+      { minimum: 0, maximum: 90, integer: true, unit: 'days', default: 7 },
+    ),
     s3DataRepository: {
       shape: { kind: 'reference', to: ['aws.s3.bucket'] },
       dependency: 'none',
-      description: 'Lustre only: the S3 bucket linked as a data repository, whose objects appear as files and to which results can be exported. It is not a runtime dependency once the data is loaded.',
+      description:
+        'Lustre only: the S3 bucket linked as a data repository, whose objects appear as files and to which results can be exported. It is not a runtime dependency once the data is loaded.',
     },
     protocols: {
-      shape: { kind: 'list', items: { kind: 'enum', values: [
-        { value: 'nfs', description: 'NFS v3/v4 for Linux and macOS clients (ONTAP, OpenZFS).' },
-        { value: 'smb', description: 'SMB for Windows clients (Windows, ONTAP).' },
-        { value: 'iscsi', description: 'Block storage over iSCSI (ONTAP).' },
-        { value: 'nvme-tcp', description: 'NVMe over TCP block namespaces (ONTAP).' },
-      ] }, uniqueItems: true },
+      shape: {
+        kind: 'list',
+        items: {
+          kind: 'enum',
+          values: [
+            { value: 'nfs', description: 'NFS v3/v4 for Linux and macOS clients (ONTAP, OpenZFS).' },
+            { value: 'smb', description: 'SMB for Windows clients (Windows, ONTAP).' },
+            { value: 'iscsi', description: 'Block storage over iSCSI (ONTAP).' },
+            { value: 'nvme-tcp', description: 'NVMe over TCP block namespaces (ONTAP).' },
+          ],
+        },
+        uniqueItems: true,
+      },
       description: 'ONTAP and OpenZFS: the protocols clients use. ONTAP serves any mix from one file system; OpenZFS serves NFS only.',
     },
     tieringPolicy: enumProp(

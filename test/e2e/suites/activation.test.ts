@@ -28,7 +28,13 @@ describe('activation', () => {
     const results = process.env.CLOUDARCH_E2E_RESULTS;
     if (results) {
       mkdirSync(results, { recursive: true });
-      const figures = { mode: process.env.CLOUDARCH_E2E_MODE, activationMs: api.activationMs, activationCpuMs: api.activationCpuMs, steps: api.activationSteps, date: new Date().toISOString() };
+      const figures = {
+        mode: process.env.CLOUDARCH_E2E_MODE,
+        activationMs: api.activationMs,
+        activationCpuMs: api.activationCpuMs,
+        steps: api.activationSteps,
+        date: new Date().toISOString(),
+      };
       writeFileSync(join(results, `activation-${process.env.CLOUDARCH_E2E_MODE ?? 'dev'}.json`), JSON.stringify(figures, null, 2) + '\n');
     }
   });

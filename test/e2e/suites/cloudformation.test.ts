@@ -14,7 +14,10 @@ describe('CloudFormation commands', () => {
   it('imports a template as an architecture file and opens it', async () => {
     const target = vscode.Uri.joinPath(fixtureUri('.'), 'web-stack.cloudarch.yaml');
     await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('cloudarch.importCloudFormation', { source: fixtureUri('web-stack.template.yaml').toString(), target: target.toString() });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('cloudarch.importCloudFormation', {
+      source: fixtureUri('web-stack.template.yaml').toString(),
+      target: target.toString(),
+    });
     assert.equal(written?.toString(), target.toString());
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), target.toString());
@@ -30,7 +33,10 @@ describe('CloudFormation commands', () => {
     const source = fixtureUri('shop.cloudarch.yaml');
     const target = vscode.Uri.joinPath(fixtureUri('.'), 'shop.template.yaml');
     await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
-    const written = await vscode.commands.executeCommand<vscode.Uri>('cloudarch.exportCloudFormation', { source: source.toString(), target: target.toString() });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('cloudarch.exportCloudFormation', {
+      source: source.toString(),
+      target: target.toString(),
+    });
     assert.equal(written?.toString(), target.toString());
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(text, /AWSTemplateFormatVersion: 2010-09-09|AWSTemplateFormatVersion: "2010-09-09"/);

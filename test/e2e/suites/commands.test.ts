@@ -27,7 +27,10 @@ describe('commands', () => {
   });
 
   it('New Architecture opens an untitled CloudArch editor from the template', async () => {
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('cloudarch.newArchitecture', { target: 'untitled', name: 'Test shop' });
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('cloudarch.newArchitecture', {
+      target: 'untitled',
+      name: 'Test shop',
+    });
     assert.ok(document, 'the command returns the new document');
     assert.equal(document.isUntitled, true);
     assert.equal(document.languageId, 'cloudarch');
@@ -40,7 +43,10 @@ describe('commands', () => {
   it('New Architecture writes a file when given a location, and never overwrites one', async () => {
     const uri = vscode.Uri.joinPath(fixtureUri('.'), 'created-by-test.cloudarch.yaml');
     await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('cloudarch.newArchitecture', { target: uri.toString(), name: 'Created' });
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('cloudarch.newArchitecture', {
+      target: uri.toString(),
+      name: 'Created',
+    });
     assert.equal(document.uri.toString(), uri.toString());
     assert.equal(document.languageId, 'cloudarch');
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -11,8 +11,18 @@ import { activeApi, closeAllEditors, positionOf, waitFor } from '../helpers';
 /** What `cloudarch.showDiagram` returns (src/client/diagram-panel.ts), re-declared: the tests stay black-box. */
 interface DiagramPanelHandle {
   readonly uri: string;
-  lastShown(): { version: number; pictureVersion: number; svg?: string; resources: readonly { name: string }[]; parseError?: { message: string } } | undefined;
-  whenShown(version?: number): Promise<{ version: number; pictureVersion: number; svg?: string; resources: readonly { name: string }[]; parseError?: { message: string } }>;
+  lastShown():
+    | { version: number; pictureVersion: number; svg?: string; resources: readonly { name: string }[]; parseError?: { message: string } }
+    | undefined;
+  whenShown(
+    version?: number,
+  ): Promise<{
+    version: number;
+    pictureVersion: number;
+    svg?: string;
+    resources: readonly { name: string }[];
+    parseError?: { message: string };
+  }>;
   receive(message: unknown): Promise<void>;
   readonly selections: readonly (string | null)[];
 }
@@ -49,8 +59,11 @@ describe('diagram panel', function () {
     panel = handle;
     const shown = await panel.whenShown();
     console.log(`      first diagram shown ${(performance.now() - started).toFixed(0)} ms after the command`);
-    for (const name of ['users', 'dns', 'cdn', 'web-lb', 'web', 'db', 'bastion', 'assets']) assert.ok(shown.svg?.includes(`data-resource="${name}"`), `${name} is drawn`);
-    const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('cloudarch.diagram'));
+    for (const name of ['users', 'dns', 'cdn', 'web-lb', 'web', 'db', 'bastion', 'assets'])
+      assert.ok(shown.svg?.includes(`data-resource="${name}"`), `${name} is drawn`);
+    const tab = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('cloudarch.diagram'));
     assert.ok(tab, 'a diagram tab is open');
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'beside the editor, not over it');
   });
@@ -78,7 +91,9 @@ describe('diagram panel', function () {
 
   it('a click on a node selects the resource in the editor', async () => {
     await panel.receive({ type: 'reveal', requestId: 7, resource: 'db' });
-    const active = await waitFor('the editor with the YAML', () => vscode.window.activeTextEditor?.document === editor.document ? vscode.window.activeTextEditor : undefined);
+    const active = await waitFor('the editor with the YAML', () =>
+      vscode.window.activeTextEditor?.document === editor.document ? vscode.window.activeTextEditor : undefined,
+    );
     const name = positionOf(editor.document, '  db:', 2);
     assert.deepEqual([active.selection.start.line, active.selection.start.character, active.selection.end.character], [name.line, 2, 4]);
   });

@@ -5,7 +5,16 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi, closeAllEditors, fixtureUri, openFixture, positionOf, waitFor, waitForDiagnostics, type CloudArchApi } from '../helpers';
+import {
+  activeApi,
+  closeAllEditors,
+  fixtureUri,
+  openFixture,
+  positionOf,
+  waitFor,
+  waitForDiagnostics,
+  type CloudArchApi,
+} from '../helpers';
 
 interface Report {
   readonly kind: string;
@@ -25,10 +34,14 @@ function reportTabs(): vscode.Tab[] {
 }
 
 async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
-  return waitFor('the evaluation CodeLens', async () => {
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-    return lenses.length >= 3 ? lenses : undefined;
-  }, 30_000);
+  return waitFor(
+    'the evaluation CodeLens',
+    async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return lenses.length >= 3 ? lenses : undefined;
+    },
+    30_000,
+  );
 }
 
 describe('evaluations', () => {
@@ -42,13 +55,22 @@ describe('evaluations', () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('exposed.cloudarch.yaml')));
     const document = await vscode.workspace.openTextDocument({ language: 'cloudarch', content: text });
     await vscode.window.showTextDocument(document);
-    const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => codeOf(diagnostic) === 'CA-RDS-001'), 30_000);
+    const diagnostics = await waitForDiagnostics(
+      document.uri,
+      (found) => found.some((diagnostic) => codeOf(diagnostic) === 'CA-RDS-001'),
+      30_000,
+    );
     const finding = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'CA-RDS-001') as vscode.Diagnostic;
     assert.equal(finding.source, 'cloudarch.security');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(finding.range.start.line, positionOf(document, 'publiclyAccessible: true').line);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      finding.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.title.includes('publiclyAccessible: false'));
     assert.ok(fix?.edit, `a fix among: ${actions.map((action) => action.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -69,7 +91,9 @@ describe('evaluations', () => {
 
   it('opens the report a CodeLens points at, in a read-only view beside the editor', async () => {
     const { document } = await openFixture('shop.cloudarch.yaml');
-    const lens = (await lensesOf(document.uri)).find((candidate) => candidate.command?.command === 'cloudarch.showCostReport') as vscode.CodeLens;
+    const lens = (await lensesOf(document.uri)).find(
+      (candidate) => candidate.command?.command === 'cloudarch.showCostReport',
+    ) as vscode.CodeLens;
     const command = lens.command as vscode.Command;
     const reports = await vscode.commands.executeCommand<Report[]>(command.command, ...(command.arguments ?? []));
     assert.equal(reports.length, 1);
@@ -81,11 +105,21 @@ describe('evaluations', () => {
   it('Evaluate Architecture shows all three reports for the active editor', async () => {
     await openFixture('shop.cloudarch.yaml');
     const reports = await vscode.commands.executeCommand<Report[]>('cloudarch.evaluateAll');
-    assert.deepEqual(reports.map((report) => report.kind), ['availability', 'cost', 'security']);
+    assert.deepEqual(
+      reports.map((report) => report.kind),
+      ['availability', 'cost', 'security'],
+    );
     for (const report of reports) assert.ok(report.markdown.length > 100, `${report.kind} report has content`);
-    for (const [command, kind] of [['cloudarch.evaluateAvailability', 'availability'], ['cloudarch.evaluateCost', 'cost'], ['cloudarch.evaluateSecurity', 'security']] as const) {
+    for (const [command, kind] of [
+      ['cloudarch.evaluateAvailability', 'availability'],
+      ['cloudarch.evaluateCost', 'cost'],
+      ['cloudarch.evaluateSecurity', 'security'],
+    ] as const) {
       const single = await vscode.commands.executeCommand<Report[]>(command);
-      assert.deepEqual(single.map((report) => report.kind), [kind]);
+      assert.deepEqual(
+        single.map((report) => report.kind),
+        [kind],
+      );
     }
     // The webview's tab appears asynchronously; once it has, there must be only one.
     await waitFor('the report tab', () => (reportTabs().length > 0 ? true : undefined));
@@ -105,7 +139,11 @@ describe('evaluations', () => {
     await vscode.commands.executeCommand('cloudarch.restartServer');
     assert.equal(api.isServerRunning(), true);
     const hovers = await waitFor('a hover from the restarted server', async () => {
-      const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'aws.rds.instance', 5));
+      const found = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        positionOf(document, 'aws.rds.instance', 5),
+      );
       return found.length > 0 ? found : undefined;
     });
     assert.ok(hovers.length > 0);

@@ -20,7 +20,11 @@ function serverPid(): number | undefined {
 }
 
 async function hoverWorks(document: vscode.TextDocument): Promise<boolean> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'aws.rds.instance', 5));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    positionOf(document, 'aws.rds.instance', 5),
+  );
   return hovers.length > 0;
 }
 

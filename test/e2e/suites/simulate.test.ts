@@ -11,7 +11,12 @@ import { activeApi, closeAllEditors, waitFor } from '../helpers';
 
 /** What `cloudarch.simulate` returns (src/protocol/simulation.ts), re-declared: the tests stay black-box. */
 type SimulateResult =
-  | { readonly ok: true; readonly version: number; readonly scenarios: readonly string[]; readonly result: { readonly days: number; readonly seed: number; readonly injected: readonly { readonly spec: string }[] } }
+  | {
+      readonly ok: true;
+      readonly version: number;
+      readonly scenarios: readonly string[];
+      readonly result: { readonly days: number; readonly seed: number; readonly injected: readonly { readonly spec: string }[] };
+    }
   | { readonly ok: false; readonly message: string };
 
 /** What `cloudarch.showDiagram` returns (src/client/diagram-panel.ts), re-declared. */
@@ -39,7 +44,7 @@ describe('CloudArch: Simulate…', function () {
   before(activeApi);
   afterEach(closeAllEditors);
 
-  it('runs an example\'s saved scenario and opens the results panel with it', async () => {
+  it("runs an example's saved scenario and opens the results panel with it", async () => {
     const uri = exampleUri('ecs-services.cloudarch.yaml');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const result = await vscode.commands.executeCommand<SimulateResult>('cloudarch.simulate', uri, 'zone-a-at-peak');
@@ -47,7 +52,10 @@ describe('CloudArch: Simulate…', function () {
     assert.deepEqual(result.scenarios, ['zone-a-at-peak']);
     assert.equal(result.result.days, 3);
     assert.equal(result.result.seed, 7);
-    assert.deepEqual(result.result.injected.map((outcome) => outcome.spec), ['zone:a@1d14h+1h', 'surge:2x@2d14h+1h']);
+    assert.deepEqual(
+      result.result.injected.map((outcome) => outcome.spec),
+      ['zone:a@1d14h+1h', 'surge:2x@2d14h+1h'],
+    );
     const title = await waitFor('the simulation panel', simulationTab);
     assert.match(title, /^Simulation: .*ecs-services\.cloudarch\.yaml — zone-a-at-peak$/);
   });
@@ -58,7 +66,10 @@ describe('CloudArch: Simulate…', function () {
     const panel = await vscode.commands.executeCommand<DiagramPanelHandle>('cloudarch.showDiagram', uri);
     assert.ok(panel, 'the diagram panel opened');
     const shown = await panel.whenShown();
-    assert.ok(shown.zones.some((outage) => outage.zone === 'b'), 'the picture offers zone b down');
+    assert.ok(
+      shown.zones.some((outage) => outage.zone === 'b'),
+      'the picture offers zone b down',
+    );
     // A zone the picture does not have is refused; the webview's message for zone b is acted on.
     await panel.receive({ type: 'simulateOutage', requestId: 1, zone: 'q' });
     await panel.receive({ type: 'simulateOutage', requestId: 2, zone: 'b' });

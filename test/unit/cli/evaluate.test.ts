@@ -107,7 +107,14 @@ describe('cli: cloudarch evaluate', function () {
       const result = run('evaluate', `${fixtures}/cli/targets-missed.cloudarch.yaml`, '--check-targets', '--format', 'json');
       assert.equal(result.status, 2);
       const targets = json(result.stdout).targets;
-      assert.deepEqual(targets.map((t) => [t.target, t.met]), [['availability', false], ['monthlyBudget', false], ['maxFindingSeverity', false]]);
+      assert.deepEqual(
+        targets.map((t) => [t.target, t.met]),
+        [
+          ['availability', false],
+          ['monthlyBudget', false],
+          ['maxFindingSeverity', false],
+        ],
+      );
       assert.match(result.stderr, /:5:3: warning target-missed-availability/);
       assert.match(result.stderr, /:6:3: warning target-missed-monthly-budget/);
     });
@@ -123,9 +130,20 @@ describe('cli: cloudarch evaluate', function () {
     });
 
     it('judges only the targets of the evaluations that ran', () => {
-      const result = run('evaluate', `${fixtures}/cli/targets-missed.cloudarch.yaml`, '--only', 'cost', '--check-targets', '--format', 'json');
+      const result = run(
+        'evaluate',
+        `${fixtures}/cli/targets-missed.cloudarch.yaml`,
+        '--only',
+        'cost',
+        '--check-targets',
+        '--format',
+        'json',
+      );
       assert.equal(result.status, 2);
-      assert.deepEqual(json(result.stdout).targets.map((t) => t.target), ['monthlyBudget']);
+      assert.deepEqual(
+        json(result.stdout).targets.map((t) => t.target),
+        ['monthlyBudget'],
+      );
     });
   });
 
@@ -133,7 +151,16 @@ describe('cli: cloudarch evaluate', function () {
     it('prints a text report with the zone-outage table, cost lines and targets', () => {
       const result = run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`);
       assert.equal(result.status, 0);
-      for (const text of ['System availability:', 'Zone outages:', 'Single points of failure:', 'Estimated monthly cost: $1,092.95', 'Suggestions:', 'purchase: reserved-1y', 'Exposure paths', 'Targets']) {
+      for (const text of [
+        'System availability:',
+        'Zone outages:',
+        'Single points of failure:',
+        'Estimated monthly cost: $1,092.95',
+        'Suggestions:',
+        'purchase: reserved-1y',
+        'Exposure paths',
+        'Targets',
+      ]) {
         assert.ok(result.stdout.includes(text), `missing "${text}"`);
       }
     });
@@ -142,7 +169,14 @@ describe('cli: cloudarch evaluate', function () {
       const result = run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`, '--format', 'markdown');
       assert.equal(result.status, 0);
       assert.match(result.stdout, /^# CloudArch evaluation: Web shop\n/);
-      for (const text of ['## Availability', '## Cost', '## Security', '## Targets', '| Resource | What | Quantity |', '| Zone down | System still works |']) {
+      for (const text of [
+        '## Availability',
+        '## Cost',
+        '## Security',
+        '## Targets',
+        '| Resource | What | Quantity |',
+        '| Zone down | System still works |',
+      ]) {
         assert.ok(result.stdout.includes(text), `missing "${text}"`);
       }
     });
@@ -152,7 +186,8 @@ describe('cli: cloudarch evaluate', function () {
       assert.equal(result.status, 0);
       const sarif = JSON.parse(result.stdout) as { version: string; runs: { results: unknown[] }[] };
       assert.equal(sarif.version, '2.1.0');
-      const findings = json(run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`, '--only', 'security', '--format', 'json').stdout).security!.findings;
+      const findings = json(run('evaluate', `${fixtures}/web-shop.cloudarch.yaml`, '--only', 'security', '--format', 'json').stdout)
+        .security!.findings;
       assert.equal(sarif.runs[0]!.results.length, findings.length);
     });
   });

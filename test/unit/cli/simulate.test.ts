@@ -25,7 +25,18 @@ describe('cli: cloudarch simulate', function () {
   });
 
   it('prints the result as JSON, the same bytes for the same seed', () => {
-    const args = ['simulate', `${fixtures}/multi-az-db.cloudarch.yaml`, '--days', '3', '--seed', '9', '--fail', 'zone:a@1d+2h', '--format', 'json'];
+    const args = [
+      'simulate',
+      `${fixtures}/multi-az-db.cloudarch.yaml`,
+      '--days',
+      '3',
+      '--seed',
+      '9',
+      '--fail',
+      'zone:a@1d+2h',
+      '--format',
+      'json',
+    ];
     const first = run(...args);
     assert.equal(first.status, 0, first.stderr);
     const result = JSON.parse(first.stdout) as SimulationResult;
@@ -41,7 +52,16 @@ describe('cli: cloudarch simulate', function () {
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /simulated 2 days \(seed 1, 60 s steps\)/);
     assert.match(text.stdout, /zone:a@1d\+2h\s+2,160,000 dropped \(\d+(\.\d+)?%\), recovered after 2h/);
-    const markdown = run('simulate', `${fixtures}/single-az-db.cloudarch.yaml`, '--days', '2', '--fail', 'zone:a@1d+2h', '--format', 'markdown');
+    const markdown = run(
+      'simulate',
+      `${fixtures}/single-az-db.cloudarch.yaml`,
+      '--days',
+      '2',
+      '--fail',
+      'zone:a@1d+2h',
+      '--format',
+      'markdown',
+    );
     assert.match(markdown.stdout, /^# Simulation of `/);
     assert.match(markdown.stdout, /\| `zone:a@1d\+2h` \| 2,160,000 \|/);
   });
@@ -52,7 +72,10 @@ describe('cli: cloudarch simulate', function () {
     const json = JSON.parse(result.stdout) as SimulationResult;
     assert.equal(json.days, 3);
     assert.equal(json.seed, 7);
-    assert.deepEqual(json.injected.map((i) => i.spec), ['surge:3x@1d12h+2h']);
+    assert.deepEqual(
+      json.injected.map((i) => i.spec),
+      ['surge:3x@1d12h+2h'],
+    );
   });
 
   it('exits 2 with --check-targets when a simulation goal is missed, 0 when all are met', () => {

@@ -35,7 +35,10 @@ describe('cloudarch validate (built CLI)', function () {
     const file = join(fixtures, 'unknown-reference.cloudarch.yaml');
     const result = cloudarch('validate', file);
     assert.equal(result.status, 1);
-    assert.ok(result.stdout.includes(`${file}:7:18: error unknown-reference: No resource is named \`web-lbb\`; did you mean \`web-lb\`?`), result.stdout);
+    assert.ok(
+      result.stdout.includes(`${file}:7:18: error unknown-reference: No resource is named \`web-lbb\`; did you mean \`web-lb\`?`),
+      result.stdout,
+    );
     assert.equal(result.stderr, '');
   });
 
@@ -43,7 +46,14 @@ describe('cloudarch validate (built CLI)', function () {
     const file = join(fixtures, 'unknown-type.cloudarch.yaml');
     const result = cloudarch('validate', '--format', 'json', file);
     assert.equal(result.status, 1);
-    const output = JSON.parse(result.stdout) as { files: { file: string; errorCount: number; diagnostics: { code: string; range: { start: { line: number; character: number } }; fixes?: unknown[] }[] }[]; errorCount: number };
+    const output = JSON.parse(result.stdout) as {
+      files: {
+        file: string;
+        errorCount: number;
+        diagnostics: { code: string; range: { start: { line: number; character: number } }; fixes?: unknown[] }[];
+      }[];
+      errorCount: number;
+    };
     assert.equal(output.errorCount, 1);
     const diagnostic = output.files[0]!.diagnostics[0]!;
     assert.equal(diagnostic.code, 'unknown-type');
@@ -52,7 +62,11 @@ describe('cloudarch validate (built CLI)', function () {
   });
 
   it('validates several files and fails when any has errors', () => {
-    const result = cloudarch('validate', join(root, 'examples', 'static-site.cloudarch.yaml'), join(fixtures, 'self-reference.cloudarch.yaml'));
+    const result = cloudarch(
+      'validate',
+      join(root, 'examples', 'static-site.cloudarch.yaml'),
+      join(fixtures, 'self-reference.cloudarch.yaml'),
+    );
     assert.equal(result.status, 1);
     assert.match(result.stdout, /static-site\.cloudarch\.yaml: 0 errors/);
     assert.match(result.stdout, /self-reference\.cloudarch\.yaml: 1 error/);
@@ -86,7 +100,8 @@ describe('cloudarch validate (built CLI)', function () {
     const help = cloudarch('--help');
     assert.equal(help.status, 0);
     assert.match(help.stdout, /validate/);
-    for (const command of ['validate', 'evaluate', 'simulate', 'import', 'export']) assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['validate', 'evaluate', 'simulate', 'import', 'export'])
+      assert.match(help.stdout, new RegExp(`^  ${command} `, 'm'));
     assert.doesNotMatch(help.stdout, /frobnicate/);
   });
 
@@ -97,7 +112,11 @@ describe('cloudarch validate (built CLI)', function () {
   });
 
   it('survives hostile files', () => {
-    const result = cloudarch('validate', join(root, 'test', 'fixtures', 'hostile', 'billion-laughs.yaml'), join(root, 'test', 'fixtures', 'hostile', 'nul.yaml'));
+    const result = cloudarch(
+      'validate',
+      join(root, 'test', 'fixtures', 'hostile', 'billion-laughs.yaml'),
+      join(root, 'test', 'fixtures', 'hostile', 'nul.yaml'),
+    );
     assert.equal(result.status, 1);
     assert.match(result.stdout, /too-many-aliases/);
     assert.match(result.stdout, /invalid-character/);

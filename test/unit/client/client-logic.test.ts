@@ -35,8 +35,13 @@ describe('new architecture', () => {
   }
 
   it('starts users from a file without errors or warnings', () => {
-    const problems = parseArchitecture(architectureTemplate('Shop')).diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'warning');
-    assert.deepEqual(problems.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`), []);
+    const problems = parseArchitecture(architectureTemplate('Shop')).diagnostics.filter(
+      (diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'warning',
+    );
+    assert.deepEqual(
+      problems.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`),
+      [],
+    );
   });
 
   it('quotes the name so any text stays a YAML string', () => {

@@ -22,7 +22,9 @@ describe('package.json contributions', () => {
   });
 
   it('documents every setting with a markdownDescription and a cloudarch. prefix', () => {
-    for (const [key, declaration] of Object.entries(contributes.configuration.properties as Record<string, { markdownDescription?: string }>)) {
+    for (const [key, declaration] of Object.entries(
+      contributes.configuration.properties as Record<string, { markdownDescription?: string }>,
+    )) {
       assert.match(key, /^cloudarch\./);
       assert.ok((declaration.markdownDescription ?? '').length > 30, `${key} has a real description`);
     }
@@ -34,7 +36,7 @@ describe('package.json contributions', () => {
     for (const { command } of COMMANDS) assert.match(command, /^cloudarch\.[a-zA-Z]+$/);
   });
 
-  it('contributes every command the server\'s CodeLens invokes', () => {
+  it("contributes every command the server's CodeLens invokes", () => {
     const ids = new Set<string>(COMMANDS.map((entry) => entry.command));
     for (const command of [...Object.values(reportCommands), simulateCommand]) assert.ok(ids.has(command), `${command} is contributed`);
   });
@@ -56,7 +58,11 @@ describe('package.json contributions', () => {
     const [language] = contributes.languages;
     assert.equal(language.id, 'cloudarch');
     assert.deepStrictEqual(language.filenamePatterns, ['*.cloudarch.yaml', '*.cloudarch.yml']);
-    assert.deepStrictEqual(contributes.grammars[0], { language: 'cloudarch', scopeName: 'source.cloudarch', path: './syntaxes/cloudarch.tmLanguage.json' });
+    assert.deepStrictEqual(contributes.grammars[0], {
+      language: 'cloudarch',
+      scopeName: 'source.cloudarch',
+      path: './syntaxes/cloudarch.tmLanguage.json',
+    });
   });
 
   it('points only at files that exist in the repository', () => {

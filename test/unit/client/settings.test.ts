@@ -19,13 +19,33 @@ describe('settings', () => {
   });
 
   const cases: { name: string; values: Partial<Record<SettingKey, unknown>>; expected: Partial<typeof DEFAULT_SETTINGS> }[] = [
-    { name: 'takes valid values as they are', values: { 'cloudarch.validation.debounceMs': 50, 'cloudarch.evaluation.enabled': false, 'cloudarch.trace.server': 'verbose' }, expected: { validationDebounceMs: 50, evaluationEnabled: false, traceServer: 'verbose' } },
-    { name: 'takes a live minimum severity from its list and ignores others', values: { 'cloudarch.security.liveMinimumSeverity': 'loud' }, expected: { liveMinimumSeverity: 'low' } },
+    {
+      name: 'takes valid values as they are',
+      values: { 'cloudarch.validation.debounceMs': 50, 'cloudarch.evaluation.enabled': false, 'cloudarch.trace.server': 'verbose' },
+      expected: { validationDebounceMs: 50, evaluationEnabled: false, traceServer: 'verbose' },
+    },
+    {
+      name: 'takes a live minimum severity from its list and ignores others',
+      values: { 'cloudarch.security.liveMinimumSeverity': 'loud' },
+      expected: { liveMinimumSeverity: 'low' },
+    },
     { name: 'clamps a negative debounce to 0', values: { 'cloudarch.validation.debounceMs': -10 }, expected: { validationDebounceMs: 0 } },
-    { name: 'clamps a huge sample count to the maximum', values: { 'cloudarch.evaluation.monteCarloSamples': 1e12 }, expected: { monteCarloSamples: 1_000_000 } },
+    {
+      name: 'clamps a huge sample count to the maximum',
+      values: { 'cloudarch.evaluation.monteCarloSamples': 1e12 },
+      expected: { monteCarloSamples: 1_000_000 },
+    },
     { name: 'rounds a fractional debounce', values: { 'cloudarch.validation.debounceMs': 99.6 }, expected: { validationDebounceMs: 100 } },
-    { name: 'ignores NaN and Infinity', values: { 'cloudarch.validation.debounceMs': Number.NaN, 'cloudarch.evaluation.monteCarloSamples': Number.POSITIVE_INFINITY }, expected: { validationDebounceMs: 200, monteCarloSamples: 10000 } },
-    { name: 'ignores values of the wrong type', values: { 'cloudarch.validation.debounceMs': '100', 'cloudarch.codeLens.enabled': 'yes', 'cloudarch.trace.server': 'loud' }, expected: { validationDebounceMs: 200, codeLensEnabled: true, traceServer: 'off' } },
+    {
+      name: 'ignores NaN and Infinity',
+      values: { 'cloudarch.validation.debounceMs': Number.NaN, 'cloudarch.evaluation.monteCarloSamples': Number.POSITIVE_INFINITY },
+      expected: { validationDebounceMs: 200, monteCarloSamples: 10000 },
+    },
+    {
+      name: 'ignores values of the wrong type',
+      values: { 'cloudarch.validation.debounceMs': '100', 'cloudarch.codeLens.enabled': 'yes', 'cloudarch.trace.server': 'loud' },
+      expected: { validationDebounceMs: 200, codeLensEnabled: true, traceServer: 'off' },
+    },
   ];
   for (const { name, values, expected } of cases) {
     it(name, () => {
@@ -35,8 +55,18 @@ describe('settings', () => {
   }
 
   it('reads the nested section object the server receives', () => {
-    const settings = readSettingsFromSection({ validation: { debounceMs: 10 }, evaluation: { enabled: false, monteCarloSamples: 0 }, trace: { server: 'messages' } });
-    assert.deepStrictEqual(settings, { ...DEFAULT_SETTINGS, validationDebounceMs: 10, evaluationEnabled: false, monteCarloSamples: 0, traceServer: 'messages' });
+    const settings = readSettingsFromSection({
+      validation: { debounceMs: 10 },
+      evaluation: { enabled: false, monteCarloSamples: 0 },
+      trace: { server: 'messages' },
+    });
+    assert.deepStrictEqual(settings, {
+      ...DEFAULT_SETTINGS,
+      validationDebounceMs: 10,
+      evaluationEnabled: false,
+      monteCarloSamples: 0,
+      traceServer: 'messages',
+    });
     assert.deepStrictEqual(readSettingsFromSection(null), DEFAULT_SETTINGS);
     assert.deepStrictEqual(readSettingsFromSection({ validation: 5 }), DEFAULT_SETTINGS);
   });

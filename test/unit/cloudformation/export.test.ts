@@ -27,7 +27,10 @@ const designs = [...examples, join('test', 'fixtures', 'cloudformation', 'design
 function verdicts(text: string): { availability: number; cost: number; findings: string[] } {
   const doc = parseArchitecture(text);
   const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  assert.deepEqual(errors.map((error) => `${error.range.start.line + 1}: ${error.message}`), []);
+  assert.deepEqual(
+    errors.map((error) => `${error.range.start.line + 1}: ${error.message}`),
+    [],
+  );
   const evaluation = evaluateAll(doc, { monteCarloSamples: 0 });
   return {
     availability: evaluation.availability!.percent,
@@ -38,20 +41,46 @@ function verdicts(text: string): { availability: number; cost: number; findings:
 
 describe('CloudFormation export', () => {
   it('every catalog type has a row in the CloudFormation mapping table, and every type named there exists', () => {
-    assert.deepEqual(allResourceTypes().map((def) => def.id).filter((id) => cloudFormationTypes[id] === undefined), []);
-    const template = { Resources: Object.fromEntries(Object.values(cloudFormationTypes).flatMap((mapping) => [mapping.primary, ...(mapping.parts ?? []), ...(mapping.alsoImportedFrom ?? [])]).filter((type): type is string => type !== undefined && !type.startsWith('AWS::Serverless::')).map((type, index) => [`R${index}`, { Type: type }])) };
-    const unknownTypes = checkTemplateAgainstSpec(template).filter((problem) => problem.message.includes('is not a CloudFormation resource type'));
+    assert.deepEqual(
+      allResourceTypes()
+        .map((def) => def.id)
+        .filter((id) => cloudFormationTypes[id] === undefined),
+      [],
+    );
+    const template = {
+      Resources: Object.fromEntries(
+        Object.values(cloudFormationTypes)
+          .flatMap((mapping) => [mapping.primary, ...(mapping.parts ?? []), ...(mapping.alsoImportedFrom ?? [])])
+          .filter((type): type is string => type !== undefined && !type.startsWith('AWS::Serverless::'))
+          .map((type, index) => [`R${index}`, { Type: type }]),
+      ),
+    };
+    const unknownTypes = checkTemplateAgainstSpec(template).filter((problem) =>
+      problem.message.includes('is not a CloudFormation resource type'),
+    );
     assert.deepEqual(unknownTypes, []);
   });
 
   it('docs/cloudformation.md names every catalog type in its mapping', () => {
     const doc = readFileSync(join(root, 'docs', 'cloudformation.md'), 'utf8');
-    assert.deepEqual(allResourceTypes().map((def) => def.id).filter((id) => !doc.includes(`\`${id}\``)), []);
+    assert.deepEqual(
+      allResourceTypes()
+        .map((def) => def.id)
+        .filter((id) => !doc.includes(`\`${id}\``)),
+      [],
+    );
   });
 
   it('covers every catalog type between the examples and the every-other-type design', () => {
-    const used = new Set(designs.flatMap((file) => parseArchitecture(readFileSync(join(root, file), 'utf8')).resources.map((resource) => resource.type)));
-    assert.deepEqual(allResourceTypes().map((def) => def.id).filter((id) => !used.has(id)), []);
+    const used = new Set(
+      designs.flatMap((file) => parseArchitecture(readFileSync(join(root, file), 'utf8')).resources.map((resource) => resource.type)),
+    );
+    assert.deepEqual(
+      allResourceTypes()
+        .map((def) => def.id)
+        .filter((id) => !used.has(id)),
+      [],
+    );
   });
 
   for (const file of designs) {
@@ -67,8 +96,10 @@ describe('CloudFormation export', () => {
       it('writes no secret: database passwords are managed by RDS, images come from the SSM parameter', () => {
         assert.doesNotMatch(exported.text, /(?<!Manage)MasterUserPassword|MasterUserSecret/);
         const parameters = (exported.template.Parameters ?? {}) as Record<string, { Type: string; Default?: unknown }>;
-        if (parameters.LatestAmiId !== undefined) assert.equal(parameters.LatestAmiId.Type, 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>');
-        for (const [name, parameter] of Object.entries(parameters)) assert.ok(!/password|secret/i.test(name) || parameter.Default === undefined, name);
+        if (parameters.LatestAmiId !== undefined)
+          assert.equal(parameters.LatestAmiId.Type, 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>');
+        for (const [name, parameter] of Object.entries(parameters))
+          assert.ok(!/password|secret/i.test(name) || parameter.Default === undefined, name);
       });
 
       it('imports back to the same availability, cost and findings per resource', () => {
@@ -86,7 +117,12 @@ describe('CloudFormation export', () => {
     const text = readFileSync(join(root, 'test', 'fixtures', 'cloudformation', 'designs', 'open-defaults.cloudarch.yaml'), 'utf8');
     const exported = exportCloudFormation(parseArchitecture(text));
     assert.deepEqual(checkTemplateAgainstSpec(exported.template), []);
-    assert.deepEqual(exported.report.safeDefaults.map((item) => `${item.resource}.${item.property}=${String(item.value)}`).sort(), ['app.imdsv2=required', 'app.volumes[0].encrypted=true', 'db.encrypted=true', 'files.encrypted=true']);
+    assert.deepEqual(exported.report.safeDefaults.map((item) => `${item.resource}.${item.property}=${String(item.value)}`).sort(), [
+      'app.imdsv2=required',
+      'app.volumes[0].encrypted=true',
+      'db.encrypted=true',
+      'files.encrypted=true',
+    ]);
     const original = verdicts(text);
     const back = verdicts(importCloudFormation(exported.text).text);
     assert.equal(back.availability, original.availability);
@@ -98,8 +134,14 @@ describe('CloudFormation export', () => {
       'db:CA-RDS-002', // db.encrypted = true: RDS storage encrypted at rest
       'files:CA-EFS-001', // files.encrypted = true: EFS encrypted at rest
     ];
-    assert.deepEqual(original.findings.filter((finding) => !back.findings.includes(finding)), fixedBySafeDefaults);
-    assert.deepEqual(back.findings.filter((finding) => !original.findings.includes(finding)), []);
+    assert.deepEqual(
+      original.findings.filter((finding) => !back.findings.includes(finding)),
+      fixedBySafeDefaults,
+    );
+    assert.deepEqual(
+      back.findings.filter((finding) => !original.findings.includes(finding)),
+      [],
+    );
   });
 
   it('builds the network the design needs: public and private subnets per zone, route tables, NAT gateways for private compute', () => {

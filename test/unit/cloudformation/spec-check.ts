@@ -18,7 +18,16 @@ function spec(): SpecDatabase {
   return database;
 }
 
-const pseudoParameters = new Set(['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix']);
+const pseudoParameters = new Set([
+  'AWS::AccountId',
+  'AWS::NotificationARNs',
+  'AWS::NoValue',
+  'AWS::Partition',
+  'AWS::Region',
+  'AWS::StackId',
+  'AWS::StackName',
+  'AWS::URLSuffix',
+]);
 
 /** Attributes every resource has although the specification does not list them (`Ref` aside). */
 const extraAttributes: Readonly<Record<string, readonly string[]>> = {};
@@ -52,7 +61,8 @@ export function checkTemplateAgainstSpec(template: Record<string, Json>): SpecPr
     const [key] = keys as [string];
     const argument = value[key];
     if (key === 'Ref') {
-      if (typeof argument !== 'string' || !(names.has(argument) || pseudoParameters.has(argument))) problems.push({ path, message: `Ref names '${String(argument)}', which is no resource, parameter or pseudo parameter` });
+      if (typeof argument !== 'string' || !(names.has(argument) || pseudoParameters.has(argument)))
+        problems.push({ path, message: `Ref names '${String(argument)}', which is no resource, parameter or pseudo parameter` });
       return true;
     }
     if (key === 'Fn::GetAtt') {
@@ -89,7 +99,8 @@ export function checkTemplateAgainstSpec(template: Record<string, Json>): SpecPr
     const definition = resourceSpec(String(resource.Type));
     if (definition === undefined) return;
     const attributes = new Set([...Object.keys(definition.attributes), ...(extraAttributes[String(resource.Type)] ?? [])]);
-    if (!attributes.has(attribute)) problems.push({ path, message: `${String(resource.Type)} has no attribute '${attribute}' (it has ${[...attributes].join(', ')})` });
+    if (!attributes.has(attribute))
+      problems.push({ path, message: `${String(resource.Type)} has no attribute '${attribute}' (it has ${[...attributes].join(', ')})` });
   };
 
   const walkIntrinsics = (value: Json, path: string): void => {
@@ -104,14 +115,21 @@ export function checkTemplateAgainstSpec(template: Record<string, Json>): SpecPr
     if (isObject(value) && checkIntrinsic(value, path)) return;
     switch (type.type) {
       case 'string':
-        if (typeof value !== 'string' && typeof value !== 'number') problems.push({ path, message: `expected a string, found ${describe(value)}` });
+        if (typeof value !== 'string' && typeof value !== 'number')
+          problems.push({ path, message: `expected a string, found ${describe(value)}` });
         return;
       case 'number':
       case 'integer':
-        if (typeof value === 'number' ? type.type === 'integer' && !Number.isInteger(value) : typeof value !== 'string' || !Number.isFinite(Number(value)) || value.trim() === '') problems.push({ path, message: `expected ${type.type === 'integer' ? 'an integer' : 'a number'}, found ${describe(value)}` });
+        if (
+          typeof value === 'number'
+            ? type.type === 'integer' && !Number.isInteger(value)
+            : typeof value !== 'string' || !Number.isFinite(Number(value)) || value.trim() === ''
+        )
+          problems.push({ path, message: `expected ${type.type === 'integer' ? 'an integer' : 'a number'}, found ${describe(value)}` });
         return;
       case 'boolean':
-        if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') problems.push({ path, message: `expected a boolean, found ${describe(value)}` });
+        if (typeof value !== 'boolean' && value !== 'true' && value !== 'false')
+          problems.push({ path, message: `expected a boolean, found ${describe(value)}` });
         return;
       case 'json':
         return;
@@ -121,7 +139,8 @@ export function checkTemplateAgainstSpec(template: Record<string, Json>): SpecPr
       case 'null':
         return;
       case 'tag':
-        if (!isObject(value) || typeof value.Key !== 'string' || value.Value === undefined) problems.push({ path, message: `expected a tag { Key, Value }, found ${describe(value)}` });
+        if (!isObject(value) || typeof value.Key !== 'string' || value.Value === undefined)
+          problems.push({ path, message: `expected a tag { Key, Value }, found ${describe(value)}` });
         return;
       case 'array':
         if (!Array.isArray(value)) problems.push({ path, message: `expected a list, found ${describe(value)}` });
@@ -180,14 +199,22 @@ export function checkTemplateAgainstSpec(template: Record<string, Json>): SpecPr
       continue;
     }
     checkObject(resource.Properties ?? {}, definition, `${path}.Properties`);
-    for (const dependency of Array.isArray(resource.DependsOn) ? resource.DependsOn : resource.DependsOn === undefined ? [] : [resource.DependsOn]) {
-      if (typeof dependency !== 'string' || !(dependency in resources)) problems.push({ path: `${path}.DependsOn`, message: `DependsOn names '${String(dependency)}', which is not a resource` });
+    for (const dependency of Array.isArray(resource.DependsOn)
+      ? resource.DependsOn
+      : resource.DependsOn === undefined
+        ? []
+        : [resource.DependsOn]) {
+      if (typeof dependency !== 'string' || !(dependency in resources))
+        problems.push({ path: `${path}.DependsOn`, message: `DependsOn names '${String(dependency)}', which is not a resource` });
     }
-    if (typeof resource.Condition === 'string' && !(isObject(template.Conditions) && resource.Condition in template.Conditions)) problems.push({ path, message: `condition '${resource.Condition}' is not defined` });
+    if (typeof resource.Condition === 'string' && !(isObject(template.Conditions) && resource.Condition in template.Conditions))
+      problems.push({ path, message: `condition '${resource.Condition}' is not defined` });
   }
-  for (const [name, output] of Object.entries(isObject(template.Outputs) ? template.Outputs : {})) walkIntrinsics(isObject(output) ? output.Value : output, `Outputs.${name}.Value`);
+  for (const [name, output] of Object.entries(isObject(template.Outputs) ? template.Outputs : {}))
+    walkIntrinsics(isObject(output) ? output.Value : output, `Outputs.${name}.Value`);
   for (const [name, parameter] of Object.entries(parameters)) {
-    if (!isObject(parameter) || typeof parameter.Type !== 'string') problems.push({ path: `Parameters.${name}`, message: 'a parameter needs a Type' });
+    if (!isObject(parameter) || typeof parameter.Type !== 'string')
+      problems.push({ path: `Parameters.${name}`, message: 'a parameter needs a Type' });
   }
   return problems;
 }

@@ -86,7 +86,17 @@ describe('CloudFormation import: template logic', () => {
   });
 
   it('reads JSON templates and the long forms of intrinsic functions', () => {
-    const json = JSON.stringify({ Resources: { Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'web', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: { 'Fn::Join': ['', ['0.0.0.0', '/0']] } }] } } } });
+    const json = JSON.stringify({
+      Resources: {
+        Sg: {
+          Type: 'AWS::EC2::SecurityGroup',
+          Properties: {
+            GroupDescription: 'web',
+            SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: { 'Fn::Join': ['', ['0.0.0.0', '/0']] } }],
+          },
+        },
+      },
+    });
     const { doc } = imported(json);
     assert.deepEqual(doc.resourceByName.get('sg')!.props.ingress, [{ port: 443, protocol: 'tcp', from: '0.0.0.0/0' }]);
   });
@@ -114,7 +124,10 @@ Resources:
 
 describe('CloudFormation import: bad and hostile input', () => {
   it('says when the text is a CloudArch architecture, not a template', () => {
-    failsWith(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'static-site.cloudarch.yaml'), 'utf8'), /this is a CloudArch architecture/);
+    failsWith(
+      readFileSync(join(__dirname, '..', '..', '..', 'examples', 'static-site.cloudarch.yaml'), 'utf8'),
+      /this is a CloudArch architecture/,
+    );
   });
 
   it('says when there is no Resources section, or the text is not a map', () => {
@@ -132,11 +145,19 @@ describe('CloudFormation import: bad and hostile input', () => {
   it('locates a resource without a Type, a bad logical id and an unknown tag', () => {
     failsWith('Resources:\n  A:\n    Properties: {}\n', /resource 'A' has no `Type`/, 2);
     failsWith('Resources:\n  my-bucket:\n    Type: AWS::S3::Bucket\n', /not alphanumeric/, 2);
-    failsWith(readFileSync(join(__dirname, '..', '..', 'fixtures', 'cloudformation', 'public', 'apigateway-lambda-rain.yaml'), 'utf8'), /unknown tag '!Rain::Embed'/, 108);
+    failsWith(
+      readFileSync(join(__dirname, '..', '..', 'fixtures', 'cloudformation', 'public', 'apigateway-lambda-rain.yaml'), 'utf8'),
+      /unknown tag '!Rain::Embed'/,
+      108,
+    );
   });
 
   it('locates intrinsic functions that name nothing, and conditions that refer to themselves', () => {
-    failsWith('Resources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::S3::BucketPolicy\n    Properties: { Bucket: !Ref Missing }\n', /B: Ref 'Missing' names no parameter/, 4);
+    failsWith(
+      'Resources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n    Type: AWS::S3::BucketPolicy\n    Properties: { Bucket: !Ref Missing }\n',
+      /B: Ref 'Missing' names no parameter/,
+      4,
+    );
     failsWith('Conditions:\n  C: !Condition C\nResources:\n  A:\n    Type: AWS::S3::Bucket\n    Condition: C\n', /refers to itself/, 4);
     failsWith('Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: { BucketName: !GetAtt NoDot }\n', /Resource\.Attribute/);
   });
@@ -145,13 +166,27 @@ describe('CloudFormation import: bad and hostile input', () => {
     const started = Date.now();
     failsWith(`Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, /nests deeper/);
     const bomb = ['Resources:', '  A:', '    Type: AWS::S3::Bucket', '    Metadata:', '      a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 10; level++) bomb.push(`      ${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(', ')}]`);
+    for (let level = 1; level < 10; level++)
+      bomb.push(
+        `      ${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(', ')}]`,
+      );
     failsWith(bomb.join('\n'), /aliases/);
     failsWith(`Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Metadata: "${'x'.repeat(11 * 1024 * 1024)}"\n`, /templates over/);
     const many = ['Resources:'];
     for (let index = 0; index < 2500; index++) many.push(`  B${index}: { Type: AWS::S3::Bucket }`);
     failsWith(many.join('\n'), /2500 resources/);
-    const joins = ['Parameters:', '  P0: { Type: String, Default: x }', 'Resources:', '  A:', '    Type: AWS::S3::Bucket', '    Properties:', '      BucketName: !Join', '        - ""'];
+    const joins = [
+      'Parameters:',
+      '  P0: { Type: String, Default: x }',
+      'Resources:',
+      '  A:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketName: !Join',
+      '        - ""',
+    ];
     const wide = `        - [${Array(2000).fill('!Join ["", [!Ref P0, !Ref P0, !Ref P0, !Ref P0]]').join(', ')}]`;
     for (let copy = 0; copy < 1; copy++) joins.push(wide);
     assert.doesNotThrow(() => importCloudFormation(joins.join('\n')));

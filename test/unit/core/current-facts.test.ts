@@ -37,16 +37,40 @@ describe('current AWS facts', () => {
   });
 
   it('accepts gp3 volumes up to 64 TiB, 80,000 IOPS and 2,000 MiB/s', () => {
-    const ok = file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: gp3', '    sizeGB: 65536', '    iops: 80000', '    throughputMBps: 2000');
+    const ok = file(
+      '  data:',
+      '    type: aws.ebs.volume',
+      '    zones: [a]',
+      '    volumeType: gp3',
+      '    sizeGB: 65536',
+      '    iops: 80000',
+      '    throughputMBps: 2000',
+    );
     assert.deepEqual(codes(ok), []);
-    const tooMany = file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: gp3', '    sizeGB: 100', '    iops: 80000');
+    const tooMany = file(
+      '  data:',
+      '    type: aws.ebs.volume',
+      '    zones: [a]',
+      '    volumeType: gp3',
+      '    sizeGB: 100',
+      '    iops: 80000',
+    );
     assert.deepEqual(codes(tooMany), [Codes.volumeIopsOutOfRange], 'still 500 IOPS per GiB');
   });
 
   it('treats io2 as Block Express: 64 TiB and 1,000 IOPS per GiB', () => {
-    assert.deepEqual(codes(file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: io2', '    sizeGB: 65536', '    iops: 256000')), []);
-    assert.deepEqual(codes(file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: io2', '    sizeGB: 100', '    iops: 100000')), []);
-    assert.deepEqual(codes(file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: io2', '    sizeGB: 100', '    iops: 100001')), [Codes.volumeIopsOutOfRange]);
+    assert.deepEqual(
+      codes(file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: io2', '    sizeGB: 65536', '    iops: 256000')),
+      [],
+    );
+    assert.deepEqual(
+      codes(file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: io2', '    sizeGB: 100', '    iops: 100000')),
+      [],
+    );
+    assert.deepEqual(
+      codes(file('  data:', '    type: aws.ebs.volume', '    zones: [a]', '    volumeType: io2', '    sizeGB: 100', '    iops: 100001')),
+      [Codes.volumeIopsOutOfRange],
+    );
   });
 
   it('names a volume type the user did not write as the default, and offers gp3', () => {
@@ -59,7 +83,10 @@ describe('current AWS facts', () => {
   it('flags nodejs18.x, python3.9 and nodejs20.x as deprecated on the fact date, and knows the current runtimes', () => {
     for (const id of ['nodejs18.x', 'python3.9', 'nodejs20.x']) assert.ok(DEPRECATED_LAMBDA_RUNTIME_IDS.includes(id), id);
     for (const id of ['nodejs24.x', 'nodejs22.x', 'python3.14', 'python3.13', 'java25', 'dotnet10', 'ruby3.4']) {
-      assert.ok(LAMBDA_RUNTIMES.some((runtime) => runtime.id === id), id);
+      assert.ok(
+        LAMBDA_RUNTIMES.some((runtime) => runtime.id === id),
+        id,
+      );
       assert.ok(!DEPRECATED_LAMBDA_RUNTIME_IDS.includes(id), id);
     }
     const runtime = resourceType('aws.lambda.function')!.properties.runtime!;
@@ -68,7 +95,13 @@ describe('current AWS facts', () => {
   });
 
   it('warns about Timestream for LiveAnalytics and Snowball Edge in a new design, with a fix for existing customers', () => {
-    const text = file('  metrics:', '    type: aws.timestream.database', '  move:', '    type: aws.snow.device', '    family: snowball-edge-storage');
+    const text = file(
+      '  metrics:',
+      '    type: aws.timestream.database',
+      '  move:',
+      '    type: aws.snow.device',
+      '    family: snowball-edge-storage',
+    );
     assert.deepEqual(codes(text), [Codes.closedToNewCustomers, Codes.closedToNewCustomers]);
     const fixed = applyFirstFix(applyFirstFix(text, Codes.closedToNewCustomers), Codes.closedToNewCustomers);
     assert.deepEqual(codes(fixed), []);
@@ -82,15 +115,57 @@ describe('current AWS facts', () => {
   });
 
   it('raises RDS gp3 IOPS to the striped baseline', () => {
-    const text = file('  db:', '    type: aws.rds.instance', '    engine: mysql', '    instanceClass: db.m5.large', '    storage: { volumeType: gp3, sizeGB: 400, iops: 3000 }');
+    const text = file(
+      '  db:',
+      '    type: aws.rds.instance',
+      '    engine: mysql',
+      '    instanceClass: db.m5.large',
+      '    storage: { volumeType: gp3, sizeGB: 400, iops: 3000 }',
+    );
     assert.deepEqual(codes(text), [Codes.rdsGp3IopsBelowBaseline]);
     assert.deepEqual(codes(applyFirstFix(text, Codes.rdsGp3IopsBelowBaseline)), []);
-    assert.deepEqual(codes(file('  db:', '    type: aws.rds.instance', '    engine: mysql', '    instanceClass: db.m5.large', '    storage: { volumeType: gp3, sizeGB: 399, iops: 3000 }')), []);
+    assert.deepEqual(
+      codes(
+        file(
+          '  db:',
+          '    type: aws.rds.instance',
+          '    engine: mysql',
+          '    instanceClass: db.m5.large',
+          '    storage: { volumeType: gp3, sizeGB: 399, iops: 3000 }',
+        ),
+      ),
+      [],
+    );
   });
 
   it('knows FSx for NetApp ONTAP and OpenZFS, with Multi-AZ figures for their Multi-AZ types', () => {
-    assert.deepEqual(codes(file('  shares:', '    type: aws.fsx.filesystem', '    kind: ontap', '    deploymentType: multi-az-2', '    storageCapacityGB: 1024', '    zones: [a, b]', '    protocols: [nfs, smb, iscsi]')), []);
-    assert.deepEqual(codes(file('  scratch:', '    type: aws.fsx.filesystem', '    kind: openzfs', '    deploymentType: single-az-ha-2', '    storageCapacityGB: 64', '    zones: [a]')), []);
+    assert.deepEqual(
+      codes(
+        file(
+          '  shares:',
+          '    type: aws.fsx.filesystem',
+          '    kind: ontap',
+          '    deploymentType: multi-az-2',
+          '    storageCapacityGB: 1024',
+          '    zones: [a, b]',
+          '    protocols: [nfs, smb, iscsi]',
+        ),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      codes(
+        file(
+          '  scratch:',
+          '    type: aws.fsx.filesystem',
+          '    kind: openzfs',
+          '    deploymentType: single-az-ha-2',
+          '    storageCapacityGB: 64',
+          '    zones: [a]',
+        ),
+      ),
+      [],
+    );
   });
 });
 
@@ -111,7 +186,14 @@ describe('auto scaling defaults', () => {
   });
 
   it('says which bound is a default in its message, and fixes the written value', () => {
-    const text = file('  web:', '    type: aws.autoscaling.group', '    instanceType: t3.medium', '    zones: [a, b]', '    min: 2', '    desired: 1');
+    const text = file(
+      '  web:',
+      '    type: aws.autoscaling.group',
+      '    instanceType: t3.medium',
+      '    zones: [a, b]',
+      '    min: 2',
+      '    desired: 1',
+    );
     const diagnostic = parseArchitecture(text).diagnostics.find((candidate) => candidate.code === Codes.asgCapacityOrder);
     assert.match(diagnostic?.message ?? '', /`max` \(2, the default\)/);
     assert.equal(diagnostic?.fixes?.[0]?.title, 'Set desired to 2');
@@ -121,7 +203,8 @@ describe('auto scaling defaults', () => {
 
 describe('DynamoDB multi-Region strong consistency', () => {
   it('accepts three regions, and offers eventual consistency or two regions otherwise', () => {
-    const table = (regions: string) => file('  orders:', '    type: aws.dynamodb.table', `    globalTables: ${regions}`, '    globalConsistency: strong');
+    const table = (regions: string) =>
+      file('  orders:', '    type: aws.dynamodb.table', `    globalTables: ${regions}`, '    globalConsistency: strong');
     assert.deepEqual(codes(table('[us-east-2, us-west-2]')), []);
     const tooMany = table('[us-east-2, us-west-2, eu-west-1]');
     assert.deepEqual(codes(tooMany), [Codes.dynamodbStrongConsistencyRegions]);

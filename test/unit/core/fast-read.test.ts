@@ -24,12 +24,16 @@ function filesUnder(folder: string): string[] {
 }
 
 const root = join(__dirname, '..', '..', '..');
-const files = [...filesUnder(join(root, 'examples')), ...filesUnder(join(root, 'test', 'fixtures'))].map((path) => readFileSync(path, 'utf8'));
+const files = [...filesUnder(join(root, 'examples')), ...filesUnder(join(root, 'test', 'fixtures'))].map((path) =>
+  readFileSync(path, 'utf8'),
+);
 
 /** A text and every piece the parser would read of it. */
 function withPieces(text: string): string[] {
   const split = splitPieces(text);
-  return split.kind === 'pieces' ? [text, ...split.sections.map((piece) => piece.text), ...split.resources.map((piece) => piece.text)] : [text];
+  return split.kind === 'pieces'
+    ? [text, ...split.sections.map((piece) => piece.text), ...split.resources.map((piece) => piece.text)]
+    : [text];
 }
 
 /** Asserts the two readers agree on `text`; answers whether the fast reader accepted it. */
@@ -66,12 +70,70 @@ describe('fast reader (differential against yaml)', () => {
 
   it('agrees with yaml on hand-picked edge cases', () => {
     const cases = [
-      'a: b\n', 'a: b', '  a: b\n\n', 'a:\n  b: 1\n  c: [x, y]\n', 'a: 1.50\n', 'a: -0.5\n', 'a: -0\n', 'a: 0\n', 'a: 10.0.0.0/16\n', 'a: 1e3\n', 'a: 0x1f\n',
-      'a: "x"  # c\n', "a: 'it''s'\n", 'a: "a\\"b"\n', 'a: b # c\n', 'a: b#c\n', 'a: b:c\n', 'a: b: c\n', 'a: [a:b]\n', 'a: [a: b]\n', 'a: {a: b}\n', 'a: {a:b}\n',
-      'a: [ ]\n', 'a: {}\n', 'a: [a, ]\n', 'a: [a,,b]\n', 'a: [[a], {b: c}]\n', 'a:\n- x\n', 'a:\n  - x\n  - y: 1\n    z: 2\n  -  w: 3\n', 'a:\n  - x\n    # c\n', 'a:\n  - x\n  # c\n',
-      'a:\n  b: 1\n    # deeper\n', 'a:\n  b: 1\n# shallower\n', 'a: b\n  c\n', 'a:\n    b: 1\n  c: 2\n', 'a: true\nb: False\nc: NULL\nd: ~\ne: yes\n', 'true: 1\n', 'a: b\na: c\n', '__proto__: 1\n',
-      'a: |\n  x\n', 'a: >\n  x\n', 'a: &x 1\nb: *x\n', 'a: !t 1\n', '---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: b\r\nc: d\r\n', 'a:\r\n  - x\r\n', '- a\n', 'a: b\n- c\n', 'a:\n', 'a:\nb: 1\n',
-      'a: x y  z \n', 'a: "unterminated\n', 'a: [unterminated\n', 'a: 12345678901234567890\n', 'a: .5\n', 'a: 1.\n', 'a: +1\n', 'a: -x\n', 'a: - x\n', 'a: 😀 é\n', 'a:\t1\n', 'a: %x\n', 'a: @x\n',
+      'a: b\n',
+      'a: b',
+      '  a: b\n\n',
+      'a:\n  b: 1\n  c: [x, y]\n',
+      'a: 1.50\n',
+      'a: -0.5\n',
+      'a: -0\n',
+      'a: 0\n',
+      'a: 10.0.0.0/16\n',
+      'a: 1e3\n',
+      'a: 0x1f\n',
+      'a: "x"  # c\n',
+      "a: 'it''s'\n",
+      'a: "a\\"b"\n',
+      'a: b # c\n',
+      'a: b#c\n',
+      'a: b:c\n',
+      'a: b: c\n',
+      'a: [a:b]\n',
+      'a: [a: b]\n',
+      'a: {a: b}\n',
+      'a: {a:b}\n',
+      'a: [ ]\n',
+      'a: {}\n',
+      'a: [a, ]\n',
+      'a: [a,,b]\n',
+      'a: [[a], {b: c}]\n',
+      'a:\n- x\n',
+      'a:\n  - x\n  - y: 1\n    z: 2\n  -  w: 3\n',
+      'a:\n  - x\n    # c\n',
+      'a:\n  - x\n  # c\n',
+      'a:\n  b: 1\n    # deeper\n',
+      'a:\n  b: 1\n# shallower\n',
+      'a: b\n  c\n',
+      'a:\n    b: 1\n  c: 2\n',
+      'a: true\nb: False\nc: NULL\nd: ~\ne: yes\n',
+      'true: 1\n',
+      'a: b\na: c\n',
+      '__proto__: 1\n',
+      'a: |\n  x\n',
+      'a: >\n  x\n',
+      'a: &x 1\nb: *x\n',
+      'a: !t 1\n',
+      '---\na: 1\n',
+      'a: 1\n---\nb: 2\n',
+      'a: b\r\nc: d\r\n',
+      'a:\r\n  - x\r\n',
+      '- a\n',
+      'a: b\n- c\n',
+      'a:\n',
+      'a:\nb: 1\n',
+      'a: x y  z \n',
+      'a: "unterminated\n',
+      'a: [unterminated\n',
+      'a: 12345678901234567890\n',
+      'a: .5\n',
+      'a: 1.\n',
+      'a: +1\n',
+      'a: -x\n',
+      'a: - x\n',
+      'a: 😀 é\n',
+      'a:\t1\n',
+      'a: %x\n',
+      'a: @x\n',
     ];
     for (const text of cases) agree(text);
   });
@@ -81,17 +143,49 @@ describe('fast reader (differential against yaml)', () => {
     const pieces = [...withPieces(generateArchitecture(24)).slice(1), ...files.slice(0, 8).flatMap(withPieces)];
     let accepted = 0;
     let runs = 0;
-    const snippets = [' ', '  ', '\n', ':', ': ', '- ', '#', ' #', '[', ']', '{', '}', ',', '"', "'", 'x', '1', '0', '.', '-', '\r\n', '\n  ', '\n    ', '\n      # c\n', 'a: b\n', '~', '\\'];
+    const snippets = [
+      ' ',
+      '  ',
+      '\n',
+      ':',
+      ': ',
+      '- ',
+      '#',
+      ' #',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '"',
+      "'",
+      'x',
+      '1',
+      '0',
+      '.',
+      '-',
+      '\r\n',
+      '\n  ',
+      '\n    ',
+      '\n      # c\n',
+      'a: b\n',
+      '~',
+      '\\',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...pieces), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...snippets), fc.nat({ max: 3 })), { minLength: 1, maxLength: 4 }), (piece, edits) => {
-        let text = piece;
-        for (const [at, insert, remove] of edits) {
-          const offset = at % (text.length + 1);
-          text = text.slice(0, offset) + insert + text.slice(offset + remove);
-        }
-        runs++;
-        if (agree(text)) accepted++;
-      }),
+      fc.property(
+        fc.constantFrom(...pieces),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...snippets), fc.nat({ max: 3 })), { minLength: 1, maxLength: 4 }),
+        (piece, edits) => {
+          let text = piece;
+          for (const [at, insert, remove] of edits) {
+            const offset = at % (text.length + 1);
+            text = text.slice(0, offset) + insert + text.slice(offset + remove);
+          }
+          runs++;
+          if (agree(text)) accepted++;
+        },
+      ),
       { numRuns: 3000, seed: 7 },
     );
     // The edits must exercise the fast path, not only the fallback.

@@ -30,14 +30,30 @@ type Edit =
   | { kind: 'line'; at: number; op: 'duplicate' | 'remove' | 'blank' | 'comment' };
 
 const typed = ['1', 'x', ' ', '\n', ': ', '- ', '#', '&a ', '*a', '\u0000', '\r', '\t', '[', '{', '"', 'é'];
-const atBoundary = ['  extra-1:\n    type: external.users\n', '  # between\n', '\n', '    label: x\n', '  x', 'resources:\n', '  web-0:\n    type: aws.s3.bucket\n'];
+const atBoundary = [
+  '  extra-1:\n    type: external.users\n',
+  '  # between\n',
+  '\n',
+  '    label: x\n',
+  '  x',
+  'resources:\n',
+  '  web-0:\n    type: aws.s3.bucket\n',
+];
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('type' as const), at: fc.nat(), text: fc.constantFrom(...typed) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
   fc.record({ kind: fc.constant('boundary' as const), piece: fc.nat(), text: fc.constantFrom(...atBoundary) }),
-  fc.record({ kind: fc.constant('rename' as const), piece: fc.nat(), to: fc.oneof(fc.nat(), fc.constantFrom('renamed', 'Bad_Name', 'web-0')) }),
-  fc.record({ kind: fc.constant('line' as const), at: fc.nat(), op: fc.constantFrom('duplicate' as const, 'remove' as const, 'blank' as const, 'comment' as const) }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    piece: fc.nat(),
+    to: fc.oneof(fc.nat(), fc.constantFrom('renamed', 'Bad_Name', 'web-0')),
+  }),
+  fc.record({
+    kind: fc.constant('line' as const),
+    at: fc.nat(),
+    op: fc.constantFrom('duplicate' as const, 'remove' as const, 'blank' as const, 'comment' as const),
+  }),
 );
 
 /** Applies an edit; positions are taken modulo the text so every edit lands somewhere. */
@@ -62,7 +78,10 @@ function apply(text: string, edit: Edit): string {
       const at = starts[edit.piece % starts.length]! + 2;
       const end = text.indexOf(':', at);
       if (end < 0 || text.lastIndexOf('\n', end) >= at) return text;
-      const name = typeof edit.to === 'string' ? edit.to : text.slice(starts[edit.to % starts.length]! + 2, text.indexOf(':', starts[edit.to % starts.length]!));
+      const name =
+        typeof edit.to === 'string'
+          ? edit.to
+          : text.slice(starts[edit.to % starts.length]! + 2, text.indexOf(':', starts[edit.to % starts.length]!));
       return text.slice(0, at) + name + text.slice(end);
     }
     case 'line': {
@@ -105,7 +124,10 @@ describe('incremental parsing: the edit-sized path (property)', () => {
         assertEqualsFreshParse(first);
         assertEqualsFreshParse(second);
         // The shared previous document is left as it was, and the first result still works as a base.
-        assert.equal(JSON.stringify(previous.diagnostics) + JSON.stringify(previous.resources.map((resource) => resource.range)), snapshotBefore);
+        assert.equal(
+          JSON.stringify(previous.diagnostics) + JSON.stringify(previous.resources.map((resource) => resource.range)),
+          snapshotBefore,
+        );
         assertEqualsFreshParse(parseArchitecture(apply(first.text, next), { previous: first }));
         assertEqualsFreshParse(parseArchitecture(previous.text, { previous: second }));
       }),
@@ -135,7 +157,7 @@ describe('incremental parsing: the edit-sized path (property)', () => {
     );
   });
 
-  it('reports a wrong-kind reference at its target\'s new place when lines move the target only', () => {
+  it("reports a wrong-kind reference at its target's new place when lines move the target only", () => {
     // `lb-0` names `app-0` as a security group: the diagnostic points at `app-0`'s name as well,
     // and a line inserted between the two moves only that name.
     const wrong = base.replace('securityGroups: [lb-sg-0]', 'securityGroups: [app-0]');

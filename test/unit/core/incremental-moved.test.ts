@@ -41,7 +41,12 @@ const insertedLines = ['    # a note', '', '  # between resources', '    label: 
 const names = ['db-1', 'db-l', 'app-2', 'web-sg-3', 'fresh', 'app-4', 'renamed', 'cache-1'];
 
 const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 4 }), text: fc.constantFrom(...insertedLines) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    line: fc.nat(),
+    count: fc.integer({ min: 1, max: 4 }),
+    text: fc.constantFrom(...insertedLines),
+  }),
   fc.record({ kind: fc.constant('remove' as const), line: fc.nat(), count: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('rename' as const), resource: fc.nat(), name: fc.constantFrom(...names) }),
   fc.record({ kind: fc.constant('add' as const), resource: fc.nat(), name: fc.constantFrom(...names) }),
@@ -108,7 +113,8 @@ describe('incremental parsing: moved resources and changed names', () => {
 
   it('starts from a file with every kind of cross-resource problem', () => {
     const codes = new Set(parseArchitecture(troubled(90)).diagnostics.map((diagnostic) => diagnostic.code));
-    for (const code of ['unknown-reference', 'invalid-port', 'wrong-reference-kind', 'unknown-zone', 'self-reference', 'dependency-cycle']) assert.ok(codes.has(code), code);
+    for (const code of ['unknown-reference', 'invalid-port', 'wrong-reference-kind', 'unknown-zone', 'self-reference', 'dependency-cycle'])
+      assert.ok(codes.has(code), code);
   });
 
   it('moves the diagnostics of the first and the last resource when lines are inserted above them, and back', () => {
@@ -117,7 +123,11 @@ describe('incremental parsing: moved resources and changed names', () => {
     const lines = base.split('\n');
     const first = previous.resources[0]!.nameRange.start.line;
     const last = previous.resources[previous.resources.length - 1]!.nameRange.start.line;
-    for (const [line, added] of [[last + 1, ['    # inside the last']], [first, ['  # above the first', '']], [first + 1, ['    label: first']]] as const) {
+    for (const [line, added] of [
+      [last + 1, ['    # inside the last']],
+      [first, ['  # above the first', '']],
+      [first + 1, ['    label: first']],
+    ] as const) {
       const edited = [...lines.slice(0, line), ...added, ...lines.slice(line)].join('\n');
       const inserted = parseArchitecture(edited, { previous });
       assertEqualsFreshParse(inserted);

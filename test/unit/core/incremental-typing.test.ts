@@ -32,8 +32,10 @@ function typeAndDelete(text: string, at: number, typed: string): ArchDocument[] 
     assertEqualsFreshParse(previous, label);
     documents.push(previous);
   };
-  for (let length = 1; length <= typed.length; length++) step(text.slice(0, at) + typed.slice(0, length) + text.slice(at), `typed ${JSON.stringify(typed.slice(0, length))}`);
-  for (let length = typed.length - 1; length >= 0; length--) step(text.slice(0, at) + typed.slice(0, length) + text.slice(at), `deleted back to ${JSON.stringify(typed.slice(0, length))}`);
+  for (let length = 1; length <= typed.length; length++)
+    step(text.slice(0, at) + typed.slice(0, length) + text.slice(at), `typed ${JSON.stringify(typed.slice(0, length))}`);
+  for (let length = typed.length - 1; length >= 0; length--)
+    step(text.slice(0, at) + typed.slice(0, length) + text.slice(at), `deleted back to ${JSON.stringify(typed.slice(0, length))}`);
   return documents;
 }
 
@@ -47,7 +49,11 @@ describe('incremental parsing while typing', () => {
 
   it('types a new resource line by line at the end of a resource, and deletes it again', function () {
     this.timeout(60_000);
-    const documents = typeAndDelete(base, middle, '\n  new-resource:\n    type: aws.s3.bucket\n    versioning: true\n    connectsTo: [db-0, cach]');
+    const documents = typeAndDelete(
+      base,
+      middle,
+      '\n  new-resource:\n    type: aws.s3.bucket\n    versioning: true\n    connectsTo: [db-0, cach]',
+    );
     const count = parseArchitecture(base).resources.length;
     // While the name is typed before its `:`, the piece holds no resource and reports why.
     const partial = documents.find((document) => document.text.includes('\n  new-reso\n'))!;
@@ -76,12 +82,22 @@ describe('incremental parsing while typing', () => {
     this.timeout(60_000);
     const documents = typeAndDelete(base, nameEnd(base, 'db-0'), '-primary');
     // One character on, the references to `db-0` suggest the new name; further on, no longer.
-    assert.ok(documents[0]!.diagnostics.some((diagnostic) => diagnostic.message === 'No resource is named `db-0`; did you mean `db-0-`?' || diagnostic.message.includes('`db-0-`')));
+    assert.ok(
+      documents[0]!.diagnostics.some(
+        (diagnostic) =>
+          diagnostic.message === 'No resource is named `db-0`; did you mean `db-0-`?' || diagnostic.message.includes('`db-0-`'),
+      ),
+    );
     assert.ok(!documents[4]!.diagnostics.some((diagnostic) => diagnostic.message.includes('`db-0-pr')));
     // `db-0` to `db-1` (a name that exists) and back, through `db-`.
     let previous = parseArchitecture(base);
     const at = nameEnd(base, 'db-0') - 1;
-    for (const text of [base.slice(0, at) + base.slice(at + 1), base.slice(0, at) + '1' + base.slice(at + 1), base.slice(0, at) + base.slice(at + 1), base]) {
+    for (const text of [
+      base.slice(0, at) + base.slice(at + 1),
+      base.slice(0, at) + '1' + base.slice(at + 1),
+      base.slice(0, at) + base.slice(at + 1),
+      base,
+    ]) {
       previous = parseArchitecture(text, { previous });
       assertEqualsFreshParse(previous, text.slice(at - 3, at + 3));
     }
@@ -93,7 +109,8 @@ describe('incremental parsing while typing', () => {
     const withTypo = base.replace('targets: [cdn]', 'targets: [cdm]');
     assert.notEqual(withTypo, base);
     const documents = typeAndDelete(withTypo, nameEnd(withTypo, 'cdn'), 'q');
-    const message = (document: ArchDocument): string => document.diagnostics.find((diagnostic) => diagnostic.message.startsWith('No resource is named `cdm`'))?.message ?? '';
+    const message = (document: ArchDocument): string =>
+      document.diagnostics.find((diagnostic) => diagnostic.message.startsWith('No resource is named `cdm`'))?.message ?? '';
     assert.equal(message(parseArchitecture(withTypo)), 'No resource is named `cdm`; did you mean `cdn`?');
     assert.equal(message(documents[0]!), 'No resource is named `cdm` in this file.');
     assert.equal(message(documents[1]!), 'No resource is named `cdm`; did you mean `cdn`?');
@@ -101,7 +118,11 @@ describe('incremental parsing while typing', () => {
 
   it('finds a dependency cycle again after names change around it, and loses it when a member is renamed', function () {
     this.timeout(60_000);
-    const cyclic = base.replace('\nresources:\n', (start) => `${start}  loop-a:\n    type: aws.lambda.function\n    connectsTo: [loop-b]\n  loop-b:\n    type: aws.lambda.function\n    dependsOn: [loop-a]\n`);
+    const cyclic = base.replace(
+      '\nresources:\n',
+      (start) =>
+        `${start}  loop-a:\n    type: aws.lambda.function\n    connectsTo: [loop-b]\n  loop-b:\n    type: aws.lambda.function\n    dependsOn: [loop-a]\n`,
+    );
     const documents = typeAndDelete(cyclic, middle + (cyclic.length - base.length), '\n  spare:\n    type: aws.s3.bucket');
     for (const document of documents) assert.ok(document.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'));
     const renamed = typeAndDelete(cyclic, nameEnd(cyclic, 'loop-b'), 'z');
@@ -112,10 +133,17 @@ describe('incremental parsing while typing', () => {
     this.timeout(60_000);
     // loop-b waits for `loopx`, which does not exist yet; typing `x` after `loop` names it, and
     // loop-a -> loop-b -> loopx -> loop-a becomes a cycle.
-    const open = base.replace('\nresources:\n', (start) => `${start}  loop-a:\n    type: aws.lambda.function\n    connectsTo: [loop-b]\n  loop-b:\n    type: aws.lambda.function\n    dependsOn: [loopx]\n  loop:\n    type: aws.lambda.function\n    dependsOn: [loop-a]\n`);
+    const open = base.replace(
+      '\nresources:\n',
+      (start) =>
+        `${start}  loop-a:\n    type: aws.lambda.function\n    connectsTo: [loop-b]\n  loop-b:\n    type: aws.lambda.function\n    dependsOn: [loopx]\n  loop:\n    type: aws.lambda.function\n    dependsOn: [loop-a]\n`,
+    );
     assert.ok(!parseArchitecture(open).diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'));
     const [closed, reopened] = typeAndDelete(open, nameEnd(open, 'loop'), 'x');
-    assert.ok(closed!.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'), 'the rename closes the cycle');
+    assert.ok(
+      closed!.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'),
+      'the rename closes the cycle',
+    );
     assert.ok(!reopened!.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'), 'undoing it opens the cycle again');
   });
 
@@ -124,7 +152,11 @@ describe('incremental parsing while typing', () => {
     const text = base.slice(0, middle) + '\n  ne' + base.slice(middle);
     const after = parseArchitecture(text, { previous: before });
     assertEqualsFreshParse(after, 'typed `  ne`');
-    const above = before.resources.filter((resource) => resource.range.end.line < after.diagnostics.find((diagnostic) => diagnostic.message.includes('Expected a resource name'))!.range.start.line);
+    const above = before.resources.filter(
+      (resource) =>
+        resource.range.end.line <
+        after.diagnostics.find((diagnostic) => diagnostic.message.includes('Expected a resource name'))!.range.start.line,
+    );
     assert.ok(above.length > 5);
     for (const resource of above) assert.equal(after.resourceByName.get(resource.name), resource, resource.name);
   });
@@ -143,24 +175,28 @@ describe('incremental parsing while typing', () => {
     this.timeout(120_000);
     const keys = ['a', 'b', '-', ':', ' ', '\n', 'db-0', 'db-1', '[', ']', ',', '#', 'x'];
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...keys), fc.constant(undefined)), { minLength: 1, maxLength: 24 }), fc.nat(), (strokes, place) => {
-        const starts = [middle, nameEnd(base, 'db-0'), nameEnd(base, 'cache-1'), endOfResourceBefore(base, 0)];
-        let cursor = starts[place % starts.length]!;
-        let text = base;
-        let previous = parseArchitecture(text);
-        for (const stroke of strokes) {
-          if (stroke === undefined) {
-            if (cursor === 0) continue;
-            text = text.slice(0, cursor - 1) + text.slice(cursor);
-            cursor--;
-          } else {
-            text = text.slice(0, cursor) + stroke + text.slice(cursor);
-            cursor += stroke.length;
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...keys), fc.constant(undefined)), { minLength: 1, maxLength: 24 }),
+        fc.nat(),
+        (strokes, place) => {
+          const starts = [middle, nameEnd(base, 'db-0'), nameEnd(base, 'cache-1'), endOfResourceBefore(base, 0)];
+          let cursor = starts[place % starts.length]!;
+          let text = base;
+          let previous = parseArchitecture(text);
+          for (const stroke of strokes) {
+            if (stroke === undefined) {
+              if (cursor === 0) continue;
+              text = text.slice(0, cursor - 1) + text.slice(cursor);
+              cursor--;
+            } else {
+              text = text.slice(0, cursor) + stroke + text.slice(cursor);
+              cursor += stroke.length;
+            }
+            previous = parseArchitecture(text, { previous });
+            assertEqualsFreshParse(previous, JSON.stringify(text.slice(Math.max(0, cursor - 20), cursor + 5)));
           }
-          previous = parseArchitecture(text, { previous });
-          assertEqualsFreshParse(previous, JSON.stringify(text.slice(Math.max(0, cursor - 20), cursor + 5)));
-        }
-      }),
+        },
+      ),
       { numRuns: 60, seed: 424242 },
     );
   });

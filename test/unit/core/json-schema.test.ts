@@ -28,7 +28,7 @@ describe('JSON Schema', () => {
     });
   }
 
-  it('reports only the declared type\'s errors for a bad resource', () => {
+  it("reports only the declared type's errors for a bad resource", () => {
     const ok = validate({ cloudarch: '1', name: 'x', resources: { data: { type: 'aws.ebs.volume', volumeType: 'gp4', sizeGB: 10 } } });
     assert.equal(ok, false);
     const real = (validate.errors ?? []).filter((error) => error.keyword !== 'if');
@@ -37,7 +37,10 @@ describe('JSON Schema', () => {
   });
 
   it('describes enum values for editors', () => {
-    const definitions = schema.definitions as Record<string, { properties: Record<string, { enum?: unknown[]; markdownEnumDescriptions?: string[]; description?: string }> }>;
+    const definitions = schema.definitions as Record<
+      string,
+      { properties: Record<string, { enum?: unknown[]; markdownEnumDescriptions?: string[]; description?: string }> }
+    >;
     const volumeType = definitions['aws.ebs.volume']!.properties.volumeType!;
     assert.ok(volumeType.enum?.includes('gp3'));
     assert.equal(volumeType.markdownEnumDescriptions?.length, volumeType.enum?.length);

@@ -20,10 +20,30 @@ const header = 'cloudarch: "1"\nname: Numbers\n';
 
 describe('number warnings', () => {
   const cases: { title: string; text: string; code: string; fixed: string }[] = [
-    { title: 'octal-looking port -> the decimal it is read as', text: `${header}resources:\n  fw:\n    type: aws.ec2.security-group\n    ingress:\n      - { port: 0443, protocol: tcp, from: 10.0.0.0/8 }\n`, code: Codes.octalLookingNumber, fixed: 'port: 443,' },
-    { title: 'negative octal-looking number', text: `${header}resources:\n  web:\n    type: external.users\n    tags: { a: -007 }\n`, code: Codes.octalLookingNumber, fixed: 'a: -7 }' },
-    { title: 'availability 0.9995 -> 99.95 (no floating-point tail)', text: `${header}resources:\n  web:\n    type: aws.ec2.instance\n    instanceType: t3.micro\n    availability: 0.9995\n`, code: Codes.percentWrittenAsFraction, fixed: 'availability: 99.95\n' },
-    { title: 'assumptions.regionAvailability 0.99999 -> 99.999', text: `${header}assumptions:\n  regionAvailability: 0.99999\nresources:\n  web:\n    type: external.users\n`, code: Codes.percentWrittenAsFraction, fixed: 'regionAvailability: 99.999\n' },
+    {
+      title: 'octal-looking port -> the decimal it is read as',
+      text: `${header}resources:\n  fw:\n    type: aws.ec2.security-group\n    ingress:\n      - { port: 0443, protocol: tcp, from: 10.0.0.0/8 }\n`,
+      code: Codes.octalLookingNumber,
+      fixed: 'port: 443,',
+    },
+    {
+      title: 'negative octal-looking number',
+      text: `${header}resources:\n  web:\n    type: external.users\n    tags: { a: -007 }\n`,
+      code: Codes.octalLookingNumber,
+      fixed: 'a: -7 }',
+    },
+    {
+      title: 'availability 0.9995 -> 99.95 (no floating-point tail)',
+      text: `${header}resources:\n  web:\n    type: aws.ec2.instance\n    instanceType: t3.micro\n    availability: 0.9995\n`,
+      code: Codes.percentWrittenAsFraction,
+      fixed: 'availability: 99.95\n',
+    },
+    {
+      title: 'assumptions.regionAvailability 0.99999 -> 99.999',
+      text: `${header}assumptions:\n  regionAvailability: 0.99999\nresources:\n  web:\n    type: external.users\n`,
+      code: Codes.percentWrittenAsFraction,
+      fixed: 'regionAvailability: 99.999\n',
+    },
   ];
   for (const { title, text, code, fixed } of cases) {
     it(title, () => {

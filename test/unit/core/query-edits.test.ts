@@ -4,7 +4,17 @@
  * Carets are written `|` in the fixtures below and removed before parsing.
  */
 import { strict as assert } from 'node:assert';
-import { insertListItemEdit, locate, parseArchitecture, rangeOfPath, renameResourceEdits, setPropertyEdit, type Position, type Range, type TextEdit } from '../../../src/core';
+import {
+  insertListItemEdit,
+  locate,
+  parseArchitecture,
+  rangeOfPath,
+  renameResourceEdits,
+  setPropertyEdit,
+  type Position,
+  type Range,
+  type TextEdit,
+} from '../../../src/core';
 
 function caret(marked: string): { text: string; position: Position } {
   const offset = marked.indexOf('|');
@@ -16,13 +26,20 @@ function caret(marked: string): { text: string; position: Position } {
 function slice(text: string, range: Range): string {
   const lines = text.split(/\r\n|\n/);
   if (range.start.line === range.end.line) return lines[range.start.line]!.slice(range.start.character, range.end.character);
-  return [lines[range.start.line]!.slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line]!.slice(0, range.end.character)].join('\n');
+  return [
+    lines[range.start.line]!.slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line]!.slice(0, range.end.character),
+  ].join('\n');
 }
 
 function apply(text: string, edits: readonly TextEdit[]): string {
   const lines = text.split('\n');
-  const offsetOf = (position: Position) => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
-  return [...edits].sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start)).reduce((result, edit) => result.slice(0, offsetOf(edit.range.start)) + edit.newText + result.slice(offsetOf(edit.range.end)), text);
+  const offsetOf = (position: Position) =>
+    lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+  return [...edits]
+    .sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start))
+    .reduce((result, edit) => result.slice(0, offsetOf(edit.range.start)) + edit.newText + result.slice(offsetOf(edit.range.end)), text);
 }
 
 const base = `cloudarch: "1"
@@ -102,7 +119,9 @@ describe('ranges, locate and edits', () => {
     assert.equal(spot.onKey, true);
     assert.equal(spot.map?.kind, 'map');
 
-    const nested = caret(base.replace('    volumes:\n      - { volumeType: gp3, sizeGB: 20 }\n', '    scaling:\n      metric: cpu\n      |\n'));
+    const nested = caret(
+      base.replace('    volumes:\n      - { volumeType: gp3, sizeGB: 20 }\n', '    scaling:\n      metric: cpu\n      |\n'),
+    );
     const inside = locate(parseArchitecture(nested.text), nested.position);
     assert.deepEqual(inside.path, ['scaling']);
   });
@@ -115,7 +134,10 @@ describe('ranges, locate and edits', () => {
     assert.ok(flow.includes('label: "Ça 😀 cache", count: 2 }'), flow);
     const appended = apply(base, [insertListItemEdit(doc, 'db', ['zones'], 'c')!]);
     assert.ok(appended.includes('    zones: [a, b, c]\n  cache'), appended);
-    assert.ok(apply(base, [setPropertyEdit(doc, 'web', ['type'], 'aws.ec2.instance')!]).includes('type: aws.ec2.instance   # the app'), 'the comment stays');
+    assert.ok(
+      apply(base, [setPropertyEdit(doc, 'web', ['type'], 'aws.ec2.instance')!]).includes('type: aws.ec2.instance   # the app'),
+      'the comment stays',
+    );
   });
 
   it('renames a resource and every reference, including name:port forms', () => {

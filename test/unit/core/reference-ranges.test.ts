@@ -21,10 +21,26 @@ interface Case {
 
 const cases = parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'references', 'forms.yaml'), 'utf8')) as Case[];
 
-const others = ['db:', '  type: aws.rds.instance', '  engine: postgres', '  instanceClass: db.r5.large', 'cache-sg:', '  type: aws.ec2.security-group'];
+const others = [
+  'db:',
+  '  type: aws.rds.instance',
+  '  engine: postgres',
+  '  instanceClass: db.r5.large',
+  'cache-sg:',
+  '  type: aws.ec2.security-group',
+];
 
 function fileText(resources: string, eol: string): string {
-  const lines = ['cloudarch: "1"', 'name: references', 'resources:', ...resources.replace(/\s+$/, '').split('\n').map((line) => `  ${line}`), ...others.map((line) => `  ${line}`)];
+  const lines = [
+    'cloudarch: "1"',
+    'name: references',
+    'resources:',
+    ...resources
+      .replace(/\s+$/, '')
+      .split('\n')
+      .map((line) => `  ${line}`),
+    ...others.map((line) => `  ${line}`),
+  ];
   return lines.join(eol) + eol;
 }
 
@@ -50,7 +66,10 @@ for (const eol of ['\n', '\r\n']) {
       it(`${item.form}: the range covers exactly the name`, () => {
         const text = fileText(item.resources, eol);
         const doc = parseArchitecture(text);
-        assert.deepEqual(doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.message), []);
+        assert.deepEqual(
+          doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.message),
+          [],
+        );
         const { range, name } = expectedRange(text, item.covers);
         const found = doc.references.filter((reference) => reference.from === 'web' && reference.target === name);
         assert.equal(found.length, 1, `one reference to ${name} from web`);

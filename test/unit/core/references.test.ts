@@ -54,8 +54,14 @@ describe('reference resolution', () => {
       const doc = parseArchitecture(text);
       const own = doc.references.filter((reference) => !otherNames.has(reference.from));
       assert.deepEqual(own.map(describeReference), [...item.references]);
-      const codes = doc.diagnostics.filter((diagnostic) => diagnostic.resource === undefined || !otherNames.has(diagnostic.resource)).map((diagnostic) => diagnostic.code);
-      assert.deepEqual(codes, [...(item.codes ?? [])], doc.diagnostics.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`).join('\n'));
+      const codes = doc.diagnostics
+        .filter((diagnostic) => diagnostic.resource === undefined || !otherNames.has(diagnostic.resource))
+        .map((diagnostic) => diagnostic.code);
+      assert.deepEqual(
+        codes,
+        [...(item.codes ?? [])],
+        doc.diagnostics.map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`).join('\n'),
+      );
     });
   }
 });

@@ -33,7 +33,14 @@ function schemaText(schema: unknown): string {
 /** What a validator says about `data`, with the schemas of its errors compared as text. */
 function verdict(validate: Validate, data: unknown): unknown {
   const valid = validate(data);
-  return { valid, errors: (validate.errors ?? []).map((error) => ({ ...(error as object), schema: schemaText((error as { schema: unknown }).schema), parentSchema: schemaText((error as { parentSchema: unknown }).parentSchema) })) };
+  return {
+    valid,
+    errors: (validate.errors ?? []).map((error) => ({
+      ...(error as object),
+      schema: schemaText((error as { schema: unknown }).schema),
+      parentSchema: schemaText((error as { parentSchema: unknown }).parentSchema),
+    })),
+  };
 }
 
 describe('precompiled validators', () => {
@@ -69,10 +76,23 @@ describe('precompiled validators', () => {
       const doc = parseArchitecture(readFileSync(path, 'utf8'));
       for (const resource of doc.resources) {
         if (resource.typeDef === undefined) continue;
-        assert.deepEqual(verdict(table[resource.typeDef.id]!, resource.props), verdict(compiled(resource.typeDef.id), resource.props), `${path}: ${resource.name}`);
+        assert.deepEqual(
+          verdict(table[resource.typeDef.id]!, resource.props),
+          verdict(compiled(resource.typeDef.id), resource.props),
+          `${path}: ${resource.name}`,
+        );
         compared++;
       }
-      const plain = { cloudarch: '1', name: 'x', resources: {}, ...Object.fromEntries((doc.root?.entries ?? []).filter((entry) => entry.key !== 'resources').map((entry) => [entry.key, JSON.parse(JSON.stringify(entry.value ?? null))])) };
+      const plain = {
+        cloudarch: '1',
+        name: 'x',
+        resources: {},
+        ...Object.fromEntries(
+          (doc.root?.entries ?? [])
+            .filter((entry) => entry.key !== 'resources')
+            .map((entry) => [entry.key, JSON.parse(JSON.stringify(entry.value ?? null))]),
+        ),
+      };
       assert.deepEqual(verdict(table[topLevelValidatorKey]!, plain), verdict(top, plain), `${path}: top level`);
     }
     assert.ok(compared > 300, `only ${compared} resources compared`);

@@ -18,7 +18,11 @@ function fixture(name: string): string {
 describe('diagram graph', () => {
   it('places every resource as the expectation file says (placement fixture)', () => {
     const doc = parseArchitecture(fixture('placement.cloudarch.yaml'));
-    assert.deepEqual(doc.diagnostics.filter((d) => d.severity === 'error'), [], 'the fixture itself is valid');
+    assert.deepEqual(
+      doc.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+      'the fixture itself is valid',
+    );
     const expected = JSON.parse(fixture('placement.expected.json')) as Record<string, unknown>;
     delete expected._comment;
     assert.deepEqual(describeGraph(buildDiagramGraph(doc)), expected);
@@ -28,7 +32,10 @@ describe('diagram graph', () => {
     const doc = parseArchitecture(fixture('placement.cloudarch.yaml'));
     const graph = buildDiagramGraph(doc);
     const copies = graph.nodes.filter((node) => node.resource === 'web');
-    assert.deepEqual(copies.map((node) => node.zone), ['us-east-1a', 'us-east-1b']);
+    assert.deepEqual(
+      copies.map((node) => node.zone),
+      ['us-east-1a', 'us-east-1b'],
+    );
     for (const copy of copies) {
       assert.equal(copy.label, 'Web tier');
       assert.deepEqual(copy.range, doc.resourceByName.get('web')!.range);
@@ -101,7 +108,7 @@ describe('diagram overlay data', () => {
     assert.equal(graph.overlay.totals.monthlyUSD, evaluation.cost!.monthlyUSD);
   });
 
-  it('says, for each zone, what stops and whether the system works, agreeing with the evaluation\'s zone-outage table', () => {
+  it("says, for each zone, what stops and whether the system works, agreeing with the evaluation's zone-outage table", () => {
     for (const file of exampleFiles()) {
       const doc = parseArchitecture(readExample(file));
       const evaluation = evaluateAll(doc, { monteCarloSamples: 0 });
@@ -137,7 +144,9 @@ describe('diagram overlay data', () => {
     const first = zoneDownStates(doc);
     const tagged = zoneDownStates(parseArchitecture(text.replace('    memoryMB: 512', '    memoryMB: 1024'), { previous: doc }));
     assert.equal(tagged, first, 'the same result object: no engine run');
-    const moved = zoneDownStates(parseArchitecture(text.replace('    zones: [b]\n    subnet: public', '    zones: [a]\n    subnet: public'), { previous: doc }));
+    const moved = zoneDownStates(
+      parseArchitecture(text.replace('    zones: [b]\n    subnet: public', '    zones: [a]\n    subnet: public'), { previous: doc }),
+    );
     assert.notEqual(moved, first);
     assert.ok(moved.find((state) => state.zone === 'a')!.stopped.includes('admin'), 'the admin instance now stops with zone a');
   });

@@ -12,7 +12,9 @@ export const examplesFolder = join(repositoryRoot, 'examples');
 export const diagramFixtures = join(repositoryRoot, 'test', 'fixtures', 'diagram');
 
 export function exampleFiles(): string[] {
-  return readdirSync(examplesFolder).filter((name) => name.endsWith('.cloudarch.yaml')).sort();
+  return readdirSync(examplesFolder)
+    .filter((name) => name.endsWith('.cloudarch.yaml'))
+    .sort();
 }
 
 export function readExample(name: string): string {
@@ -27,7 +29,6 @@ let elk: ElkLike | undefined;
 /** One elkjs instance for all tests (creating one costs tens of milliseconds). */
 export function realElk(): ElkLike {
   if (!elk) {
-     
     const ELK = require('elkjs/lib/elk.bundled.js') as ElkConstructor;
     elk = new ELK();
   }

@@ -83,7 +83,11 @@ describe('diagram layout (channels, the default)', () => {
       for (const edge of graph.edges) {
         const route = laidOut.edges.find((candidate) => candidate.id === edge.id)!;
         if (edge.source === edge.target) continue;
-        assert.equal(route.points[0]!.x, box.get(edge.source)!.x + box.get(edge.source)!.width, `${edge.id} starts on its source's right side`);
+        assert.equal(
+          route.points[0]!.x,
+          box.get(edge.source)!.x + box.get(edge.source)!.width,
+          `${edge.id} starts on its source's right side`,
+        );
         assert.equal(route.points[route.points.length - 1]!.x, box.get(edge.target)!.x, `${edge.id} ends on its target's left side`);
       }
     });
@@ -101,7 +105,8 @@ describe('diagram layout (channels, the default)', () => {
         const high = Math.max(a.y, b.y);
         for (const [key, owner] of seen) {
           const [x, otherLow, otherHigh] = key.split(':').map(Number) as [number, number, number];
-          if (owner !== edge.id && x === a.x && low < otherHigh - 0.5 && otherLow < high - 0.5) assert.fail(`${edge.id} and ${owner} overlap at x ${x}`);
+          if (owner !== edge.id && x === a.x && low < otherHigh - 0.5 && otherLow < high - 0.5)
+            assert.fail(`${edge.id} and ${owner} overlap at x ${x}`);
         }
         seen.set(`${a.x}:${low}:${high}`, edge.id);
       }
@@ -149,7 +154,10 @@ describe('diagram layout (elkjs, the fast profile)', function () {
     for (const profile of ['fast', 'elk-default-hierarchical'] as const) {
       const keys = allOptionKeys(toElkGraph(graph, profile));
       assert.ok(keys.includes('elk.hierarchyHandling'));
-      assert.deepEqual(keys.filter((key) => /considerModelOrder|forceNodeModelOrder/.test(key)), []);
+      assert.deepEqual(
+        keys.filter((key) => /considerModelOrder|forceNodeModelOrder/.test(key)),
+        [],
+      );
     }
   });
 });
@@ -179,7 +187,11 @@ describe('diagram layout stability', function () {
   });
 
   it('keeps the other nodes close when a resource is added', async () => {
-    for (const text of [readExample('three-tier-web.cloudarch.yaml'), generateArchitecture(100), generateArchitecture(500, 1, { regions: 4 })]) {
+    for (const text of [
+      readExample('three-tier-web.cloudarch.yaml'),
+      generateArchitecture(100),
+      generateArchitecture(500, 1, { regions: 4 }),
+    ]) {
       const before = await layoutDiagram(graphOf(text), {});
       const after = await layoutDiagram(graphOf(`${text.trimEnd()}\n  zz-added-bucket:\n    type: aws.s3.bucket\n`), { previous: before });
       assert.equal(after.reused, false);
@@ -203,7 +215,10 @@ describe('diagram layout guard (elkjs profiles)', () => {
     const result = await layoutDiagram(graph(), { elk, profile: 'fast' });
     assert.equal(result.status, 'error');
     assert.match(result.error!, /layout failed.*TypeError: boom/);
-    assert.deepEqual(checkLayoutQuality(result).map((violation) => violation.kind), ['layout-error']);
+    assert.deepEqual(
+      checkLayoutQuality(result).map((violation) => violation.kind),
+      ['layout-error'],
+    );
   });
 
   it('turns a rejecting ELK into an error result', async () => {

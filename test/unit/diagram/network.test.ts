@@ -22,7 +22,10 @@ function describeNetwork(graph: DiagramGraph): Record<string, string[]> {
     public: graph.nodes.filter((node) => node.publicAddress === true).map((node) => node.id),
     edges: graph.edges
       .filter((edge) => edge.kind === 'route' || edge.kind === 'traffic')
-      .map((edge) => `${edge.kind}: ${edge.source} -> ${edge.target}${edge.label ? ` [${edge.label}${edge.portInferred === true ? ', inferred' : ''}]` : ''}`),
+      .map(
+        (edge) =>
+          `${edge.kind}: ${edge.source} -> ${edge.target}${edge.label ? ` [${edge.label}${edge.portInferred === true ? ', inferred' : ''}]` : ''}`,
+      ),
   };
 }
 
@@ -31,7 +34,11 @@ describe('diagram network-details layer', function () {
 
   it('adds gateways, subnet routes, ports and public addresses as the expectation file says (network fixture)', () => {
     const doc = parseArchitecture(fixtureText('network.cloudarch.yaml'));
-    assert.deepEqual(doc.diagnostics.filter((d) => d.severity === 'error'), [], 'the fixture itself is valid');
+    assert.deepEqual(
+      doc.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+      'the fixture itself is valid',
+    );
     const expected = JSON.parse(fixtureText('network.expected.json')) as Record<string, unknown>;
     delete expected._comment;
     assert.deepEqual(describeNetwork(buildDiagramGraph(doc, undefined, { network: true })), expected);
@@ -56,7 +63,9 @@ describe('diagram network-details layer', function () {
 
   it('routes each private subnet through the NAT gateway of its own zone (network-inspection example)', () => {
     const graph = buildDiagramGraph(parseArchitecture(readExample('network-inspection.cloudarch.yaml')), undefined, { network: true });
-    const routes = Object.fromEntries(graph.containers.filter((container) => container.kind === 'private-subnet').map((container) => [container.zone, container.route]));
+    const routes = Object.fromEntries(
+      graph.containers.filter((container) => container.kind === 'private-subnet').map((container) => [container.zone, container.route]),
+    );
     assert.deepEqual(routes, { 'eu-west-1a': '0.0.0.0/0 → nat-a', 'eu-west-1b': '0.0.0.0/0 → nat-b' });
   });
 
@@ -73,18 +82,28 @@ describe('diagram network-details layer', function () {
       assert.deepEqual(checkLayoutQuality(laidOut), []);
       const svg = renderDiagramSvg(laidOut, { theme: 'dark' });
       const resourceNames = new Set(doc.resources.map((resource) => resource.name));
-      for (const [, name] of svg.matchAll(/data-resource="([^"]*)"/g)) assert.ok(resourceNames.has(name!), `data-resource="${name}" names a resource of the file`);
+      for (const [, name] of svg.matchAll(/data-resource="([^"]*)"/g))
+        assert.ok(resourceNames.has(name!), `data-resource="${name}" names a resource of the file`);
       const implied = laidOut.graph.nodes.filter((node) => node.implied !== undefined).length;
       assert.equal([...svg.matchAll(/data-implied="/g)].length, implied);
     });
   }
 
   it('writes each subnet\'s route under its title, the link on each route edge and a "public" badge on internet-reachable nodes', async () => {
-    const laidOut = await layoutDiagram(buildDiagramGraph(parseArchitecture(fixtureText('network.cloudarch.yaml')), undefined, { network: true }), { elk: realElk() });
+    const laidOut = await layoutDiagram(
+      buildDiagramGraph(parseArchitecture(fixtureText('network.cloudarch.yaml')), undefined, { network: true }),
+      { elk: realElk() },
+    );
     const svg = renderDiagramSvg(laidOut);
-    assert.match(svg, /<g class="ca-container ca-container-private-subnet" data-container="subnet:us-east-1b:private">.*?class="ca-muted ca-container-route"[^>]*>no route to the internet</);
+    assert.match(
+      svg,
+      /<g class="ca-container ca-container-private-subnet" data-container="subnet:us-east-1b:private">.*?class="ca-muted ca-container-route"[^>]*>no route to the internet</,
+    );
     assert.match(svg, /data-container="subnet:us-east-1a:private">.*?ca-container-route[^>]*>0\.0\.0\.0\/0 → nat-a</);
-    assert.match(svg, /<g class="ca-edge ca-edge-route" data-edge="legacy-&gt;vgw:us-east-1#route"[^>]*><title>Network route: legacy → vgw:us-east-1 \(VPN 10\.30\.0\.0\/16\)<\/title>/);
+    assert.match(
+      svg,
+      /<g class="ca-edge ca-edge-route" data-edge="legacy-&gt;vgw:us-east-1#route"[^>]*><title>Network route: legacy → vgw:us-east-1 \(VPN 10\.30\.0\.0\/16\)<\/title>/,
+    );
     assert.match(svg, /<title>Traffic \(port\): app → db on port 5432 \(the port it listens on; the reference gives none\)/);
     const nodeMarkup = (name: string): string => {
       const start = svg.indexOf(`data-resource="${name}"`);

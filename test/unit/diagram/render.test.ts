@@ -6,20 +6,36 @@
 import { strict as assert } from 'node:assert';
 import { parseArchitecture } from '../../../src/core/parse';
 import { evaluateAll } from '../../../src/evaluate';
-import { buildDiagramGraph, layoutDiagram, renderDiagramSvg, truncate, type DiagramTheme, type LaidOutDiagram, type RenderOptions } from '../../../src/diagram';
+import {
+  buildDiagramGraph,
+  layoutDiagram,
+  renderDiagramSvg,
+  truncate,
+  type DiagramTheme,
+  type LaidOutDiagram,
+  type RenderOptions,
+} from '../../../src/diagram';
 import { exampleFiles, readExample, realElk } from './helpers';
 import { elements, parseXml, type XmlElement } from './export/xml';
 
 /** The text of an element and its descendants, without `<title>` tooltips. */
 function visibleText(node: XmlElement): string {
-  return node.text + node.children.filter((child) => child.name !== 'title').map(visibleText).join('');
+  return (
+    node.text +
+    node.children
+      .filter((child) => child.name !== 'title')
+      .map(visibleText)
+      .join('')
+  );
 }
 
 const allOverlays: RenderOptions['overlays'] = { costHeat: true, findings: true, spof: true, availability: true };
 
 async function laidOutOf(text: string, withEvaluation = true): Promise<LaidOutDiagram> {
   const doc = parseArchitecture(text);
-  const laidOut = await layoutDiagram(buildDiagramGraph(doc, withEvaluation ? evaluateAll(doc, { monteCarloSamples: 0 }) : undefined), { elk: realElk() });
+  const laidOut = await layoutDiagram(buildDiagramGraph(doc, withEvaluation ? evaluateAll(doc, { monteCarloSamples: 0 }) : undefined), {
+    elk: realElk(),
+  });
   assert.equal(laidOut.status, 'ok', laidOut.error);
   return laidOut;
 }
@@ -31,7 +47,10 @@ function assertSafe(root: XmlElement): void {
     for (const [name, value] of Object.entries(element.attributes)) {
       assert.ok(!/^on/i.test(name), `event handler attribute ${name}`);
       if (name === 'xmlns') continue;
-      assert.ok(!/(https?:|javascript:|data:)/i.test(value) || name === 'aria-label' || name.startsWith('data-'), `external reference in ${name}="${value}"`);
+      assert.ok(
+        !/(https?:|javascript:|data:)/i.test(value) || name === 'aria-label' || name.startsWith('data-'),
+        `external reference in ${name}="${value}"`,
+      );
       if (/href$/i.test(name)) assert.fail(`link attribute ${name}`);
       const url = /url\(([^)]*)\)/.exec(value);
       if (url) assert.match(url[1]!, /^#ca-/, `url() to something other than the SVG's own markers: ${value}`);
@@ -51,7 +70,9 @@ describe('diagram SVG renderer', function () {
         const root = parseXml(svg);
         assert.equal(root.children[0]!.name, 'svg');
         assertSafe(root);
-        const tagged = new Set([...elements(root)].map((element) => element.attributes['data-resource']).filter((name) => name !== undefined));
+        const tagged = new Set(
+          [...elements(root)].map((element) => element.attributes['data-resource']).filter((name) => name !== undefined),
+        );
         for (const resource of doc.resources) {
           if (resource.type === 'aws.ec2.security-group') continue;
           assert.ok(tagged.has(resource.name), `${theme}: no element with data-resource="${resource.name}"`);
@@ -64,7 +85,14 @@ describe('diagram SVG renderer', function () {
 
   it('shows hostile names and labels as text, cut with an ellipsis and the full text in a tooltip', async () => {
     const long = 'x'.repeat(10_000);
-    const labels = ['<script>alert(1)</script>', '</text><foreignObject><div>hi</div></foreignObject>', `"&'<>`, 'مخزن البيانات الرئيسي', '🚀🔥 déploiement 👩‍💻', long];
+    const labels = [
+      '<script>alert(1)</script>',
+      '</text><foreignObject><div>hi</div></foreignObject>',
+      `"&'<>`,
+      'مخزن البيانات الرئيسي',
+      '🚀🔥 déploiement 👩‍💻',
+      long,
+    ];
     const resources = labels
       .map((label, index) => `  bucket-${index}:\n    type: aws.s3.bucket\n    label: ${JSON.stringify(label)}\n`)
       .join('');
@@ -111,7 +139,9 @@ describe('diagram SVG renderer', function () {
     assert.ok(state, 'some zone stops something (the bastion lives in one zone)');
     const root = parseXml(renderDiagramSvg(laidOut, { overlays: { zonesDown: [state.zone] } }));
     const down = new Set(
-      [...elements(root)].filter((element) => element.attributes.class?.split(' ').includes('ca-down') && element.attributes['data-resource']).map((element) => element.attributes['data-resource']),
+      [...elements(root)]
+        .filter((element) => element.attributes.class?.split(' ').includes('ca-down') && element.attributes['data-resource'])
+        .map((element) => element.attributes['data-resource']),
     );
     assert.deepEqual([...down].sort(), [...state.stopped].sort());
     const zone = [...elements(root)].find((element) => element.attributes['data-container'] === `zone:${state.fullZone}`)!;
@@ -137,7 +167,18 @@ describe('diagram SVG renderer', function () {
 
   it('renders a failed layout as a notice, still well-formed', () => {
     const graph = buildDiagramGraph(parseArchitecture(readExample('static-site.cloudarch.yaml')));
-    const failed: LaidOutDiagram = { status: 'error', error: 'TypeError: <boom>', graph, nodes: [], containers: [], edges: [], width: 0, height: 0, reused: false, profile: 'fast' };
+    const failed: LaidOutDiagram = {
+      status: 'error',
+      error: 'TypeError: <boom>',
+      graph,
+      nodes: [],
+      containers: [],
+      edges: [],
+      width: 0,
+      height: 0,
+      reused: false,
+      profile: 'fast',
+    };
     const root = parseXml(renderDiagramSvg(failed));
     const notice = [...elements(root)].find((element) => element.attributes.class === 'ca-layout-error')!;
     assert.match(visibleText(notice), /could not be laid out: TypeError: <boom>/);

@@ -29,7 +29,36 @@ function freshEvaluation(text: string): EvaluationResult {
 }
 
 /** Scalar values an edit may write: numbers, flags, enum-like words, names, zone lists. */
-const values = ['0', '1', '2', '3', '5', '250', '99.5', 'true', 'false', 'gp2', 'gp3', 'io2', 'simple', 'failover', 'internet-facing', 'internal', 'public', 'private', '[a]', '[a, b, c]', '[b]', '0.0.0.0/0', 'on-demand', 'reserved-1y', 'x', 'us-east-1', 'us-west-2', 'eu-west-1'];
+const values = [
+  '0',
+  '1',
+  '2',
+  '3',
+  '5',
+  '250',
+  '99.5',
+  'true',
+  'false',
+  'gp2',
+  'gp3',
+  'io2',
+  'simple',
+  'failover',
+  'internet-facing',
+  'internal',
+  'public',
+  'private',
+  '[a]',
+  '[a, b, c]',
+  '[b]',
+  '0.0.0.0/0',
+  'on-demand',
+  'reserved-1y',
+  'x',
+  'us-east-1',
+  'us-west-2',
+  'eu-west-1',
+];
 
 /** Whole resources an edit may add, referring to names that may or may not exist. */
 function newResource(name: string, other: string): string {
@@ -59,8 +88,16 @@ function offsetOf(text: string, line: number, character: number): number {
   return offset + character;
 }
 
-function replaceRange(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, replacement: string): string {
-  return text.slice(0, offsetOf(text, range.start.line, range.start.character)) + replacement + text.slice(offsetOf(text, range.end.line, range.end.character));
+function replaceRange(
+  text: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  replacement: string,
+): string {
+  return (
+    text.slice(0, offsetOf(text, range.start.line, range.start.character)) +
+    replacement +
+    text.slice(offsetOf(text, range.end.line, range.end.character))
+  );
 }
 
 type Edit = readonly [kind: number, pick: number, choice: number];
@@ -120,7 +157,11 @@ function apply(doc: ArchDocument, [kind, pick, choice]: Edit): string {
       const scalars = scalarsOf(resource.body, []).filter((scalar) => typeof scalar.value === 'number');
       if (scalars.length === 0) return text;
       const scalar = scalars[choice % scalars.length]!;
-      return replaceRange(text, { start: scalar.range.start, end: { line: scalar.range.start.line, character: scalar.range.start.character + 1 } }, String((pick % 9) + 1));
+      return replaceRange(
+        text,
+        { start: scalar.range.start, end: { line: scalar.range.start.line, character: scalar.range.start.character + 1 } },
+        String((pick % 9) + 1),
+      );
     }
   }
 }
@@ -144,7 +185,9 @@ describe('incremental evaluation (property)', () => {
   it('equals a fresh evaluation of a fresh parse after any sequence of edits', function () {
     this.timeout(300_000);
     fc.assert(
-      fc.property(fc.nat({ max: bases.length - 1 }), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (which, edits) => checkSequence(bases[which]!, edits)),
+      fc.property(fc.nat({ max: bases.length - 1 }), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (which, edits) =>
+        checkSequence(bases[which]!, edits),
+      ),
       { numRuns: 80, seed: 20250611 },
     );
   });

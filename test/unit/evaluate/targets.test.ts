@@ -24,15 +24,30 @@ resources:
 const doc = parseArchitecture(text);
 
 function availability(percent: number): AvailabilityResult {
-  return { percent, downtimeMinutesPerYear: (1 - percent / 100) * 525600, spof: [], zoneOutage: {}, regionOutage: {}, monteCarlo: { samples: 0, seed: 1, percent, ci95: [percent, percent] }, byResource: {}, entryPoints: [] };
+  return {
+    percent,
+    downtimeMinutesPerYear: (1 - percent / 100) * 525600,
+    spof: [],
+    zoneOutage: {},
+    regionOutage: {},
+    monteCarlo: { samples: 0, seed: 1, percent, ci95: [percent, percent] },
+    byResource: {},
+    entryPoints: [],
+  };
 }
 function cost(monthlyUSD: number): CostResult {
   return { monthlyUSD, byResource: {}, lineItems: [], purchaseOptions: {}, alternatives: [], unpriced: [] };
 }
 function security(...severities: SecurityFinding['severity'][]): SecurityResult {
   const findings = severities.map((severity, i) => ({
-    ruleId: `CA-TEST-00${i}`, severity, resource: 'app', path: [], range: { start: { line: 8, character: 2 }, end: { line: 8, character: 5 } },
-    message: 'm', remediation: 'r', responsibility: 'customer' as const,
+    ruleId: `CA-TEST-00${i}`,
+    severity,
+    resource: 'app',
+    path: [],
+    range: { start: { line: 8, character: 2 }, end: { line: 8, character: 5 } },
+    message: 'm',
+    remediation: 'r',
+    responsibility: 'customer' as const,
   }));
   const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const s of severities) counts[s]++;
@@ -42,22 +57,45 @@ function security(...severities: SecurityFinding['severity'][]): SecurityResult 
 describe('targets', () => {
   it('meets every target at the boundary (>= goal, <= budget, severity equal to the maximum)', () => {
     const judged = judgeTargets(doc, { availability: availability(99.9), cost: cost(100), security: security('medium', 'low') });
-    assert.deepEqual(judged.results.map((r) => [r.target, r.met]), [['availability', true], ['monthlyBudget', true], ['maxFindingSeverity', true]]);
+    assert.deepEqual(
+      judged.results.map((r) => [r.target, r.met]),
+      [
+        ['availability', true],
+        ['monthlyBudget', true],
+        ['maxFindingSeverity', true],
+      ],
+    );
     assert.deepEqual(judged.diagnostics, []);
   });
 
   it('misses each target just past the boundary, with a diagnostic on the target key', () => {
     const judged = judgeTargets(doc, { availability: availability(99.89), cost: cost(100.01), security: security('high') });
-    assert.deepEqual(judged.results.map((r) => r.met), [false, false, false]);
-    assert.deepEqual(judged.diagnostics.map((d) => d.code), [TargetCodes.availability, TargetCodes.monthlyBudget, TargetCodes.maxFindingSeverity]);
-    assert.deepEqual(judged.diagnostics.map((d) => d.range.start), [{ line: 4, character: 2 }, { line: 5, character: 2 }, { line: 6, character: 2 }]);
+    assert.deepEqual(
+      judged.results.map((r) => r.met),
+      [false, false, false],
+    );
+    assert.deepEqual(
+      judged.diagnostics.map((d) => d.code),
+      [TargetCodes.availability, TargetCodes.monthlyBudget, TargetCodes.maxFindingSeverity],
+    );
+    assert.deepEqual(
+      judged.diagnostics.map((d) => d.range.start),
+      [
+        { line: 4, character: 2 },
+        { line: 5, character: 2 },
+        { line: 6, character: 2 },
+      ],
+    );
     assert.ok(judged.diagnostics.every((d) => d.source === 'cloudarch.targets'));
     assert.match(judged.diagnostics[1]!.message, /\$100\.01 is over the budget of \$100\.00/);
     assert.equal(judged.results[2]!.actual, 'high');
   });
 
   it('leaves a target unjudged when its evaluation did not run', () => {
-    assert.deepEqual(judgeTargets(doc, { cost: cost(1) }).results.map((r) => r.target), ['monthlyBudget']);
+    assert.deepEqual(
+      judgeTargets(doc, { cost: cost(1) }).results.map((r) => r.target),
+      ['monthlyBudget'],
+    );
   });
 
   it('judges nothing when the file sets no targets', () => {

@@ -24,8 +24,16 @@ describe('code actions from diagnostics', () => {
       const roundTripped = JSON.parse(JSON.stringify(diagnostics));
       const actions = service.codeActions(uri, roundTripped);
       assert.deepEqual(
-        actions.map((action) => ({ title: action.title, code: String(action.diagnostics?.[0]?.code), ...(action.isPreferred ? { isPreferred: true } : {}) })),
-        fixture.expected.actions.map((action) => ({ title: action.title, code: action.code, ...(action.isPreferred ? { isPreferred: true } : {}) })),
+        actions.map((action) => ({
+          title: action.title,
+          code: String(action.diagnostics?.[0]?.code),
+          ...(action.isPreferred ? { isPreferred: true } : {}),
+        })),
+        fixture.expected.actions.map((action) => ({
+          title: action.title,
+          code: action.code,
+          ...(action.isPreferred ? { isPreferred: true } : {}),
+        })),
       );
       for (const action of actions) assert.equal(action.kind, 'quickfix');
       if (fixture.expected.apply) {
@@ -33,7 +41,9 @@ describe('code actions from diagnostics', () => {
         assert.ok(action?.edit?.changes?.[uri], `'${fixture.expected.apply}' edits the document`);
         const after = applyEdits(fixture.text, action.edit.changes[uri]);
         assert.equal(after, readSibling('code-actions', `${fixture.name}.after.cloudarch.yaml`));
-        const remaining = service.diagnostics(service.parse(after), uri).filter((diagnostic) => diagnostic.code === action.diagnostics?.[0]?.code);
+        const remaining = service
+          .diagnostics(service.parse(after), uri)
+          .filter((diagnostic) => diagnostic.code === action.diagnostics?.[0]?.code);
         assert.equal(remaining.length, 0, 'the fix removes the problem');
       }
     });
@@ -46,7 +56,10 @@ describe('code actions from diagnostics', () => {
   });
 
   it('ignores diagnostics whose data is not a fix list (from other tools)', () => {
-    const foreign = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', data: { fixes: 'nope' } }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'y' }];
+    const foreign = [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', data: { fixes: 'nope' } },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'y' },
+    ];
     assert.deepEqual(service.codeActions(uri, foreign), []);
   });
 });
@@ -55,8 +68,24 @@ describe('security fix titles preview their effect', () => {
   const text = 'cloudarch: "1"\nname: x\nresources:\n  lb:\n    type: aws.elb.application\n    zones: [a, b]\n';
   const fakeResult = (doc: { text: string }) => ({
     // The fake bills $5 for a WAF and nothing else, and a WAF changes no availability.
-    cost: { monthlyUSD: doc.text.includes('waf: true') ? 25 : 20, byResource: {}, lineItems: [], purchaseOptions: {}, alternatives: [], unpriced: [] },
-    availability: { percent: 99.9, downtimeMinutesPerYear: 0, spof: [], zoneOutage: {}, regionOutage: {}, monteCarlo: { samples: 0, seed: 1, percent: 0, ci95: [0, 0] as const }, byResource: {}, entryPoints: [] },
+    cost: {
+      monthlyUSD: doc.text.includes('waf: true') ? 25 : 20,
+      byResource: {},
+      lineItems: [],
+      purchaseOptions: {},
+      alternatives: [],
+      unpriced: [],
+    },
+    availability: {
+      percent: 99.9,
+      downtimeMinutesPerYear: 0,
+      spof: [],
+      zoneOutage: {},
+      regionOutage: {},
+      monteCarlo: { samples: 0, seed: 1, percent: 0, ci95: [0, 0] as const },
+      byResource: {},
+      entryPoints: [],
+    },
     targets: [],
     diagnostics: [],
   });
@@ -65,10 +94,32 @@ describe('security fix titles preview their effect', () => {
   it('appends the cost and availability change to security fixes only', async () => {
     const doc = withEvaluations.parse(text);
     const range = { start: { line: 4, character: 4 }, end: { line: 4, character: 8 } };
-    const security = { range, message: 'no WAF', source: 'cloudarch.security', code: 'CA-ELB-007', data: { fixes: [{ title: 'Attach a WAF web ACL', edits: [{ range: { start: { line: 5, character: 17 }, end: { line: 5, character: 17 } }, newText: '\n    waf: true' }] }] } };
-    const validation = { range, message: 'typo', source: 'cloudarch', code: 'invalid-value', data: { fixes: [{ title: 'Change to `x`', edits: [{ range, newText: 'x' }] }] } };
+    const security = {
+      range,
+      message: 'no WAF',
+      source: 'cloudarch.security',
+      code: 'CA-ELB-007',
+      data: {
+        fixes: [
+          {
+            title: 'Attach a WAF web ACL',
+            edits: [{ range: { start: { line: 5, character: 17 }, end: { line: 5, character: 17 } }, newText: '\n    waf: true' }],
+          },
+        ],
+      },
+    };
+    const validation = {
+      range,
+      message: 'typo',
+      source: 'cloudarch',
+      code: 'invalid-value',
+      data: { fixes: [{ title: 'Change to `x`', edits: [{ range, newText: 'x' }] }] },
+    };
     const actions = withEvaluations.codeActions(uri, [security, validation]);
     const previewed = await withEvaluations.previewSecurityFixes(actions, uri, doc, fakeResult(doc));
-    assert.deepEqual(previewed.map((action) => action.title), ['Attach a WAF web ACL — +$5.00/mo, availability unchanged', 'Change to `x`']);
+    assert.deepEqual(
+      previewed.map((action) => action.title),
+      ['Attach a WAF web ACL — +$5.00/mo, availability unchanged', 'Change to `x`'],
+    );
   });
 });

@@ -20,17 +20,49 @@ interface SkuCase {
 
 const cases: readonly SkuCase[] = [
   { name: 'EC2 instance type', lines: ['    type: aws.ec2.instance', '    instanceType: |^|', '    zones: [a]'], atLeast: 500 },
-  { name: 'auto scaling group instance type', lines: ['    type: aws.autoscaling.group', '    instanceType: |^|', '    zones: [a, b]'], atLeast: 500 },
-  { name: 'RDS MySQL class', lines: ['    type: aws.rds.instance', '    engine: mysql', '    instanceClass: |^|', '    zones: [a]'], atLeast: 30 },
-  { name: 'RDS PostgreSQL class', lines: ['    type: aws.rds.instance', '    engine: postgres', '    instanceClass: |^|', '    zones: [a]'], atLeast: 30 },
-  { name: 'RDS MariaDB class', lines: ['    type: aws.rds.instance', '    engine: mariadb', '    instanceClass: |^|', '    zones: [a]'], atLeast: 30 },
-  { name: 'RDS engine', lines: ['    type: aws.rds.instance', '    engine: |^|', '    instanceClass: db.t3.medium', '    zones: [a]'], atLeast: 3 },
-  { name: 'Aurora PostgreSQL class', lines: ['    type: aws.rds.aurora', '    engine: aurora-postgresql', '    instanceClass: |^|', '    zones: [a, b]'], atLeast: 10 },
-  { name: 'Aurora MySQL class', lines: ['    type: aws.rds.aurora', '    engine: aurora-mysql', '    instanceClass: |^|', '    zones: [a, b]'], atLeast: 10 },
+  {
+    name: 'auto scaling group instance type',
+    lines: ['    type: aws.autoscaling.group', '    instanceType: |^|', '    zones: [a, b]'],
+    atLeast: 500,
+  },
+  {
+    name: 'RDS MySQL class',
+    lines: ['    type: aws.rds.instance', '    engine: mysql', '    instanceClass: |^|', '    zones: [a]'],
+    atLeast: 30,
+  },
+  {
+    name: 'RDS PostgreSQL class',
+    lines: ['    type: aws.rds.instance', '    engine: postgres', '    instanceClass: |^|', '    zones: [a]'],
+    atLeast: 30,
+  },
+  {
+    name: 'RDS MariaDB class',
+    lines: ['    type: aws.rds.instance', '    engine: mariadb', '    instanceClass: |^|', '    zones: [a]'],
+    atLeast: 30,
+  },
+  {
+    name: 'RDS engine',
+    lines: ['    type: aws.rds.instance', '    engine: |^|', '    instanceClass: db.t3.medium', '    zones: [a]'],
+    atLeast: 3,
+  },
+  {
+    name: 'Aurora PostgreSQL class',
+    lines: ['    type: aws.rds.aurora', '    engine: aurora-postgresql', '    instanceClass: |^|', '    zones: [a, b]'],
+    atLeast: 10,
+  },
+  {
+    name: 'Aurora MySQL class',
+    lines: ['    type: aws.rds.aurora', '    engine: aurora-mysql', '    instanceClass: |^|', '    zones: [a, b]'],
+    atLeast: 10,
+  },
   { name: 'DocumentDB class', lines: ['    type: aws.docdb.cluster', '    instanceClass: |^|', '    zones: [a, b]'], atLeast: 3 },
   { name: 'Neptune class', lines: ['    type: aws.neptune.cluster', '    instanceClass: |^|', '    zones: [a, b]'], atLeast: 3 },
   { name: 'Redshift node type', lines: ['    type: aws.redshift.cluster', '    nodeType: |^|', '    zones: [a]'], atLeast: 3 },
-  { name: 'Managed Blockchain peer node type', lines: ['    type: aws.managedblockchain.network', '    framework: hyperledger-fabric', '    peerNodeType: |^|', '    zones: [a]'], atLeast: 0 },
+  {
+    name: 'Managed Blockchain peer node type',
+    lines: ['    type: aws.managedblockchain.network', '    framework: hyperledger-fabric', '    peerNodeType: |^|', '    zones: [a]'],
+    atLeast: 0,
+  },
 ];
 
 const service = createLanguageService();

@@ -42,11 +42,15 @@ describe('completion', () => {
       assert.ok(fixture.caret, 'the fixture has a caret marker');
       const expected = fixture.expected;
       // A stale parse: what the server has while the user types faster than the debounce.
-      const stale = fixture.text.split('\n').map((line, index) => (index === fixture.caret!.line ? '' : line)).join('\n');
+      const stale = fixture.text
+        .split('\n')
+        .map((line, index) => (index === fixture.caret!.line ? '' : line))
+        .join('\n');
       const parsed = service.parse(expected.staleParse ? stale : fixture.text);
       const list = service.completion(fixture.text, parsed, fixture.caret);
       const labels = list.items.map((item) => item.label);
-      for (const label of expected.includes ?? []) assert.ok(labels.includes(label), `'${label}' is offered; got ${labels.slice(0, 40).join(', ')}`);
+      for (const label of expected.includes ?? [])
+        assert.ok(labels.includes(label), `'${label}' is offered; got ${labels.slice(0, 40).join(', ')}`);
       for (const label of expected.excludes ?? []) assert.ok(!labels.includes(label), `'${label}' is not offered`);
       if (expected.exactly) assert.deepEqual([...labels].sort(), [...expected.exactly].sort());
       if (expected.first) {
@@ -56,7 +60,8 @@ describe('completion', () => {
       for (const [label, fragments] of Object.entries(expected.shows ?? {})) {
         const item = list.items.find((candidate) => candidate.label === label);
         assert.ok(item, `'${label}' is offered`);
-        for (const fragment of fragments) assert.ok(visibleText(item).includes(fragment), `'${label}' shows '${fragment}'; it shows:\n${visibleText(item)}`);
+        for (const fragment of fragments)
+          assert.ok(visibleText(item).includes(fragment), `'${label}' shows '${fragment}'; it shows:\n${visibleText(item)}`);
       }
       for (const [label, line] of Object.entries(expected.accepting ?? {})) {
         const item = list.items.find((candidate) => candidate.label === label);

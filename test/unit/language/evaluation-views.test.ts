@@ -6,7 +6,16 @@ import { strict as assert } from 'node:assert';
 import type { EvaluationResult } from '../../../src/evaluate/types';
 import { createLanguageService } from '../../../src/language/language-service';
 
-const text = ['cloudarch: "1"', 'name: Shop <beta>', 'resources:', '  web:', '    type: aws.ec2.instance', '  db:', '    type: aws.rds.instance', ''].join('\n');
+const text = [
+  'cloudarch: "1"',
+  'name: Shop <beta>',
+  'resources:',
+  '  web:',
+  '    type: aws.ec2.instance',
+  '  db:',
+  '    type: aws.rds.instance',
+  '',
+].join('\n');
 
 const result: EvaluationResult = {
   availability: {
@@ -22,17 +31,46 @@ const result: EvaluationResult = {
   cost: {
     monthlyUSD: 1234.4,
     byResource: { web: 30.368, db: 1204.03 },
-    lineItems: [{ resource: 'web', what: 't3.medium on-demand instance-hours', quantity: 730, unit: 'instance-hours', unitPriceUSD: 0.0416, monthlyUSD: 30.368, priceSource: 'aws price list 2025-01' }],
+    lineItems: [
+      {
+        resource: 'web',
+        what: 't3.medium on-demand instance-hours',
+        quantity: 730,
+        unit: 'instance-hours',
+        unitPriceUSD: 0.0416,
+        monthlyUSD: 30.368,
+        priceSource: 'aws price list 2025-01',
+      },
+    ],
     purchaseOptions: {},
     alternatives: [{ resource: 'web', change: 'purchase: reserved-1y', monthlyUSD: 19.1, savingUSD: 11.27 }],
     unpriced: [],
   },
   security: {
     findings: [
-      { ruleId: 'CA-RDS-002', severity: 'high', resource: 'db', path: ['encrypted'], range: { start: { line: 5, character: 2 }, end: { line: 5, character: 4 } }, message: 'Storage is not encrypted.', remediation: 'Set encrypted: true.', responsibility: 'customer', checkov: ['CKV_AWS_16'] },
+      {
+        ruleId: 'CA-RDS-002',
+        severity: 'high',
+        resource: 'db',
+        path: ['encrypted'],
+        range: { start: { line: 5, character: 2 }, end: { line: 5, character: 4 } },
+        message: 'Storage is not encrypted.',
+        remediation: 'Set encrypted: true.',
+        responsibility: 'customer',
+        checkov: ['CKV_AWS_16'],
+      },
     ],
     counts: { critical: 0, high: 2, medium: 3, low: 0, info: 0 },
-    exposurePaths: [{ dataStore: 'db', entry: 'public-ip', hops: [{ resource: 'web', port: 22 }, { resource: 'db', port: 5432 }] }],
+    exposurePaths: [
+      {
+        dataStore: 'db',
+        entry: 'public-ip',
+        hops: [
+          { resource: 'web', port: 22 },
+          { resource: 'db', port: 5432 },
+        ],
+      },
+    ],
   },
   targets: [{ target: 'availability', goal: 99.99, actual: 99.95, met: false }],
   diagnostics: [],
@@ -66,7 +104,11 @@ describe('evaluation views', () => {
         [{ line: 5, character: 5 }, '$1,204.03/mo · 99.95%'],
       ],
     );
-    assert.equal(service.inlayHints(doc, result, { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }).length, 1, 'only hints in the requested range');
+    assert.equal(
+      service.inlayHints(doc, result, { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }).length,
+      1,
+      'only hints in the requested range',
+    );
   });
 
   it('writes each report as Markdown and as escaped HTML', () => {
@@ -81,14 +123,20 @@ describe('evaluation views', () => {
     assert.match(cost.markdown, /purchase: reserved-1y saves \$11\.27\/month/);
     const security = service.report('security', doc, result);
     assert.match(security.markdown, /- db \(via public-ip\): internet → web:22 → db:5432/);
-    assert.match(security.markdown, /\| high \| CA-RDS-002 \| db \| 6 \| Storage is not encrypted\. \| Set encrypted: true\. \| CKV_AWS_16 \| customer \|/);
+    assert.match(
+      security.markdown,
+      /\| high \| CA-RDS-002 \| db \| 6 \| Storage is not encrypted\. \| Set encrypted: true\. \| CKV_AWS_16 \| customer \|/,
+    );
   });
 
   it('summarises the document for the status bar', () => {
     const summary = service.summary(uri, 3, doc, result);
     const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
     assert.equal(summary.errors, errors);
-    assert.equal(summary.text, `${errors > 0 ? `${errors} error${errors === 1 ? '' : 's'} · ` : ''}99.95% · $1,234/mo · 2 high, 3 medium findings`);
+    assert.equal(
+      summary.text,
+      `${errors > 0 ? `${errors} error${errors === 1 ? '' : 's'} · ` : ''}99.95% · $1,234/mo · 2 high, 3 medium findings`,
+    );
     assert.deepEqual(summary.missedTargets, ['availability: 99.95 (goal 99.99)']);
     assert.equal(service.summary(uri, 3, doc, undefined).text, errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : 'not evaluated');
   });

@@ -24,20 +24,32 @@ describe('hover', () => {
         return;
       }
       assert.ok(result, 'a hover is shown');
-      const text = typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : JSON.stringify(result.contents);
-      for (const fragment of fixture.expected.contains ?? []) assert.ok(text.includes(fragment), `the hover shows '${fragment}'; it shows:\n${text}`);
+      const text =
+        typeof result.contents === 'object' && 'value' in result.contents ? result.contents.value : JSON.stringify(result.contents);
+      for (const fragment of fixture.expected.contains ?? [])
+        assert.ok(text.includes(fragment), `the hover shows '${fragment}'; it shows:\n${text}`);
       for (const fragment of fixture.expected.excludes ?? []) assert.ok(!text.includes(fragment), `the hover does not show '${fragment}'`);
     });
   }
 });
 
 describe('hover with an evaluation', () => {
-  it('shows the referenced resource\'s monthly cost and availability', () => {
-    const text = 'cloudarch: "1"\nname: x\nresources:\n  web:\n    type: aws.ec2.instance\n    connectsTo: [db]\n  db:\n    type: aws.rds.instance\n';
+  it("shows the referenced resource's monthly cost and availability", () => {
+    const text =
+      'cloudarch: "1"\nname: x\nresources:\n  web:\n    type: aws.ec2.instance\n    connectsTo: [db]\n  db:\n    type: aws.rds.instance\n';
     const doc = service.parse(text);
     const result = {
       cost: { monthlyUSD: 100, byResource: { db: 91.25 }, lineItems: [], purchaseOptions: {}, alternatives: [], unpriced: [] },
-      availability: { percent: 99.9, downtimeMinutesPerYear: 1, spof: ['db'], zoneOutage: {}, regionOutage: {}, monteCarlo: { samples: 0, seed: 1, percent: 0, ci95: [0, 0] as const }, byResource: { db: 99.95 }, entryPoints: ['web'] },
+      availability: {
+        percent: 99.9,
+        downtimeMinutesPerYear: 1,
+        spof: ['db'],
+        zoneOutage: {},
+        regionOutage: {},
+        monteCarlo: { samples: 0, seed: 1, percent: 0, ci95: [0, 0] as const },
+        byResource: { db: 99.95 },
+        entryPoints: ['web'],
+      },
       targets: [],
       diagnostics: [],
     };

@@ -33,15 +33,23 @@ describe('rename, definition and references', () => {
         assert.equal(service.references(doc, fixture.caret, false).length, expected.references);
         assert.equal(service.references(doc, fixture.caret, true).length, expected.references + 1);
       }
-      if (expected.definitionLine !== undefined) assert.equal(service.definition(doc, fixture.caret)?.targetSelection.start.line, expected.definitionLine);
+      if (expected.definitionLine !== undefined)
+        assert.equal(service.definition(doc, fixture.caret)?.targetSelection.start.line, expected.definitionLine);
       if (expected.error) {
-        assert.throws(() => service.rename(doc, fixture.caret!, expected.newName), (error: Error) => error.name === 'RenameError' && error.message.includes(expected.error!));
+        assert.throws(
+          () => service.rename(doc, fixture.caret!, expected.newName),
+          (error: Error) => error.name === 'RenameError' && error.message.includes(expected.error!),
+        );
         return;
       }
       const after = applyEdits(fixture.text, service.rename(doc, fixture.caret, expected.newName));
       assert.equal(after, readSibling('rename', `${fixture.name}.after.cloudarch.yaml`));
       const reparsed = service.parse(after);
-      assert.deepEqual(reparsed.diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-reference'), [], 'every reference still resolves');
+      assert.deepEqual(
+        reparsed.diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-reference'),
+        [],
+        'every reference still resolves',
+      );
     });
   }
 

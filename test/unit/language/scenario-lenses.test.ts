@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { createLanguageService } from '../../../src/language/language-service';
 
 const threeTier = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'three-tier-web.cloudarch.yaml'), 'utf8').trimEnd();
-const scenarios = ['', 'scenarios:', '  zone-a-at-peak:', '    duration: 3d', '    failures: [zone:a@1d14h+2h]', '  "triple traffic":', '    surges: [3x@1d+2h]', ''].join('\n');
+const scenarios = [
+  '',
+  'scenarios:',
+  '  zone-a-at-peak:',
+  '    duration: 3d',
+  '    failures: [zone:a@1d14h+2h]',
+  '  "triple traffic":',
+  '    surges: [3x@1d+2h]',
+  '',
+].join('\n');
 const service = createLanguageService();
 const uri = 'file:///shop.cloudarch.yaml';
 

@@ -36,12 +36,19 @@ describe('document symbols and folding', () => {
       assert.deepEqual(outline(service.documentSymbols(doc)), fixture.expected.outline);
       for (const symbol of service.documentSymbols(doc).flatMap((entry) => [entry, ...(entry.children ?? [])])) {
         const inside = (inner: typeof symbol.range, outer: typeof symbol.range) =>
-          (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+          (inner.start.line > outer.start.line ||
+            (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
           (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
-        assert.ok(inside(symbol.selectionRange, symbol.range), `${symbol.name}: the selection range lies inside the range (editors reject it otherwise)`);
+        assert.ok(
+          inside(symbol.selectionRange, symbol.range),
+          `${symbol.name}: the selection range lies inside the range (editors reject it otherwise)`,
+        );
       }
       if (fixture.expected.folding) {
-        const folds = service.foldingRanges(doc).map((range) => [range.startLine, range.endLine] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const folds = service
+          .foldingRanges(doc)
+          .map((range) => [range.startLine, range.endLine] as const)
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         assert.deepEqual(folds, fixture.expected.folding);
       }
     });

@@ -122,7 +122,9 @@ function check(value: unknown, shape: PropertyShape, path: string): string[] {
     case 'boolean':
       return typeof value === 'boolean' ? [] : [`${path}: expected true or false`];
     case 'enum':
-      return shape.values.some((entry) => entry.value === value) ? [] : [`${path}: ${String(value)} is not one of ${shape.values.map((entry) => String(entry.value)).join(', ')}`];
+      return shape.values.some((entry) => entry.value === value)
+        ? []
+        : [`${path}: ${String(value)} is not one of ${shape.values.map((entry) => String(entry.value)).join(', ')}`];
     case 'instance-type':
       return typeof value === 'string' && instanceType(value) ? [] : [`${path}: unknown instance type ${String(value)}`];
     case 'db-instance-class':
@@ -134,7 +136,9 @@ function check(value: unknown, shape: PropertyShape, path: string): string[] {
     case 'cidr':
       return typeof value === 'string' && cidrPattern.test(value) ? [] : [`${path}: expected a CIDR block`];
     case 'port':
-      return value === 'all' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535) ? [] : [`${path}: expected a port`];
+      return value === 'all' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535)
+        ? []
+        : [`${path}: expected a port`];
     case 'reference': {
       if (typeof value !== 'string') return [`${path}: expected a resource name`];
       if (shape.allowCidr && cidrPattern.test(value)) return [];
@@ -158,7 +162,9 @@ function check(value: unknown, shape: PropertyShape, path: string): string[] {
       return problems;
     }
     case 'one-of':
-      return shape.variants.some((variant) => check(value, variant, path).length === 0) ? [] : [`${path}: matches none of the accepted forms`];
+      return shape.variants.some((variant) => check(value, variant, path).length === 0)
+        ? []
+        : [`${path}: matches none of the accepted forms`];
   }
 }
 
@@ -180,8 +186,15 @@ describe('catalog: compute, storage, networking, application and external types'
     }
 
     it('lists every type of the coverage table that this group owns', () => {
-      const owned = core.coverage.filter((id) => /^(external\.|aws\.(ec2|autoscaling|imagebuilder|ebs|efs|fsx|elb|s3|ecs|apigateway|batch|lightsail|lambda|elasticbeanstalk|route53|cloudfront)\.)/.test(id));
-      assert.deepEqual(owned.filter((id) => !ownIds.includes(id)), []);
+      const owned = core.coverage.filter((id) =>
+        /^(external\.|aws\.(ec2|autoscaling|imagebuilder|ebs|efs|fsx|elb|s3|ecs|apigateway|batch|lightsail|lambda|elasticbeanstalk|route53|cloudfront)\.)/.test(
+          id,
+        ),
+      );
+      assert.deepEqual(
+        owned.filter((id) => !ownIds.includes(id)),
+        [],
+      );
     });
   });
 
@@ -228,7 +241,9 @@ describe('catalog: compute, storage, networking, application and external types'
     it('every availability figure is in (0, 100] with a source, and every mean time to repair is finite', () => {
       for (const id of ownIds) {
         const def = typeOrFail(id);
-        const figures = [def.availability, def.durability, ...(def.variants ?? []).flatMap((v) => [v.availability, v.durability])].filter((f) => f !== undefined);
+        const figures = [def.availability, def.durability, ...(def.variants ?? []).flatMap((v) => [v.availability, v.durability])].filter(
+          (f) => f !== undefined,
+        );
         for (const figure of figures) {
           assert.ok(figure.value > 0 && figure.value <= 100, `${id}: ${figure.value} is not a percentage`);
           assert.ok(figure.source.length > 10, `${id}: a figure has no source`);
@@ -242,15 +257,26 @@ describe('catalog: compute, storage, networking, application and external types'
     for (const id of ownIds) {
       it(`${id}: docs, every property and every enum value are described in sentences`, () => {
         const def = typeOrFail(id);
-        for (const text of [def.docs.what, def.docs.whenToUse, def.docs.pricing, ...def.docs.limits, ...def.docs.customerResponsibility, ...def.docs.securityControls]) {
+        for (const text of [
+          def.docs.what,
+          def.docs.whenToUse,
+          def.docs.pricing,
+          ...def.docs.limits,
+          ...def.docs.customerResponsibility,
+          ...def.docs.securityControls,
+        ]) {
           assert.ok(isSentence(text) || text === 'Free.', `${id}: "${text}" is not a sentence`);
         }
-        assert.ok(def.docs.limits.length > 0 && def.docs.customerResponsibility.length > 0 && def.docs.securityControls.length > 0, `${id}: empty docs list`);
+        assert.ok(
+          def.docs.limits.length > 0 && def.docs.customerResponsibility.length > 0 && def.docs.securityControls.length > 0,
+          `${id}: empty docs list`,
+        );
         for (const [path, property] of allProperties(def.properties)) {
           assert.ok(isSentence(property.description), `${id}.${path}: "${property.description}" is not a sentence`);
           for (const shape of allShapes(property.shape)) {
             if (shape.kind !== 'enum') continue;
-            for (const entry of shape.values) assert.ok(isLabel(entry.description), `${id}.${path} = ${String(entry.value)}: "${entry.description}"`);
+            for (const entry of shape.values)
+              assert.ok(isLabel(entry.description), `${id}.${path} = ${String(entry.value)}: "${entry.description}"`);
           }
         }
       });
@@ -274,7 +300,8 @@ describe('catalog: compute, storage, networking, application and external types'
           for (const shape of allShapes(property.shape)) {
             if (shape.kind !== 'reference') continue;
             for (const pattern of shape.to) {
-              const known = ids.some((typeId) => typeMatches(typeId, pattern)) || core.coverage.some((typeId) => typeMatches(typeId, pattern));
+              const known =
+                ids.some((typeId) => typeMatches(typeId, pattern)) || core.coverage.some((typeId) => typeMatches(typeId, pattern));
               assert.ok(known, `${id}.${path} points at ${pattern}, which matches no type`);
             }
           }
@@ -306,7 +333,9 @@ describe('catalog: compute, storage, networking, application and external types'
   });
 
   describe("format.md's example", () => {
-    const file = parse(readFileSync(join(fixtures, 'format-example.cloudarch.yaml'), 'utf8')) as { resources: Record<string, Record<string, unknown>> };
+    const file = parse(readFileSync(join(fixtures, 'format-example.cloudarch.yaml'), 'utf8')) as {
+      resources: Record<string, Record<string, unknown>>;
+    };
     for (const [name, body] of Object.entries(file.resources)) {
       const id = String(body.type);
       if (!ownIds.includes(id)) continue;
@@ -320,8 +349,14 @@ describe('catalog: compute, storage, networking, application and external types'
       assert.notDeepEqual(checkResource(instance, { type: 'aws.ec2.instance', instanceType: 't3.mediun' }), []);
       assert.notDeepEqual(checkResource(instance, { type: 'aws.ec2.instance', instanceType: 't3.medium', purchase: 'reserved' }), []);
       const group = typeOrFail('aws.ec2.security-group');
-      assert.deepEqual(checkResource(group, { type: 'aws.ec2.security-group', ingress: [{ port: '8000-8100', protocol: 'tcp', from: '10.0.0.0/16' }] }), []);
-      assert.notDeepEqual(checkResource(group, { type: 'aws.ec2.security-group', ingress: [{ port: 22, protocol: 'ssh', from: '0.0.0.0/0' }] }), []);
+      assert.deepEqual(
+        checkResource(group, { type: 'aws.ec2.security-group', ingress: [{ port: '8000-8100', protocol: 'tcp', from: '10.0.0.0/16' }] }),
+        [],
+      );
+      assert.notDeepEqual(
+        checkResource(group, { type: 'aws.ec2.security-group', ingress: [{ port: 22, protocol: 'ssh', from: '0.0.0.0/0' }] }),
+        [],
+      );
     });
   });
 
@@ -375,7 +410,11 @@ describe('catalog: compute, storage, networking, application and external types'
         assert.match(def.name, /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/);
         assert.ok(def.name.startsWith(`${def.family}.`));
         // Graviton families have a `g` after the generation (m7g, c7gn, im4gn, x2gd); a1 is the first Graviton.
-        assert.equal(def.arch === 'arm64', /^(a1|[a-z]+\d+[a-z]*g[a-z]*)$/.test(def.family), `${def.name}: Graviton families have a g after the generation`);
+        assert.equal(
+          def.arch === 'arm64',
+          /^(a1|[a-z]+\d+[a-z]*g[a-z]*)$/.test(def.family),
+          `${def.name}: Graviton families have a g after the generation`,
+        );
       }
       assert.equal(instanceType('t3.mediun'), undefined);
     });

@@ -27,7 +27,8 @@ interface ExpectedType {
   readonly variantFigures?: readonly number[];
 }
 
-const expectedTypes = (JSON.parse(readFileSync(join(fixtures, 'database-types.json'), 'utf8')) as { types: Record<string, ExpectedType> }).types;
+const expectedTypes = (JSON.parse(readFileSync(join(fixtures, 'database-types.json'), 'utf8')) as { types: Record<string, ExpectedType> })
+  .types;
 
 interface ExpectedPrices {
   readonly source: string;
@@ -90,13 +91,20 @@ describe('catalog: database, analytics and migration types', () => {
         const def = typeOrFail(id);
         assert.equal(def.availability.value, expected.availability);
         assert.equal(def.availability.kind, expected.kind);
-        const figures = [def.availability, ...(def.availabilityVariants ?? []).map((variant) => variant.figure), ...(def.variants ?? []).flatMap((variant) => (variant.availability ? [variant.availability] : []))];
+        const figures = [
+          def.availability,
+          ...(def.availabilityVariants ?? []).map((variant) => variant.figure),
+          ...(def.variants ?? []).flatMap((variant) => (variant.availability ? [variant.availability] : [])),
+        ];
         if (def.durability) figures.push(def.durability);
         for (const figure of figures) {
           assert.ok(figure.value > 90 && figure.value <= 100, `${figure.value} is not a plausible percentage`);
           assert.match(figure.source, /^(https:\/\/|github:)/, 'a figure names a URL or a repository as its source');
         }
-        assert.deepEqual((def.availabilityVariants ?? []).map((variant) => variant.figure.value), expected.variantFigures ?? []);
+        assert.deepEqual(
+          (def.availabilityVariants ?? []).map((variant) => variant.figure.value),
+          expected.variantFigures ?? [],
+        );
         assert.ok(def.mttrMinutes > 0 && Number.isFinite(def.mttrMinutes));
       });
 
@@ -113,17 +121,22 @@ describe('catalog: database, analytics and migration types', () => {
         const def = typeOrFail(id);
         for (const [path, property] of allProperties(def.properties)) {
           assert.ok(property.description.trim().length > 10, `${id}.${path} has no real description`);
-          for (const entry of enumValues(property.shape)) assert.ok(entry.description.trim().length > 5, `${id}.${path} = ${String(entry.value)} has no description`);
-          if (property.default !== undefined) assert.deepEqual(shapeProblems(property.shape, property.default, `${id}.${path} default`), []);
+          for (const entry of enumValues(property.shape))
+            assert.ok(entry.description.trim().length > 5, `${id}.${path} = ${String(entry.value)} has no description`);
+          if (property.default !== undefined)
+            assert.deepEqual(shapeProblems(property.shape, property.default, `${id}.${path} default`), []);
         }
       });
 
       it('gives each reference property its dependency role and well-formed target types', () => {
         const def = typeOrFail(id);
-        const own = Object.entries(def.properties).filter(([name, property]) => referenceTargets(property.shape) && !['dependsOn', 'connectsTo', 'securityGroups'].includes(name));
+        const own = Object.entries(def.properties).filter(
+          ([name, property]) => referenceTargets(property.shape) && !['dependsOn', 'connectsTo', 'securityGroups'].includes(name),
+        );
         assert.deepEqual(Object.fromEntries(own.map(([name, property]) => [name, property.dependency ?? 'hard'])), expected.references);
         for (const [name, property] of own) {
-          for (const pattern of referenceTargets(property.shape)!) assert.match(pattern, /^(aws\.[a-z0-9]+\.([a-z0-9-]+|\*)|external\.[a-z0-9-]+)$/, `${id}.${name} points at ${pattern}`);
+          for (const pattern of referenceTargets(property.shape)!)
+            assert.match(pattern, /^(aws\.[a-z0-9]+\.([a-z0-9-]+|\*)|external\.[a-z0-9-]+)$/, `${id}.${name} points at ${pattern}`);
         }
       });
 
@@ -138,7 +151,8 @@ describe('catalog: database, analytics and migration types', () => {
           if (!property) problems.push(`unknown key ${key}`);
           else if (key !== 'type') problems.push(...shapeProblems(property.shape, value, key));
         }
-        for (const [name, property] of Object.entries(def.properties)) if (property.required && !(name in body)) problems.push(`required ${name} missing`);
+        for (const [name, property] of Object.entries(def.properties))
+          if (property.required && !(name in body)) problems.push(`required ${name} missing`);
         assert.deepEqual(problems, []);
       });
     });
@@ -146,7 +160,18 @@ describe('catalog: database, analytics and migration types', () => {
 
   it('keeps the exact core properties of aws.rds.instance and aws.dynamodb.table from the format contract', () => {
     const rds = typeOrFail('aws.rds.instance');
-    for (const name of ['engine', 'instanceClass', 'multiAZ', 'zones', 'storage', 'encrypted', 'backupRetentionDays', 'publiclyAccessible', 'deletionProtection']) assert.ok(rds.properties[name], `rds lacks ${name}`);
+    for (const name of [
+      'engine',
+      'instanceClass',
+      'multiAZ',
+      'zones',
+      'storage',
+      'encrypted',
+      'backupRetentionDays',
+      'publiclyAccessible',
+      'deletionProtection',
+    ])
+      assert.ok(rds.properties[name], `rds lacks ${name}`);
     assert.deepEqual(
       [...enumValues(rds.properties.engine!.shape)].map((entry) => entry.value),
       ['mysql', 'postgres', 'mariadb', 'oracle', 'sqlserver'],
@@ -154,14 +179,21 @@ describe('catalog: database, analytics and migration types', () => {
     const storage = rds.properties.storage!.shape;
     assert.equal(storage.kind, 'object');
     if (storage.kind === 'object') {
-      assert.deepEqual([...enumValues(storage.properties.volumeType!.shape)].map((entry) => entry.value), ['gp2', 'gp3', 'io1', 'io2']);
+      assert.deepEqual(
+        [...enumValues(storage.properties.volumeType!.shape)].map((entry) => entry.value),
+        ['gp2', 'gp3', 'io1', 'io2'],
+      );
       assert.ok(storage.properties.sizeGB && storage.properties.iops);
     }
     const retention = rds.properties.backupRetentionDays!.shape;
     assert.ok(retention.kind === 'number' && retention.minimum === 0 && retention.maximum === 35);
     const dynamodb = typeOrFail('aws.dynamodb.table');
-    for (const name of ['capacityMode', 'storageGB', 'pointInTimeRecovery', 'globalTables']) assert.ok(dynamodb.properties[name], `dynamodb lacks ${name}`);
-    assert.deepEqual([...enumValues(dynamodb.properties.capacityMode!.shape)].map((entry) => entry.value), ['on-demand', 'provisioned']);
+    for (const name of ['capacityMode', 'storageGB', 'pointInTimeRecovery', 'globalTables'])
+      assert.ok(dynamodb.properties[name], `dynamodb lacks ${name}`);
+    assert.deepEqual(
+      [...enumValues(dynamodb.properties.capacityMode!.shape)].map((entry) => entry.value),
+      ['on-demand', 'provisioned'],
+    );
   });
 
   it('expands snippet placeholders the way the editor does', () => {
@@ -172,7 +204,18 @@ describe('catalog: database, analytics and migration types', () => {
 describe('catalog: DB instance classes', () => {
   it('lists the requested families and sizes with their hardware', () => {
     const names = new Set(allDbInstanceClasses().map((def) => def.name));
-    for (const name of ['db.t3.micro', 'db.t3.2xlarge', 'db.t4g.micro', 'db.m5.large', 'db.m5.24xlarge', 'db.m6g.large', 'db.r5.large', 'db.r5.24xlarge', 'db.r6g.large']) assert.ok(names.has(name), `missing ${name}`);
+    for (const name of [
+      'db.t3.micro',
+      'db.t3.2xlarge',
+      'db.t4g.micro',
+      'db.m5.large',
+      'db.m5.24xlarge',
+      'db.m6g.large',
+      'db.r5.large',
+      'db.r5.24xlarge',
+      'db.r6g.large',
+    ])
+      assert.ok(names.has(name), `missing ${name}`);
     for (const def of allDbInstanceClasses()) {
       assert.match(def.name, /^db\.[a-z0-9]+\.[a-z0-9]+$/);
       assert.ok(def.vcpu >= 2 && def.memoryGiB >= 1, `${def.name} has implausible hardware`);
@@ -183,10 +226,11 @@ describe('catalog: DB instance classes', () => {
     }
   });
 
-  it('prices the reference snapshot\'s classes as the reference does, and every other price from the dated scrape', () => {
+  it("prices the reference snapshot's classes as the reference does, and every other price from the dated scrape", () => {
     for (const def of allDbInstanceClasses()) {
       const expected = expectedPrices.prices[def.name];
-      if (expected) for (const [engine, usd] of Object.entries(expected)) assert.equal(def.onDemandUsdPerHour?.[engine], usd, `${def.name} ${engine}`);
+      if (expected)
+        for (const [engine, usd] of Object.entries(expected)) assert.equal(def.onDemandUsdPerHour?.[engine], usd, `${def.name} ${engine}`);
       if (def.onDemandUsdPerHour === undefined) continue;
       assert.ok(def.priceSource?.startsWith(expectedPrices.source), `${def.name}: ${def.priceSource}`);
       assert.equal(def.priceAsOf, expectedPrices.asOf);

@@ -14,25 +14,40 @@ import { dbClassRegionalPrice } from '../../../src/model/db-instance-classes';
 const root = join(__dirname, '..', '..', '..');
 
 function csvRows(file: string): string[][] {
-  return readFileSync(join(root, 'data', 'sources', file), 'utf8').split(/\r?\n/).slice(1).filter((line) => line.length > 0).map((line) => line.split(','));
+  return readFileSync(join(root, 'data', 'sources', file), 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((line) => line.length > 0)
+    .map((line) => line.split(','));
 }
 
 describe('price snapshot', () => {
   it('is what npm run prices makes of data/sources', function () {
     this.timeout(60_000);
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/generate-prices.ts', '--check'], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/generate-prices.ts', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 0, `the snapshot is stale or the generator failed:\n${result.stdout}\n${result.stderr}`);
   });
 
   it('prices the seven regions the issue names, and says which regions it prices', () => {
-    assert.deepEqual([...PRICED_REGIONS], ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'ap-northeast-1']);
+    assert.deepEqual(
+      [...PRICED_REGIONS],
+      ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'ap-northeast-1'],
+    );
     assert.ok(isPricedRegion('eu-west-1'));
     assert.ok(!isPricedRegion('sa-east-1'));
   });
 
   it('takes every EC2 price from a row of the source it names', () => {
     const karpenter = new Map(csvRows('karpenter-ec2-on-demand-us-east-1.csv').map(([name, usd]) => [name!, Number(usd)]));
-    const scrape = new Map(csvRows('ec2instances-info-ec2-regional-2024-04-04.csv').map(([name, region, od, spot]) => [`${region}/${name}`, [Number(od), spot === '' ? null : Number(spot)] as const]));
+    const scrape = new Map(
+      csvRows('ec2instances-info-ec2-regional-2024-04-04.csv').map(([name, region, od, spot]) => [
+        `${region}/${name}`,
+        [Number(od), spot === '' ? null : Number(spot)] as const,
+      ]),
+    );
     for (const region of PRICED_REGIONS) {
       for (const [name, [onDemand, spot, onDemandSource, spotSource]] of Object.entries(EC2_PRICES[region]!)) {
         const file = PRICE_SOURCES[onDemandSource]!.file;
@@ -47,10 +62,16 @@ describe('price snapshot', () => {
   });
 
   it('takes every RDS price from a row of the RDS scrape', () => {
-    const rows = new Map(csvRows('ec2instances-info-rds-on-demand-2021-08-03.csv').map(([name, region, engine, usd]) => [`${region}/${name}/${engine}`, Number(usd)]));
+    const rows = new Map(
+      csvRows('ec2instances-info-rds-on-demand-2021-08-03.csv').map(([name, region, engine, usd]) => [
+        `${region}/${name}/${engine}`,
+        Number(usd),
+      ]),
+    );
     for (const region of PRICED_REGIONS) {
       for (const [name, engines] of Object.entries(RDS_PRICES[region]!)) {
-        for (const [engine, usd] of Object.entries(engines)) assert.equal(usd, rows.get(`${region}/${name}/${engine}`), `${region} ${name} ${engine}`);
+        for (const [engine, usd] of Object.entries(engines))
+          assert.equal(usd, rows.get(`${region}/${name}/${engine}`), `${region} ${name} ${engine}`);
       }
     }
   });
@@ -60,9 +81,11 @@ describe('price snapshot', () => {
       { ...ec2RegionalPrice('m6i.large', 'us-east-1') },
       {
         onDemandUsdPerHour: 0.096,
-        source: 'github:aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go @ 6fc13b52 (AWS Price List API, us-east-1 Linux on-demand), as of 2026-07-20',
+        source:
+          'github:aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go @ 6fc13b52 (AWS Price List API, us-east-1 Linux on-demand), as of 2026-07-20',
         spotAvgUsdPerHour: 0.03936,
-        spotSource: 'github:vantage-sh/ec2instances.info opszero-app/instances.json @ a19cd859 (AWS Price List scrape, Linux on-demand and spot average by region), as of 2024-04-04',
+        spotSource:
+          'github:vantage-sh/ec2instances.info opszero-app/instances.json @ a19cd859 (AWS Price List scrape, Linux on-demand and spot average by region), as of 2024-04-04',
       },
     );
     assert.equal(ec2RegionalPrice('r6i.large', 'us-east-1')?.onDemandUsdPerHour, 0.126);

@@ -44,7 +44,9 @@ export function shapeProblems(shape: PropertyShape, value: unknown, path: string
       return problems;
     }
     case 'enum':
-      return shape.values.some((entry) => entry.value === value) ? [] : [`${path}: ${JSON.stringify(value)} is not one of ${shape.values.map((entry) => String(entry.value)).join(', ')}`];
+      return shape.values.some((entry) => entry.value === value)
+        ? []
+        : [`${path}: ${JSON.stringify(value)} is not one of ${shape.values.map((entry) => String(entry.value)).join(', ')}`];
     case 'list': {
       if (!Array.isArray(value)) return [`${path}: expected a list`];
       const problems = value.flatMap((item, index) => shapeProblems(shape.items, item, `${path}[${index}]`, resources));
@@ -66,16 +68,22 @@ export function shapeProblems(shape: PropertyShape, value: unknown, path: string
       return Object.entries(value).flatMap(([key, child]) => shapeProblems(shape.values, child, `${path}.${key}`, resources));
     case 'one-of': {
       const attempts = shape.variants.map((variant) => shapeProblems(variant, value, path, resources));
-      return attempts.some((problems) => problems.length === 0) ? [] : attempts.reduce((best, next) => (next.length < best.length ? next : best));
+      return attempts.some((problems) => problems.length === 0)
+        ? []
+        : attempts.reduce((best, next) => (next.length < best.length ? next : best));
     }
     case 'db-instance-class':
       return typeof value === 'string' && dbInstanceClass(value) ? [] : [`${path}: ${JSON.stringify(value)} is not a known instance class`];
     case 'zone':
       return typeof value === 'string' && /^[a-f]$/.test(value) ? [] : [`${path}: ${JSON.stringify(value)} is not a zone letter`];
     case 'region':
-      return typeof value === 'string' && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(value) ? [] : [`${path}: ${JSON.stringify(value)} is not a region name`];
+      return typeof value === 'string' && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(value)
+        ? []
+        : [`${path}: ${JSON.stringify(value)} is not a region name`];
     case 'port':
-      return value === 'all' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535) ? [] : [`${path}: ${JSON.stringify(value)} is not a port`];
+      return value === 'all' || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535)
+        ? []
+        : [`${path}: ${JSON.stringify(value)} is not a port`];
     case 'cidr':
       return typeof value === 'string' && cidrPattern.test(value) ? [] : [`${path}: ${JSON.stringify(value)} is not a CIDR block`];
     case 'reference': {
@@ -85,16 +93,20 @@ export function shapeProblems(shape: PropertyShape, value: unknown, path: string
       const name = shape.allowPort ? value.replace(/:\d+$/, '') : value;
       if (!resources.has(name)) return [`${path}: no resource named ${name}`];
       const targetType = resources.get(name);
-      if (targetType && !shape.to.some((pattern) => matches(targetType, pattern))) return [`${path}: ${name} is a ${targetType}, expected ${shape.to.join(' or ')}`];
+      if (targetType && !shape.to.some((pattern) => matches(targetType, pattern)))
+        return [`${path}: ${name} is a ${targetType}, expected ${shape.to.join(' or ')}`];
       return [];
     }
     case 'string': {
       if (typeof value !== 'string') return [`${path}: expected a string, got ${JSON.stringify(value)}`];
-      if (shape.pattern && !new RegExp(shape.pattern).test(value)) return [`${path}: ${JSON.stringify(value)} does not match ${shape.pattern}`];
+      if (shape.pattern && !new RegExp(shape.pattern).test(value))
+        return [`${path}: ${JSON.stringify(value)} does not match ${shape.pattern}`];
       return [];
     }
     case 'instance-type':
-      return typeof value === 'string' && /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(value) ? [] : [`${path}: ${JSON.stringify(value)} is not an instance type name`];
+      return typeof value === 'string' && /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(value)
+        ? []
+        : [`${path}: ${JSON.stringify(value)} is not an instance type name`];
     default:
       return [];
   }

@@ -23,11 +23,11 @@ function objectProperty(properties: Readonly<Record<string, PropertyDef>>, key: 
 }
 
 describe('single sources', () => {
-  it('the live minimum severity setting offers the catalog\'s severities, in its order', () => {
+  it("the live minimum severity setting offers the catalog's severities, in its order", () => {
     assert.deepEqual([...SETTINGS['cloudarch.security.liveMinimumSeverity'].enum], [...findingSeverities]);
   });
 
-  it('targets.maxFindingSeverity accepts the catalog\'s severities, in its order, in the schema and in completion', () => {
+  it("targets.maxFindingSeverity accepts the catalog's severities, in its order, in the schema and in completion", () => {
     assert.deepEqual(enumValues(objectProperty(schemaTopLevel, 'targets', 'maxFindingSeverity')), [...findingSeverities]);
     assert.deepEqual(enumValues(sectionProperties.targets!.maxFindingSeverity), [...findingSeverities]);
   });
@@ -35,13 +35,20 @@ describe('single sources', () => {
 
 describe('catalog sources named once', () => {
   const sourceFiles = (folder: string): string[] =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []));
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
+    );
   const source = join(__dirname, '../../../src');
 
   it('SLA pages are written only in src/model/sla-pages.ts; figures name them from there', () => {
     const slaUrl = /https:\/\/aws\.amazon\.com\/[^\s'"`)]*sla[^\s'"`)]*/;
-    const elsewhere = sourceFiles(source).filter((file) => !file.endsWith(join('model', 'sla-pages.ts')) && slaUrl.test(readFileSync(file, 'utf8')));
-    assert.deepEqual(elsewhere.map((file) => relative(source, file)), []);
+    const elsewhere = sourceFiles(source).filter(
+      (file) => !file.endsWith(join('model', 'sla-pages.ts')) && slaUrl.test(readFileSync(file, 'utf8')),
+    );
+    assert.deepEqual(
+      elsewhere.map((file) => relative(source, file)),
+      [],
+    );
   });
 
   it('every database engine the catalog offers has its port in src/model/ports.ts', () => {

@@ -33,13 +33,19 @@ describe('rasterise-png: rasterising', function () {
   this.timeout(60_000);
 
   it('reads the size from the root element, not from a width deeper in the picture', () => {
-    assert.deepEqual(declaredSize('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" class="x" width="640.5" height="480" viewBox="0 0 1 1"><rect width="9" height="9"/></svg>'), { width: 640.5, height: 480 });
+    assert.deepEqual(
+      declaredSize(
+        '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" class="x" width="640.5" height="480" viewBox="0 0 1 1"><rect width="9" height="9"/></svg>',
+      ),
+      { width: 640.5, height: 480 },
+    );
     assert.equal(declaredSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="9" height="9"/></svg>'), undefined);
     assert.equal(declaredSize('<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="50"></svg>'), undefined);
   });
 
   it('keeps a half-transparent colour as drawn (no premultiplied colours in the file)', async () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#FF8000" fill-opacity="0.5"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#FF8000" fill-opacity="0.5"/></svg>';
     const decoded = PNG.sync.read(Buffer.from((await rasterisePng(svg, 1)).png));
     const [red, green, blue, alpha] = decoded.data.subarray(4 * 25, 4 * 25 + 4);
     assert.ok(Math.abs(alpha! - 128) <= 1, `alpha ${alpha}`);

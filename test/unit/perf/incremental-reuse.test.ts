@@ -25,7 +25,9 @@ function resourceStart(text: string, name: string): number {
 
 /** Everything a consumer reads of a document, as comparable text. */
 function snapshot(doc: ArchDocument): string {
-  return JSON.stringify({ resources: doc.resources, references: doc.references, diagnostics: doc.diagnostics }, (key, value: unknown) => (key === 'typeDef' ? ((value as { id?: string } | undefined)?.id ?? null) : value));
+  return JSON.stringify({ resources: doc.resources, references: doc.references, diagnostics: doc.diagnostics }, (key, value: unknown) =>
+    key === 'typeDef' ? ((value as { id?: string } | undefined)?.id ?? null) : value,
+  );
 }
 
 describe('incremental reuse (structure, not timing)', () => {
@@ -57,7 +59,10 @@ describe('incremental reuse (structure, not timing)', () => {
   it('finds a dependency cycle made by an edit, and forgets it when the edit is undone', () => {
     const before = parseArchitecture(base);
     const cyclic = replace(base, 'connectsTo: [db-1]', 'connectsTo: [db-1]\n    dependsOn: [web-1]', resourceStart(base, 'app-1'));
-    const withCycle = parseArchitecture(replace(cyclic, 'connectsTo: [db-1:5432, cache-1]', 'connectsTo: [db-1:5432, cache-1, app-1]', resourceStart(cyclic, 'web-1')), { previous: before });
+    const withCycle = parseArchitecture(
+      replace(cyclic, 'connectsTo: [db-1:5432, cache-1]', 'connectsTo: [db-1:5432, cache-1, app-1]', resourceStart(cyclic, 'web-1')),
+      { previous: before },
+    );
     assert.ok(withCycle.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'));
     const undone = parseArchitecture(base, { previous: withCycle });
     assert.ok(!undone.diagnostics.some((diagnostic) => diagnostic.code === 'dependency-cycle'));
@@ -69,9 +74,21 @@ describe('incremental reuse (structure, not timing)', () => {
     const edits: ((text: string) => string)[] = [
       (text) => replace(text, 'sizeGB: ', 'sizeGB: 2', resourceStart(text, 'assets-4')),
       (text) => replace(text, 'publiclyAccessible: false', 'publiclyAccessible: true', resourceStart(text, 'db-3')),
-      (text) => replace(text, '{ port: 80, protocol: tcp, from: lb-sg-3 }', '{ port: 5432, protocol: tcp, from: 0.0.0.0/0 }', resourceStart(text, 'web-sg-3')),
+      (text) =>
+        replace(
+          text,
+          '{ port: 80, protocol: tcp, from: lb-sg-3 }',
+          '{ port: 5432, protocol: tcp, from: 0.0.0.0/0 }',
+          resourceStart(text, 'web-sg-3'),
+        ),
       (text) => replace(text, 'viewerProtocol: redirect-to-https', 'viewerProtocol: redirect-to-https\n    waf: true'),
-      (text) => replace(text, 'versioning: true', 'versioning: true\n    replication: { to: assets-6, kind: CRR }', resourceStart(text, 'assets-5')),
+      (text) =>
+        replace(
+          text,
+          'versioning: true',
+          'versioning: true\n    replication: { to: assets-6, kind: CRR }',
+          resourceStart(text, 'assets-5'),
+        ),
       (text) => replace(text, 'zones: [a, b, c]', 'zones: [a, b]'),
       (text) => replace(text, 'encrypted: true', 'encrypted: false', resourceStart(text, 'vol-7')),
       (text) => replace(text, '  # cell 2\n', '  # cell 2\n  # a line that moves everything below\n'),
@@ -96,7 +113,10 @@ describe('incremental reuse (structure, not timing)', () => {
     const second = evaluateSecurity(after, { previous: first });
     const previous = new Set(first.findings);
     const renewed = second.findings.filter((finding) => !previous.has(finding));
-    assert.ok(renewed.every((finding) => finding.resource === 'vol-5' || finding.resource === 'app-5'), renewed.map((finding) => finding.resource).join(', '));
+    assert.ok(
+      renewed.every((finding) => finding.resource === 'vol-5' || finding.resource === 'app-5'),
+      renewed.map((finding) => finding.resource).join(', '),
+    );
   });
 
   it('gives the same availability as a fresh computation, whether or not the model changed', () => {

@@ -14,4 +14,6 @@ const started = process.cpuUsage();
 const doc = parseArchitecture(text);
 const result = evaluateAll(doc, { monteCarloSamples: 0 });
 const used = process.cpuUsage(started);
-process.stdout.write(`${JSON.stringify({ cpuMs: (used.user + used.system) / 1000, availability: result.availability?.percent ?? null, monthlyUSD: result.cost?.monthlyUSD ?? null })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ cpuMs: (used.user + used.system) / 1000, availability: result.availability?.percent ?? null, monthlyUSD: result.cost?.monthlyUSD ?? null })}\n`,
+);

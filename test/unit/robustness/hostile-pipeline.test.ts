@@ -52,7 +52,8 @@ const generated: { title: string; text: () => string; expected: string[]; repeat
     title: 'billion laughs (nine levels of aliases, each ten times the one before)',
     text: () => {
       const lines = ['cloudarch: "1"', 'name: Laughs', 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-      for (let level = 1; level <= 9; level++) lines.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
+      for (let level = 1; level <= 9; level++)
+        lines.push(`a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ')}]`);
       lines.push('resources:', '  users:', '    type: external.users', '    tags: *a9');
       return `${lines.join('\n')}\n`;
     },
@@ -60,7 +61,8 @@ const generated: { title: string; text: () => string; expected: string[]; repeat
   },
   {
     title: 'quadratic aliases (one 2,000-item list aliased 90 times)',
-    text: () => `cloudarch: "1"\nname: Quadratic\nbig: &big [${Array.from({ length: 2000 }, (_, index) => `v${index}`).join(', ')}]\nresources:\n  users:\n    type: external.users\n    tags:\n${Array.from({ length: 90 }, (_, index) => `      k${index}: *big`).join('\n')}\n`,
+    text: () =>
+      `cloudarch: "1"\nname: Quadratic\nbig: &big [${Array.from({ length: 2000 }, (_, index) => `v${index}`).join(', ')}]\nresources:\n  users:\n    type: external.users\n    tags:\n${Array.from({ length: 90 }, (_, index) => `      k${index}: *big`).join('\n')}\n`,
     expected: ['too-many-aliases'],
   },
   {
@@ -77,13 +79,15 @@ const generated: { title: string; text: () => string; expected: string[]; repeat
   },
   {
     title: 'deep indentation (300 nested keys), 20 times in one process',
-    text: () => `${header}  users:\n    type: external.users\n${Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth + 4)}k${depth}:`).join('\n')}\n`,
+    text: () =>
+      `${header}  users:\n    type: external.users\n${Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth + 4)}k${depth}:`).join('\n')}\n`,
     expected: ['nesting-too-deep'],
     repeat: 20,
   },
   {
     title: '5,000 tags',
-    text: () => `${header}  users:\n    type: external.users\n    tags:\n${Array.from({ length: 5000 }, (_, index) => `      k${index}: !Sub v${index}`).join('\n')}\n`,
+    text: () =>
+      `${header}  users:\n    type: external.users\n    tags:\n${Array.from({ length: 5000 }, (_, index) => `      k${index}: !Sub v${index}`).join('\n')}\n`,
     expected: ['unsafe-tag@6:*'],
   },
   {
@@ -103,7 +107,8 @@ const generated: { title: string; text: () => string; expected: string[]; repeat
   },
   {
     title: 'every control character and non-character',
-    text: () => `${header}  users:\n    type: external.users\n    label: "${Array.from({ length: 32 }, (_, code) => (code === 10 || code === 13 ? '' : String.fromCharCode(code))).join('')}\u007f\u0085\ufffe\uffff"\n`,
+    text: () =>
+      `${header}  users:\n    type: external.users\n    label: "${Array.from({ length: 32 }, (_, code) => (code === 10 || code === 13 ? '' : String.fromCharCode(code))).join('')}\u007f\u0085\ufffe\uffff"\n`,
     expected: ['invalid-character@5:*'],
   },
 ];
@@ -121,7 +126,11 @@ function findExpected(doc: ArchDocument, expectation: string) {
 }
 
 function describe_(doc: ArchDocument): string {
-  return doc.diagnostics.map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`).join(', ') || 'none';
+  return (
+    doc.diagnostics
+      .map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`)
+      .join(', ') || 'none'
+  );
 }
 
 /**
@@ -211,7 +220,8 @@ describe('hostile input through the whole pipeline', function () {
     // Load every module (lazy CLI commands included) before I/O is switched off.
     checkPipeline(examples[0]!.text, { positions: [{ line: 10, character: 4 }], monteCarloSamples: 10 });
     await cli(['validate', '--format', 'json', 'hostile.cloudarch.yaml'], examples[0]!.text);
-    for (const format of ['json', 'text', 'markdown', 'sarif']) await cli(['evaluate', '--format', format, 'hostile.cloudarch.yaml'], examples[0]!.text);
+    for (const format of ['json', 'text', 'markdown', 'sarif'])
+      await cli(['evaluate', '--format', format, 'hostile.cloudarch.yaml'], examples[0]!.text);
   });
 
   for (const [file, expectations] of Object.entries(staticCases)) {
@@ -230,12 +240,19 @@ describe('hostile input through the whole pipeline', function () {
       }
       if (expectations.noErrors) {
         const serious = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' || diagnostic.severity === 'warning');
-        assert.deepEqual(serious.map((diagnostic) => diagnostic.code), [], 'no errors or warnings');
+        assert.deepEqual(
+          serious.map((diagnostic) => diagnostic.code),
+          [],
+          'no errors or warnings',
+        );
       }
       if (expectations.sameAsLf) {
         const lf = parseArchitecture(text.replace(/\r\n/g, '\n'));
         assert.equal(stableJson(doc.diagnostics), stableJson(lf.diagnostics));
-        assert.equal(stableJson(doc.resources.map((resource) => [resource.name, resource.type, resource.props, resource.nameRange])), stableJson(lf.resources.map((resource) => [resource.name, resource.type, resource.props, resource.nameRange])));
+        assert.equal(
+          stableJson(doc.resources.map((resource) => [resource.name, resource.type, resource.props, resource.nameRange])),
+          stableJson(lf.resources.map((resource) => [resource.name, resource.type, resource.props, resource.nameRange])),
+        );
       }
       if (expectations.sameWithoutComments) {
         // Blank the comment lines rather than remove them, so the ranges stay comparable.
@@ -247,7 +264,8 @@ describe('hostile input through the whole pipeline', function () {
         const nonFinite = await withoutIo(() =>
           nonFiniteStringified(async () => {
             runs.push(await cli(['validate', '--format', 'json', 'hostile.cloudarch.yaml'], text));
-            for (const format of ['json', 'text', 'markdown', 'sarif']) runs.push(await cli(['evaluate', '--format', format, 'hostile.cloudarch.yaml'], text));
+            for (const format of ['json', 'text', 'markdown', 'sarif'])
+              runs.push(await cli(['evaluate', '--format', format, 'hostile.cloudarch.yaml'], text));
           }),
         );
         assert.deepEqual(nonFinite.calls, [], 'the CLI touched the file system or the network');
@@ -270,17 +288,22 @@ describe('hostile input through the whole pipeline', function () {
       const text = testCase.text();
       for (let round = 1; round <= (testCase.repeat ?? 1); round++) {
         const doc = await throughPipeline(text, testCase.budgetMs);
-        for (const expectation of testCase.expected) assert.ok(findExpected(doc, expectation), `round ${round}: expected ${expectation}; got ${describe_(doc)}`);
+        for (const expectation of testCase.expected)
+          assert.ok(findExpected(doc, expectation), `round ${round}: expected ${expectation}; got ${describe_(doc)}`);
         if (testCase.expected.length === 0) {
           const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-          assert.deepEqual(errors.map((diagnostic) => diagnostic.code), [], 'no errors');
+          assert.deepEqual(
+            errors.map((diagnostic) => diagnostic.code),
+            [],
+            'no errors',
+          );
         }
       }
     });
   }
 
   it('leaves the built-in prototypes untouched after every case', () => {
-    assert.equal((({}) as Record<string, unknown>)['polluted'], undefined);
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     assert.equal((Object as unknown as Record<string, unknown>)['on-demand'], undefined);
     assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'on-demand'), false);
   });

@@ -24,7 +24,7 @@ describe('robustness properties (seeded, short)', function () {
   }
 
   it('leaves no trace on the built-in prototypes after all of the above', () => {
-    assert.equal((({}) as Record<string, unknown>)['polluted'], undefined);
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
     assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
     assert.equal((Object as unknown as Record<string, unknown>)['on-demand'], undefined);
   });

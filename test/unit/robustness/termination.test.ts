@@ -18,7 +18,9 @@ const deadlineMs = 20_000;
 
 describe('every evaluation terminates quickly', function () {
   this.timeout(deadlineMs + 10_000);
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.cloudarch.yaml')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.cloudarch.yaml'))
+    .sort()) {
     it(`${file} is parsed and evaluated in under ${budgetMs} ms of CPU time`, () => {
       const run = spawnSync(process.execPath, ['--import', 'tsx', script, join(folder, file)], { encoding: 'utf8', timeout: deadlineMs });
       assert.notEqual(run.signal, 'SIGTERM', `the evaluation did not finish within ${deadlineMs / 1000} s`);

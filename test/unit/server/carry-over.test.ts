@@ -20,16 +20,35 @@ describe('carrying evaluation diagnostics over an edit', () => {
 
   it('drops the edited line and keeps the others in place when no line is added', () => {
     const after = before.replace('c: 3', 'c: 33');
-    assert.deepEqual(carryOverDiagnostics(before, after, diagnostics).map((diagnostic) => [diagnostic.message, diagnostic.range.start.line]), [['on a', 0], ['on e', 4]]);
+    assert.deepEqual(
+      carryOverDiagnostics(before, after, diagnostics).map((diagnostic) => [diagnostic.message, diagnostic.range.start.line]),
+      [
+        ['on a', 0],
+        ['on e', 4],
+      ],
+    );
   });
 
   it('moves diagnostics below an inserted line down', () => {
     const after = before.replace('b: 2', 'b: 2\nbb: 22');
-    assert.deepEqual(carryOverDiagnostics(before, after, diagnostics).map((diagnostic) => [diagnostic.message, diagnostic.range.start.line]), [['on a', 0], ['on c', 3], ['on e', 5]]);
+    assert.deepEqual(
+      carryOverDiagnostics(before, after, diagnostics).map((diagnostic) => [diagnostic.message, diagnostic.range.start.line]),
+      [
+        ['on a', 0],
+        ['on c', 3],
+        ['on e', 5],
+      ],
+    );
   });
 
   it('moves diagnostics below deleted lines up', () => {
     const after = before.replace('b: 2\nc: 3\n', '');
-    assert.deepEqual(carryOverDiagnostics(before, after, diagnostics).map((diagnostic) => [diagnostic.message, diagnostic.range.start.line]), [['on a', 0], ['on e', 2]]);
+    assert.deepEqual(
+      carryOverDiagnostics(before, after, diagnostics).map((diagnostic) => [diagnostic.message, diagnostic.range.start.line]),
+      [
+        ['on a', 0],
+        ['on e', 2],
+      ],
+    );
   });
 });

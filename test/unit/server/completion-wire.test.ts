@@ -20,14 +20,20 @@ const lists: Record<string, CompletionList> = {
 /** What a client does with the defaults it declared support for (LSP 3.17 itemDefaults). */
 function applyDefaults(list: CompletionList, item: CompletionItem): CompletionItem {
   const editRange = list.itemDefaults?.editRange;
-  const textEdit = item.textEdit ?? (editRange !== undefined && 'start' in editRange ? { range: editRange, newText: item.textEditText ?? item.label } : undefined);
+  const textEdit =
+    item.textEdit ??
+    (editRange !== undefined && 'start' in editRange ? { range: editRange, newText: item.textEditText ?? item.label } : undefined);
   const data: unknown = item.data ?? list.itemDefaults?.data;
   return { ...item, ...(textEdit ? { textEdit } : {}), ...(data !== undefined ? { data } : {}) };
 }
 
 const supports: Record<string, CompletionWireSupport> = {
   'a client without item defaults': completionWireSupport({}),
-  'VS Code (edit range and data defaults)': completionWireSupport({ textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } }),
+  'VS Code (edit range and data defaults)': completionWireSupport({
+    textDocument: {
+      completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
+    },
+  }),
 };
 
 describe('completion on the wire', () => {
@@ -43,7 +49,11 @@ describe('completion on the wire', () => {
           assert.equal(sentItem.documentation, undefined, `'${original.label}' goes out without its documentation`);
           const received = applyDefaults(sent, sentItem);
           assert.deepEqual(received.textEdit, original.textEdit, `'${original.label}' edits the same text`);
-          assert.deepEqual(wire.resolve(received).documentation, original.documentation, `'${original.label}' resolves to its documentation`);
+          assert.deepEqual(
+            wire.resolve(received).documentation,
+            original.documentation,
+            `'${original.label}' resolves to its documentation`,
+          );
         });
       });
     }
@@ -52,7 +62,10 @@ describe('completion on the wire', () => {
   it('sends the edit range once per list to a client that supports it', () => {
     const sent = new CompletionWire(supports['VS Code (edit range and data defaults)']!).toWire(lists['instance types']!);
     assert.ok(sent.itemDefaults?.editRange, 'the list carries the edit range');
-    assert.ok(sent.items.every((item) => item.textEdit === undefined && item.data === undefined), 'no item repeats the range or the data');
+    assert.ok(
+      sent.items.every((item) => item.textEdit === undefined && item.data === undefined),
+      'no item repeats the range or the data',
+    );
   });
 
   it('resolves an item of an older list to itself', () => {

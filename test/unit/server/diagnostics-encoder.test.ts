@@ -33,7 +33,11 @@ class DiagnosticsEncoder extends Encoder {
 /** `result` with other findings, their diagnostics first as `evaluateAll` puts them. */
 function withFindings(findings: readonly SecurityFinding[]): EvaluationResult {
   const security = { ...result.security!, findings };
-  return { ...result, security, diagnostics: [...findingDiagnostics(security), ...result.diagnostics.slice(result.security!.findings.length)] };
+  return {
+    ...result,
+    security,
+    diagnostics: [...findingDiagnostics(security), ...result.diagnostics.slice(result.security!.findings.length)],
+  };
 }
 
 function decode(json: string): unknown[] {
@@ -53,7 +57,10 @@ describe('live evaluation', () => {
       const expected = result.diagnostics
         .filter((_diagnostic, index) => index >= findings.length || severityShownLive(findings[index]!.severity, minimum))
         // Findings leave their fixes with the evaluation (`keptFixes`); missed targets carry theirs.
-        .map((diagnostic, index) => JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri, { keepFixes: index < findings.length }))) as unknown);
+        .map(
+          (diagnostic, index) =>
+            JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri, { keepFixes: index < findings.length }))) as unknown,
+        );
       assert.deepEqual(decode(encoded.json), expected);
       assert.equal(encoded.count, expected.length);
     });
@@ -96,7 +103,10 @@ describe('live evaluation', () => {
         published.map((diagnostic) => (diagnostic.data as { keptFixes?: number } | undefined)?.keptFixes ?? 0),
         findings.map((finding) => (finding.fix ? 1 : 0)),
       );
-      assert.deepEqual(fixesOfKeptFindings(result, published), findings.map((finding) => (finding.fix ? [finding.fix] : [])));
+      assert.deepEqual(
+        fixesOfKeptFindings(result, published),
+        findings.map((finding) => (finding.fix ? [finding.fix] : [])),
+      );
     });
 
     it('tell two findings of one rule on one resource apart by message and range, and find none for a finding that is gone', () => {
@@ -138,7 +148,10 @@ describe('live evaluation', () => {
     const broken = parseArchitecture(text.replace('type: aws.ec2.instance', 'type: aws.ec2.instanse'));
     const encoded = new DiagnosticsEncoder(uri).encodeDocument(broken);
     assert.ok(encoded.count > 0);
-    assert.deepEqual(decode(encoded.json), broken.diagnostics.map((diagnostic) => JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri))) as unknown));
+    assert.deepEqual(
+      decode(encoded.json),
+      broken.diagnostics.map((diagnostic) => JSON.parse(JSON.stringify(toLspDiagnostic(diagnostic, uri))) as unknown),
+    );
   });
 
   it('gives the views the same output from the figures as from the full result', () => {
@@ -158,8 +171,12 @@ describe('live evaluation', () => {
     const decoded = decode(encoded.json) as Diagnostic[];
     const lines = text.split('\n');
     const findingLine = decoded[Math.floor(decoded.length / 2)]!.range.start.line;
-    const quietLine = lines.findIndex((line, index) => line.trim() !== '' && !decoded.some((diagnostic) => diagnostic.range.start.line <= index && diagnostic.range.end.line >= index));
-    const edit = (line: number, replacement: (text: string) => string) => lines.map((entry, index) => (index === line ? replacement(entry) : entry)).join('\n');
+    const quietLine = lines.findIndex(
+      (line, index) =>
+        line.trim() !== '' && !decoded.some((diagnostic) => diagnostic.range.start.line <= index && diagnostic.range.end.line >= index),
+    );
+    const edit = (line: number, replacement: (text: string) => string) =>
+      lines.map((entry, index) => (index === line ? replacement(entry) : entry)).join('\n');
     const cases: { name: string; after: string }[] = [
       { name: 'typing on a line with a finding', after: edit(findingLine, (line) => `${line}x`) },
       { name: 'typing on a line without findings', after: edit(quietLine, (line) => `${line} # note`) },
@@ -184,7 +201,14 @@ describe('live evaluation', () => {
     });
 
     it('leaves an edit that adds or removes lines to the decoded carry-over', () => {
-      assert.equal(carryOverEncoded(text, edit(quietLine, (line) => `${line}\n`), encoded), undefined);
+      assert.equal(
+        carryOverEncoded(
+          text,
+          edit(quietLine, (line) => `${line}\n`),
+          encoded,
+        ),
+        undefined,
+      );
     });
   });
 });

@@ -49,7 +49,8 @@ function managerWith(service: LanguageService, settings: Partial<ServerSettings>
     service,
     undefined,
     {
-      publishDiagnostics: (_uri, version, diagnostics) => published.push({ version, at: performance.now(), message: String(diagnostics[0]?.message) }),
+      publishDiagnostics: (_uri, version, diagnostics) =>
+        published.push({ version, at: performance.now(), message: String(diagnostics[0]?.message) }),
       evaluated: () => undefined,
       logError: (message, error) => assert.fail(`${message}: ${String(error)}`),
       logWarning: () => undefined,

@@ -11,7 +11,15 @@ import { decodeDiagnostics } from '../../../src/server/raw-json';
 import { serverPath } from '../../protocol/server-process';
 
 const uri = 'file:///loader.cloudarch.yaml';
-const unprotected = ['cloudarch: "1"', 'name: Loader', 'resources:', '  sessions:', '    type: aws.dynamodb.table', '    billing: on-demand', ''].join('\n');
+const unprotected = [
+  'cloudarch: "1"',
+  'name: Loader',
+  'resources:',
+  '  sessions:',
+  '    type: aws.dynamodb.table',
+  '    billing: on-demand',
+  '',
+].join('\n');
 const protectedTable = unprotected.replace('    billing: on-demand\n', '    billing: on-demand\n    deletionProtection: true\n');
 
 function codes(evaluation: Awaited<ReturnType<Evaluator['live']>>): string[] {

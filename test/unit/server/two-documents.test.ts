@@ -38,7 +38,8 @@ function edit(text: string, next: () => number): string {
   else if (choice === 2) lines[at] = `${lines[at]!}x`;
   else {
     const flag = lines.findIndex((line, index) => index >= at && /: (true|false)$/.test(line));
-    if (flag >= 0) lines[flag] = lines[flag]!.endsWith('true') ? lines[flag]!.replace(/true$/, 'false') : lines[flag]!.replace(/false$/, 'true');
+    if (flag >= 0)
+      lines[flag] = lines[flag]!.endsWith('true') ? lines[flag]!.replace(/true$/, 'false') : lines[flag]!.replace(/false$/, 'true');
   }
   return lines.join('\n');
 }
@@ -82,14 +83,28 @@ describe('one evaluation worker, two documents', function () {
       const live = await evaluator.live(uri, versions[which]!, text, 'low');
       assert.ok(live, `step ${step}: the evaluation answered`);
       const expected = fresh(uri, text);
-      assert.deepEqual(JSON.parse(JSON.stringify(live.figures)), JSON.parse(JSON.stringify(expected.figures)), `step ${step}: figures of ${uri}`);
+      assert.deepEqual(
+        JSON.parse(JSON.stringify(live.figures)),
+        JSON.parse(JSON.stringify(expected.figures)),
+        `step ${step}: figures of ${uri}`,
+      );
       assert.deepEqual(decodeDiagnostics(live.diagnostics), expected.diagnostics, `step ${step}: findings of ${uri}`);
       assert.deepEqual(decodeDiagnostics(live.parseDiagnostics), expected.parseDiagnostics, `step ${step}: parse diagnostics of ${uri}`);
       // Every kind reads the same per-document state: a report of the other document is of its own text.
       const other = 1 - which;
       if (versions[other]! > 0) {
-        const report = await evaluator.ask('report', { uri: documents[other]!.uri, version: versions[other]!, text: texts[other]!, report: 'security', monteCarloSamples: 0 });
-        assert.equal(report?.markdown, fresh(documents[other]!.uri, texts[other]!).report, `step ${step}: security report of ${documents[other]!.uri}`);
+        const report = await evaluator.ask('report', {
+          uri: documents[other]!.uri,
+          version: versions[other]!,
+          text: texts[other]!,
+          report: 'security',
+          monteCarloSamples: 0,
+        });
+        assert.equal(
+          report?.markdown,
+          fresh(documents[other]!.uri, texts[other]!).report,
+          `step ${step}: security report of ${documents[other]!.uri}`,
+        );
       }
     }
     assert.ok(versions[0]! > 3 && versions[1]! > 3, `both documents were edited: ${versions.join(', ')}`);

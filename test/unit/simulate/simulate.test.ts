@@ -11,14 +11,24 @@ import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
 import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
-import { checkSimulationTargets, simulate, SimulationInputError, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
+import {
+  checkSimulationTargets,
+  simulate,
+  SimulationInputError,
+  type SimulationOptions,
+  type SimulationResult,
+} from '../../../src/evaluate/simulate';
 import { healthCheckDetection, spotNotice } from '../../../src/evaluate/simulate/behaviour';
 
 const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
 
 function load(name: string): ArchDocument {
   const doc = parseArchitecture(readFileSync(join(folder, `${name}.cloudarch.yaml`), 'utf8'));
-  assert.deepEqual(doc.diagnostics.filter((d) => d.severity === 'error'), [], `${name} has errors`);
+  assert.deepEqual(
+    doc.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+    `${name} has errors`,
+  );
   return doc;
 }
 
@@ -54,7 +64,10 @@ describe('simulate: outages', () => {
     assert.ok(outcome.recoverySeconds! >= 60 && outcome.recoverySeconds! <= 121, `recovery ${outcome.recoverySeconds}`);
     // Every request of the failover window, and nothing after it.
     assert.ok(Math.abs(outcome.droppedRequests - rps * outcome.recoverySeconds!) <= rps, `dropped ${outcome.droppedRequests}`);
-    assert.deepEqual(result.timeline.events.filter((e) => e.kind === 'failover-start' || e.kind === 'failover-done').map((e) => e.kind), ['failover-start', 'failover-done']);
+    assert.deepEqual(
+      result.timeline.events.filter((e) => e.kind === 'failover-start' || e.kind === 'failover-done').map((e) => e.kind),
+      ['failover-start', 'failover-done'],
+    );
   });
 
   it('on a design whose every tier spans two zones, only what the surviving zone cannot carry', () => {
@@ -95,7 +108,10 @@ describe('simulate: scaling, surges and spot', () => {
     const outcome = result.injected[0]!;
     assert.ok(outcome.recoverySeconds! <= 3 * 60 + 300, `recovered after ${outcome.recoverySeconds} s`);
     const scaleIn = result.timeline.events.find((e) => e.kind === 'scale-in')!;
-    assert.ok(scaleIn.at >= start + 2 * 3_600 + 14 * 60, 'scale-in waits for 15 low one-minute periods after the surge (the first at its end)');
+    assert.ok(
+      scaleIn.at >= start + 2 * 3_600 + 14 * 60,
+      'scale-in waits for 15 low one-minute periods after the surge (the first at its end)',
+    );
     assert.match(scaleIn.message, /from 6 to 2 units/);
     assert.equal(result.counts.scaleOuts, 1);
     assert.equal(result.counts.scaleIns, 1);
@@ -108,7 +124,10 @@ describe('simulate: scaling, surges and spot', () => {
     assert.equal(outcome.recoverySeconds, 3_600);
     // At least the excess over max for the hour, less the 10-s queue; at most that plus the ramp-up.
     const floor = (1_000 - 600) * 3_600 - 10 * 1_000;
-    assert.ok(outcome.droppedRequests >= floor && outcome.droppedRequests <= floor + (1_000 - 400) * (3 * 60 + 300), `dropped ${outcome.droppedRequests}`);
+    assert.ok(
+      outcome.droppedRequests >= floor && outcome.droppedRequests <= floor + (1_000 - 400) * (3 * 60 + 300),
+      `dropped ${outcome.droppedRequests}`,
+    );
   });
 
   it('spot interruptions are noticed, replaced, and the group is whole again', () => {
@@ -129,7 +148,10 @@ describe('simulate: scaling, surges and spot', () => {
     // 4 units × 5% a month × 12 months ≈ 2.4 a year. A replacement is launched at the notice, so
     // one interrupted instance never leaves the group short: the three others carry 600/s.
     assert.ok(result.counts.spotInterruptions >= 1, `${result.counts.spotInterruptions} interruptions`);
-    assert.equal(result.timeline.events.filter((e) => e.kind === 'unit-replaced' && e.message.includes('spot')).length, result.counts.spotInterruptions);
+    assert.equal(
+      result.timeline.events.filter((e) => e.kind === 'unit-replaced' && e.message.includes('spot')).length,
+      result.counts.spotInterruptions,
+    );
   });
 });
 
@@ -144,14 +166,20 @@ describe('simulate: against the analytic evaluations', () => {
     const { observedPercent, analyticPercent, ci95 } = result.availability;
     const standardError = (ci95![1] - ci95![0]) / 2 / 1.96;
     assert.ok(standardError < 0.01, `the sample is large enough to mean something (se ${standardError}%)`);
-    assert.ok(Math.abs(observedPercent - analyticPercent!) <= 4 * standardError, `observed ${observedPercent}% vs analytic ${analyticPercent}% (se ${standardError}%)`);
+    assert.ok(
+      Math.abs(observedPercent - analyticPercent!) <= 4 * standardError,
+      `observed ${observedPercent}% vs analytic ${analyticPercent}% (se ${standardError}%)`,
+    );
   });
 
   it('the simulated monthly cost of a steady design equals the static estimate within 1%', () => {
     const result = simulate(load('multi-az-db'), { days: 30 });
     const { monthlyEquivalentUSD, staticMonthlyUSD } = result.cost;
     assert.ok(staticMonthlyUSD! > 100);
-    assert.ok(Math.abs(monthlyEquivalentUSD - staticMonthlyUSD!) / staticMonthlyUSD! < 0.01, `${monthlyEquivalentUSD} vs ${staticMonthlyUSD}`);
+    assert.ok(
+      Math.abs(monthlyEquivalentUSD - staticMonthlyUSD!) / staticMonthlyUSD! < 0.01,
+      `${monthlyEquivalentUSD} vs ${staticMonthlyUSD}`,
+    );
   });
 
   it('a design that scales at peak accrues more than its static estimate at desired', () => {
@@ -187,7 +215,11 @@ describe('simulate: determinism and bounds', () => {
 
   it('an event naming a zone, region or resource the design lacks is refused with its name', () => {
     for (const spec of ['zone:c@1d', 'region:eu-west-1@1d', 'resource:nope@1d']) {
-      assert.throws(() => run('two-zone', [spec]), (error: unknown) => error instanceof SimulationInputError && error.message.includes(spec), spec);
+      assert.throws(
+        () => run('two-zone', [spec]),
+        (error: unknown) => error instanceof SimulationInputError && error.message.includes(spec),
+        spec,
+      );
     }
   });
 });
@@ -197,7 +229,13 @@ describe('simulate: targets', () => {
     const doc = load('scaling');
     const result = simulate(doc, { days: 2, randomFailures: false });
     const judged = checkSimulationTargets(doc, result, (events) => simulate(doc, { days: 2, randomFailures: false, events }));
-    assert.deepEqual(judged.map((t) => [t.target, t.met]), [['maxDroppedPercent', true], ['zoneOutageMaxDroppedPercent', true]]);
+    assert.deepEqual(
+      judged.map((t) => [t.target, t.met]),
+      [
+        ['maxDroppedPercent', true],
+        ['zoneOutageMaxDroppedPercent', true],
+      ],
+    );
     // One instance per zone at 200/s: losing a zone at peak costs the health check's minute of
     // half the traffic, 6,000 of the 720,000 requests of the hour (0.83%).
     const zone = judged.find((t) => t.target === 'zoneOutageMaxDroppedPercent')!;
@@ -223,14 +261,25 @@ describe('simulate: every example', () => {
       assert.doesNotMatch(text, /NaN|Infinity/);
       // Every offered request is served, dropped, or still waiting in the 10-second queue at the end.
       const { offered, served, dropped } = result.requests;
-      assert.ok(served + dropped <= offered + 1 && offered - served - dropped <= offered * 0.001 + 10, `${offered} offered, ${served} served, ${dropped} dropped`);
+      assert.ok(
+        served + dropped <= offered + 1 && offered - served - dropped <= offered * 0.001 + 10,
+        `${offered} offered, ${served} served, ${dropped} dropped`,
+      );
       assert.ok(result.availability.observedPercent >= 0 && result.availability.observedPercent <= 100);
       assert.equal(result.injected.length, events.length);
     });
   }
 
   it('refuses, with a reason, an architecture too large to simulate unit by unit', () => {
-    const doc = parseArchitecture('cloudarch: "1"\nname: huge\nresources:\n' + Array.from({ length: 6 }, (_, i) => `  web-${i}:\n    type: aws.ec2.instance\n    instanceType: t3.micro\n    count: 10000\n`).join(''));
-    assert.throws(() => simulate(doc, { days: 1 }), (error: unknown) => error instanceof SimulationInputError && /60000 units/.test(error.message));
+    const doc = parseArchitecture(
+      'cloudarch: "1"\nname: huge\nresources:\n' +
+        Array.from({ length: 6 }, (_, i) => `  web-${i}:\n    type: aws.ec2.instance\n    instanceType: t3.micro\n    count: 10000\n`).join(
+          '',
+        ),
+    );
+    assert.throws(
+      () => simulate(doc, { days: 1 }),
+      (error: unknown) => error instanceof SimulationInputError && /60000 units/.test(error.message),
+    );
   });
 });

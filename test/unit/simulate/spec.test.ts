@@ -28,7 +28,8 @@ describe('simulation specs', () => {
         return;
       }
       assert.ok(!isSpecError(result), isSpecError(result) ? result.message : '');
-      for (const [key, value] of Object.entries(c.parsed!)) assert.deepEqual((result as unknown as Record<string, unknown>)[key], value, key);
+      for (const [key, value] of Object.entries(c.parsed!))
+        assert.deepEqual((result as unknown as Record<string, unknown>)[key], value, key);
       assert.equal(result.text, c.spec.trim());
     });
   }

@@ -24,7 +24,19 @@ const chromiumPath = '/usr/bin/chromium';
 const root = join(__dirname, '..', '..', '..');
 const origin = 'https://webview.cloudarch.test';
 const nonce = 'TestNonce0123456789abcdefABCDEF0';
-const darkTheme: Record<string, string> = { '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-panel-border': '#2b2b2b', '--vscode-errorForeground': '#f85149', '--vscode-charts-blue': '#3794ff', '--vscode-charts-green': '#89d185', '--vscode-charts-red': '#f14c4c', '--vscode-charts-orange': '#d18616', '--vscode-charts-lines': 'rgba(204, 204, 204, 0.5)', '--vscode-font-family': 'sans-serif', '--vscode-font-size': '13px' };
+const darkTheme: Record<string, string> = {
+  '--vscode-foreground': '#cccccc',
+  '--vscode-editor-background': '#1f1f1f',
+  '--vscode-panel-border': '#2b2b2b',
+  '--vscode-errorForeground': '#f85149',
+  '--vscode-charts-blue': '#3794ff',
+  '--vscode-charts-green': '#89d185',
+  '--vscode-charts-red': '#f14c4c',
+  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-lines': 'rgba(204, 204, 204, 0.5)',
+  '--vscode-font-family': 'sans-serif',
+  '--vscode-font-size': '13px',
+};
 
 interface OpenedPage {
   readonly page: Page;
@@ -48,7 +60,13 @@ async function openSimulationPage(browser: Browser): Promise<OpenedPage> {
       return;
     }
     if (url.pathname === '/index.html') {
-      const html = simulationPageHtml({ scriptUri: `${origin}/dist/webview/simulation.js`, styleUri: `${origin}/dist/webview/simulation.css`, cspSource: origin, nonce, title: 'Simulation' });
+      const html = simulationPageHtml({
+        scriptUri: `${origin}/dist/webview/simulation.js`,
+        styleUri: `${origin}/dist/webview/simulation.css`,
+        cspSource: origin,
+        nonce,
+        title: 'Simulation',
+      });
       await route.fulfill({ contentType: 'text/html', body: html });
       return;
     }
@@ -58,7 +76,10 @@ async function openSimulationPage(browser: Browser): Promise<OpenedPage> {
       await route.fulfill({ status: 404, body: '' });
       return;
     }
-    await route.fulfill({ contentType: url.pathname.endsWith('.css') ? 'text/css' : url.pathname.endsWith('.map') ? 'application/json' : 'text/javascript', body: readFileSync(file) });
+    await route.fulfill({
+      contentType: url.pathname.endsWith('.css') ? 'text/css' : url.pathname.endsWith('.map') ? 'application/json' : 'text/javascript',
+      body: readFileSync(file),
+    });
   });
   // A string, not a function: tsx's transform adds helper calls to functions that the page lacks.
   await page.addInitScript({
@@ -107,7 +128,18 @@ describe('simulation panel in Chromium', function () {
     const doc = parseArchitecture(readFileSync(join(root, 'examples', 'three-tier-web.cloudarch.yaml'), 'utf8'));
     result = simulate(doc, { days: 3, seed: 1, events: specs('zone:a@1d14h+2h', 'surge:2x@2d14h+1h') });
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
   });
 
   after(async () => {
@@ -122,13 +154,19 @@ describe('simulation panel in Chromium', function () {
     await opened.page.locator('.chart-cost canvas').waitFor();
 
     const charts = await opened.page.evaluate(() =>
-      [...document.querySelectorAll('section.chart')].map((section: { className: string; querySelector(selector: string): { width: number; height: number } | null }) => {
-        const canvas = section.querySelector('canvas');
-        return { chart: section.className.replace('chart ', ''), width: canvas?.width ?? 0, height: canvas?.height ?? 0 };
-      }),
+      [...document.querySelectorAll('section.chart')].map(
+        (section: { className: string; querySelector(selector: string): { width: number; height: number } | null }) => {
+          const canvas = section.querySelector('canvas');
+          return { chart: section.className.replace('chart ', ''), width: canvas?.width ?? 0, height: canvas?.height ?? 0 };
+        },
+      ),
     );
-    assert.deepEqual(charts.map((chart) => chart.chart), ['chart-load', 'chart-zones', 'chart-dropped', 'chart-cost']);
-    for (const chart of charts) assert.ok(chart.width > 100 && chart.height > 100, `${chart.chart} is drawn on a ${chart.width}x${chart.height} canvas`);
+    assert.deepEqual(
+      charts.map((chart) => chart.chart),
+      ['chart-load', 'chart-zones', 'chart-dropped', 'chart-cost'],
+    );
+    for (const chart of charts)
+      assert.ok(chart.width > 100 && chart.height > 100, `${chart.chart} is drawn on a ${chart.width}x${chart.height} canvas`);
     const zoneLegend = await opened.page.locator('.chart-zones .u-legend').innerText();
     assert.match(zoneLegend, /zone a/);
     assert.match(zoneLegend, /zone b/);
@@ -144,8 +182,24 @@ describe('simulation panel in Chromium', function () {
     assert.match(injected, new RegExp(new Intl.NumberFormat('en-US').format(result.injected[0]!.droppedRequests)));
 
     const summary = await opened.page.locator('table.summary').innerText();
-    assert.match(summary, new RegExp(`Availability\\s+${result.availability.observedPercent.toFixed(4).replace(/\.?0+$/, '').replace('.', '\\.')}%`));
-    assert.match(summary, new RegExp(`${result.availability.analyticPercent!.toFixed(4).replace(/\.?0+$/, '').replace('.', '\\.')}%`));
+    assert.match(
+      summary,
+      new RegExp(
+        `Availability\\s+${result.availability.observedPercent
+          .toFixed(4)
+          .replace(/\.?0+$/, '')
+          .replace('.', '\\.')}%`,
+      ),
+    );
+    assert.match(
+      summary,
+      new RegExp(
+        `${result.availability
+          .analyticPercent!.toFixed(4)
+          .replace(/\.?0+$/, '')
+          .replace('.', '\\.')}%`,
+      ),
+    );
     assert.match(summary, /static estimate/);
     assert.match(summary, /Requests dropped\s+[\d,]+ \(/);
 

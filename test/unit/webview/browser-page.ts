@@ -26,9 +26,65 @@ export type ThemeKind = 'light' | 'dark' | 'high-contrast';
 
 /** Colours VS Code sets on a webview's <html> for each kind of theme (a few of them: enough to look right). */
 const themeVariables: Record<ThemeKind, Record<string, string>> = {
-  light: { '--vscode-settings-checkboxBackground': '#f8f8f8', '--vscode-settings-checkboxBorder': '#cecece', '--vscode-settings-checkboxForeground': '#3b3b3b', '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-button-secondaryHoverBackground': '#cccccc', '--vscode-editorHoverWidget-background': '#f8f8f8', '--vscode-editorHoverWidget-foreground': '#3b3b3b', '--vscode-editorHoverWidget-border': '#c8c8c8', '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-panel-border': '#e5e5e5', '--vscode-focusBorder': '#005fb8', '--vscode-errorForeground': '#f85149', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-font-family': 'sans-serif', '--vscode-font-size': '13px' },
-  dark: { '--vscode-settings-checkboxBackground': '#313131', '--vscode-settings-checkboxBorder': '#3c3c3c', '--vscode-settings-checkboxForeground': '#cccccc', '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc', '--vscode-button-secondaryHoverBackground': '#3c3c3c', '--vscode-editorHoverWidget-background': '#202020', '--vscode-editorHoverWidget-foreground': '#cccccc', '--vscode-editorHoverWidget-border': '#454545', '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-panel-border': '#2b2b2b', '--vscode-focusBorder': '#0078d4', '--vscode-errorForeground': '#f85149', '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-font-family': 'sans-serif', '--vscode-font-size': '13px' },
-  'high-contrast': { '--vscode-settings-checkboxBackground': '#000000', '--vscode-settings-checkboxBorder': '#6fc3df', '--vscode-settings-checkboxForeground': '#ffffff', '--vscode-button-secondaryBackground': '#000000', '--vscode-button-secondaryForeground': '#ffffff', '--vscode-editorHoverWidget-background': '#0c141f', '--vscode-editorHoverWidget-foreground': '#ffffff', '--vscode-editorHoverWidget-border': '#6fc3df', '--vscode-foreground': '#ffffff', '--vscode-editor-background': '#000000', '--vscode-panel-border': '#6fc3df', '--vscode-focusBorder': '#f38518', '--vscode-errorForeground': '#f48771', '--vscode-button-background': '#000000', '--vscode-button-foreground': '#ffffff', '--vscode-font-family': 'sans-serif', '--vscode-font-size': '13px' },
+  light: {
+    '--vscode-settings-checkboxBackground': '#f8f8f8',
+    '--vscode-settings-checkboxBorder': '#cecece',
+    '--vscode-settings-checkboxForeground': '#3b3b3b',
+    '--vscode-button-secondaryBackground': '#e5e5e5',
+    '--vscode-button-secondaryForeground': '#3b3b3b',
+    '--vscode-button-secondaryHoverBackground': '#cccccc',
+    '--vscode-editorHoverWidget-background': '#f8f8f8',
+    '--vscode-editorHoverWidget-foreground': '#3b3b3b',
+    '--vscode-editorHoverWidget-border': '#c8c8c8',
+    '--vscode-foreground': '#3b3b3b',
+    '--vscode-editor-background': '#ffffff',
+    '--vscode-panel-border': '#e5e5e5',
+    '--vscode-focusBorder': '#005fb8',
+    '--vscode-errorForeground': '#f85149',
+    '--vscode-button-background': '#005fb8',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-font-family': 'sans-serif',
+    '--vscode-font-size': '13px',
+  },
+  dark: {
+    '--vscode-settings-checkboxBackground': '#313131',
+    '--vscode-settings-checkboxBorder': '#3c3c3c',
+    '--vscode-settings-checkboxForeground': '#cccccc',
+    '--vscode-button-secondaryBackground': '#313131',
+    '--vscode-button-secondaryForeground': '#cccccc',
+    '--vscode-button-secondaryHoverBackground': '#3c3c3c',
+    '--vscode-editorHoverWidget-background': '#202020',
+    '--vscode-editorHoverWidget-foreground': '#cccccc',
+    '--vscode-editorHoverWidget-border': '#454545',
+    '--vscode-foreground': '#cccccc',
+    '--vscode-editor-background': '#1f1f1f',
+    '--vscode-panel-border': '#2b2b2b',
+    '--vscode-focusBorder': '#0078d4',
+    '--vscode-errorForeground': '#f85149',
+    '--vscode-button-background': '#0078d4',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-font-family': 'sans-serif',
+    '--vscode-font-size': '13px',
+  },
+  'high-contrast': {
+    '--vscode-settings-checkboxBackground': '#000000',
+    '--vscode-settings-checkboxBorder': '#6fc3df',
+    '--vscode-settings-checkboxForeground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#000000',
+    '--vscode-button-secondaryForeground': '#ffffff',
+    '--vscode-editorHoverWidget-background': '#0c141f',
+    '--vscode-editorHoverWidget-foreground': '#ffffff',
+    '--vscode-editorHoverWidget-border': '#6fc3df',
+    '--vscode-foreground': '#ffffff',
+    '--vscode-editor-background': '#000000',
+    '--vscode-panel-border': '#6fc3df',
+    '--vscode-focusBorder': '#f38518',
+    '--vscode-errorForeground': '#f48771',
+    '--vscode-button-background': '#000000',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-font-family': 'sans-serif',
+    '--vscode-font-size': '13px',
+  },
 };
 const bodyClass: Record<ThemeKind, string> = { light: 'vscode-light', dark: 'vscode-dark', 'high-contrast': 'vscode-high-contrast' };
 
@@ -50,7 +106,14 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -58,7 +121,11 @@ export function browserAvailable(): boolean {
   return existsSync(chromiumPath) && existsSync(join(root, 'dist', 'webview', 'main.js'));
 }
 
-export async function openDiagramPage(browser: Browser, theme: ThemeKind = 'light', viewport = { width: 1200, height: 800 }): Promise<DiagramPage> {
+export async function openDiagramPage(
+  browser: Browser,
+  theme: ThemeKind = 'light',
+  viewport = { width: 1200, height: 800 },
+): Promise<DiagramPage> {
   const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -68,7 +135,13 @@ export async function openDiagramPage(browser: Browser, theme: ThemeKind = 'ligh
   await page.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/index.html') {
-      const html = diagramPageHtml({ scriptUri: `${origin}/dist/webview/main.js`, styleUri: `${origin}/dist/webview/main.css`, cspSource: origin, nonce, title: 'Diagram' });
+      const html = diagramPageHtml({
+        scriptUri: `${origin}/dist/webview/main.js`,
+        styleUri: `${origin}/dist/webview/main.css`,
+        cspSource: origin,
+        nonce,
+        title: 'Diagram',
+      });
       await route.fulfill({ contentType: 'text/html', body: html });
       return;
     }

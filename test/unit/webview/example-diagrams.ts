@@ -22,8 +22,17 @@ export function exampleText(file: string): string {
 const maker = createDiagramMaker();
 
 /** The diagram result of a text, as `cloudarch/diagram` answers it. */
-export async function diagramOf(text: string, options: { key?: string; version?: number; theme?: DiagramTheme; layers?: readonly DiagramLayer[] } = {}): Promise<DiagramResult> {
+export async function diagramOf(
+  text: string,
+  options: { key?: string; version?: number; theme?: DiagramTheme; layers?: readonly DiagramLayer[] } = {},
+): Promise<DiagramResult> {
   const doc = parseArchitecture(text);
-  const evaluation = doc.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.code === 'yaml-syntax') ? undefined : evaluateAll(doc, { monteCarloSamples: 0 });
-  return maker.make(options.key ?? 'file:///example.cloudarch.yaml', options.version ?? 1, doc, evaluation, { theme: options.theme ?? 'light', layers: options.layers ?? [], overlays: [] });
+  const evaluation = doc.diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.code === 'yaml-syntax')
+    ? undefined
+    : evaluateAll(doc, { monteCarloSamples: 0 });
+  return maker.make(options.key ?? 'file:///example.cloudarch.yaml', options.version ?? 1, doc, evaluation, {
+    theme: options.theme ?? 'light',
+    layers: options.layers ?? [],
+    overlays: [],
+  });
 }

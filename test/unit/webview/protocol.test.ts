@@ -12,7 +12,18 @@ const diagram: DiagramResult = {
   pictureVersion: 4,
   svg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
   title: 'A',
-  resources: [{ name: 'web', type: 'aws.ec2.instance', range, nameRange: range, monthlyUSD: 30, availabilityPercent: 99.5, findings: { high: 1 }, spof: true }],
+  resources: [
+    {
+      name: 'web',
+      type: 'aws.ec2.instance',
+      range,
+      nameRange: range,
+      monthlyUSD: 30,
+      availabilityPercent: 99.5,
+      findings: { high: 1 },
+      spof: true,
+    },
+  ],
   availableLayers: ['security-groups'],
   zones: [{ zone: 'a', containers: ['zone:us-east-1a'], works: false, stopped: ['web'] }],
 };
@@ -51,8 +62,13 @@ describe('diagram webview protocol', () => {
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });
 
-  it('accepts the extension\'s messages and drops forged ones', () => {
-    assert.deepEqual(parseHostMessage({ type: 'diagram', requestId: 1, diagram, canExport: false }), { type: 'diagram', requestId: 1, diagram, canExport: false });
+  it("accepts the extension's messages and drops forged ones", () => {
+    assert.deepEqual(parseHostMessage({ type: 'diagram', requestId: 1, diagram, canExport: false }), {
+      type: 'diagram',
+      requestId: 1,
+      diagram,
+      canExport: false,
+    });
     assert.deepEqual(parseHostMessage({ type: 'diagram', diagram, canExport: true }), { type: 'diagram', diagram, canExport: true });
     assert.deepEqual(parseHostMessage({ type: 'select', resource: null }), { type: 'select', resource: null });
     assert.deepEqual(parseHostMessage({ type: 'error', message: 'no' }), { type: 'error', message: 'no' });
@@ -73,7 +89,11 @@ describe('diagram webview protocol', () => {
   });
 
   it('restores a view state from what the webview saved, ignoring unknown layers', () => {
-    assert.deepEqual(parseViewState({ uri: 'file:///a', layers: ['network'], overlays: ['cost'] }), { uri: 'file:///a', layers: ['network'], overlays: ['cost'] });
+    assert.deepEqual(parseViewState({ uri: 'file:///a', layers: ['network'], overlays: ['cost'] }), {
+      uri: 'file:///a',
+      layers: ['network'],
+      overlays: ['cost'],
+    });
     assert.deepEqual(parseViewState({ uri: 'file:///a', layers: ['bogus'] }), { uri: 'file:///a', layers: [], overlays: [] });
     assert.equal(parseViewState({ layers: [] }), undefined);
     assert.equal(parseViewState(undefined), undefined);

@@ -66,7 +66,13 @@ describe('diagram webview in Chromium', function () {
         const ready = await page.waitForPosted((message) => message.type === 'ready');
         await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
         await page.page.locator('svg.diagram').waitFor();
-        const drawn = await page.page.evaluate(() => [...new Set([...document.querySelectorAll('svg.diagram [data-resource]')].map((node: { getAttribute(name: string): string }) => node.getAttribute('data-resource')))]);
+        const drawn = await page.page.evaluate(() => [
+          ...new Set(
+            [...document.querySelectorAll('svg.diagram [data-resource]')].map((node: { getAttribute(name: string): string }) =>
+              node.getAttribute('data-resource'),
+            ),
+          ),
+        ]);
         const expected = diagram.resources.map((resource) => resource.name);
         assert.ok(expected.length > 0, `${file} has resources`);
         for (const name of expected) assert.ok(drawn.includes(name), `${file}: ${name} is drawn`);
@@ -103,10 +109,13 @@ describe('diagram webview in Chromium', function () {
       await page.page.close();
       if (runs.at(-1)!.length === 0) break;
     }
-    assert.ok(runs.some((run) => run.length === 0), `long tasks (ms) in each run: ${JSON.stringify(runs)}`);
+    assert.ok(
+      runs.some((run) => run.length === 0),
+      `long tasks (ms) in each run: ${JSON.stringify(runs)}`,
+    );
   });
 
-  it('shows a resource\'s summary when the pointer rests on its node', async () => {
+  it("shows a resource's summary when the pointer rests on its node", async () => {
     const page = await shown('three-tier-web.cloudarch.yaml');
     await page.page.locator('svg.diagram [data-resource="db"]').first().hover();
     const tooltip = page.page.locator('.tooltip');
@@ -119,7 +128,12 @@ describe('diagram webview in Chromium', function () {
   it('makes the README picture', async () => {
     const page = await openDiagramPage(browser, 'light', { width: 1400, height: 820 });
     const ready = await page.waitForPosted((message) => message.type === 'ready');
-    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: diagrams.get('three-tier-web.cloudarch.yaml')!, canExport: false });
+    await page.send({
+      type: 'diagram',
+      requestId: ready.requestId,
+      diagram: diagrams.get('three-tier-web.cloudarch.yaml')!,
+      canExport: false,
+    });
     await page.page.locator('svg.diagram').waitFor();
     await page.page.locator('#overlay-spof').click();
     await page.page.locator('#overlay-findings').click();
@@ -142,7 +156,11 @@ describe('diagram webview in Chromium', function () {
     const page = await shown('three-tier-web.cloudarch.yaml');
     await page.send({ type: 'select', resource: 'db' });
     await page.page.locator('.ca-selection[data-overlay-for="db"]').first().waitFor();
-    const selected = await page.page.evaluate(() => [...document.querySelectorAll('.ca-selected')].map((node: { getAttribute(name: string): string }) => node.getAttribute('data-resource')));
+    const selected = await page.page.evaluate(() =>
+      [...document.querySelectorAll('.ca-selected')].map((node: { getAttribute(name: string): string }) =>
+        node.getAttribute('data-resource'),
+      ),
+    );
     assert.ok(selected.length > 0 && selected.every((name: string) => name === 'db'), `selected: ${selected.join(', ')}`);
     await page.send({ type: 'select', resource: null });
     await page.page.waitForFunction(() => document.querySelectorAll('.ca-selected').length === 0);
@@ -164,7 +182,9 @@ describe('diagram webview in Chromium', function () {
     const inside = await page.page.evaluate(() => {
       const picture = document.querySelector('svg.diagram').getBoundingClientRect();
       const view = document.querySelector('.viewport').getBoundingClientRect();
-      return picture.left >= view.left - 1 && picture.top >= view.top - 1 && picture.right <= view.right + 1 && picture.bottom <= view.bottom + 1;
+      return (
+        picture.left >= view.left - 1 && picture.top >= view.top - 1 && picture.right <= view.right + 1 && picture.bottom <= view.bottom + 1
+      );
     });
     assert.ok(inside, 'the fitted picture lies inside the viewport');
     await page.page.close();
@@ -180,7 +200,15 @@ describe('diagram webview in Chromium', function () {
     await page.page.locator('.zone-status').waitFor();
     const status = await page.page.locator('.zone-status').innerText();
     assert.match(status, new RegExp(`Zone ${zone.zone} down: the system ${zone.works ? 'keeps working' : 'stops'}`));
-    const greyed = await page.page.evaluate(() => [...new Set([...document.querySelectorAll('[data-resource].ca-down')].map((node: { getAttribute(name: string): string }) => node.getAttribute('data-resource')))].sort());
+    const greyed = await page.page.evaluate(() =>
+      [
+        ...new Set(
+          [...document.querySelectorAll('[data-resource].ca-down')].map((node: { getAttribute(name: string): string }) =>
+            node.getAttribute('data-resource'),
+          ),
+        ),
+      ].sort(),
+    );
     assert.deepEqual(greyed, [...zone.stopped].filter((name) => diagram.resources.some((resource) => resource.name === name)).sort());
     // The zone down offers to simulate that outage: the button asks the extension to run the simulator on that zone.
     await page.page.locator('#simulate-outage').click();
@@ -204,7 +232,10 @@ describe('diagram webview in Chromium', function () {
     const detailed = await diagramOf(exampleText(file), { key: `file:///${file}`, version: 2, layers: ['network'] });
     await page.send({ type: 'diagram', requestId: options.requestId, diagram: detailed, canExport: false });
     await page.page.locator('svg.diagram [data-implied="internet-gateway"]').waitFor();
-    assert.match(await page.page.locator('svg.diagram [data-container="subnet:eu-west-1a:private"] .ca-container-route').textContent() ?? '', /0\.0\.0\.0\/0 → nat-a/);
+    assert.match(
+      (await page.page.locator('svg.diagram [data-container="subnet:eu-west-1a:private"] .ca-container-route').textContent()) ?? '',
+      /0\.0\.0\.0\/0 → nat-a/,
+    );
     mkdirSync(screenshots, { recursive: true });
     await page.page.screenshot({ path: join(screenshots, 'network-inspection-network-details-light.png') });
     const before = (await page.posted()).length;
@@ -214,7 +245,10 @@ describe('diagram webview in Chromium', function () {
     assert.deepEqual(await page.violations(), []);
     // Turned off again, the layer is left out of the next request.
     await toggle.click();
-    const off = (await page.posted()).filter((message) => message.type === 'options').at(-1) as Extract<WebviewMessage, { type: 'options' }>;
+    const off = (await page.posted()).filter((message) => message.type === 'options').at(-1) as Extract<
+      WebviewMessage,
+      { type: 'options' }
+    >;
     assert.deepEqual(off.layers, []);
     await page.page.close();
   });
@@ -233,7 +267,10 @@ describe('diagram webview in Chromium', function () {
   it('keeps the picture and names the first error when the text does not parse', async () => {
     const page = await shown('static-site.cloudarch.yaml');
     const good = diagrams.get('static-site.cloudarch.yaml')!;
-    const parseError = { message: 'A block sequence may not be used as an implicit map key.', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } } };
+    const parseError = {
+      message: 'A block sequence may not be used as an implicit map key.',
+      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } },
+    };
     await page.send({ type: 'diagram', diagram: { ...good, version: good.version + 1, parseError }, canExport: false });
     await page.page.locator('.notice').waitFor();
     assert.match(await page.page.locator('.notice').innerText(), /Line 5: A block sequence .* Showing the last picture that parsed/);
@@ -243,7 +280,12 @@ describe('diagram webview in Chromium', function () {
 
   it('ignores messages that are not well formed', async () => {
     const page = await shown('static-site.cloudarch.yaml');
-    await page.page.evaluate(() => window.postMessage({ type: 'diagram', diagram: { svg: '<svg xmlns="http://www.w3.org/2000/svg"><text>forged</text></svg>' }, canExport: true }, '*'));
+    await page.page.evaluate(() =>
+      window.postMessage(
+        { type: 'diagram', diagram: { svg: '<svg xmlns="http://www.w3.org/2000/svg"><text>forged</text></svg>' }, canExport: true },
+        '*',
+      ),
+    );
     await page.page.waitForTimeout(100);
     assert.equal(await page.page.locator('text=forged').count(), 0);
     assert.ok(await page.page.locator('#export').isHidden(), 'the export button stays hidden when the command is unavailable');

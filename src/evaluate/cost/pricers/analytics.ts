@@ -6,7 +6,15 @@
 import type { ResourceNode } from '../../../core/document';
 import type { CostContext } from '../context';
 import { amountOr } from '../context';
-import { addOptionCharged, addOptionCost, addOptionCosts, databaseFactor, databaseOptionFactors, ec2OptionFactors, ec2PurchaseOptions } from '../purchase';
+import {
+  addOptionCharged,
+  addOptionCost,
+  addOptionCosts,
+  databaseFactor,
+  databaseOptionFactors,
+  ec2OptionFactors,
+  ec2PurchaseOptions,
+} from '../purchase';
 import { chargeInstances } from './compute';
 
 interface EmrGroup {
@@ -68,7 +76,12 @@ export function priceGlueJob(ctx: CostContext, r: ResourceNode): void {
   const runHours = ctx.num(r, 'runsPerMonth', 30) * (Math.max(1, ctx.num(r, 'minutesPerRun', 10)) / 60);
   const jobType = ctx.str(r, 'jobType') ?? 'glueetl';
   const dpus = jobType === 'pythonshell' ? 0.0625 : ctx.num(r, 'workers', 10) * (dpuPerWorker[ctx.str(r, 'workerType') ?? 'G.1X'] ?? 1);
-  ctx.charge(r.name, ctx.regionOf(r), { key: 'glue:dpu-hour', quantity: runHours * dpus, what: `${jobType} DPU-hours (${dpus} DPU x ${runHours.toFixed(2)} h)`, unit: 'DPU-hours' });
+  ctx.charge(r.name, ctx.regionOf(r), {
+    key: 'glue:dpu-hour',
+    quantity: runHours * dpus,
+    what: `${jobType} DPU-hours (${dpus} DPU x ${runHours.toFixed(2)} h)`,
+    unit: 'DPU-hours',
+  });
 }
 
 /** `aws.glue.crawler`: runs x minutes at two DPUs (the pricing page's worked example). */
@@ -85,7 +98,12 @@ export function priceGlueCrawler(ctx: CostContext, r: ResourceNode): void {
 
 /** `aws.athena.workgroup`: TB scanned a month. */
 export function priceAthena(ctx: CostContext, r: ResourceNode): void {
-  ctx.charge(r.name, ctx.regionOf(r), { key: 'athena:tb-scanned', quantity: ctx.num(r, 'dataScannedTBPerMonth', 1), what: 'data scanned by queries', unit: 'TB' });
+  ctx.charge(r.name, ctx.regionOf(r), {
+    key: 'athena:tb-scanned',
+    quantity: ctx.num(r, 'dataScannedTBPerMonth', 1),
+    what: 'data scanned by queries',
+    unit: 'TB',
+  });
 }
 
 /**
@@ -99,7 +117,12 @@ export function priceQuickSight(ctx: CostContext, r: ResourceNode): void {
   const readers = ctx.num(r, 'readers', 0);
   ctx.charge(r.name, region, { key: 'quicksight:reader', quantity: readers, what: 'readers (per-user tier)', unit: 'user-months' });
   const extraSpice = Math.max(0, ctx.num(r, 'spiceGB', 10) - 10 * authors);
-  ctx.charge(r.name, region, { key: 'quicksight:spice', quantity: extraSpice, what: 'SPICE beyond the 10 GB included per author', unit: 'GB-month' });
+  ctx.charge(r.name, region, {
+    key: 'quicksight:spice',
+    quantity: extraSpice,
+    what: 'SPICE beyond the 10 GB included per author',
+    unit: 'GB-month',
+  });
 }
 
 /** The base capacity of a Redshift Serverless workgroup when none is set (AWS's default, and the catalog's `baseRPU` default). */
@@ -108,12 +131,20 @@ const REDSHIFT_SERVERLESS_DEFAULT_RPU = 128;
 /** `aws.redshift.cluster`: node-hours (doubled for Multi-AZ), RA3 managed storage, or Serverless RPU-hours. */
 export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
-  const serverless = r.props.serverless && typeof r.props.serverless === 'object' && !Array.isArray(r.props.serverless) ? (r.props.serverless as Record<string, unknown>) : undefined;
+  const serverless =
+    r.props.serverless && typeof r.props.serverless === 'object' && !Array.isArray(r.props.serverless)
+      ? (r.props.serverless as Record<string, unknown>)
+      : undefined;
   if (serverless) {
     // Without a written base capacity, the workgroup's default: 128 RPU (AWS's and the catalog's).
     const rpu = amountOr(serverless.baseRPU ?? serverless.baseCapacityRPU ?? serverless.rpu, REDSHIFT_SERVERLESS_DEFAULT_RPU);
     const activeHours = amountOr(serverless.activeHoursPerMonth ?? serverless.hoursPerMonth, ctx.hours);
-    ctx.charge(r.name, region, { key: 'redshift:serverless', quantity: rpu * activeHours, what: `Serverless capacity (${rpu} RPU x ${activeHours} h)`, unit: 'RPU-hours' });
+    ctx.charge(r.name, region, {
+      key: 'redshift:serverless',
+      quantity: rpu * activeHours,
+      what: `Serverless capacity (${rpu} RPU x ${activeHours} h)`,
+      unit: 'RPU-hours',
+    });
   } else {
     const nodeType = ctx.str(r, 'nodeType') ?? 'ra3.xlplus';
     const nodes = ctx.num(r, 'nodes', 2) * (ctx.bool(r, 'multiAZ') ? 2 : 1);
@@ -121,7 +152,13 @@ export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
     const factor = databaseFactor(ctx, purchase);
     const key = `redshift:${nodeType}`;
     const estimatedFactor = factor ? { ...factor, estimate: true, label: `${factor.label} (RDS discount applied to Redshift)` } : undefined;
-    const charged = ctx.charge(r.name, region, { key, quantity: ctx.unitHours(nodes), what: `${nodeType} ${purchase} node-hours (${nodes} nodes)`, unit: 'node-hours', ...(estimatedFactor ? { factor: estimatedFactor } : {}) });
+    const charged = ctx.charge(r.name, region, {
+      key,
+      quantity: ctx.unitHours(nodes),
+      what: `${nodeType} ${purchase} node-hours (${nodes} nodes)`,
+      unit: 'node-hours',
+      ...(estimatedFactor ? { factor: estimatedFactor } : {}),
+    });
     const base = ctx.price(key, region);
     if (base) {
       addOptionCharged(ctx, charged);
@@ -129,5 +166,10 @@ export function priceRedshift(ctx: CostContext, r: ResourceNode): void {
     }
     if (!nodeType.startsWith('ra3')) return;
   }
-  ctx.charge(r.name, region, { key: 'redshift:managed-storage', quantity: ctx.num(r, 'storageGB', 100), what: 'managed storage', unit: 'GB-month' });
+  ctx.charge(r.name, region, {
+    key: 'redshift:managed-storage',
+    quantity: ctx.num(r, 'storageGB', 100),
+    what: 'managed storage',
+    unit: 'GB-month',
+  });
 }

@@ -17,19 +17,42 @@ export function priceLambda(ctx: CostContext, r: ResourceNode): void {
   const memoryGB = ctx.num(r, 'memoryMB', 128) / 1024;
   const provisioned = ctx.num(r, 'provisionedConcurrency', 0);
   if (provisioned > 0) {
-    ctx.charge(r.name, region, { key: 'lambda:provisioned-concurrency', quantity: provisioned * memoryGB * ctx.hours * 3600, what: `provisioned concurrency (${provisioned} environments)`, unit: 'GB-seconds' });
+    ctx.charge(r.name, region, {
+      key: 'lambda:provisioned-concurrency',
+      quantity: provisioned * memoryGB * ctx.hours * 3600,
+      what: `provisioned concurrency (${provisioned} environments)`,
+      unit: 'GB-seconds',
+    });
   }
   if (explicit === undefined && !fromWorkload) {
-    ctx.addUnpriced(r.name, 'Lambda requests and GB-seconds', 'the function is not on the request path and sets no requestsPerMonth, so its invocations are unknown');
+    ctx.addUnpriced(
+      r.name,
+      'Lambda requests and GB-seconds',
+      'the function is not on the request path and sets no requestsPerMonth, so its invocations are unknown',
+    );
     return;
   }
   const durationSeconds = ctx.num(r, 'avgDurationMs', 100) / 1000;
   const arm = ctx.str(r, 'architecture') === 'arm64';
-  ctx.charge(r.name, region, { key: 'lambda:requests', quantity: invocations / 1e6, what: 'Lambda requests', unit: 'million requests', ...(note ? { note } : {}) });
+  ctx.charge(r.name, region, {
+    key: 'lambda:requests',
+    quantity: invocations / 1e6,
+    what: 'Lambda requests',
+    unit: 'million requests',
+    ...(note ? { note } : {}),
+  });
   const gbSeconds = invocations * memoryGB * durationSeconds;
   const tiers: readonly (readonly [number, string])[] = arm
-    ? [[7.5e9, 'lambda:gb-second:arm64'], [18.75e9, 'lambda:gb-second:arm64-next-11b'], [Infinity, 'lambda:gb-second:arm64-over-18b']]
-    : [[6e9, 'lambda:gb-second:x86'], [15e9, 'lambda:gb-second:x86-next-9b'], [Infinity, 'lambda:gb-second:x86-over-15b']];
+    ? [
+        [7.5e9, 'lambda:gb-second:arm64'],
+        [18.75e9, 'lambda:gb-second:arm64-next-11b'],
+        [Infinity, 'lambda:gb-second:arm64-over-18b'],
+      ]
+    : [
+        [6e9, 'lambda:gb-second:x86'],
+        [15e9, 'lambda:gb-second:x86-next-9b'],
+        [Infinity, 'lambda:gb-second:x86-over-15b'],
+      ];
   ctx.chargeTiered(r.name, region, gbSeconds, tiers, note);
 }
 
@@ -41,7 +64,12 @@ export function priceEcsService(ctx: CostContext, r: ResourceNode): void {
   if (launchType === 'ec2') {
     const typeName = ctx.str(r, 'instanceType');
     if (typeName) chargeInstances(ctx, r, ctx.num(r, 'instances', tasks), typeName, ctx.str(r, 'purchase') ?? 'on-demand');
-    else ctx.addUnpriced(r.name, 'container instances', 'with the EC2 launch type you pay for the container instances, which are modeled as their own resources (an auto scaling group or instances); ECS adds no charge');
+    else
+      ctx.addUnpriced(
+        r.name,
+        'container instances',
+        'with the EC2 launch type you pay for the container instances, which are modeled as their own resources (an auto scaling group or instances); ECS adds no charge',
+      );
     return;
   }
   // `cpu` is in CPU units (1024 = one vCPU) and `memory` in MiB, as in an ECS task definition.
@@ -52,8 +80,20 @@ export function priceEcsService(ctx: CostContext, r: ResourceNode): void {
   const factorEntry = spot ? ctx.price('purchase:spot') : undefined;
   const factor = factorEntry ? { value: factorEntry.usd, label: 'spot', source: factorEntry.source, estimate: true } : undefined;
   const taskHours = ctx.unitHours(tasks);
-  ctx.charge(r.name, region, { key: arm ? 'fargate:vcpu:arm64' : 'fargate:vcpu', quantity: taskHours * vcpu, what: `Fargate vCPU (${tasks} tasks x ${vcpu} vCPU)`, unit: 'vCPU-hours', ...(factor ? { factor } : {}) });
-  ctx.charge(r.name, region, { key: arm ? 'fargate:gb:arm64' : 'fargate:gb', quantity: taskHours * memoryGB, what: `Fargate memory (${tasks} tasks x ${memoryGB} GB)`, unit: 'GB-hours', ...(factor ? { factor } : {}) });
+  ctx.charge(r.name, region, {
+    key: arm ? 'fargate:vcpu:arm64' : 'fargate:vcpu',
+    quantity: taskHours * vcpu,
+    what: `Fargate vCPU (${tasks} tasks x ${vcpu} vCPU)`,
+    unit: 'vCPU-hours',
+    ...(factor ? { factor } : {}),
+  });
+  ctx.charge(r.name, region, {
+    key: arm ? 'fargate:gb:arm64' : 'fargate:gb',
+    quantity: taskHours * memoryGB,
+    what: `Fargate memory (${tasks} tasks x ${memoryGB} GB)`,
+    unit: 'GB-hours',
+    ...(factor ? { factor } : {}),
+  });
 }
 
 /** `aws.apigateway.api`: requests (or WebSocket messages) from `requestsPerMonth` or the workload. */

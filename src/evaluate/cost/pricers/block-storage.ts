@@ -47,24 +47,53 @@ export function chargeVolume(ctx: CostContext, resource: string, region: string,
   const n = amountOr(copies, 0);
   const type = spec.volumeType;
   const prefix = label ? `${label}: ` : '';
-  let total = ctx.charge(resource, region, { key: `ebs:${type}`, quantity: spec.sizeGB * n, what: `${prefix}${type} storage`, unit: 'GB-month' });
+  let total = ctx.charge(resource, region, {
+    key: `ebs:${type}`,
+    quantity: spec.sizeGB * n,
+    what: `${prefix}${type} storage`,
+    unit: 'GB-month',
+  });
   if (type === 'gp3') {
     const extraIops = Math.max(0, amountOr(spec.iops, GP3_FREE_IOPS) - GP3_FREE_IOPS);
     const extraThroughput = Math.max(0, amountOr(spec.throughputMBps, GP3_FREE_THROUGHPUT) - GP3_FREE_THROUGHPUT);
     total += ctx.charge(resource, region, { key: 'ebs:gp3:iops', quantity: extraIops * n, what: `${prefix}gp3 IOPS above 3,000` });
-    total += ctx.charge(resource, region, { key: 'ebs:gp3:throughput', quantity: extraThroughput * n, what: `${prefix}gp3 throughput above 125 MiB/s` });
+    total += ctx.charge(resource, region, {
+      key: 'ebs:gp3:throughput',
+      quantity: extraThroughput * n,
+      what: `${prefix}gp3 throughput above 125 MiB/s`,
+    });
   } else if (type === 'io1') {
-    total += ctx.charge(resource, region, { key: 'ebs:io1:iops', quantity: amountOr(spec.iops, 100) * n, what: `${prefix}io1 provisioned IOPS` });
+    total += ctx.charge(resource, region, {
+      key: 'ebs:io1:iops',
+      quantity: amountOr(spec.iops, 100) * n,
+      what: `${prefix}io1 provisioned IOPS`,
+    });
   } else if (type === 'io2') {
     const iops = amountOr(spec.iops, 100);
     const tier1 = Math.min(iops, 32000);
     const tier2 = Math.min(Math.max(iops - 32000, 0), 32000);
     const tier3 = Math.max(iops - 64000, 0);
-    total += ctx.charge(resource, region, { key: 'ebs:io2:iops', quantity: tier1 * n, what: `${prefix}io2 provisioned IOPS (first 32,000)` });
-    total += ctx.charge(resource, region, { key: 'ebs:io2:iops-32k-64k', quantity: tier2 * n, what: `${prefix}io2 provisioned IOPS (32,001-64,000)` });
-    total += ctx.charge(resource, region, { key: 'ebs:io2:iops-over-64k', quantity: tier3 * n, what: `${prefix}io2 provisioned IOPS (over 64,000)` });
+    total += ctx.charge(resource, region, {
+      key: 'ebs:io2:iops',
+      quantity: tier1 * n,
+      what: `${prefix}io2 provisioned IOPS (first 32,000)`,
+    });
+    total += ctx.charge(resource, region, {
+      key: 'ebs:io2:iops-32k-64k',
+      quantity: tier2 * n,
+      what: `${prefix}io2 provisioned IOPS (32,001-64,000)`,
+    });
+    total += ctx.charge(resource, region, {
+      key: 'ebs:io2:iops-over-64k',
+      quantity: tier3 * n,
+      what: `${prefix}io2 provisioned IOPS (over 64,000)`,
+    });
   }
-  total += ctx.charge(resource, region, { key: 'ebs:snapshot', quantity: amountOr(spec.snapshotGB, 0) * n, what: `${prefix}snapshot storage` });
+  total += ctx.charge(resource, region, {
+    key: 'ebs:snapshot',
+    quantity: amountOr(spec.snapshotGB, 0) * n,
+    what: `${prefix}snapshot storage`,
+  });
   return total;
 }
 

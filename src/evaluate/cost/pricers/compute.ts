@@ -29,7 +29,12 @@ export function chargeInstances(
   const quantity = amountOr(units, 0) * amountOr(hours, 0);
   const prefix = options.label ? `${options.label}: ` : '';
   if (!onDemand) {
-    ctx.addUnpriced(resource.name, `${prefix}${typeName} instance-hours`, `the price snapshot has no price for instance type "${typeName}"; set assumptions.prices["${key}"] (USD per hour) to price it`, key);
+    ctx.addUnpriced(
+      resource.name,
+      `${prefix}${typeName} instance-hours`,
+      `the price snapshot has no price for instance type "${typeName}"; set assumptions.prices["${key}"] (USD per hour) to price it`,
+      key,
+    );
     return false;
   }
   const factor = ec2Factor(ctx, purchase, typeName, region);
@@ -70,7 +75,12 @@ function priceEc2Like(ctx: CostContext, r: ResourceNode, units: number): void {
   else ctx.addUnpriced(r.name, 'instance-hours', 'no instanceType is set');
   chargeInlineVolumes(ctx, r, units);
   if (ctx.bool(r, 'publicIp') || ctx.bool(r, 'elasticIp')) {
-    ctx.charge(r.name, ctx.regionOf(r), { key: 'vpc:public-ipv4', quantity: ctx.unitHours(units), what: 'public IPv4 address-hours', unit: 'address-hours' });
+    ctx.charge(r.name, ctx.regionOf(r), {
+      key: 'vpc:public-ipv4',
+      quantity: ctx.unitHours(units),
+      what: 'public IPv4 address-hours',
+      unit: 'address-hours',
+    });
   }
 }
 
@@ -98,15 +108,33 @@ export function priceBatch(ctx: CostContext, r: ResourceNode): void {
   if (computeType === 'fargate' || computeType === 'fargate-spot') {
     const spotEntry = computeType === 'fargate-spot' ? ctx.price('purchase:spot') : undefined;
     const factor = spotEntry ? { value: spotEntry.usd, label: 'spot', source: spotEntry.source, estimate: true } : undefined;
-    ctx.charge(r.name, region, { key: 'fargate:vcpu', quantity: hours, what: 'job vCPU-hours on Fargate', unit: 'vCPU-hours', note, ...(factor ? { factor } : {}) });
-    ctx.charge(r.name, region, { key: 'fargate:gb', quantity: hours * 2, what: 'job memory on Fargate (2 GB per vCPU assumed)', unit: 'GB-hours', note, estimate: true, ...(factor ? { factor } : {}) });
+    ctx.charge(r.name, region, {
+      key: 'fargate:vcpu',
+      quantity: hours,
+      what: 'job vCPU-hours on Fargate',
+      unit: 'vCPU-hours',
+      note,
+      ...(factor ? { factor } : {}),
+    });
+    ctx.charge(r.name, region, {
+      key: 'fargate:gb',
+      quantity: hours * 2,
+      what: 'job memory on Fargate (2 GB per vCPU assumed)',
+      unit: 'GB-hours',
+      note,
+      estimate: true,
+      ...(factor ? { factor } : {}),
+    });
     return;
   }
   const types = Array.isArray(r.props.instanceTypes) ? r.props.instanceTypes.filter((t): t is string => typeof t === 'string') : [];
   const typeName = types.find((t) => instanceType(t)?.vcpu) ?? 'm5.large';
   const def = instanceType(typeName);
   const vcpus = def?.vcpu && def.vcpu > 0 ? def.vcpu : 2;
-  chargeInstances(ctx, r, hours / vcpus / Math.max(ctx.hours, 1e-9), typeName, computeType === 'spot' ? 'spot' : 'on-demand', { label: `job compute (${typeName}${types.length === 0 ? ', assumed' : ''})`, recordOptions: false });
+  chargeInstances(ctx, r, hours / vcpus / Math.max(ctx.hours, 1e-9), typeName, computeType === 'spot' ? 'spot' : 'on-demand', {
+    label: `job compute (${typeName}${types.length === 0 ? ', assumed' : ''})`,
+    recordOptions: false,
+  });
 }
 
 /** `aws.lightsail.instance`: the bundle's monthly price. */
@@ -125,7 +153,12 @@ export function priceBeanstalk(ctx: CostContext, r: ResourceNode): void {
   chargeInstances(ctx, r, units, typeName, 'on-demand', { label: 'environment instances' });
   if (!single) {
     const lbType = ctx.str(r, 'loadBalancerType') ?? 'application';
-    ctx.charge(r.name, region, { key: `elb:${lbType}:hour`, quantity: ctx.hours, what: `${lbType} load balancer created by the environment`, unit: 'hours' });
+    ctx.charge(r.name, region, {
+      key: `elb:${lbType}:hour`,
+      quantity: ctx.hours,
+      what: `${lbType} load balancer created by the environment`,
+      unit: 'hours',
+    });
   }
 }
 

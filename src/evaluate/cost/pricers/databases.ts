@@ -13,11 +13,24 @@ import { addOptionCharged, addOptionCosts, databaseFactor, databaseOptionFactors
  * Charges `instanceCount` database instances of `key` (USD per instance-hour) under the resource's
  * `purchase` reservation, and records the cost under every reservation option.
  */
-function chargeDbInstances(ctx: CostContext, r: ResourceNode, key: string, instanceHours: number, what: string, recordOptions = true): void {
+function chargeDbInstances(
+  ctx: CostContext,
+  r: ResourceNode,
+  key: string,
+  instanceHours: number,
+  what: string,
+  recordOptions = true,
+): void {
   const purchase = ctx.str(r, 'purchase') ?? 'on-demand';
   const factor: PriceFactor | undefined = databaseFactor(ctx, purchase);
   const base = ctx.price(key, ctx.regionOf(r));
-  const charged = ctx.charge(r.name, ctx.regionOf(r), { key, quantity: instanceHours, what: `${what} ${purchase} instance-hours`, unit: 'instance-hours', ...(factor ? { factor } : {}) });
+  const charged = ctx.charge(r.name, ctx.regionOf(r), {
+    key,
+    quantity: instanceHours,
+    what: `${what} ${purchase} instance-hours`,
+    unit: 'instance-hours',
+    ...(factor ? { factor } : {}),
+  });
   if (!base || !recordOptions) return;
   addOptionCharged(ctx, charged);
   addOptionCosts(ctx, databaseOptionFactors(ctx), instanceHours, base.usd);
@@ -39,7 +52,8 @@ export function priceRdsInstance(ctx: CostContext, r: ResourceNode): void {
   if (className) {
     chargeDbInstances(ctx, r, `rds:${className}:${engine}`, ctx.unitHours(copies), `${className} ${engine} ${deployment}`);
     const replicas = ctx.num(r, 'readReplicas', 0);
-    if (replicas > 0) chargeDbInstances(ctx, r, `rds:${className}:${engine}`, ctx.unitHours(replicas), `${className} ${engine} read replica`, false);
+    if (replicas > 0)
+      chargeDbInstances(ctx, r, `rds:${className}:${engine}`, ctx.unitHours(replicas), `${className} ${engine} read replica`, false);
   } else {
     ctx.addUnpriced(r.name, 'instance-hours', 'no instanceClass is set');
   }
@@ -47,9 +61,19 @@ export function priceRdsInstance(ctx: CostContext, r: ResourceNode): void {
   const volumeType = typeof storage.volumeType === 'string' ? storage.volumeType : 'gp3';
   const sizeGB = amountOr(storage.sizeGB, 20);
   const replicaCopies = copies + ctx.num(r, 'readReplicas', 0);
-  ctx.charge(r.name, region, { key: `rds:storage:${volumeType}`, quantity: sizeGB * replicaCopies, what: `${volumeType} storage (${sizeGB} GB x ${replicaCopies} ${replicaCopies === 1 ? 'copy' : 'copies'})`, unit: 'GB-month' });
+  ctx.charge(r.name, region, {
+    key: `rds:storage:${volumeType}`,
+    quantity: sizeGB * replicaCopies,
+    what: `${volumeType} storage (${sizeGB} GB x ${replicaCopies} ${replicaCopies === 1 ? 'copy' : 'copies'})`,
+    unit: 'GB-month',
+  });
   if ((volumeType === 'io1' || volumeType === 'io2') && storage.iops !== undefined) {
-    ctx.charge(r.name, region, { key: `rds:storage:${volumeType}:iops`, quantity: amountOr(storage.iops, 0) * replicaCopies, what: `${volumeType} provisioned IOPS`, unit: 'IOPS-month' });
+    ctx.charge(r.name, region, {
+      key: `rds:storage:${volumeType}:iops`,
+      quantity: amountOr(storage.iops, 0) * replicaCopies,
+      what: `${volumeType} provisioned IOPS`,
+      unit: 'IOPS-month',
+    });
   }
 }
 
@@ -61,8 +85,18 @@ export function priceAurora(ctx: CostContext, r: ResourceNode): void {
   const serverless = objectProp(ctx, r, 'serverless');
   if (r.props.serverless !== undefined && serverless) {
     const acu = amountOr(serverless.averageACU ?? serverless.minACU, 0.5);
-    const note = serverless.averageACU !== undefined ? 'averageACU over the month' : 'minACU all month (set serverless.averageACU for a better estimate)';
-    ctx.charge(r.name, region, { key: 'aurora:serverless-v2', quantity: ctx.unitHours(instances) * acu, what: `Serverless v2 capacity (${instances} x ${acu} ACU)`, unit: 'ACU-hours', note, estimate: serverless.averageACU === undefined });
+    const note =
+      serverless.averageACU !== undefined
+        ? 'averageACU over the month'
+        : 'minACU all month (set serverless.averageACU for a better estimate)';
+    ctx.charge(r.name, region, {
+      key: 'aurora:serverless-v2',
+      quantity: ctx.unitHours(instances) * acu,
+      what: `Serverless v2 capacity (${instances} x ${acu} ACU)`,
+      unit: 'ACU-hours',
+      note,
+      estimate: serverless.averageACU === undefined,
+    });
   } else {
     const className = ctx.str(r, 'instanceClass');
     if (className) {
@@ -75,9 +109,19 @@ export function priceAurora(ctx: CostContext, r: ResourceNode): void {
   }
   const storageGB = ctx.num(r, 'storageGB', 10);
   const regions = Array.isArray(r.props.globalDatabase) ? r.props.globalDatabase.length : 0;
-  ctx.charge(r.name, region, { key: 'aurora:storage', quantity: storageGB * (1 + regions), what: `cluster storage${regions > 0 ? ` (primary + ${regions} secondary region${regions === 1 ? '' : 's'})` : ''}`, unit: 'GB-month' });
+  ctx.charge(r.name, region, {
+    key: 'aurora:storage',
+    quantity: storageGB * (1 + regions),
+    what: `cluster storage${regions > 0 ? ` (primary + ${regions} secondary region${regions === 1 ? '' : 's'})` : ''}`,
+    unit: 'GB-month',
+  });
   ctx.addUnpriced(r.name, 'Aurora I/O requests', 'the number of I/O operations depends on the queries, which are not modeled');
-  if (regions > 0) ctx.addUnpriced(r.name, 'instances in secondary regions and replicated write I/O', 'a global database\'s secondary clusters are not sized in the file');
+  if (regions > 0)
+    ctx.addUnpriced(
+      r.name,
+      'instances in secondary regions and replicated write I/O',
+      "a global database's secondary clusters are not sized in the file",
+    );
 }
 
 /** `aws.dynamodb.table`. */
@@ -85,43 +129,95 @@ export function priceDynamoDb(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
   const mode = ctx.str(r, 'capacityMode') ?? 'on-demand';
   const secondsPerMonth = ctx.hours * 3600;
-  const replicas = Array.isArray(r.props.globalTables) ? r.props.globalTables.filter((x) => typeof x === 'string' && x !== region).length : 0;
+  const replicas = Array.isArray(r.props.globalTables)
+    ? r.props.globalTables.filter((x) => typeof x === 'string' && x !== region).length
+    : 0;
   let writeUnitsPerMonth = 0;
   if (mode === 'provisioned') {
     const rcu = ctx.num(r, 'readCapacityUnits', 5);
     const wcu = ctx.num(r, 'writeCapacityUnits', 5);
-    ctx.charge(r.name, region, { key: 'dynamodb:provisioned:rcu', quantity: rcu * ctx.hours, what: `provisioned read capacity (${rcu} RCU)`, unit: 'RCU-hours' });
-    ctx.charge(r.name, region, { key: 'dynamodb:provisioned:wcu', quantity: wcu * ctx.hours, what: `provisioned write capacity (${wcu} WCU)`, unit: 'WCU-hours' });
+    ctx.charge(r.name, region, {
+      key: 'dynamodb:provisioned:rcu',
+      quantity: rcu * ctx.hours,
+      what: `provisioned read capacity (${rcu} RCU)`,
+      unit: 'RCU-hours',
+    });
+    ctx.charge(r.name, region, {
+      key: 'dynamodb:provisioned:wcu',
+      quantity: wcu * ctx.hours,
+      what: `provisioned write capacity (${wcu} WCU)`,
+      unit: 'WCU-hours',
+    });
     if (replicas > 0) {
-      ctx.charge(r.name, region, { key: 'dynamodb:replicated-wcu', quantity: wcu * ctx.hours * replicas, what: `replicated write capacity in ${replicas} replica region${replicas === 1 ? '' : 's'}`, unit: 'rWCU-hours', estimate: true });
+      ctx.charge(r.name, region, {
+        key: 'dynamodb:replicated-wcu',
+        quantity: wcu * ctx.hours * replicas,
+        what: `replicated write capacity in ${replicas} replica region${replicas === 1 ? '' : 's'}`,
+        unit: 'rWCU-hours',
+        estimate: true,
+      });
     }
   } else {
     const onPath = ctx.onRequestPath(r.name);
     const reads = r.props.readsPerSecond !== undefined ? ctx.num(r, 'readsPerSecond') * secondsPerMonth : ctx.requestsReaching(r.name);
-    const readNote = r.props.readsPerSecond !== undefined ? 'readsPerSecond x seconds a month' : onPath ? 'one read request unit per workload request reaching the table' : undefined;
-    ctx.charge(r.name, region, { key: 'dynamodb:on-demand:read', quantity: reads / 1e6, what: 'on-demand reads', unit: 'million RRU', ...(readNote ? { note: readNote } : {}) });
+    const readNote =
+      r.props.readsPerSecond !== undefined
+        ? 'readsPerSecond x seconds a month'
+        : onPath
+          ? 'one read request unit per workload request reaching the table'
+          : undefined;
+    ctx.charge(r.name, region, {
+      key: 'dynamodb:on-demand:read',
+      quantity: reads / 1e6,
+      what: 'on-demand reads',
+      unit: 'million RRU',
+      ...(readNote ? { note: readNote } : {}),
+    });
     if (r.props.writesPerSecond !== undefined) {
       writeUnitsPerMonth = ctx.num(r, 'writesPerSecond') * secondsPerMonth;
-      ctx.charge(r.name, region, { key: 'dynamodb:on-demand:write', quantity: writeUnitsPerMonth / 1e6, what: 'on-demand writes', unit: 'million WRU', note: 'writesPerSecond x seconds a month' });
+      ctx.charge(r.name, region, {
+        key: 'dynamodb:on-demand:write',
+        quantity: writeUnitsPerMonth / 1e6,
+        what: 'on-demand writes',
+        unit: 'million WRU',
+        note: 'writesPerSecond x seconds a month',
+      });
     } else if (onPath) {
       ctx.addUnpriced(r.name, 'on-demand writes', 'the workload does not say how many requests write; set writesPerSecond on the table');
     }
     if (replicas > 0 && writeUnitsPerMonth > 0) {
-      ctx.charge(r.name, region, { key: 'dynamodb:on-demand:write', quantity: (writeUnitsPerMonth * replicas) / 1e6, what: `replicated writes in ${replicas} replica region${replicas === 1 ? '' : 's'}`, unit: 'million rWRU', estimate: true });
+      ctx.charge(r.name, region, {
+        key: 'dynamodb:on-demand:write',
+        quantity: (writeUnitsPerMonth * replicas) / 1e6,
+        what: `replicated writes in ${replicas} replica region${replicas === 1 ? '' : 's'}`,
+        unit: 'million rWRU',
+        estimate: true,
+      });
     }
   }
   const storageGB = ctx.num(r, 'storageGB', 1);
   const ia = ctx.str(r, 'tableClass') === 'standard-ia';
   const storageKey = ia ? 'dynamodb:storage:standard-ia' : 'dynamodb:storage';
-  ctx.charge(r.name, region, { key: storageKey, quantity: storageGB * (1 + replicas), what: `table storage${replicas > 0 ? ` (x${1 + replicas} regions)` : ''}`, unit: 'GB-month' });
+  ctx.charge(r.name, region, {
+    key: storageKey,
+    quantity: storageGB * (1 + replicas),
+    what: `table storage${replicas > 0 ? ` (x${1 + replicas} regions)` : ''}`,
+    unit: 'GB-month',
+  });
   if (ctx.bool(r, 'pointInTimeRecovery')) {
     ctx.charge(r.name, region, { key: 'dynamodb:pitr', quantity: storageGB, what: 'point-in-time recovery', unit: 'GB-month' });
   }
-  const dax = r.props.dax && typeof r.props.dax === 'object' && !Array.isArray(r.props.dax) ? (r.props.dax as Record<string, unknown>) : undefined;
+  const dax =
+    r.props.dax && typeof r.props.dax === 'object' && !Array.isArray(r.props.dax) ? (r.props.dax as Record<string, unknown>) : undefined;
   if (dax) {
     const nodeType = typeof dax.nodeType === 'string' ? dax.nodeType : 'dax.r5.large';
     const nodes = amountOr(dax.nodes, 3);
-    ctx.charge(r.name, region, { key: `dax:${nodeType}`, quantity: ctx.unitHours(nodes), what: `DAX ${nodeType} nodes (${nodes})`, unit: 'node-hours' });
+    ctx.charge(r.name, region, {
+      key: `dax:${nodeType}`,
+      quantity: ctx.unitHours(nodes),
+      what: `DAX ${nodeType} nodes (${nodes})`,
+      unit: 'node-hours',
+    });
   }
 }
 
@@ -136,7 +232,12 @@ function priceInstanceCluster(ctx: CostContext, r: ResourceNode, service: 'docdb
   } else {
     ctx.addUnpriced(r.name, 'instance-hours', 'no instanceClass is set');
   }
-  ctx.charge(r.name, region, { key: `${service}:storage`, quantity: ctx.num(r, 'storageGB', 10), what: 'cluster storage', unit: 'GB-month' });
+  ctx.charge(r.name, region, {
+    key: `${service}:storage`,
+    quantity: ctx.num(r, 'storageGB', 10),
+    what: 'cluster storage',
+    unit: 'GB-month',
+  });
   ctx.addUnpriced(r.name, 'I/O requests', 'the number of I/O operations depends on the queries, which are not modeled');
 }
 
@@ -152,10 +253,25 @@ export function priceNeptune(ctx: CostContext, r: ResourceNode): void {
 export function priceTimestream(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
   const ingestGB = ctx.num(r, 'ingestGBPerMonth', 1);
-  ctx.charge(r.name, region, { key: 'timestream:writes', quantity: ingestGB, what: 'writes (1 KB each: a GB ingested is a million writes)', unit: 'million writes' });
+  ctx.charge(r.name, region, {
+    key: 'timestream:writes',
+    quantity: ingestGB,
+    what: 'writes (1 KB each: a GB ingested is a million writes)',
+    unit: 'million writes',
+  });
   const memoryGBHours = ingestGB * ctx.num(r, 'memoryRetentionHours', 24);
-  ctx.charge(r.name, region, { key: 'timestream:memory-store', quantity: memoryGBHours, what: 'memory store (GB ingested x retention hours)', unit: 'GB-hours' });
-  ctx.charge(r.name, region, { key: 'timestream:magnetic-store', quantity: ctx.num(r, 'storageGB', 10), what: 'magnetic store', unit: 'GB-month' });
+  ctx.charge(r.name, region, {
+    key: 'timestream:memory-store',
+    quantity: memoryGBHours,
+    what: 'memory store (GB ingested x retention hours)',
+    unit: 'GB-hours',
+  });
+  ctx.charge(r.name, region, {
+    key: 'timestream:magnetic-store',
+    quantity: ctx.num(r, 'storageGB', 10),
+    what: 'magnetic store',
+    unit: 'GB-month',
+  });
   ctx.addUnpriced(r.name, 'queries (per GB scanned)', 'the query volume is not modeled');
 }
 
@@ -174,8 +290,17 @@ export function priceManagedBlockchain(ctx: CostContext, r: ResourceNode): void 
   const edition = ctx.str(r, 'edition') ?? 'starter';
   const members = ctx.num(r, 'members', 1);
   // Each member pays its own membership by the hour (there is no network fee).
-  ctx.charge(r.name, region, { key: `managedblockchain:${edition}`, quantity: ctx.unitHours(members), what: `Hyperledger Fabric ${edition} edition membership (${members} member${members === 1 ? '' : 's'})`, unit: 'member-hours' });
+  ctx.charge(r.name, region, {
+    key: `managedblockchain:${edition}`,
+    quantity: ctx.unitHours(members),
+    what: `Hyperledger Fabric ${edition} edition membership (${members} member${members === 1 ? '' : 's'})`,
+    unit: 'member-hours',
+  });
   const peerType = ctx.str(r, 'peerNodeType') ?? 'bc.t3.small';
-  ctx.charge(r.name, region, { key: `managedblockchain:peer:${peerType}`, quantity: ctx.unitHours(ctx.num(r, 'peerNodes', 1)), what: `${peerType} peer nodes`, unit: 'node-hours' });
+  ctx.charge(r.name, region, {
+    key: `managedblockchain:peer:${peerType}`,
+    quantity: ctx.unitHours(ctx.num(r, 'peerNodes', 1)),
+    what: `${peerType} peer nodes`,
+    unit: 'node-hours',
+  });
 }
-

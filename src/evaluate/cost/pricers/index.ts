@@ -7,14 +7,7 @@ import type { ResourceNode } from '../../../core/document';
 import type { CostContext } from '../context';
 import { priceAthena, priceEmr, priceGlueCrawler, priceGlueJob, priceQuickSight, priceRedshift } from './analytics';
 import { priceApiGateway, priceEcsService, priceLambda } from './application';
-import {
-  priceAutoScalingGroup,
-  priceBatch,
-  priceBeanstalk,
-  priceEc2Instance,
-  priceImageBuilder,
-  priceLightsail,
-} from './compute';
+import { priceAutoScalingGroup, priceBatch, priceBeanstalk, priceEc2Instance, priceImageBuilder, priceLightsail } from './compute';
 import {
   priceAurora,
   priceDocDb,

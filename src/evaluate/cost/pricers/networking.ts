@@ -34,7 +34,13 @@ export function priceLoadBalancer(ctx: CostContext, r: ResourceNode): void {
   ctx.charge(r.name, region, { key: `elb:${kind}:hour`, quantity: ctx.hours, what: `${kind} load balancer hours`, unit: 'hours' });
   if (kind === 'classic') {
     const gb = amountOr(ctx.doc.workload.dataTransferOutGB, 0) * ctx.requestShare(r.name);
-    ctx.charge(r.name, region, { key: 'elb:classic:gb', quantity: gb, what: 'data processed', unit: 'GB', note: 'GB processed = workload.dataTransferOutGB x request share' });
+    ctx.charge(r.name, region, {
+      key: 'elb:classic:gb',
+      quantity: gb,
+      what: 'data processed',
+      unit: 'GB',
+      note: 'GB processed = workload.dataTransferOutGB x request share',
+    });
     return;
   }
   const explicit = r.props.capacityUnits;
@@ -45,9 +51,10 @@ export function priceLoadBalancer(ctx: CostContext, r: ResourceNode): void {
     quantity: units * ctx.hours,
     what: `${kind} load balancer capacity units (${units.toFixed(2)} per hour)`,
     unit: 'LCU-hours',
-    note: explicit !== undefined
-      ? 'capacityUnits per hour as set'
-      : `units/hour = max(requestsPerSecond / ${perUnit} new connections, dataTransferOutGB / hoursPerMonth), times the share of requests reaching it`,
+    note:
+      explicit !== undefined
+        ? 'capacityUnits per hour as set'
+        : `units/hour = max(requestsPerSecond / ${perUnit} new connections, dataTransferOutGB / hoursPerMonth), times the share of requests reaching it`,
     ...(explicit !== undefined ? {} : { estimate: true }),
   });
   chargeWaf(ctx, r, ctx.requestsReaching(r.name));
@@ -58,12 +65,21 @@ export function priceNatGateway(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
   const zones = Array.isArray(r.props.zones) ? r.props.zones.length : 0;
   const gateways = amountOr(r.props.count ?? r.props.gateways, Math.max(zones, 1));
-  ctx.charge(r.name, region, { key: 'nat:hour', quantity: ctx.unitHours(gateways), what: `NAT gateway hours (${gateways} gateway${gateways === 1 ? '' : 's'})`, unit: 'gateway-hours' });
+  ctx.charge(r.name, region, {
+    key: 'nat:hour',
+    quantity: ctx.unitHours(gateways),
+    what: `NAT gateway hours (${gateways} gateway${gateways === 1 ? '' : 's'})`,
+    unit: 'gateway-hours',
+  });
   const processed = r.props.dataProcessedGB;
   if (processed !== undefined) {
     ctx.charge(r.name, region, { key: 'nat:gb', quantity: amountOr(processed, 0), what: 'NAT gateway data processed', unit: 'GB' });
   } else {
-    ctx.addUnpriced(r.name, 'NAT gateway data processed ($0.045 per GB)', 'the traffic through the gateway is not modeled; set dataProcessedGB');
+    ctx.addUnpriced(
+      r.name,
+      'NAT gateway data processed ($0.045 per GB)',
+      'the traffic through the gateway is not modeled; set dataProcessedGB',
+    );
   }
 }
 
@@ -79,7 +95,12 @@ export function priceRoute53Zone(ctx: CostContext, r: ResourceNode): void {
   ctx.charge(r.name, region, { key: 'route53:zone', quantity: 1, what: 'hosted zone', unit: 'zone-months' });
   const targets = Array.isArray(r.props.targets) ? r.props.targets.filter((t): t is string => typeof t === 'string') : [];
   if (ctx.bool(r, 'healthChecks') && targets.length > 0) {
-    ctx.charge(r.name, region, { key: 'route53:health-check', quantity: targets.length, what: `health checks (one per target)`, unit: 'health checks' });
+    ctx.charge(r.name, region, {
+      key: 'route53:health-check',
+      quantity: targets.length,
+      what: `health checks (one per target)`,
+      unit: 'health checks',
+    });
   }
   const nonAlias = targets.filter((name) => {
     const type = ctx.typeOf(name) ?? '';
@@ -89,7 +110,13 @@ export function priceRoute53Zone(ctx: CostContext, r: ResourceNode): void {
   const kind = routing === 'latency' ? 'latency' : routing === 'geolocation' || routing === 'geoproximity' ? 'geo' : 'standard';
   const explicit = r.props.queriesPerMonth;
   if (explicit !== undefined) {
-    ctx.charge(r.name, region, { key: `route53:queries:${kind}`, quantity: amountOr(explicit, 0) / 1e6, what: `${kind} DNS queries`, unit: 'million queries', note: 'queriesPerMonth as set' });
+    ctx.charge(r.name, region, {
+      key: `route53:queries:${kind}`,
+      quantity: amountOr(explicit, 0) / 1e6,
+      what: `${kind} DNS queries`,
+      unit: 'million queries',
+      note: 'queriesPerMonth as set',
+    });
     return;
   }
   const requests = ctx.requestsReaching(r.name);
@@ -127,4 +154,3 @@ export function chargeWaf(ctx: CostContext, r: ResourceNode, requests: number): 
   ctx.charge(r.name, region, { key: 'waf:requests', quantity: requests / 1e6, what: 'WAF requests inspected', unit: 'million requests' });
   ctx.addUnpriced(r.name, 'WAF rules ($1 per rule a month)', 'the number of rules is not modeled');
 }
-

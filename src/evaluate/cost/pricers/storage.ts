@@ -15,7 +15,8 @@ export function priceEbsVolume(ctx: CostContext, r: ResourceNode): void {
 
 /** Reports storage whose size the file does not give, rather than showing it as free. */
 function noteMissingSize(ctx: CostContext, r: ResourceNode, property = 'sizeGB'): void {
-  if (r.props[property] === undefined) ctx.addUnpriced(r.name, 'stored data (GB-month)', `${property} is not set, so the amount stored is unknown`);
+  if (r.props[property] === undefined)
+    ctx.addUnpriced(r.name, 'stored data (GB-month)', `${property} is not set, so the amount stored is unknown`);
 }
 
 /** Classes with a per-GB retrieval fee. */
@@ -50,12 +51,25 @@ export function priceS3Bucket(ctx: CostContext, r: ResourceNode): void {
   const cold = s3IsCold(ctx, r);
   noteMissingSize(ctx, r);
   if (storageClass === 'STANDARD') {
-    ctx.chargeTiered(r.name, region, sizeGB, [[51200, 's3:STANDARD'], [512000, 's3:STANDARD:next-450tb'], [Infinity, 's3:STANDARD:over-500tb']]);
+    ctx.chargeTiered(r.name, region, sizeGB, [
+      [51200, 's3:STANDARD'],
+      [512000, 's3:STANDARD:next-450tb'],
+      [Infinity, 's3:STANDARD:over-500tb'],
+    ]);
   } else {
-    const note = storageClass === 'INTELLIGENT_TIERING'
-      ? cold ? 'little access: objects sit in the infrequent-access tier' : 'accessed data: objects stay in the frequent-access tier'
-      : undefined;
-    ctx.charge(r.name, region, { key: s3StorageKey(storageClass, cold), quantity: sizeGB, what: `${storageClass} storage`, unit: 'GB-month', ...(note ? { note } : {}) });
+    const note =
+      storageClass === 'INTELLIGENT_TIERING'
+        ? cold
+          ? 'little access: objects sit in the infrequent-access tier'
+          : 'accessed data: objects stay in the frequent-access tier'
+        : undefined;
+    ctx.charge(r.name, region, {
+      key: s3StorageKey(storageClass, cold),
+      quantity: sizeGB,
+      what: `${storageClass} storage`,
+      unit: 'GB-month',
+      ...(note ? { note } : {}),
+    });
   }
   if (storageClass === 'INTELLIGENT_TIERING' && sizeGB > 0) {
     ctx.addUnpriced(r.name, 'Intelligent-Tiering monitoring ($0.0025 per 1,000 objects)', 'the number of objects is not modeled');
@@ -109,7 +123,11 @@ export function priceEfs(ctx: CostContext, r: ResourceNode): void {
   ctx.charge(r.name, region, { key: oneZone ? 'efs:one-zone-ia' : 'efs:standard-ia', quantity: sizeGB * iaShare, unit: 'GB-month' });
   const mode = ctx.str(r, 'throughputMode') ?? 'bursting';
   if (mode === 'provisioned') {
-    ctx.charge(r.name, region, { key: 'efs:provisioned-throughput', quantity: ctx.num(r, 'provisionedThroughputMBps', 0), unit: 'MiB/s-month' });
+    ctx.charge(r.name, region, {
+      key: 'efs:provisioned-throughput',
+      quantity: ctx.num(r, 'provisionedThroughputMBps', 0),
+      unit: 'MiB/s-month',
+    });
   } else if (mode === 'elastic') {
     ctx.addUnpriced(r.name, 'elastic throughput (per GB read and written)', 'the amount of data read and written is not modeled');
   }
@@ -134,12 +152,20 @@ export function priceFsx(ctx: CostContext, r: ResourceNode): void {
     const name = kind === 'ontap' ? 'FSx for NetApp ONTAP' : 'FSx for OpenZFS';
     const suffix = multiAz ? '-multi-az' : '';
     ctx.charge(r.name, region, { key: `fsx:${kind}:ssd${suffix}`, quantity: capacity, what: `${name} SSD storage`, unit: 'GB-month' });
-    ctx.charge(r.name, region, { key: `fsx:${kind}:throughput${suffix}`, quantity: ctx.num(r, 'throughputMBps', 128), what: `${name} throughput capacity`, unit: 'MBps-month' });
+    ctx.charge(r.name, region, {
+      key: `fsx:${kind}:throughput${suffix}`,
+      quantity: ctx.num(r, 'throughputMBps', 128),
+      what: `${name} throughput capacity`,
+      unit: 'MBps-month',
+    });
     return;
   }
   const hdd = ctx.str(r, 'storageType') === 'hdd';
   const storageKey = `fsx:windows:${hdd ? 'hdd' : 'ssd'}${multiAz ? '-multi-az' : ''}`;
   ctx.charge(r.name, region, { key: storageKey, quantity: capacity, unit: 'GB-month' });
-  ctx.charge(r.name, region, { key: multiAz ? 'fsx:windows:throughput-multi-az' : 'fsx:windows:throughput', quantity: ctx.num(r, 'throughputMBps', 32), unit: 'MBps-month' });
+  ctx.charge(r.name, region, {
+    key: multiAz ? 'fsx:windows:throughput-multi-az' : 'fsx:windows:throughput',
+    quantity: ctx.num(r, 'throughputMBps', 32),
+    unit: 'MBps-month',
+  });
 }
-

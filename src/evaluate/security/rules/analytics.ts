@@ -10,7 +10,7 @@ export const analyticsRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-REDSHIFT-001',
     title: 'Redshift cluster is publicly accessible',
-    description: 'A public endpoint puts the warehouse\'s login prompt on the internet, guarded only by security groups.',
+    description: "A public endpoint puts the warehouse's login prompt on the internet, guarded only by security groups.",
     severity: 'critical',
     concern: 'security',
     types: REDSHIFT,
@@ -78,7 +78,7 @@ export const analyticsRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-EMR-001',
     title: 'EMR cluster does not encrypt data at rest',
-    description: 'Without a security configuration that encrypts at rest, EMRFS data in S3 and the nodes\' local disks are stored in clear.',
+    description: "Without a security configuration that encrypts at rest, EMRFS data in S3 and the nodes' local disks are stored in clear.",
     severity: 'medium',
     concern: 'security',
     types: EMR,
@@ -131,7 +131,8 @@ export const analyticsRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-EMR-004',
     title: 'EMR block public access is off',
-    description: 'Block public access stops clusters from starting with security groups open to the internet on any port but the allowed ones.',
+    description:
+      'Block public access stops clusters from starting with security groups open to the internet on any port but the allowed ones.',
     severity: 'high',
     concern: 'security',
     types: EMR,
@@ -148,7 +149,7 @@ export const analyticsRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-GLUE-001',
     title: 'Glue job has no encryption security configuration',
-    description: 'Without a security configuration the job\'s S3 output, CloudWatch logs and bookmarks are not encrypted with a KMS key.',
+    description: "Without a security configuration the job's S3 output, CloudWatch logs and bookmarks are not encrypted with a KMS key.",
     severity: 'medium',
     concern: 'security',
     types: ['aws.glue.job'],
@@ -160,7 +161,7 @@ export const analyticsRules: readonly SecurityRule[] = [
     assumedDefault: false,
     ok: isTrue,
     message: (resource) => `Glue job \`${resource.name}\` has no encryption security configuration.`,
-    fix: { value: true, title: 'Encrypt the job\'s data (encryption: true)' },
+    fix: { value: true, title: "Encrypt the job's data (encryption: true)" },
   }),
   propertyRule({
     id: 'CA-ATHENA-001',

@@ -91,11 +91,13 @@ export const applicationRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-LAMBDA-001',
     title: 'Lambda function is not connected to a VPC',
-    description: 'A function outside a VPC cannot use security groups, VPC endpoints or flow logs to control and observe its network traffic.',
+    description:
+      'A function outside a VPC cannot use security groups, VPC endpoints or flow logs to control and observe its network traffic.',
     severity: 'low',
     concern: 'security',
     types: LAMBDA,
-    remediation: 'Set `inVpc: true` (attach the function to private subnets) when it reaches resources in the VPC or must be network-controlled.',
+    remediation:
+      'Set `inVpc: true` (attach the function to private subnets) when it reaches resources in the VPC or must be network-controlled.',
     checkov: ['CKV_AWS_117'],
     securityHub: ['Lambda.3'],
     responsibility: 'customer',
@@ -121,12 +123,16 @@ export const applicationRules: readonly SecurityRule[] = [
     assumedDefault: undefined,
     ok: (value) => typeof value !== 'string' || !DEPRECATED_LAMBDA_RUNTIMES.includes(value),
     message: (resource, value) => `Lambda function \`${resource.name}\` uses the deprecated runtime ${shown(value)}.`,
-    fix: { compute: (resource) => (typeof resource.props.runtime === 'string' ? replacementRuntime(resource.props.runtime) : undefined), title: 'Move to a supported runtime' },
+    fix: {
+      compute: (resource) => (typeof resource.props.runtime === 'string' ? replacementRuntime(resource.props.runtime) : undefined),
+      title: 'Move to a supported runtime',
+    },
   }),
   propertyRule({
     id: 'CA-LAMBDA-003',
     title: 'Lambda function has no reserved concurrency',
-    description: 'Without reserved concurrency one function can consume the account\'s whole concurrency and throttle every other function, or flood its downstream database.',
+    description:
+      "Without reserved concurrency one function can consume the account's whole concurrency and throttle every other function, or flood its downstream database.",
     severity: 'low',
     concern: 'availability',
     types: LAMBDA,
@@ -160,11 +166,12 @@ export const applicationRules: readonly SecurityRule[] = [
     const meta: RuleMeta = {
       id: 'CA-LAMBDA-005',
       title: 'Secret written in Lambda environment variables',
-      description: 'Environment variables are visible to anyone who can read the function\'s configuration and end up in templates and logs.',
+      description:
+        "Environment variables are visible to anyone who can read the function's configuration and end up in templates and logs.",
       severity: 'high',
       concern: 'security',
       types: LAMBDA,
-      remediation: 'Keep secrets in AWS Secrets Manager or SSM Parameter Store and read them at run time with the function\'s role.',
+      remediation: "Keep secrets in AWS Secrets Manager or SSM Parameter Store and read them at run time with the function's role.",
       checkov: ['CKV_AWS_45'],
       securityHub: [],
       responsibility: 'customer',
@@ -179,8 +186,17 @@ export const applicationRules: readonly SecurityRule[] = [
           if (typeof value !== 'string' || value.length < 4) return [];
           // A reference to a secret (an ARN, a dynamic reference, a template variable) is not the secret, whatever the variable's name.
           if (/^(arn:|\{\{resolve:|\$\{)/.test(value)) return [];
-          const what = secretIn(`${key}=${value}`) ?? (/(secret|password|passwd|token|api_?key|private_?key)/i.test(key) ? 'a secret-looking value' : undefined);
-          return what === undefined ? [] : [finding(meta, resource, { path: ['environment', key], message: `Environment variable \`${key}\` of \`${resource.name}\` holds ${what} in clear text.` })];
+          const what =
+            secretIn(`${key}=${value}`) ??
+            (/(secret|password|passwd|token|api_?key|private_?key)/i.test(key) ? 'a secret-looking value' : undefined);
+          return what === undefined
+            ? []
+            : [
+                finding(meta, resource, {
+                  path: ['environment', key],
+                  message: `Environment variable \`${key}\` of \`${resource.name}\` holds ${what} in clear text.`,
+                }),
+              ];
         });
       },
     };
@@ -200,7 +216,8 @@ export const applicationRules: readonly SecurityRule[] = [
     path: ['functionUrl'],
     assumedDefault: 'none',
     ok: (value) => value !== 'public',
-    message: (resource) => `Lambda function \`${resource.name}\` can be invoked by anyone through its public function URL (functionUrl: public).`,
+    message: (resource) =>
+      `Lambda function \`${resource.name}\` can be invoked by anyone through its public function URL (functionUrl: public).`,
     fix: { value: 'iam', title: 'Require IAM for the function URL (functionUrl: iam)' },
   }),
   propertyRule({

@@ -35,7 +35,10 @@ const SECRET_PATTERNS: readonly { readonly pattern: RegExp; readonly what: strin
   { pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, what: 'an AWS access key id' },
   { pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'a private key' },
   // No word boundary before the name: `DB_PASSWORD=` must match, and `_` is a word character.
-  { pattern: /(aws_secret_access_key|secret[_-]?key|password|passwd|pwd|api[_-]?key|token)["']?\s*[:=]\s*["']?[^\s"'$]{4,}/i, what: 'a password or secret assignment' },
+  {
+    pattern: /(aws_secret_access_key|secret[_-]?key|password|passwd|pwd|api[_-]?key|token)["']?\s*[:=]\s*["']?[^\s"'$]{4,}/i,
+    what: 'a password or secret assignment',
+  },
 ];
 
 /** What secret, if any, a text contains (never the secret itself: messages must not repeat it). */
@@ -47,7 +50,8 @@ const imdsRule = (id: string, types: readonly string[], securityHub: readonly st
   propertyRule({
     id,
     title: types.includes(ASG) ? 'Auto Scaling launch template does not require IMDSv2' : 'EC2 instance does not require IMDSv2',
-    description: 'IMDSv1 answers unauthenticated GET requests, so a server-side request forgery bug can read the instance role\'s credentials; IMDSv2 requires a session token.',
+    description:
+      "IMDSv1 answers unauthenticated GET requests, so a server-side request forgery bug can read the instance role's credentials; IMDSv2 requires a session token.",
     severity: 'high',
     concern: 'security',
     types,
@@ -58,7 +62,8 @@ const imdsRule = (id: string, types: readonly string[], securityHub: readonly st
     path: ['imdsv2'],
     assumedDefault: 'optional',
     ok: (value) => value === 'required',
-    message: (resource, value) => `\`${resource.name}\` has imdsv2 ${shown(value)}, so instance metadata answers IMDSv1 requests without a token.`,
+    message: (resource, value) =>
+      `\`${resource.name}\` has imdsv2 ${shown(value)}, so instance metadata answers IMDSv1 requests without a token.`,
     fix: { value: 'required', title: 'Require IMDSv2 (imdsv2: required)' },
   });
 
@@ -66,18 +71,21 @@ const publicIpRule = (id: string, types: readonly string[], securityHub: readonl
   propertyRule({
     id,
     title,
-    description: 'A public IPv4 address makes the instance directly reachable from the internet, bypassing load balancers and WAF; only its security groups stand in the way.',
+    description:
+      'A public IPv4 address makes the instance directly reachable from the internet, bypassing load balancers and WAF; only its security groups stand in the way.',
     severity: 'high',
     concern: 'security',
     types,
-    remediation: 'Place instances in private subnets without public IPs and reach them through a load balancer, NAT gateway or Session Manager.',
+    remediation:
+      'Place instances in private subnets without public IPs and reach them through a load balancer, NAT gateway or Session Manager.',
     checkov: ['CKV_AWS_88'],
     securityHub,
     responsibility: 'customer',
     path: ['publicIp'],
     assumedDefault: false,
     ok: (value) => !isTrue(value),
-    message: (resource) => `\`${resource.name}\` assigns a public IP address (publicIp: true)${resource.props.subnet === 'public' ? ' in a public subnet' : ''}.`,
+    message: (resource) =>
+      `\`${resource.name}\` assigns a public IP address (publicIp: true)${resource.props.subnet === 'public' ? ' in a public subnet' : ''}.`,
     fix: { value: false, title: 'Remove the public IP (publicIp: false)' },
   });
 
@@ -85,7 +93,8 @@ const inlineVolumeEncryption: SecurityRule = (() => {
   const meta: RuleMeta = {
     id: 'CA-EC2-003',
     title: 'Instance block device (inline EBS volume) is not encrypted',
-    description: 'Unencrypted EBS volumes leave data, snapshots made from them and the volumes created from those snapshots readable to anyone who obtains a copy.',
+    description:
+      'Unencrypted EBS volumes leave data, snapshots made from them and the volumes created from those snapshots readable to anyone who obtains a copy.',
     severity: 'medium',
     concern: 'security',
     types: [EC2, ASG],
@@ -108,7 +117,13 @@ const inlineVolumeEncryption: SecurityRule = (() => {
         if (encrypted === true) return;
         const path = ['volumes', index, 'encrypted'];
         const fix = buildSetPropertyFix(context.doc, resource, path, true, 'Encrypt the volume (encrypted: true)');
-        findings.push(finding(meta, resource, { path, message: `Volume ${index + 1} of \`${resource.name}\` is not encrypted (encrypted: ${shown(encrypted)}).`, ...(fix ? { fix } : {}) }));
+        findings.push(
+          finding(meta, resource, {
+            path,
+            message: `Volume ${index + 1} of \`${resource.name}\` is not encrypted (encrypted: ${shown(encrypted)}).`,
+            ...(fix ? { fix } : {}),
+          }),
+        );
       });
       return findings;
     },
@@ -119,11 +134,13 @@ const userDataSecrets: SecurityRule = (() => {
   const meta: RuleMeta = {
     id: 'CA-EC2-004',
     title: 'Secret written in EC2 user data',
-    description: 'User data is readable by anyone who can describe the instance or reach its metadata service, and it is stored in launch templates and logs.',
+    description:
+      'User data is readable by anyone who can describe the instance or reach its metadata service, and it is stored in launch templates and logs.',
     severity: 'high',
     concern: 'security',
     types: [EC2, ASG],
-    remediation: 'Fetch secrets at boot from AWS Secrets Manager or SSM Parameter Store with the instance role; never write them into user data.',
+    remediation:
+      'Fetch secrets at boot from AWS Secrets Manager or SSM Parameter Store with the instance role; never write them into user data.',
     checkov: ['CKV_AWS_46'],
     securityHub: [],
     responsibility: 'customer',
@@ -135,7 +152,9 @@ const userDataSecrets: SecurityRule = (() => {
       const userData = resource.props.userData;
       if (typeof userData !== 'string') return [];
       const what = secretIn(userData);
-      return what === undefined ? [] : [finding(meta, resource, { path: ['userData'], message: `The user data of \`${resource.name}\` contains ${what}.` })];
+      return what === undefined
+        ? []
+        : [finding(meta, resource, { path: ['userData'], message: `The user data of \`${resource.name}\` contains ${what}.` })];
     },
   };
 })();
@@ -143,7 +162,8 @@ const userDataSecrets: SecurityRule = (() => {
 const asgHealthCheck: SecurityRule = propertyRule({
   id: 'CA-ASG-003',
   title: 'Auto Scaling group behind a load balancer uses EC2 health checks',
-  description: 'With EC2 health checks the group keeps instances whose application is failing as long as the VM runs; ELB health checks replace them.',
+  description:
+    'With EC2 health checks the group keeps instances whose application is failing as long as the VM runs; ELB health checks replace them.',
   severity: 'low',
   concern: 'availability',
   types: [ASG],
@@ -155,15 +175,17 @@ const asgHealthCheck: SecurityRule = propertyRule({
   assumedDefault: 'ec2',
   appliesTo: (resource, context) => context.targetedBy(resource.name).some((source) => source.type?.startsWith('aws.elb.') === true),
   ok: (value) => value === 'elb',
-  message: (resource, value) => `\`${resource.name}\` is a load balancer target but uses healthCheck ${shown(value)}, so failing applications are not replaced.`,
-  fix: { value: 'elb', title: 'Use the load balancer\'s health checks (healthCheck: elb)' },
+  message: (resource, value) =>
+    `\`${resource.name}\` is a load balancer target but uses healthCheck ${shown(value)}, so failing applications are not replaced.`,
+  fix: { value: 'elb', title: "Use the load balancer's health checks (healthCheck: elb)" },
 });
 
 const gp2Volumes: SecurityRule = (() => {
   const meta: RuleMeta = {
     id: 'CA-EBS-002',
     title: 'EBS volume uses gp2 instead of gp3',
-    description: 'gp3 gives a 3,000 IOPS baseline regardless of size for about 20% less per GB than gp2; gp2 small volumes also depend on burst credits.',
+    description:
+      'gp3 gives a 3,000 IOPS baseline regardless of size for about 20% less per GB than gp2; gp2 small volumes also depend on burst credits.',
     severity: 'info',
     // A price recommendation: gp2 is neither less secure nor less available than gp3.
     concern: 'cost',
@@ -185,10 +207,17 @@ const gp2Volumes: SecurityRule = (() => {
     check(resource, context) {
       return paths(resource).flatMap((path) => {
         let value: unknown = resource.props;
-        for (const step of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+        for (const step of path)
+          value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
         if (value !== 'gp2') return [];
         const fix = buildSetPropertyFix(context.doc, resource, path, 'gp3', 'Switch to gp3 (volumeType: gp3)');
-        return [finding(meta, resource, { path, message: `\`${resource.name}\` uses a gp2 volume; gp3 is cheaper with a higher baseline.`, ...(fix ? { fix } : {}) })];
+        return [
+          finding(meta, resource, {
+            path,
+            message: `\`${resource.name}\` uses a gp2 volume; gp3 is cheaper with a higher baseline.`,
+            ...(fix ? { fix } : {}),
+          }),
+        ];
       });
     },
   };
@@ -235,7 +264,8 @@ export const computeRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-EC2-007',
     title: 'Instance metadata hop limit is above 1',
-    description: 'A hop limit above 1 lets containers and forwarded traffic on the instance reach the metadata service and the role\'s credentials.',
+    description:
+      "A hop limit above 1 lets containers and forwarded traffic on the instance reach the metadata service and the role's credentials.",
     severity: 'high',
     concern: 'security',
     types: [EC2, ASG],
@@ -263,7 +293,8 @@ export const computeRules: readonly SecurityRule[] = [
     path: ['zones'],
     assumedDefault: undefined,
     ok: (_value, resource, context) => zonesOf(resource, context).length >= 2,
-    message: (resource, _value, written) => `\`${resource.name}\` runs in ${written ? 'only one zone' : 'the file\'s only zone'}, so a zone outage stops it.`,
+    message: (resource, _value, written) =>
+      `\`${resource.name}\` runs in ${written ? 'only one zone' : "the file's only zone"}, so a zone outage stops it.`,
     fix: { compute: (resource, context) => twoZones(resource, context), title: 'Spread across two zones' },
   }),
   imdsRule('CA-ASG-002', [ASG], ['AutoScaling.3']),
@@ -313,7 +344,7 @@ export const beanstalkRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-EB-001',
     title: 'Elastic Beanstalk managed platform updates are off',
-    description: 'Without managed updates the environment\'s platform misses security patches until someone updates it by hand.',
+    description: "Without managed updates the environment's platform misses security patches until someone updates it by hand.",
     severity: 'high',
     concern: 'security',
     types: BEANSTALK,

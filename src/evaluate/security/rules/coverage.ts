@@ -30,11 +30,19 @@ interface FirewallRule {
 
 function firewallOf(resource: ResourceNode): { rules: FirewallRule[]; written: boolean } {
   const written = Array.isArray(resource.props.firewall);
-  const raw = written ? (resource.props.firewall as unknown[]) : ((resource.typeDef?.properties.firewall?.default as unknown[] | undefined) ?? []);
+  const raw = written
+    ? (resource.props.firewall as unknown[])
+    : ((resource.typeDef?.properties.firewall?.default as unknown[] | undefined) ?? []);
   const rules = raw.flatMap((item): FirewallRule[] => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return [];
     const record = item as Record<string, unknown>;
-    return [{ port: record.port, protocol: typeof record.protocol === 'string' ? record.protocol : 'tcp', from: typeof record.from === 'string' ? record.from : '0.0.0.0/0' }];
+    return [
+      {
+        port: record.port,
+        protocol: typeof record.protocol === 'string' ? record.protocol : 'tcp',
+        from: typeof record.from === 'string' ? record.from : '0.0.0.0/0',
+      },
+    ];
   });
   return { rules, written };
 }
@@ -54,11 +62,13 @@ const lightsailAdminPorts: SecurityRule = (() => {
   const meta: RuleMeta = {
     id: 'CA-LIGHTSAIL-001',
     title: 'Lightsail firewall allows SSH or RDP from the internet',
-    description: 'Lightsail opens SSH (22) to every address by default, and RDP (3389) on Windows blueprints, so password-guessing and exploit traffic reaches the instance\'s login service.',
+    description:
+      "Lightsail opens SSH (22) to every address by default, and RDP (3389) on Windows blueprints, so password-guessing and exploit traffic reaches the instance's login service.",
     severity: 'high',
     concern: 'security',
     types: LIGHTSAIL,
-    remediation: 'Restrict SSH and RDP to your own address range in `firewall`, or remove them and connect through the Lightsail browser client or a VPN.',
+    remediation:
+      'Restrict SSH and RDP to your own address range in `firewall`, or remove them and connect through the Lightsail browser client or a VPN.',
     checkov: [],
     securityHub: [],
     responsibility: 'customer',
@@ -68,11 +78,22 @@ const lightsailAdminPorts: SecurityRule = (() => {
     ...meta,
     check(resource, context) {
       const { rules, written } = firewallOf(resource);
-      const open = rules.filter((rule) => rule.protocol !== 'udp' && isWorld(rule.from) && (lightsailPortCovers(rule.port, 22) || lightsailPortCovers(rule.port, 3389)));
+      const open = rules.filter(
+        (rule) =>
+          rule.protocol !== 'udp' && isWorld(rule.from) && (lightsailPortCovers(rule.port, 22) || lightsailPortCovers(rule.port, 3389)),
+      );
       if (open.length === 0) return [];
       // The mechanical fix writes the firewall without the world-open admin rules, keeping every other rule as it is.
-      const kept = rules.filter((rule) => !open.includes(rule)).map((rule) => ({ port: rule.port, protocol: rule.protocol, from: rule.from }));
-      const fix = buildSetPropertyFix(context.doc, resource, ['firewall'], kept, 'Close SSH and RDP to the internet (keep the other firewall rules)');
+      const kept = rules
+        .filter((rule) => !open.includes(rule))
+        .map((rule) => ({ port: rule.port, protocol: rule.protocol, from: rule.from }));
+      const fix = buildSetPropertyFix(
+        context.doc,
+        resource,
+        ['firewall'],
+        kept,
+        'Close SSH and RDP to the internet (keep the other firewall rules)',
+      );
       const ports = open.map((rule) => String(rule.port)).join(', ');
       const message = written
         ? `Lightsail instance \`${resource.name}\` lets anyone on the internet reach port ${ports} (SSH/RDP).`
@@ -88,7 +109,8 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-LIGHTSAIL-002',
     title: 'Lightsail automatic snapshots are off',
-    description: 'Without automatic snapshots a Lightsail instance\'s disk has no recovery point: a failed instance or a bad change loses its data.',
+    description:
+      "Without automatic snapshots a Lightsail instance's disk has no recovery point: a failed instance or a bad change loses its data.",
     severity: 'low',
     concern: 'availability',
     types: LIGHTSAIL,
@@ -105,7 +127,8 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-BATCH-001',
     title: 'Batch compute environment does not require IMDSv2',
-    description: 'The EC2 instances a Batch compute environment launches answer IMDSv1, so a server-side request forgery in a job can read the instance role\'s credentials.',
+    description:
+      "The EC2 instances a Batch compute environment launches answer IMDSv1, so a server-side request forgery in a job can read the instance role's credentials.",
     severity: 'high',
     concern: 'security',
     types: BATCH,
@@ -127,11 +150,12 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-IMAGEBUILDER-001',
     title: 'Image Builder output image is not encrypted',
-    description: 'An unencrypted AMI leaves its snapshots, and every volume launched from them, readable without a KMS permission; copies shared with other accounts stay unencrypted too.',
+    description:
+      'An unencrypted AMI leaves its snapshots, and every volume launched from them, readable without a KMS permission; copies shared with other accounts stay unencrypted too.',
     severity: 'medium',
     concern: 'security',
     types: IMAGE_BUILDER,
-    remediation: 'Set `encryptedImage: true` (encrypt the AMI\'s snapshots with a KMS key in the distribution settings).',
+    remediation: "Set `encryptedImage: true` (encrypt the AMI's snapshots with a KMS key in the distribution settings).",
     checkov: ['CKV_AWS_199'],
     securityHub: [],
     responsibility: 'customer',
@@ -144,7 +168,8 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-IMAGEBUILDER-002',
     title: 'Image Builder does not scan images for vulnerabilities',
-    description: 'Without Amazon Inspector scanning, an image with known vulnerable packages is distributed and launched everywhere before anyone notices.',
+    description:
+      'Without Amazon Inspector scanning, an image with known vulnerable packages is distributed and launched everywhere before anyone notices.',
     severity: 'medium',
     concern: 'security',
     types: IMAGE_BUILDER,
@@ -161,7 +186,8 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-R53-001',
     title: 'Public hosted zone is not signed with DNSSEC',
-    description: 'Without DNSSEC, resolvers cannot tell a forged answer for the zone from a real one, so cache poisoning can send users to an attacker\'s address.',
+    description:
+      "Without DNSSEC, resolvers cannot tell a forged answer for the zone from a real one, so cache poisoning can send users to an attacker's address.",
     severity: 'low',
     concern: 'security',
     types: ROUTE53,
@@ -180,7 +206,8 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-R53-002',
     title: 'Public hosted zone does not log DNS queries',
-    description: 'Without query logs there is no record of which names were looked up, by which resolvers, when investigating an incident or abuse of the domain.',
+    description:
+      'Without query logs there is no record of which names were looked up, by which resolvers, when investigating an incident or abuse of the domain.',
     severity: 'medium',
     concern: 'security',
     types: ROUTE53,
@@ -198,11 +225,13 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-NAT-001',
     title: 'Public NAT gateway is not in a public subnet',
-    description: 'A public NAT gateway reaches the internet through the internet gateway of its subnet; in a private subnet it has no such route, so the private subnets behind it lose outbound internet access.',
+    description:
+      'A public NAT gateway reaches the internet through the internet gateway of its subnet; in a private subnet it has no such route, so the private subnets behind it lose outbound internet access.',
     severity: 'medium',
     concern: 'availability',
     types: NAT,
-    remediation: 'Place the gateway in a public subnet (`subnet: public`), or make it a private NAT gateway (`connectivity: private`) if it only reaches other networks.',
+    remediation:
+      'Place the gateway in a public subnet (`subnet: public`), or make it a private NAT gateway (`connectivity: private`) if it only reaches other networks.',
     checkov: [],
     securityHub: [],
     responsibility: 'customer',
@@ -216,11 +245,13 @@ export const coverageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-FSX-002',
     title: 'FSx clients may connect without encryption in transit',
-    description: 'File data and credentials cross the network in clear text when clients mount without SMB encryption, Kerberos-encrypted NFS or an encrypting Nitro instance.',
+    description:
+      'File data and credentials cross the network in clear text when clients mount without SMB encryption, Kerberos-encrypted NFS or an encrypting Nitro instance.',
     severity: 'medium',
     concern: 'security',
     types: FSX,
-    remediation: 'Set `encryptionInTransit: true` and require it: SMB 3 encryption on shares, krb5p for ONTAP NFS, Nitro instances that encrypt NFS and Lustre traffic.',
+    remediation:
+      'Set `encryptionInTransit: true` and require it: SMB 3 encryption on shares, krb5p for ONTAP NFS, Nitro instances that encrypt NFS and Lustre traffic.',
     checkov: [],
     securityHub: [],
     responsibility: 'customer',

@@ -16,7 +16,15 @@ const DOCDB = 'aws.docdb.cluster';
 const NEPTUNE = 'aws.neptune.cluster';
 
 const kind = (type: string | undefined): string =>
-  type === AURORA ? 'Aurora cluster' : type === DOCDB ? 'DocumentDB cluster' : type === NEPTUNE ? 'Neptune cluster' : type === DYNAMODB ? 'DynamoDB table' : 'Database';
+  type === AURORA
+    ? 'Aurora cluster'
+    : type === DOCDB
+      ? 'DocumentDB cluster'
+      : type === NEPTUNE
+        ? 'Neptune cluster'
+        : type === DYNAMODB
+          ? 'DynamoDB table'
+          : 'Database';
 
 export const databaseRules: readonly SecurityRule[] = [
   propertyRule({
@@ -39,7 +47,8 @@ export const databaseRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-RDS-002',
     title: 'Database storage is not encrypted',
-    description: 'Unencrypted database storage leaves data, automated backups, snapshots and replicas in clear; encryption is chosen at creation.',
+    description:
+      'Unencrypted database storage leaves data, automated backups, snapshots and replicas in clear; encryption is chosen at creation.',
     severity: 'medium',
     concern: 'security',
     types: [RDS, AURORA],
@@ -56,7 +65,8 @@ export const databaseRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-RDS-003',
     title: 'RDS instance is not Multi-AZ',
-    description: 'A Single-AZ instance is down for the length of a zone outage or an instance replacement; Multi-AZ fails over to a standby in one to two minutes.',
+    description:
+      'A Single-AZ instance is down for the length of a zone outage or an instance replacement; Multi-AZ fails over to a standby in one to two minutes.',
     severity: 'medium',
     concern: 'availability',
     types: [RDS],
@@ -119,13 +129,15 @@ export const databaseRules: readonly SecurityRule[] = [
     path: ['autoMinorVersionUpgrade'],
     assumedDefault: true,
     ok: isTrue,
-    message: (resource) => `RDS instance \`${resource.name}\` does not receive minor version upgrades automatically (autoMinorVersionUpgrade: false).`,
+    message: (resource) =>
+      `RDS instance \`${resource.name}\` does not receive minor version upgrades automatically (autoMinorVersionUpgrade: false).`,
     fix: { value: true, title: 'Upgrade minor versions automatically (autoMinorVersionUpgrade: true)' },
   }),
   propertyRule({
     id: 'CA-RDS-007',
     title: 'Database IAM authentication is off',
-    description: 'Without IAM authentication applications keep long-lived database passwords; IAM tokens are short-lived and tied to roles.',
+    description:
+      'Without IAM authentication applications keep long-lived database passwords; IAM tokens are short-lived and tied to roles.',
     severity: 'medium',
     concern: 'security',
     types: [RDS, AURORA, NEPTUNE],
@@ -136,19 +148,22 @@ export const databaseRules: readonly SecurityRule[] = [
     path: ['iamAuthentication'],
     assumedDefault: false,
     // IAM database authentication exists for MySQL, MariaDB and PostgreSQL engines only.
-    appliesTo: (resource) => resource.type !== RDS || ['mysql', 'mariadb', 'postgres', undefined].includes(resource.props.engine as string | undefined),
+    appliesTo: (resource) =>
+      resource.type !== RDS || ['mysql', 'mariadb', 'postgres', undefined].includes(resource.props.engine as string | undefined),
     ok: isTrue,
-    message: (resource) => `${kind(resource.type)} \`${resource.name}\` does not accept IAM authentication, so clients hold long-lived passwords.`,
+    message: (resource) =>
+      `${kind(resource.type)} \`${resource.name}\` does not accept IAM authentication, so clients hold long-lived passwords.`,
     fix: { value: true, title: 'Enable IAM authentication (iamAuthentication: true)' },
   }),
   propertyRule({
     id: 'CA-RDS-008',
     title: 'Database logs are not exported to CloudWatch Logs',
-    description: 'Without log exports, failed logins, errors and slow queries are kept only briefly on the instance and cannot be alerted on.',
+    description:
+      'Without log exports, failed logins, errors and slow queries are kept only briefly on the instance and cannot be alerted on.',
     severity: 'medium',
     concern: 'security',
     types: [RDS, AURORA],
-    remediation: 'List the engine\'s logs in `cloudwatchLogsExports` (for example `[error, general, slowquery]` or `[postgresql]`).',
+    remediation: "List the engine's logs in `cloudwatchLogsExports` (for example `[error, general, slowquery]` or `[postgresql]`).",
     checkov: ['CKV_AWS_129'],
     securityHub: ['RDS.9'],
     responsibility: 'customer',
@@ -157,15 +172,21 @@ export const databaseRules: readonly SecurityRule[] = [
     ok: (value) => Array.isArray(value) && value.length > 0,
     message: (resource) => `${kind(resource.type)} \`${resource.name}\` exports no logs to CloudWatch Logs.`,
     fix: {
-      compute: (resource) => (String(resource.props.engine ?? '').includes('postgres') ? ['postgresql'] : String(resource.props.engine ?? '').includes('mysql') || resource.props.engine === 'mariadb' ? ['error', 'slowquery'] : undefined),
-      title: 'Export the engine\'s logs',
+      compute: (resource) =>
+        String(resource.props.engine ?? '').includes('postgres')
+          ? ['postgresql']
+          : String(resource.props.engine ?? '').includes('mysql') || resource.props.engine === 'mariadb'
+            ? ['error', 'slowquery']
+            : undefined,
+      title: "Export the engine's logs",
     },
   }),
   (() => {
     const meta: RuleMeta = {
       id: 'CA-RDS-009',
       title: 'Aurora cluster has no replica in a second zone',
-      description: 'An Aurora cluster with one instance, or all instances in one zone, has no failover target when that instance or zone fails.',
+      description:
+        'An Aurora cluster with one instance, or all instances in one zone, has no failover target when that instance or zone fails.',
       severity: 'medium',
       concern: 'availability',
       types: [AURORA],
@@ -188,10 +209,19 @@ export const databaseRules: readonly SecurityRule[] = [
         if (instances < 2) changes.push([['instances'], 2]);
         const spread = zones.length < 2 ? twoZones(resource, context) : undefined;
         if (spread !== undefined) changes.push([['zones'], spread]);
-        const fix = zones.length < 2 && spread === undefined ? undefined : buildSetPropertiesFix(context.doc, resource, changes, 'Run two instances in two zones');
+        const fix =
+          zones.length < 2 && spread === undefined
+            ? undefined
+            : buildSetPropertiesFix(context.doc, resource, changes, 'Run two instances in two zones');
         const path = instances < 2 ? ['instances'] : ['zones'];
         const defaulted = typeof resource.props.instances === 'number' ? '' : ' `instances` is not written, so it takes the default 1.';
-        return [finding(meta, resource, { path, message: `Aurora cluster \`${resource.name}\` has ${instances} instance(s) in zone(s) ${zones.join(', ') || 'none'}, with no failover target in another zone.${defaulted}`, ...(fix ? { fix } : {}) })];
+        return [
+          finding(meta, resource, {
+            path,
+            message: `Aurora cluster \`${resource.name}\` has ${instances} instance(s) in zone(s) ${zones.join(', ') || 'none'}, with no failover target in another zone.${defaulted}`,
+            ...(fix ? { fix } : {}),
+          }),
+        ];
       },
     };
   })(),
@@ -232,7 +262,7 @@ export const databaseRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-DDB-002',
     title: 'DynamoDB table is not encrypted with a customer-managed KMS key',
-    description: 'With an AWS-owned key the table\'s encryption cannot be audited in CloudTrail or revoked by the customer.',
+    description: "With an AWS-owned key the table's encryption cannot be audited in CloudTrail or revoked by the customer.",
     severity: 'low',
     concern: 'security',
     types: [DYNAMODB],
@@ -243,7 +273,8 @@ export const databaseRules: readonly SecurityRule[] = [
     path: ['encryption'],
     assumedDefault: 'aws-owned',
     ok: (value) => value === 'customer-managed',
-    message: (resource, value) => `DynamoDB table \`${resource.name}\` uses encryption ${shown(value)} rather than a customer-managed KMS key.`,
+    message: (resource, value) =>
+      `DynamoDB table \`${resource.name}\` uses encryption ${shown(value)} rather than a customer-managed KMS key.`,
     fix: { value: 'customer-managed', title: 'Use a customer-managed key (encryption: customer-managed)' },
   }),
   propertyRule({
@@ -284,7 +315,7 @@ export const databaseRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-DDB-005',
     title: 'DAX cluster is not encrypted at rest',
-    description: 'DAX caches table items; without encryption at rest the cache\'s disks hold them in clear.',
+    description: "DAX caches table items; without encryption at rest the cache's disks hold them in clear.",
     severity: 'medium',
     concern: 'security',
     types: [DYNAMODB],
@@ -370,7 +401,8 @@ export const databaseRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-DB-001',
     title: 'Clustered database has a single instance',
-    description: 'A DocumentDB or Neptune cluster with one instance has no failover target; the cluster is down while the instance is replaced.',
+    description:
+      'A DocumentDB or Neptune cluster with one instance has no failover target; the cluster is down while the instance is replaced.',
     severity: 'medium',
     concern: 'availability',
     types: [DOCDB, NEPTUNE],
@@ -385,4 +417,3 @@ export const databaseRules: readonly SecurityRule[] = [
     fix: { value: 2, title: 'Run two instances (instances: 2)' },
   }),
 ];
-

@@ -22,25 +22,31 @@ export const exposureRuleMeta: readonly RuleMeta[] = [
     ...common,
     id: 'CA-NET-001',
     title: 'Data store is reachable directly from the internet',
-    description: 'The data store itself accepts connections from the internet on the port shown; only its authentication stands between an attacker and the data.',
+    description:
+      'The data store itself accepts connections from the internet on the port shown; only its authentication stands between an attacker and the data.',
     severity: 'critical',
-    remediation: 'Make the data store private (no public access, no public address) and let only the application tier\'s security group reach its port.',
+    remediation:
+      "Make the data store private (no public access, no public address) and let only the application tier's security group reach its port.",
   },
   {
     ...common,
     id: 'CA-NET-002',
     title: 'Data store is one hop from the internet',
-    description: 'An internet-facing resource (a public instance, a load balancer, an API) connects straight to the data store, so one compromised or misrouted front end reaches the data.',
+    description:
+      'An internet-facing resource (a public instance, a load balancer, an API) connects straight to the data store, so one compromised or misrouted front end reaches the data.',
     severity: 'high',
-    remediation: 'Put an application tier between the internet-facing resource and the data store, or restrict the data store\'s security group to the tier that really needs it.',
+    remediation:
+      "Put an application tier between the internet-facing resource and the data store, or restrict the data store's security group to the tier that really needs it.",
   },
   {
     ...common,
     id: 'CA-NET-003',
     title: 'Data store is reachable from the internet through application tiers',
-    description: 'A chain of resources admitted by each other\'s security groups leads from the internet to the data store. This is how most applications work; the finding lists the path so each hop can be reviewed.',
+    description:
+      "A chain of resources admitted by each other's security groups leads from the internet to the data store. This is how most applications work; the finding lists the path so each hop can be reviewed.",
     severity: 'low',
-    remediation: 'Check that every hop admits only the previous tier\'s security group on the one port it needs, and that the data store is not also reachable by a shorter path.',
+    remediation:
+      "Check that every hop admits only the previous tier's security group on the one port it needs, and that the data store is not also reachable by a shorter path.",
   },
 ];
 

@@ -21,7 +21,8 @@ export const migrationRules: readonly SecurityRule[] = [
     path: ['publiclyAccessible'],
     assumedDefault: true,
     ok: (value) => !isTrue(value),
-    message: (resource, _value, written) => `DMS replication instance of \`${resource.name}\` is publicly accessible${written ? '' : ' (the AWS default when not set)'}.`,
+    message: (resource, _value, written) =>
+      `DMS replication instance of \`${resource.name}\` is publicly accessible${written ? '' : ' (the AWS default when not set)'}.`,
     fix: { value: false, title: 'Make it private (publiclyAccessible: false)' },
   }),
   propertyRule({
@@ -44,7 +45,8 @@ export const migrationRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-DMS-003',
     title: 'DMS replication instance storage is not encrypted with KMS',
-    description: 'A configuration without KMS encryption leaves cached changes and logs on the replication instance without a key you control.',
+    description:
+      'A configuration without KMS encryption leaves cached changes and logs on the replication instance without a key you control.',
     severity: 'medium',
     concern: 'security',
     types: DMS,

@@ -30,7 +30,15 @@ function ingressCheck(meta: RuleMeta, restrictFix: boolean, visit: RuleVisitor):
       const message = visit(rule, resource);
       if (message === undefined) return;
       const path = ['ingress', index, 'from'];
-      const fix = restrictFix ? buildSetPropertyFix(context.doc, resource, path, RESTRICTED_CIDR, `Restrict to ${RESTRICTED_CIDR} (then narrow it to your own range)`) : undefined;
+      const fix = restrictFix
+        ? buildSetPropertyFix(
+            context.doc,
+            resource,
+            path,
+            RESTRICTED_CIDR,
+            `Restrict to ${RESTRICTED_CIDR} (then narrow it to your own range)`,
+          )
+        : undefined;
       findings.push(finding(meta, resource, { path, message, ...(fix ? { fix } : {}) }));
     });
     return findings;
@@ -38,7 +46,9 @@ function ingressCheck(meta: RuleMeta, restrictFix: boolean, visit: RuleVisitor):
 }
 
 function worldSpecificPort(rule: GroupRule, port: number): boolean {
-  return isWorld(rule.peer) && !isAllPorts(rule.ports) && coversPort(rule.ports, port) && rule.protocol !== 'udp' && rule.protocol !== 'icmp';
+  return (
+    isWorld(rule.peer) && !isAllPorts(rule.ports) && coversPort(rule.ports, port) && rule.protocol !== 'udp' && rule.protocol !== 'icmp'
+  );
 }
 
 function sgRule(meta: Omit<RuleMeta, 'types' | 'responsibility' | 'concern'>, restrictFix: boolean, visit: RuleVisitor): SecurityRule {
@@ -55,12 +65,15 @@ export const securityGroupRules: readonly SecurityRule[] = [
       title: 'Security group allows SSH (22) from the internet',
       description: 'SSH open to 0.0.0.0/0 or ::/0 invites credential stuffing and exploitation of the SSH daemon from anywhere.',
       severity: 'high' as const,
-      remediation: 'Allow port 22 only from an administrative CIDR or a bastion security group, or use Systems Manager Session Manager instead of SSH.',
+      remediation:
+        'Allow port 22 only from an administrative CIDR or a bastion security group, or use Systems Manager Session Manager instead of SSH.',
       checkov: ['CKV_AWS_24'],
       securityHub: ['EC2.13', 'EC2.19'],
       fixable: true,
     };
-    return sgRule(meta, true, (group, resource) => (worldSpecificPort(group, 22) ? `${name(resource)} allows SSH (${portText(group.ports)}) from ${group.peer}.` : undefined));
+    return sgRule(meta, true, (group, resource) =>
+      worldSpecificPort(group, 22) ? `${name(resource)} allows SSH (${portText(group.ports)}) from ${group.peer}.` : undefined,
+    );
   })(),
   (() => {
     const meta = {
@@ -73,37 +86,48 @@ export const securityGroupRules: readonly SecurityRule[] = [
       securityHub: ['EC2.14', 'EC2.19'],
       fixable: true,
     };
-    return sgRule(meta, true, (group, resource) => (worldSpecificPort(group, 3389) ? `${name(resource)} allows RDP (${portText(group.ports)}) from ${group.peer}.` : undefined));
+    return sgRule(meta, true, (group, resource) =>
+      worldSpecificPort(group, 3389) ? `${name(resource)} allows RDP (${portText(group.ports)}) from ${group.peer}.` : undefined,
+    );
   })(),
   (() => {
     const meta = {
       id: 'CA-SG-003',
       title: 'Security group allows all ports or all protocols from the internet',
-      description: 'An ingress rule for every port (or protocol -1) from 0.0.0.0/0 exposes every listening service of every attached resource.',
+      description:
+        'An ingress rule for every port (or protocol -1) from 0.0.0.0/0 exposes every listening service of every attached resource.',
       severity: 'critical' as const,
-      remediation: 'Replace the rule with rules for the specific ports the service needs, from the narrowest source that works (a load balancer security group, a CIDR).',
+      remediation:
+        'Replace the rule with rules for the specific ports the service needs, from the narrowest source that works (a load balancer security group, a CIDR).',
       checkov: ['CKV_AWS_277'],
       securityHub: ['EC2.19'],
       fixable: true,
     };
     return sgRule(meta, true, (group, resource) =>
-      isWorld(group.peer) && isAllPorts(group.ports) && reachesPorts(group) ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.` : undefined,
+      isWorld(group.peer) && isAllPorts(group.ports) && reachesPorts(group)
+        ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.`
+        : undefined,
     );
   })(),
   (() => {
     const meta = {
       id: 'CA-SG-004',
       title: 'Security group allows a database port from the internet',
-      description: 'Database and cache ports (MySQL, PostgreSQL, SQL Server, Oracle, MongoDB, Redis...) open to the internet expose data stores to brute force and exploits.',
+      description:
+        'Database and cache ports (MySQL, PostgreSQL, SQL Server, Oracle, MongoDB, Redis...) open to the internet expose data stores to brute force and exploits.',
       severity: 'critical' as const,
-      remediation: 'Allow the database port only from the application tier\'s security group.',
+      remediation: "Allow the database port only from the application tier's security group.",
       checkov: [],
       securityHub: ['EC2.19'],
       fixable: true,
     };
     return sgRule(meta, true, (group, resource) => {
-      const port = Object.keys(databasePorts).map(Number).find((candidate) => worldSpecificPort(group, candidate));
-      return port === undefined ? undefined : `${name(resource)} allows ${databasePorts[port]} (${portText(group.ports)}) from ${group.peer}.`;
+      const port = Object.keys(databasePorts)
+        .map(Number)
+        .find((candidate) => worldSpecificPort(group, candidate));
+      return port === undefined
+        ? undefined
+        : `${name(resource)} allows ${databasePorts[port]} (${portText(group.ports)}) from ${group.peer}.`;
     });
   })(),
   (() => {
@@ -112,7 +136,7 @@ export const securityGroupRules: readonly SecurityRule[] = [
       title: 'Security group allows an unauthorized port from the internet',
       description: 'Only web ports (80 and 443) should face the internet; any other world-open port widens the attack surface.',
       severity: 'high' as const,
-      remediation: 'Restrict the rule\'s source to the networks that need it, or front the service with a load balancer.',
+      remediation: "Restrict the rule's source to the networks that need it, or front the service with a load balancer.",
       checkov: [],
       securityHub: ['EC2.18'],
       fixable: true,
@@ -139,7 +163,9 @@ export const securityGroupRules: readonly SecurityRule[] = [
       fixable: false,
     };
     return sgRule(meta, false, (group, resource) =>
-      isWorld(group.peer) && group.ports !== undefined && group.ports.from === 80 && group.ports.to === 80 ? `${name(resource)} allows unencrypted HTTP on port 80 from ${group.peer}.` : undefined,
+      isWorld(group.peer) && group.ports !== undefined && group.ports.from === 80 && group.ports.to === 80
+        ? `${name(resource)} allows unencrypted HTTP on port 80 from ${group.peer}.`
+        : undefined,
     );
   })(),
   (() => {
@@ -150,7 +176,8 @@ export const securityGroupRules: readonly SecurityRule[] = [
       severity: 'low',
       concern: 'security',
       types: SECURITY_GROUP,
-      remediation: 'Limit egress to the ports and destinations the workload needs (for example 443 to the internet, the database port to the database security group).',
+      remediation:
+        'Limit egress to the ports and destinations the workload needs (for example 443 to the internet, the database port to the database security group).',
       checkov: ['CKV_AWS_382'],
       securityHub: [],
       responsibility: 'customer',
@@ -163,17 +190,31 @@ export const securityGroupRules: readonly SecurityRule[] = [
         if (written === undefined) {
           // AWS gives a group without egress rules one that allows everything, and so does the catalog.
           const assumed = catalogDefault(resource, 'egress');
-          const open = Array.isArray(assumed) && assumed.some((item) => {
-            const rule = readGroupRule(item, 'egress');
-            return rule !== undefined && isWorld(rule.peer) && isAllPorts(rule.ports);
-          });
-          return open ? [finding(meta, resource, { path: ['egress'], message: `${name(resource)} has no egress rules, so it allows all outbound traffic (the AWS default).` })] : [];
+          const open =
+            Array.isArray(assumed) &&
+            assumed.some((item) => {
+              const rule = readGroupRule(item, 'egress');
+              return rule !== undefined && isWorld(rule.peer) && isAllPorts(rule.ports);
+            });
+          return open
+            ? [
+                finding(meta, resource, {
+                  path: ['egress'],
+                  message: `${name(resource)} has no egress rules, so it allows all outbound traffic (the AWS default).`,
+                }),
+              ]
+            : [];
         }
         if (!Array.isArray(written)) return [];
         return written.flatMap((item, index) => {
           const rule = readGroupRule(item, 'egress');
           if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports) || !reachesPorts(rule)) return [];
-          return [finding(meta, resource, { path: ['egress', index, 'to'], message: `${name(resource)} allows all outbound traffic to ${rule.peer}.` })];
+          return [
+            finding(meta, resource, {
+              path: ['egress', index, 'to'],
+              message: `${name(resource)} allows all outbound traffic to ${rule.peer}.`,
+            }),
+          ];
         });
       },
     };
@@ -202,7 +243,12 @@ export const securityGroupRules: readonly SecurityRule[] = [
           rules.forEach((item, index) => {
             const rule = readGroupRule(item, direction);
             if (rule !== undefined && (rule.description === undefined || rule.description.trim() === '')) {
-              findings.push(finding(meta, resource, { path: [direction, index], message: `${name(resource)} ${direction} rule ${index + 1} (${portText(rule.ports)}) has no description.` }));
+              findings.push(
+                finding(meta, resource, {
+                  path: [direction, index],
+                  message: `${name(resource)} ${direction} rule ${index + 1} (${portText(rule.ports)}) has no description.`,
+                }),
+              );
             }
           });
         }
@@ -223,7 +269,11 @@ export const securityGroupRules: readonly SecurityRule[] = [
     responsibility: 'customer',
     path: ['isDefault'],
     assumedDefault: false,
-    ok: (value, resource) => !isTrue(value) || ((!Array.isArray(resource.props.ingress) || resource.props.ingress.length === 0) && Array.isArray(resource.props.egress) && resource.props.egress.length === 0),
+    ok: (value, resource) =>
+      !isTrue(value) ||
+      ((!Array.isArray(resource.props.ingress) || resource.props.ingress.length === 0) &&
+        Array.isArray(resource.props.egress) &&
+        resource.props.egress.length === 0),
     message: (resource) => `${name(resource)} is the VPC's default security group and still allows traffic.`,
   }),
 ];
@@ -261,7 +311,13 @@ const httpListener: SecurityRule = (() => {
         if (String(protocol).toUpperCase() !== 'HTTP' || redirectToHttps === true) return;
         const path = ['listeners', index, 'redirectToHttps'];
         const fix = buildSetPropertyFix(context.doc, resource, path, true, 'Redirect HTTP to HTTPS (redirectToHttps: true)');
-        findings.push(finding(meta, resource, { path, message: `Load balancer \`${resource.name}\` serves plain HTTP on port ${shown(port)} without redirecting to HTTPS.`, ...(fix ? { fix } : {}) }));
+        findings.push(
+          finding(meta, resource, {
+            path,
+            message: `Load balancer \`${resource.name}\` serves plain HTTP on port ${shown(port)} without redirecting to HTTPS.`,
+            ...(fix ? { fix } : {}),
+          }),
+        );
       });
       return findings;
     },
@@ -314,9 +370,21 @@ const tlsPolicy: SecurityRule = (() => {
         const policy = written === undefined || written === null ? (encrypted ? defaultTlsPolicy(resource) : undefined) : written;
         if (typeof policy !== 'string' || !isOutdatedTlsPolicy(policy)) return [];
         const path = ['listeners', index, 'sslPolicy'];
-        const fix = buildSetPropertyFix(context.doc, resource, path, 'ELBSecurityPolicy-TLS13-1-2-2021-06', 'Use TLS 1.2+ (ELBSecurityPolicy-TLS13-1-2-2021-06)');
+        const fix = buildSetPropertyFix(
+          context.doc,
+          resource,
+          path,
+          'ELBSecurityPolicy-TLS13-1-2-2021-06',
+          'Use TLS 1.2+ (ELBSecurityPolicy-TLS13-1-2-2021-06)',
+        );
         const uses = written === policy ? `uses ${shown(policy)}` : `names no TLS policy, so it takes the default ${shown(policy)}`;
-        return [finding(meta, resource, { path, message: `Listener ${index + 1} of \`${resource.name}\` ${uses}, which accepts TLS older than 1.2.`, ...(fix ? { fix } : {}) })];
+        return [
+          finding(meta, resource, {
+            path,
+            message: `Listener ${index + 1} of \`${resource.name}\` ${uses}, which accepts TLS older than 1.2.`,
+            ...(fix ? { fix } : {}),
+          }),
+        ];
       });
     },
   };
@@ -376,7 +444,8 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     path: ['zones'],
     assumedDefault: undefined,
     ok: (_value, resource, context) => zonesOf(resource, context).length >= 2,
-    message: (resource, _value, _written, context) => `${lbName(resource)} is in one zone only (${zonesOf(resource, context).join(', ') || 'none'}).`,
+    message: (resource, _value, _written, context) =>
+      `${lbName(resource)} is in one zone only (${zonesOf(resource, context).join(', ') || 'none'}).`,
     fix: { compute: (resource, context) => twoZones(resource, context), title: 'Spread across two zones' },
   }),
   propertyRule({
@@ -410,7 +479,8 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     path: ['waf'],
     assumedDefault: false,
     appliesTo: (resource, context) =>
-      effective(resource, 'scheme') === 'internet-facing' && !context.targetedBy(resource.name).some((source) => source.type === 'aws.cloudfront.distribution' && source.props.waf === true),
+      effective(resource, 'scheme') === 'internet-facing' &&
+      !context.targetedBy(resource.name).some((source) => source.type === 'aws.cloudfront.distribution' && source.props.waf === true),
     ok: isTrue,
     message: (resource) => `Internet-facing load balancer \`${resource.name}\` has no WAF web ACL.`,
     fix: { value: true, title: 'Attach a WAF web ACL (waf: true)' },
@@ -452,7 +522,8 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-CF-003',
     title: 'CloudFront reaches custom origins without HTTPS',
-    description: 'With origin protocol `http-only` or `match-viewer`, traffic between the edge and the origin can be clear text on the internet.',
+    description:
+      'With origin protocol `http-only` or `match-viewer`, traffic between the edge and the origin can be clear text on the internet.',
     severity: 'medium',
     concern: 'security',
     types: CLOUDFRONT,
@@ -486,18 +557,22 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-CF-005',
     title: 'CloudFront S3 origin has no origin access control',
-    description: 'Without origin access control the bucket must be readable by everyone for CloudFront to serve it, so the CDN can be bypassed.',
+    description:
+      'Without origin access control the bucket must be readable by everyone for CloudFront to serve it, so the CDN can be bypassed.',
     severity: 'medium',
     concern: 'security',
     types: CLOUDFRONT,
-    remediation: 'Set `originAccessControl: true` and keep the bucket\'s public access blocked.',
+    remediation: "Set `originAccessControl: true` and keep the bucket's public access blocked.",
     checkov: ['CKV2_AWS_46'],
     securityHub: ['CloudFront.2'],
     responsibility: 'customer',
     path: ['originAccessControl'],
     assumedDefault: false,
     appliesTo: (resource, context) =>
-      Array.isArray(resource.props.origins) && resource.props.origins.some((origin) => typeof origin === 'string' && context.doc.resourceByName.get(origin)?.type === 'aws.s3.bucket'),
+      Array.isArray(resource.props.origins) &&
+      resource.props.origins.some(
+        (origin) => typeof origin === 'string' && context.doc.resourceByName.get(origin)?.type === 'aws.s3.bucket',
+      ),
     ok: isTrue,
     message: (resource) => `Distribution \`${resource.name}\` serves an S3 bucket without origin access control.`,
     fix: { value: true, title: 'Use origin access control (originAccessControl: true)' },
@@ -535,12 +610,16 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     ok: isTrue,
     message: (resource) => `Distribution \`${resource.name}\` has no origin failover.`,
     // Failover needs two origins; with one there is nothing mechanical to turn on.
-    fix: { compute: (resource) => (Array.isArray(resource.props.origins) && resource.props.origins.length >= 2 ? true : undefined), title: 'Fail over between origins (originFailover: true)' },
+    fix: {
+      compute: (resource) => (Array.isArray(resource.props.origins) && resource.props.origins.length >= 2 ? true : undefined),
+      title: 'Fail over between origins (originFailover: true)',
+    },
   }),
   propertyRule({
     id: 'CA-CF-008',
     title: 'CloudFront distribution serving S3 has no default root object',
-    description: 'Without a default root object, a request for the distribution\'s root is passed to the S3 origin as is, which can return the bucket\'s listing or an error instead of the intended page.',
+    description:
+      "Without a default root object, a request for the distribution's root is passed to the S3 origin as is, which can return the bucket's listing or an error instead of the intended page.",
     severity: 'high',
     severityRationale:
       'Security Hub CloudFront.1 is High (it was Critical in the 2023 FSBP snapshot) and, like this rule, applies only to distributions with S3 origins. Only the default origin receives a request for `/`, so a distribution whose default origin is a load balancer or another custom origin is not flagged at all.',
@@ -554,7 +633,9 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     assumedDefault: undefined,
     // The root URL goes to the default origin, the first of `origins`; other origins only serve their path patterns.
     appliesTo: (resource, context) =>
-      Array.isArray(resource.props.origins) && typeof resource.props.origins[0] === 'string' && context.doc.resourceByName.get(resource.props.origins[0])?.type === 'aws.s3.bucket',
+      Array.isArray(resource.props.origins) &&
+      typeof resource.props.origins[0] === 'string' &&
+      context.doc.resourceByName.get(resource.props.origins[0])?.type === 'aws.s3.bucket',
     ok: (value) => typeof value === 'string' && value.trim() !== '',
     message: (resource) => `Distribution \`${resource.name}\` sends requests for its root to an S3 bucket but has no default root object.`,
     fix: { value: 'index.html', title: 'Serve index.html at the root (defaultRootObject: index.html)' },

@@ -31,7 +31,7 @@ export const storageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-S3-002',
     title: 'S3 bucket is publicly writable',
-    description: 'A public-read-write bucket lets anyone upload, overwrite and delete objects at the owner\'s expense.',
+    description: "A public-read-write bucket lets anyone upload, overwrite and delete objects at the owner's expense.",
     severity: 'critical',
     concern: 'security',
     types: S3,
@@ -48,7 +48,8 @@ export const storageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-S3-003',
     title: 'S3 bucket has no default encryption',
-    description: 'Without a default encryption configuration the bucket states no intent; objects written before 2023 or by old clients may be stored in clear.',
+    description:
+      'Without a default encryption configuration the bucket states no intent; objects written before 2023 or by old clients may be stored in clear.',
     severity: 'medium',
     concern: 'security',
     types: S3,
@@ -129,12 +130,14 @@ export const storageRules: readonly SecurityRule[] = [
     // A bucket that is itself the replica of another bucket is the disaster-recovery copy.
     appliesTo: (resource, context) => !context.isReplicaTarget(resource.name),
     ok: (value) => value !== null && typeof value === 'object' && (value as Record<string, unknown>).kind !== 'SRR',
-    message: (resource, value) => `${bucket(resource.name)} ${value === undefined ? 'is not replicated to another region' : 'replicates only within its region (SRR)'}.`,
+    message: (resource, value) =>
+      `${bucket(resource.name)} ${value === undefined ? 'is not replicated to another region' : 'replicates only within its region (SRR)'}.`,
   }),
   propertyRule({
     id: 'CA-S3-008',
     title: 'S3 Object Lock is off',
-    description: 'Object Lock keeps objects from being deleted or overwritten for a retention period, protecting backups and records from ransomware and mistakes.',
+    description:
+      'Object Lock keeps objects from being deleted or overwritten for a retention period, protecting backups and records from ransomware and mistakes.',
     severity: 'info',
     concern: 'security',
     types: S3,
@@ -166,7 +169,8 @@ export const storageRules: readonly SecurityRule[] = [
   propertyRule({
     id: 'CA-S3-010',
     title: 'S3 bucket uses ACLs for access control',
-    description: 'Object ownership other than BucketOwnerEnforced keeps ACLs active, an access path that is easy to get wrong and hard to audit.',
+    description:
+      'Object ownership other than BucketOwnerEnforced keeps ACLs active, an access path that is easy to get wrong and hard to audit.',
     severity: 'medium',
     concern: 'security',
     types: S3,

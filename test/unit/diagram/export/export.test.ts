@@ -13,7 +13,15 @@ import { PNG } from 'pngjs';
 import { parseArchitecture } from '../../../../src/core/parse';
 import type { ArchDocument } from '../../../../src/core/document';
 import { buildDiagramGraph, layoutDiagram, renderDiagramSvg, type LaidOutDiagram } from '../../../../src/diagram';
-import { diagramNameBeside, exportArchitecture, exportFormats, toDrawio, toMermaid, type ExportFormatId, type ExportOutput } from '../../../../src/diagram/export';
+import {
+  diagramNameBeside,
+  exportArchitecture,
+  exportFormats,
+  toDrawio,
+  toMermaid,
+  type ExportFormatId,
+  type ExportOutput,
+} from '../../../../src/diagram/export';
 import { evaluateAll } from '../../../../src/evaluate';
 import { pct, qty, usd } from '../../../../src/evaluate/report/model';
 import { rasterisePng } from '../../../../src/node/rasterise-png';
@@ -23,13 +31,20 @@ import { allText, elements, parseXml, type XmlElement } from './xml';
 const hostileText = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'export', 'hostile.cloudarch.yaml'), 'utf8');
 const services = { rasterise: rasterisePng };
 
-async function exportTo(doc: ArchDocument, format: ExportFormatId, options: Parameters<typeof exportArchitecture>[3] = {}): Promise<ExportOutput> {
+async function exportTo(
+  doc: ArchDocument,
+  format: ExportFormatId,
+  options: Parameters<typeof exportArchitecture>[3] = {},
+): Promise<ExportOutput> {
   return exportArchitecture(doc, format, services, { date: '2026-12-03', ...options });
 }
 
 function parsed(text: string): ArchDocument {
   const doc = parseArchitecture(text);
-  assert.deepEqual(doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+  assert.deepEqual(
+    doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+    [],
+  );
   return doc;
 }
 
@@ -40,9 +55,15 @@ function distinctColours(rgba: Buffer): number {
   return colours.size;
 }
 
-async function mermaidParse(text: string): Promise<{ groups: { id: string }[]; services: { id: string; title?: string; in?: string }[]; edges: unknown[] }> {
+async function mermaidParse(
+  text: string,
+): Promise<{ groups: { id: string }[]; services: { id: string; title?: string; in?: string }[]; edges: unknown[] }> {
   const { parse } = await import('@mermaid-js/parser');
-  return (await parse('architecture', text)) as unknown as { groups: { id: string }[]; services: { id: string; title?: string; in?: string }[]; edges: unknown[] };
+  return (await parse('architecture', text)) as unknown as {
+    groups: { id: string }[];
+    services: { id: string; title?: string; in?: string }[];
+    edges: unknown[];
+  };
 }
 
 /** Checks the mxGraph model's structure; returns the cells by id. */
@@ -53,7 +74,12 @@ function checkDrawio(xml: string): Map<string, XmlElement> {
   assert.equal(byId.size, cells.length, 'cell ids are unique');
   const geometry = (cell: XmlElement) => {
     const g = cell.children.find((c) => c.name === 'mxGeometry')!;
-    return { x: Number(g.attributes.x ?? 0), y: Number(g.attributes.y ?? 0), width: Number(g.attributes.width ?? 0), height: Number(g.attributes.height ?? 0) };
+    return {
+      x: Number(g.attributes.x ?? 0),
+      y: Number(g.attributes.y ?? 0),
+      width: Number(g.attributes.width ?? 0),
+      height: Number(g.attributes.height ?? 0),
+    };
   };
   for (const cell of cells) {
     const id = cell.attributes.id!;
@@ -65,7 +91,10 @@ function checkDrawio(xml: string): Map<string, XmlElement> {
       for (const value of Object.values(box)) assert.ok(Number.isFinite(value), `${id} has a finite geometry`);
       if (parent.attributes.vertex === '1') {
         const outer = geometry(parent);
-        assert.ok(box.x >= -0.5 && box.y >= -0.5 && box.x + box.width <= outer.width + 0.5 && box.y + box.height <= outer.height + 0.5, `${id} lies inside its group ${parent.attributes.id}`);
+        assert.ok(
+          box.x >= -0.5 && box.y >= -0.5 && box.x + box.width <= outer.width + 0.5 && box.y + box.height <= outer.height + 0.5,
+          `${id} lies inside its group ${parent.attributes.id}`,
+        );
       }
     }
     if (cell.attributes.edge === '1') {
@@ -123,13 +152,16 @@ describe('diagram exports: every example to every format', function () {
         assert.equal(groups.length, graph.containers.length);
         for (const vertex of vertices) assert.match(vertex.attributes.style!, /shape=mxgraph\.aws4\.|rounded=1/);
         // Region, VPC and the AWS Cloud are draw.io's own AWS group shapes.
-        for (const [kind, icon] of [['region', 'group_region'], ['vpc', 'group_vpc2']] as const) {
+        for (const [kind, icon] of [
+          ['region', 'group_region'],
+          ['vpc', 'group_vpc2'],
+        ] as const) {
           const styled = groups.filter((g) => g.attributes.style!.includes(`shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${icon};`));
           assert.equal(styled.length, graph.containers.filter((c) => c.kind === kind).length, `${kind} groups`);
         }
       });
 
-      it('mermaid: read by Mermaid\'s own parser, every resource a named service', async () => {
+      it("mermaid: read by Mermaid's own parser, every resource a named service", async () => {
         const text = (await exportTo(doc, 'mermaid')).text!;
         const result = await mermaidParse(text);
         const graph = buildDiagramGraph(doc);
@@ -140,11 +172,14 @@ describe('diagram exports: every example to every format', function () {
         assert.ok(result.edges.length > 0 || graph.edges.length === 0);
       });
 
-      it('markdown and html reviews carry the evaluation\'s figures', async () => {
+      it("markdown and html reviews carry the evaluation's figures", async () => {
         const evaluation = evaluateAll(doc);
         const markdown = await exportTo(doc, 'markdown', { outputName: 'review.md' });
         const htmlText = (await exportTo(doc, 'html')).text!;
-        assert.deepEqual(markdown.attachments.map((a) => a.name), ['review.diagram.svg']);
+        assert.deepEqual(
+          markdown.attachments.map((a) => a.name),
+          ['review.diagram.svg'],
+        );
         assert.match(markdown.text!, /!\[Architecture diagram of [^\]]*\]\(<review\.diagram\.svg>\)/);
         parseXml(markdown.attachments[0]!.text);
         assert.ok(htmlText.includes('<svg'), 'the diagram is inline');
@@ -154,17 +189,30 @@ describe('diagram exports: every example to every format', function () {
             assert.ok(text.includes(pct(evaluation.availability.percent)), 'availability figure');
             for (const zone of Object.keys(evaluation.availability.zoneOutage)) assert.ok(text.includes(zone), `zone ${zone}`);
           }
-          if (evaluation.availability) assert.ok(text.includes(`about ${qty(Math.round(evaluation.availability.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year`), 'downtime a year');
+          if (evaluation.availability)
+            assert.ok(
+              text.includes(
+                `about ${qty(Math.round(evaluation.availability.downtimeMinutesPerYear * 10) / 10)} minutes of downtime a year`,
+              ),
+              'downtime a year',
+            );
           if (evaluation.cost) assert.ok(text.includes(usd(evaluation.cost.monthlyUSD)), 'monthly cost');
-          for (const alternative of evaluation.cost?.alternatives ?? []) assert.ok(text.includes(usd(alternative.savingUSD)), `saving of ${alternative.resource}`);
-          for (const target of evaluation.targets) assert.ok(new RegExp(`${target.target}[^\\n]*(${target.met ? 'yes' : 'NO'})`).test(text), `target ${target.target} ${target.met ? 'met' : 'missed'}`);
+          for (const alternative of evaluation.cost?.alternatives ?? [])
+            assert.ok(text.includes(usd(alternative.savingUSD)), `saving of ${alternative.resource}`);
+          for (const target of evaluation.targets)
+            assert.ok(
+              new RegExp(`${target.target}[^\\n]*(${target.met ? 'yes' : 'NO'})`).test(text),
+              `target ${target.target} ${target.met ? 'met' : 'missed'}`,
+            );
           for (const path of evaluation.security?.exposurePaths ?? []) {
             assert.match(text, /internet (->|-\\>|-&gt;) /, 'an exposure path is written out');
-            for (const name of [path.dataStore, ...path.hops.map((h) => h.resource)]) assert.ok(text.includes(name), `exposure path to ${path.dataStore} names ${name}`);
+            for (const name of [path.dataStore, ...path.hops.map((h) => h.resource)])
+              assert.ok(text.includes(name), `exposure path to ${path.dataStore} names ${name}`);
           }
           for (const finding of evaluation.security?.findings ?? []) assert.ok(text.includes(finding.ruleId), `finding ${finding.ruleId}`);
         }
-        for (const spof of evaluation.availability?.spof ?? []) assert.ok(markdown.text!.includes(spof.replace(/([*_`<>[\]#!~&])/g, '\\$1')), `SPOF ${spof}`);
+        for (const spof of evaluation.availability?.spof ?? [])
+          assert.ok(markdown.text!.includes(spof.replace(/([*_`<>[\]#!~&])/g, '\\$1')), `SPOF ${spof}`);
         assert.ok(resources.length > 0);
       });
     });
@@ -203,7 +251,8 @@ describe('diagram exports: png', function () {
     const output = await exportTo(doc, 'png', { scale: 1 });
     const png = PNG.sync.read(Buffer.from(output.bytes!));
     assert.ok(png.width > 500 && png.height > 300);
-    const huge = '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="12000" viewBox="0 0 20000 12000"><rect width="20000" height="12000" fill="#fff"/><rect x="19900" y="11900" width="100" height="100" fill="#f00"/></svg>';
+    const huge =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="12000" viewBox="0 0 20000 12000"><rect width="20000" height="12000" fill="#fff"/><rect x="19900" y="11900" width="100" height="100" fill="#f00"/></svg>';
     const image = await rasterisePng(huge, 2);
     assert.ok(image.scale < 1 && image.width <= 16_000 && image.width * image.height <= 32_000_000);
     const decoded = PNG.sync.read(Buffer.from(image.png));
@@ -263,7 +312,11 @@ describe('diagram exports: hostile text', function () {
   it('10,000-character labels are cut in draw.io and Mermaid, and the files stay valid', async () => {
     const laidOut: LaidOutDiagram = await layoutDiagram(buildDiagramGraph(doc), {});
     const long = 'x<&>"'.repeat(2000);
-    const graph = { ...laidOut.graph, nodes: laidOut.graph.nodes.map((n) => ({ ...n, label: long })), edges: laidOut.graph.edges.map((e) => ({ ...e, label: long })) };
+    const graph = {
+      ...laidOut.graph,
+      nodes: laidOut.graph.nodes.map((n) => ({ ...n, label: long })),
+      edges: laidOut.graph.edges.map((e) => ({ ...e, label: long })),
+    };
     const drawio = toDrawio({ ...laidOut, graph });
     checkDrawio(drawio);
     assert.ok(drawio.length < 200_000, `draw.io file size ${drawio.length}`);
@@ -272,7 +325,7 @@ describe('diagram exports: hostile text', function () {
     assert.ok(result.services.every((s) => (s.title ?? '').length <= 120));
   });
 
-  it('names a review\'s diagram after the document', () => {
+  it("names a review's diagram after the document", () => {
     assert.equal(diagramNameBeside('design review.md'), 'design review.diagram.svg');
     assert.equal(diagramNameBeside('x.html'), 'x.diagram.svg');
   });

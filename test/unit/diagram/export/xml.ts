@@ -1,5 +1,5 @@
 /** A strict XML parse into a small element tree, for the export tests (a malformed file throws). */
- 
+
 const sax = require('sax') as { parser(strict: boolean, options?: Record<string, unknown>): SaxParser };
 
 interface SaxTag {

@@ -67,7 +67,8 @@ export function bruteForce(model: ReliabilityModel, maxVariables = 20): BruteFor
     for (const j of deps[i]!.hard) reach[i]![j] = true;
     for (const g of deps[i]!.groups) for (const j of g) reach[i]![j] = true;
   });
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) if (reach[i]![k]) for (let j = 0; j < n; j++) if (reach[k]![j]) reach[i]![j] = true;
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++) if (reach[i]![k]) for (let j = 0; j < n; j++) if (reach[k]![j]) reach[i]![j] = true;
   const cycleOf = comps.map((_, i) => comps.map((__, j) => j).filter((j) => j === i || (reach[i]![j] && reach[j]![i])));
 
   const entry = model.entryPoints.map((name) => indexOf.get(name)).filter((i): i is number => i !== undefined);

@@ -10,17 +10,36 @@ import type { ComponentPlacement, ReliabilityComponent, ReliabilityModel } from 
 import { bruteForce } from './brute-force';
 
 function component(name: string, extra: Partial<ReliabilityComponent> = {}): ReliabilityComponent {
-  return { name, placement: 'regional', unitAvailability: 0.99, units: 1, minHealthy: 1, region: 'r1', zones: [], hard: [], anyOf: [], ...extra };
+  return {
+    name,
+    placement: 'regional',
+    unitAvailability: 0.99,
+    units: 1,
+    minHealthy: 1,
+    region: 'r1',
+    zones: [],
+    hard: [],
+    anyOf: [],
+    ...extra,
+  };
 }
 
-function model(components: ReliabilityComponent[], entryPoints: string[], zoneAvailability = 0.95, regionAvailability = 0.98): ReliabilityModel {
+function model(
+  components: ReliabilityComponent[],
+  entryPoints: string[],
+  zoneAvailability = 0.95,
+  regionAvailability = 0.98,
+): ReliabilityModel {
   return { components, entryPoints, zoneAvailability, regionAvailability };
 }
 
 function assertAgrees(m: ReliabilityModel, label: string): void {
   const exact = analyzeReliability(m, { monteCarloSamples: 2_000 });
   const brute = bruteForce(m)!;
-  assert.ok(Math.abs(exact.probability - brute.probability) < 1e-12, `${label}: engine ${exact.probability} vs brute force ${brute.probability}`);
+  assert.ok(
+    Math.abs(exact.probability - brute.probability) < 1e-12,
+    `${label}: engine ${exact.probability} vs brute force ${brute.probability}`,
+  );
   for (const [name, p] of brute.byComponent) {
     const q = exact.byComponent.get(name)!;
     assert.ok(Math.abs(p - q) < 1e-12, `${label}: ${name} engine ${q} vs brute force ${p}`);
@@ -30,10 +49,7 @@ function assertAgrees(m: ReliabilityModel, label: string): void {
 describe('availability engine: exact computation against brute force', () => {
   it('two resources in the same zone fail together (the naive product is wrong)', () => {
     const m = model(
-      [
-        component('app', { placement: 'zonal', zones: ['r1a'], hard: ['db'] }),
-        component('db', { placement: 'zonal', zones: ['r1a'] }),
-      ],
+      [component('app', { placement: 'zonal', zones: ['r1a'], hard: ['db'] }), component('db', { placement: 'zonal', zones: ['r1a'] })],
       ['app'],
     );
     const naive = (0.99 * 0.95 * 0.98) ** 2;
@@ -79,7 +95,13 @@ describe('availability engine: exact computation against brute force', () => {
   });
 
   it('a load balancer needs its region and at least one of its zones', () => {
-    const m = model([component('lb', { placement: 'load-balancer', zones: ['r1a', 'r1b'], unitAvailability: 0.999, hard: ['web'] }), component('web', { placement: 'zonal', zones: ['r1a', 'r1b'], units: 2 })], ['lb']);
+    const m = model(
+      [
+        component('lb', { placement: 'load-balancer', zones: ['r1a', 'r1b'], unitAvailability: 0.999, hard: ['web'] }),
+        component('web', { placement: 'zonal', zones: ['r1a', 'r1b'], units: 2 }),
+      ],
+      ['lb'],
+    );
     assertAgrees(m, 'load balancer');
   });
 
@@ -157,13 +179,22 @@ describe('availability engine: exact computation against brute force', () => {
       it(`trial ${trial}: ${size} components`, () => {
         const brute = bruteForce(m, 18)!;
         const result = analyzeReliability(m, { monteCarloSamples: 4_000, seed: trial });
-        assert.ok(Math.abs(result.probability - brute.probability) < 1e-12, `engine ${result.probability} vs brute force ${brute.probability}\n${JSON.stringify(m)}`);
+        assert.ok(
+          Math.abs(result.probability - brute.probability) < 1e-12,
+          `engine ${result.probability} vs brute force ${brute.probability}\n${JSON.stringify(m)}`,
+        );
         for (const [name, p] of brute.byComponent) {
-          assert.ok(Math.abs(result.byComponent.get(name)! - p) < 1e-12, `${name}: engine ${result.byComponent.get(name)} vs brute ${p}\n${JSON.stringify(m)}`);
+          assert.ok(
+            Math.abs(result.byComponent.get(name)! - p) < 1e-12,
+            `${name}: engine ${result.byComponent.get(name)} vs brute ${p}\n${JSON.stringify(m)}`,
+          );
         }
         // A loose bound (five standard errors) so the check can fail only for a real error.
         const sigma = Math.sqrt(Math.max(brute.probability * (1 - brute.probability), 1e-6) / result.monteCarlo.samples);
-        assert.ok(Math.abs(result.monteCarlo.probability - brute.probability) < 5 * sigma + 1e-9, `Monte Carlo ${result.monteCarlo.probability} vs ${brute.probability}`);
+        assert.ok(
+          Math.abs(result.monteCarlo.probability - brute.probability) < 5 * sigma + 1e-9,
+          `Monte Carlo ${result.monteCarlo.probability} vs ${brute.probability}`,
+        );
       });
     }
   });

@@ -9,7 +9,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../../src/core/parse';
-import { analyzeReliability, evaluateAvailabilityAfresh, reliabilityModelFromDocument, type ReliabilityModel } from '../../../../src/evaluate/availability/index';
+import {
+  analyzeReliability,
+  evaluateAvailabilityAfresh,
+  reliabilityModelFromDocument,
+  type ReliabilityModel,
+} from '../../../../src/evaluate/availability/index';
 import { atLeastKofN } from '../../../../src/evaluate/availability/k-of-n';
 import { textReport } from '../../../../src/evaluate/report/index';
 import type { ReliabilityComponent } from '../../../../src/evaluate/availability/model';
@@ -39,7 +44,9 @@ function assertClose(actual: number, expected: number, tolerance: number, label:
 
 describe('availability of architectures with very many zone and region states', () => {
   it('twelve regions, each instance in its own region: the product of the per-region figures', () => {
-    const { doc, model, unit, zone, region } = load(join(root, 'test', 'fixtures', 'robustness', 'termination', 'twelve-regions.cloudarch.yaml'));
+    const { doc, model, unit, zone, region } = load(
+      join(root, 'test', 'fixtures', 'robustness', 'termination', 'twelve-regions.cloudarch.yaml'),
+    );
     // Each instance has three units, one per zone of its own region, and needs one of them:
     // P(r_i up) = region x (1 - (1 - zone x unit)^3). The regions share nothing, so the chain
     // r0 -> r1 -> ... -> r11 works with the product of the twelve.
@@ -68,7 +75,9 @@ describe('availability of architectures with very many zone and region states', 
   });
 
   it('one instance with a unit in each of 26 zones: region x (1 - (1 - zone x unit)^26)', () => {
-    const { doc, unit, zone, region } = load(join(root, 'test', 'fixtures', 'robustness', 'termination', 'twenty-six-zones.cloudarch.yaml'));
+    const { doc, unit, zone, region } = load(
+      join(root, 'test', 'fixtures', 'robustness', 'termination', 'twenty-six-zones.cloudarch.yaml'),
+    );
     const expected = region * (1 - (1 - zone * unit('web')) ** 26);
     const result = evaluateAvailabilityAfresh(doc, { monteCarloSamples: 0 });
     assert.equal(result.method, 'exact');

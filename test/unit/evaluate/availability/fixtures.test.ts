@@ -39,15 +39,23 @@ function checkAgainstBruteForceAndMonteCarlo(text: string): void {
   assert.ok(lo <= result.percent && result.percent <= hi, `exact ${result.percent} outside the Monte Carlo interval [${lo}, ${hi}]`);
   const brute = bruteForce(reliabilityModelFromDocument(doc).model, 20);
   if (brute) {
-    assert.ok(Math.abs(brute.probability * 100 - result.percent) < 1e-10, `engine ${result.percent} vs brute force ${brute.probability * 100}`);
+    assert.ok(
+      Math.abs(brute.probability * 100 - result.percent) < 1e-10,
+      `engine ${result.percent} vs brute force ${brute.probability * 100}`,
+    );
     for (const [name, p] of brute.byComponent) {
-      assert.ok(Math.abs(p * 100 - result.byResource[name]!) < 1e-10, `${name}: engine ${result.byResource[name]} vs brute force ${p * 100}`);
+      assert.ok(
+        Math.abs(p * 100 - result.byResource[name]!) < 1e-10,
+        `${name}: engine ${result.byResource[name]} vs brute force ${p * 100}`,
+      );
     }
   }
 }
 
 describe('availability fixtures', () => {
-  const files = readdirSync(fixtureDir).filter((f) => f.endsWith('.cloudarch.yaml')).sort();
+  const files = readdirSync(fixtureDir)
+    .filter((f) => f.endsWith('.cloudarch.yaml'))
+    .sort();
   it('has fixtures', () => assert.ok(files.length >= 10));
   for (const file of files) {
     describe(file, () => {
@@ -67,23 +75,31 @@ describe('availability fixtures', () => {
         });
       }
       if (expected.exact !== undefined) {
-        it('equals the closed form', () => assert.ok(Math.abs(result.percent - expected.exact!) < 1e-9, `${result.percent} vs ${expected.exact}`));
+        it('equals the closed form', () =>
+          assert.ok(Math.abs(result.percent - expected.exact!) < 1e-9, `${result.percent} vs ${expected.exact}`));
       }
       if (expected.naiveWrongPercent !== undefined) {
         it('differs from the naive product', () => assert.ok(Math.abs(result.percent - expected.naiveWrongPercent!) > 1e-7));
       }
-      if (expected.spof) it('finds the single points of failure', () => assert.deepEqual([...result.spof].sort(), [...expected.spof!].sort()));
+      if (expected.spof)
+        it('finds the single points of failure', () => assert.deepEqual([...result.spof].sort(), [...expected.spof!].sort()));
       if (expected.entryPoints) it('finds the entry points', () => assert.deepEqual(result.entryPoints, expected.entryPoints));
       if (expected.zoneOutage) it('tabulates zone outages', () => assert.deepEqual(result.zoneOutage, expected.zoneOutage));
       if (expected.regionOutage) it('tabulates region outages', () => assert.deepEqual(result.regionOutage, expected.regionOutage));
       if (expected.downtimeMinutesPerYear !== undefined) {
-        it('reports the downtime per year', () => assert.equal(result.downtimeMinutesPerYear.toFixed(expected.downtimeDecimals ?? 2), expected.downtimeMinutesPerYear!.toFixed(expected.downtimeDecimals ?? 2)));
+        it('reports the downtime per year', () =>
+          assert.equal(
+            result.downtimeMinutesPerYear.toFixed(expected.downtimeDecimals ?? 2),
+            expected.downtimeMinutesPerYear!.toFixed(expected.downtimeDecimals ?? 2),
+          ));
       }
       it('agrees with the brute force and lies in the Monte Carlo interval', () => checkAgainstBruteForceAndMonteCarlo(text));
       it('explains itself', () => {
         const lines = explainAvailability(result);
         assert.match(lines[0]!, /^System availability: \d/);
-        assert.ok(lines.some((l) => (result.spof.length > 0 ? l.includes('Single points of failure') : l.includes('No single point of failure'))));
+        assert.ok(
+          lines.some((l) => (result.spof.length > 0 ? l.includes('Single points of failure') : l.includes('No single point of failure'))),
+        );
         if (expected.explanation) assert.deepEqual(lines, expected.explanation);
       });
     });
@@ -91,7 +107,11 @@ describe('availability fixtures', () => {
 });
 
 describe('availability of the shipped examples', () => {
-  const files = existsSync(exampleDir) ? readdirSync(exampleDir).filter((f) => f.endsWith('.cloudarch.yaml')).sort() : [];
+  const files = existsSync(exampleDir)
+    ? readdirSync(exampleDir)
+        .filter((f) => f.endsWith('.cloudarch.yaml'))
+        .sort()
+    : [];
   for (const file of files) {
     it(`${file}: exact value within the Monte Carlo interval, brute force agrees where small`, () => {
       checkAgainstBruteForceAndMonteCarlo(readFileSync(join(exampleDir, file), 'utf8'));

@@ -47,7 +47,11 @@ function everyNumberIsFinite(value: unknown, path = 'cost'): void {
 
 function findLine(result: CostResult, line: ExpectedLine): CostLineItem {
   const found = result.lineItems.filter((l) => l.resource === line.resource && l.priceKey === line.priceKey);
-  assert.equal(found.length, 1, `one line for ${line.resource} / ${line.priceKey}; lines: ${result.lineItems.map((l) => `${l.resource}/${l.priceKey}`).join(', ')}`);
+  assert.equal(
+    found.length,
+    1,
+    `one line for ${line.resource} / ${line.priceKey}; lines: ${result.lineItems.map((l) => `${l.resource}/${l.priceKey}`).join(', ')}`,
+  );
   return found[0]!;
 }
 
@@ -78,11 +82,14 @@ describe('cost: fixtures', () => {
         close(result.monthlyUSD, perResource, 'total vs byResource');
       });
 
-      if (expected.monthlyUSD !== undefined) it('has the expected total', () => close(result.monthlyUSD, expected.monthlyUSD!, 'monthlyUSD'));
-      if (expected.lineCount !== undefined) it('has exactly the expected lines', () => assert.equal(result.lineItems.length, expected.lineCount));
+      if (expected.monthlyUSD !== undefined)
+        it('has the expected total', () => close(result.monthlyUSD, expected.monthlyUSD!, 'monthlyUSD'));
+      if (expected.lineCount !== undefined)
+        it('has exactly the expected lines', () => assert.equal(result.lineItems.length, expected.lineCount));
       if (expected.byResource) {
         it('has the expected per-resource totals', () => {
-          for (const [name, value] of Object.entries(expected.byResource!)) close(result.byResource[name] ?? NaN, value, `byResource.${name}`);
+          for (const [name, value] of Object.entries(expected.byResource!))
+            close(result.byResource[name] ?? NaN, value, `byResource.${name}`);
         });
       }
       for (const line of expected.lineItems ?? []) {
@@ -99,14 +106,16 @@ describe('cost: fixtures', () => {
       if (expected.notEstimate) {
         it('does not mark user overrides as estimates', () => {
           for (const name of expected.notEstimate!) {
-            for (const line of result.lineItems.filter((l) => l.resource === name)) assert.notEqual(line.estimate, true, `${name}: ${line.what}`);
+            for (const line of result.lineItems.filter((l) => l.resource === name))
+              assert.notEqual(line.estimate, true, `${name}: ${line.what}`);
           }
         });
       }
       if (expected.purchaseOptions) {
         it('prices every purchase option', () => {
           for (const [name, options] of Object.entries(expected.purchaseOptions!)) {
-            for (const [option, value] of Object.entries(options)) close(result.purchaseOptions[name]?.[option] ?? NaN, value, `${name} ${option}`);
+            for (const [option, value] of Object.entries(options))
+              close(result.purchaseOptions[name]?.[option] ?? NaN, value, `${name} ${option}`);
           }
         });
       }
@@ -114,7 +123,10 @@ describe('cost: fixtures', () => {
         it('suggests the expected savings', () => {
           for (const alt of expected.alternatives!) {
             const found = result.alternatives.find((a) => a.resource === alt.resource && a.change === alt.change);
-            assert.ok(found, `missing suggestion ${alt.resource}: ${alt.change}; got ${result.alternatives.map((a) => `${a.resource}: ${a.change}`).join('; ')}`);
+            assert.ok(
+              found,
+              `missing suggestion ${alt.resource}: ${alt.change}; got ${result.alternatives.map((a) => `${a.resource}: ${a.change}`).join('; ')}`,
+            );
             close(found.savingUSD, alt.savingUSD, `${alt.resource} ${alt.change} saving`);
             if (alt.hasFix) assert.ok(found.fix && found.fix.edits.length > 0, 'has a fix');
           }
@@ -124,7 +136,9 @@ describe('cost: fixtures', () => {
         it('lists what it cannot price, with a reason', () => {
           if (expected.unpriced!.length === 0) assert.deepEqual(result.unpriced, []);
           for (const item of expected.unpriced!) {
-            const found = result.unpriced.find((u) => u.resource === item.resource && (!item.reasonIncludes || u.reason.includes(item.reasonIncludes)));
+            const found = result.unpriced.find(
+              (u) => u.resource === item.resource && (!item.reasonIncludes || u.reason.includes(item.reasonIncludes)),
+            );
             assert.ok(found, `missing unpriced ${item.resource} (${item.reasonIncludes}); got ${JSON.stringify(result.unpriced)}`);
           }
         });

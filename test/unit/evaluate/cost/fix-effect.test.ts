@@ -32,7 +32,10 @@ describe('fix effects', () => {
   const doc = parseArchitecture(text);
 
   it('reads the fixture without errors', () => {
-    assert.deepEqual(doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+    assert.deepEqual(
+      doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+      [],
+    );
   });
 
   describe('enabling Multi-AZ on an RDS instance', () => {
@@ -43,7 +46,7 @@ describe('fix effects', () => {
       close(costDeltaOfFix(doc, fix), 110.78, 'cost delta');
     });
 
-    it('raises availability from one zone\'s 99.5% to two zones in parallel', () => {
+    it("raises availability from one zone's 99.5% to two zones in parallel", () => {
       const effect = fixEffect(doc, fix)!;
       close(effect.availabilityBefore, 99.5, 'before');
       // 1 - 0.005^2: the primary and the standby fail independently.
@@ -63,7 +66,7 @@ describe('fix effects', () => {
     });
   });
 
-  describe('changing a gp2 volume to gp3 (the cost suggestion\'s own fix)', () => {
+  describe("changing a gp2 volume to gp3 (the cost suggestion's own fix)", () => {
     const suggestion = evaluateCost(doc).alternatives.find((a) => a.resource === 'scratch');
 
     it('is suggested with a fix', () => {

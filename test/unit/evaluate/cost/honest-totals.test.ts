@@ -85,7 +85,11 @@ describe('cost: honest totals', () => {
         it('says so in the CLI text and Markdown output', function () {
           this.timeout(60_000);
           for (const format of ['text', 'markdown']) {
-            const run = spawnSync(process.execPath, [join(root, 'bin/cloudarch.js'), 'evaluate', join(folder, file), '--only', 'cost', '--format', format], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+            const run = spawnSync(
+              process.execPath,
+              [join(root, 'bin/cloudarch.js'), 'evaluate', join(folder, file), '--only', 'cost', '--format', format],
+              { cwd: root, encoding: 'utf8', timeout: 60_000 },
+            );
             assert.equal(run.status, 0, run.stderr);
             assert.ok(run.stdout.includes(expected.cliTextIncludes!), `${format}:\n${run.stdout.slice(0, 600)}`);
           }

@@ -15,15 +15,52 @@ import { evaluateCost } from '../../../../src/evaluate/cost';
 const fixtureDir = join(__dirname, '../../../fixtures/cost');
 const exampleDir = join(__dirname, '../../../../examples');
 const texts = [
-  ...readdirSync(fixtureDir).filter((f) => f.endsWith('.cloudarch.yaml')).map((f) => readFileSync(join(fixtureDir, f), 'utf8')),
-  ...readdirSync(exampleDir).filter((f) => f.endsWith('.cloudarch.yaml')).map((f) => readFileSync(join(exampleDir, f), 'utf8')),
+  ...readdirSync(fixtureDir)
+    .filter((f) => f.endsWith('.cloudarch.yaml'))
+    .map((f) => readFileSync(join(fixtureDir, f), 'utf8')),
+  ...readdirSync(exampleDir)
+    .filter((f) => f.endsWith('.cloudarch.yaml'))
+    .map((f) => readFileSync(join(exampleDir, f), 'utf8')),
 ];
 
 /** Values a user might type over a scalar: ones that change prices, routing, shares and validity. */
 const words = [
-  'gp2', 'gp3', 'io2', 'true', 'false', 'on-demand', 'reserved-1y', 'spot', 'savings-plan-1y', 't3.medium', 'm5.large',
-  'db.r5.large', 'STANDARD', 'STANDARD_IA', 'INTELLIGENT_TIERING', 'failover', 'weighted', 'latency', 'fargate', 'http', 'rest',
-  'eu-west-1', 'us-east-1', 'arm64', '0', '1', '2', '7.5', '95', '100', '5000', '-3', '1e400', '"x"', '[a, b]', 'nosuchthing',
+  'gp2',
+  'gp3',
+  'io2',
+  'true',
+  'false',
+  'on-demand',
+  'reserved-1y',
+  'spot',
+  'savings-plan-1y',
+  't3.medium',
+  'm5.large',
+  'db.r5.large',
+  'STANDARD',
+  'STANDARD_IA',
+  'INTELLIGENT_TIERING',
+  'failover',
+  'weighted',
+  'latency',
+  'fargate',
+  'http',
+  'rest',
+  'eu-west-1',
+  'us-east-1',
+  'arm64',
+  '0',
+  '1',
+  '2',
+  '7.5',
+  '95',
+  '100',
+  '5000',
+  '-3',
+  '1e400',
+  '"x"',
+  '[a, b]',
+  'nosuchthing',
 ];
 
 type Edit =
@@ -33,10 +70,31 @@ type Edit =
   | { kind: 'insert'; at: number; text: string };
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('number' as const), line: fc.nat(), value: fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 100, noNaN: true })) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('number' as const),
+      line: fc.nat(),
+      value: fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 100, noNaN: true })),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('word' as const), line: fc.nat(), word: fc.constantFrom(...words) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('line' as const), line: fc.nat(), op: fc.constantFrom('duplicate' as const, 'remove' as const) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('x', ' ', '\n', ':', '#', '\n  extra:\n    type: external.users\n    connectsTo: [web]\n') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('line' as const),
+      line: fc.nat(),
+      op: fc.constantFrom('duplicate' as const, 'remove' as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.constantFrom('x', ' ', '\n', ':', '#', '\n  extra:\n    type: external.users\n    connectsTo: [web]\n'),
+    }),
+  },
 );
 
 /** Lines of `text` matching `pattern`, or all lines when none does. */
@@ -96,7 +154,7 @@ describe('cost: incremental evaluation', () => {
     const after = evaluateCost(second, { previous: before });
     const dbBefore = before.lineItems.find((line) => line.resource === 'db');
     const dbAfter = after.lineItems.find((line) => line.resource === 'db');
-    assert.ok(dbBefore !== undefined && dbBefore === dbAfter, 'the database\'s line items are the same objects');
+    assert.ok(dbBefore !== undefined && dbBefore === dbAfter, "the database's line items are the same objects");
     const assetsBefore = before.lineItems.find((line) => line.resource === 'assets' && line.priceKey === 's3:STANDARD');
     const assetsAfter = after.lineItems.find((line) => line.resource === 'assets' && line.priceKey === 's3:STANDARD');
     assert.equal(assetsBefore?.quantity, 200);
@@ -106,15 +164,21 @@ describe('cost: incremental evaluation', () => {
   it('reprices every resource when a document-level input changes', () => {
     const first = parseArchitecture(webShop);
     const before = evaluateCost(first);
-    const second = parseArchitecture(webShop.replace(/hoursPerMonth: \d+/, 'hoursPerMonth: 720').replace(/^workload:\n/m, 'assumptions:\n  hoursPerMonth: 720\nworkload:\n'), { previous: first });
+    const second = parseArchitecture(
+      webShop
+        .replace(/hoursPerMonth: \d+/, 'hoursPerMonth: 720')
+        .replace(/^workload:\n/m, 'assumptions:\n  hoursPerMonth: 720\nworkload:\n'),
+      { previous: first },
+    );
     const after = evaluateCost(second, { previous: before });
     assert.deepStrictEqual(after, evaluateCost(parseArchitecture(second.text)));
-    const web = (result: typeof before) => result.lineItems.find((line) => line.resource === 'web' && line.priceKey?.startsWith('ec2:') === true)!;
+    const web = (result: typeof before) =>
+      result.lineItems.find((line) => line.resource === 'web' && line.priceKey?.startsWith('ec2:') === true)!;
     assert.equal(web(before).quantity, 1460);
     assert.equal(web(after).quantity, 1440);
   });
 
-  it('moves the data transfer to another resource when the edge changes, though that resource\'s text did not', () => {
+  it("moves the data transfer to another resource when the edge changes, though that resource's text did not", () => {
     const text = [
       'cloudarch: "1"',
       'name: Edge moves',
@@ -137,14 +201,20 @@ describe('cost: incremental evaluation', () => {
     ].join('\n');
     const first = parseArchitecture(text);
     const before = evaluateCost(first);
-    assert.ok(before.lineItems.some((line) => line.resource === 'downloads' && line.priceKey?.startsWith('cloudfront:gb')), 'the distribution sends the data out');
+    assert.ok(
+      before.lineItems.some((line) => line.resource === 'downloads' && line.priceKey?.startsWith('cloudfront:gb')),
+      'the distribution sends the data out',
+    );
     // Without a distribution, the internet-facing load balancer sends the data out.
     const withoutCdn = text.replace('type: aws.cloudfront.distribution', 'type: aws.s3.bucket');
     const second = parseArchitecture(withoutCdn, { previous: first });
     assert.equal(second.resourceByName.get('lb'), first.resourceByName.get('lb'), 'the load balancer is the same object');
     const after = evaluateCost(second, { previous: before });
     assert.deepStrictEqual(after, evaluateCost(parseArchitecture(withoutCdn)));
-    assert.ok(after.lineItems.some((line) => line.resource === 'lb' && line.priceKey?.startsWith('dto:')), 'the load balancer carries the data transfer');
+    assert.ok(
+      after.lineItems.some((line) => line.resource === 'lb' && line.priceKey?.startsWith('dto:')),
+      'the load balancer carries the data transfer',
+    );
     const third = parseArchitecture(text, { previous: second });
     assert.deepStrictEqual(evaluateCost(third, { previous: after }), evaluateCost(parseArchitecture(text)), 'and gives it back');
   });
@@ -157,6 +227,9 @@ describe('cost: incremental evaluation', () => {
     assert.equal(second.resourceByName.get('api-canary'), first.resourceByName.get('api-canary'), 'the canary API is the same object');
     const after = evaluateCost(second, { previous: before });
     const canary = (result: typeof before) => result.lineItems.find((line) => line.resource === 'api-canary')!.quantity;
-    assert.ok(Math.abs(canary(after) - 2 * canary(before)) < 1e-9, `a quarter of the traffic becomes a half: ${canary(before)} -> ${canary(after)}`);
+    assert.ok(
+      Math.abs(canary(after) - 2 * canary(before)) < 1e-9,
+      `a quarter of the traffic becomes a half: ${canary(before)} -> ${canary(after)}`,
+    );
   });
 });

@@ -55,13 +55,16 @@ describe('cost: price snapshot', () => {
   }
 
   it('prices t3.medium at $0.0416/h: 730 h = $30.368', () => {
-    const doc = parseArchitecture('cloudarch: "1"\nname: t\nresources:\n  vm:\n    type: aws.ec2.instance\n    instanceType: t3.medium\n    zones: [a]\n');
+    const doc = parseArchitecture(
+      'cloudarch: "1"\nname: t\nresources:\n  vm:\n    type: aws.ec2.instance\n    instanceType: t3.medium\n    zones: [a]\n',
+    );
     const cost = evaluateCost(doc);
     assert.ok(Math.abs(cost.monthlyUSD - 30.368) < 1e-9, String(cost.monthlyUSD));
   });
 
   it('doubles db.r5.large for Multi-AZ', () => {
-    const text = (multiAZ: boolean) => `cloudarch: "1"\nname: t\nresources:\n  db:\n    type: aws.rds.instance\n    engine: mysql\n    instanceClass: db.r5.large\n    multiAZ: ${multiAZ}\n    zones: [a, b]\n    storage: { volumeType: gp2, sizeGB: 100 }\n`;
+    const text = (multiAZ: boolean) =>
+      `cloudarch: "1"\nname: t\nresources:\n  db:\n    type: aws.rds.instance\n    engine: mysql\n    instanceClass: db.r5.large\n    multiAZ: ${multiAZ}\n    zones: [a, b]\n    storage: { volumeType: gp2, sizeGB: 100 }\n`;
     const single = evaluateCost(parseArchitecture(text(false))).monthlyUSD;
     const multi = evaluateCost(parseArchitecture(text(true))).monthlyUSD;
     assert.ok(Math.abs(single - (0.24 * 730 + 11.5)) < 1e-9, String(single));
@@ -76,8 +79,18 @@ describe('cost: price snapshot', () => {
     }
   });
 
-  it('marks the reference\'s low-confidence figures as low', () => {
-    for (const key of ['ebs:io2:iops-32k-64k', 'ebs:io2:iops-over-64k', 'ebs:snapshot-archive', 's3:STANDARD:next-450tb', 's3:STANDARD:over-500tb', 'dto:over-150tb', 'route53:zone-after-25', 'efs:archive', 's3:GLACIER_IR:retrieval']) {
+  it("marks the reference's low-confidence figures as low", () => {
+    for (const key of [
+      'ebs:io2:iops-32k-64k',
+      'ebs:io2:iops-over-64k',
+      'ebs:snapshot-archive',
+      's3:STANDARD:next-450tb',
+      's3:STANDARD:over-500tb',
+      'dto:over-150tb',
+      'route53:zone-after-25',
+      'efs:archive',
+      's3:GLACIER_IR:retrieval',
+    ]) {
       assert.equal(priceEntry(key)?.confidence, 'low', key);
     }
   });
@@ -93,25 +106,45 @@ describe('cost: price snapshot', () => {
 function sampleValue(shape: PropertyShape, example: unknown): unknown {
   if (example !== undefined) return example;
   switch (shape.kind) {
-    case 'enum': return shape.values[0]?.value;
-    case 'number': return shape.minimum ?? 1;
-    case 'boolean': return false;
-    case 'instance-type': return 't3.medium';
-    case 'db-instance-class': return 'db.r5.large';
-    case 'reference': return 'other';
-    case 'list': return [];
-    default: return 'x';
+    case 'enum':
+      return shape.values[0]?.value;
+    case 'number':
+      return shape.minimum ?? 1;
+    case 'boolean':
+      return false;
+    case 'instance-type':
+      return 't3.medium';
+    case 'db-instance-class':
+      return 'db.r5.large';
+    case 'reference':
+      return 'other';
+    case 'list':
+      return [];
+    default:
+      return 'x';
   }
 }
 
 describe('cost: catalog coverage', () => {
   it('has a pricing rule (or a reason it is free) for every type of the catalog', () => {
-    const missing = allResourceTypes().map((t) => t.id).filter((id) => !hasPricingRule(id));
+    const missing = allResourceTypes()
+      .map((t) => t.id)
+      .filter((id) => !hasPricingRule(id));
     assert.deepEqual(missing, []);
   });
 
   it('prices a file with one resource of every type without NaN and without silent zeros', () => {
-    const lines = ['cloudarch: "1"', 'name: everything', 'workload:', '  requestsPerSecond: 10', '  dataTransferOutGB: 100', 'resources:', '  other:', '    type: aws.s3.bucket', '    sizeGB: 1'];
+    const lines = [
+      'cloudarch: "1"',
+      'name: everything',
+      'workload:',
+      '  requestsPerSecond: 10',
+      '  dataTransferOutGB: 100',
+      'resources:',
+      '  other:',
+      '    type: aws.s3.bucket',
+      '    sizeGB: 1',
+    ];
     for (const def of allResourceTypes()) {
       lines.push(`  r-${def.id.replace(/[^a-z0-9]+/g, '-')}:`, `    type: ${def.id}`);
       for (const [name, prop] of Object.entries(def.properties)) {

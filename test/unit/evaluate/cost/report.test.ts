@@ -23,19 +23,25 @@ describe('cost: reports', () => {
     assert.ok(!/NaN|Infinity|undefined/.test(text));
   });
 
-  it('writes Markdown tables whose rows all have the header\'s column count', () => {
+  it("writes Markdown tables whose rows all have the header's column count", () => {
     const markdown = renderMarkdownReport({
       title: 'T',
       sections: [{ title: 'S', blocks: [{ kind: 'table', headers: ['a', 'b'], rows: [['x | y', 'z\nw']] }] }],
     });
     const rows = markdown.split('\n').filter((l) => l.startsWith('|'));
     const columns = (row: string) => row.replace(/\\\|/g, '').split('|').length;
-    assert.ok(rows.every((row) => columns(row) === columns(rows[0]!)), markdown);
+    assert.ok(
+      rows.every((row) => columns(row) === columns(rows[0]!)),
+      markdown,
+    );
     assert.ok(markdown.includes('x \\| y'));
   });
 
   it('renders only the sections of the evaluations that ran, plus targets', () => {
     const markdown = renderMarkdownReport(buildReport(doc, result));
-    assert.deepEqual(markdown.split('\n').filter((l) => l.startsWith('## ')), ['## Cost', '## Targets']);
+    assert.deepEqual(
+      markdown.split('\n').filter((l) => l.startsWith('## ')),
+      ['## Cost', '## Targets'],
+    );
   });
 });

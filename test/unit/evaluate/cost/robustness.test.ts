@@ -37,14 +37,30 @@ describe('cost: robustness', () => {
   }
 
   it('survives a file that is not an architecture at all', () => {
-    for (const text of ['', 'resources: 5', 'cloudarch: "1"\nname: x\nresources:\n  a: 3\n  b:\n    type: 7\n', 'cloudarch: "1"\nname: x\nassumptions:\n  hoursPerMonth: -5\n  prices: { "ec2:t3.medium": -1 }\nresources:\n  vm:\n    type: aws.ec2.instance\n    instanceType: t3.medium\n']) {
+    for (const text of [
+      '',
+      'resources: 5',
+      'cloudarch: "1"\nname: x\nresources:\n  a: 3\n  b:\n    type: 7\n',
+      'cloudarch: "1"\nname: x\nassumptions:\n  hoursPerMonth: -5\n  prices: { "ec2:t3.medium": -1 }\nresources:\n  vm:\n    type: aws.ec2.instance\n    instanceType: t3.medium\n',
+    ]) {
       const cost = evaluateCost(parseArchitecture(text));
       assertFinite(cost, 'cost');
     }
   });
 
   it('lists types named after Object.prototype members as unknown, never as free', () => {
-    const cost = evaluateCost(parseArchitecture('cloudarch: "1"\nname: x\nresources:\n  a:\n    type: constructor\n  b:\n    type: __proto__\n  c:\n    type: toString\n'));
-    assert.deepEqual(cost.unpriced.map((u) => [u.resource, u.reason]), [['a', 'unknown resource type'], ['b', 'unknown resource type'], ['c', 'unknown resource type']]);
+    const cost = evaluateCost(
+      parseArchitecture(
+        'cloudarch: "1"\nname: x\nresources:\n  a:\n    type: constructor\n  b:\n    type: __proto__\n  c:\n    type: toString\n',
+      ),
+    );
+    assert.deepEqual(
+      cost.unpriced.map((u) => [u.resource, u.reason]),
+      [
+        ['a', 'unknown resource type'],
+        ['b', 'unknown resource type'],
+        ['c', 'unknown resource type'],
+      ],
+    );
   });
 });

@@ -17,9 +17,15 @@ describe('severity calibration', () => {
   for (const file of readdirSync(tidyFolder).filter((name) => name.endsWith('.cloudarch.yaml'))) {
     it(`${file}: a tidy design gets no critical or high finding`, () => {
       const doc = parseArchitecture(readFileSync(join(tidyFolder, file), 'utf8'));
-      assert.deepEqual(doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.message), []);
+      assert.deepEqual(
+        doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.message),
+        [],
+      );
       const serious = evaluateSecurity(doc).findings.filter((item) => item.severity === 'critical' || item.severity === 'high');
-      assert.deepEqual(serious.map((item) => `${item.severity} ${item.ruleId} ${item.resource}: ${item.message}`), []);
+      assert.deepEqual(
+        serious.map((item) => `${item.severity} ${item.ruleId} ${item.resource}: ${item.message}`),
+        [],
+      );
     });
   }
 
@@ -50,7 +56,10 @@ describe('severity calibration', () => {
       '',
     ].join('\n');
     const findings = evaluateSecurity(parseArchitecture(text)).findings;
-    assert.deepEqual(findings.filter((item) => item.ruleId === 'CA-CF-008'), []);
+    assert.deepEqual(
+      findings.filter((item) => item.ruleId === 'CA-CF-008'),
+      [],
+    );
     assert.equal(securityRule('CA-CF-008')?.severity, 'high', 'Security Hub CloudFront.1 is High, not Critical');
   });
 

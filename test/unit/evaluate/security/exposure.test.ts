@@ -23,10 +23,15 @@ function pathText(path: ExposurePath): string {
 }
 
 describe('security exposure analysis', () => {
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.cloudarch.yaml')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.cloudarch.yaml'))
+    .sort()) {
     it(`${file}: every path from the internet to a data store, port by port`, () => {
       const doc = parseArchitecture(readFileSync(join(folder, file), 'utf8'));
-      assert.deepEqual(doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.message), []);
+      assert.deepEqual(
+        doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.message),
+        [],
+      );
       const expected = JSON.parse(readFileSync(join(folder, file.replace('.cloudarch.yaml', '.expected.json')), 'utf8')) as Expected;
       const result = evaluateSecurity(doc);
       assert.deepEqual(result.exposurePaths.map(pathText), expected.paths);
@@ -44,7 +49,7 @@ describe('security exposure analysis', () => {
     });
   }
 
-  it('admits a hop only on a port an ingress rule covers, from the sender\'s group or a CIDR', () => {
+  it("admits a hop only on a port an ingress rule covers, from the sender's group or a CIDR", () => {
     const doc = parseArchitecture(
       [
         'cloudarch: "1"',

@@ -49,12 +49,19 @@ const tables = readdirSync(folder)
   .map((name) => ({ name, cases: parse(readFileSync(join(folder, name), 'utf8')) as Case[] }));
 
 function fileText(item: Case): string {
-  const resources = item.design.replace(/\s+$/, '').split('\n').map((line) => `  ${line}`).join('\n');
+  const resources = item.design
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
   return `cloudarch: "1"\nname: "${item.rule} findings"\n${item.top ?? ''}resources:\n${resources}\n`;
 }
 
 /** The text a range covers, and where it starts, as offsets into the file. */
-function covered(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): { start: number; text: string } {
+function covered(
+  text: string,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+): { start: number; text: string } {
   const document = TextDocument.create('file:///case.cloudarch.yaml', 'cloudarch', 1, text);
   const start = document.offsetAt(range.start);
   return { start, text: text.slice(start, document.offsetAt(range.end)) };
@@ -77,7 +84,8 @@ function spanStart(text: string, resource: string, span: string): { start: numbe
 describe('security rules: exact findings from the tables', () => {
   it('names only rules that exist', () => {
     const known = new Set(securityRules.map((rule) => rule.id));
-    for (const table of tables) for (const item of table.cases) assert.ok(known.has(item.rule), `${table.name}: ${item.rule} is not a rule`);
+    for (const table of tables)
+      for (const item of table.cases) assert.ok(known.has(item.rule), `${table.name}: ${item.rule} is not a rule`);
   });
 
   for (const table of tables) {
@@ -87,11 +95,25 @@ describe('security rules: exact findings from the tables', () => {
           const text = fileText(item);
           const doc = parseArchitecture(text);
           const errors = doc.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-          assert.deepEqual(errors.map((diagnostic) => diagnostic.code), [...(item.errors ?? [])], `the design's validation errors:\n${errors.map((diagnostic) => diagnostic.message).join('\n')}\n${text}`);
+          assert.deepEqual(
+            errors.map((diagnostic) => diagnostic.code),
+            [...(item.errors ?? [])],
+            `the design's validation errors:\n${errors.map((diagnostic) => diagnostic.message).join('\n')}\n${text}`,
+          );
           const findings = evaluateSecurity(doc).findings.filter((finding) => finding.ruleId === item.rule);
           assert.deepEqual(
-            findings.map((finding) => ({ resource: finding.resource, path: finding.path.join('.'), message: finding.message, fix: finding.fix?.title })),
-            item.findings.map((expected) => ({ resource: expected.resource, path: expected.path, message: expected.message, fix: expected.fix })),
+            findings.map((finding) => ({
+              resource: finding.resource,
+              path: finding.path.join('.'),
+              message: finding.message,
+              fix: finding.fix?.title,
+            })),
+            item.findings.map((expected) => ({
+              resource: expected.resource,
+              path: expected.path,
+              message: expected.message,
+              fix: expected.fix,
+            })),
             text,
           );
           findings.forEach((finding, index) => {

@@ -86,13 +86,20 @@ const tables = readdirSync(tableFolder)
 const rows: readonly Row[] = tables.flatMap((table) => table.rows);
 
 function fileText(row: Row, design: string, top = row.top): string {
-  const resources = design.replace(/\s+$/, '').split('\n').map((line) => `  ${line}`).join('\n');
+  const resources = design
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
   return `cloudarch: "1"\nname: ${row.rule} near miss\n${top ?? ''}resources:\n${resources}\n`;
 }
 
 /** The file of a variant: the row's design changed by the variant's one edit. */
 function variantText(row: Row, variant: Variant): string {
-  assert.ok((variant.replace === undefined) !== (variant.top === undefined), `the variant "${variant.when}" must make exactly one edit: \`replace\` or \`top\``);
+  assert.ok(
+    (variant.replace === undefined) !== (variant.top === undefined),
+    `the variant "${variant.when}" must make exactly one edit: \`replace\` or \`top\``,
+  );
   if (variant.top !== undefined) {
     assert.notEqual(variant.top, row.top, `the variant "${variant.when}" changes nothing`);
     return fileText(row, row.design, variant.top);
@@ -143,7 +150,11 @@ function locateSpan(text: string, span: string): { start: number; covered: strin
 function assertFires(row: Row, text: string, span: string): void {
   const findings = findingsOf(text, row.rule);
   const hits = findings.filter((item) => item.resource === row.resource && item.path.join('.') === row.path);
-  assert.equal(hits.length, 1, `expected one ${row.rule} on ${row.resource} ${row.path}; got ${JSON.stringify(findings.map((item) => `${item.resource} ${item.path.join('.')}`))}\n${text}`);
+  assert.equal(
+    hits.length,
+    1,
+    `expected one ${row.rule} on ${row.resource} ${row.path}; got ${JSON.stringify(findings.map((item) => `${item.resource} ${item.path.join('.')}`))}\n${text}`,
+  );
   const hit = hits[0]!;
   const expected = locateSpan(text, span);
   const covered = text.slice(offsetOf(text, hit.range.start), offsetOf(text, hit.range.end));
@@ -152,15 +163,21 @@ function assertFires(row: Row, text: string, span: string): void {
 }
 
 describe('security rules: near misses from the table', () => {
-  it('names only rules that exist, each in its group\'s file, each row with at least one near miss', () => {
+  it("names only rules that exist, each in its group's file, each row with at least one near miss", () => {
     const known = new Set(securityRules.map((rule) => rule.id));
-    assert.deepEqual(tables.map((table) => table.group), Object.keys(groups).filter((group) => tables.some((table) => table.group === group)));
+    assert.deepEqual(
+      tables.map((table) => table.group),
+      Object.keys(groups).filter((group) => tables.some((table) => table.group === group)),
+    );
     for (const table of tables) {
       const members = groups[table.group];
       assert.ok(members, `${table.group}.yaml names no rules file of src/evaluate/security/rules/`);
       for (const row of table.rows) {
         assert.ok(known.has(row.rule), `${row.rule} is not a rule`);
-        assert.ok(members.some((rule) => rule.id === row.rule), `${row.rule} belongs in the table of its own group, not ${table.group}.yaml`);
+        assert.ok(
+          members.some((rule) => rule.id === row.rule),
+          `${row.rule} belongs in the table of its own group, not ${table.group}.yaml`,
+        );
         assert.ok((row.passes ?? []).length > 0, `${row.rule}: a row needs at least one passing near miss`);
       }
     }
@@ -168,7 +185,10 @@ describe('security rules: near misses from the table', () => {
 
   it('has a row for every rule of the registry', () => {
     const covered = new Set(rows.map((row) => row.rule));
-    assert.deepEqual(securityRules.map((rule) => rule.id).filter((id) => !covered.has(id)), []);
+    assert.deepEqual(
+      securityRules.map((rule) => rule.id).filter((id) => !covered.has(id)),
+      [],
+    );
   });
 
   for (const row of rows) {
@@ -181,7 +201,11 @@ describe('security rules: near misses from the table', () => {
           const text = variantText(row, variant);
           // The resource must still be there, of the same type: a near miss that renamed or retyped it would pass vacuously.
           const typeIn = (file: string) => parseArchitecture(file).resourceByName.get(row.resource)?.type;
-          assert.equal(typeIn(text), typeIn(fileText(row, row.design)), `near miss "${variant.when}" must keep \`${row.resource}\` and its type`);
+          assert.equal(
+            typeIn(text),
+            typeIn(fileText(row, row.design)),
+            `near miss "${variant.when}" must keep \`${row.resource}\` and its type`,
+          );
           const findings = findingsOf(text, row.rule).filter((item) => item.resource === row.resource);
           assert.deepEqual(
             findings.map((item) => item.message),

@@ -21,29 +21,58 @@ interface Case {
   readonly changed: string;
 }
 
-const group = ['  web:', '    type: aws.autoscaling.group', '    instanceType: t3.micro', '    healthCheck: ec2', '    minSize: 2', '    maxSize: 4'].join('\n');
+const group = [
+  '  web:',
+  '    type: aws.autoscaling.group',
+  '    instanceType: t3.micro',
+  '    healthCheck: ec2',
+  '    minSize: 2',
+  '    maxSize: 4',
+].join('\n');
 
 const cases: readonly Case[] = [
   {
-    name: 'the file gains a second zone (a group without its own zones spans the file\'s)',
+    name: "the file gains a second zone (a group without its own zones spans the file's)",
     before: ['cloudarch: "1"', 'name: zones', 'zones: [a]', 'resources:', group, ''].join('\n'),
     edit: ['zones: [a]', 'zones: [a, b]'],
     changed: 'CA-ASG-001 web',
   },
   {
     name: 'the load balancer in front of the group stops targeting it',
-    before: ['cloudarch: "1"', 'name: neighbour', 'zones: [a, b]', 'resources:', group, '  lb:', '    type: aws.elb.application', '    scheme: internal', '    targets: [web]', ''].join('\n'),
+    before: [
+      'cloudarch: "1"',
+      'name: neighbour',
+      'zones: [a, b]',
+      'resources:',
+      group,
+      '  lb:',
+      '    type: aws.elb.application',
+      '    scheme: internal',
+      '    targets: [web]',
+      '',
+    ].join('\n'),
     edit: ['    targets: [web]', '    targets: []'],
     changed: 'CA-ASG-003 web',
   },
   {
     name: 'another bucket starts replicating into this one (it becomes the disaster-recovery copy)',
-    before: ['cloudarch: "1"', 'name: replica', 'resources:', '  primary:', '    type: aws.s3.bucket', '    versioning: true', '  copy:', '    type: aws.s3.bucket', '    versioning: true', ''].join('\n'),
+    before: [
+      'cloudarch: "1"',
+      'name: replica',
+      'resources:',
+      '  primary:',
+      '    type: aws.s3.bucket',
+      '    versioning: true',
+      '  copy:',
+      '    type: aws.s3.bucket',
+      '    versioning: true',
+      '',
+    ].join('\n'),
     edit: ['  primary:\n    type: aws.s3.bucket\n', '  primary:\n    type: aws.s3.bucket\n    replication: { to: copy, kind: CRR }\n'],
     changed: 'CA-S3-007 copy',
   },
   {
-    name: 'the database\'s security group starts admitting the public instance (an exposure path appears)',
+    name: "the database's security group starts admitting the public instance (an exposure path appears)",
     before: [
       'cloudarch: "1"',
       'name: exposure',
@@ -94,7 +123,9 @@ const cases: readonly Case[] = [
 ];
 
 function keys(result: SecurityResult): string[] {
-  return result.findings.map((item) => `${item.ruleId} ${item.resource} ${item.path.join('.')} ${JSON.stringify(item.range)} ${item.message}`);
+  return result.findings.map(
+    (item) => `${item.ruleId} ${item.resource} ${item.path.join('.')} ${JSON.stringify(item.range)} ${item.message}`,
+  );
 }
 
 describe('security findings reused across edits', () => {
@@ -108,7 +139,10 @@ describe('security findings reused across edits', () => {
       const reused = evaluateSecurity(after, { previous: first });
       const fresh = evaluateSecurity(parseArchitecture(afterText));
       assert.deepEqual(keys(reused), keys(fresh));
-      const where = (result: SecurityResult) => result.findings.filter((finding) => `${finding.ruleId} ${finding.resource}` === item.changed).map((finding) => JSON.stringify(finding.range));
+      const where = (result: SecurityResult) =>
+        result.findings
+          .filter((finding) => `${finding.ruleId} ${finding.resource}` === item.changed)
+          .map((finding) => JSON.stringify(finding.range));
       assert.notDeepEqual(where(first), where(fresh), `${item.changed} must appear, disappear or move with the edit`);
     });
   }

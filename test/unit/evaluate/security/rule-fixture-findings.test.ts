@@ -31,7 +31,9 @@ function line(item: SecurityFinding): string {
 }
 
 function fixtureFiles(): string[] {
-  return readdirSync(fixtures).filter((name) => name.endsWith('.cloudarch.yaml')).sort();
+  return readdirSync(fixtures)
+    .filter((name) => name.endsWith('.cloudarch.yaml'))
+    .sort();
 }
 
 function findingsOf(file: string): string[] {

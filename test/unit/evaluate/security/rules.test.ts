@@ -30,16 +30,23 @@ interface Expectation {
 function expectations(text: string): Expectation[] {
   const found: Expectation[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
-    const match = /#\s*expect:\s*(\S+)\s+(\S+)(?:\s+(?!covers\b|range\b)(\S+))?(?:\s+covers\s+("(?:[^"\\]|\\.)*")|\s+range\s+(\d+):(\d+)-(\d+):(\d+))?/.exec(line);
+    const match =
+      /#\s*expect:\s*(\S+)\s+(\S+)(?:\s+(?!covers\b|range\b)(\S+))?(?:\s+covers\s+("(?:[^"\\]|\\.)*")|\s+range\s+(\d+):(\d+)-(\d+):(\d+))?/.exec(
+        line,
+      );
     if (!match) return;
     let range: Range | undefined;
     if (match[4] !== undefined) {
       const covered = JSON.parse(match[4]) as string;
       const code = line.slice(0, line.indexOf('#'));
       const character = code.indexOf(covered);
-      range = character < 0 ? undefined : { start: { line: index, character }, end: { line: index, character: character + covered.length } };
+      range =
+        character < 0 ? undefined : { start: { line: index, character }, end: { line: index, character: character + covered.length } };
     } else if (match[5] !== undefined) {
-      range = { start: { line: Number(match[5]), character: Number(match[6]) }, end: { line: Number(match[7]), character: Number(match[8]) } };
+      range = {
+        start: { line: Number(match[5]), character: Number(match[6]) },
+        end: { line: Number(match[7]), character: Number(match[8]) },
+      };
     }
     found.push({ ruleId: match[1]!, resource: match[2]!, path: match[3] ?? '', line: index, range });
   });
@@ -94,7 +101,9 @@ describe('security rules against their fixtures', () => {
         assert.ok(marks.length > 0, 'the failing fixture marks where the finding is expected');
         const findings = evaluateSecurity(doc).findings;
         for (const mark of marks) {
-          const hit = findings.find((item) => item.ruleId === rule.id && item.resource === mark.resource && item.path.join('.') === mark.path);
+          const hit = findings.find(
+            (item) => item.ruleId === rule.id && item.resource === mark.resource && item.path.join('.') === mark.path,
+          );
           assert.ok(hit, `expected ${rule.id} on ${mark.resource} ${mark.path}; got:\n  ${describeFindings(findings)}`);
           assert.ok(mark.range, `the marker on line ${mark.line + 1} must pin the range: covers "<text on that line>" or range L:C-L:C`);
           assert.deepEqual(hit.range, mark.range, `range of ${rule.id} on ${mark.resource}`);
@@ -110,7 +119,10 @@ describe('security rules against their fixtures', () => {
         const doc = parseArchitecture(text);
         assert.deepEqual(errorCodes(doc), [], 'the fixture itself must be valid');
         const findings = evaluateSecurity(doc).findings.filter((item) => item.ruleId === rule.id);
-        assert.deepEqual(findings.map((item) => item.message), []);
+        assert.deepEqual(
+          findings.map((item) => item.message),
+          [],
+        );
       });
 
       if (rule.fixable) {
@@ -125,8 +137,14 @@ describe('security rules against their fixtures', () => {
             const fixed = parseArchitecture(fixedText);
             const newErrors = errorCodes(fixed).filter((code) => !errorCodes(doc).includes(code));
             assert.deepEqual(newErrors, [], `the fix produced errors:\n${fixedText}`);
-            const still = evaluateSecurity(fixed).findings.filter((other) => other.ruleId === rule.id && other.resource === item.resource && other.path.join('.') === item.path.join('.'));
-            assert.deepEqual(still.map((other) => other.message), [], `the fix did not remove the finding:\n${fixedText}`);
+            const still = evaluateSecurity(fixed).findings.filter(
+              (other) => other.ruleId === rule.id && other.resource === item.resource && other.path.join('.') === item.path.join('.'),
+            );
+            assert.deepEqual(
+              still.map((other) => other.message),
+              [],
+              `the fix did not remove the finding:\n${fixedText}`,
+            );
           }
         });
       }

@@ -25,7 +25,10 @@ function validator() {
 
 /** The official SARIF 2.1.0 schema. Its patterns were written for non-unicode regex engines, so ajv's unicode mode is off. */
 function officialValidator() {
-  const official = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as { $schema?: string; id?: string };
+  const official = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as {
+    $schema?: string;
+    id?: string;
+  };
   const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
   return ajv.compile(official);
 }
@@ -43,19 +46,24 @@ interface SarifResult {
   fixes?: { artifactChanges: { replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[] }[] }[];
 }
 
-type SarifLog = { runs: { tool: { driver: { name: string; rules: { id: string; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[] };
+type SarifLog = {
+  runs: { tool: { driver: { name: string; rules: { id: string; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[];
+};
 
 /**
  * The evaluated inputs and their SARIF log. Each test makes its own, never the describe block while
  * the file loads: mutation testing tells which test covers which code only for code run inside a test.
  */
 function sarifLog(): { readonly inputs: ReturnType<typeof evaluated>[]; readonly log: SarifLog } {
-  const inputs = [evaluated('exposure/three-tier.cloudarch.yaml'), evaluated('rules/CA-SG-001.fail.cloudarch.yaml'), evaluated('rules/CA-RDS-001.fail.cloudarch.yaml')];
+  const inputs = [
+    evaluated('exposure/three-tier.cloudarch.yaml'),
+    evaluated('rules/CA-SG-001.fail.cloudarch.yaml'),
+    evaluated('rules/CA-RDS-001.fail.cloudarch.yaml'),
+  ];
   return { inputs, log: toSarif(inputs, '0.1.0') as SarifLog };
 }
 
 describe('security SARIF output', () => {
-
   it('is valid against the SARIF 2.1.0 schema subset', () => {
     const { log } = sarifLog();
     const validate = validator();
@@ -88,11 +96,14 @@ describe('security SARIF output', () => {
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rulez: [] } } }] }), false);
   });
 
-  it('describes every rule once, with GitHub\'s security-severity and the scanners\' ids as tags', () => {
+  it("describes every rule once, with GitHub's security-severity and the scanners' ids as tags", () => {
     const { log } = sarifLog();
     const driver = log.runs[0]!.tool.driver;
     assert.equal(driver.name, 'CloudArch');
-    assert.deepEqual(driver.rules.map((rule) => rule.id), securityRules.map((rule) => rule.id));
+    assert.deepEqual(
+      driver.rules.map((rule) => rule.id),
+      securityRules.map((rule) => rule.id),
+    );
     const sshRule = driver.rules.find((rule) => rule.id === 'CA-SG-001')!;
     assert.equal(sshRule.properties['security-severity'], '8.0');
     assert.ok((sshRule.properties.tags as string[]).includes('checkov:CKV_AWS_24'));
@@ -102,7 +113,10 @@ describe('security SARIF output', () => {
   it('gives one result per finding, with the rule index, level and a 1-based region', () => {
     const { inputs, log } = sarifLog();
     const results = log.runs[0]!.results;
-    assert.equal(results.length, inputs.reduce((sum, input) => sum + input.security.findings.length, 0));
+    assert.equal(
+      results.length,
+      inputs.reduce((sum, input) => sum + input.security.findings.length, 0),
+    );
     const ssh = results.find((result) => result.ruleId === 'CA-SG-001')!;
     assert.equal(log.runs[0]!.tool.driver.rules[ssh.ruleIndex]!.id, 'CA-SG-001');
     assert.equal(ssh.level, 'error');

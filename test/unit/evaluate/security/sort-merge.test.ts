@@ -40,25 +40,29 @@ function chunkOf(specs: readonly (readonly [number, number, number, number])[]):
 describe('sorting findings by merging into the previous order', () => {
   it('equals a stable full sort after any sequence of chunk changes', () => {
     fc.assert(
-      fc.property(fc.array(chunkArbitrary, { minLength: 0, maxLength: 40 }), fc.array(changeArbitrary, { minLength: 1, maxLength: 12 }), (initial, changes) => {
-        let chunks = initial.map(chunkOf);
-        let state = sortChunks(chunks);
-        assert.deepEqual(state.sorted, sortFindings(chunks.flat()));
-        for (const [kind, at, specs] of changes) {
-          const next = [...chunks];
-          const index = next.length === 0 ? 0 : at % next.length;
-          if (kind === 0 && next.length > 0) next[index] = chunkOf(specs);
-          else if (kind === 1) next.splice(at % (next.length + 1), 0, chunkOf(specs));
-          else if (kind === 2 && next.length > 0) next.splice(index, 1);
-          else if (next.length > 1) next.push(...next.splice(index, 1));
-          chunks = next;
-          state = sortChunks(chunks, state);
-          const merged = state.sorted;
-          const expected = sortFindings(chunks.flat());
-          assert.equal(merged.length, expected.length);
-          merged.forEach((item, position) => assert.equal(item, expected[position], `finding ${position}`));
-        }
-      }),
+      fc.property(
+        fc.array(chunkArbitrary, { minLength: 0, maxLength: 40 }),
+        fc.array(changeArbitrary, { minLength: 1, maxLength: 12 }),
+        (initial, changes) => {
+          let chunks = initial.map(chunkOf);
+          let state = sortChunks(chunks);
+          assert.deepEqual(state.sorted, sortFindings(chunks.flat()));
+          for (const [kind, at, specs] of changes) {
+            const next = [...chunks];
+            const index = next.length === 0 ? 0 : at % next.length;
+            if (kind === 0 && next.length > 0) next[index] = chunkOf(specs);
+            else if (kind === 1) next.splice(at % (next.length + 1), 0, chunkOf(specs));
+            else if (kind === 2 && next.length > 0) next.splice(index, 1);
+            else if (next.length > 1) next.push(...next.splice(index, 1));
+            chunks = next;
+            state = sortChunks(chunks, state);
+            const merged = state.sorted;
+            const expected = sortFindings(chunks.flat());
+            assert.equal(merged.length, expected.length);
+            merged.forEach((item, position) => assert.equal(item, expected[position], `finding ${position}`));
+          }
+        },
+      ),
       { numRuns: 400, seed: 99 },
     );
   });
