@@ -14,9 +14,7 @@ interface DiagramPanelHandle {
   lastShown():
     | { version: number; pictureVersion: number; svg?: string; resources: readonly { name: string }[]; parseError?: { message: string } }
     | undefined;
-  whenShown(
-    version?: number,
-  ): Promise<{
+  whenShown(version?: number): Promise<{
     version: number;
     pictureVersion: number;
     svg?: string;
