@@ -47,15 +47,6 @@ const versionSlots = 1024;
  */
 const starvationLimitMs = 10_000;
 
-/**
- * The worker's young generation (V8's semi-spaces are a third of it each). Each edit allocates
- * short-lived parse and evaluation objects next to a large live document; with the default size the
- * worker scavenged every few edits for about 16 ms each time (node --trace-gc on bench/profile.ts
- * driving the live handler, 1,000 resources), which made the p95 of "edit -> diagnostics with
- * evaluations". With 96 MB (32 MB semi-spaces) scavenges are rarer and cheaper: see docs/benchmark.md.
- */
-const workerYoungGenerationMb = 96;
-
 /** A request that held the worker too long while other documents waited; its document is not evaluated live again. */
 export class EvaluationTimeoutError extends Error {
   constructor(readonly uri: string) {
@@ -112,7 +103,6 @@ export function createEvaluator(entryPoint: string, logError: (message: string, 
     try {
       const started = new Worker(entryPoint, {
         workerData: { [evaluationWorkerMarker]: true },
-        resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb },
       });
       started.unref();
       started.on('message', (reply: WorkerReply) => {
