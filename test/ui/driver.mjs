@@ -39,9 +39,18 @@ function helpersFor(page, screenshots, workspace) {
     },
     /** Runs a command from the command palette by its title. */
     async runCommand(title) {
-      await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
+      // F1 can be swallowed while the workbench is still moving the focus (a closing quick input, a
+      // notification appearing); a user would press it again, and so does the test.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('F1');
+        const shown = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (shown) break;
+        if (attempt === 4) throw new Error(`the command palette did not open for "${title}"`);
+      }
       await input.fill(`>${title}`);
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
       await row.waitFor({ state: 'visible' });

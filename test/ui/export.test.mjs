@@ -27,6 +27,11 @@ async function startExport(ui, formatLabel, command = 'CloudArch: Export Diagram
   await quickInput(ui)
     .locator('.quick-input-title', { hasText: `Export ${formatLabel}` })
     .waitFor({ state: 'visible', timeout: 30_000 });
+  // The dialog shows its folder first and fills in the proposed file name a moment later; a test that
+  // reads the path in between sees the folder alone.
+  await ui.page.waitForFunction(() => /\.[a-z]+$/i.test(document.querySelector('.quick-input-widget input')?.value ?? ''), undefined, {
+    timeout: 30_000,
+  });
   return quickInput(ui).locator('input').first();
 }
 
