@@ -3,13 +3,9 @@
  * the diagram's mount point. Constructed style sheets of the controls and the overlay's inline
  * geometry need no more than that policy allows.
  */
-import { createNonce, webviewPageHtml, type WebviewPageOptions } from './webview-page';
+import { webviewPageHtml, type WebviewPageOptions } from './webview-page';
 
 /** `scriptUri` is `dist/webview/main.js`, `styleUri` `dist/webview/main.css`. */
-export type DiagramPageOptions = WebviewPageOptions;
-
-export function diagramPageHtml(options: DiagramPageOptions): string {
+export function diagramPageHtml(options: WebviewPageOptions): string {
   return webviewPageHtml(options, '<div id="app"></div>');
 }
-
-export { createNonce };

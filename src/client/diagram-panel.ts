@@ -20,7 +20,8 @@ import {
   type HostMessage,
   type WebviewMessage,
 } from '../protocol/diagram';
-import { createNonce, diagramPageHtml } from './diagram-page';
+import { diagramPageHtml } from './diagram-page';
+import { createNonce } from './webview-page';
 import { zoneOutageSimulation } from './simulation-scenario';
 
 /** What the panels need from the running extension. */

@@ -3,14 +3,9 @@
  * with a waiting notice the script replaces. The style sheet holds uPlot's own rules and the
  * panel's, bundled into one by esbuild.
  */
-import { createNonce, webviewPageHtml, type WebviewPageOptions } from './webview-page';
+import { webviewPageHtml, type WebviewPageOptions } from './webview-page';
 
 /** `scriptUri` is `dist/webview/simulation.js`, `styleUri` `dist/webview/simulation.css`. */
-export type SimulationPageOptions = WebviewPageOptions;
-
-export function simulationPageHtml(options: SimulationPageOptions): string {
+export function simulationPageHtml(options: WebviewPageOptions): string {
   return webviewPageHtml(options, '<main id="app"><p class="waiting">Simulating…</p></main>');
 }
-
-/** 32 random alphanumeric characters (the nonce must not be guessable by content). */
-export const simulationNonce = createNonce;

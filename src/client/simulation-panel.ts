@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { isSimulationWebviewMessage, type SimulationHostMessage } from '../protocol/simulation';
-import { simulationNonce, simulationPageHtml } from './simulation-page';
+import { simulationPageHtml } from './simulation-page';
+import { createNonce } from './webview-page';
 
 /** One panel, reused: a new simulation replaces the previous one. */
 export class SimulationPanel implements vscode.Disposable {
@@ -42,7 +43,7 @@ export class SimulationPanel implements vscode.Disposable {
         scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'simulation.js')).toString(),
         styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'simulation.css')).toString(),
         cspSource: panel.webview.cspSource,
-        nonce: simulationNonce((size) => crypto.getRandomValues(new Uint8Array(size))),
+        nonce: createNonce((size) => crypto.getRandomValues(new Uint8Array(size))),
         title,
       });
     } else {
