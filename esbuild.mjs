@@ -11,9 +11,6 @@ const nodeEntries = [
   ['src/client/extension.ts', 'dist/client/extension'],
   ['src/server/main.ts', 'dist/server/main'],
   ['src/cli/main.ts', 'dist/cli/main'],
-  // elkjs (1.6 MB) is a file of its own that the server's worker reads on the first diagram, so the
-  // server's bundle, parsed at every start-up, does not carry it (src/server/diagram-maker.ts).
-  ['node_modules/elkjs/lib/elk.bundled.js', 'dist/server/elk'],
 ].filter(([source]) => existsSync(source));
 
 const browserEntries = [

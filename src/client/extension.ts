@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       : Promise.resolve(null),
   );
   const reportView = new ReportView();
-  // Registers the panel serializer only: the webview and elkjs (in the server) load when a diagram is first shown.
+  // Registers the panel serializer only: the webview and the diagram core (in the server) load when a diagram is first shown.
   const diagramPanels = new DiagramPanels(context.extensionUri, {
     requestDiagram: async (params: DiagramParams) => {
       if (languageClient.state !== State.Running) await languageClient.start();

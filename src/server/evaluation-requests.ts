@@ -15,7 +15,7 @@
  *    evaluates the document's text once per version (the same parse and result every kind shares),
  *    `session.service` is the language service (the engine API), and
  *    `session.shared(name, create)` keeps one lazily created value for the worker's life (e.g. the
- *    ELK instance, loaded with `require` inside `create` so the server's start-up never pays for it).
+ *    diagram maker, loaded with `require` inside `create` so the server's start-up never pays for it).
  *    A handler may be `async`; the worker serves requests one at a time, in order.
  * 3. Call it where the server needs it: `await evaluator.ask('diagram', { uri, version, text, ... })`.
  *

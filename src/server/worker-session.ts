@@ -131,7 +131,7 @@ export class WorkerSession {
 
   /**
    * One value for the worker's life, created on first use: for what is costly to load and holds no
-   * document's state (the ELK layout engine: `session.shared('elk', () => new (require('elkjs/lib/elk.bundled.js'))())`).
+   * document's state (the diagram maker: `session.shared('diagrams', ...)`).
    */
   shared<T>(name: string, create: () => T): T {
     if (!this.sharedValues.has(name)) this.sharedValues.set(name, create());
