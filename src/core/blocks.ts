@@ -68,11 +68,8 @@ export function splitPieces(text: string): Split {
     let lineEnd = text.indexOf('\n', lineStart);
     const next = lineEnd < 0 ? length : lineEnd + 1;
     if (lineEnd < 0) lineEnd = length;
-    let contentEnd = lineEnd;
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-
-    let indent = 0;
-    while (lineStart + indent < contentEnd && text.charCodeAt(lineStart + indent) === 32) indent++;
+    const contentEnd = contentEndOf(text, lineStart, lineEnd);
+    const indent = spacesAt(text, lineStart, contentEnd);
     const firstOffset = lineStart + indent;
     const first = firstOffset < contentEnd ? text[firstOffset]! : '';
     if (first === '\t') return { kind: 'whole' };
@@ -231,6 +228,18 @@ function countLines(text: string, start: number, end: number): number {
   return count;
 }
 
+/** Where the line from `lineStart` to `lineEnd` (its `\n`) ends without its `\r`, if it has one. */
+function contentEndOf(text: string, lineStart: number, lineEnd: number): number {
+  return lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+}
+
+/** How many spaces the line at `lineStart` begins with. */
+function spacesAt(text: string, lineStart: number, contentEnd: number): number {
+  let indent = 0;
+  while (lineStart + indent < contentEnd && text.charCodeAt(lineStart + indent) === 32) indent++;
+  return indent;
+}
+
 /**
  * Cuts `text` from `start` to `end` (both line starts inside the resources) into resource pieces,
  * as `splitPieces` would there; undefined when the span holds anything but resources at
@@ -246,10 +255,8 @@ function splitResourceRegion(text: string, start: number, end: number, startLine
     let lineEnd = text.indexOf('\n', lineStart);
     const next = lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1;
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    let contentEnd = lineEnd;
-    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
-    let indent = 0;
-    while (lineStart + indent < contentEnd && text.charCodeAt(lineStart + indent) === 32) indent++;
+    const contentEnd = contentEndOf(text, lineStart, lineEnd);
+    const indent = spacesAt(text, lineStart, contentEnd);
     const firstOffset = lineStart + indent;
     const first = firstOffset < contentEnd ? text[firstOffset]! : '';
     if (first === '\t') return undefined;

@@ -108,9 +108,15 @@ export interface ResourceNode {
 }
 
 /** One occurrence of a reference to a resource name, wherever it is written. */
-export interface ReferenceOccurrence {
+export interface ReferenceOccurrence extends ReferenceSite {
   /** The resource the reference is written in. */
   readonly from: string;
+  /** Whether a resource of that name exists in the file. */
+  readonly resolved: boolean;
+}
+
+/** Where a reference is written and what it says, whichever resource holds it. */
+export interface ReferenceSite {
   /** The property path inside that resource, e.g. `['connectsTo', 0]` or `['ingress', 1, 'from']`. */
   readonly path: ValuePath;
   /** The referenced resource name. */
@@ -123,8 +129,6 @@ export interface ReferenceOccurrence {
   readonly optional?: boolean;
   /** The role of the reference in the availability model (from the catalog's property). */
   readonly role: DependencyRole;
-  /** Whether a resource of that name exists in the file. */
-  readonly resolved: boolean;
 }
 
 /** The model knobs of `assumptions:` with defaults applied. */
@@ -149,11 +153,8 @@ export interface Targets {
   readonly maxFindingSeverity?: FindingSeverity;
 }
 
-export interface ArchDocument {
-  /** The text this document was parsed from. */
-  readonly text: string;
-  /** The top-level map as written; undefined when the file is empty or not a map. */
-  readonly root: MapNode | undefined;
+/** The top-level values with defaults applied. */
+export interface TopLevel {
   readonly formatVersion: string | undefined;
   readonly name: string | undefined;
   readonly description: string | undefined;
@@ -164,6 +165,13 @@ export interface ArchDocument {
   readonly workload: Workload;
   readonly assumptions: Assumptions;
   readonly targets: Targets;
+}
+
+export interface ArchDocument extends TopLevel {
+  /** The text this document was parsed from. */
+  readonly text: string;
+  /** The top-level map as written; undefined when the file is empty or not a map. */
+  readonly root: MapNode | undefined;
   /** In file order. */
   readonly resources: readonly ResourceNode[];
   readonly resourceByName: ReadonlyMap<string, ResourceNode>;

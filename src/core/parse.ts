@@ -708,28 +708,21 @@ function readPlaced(piece: Piece): { value: ValueNode | undefined; diagnostics: 
   };
 }
 
+/** A section piece: top-level `key: value` entries, read once per distinct text. */
 function readSection(piece: Piece, previous: PieceCache | undefined, current: PieceCache): PieceResult {
-  const cached = lookup(piece.text, previous, current);
-  if (cached !== undefined) return cached;
-  const read = readPlaced(piece);
-  const diagnostics = [...read.diagnostics];
-  let entries: readonly MapEntry[] = [];
-  if (read.value?.kind === 'map') entries = read.value.entries;
-  else if (read.value !== undefined) {
-    diagnostics.push({
-      code: Codes.yamlSyntax,
-      severity: 'error',
-      message: 'Expected a top-level `key: value` here.',
-      range: read.value.range,
-      source: 'cloudarch',
-    });
-  }
-  const result: PieceResult = { line: piece.startLine, entries, diagnostics, analyses: [] };
-  current.set(piece.text, result);
-  return result;
+  return readPiece(piece, previous, current, 'Expected a top-level `key: value` here.', false);
 }
 
+/** A `resources:` piece: its entries are resources, analysed once per distinct text. */
 function readResourcePiece(piece: Piece, previous: PieceCache | undefined, current: PieceCache): PieceResult {
+  return readPiece(piece, previous, current, 'Expected a resource name followed by `:` and its properties, such as `web:`.', true);
+}
+
+/**
+ * A piece read as a map (`notAMap` is the error when it is something else), from the caches when
+ * its text was read before; `resources` says whether its entries are resources to analyse.
+ */
+function readPiece(piece: Piece, previous: PieceCache | undefined, current: PieceCache, notAMap: string, resources: boolean): PieceResult {
   const cached = lookup(piece.text, previous, current);
   if (cached !== undefined) return cached;
   const read = readPlaced(piece);
@@ -737,16 +730,13 @@ function readResourcePiece(piece: Piece, previous: PieceCache | undefined, curre
   let entries: readonly MapEntry[] = [];
   if (read.value?.kind === 'map') entries = read.value.entries;
   else if (read.value !== undefined) {
-    diagnostics.push({
-      code: Codes.yamlSyntax,
-      severity: 'error',
-      message: 'Expected a resource name followed by `:` and its properties, such as `web:`.',
-      range: read.value.range,
-      source: 'cloudarch',
-    });
+    diagnostics.push({ code: Codes.yamlSyntax, severity: 'error', message: notAMap, range: read.value.range, source: 'cloudarch' });
   }
-  const analyses = entries.map(analyzeResource);
-  for (const analysis of analyses) registerResourceSource(analysis.resource, piece.text, piece.startLine);
+  let analyses: readonly ResourceAnalysis[] = [];
+  if (resources) {
+    analyses = entries.map(analyzeResource);
+    for (const analysis of analyses) registerResourceSource(analysis.resource, piece.text, piece.startLine);
+  }
   const result: PieceResult = { line: piece.startLine, entries, diagnostics, analyses };
   current.set(piece.text, result);
   return result;

@@ -4,16 +4,10 @@
  * `one-of` variants) yields an occurrence with the exact range of the name.
  */
 import type { DependencyRole, PropertyDef, PropertyShape } from '../model/catalog-types';
-import type { MapNode, Position, Range, ScalarNode, ValueNode, ValuePath } from './document';
+import type { MapNode, Position, Range, ReferenceSite, ScalarNode, ValueNode, ValuePath } from './document';
 
 /** A reference as found in one resource, before the file's resource names are known. */
-export interface ReferenceDraft {
-  readonly path: ValuePath;
-  readonly target: string;
-  readonly range: Range;
-  readonly port?: number;
-  readonly optional?: boolean;
-  readonly role: DependencyRole;
+export interface ReferenceDraft extends ReferenceSite {
   /** The type patterns the property accepts (`*` for anything). */
   readonly accepts: readonly string[];
   /**

@@ -3,7 +3,7 @@
  * "workload, assumptions, targets"). A value of the wrong kind is reported by the schema check and
  * replaced by its default here, so that evaluations always receive numbers they can use.
  */
-import type { ArchDiagnostic, Assumptions, MapNode, Targets, Workload } from './document';
+import type { ArchDiagnostic, MapNode, TopLevel } from './document';
 import { Codes } from './codes';
 import { plainOf } from './resource-analysis';
 import { checkTopLevelSchema } from './schema-check';
@@ -13,18 +13,6 @@ import { findingSeverities } from '../model/severities';
 
 /** The format versions this release reads: `1` and any `1.x`. */
 const supportedVersion = /^1(\.\d+)?$/;
-
-/** The top-level values with defaults applied. */
-export interface TopLevel {
-  readonly formatVersion: string | undefined;
-  readonly name: string | undefined;
-  readonly description: string | undefined;
-  readonly region: string;
-  readonly zones: readonly string[];
-  readonly workload: Workload;
-  readonly assumptions: Assumptions;
-  readonly targets: Targets;
-}
 
 export const defaultRegion = 'us-east-1';
 export const defaultZones: readonly string[] = ['a', 'b', 'c'];
