@@ -86,15 +86,8 @@ function typeFromText(lines: readonly string[], resourceName: string, hint?: { l
     if (!inResources) continue;
     const header = /^(\s+)([A-Za-z0-9_-]+)\s*:\s*(#.*)?$/.exec(line);
     if (!header || header[2] !== resourceName) continue;
-    const nameIndent = header[1]!.length;
-    for (let inner = index + 1; inner < lines.length; inner++) {
-      const text = lines[inner]!;
-      if (text.trim() === '' || text.trim().startsWith('#')) continue;
-      const indent = text.length - text.trimStart().length;
-      if (indent <= nameIndent) break;
-      const type = /^\s+type\s*:\s*["']?([A-Za-z0-9_.-]+)/.exec(text);
-      if (type) return type[1];
-    }
+    const type = typeInBody(lines, index, header[1]!.length);
+    if (type) return type;
   }
   return undefined;
 }

@@ -243,22 +243,10 @@ export function cursorContext(text: string, position: Position, lines: readonly 
   const prefix = prefixOf(rest);
   if (prefix !== rest.trimEnd() && rest.trim() !== '') return undefined; // Something that is neither a key nor a scalar.
   const siblings = collectSiblings(lines, position.line, siblingColumn);
-  if (dash) {
-    // `- partial`: a scalar item, or the first key of an item map; the caller decides from the shape.
-    return {
-      path,
-      kind: 'item',
-      prefix,
-      replaceRange: rangeFor(prefix),
-      siblings,
-      keyColumn: siblingColumn,
-      inFlow: false,
-      needsLeadingSpace: false,
-    };
-  }
   return {
     path,
-    kind: 'key',
+    // `- partial`: a scalar item, or the first key of an item map; the caller decides from the shape.
+    kind: dash ? 'item' : 'key',
     prefix,
     replaceRange: rangeFor(prefix),
     siblings,

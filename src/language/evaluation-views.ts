@@ -194,22 +194,17 @@ function availabilityBlocks(name: string, result: EvaluationResult): Block[] {
       ? { kind: 'list', items: [...availability.spof] }
       : { kind: 'paragraph', text: 'None: no single unit failure stops the system.' },
   );
-  const zones = Object.entries(availability.zoneOutage);
-  if (zones.length > 0) {
-    blocks.push({ kind: 'heading', level: 2, text: 'Zone outages' });
+  for (const [what, outages] of [
+    ['Zone', availability.zoneOutage],
+    ['Region', availability.regionOutage],
+  ] as const) {
+    const outcomes = Object.entries(outages);
+    if (outcomes.length === 0) continue;
+    blocks.push({ kind: 'heading', level: 2, text: `${what} outages` });
     blocks.push({
       kind: 'table',
-      headers: ['Zone down', 'System still works'],
-      rows: zones.map(([zone, outcome]) => [zone, outcome.works ? 'yes' : 'NO']),
-    });
-  }
-  const regions = Object.entries(availability.regionOutage);
-  if (regions.length > 0) {
-    blocks.push({ kind: 'heading', level: 2, text: 'Region outages' });
-    blocks.push({
-      kind: 'table',
-      headers: ['Region down', 'System still works'],
-      rows: regions.map(([region, outcome]) => [region, outcome.works ? 'yes' : 'NO']),
+      headers: [`${what} down`, 'System still works'],
+      rows: outcomes.map(([place, outcome]) => [place, outcome.works ? 'yes' : 'NO']),
     });
   }
   blocks.push({ kind: 'heading', level: 2, text: 'Per resource' });
