@@ -10,6 +10,10 @@ export interface BehaviourFigure {
   readonly source: string;
 }
 
+function figure(value: number, source: string): BehaviourFigure {
+  return { value, source };
+}
+
 /**
  * Types with one writer (primary) and standbys or readers: when the writer's unit becomes unusable
  * while another is usable, the resource is down for a failover window drawn uniformly in
@@ -52,53 +56,34 @@ export const unitBilledTypes: ReadonlySet<string> = new Set([
 ]);
 
 /** How long a load balancer keeps sending to a failed target: health-check interval × unhealthy threshold. */
-export const healthCheckDetection: BehaviourFigure = {
-  value: 60,
-  source:
-    'Elastic Load Balancing target group defaults: HealthCheckIntervalSeconds 30 × UnhealthyThresholdCount 2 (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html, read 2026-12-03)',
-};
+export const healthCheckDetection = figure(
+  60,
+  'Elastic Load Balancing target group defaults: HealthCheckIntervalSeconds 30 × UnhealthyThresholdCount 2 (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html, read 2026-12-03)',
+);
 
 /** The notice before a spot instance (or Fargate Spot task) is reclaimed. */
-export const spotNotice: BehaviourFigure = {
-  value: 120,
-  source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html (two-minute warning)',
-};
+export const spotNotice = figure(
+  120,
+  'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html (two-minute warning)',
+);
 
 /** Random spot interruptions of one unit, per second. */
-export const spotInterruptionsPerSecond: BehaviourFigure = {
-  value: 0.05 / (30 * 86_400),
-  source:
-    'assumption: 5% of units interrupted a month, the lowest band ("<5%") of the Spot Instance Advisor (https://aws.amazon.com/ec2/spot/instance-advisor/)',
-};
+export const spotInterruptionsPerSecond = figure(
+  0.05 / (30 * 86_400),
+  'assumption: 5% of units interrupted a month, the lowest band ("<5%") of the Spot Instance Advisor (https://aws.amazon.com/ec2/spot/instance-advisor/)',
+);
 
 /** Mean length of a random zone outage (the rate follows from `assumptions.zoneAvailability`). */
-export const zoneOutageMeanSeconds: BehaviourFigure = {
-  value: 2 * 3_600,
-  source: 'assumption: AWS publishes no mean; large zone events have lasted hours',
-};
+export const zoneOutageMeanSeconds = figure(2 * 3_600, 'assumption: AWS publishes no mean; large zone events have lasted hours');
 
 /** Mean length of a random region outage (the rate follows from `assumptions.regionAvailability`). */
-export const regionOutageMeanSeconds: BehaviourFigure = {
-  value: 4 * 3_600,
-  source: 'assumption: AWS publishes no mean; region-wide events have lasted hours',
-};
+export const regionOutageMeanSeconds = figure(4 * 3_600, 'assumption: AWS publishes no mean; region-wide events have lasted hours');
 
 /** Scaling: consecutive evaluation periods above / below target before target tracking acts. */
-export const scaleOutPeriods: BehaviourFigure = {
-  value: 3,
-  source: 'assumption, after the alarms target tracking creates (high: 3 one-minute data points, low: 15)',
-};
-export const scaleInPeriods: BehaviourFigure = {
-  value: 15,
-  source: 'assumption, after the alarms target tracking creates (high: 3 one-minute data points, low: 15)',
-};
+const targetTrackingAlarms = 'assumption, after the alarms target tracking creates (high: 3 one-minute data points, low: 15)';
+export const scaleOutPeriods = figure(3, targetTrackingAlarms);
+export const scaleInPeriods = figure(15, targetTrackingAlarms);
 
 /** Defaults of an ECS service's scaling (its schema has no warm-up or cooldown). */
-export const ecsScalingWarmupSeconds: BehaviourFigure = {
-  value: 60,
-  source: 'assumption: a Fargate task starts and passes its health check in about a minute',
-};
-export const defaultCooldownSeconds: BehaviourFigure = {
-  value: 300,
-  source: 'the auto scaling group default cooldown (cooldownSeconds: 300)',
-};
+export const ecsScalingWarmupSeconds = figure(60, 'assumption: a Fargate task starts and passes its health check in about a minute');
+export const defaultCooldownSeconds = figure(300, 'the auto scaling group default cooldown (cooldownSeconds: 300)');

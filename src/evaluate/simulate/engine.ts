@@ -40,14 +40,7 @@ export interface ResourceBehaviourInput {
   readonly repairSeconds: number;
   readonly spot: boolean;
   readonly behindLoadBalancer: boolean;
-  readonly scaling?: {
-    readonly min: number;
-    readonly max: number;
-    readonly metric: 'cpu' | 'memory' | 'requests';
-    readonly target: number;
-    readonly warmupSeconds: number;
-    readonly cooldownSeconds: number;
-  };
+  readonly scaling?: ScalingInput;
   /** USD per month for the resource in the static estimate. */
   readonly monthlyUSD: number;
 }
@@ -105,13 +98,18 @@ interface Unit {
   undetectedUntil: number;
 }
 
-interface Scaling {
+/** A resource's scaling policy as the evaluation reads it. */
+export interface ScalingInput {
   readonly min: number;
   readonly max: number;
   readonly metric: 'cpu' | 'memory' | 'requests';
   readonly target: number;
   readonly warmupSeconds: number;
   readonly cooldownSeconds: number;
+}
+
+/** A scaling policy with the state of its alarms while the simulation runs. */
+interface Scaling extends ScalingInput {
   high: number;
   low: number;
   lastAction: number;
@@ -298,6 +296,20 @@ export function runSimulation(input: EngineInput): EngineOutput {
     return best;
   };
 
+  /** A new unit starts in the least loaded zone that is up and is ready at `readyAt`. */
+  const launchUnit = (c: Component, readyAt: number): void => {
+    const z = leastLoadedUpZone(c, -1);
+    const unit: Unit = {
+      zone: c.placement === 'zonal' ? z : -1,
+      state: 'starting',
+      epoch: 0,
+      alive: true,
+      terminating: false,
+      undetectedUntil: -1,
+    };
+    c.units.push(unit);
+    queue.push(readyAt, { k: 'unit-ready', c, u: unit, epoch: 0 });
+  };
   const scheduleLife = (c: Component, unit: Unit): void => {
     if (c.alwaysFailed) {
       unit.state = 'failed';
@@ -578,17 +590,7 @@ export function runSimulation(input: EngineInput): EngineOutput {
       case 'spot-launch': {
         const { c } = payload;
         if (c.units.filter((unit) => unit.alive && !unit.terminating).length >= (c.scaling?.max ?? Infinity)) return;
-        const z = leastLoadedUpZone(c, -1);
-        const unit: Unit = {
-          zone: c.placement === 'zonal' ? z : -1,
-          state: 'starting',
-          epoch: 0,
-          alive: true,
-          terminating: false,
-          undetectedUntil: -1,
-        };
-        c.units.push(unit);
-        queue.push(now + launchSeconds(c), { k: 'unit-ready', c, u: unit, epoch: unit.epoch });
+        launchUnit(c, now + launchSeconds(c));
         return;
       }
       case 'unit-ready': {
@@ -715,17 +717,7 @@ export function runSimulation(input: EngineInput): EngineOutput {
         if (s.high >= Math.max(1, Math.ceil((scaleOutPeriods.value * 60) / step))) {
           const add = needed - active.length;
           for (let i = 0; i < add; i++) {
-            const z = leastLoadedUpZone(c, -1);
-            const unit: Unit = {
-              zone: c.placement === 'zonal' ? z : -1,
-              state: 'starting',
-              epoch: 0,
-              alive: true,
-              terminating: false,
-              undetectedUntil: -1,
-            };
-            c.units.push(unit);
-            queue.push(now + s.warmupSeconds, { k: 'unit-ready', c, u: unit, epoch: 0 });
+            launchUnit(c, now + s.warmupSeconds);
           }
           s.high = 0;
           s.lastAction = now;
