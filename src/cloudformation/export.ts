@@ -545,12 +545,7 @@ const writers: Readonly<Record<string, Writer>> = {
       sourceResource !== undefined && (sourceResource.props.region ?? builder.doc.region) !== (p.region ?? builder.doc.region);
     if (source !== undefined) properties.SourceDBInstanceIdentifier = crossRegion ? getAtt(source, 'DBInstanceArn') : ref(source);
     else {
-      properties.MasterUsername = builder.parameter('DatabaseMasterUsername', {
-        Type: 'String',
-        Default: 'dbadmin',
-        Description:
-          'The master user name of the databases; the password is generated and kept in Secrets Manager (ManageMasterUserPassword).',
-      });
+      properties.MasterUsername = masterUsername(builder);
       properties.ManageMasterUserPassword = true;
     }
     if (typeof p.engineVersion === 'string') properties.EngineVersion = p.engineVersion;
@@ -601,12 +596,7 @@ const writers: Readonly<Record<string, Writer>> = {
     ];
     const properties: Record<string, Json> = {
       Engine: p.engine,
-      MasterUsername: builder.parameter('DatabaseMasterUsername', {
-        Type: 'String',
-        Default: 'dbadmin',
-        Description:
-          'The master user name of the databases; the password is generated and kept in Secrets Manager (ManageMasterUserPassword).',
-      }),
+      MasterUsername: masterUsername(builder),
       ManageMasterUserPassword: true,
       DBSubnetGroupName: ref(subnetGroup(resource, builder, place.zones)),
     };
@@ -819,15 +809,7 @@ const writers: Readonly<Record<string, Writer>> = {
           },
         });
         methods.push(method);
-        builder.add(builder.id(resource.name, `Permission${index + 1}`), {
-          Type: 'AWS::Lambda::Permission',
-          Properties: {
-            Action: 'lambda:InvokeFunction',
-            FunctionName: ref(fn),
-            Principal: 'apigateway.amazonaws.com',
-            SourceArn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),
-          },
-        });
+        allowApiToInvoke(builder, resource.name, index, id, fn);
       });
       if (p.apiKeyRequired === true && lambdas.length > 0) expressed.push('apiKeyRequired');
       if (methods.length > 0) {
@@ -877,15 +859,7 @@ const writers: Readonly<Record<string, Writer>> = {
             Target: sub(`integrations/\${${integration}}`),
           },
         });
-        builder.add(builder.id(resource.name, `Permission${index + 1}`), {
-          Type: 'AWS::Lambda::Permission',
-          Properties: {
-            Action: 'lambda:InvokeFunction',
-            FunctionName: ref(fn),
-            Principal: 'apigateway.amazonaws.com',
-            SourceArn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${id}}/*`),
-          },
-        });
+        allowApiToInvoke(builder, resource.name, index, id, fn);
       });
       builder.add(builder.id(resource.name, 'Stage'), {
         Type: 'AWS::ApiGatewayV2::Stage',
@@ -1249,6 +1223,28 @@ const writers: Readonly<Record<string, Writer>> = {
   },
 };
 
+/** The template parameter every database's master user name comes from (its password is managed by AWS). */
+function masterUsername(builder: Builder): Json {
+  return builder.parameter('DatabaseMasterUsername', {
+    Type: 'String',
+    Default: 'dbadmin',
+    Description: 'The master user name of the databases; the password is generated and kept in Secrets Manager (ManageMasterUserPassword).',
+  });
+}
+
+/** Lets the API `apiId` (route `index` of `resourceName`) invoke the Lambda function `functionId`. */
+function allowApiToInvoke(builder: Builder, resourceName: string, index: number, apiId: string, functionId: string): void {
+  builder.add(builder.id(resourceName, `Permission${index + 1}`), {
+    Type: 'AWS::Lambda::Permission',
+    Properties: {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: ref(functionId),
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: sub(`arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${${apiId}}/*`),
+    },
+  });
+}
+
 function rdsEngineName(engine: string): string {
   if (engine === 'oracle') return 'oracle-se2';
   if (engine === 'sqlserver') return 'sqlserver-se';
@@ -1487,12 +1483,7 @@ const skeletons: Readonly<Record<string, (resource: ResourceNode, id: string, bu
       ...(nodes > 1 ? { NumberOfNodes: nodes } : {}),
       NodeType: p.nodeType ?? 'ra3.xlplus',
       DBName: 'warehouse',
-      MasterUsername: builder.parameter('DatabaseMasterUsername', {
-        Type: 'String',
-        Default: 'dbadmin',
-        Description:
-          'The master user name of the databases; the password is generated and kept in Secrets Manager (ManageMasterUserPassword).',
-      }),
+      MasterUsername: masterUsername(builder),
       ManageMasterPassword: true,
       Encrypted: p.encrypted ?? true,
       ClusterSubnetGroupName: ref(subnetGroupId),
@@ -1637,12 +1628,7 @@ function documentCluster(resource: ResourceNode, id: string, builder: Builder, s
     ...(p.deletionProtection !== undefined ? { DeletionProtection: p.deletionProtection } : {}),
     ...(service === 'DocDB'
       ? {
-          MasterUsername: builder.parameter('DatabaseMasterUsername', {
-            Type: 'String',
-            Default: 'dbadmin',
-            Description:
-              'The master user name of the databases; the password is generated and kept in Secrets Manager (ManageMasterUserPassword).',
-          }),
+          MasterUsername: masterUsername(builder),
           ManageMasterUserPassword: true,
         }
       : { IamAuthEnabled: p.iamAuthentication ?? false }),

@@ -15,7 +15,7 @@ import { catalogTypesOfCloudFormation, cloudFormationTypes } from '../model/clou
 import { IntrinsicError, ResourceRef, TemplateEvaluator, Unknown, noValue, refsIn, type Evaluated } from './intrinsics';
 import { metadataKey, resourceMetadataOf, templateMetadataOf, type ResourceMetadata } from './metadata';
 import { NameAllocator, isResourceName } from './names';
-import { readTemplate, TemplateError, type CfnObject, type CfnValue } from './template';
+import { LocatedError, readTemplate, TemplateError, type CfnObject, type CfnValue } from './template';
 import { bool, directRef, int, isPlainObject, list, num, obj, refIds, str, type Props } from './values';
 
 export interface ImportOptions {
@@ -54,15 +54,8 @@ export interface ImportResult {
 }
 
 /** A template that cannot be imported, with its 1-based line and column. */
-export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(`line ${line}, column ${column}: ${message}`);
-    this.name = 'ImportError';
-  }
+export class ImportError extends LocatedError {
+  override readonly name = 'ImportError';
 }
 
 interface TemplateResource {
@@ -305,6 +298,13 @@ function httpTokens(options: Evaluated | undefined): string | undefined {
 }
 
 /** File systems named anywhere in a value (user data that mounts `${FileSystem}`). */
+/** The log types a database or cluster publishes to CloudWatch Logs (`EnableCloudwatchLogsExports`). */
+function logExportsOf(p: Props): string[] {
+  return list(p.EnableCloudwatchLogsExports)
+    .map(str)
+    .filter((item): item is string => item !== undefined);
+}
+
 function fileSystemsIn(value: Evaluated | undefined, importer: Importer): string[] {
   return refIds(value)
     .filter((id) => ['aws.efs.filesystem', 'aws.fsx.filesystem'].includes(importer.catalogTypeOf(id) ?? ''))
@@ -752,13 +752,7 @@ const handlers: Readonly<Record<string, Handler>> = {
     put(props, 'autoMinorVersionUpgrade', bool(p.AutoMinorVersionUpgrade));
     put(props, 'iamAuthentication', bool(p.EnableIAMDatabaseAuthentication));
     put(props, 'performanceInsights', bool(p.EnablePerformanceInsights));
-    put(
-      props,
-      'cloudwatchLogsExports',
-      list(p.EnableCloudwatchLogsExports)
-        .map(str)
-        .filter((item): item is string => item !== undefined),
-    );
+    put(props, 'cloudwatchLogsExports', logExportsOf(p));
     put(props, 'port', int(p.Port));
     put(props, 'securityGroups', importer.namesOf(p.VPCSecurityGroups, ['aws.ec2.security-group']));
     return { type: 'aws.rds.instance', props, notes };
@@ -812,13 +806,7 @@ const handlers: Readonly<Record<string, Handler>> = {
       'performanceInsights',
       members.map((member) => bool(member.props.EnablePerformanceInsights)).find((value) => value !== undefined),
     );
-    put(
-      props,
-      'cloudwatchLogsExports',
-      list(p.EnableCloudwatchLogsExports)
-        .map(str)
-        .filter((item): item is string => item !== undefined),
-    );
+    put(props, 'cloudwatchLogsExports', logExportsOf(p));
     put(props, 'securityGroups', importer.namesOf(p.VpcSecurityGroupIds, ['aws.ec2.security-group']));
     return { type: 'aws.rds.aurora', props, notes };
   },

@@ -12,16 +12,20 @@ import { maxAliasCount, maxFileSize, maxNestingDepth, scanStructure } from '../c
 export type CfnValue = string | number | boolean | null | CfnValue[] | { [key: string]: CfnValue };
 export type CfnObject = { [key: string]: CfnValue };
 
-/** A template that cannot be read, with where the problem is (1-based line and column, as editors show). */
-export class TemplateError extends Error {
+/** A problem with a template at a 1-based line and column, as editors show them. */
+export abstract class LocatedError extends Error {
   constructor(
     message: string,
     readonly line: number,
     readonly column: number,
   ) {
     super(`line ${line}, column ${column}: ${message}`);
-    this.name = 'TemplateError';
   }
+}
+
+/** A template that cannot be read, with where the problem is. */
+export class TemplateError extends LocatedError {
+  override readonly name = 'TemplateError';
 }
 
 /** CloudFormation's own limit is 500 resources per template; this leaves room for generated ones. */
