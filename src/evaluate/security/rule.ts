@@ -210,5 +210,41 @@ export function propertyRule(spec: PropertyRuleSpec): SecurityRule {
   return rule;
 }
 
+/** What is wrong with one item of a list property: the key in the item it is about, and the value that fixes it, if one does. */
+export interface ItemProblem {
+  readonly key: string;
+  readonly message: string;
+  readonly fix?: { readonly value: unknown; readonly title: string };
+}
+
+/**
+ * Builds a rule that checks each map item of the list property `list` (an instance's `volumes`, a
+ * load balancer's `listeners`): `problemOf` says what is wrong with an item, and the finding points
+ * at that key of the item, with a fix that sets it when the problem names a value.
+ */
+export function listItemRule(
+  meta: RuleMeta,
+  list: string,
+  problemOf: (item: Readonly<Record<string, unknown>>, index: number, resource: ResourceNode) => ItemProblem | undefined,
+): SecurityRule {
+  return {
+    ...meta,
+    check(resource, context) {
+      const items = resource.props[list];
+      if (!Array.isArray(items)) return [];
+      const findings: SecurityFinding[] = [];
+      items.forEach((item, index) => {
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
+        const problem = problemOf(item as Record<string, unknown>, index, resource);
+        if (problem === undefined) return;
+        const path = [list, index, problem.key];
+        const fix = problem.fix && buildSetPropertyFix(context.doc, resource, path, problem.fix.value, problem.fix.title);
+        findings.push(finding(meta, resource, { path, message: problem.message, ...(fix ? { fix } : {}) }));
+      });
+      return findings;
+    },
+  };
+}
+
 /** Truthiness as a YAML author means it: only `true` is on. */
 export const isTrue = (value: unknown): boolean => value === true;

@@ -3,9 +3,8 @@
  * encryption of block storage, secrets in user data, zone spread and health checks.
  */
 import type { ResourceNode } from '../../../core/document';
-import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
-import { finding, isTrue, propertyRule, shown, type RuleContext, type RuleMeta, type SecurityRule } from '../rule';
+import { finding, isTrue, listItemRule, propertyRule, shown, type RuleContext, type RuleMeta, type SecurityRule } from '../rule';
 
 const EC2 = 'aws.ec2.instance';
 const ASG = 'aws.autoscaling.group';
@@ -89,8 +88,8 @@ const publicIpRule = (id: string, types: readonly string[], securityHub: readonl
     fix: { value: false, title: 'Remove the public IP (publicIp: false)' },
   });
 
-const inlineVolumeEncryption: SecurityRule = (() => {
-  const meta: RuleMeta = {
+const inlineVolumeEncryption: SecurityRule = listItemRule(
+  {
     id: 'CA-EC2-003',
     title: 'Instance block device (inline EBS volume) is not encrypted',
     description:
@@ -103,32 +102,18 @@ const inlineVolumeEncryption: SecurityRule = (() => {
     securityHub: ['EC2.3'],
     responsibility: 'customer',
     fixable: true,
-  };
-  return {
-    ...meta,
-    check(resource, context) {
-      const volumes = resource.props.volumes;
-      if (!Array.isArray(volumes)) return [];
-      const findings: SecurityFinding[] = [];
-      volumes.forEach((volume, index) => {
-        // A volume given by name is an aws.ebs.volume of its own and is checked by CA-EBS-001.
-        if (volume === null || typeof volume !== 'object' || Array.isArray(volume)) return;
-        const encrypted = (volume as Record<string, unknown>).encrypted;
-        if (encrypted === true) return;
-        const path = ['volumes', index, 'encrypted'];
-        const fix = buildSetPropertyFix(context.doc, resource, path, true, 'Encrypt the volume (encrypted: true)');
-        findings.push(
-          finding(meta, resource, {
-            path,
-            message: `Volume ${index + 1} of \`${resource.name}\` is not encrypted (encrypted: ${shown(encrypted)}).`,
-            ...(fix ? { fix } : {}),
-          }),
-        );
-      });
-      return findings;
-    },
-  };
-})();
+  },
+  'volumes',
+  // A volume given by name (not a map) is an aws.ebs.volume of its own and is checked by CA-EBS-001.
+  ({ encrypted }, index, resource) =>
+    encrypted === true
+      ? undefined
+      : {
+          key: 'encrypted',
+          message: `Volume ${index + 1} of \`${resource.name}\` is not encrypted (encrypted: ${shown(encrypted)}).`,
+          fix: { value: true, title: 'Encrypt the volume (encrypted: true)' },
+        },
+);
 
 const userDataSecrets: SecurityRule = (() => {
   const meta: RuleMeta = {

@@ -6,7 +6,7 @@
 import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
-import { catalogDefault, effective, finding, isTrue, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
+import { catalogDefault, effective, finding, isTrue, listItemRule, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
 import { twoZones, zonesOf } from './compute';
 import { coversPort, isAllPorts, isWorld, portText, reachesPorts, readGroupRule, type GroupRule } from '../security-group-rules';
 import { databasePorts, webPorts } from '../../../model/ports';
@@ -58,90 +58,97 @@ function sgRule(meta: Omit<RuleMeta, 'types' | 'responsibility' | 'concern'>, re
 
 const name = (resource: ResourceNode) => `Security group \`${resource.name}\``;
 
+/** A rule for one administration port (SSH, RDP) open to the internet. */
+function adminPortRule(meta: Omit<RuleMeta, 'types' | 'responsibility' | 'concern'>, port: number, service: string): SecurityRule {
+  return sgRule(meta, true, (group, resource) =>
+    worldSpecificPort(group, port) ? `${name(resource)} allows ${service} (${portText(group.ports)}) from ${group.peer}.` : undefined,
+  );
+}
+
 export const securityGroupRules: readonly SecurityRule[] = [
-  (() => {
-    const meta = {
+  adminPortRule(
+    {
       id: 'CA-SG-001',
       title: 'Security group allows SSH (22) from the internet',
       description: 'SSH open to 0.0.0.0/0 or ::/0 invites credential stuffing and exploitation of the SSH daemon from anywhere.',
-      severity: 'high' as const,
+      severity: 'high',
       remediation:
         'Allow port 22 only from an administrative CIDR or a bastion security group, or use Systems Manager Session Manager instead of SSH.',
       checkov: ['CKV_AWS_24'],
       securityHub: ['EC2.13', 'EC2.19'],
       fixable: true,
-    };
-    return sgRule(meta, true, (group, resource) =>
-      worldSpecificPort(group, 22) ? `${name(resource)} allows SSH (${portText(group.ports)}) from ${group.peer}.` : undefined,
-    );
-  })(),
-  (() => {
-    const meta = {
+    },
+    22,
+    'SSH',
+  ),
+  adminPortRule(
+    {
       id: 'CA-SG-002',
       title: 'Security group allows RDP (3389) from the internet',
       description: 'Remote Desktop open to the whole internet is one of the most scanned and attacked services.',
-      severity: 'high' as const,
+      severity: 'high',
       remediation: 'Allow port 3389 only from an administrative CIDR, a VPN, or Fleet Manager/Session Manager.',
       checkov: ['CKV_AWS_25'],
       securityHub: ['EC2.14', 'EC2.19'],
       fixable: true,
-    };
-    return sgRule(meta, true, (group, resource) =>
-      worldSpecificPort(group, 3389) ? `${name(resource)} allows RDP (${portText(group.ports)}) from ${group.peer}.` : undefined,
-    );
-  })(),
-  (() => {
-    const meta = {
+    },
+    3389,
+    'RDP',
+  ),
+  sgRule(
+    {
       id: 'CA-SG-003',
       title: 'Security group allows all ports or all protocols from the internet',
       description:
         'An ingress rule for every port (or protocol -1) from 0.0.0.0/0 exposes every listening service of every attached resource.',
-      severity: 'critical' as const,
+      severity: 'critical',
       remediation:
         'Replace the rule with rules for the specific ports the service needs, from the narrowest source that works (a load balancer security group, a CIDR).',
       checkov: ['CKV_AWS_277'],
       securityHub: ['EC2.19'],
       fixable: true,
-    };
-    return sgRule(meta, true, (group, resource) =>
+    },
+    true,
+    (group, resource) =>
       isWorld(group.peer) && isAllPorts(group.ports) && reachesPorts(group)
         ? `${name(resource)} allows ${group.protocol === 'all' ? 'all protocols' : `${group.protocol} on all ports`} from ${group.peer}.`
         : undefined,
-    );
-  })(),
-  (() => {
-    const meta = {
+  ),
+  sgRule(
+    {
       id: 'CA-SG-004',
       title: 'Security group allows a database port from the internet',
       description:
         'Database and cache ports (MySQL, PostgreSQL, SQL Server, Oracle, MongoDB, Redis...) open to the internet expose data stores to brute force and exploits.',
-      severity: 'critical' as const,
+      severity: 'critical',
       remediation: "Allow the database port only from the application tier's security group.",
       checkov: [],
       securityHub: ['EC2.19'],
       fixable: true,
-    };
-    return sgRule(meta, true, (group, resource) => {
+    },
+    true,
+    (group, resource) => {
       const port = Object.keys(databasePorts)
         .map(Number)
         .find((candidate) => worldSpecificPort(group, candidate));
       return port === undefined
         ? undefined
         : `${name(resource)} allows ${databasePorts[port]} (${portText(group.ports)}) from ${group.peer}.`;
-    });
-  })(),
-  (() => {
-    const meta = {
+    },
+  ),
+  sgRule(
+    {
       id: 'CA-SG-005',
       title: 'Security group allows an unauthorized port from the internet',
       description: 'Only web ports (80 and 443) should face the internet; any other world-open port widens the attack surface.',
-      severity: 'high' as const,
+      severity: 'high',
       remediation: "Restrict the rule's source to the networks that need it, or front the service with a load balancer.",
       checkov: [],
       securityHub: ['EC2.18'],
       fixable: true,
-    };
-    return sgRule(meta, true, (group, resource) => {
+    },
+    true,
+    (group, resource) => {
       if (!isWorld(group.peer) || !reachesPorts(group) || group.ports === undefined || isAllPorts(group.ports)) return undefined;
       const ports = group.ports;
       // Only where CA-SG-001, -002 or -004 report the rule: UDP 22 is not SSH, but it is still a world-open port.
@@ -149,25 +156,25 @@ export const securityGroupRules: readonly SecurityRule[] = [
       const onlyWeb = ports.from === ports.to && webPorts.includes(ports.from);
       if (coveredElsewhere || onlyWeb) return undefined;
       return `${name(resource)} allows ${portText(ports)} from ${group.peer}; only 80 and 443 should face the internet.`;
-    });
-  })(),
-  (() => {
-    const meta = {
+    },
+  ),
+  sgRule(
+    {
       id: 'CA-SG-006',
       title: 'Security group allows plain HTTP (80) from the internet',
       description: 'Port 80 carries unencrypted traffic; acceptable only on a load balancer that redirects to HTTPS.',
-      severity: 'low' as const,
+      severity: 'low',
       remediation: 'Serve HTTPS on 443 and keep port 80 only on a load balancer listener that redirects to HTTPS.',
       checkov: ['CKV_AWS_260'],
       securityHub: [],
       fixable: false,
-    };
-    return sgRule(meta, false, (group, resource) =>
+    },
+    false,
+    (group, resource) =>
       isWorld(group.peer) && group.ports !== undefined && group.ports.from === 80 && group.ports.to === 80
         ? `${name(resource)} allows unencrypted HTTP on port 80 from ${group.peer}.`
         : undefined,
-    );
-  })(),
+  ),
   (() => {
     const meta: RuleMeta = {
       id: 'CA-SG-007',
@@ -285,8 +292,8 @@ const NLB = 'aws.elb.network';
 const GWLB = 'aws.elb.gateway';
 const CLOUDFRONT = ['aws.cloudfront.distribution'];
 
-const httpListener: SecurityRule = (() => {
-  const meta: RuleMeta = {
+const httpListener: SecurityRule = listItemRule(
+  {
     id: 'CA-ELB-001',
     title: 'Load balancer HTTP listener does not redirect to HTTPS',
     description: 'An HTTP listener that forwards requests sends credentials, cookies and data in clear text.',
@@ -298,31 +305,17 @@ const httpListener: SecurityRule = (() => {
     securityHub: ['ELB.1'],
     responsibility: 'customer',
     fixable: true,
-  };
-  return {
-    ...meta,
-    check(resource, context) {
-      const listeners = resource.props.listeners;
-      if (!Array.isArray(listeners)) return [];
-      const findings: SecurityFinding[] = [];
-      listeners.forEach((listener, index) => {
-        if (listener === null || typeof listener !== 'object') return;
-        const { protocol, port, redirectToHttps } = listener as Record<string, unknown>;
-        if (String(protocol).toUpperCase() !== 'HTTP' || redirectToHttps === true) return;
-        const path = ['listeners', index, 'redirectToHttps'];
-        const fix = buildSetPropertyFix(context.doc, resource, path, true, 'Redirect HTTP to HTTPS (redirectToHttps: true)');
-        findings.push(
-          finding(meta, resource, {
-            path,
-            message: `Load balancer \`${resource.name}\` serves plain HTTP on port ${shown(port)} without redirecting to HTTPS.`,
-            ...(fix ? { fix } : {}),
-          }),
-        );
-      });
-      return findings;
-    },
-  };
-})();
+  },
+  'listeners',
+  ({ protocol, port, redirectToHttps }, _index, resource) =>
+    String(protocol).toUpperCase() !== 'HTTP' || redirectToHttps === true
+      ? undefined
+      : {
+          key: 'redirectToHttps',
+          message: `Load balancer \`${resource.name}\` serves plain HTTP on port ${shown(port)} without redirecting to HTTPS.`,
+          fix: { value: true, title: 'Redirect HTTP to HTTPS (redirectToHttps: true)' },
+        },
+);
 
 /** TLS policies that still accept TLS 1.0 or 1.1. */
 function isOutdatedTlsPolicy(policy: string): boolean {
@@ -343,8 +336,8 @@ function defaultTlsPolicy(resource: ResourceNode): string | undefined {
 
 const ENCRYPTED_LISTENER_PROTOCOLS = ['HTTPS', 'TLS'];
 
-const tlsPolicy: SecurityRule = (() => {
-  const meta: RuleMeta = {
+const tlsPolicy: SecurityRule = listItemRule(
+  {
     id: 'CA-ELB-002',
     title: 'Load balancer TLS policy allows TLS older than 1.2',
     description: 'TLS 1.0 and 1.1 have known weaknesses and are deprecated by browsers and compliance standards.',
@@ -356,39 +349,21 @@ const tlsPolicy: SecurityRule = (() => {
     securityHub: ['ELB.8'],
     responsibility: 'customer',
     fixable: true,
-  };
-  return {
-    ...meta,
-    check(resource, context) {
-      const listeners = resource.props.listeners;
-      if (!Array.isArray(listeners)) return [];
-      return listeners.flatMap((listener, index) => {
-        if (listener === null || typeof listener !== 'object') return [];
-        const { sslPolicy: written, protocol } = listener as Record<string, unknown>;
-        // An encrypted listener that names no policy gets the default one, which is the outdated policy.
-        const encrypted = ENCRYPTED_LISTENER_PROTOCOLS.includes(String(protocol).toUpperCase());
-        const policy = written === undefined || written === null ? (encrypted ? defaultTlsPolicy(resource) : undefined) : written;
-        if (typeof policy !== 'string' || !isOutdatedTlsPolicy(policy)) return [];
-        const path = ['listeners', index, 'sslPolicy'];
-        const fix = buildSetPropertyFix(
-          context.doc,
-          resource,
-          path,
-          'ELBSecurityPolicy-TLS13-1-2-2021-06',
-          'Use TLS 1.2+ (ELBSecurityPolicy-TLS13-1-2-2021-06)',
-        );
-        const uses = written === policy ? `uses ${shown(policy)}` : `names no TLS policy, so it takes the default ${shown(policy)}`;
-        return [
-          finding(meta, resource, {
-            path,
-            message: `Listener ${index + 1} of \`${resource.name}\` ${uses}, which accepts TLS older than 1.2.`,
-            ...(fix ? { fix } : {}),
-          }),
-        ];
-      });
-    },
-  };
-})();
+  },
+  'listeners',
+  ({ sslPolicy: written, protocol }, index, resource) => {
+    // An encrypted listener that names no policy gets the default one, which is the outdated policy.
+    const encrypted = ENCRYPTED_LISTENER_PROTOCOLS.includes(String(protocol).toUpperCase());
+    const policy = written === undefined || written === null ? (encrypted ? defaultTlsPolicy(resource) : undefined) : written;
+    if (typeof policy !== 'string' || !isOutdatedTlsPolicy(policy)) return undefined;
+    const uses = written === policy ? `uses ${shown(policy)}` : `names no TLS policy, so it takes the default ${shown(policy)}`;
+    return {
+      key: 'sslPolicy',
+      message: `Listener ${index + 1} of \`${resource.name}\` ${uses}, which accepts TLS older than 1.2.`,
+      fix: { value: 'ELBSecurityPolicy-TLS13-1-2-2021-06', title: 'Use TLS 1.2+ (ELBSecurityPolicy-TLS13-1-2-2021-06)' },
+    };
+  },
+);
 
 const lbName = (resource: ResourceNode) => `Load balancer \`${resource.name}\``;
 
