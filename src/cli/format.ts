@@ -3,6 +3,7 @@
  * editors' problem matchers, and JSON with LSP ranges (0-based) for tools.
  */
 import type { ArchDiagnostic } from '../core/document';
+import type { CliIO } from './io';
 
 /** The word printed for each severity. */
 export function severityWord(severity: ArchDiagnostic['severity']): string {
@@ -51,4 +52,16 @@ export function summary(counts: { errors: number; warnings: number; infos: numbe
   const parts = [plural(counts.errors, 'error'), plural(counts.warnings, 'warning')];
   if (counts.infos > 0) parts.push(plural(counts.infos, 'note'));
   return parts.join(', ');
+}
+
+/**
+ * When the file has errors: prints every diagnostic and `file: 2 errors; <notDone>` on standard
+ * error and returns true (the command then exits with `ExitCode.errors`).
+ */
+export function reportedErrors(io: CliIO, file: string, diagnostics: readonly ArchDiagnostic[], notDone: string): boolean {
+  const counts = countBySeverity(diagnostics);
+  if (counts.errors === 0) return false;
+  for (const diagnostic of diagnostics) io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
+  io.stderr(`${file}: ${summary(counts)}; ${notDone}\n`);
+  return true;
 }

@@ -51,3 +51,10 @@ export function readInputFile(io: CliIO, command: string, file: string): string 
     return undefined;
   }
 }
+
+/** Prints the command's usage when `--help` was given; true when it did (the command then exits with `ExitCode.ok`). */
+export function printedHelp(parsed: { readonly switches: ReadonlySet<string> }, io: CliIO, usage: string): boolean {
+  if (!parsed.switches.has('help')) return false;
+  io.stdout(`${usage}\n`);
+  return true;
+}

@@ -9,8 +9,8 @@ import { toSarif } from '../../evaluate/security/sarif';
 import type { EvaluationResult } from '../../evaluate/types';
 import { createEngineLanguageService } from '../../language/engine';
 import { parseArgs, singleFile } from '../args';
-import { countBySeverity, diagnosticLine, summary } from '../format';
-import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
+import { diagnosticLine, reportedErrors } from '../format';
+import { ExitCode, printedHelp, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 export const summaryLine = 'Evaluate availability, cost and security, and check the targets.';
 
@@ -45,10 +45,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     'check-targets': { kind: 'switch' },
     help: { kind: 'switch', short: 'h' },
   });
-  if (parsed.switches.has('help')) {
-    io.stdout(`${usage}\n`);
-    return ExitCode.ok;
-  }
+  if (printedHelp(parsed, io, usage)) return ExitCode.ok;
   const file = singleFile(parsed, 'evaluate');
   const format = parsed.values.format ?? 'text';
   const only = parsed.values.only as EvaluationKind | undefined;
@@ -60,12 +57,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
 
   const engine = createEngineLanguageService();
   const doc = engine.parse(text);
-  const counts = countBySeverity(doc.diagnostics);
-  if (counts.errors > 0) {
-    for (const diagnostic of doc.diagnostics) io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
-    io.stderr(`${file}: ${summary(counts)}; not evaluated\n`);
-    return ExitCode.errors;
-  }
+  if (reportedErrors(io, file, doc.diagnostics, 'not evaluated')) return ExitCode.errors;
 
   const kinds: EvaluationKind[] | undefined = format === 'sarif' ? ['security'] : only ? [only] : undefined;
   const result = engine.evaluate(doc, kinds ? { only: kinds } : {})!;

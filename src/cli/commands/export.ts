@@ -7,9 +7,9 @@
 import { parseArchitecture } from '../../core/parse';
 import { exportArchitecture, exportFormats, isExportFormat, type ExportFormatId } from '../../diagram/export';
 import { parseArgs, singleFile } from '../args';
-import { countBySeverity, diagnosticLine, summary } from '../format';
+import { reportedErrors } from '../format';
 import { exportToCloudFormation } from './export-cloudformation';
-import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
+import { ExitCode, printedHelp, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 const diagramFormatIds = Object.keys(exportFormats) as ExportFormatId[];
 /** The diagram and review formats, then the CloudFormation template (src/cloudformation, its own writer). */
@@ -59,10 +59,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     scale: { kind: 'value' },
     help: { kind: 'switch', short: 'h' },
   });
-  if (parsed.switches.has('help')) {
-    io.stdout(`${usage}\n`);
-    return ExitCode.ok;
-  }
+  if (printedHelp(parsed, io, usage)) return ExitCode.ok;
   const file = singleFile(parsed, 'export');
   const to = parsed.values.to;
   if (to === 'cloudformation') {
@@ -85,12 +82,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (text === undefined) return ExitCode.usage;
 
   const doc = parseArchitecture(text);
-  const counts = countBySeverity(doc.diagnostics);
-  if (counts.errors > 0) {
-    for (const diagnostic of doc.diagnostics) io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
-    io.stderr(`${file}: ${summary(counts)}; not exported\n`);
-    return ExitCode.errors;
-  }
+  if (reportedErrors(io, file, doc.diagnostics, 'not exported')) return ExitCode.errors;
 
   const result = await exportArchitecture(doc, to, await services(to), {
     ...(parsed.values.theme !== undefined ? { theme: parsed.values.theme as 'light' | 'dark' } : {}),

@@ -9,7 +9,7 @@ import { TemplateError } from '../../cloudformation/template';
 import { parseArchitecture } from '../../core/parse';
 import { parseArgs } from '../args';
 import { diagnosticLine } from '../format';
-import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
+import { ExitCode, printedHelp, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 const usage = `Usage: cloudarch import TEMPLATE [-o OUT.cloudarch.yaml] [--param Name=Value]... [--region REGION]
 
@@ -59,10 +59,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     region: { kind: 'value' },
     help: { kind: 'switch', short: 'h' },
   });
-  if (parsed.switches.has('help')) {
-    io.stdout(`${usage}\n`);
-    return ExitCode.ok;
-  }
+  if (printedHelp(parsed, io, usage)) return ExitCode.ok;
   if (parsed.positionals.length === 0) throw new UsageError('no template given');
   if (parsed.positionals.length > 1) throw new UsageError(`one template at a time, not ${parsed.positionals.length}`);
   const file = parsed.positionals[0]!;

@@ -18,8 +18,8 @@ import {
 } from '../../evaluate/simulate';
 import { simulationMarkdown, simulationText } from '../../evaluate/simulate/report';
 import { parseArgs, singleFile } from '../args';
-import { countBySeverity, diagnosticLine, summary } from '../format';
-import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
+import { reportedErrors } from '../format';
+import { ExitCode, printedHelp, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
 
 export const summaryLine = 'Simulate the architecture over time: failures, outages, scaling, traffic and cost.';
 
@@ -67,10 +67,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     'check-targets': { kind: 'switch' },
     help: { kind: 'switch', short: 'h' },
   });
-  if (parsed.switches.has('help')) {
-    io.stdout(`${usage}\n`);
-    return ExitCode.ok;
-  }
+  if (printedHelp(parsed, io, usage)) return ExitCode.ok;
   const file = singleFile(parsed, 'simulate');
   const days = readNumber(
     parsed.values.days,
@@ -95,12 +92,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (text === undefined) return ExitCode.usage;
 
   const doc = parseArchitecture(text);
-  const counts = countBySeverity(doc.diagnostics);
-  if (counts.errors > 0) {
-    for (const diagnostic of doc.diagnostics) io.stderr(`${diagnosticLine(file, diagnostic)}\n`);
-    io.stderr(`${file}: ${summary(counts)}; not simulated\n`);
-    return ExitCode.errors;
-  }
+  if (reportedErrors(io, file, doc.diagnostics, 'not simulated')) return ExitCode.errors;
 
   let scenarioEvents: readonly SimulationSpec[] = [];
   let scenarioDays: number | undefined;

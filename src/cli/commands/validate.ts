@@ -5,7 +5,7 @@
 import { createEngineLanguageService } from '../../language/engine';
 import { parseArgs } from '../args';
 import { countBySeverity, diagnosticJson, diagnosticLine, summary } from '../format';
-import { ExitCode, UsageError, type CliIO, type CommandModule } from '../io';
+import { ExitCode, printedHelp, UsageError, type CliIO, type CommandModule } from '../io';
 
 export const summaryLine = 'Check architecture files and report their problems.';
 
@@ -20,10 +20,7 @@ Options:
 
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, { format: { kind: 'value', values: ['text', 'json'] }, help: { kind: 'switch', short: 'h' } });
-  if (parsed.switches.has('help')) {
-    io.stdout(`${usage}\n`);
-    return ExitCode.ok;
-  }
+  if (printedHelp(parsed, io, usage)) return ExitCode.ok;
   if (parsed.positionals.length === 0) throw new UsageError('no file given');
   const format = parsed.values.format ?? 'text';
   // Read every file first: a missing file is a usage error, reported before any result.
