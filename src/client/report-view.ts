@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ReportResult } from '../protocol/requests';
+import { htmlPage } from './webview-page';
 
 /** One panel, reused: opening a report replaces the previous one, like a preview. */
 export class ReportView implements vscode.Disposable {
@@ -38,14 +39,10 @@ export class ReportView implements vscode.Disposable {
 /** The whole page: the server's fragments, styled with the editor theme's colours. */
 function reportPage(reports: readonly ReportResult[], documentName: string): string {
   const body = reports.map((report) => `<section class="report">${report.html}</section>`).join('\n<hr>\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(documentName)}</title>
-<style>
+  return htmlPage({
+    csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:;",
+    title: documentName,
+    head: `<style>
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 1.5em 2em; line-height: 1.5; }
   h1, h2, h3 { font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); padding-bottom: 0.2em; }
   table { border-collapse: collapse; margin: 0.8em 0; }
@@ -57,14 +54,7 @@ function reportPage(reports: readonly ReportResult[], documentName: string): str
   hr { border: none; border-top: 1px solid var(--vscode-panel-border); margin: 2em 0; }
   .severity-critical, .severity-high { color: var(--vscode-errorForeground); font-weight: 600; }
   .severity-medium { color: var(--vscode-editorWarning-foreground); }
-</style>
-</head>
-<body>
-${body}
-</body>
-</html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+</style>`,
+    body,
+  });
 }

@@ -26,18 +26,35 @@ export function webviewPageHtml(options: WebviewPageOptions, body: string): stri
     `img-src ${options.cspSource} data:`,
     `font-src ${options.cspSource}`,
   ].join('; ');
+  return htmlPage({
+    csp,
+    title: options.title,
+    head: `<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}" nonce="${options.nonce}">`,
+    body: `${body}\n<script nonce="${options.nonce}" src="${escapeAttribute(options.scriptUri)}"></script>`,
+  });
+}
+
+/** What a page holds: its content security policy, its title, and the trusted markup of its head and body. */
+export interface HtmlPageParts {
+  readonly csp: string;
+  readonly title: string;
+  readonly head: string;
+  readonly body: string;
+}
+
+/** A whole HTML page under `csp`; the title is escaped, `head` and `body` are the caller's trusted markup. */
+export function htmlPage(parts: HtmlPageParts): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(parts.csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeText(options.title)}</title>
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}" nonce="${options.nonce}">
+<title>${escapeText(parts.title)}</title>
+${parts.head}
 </head>
 <body>
-${body}
-<script nonce="${options.nonce}" src="${escapeAttribute(options.scriptUri)}"></script>
+${parts.body}
 </body>
 </html>`;
 }
