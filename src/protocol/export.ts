@@ -4,6 +4,8 @@
  * client only asks where to save it and writes it. Types and names only, shared by both sides.
  */
 
+import type { DiagramOverlays, DiagramTheme } from '../diagram/types';
+
 export const exportRequestMethod = 'cloudarch/export';
 
 /** Every export format, with what the client's picker and save dialog need to know. */
@@ -25,17 +27,11 @@ export type ExportFormatName = keyof typeof exportFormatInfo;
 
 export const exportFormatNames = Object.keys(exportFormatInfo) as ExportFormatName[];
 
-export type ExportTheme = 'light' | 'dark' | 'high-contrast' | 'print';
+/** The themes an export can take: the diagram renderer's. */
+export type ExportTheme = DiagramTheme;
 
 /** The overlays drawn on the exported picture (the same switches as the diagram panel's). */
-export interface ExportOverlays {
-  readonly costHeat?: boolean;
-  readonly findings?: boolean;
-  readonly spof?: boolean;
-  readonly availability?: boolean;
-  readonly zonesDown?: readonly string[];
-  readonly securityGroups?: boolean;
-}
+export type ExportOverlays = DiagramOverlays;
 
 export interface ExportParams {
   readonly uri: string;

@@ -10,6 +10,7 @@
 import type { ArchDocument } from '../../core/document';
 import { buildReport, pct, qty, usd, type Report, type ReportBlock, type ReportSection } from '../../evaluate/report/model';
 import type { EvaluationResult, FindingSeverity } from '../../evaluate/types';
+import { markdownBlocks } from '../../evaluate/report/markdown';
 
 export interface ReviewOptions {
   /** The file the architecture came from, for locations and the subtitle. */
@@ -135,20 +136,6 @@ function mdText(text: string): string {
     .replace(/([*_`<>[\]#!~&])/g, '\\$1');
 }
 
-function markdownBlocks(blocks: readonly ReportBlock[], out: string[]): void {
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') out.push(mdText(block.text), '');
-    else if (block.kind === 'heading') out.push(`### ${mdText(block.text)}`, '');
-    else if (block.kind === 'list') out.push(...block.items.map((item) => `- ${mdText(item)}`), '');
-    else {
-      out.push(`| ${block.headers.map(mdText).join(' | ')} |`);
-      out.push(`|${block.headers.map((_, i) => (block.align?.[i] === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
-      for (const row of block.rows) out.push(`| ${row.map(mdText).join(' | ')} |`);
-      out.push('');
-    }
-  }
-}
-
 /**
  * The review as Markdown. `diagramFile` is the SVG written beside the document (a relative
  * path); without it the document says how to get the picture.
@@ -178,7 +165,7 @@ export function reviewMarkdown(
   }
   for (const section of review.sections) {
     out.push(`## ${mdText(section.title)}`, '');
-    markdownBlocks(section.blocks, out);
+    markdownBlocks(section.blocks, out, mdText);
   }
   out.push(
     '---',

@@ -72,6 +72,11 @@ const edgeColours: Readonly<Record<DiagramEdgeKind, string>> = {
 
 const severityColours = { critical: '#B0084D', high: '#DD344C', medium: '#ED7100', low: '#147EBA', info: '#7D8998' } as const;
 
+/** The same colour for every kind of container (the high-contrast and print themes draw them alike). */
+function everyContainer(colour: string): Readonly<Record<ContainerKind, string>> {
+  return { cloud: colour, region: colour, vpc: colour, zone: colour, 'public-subnet': colour, 'private-subnet': colour };
+}
+
 const light: Palette = {
   background: '#FFFFFF',
   text: '#16191F',
@@ -146,22 +151,8 @@ const highContrast: Palette = {
   selection: '#F38518',
   downFill: '#3C3C3C',
   heat: '#FF5D64',
-  containerStroke: {
-    cloud: '#FFFFFF',
-    region: '#FFFFFF',
-    vpc: '#FFFFFF',
-    zone: '#FFFFFF',
-    'public-subnet': '#FFFFFF',
-    'private-subnet': '#FFFFFF',
-  },
-  containerFill: {
-    cloud: '#000000',
-    region: '#000000',
-    vpc: '#000000',
-    zone: '#000000',
-    'public-subnet': '#000000',
-    'private-subnet': '#000000',
-  },
+  containerStroke: everyContainer('#FFFFFF'),
+  containerFill: everyContainer('#000000'),
   category: {
     ...awsCategory,
     compute: '#FFB86B',
@@ -199,14 +190,7 @@ const print: Palette = {
   ...light,
   nodeStroke: '#545B64',
   badgeFill: '#FFFFFF',
-  containerFill: {
-    cloud: '#FFFFFF',
-    region: '#FFFFFF',
-    vpc: '#FFFFFF',
-    zone: '#FFFFFF',
-    'public-subnet': '#FFFFFF',
-    'private-subnet': '#FFFFFF',
-  },
+  containerFill: everyContainer('#FFFFFF'),
 };
 
 export function paletteOf(theme: DiagramTheme): Palette {
