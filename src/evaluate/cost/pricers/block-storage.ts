@@ -73,21 +73,13 @@ export function chargeVolume(ctx: CostContext, resource: string, region: string,
     const tier1 = Math.min(iops, 32000);
     const tier2 = Math.min(Math.max(iops - 32000, 0), 32000);
     const tier3 = Math.max(iops - 64000, 0);
-    total += ctx.charge(resource, region, {
-      key: 'ebs:io2:iops',
-      quantity: tier1 * n,
-      what: `${prefix}io2 provisioned IOPS (first 32,000)`,
-    });
-    total += ctx.charge(resource, region, {
-      key: 'ebs:io2:iops-32k-64k',
-      quantity: tier2 * n,
-      what: `${prefix}io2 provisioned IOPS (32,001-64,000)`,
-    });
-    total += ctx.charge(resource, region, {
-      key: 'ebs:io2:iops-over-64k',
-      quantity: tier3 * n,
-      what: `${prefix}io2 provisioned IOPS (over 64,000)`,
-    });
+    const bands = [
+      ['ebs:io2:iops', tier1, 'first 32,000'],
+      ['ebs:io2:iops-32k-64k', tier2, '32,001-64,000'],
+      ['ebs:io2:iops-over-64k', tier3, 'over 64,000'],
+    ] as const;
+    for (const [key, iopsInBand, band] of bands)
+      total += ctx.charge(resource, region, { key, quantity: iopsInBand * n, what: `${prefix}io2 provisioned IOPS (${band})` });
   }
   total += ctx.charge(resource, region, {
     key: 'ebs:snapshot',
