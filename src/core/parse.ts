@@ -11,7 +11,7 @@
 import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurrence, ResourceNode, ValueNode } from './document';
 import { splitEdited, splitPieces, type Piece, type Split, type SplitChange } from './blocks';
 import { Codes } from './codes';
-import { crossCheck, type CrossState } from './cross-checks';
+import { crossCheck, type CrossInput, type CrossState } from './cross-checks';
 import { LineIndex } from './line-index';
 import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
@@ -373,17 +373,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
   }
 
   const zones = top?.zones ?? defaultZones;
-  diagnostics.push(...scenarioDiagnostics(root, top?.region ?? defaultRegion, zones, resources));
-  const cross = crossCheck({
-    root,
-    resources,
-    resourceByName,
-    drafts,
-    zones,
-    text: clean,
-    ...(previousState ? { previous: previousState.cross } : {}),
-  });
-  diagnostics.push(...cross.diagnostics);
+  const input = { root, resources, resourceByName, drafts, zones, text: clean };
+  const cross = checkAcross(previousState ? { ...input, previous: previousState.cross } : input, top?.region, diagnostics);
   const references: ReferenceOccurrence[] = cross.references;
   const alignable =
     !cleaned &&
@@ -583,21 +574,11 @@ function parseEdited(
     if (analysis.diagnostics.length > 0) for (const diagnostic of analysis.diagnostics) diagnostics.push(diagnostic);
 
   const zones = top.zones ?? defaultZones;
-  for (const diagnostic of scenarioDiagnostics(root, top.region ?? defaultRegion, zones, resources)) diagnostics.push(diagnostic);
   // The resources after the edit only moved (when lines were added or removed): their cached
   // cross-resource results are moved with them rather than worked out again.
   const moved = lineDelta === 0 ? undefined : { start: resourceNewEnd, previousStart: resourceOldEnd, lines: lineDelta };
-  const cross = crossCheck({
-    root,
-    resources,
-    resourceByName,
-    drafts,
-    zones,
-    text,
-    previous: previous.cross,
-    ...(moved !== undefined ? { moved } : {}),
-  });
-  for (const diagnostic of cross.diagnostics) diagnostics.push(diagnostic);
+  const input = { root, resources, resourceByName, drafts, zones, text, previous: previous.cross };
+  const cross = checkAcross(moved !== undefined ? { ...input, moved } : input, top.region, diagnostics);
   diagnostics.sort(compareDiagnostics);
   const document: ArchDocument = {
     text,
@@ -685,6 +666,18 @@ function compareDiagnostics(left: ArchDiagnostic, right: ArchDiagnostic): number
     (left.code < right.code ? -1 : left.code > right.code ? 1 : 0) ||
     (left.message < right.message ? -1 : left.message > right.message ? 1 : 0)
   );
+}
+
+/**
+ * The checks across resources: the scenarios' (in `region`, the file's or the default) and the
+ * cross-checks', their diagnostics appended to `diagnostics` in that order.
+ */
+function checkAcross(input: CrossInput, region: string | undefined, diagnostics: ArchDiagnostic[]): ReturnType<typeof crossCheck> {
+  for (const diagnostic of scenarioDiagnostics(input.root, region ?? defaultRegion, input.zones, input.resources))
+    diagnostics.push(diagnostic);
+  const cross = crossCheck(input);
+  for (const diagnostic of cross.diagnostics) diagnostics.push(diagnostic);
+  return cross;
 }
 
 function lookup(text: string, previous: PieceCache | undefined, current: PieceCache): PieceResult | undefined {

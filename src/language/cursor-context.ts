@@ -292,24 +292,10 @@ function flowCursor(
   }
   const mapPath: PathStep[] = [...owner, ...(flow.inSeq ? [-1 as const] : [])];
   const inner = /^\s*([A-Za-z0-9_-]+)\s*:\s*(.*)$/.exec(flow.segment);
-  if (inner) {
-    const prefix = wordBefore.exec(inner[2]!)![0];
-    return {
-      path: mapPath,
-      kind: 'value',
-      key: inner[1]!,
-      prefix,
-      replaceRange: rangeFor(prefix),
-      siblings,
-      keyColumn,
-      inFlow: true,
-      needsLeadingSpace: false,
-    };
-  }
-  const prefix = wordBefore.exec(flow.segment)![0];
+  const prefix = wordBefore.exec(inner ? inner[2]! : flow.segment)![0];
   return {
     path: mapPath,
-    kind: 'key',
+    ...(inner ? { kind: 'value' as const, key: inner[1]! } : { kind: 'key' as const }),
     prefix,
     replaceRange: rangeFor(prefix),
     siblings,
