@@ -246,5 +246,29 @@ export function listItemRule(
   };
 }
 
+/**
+ * Declarative description of a rule that wants a boolean switch on (`encrypted: true`): the switch
+ * is off when absent (unless the catalog's default says otherwise), and the fix turns it on.
+ */
+export interface SwitchRuleSpec extends Omit<PropertyRuleSpec, 'responsibility' | 'path' | 'assumedDefault' | 'ok' | 'fix'> {
+  /** The top-level property that must be `true`. */
+  readonly property: string;
+  /** The title of the fix that writes `property: true`. */
+  readonly fixTitle: string;
+}
+
+/** Builds a customer-side rule from a switch spec (a property rule with its usual defaults). */
+export function switchRule(spec: SwitchRuleSpec): SecurityRule {
+  const { property, fixTitle, ...rest } = spec;
+  return propertyRule({
+    ...rest,
+    responsibility: 'customer',
+    path: [property],
+    assumedDefault: false,
+    ok: isTrue,
+    fix: { value: true, title: fixTitle },
+  });
+}
+
 /** Truthiness as a YAML author means it: only `true` is on. */
 export const isTrue = (value: unknown): boolean => value === true;

@@ -1,7 +1,7 @@
 /**
  * Analytics services: Redshift, EMR, Glue and Athena.
  */
-import { isTrue, propertyRule, shown, type SecurityRule } from '../rule';
+import { isTrue, propertyRule, shown, switchRule, type SecurityRule } from '../rule';
 
 const REDSHIFT = ['aws.redshift.cluster'];
 const EMR = ['aws.emr.cluster'];
@@ -24,7 +24,7 @@ export const analyticsRules: readonly SecurityRule[] = [
     message: (resource) => `Redshift cluster \`${resource.name}\` is publicly accessible (publiclyAccessible: true).`,
     fix: { value: false, title: 'Make it private (publiclyAccessible: false)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-REDSHIFT-002',
     title: 'Redshift cluster is not encrypted',
     description: 'An unencrypted warehouse stores data and snapshots in clear.',
@@ -34,14 +34,11 @@ export const analyticsRules: readonly SecurityRule[] = [
     remediation: 'Set `encrypted: true` (an existing cluster can be encrypted in place with a KMS key).',
     checkov: ['CKV_AWS_64'],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encrypted'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encrypted',
     message: (resource, value) => `Redshift cluster \`${resource.name}\` is not encrypted (encrypted: ${shown(value)}).`,
-    fix: { value: true, title: 'Encrypt the cluster (encrypted: true)' },
+    fixTitle: 'Encrypt the cluster (encrypted: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-REDSHIFT-003',
     title: 'Redshift audit logging is off',
     description: 'Without audit logs there is no record of connections, user changes and queries.',
@@ -51,14 +48,11 @@ export const analyticsRules: readonly SecurityRule[] = [
     remediation: 'Set `auditLogging: true`.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['auditLogging'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'auditLogging',
     message: (resource) => `Redshift cluster \`${resource.name}\` does not log connections and queries.`,
-    fix: { value: true, title: 'Turn on audit logging (auditLogging: true)' },
+    fixTitle: 'Turn on audit logging (auditLogging: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-REDSHIFT-004',
     title: 'Redshift enhanced VPC routing is off',
     description: 'Without enhanced VPC routing, COPY and UNLOAD traffic to S3 bypasses VPC endpoints, security groups and flow logs.',
@@ -68,14 +62,11 @@ export const analyticsRules: readonly SecurityRule[] = [
     remediation: 'Set `enhancedVpcRouting: true`.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['enhancedVpcRouting'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'enhancedVpcRouting',
     message: (resource) => `Redshift cluster \`${resource.name}\` sends S3 traffic outside the VPC (enhancedVpcRouting is not true).`,
-    fix: { value: true, title: 'Route through the VPC (enhancedVpcRouting: true)' },
+    fixTitle: 'Route through the VPC (enhancedVpcRouting: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EMR-001',
     title: 'EMR cluster does not encrypt data at rest',
     description: "Without a security configuration that encrypts at rest, EMRFS data in S3 and the nodes' local disks are stored in clear.",
@@ -85,14 +76,11 @@ export const analyticsRules: readonly SecurityRule[] = [
     remediation: 'Set `encryptionAtRest: true` (a security configuration with S3 and local-disk encryption).',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encryptionAtRest'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encryptionAtRest',
     message: (resource) => `EMR cluster \`${resource.name}\` does not encrypt data at rest.`,
-    fix: { value: true, title: 'Encrypt at rest (encryptionAtRest: true)' },
+    fixTitle: 'Encrypt at rest (encryptionAtRest: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EMR-002',
     title: 'EMR cluster does not encrypt data in transit',
     description: 'Without TLS between nodes, shuffle data and client traffic cross the network in clear.',
@@ -102,14 +90,11 @@ export const analyticsRules: readonly SecurityRule[] = [
     remediation: 'Set `encryptionInTransit: true`.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encryptionInTransit'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encryptionInTransit',
     message: (resource) => `EMR cluster \`${resource.name}\` does not encrypt data in transit.`,
-    fix: { value: true, title: 'Encrypt in transit (encryptionInTransit: true)' },
+    fixTitle: 'Encrypt in transit (encryptionInTransit: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EMR-003',
     title: 'EMR cluster termination protection is off',
     description: 'A long-running cluster without termination protection can be terminated by one mistaken call, losing HDFS data.',
@@ -119,14 +104,11 @@ export const analyticsRules: readonly SecurityRule[] = [
     remediation: 'Set `terminationProtection: true` on long-running clusters.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['terminationProtection'],
-    assumedDefault: false,
+    property: 'terminationProtection',
     // Transient clusters (run per job) are meant to terminate; only flag clusters that run all month.
     appliesTo: (resource) => typeof resource.props.hoursPerMonth !== 'number' || resource.props.hoursPerMonth >= 730,
-    ok: isTrue,
     message: (resource) => `Long-running EMR cluster \`${resource.name}\` has no termination protection.`,
-    fix: { value: true, title: 'Turn on termination protection (terminationProtection: true)' },
+    fixTitle: 'Turn on termination protection (terminationProtection: true)',
   }),
   propertyRule({
     id: 'CA-EMR-004',
@@ -146,7 +128,7 @@ export const analyticsRules: readonly SecurityRule[] = [
     message: (resource) => `EMR cluster \`${resource.name}\` runs with block public access turned off.`,
     fix: { value: true, title: 'Block public access (blockPublicAccess: true)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-GLUE-001',
     title: 'Glue job has no encryption security configuration',
     description: "Without a security configuration the job's S3 output, CloudWatch logs and bookmarks are not encrypted with a KMS key.",
@@ -156,12 +138,9 @@ export const analyticsRules: readonly SecurityRule[] = [
     remediation: 'Set `encryption: true` to attach a security configuration.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encryption'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encryption',
     message: (resource) => `Glue job \`${resource.name}\` has no encryption security configuration.`,
-    fix: { value: true, title: "Encrypt the job's data (encryption: true)" },
+    fixTitle: "Encrypt the job's data (encryption: true)",
   }),
   propertyRule({
     id: 'CA-ATHENA-001',

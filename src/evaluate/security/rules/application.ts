@@ -4,7 +4,7 @@
 import { DEPRECATED_LAMBDA_RUNTIME_IDS, replacementLambdaRuntime } from '../../../model/aws-facts';
 import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
-import { finding, isTrue, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
+import { finding, isTrue, propertyRule, shown, switchRule, type RuleMeta, type SecurityRule } from '../rule';
 import { secretIn } from './compute';
 
 const APIGW = ['aws.apigateway.api'];
@@ -18,7 +18,7 @@ export const DEPRECATED_LAMBDA_RUNTIMES: readonly string[] = DEPRECATED_LAMBDA_R
 const replacementRuntime = replacementLambdaRuntime;
 
 export const applicationRules: readonly SecurityRule[] = [
-  propertyRule({
+  switchRule({
     id: 'CA-APIGW-001',
     title: 'API Gateway access logging is off',
     description: 'Without access logs there is no record of who called which route with what result.',
@@ -28,14 +28,11 @@ export const applicationRules: readonly SecurityRule[] = [
     remediation: 'Set `accessLogging: true`.',
     checkov: ['CKV_AWS_76', 'CKV_AWS_95'],
     securityHub: ['APIGateway.1', 'APIGateway.9'],
-    responsibility: 'customer',
-    path: ['accessLogging'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'accessLogging',
     message: (resource) => `API \`${resource.name}\` does not write access logs.`,
-    fix: { value: true, title: 'Turn on access logging (accessLogging: true)' },
+    fixTitle: 'Turn on access logging (accessLogging: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-APIGW-002',
     title: 'REST API is not protected by WAF',
     description: 'A public REST API without a web ACL receives injection and bot traffic unfiltered.',
@@ -45,13 +42,10 @@ export const applicationRules: readonly SecurityRule[] = [
     remediation: 'Set `waf: true` (WAF attaches to REST API stages; put HTTP APIs behind CloudFront with WAF).',
     checkov: ['CKV2_AWS_29'],
     securityHub: ['APIGateway.4'],
-    responsibility: 'customer',
-    path: ['waf'],
-    assumedDefault: false,
+    property: 'waf',
     appliesTo: (resource) => resource.props.kind === undefined || resource.props.kind === 'rest',
-    ok: isTrue,
     message: (resource) => `REST API \`${resource.name}\` has no WAF web ACL.`,
-    fix: { value: true, title: 'Attach a WAF web ACL (waf: true)' },
+    fixTitle: 'Attach a WAF web ACL (waf: true)',
   }),
   propertyRule({
     id: 'CA-APIGW-003',
@@ -70,7 +64,7 @@ export const applicationRules: readonly SecurityRule[] = [
     message: (resource, value) => `API \`${resource.name}\` accepts unauthenticated calls (authorization: ${shown(value)}).`,
     fix: { value: 'iam', title: 'Require IAM authorization (authorization: iam)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-APIGW-004',
     title: 'API Gateway X-Ray tracing is off',
     description: 'Without tracing, slow or failing calls cannot be followed through the services behind the API.',
@@ -80,13 +74,10 @@ export const applicationRules: readonly SecurityRule[] = [
     remediation: 'Set `tracing: true`.',
     checkov: ['CKV_AWS_73'],
     securityHub: ['APIGateway.3'],
-    responsibility: 'customer',
-    path: ['tracing'],
-    assumedDefault: false,
+    property: 'tracing',
     appliesTo: (resource) => resource.props.kind === undefined || resource.props.kind === 'rest',
-    ok: isTrue,
     message: (resource) => `API \`${resource.name}\` does not trace requests with X-Ray.`,
-    fix: { value: true, title: 'Turn on X-Ray tracing (tracing: true)' },
+    fixTitle: 'Turn on X-Ray tracing (tracing: true)',
   }),
   propertyRule({
     id: 'CA-LAMBDA-001',
@@ -254,7 +245,7 @@ export const applicationRules: readonly SecurityRule[] = [
     message: (resource) => `ECS service \`${resource.name}\` assigns public IP addresses to its tasks.`,
     fix: { value: false, title: 'Remove public IPs (assignPublicIp: false)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-ECS-003',
     title: 'ECS container root file system is writable',
     description: 'A writable root file system lets an attacker who gets code execution modify binaries and persist in the container.',
@@ -264,11 +255,8 @@ export const applicationRules: readonly SecurityRule[] = [
     remediation: 'Set `readonlyRootFilesystem: true` and mount volumes for the paths the application writes.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['readonlyRootFilesystem'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'readonlyRootFilesystem',
     message: (resource) => `ECS service \`${resource.name}\` gives its containers a writable root file system.`,
-    fix: { value: true, title: 'Make the root file system read-only (readonlyRootFilesystem: true)' },
+    fixTitle: 'Make the root file system read-only (readonlyRootFilesystem: true)',
   }),
 ];

@@ -4,7 +4,17 @@
  */
 import type { ResourceNode } from '../../../core/document';
 import { buildSetPropertyFix } from '../fixes';
-import { finding, isTrue, listItemRule, propertyRule, shown, type RuleContext, type RuleMeta, type SecurityRule } from '../rule';
+import {
+  finding,
+  isTrue,
+  listItemRule,
+  propertyRule,
+  shown,
+  switchRule,
+  type RuleContext,
+  type RuleMeta,
+  type SecurityRule,
+} from '../rule';
 
 const EC2 = 'aws.ec2.instance';
 const ASG = 'aws.autoscaling.group';
@@ -229,7 +239,7 @@ export const computeRules: readonly SecurityRule[] = [
     ok: (value) => typeof value === 'string' && value.trim() !== '',
     message: (resource) => `\`${resource.name}\` has no IAM role, so AWS calls from it need stored access keys.`,
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EC2-006',
     title: 'EC2 detailed monitoring is off',
     description: 'Basic monitoring reports every five minutes, too coarse to catch short spikes or to scale quickly.',
@@ -239,12 +249,9 @@ export const computeRules: readonly SecurityRule[] = [
     remediation: 'Set `detailedMonitoring: true` (one-minute metrics).',
     checkov: ['CKV_AWS_126'],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['detailedMonitoring'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'detailedMonitoring',
     message: (resource) => `\`${resource.name}\` reports metrics every five minutes only (detailedMonitoring is not true).`,
-    fix: { value: true, title: 'Turn on detailed monitoring (detailedMonitoring: true)' },
+    fixTitle: 'Turn on detailed monitoring (detailedMonitoring: true)',
   }),
   propertyRule({
     id: 'CA-EC2-007',
@@ -285,7 +292,7 @@ export const computeRules: readonly SecurityRule[] = [
   imdsRule('CA-ASG-002', [ASG], ['AutoScaling.3']),
   asgHealthCheck,
   publicIpRule('CA-ASG-004', [ASG], ['EC2.25'], 'Auto Scaling launch template assigns public IP addresses'),
-  propertyRule({
+  switchRule({
     id: 'CA-EBS-001',
     title: 'EBS volume is not encrypted',
     description: 'Unencrypted EBS volumes leave data and every snapshot of it readable to anyone who obtains a copy.',
@@ -295,15 +302,12 @@ export const computeRules: readonly SecurityRule[] = [
     remediation: 'Create the volume with `encrypted: true` (copy an existing volume through an encrypted snapshot).',
     checkov: ['CKV_AWS_3'],
     securityHub: ['EC2.3'],
-    responsibility: 'customer',
-    path: ['encrypted'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encrypted',
     message: (resource, value) => `EBS volume \`${resource.name}\` is not encrypted (encrypted: ${shown(value)}).`,
-    fix: { value: true, title: 'Encrypt the volume (encrypted: true)' },
+    fixTitle: 'Encrypt the volume (encrypted: true)',
   }),
   gp2Volumes,
-  propertyRule({
+  switchRule({
     id: 'CA-EBS-003',
     title: 'EBS volume is not covered by a backup plan',
     description: 'A volume outside AWS Backup has no scheduled recovery point; a deletion or corruption is final.',
@@ -313,12 +317,9 @@ export const computeRules: readonly SecurityRule[] = [
     remediation: 'Set `backupPlan: true` to include the volume in an AWS Backup plan.',
     checkov: [],
     securityHub: ['EC2.28'],
-    responsibility: 'customer',
-    path: ['backupPlan'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'backupPlan',
     message: (resource) => `EBS volume \`${resource.name}\` is not in a backup plan.`,
-    fix: { value: true, title: 'Add to a backup plan (backupPlan: true)' },
+    fixTitle: 'Add to a backup plan (backupPlan: true)',
   }),
 ];
 
@@ -326,7 +327,7 @@ const BEANSTALK = ['aws.elasticbeanstalk.environment'];
 
 /** Elastic Beanstalk (listed after the application rules in the rule table). */
 export const beanstalkRules: readonly SecurityRule[] = [
-  propertyRule({
+  switchRule({
     id: 'CA-EB-001',
     title: 'Elastic Beanstalk managed platform updates are off',
     description: "Without managed updates the environment's platform misses security patches until someone updates it by hand.",
@@ -336,12 +337,9 @@ export const beanstalkRules: readonly SecurityRule[] = [
     remediation: 'Set `managedUpdates: true`.',
     checkov: ['CKV_AWS_340'],
     securityHub: ['ElasticBeanstalk.2'],
-    responsibility: 'customer',
-    path: ['managedUpdates'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'managedUpdates',
     message: (resource) => `Elastic Beanstalk environment \`${resource.name}\` does not apply platform updates automatically.`,
-    fix: { value: true, title: 'Turn on managed updates (managedUpdates: true)' },
+    fixTitle: 'Turn on managed updates (managedUpdates: true)',
   }),
   propertyRule({
     id: 'CA-EB-002',

@@ -11,7 +11,7 @@
  */
 import type { ResourceNode } from '../../../core/document';
 import { buildSetPropertyFix } from '../fixes';
-import { finding, isTrue, propertyRule, type RuleMeta, type SecurityRule } from '../rule';
+import { finding, propertyRule, switchRule, type RuleMeta, type SecurityRule } from '../rule';
 import { isWorld } from '../security-group-rules';
 
 const LIGHTSAIL = ['aws.lightsail.instance'];
@@ -106,7 +106,7 @@ const lightsailAdminPorts: SecurityRule = (() => {
 
 export const coverageRules: readonly SecurityRule[] = [
   lightsailAdminPorts,
-  propertyRule({
+  switchRule({
     id: 'CA-LIGHTSAIL-002',
     title: 'Lightsail automatic snapshots are off',
     description:
@@ -117,12 +117,9 @@ export const coverageRules: readonly SecurityRule[] = [
     remediation: 'Set `automaticSnapshots: true` (daily snapshots kept for seven days).',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['automaticSnapshots'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'automaticSnapshots',
     message: (resource) => `Lightsail instance \`${resource.name}\` has no automatic snapshots.`,
-    fix: { value: true, title: 'Take daily snapshots (automaticSnapshots: true)' },
+    fixTitle: 'Take daily snapshots (automaticSnapshots: true)',
   }),
   propertyRule({
     id: 'CA-BATCH-001',
@@ -147,7 +144,7 @@ export const coverageRules: readonly SecurityRule[] = [
     message: (resource) => `Batch compute environment \`${resource.name}\` launches instances that still answer IMDSv1.`,
     fix: { value: 'required', title: 'Require IMDSv2 (imdsv2: required)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-IMAGEBUILDER-001',
     title: 'Image Builder output image is not encrypted',
     description:
@@ -158,14 +155,11 @@ export const coverageRules: readonly SecurityRule[] = [
     remediation: "Set `encryptedImage: true` (encrypt the AMI's snapshots with a KMS key in the distribution settings).",
     checkov: ['CKV_AWS_199'],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encryptedImage'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encryptedImage',
     message: (resource) => `Image Builder pipeline \`${resource.name}\` produces unencrypted images.`,
-    fix: { value: true, title: 'Encrypt the output image (encryptedImage: true)' },
+    fixTitle: 'Encrypt the output image (encryptedImage: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-IMAGEBUILDER-002',
     title: 'Image Builder does not scan images for vulnerabilities',
     description:
@@ -176,14 +170,11 @@ export const coverageRules: readonly SecurityRule[] = [
     remediation: 'Set `vulnerabilityScanning: true` (Amazon Inspector image scanning in the pipeline).',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['vulnerabilityScanning'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'vulnerabilityScanning',
     message: (resource) => `Image Builder pipeline \`${resource.name}\` does not scan its images for vulnerabilities.`,
-    fix: { value: true, title: 'Scan images with Amazon Inspector (vulnerabilityScanning: true)' },
+    fixTitle: 'Scan images with Amazon Inspector (vulnerabilityScanning: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-R53-001',
     title: 'Public hosted zone is not signed with DNSSEC',
     description:
@@ -194,16 +185,13 @@ export const coverageRules: readonly SecurityRule[] = [
     remediation: 'Set `dnssec: true` and publish the DS record at the parent zone or registrar.',
     checkov: ['CKV2_AWS_38'],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['dnssec'],
-    assumedDefault: false,
+    property: 'dnssec',
     // DNSSEC signing applies to public zones; private zones answer only inside their VPCs.
     appliesTo: (resource) => resource.props.private !== true,
-    ok: isTrue,
     message: (resource) => `Public hosted zone \`${resource.name}\` is not signed with DNSSEC.`,
-    fix: { value: true, title: 'Sign the zone with DNSSEC (dnssec: true)' },
+    fixTitle: 'Sign the zone with DNSSEC (dnssec: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-R53-002',
     title: 'Public hosted zone does not log DNS queries',
     description:
@@ -214,13 +202,10 @@ export const coverageRules: readonly SecurityRule[] = [
     remediation: 'Set `queryLogging: true` (query logs to CloudWatch Logs in us-east-1).',
     checkov: ['CKV2_AWS_39'],
     securityHub: ['Route53.2'],
-    responsibility: 'customer',
-    path: ['queryLogging'],
-    assumedDefault: false,
+    property: 'queryLogging',
     appliesTo: (resource) => resource.props.private !== true,
-    ok: isTrue,
     message: (resource) => `Public hosted zone \`${resource.name}\` does not log DNS queries.`,
-    fix: { value: true, title: 'Log DNS queries (queryLogging: true)' },
+    fixTitle: 'Log DNS queries (queryLogging: true)',
   }),
   propertyRule({
     id: 'CA-NAT-001',
@@ -242,7 +227,7 @@ export const coverageRules: readonly SecurityRule[] = [
     message: (resource) => `Public NAT gateway \`${resource.name}\` sits in a private subnet, which has no route to the internet.`,
     fix: { value: 'public', title: 'Place the gateway in a public subnet (subnet: public)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-FSX-002',
     title: 'FSx clients may connect without encryption in transit',
     description:
@@ -254,11 +239,8 @@ export const coverageRules: readonly SecurityRule[] = [
       'Set `encryptionInTransit: true` and require it: SMB 3 encryption on shares, krb5p for ONTAP NFS, Nitro instances that encrypt NFS and Lustre traffic.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encryptionInTransit'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encryptionInTransit',
     message: (resource) => `FSx file system \`${resource.name}\` does not require encryption in transit.`,
-    fix: { value: true, title: 'Require encryption in transit (encryptionInTransit: true)' },
+    fixTitle: 'Require encryption in transit (encryptionInTransit: true)',
   }),
 ];

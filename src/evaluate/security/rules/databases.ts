@@ -6,7 +6,7 @@
 import type { ResourceNode, ValuePath } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertiesFix } from '../fixes';
-import { finding, isTrue, propertyRule, shown, type RuleContext, type RuleMeta, type SecurityRule } from '../rule';
+import { finding, isTrue, propertyRule, shown, switchRule, type RuleContext, type RuleMeta, type SecurityRule } from '../rule';
 import { twoZones, zonesOf } from './compute';
 
 const RDS = 'aws.rds.instance';
@@ -44,7 +44,7 @@ export const databaseRules: readonly SecurityRule[] = [
     message: (resource) => `${kind(resource.type)} \`${resource.name}\` is publicly accessible (publiclyAccessible: true).`,
     fix: { value: false, title: 'Make it private (publiclyAccessible: false)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-RDS-002',
     title: 'Database storage is not encrypted',
     description:
@@ -55,14 +55,11 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `encrypted: true` (for an existing database: restore an encrypted copy of a snapshot).',
     checkov: ['CKV_AWS_16', 'CKV_AWS_96'],
     securityHub: ['RDS.3'],
-    responsibility: 'customer',
-    path: ['encrypted'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encrypted',
     message: (resource, value) => `${kind(resource.type)} \`${resource.name}\` stores data unencrypted (encrypted: ${shown(value)}).`,
-    fix: { value: true, title: 'Encrypt storage (encrypted: true)' },
+    fixTitle: 'Encrypt storage (encrypted: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-RDS-003',
     title: 'RDS instance is not Multi-AZ',
     description:
@@ -73,13 +70,10 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `multiAZ: true` and list two zones.',
     checkov: ['CKV_AWS_157'],
     securityHub: ['RDS.5'],
-    responsibility: 'customer',
-    path: ['multiAZ'],
-    assumedDefault: false,
+    property: 'multiAZ',
     appliesTo: (resource) => resource.props.replicaOf === undefined,
-    ok: isTrue,
     message: (resource, value) => `RDS instance \`${resource.name}\` has no standby in another zone (multiAZ: ${shown(value)}).`,
-    fix: { value: true, title: 'Enable Multi-AZ (multiAZ: true)' },
+    fixTitle: 'Enable Multi-AZ (multiAZ: true)',
   }),
   propertyRule({
     id: 'CA-RDS-004',
@@ -98,7 +92,7 @@ export const databaseRules: readonly SecurityRule[] = [
     message: (resource, value) => `RDS instance \`${resource.name}\` keeps no automated backups (backupRetentionDays: ${shown(value)}).`,
     fix: { value: 7, title: 'Keep 7 days of backups (backupRetentionDays: 7)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-RDS-005',
     title: 'Database deletion protection is off',
     description: 'Without deletion protection one API call or template change deletes the database.',
@@ -108,12 +102,9 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `deletionProtection: true`.',
     checkov: ['CKV_AWS_293', 'CKV_AWS_139'],
     securityHub: ['RDS.8', 'RDS.7'],
-    responsibility: 'customer',
-    path: ['deletionProtection'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'deletionProtection',
     message: (resource) => `${kind(resource.type)} \`${resource.name}\` can be deleted without first turning off deletion protection.`,
-    fix: { value: true, title: 'Turn on deletion protection (deletionProtection: true)' },
+    fixTitle: 'Turn on deletion protection (deletionProtection: true)',
   }),
   propertyRule({
     id: 'CA-RDS-006',
@@ -133,7 +124,7 @@ export const databaseRules: readonly SecurityRule[] = [
       `RDS instance \`${resource.name}\` does not receive minor version upgrades automatically (autoMinorVersionUpgrade: false).`,
     fix: { value: true, title: 'Upgrade minor versions automatically (autoMinorVersionUpgrade: true)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-RDS-007',
     title: 'Database IAM authentication is off',
     description:
@@ -144,16 +135,13 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `iamAuthentication: true` and connect with IAM tokens.',
     checkov: ['CKV_AWS_161', 'CKV_AWS_162'],
     securityHub: ['RDS.10', 'RDS.12'],
-    responsibility: 'customer',
-    path: ['iamAuthentication'],
-    assumedDefault: false,
+    property: 'iamAuthentication',
     // IAM database authentication exists for MySQL, MariaDB and PostgreSQL engines only.
     appliesTo: (resource) =>
       resource.type !== RDS || ['mysql', 'mariadb', 'postgres', undefined].includes(resource.props.engine as string | undefined),
-    ok: isTrue,
     message: (resource) =>
       `${kind(resource.type)} \`${resource.name}\` does not accept IAM authentication, so clients hold long-lived passwords.`,
-    fix: { value: true, title: 'Enable IAM authentication (iamAuthentication: true)' },
+    fixTitle: 'Enable IAM authentication (iamAuthentication: true)',
   }),
   propertyRule({
     id: 'CA-RDS-008',
@@ -242,7 +230,7 @@ export const databaseRules: readonly SecurityRule[] = [
     message: (resource, value) => `${kind(resource.type)} \`${resource.name}\` keeps backups for only ${shown(value)} day(s).`,
     fix: { value: 7, title: 'Keep 7 days of backups (backupRetentionDays: 7)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-DDB-001',
     title: 'DynamoDB point-in-time recovery is off',
     description: 'Without point-in-time recovery an accidental write or delete cannot be undone.',
@@ -252,12 +240,9 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `pointInTimeRecovery: true`.',
     checkov: ['CKV_AWS_28', 'CKV_AWS_165'],
     securityHub: ['DynamoDB.2'],
-    responsibility: 'customer',
-    path: ['pointInTimeRecovery'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'pointInTimeRecovery',
     message: (resource) => `DynamoDB table \`${resource.name}\` has no point-in-time recovery.`,
-    fix: { value: true, title: 'Turn on point-in-time recovery (pointInTimeRecovery: true)' },
+    fixTitle: 'Turn on point-in-time recovery (pointInTimeRecovery: true)',
   }),
   propertyRule({
     id: 'CA-DDB-002',
@@ -277,7 +262,7 @@ export const databaseRules: readonly SecurityRule[] = [
       `DynamoDB table \`${resource.name}\` uses encryption ${shown(value)} rather than a customer-managed KMS key.`,
     fix: { value: 'customer-managed', title: 'Use a customer-managed key (encryption: customer-managed)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-DDB-003',
     title: 'Provisioned DynamoDB table has no auto scaling',
     description: 'A provisioned table with fixed capacity throttles requests when traffic exceeds it.',
@@ -287,15 +272,12 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `autoScaling: true`, or use `capacityMode: on-demand`.',
     checkov: ['CKV2_AWS_16'],
     securityHub: ['DynamoDB.1'],
-    responsibility: 'customer',
-    path: ['autoScaling'],
-    assumedDefault: false,
+    property: 'autoScaling',
     appliesTo: (resource) => resource.props.capacityMode === 'provisioned',
-    ok: isTrue,
     message: (resource) => `Provisioned DynamoDB table \`${resource.name}\` has fixed capacity (autoScaling is not true).`,
-    fix: { value: true, title: 'Turn on auto scaling (autoScaling: true)' },
+    fixTitle: 'Turn on auto scaling (autoScaling: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-DDB-004',
     title: 'DynamoDB deletion protection is off',
     description: 'Without deletion protection one API call deletes the table and its data.',
@@ -305,12 +287,9 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `deletionProtection: true`.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['deletionProtection'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'deletionProtection',
     message: (resource) => `DynamoDB table \`${resource.name}\` can be deleted without first turning off deletion protection.`,
-    fix: { value: true, title: 'Turn on deletion protection (deletionProtection: true)' },
+    fixTitle: 'Turn on deletion protection (deletionProtection: true)',
   }),
   propertyRule({
     id: 'CA-DDB-005',
@@ -330,7 +309,7 @@ export const databaseRules: readonly SecurityRule[] = [
     message: (resource) => `The DAX cluster of \`${resource.name}\` is not encrypted at rest.`,
     fix: { value: true, title: 'Encrypt the DAX cluster (dax.encrypted: true)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-DOCDB-001',
     title: 'DocumentDB cluster storage is not encrypted',
     description: 'Unencrypted DocumentDB storage leaves documents, backups and snapshots in clear; encryption is chosen at creation.',
@@ -340,14 +319,11 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `encrypted: true` (restore an encrypted copy for an existing cluster).',
     checkov: ['CKV_AWS_74'],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encrypted'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encrypted',
     message: (resource) => `DocumentDB cluster \`${resource.name}\` stores data unencrypted.`,
-    fix: { value: true, title: 'Encrypt storage (encrypted: true)' },
+    fixTitle: 'Encrypt storage (encrypted: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-DOCDB-002',
     title: 'DocumentDB audit logs are not published',
     description: 'Without audit logs, authentication attempts and user or schema changes leave no trace.',
@@ -357,12 +333,9 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `auditLogs: true` to publish audit events to CloudWatch Logs.',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['auditLogs'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'auditLogs',
     message: (resource) => `${kind(resource.type)} \`${resource.name}\` does not publish audit logs.`,
-    fix: { value: true, title: 'Publish audit logs (auditLogs: true)' },
+    fixTitle: 'Publish audit logs (auditLogs: true)',
   }),
   propertyRule({
     id: 'CA-DOCDB-003',
@@ -381,7 +354,7 @@ export const databaseRules: readonly SecurityRule[] = [
     message: (resource) => `DocumentDB cluster \`${resource.name}\` accepts connections without TLS (tls: false).`,
     fix: { value: true, title: 'Require TLS (tls: true)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-NEPTUNE-001',
     title: 'Neptune cluster storage is not encrypted',
     description: 'Unencrypted Neptune storage leaves the graph, backups and snapshots in clear; encryption is chosen at creation.',
@@ -391,12 +364,9 @@ export const databaseRules: readonly SecurityRule[] = [
     remediation: 'Set `encrypted: true` (restore an encrypted copy for an existing cluster).',
     checkov: ['CKV_AWS_44'],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encrypted'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encrypted',
     message: (resource) => `Neptune cluster \`${resource.name}\` stores data unencrypted.`,
-    fix: { value: true, title: 'Encrypt storage (encrypted: true)' },
+    fixTitle: 'Encrypt storage (encrypted: true)',
   }),
   propertyRule({
     id: 'CA-DB-001',

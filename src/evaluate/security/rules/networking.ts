@@ -6,7 +6,18 @@
 import type { ResourceNode } from '../../../core/document';
 import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
-import { catalogDefault, effective, finding, isTrue, listItemRule, propertyRule, shown, type RuleMeta, type SecurityRule } from '../rule';
+import {
+  catalogDefault,
+  effective,
+  finding,
+  isTrue,
+  listItemRule,
+  propertyRule,
+  shown,
+  switchRule,
+  type RuleMeta,
+  type SecurityRule,
+} from '../rule';
 import { twoZones, zonesOf } from './compute';
 import { coversPort, isAllPorts, isWorld, portText, reachesPorts, readGroupRule, type GroupRule } from '../security-group-rules';
 import { databasePorts, webPorts } from '../../../model/ports';
@@ -371,7 +382,7 @@ const lbName = (resource: ResourceNode) => `Load balancer \`${resource.name}\``;
 export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
   httpListener,
   tlsPolicy,
-  propertyRule({
+  switchRule({
     id: 'CA-ELB-003',
     title: 'Load balancer access logging is off',
     description: 'Access logs record every request (client, path, status, latency); without them incidents cannot be investigated.',
@@ -381,14 +392,11 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     remediation: 'Set `accessLogging: true` (delivered to an S3 bucket).',
     checkov: ['CKV_AWS_91'],
     securityHub: ['ELB.5'],
-    responsibility: 'customer',
-    path: ['accessLogging'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'accessLogging',
     message: (resource) => `${lbName(resource)} does not write access logs.`,
-    fix: { value: true, title: 'Turn on access logs (accessLogging: true)' },
+    fixTitle: 'Turn on access logs (accessLogging: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-ELB-004',
     title: 'Application load balancer does not drop invalid HTTP headers',
     description: 'Forwarding malformed headers enables HTTP desync and request smuggling against the targets.',
@@ -398,12 +406,9 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     remediation: 'Set `dropInvalidHeaders: true`.',
     checkov: ['CKV_AWS_131'],
     securityHub: ['ELB.4'],
-    responsibility: 'customer',
-    path: ['dropInvalidHeaders'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'dropInvalidHeaders',
     message: (resource) => `${lbName(resource)} forwards invalid HTTP header fields to its targets.`,
-    fix: { value: true, title: 'Drop invalid headers (dropInvalidHeaders: true)' },
+    fixTitle: 'Drop invalid headers (dropInvalidHeaders: true)',
   }),
   propertyRule({
     id: 'CA-ELB-005',
@@ -423,7 +428,7 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
       `${lbName(resource)} is in one zone only (${zonesOf(resource, context).join(', ') || 'none'}).`,
     fix: { compute: (resource, context) => twoZones(resource, context), title: 'Spread across two zones' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-ELB-006',
     title: 'Load balancer deletion protection is off',
     description: 'Without deletion protection one mistaken call removes the entry point of the application.',
@@ -433,14 +438,11 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     remediation: 'Set `deletionProtection: true`.',
     checkov: ['CKV_AWS_150'],
     securityHub: ['ELB.6'],
-    responsibility: 'customer',
-    path: ['deletionProtection'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'deletionProtection',
     message: (resource) => `${lbName(resource)} can be deleted without first turning off deletion protection.`,
-    fix: { value: true, title: 'Turn on deletion protection (deletionProtection: true)' },
+    fixTitle: 'Turn on deletion protection (deletionProtection: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-ELB-007',
     title: 'Internet-facing application load balancer has no WAF',
     description: 'Without a web ACL the application receives injection, scanning and bot traffic unfiltered.',
@@ -450,15 +452,12 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     remediation: 'Set `waf: true` to associate an AWS WAF web ACL (or front the load balancer with CloudFront and WAF).',
     checkov: ['CKV2_AWS_28'],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['waf'],
-    assumedDefault: false,
+    property: 'waf',
     appliesTo: (resource, context) =>
       effective(resource, 'scheme') === 'internet-facing' &&
       !context.targetedBy(resource.name).some((source) => source.type === 'aws.cloudfront.distribution' && source.props.waf === true),
-    ok: isTrue,
     message: (resource) => `Internet-facing load balancer \`${resource.name}\` has no WAF web ACL.`,
-    fix: { value: true, title: 'Attach a WAF web ACL (waf: true)' },
+    fixTitle: 'Attach a WAF web ACL (waf: true)',
   }),
   propertyRule({
     id: 'CA-CF-001',
@@ -512,7 +511,7 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     message: (resource, value) => `Distribution \`${resource.name}\` may reach its origins over HTTP (originProtocol: ${shown(value)}).`,
     fix: { value: 'https-only', title: 'Use HTTPS to origins (originProtocol: https-only)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-CF-004',
     title: 'CloudFront access logging is off',
     description: 'Standard logs record every viewer request; without them abuse and incidents cannot be investigated.',
@@ -522,14 +521,11 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     remediation: 'Set `accessLogging: true`.',
     checkov: ['CKV_AWS_86'],
     securityHub: ['CloudFront.5'],
-    responsibility: 'customer',
-    path: ['accessLogging'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'accessLogging',
     message: (resource) => `Distribution \`${resource.name}\` does not log viewer requests.`,
-    fix: { value: true, title: 'Turn on logging (accessLogging: true)' },
+    fixTitle: 'Turn on logging (accessLogging: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-CF-005',
     title: 'CloudFront S3 origin has no origin access control',
     description:
@@ -540,19 +536,16 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     remediation: "Set `originAccessControl: true` and keep the bucket's public access blocked.",
     checkov: ['CKV2_AWS_46'],
     securityHub: ['CloudFront.2'],
-    responsibility: 'customer',
-    path: ['originAccessControl'],
-    assumedDefault: false,
+    property: 'originAccessControl',
     appliesTo: (resource, context) =>
       Array.isArray(resource.props.origins) &&
       resource.props.origins.some(
         (origin) => typeof origin === 'string' && context.doc.resourceByName.get(origin)?.type === 'aws.s3.bucket',
       ),
-    ok: isTrue,
     message: (resource) => `Distribution \`${resource.name}\` serves an S3 bucket without origin access control.`,
-    fix: { value: true, title: 'Use origin access control (originAccessControl: true)' },
+    fixTitle: 'Use origin access control (originAccessControl: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-CF-006',
     title: 'CloudFront distribution has no WAF',
     description: 'Without a web ACL at the edge, injection, scanning and bot traffic reach the origins unfiltered.',
@@ -562,12 +555,9 @@ export const loadBalancerAndCdnRules: readonly SecurityRule[] = [
     remediation: 'Set `waf: true`.',
     checkov: ['CKV_AWS_68'],
     securityHub: ['CloudFront.6'],
-    responsibility: 'customer',
-    path: ['waf'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'waf',
     message: (resource) => `Distribution \`${resource.name}\` has no WAF web ACL.`,
-    fix: { value: true, title: 'Attach a WAF web ACL (waf: true)' },
+    fixTitle: 'Attach a WAF web ACL (waf: true)',
   }),
   propertyRule({
     id: 'CA-CF-007',

@@ -2,7 +2,7 @@
  * S3 buckets, EFS and FSx file systems: public access, encryption, versioning, logging, TLS,
  * replication, object lock, lifecycle and backups.
  */
-import { isTrue, propertyRule, shown, type SecurityRule } from '../rule';
+import { isTrue, propertyRule, shown, switchRule, type SecurityRule } from '../rule';
 
 const S3 = ['aws.s3.bucket'];
 const EFS = ['aws.efs.filesystem'];
@@ -63,7 +63,7 @@ export const storageRules: readonly SecurityRule[] = [
     message: (resource, value) => `${bucket(resource.name)} has encryption ${shown(value)}.`,
     fix: { value: 'SSE-KMS', title: 'Encrypt with KMS (encryption: SSE-KMS)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-S3-004',
     title: 'S3 bucket versioning is off',
     description: 'Without versioning an overwrite or delete destroys the only copy of an object.',
@@ -73,14 +73,11 @@ export const storageRules: readonly SecurityRule[] = [
     remediation: 'Set `versioning: true` and add a lifecycle rule that expires old versions.',
     checkov: ['CKV_AWS_21'],
     securityHub: ['S3.14'],
-    responsibility: 'customer',
-    path: ['versioning'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'versioning',
     message: (resource) => `${bucket(resource.name)} does not keep versions, so overwritten or deleted objects cannot be recovered.`,
-    fix: { value: true, title: 'Turn on versioning (versioning: true)' },
+    fixTitle: 'Turn on versioning (versioning: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-S3-005',
     title: 'S3 server access logging is off',
     description: 'Without access logs there is no record of who read or changed objects, which an incident investigation needs.',
@@ -90,14 +87,11 @@ export const storageRules: readonly SecurityRule[] = [
     remediation: 'Set `accessLogging: true` (deliver the logs to a separate bucket).',
     checkov: ['CKV_AWS_18'],
     securityHub: ['S3.9'],
-    responsibility: 'customer',
-    path: ['accessLogging'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'accessLogging',
     message: (resource) => `${bucket(resource.name)} has no server access logging.`,
-    fix: { value: true, title: 'Turn on access logging (accessLogging: true)' },
+    fixTitle: 'Turn on access logging (accessLogging: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-S3-006',
     title: 'S3 bucket does not require TLS',
     description: 'A bucket policy that does not deny aws:SecureTransport=false lets clients send and receive data in clear text.',
@@ -107,12 +101,9 @@ export const storageRules: readonly SecurityRule[] = [
     remediation: 'Set `requireTls: true` (a bucket policy denying requests without aws:SecureTransport).',
     checkov: ['CKV_AWS_379'],
     securityHub: ['S3.5'],
-    responsibility: 'customer',
-    path: ['requireTls'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'requireTls',
     message: (resource) => `${bucket(resource.name)} accepts plain HTTP requests (requireTls is not true).`,
-    fix: { value: true, title: 'Require TLS (requireTls: true)' },
+    fixTitle: 'Require TLS (requireTls: true)',
   }),
   propertyRule({
     id: 'CA-S3-007',
@@ -184,7 +175,7 @@ export const storageRules: readonly SecurityRule[] = [
     message: (resource, value) => `${bucket(resource.name)} has objectOwnership ${shown(value)}, so ACLs still grant access.`,
     fix: { value: 'BucketOwnerEnforced', title: 'Disable ACLs (objectOwnership: BucketOwnerEnforced)' },
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EFS-001',
     title: 'EFS file system is not encrypted at rest',
     description: 'An unencrypted file system stores files and their backups in clear; encryption can only be chosen at creation.',
@@ -194,14 +185,11 @@ export const storageRules: readonly SecurityRule[] = [
     remediation: 'Create the file system with `encrypted: true` and copy the data over.',
     checkov: ['CKV_AWS_42', 'CKV_AWS_184'],
     securityHub: ['EFS.1'],
-    responsibility: 'customer',
-    path: ['encrypted'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encrypted',
     message: (resource, value) => `EFS file system \`${resource.name}\` is not encrypted at rest (encrypted: ${shown(value)}).`,
-    fix: { value: true, title: 'Encrypt at rest (encrypted: true)' },
+    fixTitle: 'Encrypt at rest (encrypted: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EFS-002',
     title: 'EFS file system is not in a backup plan',
     description: 'Without AWS Backup, deleted or corrupted files cannot be recovered.',
@@ -211,14 +199,11 @@ export const storageRules: readonly SecurityRule[] = [
     remediation: 'Set `backup: true` (automatic daily backups with AWS Backup).',
     checkov: [],
     securityHub: ['EFS.2'],
-    responsibility: 'customer',
-    path: ['backup'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'backup',
     message: (resource) => `EFS file system \`${resource.name}\` has no automatic backups.`,
-    fix: { value: true, title: 'Turn on automatic backups (backup: true)' },
+    fixTitle: 'Turn on automatic backups (backup: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EFS-003',
     title: 'EFS clients may mount without TLS',
     description: 'NFS traffic without TLS crosses the network in clear text.',
@@ -228,14 +213,11 @@ export const storageRules: readonly SecurityRule[] = [
     remediation: 'Set `encryptionInTransit: true` (mount with TLS and deny unencrypted connections in the file system policy).',
     checkov: [],
     securityHub: [],
-    responsibility: 'customer',
-    path: ['encryptionInTransit'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'encryptionInTransit',
     message: (resource) => `EFS file system \`${resource.name}\` does not require encryption in transit.`,
-    fix: { value: true, title: 'Require TLS (encryptionInTransit: true)' },
+    fixTitle: 'Require TLS (encryptionInTransit: true)',
   }),
-  propertyRule({
+  switchRule({
     id: 'CA-EFS-004',
     title: 'EFS access points do not enforce identity and root directory',
     description: 'Without enforcing access points every client sees the whole file system with the identity it claims.',
@@ -245,12 +227,9 @@ export const storageRules: readonly SecurityRule[] = [
     remediation: 'Set `accessPointEnforcement: true` and give each application its own access point.',
     checkov: ['CKV_AWS_329', 'CKV_AWS_330'],
     securityHub: ['EFS.3', 'EFS.4'],
-    responsibility: 'customer',
-    path: ['accessPointEnforcement'],
-    assumedDefault: false,
-    ok: isTrue,
+    property: 'accessPointEnforcement',
     message: (resource) => `EFS file system \`${resource.name}\` does not enforce a user identity and root directory on its clients.`,
-    fix: { value: true, title: 'Enforce access points (accessPointEnforcement: true)' },
+    fixTitle: 'Enforce access points (accessPointEnforcement: true)',
   }),
   propertyRule({
     id: 'CA-FSX-001',
