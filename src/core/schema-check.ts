@@ -499,27 +499,16 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
         range: valueRange,
       };
     case 'minLength':
-    case 'maxLength': {
-      const limit = (error.params as { limit: number }).limit;
-      return {
-        ...base,
-        code: Codes.valueOutOfRange,
-        severity: 'error',
-        message: error.keyword === 'minLength' ? `\`${name}\` must not be empty.` : `\`${name}\` is longer than ${limit} characters.`,
-        range: valueRange,
-      };
-    }
+    case 'maxLength':
     case 'minItems':
-    case 'maxItems': {
-      const limit = (error.params as { limit: number }).limit;
+    case 'maxItems':
       return {
         ...base,
         code: Codes.valueOutOfRange,
         severity: 'error',
-        message: `\`${name}\` needs ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} ${limit === 1 ? 'entry' : 'entries'}.`,
+        message: sizeMessage(error.keyword, name, (error.params as { limit: number }).limit),
         range: valueRange,
       };
-    }
     case 'uniqueItems': {
       const params = error.params as { i: number; j: number };
       const items = located.node?.kind === 'seq' ? located.node.items : [];
@@ -561,4 +550,11 @@ function firstSentence(text: string): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What a text or a list of the wrong size is told: `minLength`/`maxLength` for text, `minItems`/`maxItems` for lists. */
+function sizeMessage(keyword: 'minLength' | 'maxLength' | 'minItems' | 'maxItems', name: string | undefined, limit: number): string {
+  if (keyword === 'minLength') return `\`${name}\` must not be empty.`;
+  if (keyword === 'maxLength') return `\`${name}\` is longer than ${limit} characters.`;
+  return `\`${name}\` needs ${keyword === 'minItems' ? 'at least' : 'at most'} ${limit} ${limit === 1 ? 'entry' : 'entries'}.`;
 }

@@ -208,13 +208,7 @@ function availabilityBlocks(name: string, result: EvaluationResult): Block[] {
     });
   }
   blocks.push({ kind: 'heading', level: 2, text: 'Per resource' });
-  blocks.push({
-    kind: 'table',
-    headers: ['Resource', 'Works (%)'],
-    rows: Object.entries(availability.byResource)
-      .sort((a, b) => a[1] - b[1])
-      .map(([resource, percent]) => [resource, percent.toFixed(4)]),
-  });
+  blocks.push(byResourceTable('Works (%)', availability.byResource, 1, (percent) => percent.toFixed(4)));
   const carlo = availability.monteCarlo;
   blocks.push({
     kind: 'paragraph',
@@ -226,19 +220,29 @@ function availabilityBlocks(name: string, result: EvaluationResult): Block[] {
   return [...blocks, ...targetsBlocks(result, ['availability'])];
 }
 
+/** A two-column table of a figure per resource, sorted by the figure (`order` 1: lowest first, -1: highest first). */
+function byResourceTable(
+  heading: string,
+  figures: Readonly<Record<string, number>>,
+  order: 1 | -1,
+  shown: (figure: number) => string,
+): Block {
+  return {
+    kind: 'table',
+    headers: ['Resource', heading],
+    rows: Object.entries(figures)
+      .sort((a, b) => order * (a[1] - b[1]))
+      .map(([resource, figure]) => [resource, shown(figure)]),
+  };
+}
+
 function costBlocks(name: string, result: EvaluationResult): Block[] {
   const cost = result.cost;
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `Cost — ${name}` }];
   if (!cost) return [...blocks, { kind: 'paragraph', text: 'The cost evaluation has no result for this file (fix the errors first).' }];
   blocks.push({ kind: 'paragraph', text: costHeadline(cost, formatUSD(cost.monthlyUSD, { cents: true })) });
   blocks.push({ kind: 'heading', level: 2, text: 'By resource' });
-  blocks.push({
-    kind: 'table',
-    headers: ['Resource', 'USD / month'],
-    rows: Object.entries(cost.byResource)
-      .sort((a, b) => b[1] - a[1])
-      .map(([resource, usd]) => [resource, formatUSD(usd, { cents: true })]),
-  });
+  blocks.push(byResourceTable('USD / month', cost.byResource, -1, (usd) => formatUSD(usd, { cents: true })));
   blocks.push({ kind: 'heading', level: 2, text: 'Line items' });
   blocks.push({
     kind: 'table',
