@@ -270,5 +270,10 @@ export function switchRule(spec: SwitchRuleSpec): SecurityRule {
   });
 }
 
+/** A rule with a check of its own; `checkOf` makes the check from the rule's metadata (which its findings cite). */
+export function customRule(meta: RuleMeta, checkOf: (meta: RuleMeta) => SecurityRule['check']): SecurityRule {
+  return { ...meta, check: checkOf(meta) };
+}
+
 /** Truthiness as a YAML author means it: only `true` is on. */
 export const isTrue = (value: unknown): boolean => value === true;

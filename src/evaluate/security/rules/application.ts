@@ -3,8 +3,7 @@
  */
 import { DEPRECATED_LAMBDA_RUNTIME_IDS, replacementLambdaRuntime } from '../../../model/aws-facts';
 import type { ResourceNode } from '../../../core/document';
-import type { SecurityFinding } from '../../types';
-import { finding, isTrue, propertyRule, shown, switchRule, type RuleMeta, type SecurityRule } from '../rule';
+import { customRule, finding, isTrue, propertyRule, shown, switchRule, type SecurityRule } from '../rule';
 import { secretIn } from './compute';
 
 const APIGW = ['aws.apigateway.api'];
@@ -153,8 +152,8 @@ export const applicationRules: readonly SecurityRule[] = [
     message: (resource) => `Lambda function \`${resource.name}\` has no dead-letter queue for failed events.`,
     fix: { value: true, title: 'Keep failed events in a dead-letter queue (deadLetterQueue: true)' },
   }),
-  (() => {
-    const meta: RuleMeta = {
+  customRule(
+    {
       id: 'CA-LAMBDA-005',
       title: 'Secret written in Lambda environment variables',
       description:
@@ -167,31 +166,28 @@ export const applicationRules: readonly SecurityRule[] = [
       securityHub: [],
       responsibility: 'customer',
       fixable: false,
-    };
-    return {
-      ...meta,
-      check(resource: ResourceNode): readonly SecurityFinding[] {
-        const environment = resource.props.environment;
-        if (environment === null || typeof environment !== 'object' || Array.isArray(environment)) return [];
-        return Object.entries(environment as Record<string, unknown>).flatMap(([key, value]) => {
-          if (typeof value !== 'string' || value.length < 4) return [];
-          // A reference to a secret (an ARN, a dynamic reference, a template variable) is not the secret, whatever the variable's name.
-          if (/^(arn:|\{\{resolve:|\$\{)/.test(value)) return [];
-          const what =
-            secretIn(`${key}=${value}`) ??
-            (/(secret|password|passwd|token|api_?key|private_?key)/i.test(key) ? 'a secret-looking value' : undefined);
-          return what === undefined
-            ? []
-            : [
-                finding(meta, resource, {
-                  path: ['environment', key],
-                  message: `Environment variable \`${key}\` of \`${resource.name}\` holds ${what} in clear text.`,
-                }),
-              ];
-        });
-      },
-    };
-  })(),
+    },
+    (meta) => (resource: ResourceNode) => {
+      const environment = resource.props.environment;
+      if (environment === null || typeof environment !== 'object' || Array.isArray(environment)) return [];
+      return Object.entries(environment as Record<string, unknown>).flatMap(([key, value]) => {
+        if (typeof value !== 'string' || value.length < 4) return [];
+        // A reference to a secret (an ARN, a dynamic reference, a template variable) is not the secret, whatever the variable's name.
+        if (/^(arn:|\{\{resolve:|\$\{)/.test(value)) return [];
+        const what =
+          secretIn(`${key}=${value}`) ??
+          (/(secret|password|passwd|token|api_?key|private_?key)/i.test(key) ? 'a secret-looking value' : undefined);
+        return what === undefined
+          ? []
+          : [
+              finding(meta, resource, {
+                path: ['environment', key],
+                message: `Environment variable \`${key}\` of \`${resource.name}\` holds ${what} in clear text.`,
+              }),
+            ];
+      });
+    },
+  ),
   propertyRule({
     id: 'CA-LAMBDA-006',
     title: 'Lambda function URL allows public, unauthenticated invocation',

@@ -5,6 +5,7 @@
 import type { ResourceNode } from '../../../core/document';
 import { buildSetPropertyFix } from '../fixes';
 import {
+  customRule,
   finding,
   isTrue,
   listItemRule,
@@ -125,8 +126,8 @@ const inlineVolumeEncryption: SecurityRule = listItemRule(
         },
 );
 
-const userDataSecrets: SecurityRule = (() => {
-  const meta: RuleMeta = {
+const userDataSecrets: SecurityRule = customRule(
+  {
     id: 'CA-EC2-004',
     title: 'Secret written in EC2 user data',
     description:
@@ -140,19 +141,16 @@ const userDataSecrets: SecurityRule = (() => {
     securityHub: [],
     responsibility: 'customer',
     fixable: false,
-  };
-  return {
-    ...meta,
-    check(resource) {
-      const userData = resource.props.userData;
-      if (typeof userData !== 'string') return [];
-      const what = secretIn(userData);
-      return what === undefined
-        ? []
-        : [finding(meta, resource, { path: ['userData'], message: `The user data of \`${resource.name}\` contains ${what}.` })];
-    },
-  };
-})();
+  },
+  (meta) => (resource) => {
+    const userData = resource.props.userData;
+    if (typeof userData !== 'string') return [];
+    const what = secretIn(userData);
+    return what === undefined
+      ? []
+      : [finding(meta, resource, { path: ['userData'], message: `The user data of \`${resource.name}\` contains ${what}.` })];
+  },
+);
 
 const asgHealthCheck: SecurityRule = propertyRule({
   id: 'CA-ASG-003',

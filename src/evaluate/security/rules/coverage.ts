@@ -11,7 +11,7 @@
  */
 import type { ResourceNode } from '../../../core/document';
 import { buildSetPropertyFix } from '../fixes';
-import { finding, propertyRule, switchRule, type RuleMeta, type SecurityRule } from '../rule';
+import { customRule, finding, propertyRule, switchRule, type SecurityRule } from '../rule';
 import { isWorld } from '../security-group-rules';
 
 const LIGHTSAIL = ['aws.lightsail.instance'];
@@ -58,8 +58,8 @@ function lightsailPortCovers(port: unknown, wanted: number): boolean {
   return false;
 }
 
-const lightsailAdminPorts: SecurityRule = (() => {
-  const meta: RuleMeta = {
+const lightsailAdminPorts: SecurityRule = customRule(
+  {
     id: 'CA-LIGHTSAIL-001',
     title: 'Lightsail firewall allows SSH or RDP from the internet',
     description:
@@ -73,36 +73,33 @@ const lightsailAdminPorts: SecurityRule = (() => {
     securityHub: [],
     responsibility: 'customer',
     fixable: true,
-  };
-  return {
-    ...meta,
-    check(resource, context) {
-      const { rules, written } = firewallOf(resource);
-      const open = rules.filter(
-        (rule) =>
-          rule.protocol !== 'udp' && isWorld(rule.from) && (lightsailPortCovers(rule.port, 22) || lightsailPortCovers(rule.port, 3389)),
-      );
-      if (open.length === 0) return [];
-      // The mechanical fix writes the firewall without the world-open admin rules, keeping every other rule as it is.
-      const kept = rules
-        .filter((rule) => !open.includes(rule))
-        .map((rule) => ({ port: rule.port, protocol: rule.protocol, from: rule.from }));
-      const fix = buildSetPropertyFix(
-        context.doc,
-        resource,
-        ['firewall'],
-        kept,
-        'Close SSH and RDP to the internet (keep the other firewall rules)',
-      );
-      const ports = open.map((rule) => String(rule.port)).join(', ');
-      const message = written
-        ? `Lightsail instance \`${resource.name}\` lets anyone on the internet reach port ${ports} (SSH/RDP).`
-        : `Lightsail instance \`${resource.name}\` keeps the default firewall, which opens SSH (22) to the whole internet. \`firewall\` is not written, so it takes the default (22 and 80 from 0.0.0.0/0).`;
-      const index = written ? rules.indexOf(open[0]!) : -1;
-      return [finding(meta, resource, { path: index >= 0 ? ['firewall', index] : ['firewall'], message, ...(fix ? { fix } : {}) })];
-    },
-  };
-})();
+  },
+  (meta) => (resource, context) => {
+    const { rules, written } = firewallOf(resource);
+    const open = rules.filter(
+      (rule) =>
+        rule.protocol !== 'udp' && isWorld(rule.from) && (lightsailPortCovers(rule.port, 22) || lightsailPortCovers(rule.port, 3389)),
+    );
+    if (open.length === 0) return [];
+    // The mechanical fix writes the firewall without the world-open admin rules, keeping every other rule as it is.
+    const kept = rules
+      .filter((rule) => !open.includes(rule))
+      .map((rule) => ({ port: rule.port, protocol: rule.protocol, from: rule.from }));
+    const fix = buildSetPropertyFix(
+      context.doc,
+      resource,
+      ['firewall'],
+      kept,
+      'Close SSH and RDP to the internet (keep the other firewall rules)',
+    );
+    const ports = open.map((rule) => String(rule.port)).join(', ');
+    const message = written
+      ? `Lightsail instance \`${resource.name}\` lets anyone on the internet reach port ${ports} (SSH/RDP).`
+      : `Lightsail instance \`${resource.name}\` keeps the default firewall, which opens SSH (22) to the whole internet. \`firewall\` is not written, so it takes the default (22 and 80 from 0.0.0.0/0).`;
+    const index = written ? rules.indexOf(open[0]!) : -1;
+    return [finding(meta, resource, { path: index >= 0 ? ['firewall', index] : ['firewall'], message, ...(fix ? { fix } : {}) })];
+  },
+);
 
 export const coverageRules: readonly SecurityRule[] = [
   lightsailAdminPorts,

@@ -4,9 +4,8 @@
  * and log exports.
  */
 import type { ResourceNode, ValuePath } from '../../../core/document';
-import type { SecurityFinding } from '../../types';
 import { buildSetPropertiesFix } from '../fixes';
-import { finding, isTrue, propertyRule, shown, switchRule, type RuleContext, type RuleMeta, type SecurityRule } from '../rule';
+import { customRule, finding, isTrue, propertyRule, shown, switchRule, type RuleContext, type SecurityRule } from '../rule';
 import { twoZones, zonesOf } from './compute';
 
 const RDS = 'aws.rds.instance';
@@ -169,8 +168,8 @@ export const databaseRules: readonly SecurityRule[] = [
       title: "Export the engine's logs",
     },
   }),
-  (() => {
-    const meta: RuleMeta = {
+  customRule(
+    {
       id: 'CA-RDS-009',
       title: 'Aurora cluster has no replica in a second zone',
       description:
@@ -184,35 +183,32 @@ export const databaseRules: readonly SecurityRule[] = [
       securityHub: ['RDS.15'],
       responsibility: 'customer',
       fixable: true,
-    };
-    return {
-      ...meta,
-      check(resource: ResourceNode, context: RuleContext): readonly SecurityFinding[] {
-        // Aurora Serverless v2 without provisioned instances is scaled and placed by AWS.
-        if (resource.props.serverless !== undefined && typeof resource.props.instances !== 'number') return [];
-        const instances = typeof resource.props.instances === 'number' ? resource.props.instances : 1;
-        const zones = zonesOf(resource, context);
-        if (instances >= 2 && zones.length >= 2) return [];
-        const changes: [ValuePath, unknown][] = [];
-        if (instances < 2) changes.push([['instances'], 2]);
-        const spread = zones.length < 2 ? twoZones(resource, context) : undefined;
-        if (spread !== undefined) changes.push([['zones'], spread]);
-        const fix =
-          zones.length < 2 && spread === undefined
-            ? undefined
-            : buildSetPropertiesFix(context.doc, resource, changes, 'Run two instances in two zones');
-        const path = instances < 2 ? ['instances'] : ['zones'];
-        const defaulted = typeof resource.props.instances === 'number' ? '' : ' `instances` is not written, so it takes the default 1.';
-        return [
-          finding(meta, resource, {
-            path,
-            message: `Aurora cluster \`${resource.name}\` has ${instances} instance(s) in zone(s) ${zones.join(', ') || 'none'}, with no failover target in another zone.${defaulted}`,
-            ...(fix ? { fix } : {}),
-          }),
-        ];
-      },
-    };
-  })(),
+    },
+    (meta) => (resource: ResourceNode, context: RuleContext) => {
+      // Aurora Serverless v2 without provisioned instances is scaled and placed by AWS.
+      if (resource.props.serverless !== undefined && typeof resource.props.instances !== 'number') return [];
+      const instances = typeof resource.props.instances === 'number' ? resource.props.instances : 1;
+      const zones = zonesOf(resource, context);
+      if (instances >= 2 && zones.length >= 2) return [];
+      const changes: [ValuePath, unknown][] = [];
+      if (instances < 2) changes.push([['instances'], 2]);
+      const spread = zones.length < 2 ? twoZones(resource, context) : undefined;
+      if (spread !== undefined) changes.push([['zones'], spread]);
+      const fix =
+        zones.length < 2 && spread === undefined
+          ? undefined
+          : buildSetPropertiesFix(context.doc, resource, changes, 'Run two instances in two zones');
+      const path = instances < 2 ? ['instances'] : ['zones'];
+      const defaulted = typeof resource.props.instances === 'number' ? '' : ' `instances` is not written, so it takes the default 1.';
+      return [
+        finding(meta, resource, {
+          path,
+          message: `Aurora cluster \`${resource.name}\` has ${instances} instance(s) in zone(s) ${zones.join(', ') || 'none'}, with no failover target in another zone.${defaulted}`,
+          ...(fix ? { fix } : {}),
+        }),
+      ];
+    },
+  ),
   propertyRule({
     id: 'CA-RDS-010',
     title: 'Aurora backup retention is the minimum of one day',

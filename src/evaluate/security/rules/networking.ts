@@ -8,6 +8,7 @@ import type { SecurityFinding } from '../../types';
 import { buildSetPropertyFix } from '../fixes';
 import {
   catalogDefault,
+  customRule,
   effective,
   finding,
   isTrue,
@@ -186,8 +187,8 @@ export const securityGroupRules: readonly SecurityRule[] = [
         ? `${name(resource)} allows unencrypted HTTP on port 80 from ${group.peer}.`
         : undefined,
   ),
-  (() => {
-    const meta: RuleMeta = {
+  customRule(
+    {
       id: 'CA-SG-007',
       title: 'Security group allows all outbound traffic to the internet',
       description: 'Unrestricted egress lets a compromised instance exfiltrate data or reach command-and-control servers on any port.',
@@ -200,45 +201,42 @@ export const securityGroupRules: readonly SecurityRule[] = [
       securityHub: [],
       responsibility: 'customer',
       fixable: false,
-    };
-    return {
-      ...meta,
-      check(resource) {
-        const written = resource.props.egress;
-        if (written === undefined) {
-          // AWS gives a group without egress rules one that allows everything, and so does the catalog.
-          const assumed = catalogDefault(resource, 'egress');
-          const open =
-            Array.isArray(assumed) &&
-            assumed.some((item) => {
-              const rule = readGroupRule(item, 'egress');
-              return rule !== undefined && isWorld(rule.peer) && isAllPorts(rule.ports);
-            });
-          return open
-            ? [
-                finding(meta, resource, {
-                  path: ['egress'],
-                  message: `${name(resource)} has no egress rules, so it allows all outbound traffic (the AWS default).`,
-                }),
-              ]
-            : [];
-        }
-        if (!Array.isArray(written)) return [];
-        return written.flatMap((item, index) => {
-          const rule = readGroupRule(item, 'egress');
-          if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports) || !reachesPorts(rule)) return [];
-          return [
-            finding(meta, resource, {
-              path: ['egress', index, 'to'],
-              message: `${name(resource)} allows all outbound traffic to ${rule.peer}.`,
-            }),
-          ];
-        });
-      },
-    };
-  })(),
-  (() => {
-    const meta: RuleMeta = {
+    },
+    (meta) => (resource) => {
+      const written = resource.props.egress;
+      if (written === undefined) {
+        // AWS gives a group without egress rules one that allows everything, and so does the catalog.
+        const assumed = catalogDefault(resource, 'egress');
+        const open =
+          Array.isArray(assumed) &&
+          assumed.some((item) => {
+            const rule = readGroupRule(item, 'egress');
+            return rule !== undefined && isWorld(rule.peer) && isAllPorts(rule.ports);
+          });
+        return open
+          ? [
+              finding(meta, resource, {
+                path: ['egress'],
+                message: `${name(resource)} has no egress rules, so it allows all outbound traffic (the AWS default).`,
+              }),
+            ]
+          : [];
+      }
+      if (!Array.isArray(written)) return [];
+      return written.flatMap((item, index) => {
+        const rule = readGroupRule(item, 'egress');
+        if (rule === undefined || !isWorld(rule.peer) || !isAllPorts(rule.ports) || !reachesPorts(rule)) return [];
+        return [
+          finding(meta, resource, {
+            path: ['egress', index, 'to'],
+            message: `${name(resource)} allows all outbound traffic to ${rule.peer}.`,
+          }),
+        ];
+      });
+    },
+  ),
+  customRule(
+    {
       id: 'CA-SG-008',
       title: 'Security group rule has no description',
       description: 'Rules without a description are hard to review and tend to outlive their purpose.',
@@ -250,30 +248,27 @@ export const securityGroupRules: readonly SecurityRule[] = [
       securityHub: [],
       responsibility: 'customer',
       fixable: false,
-    };
-    return {
-      ...meta,
-      check(resource) {
-        const findings: SecurityFinding[] = [];
-        for (const direction of ['ingress', 'egress'] as const) {
-          const rules = resource.props[direction];
-          if (!Array.isArray(rules)) continue;
-          rules.forEach((item, index) => {
-            const rule = readGroupRule(item, direction);
-            if (rule !== undefined && (rule.description === undefined || rule.description.trim() === '')) {
-              findings.push(
-                finding(meta, resource, {
-                  path: [direction, index],
-                  message: `${name(resource)} ${direction} rule ${index + 1} (${portText(rule.ports)}) has no description.`,
-                }),
-              );
-            }
-          });
-        }
-        return findings;
-      },
-    };
-  })(),
+    },
+    (meta) => (resource) => {
+      const findings: SecurityFinding[] = [];
+      for (const direction of ['ingress', 'egress'] as const) {
+        const rules = resource.props[direction];
+        if (!Array.isArray(rules)) continue;
+        rules.forEach((item, index) => {
+          const rule = readGroupRule(item, direction);
+          if (rule !== undefined && (rule.description === undefined || rule.description.trim() === '')) {
+            findings.push(
+              finding(meta, resource, {
+                path: [direction, index],
+                message: `${name(resource)} ${direction} rule ${index + 1} (${portText(rule.ports)}) has no description.`,
+              }),
+            );
+          }
+        });
+      }
+      return findings;
+    },
+  ),
   propertyRule({
     id: 'CA-SG-009',
     title: 'VPC default security group has rules',
