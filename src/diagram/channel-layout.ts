@@ -21,7 +21,9 @@
  *   border (straight across the right channel when the item is in the last column). Entering, it
  *   mirrors that through the top band and the channel left of the target item's column. In the
  *   lowest common container it goes from the source item's channel straight to the target item
- *   when that is in the next column, and otherwise through the bottom band.
+ *   when that is in the next column, through the gap between the source and its neighbour when
+ *   both items are in one column (stacked zones; a gap holds nothing but edges, and grows with
+ *   its tracks), and otherwise through the bottom band.
  *
  * By construction every node lies inside each of its containers, no two items overlap, no
  * segment crosses a node that is not one of its ends (segments run only in channels, bands, the
@@ -59,6 +61,13 @@ interface Item {
   x: number;
   y: number;
   column: number;
+  /**
+   * Availability zones: the zones of a VPC are drawn as one column, one above the other in the
+   * graph's order and equally wide, as AWS's own diagrams draw them, so that the same tier sits at
+   * the same place in every zone. An edge between two zones (a database's standby, a replica) is
+   * then routed round, never used to put one zone beside another.
+   */
+  readonly stacked: boolean;
 }
 
 /** What one edge does at one level: leaves it, enters it, or joins its two items there. */
@@ -92,6 +101,15 @@ interface Level {
   readonly channelTrackOf: Map<string, number>;
   readonly topTrackOf: Map<number, number>;
   readonly bottomTrackOf: Map<number, number>;
+  /**
+   * Gaps between two items of a column, keyed `column:position` (the gap above the item at that
+   * position of its column, counted from 1): how many edges run through each, each edge's gap and
+   * track, and each gap's top and height once the column is stacked.
+   */
+  readonly gapTracks: Map<string, number>;
+  readonly gapTrackOf: Map<number, { readonly gap: string; readonly track: number }>;
+  readonly gapTop: Map<string, number>;
+  readonly gapHeight: Map<string, number>;
   /** Where each leaving / entering edge crosses the right / left border, relative to the level's top. */
   readonly exitY: Map<number, number>;
   readonly entryY: Map<number, number>;
@@ -119,6 +137,10 @@ function newLevel(id: string): Level {
     channelTrackOf: new Map(),
     topTrackOf: new Map(),
     bottomTrackOf: new Map(),
+    gapTracks: new Map(),
+    gapTrackOf: new Map(),
+    gapTop: new Map(),
+    gapHeight: new Map(),
     exitY: new Map(),
     entryY: new Map(),
   };
@@ -126,18 +148,24 @@ function newLevel(id: string): Level {
 
 /** Columns by longest path over the lifted edges; the edge that closes a cycle (in DFS order from the graph's order) is ignored. */
 function assignColumns(level: Level): void {
+  // The stacked items of a level share one column: they stand for one item (the first of them).
+  const firstStacked = level.items.find((item) => item.stacked);
+  const representative = (item: Item) => (item.stacked ? firstStacked! : item);
   const successors = new Map<Item, Item[]>();
   for (const join of level.joins) {
-    const list = successors.get(join.from!) ?? [];
-    if (!list.includes(join.to!)) list.push(join.to!);
-    successors.set(join.from!, list);
+    const from = representative(join.from!);
+    const to = representative(join.to!);
+    if (from === to) continue;
+    const list = successors.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    successors.set(from, list);
   }
   for (const list of successors.values()) list.sort((a, b) => a.order - b.order);
   const state = new Map<Item, 'open' | 'done'>();
   const postOrder: Item[] = [];
   const forward = new Map<Item, Item[]>();
   for (const start of level.items) {
-    if (state.has(start)) continue;
+    if (state.has(start) || representative(start) !== start) continue;
     // Iterative DFS: a stack of (item, next successor index).
     const stack: [Item, number][] = [[start, 0]];
     state.set(start, 'open');
@@ -168,6 +196,7 @@ function assignColumns(level: Level): void {
     const item = postOrder[index]!;
     for (const next of forward.get(item) ?? []) next.column = Math.max(next.column, item.column + 1);
   }
+  for (const item of level.items) if (item.stacked) item.column = firstStacked!.column;
   level.columns = level.items.reduce((max, item) => Math.max(max, item.column + 1), 0);
 }
 
@@ -206,6 +235,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
       x: 0,
       y: 0,
       column: 0,
+      stacked: container.kind === 'zone',
     };
     itemOf.set(container.id, item);
     const parent = levels.get(parentOf.get(container.id)!);
@@ -215,7 +245,17 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
   const nodeIndex = new Map<string, number>();
   graph.nodes.forEach((node, index) => {
     nodeIndex.set(node.id, index);
-    const item: Item = { id: node.id, isNode: true, order: index, width: node.width, height: node.height, x: 0, y: 0, column: 0 };
+    const item: Item = {
+      id: node.id,
+      isNode: true,
+      order: index,
+      width: node.width,
+      height: node.height,
+      x: 0,
+      y: 0,
+      column: 0,
+      stacked: false,
+    };
     itemOf.set(node.id, item);
     parentOf.set(node.id, node.container ?? rootId);
     levels.get(node.container ?? rootId)!.items.push(item);
@@ -295,10 +335,23 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
         level.bottomTrackOf.set(exit.edge, level.bottomTracks++);
       }
     }
+    // Each column's items in stacking order, for the gaps between them.
+    const positionInColumn = new Map<Item, number>();
+    const columnCount = new Array<number>(columns).fill(0);
+    for (const item of level.items) positionInColumn.set(item, columnCount[item.column]!++);
     for (const join of [...level.joins].sort(byFromY)) {
       addChannelTrack(join.edge, join.from!.column);
       if (join.to!.column !== join.from!.column + 1) {
-        level.bottomTrackOf.set(join.edge, level.bottomTracks++);
+        if (join.to!.column === join.from!.column) {
+          // Two items of one column (stacked zones): through the gap beside the source on the
+          // target's side, not round the whole container.
+          const fromPosition = positionInColumn.get(join.from!)!;
+          const above = positionInColumn.get(join.to!)! < fromPosition;
+          const gap = `${join.from!.column}:${above ? fromPosition : fromPosition + 1}`;
+          const track = level.gapTracks.get(gap) ?? 0;
+          level.gapTracks.set(gap, track + 1);
+          level.gapTrackOf.set(join.edge, { gap, track });
+        } else level.bottomTrackOf.set(join.edge, level.bottomTracks++);
         if (join.to!.column - 1 !== join.from!.column) addChannelTrack(join.edge, join.to!.column - 1);
       }
     }
@@ -321,6 +374,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
     const contentTop = level.topBandY + level.topBandHeight;
     const columnWidth = new Array<number>(columns).fill(0);
     const columnBottom = new Array<number>(columns).fill(contentTop);
+    const columnItems = new Array<number>(columns).fill(0);
     for (const child of level.items) {
       if (!child.isNode) {
         const childLevel = levels.get(child.id)!;
@@ -328,8 +382,23 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
         child.height = childLevel.height;
       }
       columnWidth[child.column] = Math.max(columnWidth[child.column]!, child.width);
-      child.y = columnBottom[child.column]! + (columnBottom[child.column] === contentTop ? 0 : itemGap);
+      const position = columnItems[child.column]!++;
+      if (position === 0) child.y = columnBottom[child.column]!;
+      else {
+        const gap = `${child.column}:${position}`;
+        const height = Math.max(itemGap, bandOf(level.gapTracks.get(gap) ?? 0));
+        level.gapTop.set(gap, columnBottom[child.column]!);
+        level.gapHeight.set(gap, height);
+        child.y = columnBottom[child.column]! + height;
+      }
       columnBottom[child.column] = child.y + child.height;
+    }
+    // Stacked zones are as wide as their column; the added width goes to each one's right channel.
+    for (const child of level.items) {
+      if (!child.stacked || child.width >= columnWidth[child.column]!) continue;
+      const childLevel = levels.get(child.id)!;
+      child.width = childLevel.width = columnWidth[child.column]!;
+      childLevel.channelWidth[childLevel.columns] = childLevel.width - childLevel.channelX[childLevel.columns]!;
     }
     level.channelX = [];
     let x = 0;
@@ -436,7 +505,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
     if (toItem.column === fromItem.column + 1) {
       add(firstX, toY);
     } else {
-      const bandY = lowestOrigin.y + bottomTrackY(lowest, index);
+      const bandY = lowestOrigin.y + (gapTrackY(lowest, index) ?? bottomTrackY(lowest, index));
       const secondX = channelTrackX(lowest, index, toItem.column - 1);
       add(firstX, bandY);
       add(secondX, bandY);
@@ -462,6 +531,14 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
 
   const root = levels.get(rootId)!;
   return { status: 'ok', graph, nodes, containers, edges, width: root.width, height: root.height, reused: false, profile: 'channels' };
+}
+
+/** The y of an edge's track in the gap it runs through between two items of a column, if it has one. */
+function gapTrackY(level: Level, edge: number): number | undefined {
+  const at = level.gapTrackOf.get(edge);
+  if (at === undefined) return undefined;
+  const tracks = level.gapTracks.get(at.gap)!;
+  return level.gapTop.get(at.gap)! + Math.round((level.gapHeight.get(at.gap)! * (at.track + 1)) / (tracks + 1));
 }
 
 function bottomTrackY(level: Level, edge: number): number {
