@@ -63,6 +63,31 @@ describe('diagram layout (channels, the default)', () => {
     });
   }
 
+  it("stacks each VPC's zones in one column, equally wide, in zone order, on every example", async () => {
+    let checked = 0;
+    for (const file of exampleFiles()) {
+      const graph = graphOf(readExample(file));
+      const laidOut = await layoutDiagram(graph, {});
+      const box = new Map(laidOut.containers.map((container) => [container.id, container]));
+      for (const vpc of graph.containers.filter((container) => container.kind === 'vpc')) {
+        const zones = graph.containers
+          .filter((container) => container.kind === 'zone' && container.parent === vpc.id)
+          .sort((a, b) => a.id.localeCompare(b.id));
+        if (zones.length < 2) continue;
+        checked++;
+        const [first, ...rest] = zones.map((zone) => box.get(zone.id)!);
+        let above = first!;
+        for (const zone of rest) {
+          assert.equal(zone.x, first!.x, `${file}: ${zone.id} is in the column of ${zones[0]!.id}`);
+          assert.equal(zone.width, first!.width, `${file}: ${zone.id} is as wide as ${zones[0]!.id}`);
+          assert.ok(zone.y >= above.y + above.height, `${file}: ${zone.id} is below the zone before it`);
+          above = zone;
+        }
+      }
+    }
+    assert.ok(checked >= 5, `only ${checked} VPCs with two zones or more among the examples`);
+  });
+
   const generated: [string, string][] = [
     ['100 resources', generateArchitecture(100)],
     ['500 resources in one region (9 containers)', generateArchitecture(500)],
