@@ -30,7 +30,7 @@
  * free part of a column beside the item they start or end at, and across borders at such places),
  * and every edge has a route. `checkLayoutQuality` checks all of it on every example anyway.
  */
-import type { DiagramGraph, LaidOutContainer, LaidOutDiagram, LaidOutEdge, LaidOutLabel, LaidOutNode, Point } from './types';
+import type { Box, DiagramGraph, LaidOutContainer, LaidOutDiagram, LaidOutEdge, LaidOutLabel, LaidOutNode, Point } from './types';
 
 /** Room at the top of a container for its title (the renderer writes it there). */
 const headerHeight = 34;
@@ -449,6 +449,8 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
     return { id: container.id, x: at.x, y: at.y, width: level.width, height: level.height };
   });
   const nodeBox = new Map(nodes.map((node) => [node.id, node]));
+  const labelSpace = new TakenSpace();
+  for (const node of nodes) labelSpace.add(node);
 
   // --- Routes.
   const channelTrackX = (level: Level, edge: number, channel: number): number => {
@@ -526,7 +528,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
       add(origin.x + to.x, y);
     }
     const route = simplify(points);
-    return { id: edge.id, points: route, labels: edge.label ? [placeLabel(edge.label, route)] : [] };
+    return { id: edge.id, points: route, labels: edge.label ? [placeLabel(edge.label, route, labelSpace)] : [] };
   });
 
   const root = levels.get(rootId)!;
@@ -565,25 +567,90 @@ function simplify(points: readonly Point[]): Point[] {
   return kept;
 }
 
-/** A label just above the last horizontal run into the target, or above the longest one when that is too short. */
-function placeLabel(text: string, route: readonly Point[]): LaidOutLabel {
-  const width = Math.ceil(text.length * labelCharWidth) + 6;
-  let chosen: [Point, Point] | undefined;
-  const lastA = route[route.length - 2];
-  const lastB = route[route.length - 1];
-  if (lastA && lastB && lastA.y === lastB.y && Math.abs(lastB.x - lastA.x) >= width + 8) chosen = [lastA, lastB];
-  if (!chosen) {
-    let best = -1;
-    for (let index = 0; index + 1 < route.length; index++) {
-      const a = route[index]!;
-      const b = route[index + 1]!;
-      if (a.y === b.y && Math.abs(b.x - a.x) > best) {
-        best = Math.abs(b.x - a.x);
-        chosen = [a, b];
+/** The size of a cell of `TakenSpace`'s grid, in diagram units. */
+const takenCell = 160;
+
+/**
+ * The boxes already taken on the picture (the nodes, and the labels placed so far), bucketed by a
+ * coarse grid so that a lookup reads only the boxes near it.
+ */
+class TakenSpace {
+  private readonly cells = new Map<number, Box[]>();
+
+  add(box: Box): void {
+    const right = Math.floor((box.x + box.width) / takenCell);
+    const bottom = Math.floor((box.y + box.height) / takenCell);
+    // One number per cell: pictures are far narrower than 100,000 cells.
+    for (let row = Math.floor(box.y / takenCell); row <= bottom; row++)
+      for (let column = Math.floor(box.x / takenCell); column <= right; column++) {
+        const key = row * 100_000 + column;
+        const list = this.cells.get(key);
+        if (list) list.push(box);
+        else this.cells.set(key, [box]);
       }
-    }
   }
-  const [a, b] = chosen ?? [route[0]!, route[route.length - 1]!];
-  const right = Math.max(a.x, b.x);
-  return { text, x: right - width - 4, y: a.y - labelHeight - 2, width, height: labelHeight };
+
+  /** Whether `box` overlaps (or comes within a unit of) anything taken. */
+  overlaps(box: Box): boolean {
+    const right = Math.floor((box.x + box.width) / takenCell);
+    const bottom = Math.floor((box.y + box.height) / takenCell);
+    for (let row = Math.floor(box.y / takenCell); row <= bottom; row++)
+      for (let column = Math.floor(box.x / takenCell); column <= right; column++) {
+        const list = this.cells.get(row * 100_000 + column);
+        if (list === undefined) continue;
+        for (const other of list)
+          if (
+            box.x < other.x + other.width + 1 &&
+            other.x < box.x + box.width + 1 &&
+            box.y < other.y + other.height + 1 &&
+            other.y < box.y + box.height + 1
+          )
+            return true;
+      }
+    return false;
+  }
+}
+
+/**
+ * A label beside a horizontal run of its route, where it covers no node and no label placed
+ * before it: the last run into the target first, then the longer runs; at the run's right end,
+ * its middle or its left end; above the line, else below it. When no place is free (a crowded
+ * picture), above the run it would have had first.
+ */
+function placeLabel(text: string, route: readonly Point[], taken: TakenSpace): LaidOutLabel {
+  const width = Math.ceil(text.length * labelCharWidth) + 6;
+  const runs: [Point, Point][] = [];
+  const short: [Point, Point][] = [];
+  for (let index = 0; index + 1 < route.length; index++) {
+    const a = route[index]!;
+    const b = route[index + 1]!;
+    if (a.y === b.y) (Math.abs(b.x - a.x) >= width + 8 ? runs : short).push([a, b]);
+  }
+  const length = (run: [Point, Point]) => Math.abs(run[1].x - run[0].x);
+  const last = runs.length > 0 && runs[runs.length - 1]![1] === route[route.length - 1] ? runs.pop() : undefined;
+  runs.sort((p, q) => length(q) - length(p));
+  if (last) runs.unshift(last);
+  // A run too short for the label takes it over the run and past one of its ends (a channel is wider than the run).
+  runs.push(...short.sort((p, q) => length(q) - length(p)));
+  for (const [a, b] of runs) {
+    const left = Math.min(a.x, b.x);
+    const right = Math.max(a.x, b.x);
+    const xs =
+      right - left >= width + 8
+        ? [right - width - 4, (left + right - width) / 2, left + 4]
+        : [left + 2, right - width - 2, (left + right - width) / 2, left - width - 4, right + 4];
+    for (const x of xs)
+      for (const y of [a.y - labelHeight - 2, a.y + 2]) {
+        const label = { text, x, y, width, height: labelHeight };
+        if (!taken.overlaps(label)) {
+          taken.add(label);
+          return label;
+        }
+      }
+  }
+  // Nowhere free: above the run it would have had first (or the longest, or the whole route).
+  const [a, b] = runs[0] ?? [route[0]!, route[route.length - 1]!];
+  const label = { text, x: Math.max(a.x, b.x) - width - 4, y: a.y - labelHeight - 2, width, height: labelHeight };
+  taken.add(label);
+  return label;
 }

@@ -63,6 +63,24 @@ describe('diagram layout (channels, the default)', () => {
     });
   }
 
+  it('places edge labels where they cover no node and no other label, on every example and a generated 500', async () => {
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    let labels = 0;
+    const texts = [...exampleFiles().map(readExample), generateArchitecture(500, 1, { regions: 4 })];
+    for (const text of texts) {
+      const laidOut = await layoutDiagram(graphOf(text), {});
+      const placed = laidOut.edges.flatMap((edge) => edge.labels.map((label) => ({ ...label, edge: edge.id })));
+      labels += placed.length;
+      placed.forEach((label, index) => {
+        for (const node of laidOut.nodes) assert.ok(!overlap(label, node), `label ${label.text} of ${label.edge} covers ${node.id}`);
+        for (const other of placed.slice(index + 1))
+          assert.ok(!overlap(label, other), `label ${label.text} of ${label.edge} covers ${other.text} of ${other.edge}`);
+      });
+    }
+    assert.ok(labels > 100, `only ${labels} labels placed`);
+  });
+
   it("stacks each VPC's zones in one column, equally wide, in zone order, on every example", async () => {
     let checked = 0;
     for (const file of exampleFiles()) {
