@@ -38,6 +38,8 @@ const padding = 14;
 const rootMargin = 20;
 /** Between two items stacked in a column. */
 const itemGap = 28;
+/** A stack of zones taller than this (about two screens of the picture at 100%) may be laid side by side instead. */
+const tallZoneStack = 1600;
 /** Between two columns when no edge runs there. */
 const minChannelWidth = 44;
 /** Between two parallel edges in a channel or a band. */
@@ -64,8 +66,9 @@ interface Item {
   /**
    * Availability zones: the zones of a VPC are drawn as one column, one above the other in the
    * graph's order and equally wide, as AWS's own diagrams draw them, so that the same tier sits at
-   * the same place in every zone. An edge between two zones (a database's standby, a replica) is
-   * then routed round, never used to put one zone beside another.
+   * the same place in every zone; when that stack would be a tall strip (a large design), side by
+   * side in the same order instead. An edge between two zones (a database's standby, a replica)
+   * never decides where a zone goes.
    */
   readonly stacked: boolean;
 }
@@ -147,19 +150,24 @@ function newLevel(id: string): Level {
 }
 
 /** Columns by longest path over the lifted edges; the edge that closes a cycle (in DFS order from the graph's order) is ignored. */
-function assignColumns(level: Level): void {
-  // The stacked items of a level share one column: they stand for one item (the first of them).
-  const firstStacked = level.items.find((item) => item.stacked);
-  const representative = (item: Item) => (item.stacked ? firstStacked! : item);
+function assignColumns(level: Level, zonesInRow: boolean): void {
+  // Stacked, the zones of a level share one column: they stand for one item (the first of them).
+  // In a row, each zone is the column after the one before it, whatever the edges between them.
+  const zones = level.items.filter((item) => item.stacked);
+  const representative = (item: Item) => (item.stacked && !zonesInRow ? zones[0]! : item);
   const successors = new Map<Item, Item[]>();
-  for (const join of level.joins) {
-    const from = representative(join.from!);
-    const to = representative(join.to!);
-    if (from === to) continue;
+  const follow = (from: Item, to: Item) => {
     const list = successors.get(from) ?? [];
     if (!list.includes(to)) list.push(to);
     successors.set(from, list);
+  };
+  for (const join of level.joins) {
+    const from = representative(join.from!);
+    const to = representative(join.to!);
+    if (from === to || (zonesInRow && from.stacked && to.stacked)) continue;
+    follow(from, to);
   }
+  if (zonesInRow) zones.forEach((zone, index) => index > 0 && follow(zones[index - 1]!, zone));
   for (const list of successors.values()) list.sort((a, b) => a.order - b.order);
   const state = new Map<Item, 'open' | 'done'>();
   const postOrder: Item[] = [];
@@ -196,7 +204,7 @@ function assignColumns(level: Level): void {
     const item = postOrder[index]!;
     for (const next of forward.get(item) ?? []) next.column = Math.max(next.column, item.column + 1);
   }
-  for (const item of level.items) if (item.stacked) item.column = firstStacked!.column;
+  if (!zonesInRow) for (const item of level.items) if (item.stacked) item.column = zones[0]!.column;
   level.columns = level.items.reduce((max, item) => Math.max(max, item.column + 1), 0);
 }
 
@@ -319,7 +327,14 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
   order.push(levels.get(rootId)!);
   for (const level of order) {
     const isRoot = level.id === rootId;
-    assignColumns(level);
+    // Zones stacked, unless the stack would be more than twice as tall as wide and taller than
+    // `tallZoneStack` (a large design, whose picture would otherwise be a narrow strip): then side
+    // by side, in zone order.
+    const zoneLevels = level.items.filter((item) => item.stacked).map((item) => levels.get(item.id)!);
+    const stackHeight = zoneLevels.reduce((sum, zone) => sum + zone.height, itemGap * (zoneLevels.length - 1));
+    const zonesInRow =
+      zoneLevels.length > 1 && stackHeight > tallZoneStack && stackHeight > 2 * Math.max(...zoneLevels.map((zone) => zone.width));
+    assignColumns(level, zonesInRow);
     const columns = level.columns;
     const last = columns - 1;
     level.channelTracks = new Array<number>(columns + 1).fill(0);
@@ -395,7 +410,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
     }
     // Stacked zones are as wide as their column; the added width goes to each one's right channel.
     for (const child of level.items) {
-      if (!child.stacked || child.width >= columnWidth[child.column]!) continue;
+      if (!child.stacked || zonesInRow || child.width >= columnWidth[child.column]!) continue;
       const childLevel = levels.get(child.id)!;
       child.width = childLevel.width = columnWidth[child.column]!;
       childLevel.channelWidth[childLevel.columns] = childLevel.width - childLevel.channelX[childLevel.columns]!;

@@ -106,6 +106,26 @@ describe('diagram layout (channels, the default)', () => {
     assert.ok(checked >= 5, `only ${checked} VPCs with two zones or more among the examples`);
   });
 
+  it('puts the zones of a large design side by side in zone order, where a stack would be a tall strip', async () => {
+    const graph = graphOf(generateArchitecture(500, 1, { regions: 4 }));
+    const laidOut = await layoutDiagram(graph, {});
+    const box = new Map(laidOut.containers.map((container) => [container.id, container]));
+    for (const vpc of graph.containers.filter((container) => container.kind === 'vpc')) {
+      const zones = graph.containers
+        .filter((container) => container.kind === 'zone' && container.parent === vpc.id)
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((zone) => box.get(zone.id)!);
+      assert.ok(zones.length >= 2);
+      const stackHeight = zones.reduce((sum, zone) => sum + zone.height, 0);
+      assert.ok(stackHeight > 2 * Math.max(...zones.map((zone) => zone.width)), `${vpc.id}: a stack would be a tall strip`);
+      for (let index = 1; index < zones.length; index++)
+        assert.ok(
+          zones[index]!.x >= zones[index - 1]!.x + zones[index - 1]!.width,
+          `${zones[index]!.id} is right of ${zones[index - 1]!.id}`,
+        );
+    }
+  });
+
   const generated: [string, string][] = [
     ['100 resources', generateArchitecture(100)],
     ['500 resources in one region (9 containers)', generateArchitecture(500)],
