@@ -128,6 +128,18 @@ describe('live evaluation', () => {
     });
   });
 
+  it('writes the JSON in ASCII only, and it reads back as the same text', () => {
+    const message = 'Reachable from the internet: internet → lb → web, ≥ 2 zones 😀';
+    const changed: SecurityFinding = { ...result.security!.findings[0]!, message };
+    const encoded = new DiagnosticsEncoder(uri).encode(withFindings([changed, ...result.security!.findings.slice(1)]), 'info');
+    assert.match(encoded.json, /^[\x00-\x7f]*$/);
+    assert.equal((decode(encoded.json)[0] as { message: string }).message, message);
+    const misspelt = parseArchitecture(text.replace('type: aws.ec2.instance', 'type: aws.ec2.instancé'));
+    const document = new DiagnosticsEncoder(uri).encodeDocument(misspelt);
+    assert.match(document.json, /^[\x00-\x7f]*$/);
+    assert.ok((decode(document.json) as { message: string }[]).some((diagnostic) => diagnostic.message.includes('instancé')));
+  });
+
   it('answers an unchanged list with the same object and serial, and a changed one with a new serial', () => {
     const encoder = new DiagnosticsEncoder(uri);
     const first = encoder.encode(result, 'low');
