@@ -156,6 +156,28 @@ describe('live evaluation', () => {
     assert.notEqual(document.serial, first.serial);
   });
 
+  it('answers the same list when findings are new objects that read the same, and a new list once one reads differently', () => {
+    const encoder = new DiagnosticsEncoder(uri);
+    const findings = result.security!.findings;
+    const first = encoder.encode(result, 'low');
+    // What an edit inside one resource gives: its findings are made again, equal but new objects.
+    const shown = findings.findIndex((finding) => severityShownLive(finding.severity, 'low'));
+    const hidden = findings.findIndex((finding) => !severityShownLive(finding.severity, 'low'));
+    const copies = findings.map((finding, index) => (index === shown || index === hidden ? { ...finding } : finding));
+    assert.equal(encoder.encode(withFindings(copies), 'low'), first);
+    const changed = copies.map((finding, index) => (index === shown ? { ...finding, message: 'Now it reads differently.' } : finding));
+    const second = encoder.encode(withFindings(changed), 'low');
+    assert.notEqual(second, first);
+    assert.deepEqual(decode(second.json), [
+      ...decode(first.json).slice(0, shown),
+      { ...(decode(first.json)[shown] as object), message: 'Now it reads differently.' },
+      ...decode(first.json).slice(shown + 1),
+    ]);
+    // And back: the text of the first list, as a fresh encoder gives it.
+    assert.equal(encoder.encode(withFindings(copies), 'low').json, first.json);
+    assert.equal(encoder.encode(result, 'low').json, new DiagnosticsEncoder(uri).encode(result, 'low').json);
+  });
+
   it('encodes the document diagnostics as the language service converts them', () => {
     const broken = parseArchitecture(text.replace('type: aws.ec2.instance', 'type: aws.ec2.instanse'));
     const encoded = new DiagnosticsEncoder(uri).encodeDocument(broken);
