@@ -68,6 +68,22 @@ export function findingDiagnostics(security: SecurityResult): ArchDiagnostic[] {
   return security.findings.map(diagnosticOf);
 }
 
+/**
+ * The same as `findingDiagnostics` into `into`, taking the diagnostic of a finding that is at the
+ * same place in the previous result from that result: after a keystroke nearly every finding is,
+ * and a comparison of references is cheaper than a memo lookup for each of thousands of findings.
+ */
+function pushFindingDiagnostics(into: ArchDiagnostic[], security: SecurityResult, previous: EvaluationResult | undefined): void {
+  const findings = security.findings;
+  const before = previous?.security?.findings;
+  // The previous result's first diagnostics are its findings', in order (see `evaluateAll`).
+  const beforeDiagnostics = before !== undefined && before.length <= previous!.diagnostics.length ? previous!.diagnostics : undefined;
+  for (let index = 0; index < findings.length; index++) {
+    const finding = findings[index]!;
+    into.push(beforeDiagnostics !== undefined && before![index] === finding ? beforeDiagnostics[index]! : diagnosticOf(finding));
+  }
+}
+
 /** Runs the requested evaluations on a parsed architecture; never throws once parsing has succeeded. */
 export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): EvaluationResult {
   const wanted = new Set<EvaluationKind>(options.only && options.only.length > 0 ? options.only : evaluationKinds);
@@ -90,15 +106,15 @@ export function evaluateAll(doc: ArchDocument, options: EvaluateOptions = {}): E
     ...(cost ? { cost } : {}),
     ...(security ? { security } : {}),
   });
+  const diagnostics: ArchDiagnostic[] = [];
+  if (security) pushFindingDiagnostics(diagnostics, security, previous);
+  if (cost) for (const diagnostic of unpricedDiagnostics(doc, cost)) diagnostics.push(diagnostic);
+  for (const diagnostic of targets.diagnostics) diagnostics.push(diagnostic);
   return {
     ...(availability ? { availability } : {}),
     ...(cost ? { cost } : {}),
     ...(security ? { security } : {}),
     targets: targets.results,
-    diagnostics: [
-      ...(security ? findingDiagnostics(security) : []),
-      ...(cost ? unpricedDiagnostics(doc, cost) : []),
-      ...targets.diagnostics,
-    ],
+    diagnostics,
   };
 }

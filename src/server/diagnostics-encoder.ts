@@ -36,6 +36,24 @@ export interface HeldList {
 /** How an encoder turns one diagnostic into LSP (the language service's `lspDiagnostic`). */
 export type LspConverter = (diagnostic: ArchDiagnostic, uri: string, options?: LspDiagnosticOptions) => Diagnostic;
 
+/** Any character outside ASCII (one UTF-16 code unit at a time: a surrogate pair becomes two escapes). */
+const nonAscii = /[\u0080-\uffff]/;
+const everyNonAscii = /[\u0080-\uffff]/g;
+
+/**
+ * The JSON of a value in ASCII only: every other character is written as its `\uXXXX` escape, which
+ * JSON.parse reads back as the same character. Why: the client turns the bytes of a publication
+ * into a string before parsing them (`Buffer.toString('utf-8')` in vscode-jsonrpc, VS Code's
+ * language client included), and that is about eight times faster when every byte is ASCII. A
+ * thousand-resource file's findings have about 750 arrows (`internet → lb → web`) in 750 KB: with
+ * them, `toString` took 4.7 ms median per publication on the shared test machine; escaped, 0.6 ms,
+ * for 2 KB more (docs/benchmark.md). The string is also one byte per character in the server then.
+ */
+export function asciiJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return nonAscii.test(json) ? json.replace(everyNonAscii, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+
 /** Joins encoded elements and records where each ends and which lines it covers. */
 function join(parts: readonly string[], ranges: readonly ArchDiagnostic['range'][], serial: number): EncodedDiagnostics {
   const layout = new Int32Array(parts.length * 3);
@@ -54,6 +72,15 @@ interface EncodedParts {
   readonly ranges: readonly ArchDiagnostic['range'][];
 }
 
+/** What the encoder remembers of the findings it encoded last. */
+interface ShownMemory {
+  /** The diagnostics, element for element; an entry is replaced by a new object whose part reads the same. */
+  readonly diagnostics: ArchDiagnostic[];
+  readonly minimum: FindingSeverity;
+  /** Per diagnostic, its part, or `undefined` when it is below the minimum severity. */
+  readonly partAt: readonly (string | undefined)[];
+}
+
 /**
  * Turns a document's diagnostics and evaluation results into the JSON of their LSP diagnostics,
  * remembering the text of every diagnostic object: the parser and the security evaluation hand back
@@ -69,8 +96,15 @@ export class DiagnosticsEncoder {
     document: undefined,
     evaluation: undefined,
   };
-  /** The last findings' diagnostics encoded: the same objects in the same order give the same parts. */
-  private lastShown: (EncodedParts & { readonly diagnostics: readonly ArchDiagnostic[]; readonly minimum: FindingSeverity }) | undefined;
+  /**
+   * The last findings' diagnostics encoded (a copy the encoder owns), with the part of each (`undefined`
+   * when below the minimum severity): a diagnostic that is the same object, or whose part reads the
+   * same, leaves the parts as they were.
+   */
+  private lastShown: (EncodedParts & ShownMemory) | undefined;
+  /** The last evaluation list: answered again when its findings' parts and the rest read the same. */
+  private lastEvaluation:
+    { readonly shown: EncodedParts; readonly rest: readonly string[]; readonly encoded: EncodedDiagnostics } | undefined;
 
   constructor(
     private readonly uri: string,
@@ -82,7 +116,7 @@ export class DiagnosticsEncoder {
   private jsonOf(diagnostic: ArchDiagnostic, options: LspDiagnosticOptions | undefined): string {
     let json = this.json.get(diagnostic);
     if (json === undefined) {
-      json = JSON.stringify(this.toLsp(diagnostic, this.uri, options));
+      json = asciiJson(this.toLsp(diagnostic, this.uri, options));
       this.json.set(diagnostic, json);
     }
     return json;
@@ -124,41 +158,69 @@ export class DiagnosticsEncoder {
   encode(result: EvaluationResult, minimum: FindingSeverity): EncodedDiagnostics {
     const findingCount = result.security?.findings.length ?? 0;
     const shown = this.shownFindings(result, findingCount, minimum);
-    const parts = [...shown.parts];
-    const ranges = [...shown.ranges];
-    // The remaining diagnostics (missed targets) are few and change with every figure: convert them each time.
-    for (const diagnostic of result.diagnostics.slice(findingCount)) {
-      parts.push(JSON.stringify(this.toLsp(diagnostic, this.uri)));
-      ranges.push(diagnostic.range);
+    // The remaining diagnostics (unpriced items, missed targets) are few and change with the
+    // figures: convert them each time.
+    const rest: string[] = [];
+    const restRanges: ArchDiagnostic['range'][] = [];
+    for (let index = findingCount; index < result.diagnostics.length; index++) {
+      const diagnostic = result.diagnostics[index]!;
+      rest.push(asciiJson(this.toLsp(diagnostic, this.uri)));
+      restRanges.push(diagnostic.range);
     }
-    return this.joined('evaluation', parts, ranges);
+    // Most keystrokes leave every finding's part as it was: then nothing is copied or compared but
+    // the few parts of the rest.
+    const last = this.lastEvaluation;
+    if (last !== undefined && last.shown === shown && sameStrings(last.rest, rest)) return last.encoded;
+    const encoded = this.joined('evaluation', [...shown.parts, ...rest], [...shown.ranges, ...restRanges]);
+    this.lastEvaluation = { shown, rest, encoded };
+    return encoded;
   }
 
   /**
    * The JSON of the findings shown live, in order. `evaluateAll` puts the findings' diagnostics first
    * in `result.diagnostics`, one per finding and in the same order, and hands back the same objects
-   * for unchanged findings: after most keystrokes the list is the previous one element for element,
-   * and a comparison of references replaces the lookups.
+   * for unchanged findings: after most keystrokes the list is the previous one element for element
+   * but the edited resource's, whose findings are new objects that usually read the same. A walk
+   * comparing references then replaces the lookups, and the previous parts are answered (the same
+   * object) when every part reads the same.
    */
   private shownFindings(result: EvaluationResult, findingCount: number, minimum: FindingSeverity): EncodedParts {
     const findings = result.security?.findings ?? [];
-    const diagnostics = result.diagnostics.slice(0, findingCount);
+    const all = result.diagnostics;
     const last = this.lastShown;
-    if (
-      last !== undefined &&
-      last.minimum === minimum &&
-      last.diagnostics.length === diagnostics.length &&
-      diagnostics.every((diagnostic, index) => diagnostic === last.diagnostics[index])
-    )
-      return last;
+    if (last !== undefined && last.minimum === minimum && last.diagnostics.length === findingCount) {
+      let same = true;
+      for (let index = 0; index < findingCount && same; index++) {
+        const diagnostic = all[index]!;
+        if (diagnostic === last.diagnostics[index]) continue;
+        const part = severityShownLive(findings[index]!.severity, minimum) ? this.jsonOf(diagnostic, { keepFixes: true }) : undefined;
+        same = part === last.partAt[index];
+        // The same text from a new object: remember the object, so the next walk passes it by reference.
+        if (same) last.diagnostics[index] = diagnostic;
+      }
+      if (same) return last;
+    }
+    const diagnostics = all.slice(0, findingCount);
     const parts: string[] = [];
     const ranges: ArchDiagnostic['range'][] = [];
+    const partAt: (string | undefined)[] = [];
     diagnostics.forEach((diagnostic, index) => {
-      if (!severityShownLive(findings[index]!.severity, minimum)) return;
-      parts.push(this.jsonOf(diagnostic, { keepFixes: true }));
+      if (!severityShownLive(findings[index]!.severity, minimum)) {
+        partAt.push(undefined);
+        return;
+      }
+      const part = this.jsonOf(diagnostic, { keepFixes: true });
+      parts.push(part);
       ranges.push(diagnostic.range);
+      partAt.push(part);
     });
-    this.lastShown = { diagnostics, minimum, parts, ranges };
+    this.lastShown = { diagnostics, minimum, parts, ranges, partAt };
     return this.lastShown;
   }
+}
+
+function sameStrings(left: readonly string[], right: readonly string[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
 }

@@ -9,7 +9,7 @@
  */
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-jsonrpc';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { EncodedDiagnostics } from './diagnostics-encoder';
+import { asciiJson, type EncodedDiagnostics } from './diagnostics-encoder';
 
 /** Stands for its JSON text inside a message: the elements of an array, in lists joined by commas. */
 export class RawJsonElements {
@@ -39,8 +39,10 @@ export const rawAwareJsonEncoder: ContentTypeEncoder = {
   name: 'application/json',
   encode(message: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
     try {
-      const json = JSON.stringify(message);
       const raw = rawElementsOf(message);
+      // A publication is written in ASCII only, as its encoded lists are: one other character
+      // anywhere in the message would send the client's decoding down its slow path for all of it.
+      const json = raw || isPublication(message) ? asciiJson(message) : JSON.stringify(message);
       const at = raw ? json.lastIndexOf(quotedMarker) : -1;
       if (!raw || at < 0) return Promise.resolve(Buffer.from(json, options.charset));
       // No lists must also take the comma before the marker away, or the array would end in `,]`.
@@ -82,6 +84,10 @@ function encodedList(text: string, charset: BufferEncoding): Buffer {
     if (recentLists.length > recentListLimit) recentLists.shift();
   }
   return bytes;
+}
+
+function isPublication(message: Message): boolean {
+  return (message as { method?: unknown }).method === 'textDocument/publishDiagnostics';
 }
 
 /** The raw elements of a diagnostics publication, if it carries them. */

@@ -3,6 +3,7 @@
  * JSON of the same message with the diagnostics as objects, whatever the diagnostics contain.
  */
 import { strict as assert } from 'node:assert';
+import { asciiJson } from '../../src/server/diagnostics-encoder';
 import { decodeDiagnostics, RawJsonElements, rawAwareJsonEncoder } from '../../src/server/raw-json';
 
 const diagnostic = (message: string) => ({
@@ -41,6 +42,21 @@ describe('pre-serialised diagnostics over stdio', () => {
       assert.deepEqual(decodeDiagnostics({ json, count: raw.length }), raw);
     });
   }
+
+  it('writes a publication in ASCII only, non-ASCII text escaped, so the client decodes it on its fast path', async () => {
+    const encoder = rawAwareJsonEncoder as { encode(message: unknown, options: { charset: 'utf-8' }): Promise<Uint8Array> };
+    const own = [diagnostic('did you mean ‘web’? ≥ 2 zones')];
+    const raw = [diagnostic('internet → lb → web 😀')];
+    const lists = [raw.map((entry) => asciiJson(entry)).join(',')];
+    for (const message of [publication(own), publication([...own, new RawJsonElements(lists)])]) {
+      const bytes = Buffer.from(await encoder.encode(message, { charset: 'utf-8' }));
+      assert.ok(
+        bytes.every((byte) => byte < 0x80),
+        'every byte is ASCII',
+      );
+    }
+    assert.deepEqual(await encode(publication([...own, new RawJsonElements(lists)])), publication([...own, ...raw]));
+  });
 
   it('splices at its own place when a diagnostic before it carries the marker text', async () => {
     const tricky = [diagnostic('\u0001cloudarch-raw-json\u0001')];

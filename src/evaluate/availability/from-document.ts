@@ -113,6 +113,8 @@ interface CachedComponent {
 const componentByResource = new WeakMap<ResourceNode, CachedComponent>();
 
 const defaultZoneLetters: readonly string[] = ['a'];
+const noNames: readonly string[] = [];
+const noGroups: readonly (readonly string[])[] = [];
 
 function sameStrings(left: readonly string[], right: readonly string[]): boolean {
   if (left.length !== right.length) return false;
@@ -129,20 +131,25 @@ function sameGroups(left: readonly (readonly string[])[], right: readonly (reado
 /** Builds the reliability model of a parsed architecture. */
 export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
   const zoneLetter = new Map<string, string>();
+  // Only resources with dependencies get an entry (most have none).
   const hard = new Map<string, string[]>();
+  const addHard = (from: string, to: string): void => {
+    const list = hard.get(from);
+    if (list === undefined) hard.set(from, [to]);
+    else list.push(to);
+  };
   const anyOf = new Map<string, Map<string, string[]>>();
   const dependedOn = new Set<string>();
-  for (const r of doc.resources) hard.set(r.name, []);
   const isSecurityGroup = (name: string): boolean => doc.resourceByName.get(name)?.type === securityGroupType;
 
   for (const ref of doc.references) {
     if (!ref.resolved || ref.from === ref.target || ref.optional === true || ref.role === 'none') continue;
     if (isSecurityGroup(ref.from) || isSecurityGroup(ref.target)) continue;
     const from = doc.resourceByName.get(ref.from);
-    if (!from || !hard.has(ref.target)) continue;
+    if (!from || !doc.resourceByName.has(ref.target)) continue;
     if (ref.role === 'reverse-hard') {
       // `attachedTo: [x]` on a volume: x needs the volume.
-      hard.get(ref.target)!.push(ref.from);
+      addHard(ref.target, ref.from);
       dependedOn.add(ref.from);
       continue;
     }
@@ -156,20 +163,28 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
       if (!groups.has(property)) groups.set(property, []);
       groups.get(property)!.push(ref.target);
     } else {
-      hard.get(ref.from)!.push(ref.target);
+      addHard(ref.from, ref.target);
     }
     dependedOn.add(ref.target);
   }
 
   // As JSON, so that zones `[a, b]` and `['a,b']` never share a key.
   const zonesKey = JSON.stringify(doc.zones);
+  // Most resources name the same zones as the one before them: their zone ids are in the map already.
+  let lastRegion: string | undefined;
+  let lastLetters: readonly string[] = [];
   const components: ReliabilityComponent[] = doc.resources.map((r) => {
     const facts = resourceFacts(r);
     const region = facts.region ?? doc.region;
     const letters = facts.zoneLetters ?? (doc.zones.length > 0 ? doc.zones : defaultZoneLetters);
-    for (const letter of letters) zoneLetter.set(`${region}${letter}`, letter);
-    const hardNames = hard.get(r.name)!;
-    const anyOfGroups = [...(anyOf.get(r.name)?.values() ?? [])];
+    if (region !== lastRegion || !sameStrings(letters, lastLetters)) {
+      for (const letter of letters) zoneLetter.set(`${region}${letter}`, letter);
+      lastRegion = region;
+      lastLetters = letters;
+    }
+    const hardNames = hard.get(r.name) ?? noNames;
+    const groups = anyOf.get(r.name);
+    const anyOfGroups = groups === undefined ? noGroups : [...groups.values()];
     // The same resource object in the same region and zones with the same dependencies gives the
     // same component: keeping the object lets the result cache compare models by identity.
     const cached = componentByResource.get(r);

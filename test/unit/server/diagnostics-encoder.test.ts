@@ -128,6 +128,18 @@ describe('live evaluation', () => {
     });
   });
 
+  it('writes the JSON in ASCII only, and it reads back as the same text', () => {
+    const message = 'Reachable from the internet: internet → lb → web, ≥ 2 zones 😀';
+    const changed: SecurityFinding = { ...result.security!.findings[0]!, message };
+    const encoded = new DiagnosticsEncoder(uri).encode(withFindings([changed, ...result.security!.findings.slice(1)]), 'info');
+    assert.match(encoded.json, /^[\x00-\x7f]*$/);
+    assert.equal((decode(encoded.json)[0] as { message: string }).message, message);
+    const misspelt = parseArchitecture(text.replace('type: aws.ec2.instance', 'type: aws.ec2.instancé'));
+    const document = new DiagnosticsEncoder(uri).encodeDocument(misspelt);
+    assert.match(document.json, /^[\x00-\x7f]*$/);
+    assert.ok((decode(document.json) as { message: string }[]).some((diagnostic) => diagnostic.message.includes('instancé')));
+  });
+
   it('answers an unchanged list with the same object and serial, and a changed one with a new serial', () => {
     const encoder = new DiagnosticsEncoder(uri);
     const first = encoder.encode(result, 'low');
@@ -142,6 +154,28 @@ describe('live evaluation', () => {
     const document = encoder.encodeDocument(doc);
     assert.equal(encoder.encodeDocument(parseArchitecture(text, { previous: doc })), document);
     assert.notEqual(document.serial, first.serial);
+  });
+
+  it('answers the same list when findings are new objects that read the same, and a new list once one reads differently', () => {
+    const encoder = new DiagnosticsEncoder(uri);
+    const findings = result.security!.findings;
+    const first = encoder.encode(result, 'low');
+    // What an edit inside one resource gives: its findings are made again, equal but new objects.
+    const shown = findings.findIndex((finding) => severityShownLive(finding.severity, 'low'));
+    const hidden = findings.findIndex((finding) => !severityShownLive(finding.severity, 'low'));
+    const copies = findings.map((finding, index) => (index === shown || index === hidden ? { ...finding } : finding));
+    assert.equal(encoder.encode(withFindings(copies), 'low'), first);
+    const changed = copies.map((finding, index) => (index === shown ? { ...finding, message: 'Now it reads differently.' } : finding));
+    const second = encoder.encode(withFindings(changed), 'low');
+    assert.notEqual(second, first);
+    assert.deepEqual(decode(second.json), [
+      ...decode(first.json).slice(0, shown),
+      { ...(decode(first.json)[shown] as object), message: 'Now it reads differently.' },
+      ...decode(first.json).slice(shown + 1),
+    ]);
+    // And back: the text of the first list, as a fresh encoder gives it.
+    assert.equal(encoder.encode(withFindings(copies), 'low').json, first.json);
+    assert.equal(encoder.encode(result, 'low').json, new DiagnosticsEncoder(uri).encode(result, 'low').json);
   });
 
   it('encodes the document diagnostics as the language service converts them', () => {
