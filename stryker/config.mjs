@@ -64,6 +64,29 @@ const scopes = {
     mutate: ['src/evaluate/availability/**/*.ts'],
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
   },
+  // The availability folder is about 2,300 lines (over a thousand mutants): two halves, each a run
+  // of under an hour on the shared machine. The model (from the document to the compiled system
+  // and its explanation), then the engines that compute it (exact, Monte Carlo, estimate).
+  'availability-model': {
+    mutate: [
+      'src/evaluate/availability/compile.ts',
+      'src/evaluate/availability/from-document.ts',
+      'src/evaluate/availability/model.ts',
+      'src/evaluate/availability/explain.ts',
+      'src/evaluate/availability/k-of-n.ts',
+      'src/evaluate/availability/index.ts',
+    ],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+  },
+  'availability-engine': {
+    mutate: [
+      'src/evaluate/availability/exact.ts',
+      'src/evaluate/availability/engine.ts',
+      'src/evaluate/availability/monte-carlo.ts',
+      'src/evaluate/availability/estimate.ts',
+    ],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+  },
   cost: {
     mutate: ['src/evaluate/cost/**/*.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],
