@@ -5,6 +5,16 @@
 const securityTests = ['test/unit/evaluate/security/**/*.test.ts'];
 // The type checker of a scope need not check the whole project: the scope's code, its tests and their imports suffice.
 const securityTsconfig = 'stryker/tsconfig.security.json';
+/** The tests that exercise the checks of src/core/ (validation fixtures, validators, hostile input). */
+const coreChecksTests = [
+  'test/unit/core/validate-fixtures.test.ts',
+  'test/unit/core/validators.test.ts',
+  'test/unit/core/number-warnings.test.ts',
+  'test/unit/core/json-schema.test.ts',
+  'test/unit/core/current-facts.test.ts',
+  'test/unit/core/references.test.ts',
+  'test/unit/hostile.test.ts',
+];
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 const scopes = {
@@ -64,16 +74,19 @@ const scopes = {
     mutate: ['src/evaluate/availability/**/*.ts'],
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
   },
-  // The availability folder is about 2,300 lines (over a thousand mutants): two halves, each a run
-  // of under an hour on the shared machine. The model (from the document to the compiled system
-  // and its explanation), then the engines that compute it (exact, Monte Carlo, estimate).
-  'availability-model': {
+  // The availability folder is about 2,300 lines, some 2,500 mutants: at about eight mutants a
+  // minute on the shared 2-core machine, four hours. Its parts, each a run of under an hour: the
+  // compiled system (cycles, modules, k-of-n), the model read from the document and its
+  // explanation, then the engines that compute it (exact, Monte Carlo, estimate).
+  'availability-compile': {
+    mutate: ['src/evaluate/availability/compile.ts', 'src/evaluate/availability/k-of-n.ts'],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+  },
+  'availability-document': {
     mutate: [
-      'src/evaluate/availability/compile.ts',
       'src/evaluate/availability/from-document.ts',
       'src/evaluate/availability/model.ts',
       'src/evaluate/availability/explain.ts',
-      'src/evaluate/availability/k-of-n.ts',
       'src/evaluate/availability/index.ts',
     ],
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
@@ -91,6 +104,35 @@ const scopes = {
     mutate: ['src/evaluate/cost/**/*.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],
     // The CLI tests start the built CLI (dist/), which holds none of the sandbox's mutants.
+    grep: notTheBuiltCli,
+  },
+  // The cost folder is about 2,700 lines with its pricers: three parts. The price lookup (price
+  // book, purchase options, what is offered, data transfer), the pricers of each resource type,
+  // and the totals (the evaluation, its context, the summary, request paths, alternatives).
+  'cost-prices': {
+    mutate: [
+      'src/evaluate/cost/price-book.ts',
+      'src/evaluate/cost/purchase.ts',
+      'src/evaluate/cost/offered.ts',
+      'src/evaluate/cost/data-transfer.ts',
+    ],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCli,
+  },
+  'cost-pricers': {
+    mutate: ['src/evaluate/cost/pricers/**/*.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCli,
+  },
+  'cost-totals': {
+    mutate: [
+      'src/evaluate/cost/index.ts',
+      'src/evaluate/cost/context.ts',
+      'src/evaluate/cost/summary.ts',
+      'src/evaluate/cost/request-path.ts',
+      'src/evaluate/cost/alternatives.ts',
+    ],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
     grep: notTheBuiltCli,
   },
   // src/core/ by what its parts do, each with the tests that exercise it (the whole folder with all
@@ -121,14 +163,36 @@ const scopes = {
       'src/core/codes.ts',
       'src/core/resource-source.ts',
     ],
+    spec: coreChecksTests,
+  },
+  // core-checks is about 2,300 lines: its parts, one run each.
+  'core-checks-cross': {
+    mutate: ['src/core/cross-checks.ts'],
+    spec: coreChecksTests,
+  },
+  'core-checks-schema': {
+    mutate: [
+      'src/core/schema-check.ts',
+      'src/core/unit-checks.ts',
+      'src/core/top-level.ts',
+      'src/core/codes.ts',
+      'src/core/resource-source.ts',
+    ],
+    spec: coreChecksTests,
+  },
+  'core-checks-rules': {
+    mutate: ['src/core/resource-rules.ts', 'src/core/resource-analysis.ts'],
+    spec: coreChecksTests,
+  },
+  // The name table (references resolved against the resources, unknown names, bad ports) was in no
+  // part of src/core/ but `core`.
+  'core-names': {
+    mutate: ['src/core/name-table.ts'],
     spec: [
+      'test/unit/core/references.test.ts',
+      'test/unit/core/reference-ranges.test.ts',
       'test/unit/core/validate-fixtures.test.ts',
       'test/unit/core/validators.test.ts',
-      'test/unit/core/number-warnings.test.ts',
-      'test/unit/core/json-schema.test.ts',
-      'test/unit/core/current-facts.test.ts',
-      'test/unit/core/references.test.ts',
-      'test/unit/hostile.test.ts',
     ],
   },
   'core-edits': {
@@ -142,6 +206,15 @@ const scopes = {
   },
   simulate: {
     mutate: ['src/evaluate/simulate/**/*.ts'],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+  },
+  // The simulator's engine alone is a thousand lines: a run of its own, and the rest of the folder.
+  'simulate-engine': {
+    mutate: ['src/evaluate/simulate/engine.ts'],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+  },
+  'simulate-rest': {
+    mutate: ['src/evaluate/simulate/**/*.ts', '!src/evaluate/simulate/engine.ts'],
     spec: ['test/unit/simulate/**/*.test.ts'],
   },
   // What src/evaluate/ holds outside its folders: targets, the fix effect, figures, the report.
