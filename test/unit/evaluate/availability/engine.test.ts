@@ -94,6 +94,13 @@ describe('availability engine: exact computation against brute force', () => {
     assertAgrees(m, 'k-of-n');
   });
 
+  it('an any-of group whose names are all unknown is dropped, not made impossible', () => {
+    const m = model([component('api', { anyOf: [['typo-1', 'typo-2']], hard: ['db'] }), component('db')], ['api']);
+    const result = analyzeReliability(m, { monteCarloSamples: 0 });
+    assert.ok(Math.abs(result.probability - 0.99 * 0.99 * 0.98) < 1e-15, `${result.probability}`);
+    assertAgrees(m, 'unknown any-of');
+  });
+
   it('a load balancer needs its region and at least one of its zones', () => {
     const m = model(
       [
