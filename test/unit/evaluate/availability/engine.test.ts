@@ -5,8 +5,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyzeReliability } from '../../../../src/evaluate/availability/engine';
-import type { ComponentPlacement, ReliabilityComponent, ReliabilityModel } from '../../../../src/evaluate/availability/model';
-import { bruteForce } from './brute-force';
+import type {
+  ComponentPlacement,
+  ReliabilityComponent,
+  ReliabilityModel,
+  ReliabilityReport,
+} from '../../../../src/evaluate/availability/model';
+import { bruteForce, type DeterministicOutcomes } from './brute-force';
 
 /**
  * The test's own generator of random models (mulberry32), not the engine's xoshiro128: the models
@@ -59,6 +64,14 @@ function assertAgrees(m: ReliabilityModel, label: string): void {
     const q = exact.byComponent.get(name)!;
     assert.ok(Math.abs(p - q) < 1e-12, `${label}: ${name} engine ${q} vs brute force ${p}`);
   }
+  assertSameOutcomes(exact, brute.outcomes, label);
+}
+
+/** The report's what-ifs (single points of failure, zone and region outages) against the brute force's. */
+function assertSameOutcomes(report: ReliabilityReport, outcomes: DeterministicOutcomes, label: string): void {
+  assert.deepEqual([...report.spof].sort(), [...outcomes.spof].sort(), `${label}: single points of failure`);
+  assert.deepEqual(new Map([...report.zoneOutage].sort()), new Map([...outcomes.zoneOutage].sort()), `${label}: zone outages`);
+  assert.deepEqual(new Map([...report.regionOutage].sort()), new Map([...outcomes.regionOutage].sort()), `${label}: region outages`);
 }
 
 describe('availability engine: exact computation against brute force', () => {
@@ -114,6 +127,27 @@ describe('availability engine: exact computation against brute force', () => {
     const result = analyzeReliability(m, { monteCarloSamples: 0 });
     assert.ok(Math.abs(result.probability - 0.99 * 0.99 * 0.98) < 1e-15, `${result.probability}`);
     assertAgrees(m, 'unknown any-of');
+  });
+
+  it('a resource that never works fails every what-if, and its standby carries the system', () => {
+    const m = model(
+      [
+        component('api', { anyOf: [['broken', 'standby']] }),
+        component('broken', { placement: 'zonal', zones: ['r1a'], unitAvailability: 0 }),
+        component('standby', { placement: 'zonal', zones: ['r1b'] }),
+      ],
+      ['api'],
+    );
+    const result = analyzeReliability(m, { monteCarloSamples: 0 });
+    assert.deepEqual(
+      [...result.zoneOutage],
+      [
+        ['r1a', true],
+        ['r1b', false],
+      ],
+    );
+    assert.deepEqual(result.spof, ['api', 'standby']);
+    assertAgrees(m, 'never works');
   });
 
   it('a load balancer needs its region and at least one of its zones', () => {
@@ -211,6 +245,7 @@ describe('availability engine: exact computation against brute force', () => {
             `${name}: engine ${result.byComponent.get(name)} vs brute ${p}\n${JSON.stringify(m)}`,
           );
         }
+        assertSameOutcomes(result, brute.outcomes, JSON.stringify(m));
         // A loose bound (five standard errors) so the check can fail only for a real error.
         const sigma = Math.sqrt(Math.max(brute.probability * (1 - brute.probability), 1e-6) / result.monteCarlo.samples);
         assert.ok(
