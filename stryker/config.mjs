@@ -5,6 +5,20 @@
 const securityTests = ['test/unit/evaluate/security/**/*.test.ts'];
 // The type checker of a scope need not check the whole project: the scope's code, its tests and their imports suffice.
 const securityTsconfig = 'stryker/tsconfig.security.json';
+const availabilityTsconfig = 'stryker/tsconfig.availability.json';
+const costTsconfig = 'stryker/tsconfig.cost.json';
+const coreTsconfig = 'stryker/tsconfig.core.json';
+const simulateTsconfig = 'stryker/tsconfig.simulate.json';
+/** The tests that exercise the checks of src/core/ (validation fixtures, validators, hostile input). */
+const coreChecksTests = [
+  'test/unit/core/validate-fixtures.test.ts',
+  'test/unit/core/validators.test.ts',
+  'test/unit/core/number-warnings.test.ts',
+  'test/unit/core/json-schema.test.ts',
+  'test/unit/core/current-facts.test.ts',
+  'test/unit/core/references.test.ts',
+  'test/unit/hostile.test.ts',
+];
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 const scopes = {
@@ -59,16 +73,96 @@ const scopes = {
     // Prices every completion item (six seconds); it reads no reference, but every mutant of this
     // file is covered by every test that parses a file, so it would run for each.
     ignore: ['test/unit/language/completion-priced.test.ts'],
+    tsconfig: coreTsconfig,
   },
   availability: {
     mutate: ['src/evaluate/availability/**/*.ts'],
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  // The availability folder is about 2,300 lines, some 2,500 mutants: at about eight mutants a
+  // minute on the shared 2-core machine, four hours. Its parts, each a run of under an hour: the
+  // compiled system (cycles, modules, k-of-n), the model read from the document and its
+  // explanation, then the engines that compute it (exact, Monte Carlo, estimate).
+  // The compiled system is checked against the brute force on 258 models (engine.test.ts, 9 s);
+  // the fixtures add a Monte Carlo run of 100,000 samples per file (25 s more), which every mutant
+  // here would wait for, for nothing the brute force does not already compare.
+  'availability-compile': {
+    mutate: ['src/evaluate/availability/compile.ts', 'src/evaluate/availability/k-of-n.ts'],
+    spec: ['test/unit/evaluate/availability/engine.test.ts', 'test/unit/evaluate/availability/k-of-n.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  // availability-compile in two runs (a third of compile.ts's mutants loop forever and wait out
+  // their time-out, which makes the file over an hour here): the graph algorithms (clamps,
+  // strongly connected sets, modules), then the compilation and the unit tables with k-of-n.
+  'availability-compile-graph': {
+    mutate: ['src/evaluate/availability/compile.ts:1-157'],
+    spec: ['test/unit/evaluate/availability/engine.test.ts', 'test/unit/evaluate/availability/k-of-n.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  'availability-compile-model': {
+    mutate: ['src/evaluate/availability/compile.ts:158-379', 'src/evaluate/availability/k-of-n.ts'],
+    spec: ['test/unit/evaluate/availability/engine.test.ts', 'test/unit/evaluate/availability/k-of-n.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  'availability-document': {
+    mutate: [
+      'src/evaluate/availability/from-document.ts',
+      'src/evaluate/availability/model.ts',
+      'src/evaluate/availability/explain.ts',
+      'src/evaluate/availability/index.ts',
+    ],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  'availability-engine': {
+    mutate: [
+      'src/evaluate/availability/exact.ts',
+      'src/evaluate/availability/engine.ts',
+      'src/evaluate/availability/monte-carlo.ts',
+      'src/evaluate/availability/estimate.ts',
+    ],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    tsconfig: availabilityTsconfig,
   },
   cost: {
     mutate: ['src/evaluate/cost/**/*.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],
     // The CLI tests start the built CLI (dist/), which holds none of the sandbox's mutants.
     grep: notTheBuiltCli,
+    tsconfig: costTsconfig,
+  },
+  // The cost folder is about 2,700 lines with its pricers: three parts. The price lookup (price
+  // book, purchase options, what is offered, data transfer), the pricers of each resource type,
+  // and the totals (the evaluation, its context, the summary, request paths, alternatives).
+  'cost-prices': {
+    mutate: [
+      'src/evaluate/cost/price-book.ts',
+      'src/evaluate/cost/purchase.ts',
+      'src/evaluate/cost/offered.ts',
+      'src/evaluate/cost/data-transfer.ts',
+    ],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCli,
+    tsconfig: costTsconfig,
+  },
+  'cost-pricers': {
+    mutate: ['src/evaluate/cost/pricers/**/*.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCli,
+    tsconfig: costTsconfig,
+  },
+  'cost-totals': {
+    mutate: [
+      'src/evaluate/cost/index.ts',
+      'src/evaluate/cost/context.ts',
+      'src/evaluate/cost/summary.ts',
+      'src/evaluate/cost/request-path.ts',
+      'src/evaluate/cost/alternatives.ts',
+    ],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCli,
+    tsconfig: costTsconfig,
   },
   // src/core/ by what its parts do, each with the tests that exercise it (the whole folder with all
   // of its tests is over three minutes per test run, because of the incremental-parse tests).
@@ -86,6 +180,7 @@ const scopes = {
       'src/core/index.ts',
     ],
     spec: ['test/unit/core/**/*.test.ts', 'test/unit/hostile.test.ts'],
+    tsconfig: coreTsconfig,
   },
   'core-checks': {
     mutate: [
@@ -98,28 +193,69 @@ const scopes = {
       'src/core/codes.ts',
       'src/core/resource-source.ts',
     ],
+    spec: coreChecksTests,
+    tsconfig: coreTsconfig,
+  },
+  // core-checks is about 2,300 lines: its parts, one run each.
+  'core-checks-cross': {
+    mutate: ['src/core/cross-checks.ts'],
+    spec: coreChecksTests,
+    tsconfig: coreTsconfig,
+  },
+  'core-checks-schema': {
+    mutate: [
+      'src/core/schema-check.ts',
+      'src/core/unit-checks.ts',
+      'src/core/top-level.ts',
+      'src/core/codes.ts',
+      'src/core/resource-source.ts',
+    ],
+    spec: coreChecksTests,
+    tsconfig: coreTsconfig,
+  },
+  'core-checks-rules': {
+    mutate: ['src/core/resource-rules.ts', 'src/core/resource-analysis.ts'],
+    spec: coreChecksTests,
+    tsconfig: coreTsconfig,
+  },
+  // The name table (references resolved against the resources, unknown names, bad ports) was in no
+  // part of src/core/ but `core`.
+  'core-names': {
+    mutate: ['src/core/name-table.ts'],
     spec: [
+      'test/unit/core/references.test.ts',
+      'test/unit/core/reference-ranges.test.ts',
       'test/unit/core/validate-fixtures.test.ts',
       'test/unit/core/validators.test.ts',
-      'test/unit/core/number-warnings.test.ts',
-      'test/unit/core/json-schema.test.ts',
-      'test/unit/core/current-facts.test.ts',
-      'test/unit/core/references.test.ts',
-      'test/unit/hostile.test.ts',
     ],
+    tsconfig: coreTsconfig,
   },
   'core-edits': {
     mutate: ['src/core/edits.ts', 'src/core/query.ts', 'src/core/suggest.ts'],
     spec: ['test/unit/core/query-edits.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/language/**/*.test.ts'],
     ignore: ['test/unit/language/completion-priced.test.ts'],
+    tsconfig: coreTsconfig,
   },
   'core-simulation': {
     mutate: ['src/core/scenarios.ts', 'src/core/simulation-spec.ts'],
     spec: ['test/unit/simulate/spec.test.ts', 'test/unit/core/validate-fixtures.test.ts'],
+    tsconfig: coreTsconfig,
   },
   simulate: {
     mutate: ['src/evaluate/simulate/**/*.ts'],
     spec: ['test/unit/simulate/**/*.test.ts'],
+    tsconfig: simulateTsconfig,
+  },
+  // The simulator's engine alone is a thousand lines: a run of its own, and the rest of the folder.
+  'simulate-engine': {
+    mutate: ['src/evaluate/simulate/engine.ts'],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+    tsconfig: simulateTsconfig,
+  },
+  'simulate-rest': {
+    mutate: ['src/evaluate/simulate/**/*.ts', '!src/evaluate/simulate/engine.ts'],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+    tsconfig: simulateTsconfig,
   },
   // What src/evaluate/ holds outside its folders: targets, the fix effect, figures, the report.
   evaluate: {
@@ -135,6 +271,7 @@ const scopes = {
   core: {
     mutate: ['src/core/**/*.ts', '!src/core/generated/**', '!src/core/references.ts'],
     spec: ['test/unit/core/**/*.test.ts', 'test/unit/hostile.test.ts'],
+    tsconfig: coreTsconfig,
   },
 };
 

@@ -92,3 +92,24 @@ for (const eol of ['\n', '\r\n']) {
     }
   });
 }
+
+// A plain name that ends with a stray quote (`[db']`) is not a quoted name: its range starts at its
+// first character, so did-you-mean replaces the whole of `db'`, quote included.
+describe('a plain name ending in a quote', () => {
+  for (const quote of ["'", '"']) {
+    for (const eol of ['\n', '\r\n']) {
+      it(`db${quote} (${eol === '\n' ? 'LF' : 'CRLF'}): the unknown name is ranged in full and did-you-mean replaces it with db`, () => {
+        const resources = ['web:', '  type: aws.ec2.instance', '  instanceType: t3.micro', `  connectsTo: [db${quote}]`].join('\n');
+        const text = fileText(resources, eol);
+        const doc = parseArchitecture(text);
+        const unknown = doc.diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-reference');
+        assert.equal(unknown.length, 1);
+        assert.deepEqual(unknown[0]!.range, expectedRange(text, `connectsTo: [[db${quote}]]`).range);
+        const fix = unknown[0]!.fixes?.find((candidate) => candidate.edits.some((edit) => edit.newText === 'db'));
+        assert.ok(fix, 'a fix offers db');
+        const fixed = TextDocument.applyEdits(TextDocument.create('file:///a.cloudarch.yaml', 'cloudarch', 1, text), [...fix.edits]);
+        assert.equal(fixed, fileText(resources.replace(`[db${quote}]`, '[db]'), eol));
+      });
+    }
+  }
+});

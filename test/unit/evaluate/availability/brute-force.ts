@@ -14,6 +14,17 @@ export interface BruteForceResult {
   readonly probability: number;
   readonly byComponent: Map<string, number>;
   readonly variables: number;
+  /** The what-ifs of the report, decided state by state with everything else up. */
+  readonly outcomes: DeterministicOutcomes;
+}
+
+export interface DeterministicOutcomes {
+  /** Whether the system works with only that zone down. */
+  readonly zoneOutage: Map<string, boolean>;
+  /** Whether the system works with only that region down (when the model has more than one). */
+  readonly regionOutage: Map<string, boolean>;
+  /** Components of which one unit down stops a system that works with everything up. */
+  readonly spof: string[];
 }
 
 interface Variable {
@@ -81,14 +92,8 @@ export function bruteForce(model: ReliabilityModel, maxVariables = 20): BruteFor
   const zonesOf = comps.map((c) => (c.placement === 'zonal' || c.placement === 'load-balancer' ? c.zones.map((z) => zoneVar.get(z)!) : []));
   const inCycleSets = cycleOf.map((cycle) => new Set(cycle));
   const stateCount = 2 ** variables.length;
-  for (let state = 0; state < stateCount; state++) {
-    let weight = 1;
-    for (let v = 0; v < variables.length; v++) {
-      const bit = (state >>> v) & 1;
-      value[v] = bit;
-      weight *= bit ? variables[v]!.p : 1 - variables[v]!.p;
-    }
-    if (weight === 0) continue;
+  /** Which components are up and work when the variables are as in `value`; and whether the system works. */
+  const decide = (): { works: (i: number) => boolean; system: boolean } => {
     for (let i = 0; i < n; i++) {
       const c = comps[i]!;
       if (c.placement === 'external') {
@@ -125,8 +130,37 @@ export function bruteForce(model: ReliabilityModel, maxVariables = 20): BruteFor
       for (const m of cycle) memo[m] = ok ? 1 : 0;
       return ok;
     };
-    if (entry.every((i) => works(i))) probability += weight;
+    return { works, system: entry.every((i) => works(i)) };
+  };
+  for (let state = 0; state < stateCount; state++) {
+    let weight = 1;
+    for (let v = 0; v < variables.length; v++) {
+      const bit = (state >>> v) & 1;
+      value[v] = bit;
+      weight *= bit ? variables[v]!.p : 1 - variables[v]!.p;
+    }
+    if (weight === 0) continue;
+    const { works, system } = decide();
+    if (system) probability += weight;
     for (let i = 0; i < n; i++) if (works(i)) totals[i]! += weight;
   }
-  return { probability, byComponent: new Map(comps.map((c, i) => [c.name, totals[i]!])), variables: variables.length };
+
+  /** Whether the system works with every variable up but those given. */
+  const worksWithout = (down: readonly number[]): boolean => {
+    // Up means up when it can be: a unit, zone or region that never works stays down.
+    variables.forEach((variable, v) => (value[v] = variable.p > 0 ? 1 : 0));
+    for (const v of down) value[v] = 0;
+    return decide().system;
+  };
+  const reachable = (i: number): boolean => entry.some((e) => e === i || reach[e]![i]);
+  const outcomes: DeterministicOutcomes = {
+    zoneOutage: new Map([...zoneVar].map(([zone, v]) => [zone, worksWithout([v])])),
+    regionOutage: regionVar.size > 1 ? new Map([...regionVar].map(([region, v]) => [region, worksWithout([v])])) : new Map(),
+    spof: worksWithout([])
+      ? comps.flatMap((c, i) =>
+          c.placement !== 'external' && reachable(i) && unitVars[i]!.length > 0 && !worksWithout([unitVars[i]![0]!]) ? [c.name] : [],
+        )
+      : [],
+  };
+  return { probability, byComponent: new Map(comps.map((c, i) => [c.name, totals[i]!])), variables: variables.length, outcomes };
 }
