@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../../src/core';
 import { evaluateSecurity } from '../../../../src/evaluate/security';
-import { admits } from '../../../../src/evaluate/security/exposure';
+import { admits, findExposurePaths } from '../../../../src/evaluate/security/exposure';
 import type { ExposurePath } from '../../../../src/evaluate/types';
 
 const folder = join(__dirname, '..', '..', '..', 'fixtures', 'security', 'exposure');
@@ -86,5 +86,63 @@ describe('security exposure analysis', () => {
     assert.equal(admits(doc, db, other, 5432), false);
     assert.equal(admits(doc, db, other, 8050), true, 'a VPC CIDR admits resources inside the VPC');
     assert.equal(admits(doc, db, { kind: 'internet' }, 8050), false, 'but not the internet');
+  });
+
+  it('stops at 500 paths in a densely connected file (docs/evaluation.md, "Bounds")', () => {
+    // Six services behind a load balancer, each calling every other and the database: 1,956 simple
+    // paths lead to the database, far more than the search keeps.
+    const services = ['s1', 's2', 's3', 's4', 's5', 's6'];
+    const doc = parseArchitecture(
+      [
+        'cloudarch: "1"',
+        'name: dense',
+        'resources:',
+        '  lb:',
+        '    type: aws.elb.application',
+        '    scheme: internet-facing',
+        '    zones: [a, b]',
+        `    targets: [${services.join(', ')}]`,
+        ...services.flatMap((name) => [
+          `  ${name}:`,
+          '    type: aws.ecs.service',
+          `    connectsTo: [${[...services.filter((other) => other !== name), 'db'].join(', ')}]`,
+        ]),
+        '  db:',
+        '    type: aws.dynamodb.table',
+        '',
+      ].join('\n'),
+    );
+    const paths = findExposurePaths(doc);
+    assert.equal(paths.length, 500);
+    assert.equal(pathText(paths[0]!), 'lb:443 > s1 > db:443', 'shortest first');
+    assert.equal(new Set(paths.map(pathText)).size, 500, 'no path twice');
+  });
+
+  it('gives a hop whose port the file does not say no port at all (not an undefined one)', () => {
+    const doc = parseArchitecture(
+      [
+        'cloudarch: "1"',
+        'name: portless hop',
+        'resources:',
+        '  lb:',
+        '    type: aws.elb.application',
+        '    scheme: internet-facing',
+        '    zones: [a, b]',
+        '    targets: [app]',
+        '  app:',
+        '    type: aws.ecs.service',
+        '    connectsTo: [vault]',
+        '  vault:',
+        '    type: aws.dynamodb.table',
+        '',
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(findExposurePaths(doc), [
+      {
+        dataStore: 'vault',
+        entry: 'load-balancer',
+        hops: [{ resource: 'lb', port: 443 }, { resource: 'app' }, { resource: 'vault', port: 443 }],
+      },
+    ]);
   });
 });

@@ -10,7 +10,8 @@
  * Each case: `rule`, a design (`design`, the resources map unindented; `top` for other top-level
  * keys) and `findings`, the rule's findings in the order the evaluation lists them, each with
  * `resource`, `path` (dot-separated), `message`, `span` (the covered text, its first occurrence from
- * the resource's name on; brackets pick it out of a longer context, `encrypted: [true]`) and `fix` (the quick fix's title, absent when there is none).
+ * the resource's name on; brackets pick it out of a longer context, `encrypted: [true]`) and `fix` (the quick fix's title, absent when there is none),
+ * and optionally `fixed`: the design once the quick fix is applied, which pins the values the fix writes.
  * `findings: []` says the rule stays silent. `errors` lists the codes of validation errors a design
  * has on purpose: a file with an invalid value is still evaluated, and the rules read it leniently.
  */
@@ -29,6 +30,8 @@ interface ExpectedFinding {
   readonly message: string;
   readonly span: string;
   readonly fix?: string;
+  /** The design (the resources map, as `design` is written) once the quick fix is applied, when the case pins what the fix writes. */
+  readonly fixed?: string;
 }
 
 interface Case {
@@ -72,7 +75,8 @@ function covered(
  * of the bracketed part within its context (`- { port: 80, from: [0.0.0.0/0]`).
  */
 function spanStart(text: string, resource: string, span: string): { start: number; text: string } {
-  const bracket = /^(.*)\[(.+)\](.*)$/s.exec(span);
+  // The first `[` and the last `]` mark the covered text, so a flow list is written `zones: [[a]]`.
+  const bracket = /^(.*?)\[(.+)\](.*)$/s.exec(span);
   const [before, inside, after] = bracket ? [bracket[1]!, bracket[2]!, bracket[3]!] : ['', span, ''];
   const declaration = text.indexOf(`\n  ${resource}:`);
   assert.ok(declaration >= 0, `no resource ${resource} in the design`);
@@ -119,6 +123,14 @@ describe('security rules: exact findings from the tables', () => {
           findings.forEach((finding, index) => {
             const expected = spanStart(text, finding.resource, item.findings[index]!.span);
             assert.deepEqual(covered(text, finding.range), expected, `range of finding ${index + 1}`);
+            const fixed = item.findings[index]!.fixed;
+            if (fixed === undefined) return;
+            const document = TextDocument.create('file:///case.cloudarch.yaml', 'cloudarch', 1, text);
+            assert.equal(
+              TextDocument.applyEdits(document, [...finding.fix!.edits]),
+              fileText({ ...item, design: fixed }),
+              `fix of finding ${index + 1}`,
+            );
           });
         });
       }
