@@ -101,6 +101,60 @@ describe('diagram webview in Chromium', function () {
     await page.page.close();
   });
 
+  // The webview inserts a big picture a slice per frame (webview/main.ts, buildSvg). What it shows
+  // at the end must be the server's picture, every element in its place, and built in several tasks.
+  it('builds a big picture over several frames and ends with every element of the SVG the server drew, in order', async () => {
+    const diagram = await diagramOf(generateArchitecture(100, 7), { key: 'file:///generated-100.cloudarch.yaml' });
+    assert.ok(diagram.svg!.length > 100_000, 'the picture is big enough to be cut into slices');
+    const page = await openDiagramPage(browser, 'light');
+    const ready = await page.waitForPosted((message) => message.type === 'ready');
+    // Counts the tasks in which elements were added to a picture still being built.
+    await page.page.evaluate(`
+      window.__buildTasks = 0;
+      new MutationObserver((changes) => {
+        if (changes.some((change) => change.target.closest && change.target.closest('svg.pending'))) window.__buildTasks++;
+      }).observe(document.querySelector('.canvas'), { childList: true, subtree: true });
+    `);
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
+    await page.page.locator('svg.diagram').waitFor();
+    assert.ok(((await page.page.evaluate('window.__buildTasks')) as number) > 3, 'the picture was inserted over several tasks');
+    // Every element as tag, hook and text, in document order: the server's SVG (its style sheet
+    // aside, which the page re-adds with its nonce) against the page's picture (its overlays aside).
+    const signatures = (await page.page.evaluate(`(() => {
+      const signature = (root) => [...root.querySelectorAll('*')]
+        .filter((node) => !node.closest('style, g.ca-overlays'))
+        .map((node) => [node.localName, node.getAttribute('data-node') || node.getAttribute('data-edge') || node.getAttribute('data-container') || '',
+          node.getAttribute('transform') || '', node.children.length === 0 ? node.textContent : ''].join('|'));
+      const markup = ${JSON.stringify(diagram.svg!.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, ''))};
+      const expected = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+      const shownRoots = document.querySelectorAll('.canvas svg');
+      return { expected: signature(expected), shown: signature(shownRoots[0]), roots: shownRoots.length };
+    })()`)) as { expected: string[]; shown: string[]; roots: number };
+    assert.equal(signatures.roots, 1, 'one picture in the page');
+    assert.ok(signatures.expected.length > 1_000, `${signatures.expected.length} elements compared`);
+    assert.deepEqual(signatures.shown, signatures.expected);
+    assert.deepEqual(await page.violations(), []);
+    await page.page.close();
+  });
+
+  it('shows the newest picture when a second arrives while the first is being built, and only that one', async () => {
+    const big = await diagramOf(generateArchitecture(100, 7), { key: 'file:///generated-100.cloudarch.yaml' });
+    const small = await diagramOf(exampleText('static-site.cloudarch.yaml'), { key: 'file:///generated-100.cloudarch.yaml', version: 2 });
+    const page = await openDiagramPage(browser, 'light');
+    const ready = await page.waitForPosted((message) => message.type === 'ready');
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: big, canExport: false });
+    await page.page.locator('svg.pending').waitFor({ state: 'attached' });
+    await page.send({ type: 'diagram', diagram: { ...small, pictureVersion: 2 }, canExport: false });
+    await page.page.locator('svg.diagram').waitFor();
+    await page.page.waitForTimeout(300);
+    assert.equal(await page.page.locator('.canvas svg').count(), 1);
+    const drawn = (await page.page.evaluate(
+      `[...new Set([...document.querySelectorAll('svg.diagram [data-resource]')].map((node) => node.getAttribute('data-resource')))].sort()`,
+    )) as string[];
+    assert.deepEqual(drawn, [...new Set(small.resources.map((resource) => resource.name))].sort());
+    await page.page.close();
+  });
+
   it("shows a resource's summary when the pointer rests on its node", async () => {
     const page = await shown('three-tier-web.cloudarch.yaml');
     await page.page.locator('svg.diagram [data-resource="db"]').first().hover();
