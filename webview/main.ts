@@ -19,6 +19,7 @@ import {
   type DiagramResource,
   type DiagramResult,
   type DiagramTheme,
+  type DiagramView,
   type DiagramViewState,
   type HostMessage,
   type WebviewMessage,
@@ -112,6 +113,7 @@ for (const overlay of Object.keys(overlayLabels) as DiagramOverlay[]) {
     else state.overlays.delete(overlay);
     saveState();
     paintOverlays();
+    postView();
   });
 }
 const layerGroup = toolbar.appendChild(element('span', { class: 'group', role: 'group', 'aria-label': 'Layers' }));
@@ -169,6 +171,21 @@ const liveRegion = app.appendChild(element('div', { class: 'visually-hidden', 'a
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
+}
+
+/** What the panel shows: an export from it draws the same (issue 12). */
+function currentView(): DiagramView {
+  return {
+    theme: currentTheme(),
+    layers: [...state.layers],
+    overlays: [...state.overlays],
+    ...(state.zoneDown !== undefined ? { zoneDown: state.zoneDown } : {}),
+  };
+}
+
+/** Tells the extension what is painted now, for an export run from the command palette. */
+function postView(): void {
+  post({ type: 'view', requestId: state.nextRequestId++, view: currentView() });
 }
 
 function saveState(): void {
@@ -603,6 +620,7 @@ function buildZoneToggles(diagram: DiagramResult): void {
       // One zone down at a time: the evaluation's table is of single-zone outages.
       for (const other of zoneGroup.querySelectorAll('vscode-checkbox')) if (other !== box) (other as unknown as Checkbox).checked = false;
       paintOverlays();
+      postView();
     });
   }
 }
@@ -731,7 +749,7 @@ fitButton.addEventListener('click', () => {
   state.userMoved = false;
   fit();
 });
-exportButton.addEventListener('click', () => post({ type: 'export', requestId: state.nextRequestId++ }));
+exportButton.addEventListener('click', () => post({ type: 'export', requestId: state.nextRequestId++, view: currentView() }));
 
 viewport.addEventListener(
   'wheel',
@@ -860,3 +878,5 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 post({ type: 'ready', requestId: state.nextRequestId++, theme: currentTheme(), layers: [...state.layers] });
+// Overlays restored after a reload are painted: the extension learns of them at once.
+if (state.overlays.size > 0) postView();

@@ -10,7 +10,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { DiagramResult, WebviewMessage } from '../../../src/protocol/diagram';
+import { parseArchitecture } from '../../../src/core/parse';
+import { exportArchitecture } from '../../../src/diagram/export';
+import { parseWebviewMessage, type DiagramResult, type WebviewMessage } from '../../../src/protocol/diagram';
+import { exportViewParams } from '../../../src/protocol/export';
 import { browserAvailable, launchBrowser, openDiagramPage, type DiagramPage } from './browser-page';
 import { generateArchitecture } from '../../../bench/generate';
 import { diagramOf, exampleFiles, exampleText } from './example-diagrams';
@@ -152,6 +155,77 @@ describe('diagram webview in Chromium', function () {
       `[...new Set([...document.querySelectorAll('svg.diagram [data-resource]')].map((node) => node.getAttribute('data-resource')))].sort()`,
     )) as string[];
     assert.deepEqual(drawn, [...new Set(small.resources.map((resource) => resource.name))].sort());
+    await page.page.close();
+  });
+
+  // Issue 12: an export from the panel is the picture the panel shows. The panel's export message
+  // carries its view; the extension turns it into the export's parameters (exportViewParams) and
+  // the export is made by the same code as the server's (exportArchitecture).
+  it('exports what the panel shows: the layer toggled on and the overlays and zone chosen', async () => {
+    const file = 'three-tier-web.cloudarch.yaml';
+    const text = exampleText(file);
+    const page = await openDiagramPage(browser, 'dark');
+    const ready = await page.waitForPosted((message) => message.type === 'ready');
+    await page.send({
+      type: 'diagram',
+      requestId: ready.requestId,
+      diagram: await diagramOf(text, { key: `file:///${file}`, theme: 'dark' }),
+      canExport: true,
+    });
+    await page.page.locator('svg.diagram').waitFor();
+    const exportOf = async (): Promise<{ panel: number; exported: string }> => {
+      const before = (await page.posted()).length;
+      await page.page.locator('#export').click();
+      const message = await page.waitForPosted((posted) => posted.type === 'export' && posted.requestId >= before);
+      const checked = parseWebviewMessage(message);
+      assert.ok(checked?.type === 'export' && checked.view, 'the export message carries the view');
+      const params = exportViewParams(checked.view, 'shown');
+      const exported = await exportArchitecture(
+        parseArchitecture(text),
+        'svg',
+        {},
+        {
+          ...(params.theme !== undefined ? { theme: params.theme } : {}),
+          ...(params.overlays !== undefined ? { overlays: params.overlays } : {}),
+          ...(params.layers !== undefined ? { layers: params.layers } : {}),
+        },
+      );
+      const panel = (await page.page.evaluate(`document.querySelectorAll('svg.diagram .ca-sg-badge').length`)) as number;
+      return { panel, exported: exported.text ?? '' };
+    };
+    const badges = (svg: string): number => svg.match(/<g class="ca-sg-badge">/g)?.length ?? 0;
+    // The security-groups layer is off: neither the panel nor the export draws the badges.
+    const off = await exportOf();
+    assert.equal(off.panel, 0);
+    assert.equal(badges(off.exported), 0);
+    assert.match(off.exported, /ca-theme-dark/);
+    assert.doesNotMatch(off.exported, /class="ca-spof-marker"/);
+    // Turned on: the panel asks for a picture with them, shows it, and the export has the same badges.
+    await page.page.locator('#layer-security-groups').click();
+    const options = await page.waitForPosted((message) => message.type === 'options');
+    assert.ok(options.type === 'options');
+    await page.send({
+      type: 'diagram',
+      requestId: options.requestId,
+      diagram: await diagramOf(text, { key: `file:///${file}`, theme: 'dark', layers: options.layers, version: 2 }),
+      canExport: true,
+    });
+    await page.page.waitForFunction(`document.querySelectorAll('svg.diagram .ca-sg-badge').length > 0`);
+    await page.page.locator('#overlay-spof').click();
+    await page.page.locator('#zone-a').click();
+    const on = await exportOf();
+    assert.ok(on.panel > 0);
+    assert.equal(badges(on.exported), on.panel, 'the export draws the badges the panel shows');
+    assert.match(on.exported, /class="ca-spof-marker"/);
+    assert.match(on.exported, /<g class="ca-container ca-container-zone ca-zone-down"/);
+    // Told to the extension as they change too, for an export from the command palette.
+    const lastView = (await page.posted()).filter((message) => message.type === 'view').at(-1);
+    assert.deepEqual(lastView?.type === 'view' ? lastView.view : undefined, {
+      theme: 'dark',
+      layers: ['security-groups'],
+      overlays: ['spof'],
+      zoneDown: 'a',
+    });
     await page.page.close();
   });
 
