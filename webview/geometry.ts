@@ -119,3 +119,16 @@ export function heatColour(value: number, all: readonly number[]): string {
   const rank = sorted.length === 1 ? 1 : below / (sorted.length - 1);
   return `hsl(${Math.round(120 - 120 * rank)} 75% 48%)`;
 }
+
+/**
+ * The offset of an SVG `transform` attribute that is a plain translation (`translate(x,y)`,
+ * `translate(x)` or none), or `undefined` for any other transform (then the box is measured).
+ */
+export function translationOf(transform: string | null): { x: number; y: number } | undefined {
+  if (transform === null || transform.trim() === '') return { x: 0, y: 0 };
+  const match = /^\s*translate\(\s*(-?[\d.]+(?:e-?\d+)?)(?:\s*[,\s]\s*(-?[\d.]+(?:e-?\d+)?))?\s*\)\s*$/i.exec(transform);
+  if (!match) return undefined;
+  const x = Number(match[1]);
+  const y = Number(match[2] ?? 0);
+  return Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined;
+}

@@ -19,6 +19,7 @@ import {
   type DiagramResource,
   type DiagramResult,
   type DiagramTheme,
+  type DiagramView,
   type DiagramViewState,
   type HostMessage,
   type WebviewMessage,
@@ -29,12 +30,14 @@ import {
   nodeInDirection,
   readingOrder,
   revealBox,
+  translationOf,
   unionBox,
   zoomAt,
   type Box,
   type Direction,
   type Transform,
 } from './geometry';
+import { buildSteps, cutSvg } from './svg-pieces';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -110,6 +113,7 @@ for (const overlay of Object.keys(overlayLabels) as DiagramOverlay[]) {
     else state.overlays.delete(overlay);
     saveState();
     paintOverlays();
+    postView();
   });
 }
 const layerGroup = toolbar.appendChild(element('span', { class: 'group', role: 'group', 'aria-label': 'Layers' }));
@@ -167,6 +171,21 @@ const liveRegion = app.appendChild(element('div', { class: 'visually-hidden', 'a
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
+}
+
+/** What the panel shows: an export from it draws the same (issue 12). */
+function currentView(): DiagramView {
+  return {
+    theme: currentTheme(),
+    layers: [...state.layers],
+    overlays: [...state.overlays],
+    ...(state.zoneDown !== undefined ? { zoneDown: state.zoneDown } : {}),
+  };
+}
+
+/** Tells the extension what is painted now, for an export run from the command palette. */
+function postView(): void {
+  post({ type: 'view', requestId: state.nextRequestId++, view: currentView() });
 }
 
 function saveState(): void {
@@ -246,16 +265,138 @@ function showNotice(diagram: DiagramResult): void {
     notice.hidden = true;
   }
 }
-
 /** Counts pictures: a stage of an older one that is still being shown stops when a newer one arrives. */
 let pictureGeneration = 0;
 /** Ends the current task: the browser renders and handles input before the next stage runs. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Waits until the browser has rendered a frame (style, layout and paint of what was just added, in
+ * a task of its own), then for a task after it. A page that renders no frames (hidden) goes on
+ * after a short wait instead.
+ */
+const nextFrame = () =>
+  new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    requestAnimationFrame(() => setTimeout(finish, 0));
+    setTimeout(finish, 100);
+  });
 
 /**
- * Shows a new SVG in three tasks, so none holds the main thread long on a big picture: parse it;
- * put it in the page (the browser then lays it out and paints in a task of its own); measure its
- * nodes, fit and draw the overview. Resolves to false when a newer picture replaced it meanwhile.
+ * How much of a picture is added per frame. Each slice is parsed, adopted and appended in one task
+ * (stopping early past `sliceMs`), and the browser then styles, lays out and paints it in the next;
+ * the second costs about three times the first, so both stay far below the 50 ms that makes a long
+ * task, also on a slow or busy machine. A 500-resource picture (about 700 KB) takes some 25 slices.
+ */
+const sliceBytes = 28 * 1024;
+const sliceMs = 6;
+
+/** Parses SVG markup as XML away from the page; `undefined` when it is not well-formed. */
+function parseSvgDocument(markup: string): Element | undefined {
+  const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  const root = parsed.documentElement;
+  if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return undefined;
+  return root;
+}
+
+/** Marks the resources among freshly inserted elements as focusable nodes. */
+function markNodes(inserted: Element): void {
+  const nodes = inserted.hasAttribute('data-resource') ? [inserted] : [];
+  for (const node of [...nodes, ...inserted.querySelectorAll('[data-resource]')]) {
+    node.setAttribute('tabindex', '-1');
+    node.classList.add('ca-node');
+  }
+}
+
+/**
+ * Builds the picture in the page a slice at a time (see `sliceBytes`): the root first (with its
+ * style sheet, size and fit, so the boxes appear where they belong), then its content in document
+ * order (title block, containers, edges, then the resources in batches). Returns the root, or
+ * `undefined` when the markup cannot be shown or a newer picture replaced it meanwhile (`stale`).
+ */
+async function buildSvg(
+  markup: string,
+  styles: readonly string[],
+  generation: number,
+  place: (root: SVGSVGElement) => void,
+): Promise<SVGSVGElement | 'stale' | undefined> {
+  const cut = cutSvg(markup);
+  if (!cut || cut.kind !== 'open') return buildWhole(markup, styles, place);
+  const rootStart = cut.start;
+  const parseChildren = (content: string): Element[] | undefined => {
+    const parsed = parseSvgDocument(rootStart + content + '</svg>');
+    return parsed ? [...parsed.children] : undefined;
+  };
+  const shell = parseSvgDocument(cut.start + cut.end);
+  if (!shell) return buildWhole(markup, styles, place);
+  const root = document.adoptNode(shell) as unknown as SVGSVGElement;
+  addStyles(root, styles);
+  place(root);
+  const overlays = root.querySelector(':scope > g.ca-overlays');
+  const open: Element[] = [root];
+  let sliceStarted = performance.now();
+  let sliceBytesUsed = 0;
+  for (const step of buildSteps(cut, Math.min(sliceBytes, 8 * 1024))) {
+    const parent = open[open.length - 1]!;
+    // The overlay layer (added by `place`) stays the root's last child, above the picture.
+    const append = (child: Element) => parent.insertBefore(child, parent === root ? overlays : null);
+    if (step.kind === 'close') {
+      open.pop();
+      continue;
+    }
+    const parsed = parseChildren(step.markup);
+    if (!parsed || (step.kind === 'open' && parsed.length !== 1)) {
+      root.remove();
+      return buildWhole(markup, styles, place);
+    }
+    for (const child of parsed) {
+      const adopted = document.adoptNode(child);
+      markNodes(adopted);
+      append(adopted);
+      if (step.kind === 'open') open.push(adopted);
+    }
+    sliceBytesUsed += step.markup.length;
+    if (sliceBytesUsed >= sliceBytes || performance.now() - sliceStarted >= sliceMs) {
+      await nextFrame();
+      if (generation !== pictureGeneration) return 'stale';
+      sliceStarted = performance.now();
+      sliceBytesUsed = 0;
+    }
+  }
+  return root;
+}
+
+/** The fallback for markup the cutter does not handle: parsed and inserted whole, in one task. */
+function buildWhole(markup: string, styles: readonly string[], place: (root: SVGSVGElement) => void): SVGSVGElement | undefined {
+  const parsed = parseSvgDocument(markup);
+  if (!parsed) return undefined;
+  const root = document.adoptNode(parsed) as unknown as SVGSVGElement;
+  markNodes(root);
+  addStyles(root, styles);
+  place(root);
+  return root;
+}
+
+function addStyles(root: SVGSVGElement, styles: readonly string[]): void {
+  for (const css of styles) {
+    const style = document.createElementNS(svgNamespace, 'style');
+    style.setAttribute('nonce', pageNonce);
+    style.textContent = css;
+    root.insertBefore(style, root.firstChild);
+  }
+}
+
+/**
+ * Shows a new SVG without a long task, however big: it is cut into slices that are parsed and
+ * inserted one per frame (`buildSvg`); the picture is fitted from its declared size, never
+ * measured, so no slice forces a layout; the nodes' boxes are read from their attributes once all
+ * are in. A picture that replaces another is built underneath it, and the old one is removed when
+ * the new one is complete, so an edit never shows half a picture. Resolves to false when a newer
+ * picture replaced it meanwhile, or it is not valid SVG.
  */
 async function replaceSvg(markup: string): Promise<boolean> {
   const generation = ++pictureGeneration;
@@ -267,49 +408,41 @@ async function replaceSvg(markup: string): Promise<boolean> {
     styles.push(css.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
     return '';
   });
-  // The SVG is parsed as XML, away from the page, and only its element tree is adopted: the
-  // renderer writes no script and no event attribute, and the CSP would block them anyway.
-  const parsed = new DOMParser().parseFromString(withoutStyles, 'image/svg+xml');
-  const root = parsed.documentElement;
-  if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) {
+  await nextTask();
+  if (generation !== pictureGeneration) return false;
+  // Pictures still being built by an older call are dropped; the complete one shown stays on top until this one is done.
+  for (const unfinished of canvas.querySelectorAll('svg.pending')) unfinished.remove();
+  const previous = svgRoot && svgRoot.isConnected ? svgRoot : undefined;
+  if (previous) previous.classList.add('ca-outgoing');
+  const place = (root: SVGSVGElement): void => {
+    // `diagram` marks a picture that is fully shown (all of it in, boxes known); until then it is `pending`.
+    root.classList.add('pending');
+    root.setAttribute('role', 'img');
+    const viewBox = root.viewBox.baseVal;
+    const width = root.width.baseVal.value || viewBox?.width || 800;
+    const height = root.height.baseVal.value || viewBox?.height || 600;
+    root.setAttribute('width', String(width));
+    root.setAttribute('height', String(height));
+    const layer = root.appendChild(document.createElementNS(svgNamespace, 'g'));
+    layer.setAttribute('class', 'ca-overlays');
+    placeholder.remove();
+    canvas.insertBefore(root, previous ?? null);
+    state.picture = { width, height };
+    // Fitted from the declared size at once: nothing is measured, so no slice waits on a layout.
+    if (!state.userMoved) fit();
+    else applyTransform();
+  };
+  const built = await buildSvg(withoutStyles, styles, generation, place);
+  if (built === 'stale') return false;
+  if (!built) {
+    previous?.classList.remove('ca-outgoing');
     showError('The server sent a picture that is not valid SVG.');
     return false;
   }
-  await nextTask();
-  if (generation !== pictureGeneration) return false;
-  const adopted = document.importNode(root, true) as unknown as SVGSVGElement;
-  for (const css of styles) {
-    const style = document.createElementNS(svgNamespace, 'style');
-    style.setAttribute('nonce', pageNonce);
-    style.textContent = css;
-    adopted.insertBefore(style, adopted.firstChild);
-  }
-  // `diagram` marks a picture that is fully shown (measured and fitted); until then it is `pending`.
-  adopted.classList.add('pending');
-  adopted.setAttribute('role', 'img');
-  placeholder.remove();
-  svgRoot?.remove();
-  canvas.appendChild(adopted);
-  svgRoot = adopted;
-  overlayLayer = adopted.appendChild(document.createElementNS(svgNamespace, 'g'));
-  overlayLayer.setAttribute('class', 'ca-overlays');
-  const viewBox = adopted.viewBox.baseVal;
-  const width = adopted.width.baseVal.value || viewBox?.width || 800;
-  const height = adopted.height.baseVal.value || viewBox?.height || 600;
-  state.picture = { width, height };
-  adopted.setAttribute('width', String(width));
-  adopted.setAttribute('height', String(height));
-  for (const node of adopted.querySelectorAll('[data-resource]')) {
-    node.setAttribute('tabindex', '-1');
-    node.classList.add('ca-node');
-  }
-  if (!state.userMoved) canvas.style.visibility = 'hidden';
-  await nextTask();
-  if (generation !== pictureGeneration) return false;
+  previous?.remove();
+  svgRoot = built;
+  overlayLayer = (built.querySelector(':scope > g.ca-overlays') as SVGGElement | null) ?? undefined;
   measureBoxes();
-  if (!state.userMoved) fit();
-  else applyTransform();
-  canvas.style.visibility = '';
   drawMinimap();
   // A node selected from the editor while the picture was on its way is selected now.
   if (state.selected && !state.boxes.has(state.selected)) state.selected = undefined;
@@ -318,20 +451,48 @@ async function replaceSvg(markup: string): Promise<boolean> {
     pendingSelection = undefined;
     select(wanted ?? undefined);
   }
-  adopted.classList.replace('pending', 'diagram');
+  built.classList.replace('pending', 'diagram');
   return true;
 }
 
-/** Every resource's box, in picture coordinates (one getBBox pass per picture). */
+/**
+ * A resource's box from its attributes: the translations of its group and of every ancestor up to
+ * the root, plus its first rectangle (the node's box). `undefined` when a transform is anything but
+ * a translation or there is no rectangle; such a node is measured by the browser instead.
+ */
+function attributeBox(node: Element, root: SVGSVGElement): Box | undefined {
+  const rect = node.querySelector(':scope > rect');
+  if (!rect) return undefined;
+  let x = Number(rect.getAttribute('x') ?? 0);
+  let y = Number(rect.getAttribute('y') ?? 0);
+  const width = Number(rect.getAttribute('width'));
+  const height = Number(rect.getAttribute('height'));
+  for (let at: Element | null = node; at && at !== root; at = at.parentElement) {
+    const offset = translationOf(at.getAttribute('transform'));
+    if (!offset) return undefined;
+    x += offset.x;
+    y += offset.y;
+  }
+  return [x, y, width, height].every(Number.isFinite) && width > 0 && height > 0 ? { x, y, width, height } : undefined;
+}
+
+/** Every resource's box, in picture coordinates, read from the attributes (no layout) where it can be. */
 function measureBoxes(): void {
   state.boxes.clear();
   state.elementBoxes = new Map();
   if (!svgRoot) return;
+  const root = svgRoot;
+  // Attribute boxes are in user units; they are the page's pixels only when the viewBox is the plain 0 0 width height.
+  const viewBox = root.viewBox.baseVal;
+  const plainViewBox =
+    !viewBox ||
+    viewBox.width === 0 ||
+    (viewBox.x === 0 && viewBox.y === 0 && viewBox.width === state.picture.width && viewBox.height === state.picture.height);
   const byName = new Map<string, Box[]>();
-  for (const node of svgRoot.querySelectorAll('[data-resource]')) {
+  for (const node of root.querySelectorAll('[data-resource]')) {
     const name = node.getAttribute('data-resource');
     if (!name) continue;
-    const box = pictureBox(node as SVGGraphicsElement, svgRoot);
+    const box = (plainViewBox ? attributeBox(node, root) : undefined) ?? pictureBox(node as SVGGraphicsElement, root);
     byName.set(name, [...(byName.get(name) ?? []), box]);
   }
   state.elementBoxes = byName;
@@ -459,6 +620,7 @@ function buildZoneToggles(diagram: DiagramResult): void {
       // One zone down at a time: the evaluation's table is of single-zone outages.
       for (const other of zoneGroup.querySelectorAll('vscode-checkbox')) if (other !== box) (other as unknown as Checkbox).checked = false;
       paintOverlays();
+      postView();
     });
   }
 }
@@ -587,7 +749,7 @@ fitButton.addEventListener('click', () => {
   state.userMoved = false;
   fit();
 });
-exportButton.addEventListener('click', () => post({ type: 'export', requestId: state.nextRequestId++ }));
+exportButton.addEventListener('click', () => post({ type: 'export', requestId: state.nextRequestId++, view: currentView() }));
 
 viewport.addEventListener(
   'wheel',
@@ -688,7 +850,7 @@ function receive(message: HostMessage): void {
       showDiagram(message.diagram, message.canExport);
       return;
     case 'select':
-      if (svgRoot?.classList.contains('pending')) pendingSelection = message.resource;
+      if (canvas.querySelector('svg.pending')) pendingSelection = message.resource;
       else select(message.resource ?? undefined);
       return;
     case 'error':
@@ -716,3 +878,5 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 post({ type: 'ready', requestId: state.nextRequestId++, theme: currentTheme(), layers: [...state.layers] });
+// Overlays restored after a reload are painted: the extension learns of them at once.
+if (state.overlays.size > 0) postView();

@@ -403,7 +403,12 @@ const handlers: Record<CommandId, HandlerFactory> = {
   'cloudarch.exportCloudFormation': exportCloudFormation,
   'cloudarch.showDiagram': showDiagram,
   // The diagram panel invokes exportDiagram with its theme and overlays ({ uri, format, theme, overlays }).
-  'cloudarch.exportDiagram': (context) => exportCommand('diagram', (params) => context.requestExport(params)),
+  'cloudarch.exportDiagram': (context) =>
+    exportCommand(
+      'diagram',
+      (params) => context.requestExport(params),
+      (uri) => context.diagramPanels.panelOf(uri)?.view(),
+    ),
   'cloudarch.exportReview': (context) => exportCommand('review', (params) => context.requestExport(params)),
   // The scenario CodeLens of the server invokes it with the document's URI and the scenario's name.
   'cloudarch.simulate': simulateCommand,

@@ -17,6 +17,7 @@ import {
   type DiagramRange,
   type DiagramResult,
   type DiagramTheme,
+  type DiagramView,
   type HostMessage,
   type WebviewMessage,
 } from '../protocol/diagram';
@@ -43,6 +44,8 @@ export interface DiagramPanelHandle {
   readonly selections: readonly (string | null)[];
   /** The zones whose outage the panel asked CloudArch: Simulate… to run, oldest first (for tests). */
   readonly simulations: readonly string[];
+  /** What the panel shows now (theme, layers, overlays, zone down): an export of the document draws the same. */
+  view(): DiagramView;
 }
 
 const toRange = (range: DiagramRange) => new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
@@ -50,6 +53,8 @@ const toRange = (range: DiagramRange) => new vscode.Range(range.start.line, rang
 class DiagramPanel implements DiagramPanelHandle {
   private theme: DiagramTheme = 'light';
   private layers: readonly DiagramLayer[] = [];
+  /** The overlays and the zone down the webview last reported (`view` and `export` messages). */
+  private painted: Pick<DiagramView, 'overlays' | 'zoneDown'> = { overlays: [] };
   private shown: DiagramResult | undefined;
   /** Whether the webview has said it is ready: nothing is posted before. */
   private ready = false;
@@ -159,13 +164,30 @@ class DiagramPanel implements DiagramPanelHandle {
       case 'reveal':
         await this.reveal(message.resource);
         return;
+      case 'view':
+        this.remember(message.view);
+        return;
       case 'export':
-        if (await exportAvailable()) await vscode.commands.executeCommand(exportDiagramCommand, vscode.Uri.parse(this.uri));
+        if (message.view) this.remember(message.view);
+        // The export draws what the panel shows; the command offers the clean print theme instead.
+        if (await exportAvailable()) await vscode.commands.executeCommand(exportDiagramCommand, { uri: this.uri, view: this.view() });
         return;
       case 'simulateOutage':
         await this.simulateOutage(message.zone);
         return;
     }
+  }
+
+  /** Theme and layers come with `ready`/`options` (they change the picture); these messages bring what the webview paints. */
+  private remember(view: DiagramView): void {
+    this.painted = { overlays: view.overlays, ...(view.zoneDown !== undefined ? { zoneDown: view.zoneDown } : {}) };
+  }
+
+  view(): DiagramView {
+    // A zone is shown down only while the picture shown has it.
+    const zoneDown = this.painted.zoneDown;
+    const zoneShown = zoneDown !== undefined && (this.shown?.zones.some((outage) => outage.zone === zoneDown) ?? false);
+    return { theme: this.theme, layers: [...this.layers], overlays: [...this.painted.overlays], ...(zoneShown ? { zoneDown } : {}) };
   }
 
   /** The "Simulate this outage" offer of a zone toggled down: CloudArch: Simulate… with that zone failing; it opens the results panel. */

@@ -4,9 +4,11 @@
  * without that confirmation), let the server produce the content (`cloudarch/export`; the client
  * never draws), write it atomically, then offer to open it or reveal it.
  *
- * Both commands accept `{ uri, format, theme, overlays, target }`: the diagram panel passes its
- * theme and overlays so the export is the picture the user sees; `target` (a file URI) skips the
- * save dialog, for tests and other extensions.
+ * Both commands accept `{ uri, format, theme, overlays, layers, view, target }`. The diagram panel
+ * passes `view` (its theme, layers, overlays and zone down) so the export is the picture the user
+ * sees, and **CloudArch: Export Diagram…** run from the palette takes the view of the document's
+ * open panel (`panelView`); for a picture (SVG, PNG) the user then picks that theme or the clean
+ * print theme. `target` (a file URI) skips the save dialog, for tests and other extensions.
  */
 import * as vscode from 'vscode';
 import {
@@ -17,7 +19,9 @@ import {
   type ExportParams,
   type ExportResult,
   type ExportTheme,
+  exportViewParams,
 } from '../protocol/export';
+import type { DiagramLayer, DiagramView } from '../protocol/diagram';
 import { LANGUAGE_ID } from './server-client';
 
 /** What the commands may be given (all optional). */
@@ -26,6 +30,12 @@ export interface ExportCommandArguments {
   readonly format?: ExportFormatName;
   readonly theme?: ExportTheme;
   readonly overlays?: ExportOverlays;
+  /** The diagram's layers (see `ExportParams.layers`). */
+  readonly layers?: readonly DiagramLayer[];
+  /** What the diagram panel shows; the export draws the same (theme, layers, overlays, zone down). */
+  readonly view?: DiagramView;
+  /** With `view`: draw it in the panel's theme (`shown`) or the clean print theme, without asking. */
+  readonly viewTheme?: 'shown' | 'print';
   /** Where to write, skipping the save dialog (the caller has decided to replace what is there). */
   readonly target?: string | vscode.Uri;
 }
@@ -83,11 +93,15 @@ function bytesOf(result: { readonly encoding: 'utf8' | 'base64'; readonly data: 
 export function exportCommand(
   kind: 'diagram' | 'review',
   requestExport: RequestExport,
+  panelView: (uri: string) => DiagramView | undefined = () => undefined,
 ): (argument?: ExportCommandArguments | vscode.Uri) => Promise<ExportCommandResult | undefined> {
   return async (given) => {
     const argument: ExportCommandArguments = given instanceof vscode.Uri ? { uri: given } : (given ?? {});
     const document = await documentOf(argument);
     if (!document) return undefined;
+    // A diagram exported while its panel is open is the picture the panel shows, unless the caller chose the options.
+    const chosen = argument.theme !== undefined || argument.overlays !== undefined || argument.layers !== undefined;
+    const view = argument.view ?? (kind === 'diagram' && !chosen ? panelView(document.uri.toString()) : undefined);
     const formats = exportFormatNames.filter((format) => exportFormatInfo[format].kind === kind);
     let format = argument.format;
     if (format !== undefined && !formats.includes(format)) {
@@ -108,6 +122,25 @@ export function exportCommand(
       format = picked.id;
     }
     const info = exportFormatInfo[format];
+    let viewTheme = argument.viewTheme;
+    if (view && viewTheme === undefined) {
+      // Only a picture has colours to choose; draw.io and Mermaid use their own.
+      if (format === 'svg' || format === 'png') {
+        const picked = await vscode.window.showQuickPick(
+          [
+            { label: `As the panel shows it (${view.theme} theme)`, detail: describeView(view), id: 'shown' as const },
+            {
+              label: 'Clean print theme',
+              detail: 'White, no tinted fills, for documents and paper; the same overlays and layers',
+              id: 'print' as const,
+            },
+          ],
+          { title: `CloudArch: Export ${info.label}`, placeHolder: 'Choose the colours' },
+        );
+        if (!picked) return undefined;
+        viewTheme = picked.id;
+      } else viewTheme = 'shown';
+    }
     let target = argument.target !== undefined ? toUri(argument.target) : undefined;
     if (target === undefined) {
       // The save dialog asks before replacing an existing file; cancelling it writes nothing.
@@ -130,6 +163,8 @@ export function exportCommand(
       date: new Date().toISOString().slice(0, 10),
       ...(argument.theme !== undefined ? { theme: argument.theme } : {}),
       ...(argument.overlays !== undefined ? { overlays: argument.overlays } : {}),
+      ...(argument.layers !== undefined ? { layers: argument.layers } : {}),
+      ...(view ? exportViewParams(view, viewTheme ?? 'shown') : {}),
     };
     let result: ExportResult | null;
     try {
@@ -177,6 +212,20 @@ export function exportCommand(
     if (argument.target === undefined) void offerToOpen(target, format);
     return { files: files.map((file) => file.toString()), format };
   };
+}
+
+/** `findings, SPOFs, zone a down, security groups`: what the panel draws besides the picture itself. */
+function describeView(view: DiagramView): string {
+  const names: Record<string, string> = {
+    cost: 'cost heat',
+    findings: 'findings',
+    spof: 'single points of failure',
+    'security-groups': 'security groups',
+    network: 'network details',
+  };
+  const parts = [...view.overlays, ...view.layers].map((name) => names[name] ?? name);
+  if (view.zoneDown !== undefined) parts.push(`zone ${view.zoneDown} down`);
+  return parts.length > 0 ? `With ${parts.join(', ')}` : 'The picture alone, no overlay';
 }
 
 /** Asks before replacing files beside `target` that exist; true when none exists or the user agrees. */

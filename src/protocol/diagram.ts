@@ -117,6 +117,18 @@ export interface DiagramViewState {
   readonly overlays: readonly DiagramOverlay[];
 }
 
+/**
+ * What the panel shows, as an export takes it (issue 12: the export matches the panel): the theme,
+ * the layers drawn, the overlays painted and the zone toggled down, if any.
+ */
+export interface DiagramView {
+  readonly theme: DiagramTheme;
+  readonly layers: readonly DiagramLayer[];
+  readonly overlays: readonly DiagramOverlay[];
+  /** A `DiagramZoneOutage.zone` of the picture shown. */
+  readonly zoneDown?: string;
+}
+
 /** Webview → extension. Each carries a `requestId` the extension echoes in its answer, if any. */
 export type WebviewMessage =
   /** The page has loaded its script and listens: only then is it sent a diagram (handshake). */
@@ -125,8 +137,10 @@ export type WebviewMessage =
   | { readonly type: 'options'; readonly requestId: number; readonly theme: DiagramTheme; readonly layers: readonly DiagramLayer[] }
   /** Reveal and select a resource's YAML (a click, or Enter on a focused node). */
   | { readonly type: 'reveal'; readonly requestId: number; readonly resource: string }
-  /** The export button: run `cloudarch.exportDiagram` on the document. */
-  | { readonly type: 'export'; readonly requestId: number }
+  /** The export button: run `cloudarch.exportDiagram` on the document, as the panel shows it (`view`). */
+  | { readonly type: 'export'; readonly requestId: number; readonly view?: DiagramView }
+  /** The user toggled an overlay or a zone: the extension keeps it, for an export from the command palette. */
+  | { readonly type: 'view'; readonly requestId: number; readonly view: DiagramView }
   /**
    * "Simulate this outage", offered while a zone is toggled down: run CloudArch: Simulate… with
    * that zone failing (`zone:<zone>@…`). `zone` is a `DiagramZoneOutage.zone` of the picture shown.
@@ -153,6 +167,27 @@ const isZoneName = (value: unknown): value is string => typeof value === 'string
 /** Resource names are short; a longer string is not one of ours. */
 const isName = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 512;
 
+function isView(value: unknown): value is DiagramView {
+  return (
+    isObject(value) &&
+    typeof value.theme === 'string' &&
+    (diagramThemes as readonly string[]).includes(value.theme) &&
+    isListOf(value.layers, diagramLayers) &&
+    isListOf(value.overlays, diagramOverlays) &&
+    (value.zoneDown === undefined || isZoneName(value.zoneDown))
+  );
+}
+
+/** A validated view, copied field by field (nothing else the message carried rides along). */
+function viewOf(view: DiagramView): DiagramView {
+  return {
+    theme: view.theme,
+    layers: [...view.layers],
+    overlays: [...view.overlays],
+    ...(view.zoneDown !== undefined ? { zoneDown: view.zoneDown } : {}),
+  };
+}
+
 /** The message the webview sent, or `undefined` when it is not a well-formed one (then it is ignored). */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (!isObject(value) || !isRequestId(value.requestId)) return undefined;
@@ -170,7 +205,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'reveal':
       return isName(value.resource) ? { type: 'reveal', requestId, resource: value.resource } : undefined;
     case 'export':
-      return { type: 'export', requestId };
+      if (value.view === undefined) return { type: 'export', requestId };
+      return isView(value.view) ? { type: 'export', requestId, view: viewOf(value.view) } : undefined;
+    case 'view':
+      return isView(value.view) ? { type: 'view', requestId, view: viewOf(value.view) } : undefined;
     case 'simulateOutage':
       return isZoneName(value.zone) ? { type: 'simulateOutage', requestId, zone: value.zone } : undefined;
     default:

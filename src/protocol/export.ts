@@ -5,6 +5,7 @@
  */
 
 import type { DiagramOverlays, DiagramTheme } from '../diagram/types';
+import type { DiagramLayer, DiagramView } from './diagram';
 
 export const exportRequestMethod = 'cloudarch/export';
 
@@ -44,6 +45,30 @@ export interface ExportParams {
   readonly outputName?: string;
   /** The date for the title block and the review, as the client sees it (`2026-12-03`). */
   readonly date?: string;
+  /**
+   * The diagram's layers, as the panel's toggles name them. When given, they decide both the
+   * security-group badges (`security-groups`; `overlays.securityGroups` is then ignored) and the
+   * network-details layer (`network`); when absent, the badges are drawn and the network layer is not.
+   */
+  readonly layers?: readonly DiagramLayer[];
+}
+
+/**
+ * The export parameters that draw what the diagram panel shows: its theme (or the clean print
+ * theme, when the user picks it), its layers, its overlays and the zone it shows down.
+ */
+export function exportViewParams(view: DiagramView, theme: 'shown' | 'print'): Pick<ExportParams, 'theme' | 'overlays' | 'layers'> {
+  return {
+    theme: theme === 'print' ? 'print' : view.theme,
+    layers: [...view.layers],
+    overlays: {
+      costHeat: view.overlays.includes('cost'),
+      findings: view.overlays.includes('findings'),
+      spof: view.overlays.includes('spof'),
+      zonesDown: view.zoneDown !== undefined ? [view.zoneDown] : [],
+      securityGroups: view.layers.includes('security-groups'),
+    },
+  };
 }
 
 export interface ExportResult {

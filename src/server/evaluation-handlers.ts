@@ -152,6 +152,7 @@ export const evaluationHandlers: EvaluationHandlers = {
       ...(evaluation ? { evaluation } : {}),
       ...(request.theme !== undefined ? { theme: request.theme } : {}),
       ...(request.overlays !== undefined ? { overlays: request.overlays } : {}),
+      ...(request.layers !== undefined ? { layers: request.layers } : {}),
       ...(request.scale !== undefined ? { scale: request.scale } : {}),
       ...(request.outputName !== undefined ? { outputName: request.outputName } : {}),
       ...(request.date !== undefined ? { date: request.date } : {}),

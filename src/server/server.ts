@@ -445,6 +445,15 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (params.scale !== undefined && !(typeof params.scale === 'number' && params.scale >= 0.25 && params.scale <= 8)) {
         throw new ResponseError(-32602, `${exportRequestMethod}: scale must be a number from 0.25 to 8.`);
       }
+      if (
+        params.layers !== undefined &&
+        !(
+          Array.isArray(params.layers) &&
+          params.layers.every((layer: unknown) => typeof layer === 'string' && (diagramLayers as readonly string[]).includes(layer))
+        )
+      ) {
+        throw new ResponseError(-32602, `${exportRequestMethod}: layers must be a list of ${diagramLayers.join(', ')}.`);
+      }
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
       const version = textDocument.version;

@@ -16,11 +16,13 @@ describe('language server: cloudarch/export', function () {
   this.timeout(120_000);
   let server: ServerProcess;
   const uri = documentUri('static-site.cloudarch.yaml');
+  const webUri = documentUri('three-tier-web.cloudarch.yaml');
 
   before(async () => {
     server = new ServerProcess();
     await server.initialize();
     await server.open(uri, example);
+    await server.open(webUri, readFileSync(join(repositoryRoot, 'examples', 'three-tier-web.cloudarch.yaml'), 'utf8'));
   });
   after(async () => {
     await server.stop();
@@ -69,6 +71,28 @@ describe('language server: cloudarch/export', function () {
         return true;
       },
     );
+  });
+
+  it("draws the layers the diagram panel's toggles name, and only those", async () => {
+    const svgOf = async (layers?: readonly string[]): Promise<string> =>
+      (await server.request<ExportResult>(exportRequestMethod, { uri: webUri, format: 'svg', ...(layers ? { layers } : {}) })).data;
+    const badges = (svg: string): number => svg.match(/<g class="ca-sg-badge">/g)?.length ?? 0;
+    const gateways = (svg: string): number => svg.match(/data-implied="internet-gateway"/g)?.length ?? 0;
+    const unchosen = await svgOf();
+    assert.ok(badges(unchosen) > 0, 'without layers, the badges are drawn as before');
+    assert.equal(gateways(unchosen), 0);
+    const none = await svgOf([]);
+    assert.equal(badges(none) + gateways(none), 0);
+    const network = await svgOf(['network']);
+    assert.equal(badges(network), 0);
+    assert.equal(gateways(network), 1);
+    const both = await svgOf(['security-groups', 'network']);
+    assert.equal(badges(both), badges(unchosen));
+    assert.equal(gateways(both), 1);
+    // draw.io is drawn from the same picture: the implied gateway is a vertex there too.
+    const drawio = await server.request<ExportResult>(exportRequestMethod, { uri: webUri, format: 'drawio', layers: ['network'] });
+    assert.match(drawio.data, /Internet gateway/);
+    await assert.rejects(server.request(exportRequestMethod, { uri: webUri, format: 'svg', layers: ['roads'] }), /layers must be a list/);
   });
 
   it('rejects bad parameters and answers null for an unknown document', async () => {

@@ -5,7 +5,8 @@
  * errors go to stderr and the exit status is 1.
  */
 import { parseArchitecture } from '../../core/parse';
-import { exportArchitecture, exportFormats, isExportFormat, type ExportFormatId } from '../../diagram/export';
+import { exportArchitecture, exportFormats, exportLayers, isExportFormat, type ExportFormatId } from '../../diagram/export';
+import type { DiagramOverlays } from '../../diagram/types';
 import { parseArgs, singleFile } from '../args';
 import { reportedErrors } from '../format';
 import { exportToCloudFormation } from './export-cloudformation';
@@ -15,7 +16,18 @@ const diagramFormatIds = Object.keys(exportFormats) as ExportFormatId[];
 /** The diagram and review formats, then the CloudFormation template (src/cloudformation, its own writer). */
 const formatIds: readonly string[] = [...diagramFormatIds, 'cloudformation'];
 
-const usage = `Usage: cloudarch export FILE --to ${formatIds.join('|')} [-o OUT] [--theme light|dark] [--scale N]
+/** `--overlay` names, as the diagram panel's toggles call them, and what each draws. */
+const overlayNames = ['cost', 'findings', 'spof', 'availability'] as const;
+type OverlayName = (typeof overlayNames)[number];
+const overlaySwitch: Record<OverlayName, keyof DiagramOverlays> = {
+  cost: 'costHeat',
+  findings: 'findings',
+  spof: 'spof',
+  availability: 'availability',
+};
+
+const usage = `Usage: cloudarch export FILE --to ${formatIds.join('|')} [-o OUT] [--theme THEME] [--scale N]
+                       [--layers LIST] [--overlay LIST] [--zone-down ZONE]
 
 Exports one *.cloudarch.yaml file: the diagram as an image (svg, png), an editable draw.io file
 (drawio), a Mermaid architecture diagram (mermaid), the design review with the diagram and the
@@ -27,8 +39,17 @@ Options:
   -o, --output OUT     the file to write (text formats print to standard output without it;
                        png needs it). A Markdown review writes its diagram beside it as
                        OUT-without-extension.diagram.svg
-  --theme THEME        light (default) or dark; the HTML review defaults to the print theme
+  --theme THEME        light (default), dark, high-contrast or print (white, no tinted fills);
+                       the HTML review defaults to print
   --scale N            png pixels per diagram unit, 0.25 to 8 (default 2)
+  --layers LIST        the diagram's layers, comma-separated: security-groups (the shield
+                       badges), network (implied gateways, subnet routes, ports, public
+                       addresses), or none. Default: security-groups
+  --overlay LIST       what is drawn on the resources, comma-separated: cost (heat and
+                       monthly cost), findings, spof, availability, or none.
+                       Default: findings,spof
+  --zone-down ZONE     draw the picture with this zone down (a or us-east-1a): what stops
+                       working is greyed out and the title block says so
   -h, --help           show this help
 
 Exit status: 0 exported, 1 the file has errors, 3 bad usage.`;
@@ -55,16 +76,21 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const parsed = parseArgs(args, {
     to: { kind: 'value', values: formatIds },
     output: { kind: 'value', short: 'o' },
-    theme: { kind: 'value', values: ['light', 'dark'] },
+    theme: { kind: 'value', values: ['light', 'dark', 'high-contrast', 'print'] },
     scale: { kind: 'value' },
+    layers: { kind: 'value' },
+    overlay: { kind: 'value' },
+    'zone-down': { kind: 'value' },
     help: { kind: 'switch', short: 'h' },
   });
   if (printedHelp(parsed, io, usage)) return ExitCode.ok;
   const file = singleFile(parsed, 'export');
   const to = parsed.values.to;
   if (to === 'cloudformation') {
-    if (parsed.values.theme !== undefined || parsed.values.scale !== undefined)
-      throw new UsageError('--theme and --scale apply to the diagram formats, not to cloudformation');
+    if (['theme', 'scale', 'layers', 'overlay', 'zone-down'].some((name) => parsed.values[name] !== undefined))
+      throw new UsageError(
+        '--theme and --scale apply to the diagram formats, not to cloudformation (and so do --layers, --overlay and --zone-down)',
+      );
     return exportToCloudFormation(parsed.positionals[0]!, parsed.values.output, io);
   }
   if (to === undefined || !isExportFormat(to)) throw new UsageError(`--to is required (${formatIds.join(', ')})`);
@@ -78,6 +104,20 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (!/^\d+(\.\d+)?$/.test(parsed.values.scale) || !(scale >= 0.25 && scale <= 8))
       throw new UsageError(`--scale must be a number from 0.25 to 8, not '${parsed.values.scale}'`);
   }
+  const layers = parsed.values.layers !== undefined ? listOption('layers', parsed.values.layers, exportLayers) : undefined;
+  const overlayList = parsed.values.overlay !== undefined ? listOption('overlay', parsed.values.overlay, overlayNames) : undefined;
+  const zoneDown = parsed.values['zone-down'];
+  if (zoneDown !== undefined && !/^[a-z0-9-]{1,32}$/.test(zoneDown))
+    throw new UsageError(`--zone-down takes a zone such as a or us-east-1a, not '${zoneDown}'`);
+  const overlays: DiagramOverlays | undefined =
+    overlayList !== undefined || zoneDown !== undefined
+      ? {
+          ...(overlayList !== undefined
+            ? Object.fromEntries(overlayNames.map((name) => [overlaySwitch[name], overlayList.includes(name)]))
+            : { findings: true, spof: true }),
+          ...(zoneDown !== undefined ? { zonesDown: [zoneDown] } : {}),
+        }
+      : undefined;
   const text = readInputFile(io, 'export', file);
   if (text === undefined) return ExitCode.usage;
 
@@ -85,7 +125,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (reportedErrors(io, file, doc.diagnostics, 'not exported')) return ExitCode.errors;
 
   const result = await exportArchitecture(doc, to, await services(to), {
-    ...(parsed.values.theme !== undefined ? { theme: parsed.values.theme as 'light' | 'dark' } : {}),
+    ...(parsed.values.theme !== undefined ? { theme: parsed.values.theme as 'light' | 'dark' | 'high-contrast' | 'print' } : {}),
+    ...(layers !== undefined ? { layers } : {}),
+    ...(overlays !== undefined ? { overlays } : {}),
     ...(scale !== undefined ? { scale } : {}),
     ...(output !== undefined ? { outputName: baseName(output) } : {}),
     date: new Date().toISOString().slice(0, 10),
@@ -105,6 +147,16 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.usage;
   }
   return ExitCode.ok;
+}
+
+/** A comma-separated list of known names (`none` for the empty list); anything else is a usage error. */
+function listOption<T extends string>(option: string, value: string, allowed: readonly T[]): T[] {
+  if (value.trim() === 'none') return [];
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(allowed as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0)
+    throw new UsageError(`--${option} takes a comma-separated list of ${allowed.join(', ')} (or none), not '${value}'`);
+  return [...new Set(names as T[])];
 }
 
 export const exportCommand: CommandModule = {

@@ -42,9 +42,19 @@ export interface ExportServices {
   readonly rasterise?: Rasterise;
 }
 
+/** The diagram's optional layers, as the panel's toggles and the CLI's `--layers` name them. */
+export type ExportLayer = 'security-groups' | 'network';
+export const exportLayers: readonly ExportLayer[] = ['security-groups', 'network'];
+
 export interface ExportOptions {
   readonly theme?: DiagramTheme;
   readonly overlays?: DiagramOverlays;
+  /**
+   * The layers drawn. When given, they decide the security-group badges (`overlays.securityGroups`
+   * is then ignored) and the network-details layer; when absent, the badges are drawn (unless the
+   * overlays say otherwise) and the network layer is not.
+   */
+  readonly layers?: readonly ExportLayer[];
   /** PNG pixels per diagram unit (default 2). */
   readonly scale?: number;
   /** Written in the title block and the review (the core never reads the clock). */
@@ -107,6 +117,12 @@ export interface ExportFormat {
 
 /** The overlays drawn when the caller chooses none: what a reviewer wants to see on the picture. */
 export const defaultExportOverlays: DiagramOverlays = { findings: true, spof: true };
+
+/** The overlays an export draws: the caller's (or the defaults), with the security-group badges as its layers say. */
+function overlaysOf(options: ExportOptions): DiagramOverlays {
+  const overlays = options.overlays ?? defaultExportOverlays;
+  return options.layers === undefined ? overlays : { ...overlays, securityGroups: options.layers.includes('security-groups') };
+}
 
 /** The SVG name beside a review document: `review.md` -> `review.diagram.svg`. */
 export function diagramNameBeside(outputName: string): string {
@@ -235,7 +251,10 @@ export async function exportArchitecture(
     evaluation: () => (evaluation ??= evaluateAll(doc, definition.kind === 'review' ? {} : { monteCarloSamples: 0 })),
     diagram: () => {
       if (diagram === undefined) {
-        diagram = layoutDiagram(buildDiagramGraph(doc, context.evaluation()), {});
+        diagram = layoutDiagram(
+          buildDiagramGraph(doc, context.evaluation(), { network: options.layers?.includes('network') === true }),
+          {},
+        );
       }
       return diagram;
     },
@@ -243,7 +262,7 @@ export async function exportArchitecture(
       renderDiagramSvg(await context.diagram(), {
         theme: theme ?? options.theme ?? 'light',
         ...(forRaster === true ? { omitStyle: true } : {}),
-        overlays: options.overlays ?? defaultExportOverlays,
+        overlays: overlaysOf(options),
         ...(options.date !== undefined ? { title: { date: options.date } } : {}),
       }),
   };

@@ -73,6 +73,51 @@ describe('cli: cloudarch export', function () {
     assert.match(result.stderr, /error .*\n[\s\S]*not exported/);
   });
 
+  it('draws the layers, overlays and zone down asked for, as the diagram panel would show them', () => {
+    const svgWith = (...options: string[]): string => {
+      const result = run('export', example, '--to', 'svg', ...options);
+      assert.equal(result.status, 0, result.stderr);
+      return result.stdout;
+    };
+    const count = (svg: string, pattern: RegExp): number => svg.match(pattern)?.length ?? 0;
+    const badges = /<g class="ca-sg-badge">/g;
+    const gateway = /data-implied="internet-gateway"/g;
+    // By default: security-group badges, findings and SPOF markers, no network layer.
+    const plain = svgWith();
+    assert.ok(count(plain, badges) > 0);
+    assert.ok(count(plain, /class="ca-spof-marker"/g) > 0);
+    assert.equal(count(plain, gateway), 0);
+    const network = svgWith('--layers', 'network');
+    assert.equal(count(network, badges), 0, 'only the layers listed are drawn');
+    assert.equal(count(network, gateway), 1);
+    const both = svgWith('--layers', 'security-groups,network', '--overlay', 'cost', '--zone-down', 'a', '--theme', 'print');
+    assert.equal(count(both, badges), count(plain, badges));
+    assert.equal(count(both, gateway), 1);
+    assert.ok(count(both, /class="ca-heat"/g) > 0, 'the cost heat is drawn');
+    assert.equal(count(both, /class="ca-spof-marker"/g), 0, 'only the overlays listed are drawn');
+    assert.match(both, /ca-theme-print/);
+    assert.match(both, /<g class="ca-container ca-container-zone ca-zone-down" data-container="zone:us-east-1a">/);
+    assert.doesNotMatch(plain, /<g class="ca-container ca-container-zone ca-zone-down"/);
+    const none = svgWith('--layers', 'none', '--overlay', 'none');
+    assert.equal(count(none, badges) + count(none, /class="ca-spof-marker"/g) + count(none, /class="ca-finding /g), 0);
+    const bad: [string[], RegExp][] = [
+      [['--layers', 'network,roads'], /--layers takes a comma-separated list of security-groups, network \(or none\), not 'network,roads'/],
+      [['--overlay', 'heat'], /--overlay takes a comma-separated list of cost, findings, spof, availability/],
+      [['--zone-down', 'Zone A!'], /--zone-down takes a zone such as a or us-east-1a/],
+    ];
+    for (const [options, message] of bad) {
+      const result = run('export', example, '--to', 'svg', ...options);
+      assert.equal(result.status, 3, options.join(' '));
+      assert.match(result.stderr, message);
+    }
+    const cloudformation = run('export', example, '--to', 'cloudformation', '--layers', 'network');
+    assert.equal(cloudformation.status, 3);
+    assert.match(
+      cloudformation.stderr,
+      /apply to the diagram formats, not to cloudformation \(and so do --layers, --overlay and --zone-down\)/,
+    );
+  });
+
   it('bad usage exits with 3 and says why', () => {
     const cases: [string[], RegExp][] = [
       [['export', example], /--to is required/],

@@ -3,6 +3,7 @@
  * through unchanged, anything else (a forged type, a missing field, an out-of-range value) is dropped.
  */
 import * as assert from 'node:assert/strict';
+import { exportViewParams } from '../../../src/protocol/export';
 import { isDiagramResult, parseHostMessage, parseViewState, parseWebviewMessage, type DiagramResult } from '../../../src/protocol/diagram';
 
 const range = { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } };
@@ -35,6 +36,8 @@ describe('diagram webview protocol', () => {
       { type: 'options', requestId: 2, theme: 'high-contrast', layers: [] },
       { type: 'reveal', requestId: 3, resource: 'web' },
       { type: 'export', requestId: 4 },
+      { type: 'export', requestId: 7, view: { theme: 'dark', layers: ['network'], overlays: ['cost', 'spof'], zoneDown: 'a' } },
+      { type: 'view', requestId: 8, view: { theme: 'light', layers: [], overlays: [] } },
       { type: 'simulateOutage', requestId: 5, zone: 'b' },
       { type: 'simulateOutage', requestId: 6, zone: 'us-west-2a' },
     ];
@@ -58,6 +61,12 @@ describe('diagram webview protocol', () => {
       { type: 'simulateOutage', requestId: 1, zone: 'a@0d+1h,region:us-east-1@0d' },
       { type: 'simulateOutage', requestId: 1, zone: 'b'.repeat(40) },
       { type: 'simulateOutage', requestId: 1, zone: 7 },
+      { type: 'export', requestId: 1, view: { theme: 'dark', layers: [], overlays: ['everything'] } },
+      { type: 'export', requestId: 1, view: { theme: 'print', layers: [], overlays: [] } },
+      { type: 'export', requestId: 1, view: 'as shown' },
+      { type: 'view', requestId: 1 },
+      { type: 'view', requestId: 1, view: { theme: 'dark', layers: [], overlays: [], zoneDown: 'a@0d' } },
+      { type: 'view', requestId: 1, view: { theme: 'dark', layers: ['roads'], overlays: [] } },
     ];
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });
@@ -97,5 +106,27 @@ describe('diagram webview protocol', () => {
     assert.deepEqual(parseViewState({ uri: 'file:///a', layers: ['bogus'] }), { uri: 'file:///a', layers: [], overlays: [] });
     assert.equal(parseViewState({ layers: [] }), undefined);
     assert.equal(parseViewState(undefined), undefined);
+  });
+
+  it('carries only the view fields of an export message, nothing else it brings', () => {
+    const forged = { type: 'export', requestId: 1, view: { theme: 'dark', layers: [], overlays: [], command: 'rm -rf' }, extra: true };
+    assert.deepEqual(parseWebviewMessage(forged), { type: 'export', requestId: 1, view: { theme: 'dark', layers: [], overlays: [] } });
+  });
+
+  it("turns the panel's view into the export's theme, layers and overlays, or the print theme", () => {
+    const view = { theme: 'dark', layers: ['network'], overlays: ['cost', 'findings'], zoneDown: 'b' } as const;
+    assert.deepEqual(exportViewParams(view, 'shown'), {
+      theme: 'dark',
+      layers: ['network'],
+      overlays: { costHeat: true, findings: true, spof: false, zonesDown: ['b'], securityGroups: false },
+    });
+    assert.equal(exportViewParams(view, 'print').theme, 'print');
+    assert.deepEqual(exportViewParams({ theme: 'light', layers: ['security-groups'], overlays: [] }, 'shown').overlays, {
+      costHeat: false,
+      findings: false,
+      spof: false,
+      zonesDown: [],
+      securityGroups: true,
+    });
   });
 });

@@ -10,7 +10,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { DiagramResult, WebviewMessage } from '../../../src/protocol/diagram';
+import { parseArchitecture } from '../../../src/core/parse';
+import { exportArchitecture } from '../../../src/diagram/export';
+import { parseWebviewMessage, type DiagramResult, type WebviewMessage } from '../../../src/protocol/diagram';
+import { exportViewParams } from '../../../src/protocol/export';
 import { browserAvailable, launchBrowser, openDiagramPage, type DiagramPage } from './browser-page';
 import { generateArchitecture } from '../../../bench/generate';
 import { diagramOf, exampleFiles, exampleText } from './example-diagrams';
@@ -98,6 +101,131 @@ describe('diagram webview in Chromium', function () {
     await page.page.locator('#zoom-in').click();
     await page.send({ type: 'select', resource: diagram.resources[50]!.name });
     await page.page.locator('.ca-selection').first().waitFor();
+    await page.page.close();
+  });
+
+  // The webview inserts a big picture a slice per frame (webview/main.ts, buildSvg). What it shows
+  // at the end must be the server's picture, every element in its place, and built in several tasks.
+  it('builds a big picture over several frames and ends with every element of the SVG the server drew, in order', async () => {
+    const diagram = await diagramOf(generateArchitecture(100, 7), { key: 'file:///generated-100.cloudarch.yaml' });
+    assert.ok(diagram.svg!.length > 100_000, 'the picture is big enough to be cut into slices');
+    const page = await openDiagramPage(browser, 'light');
+    const ready = await page.waitForPosted((message) => message.type === 'ready');
+    // Counts the tasks in which elements were added to a picture still being built.
+    await page.page.evaluate(`
+      window.__buildTasks = 0;
+      new MutationObserver((changes) => {
+        if (changes.some((change) => change.target.closest && change.target.closest('svg.pending'))) window.__buildTasks++;
+      }).observe(document.querySelector('.canvas'), { childList: true, subtree: true });
+    `);
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
+    await page.page.locator('svg.diagram').waitFor();
+    assert.ok(((await page.page.evaluate('window.__buildTasks')) as number) > 3, 'the picture was inserted over several tasks');
+    // Every element as tag, hook and text, in document order: the server's SVG (its style sheet
+    // aside, which the page re-adds with its nonce) against the page's picture (its overlays aside).
+    const signatures = (await page.page.evaluate(`(() => {
+      const signature = (root) => [...root.querySelectorAll('*')]
+        .filter((node) => !node.closest('style, g.ca-overlays'))
+        .map((node) => [node.localName, node.getAttribute('data-node') || node.getAttribute('data-edge') || node.getAttribute('data-container') || '',
+          node.getAttribute('transform') || '', node.children.length === 0 ? node.textContent : ''].join('|'));
+      const markup = ${JSON.stringify(diagram.svg!.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, ''))};
+      const expected = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+      const shownRoots = document.querySelectorAll('.canvas svg');
+      return { expected: signature(expected), shown: signature(shownRoots[0]), roots: shownRoots.length };
+    })()`)) as { expected: string[]; shown: string[]; roots: number };
+    assert.equal(signatures.roots, 1, 'one picture in the page');
+    assert.ok(signatures.expected.length > 1_000, `${signatures.expected.length} elements compared`);
+    assert.deepEqual(signatures.shown, signatures.expected);
+    assert.deepEqual(await page.violations(), []);
+    await page.page.close();
+  });
+
+  it('shows the newest picture when a second arrives while the first is being built, and only that one', async () => {
+    const big = await diagramOf(generateArchitecture(100, 7), { key: 'file:///generated-100.cloudarch.yaml' });
+    const small = await diagramOf(exampleText('static-site.cloudarch.yaml'), { key: 'file:///generated-100.cloudarch.yaml', version: 2 });
+    const page = await openDiagramPage(browser, 'light');
+    const ready = await page.waitForPosted((message) => message.type === 'ready');
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: big, canExport: false });
+    await page.page.locator('svg.pending').waitFor({ state: 'attached' });
+    await page.send({ type: 'diagram', diagram: { ...small, pictureVersion: 2 }, canExport: false });
+    await page.page.locator('svg.diagram').waitFor();
+    await page.page.waitForTimeout(300);
+    assert.equal(await page.page.locator('.canvas svg').count(), 1);
+    const drawn = (await page.page.evaluate(
+      `[...new Set([...document.querySelectorAll('svg.diagram [data-resource]')].map((node) => node.getAttribute('data-resource')))].sort()`,
+    )) as string[];
+    assert.deepEqual(drawn, [...new Set(small.resources.map((resource) => resource.name))].sort());
+    await page.page.close();
+  });
+
+  // Issue 12: an export from the panel is the picture the panel shows. The panel's export message
+  // carries its view; the extension turns it into the export's parameters (exportViewParams) and
+  // the export is made by the same code as the server's (exportArchitecture).
+  it('exports what the panel shows: the layer toggled on and the overlays and zone chosen', async () => {
+    const file = 'three-tier-web.cloudarch.yaml';
+    const text = exampleText(file);
+    const page = await openDiagramPage(browser, 'dark');
+    const ready = await page.waitForPosted((message) => message.type === 'ready');
+    await page.send({
+      type: 'diagram',
+      requestId: ready.requestId,
+      diagram: await diagramOf(text, { key: `file:///${file}`, theme: 'dark' }),
+      canExport: true,
+    });
+    await page.page.locator('svg.diagram').waitFor();
+    const exportOf = async (): Promise<{ panel: number; exported: string }> => {
+      const before = (await page.posted()).length;
+      await page.page.locator('#export').click();
+      const message = await page.waitForPosted((posted) => posted.type === 'export' && posted.requestId >= before);
+      const checked = parseWebviewMessage(message);
+      assert.ok(checked?.type === 'export' && checked.view, 'the export message carries the view');
+      const params = exportViewParams(checked.view, 'shown');
+      const exported = await exportArchitecture(
+        parseArchitecture(text),
+        'svg',
+        {},
+        {
+          ...(params.theme !== undefined ? { theme: params.theme } : {}),
+          ...(params.overlays !== undefined ? { overlays: params.overlays } : {}),
+          ...(params.layers !== undefined ? { layers: params.layers } : {}),
+        },
+      );
+      const panel = (await page.page.evaluate(`document.querySelectorAll('svg.diagram .ca-sg-badge').length`)) as number;
+      return { panel, exported: exported.text ?? '' };
+    };
+    const badges = (svg: string): number => svg.match(/<g class="ca-sg-badge">/g)?.length ?? 0;
+    // The security-groups layer is off: neither the panel nor the export draws the badges.
+    const off = await exportOf();
+    assert.equal(off.panel, 0);
+    assert.equal(badges(off.exported), 0);
+    assert.match(off.exported, /ca-theme-dark/);
+    assert.doesNotMatch(off.exported, /class="ca-spof-marker"/);
+    // Turned on: the panel asks for a picture with them, shows it, and the export has the same badges.
+    await page.page.locator('#layer-security-groups').click();
+    const options = await page.waitForPosted((message) => message.type === 'options');
+    assert.ok(options.type === 'options');
+    await page.send({
+      type: 'diagram',
+      requestId: options.requestId,
+      diagram: await diagramOf(text, { key: `file:///${file}`, theme: 'dark', layers: options.layers, version: 2 }),
+      canExport: true,
+    });
+    await page.page.waitForFunction(`document.querySelectorAll('svg.diagram .ca-sg-badge').length > 0`);
+    await page.page.locator('#overlay-spof').click();
+    await page.page.locator('#zone-a').click();
+    const on = await exportOf();
+    assert.ok(on.panel > 0);
+    assert.equal(badges(on.exported), on.panel, 'the export draws the badges the panel shows');
+    assert.match(on.exported, /class="ca-spof-marker"/);
+    assert.match(on.exported, /<g class="ca-container ca-container-zone ca-zone-down"/);
+    // Told to the extension as they change too, for an export from the command palette.
+    const lastView = (await page.posted()).filter((message) => message.type === 'view').at(-1);
+    assert.deepEqual(lastView?.type === 'view' ? lastView.view : undefined, {
+      theme: 'dark',
+      layers: ['security-groups'],
+      overlays: ['spof'],
+      zoneDown: 'a',
+    });
     await page.page.close();
   });
 
