@@ -4,6 +4,8 @@
  * client only asks where to save it and writes it. Types and names only, shared by both sides.
  */
 
+import type { DiagramLayoutChoice } from './diagram';
+
 export const exportRequestMethod = 'cloudarch/export';
 
 /** Every export format, with what the client's picker and save dialog need to know. */
@@ -48,6 +50,8 @@ export interface ExportParams {
   readonly outputName?: string;
   /** The date for the title block and the review, as the client sees it (`2026-12-03`). */
   readonly date?: string;
+  /** Who lays the picture out (default `channels`); an elkjs failure draws the channel layout and says so in `notes`. */
+  readonly layout?: DiagramLayoutChoice;
 }
 
 export interface ExportResult {

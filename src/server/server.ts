@@ -21,6 +21,7 @@ import { keptFixCount, withFixes } from '../language/diagnostics';
 import type { LanguageService, LanguageServiceOptions } from '../language/language-service';
 import {
   diagramLayers,
+  diagramLayoutChoices,
   diagramOverlays,
   diagramRequestMethod,
   diagramThemes,
@@ -445,12 +446,17 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (params.scale !== undefined && !(typeof params.scale === 'number' && params.scale >= 0.25 && params.scale <= 8)) {
         throw new ResponseError(-32602, `${exportRequestMethod}: scale must be a number from 0.25 to 8.`);
       }
+      const layout = params.layout ?? settings.diagramLayout;
+      if (!diagramLayoutChoices.includes(layout)) {
+        throw new ResponseError(-32602, `${exportRequestMethod}: layout must be one of ${diagramLayoutChoices.join(', ')}.`);
+      }
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
       const version = textDocument.version;
       // The worker lays out, renders and rasterises: the server thread stays free for typing.
       const response = await evaluator.ask('export', {
         ...params,
+        layout,
         version,
         text: textDocument.getText(),
         monteCarloSamples: settings.monteCarloSamples,
@@ -507,6 +513,10 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (!params || typeof params.uri !== 'string' || !diagramThemes.includes(theme)) {
         throw new ResponseError(-32602, `${diagramRequestMethod} needs { uri } and an optional theme, one of ${diagramThemes.join(', ')}.`);
       }
+      const layout = params.layout ?? settings.diagramLayout;
+      if (!diagramLayoutChoices.includes(layout)) {
+        throw new ResponseError(-32602, `${diagramRequestMethod}: layout must be one of ${diagramLayoutChoices.join(', ')}.`);
+      }
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
       const layers = (params.layers ?? []).filter((layer) => diagramLayers.includes(layer));
@@ -516,7 +526,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
           uri: params.uri,
           version: textDocument.version,
           text: textDocument.getText(),
-          options: { theme, layers, overlays },
+          options: { theme, layers, overlays, layout },
         });
         return diagram ?? null;
       } catch (error) {

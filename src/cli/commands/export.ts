@@ -1,8 +1,10 @@
 /**
- * `cloudarch export FILE --to FORMAT [-o OUT] [--theme light|dark] [--scale N]`: the diagram as
- * SVG, PNG, draw.io or Mermaid, or the design review as Markdown or HTML. The formats are the
- * table in src/diagram/export (one entry per format). A file with errors is not exported: its
- * errors go to stderr and the exit status is 1.
+ * `cloudarch export FILE --to FORMAT [-o OUT] [--theme light|dark] [--scale N] [--layout channels|elkjs]`:
+ * the diagram as SVG, PNG, draw.io or Mermaid, or the design review as Markdown or HTML. The formats
+ * are the table in src/diagram/export (one entry per format). A file with errors is not exported:
+ * its errors go to stderr and the exit status is 1. `--layout elkjs` lays the picture out with
+ * elkjs (loaded only then, in a thread of its own); if elkjs fails or times out, the channel
+ * layout is drawn and stderr says why (the export still succeeds).
  */
 import { parseArchitecture } from '../../core/parse';
 import { exportArchitecture, exportFormats, isExportFormat, type ExportFormatId } from '../../diagram/export';
@@ -10,12 +12,15 @@ import { parseArgs, singleFile } from '../args';
 import { countBySeverity, diagnosticLine, summary } from '../format';
 import { exportToCloudFormation } from './export-cloudformation';
 import { ExitCode, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
+import type { ElkRunner } from '../../node/elk-runner';
 
 const diagramFormatIds = Object.keys(exportFormats) as ExportFormatId[];
 /** The diagram and review formats, then the CloudFormation template (src/cloudformation, its own writer). */
 const formatIds: readonly string[] = [...diagramFormatIds, 'cloudformation'];
 
-const usage = `Usage: cloudarch export FILE --to ${formatIds.join('|')} [-o OUT] [--theme light|dark] [--scale N]
+const layoutNames = ['channels', 'elkjs'] as const;
+
+const usage = `Usage: cloudarch export FILE --to ${formatIds.join('|')} [-o OUT] [--theme light|dark] [--scale N] [--layout channels|elkjs]
 
 Exports one *.cloudarch.yaml file: the diagram as an image (svg, png), an editable draw.io file
 (drawio), a Mermaid architecture diagram (mermaid), the design review with the diagram and the
@@ -29,17 +34,21 @@ Options:
                        OUT-without-extension.diagram.svg
   --theme THEME        light (default) or dark; the HTML review defaults to the print theme
   --scale N            png pixels per diagram unit, 0.25 to 8 (default 2)
+  --layout LAYOUT      who lays the picture out: channels (default, CloudArch's own, fast) or
+                       elkjs (ELK's layered look, slower; if it fails or takes over 8 s, the
+                       channel layout is drawn and a note says why). Not for mermaid, whose
+                       viewer lays it out
   -h, --help           show this help
 
 Exit status: 0 exported, 1 the file has errors, 3 bad usage.`;
 
-/** Loaded on demand, so that no other command loads the rasteriser. */
-async function services(format: ExportFormatId): Promise<Parameters<typeof exportArchitecture>[2]> {
+/** Loaded on demand, so that no other command loads the rasteriser, and no other layout elkjs. */
+async function services(format: ExportFormatId, elk: ElkRunner | undefined): Promise<Parameters<typeof exportArchitecture>[2]> {
   const rasteriser = format === 'png' ? await import('../../node/rasterise-png') : undefined;
   // The rasteriser's files are read and its WebAssembly compiled while the diagram is laid out.
   rasteriser?.preloadRasteriser();
   const rasterise = rasteriser?.rasterisePng;
-  return rasterise ? { rasterise } : {};
+  return { ...(rasterise ? { rasterise } : {}), ...(elk ? { elk } : {}) };
 }
 
 function baseName(path: string): string {
@@ -57,6 +66,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     output: { kind: 'value', short: 'o' },
     theme: { kind: 'value', values: ['light', 'dark'] },
     scale: { kind: 'value' },
+    layout: { kind: 'value', values: layoutNames },
     help: { kind: 'switch', short: 'h' },
   });
   if (parsed.switches.has('help')) {
@@ -68,6 +78,7 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (to === 'cloudformation') {
     if (parsed.values.theme !== undefined || parsed.values.scale !== undefined)
       throw new UsageError('--theme and --scale apply to the diagram formats, not to cloudformation');
+    if (parsed.values.layout !== undefined) throw new UsageError('--layout applies to the diagram formats, not to cloudformation');
     return exportToCloudFormation(parsed.positionals[0]!, parsed.values.output, io);
   }
   if (to === undefined || !isExportFormat(to)) throw new UsageError(`--to is required (${formatIds.join(', ')})`);
@@ -81,6 +92,10 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (!/^\d+(\.\d+)?$/.test(parsed.values.scale) || !(scale >= 0.25 && scale <= 8))
       throw new UsageError(`--scale must be a number from 0.25 to 8, not '${parsed.values.scale}'`);
   }
+  // Mermaid is laid out by whoever shows it: no layout of ours is used, and elkjs is not loaded for it.
+  if (parsed.values.layout !== undefined && to === 'mermaid')
+    io.stderr('cloudarch export: --layout does not apply to mermaid (its viewer lays the diagram out)\n');
+  const useElk = parsed.values.layout === 'elkjs' && to !== 'mermaid';
   const text = readInputFile(io, 'export', file);
   if (text === undefined) return ExitCode.usage;
 
@@ -92,14 +107,21 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     return ExitCode.errors;
   }
 
-  const result = await exportArchitecture(doc, to, await services(to), {
-    ...(parsed.values.theme !== undefined ? { theme: parsed.values.theme as 'light' | 'dark' } : {}),
-    ...(scale !== undefined ? { scale } : {}),
-    ...(output !== undefined ? { outputName: baseName(output) } : {}),
-    date: new Date().toISOString().slice(0, 10),
-    file: baseName(file),
-    version: io.version,
-  });
+  const elk = useElk ? (await import('../../node/elk-runner')).createElkRunner() : undefined;
+  let result: Awaited<ReturnType<typeof exportArchitecture>>;
+  try {
+    result = await exportArchitecture(doc, to, await services(to, elk), {
+      ...(parsed.values.theme !== undefined ? { theme: parsed.values.theme as 'light' | 'dark' } : {}),
+      ...(useElk ? { layoutProfile: 'fast' as const } : {}),
+      ...(scale !== undefined ? { scale } : {}),
+      ...(output !== undefined ? { outputName: baseName(output) } : {}),
+      date: new Date().toISOString().slice(0, 10),
+      file: baseName(file),
+      version: io.version,
+    });
+  } finally {
+    await elk?.dispose();
+  }
   for (const note of result.notes) io.stderr(`cloudarch export: ${note}\n`);
   if (output === undefined) {
     io.stdout(result.text ?? '');
