@@ -21,14 +21,16 @@
  *   border (straight across the right channel when the item is in the last column). Entering, it
  *   mirrors that through the top band and the channel left of the target item's column. In the
  *   lowest common container it goes from the source item's channel straight to the target item
- *   when that is in the next column, and otherwise through the bottom band.
+ *   when that is in the next column, through the gap between the source and its neighbour when
+ *   both items are in one column (stacked zones; a gap holds nothing but edges, and grows with
+ *   its tracks), and otherwise through the bottom band.
  *
  * By construction every node lies inside each of its containers, no two items overlap, no
  * segment crosses a node that is not one of its ends (segments run only in channels, bands, the
  * free part of a column beside the item they start or end at, and across borders at such places),
  * and every edge has a route. `checkLayoutQuality` checks all of it on every example anyway.
  */
-import type { DiagramGraph, LaidOutContainer, LaidOutDiagram, LaidOutEdge, LaidOutLabel, LaidOutNode, Point } from './types';
+import type { Box, DiagramGraph, LaidOutContainer, LaidOutDiagram, LaidOutEdge, LaidOutLabel, LaidOutNode, Point } from './types';
 
 /** Room at the top of a container for its title (the renderer writes it there). */
 const headerHeight = 34;
@@ -36,6 +38,8 @@ const padding = 14;
 const rootMargin = 20;
 /** Between two items stacked in a column. */
 const itemGap = 28;
+/** A stack of zones taller than this (about two screens of the picture at 100%) may be laid side by side instead. */
+const tallZoneStack = 1600;
 /** Between two columns when no edge runs there. */
 const minChannelWidth = 44;
 /** Between two parallel edges in a channel or a band. */
@@ -59,6 +63,14 @@ interface Item {
   x: number;
   y: number;
   column: number;
+  /**
+   * Availability zones: the zones of a VPC are drawn as one column, one above the other in the
+   * graph's order and equally wide, as AWS's own diagrams draw them, so that the same tier sits at
+   * the same place in every zone; when that stack would be a tall strip (a large design), side by
+   * side in the same order instead. An edge between two zones (a database's standby, a replica)
+   * never decides where a zone goes.
+   */
+  readonly stacked: boolean;
 }
 
 /** What one edge does at one level: leaves it, enters it, or joins its two items there. */
@@ -92,6 +104,15 @@ interface Level {
   readonly channelTrackOf: Map<string, number>;
   readonly topTrackOf: Map<number, number>;
   readonly bottomTrackOf: Map<number, number>;
+  /**
+   * Gaps between two items of a column, keyed `column:position` (the gap above the item at that
+   * position of its column, counted from 1): how many edges run through each, each edge's gap and
+   * track, and each gap's top and height once the column is stacked.
+   */
+  readonly gapTracks: Map<string, number>;
+  readonly gapTrackOf: Map<number, { readonly gap: string; readonly track: number }>;
+  readonly gapTop: Map<string, number>;
+  readonly gapHeight: Map<string, number>;
   /** Where each leaving / entering edge crosses the right / left border, relative to the level's top. */
   readonly exitY: Map<number, number>;
   readonly entryY: Map<number, number>;
@@ -119,25 +140,40 @@ function newLevel(id: string): Level {
     channelTrackOf: new Map(),
     topTrackOf: new Map(),
     bottomTrackOf: new Map(),
+    gapTracks: new Map(),
+    gapTrackOf: new Map(),
+    gapTop: new Map(),
+    gapHeight: new Map(),
     exitY: new Map(),
     entryY: new Map(),
   };
 }
 
 /** Columns by longest path over the lifted edges; the edge that closes a cycle (in DFS order from the graph's order) is ignored. */
-function assignColumns(level: Level): void {
+function assignColumns(level: Level, zonesInRow: boolean): void {
+  // Stacked, the zones of a level share one column: they stand for one item (the first of them).
+  // In a row, each zone is the column after the one before it, whatever the edges between them.
+  const zones = level.items.filter((item) => item.stacked);
+  const representative = (item: Item) => (item.stacked && !zonesInRow ? zones[0]! : item);
   const successors = new Map<Item, Item[]>();
+  const follow = (from: Item, to: Item) => {
+    const list = successors.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    successors.set(from, list);
+  };
   for (const join of level.joins) {
-    const list = successors.get(join.from!) ?? [];
-    if (!list.includes(join.to!)) list.push(join.to!);
-    successors.set(join.from!, list);
+    const from = representative(join.from!);
+    const to = representative(join.to!);
+    if (from === to || (zonesInRow && from.stacked && to.stacked)) continue;
+    follow(from, to);
   }
+  if (zonesInRow) zones.forEach((zone, index) => index > 0 && follow(zones[index - 1]!, zone));
   for (const list of successors.values()) list.sort((a, b) => a.order - b.order);
   const state = new Map<Item, 'open' | 'done'>();
   const postOrder: Item[] = [];
   const forward = new Map<Item, Item[]>();
   for (const start of level.items) {
-    if (state.has(start)) continue;
+    if (state.has(start) || representative(start) !== start) continue;
     // Iterative DFS: a stack of (item, next successor index).
     const stack: [Item, number][] = [[start, 0]];
     state.set(start, 'open');
@@ -168,6 +204,7 @@ function assignColumns(level: Level): void {
     const item = postOrder[index]!;
     for (const next of forward.get(item) ?? []) next.column = Math.max(next.column, item.column + 1);
   }
+  if (!zonesInRow) for (const item of level.items) if (item.stacked) item.column = zones[0]!.column;
   level.columns = level.items.reduce((max, item) => Math.max(max, item.column + 1), 0);
 }
 
@@ -206,6 +243,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
       x: 0,
       y: 0,
       column: 0,
+      stacked: container.kind === 'zone',
     };
     itemOf.set(container.id, item);
     const parent = levels.get(parentOf.get(container.id)!);
@@ -215,7 +253,17 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
   const nodeIndex = new Map<string, number>();
   graph.nodes.forEach((node, index) => {
     nodeIndex.set(node.id, index);
-    const item: Item = { id: node.id, isNode: true, order: index, width: node.width, height: node.height, x: 0, y: 0, column: 0 };
+    const item: Item = {
+      id: node.id,
+      isNode: true,
+      order: index,
+      width: node.width,
+      height: node.height,
+      x: 0,
+      y: 0,
+      column: 0,
+      stacked: false,
+    };
     itemOf.set(node.id, item);
     parentOf.set(node.id, node.container ?? rootId);
     levels.get(node.container ?? rootId)!.items.push(item);
@@ -279,7 +327,14 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
   order.push(levels.get(rootId)!);
   for (const level of order) {
     const isRoot = level.id === rootId;
-    assignColumns(level);
+    // Zones stacked, unless the stack would be more than twice as tall as wide and taller than
+    // `tallZoneStack` (a large design, whose picture would otherwise be a narrow strip): then side
+    // by side, in zone order.
+    const zoneLevels = level.items.filter((item) => item.stacked).map((item) => levels.get(item.id)!);
+    const stackHeight = zoneLevels.reduce((sum, zone) => sum + zone.height, itemGap * (zoneLevels.length - 1));
+    const zonesInRow =
+      zoneLevels.length > 1 && stackHeight > tallZoneStack && stackHeight > 2 * Math.max(...zoneLevels.map((zone) => zone.width));
+    assignColumns(level, zonesInRow);
     const columns = level.columns;
     const last = columns - 1;
     level.channelTracks = new Array<number>(columns + 1).fill(0);
@@ -295,10 +350,23 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
         level.bottomTrackOf.set(exit.edge, level.bottomTracks++);
       }
     }
+    // Each column's items in stacking order, for the gaps between them.
+    const positionInColumn = new Map<Item, number>();
+    const columnCount = new Array<number>(columns).fill(0);
+    for (const item of level.items) positionInColumn.set(item, columnCount[item.column]!++);
     for (const join of [...level.joins].sort(byFromY)) {
       addChannelTrack(join.edge, join.from!.column);
       if (join.to!.column !== join.from!.column + 1) {
-        level.bottomTrackOf.set(join.edge, level.bottomTracks++);
+        if (join.to!.column === join.from!.column) {
+          // Two items of one column (stacked zones): through the gap beside the source on the
+          // target's side, not round the whole container.
+          const fromPosition = positionInColumn.get(join.from!)!;
+          const above = positionInColumn.get(join.to!)! < fromPosition;
+          const gap = `${join.from!.column}:${above ? fromPosition : fromPosition + 1}`;
+          const track = level.gapTracks.get(gap) ?? 0;
+          level.gapTracks.set(gap, track + 1);
+          level.gapTrackOf.set(join.edge, { gap, track });
+        } else level.bottomTrackOf.set(join.edge, level.bottomTracks++);
         if (join.to!.column - 1 !== join.from!.column) addChannelTrack(join.edge, join.to!.column - 1);
       }
     }
@@ -321,6 +389,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
     const contentTop = level.topBandY + level.topBandHeight;
     const columnWidth = new Array<number>(columns).fill(0);
     const columnBottom = new Array<number>(columns).fill(contentTop);
+    const columnItems = new Array<number>(columns).fill(0);
     for (const child of level.items) {
       if (!child.isNode) {
         const childLevel = levels.get(child.id)!;
@@ -328,8 +397,23 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
         child.height = childLevel.height;
       }
       columnWidth[child.column] = Math.max(columnWidth[child.column]!, child.width);
-      child.y = columnBottom[child.column]! + (columnBottom[child.column] === contentTop ? 0 : itemGap);
+      const position = columnItems[child.column]!++;
+      if (position === 0) child.y = columnBottom[child.column]!;
+      else {
+        const gap = `${child.column}:${position}`;
+        const height = Math.max(itemGap, bandOf(level.gapTracks.get(gap) ?? 0));
+        level.gapTop.set(gap, columnBottom[child.column]!);
+        level.gapHeight.set(gap, height);
+        child.y = columnBottom[child.column]! + height;
+      }
       columnBottom[child.column] = child.y + child.height;
+    }
+    // Stacked zones are as wide as their column; the added width goes to each one's right channel.
+    for (const child of level.items) {
+      if (!child.stacked || zonesInRow || child.width >= columnWidth[child.column]!) continue;
+      const childLevel = levels.get(child.id)!;
+      child.width = childLevel.width = columnWidth[child.column]!;
+      childLevel.channelWidth[childLevel.columns] = childLevel.width - childLevel.channelX[childLevel.columns]!;
     }
     level.channelX = [];
     let x = 0;
@@ -380,6 +464,8 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
     return { id: container.id, x: at.x, y: at.y, width: level.width, height: level.height };
   });
   const nodeBox = new Map(nodes.map((node) => [node.id, node]));
+  const labelSpace = new TakenSpace();
+  for (const node of nodes) labelSpace.add(node);
 
   // --- Routes.
   const channelTrackX = (level: Level, edge: number, channel: number): number => {
@@ -436,7 +522,7 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
     if (toItem.column === fromItem.column + 1) {
       add(firstX, toY);
     } else {
-      const bandY = lowestOrigin.y + bottomTrackY(lowest, index);
+      const bandY = lowestOrigin.y + (gapTrackY(lowest, index) ?? bottomTrackY(lowest, index));
       const secondX = channelTrackX(lowest, index, toItem.column - 1);
       add(firstX, bandY);
       add(secondX, bandY);
@@ -457,11 +543,19 @@ export function channelLayout(graph: DiagramGraph): LaidOutDiagram {
       add(origin.x + to.x, y);
     }
     const route = simplify(points);
-    return { id: edge.id, points: route, labels: edge.label ? [placeLabel(edge.label, route)] : [] };
+    return { id: edge.id, points: route, labels: edge.label ? [placeLabel(edge.label, route, labelSpace)] : [] };
   });
 
   const root = levels.get(rootId)!;
   return { status: 'ok', graph, nodes, containers, edges, width: root.width, height: root.height, reused: false, profile: 'channels' };
+}
+
+/** The y of an edge's track in the gap it runs through between two items of a column, if it has one. */
+function gapTrackY(level: Level, edge: number): number | undefined {
+  const at = level.gapTrackOf.get(edge);
+  if (at === undefined) return undefined;
+  const tracks = level.gapTracks.get(at.gap)!;
+  return level.gapTop.get(at.gap)! + Math.round((level.gapHeight.get(at.gap)! * (at.track + 1)) / (tracks + 1));
 }
 
 function bottomTrackY(level: Level, edge: number): number {
@@ -488,25 +582,90 @@ function simplify(points: readonly Point[]): Point[] {
   return kept;
 }
 
-/** A label just above the last horizontal run into the target, or above the longest one when that is too short. */
-function placeLabel(text: string, route: readonly Point[]): LaidOutLabel {
-  const width = Math.ceil(text.length * labelCharWidth) + 6;
-  let chosen: [Point, Point] | undefined;
-  const lastA = route[route.length - 2];
-  const lastB = route[route.length - 1];
-  if (lastA && lastB && lastA.y === lastB.y && Math.abs(lastB.x - lastA.x) >= width + 8) chosen = [lastA, lastB];
-  if (!chosen) {
-    let best = -1;
-    for (let index = 0; index + 1 < route.length; index++) {
-      const a = route[index]!;
-      const b = route[index + 1]!;
-      if (a.y === b.y && Math.abs(b.x - a.x) > best) {
-        best = Math.abs(b.x - a.x);
-        chosen = [a, b];
+/** The size of a cell of `TakenSpace`'s grid, in diagram units. */
+const takenCell = 160;
+
+/**
+ * The boxes already taken on the picture (the nodes, and the labels placed so far), bucketed by a
+ * coarse grid so that a lookup reads only the boxes near it.
+ */
+class TakenSpace {
+  private readonly cells = new Map<number, Box[]>();
+
+  add(box: Box): void {
+    const right = Math.floor((box.x + box.width) / takenCell);
+    const bottom = Math.floor((box.y + box.height) / takenCell);
+    // One number per cell: pictures are far narrower than 100,000 cells.
+    for (let row = Math.floor(box.y / takenCell); row <= bottom; row++)
+      for (let column = Math.floor(box.x / takenCell); column <= right; column++) {
+        const key = row * 100_000 + column;
+        const list = this.cells.get(key);
+        if (list) list.push(box);
+        else this.cells.set(key, [box]);
       }
-    }
   }
-  const [a, b] = chosen ?? [route[0]!, route[route.length - 1]!];
-  const right = Math.max(a.x, b.x);
-  return { text, x: right - width - 4, y: a.y - labelHeight - 2, width, height: labelHeight };
+
+  /** Whether `box` overlaps (or comes within a unit of) anything taken. */
+  overlaps(box: Box): boolean {
+    const right = Math.floor((box.x + box.width) / takenCell);
+    const bottom = Math.floor((box.y + box.height) / takenCell);
+    for (let row = Math.floor(box.y / takenCell); row <= bottom; row++)
+      for (let column = Math.floor(box.x / takenCell); column <= right; column++) {
+        const list = this.cells.get(row * 100_000 + column);
+        if (list === undefined) continue;
+        for (const other of list)
+          if (
+            box.x < other.x + other.width + 1 &&
+            other.x < box.x + box.width + 1 &&
+            box.y < other.y + other.height + 1 &&
+            other.y < box.y + box.height + 1
+          )
+            return true;
+      }
+    return false;
+  }
+}
+
+/**
+ * A label beside a horizontal run of its route, where it covers no node and no label placed
+ * before it: the last run into the target first, then the longer runs; at the run's right end,
+ * its middle or its left end; above the line, else below it. When no place is free (a crowded
+ * picture), above the run it would have had first.
+ */
+function placeLabel(text: string, route: readonly Point[], taken: TakenSpace): LaidOutLabel {
+  const width = Math.ceil(text.length * labelCharWidth) + 6;
+  const runs: [Point, Point][] = [];
+  const short: [Point, Point][] = [];
+  for (let index = 0; index + 1 < route.length; index++) {
+    const a = route[index]!;
+    const b = route[index + 1]!;
+    if (a.y === b.y) (Math.abs(b.x - a.x) >= width + 8 ? runs : short).push([a, b]);
+  }
+  const length = (run: [Point, Point]) => Math.abs(run[1].x - run[0].x);
+  const last = runs.length > 0 && runs[runs.length - 1]![1] === route[route.length - 1] ? runs.pop() : undefined;
+  runs.sort((p, q) => length(q) - length(p));
+  if (last) runs.unshift(last);
+  // A run too short for the label takes it over the run and past one of its ends (a channel is wider than the run).
+  runs.push(...short.sort((p, q) => length(q) - length(p)));
+  for (const [a, b] of runs) {
+    const left = Math.min(a.x, b.x);
+    const right = Math.max(a.x, b.x);
+    const xs =
+      right - left >= width + 8
+        ? [right - width - 4, (left + right - width) / 2, left + 4]
+        : [left + 2, right - width - 2, (left + right - width) / 2, left - width - 4, right + 4];
+    for (const x of xs)
+      for (const y of [a.y - labelHeight - 2, a.y + 2]) {
+        const label = { text, x, y, width, height: labelHeight };
+        if (!taken.overlaps(label)) {
+          taken.add(label);
+          return label;
+        }
+      }
+  }
+  // Nowhere free: above the run it would have had first (or the longest, or the whole route).
+  const [a, b] = runs[0] ?? [route[0]!, route[route.length - 1]!];
+  const label = { text, x: Math.max(a.x, b.x) - width - 4, y: a.y - labelHeight - 2, width, height: labelHeight };
+  taken.add(label);
+  return label;
 }

@@ -8,6 +8,8 @@
  * module adds the summary, the assumptions, the diagram and the findings grouped by severity.
  */
 import type { ArchDocument } from '../../core/document';
+import { inlineSegments } from '../../evaluate/report/inline';
+import { markdownBlocks, markdownText } from '../../evaluate/report/markdown';
 import { buildReport, pct, qty, usd, type Report, type ReportBlock, type ReportSection } from '../../evaluate/report/model';
 import type { EvaluationResult, FindingSeverity } from '../../evaluate/types';
 
@@ -91,7 +93,7 @@ function assumptionsSection(doc: ArchDocument): ReportSection {
 }
 
 /** The security section with the findings grouped by severity, most severe first. */
-function securityBySeverity(section: ReportSection, result: EvaluationResult, file: string | undefined): ReportSection {
+function securityBySeverity(section: ReportSection, result: EvaluationResult): ReportSection {
   const s = result.security;
   if (!s) return section;
   const blocks: ReportBlock[] = [section.blocks[0]!];
@@ -102,8 +104,10 @@ function securityBySeverity(section: ReportSection, result: EvaluationResult, fi
       { kind: 'heading', text: `${severity[0]!.toUpperCase()}${severity.slice(1)} (${findings.length})` },
       {
         kind: 'table',
-        headers: ['Rule', 'Resource', 'Location', 'Finding', 'Remediation'],
-        rows: findings.map((f) => [f.ruleId, f.resource, `${file ? `${file}:` : ''}${f.range.start.line + 1}`, f.message, f.remediation]),
+        // The review covers one file, named under the title: the line is the location.
+        headers: ['Rule', 'Resource', 'Line', 'Finding', 'Remediation'],
+        rows: findings.map((f) => [f.ruleId, f.resource, String(f.range.start.line + 1), f.message, f.remediation]),
+        align: ['left', 'left', 'right', 'left', 'left'],
       },
     );
   }
@@ -115,9 +119,7 @@ function securityBySeverity(section: ReportSection, result: EvaluationResult, fi
 /** The review's content: the evaluation report's sections, with a summary and the assumptions first. */
 export function buildReview(doc: ArchDocument, result: EvaluationResult, options: ReviewOptions = {}): Report {
   const report = buildReport(doc, result, options.file);
-  const sections = report.sections.map((section) =>
-    section.title === 'Security' ? securityBySeverity(section, result, options.file) : section,
-  );
+  const sections = report.sections.map((section) => (section.title === 'Security' ? securityBySeverity(section, result) : section));
   return {
     title: `Design review: ${doc.name ?? options.file ?? 'architecture'}`,
     sections: [summarySection(result), assumptionsSection(doc), ...sections],
@@ -125,29 +127,6 @@ export function buildReview(doc: ArchDocument, result: EvaluationResult, options
 }
 
 // ---------------------------------------------------------------- Markdown
-
-/** Escapes what would break a table cell or start unintended formatting (GitHub-flavoured). */
-function mdText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
-    .replace(/([*_`<>[\]#!~&])/g, '\\$1');
-}
-
-function markdownBlocks(blocks: readonly ReportBlock[], out: string[]): void {
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') out.push(mdText(block.text), '');
-    else if (block.kind === 'heading') out.push(`### ${mdText(block.text)}`, '');
-    else if (block.kind === 'list') out.push(...block.items.map((item) => `- ${mdText(item)}`), '');
-    else {
-      out.push(`| ${block.headers.map(mdText).join(' | ')} |`);
-      out.push(`|${block.headers.map((_, i) => (block.align?.[i] === 'right' ? ' ---: ' : ' --- ')).join('|')}|`);
-      for (const row of block.rows) out.push(`| ${row.map(mdText).join(' | ')} |`);
-      out.push('');
-    }
-  }
-}
 
 /**
  * The review as Markdown. `diagramFile` is the SVG written beside the document (a relative
@@ -159,17 +138,20 @@ export function reviewMarkdown(
   options: ReviewOptions & { readonly diagramFile?: string } = {},
 ): string {
   const review = buildReview(doc, result, options);
-  const out: string[] = [`# ${mdText(review.title)}`, ''];
+  const out: string[] = [`# ${markdownText(review.title)}`, ''];
   const subtitle = [
     options.file !== undefined ? `\`${options.file.replace(/`/g, "'")}\`` : undefined,
     options.date,
-    `region ${mdText(doc.region)}`,
+    `region ${markdownText(doc.region)}`,
   ].filter((x) => x !== undefined);
   out.push(`_${subtitle.join(' · ')}_`, '');
-  if (doc.description !== undefined) out.push(mdText(doc.description), '');
+  if (doc.description !== undefined) out.push(markdownText(doc.description), '');
   if (options.diagramFile !== undefined) {
     // Angle brackets keep a file name with spaces or parentheses one link target.
-    out.push(`![Architecture diagram of ${mdText(doc.name ?? 'the architecture')}](<${options.diagramFile.replace(/[<>\n]/g, '')}>)`, '');
+    out.push(
+      `![Architecture diagram of ${markdownText(doc.name ?? 'the architecture')}](<${options.diagramFile.replace(/[<>\n]/g, '')}>)`,
+      '',
+    );
   } else {
     out.push(
       '_The diagram is written beside the document when it is exported to a file (`cloudarch export FILE --to markdown -o review.md`)._',
@@ -177,13 +159,13 @@ export function reviewMarkdown(
     );
   }
   for (const section of review.sections) {
-    out.push(`## ${mdText(section.title)}`, '');
+    out.push(`## ${markdownText(section.title)}`, '');
     markdownBlocks(section.blocks, out);
   }
   out.push(
     '---',
     '',
-    `_Generated by CloudArch${options.version !== undefined ? ` ${mdText(options.version)}` : ''} from the offline catalog; figures are estimates, not AWS quotes._`,
+    `_Generated by CloudArch${options.version !== undefined ? ` ${markdownText(options.version)}` : ''} from the offline catalog; figures are estimates, not AWS quotes._`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -194,21 +176,36 @@ function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Report text as HTML: escaped, its inline code in `<code>`. */
+function htmlText(text: string): string {
+  return inlineSegments(text)
+    .map((segment) => (segment.code ? `<code>${html(segment.text)}</code>` : html(segment.text)))
+    .join('');
+}
+
+/** A cell that is one short word (a rule id, a name, a number) is kept on one line when printed. */
+function isShortWord(text: string): boolean {
+  return text.length <= 24 && !/\s/.test(text);
+}
+
 function htmlBlocks(blocks: readonly ReportBlock[]): string {
   const out: string[] = [];
   for (const block of blocks) {
-    if (block.kind === 'paragraph') out.push(`<p>${html(block.text)}</p>`);
-    else if (block.kind === 'heading') out.push(`<h3>${html(block.text)}</h3>`);
-    else if (block.kind === 'list') out.push(`<ul>${block.items.map((item) => `<li>${html(item)}</li>`).join('')}</ul>`);
+    if (block.kind === 'paragraph') out.push(`<p>${htmlText(block.text)}</p>`);
+    else if (block.kind === 'heading') out.push(`<h3>${htmlText(block.text)}</h3>`);
+    else if (block.kind === 'list') out.push(`<ul>${block.items.map((item) => `<li>${htmlText(item)}</li>`).join('')}</ul>`);
     else {
-      const cls = (i: number) => (block.align?.[i] === 'right' ? ' class="num"' : '');
-      const verdict = (text: string) => (text === 'NO' ? ' class="no"' : '');
+      const headerClass = (i: number) => (block.align?.[i] === 'right' ? ' class="num"' : '');
+      const cellClass = (text: string, i: number) => {
+        const classes = [
+          block.align?.[i] === 'right' ? 'num' : text === 'NO' ? 'no' : undefined,
+          isShortWord(text) ? 'word' : undefined,
+        ].filter((c) => c !== undefined);
+        return classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
+      };
       out.push(
-        `<table><thead><tr>${block.headers.map((h, i) => `<th${cls(i)}>${html(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
-          .map(
-            (row) =>
-              `<tr>${row.map((cell, i) => `<td${block.align?.[i] === 'right' ? cls(i) : verdict(cell)}>${html(cell)}</td>`).join('')}</tr>`,
-          )
+        `<table><thead><tr>${block.headers.map((h, i) => `<th${headerClass(i)}>${html(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
+          .map((row) => `<tr>${row.map((cell, i) => `<td${cellClass(cell, i)}>${htmlText(cell)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`,
       );
     }
@@ -230,6 +227,8 @@ th, td { border: 1px solid #d1d5db; padding: .3rem .5rem; text-align: left; vert
 th { background: #f2f3f3; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.no { color: #b0001e; font-weight: 600; }
+td.word { white-space: nowrap; }
+code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace; font-size: .92em; background: #f2f3f3; border-radius: 3px; padding: 0 .2em; }
 footer { color: #5f6b7a; font-size: .8rem; margin-top: 2rem; border-top: 1px solid #e9ebed; padding-top: .5rem; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }

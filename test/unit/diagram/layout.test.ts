@@ -64,6 +64,69 @@ describe('diagram layout (channels, the default)', () => {
     });
   }
 
+  it('places edge labels where they cover no node and no other label, on every example and a generated 500', async () => {
+    const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    let labels = 0;
+    const texts = [...exampleFiles().map(readExample), generateArchitecture(500, 1, { regions: 4 })];
+    for (const text of texts) {
+      const laidOut = await layoutDiagram(graphOf(text), {});
+      const placed = laidOut.edges.flatMap((edge) => edge.labels.map((label) => ({ ...label, edge: edge.id })));
+      labels += placed.length;
+      placed.forEach((label, index) => {
+        for (const node of laidOut.nodes) assert.ok(!overlap(label, node), `label ${label.text} of ${label.edge} covers ${node.id}`);
+        for (const other of placed.slice(index + 1))
+          assert.ok(!overlap(label, other), `label ${label.text} of ${label.edge} covers ${other.text} of ${other.edge}`);
+      });
+    }
+    assert.ok(labels > 100, `only ${labels} labels placed`);
+  });
+
+  it("stacks each VPC's zones in one column, equally wide, in zone order, on every example", async () => {
+    let checked = 0;
+    for (const file of exampleFiles()) {
+      const graph = graphOf(readExample(file));
+      const laidOut = await layoutDiagram(graph, {});
+      const box = new Map(laidOut.containers.map((container) => [container.id, container]));
+      for (const vpc of graph.containers.filter((container) => container.kind === 'vpc')) {
+        const zones = graph.containers
+          .filter((container) => container.kind === 'zone' && container.parent === vpc.id)
+          .sort((a, b) => a.id.localeCompare(b.id));
+        if (zones.length < 2) continue;
+        checked++;
+        const [first, ...rest] = zones.map((zone) => box.get(zone.id)!);
+        let above = first!;
+        for (const zone of rest) {
+          assert.equal(zone.x, first!.x, `${file}: ${zone.id} is in the column of ${zones[0]!.id}`);
+          assert.equal(zone.width, first!.width, `${file}: ${zone.id} is as wide as ${zones[0]!.id}`);
+          assert.ok(zone.y >= above.y + above.height, `${file}: ${zone.id} is below the zone before it`);
+          above = zone;
+        }
+      }
+    }
+    assert.ok(checked >= 5, `only ${checked} VPCs with two zones or more among the examples`);
+  });
+
+  it('puts the zones of a large design side by side in zone order, where a stack would be a tall strip', async () => {
+    const graph = graphOf(generateArchitecture(500, 1, { regions: 4 }));
+    const laidOut = await layoutDiagram(graph, {});
+    const box = new Map(laidOut.containers.map((container) => [container.id, container]));
+    for (const vpc of graph.containers.filter((container) => container.kind === 'vpc')) {
+      const zones = graph.containers
+        .filter((container) => container.kind === 'zone' && container.parent === vpc.id)
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((zone) => box.get(zone.id)!);
+      assert.ok(zones.length >= 2);
+      const stackHeight = zones.reduce((sum, zone) => sum + zone.height, 0);
+      assert.ok(stackHeight > 2 * Math.max(...zones.map((zone) => zone.width)), `${vpc.id}: a stack would be a tall strip`);
+      for (let index = 1; index < zones.length; index++)
+        assert.ok(
+          zones[index]!.x >= zones[index - 1]!.x + zones[index - 1]!.width,
+          `${zones[index]!.id} is right of ${zones[index - 1]!.id}`,
+        );
+    }
+  });
+
   const generated: [string, string][] = [
     ['100 resources', generateArchitecture(100)],
     ['500 resources in one region (9 containers)', generateArchitecture(500)],

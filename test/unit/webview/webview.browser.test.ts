@@ -112,7 +112,7 @@ describe('diagram webview in Chromium', function () {
   });
 
   it('makes the README picture', async () => {
-    const page = await openDiagramPage(browser, 'light', { width: 1400, height: 820 });
+    const page = await openDiagramPage(browser, 'light', { width: 1400, height: 1000 });
     const ready = await page.waitForPosted((message) => message.type === 'ready');
     await page.send({
       type: 'diagram',

@@ -211,6 +211,16 @@ describe('diagram exports: every example to every format', function () {
           }
           for (const finding of evaluation.security?.findings ?? []) assert.ok(text.includes(finding.ruleId), `finding ${finding.ruleId}`);
         }
+        // The names a finding puts between backticks read as code, not as backticks.
+        for (const finding of evaluation.security?.findings ?? []) {
+          const name = /`([A-Za-z0-9._-]+)`/.exec(finding.message)?.[1];
+          if (name === undefined) continue;
+          assert.ok(htmlText.includes(`<code>${name}</code>`), `${finding.ruleId}: ${name} as code in HTML`);
+          assert.ok(
+            markdown.text!.includes(`\`${name}\``) && !markdown.text!.includes(`\\\`${name}\\\``),
+            `${finding.ruleId}: ${name} as code in Markdown`,
+          );
+        }
         for (const spof of evaluation.availability?.spof ?? [])
           assert.ok(markdown.text!.includes(spof.replace(/([*_`<>[\]#!~&])/g, '\\$1')), `SPOF ${spof}`);
         assert.ok(resources.length > 0);
