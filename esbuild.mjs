@@ -11,6 +11,10 @@ const nodeEntries = [
   ['src/client/extension.ts', 'dist/client/extension'],
   ['src/server/main.ts', 'dist/server/main'],
   ['src/cli/main.ts', 'dist/cli/main'],
+  // elkjs (1.6 MB) is a file of its own, read only by the thread src/node/elk-runner.ts starts on the
+  // first elkjs layout (`cloudarch.diagram.layout: elkjs`, `cloudarch export --layout elkjs`): no
+  // bundle that runs at start-up carries it.
+  ['node_modules/elkjs/lib/elk.bundled.js', 'dist/server/elk'],
 ].filter(([source]) => existsSync(source));
 
 const browserEntries = [

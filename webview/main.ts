@@ -261,6 +261,10 @@ function showNotice(diagram: DiagramResult): void {
     const line = diagram.parseError.range.start.line + 1;
     notice.textContent = `Line ${line}: ${diagram.parseError.message} ${diagram.svg === undefined ? 'The diagram appears once the file parses.' : 'Showing the last picture that parsed.'}`;
     notice.hidden = false;
+  } else if (diagram.layoutNotice) {
+    // The layout asked for (elkjs) could not be used: the picture is the channel layout.
+    notice.textContent = diagram.layoutNotice;
+    notice.hidden = false;
   } else {
     notice.hidden = true;
   }

@@ -342,6 +342,11 @@ export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     this.adopt(state.uri, panel);
   }
 
+  /** Asks every open panel for a new picture (the layout setting changed). */
+  refreshAll(): void {
+    for (const panel of this.panels.values()) panel.refresh();
+  }
+
   /** The panel of a document, if one is open. */
   panelOf(uri: string): DiagramPanelHandle | undefined {
     return this.panels.get(uri);

@@ -22,7 +22,7 @@ import {
   type ImportCloudFormationParams,
   type ImportCloudFormationResult,
 } from '../protocol/cloudformation';
-import { diagramRequestMethod, type DiagramParams, type DiagramResult } from '../protocol/diagram';
+import { diagramRequestMethod, type DiagramLayoutChoice, type DiagramParams, type DiagramResult } from '../protocol/diagram';
 import { exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
 import { registerCommands } from './commands';
 import { DiagramPanels } from './diagram-panel';
@@ -38,6 +38,7 @@ import {
 import { SimulationPanel } from './simulation-panel';
 import { decideAfterDeath } from './restart-policy';
 import { createLanguageClient, restartingErrorHandler } from './server-client';
+import { readSettings } from '../protocol/settings';
 import { SummaryStatusBar } from './status-bar';
 
 /** What `activate` returns: a small API the end-to-end tests (and other extensions) can use. */
@@ -103,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
   const diagramPanels = new DiagramPanels(context.extensionUri, {
     requestDiagram: async (params: DiagramParams) => {
       if (languageClient.state !== State.Running) await languageClient.start();
-      return languageClient.sendRequest<DiagramResult | null>(diagramRequestMethod, params);
+      return languageClient.sendRequest<DiagramResult | null>(diagramRequestMethod, { ...params, layout: diagramLayoutOf(params.uri) });
     },
   });
   const simulationPanel = new SimulationPanel(context.extensionUri);
@@ -143,7 +144,7 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       },
       requestExport: async (params: ExportParams) => {
         if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ExportResult | null>(exportRequestMethod, params);
+        return languageClient.sendRequest<ExportResult | null>(exportRequestMethod, { ...params, layout: diagramLayoutOf(params.uri) });
       },
       restartServer: async () => {
         // A restart by hand forgives earlier crashes: the user asked for a fresh start.
@@ -152,6 +153,10 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
         else await languageClient.start();
         outputChannel.appendLine(`[${new Date().toISOString()}] language server restarted`);
       },
+    }),
+    // Another layout is another picture: the open panels ask for it at once.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('cloudarch.diagram.layout')) diagramPanels.refreshAll();
     }),
     languageClient.onDidChangeState((event) => {
       if (event.newState === State.Running) void statusBar.refresh();
@@ -182,6 +187,12 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
     isServerRunning: () => languageClient.state === State.Running,
     statusBarText: () => statusBar.text,
   };
+}
+
+/** `cloudarch.diagram.layout` as it applies to a document (the setting may differ per folder). */
+function diagramLayoutOf(uri: string): DiagramLayoutChoice {
+  const configuration = vscode.workspace.getConfiguration(undefined, vscode.Uri.parse(uri));
+  return readSettings((key) => configuration.get(key)).diagramLayout;
 }
 
 export async function deactivate(): Promise<void> {

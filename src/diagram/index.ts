@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { buildDiagramGraph, type BuildDiagramOptions } from './graph';
-export { layoutDiagram, meanDisplacement, toElkGraph, type LayoutOptions } from './layout';
+export { layoutDiagram, layoutWithFallback, meanDisplacement, toElkGraph, type ChosenLayout, type LayoutOptions } from './layout';
 export { diagramOverlayData, zoneDownStates } from './overlays';
 export { checkLayoutQuality, segmentCrossesBox } from './quality';
 export { renderDiagramSvg, diagramStyleSheet, formatMoney } from './render/svg';

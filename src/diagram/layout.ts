@@ -1,5 +1,8 @@
 /**
- * Diagram graph -> positions and routes, with elkjs (injected: the core never loads it).
+ * Diagram graph -> positions and routes: the channel layout (channel-layout.ts, the default), or
+ * elkjs (injected: the core never loads it) for the `fast` profile behind the user's
+ * `cloudarch.diagram.layout: elkjs` and for the benchmark's reference. `layoutWithFallback` is what
+ * the views call: whatever elkjs does, they get a sound picture.
  *
  * One hierarchical layered layout (`INCLUDE_CHILDREN`), because an architecture diagram's edges
  * cross container boundaries (a load balancer in a public subnet sends to a group in a private one)
@@ -28,6 +31,7 @@ import type {
   Point,
 } from './types';
 import { channelLayout } from './channel-layout';
+import { checkLayoutQuality } from './quality';
 
 export interface LayoutOptions {
   /** elkjs, needed only by the ELK profiles (`fast`, `elk-default-hierarchical`); the default needs none. */
@@ -217,6 +221,48 @@ export async function layoutDiagram(graph: DiagramGraph, options: LayoutOptions)
   } catch (error) {
     return failed(graph, profile, `The diagram layout returned an unusable result: ${errorMessage(error)}`);
   }
+}
+
+/** A layout with the channel layout as its safety net: what `layoutWithFallback` answers. */
+export interface ChosenLayout {
+  /** Always `status: 'ok'` unless the channel layout itself failed. */
+  readonly laidOut: LaidOutDiagram;
+  /**
+   * Present when the profile asked for could not give a sound picture and the channel layout was
+   * drawn instead: why, in words for the user (the panel shows it, the CLI prints it).
+   */
+  readonly notice?: string;
+}
+
+/**
+ * Lays out with the profile asked for, and never gives a worse picture than the channel layout: an
+ * elkjs failure (a throw, a rejection, a timeout its caller enforces, an unusable answer) or an
+ * elkjs picture that fails `checkLayoutQuality` (an edge through a box, an overlap) is replaced by
+ * the channel layout, with a notice saying why. The channel layout is sound by construction and is
+ * not checked again here (its tests check it). Never throws.
+ */
+export async function layoutWithFallback(graph: DiagramGraph, options: LayoutOptions): Promise<ChosenLayout> {
+  const profile = options.profile ?? 'channels';
+  const laidOut = await layoutDiagram(graph, options);
+  if (profile === 'channels') return { laidOut };
+  if (laidOut.status === 'ok') {
+    // A reused layout passed this check when it was made.
+    const violations = laidOut.reused ? [] : checkLayoutQuality(laidOut);
+    if (violations.length === 0) return { laidOut };
+    const count = violations.length === 1 ? 'a layout problem' : `${violations.length} layout problems`;
+    return channelsInstead(graph, options, `elkjs's layout of this diagram had ${count} (${violations[0]!.message})`);
+  }
+  // The error as layoutDiagram words it, less the prefixes that only repeat "elkjs failed".
+  const detail = (laidOut.error ?? 'no reason given')
+    .replace(/^The diagram layout failed \(elkjs\): /, '')
+    .replace(/^(ElkTimeout)?Error: /, '');
+  return channelsInstead(graph, options, `elkjs could not lay out this diagram (${detail.replace(/\.$/, '')})`);
+}
+
+async function channelsInstead(graph: DiagramGraph, options: LayoutOptions, why: string): Promise<ChosenLayout> {
+  const previous = options.previous?.profile === 'channels' ? options.previous : undefined;
+  const laidOut = await layoutDiagram(graph, { profile: 'channels', ...(previous ? { previous } : {}) });
+  return { laidOut, notice: `${why}; it is drawn with the channel layout instead.` };
 }
 
 function finiteOr(value: number | undefined, fallback: number): number {

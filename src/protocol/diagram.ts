@@ -11,6 +11,8 @@
  * Types, constants and validators only: no `vscode`, no connection, no DOM.
  */
 
+import { SETTINGS, type DiagramLayoutSetting } from './settings';
+
 /** The colour schemes the renderer knows; the webview asks for the one VS Code shows. */
 export type DiagramTheme = 'light' | 'dark' | 'high-contrast';
 export const diagramThemes: readonly DiagramTheme[] = ['light', 'dark', 'high-contrast'];
@@ -22,6 +24,15 @@ export const diagramLayers: readonly DiagramLayer[] = ['security-groups', 'netwo
 /** Overlays the webview paints over the picture from the per-resource figures (no new layout). */
 export type DiagramOverlay = 'cost' | 'findings' | 'spof';
 export const diagramOverlays: readonly DiagramOverlay[] = ['cost', 'findings', 'spof'];
+
+/**
+ * Who lays the picture out (the `cloudarch.diagram.layout` setting): `channels`, the project's own
+ * layout (fast at any size); `elkjs`, ELK's layered layout with hierarchy (its look, slower, loaded
+ * on first use; any failure or timeout draws the channel layout with a notice).
+ */
+export type DiagramLayoutChoice = DiagramLayoutSetting;
+/** The setting's values, in its order (one source: the setting's declaration). */
+export const diagramLayoutChoices: readonly DiagramLayoutChoice[] = SETTINGS['cloudarch.diagram.layout'].enum;
 
 export type DiagramSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const diagramSeverities: readonly DiagramSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -44,6 +55,8 @@ export interface DiagramParams {
   readonly layers?: readonly DiagramLayer[];
   /** Overlays the renderer draws as badges (default: none; the webview paints its own). */
   readonly overlays?: readonly DiagramOverlay[];
+  /** Who lays the picture out (default: the server's `diagram.layout` setting, else `channels`). */
+  readonly layout?: DiagramLayoutChoice;
 }
 
 /** One resource as the diagram shows it, for hover, overlays and linking back to the YAML. */
@@ -104,6 +117,10 @@ export interface DiagramResult {
   readonly parseError?: DiagramParseError;
   /** Milliseconds the server spent on layout and rendering (for the benchmark and the status line). */
   readonly renderMs?: number;
+  /** The layout that drew the picture: `channels` when `elkjs` was asked for but could not be used. */
+  readonly layout?: DiagramLayoutChoice;
+  /** Why the picture is not laid out as asked (elkjs failed, timed out or drew an unsound picture); shown in the panel. */
+  readonly layoutNotice?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,6 +285,9 @@ export function isDiagramResult(value: unknown): value is DiagramResult {
     isOptionalNumber(value.availabilityPercent) &&
     isOptionalNumber(value.monthlyUSD) &&
     isOptionalNumber(value.renderMs) &&
+    (value.layout === undefined ||
+      (typeof value.layout === 'string' && (diagramLayoutChoices as readonly string[]).includes(value.layout))) &&
+    (value.layoutNotice === undefined || typeof value.layoutNotice === 'string') &&
     (value.parseError === undefined ||
       (isObject(value.parseError) && typeof value.parseError.message === 'string' && isRange(value.parseError.range)))
   );

@@ -5,7 +5,7 @@
  */
 
 import type { DiagramOverlays, DiagramTheme } from '../diagram/types';
-import type { DiagramLayer, DiagramView } from './diagram';
+import type { DiagramLayer, DiagramLayoutChoice, DiagramView } from './diagram';
 
 export const exportRequestMethod = 'cloudarch/export';
 
@@ -51,6 +51,8 @@ export interface ExportParams {
    * network-details layer (`network`); when absent, the badges are drawn and the network layer is not.
    */
   readonly layers?: readonly DiagramLayer[];
+  /** Who lays the picture out (default `channels`); an elkjs failure draws the channel layout and says so in `notes`. */
+  readonly layout?: DiagramLayoutChoice;
 }
 
 /**

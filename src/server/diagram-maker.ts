@@ -2,16 +2,25 @@
  * Answers `cloudarch/diagram` inside the evaluation worker: the pure diagram core (src/diagram)
  * builds the graph, its channel layout places and routes it, and the renderer draws the SVG, all off
  * the server's main thread. The diagram core is loaded the first time a diagram is asked for,
- * never at start-up; elkjs is not needed for the picture at all (it is the benchmark's reference).
+ * never at start-up.
+ *
+ * elkjs lays the picture out only when the request asks for it (`layout: 'elkjs'`, the user's
+ * `cloudarch.diagram.layout`): then, and not before, the maker starts the elkjs runner (its own
+ * thread, src/node/elk-runner.ts). Whatever elkjs does (throws, hangs past the timeout, draws an
+ * edge through a box), the answer is a picture: the channel layout, with a notice saying why
+ * (`layoutWithFallback`). A file whose diagram elkjs did not finish in time is not given to elkjs
+ * again while its diagram is as large, so a slow file does not hold the worker at every edit.
  *
  * A text that does not parse keeps its last good picture: the answer then carries that picture,
  * the version it was made from, and the first error of the current text.
  */
 import type { ArchDocument } from '../core/document';
 import type { EvaluationResult } from '../evaluate/types';
-import type { DiagramGraph, LaidOutDiagram } from '../diagram/index';
+import type { ChosenLayout, DiagramGraph, LaidOutDiagram } from '../diagram/index';
+import { createElkRunner, defaultElkTimeoutMs, type ElkRunner } from '../node/elk-runner';
 import {
   diagramSeverities,
+  type DiagramLayoutChoice,
   type DiagramLayer,
   type DiagramOverlay,
   type DiagramParseError,
@@ -39,6 +48,13 @@ export interface DiagramRequestOptions {
   readonly theme: DiagramTheme;
   readonly layers: readonly DiagramLayer[];
   readonly overlays: readonly DiagramOverlay[];
+  /** Who lays the picture out (default `channels`). */
+  readonly layout?: DiagramLayoutChoice;
+}
+
+export interface DiagramMakerOptions {
+  /** Makes the elkjs runner, on the first elkjs layout asked for (default: `createElkRunner()`). */
+  readonly loadElk?: () => ElkRunner;
 }
 
 /** The first error that stops the text from being read, if any. */
@@ -93,10 +109,13 @@ interface LastPicture {
   readonly monthlyUSD?: number;
   readonly laidOut: LaidOutDiagram;
   readonly key: string;
+  /** The layout the request asked for (the picture's own is `laidOut.profile`). */
+  readonly layoutAsked: DiagramLayoutChoice;
+  readonly layoutNotice?: string;
 }
 
 /** One maker per worker: it holds each document's last good picture. */
-export function createDiagramMaker(): {
+export function createDiagramMaker(makerOptions: DiagramMakerOptions = {}): {
   make(
     key: string,
     version: number,
@@ -107,11 +126,42 @@ export function createDiagramMaker(): {
   forget(key: string): void;
 } {
   let core: typeof import('../diagram/index') | undefined;
+  let elk: ElkRunner | undefined;
   const last = new Map<string, LastPicture>();
+  /** Per document, the node count of a diagram elkjs did not lay out in time. */
+  const elkTooSlowAt = new Map<string, number>();
 
   const load = () => {
     core ??= require('../diagram/index') as typeof import('../diagram/index');
     return { core };
+  };
+
+  const layOut = async (
+    key: string,
+    graph: DiagramGraph,
+    asked: DiagramLayoutChoice,
+    previous: LastPicture | undefined,
+  ): Promise<ChosenLayout> => {
+    const { core } = load();
+    const before = previous?.laidOut;
+    if (asked === 'channels') return core.layoutWithFallback(graph, before ? { previous: before } : {});
+    // elkjs could not be used for this very structure last time: the same answer, without asking it again.
+    if (previous?.layoutAsked === 'elkjs' && previous.layoutNotice !== undefined && before?.graph.structureKey === graph.structureKey) {
+      return { laidOut: { ...before, graph, reused: true }, notice: previous.layoutNotice };
+    }
+    const tooSlowAt = elkTooSlowAt.get(key);
+    if (tooSlowAt !== undefined && graph.nodes.length >= tooSlowAt) {
+      const channels = await core.layoutWithFallback(graph, before?.profile === 'channels' ? { previous: before } : {});
+      return {
+        laidOut: channels.laidOut,
+        notice: `elkjs did not lay out this diagram within ${defaultElkTimeoutMs / 1000} s at ${tooSlowAt} boxes; it is drawn with the channel layout, and elkjs is tried again when the diagram has fewer boxes or the file is reopened.`,
+      };
+    }
+    elk ??= (makerOptions.loadElk ?? createElkRunner)();
+    const timeoutsBefore = elk.timeouts;
+    const chosen = await core.layoutWithFallback(graph, { elk, profile: 'fast', ...(before ? { previous: before } : {}) });
+    if (elk.timeouts > timeoutsBefore) elkTooSlowAt.set(key, graph.nodes.length);
+    return chosen;
   };
 
   return {
@@ -135,7 +185,8 @@ export function createDiagramMaker(): {
       const started = performance.now();
       const loaded = load();
       const graph = loaded.core.buildDiagramGraph(doc, evaluation, { network: options.layers.includes('network') });
-      const laidOut = await loaded.core.layoutDiagram(graph, { ...(previous ? { previous: previous.laidOut } : {}) });
+      const layoutAsked = options.layout ?? 'channels';
+      const { laidOut, notice } = await layOut(key, graph, layoutAsked, previous);
       if (laidOut.status === 'error') throw new Error(laidOut.error ?? 'The layout failed.');
       const svg = loaded.core.renderDiagramSvg(laidOut, {
         theme: options.theme,
@@ -157,13 +208,24 @@ export function createDiagramMaker(): {
         zones: zoneOutages(graph),
         ...(evaluation?.availability ? { availabilityPercent: evaluation.availability.percent } : {}),
         ...(evaluation?.cost ? { monthlyUSD: evaluation.cost.monthlyUSD } : {}),
+        layoutAsked,
+        ...(notice !== undefined ? { layoutNotice: notice } : {}),
       };
       last.set(key, picture);
-      const { laidOut: _laidOut, key: _key, ...shown } = picture;
-      return { uri: key, pictureVersion: version, title, ...shown, availableLayers: drawableLayers, renderMs: performance.now() - started };
+      const { laidOut: _laidOut, key: _key, layoutAsked: _asked, ...shown } = picture;
+      return {
+        uri: key,
+        pictureVersion: version,
+        title,
+        ...shown,
+        availableLayers: drawableLayers,
+        renderMs: performance.now() - started,
+        layout: laidOut.profile === 'channels' ? 'channels' : 'elkjs',
+      };
     },
     forget(key) {
       last.delete(key);
+      elkTooSlowAt.delete(key);
     },
   };
 }

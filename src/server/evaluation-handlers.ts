@@ -30,6 +30,19 @@ function diagramsOf(session: WorkerSession): { maker?: ReturnType<typeof import(
   return session.shared('diagrams', () => ({}));
 }
 
+/**
+ * The worker's one elkjs runner, shared by the diagram and the export: made when a layout first
+ * asks for elkjs (making it starts nothing; its thread and elkjs load on its first layout).
+ */
+function elkOf(session: WorkerSession): import('../node/elk-runner').ElkRunner {
+  return session.shared('elk', () =>
+    (require('../node/elk-runner') as typeof import('../node/elk-runner')).createElkRunner({
+      // The server's log (stderr) says when elkjs is loaded: never at start-up, only for an elkjs layout.
+      onLoaded: (ms) => console.error(`elkjs loaded for the diagram layout in ${Math.round(ms)} ms`),
+    }),
+  );
+}
+
 /** The last segment of a URI, decoded (`my%20arch.cloudarch.yaml` -> `my arch.cloudarch.yaml`). */
 function fileNameOf(uri: string): string {
   const segment = uri.slice(uri.lastIndexOf('/') + 1);
@@ -126,7 +139,7 @@ export const evaluationHandlers: EvaluationHandlers = {
   async diagram(request, session) {
     // The maker (and the diagram core, which it loads on its first picture) lives as long as the worker.
     const { createDiagramMaker, firstParseError } = require('./diagram-maker') as typeof import('./diagram-maker');
-    const maker = (diagramsOf(session).maker ??= createDiagramMaker());
+    const maker = (diagramsOf(session).maker ??= createDiagramMaker({ loadElk: () => elkOf(session) }));
     const doc = session.parsed(request);
     // A text that does not parse is not evaluated: the maker answers with the last good picture.
     const evaluation = firstParseError(doc) ? undefined : session.evaluated(request).result;
@@ -148,7 +161,11 @@ export const evaluationHandlers: EvaluationHandlers = {
       ? session.service.evaluate(doc, { monteCarloSamples: request.monteCarloSamples })
       : session.evaluated(request).result;
     const rasterise = rasteriser?.rasterisePng;
-    const output = await exportArchitecture(doc, request.format, rasterise ? { rasterise } : {}, {
+    const services = {
+      ...(rasterise ? { rasterise } : {}),
+      ...(request.layout === 'elkjs' ? { elk: elkOf(session) } : {}),
+    };
+    const output = await exportArchitecture(doc, request.format, services, {
       ...(evaluation ? { evaluation } : {}),
       ...(request.theme !== undefined ? { theme: request.theme } : {}),
       ...(request.overlays !== undefined ? { overlays: request.overlays } : {}),
@@ -156,6 +173,7 @@ export const evaluationHandlers: EvaluationHandlers = {
       ...(request.scale !== undefined ? { scale: request.scale } : {}),
       ...(request.outputName !== undefined ? { outputName: request.outputName } : {}),
       ...(request.date !== undefined ? { date: request.date } : {}),
+      ...(request.layout === 'elkjs' ? { layoutProfile: 'fast' as const } : {}),
       file: fileNameOf(request.uri),
     });
     return {

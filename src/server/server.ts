@@ -21,6 +21,7 @@ import { keptFixCount, withFixes } from '../language/diagnostics';
 import type { LanguageService, LanguageServiceOptions } from '../language/language-service';
 import {
   diagramLayers,
+  diagramLayoutChoices,
   diagramOverlays,
   diagramRequestMethod,
   diagramThemes,
@@ -454,12 +455,17 @@ export function startServer(connection: Connection, entryPoint: string, options:
       ) {
         throw new ResponseError(-32602, `${exportRequestMethod}: layers must be a list of ${diagramLayers.join(', ')}.`);
       }
+      const layout = params.layout ?? settings.diagramLayout;
+      if (!diagramLayoutChoices.includes(layout)) {
+        throw new ResponseError(-32602, `${exportRequestMethod}: layout must be one of ${diagramLayoutChoices.join(', ')}.`);
+      }
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
       const version = textDocument.version;
       // The worker lays out, renders and rasterises: the server thread stays free for typing.
       const response = await evaluator.ask('export', {
         ...params,
+        layout,
         version,
         text: textDocument.getText(),
         monteCarloSamples: settings.monteCarloSamples,
@@ -516,6 +522,10 @@ export function startServer(connection: Connection, entryPoint: string, options:
       if (!params || typeof params.uri !== 'string' || !diagramThemes.includes(theme)) {
         throw new ResponseError(-32602, `${diagramRequestMethod} needs { uri } and an optional theme, one of ${diagramThemes.join(', ')}.`);
       }
+      const layout = params.layout ?? settings.diagramLayout;
+      if (!diagramLayoutChoices.includes(layout)) {
+        throw new ResponseError(-32602, `${diagramRequestMethod}: layout must be one of ${diagramLayoutChoices.join(', ')}.`);
+      }
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
       const layers = (params.layers ?? []).filter((layer) => diagramLayers.includes(layer));
@@ -525,7 +535,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
           uri: params.uri,
           version: textDocument.version,
           text: textDocument.getText(),
-          options: { theme, layers, overlays },
+          options: { theme, layers, overlays, layout },
         });
         return diagram ?? null;
       } catch (error) {

@@ -5,7 +5,13 @@
  * checked there, so a bad setting never reaches a timer.
  */
 import { maxResourcesForLiveEvaluation } from '../model/limits';
-import { DEFAULT_SETTINGS, readSettingsFromSection, type CloudArchSettings, type LiveFindingSeverity } from '../protocol/settings';
+import {
+  DEFAULT_SETTINGS,
+  readSettingsFromSection,
+  type CloudArchSettings,
+  type DiagramLayoutSetting,
+  type LiveFindingSeverity,
+} from '../protocol/settings';
 
 export interface ServerSettings {
   /** Milliseconds of quiet typing before a document is re-checked. */
@@ -20,6 +26,8 @@ export interface ServerSettings {
   readonly maxResourcesForLiveEvaluation: number;
   readonly codeLens: boolean;
   readonly inlayHints: boolean;
+  /** Who lays out a diagram whose request does not say (`cloudarch/diagram`'s `layout`). */
+  readonly diagramLayout: DiagramLayoutSetting;
 }
 
 function fromUserSettings(user: CloudArchSettings): ServerSettings {
@@ -31,6 +39,7 @@ function fromUserSettings(user: CloudArchSettings): ServerSettings {
     maxResourcesForLiveEvaluation,
     codeLens: user.codeLensEnabled,
     inlayHints: user.inlayHintsEnabled,
+    diagramLayout: user.diagramLayout,
   };
 }
 

@@ -1,8 +1,10 @@
 /**
- * `cloudarch export FILE --to FORMAT [-o OUT] [--theme light|dark] [--scale N]`: the diagram as
- * SVG, PNG, draw.io or Mermaid, or the design review as Markdown or HTML. The formats are the
- * table in src/diagram/export (one entry per format). A file with errors is not exported: its
- * errors go to stderr and the exit status is 1.
+ * `cloudarch export FILE --to FORMAT [-o OUT] [--theme light|dark] [--scale N] [--layout channels|elkjs]`:
+ * the diagram as SVG, PNG, draw.io or Mermaid, or the design review as Markdown or HTML. The formats
+ * are the table in src/diagram/export (one entry per format). A file with errors is not exported:
+ * its errors go to stderr and the exit status is 1. `--layout elkjs` lays the picture out with
+ * elkjs (loaded only then, in a thread of its own); if elkjs fails or times out, the channel
+ * layout is drawn and stderr says why (the export still succeeds).
  */
 import { parseArchitecture } from '../../core/parse';
 import { exportArchitecture, exportFormats, exportLayers, isExportFormat, type ExportFormatId } from '../../diagram/export';
@@ -11,10 +13,13 @@ import { parseArgs, singleFile } from '../args';
 import { reportedErrors } from '../format';
 import { exportToCloudFormation } from './export-cloudformation';
 import { ExitCode, printedHelp, readInputFile, UsageError, type CliIO, type CommandModule } from '../io';
+import type { ElkRunner } from '../../node/elk-runner';
 
 const diagramFormatIds = Object.keys(exportFormats) as ExportFormatId[];
 /** The diagram and review formats, then the CloudFormation template (src/cloudformation, its own writer). */
 const formatIds: readonly string[] = [...diagramFormatIds, 'cloudformation'];
+
+const layoutNames = ['channels', 'elkjs'] as const;
 
 /** `--overlay` names, as the diagram panel's toggles call them, and what each draws. */
 const overlayNames = ['cost', 'findings', 'spof', 'availability'] as const;
@@ -26,7 +31,7 @@ const overlaySwitch: Record<OverlayName, keyof DiagramOverlays> = {
   availability: 'availability',
 };
 
-const usage = `Usage: cloudarch export FILE --to ${formatIds.join('|')} [-o OUT] [--theme THEME] [--scale N]
+const usage = `Usage: cloudarch export FILE --to ${formatIds.join('|')} [-o OUT] [--theme THEME] [--scale N] [--layout channels|elkjs]
                        [--layers LIST] [--overlay LIST] [--zone-down ZONE]
 
 Exports one *.cloudarch.yaml file: the diagram as an image (svg, png), an editable draw.io file
@@ -50,17 +55,21 @@ Options:
                        Default: findings,spof
   --zone-down ZONE     draw the picture with this zone down (a or us-east-1a): what stops
                        working is greyed out and the title block says so
+  --layout LAYOUT      who lays the picture out: channels (default, CloudArch's own, fast) or
+                       elkjs (ELK's layered look, slower; if it fails or takes over 8 s, the
+                       channel layout is drawn and a note says why). Not for mermaid, whose
+                       viewer lays it out
   -h, --help           show this help
 
 Exit status: 0 exported, 1 the file has errors, 3 bad usage.`;
 
-/** Loaded on demand, so that no other command loads the rasteriser. */
-async function services(format: ExportFormatId): Promise<Parameters<typeof exportArchitecture>[2]> {
+/** Loaded on demand, so that no other command loads the rasteriser, and no other layout elkjs. */
+async function services(format: ExportFormatId, elk: ElkRunner | undefined): Promise<Parameters<typeof exportArchitecture>[2]> {
   const rasteriser = format === 'png' ? await import('../../node/rasterise-png') : undefined;
   // The rasteriser's files are read and its WebAssembly compiled while the diagram is laid out.
   rasteriser?.preloadRasteriser();
   const rasterise = rasteriser?.rasterisePng;
-  return rasterise ? { rasterise } : {};
+  return { ...(rasterise ? { rasterise } : {}), ...(elk ? { elk } : {}) };
 }
 
 function baseName(path: string): string {
@@ -81,15 +90,16 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     layers: { kind: 'value' },
     overlay: { kind: 'value' },
     'zone-down': { kind: 'value' },
+    layout: { kind: 'value', values: layoutNames },
     help: { kind: 'switch', short: 'h' },
   });
   if (printedHelp(parsed, io, usage)) return ExitCode.ok;
   const file = singleFile(parsed, 'export');
   const to = parsed.values.to;
   if (to === 'cloudformation') {
-    if (['theme', 'scale', 'layers', 'overlay', 'zone-down'].some((name) => parsed.values[name] !== undefined))
+    if (['theme', 'scale', 'layers', 'overlay', 'zone-down', 'layout'].some((name) => parsed.values[name] !== undefined))
       throw new UsageError(
-        '--theme and --scale apply to the diagram formats, not to cloudformation (and so do --layers, --overlay and --zone-down)',
+        '--theme and --scale apply to the diagram formats, not to cloudformation (and so do --layers, --overlay, --zone-down and --layout)',
       );
     return exportToCloudFormation(parsed.positionals[0]!, parsed.values.output, io);
   }
@@ -118,22 +128,33 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
           ...(zoneDown !== undefined ? { zonesDown: [zoneDown] } : {}),
         }
       : undefined;
+  // Mermaid is laid out by whoever shows it: no layout of ours is used, and elkjs is not loaded for it.
+  if (parsed.values.layout !== undefined && to === 'mermaid')
+    io.stderr('cloudarch export: --layout does not apply to mermaid (its viewer lays the diagram out)\n');
+  const useElk = parsed.values.layout === 'elkjs' && to !== 'mermaid';
   const text = readInputFile(io, 'export', file);
   if (text === undefined) return ExitCode.usage;
 
   const doc = parseArchitecture(text);
   if (reportedErrors(io, file, doc.diagnostics, 'not exported')) return ExitCode.errors;
 
-  const result = await exportArchitecture(doc, to, await services(to), {
-    ...(parsed.values.theme !== undefined ? { theme: parsed.values.theme as 'light' | 'dark' | 'high-contrast' | 'print' } : {}),
-    ...(layers !== undefined ? { layers } : {}),
-    ...(overlays !== undefined ? { overlays } : {}),
-    ...(scale !== undefined ? { scale } : {}),
-    ...(output !== undefined ? { outputName: baseName(output) } : {}),
-    date: new Date().toISOString().slice(0, 10),
-    file: baseName(file),
-    version: io.version,
-  });
+  const elk = useElk ? (await import('../../node/elk-runner')).createElkRunner() : undefined;
+  let result: Awaited<ReturnType<typeof exportArchitecture>>;
+  try {
+    result = await exportArchitecture(doc, to, await services(to, elk), {
+      ...(parsed.values.theme !== undefined ? { theme: parsed.values.theme as 'light' | 'dark' | 'high-contrast' | 'print' } : {}),
+      ...(layers !== undefined ? { layers } : {}),
+      ...(overlays !== undefined ? { overlays } : {}),
+      ...(useElk ? { layoutProfile: 'fast' as const } : {}),
+      ...(scale !== undefined ? { scale } : {}),
+      ...(output !== undefined ? { outputName: baseName(output) } : {}),
+      date: new Date().toISOString().slice(0, 10),
+      file: baseName(file),
+      version: io.version,
+    });
+  } finally {
+    await elk?.dispose();
+  }
   for (const note of result.notes) io.stderr(`cloudarch export: ${note}\n`);
   if (output === undefined) {
     io.stdout(result.text ?? '');

@@ -4,7 +4,8 @@
  * `cloudarch/export` request both go through `exportArchitecture`, so the two give the same bytes.
  *
  * Pure: what needs the outside world is injected. The diagram is laid out by the channel layout
- * (`layoutDiagram`'s default, the same as the panel's picture, no elkjs), and the PNG rasteriser (`services.rasterise`, WebAssembly plus a bundled font, loaded by the adapter)
+ * (`layoutDiagram`'s default, no elkjs) unless `layoutProfile` asks for elkjs (`services.elk`,
+ * loaded by the adapter; a failure falls back to the channel layout with a note), and the PNG rasteriser (`services.rasterise`, WebAssembly plus a bundled font, loaded by the adapter)
  * turns the SVG into pixels. A format that does not need it never asks for it.
  *
  * Adding a format is one entry in `exportFormats` (and its id in `ExportFormatId`).
@@ -13,9 +14,9 @@ import type { ArchDocument } from '../../core/document';
 import { evaluateAll } from '../../evaluate';
 import type { EvaluationResult } from '../../evaluate/types';
 import { buildDiagramGraph } from '../graph';
-import { layoutDiagram } from '../layout';
+import { layoutWithFallback } from '../layout';
 import { renderDiagramSvg } from '../render/svg';
-import type { DiagramOverlays, DiagramTheme, LaidOutDiagram } from '../types';
+import type { DiagramOverlays, DiagramTheme, ElkLike, LaidOutDiagram, LayoutProfile } from '../types';
 import { toDrawio } from './drawio';
 import { toMermaid } from './mermaid';
 import { reviewHtml, reviewMarkdown } from './review';
@@ -40,6 +41,8 @@ export interface RasterisedPng {
 export interface ExportServices {
   /** Needed by `png`. */
   readonly rasterise?: Rasterise;
+  /** Needed by the elkjs layout profiles (`ExportOptions.layoutProfile`); loaded by the adapter. */
+  readonly elk?: ElkLike;
 }
 
 /** The diagram's optional layers, as the panel's toggles and the CLI's `--layers` name them. */
@@ -66,6 +69,11 @@ export interface ExportOptions {
   readonly version?: string;
   /** An evaluation already computed for this document (the server's worker has one). */
   readonly evaluation?: EvaluationResult;
+  /**
+   * Who lays the picture out: `channels` (the default) or an elkjs profile (`fast`), which needs
+   * `services.elk`. An elkjs failure draws the channel layout and adds a note saying why.
+   */
+  readonly layoutProfile?: LayoutProfile;
 }
 
 /** One file an export writes next to the main one (the review's diagram). */
@@ -242,6 +250,8 @@ export async function exportArchitecture(
   const definition = exportFormats[format];
   let evaluation: EvaluationResult | undefined = options.evaluation;
   let diagram: Promise<LaidOutDiagram> | undefined;
+  /** Why the picture is not laid out as asked (an elkjs failure), for the notes. */
+  let layoutNotice: string | undefined;
   const context: ProduceContext = {
     doc,
     options,
@@ -251,10 +261,17 @@ export async function exportArchitecture(
     evaluation: () => (evaluation ??= evaluateAll(doc, definition.kind === 'review' ? {} : { monteCarloSamples: 0 })),
     diagram: () => {
       if (diagram === undefined) {
-        diagram = layoutDiagram(
+        const elk = services.elk;
+        diagram = layoutWithFallback(
           buildDiagramGraph(doc, context.evaluation(), { network: options.layers?.includes('network') === true }),
-          {},
-        );
+          {
+            ...(options.layoutProfile !== undefined ? { profile: options.layoutProfile } : {}),
+            ...(elk !== undefined ? { elk } : {}),
+          },
+        ).then((chosen) => {
+          layoutNotice = chosen.notice;
+          return chosen.laidOut;
+        });
       }
       return diagram;
     },
@@ -267,5 +284,5 @@ export async function exportArchitecture(
       }),
   };
   const output = await definition.produce(context);
-  return { format, ...output };
+  return { format, ...output, notes: layoutNotice !== undefined ? [...output.notes, layoutNotice] : output.notes };
 }

@@ -66,6 +66,30 @@ describe('cli: cloudarch export', function () {
     assert.equal(png.width, Math.round(width * 1.5));
   });
 
+  it('lays the picture out with elkjs when asked (--layout elkjs), with the channel layout as the default', () => {
+    /** Where each resource's first box is drawn. */
+    const positions = (svg: string) =>
+      [...svg.matchAll(/data-resource="([^"]+)"[^>]*transform="translate\(([^)]+)\)"/g)].map((m) => `${m[1]}@${m[2]}`);
+    const channels = run('export', example, '--to', 'svg');
+    const explicit = run('export', example, '--to', 'svg', '--layout', 'channels');
+    const elk = run('export', example, '--to', 'svg', '--layout', 'elkjs');
+    for (const result of [channels, explicit, elk]) {
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stderr, '', 'no note: elkjs laid it out');
+      assert.ok(result.stdout.includes('data-resource="web-lb"'));
+    }
+    assert.deepEqual(positions(explicit.stdout), positions(channels.stdout));
+    assert.notDeepEqual(positions(elk.stdout), positions(channels.stdout), 'elkjs places the boxes its own way');
+    const drawio = run('export', example, '--to', 'drawio', '--layout', 'elkjs');
+    assert.equal(drawio.status, 0, drawio.stderr);
+    assert.match(drawio.stdout, /<mxfile /);
+    // Mermaid is laid out by its viewer: the option is noted, not an error.
+    const mermaid = run('export', example, '--to', 'mermaid', '--layout', 'elkjs');
+    assert.equal(mermaid.status, 0);
+    assert.match(mermaid.stderr, /--layout does not apply to mermaid/);
+    assert.match(mermaid.stdout, /^architecture-beta\n/);
+  });
+
   it('does not export a file with errors (exit 1, errors on stderr)', () => {
     const result = run('export', 'test/fixtures/validate/unknown-type.cloudarch.yaml', '--to', 'svg');
     assert.equal(result.status, 1);
@@ -126,6 +150,11 @@ describe('cli: cloudarch export', function () {
       [['export', example, '--to', 'png', '-o', join(out, 'x.png'), '--scale', '0'], /--scale must be/],
       [['export', example, '--to', 'svg', '--scale', '2'], /--scale applies to --to png only/],
       [['export', example, '--to', 'svg', '--theme', 'neon'], /must be one of light, dark/],
+      [['export', example, '--to', 'svg', '--layout', 'graphviz'], /'--layout' must be one of channels, elkjs/],
+      [
+        ['export', example, '--to', 'cloudformation', '--layout', 'elkjs'],
+        /--layout applies to the diagram formats, not to cloudformation/,
+      ],
       [['export', '--to', 'svg'], /no file given/],
       [['export', 'no-such.cloudarch.yaml', '--to', 'svg'], /cannot read/],
     ];
@@ -140,5 +169,6 @@ describe('cli: cloudarch export', function () {
   it('is listed in the help', () => {
     assert.match(run('--help').stdout, /export +Export the diagram/);
     assert.match(run('export', '--help').stdout, /--to FORMAT/);
+    assert.match(run('export', '--help').stdout, /--layout LAYOUT +who lays the picture out: channels \(default/);
   });
 });

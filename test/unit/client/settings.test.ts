@@ -15,6 +15,7 @@ describe('settings', () => {
       inlayHintsEnabled: true,
       codeLensEnabled: true,
       traceServer: 'off',
+      diagramLayout: 'channels',
     });
   });
 
@@ -23,6 +24,16 @@ describe('settings', () => {
       name: 'takes valid values as they are',
       values: { 'cloudarch.validation.debounceMs': 50, 'cloudarch.evaluation.enabled': false, 'cloudarch.trace.server': 'verbose' },
       expected: { validationDebounceMs: 50, evaluationEnabled: false, traceServer: 'verbose' },
+    },
+    {
+      name: 'takes the elkjs diagram layout',
+      values: { 'cloudarch.diagram.layout': 'elkjs' },
+      expected: { diagramLayout: 'elkjs' },
+    },
+    {
+      name: 'ignores an unknown diagram layout',
+      values: { 'cloudarch.diagram.layout': 'graphviz' },
+      expected: { diagramLayout: 'channels' },
     },
     {
       name: 'takes a live minimum severity from its list and ignores others',
@@ -59,6 +70,7 @@ describe('settings', () => {
       validation: { debounceMs: 10 },
       evaluation: { enabled: false, monteCarloSamples: 0 },
       trace: { server: 'messages' },
+      diagram: { layout: 'elkjs' },
     });
     assert.deepStrictEqual(settings, {
       ...DEFAULT_SETTINGS,
@@ -66,6 +78,7 @@ describe('settings', () => {
       evaluationEnabled: false,
       monteCarloSamples: 0,
       traceServer: 'messages',
+      diagramLayout: 'elkjs',
     });
     assert.deepStrictEqual(readSettingsFromSection(null), DEFAULT_SETTINGS);
     assert.deepStrictEqual(readSettingsFromSection({ validation: 5 }), DEFAULT_SETTINGS);

@@ -9,6 +9,7 @@ import {
   buildDiagramGraph,
   checkLayoutQuality,
   layoutDiagram,
+  layoutWithFallback,
   meanDisplacement,
   toElkGraph,
   type DiagramGraph,
@@ -189,13 +190,23 @@ describe('diagram layout (elkjs, the fast profile)', function () {
   // Hierarchical layout of hundreds of nodes takes seconds on a loaded two-core machine.
   this.timeout(300_000);
 
+  // The profile behind `cloudarch.diagram.layout: elkjs`: every example, as the panel shows it with
+  // and without the network-details layer (which adds gateways and route edges), must be ELK's own
+  // picture (no fall-back to the channel layout) and sound.
   for (const file of exampleFiles()) {
-    it(`${file}: zero layout-quality violations, every edge routed orthogonally`, async () => {
-      const laidOut = await layoutDiagram(graphOf(readExample(file)), { elk: realElk(), profile: 'fast' });
-      assert.equal(laidOut.status, 'ok', laidOut.error);
-      assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
-      assertOrthogonal(laidOut);
-    });
+    for (const network of [false, true]) {
+      it(`${file}${network ? ' with network details' : ''}: zero layout-quality violations, every edge routed orthogonally`, async () => {
+        const graph = buildDiagramGraph(parseArchitecture(readExample(file)), undefined, { network });
+        const chosen = await layoutWithFallback(graph, { elk: realElk(), profile: 'fast' });
+        assert.equal(chosen.notice, undefined);
+        const laidOut = chosen.laidOut;
+        assert.equal(laidOut.status, 'ok', laidOut.error);
+        assert.equal(laidOut.profile, 'fast');
+        assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
+        assert.equal(laidOut.edges.length, graph.edges.length);
+        assertOrthogonal(laidOut);
+      });
+    }
   }
 
   it('a generated 100-resource architecture: zero layout-quality violations', async () => {
@@ -309,5 +320,55 @@ describe('diagram layout guard (elkjs profiles)', () => {
     const result = await layoutDiagram(graphOf(generateArchitecture(20)), { elk: failing, profile: 'fast' });
     assert.equal(result.status, 'error');
     assert.match(result.error!, /elkjs.*UnsupportedGraphException/s);
+  });
+});
+
+describe('diagram layout with the channel layout as its safety net (layoutWithFallback)', () => {
+  const graph = (): DiagramGraph => graphOf(readExample('three-tier-web.cloudarch.yaml'));
+
+  it('never asks elkjs for the channel layout, and has nothing to say', async () => {
+    const chosen = await layoutWithFallback(graph(), { elk: untouchableElk });
+    assert.equal(chosen.laidOut.profile, 'channels');
+    assert.equal(chosen.notice, undefined);
+  });
+
+  it('draws the channel layout, saying why, when elkjs fails', async () => {
+    const chosen = await layoutWithFallback(graph(), { elk: { layout: () => Promise.reject(new Error('no memory')) }, profile: 'fast' });
+    assert.equal(chosen.laidOut.status, 'ok');
+    assert.equal(chosen.laidOut.profile, 'channels');
+    assert.deepEqual(checkLayoutQuality(chosen.laidOut), []);
+    assert.equal(chosen.notice, 'elkjs could not lay out this diagram (no memory); it is drawn with the channel layout instead.');
+  });
+
+  it('draws the channel layout, saying why, when elkjs draws boxes on top of each other and leaves edges out', async () => {
+    // An elkjs that puts every box at the origin and routes nothing.
+    const stacked: ElkLike = {
+      layout: (input) => {
+        const place = (node: ElkGraphNode): ElkGraphNode => ({
+          ...node,
+          x: 0,
+          y: 0,
+          width: node.children ? 2000 : node.width,
+          height: node.children ? 2000 : node.height,
+          ...(node.children ? { children: node.children.map(place) } : {}),
+        });
+        return Promise.resolve({ ...place(input), layoutOptions: input.layoutOptions });
+      },
+    };
+    const chosen = await layoutWithFallback(graph(), { elk: stacked, profile: 'fast' });
+    assert.equal(chosen.laidOut.profile, 'channels');
+    assert.deepEqual(checkLayoutQuality(chosen.laidOut), []);
+    assert.match(
+      chosen.notice!,
+      /^elkjs's layout of this diagram had \d+ layout problems \(.+\); it is drawn with the channel layout instead\.$/,
+    );
+  });
+
+  it('keeps a sound elkjs layout, and reuses it while the structure is unchanged', async () => {
+    const first = await layoutWithFallback(graph(), { elk: realElk(), profile: 'fast' });
+    assert.equal(first.laidOut.profile, 'fast');
+    const again = await layoutWithFallback(graph(), { elk: untouchableElk, profile: 'fast', previous: first.laidOut });
+    assert.equal(again.laidOut.reused, true);
+    assert.equal(again.notice, undefined);
   });
 });

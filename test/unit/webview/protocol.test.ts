@@ -95,6 +95,9 @@ describe('diagram webview protocol', () => {
     assert.ok(!isDiagramResult({ ...diagram, zones: [{ zone: 'a', containers: [], works: 'yes', stopped: [] }] }));
     assert.ok(!isDiagramResult({ ...diagram, resources: [{ ...diagram.resources[0], findings: { severe: 1 } }] }));
     assert.ok(!isDiagramResult({ ...diagram, monthlyUSD: Number.NaN }));
+    assert.ok(isDiagramResult({ ...diagram, layout: 'channels', layoutNotice: 'elkjs could not lay out this diagram' }));
+    assert.ok(!isDiagramResult({ ...diagram, layout: 'graphviz' }), 'a layout the protocol does not name');
+    assert.ok(!isDiagramResult({ ...diagram, layoutNotice: 42 }));
   });
 
   it('restores a view state from what the webview saved, ignoring unknown layers', () => {

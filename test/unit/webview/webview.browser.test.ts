@@ -392,6 +392,24 @@ describe('diagram webview in Chromium', function () {
     await page.page.close();
   });
 
+  it('says why the picture is the channel layout when the elkjs layout could not be used, and clears it with the next picture', async () => {
+    const page = await shown('static-site.cloudarch.yaml');
+    const good = diagrams.get('static-site.cloudarch.yaml')!;
+    const layoutNotice =
+      'elkjs could not lay out this diagram (elkjs did not finish within 8 s); it is drawn with the channel layout instead.';
+    await page.send({
+      type: 'diagram',
+      diagram: { ...good, version: good.version + 1, layout: 'channels', layoutNotice },
+      canExport: false,
+    });
+    await page.page.locator('.notice').waitFor();
+    assert.equal(await page.page.locator('.notice').innerText(), layoutNotice);
+    assert.equal(await page.page.locator('svg.diagram').count(), 1, 'the picture is shown under the notice');
+    await page.send({ type: 'diagram', diagram: { ...good, version: good.version + 2, layout: 'elkjs' }, canExport: false });
+    await page.page.locator('.notice').waitFor({ state: 'hidden' });
+    await page.page.close();
+  });
+
   it('ignores messages that are not well formed', async () => {
     const page = await shown('static-site.cloudarch.yaml');
     await page.page.evaluate(() =>

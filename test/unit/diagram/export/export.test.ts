@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { parseArchitecture } from '../../../../src/core/parse';
 import type { ArchDocument } from '../../../../src/core/document';
-import { buildDiagramGraph, layoutDiagram, renderDiagramSvg, type LaidOutDiagram } from '../../../../src/diagram';
+import { buildDiagramGraph, layoutDiagram, renderDiagramSvg, type ElkLike, type LaidOutDiagram } from '../../../../src/diagram';
 import {
   diagramNameBeside,
   exportArchitecture,
@@ -25,7 +25,7 @@ import {
 import { evaluateAll } from '../../../../src/evaluate';
 import { pct, qty, usd } from '../../../../src/evaluate/report/model';
 import { rasterisePng } from '../../../../src/node/rasterise-png';
-import { exampleFiles, readExample, repositoryRoot } from '../helpers';
+import { exampleFiles, readExample, realElk, repositoryRoot } from '../helpers';
 import { allText, elements, parseXml, type XmlElement } from './xml';
 
 const hostileText = readFileSync(join(repositoryRoot, 'test', 'fixtures', 'export', 'hostile.cloudarch.yaml'), 'utf8');
@@ -338,5 +338,33 @@ describe('diagram exports: hostile text', function () {
   it("names a review's diagram after the document", () => {
     assert.equal(diagramNameBeside('design review.md'), 'design review.diagram.svg');
     assert.equal(diagramNameBeside('x.html'), 'x.diagram.svg');
+  });
+});
+
+describe('diagram exports: the elkjs layout', function () {
+  this.timeout(120_000);
+  const doc = () => parseArchitecture(readExample('three-tier-web.cloudarch.yaml'));
+
+  it('lays the picture out with the elkjs given, with nothing to note', async () => {
+    const asked: string[] = [];
+    const elk: ElkLike = {
+      layout: (graph) => {
+        asked.push(graph.id);
+        return realElk().layout(graph);
+      },
+    };
+    const output = await exportArchitecture(doc(), 'drawio', { elk }, { layoutProfile: 'fast' });
+    assert.deepEqual(asked, ['__root__']);
+    assert.deepEqual(output.notes, []);
+    checkDrawio(output.text!);
+  });
+
+  it('exports the channel layout and says why when elkjs fails', async () => {
+    const elk = { layout: () => Promise.reject(new Error('elkjs stopped (exit code 1)')) };
+    const output = await exportArchitecture(doc(), 'svg', { elk }, { layoutProfile: 'fast' });
+    assert.ok(output.text!.includes('data-resource="web-lb"'));
+    assert.deepEqual(output.notes, [
+      'elkjs could not lay out this diagram (elkjs stopped (exit code 1)); it is drawn with the channel layout instead.',
+    ]);
   });
 });
