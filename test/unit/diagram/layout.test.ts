@@ -41,6 +41,18 @@ function assertOrthogonal(laidOut: LaidOutDiagram): void {
   }
 }
 
+/** No edge label covers a node or another label (ELK places them; the channel layout has its own test). */
+function assertLabelsClear(laidOut: LaidOutDiagram): void {
+  const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const placed = laidOut.edges.flatMap((edge) => edge.labels.map((label) => ({ ...label, edge: edge.id })));
+  placed.forEach((label, index) => {
+    for (const node of laidOut.nodes) assert.ok(!overlap(label, node), `label ${label.text} of ${label.edge} covers ${node.id}`);
+    for (const other of placed.slice(index + 1))
+      assert.ok(!overlap(label, other), `label ${label.text} of ${label.edge} covers ${other.text} of ${other.edge}`);
+  });
+}
+
 function allOptionKeys(node: ElkGraphNode): string[] {
   const keys = Object.keys(node.layoutOptions ?? {});
   for (const child of node.children ?? []) keys.push(...allOptionKeys(child));
@@ -192,7 +204,7 @@ describe('diagram layout (elkjs, the fast profile)', function () {
 
   // The profile behind `cloudarch.diagram.layout: elkjs`: every example, as the panel shows it with
   // and without the network-details layer (which adds gateways and route edges), must be ELK's own
-  // picture (no fall-back to the channel layout) and sound.
+  // picture (no fall-back to the channel layout) and sound, its labels clear of boxes and of each other.
   for (const file of exampleFiles()) {
     for (const network of [false, true]) {
       it(`${file}${network ? ' with network details' : ''}: zero layout-quality violations, every edge routed orthogonally`, async () => {
@@ -205,6 +217,7 @@ describe('diagram layout (elkjs, the fast profile)', function () {
         assert.deepEqual(checkLayoutQuality(laidOut), [], describeViolations(laidOut));
         assert.equal(laidOut.edges.length, graph.edges.length);
         assertOrthogonal(laidOut);
+        assertLabelsClear(laidOut);
       });
     }
   }
