@@ -150,6 +150,22 @@ describe('availability engine: exact computation against brute force', () => {
     assertAgrees(m, 'never works');
   });
 
+  it('a zonal resource without zones, or a regional one that lists zones, needs only its region', () => {
+    const m = model(
+      [
+        component('api', { hard: ['workers', 'db'] }),
+        component('workers', { placement: 'zonal', zones: [], units: 2, minHealthy: 2 }),
+        component('db', { placement: 'regional', zones: ['r1a', 'r1b'] }),
+        component('cache', { placement: 'zonal', zones: ['r1a'] }),
+      ],
+      ['api'],
+    );
+    const result = analyzeReliability(m, { monteCarloSamples: 0 });
+    assert.ok(Math.abs(result.probability - 0.99 ** 4 * 0.98) < 1e-15, `${result.probability}`);
+    assert.deepEqual([...result.zoneOutage], [['r1a', true]]);
+    assertAgrees(m, 'no zones');
+  });
+
   it('a load balancer needs its region and at least one of its zones', () => {
     const m = model(
       [
