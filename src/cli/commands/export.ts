@@ -97,10 +97,11 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const file = singleFile(parsed, 'export');
   const to = parsed.values.to;
   if (to === 'cloudformation') {
-    if (['theme', 'scale', 'layers', 'overlay', 'zone-down', 'layout'].some((name) => parsed.values[name] !== undefined))
+    if (['theme', 'scale', 'layers', 'overlay', 'zone-down'].some((name) => parsed.values[name] !== undefined))
       throw new UsageError(
-        '--theme and --scale apply to the diagram formats, not to cloudformation (and so do --layers, --overlay, --zone-down and --layout)',
+        '--theme and --scale apply to the diagram formats, not to cloudformation (and so do --layers, --overlay and --zone-down)',
       );
+    if (parsed.values.layout !== undefined) throw new UsageError('--layout applies to the diagram formats, not to cloudformation');
     return exportToCloudFormation(parsed.positionals[0]!, parsed.values.output, io);
   }
   if (to === undefined || !isExportFormat(to)) throw new UsageError(`--to is required (${formatIds.join(', ')})`);
