@@ -70,6 +70,18 @@ function lastLineEnd(entry: MapEntry, lines: LineLengths | undefined): Position 
 }
 
 /**
+ * The edit that replaces a written value with `text`. A block collection's range runs to the start
+ * of the line after it: replacing all of it would join the next key onto the new value's line (a
+ * corrupt file), so the replaced range stops at the end of the value's last line, keeping its break.
+ */
+function replaceValue(range: Range, text: string, lines: LineLengths | undefined): TextEdit {
+  if (range.end.character !== 0 || range.end.line <= range.start.line) return { range, newText: text };
+  if (lines === undefined) return { range, newText: `${text}\n` };
+  const line = range.end.line - 1;
+  return { range: { start: range.start, end: { line, character: lines.lineLength(line) } }, newText: text };
+}
+
+/**
  * The edit that sets `key: value` in a map: replaces the value when the key exists (a scalar is
  * replaced as a scalar; a collection is replaced whole), or inserts the key after the last entry in
  * the map's style. `ownerKey` is the range of the key that holds the map, used for an empty map.
@@ -86,7 +98,7 @@ export function setInMap(map: MapNode | undefined, ownerKey: Range, key: string,
       const afterColon = { line: keyEnd.line, character: keyEnd.character + 1 };
       return { range: point(afterColon), newText: ` ${text}` };
     }
-    return { range: existing.value.range, newText: text };
+    return replaceValue(existing.value.range, text, lines);
   }
   if (map === undefined || map.entries.length === 0) {
     if (map?.flow)
@@ -144,7 +156,7 @@ export function setPropertyEdit(doc: ArchDocument, resourceName: string, path: V
   if (typeof last === 'number') {
     if (parent.node?.kind !== 'seq') return undefined;
     const item = parent.node.items[last];
-    return item === undefined ? undefined : { range: item.range, newText: formatScalar(value) };
+    return item === undefined ? undefined : replaceValue(item.range, formatScalar(value), lines);
   }
   if (parent.node !== undefined && parent.node.kind !== 'map') return undefined;
   const ownerKey = parent.entry?.keyRange ?? resource.nameRange;

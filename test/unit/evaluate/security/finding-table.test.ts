@@ -123,6 +123,21 @@ describe('security rules: exact findings from the tables', () => {
           findings.forEach((finding, index) => {
             const expected = spanStart(text, finding.resource, item.findings[index]!.span);
             assert.deepEqual(covered(text, finding.range), expected, `range of finding ${index + 1}`);
+            // What the scanners' ids and the editor show: the rule's own lists, or no key at all for an empty one; every fix is the preferred one.
+            const rule = securityRules.find((candidate) => candidate.id === finding.ruleId)!;
+            assert.deepEqual(
+              {
+                checkov: finding.checkov,
+                securityHub: finding.securityHub,
+                keys: Object.keys(finding).filter((key) => key === 'checkov' || key === 'securityHub'),
+              },
+              {
+                checkov: rule.checkov.length > 0 ? rule.checkov : undefined,
+                securityHub: rule.securityHub.length > 0 ? rule.securityHub : undefined,
+                keys: [...(rule.checkov.length > 0 ? ['checkov'] : []), ...(rule.securityHub.length > 0 ? ['securityHub'] : [])],
+              },
+            );
+            if (finding.fix) assert.equal(finding.fix.isPreferred, true, 'a mechanical fix is the preferred quick fix');
             const fixed = item.findings[index]!.fixed;
             if (fixed === undefined) return;
             const document = TextDocument.create('file:///case.cloudarch.yaml', 'cloudarch', 1, text);
