@@ -11,23 +11,16 @@ import type {
   ReliabilityModel,
   ReliabilityReport,
 } from '../../../../src/evaluate/availability/model';
+import { seededRandom } from '../../../../bench/generate';
 import { bruteForce, type DeterministicOutcomes } from './brute-force';
 
 /**
- * The test's own generator of random models (mulberry32), not the engine's xoshiro128: the models
- * are drawn while the file loads, and code a test file runs at load is what mutation testing
- * cannot attribute to a test (see docs/testing.md), so the sampler's mutants would go untested.
+ * The test's own generator of random models (the benchmark's mulberry32), not the engine's
+ * xoshiro128: the models are drawn while the file loads, and code a test file runs at load is
+ * what mutation testing cannot attribute to a test (see docs/testing.md), so the sampler's mutants
+ * would go untested.
  */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = seededRandom;
 
 function component(name: string, extra: Partial<ReliabilityComponent> = {}): ReliabilityComponent {
   return {
