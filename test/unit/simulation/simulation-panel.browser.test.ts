@@ -15,12 +15,12 @@ import { parseArchitecture } from '../../../src/core/parse';
 import { parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { simulate } from '../../../src/evaluate/simulate';
 import type { SimulationHostMessage, SimulationResult } from '../../../src/protocol/simulation';
+import { chromiumPath, launchBrowser } from '../webview/browser-page';
 
 // Functions given to `page.evaluate` run in the page; the tests' tsconfig has no DOM library.
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
 declare const document: any, window: any;
 
-const chromiumPath = '/usr/bin/chromium';
 const root = join(__dirname, '..', '..', '..');
 const origin = 'https://webview.cloudarch.test';
 const nonce = 'TestNonce0123456789abcdefABCDEF0';
@@ -127,19 +127,7 @@ describe('simulation panel in Chromium', function () {
     }
     const doc = parseArchitecture(readFileSync(join(root, 'examples', 'three-tier-web.cloudarch.yaml'), 'utf8'));
     result = simulate(doc, { days: 3, seed: 1, events: specs('zone:a@1d14h+2h', 'surge:2x@2d14h+1h') });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
