@@ -284,6 +284,9 @@ class DiagramPanel implements DiagramPanelHandle {
   }
 
   dispose(): void {
+    // An answer still in flight finds the panel gone: nothing is posted (a disposed webview throws,
+    // and VS Code would show the user "An unknown error occurred"), and no new picture is asked for.
+    this.ready = false;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.onDispose();
   }

@@ -59,6 +59,8 @@ export async function run(): Promise<void> {
   await import('./suites/commands.test');
   await import('./suites/cloudformation.test');
   await import('./suites/diagram.test');
+  await import('./suites/diagram-layout.test');
+  await import('./suites/export.test');
   await import('./suites/simulate.test');
   await import('./suites/server-crash.test');
 
