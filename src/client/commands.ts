@@ -4,7 +4,9 @@
  * the end-to-end tests, and other extensions, can check the result.
  */
 import * as vscode from 'vscode';
-import type { ExportCloudFormationResult, ImportCloudFormationParams, ImportCloudFormationResult } from '../protocol/cloudformation';
+import type { RequestParam, RequestType } from 'vscode-languageclient';
+import type { ExportCloudFormationResult, ImportCloudFormationResult } from '../protocol/cloudformation';
+import { cloudArchRequests } from '../protocol/lsp-requests';
 import { reportKinds, type ReportKind, type ReportResult } from '../protocol/requests';
 import type { ScenariosResult, SimulateParams, SimulateResult } from '../protocol/simulation';
 import { architectureFileName, architectureTemplate } from './architecture-template';
@@ -17,26 +19,24 @@ import type { SimulationPanel } from './simulation-panel';
 import { builtScenarioEvents, daysProblem, daysProblemWithEvents, durationProblem, surgeFactor, surgeProblem } from './simulation-scenario';
 import { LANGUAGE_ID } from './server-client';
 
+/**
+ * Sends one of CloudArch's requests, a descriptor of `cloudArchRequests` (src/protocol/lsp-requests.ts),
+ * and resolves with its result, typed by the descriptor.
+ */
+export type SendRequest = <P, R>(type: RequestType<P, R, void>, params: RequestParam<P>) => Promise<R>;
+
 /** What the handlers need from the running extension. */
 export interface CommandContext {
   readonly outputChannel: vscode.OutputChannel;
   readonly reportView: ReportView;
   readonly diagramPanels: DiagramPanels;
+  readonly simulationPanel: SimulationPanel;
   /** Restarts the language server (also starts it when it had given up). */
   restartServer(): Promise<void>;
-  /** Asks the server for one report of a document; null when the server cannot evaluate it. */
-  requestReport(uri: string, kind: ReportKind): Promise<ReportResult | null>;
-  /** Asks the server to turn a CloudFormation template's text into an architecture's. */
-  requestImport(params: ImportCloudFormationParams): Promise<ImportCloudFormationResult>;
-  /** Asks the server for the CloudFormation template of an open architecture document. */
-  requestCloudFormationExport(uri: string): Promise<ExportCloudFormationResult>;
-  /** Asks the server to export a document; null when the server does not know it. */
+  /** Asks the language server (reports, CloudFormation, simulation, scenarios: `cloudArchRequests`). */
+  readonly request: SendRequest;
+  /** Asks the server to export a document with the user's diagram layout setting; null when the server does not know it. */
   requestExport(params: ExportParams): Promise<ExportResult | null>;
-  readonly simulationPanel: SimulationPanel;
-  /** Asks the server (its worker) to simulate an open document. */
-  requestSimulation(params: SimulateParams): Promise<SimulateResult>;
-  /** Asks the server for the scenarios saved in an open document and the zones it uses; null when it is not open. */
-  requestScenarios(uri: string): Promise<ScenariosResult | null>;
 }
 
 /** How CloudArch: Simulate… may be called from code (tests, other extensions) instead of the pickers. */
@@ -92,7 +92,9 @@ function showReports(context: CommandContext, kinds: readonly ReportKind[]): Han
     if (!document) return undefined;
     const name = vscode.workspace.asRelativePath(document.uri);
     try {
-      const answers = await Promise.all(kinds.map((kind) => context.requestReport(document.uri.toString(), kind)));
+      const answers = await Promise.all(
+        kinds.map((kind) => context.request(cloudArchRequests.report, { uri: document.uri.toString(), kind })),
+      );
       const reports = answers.filter((report): report is ReportResult => report !== null);
       if (reports.length === 0) {
         void vscode.window.showWarningMessage(`CloudArch cannot evaluate ${name} yet: fix the errors in the Problems panel first.`);
@@ -186,7 +188,11 @@ function importCloudFormation(context: CommandContext): Handler {
     let result: ImportCloudFormationResult;
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
-      result = await context.requestImport({ uri: source.toString(), text, ...(options.params ? { params: options.params } : {}) });
+      result = await context.request(cloudArchRequests.importCloudFormation, {
+        uri: source.toString(),
+        text,
+        ...(options.params ? { params: options.params } : {}),
+      });
     } catch (error) {
       void vscode.window.showErrorMessage(`CloudArch could not import ${name}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -229,7 +235,7 @@ function exportCloudFormation(context: CommandContext): Handler {
     const name = vscode.workspace.asRelativePath(document.uri);
     let result: ExportCloudFormationResult;
     try {
-      result = await context.requestCloudFormationExport(document.uri.toString());
+      result = await context.request(cloudArchRequests.exportCloudFormation, { uri: document.uri.toString() });
     } catch (error) {
       void vscode.window.showErrorMessage(`CloudArch could not export ${name}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -352,7 +358,7 @@ function simulateCommand(context: CommandContext): Handler {
       };
       label = given.scenario ?? (given.events ?? []).join(', ');
     } else {
-      const scenarios = await context.requestScenarios(uri);
+      const scenarios = await context.request(cloudArchRequests.scenarios, { uri });
       if (!scenarios) {
         void vscode.window.showWarningMessage(`CloudArch cannot simulate ${name}: the language server does not have it open.`);
         return undefined;
@@ -369,7 +375,7 @@ function simulateCommand(context: CommandContext): Handler {
     let result: SimulateResult;
     try {
       result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Simulating ${title}…` }, () =>
-        context.requestSimulation(params),
+        context.request(cloudArchRequests.simulate, params),
       );
     } catch (error) {
       void vscode.window.showErrorMessage(

@@ -4,37 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import {
-  reportRequestMethod,
-  summaryChangedNotificationMethod,
-  summaryRequestMethod,
-  type ReportKind,
-  type ReportParams,
-  type ReportResult,
-  type SummaryParams,
-  type SummaryResult,
-} from '../protocol/requests';
-import {
-  exportCloudFormationRequestMethod,
-  importCloudFormationRequestMethod,
-  type ExportCloudFormationParams,
-  type ExportCloudFormationResult,
-  type ImportCloudFormationParams,
-  type ImportCloudFormationResult,
-} from '../protocol/cloudformation';
-import { diagramRequestMethod, type DiagramLayoutChoice, type DiagramParams, type DiagramResult } from '../protocol/diagram';
-import { exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
-import { registerCommands } from './commands';
+import type { DiagramLayoutChoice } from '../protocol/diagram';
+import { cloudArchRequests, summaryChangedNotification } from '../protocol/lsp-requests';
+import { registerCommands, type SendRequest } from './commands';
 import { DiagramPanels } from './diagram-panel';
 import { ReportView } from './report-view';
-import {
-  scenariosRequestMethod,
-  simulateRequestMethod,
-  type ScenariosParams,
-  type ScenariosResult,
-  type SimulateParams,
-  type SimulateResult,
-} from '../protocol/simulation';
 import { SimulationPanel } from './simulation-panel';
 import { decideAfterDeath } from './restart-policy';
 import { createLanguageClient, restartingErrorHandler } from './server-client';
@@ -94,18 +68,18 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
   const languageClient = createLanguageClient(context, outputChannel, errorHandler, mark);
   client = languageClient;
 
+  /** Sends one of CloudArch's requests (src/protocol/lsp-requests.ts), starting the client first if it is not running. */
+  const request: SendRequest = async (type, params) => {
+    if (languageClient.state !== State.Running) await languageClient.start();
+    return languageClient.sendRequest(type, params);
+  };
   const statusBar = new SummaryStatusBar((uri) =>
-    languageClient.state === State.Running
-      ? languageClient.sendRequest<SummaryResult | null>(summaryRequestMethod, { uri } satisfies SummaryParams)
-      : Promise.resolve(null),
+    languageClient.state === State.Running ? languageClient.sendRequest(cloudArchRequests.summary, { uri }) : Promise.resolve(null),
   );
   const reportView = new ReportView();
   // Registers the panel serializer only: the webview and the diagram core (in the server) load when a diagram is first shown.
   const diagramPanels = new DiagramPanels(context.extensionUri, {
-    requestDiagram: async (params: DiagramParams) => {
-      if (languageClient.state !== State.Running) await languageClient.start();
-      return languageClient.sendRequest<DiagramResult | null>(diagramRequestMethod, { ...params, layout: diagramLayoutOf(params.uri) });
-    },
+    requestDiagram: (params) => request(cloudArchRequests.diagram, { ...params, layout: diagramLayoutOf(params.uri) }),
   });
   const simulationPanel = new SimulationPanel(context.extensionUri);
 
@@ -120,32 +94,8 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
       reportView,
       diagramPanels,
       simulationPanel,
-      requestSimulation: async (params: SimulateParams) => {
-        if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<SimulateResult>(simulateRequestMethod, params);
-      },
-      requestScenarios: async (uri: string) => {
-        if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ScenariosResult | null>(scenariosRequestMethod, { uri } satisfies ScenariosParams);
-      },
-      requestReport: async (uri: string, kind: ReportKind) => {
-        if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ReportResult | null>(reportRequestMethod, { uri, kind } satisfies ReportParams);
-      },
-      requestImport: async (params: ImportCloudFormationParams) => {
-        if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ImportCloudFormationResult>(importCloudFormationRequestMethod, params);
-      },
-      requestCloudFormationExport: async (uri: string) => {
-        if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ExportCloudFormationResult>(exportCloudFormationRequestMethod, {
-          uri,
-        } satisfies ExportCloudFormationParams);
-      },
-      requestExport: async (params: ExportParams) => {
-        if (languageClient.state !== State.Running) await languageClient.start();
-        return languageClient.sendRequest<ExportResult | null>(exportRequestMethod, { ...params, layout: diagramLayoutOf(params.uri) });
-      },
+      request,
+      requestExport: (params) => request(cloudArchRequests.export, { ...params, layout: diagramLayoutOf(params.uri) }),
       restartServer: async () => {
         // A restart by hand forgives earlier crashes: the user asked for a fresh start.
         deaths.length = 0;
@@ -167,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): CloudArchApi {
   const ready = languageClient.start().then(() => {
     context.subscriptions.push(
       // The notification carries the new summary: shown as it is, never asked for again.
-      languageClient.onNotification(summaryChangedNotificationMethod, (summary: SummaryResult) => statusBar.show(summary)),
+      languageClient.onNotification(summaryChangedNotification, (summary) => statusBar.show(summary)),
     );
     void statusBar.refresh();
   });

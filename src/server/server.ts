@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -19,42 +20,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { keptFixCount, withFixes } from '../language/diagnostics';
 import type { LanguageService, LanguageServiceOptions } from '../language/language-service';
-import {
-  diagramLayers,
-  diagramLayoutChoices,
-  diagramOverlays,
-  diagramRequestMethod,
-  diagramThemes,
-  type DiagramParams,
-  type DiagramResult,
-} from '../protocol/diagram';
-import {
-  reportKinds,
-  reportRequestMethod,
-  summaryChangedNotificationMethod,
-  summaryRequestMethod,
-  type ReportParams,
-  type ReportResult,
-  type SummaryParams,
-  type SummaryResult,
-} from '../protocol/requests';
-import {
-  exportCloudFormationRequestMethod,
-  importCloudFormationRequestMethod,
-  type ExportCloudFormationParams,
-  type ExportCloudFormationResult,
-  type ImportCloudFormationParams,
-  type ImportCloudFormationResult,
-} from '../protocol/cloudformation';
-import { exportDocumentHasErrors, exportFormatNames, exportRequestMethod, type ExportParams, type ExportResult } from '../protocol/export';
-import {
-  scenariosRequestMethod,
-  simulateRequestMethod,
-  type ScenariosParams,
-  type ScenariosResult,
-  type SimulateParams,
-  type SimulateResult,
-} from '../protocol/simulation';
+import { diagramLayers, diagramLayoutChoices, diagramOverlays, diagramThemes } from '../protocol/diagram';
+import { reportKinds, type SummaryResult } from '../protocol/requests';
+import { exportDocumentHasErrors, exportFormatNames } from '../protocol/export';
+import { cloudArchRequestMethods, cloudArchRequests, summaryChangedNotification } from '../protocol/lsp-requests';
 import { CompletionWire, completionWireSupport } from './completion-wire';
 import { DocumentManager } from './document-manager';
 import { createEvaluator } from './evaluation-loader';
@@ -132,7 +101,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         if (supportsInlayRefresh && settings.inlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
         if (supportsCodeLensRefresh && settings.codeLens) connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
         const summary = summaryOf(uri);
-        if (summary) void connection.sendNotification(summaryChangedNotificationMethod, summary).catch(() => undefined);
+        if (summary) void connection.sendNotification(summaryChangedNotification, summary).catch(() => undefined);
       },
       logError,
       logWarning: (message) => connection.console.warn(message),
@@ -149,6 +118,11 @@ export function startServer(connection: Connection, entryPoint: string, options:
     const current = manager.current(uri);
     if (!current) return null;
     return service.summary(uri, current.version, current.doc, manager.lastEvaluation(uri));
+  }
+
+  /** The JSON-RPC "invalid params" error of a CloudArch request; its message names the request (`cloudarch/export: scale must be…`). */
+  function invalidParams(type: { readonly method: string }, problem: string): ResponseError<void> {
+    return new ResponseError(ErrorCodes.InvalidParams, `${type.method}: ${problem}`);
   }
 
   /** Runs a handler, turning an exception or a cancellation into the empty result. */
@@ -214,16 +188,7 @@ export function startServer(connection: Connection, entryPoint: string, options:
         inlayHintProvider: { resolveProvider: false },
         experimental: {
           cloudarch: {
-            requests: [
-              reportRequestMethod,
-              summaryRequestMethod,
-              diagramRequestMethod,
-              exportRequestMethod,
-              importCloudFormationRequestMethod,
-              exportCloudFormationRequestMethod,
-              simulateRequestMethod,
-              scenariosRequestMethod,
-            ],
+            requests: cloudArchRequestMethods,
             reportKinds,
           },
         },
@@ -410,10 +375,10 @@ export function startServer(connection: Connection, entryPoint: string, options:
   );
 
   connection.onRequest(
-    reportRequestMethod,
-    guard<ReportParams, ReportResult | null>('Report', null, async (params) => {
+    cloudArchRequests.report,
+    guard('Report', null, async (params) => {
       if (!params || typeof params.uri !== 'string' || !reportKinds.includes(params.kind)) {
-        throw new ResponseError(-32602, `${reportRequestMethod} needs { uri, kind } with kind one of ${reportKinds.join(', ')}.`);
+        throw invalidParams(cloudArchRequests.report, `needs { uri, kind } with kind one of ${reportKinds.join(', ')}.`);
       }
       // The worker keeps the full result of the version it evaluated last and renders the report
       // from it (the availability report evaluates again, with the Monte Carlo cross-check).
@@ -438,13 +403,13 @@ export function startServer(connection: Connection, entryPoint: string, options:
   );
 
   connection.onRequest(
-    exportRequestMethod,
-    guard<ExportParams, ExportResult | null>('Export', null, async (params) => {
+    cloudArchRequests.export,
+    guard('Export', null, async (params) => {
       if (!params || typeof params.uri !== 'string' || !exportFormatNames.includes(params.format)) {
-        throw new ResponseError(-32602, `${exportRequestMethod} needs { uri, format } with format one of ${exportFormatNames.join(', ')}.`);
+        throw invalidParams(cloudArchRequests.export, `needs { uri, format } with format one of ${exportFormatNames.join(', ')}.`);
       }
       if (params.scale !== undefined && !(typeof params.scale === 'number' && params.scale >= 0.25 && params.scale <= 8)) {
-        throw new ResponseError(-32602, `${exportRequestMethod}: scale must be a number from 0.25 to 8.`);
+        throw invalidParams(cloudArchRequests.export, 'scale must be a number from 0.25 to 8.');
       }
       if (
         params.layers !== undefined &&
@@ -453,11 +418,11 @@ export function startServer(connection: Connection, entryPoint: string, options:
           params.layers.every((layer: unknown) => typeof layer === 'string' && (diagramLayers as readonly string[]).includes(layer))
         )
       ) {
-        throw new ResponseError(-32602, `${exportRequestMethod}: layers must be a list of ${diagramLayers.join(', ')}.`);
+        throw invalidParams(cloudArchRequests.export, `layers must be a list of ${diagramLayers.join(', ')}.`);
       }
       const layout = params.layout ?? settings.diagramLayout;
       if (!diagramLayoutChoices.includes(layout)) {
-        throw new ResponseError(-32602, `${exportRequestMethod}: layout must be one of ${diagramLayoutChoices.join(', ')}.`);
+        throw invalidParams(cloudArchRequests.export, `layout must be one of ${diagramLayoutChoices.join(', ')}.`);
       }
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
@@ -478,10 +443,8 @@ export function startServer(connection: Connection, entryPoint: string, options:
   );
 
   connection.onRequest(
-    summaryRequestMethod,
-    guard<SummaryParams, SummaryResult | null>('Summary', null, (params) =>
-      params && typeof params.uri === 'string' ? summaryOf(params.uri) : null,
-    ),
+    cloudArchRequests.summary,
+    guard('Summary', null, (params) => (params && typeof params.uri === 'string' ? summaryOf(params.uri) : null)),
   );
 
   // CloudFormation both ways: the worker converts (src/cloudformation), this thread only checks and forwards.
@@ -490,21 +453,21 @@ export function startServer(connection: Connection, entryPoint: string, options:
     message: 'the language server could not convert it; see the CloudArch output for details.',
   } as const;
   connection.onRequest(
-    importCloudFormationRequestMethod,
-    guard<ImportCloudFormationParams, ImportCloudFormationResult>('CloudFormation import', conversionFailed, async (params) => {
+    cloudArchRequests.importCloudFormation,
+    guard('CloudFormation import', conversionFailed, async (params) => {
       if (!params || typeof params.uri !== 'string' || typeof params.text !== 'string')
-        throw new ResponseError(-32602, `${importCloudFormationRequestMethod} needs { uri, text, params? }.`);
+        throw invalidParams(cloudArchRequests.importCloudFormation, 'needs { uri, text, params? }.');
       const given = params.params ?? {};
       if (typeof given !== 'object' || Object.values(given).some((value) => typeof value !== 'string'))
-        throw new ResponseError(-32602, `${importCloudFormationRequestMethod}: params must map names to strings.`);
+        throw invalidParams(cloudArchRequests.importCloudFormation, 'params must map names to strings.');
       return (await evaluator.ask('importCloudFormation', { uri: params.uri, text: params.text, params: given })) ?? conversionFailed;
     }),
   );
 
   connection.onRequest(
-    exportCloudFormationRequestMethod,
-    guard<ExportCloudFormationParams, ExportCloudFormationResult>('CloudFormation export', conversionFailed, async (params) => {
-      if (!params || typeof params.uri !== 'string') throw new ResponseError(-32602, `${exportCloudFormationRequestMethod} needs { uri }.`);
+    cloudArchRequests.exportCloudFormation,
+    guard('CloudFormation export', conversionFailed, async (params) => {
+      if (!params || typeof params.uri !== 'string') throw invalidParams(cloudArchRequests.exportCloudFormation, 'needs { uri }.');
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
       return (
@@ -516,15 +479,15 @@ export function startServer(connection: Connection, entryPoint: string, options:
 
   // The picture of an open document: parse, evaluation, layout and SVG all happen in the worker.
   connection.onRequest(
-    diagramRequestMethod,
-    guard<DiagramParams, DiagramResult | null>('Diagram', null, async (params) => {
+    cloudArchRequests.diagram,
+    guard('Diagram', null, async (params) => {
       const theme = params?.theme ?? 'light';
       if (!params || typeof params.uri !== 'string' || !diagramThemes.includes(theme)) {
-        throw new ResponseError(-32602, `${diagramRequestMethod} needs { uri } and an optional theme, one of ${diagramThemes.join(', ')}.`);
+        throw invalidParams(cloudArchRequests.diagram, `needs { uri } and an optional theme, one of ${diagramThemes.join(', ')}.`);
       }
       const layout = params.layout ?? settings.diagramLayout;
       if (!diagramLayoutChoices.includes(layout)) {
-        throw new ResponseError(-32602, `${diagramRequestMethod}: layout must be one of ${diagramLayoutChoices.join(', ')}.`);
+        throw invalidParams(cloudArchRequests.diagram, `layout must be one of ${diagramLayoutChoices.join(', ')}.`);
       }
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return null;
@@ -555,10 +518,10 @@ export function startServer(connection: Connection, entryPoint: string, options:
     message: 'the language server could not simulate it; see the CloudArch output for details.',
   } as const;
   connection.onRequest(
-    simulateRequestMethod,
-    guard<SimulateParams, SimulateResult>('Simulation', simulationFailed, async (params) => {
+    cloudArchRequests.simulate,
+    guard('Simulation', simulationFailed, async (params) => {
       if (!params || typeof params.uri !== 'string' || !Array.isArray(params.events))
-        throw new ResponseError(-32602, `${simulateRequestMethod} needs { uri, events: string[], scenario?, days?, seed? }.`);
+        throw invalidParams(cloudArchRequests.simulate, 'needs { uri, events: string[], scenario?, days?, seed? }.');
       const textDocument = manager.textDocument(params.uri);
       if (!textDocument) return { ok: false, message: 'the architecture is not open in the editor.' };
       const { scenario, days, seed, events } = params;
@@ -576,8 +539,8 @@ export function startServer(connection: Connection, entryPoint: string, options:
     }),
   );
   connection.onRequest(
-    scenariosRequestMethod,
-    guard<ScenariosParams, ScenariosResult | null>('Scenarios', null, async (params) => {
+    cloudArchRequests.scenarios,
+    guard('Scenarios', null, async (params) => {
       const textDocument = params && typeof params.uri === 'string' ? manager.textDocument(params.uri) : undefined;
       if (!textDocument) return null;
       return (await evaluator.ask('scenarios', { uri: params.uri, version: textDocument.version, text: textDocument.getText() })) ?? null;

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const pureFolders = ['src/model', 'src/core', 'src/evaluate', 'src/diagram', 'src/language', 'src/protocol', 'src/cloudformation'];
@@ -17,6 +17,8 @@ const forbidden: readonly RegExp[] = [
   /^vscode-jsonrpc(\/.*)?$/,
   /^(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads|dgram|tls|os|path|process)$/,
 ];
+/** The LSP libraries that carry messages and connections (the plain `-types` and `-textdocument` packages are data only). */
+const lspLibrary = /^vscode-(languageserver|languageserver-protocol|languageclient|jsonrpc)(\/.*)?$/;
 /** Browser globals that tie code to the DOM. */
 const domGlobals = /\b(document|window|navigator|localStorage)\s*\./;
 
@@ -79,6 +81,45 @@ describe('architecture layers', () => {
       assert.deepEqual(violations, [], violations.join('\n'));
     });
   }
+
+  it('only src/protocol/lsp-requests.ts takes the LSP message classes (vscode-languageserver-protocol)', () => {
+    // The request descriptors need `RequestType`; every other pure file stays free of the LSP libraries.
+    const allowed = 'src/protocol/lsp-requests.ts';
+    const violations = pureFolders.flatMap((folder) =>
+      [...typescriptFiles(join(root, folder))]
+        .filter((file) => relative(root, file) !== allowed)
+        .filter((file) => importedModules(withoutComments(readFileSync(file, 'utf8'))).some((specifier) => lspLibrary.test(specifier)))
+        .map((file) => relative(root, file)),
+    );
+    assert.deepEqual(violations, []);
+    assert.ok(
+      importedModules(readFileSync(join(root, allowed), 'utf8')).includes('vscode-languageserver-protocol'),
+      'the check looks at the right module',
+    );
+  });
+
+  it('the webview reaches no LSP library, directly or through what it imports from src/', () => {
+    // The browser bundle would carry the JSON-RPC library: the webview must never import lsp-requests.ts.
+    const seen = new Set<string>();
+    const pending = [...typescriptFiles(join(root, 'webview'))];
+    const violations: string[] = [];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const specifier of importedModules(withoutComments(readFileSync(file, 'utf8')))) {
+        if (lspLibrary.test(specifier)) violations.push(`${relative(root, file)} imports '${specifier}'`);
+        if (!specifier.startsWith('.')) continue;
+        const target = [`${specifier}.ts`, join(specifier, 'index.ts')].map((name) => join(dirname(file), name)).find(existsSync);
+        if (target) pending.push(target);
+      }
+    }
+    assert.ok(
+      [...seen].some((file) => relative(root, file) === 'src/protocol/diagram.ts'),
+      'the walk follows the webview into src/protocol',
+    );
+    assert.deepEqual(violations, [], violations.join('\n'));
+  });
 
   it('the extension client never imports the core or the evaluators (they run in the server)', () => {
     const files = [...typescriptFiles(join(root, 'src/client'))];
