@@ -12,6 +12,7 @@ import {
   parseViewState,
   simulateCommand,
   parseWebviewMessage,
+  webviewDiagram,
   type DiagramLayer,
   type DiagramParams,
   type DiagramRange,
@@ -224,7 +225,7 @@ class DiagramPanel implements DiagramPanelHandle {
           this.post({
             type: 'diagram',
             ...(requestId !== undefined ? { requestId } : {}),
-            diagram: result,
+            diagram: webviewDiagram(result),
             canExport: await exportAvailable(),
           });
           this.settleWaiters(result);
