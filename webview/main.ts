@@ -337,7 +337,7 @@ async function buildSvg(
   markup: string,
   styles: readonly string[],
   generation: number,
-  place: (root: SVGSVGElement) => void,
+  place: (root: SVGSVGElement, complete: boolean) => void,
 ): Promise<SVGSVGElement | 'stale' | undefined> {
   if (markup.length <= wholePictureBytes) {
     const parsed = parseSvgDocument(markup);
@@ -358,7 +358,7 @@ async function buildSvg(
   if (!shell) return buildWhole(markup, styles, place);
   const root = document.adoptNode(shell) as unknown as SVGSVGElement;
   addStyles(root, styles);
-  place(root);
+  place(root, false);
   const overlays = root.querySelector(':scope > g.ca-overlays');
   const open: Element[] = [root];
   let sliceStarted = performance.now();
@@ -394,17 +394,21 @@ async function buildSvg(
 }
 
 /** The fallback for markup the cutter does not handle: parsed and inserted whole, in one task. */
-function buildWhole(markup: string, styles: readonly string[], place: (root: SVGSVGElement) => void): SVGSVGElement | undefined {
+function buildWhole(
+  markup: string,
+  styles: readonly string[],
+  place: (root: SVGSVGElement, complete: boolean) => void,
+): SVGSVGElement | undefined {
   const parsed = parseSvgDocument(markup);
   return parsed ? showWhole(parsed, styles, place) : undefined;
 }
 
 /** A parsed picture put in the page whole: adopted, its nodes marked, its style sheet added, placed and fitted. */
-function showWhole(parsed: Element, styles: readonly string[], place: (root: SVGSVGElement) => void): SVGSVGElement {
+function showWhole(parsed: Element, styles: readonly string[], place: (root: SVGSVGElement, complete: boolean) => void): SVGSVGElement {
   const root = document.adoptNode(parsed) as unknown as SVGSVGElement;
   markNodes(root);
   addStyles(root, styles);
-  place(root);
+  place(root, true);
   return root;
 }
 
@@ -441,9 +445,14 @@ async function replaceSvg(markup: string): Promise<boolean> {
   for (const unfinished of canvas.querySelectorAll('svg.pending')) unfinished.remove();
   const previous = svgRoot && svgRoot.isConnected ? svgRoot : undefined;
   if (previous) previous.classList.add('ca-outgoing');
-  const place = (root: SVGSVGElement): void => {
-    // `diagram` marks a picture that is fully shown (all of it in, boxes known); until then it is `pending`.
-    root.classList.add('pending');
+  /** The viewport's size, measured before a complete picture went in (see `place`). */
+  let sizeBeforeWhole: { width: number; height: number } | undefined;
+  /** `complete`: the root comes with all its content, and is shown in this same task. */
+  const place = (root: SVGSVGElement, complete: boolean): void => {
+    // `diagram` marks a picture that is fully shown (all of it in, boxes known); until then it is
+    // `pending` (hidden). A complete picture is never pending: hiding it and showing it again in
+    // the same task would have the browser style all of it twice.
+    if (!complete) root.classList.add('pending');
     root.setAttribute('role', 'img');
     const viewBox = root.viewBox.baseVal;
     const width = root.width.baseVal.value || viewBox?.width || 800;
@@ -453,10 +462,14 @@ async function replaceSvg(markup: string): Promise<boolean> {
     const layer = root.appendChild(document.createElementNS(svgNamespace, 'g'));
     layer.setAttribute('class', 'ca-overlays');
     placeholder.remove();
+    // Measured before the picture goes in: read after, it would have the browser lay out the whole
+    // picture there and then, and again in the frame that shows it.
+    const size = viewportSize();
+    if (complete) sizeBeforeWhole = size;
     canvas.insertBefore(root, previous ?? null);
     state.picture = { width, height };
     // Fitted from the declared size at once: nothing is measured, so no slice waits on a layout.
-    if (!state.userMoved) fit();
+    if (!state.userMoved) fit(size);
     else applyTransform();
   };
   const built = await buildSvg(withoutStyles, styles, generation, place);
@@ -470,7 +483,7 @@ async function replaceSvg(markup: string): Promise<boolean> {
   svgRoot = built;
   overlayLayer = (built.querySelector(':scope > g.ca-overlays') as SVGGElement | null) ?? undefined;
   measureBoxes();
-  drawMinimap();
+  drawMinimap(sizeBeforeWhole);
   // A node selected from the editor while the picture was on its way is selected now.
   if (state.selected && !state.boxes.has(state.selected)) state.selected = undefined;
   if (pendingSelection !== undefined) {
@@ -478,7 +491,8 @@ async function replaceSvg(markup: string): Promise<boolean> {
     pendingSelection = undefined;
     select(wanted ?? undefined);
   }
-  built.classList.replace('pending', 'diagram');
+  built.classList.remove('pending');
+  built.classList.add('diagram');
   return true;
 }
 
@@ -720,8 +734,8 @@ function applyTransform(): void {
     });
 }
 
-function fit(): void {
-  state.transform = fitTransform(state.picture, viewportSize());
+function fit(size = viewportSize()): void {
+  state.transform = fitTransform(state.picture, size);
   applyTransform();
 }
 
@@ -733,7 +747,8 @@ function zoomBy(factor: number, atX?: number, atY?: number): void {
 }
 
 let minimapView: SVGElement | undefined;
-function drawMinimap(): void {
+/** `size`: the viewport's, when the caller measured it already (see `replaceSvg`). */
+function drawMinimap(size?: { width: number; height: number }): void {
   minimapSvg.replaceChildren();
   // Worth it only when the picture is big: past a screenful of nodes.
   minimap.hidden = state.boxes.size < 25;
@@ -742,13 +757,12 @@ function drawMinimap(): void {
   for (const box of state.boxes.values())
     svgChild(minimapSvg, 'rect', { x: box.x, y: box.y, width: box.width, height: box.height, class: 'minimap-node' });
   minimapView = svgChild(minimapSvg, 'rect', { class: 'minimap-view' });
-  drawMinimapView();
+  drawMinimapView(size);
 }
 
-function drawMinimapView(): void {
+function drawMinimapView(size = viewportSize()): void {
   if (!minimapView || minimap.hidden) return;
   const { x, y, scale } = state.transform;
-  const size = viewportSize();
   minimapView.setAttribute('x', String(-x / scale));
   minimapView.setAttribute('y', String(-y / scale));
   minimapView.setAttribute('width', String(size.width / scale));

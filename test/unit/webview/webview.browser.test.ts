@@ -114,12 +114,13 @@ describe('diagram webview in Chromium', function () {
     const diagram = await diagramOf(generateArchitecture(resources, 7), { key: `file:///generated-${resources}.cloudarch.yaml` });
     const page = await openDiagramPage(browser, 'light');
     const ready = await page.waitForPosted((message) => message.type === 'ready');
-    // Counts the tasks in which elements were added to a picture still being built (the picture's root included).
+    // Counts the tasks in which the picture's root, or elements of a picture still being built, were added.
     await page.page.evaluate(`
       window.__buildTasks = 0;
       const building = (node) => node.closest && node.closest('svg.pending');
+      const isRoot = (node) => node.localName === 'svg';
       new MutationObserver((changes) => {
-        if (changes.some((change) => building(change.target) || [...change.addedNodes].some(building))) window.__buildTasks++;
+        if (changes.some((change) => building(change.target) || [...change.addedNodes].some(isRoot))) window.__buildTasks++;
       }).observe(document.querySelector('.canvas'), { childList: true, subtree: true });
     `);
     await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagram), canExport: false });
