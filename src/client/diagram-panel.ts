@@ -208,6 +208,8 @@ class DiagramPanel implements DiagramPanelHandle {
     }
     this.inFlight = true;
     const params = this.paramsFor(this.theme, this.layers);
+    // Asked alongside the picture, not after it: the answer is posted the moment it arrives.
+    const canExport = exportAvailable().catch(() => false);
     void (this.takePrefetched(params) ?? this.host.requestDiagram(params))
       .then(
         async (result) => {
@@ -226,7 +228,7 @@ class DiagramPanel implements DiagramPanelHandle {
             type: 'diagram',
             ...(requestId !== undefined ? { requestId } : {}),
             diagram: webviewDiagram(result),
-            canExport: await exportAvailable(),
+            canExport: await canExport,
           });
           this.settleWaiters(result);
         },
