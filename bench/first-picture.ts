@@ -83,7 +83,10 @@ async function firstPicture(browser: Browser, text: string, name: string): Promi
     const posted = performance.now();
     // What the panel posts (src/client/diagram-panel.ts): the answer without the resources' ranges.
     await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagram), canExport: false });
-    await page.page.locator('svg.diagram').waitFor();
+    // Polled every frame in the page's own world, as \`ready\` is. A locator would first install
+    // Playwright's selector engine in a world of its own (tens of milliseconds in every new page,
+    // and more on a busy machine), which nothing in VS Code stands for.
+    await page.page.waitForFunction(() => window.document.querySelector('svg.diagram') !== null, undefined, { polling: 'raf' });
     const shown = performance.now();
     // Long tasks are reported after they end; give the observer a frame to deliver them.
     await page.page.waitForTimeout(100);
