@@ -22,7 +22,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import type { DiagramResult } from '../src/protocol/diagram';
+import { webviewDiagram, type DiagramResult } from '../src/protocol/diagram';
 import { browserAvailable, launchBrowser, openDiagramPage } from '../test/unit/webview/browser-page';
 import type { Recorder } from './diagram';
 import { generateArchitecture, generatedResourceCount } from './generate';
@@ -81,8 +81,12 @@ async function firstPicture(browser: Browser, text: string, name: string): Promi
     if (!diagram?.svg) throw new Error('the server drew no diagram');
     const tasksBefore = (await page.longTasks()).length;
     const posted = performance.now();
-    await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
-    await page.page.locator('svg.diagram').waitFor();
+    // What the panel posts (src/client/diagram-panel.ts): the answer without the resources' ranges.
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagram), canExport: false });
+    // Polled every frame in the page's own world, as \`ready\` is. A locator would first install
+    // Playwright's selector engine in a world of its own (tens of milliseconds in every new page,
+    // and more on a busy machine), which nothing in VS Code stands for.
+    await page.page.waitForFunction(() => window.document.querySelector('svg.diagram') !== null, undefined, { polling: 'raf' });
     const shown = performance.now();
     // Long tasks are reported after they end; give the observer a frame to deliver them.
     await page.page.waitForTimeout(100);

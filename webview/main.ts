@@ -16,13 +16,13 @@ import {
   parseViewState,
   type DiagramLayer,
   type DiagramOverlay,
-  type DiagramResource,
-  type DiagramResult,
   type DiagramTheme,
   type DiagramView,
   type DiagramViewState,
   type HostMessage,
+  type WebviewDiagram,
   type WebviewMessage,
+  type WebviewResource,
 } from '../src/protocol/diagram';
 import {
   fitTransform,
@@ -59,8 +59,8 @@ const vscode = acquireVsCodeApi();
 const restored = parseViewState(vscode.getState());
 
 const state = {
-  diagram: undefined as DiagramResult | undefined,
-  resources: new Map<string, DiagramResource>(),
+  diagram: undefined as WebviewDiagram | undefined,
+  resources: new Map<string, WebviewResource>(),
   boxes: new Map<string, Box>(),
   /** Every drawing of each resource (one per zone it occupies), measured once per picture. */
   elementBoxes: new Map<string, Box[]>(),
@@ -236,7 +236,7 @@ function pictureBox(target: SVGGraphicsElement, root: SVGSVGElement): Box {
   };
 }
 
-function showDiagram(diagram: DiagramResult, canExport: boolean): void {
+function showDiagram(diagram: WebviewDiagram, canExport: boolean): void {
   const previous = state.diagram;
   // A picture older than the one shown is dropped (the extension drops them too; this is the last guard).
   if (previous && previous.uri === diagram.uri && diagram.pictureVersion < previous.pictureVersion) return;
@@ -256,7 +256,7 @@ function showDiagram(diagram: DiagramResult, canExport: boolean): void {
   }
 }
 
-function showNotice(diagram: DiagramResult): void {
+function showNotice(diagram: WebviewDiagram): void {
   if (diagram.parseError) {
     const line = diagram.parseError.range.start.line + 1;
     notice.textContent = `Line ${line}: ${diagram.parseError.message} ${diagram.svg === undefined ? 'The diagram appears once the file parses.' : 'Showing the last picture that parsed.'}`;
@@ -298,6 +298,16 @@ const nextFrame = () =>
  */
 const sliceBytes = 28 * 1024;
 const sliceMs = 6;
+/**
+ * Up to this size (the style sheet taken out; a 100-resource picture is about 150 KB) a picture is
+ * not sliced: it is parsed off the page in one task and inserted whole in the next, and the browser
+ * styles, lays out and paints it in one frame. Slicing a picture this small costs more than it
+ * spares: every slice waits for a frame of its own (six to eight frames at 100 resources) and each
+ * frame lays out the picture built so far again, while parsing it whole takes about 16 ms and its
+ * first frame about 35 ms (headless Chromium, measured 2026-12-03). Bigger pictures are sliced, so
+ * that no task of the page grows past 50 ms however big the picture.
+ */
+const wholePictureBytes = 192 * 1024;
 
 /** Parses SVG markup as XML away from the page; `undefined` when it is not well-formed. */
 function parseSvgDocument(markup: string): Element | undefined {
@@ -317,7 +327,8 @@ function markNodes(inserted: Element): void {
 }
 
 /**
- * Builds the picture in the page a slice at a time (see `sliceBytes`): the root first (with its
+ * Builds the picture in the page: whole in two tasks when it is small (see `wholePictureBytes`),
+ * else a slice at a time (see `sliceBytes`): the root first (with its
  * style sheet, size and fit, so the boxes appear where they belong), then its content in document
  * order (title block, containers, edges, then the resources in batches). Returns the root, or
  * `undefined` when the markup cannot be shown or a newer picture replaced it meanwhile (`stale`).
@@ -326,8 +337,16 @@ async function buildSvg(
   markup: string,
   styles: readonly string[],
   generation: number,
-  place: (root: SVGSVGElement) => void,
+  place: (root: SVGSVGElement, complete: boolean) => void,
 ): Promise<SVGSVGElement | 'stale' | undefined> {
+  if (markup.length <= wholePictureBytes) {
+    const parsed = parseSvgDocument(markup);
+    if (!parsed) return undefined;
+    // Parsed in this task, shown in the next: the two costs never add up in one task.
+    await nextTask();
+    if (generation !== pictureGeneration) return 'stale';
+    return showWhole(parsed, styles, place);
+  }
   const cut = cutSvg(markup);
   if (!cut || cut.kind !== 'open') return buildWhole(markup, styles, place);
   const rootStart = cut.start;
@@ -339,7 +358,7 @@ async function buildSvg(
   if (!shell) return buildWhole(markup, styles, place);
   const root = document.adoptNode(shell) as unknown as SVGSVGElement;
   addStyles(root, styles);
-  place(root);
+  place(root, false);
   const overlays = root.querySelector(':scope > g.ca-overlays');
   const open: Element[] = [root];
   let sliceStarted = performance.now();
@@ -375,13 +394,21 @@ async function buildSvg(
 }
 
 /** The fallback for markup the cutter does not handle: parsed and inserted whole, in one task. */
-function buildWhole(markup: string, styles: readonly string[], place: (root: SVGSVGElement) => void): SVGSVGElement | undefined {
+function buildWhole(
+  markup: string,
+  styles: readonly string[],
+  place: (root: SVGSVGElement, complete: boolean) => void,
+): SVGSVGElement | undefined {
   const parsed = parseSvgDocument(markup);
-  if (!parsed) return undefined;
+  return parsed ? showWhole(parsed, styles, place) : undefined;
+}
+
+/** A parsed picture put in the page whole: adopted, its nodes marked, its style sheet added, placed and fitted. */
+function showWhole(parsed: Element, styles: readonly string[], place: (root: SVGSVGElement, complete: boolean) => void): SVGSVGElement {
   const root = document.adoptNode(parsed) as unknown as SVGSVGElement;
   markNodes(root);
   addStyles(root, styles);
-  place(root);
+  place(root, true);
   return root;
 }
 
@@ -418,9 +445,14 @@ async function replaceSvg(markup: string): Promise<boolean> {
   for (const unfinished of canvas.querySelectorAll('svg.pending')) unfinished.remove();
   const previous = svgRoot && svgRoot.isConnected ? svgRoot : undefined;
   if (previous) previous.classList.add('ca-outgoing');
-  const place = (root: SVGSVGElement): void => {
-    // `diagram` marks a picture that is fully shown (all of it in, boxes known); until then it is `pending`.
-    root.classList.add('pending');
+  /** The viewport's size, measured before a complete picture went in (see `place`). */
+  let sizeBeforeWhole: { width: number; height: number } | undefined;
+  /** `complete`: the root comes with all its content, and is shown in this same task. */
+  const place = (root: SVGSVGElement, complete: boolean): void => {
+    // `diagram` marks a picture that is fully shown (all of it in, boxes known); until then it is
+    // `pending` (hidden). A complete picture is never pending: hiding it and showing it again in
+    // the same task would have the browser style all of it twice.
+    if (!complete) root.classList.add('pending');
     root.setAttribute('role', 'img');
     const viewBox = root.viewBox.baseVal;
     const width = root.width.baseVal.value || viewBox?.width || 800;
@@ -430,10 +462,14 @@ async function replaceSvg(markup: string): Promise<boolean> {
     const layer = root.appendChild(document.createElementNS(svgNamespace, 'g'));
     layer.setAttribute('class', 'ca-overlays');
     placeholder.remove();
+    // Measured before the picture goes in: read after, it would have the browser lay out the whole
+    // picture there and then, and again in the frame that shows it.
+    const size = viewportSize();
+    if (complete) sizeBeforeWhole = size;
     canvas.insertBefore(root, previous ?? null);
     state.picture = { width, height };
     // Fitted from the declared size at once: nothing is measured, so no slice waits on a layout.
-    if (!state.userMoved) fit();
+    if (!state.userMoved) fit(size);
     else applyTransform();
   };
   const built = await buildSvg(withoutStyles, styles, generation, place);
@@ -447,7 +483,7 @@ async function replaceSvg(markup: string): Promise<boolean> {
   svgRoot = built;
   overlayLayer = (built.querySelector(':scope > g.ca-overlays') as SVGGElement | null) ?? undefined;
   measureBoxes();
-  drawMinimap();
+  drawMinimap(sizeBeforeWhole);
   // A node selected from the editor while the picture was on its way is selected now.
   if (state.selected && !state.boxes.has(state.selected)) state.selected = undefined;
   if (pendingSelection !== undefined) {
@@ -455,7 +491,8 @@ async function replaceSvg(markup: string): Promise<boolean> {
     pendingSelection = undefined;
     select(wanted ?? undefined);
   }
-  built.classList.replace('pending', 'diagram');
+  built.classList.remove('pending');
+  built.classList.add('diagram');
   return true;
 }
 
@@ -607,7 +644,7 @@ function paintSelection(): void {
   }
 }
 
-function buildZoneToggles(diagram: DiagramResult): void {
+function buildZoneToggles(diagram: WebviewDiagram): void {
   const zones = diagram.zones.map((zone) => zone.zone);
   const shown = [...zoneGroup.querySelectorAll('vscode-checkbox')].map((box) => box.getAttribute('data-zone'));
   if (state.zoneDown && !zones.includes(state.zoneDown)) state.zoneDown = undefined;
@@ -697,8 +734,8 @@ function applyTransform(): void {
     });
 }
 
-function fit(): void {
-  state.transform = fitTransform(state.picture, viewportSize());
+function fit(size = viewportSize()): void {
+  state.transform = fitTransform(state.picture, size);
   applyTransform();
 }
 
@@ -710,7 +747,8 @@ function zoomBy(factor: number, atX?: number, atY?: number): void {
 }
 
 let minimapView: SVGElement | undefined;
-function drawMinimap(): void {
+/** `size`: the viewport's, when the caller measured it already (see `replaceSvg`). */
+function drawMinimap(size?: { width: number; height: number }): void {
   minimapSvg.replaceChildren();
   // Worth it only when the picture is big: past a screenful of nodes.
   minimap.hidden = state.boxes.size < 25;
@@ -719,13 +757,12 @@ function drawMinimap(): void {
   for (const box of state.boxes.values())
     svgChild(minimapSvg, 'rect', { x: box.x, y: box.y, width: box.width, height: box.height, class: 'minimap-node' });
   minimapView = svgChild(minimapSvg, 'rect', { class: 'minimap-view' });
-  drawMinimapView();
+  drawMinimapView(size);
 }
 
-function drawMinimapView(): void {
+function drawMinimapView(size = viewportSize()): void {
   if (!minimapView || minimap.hidden) return;
   const { x, y, scale } = state.transform;
-  const size = viewportSize();
   minimapView.setAttribute('x', String(-x / scale));
   minimapView.setAttribute('y', String(-y / scale));
   minimapView.setAttribute('width', String(size.width / scale));

@@ -12,6 +12,7 @@ import {
   parseViewState,
   simulateCommand,
   parseWebviewMessage,
+  webviewDiagram,
   type DiagramLayer,
   type DiagramParams,
   type DiagramRange,
@@ -207,6 +208,8 @@ class DiagramPanel implements DiagramPanelHandle {
     }
     this.inFlight = true;
     const params = this.paramsFor(this.theme, this.layers);
+    // Asked alongside the picture, not after it: the answer is posted the moment it arrives.
+    const canExport = exportAvailable().catch(() => false);
     void (this.takePrefetched(params) ?? this.host.requestDiagram(params))
       .then(
         async (result) => {
@@ -224,8 +227,8 @@ class DiagramPanel implements DiagramPanelHandle {
           this.post({
             type: 'diagram',
             ...(requestId !== undefined ? { requestId } : {}),
-            diagram: result,
-            canExport: await exportAvailable(),
+            diagram: webviewDiagram(result),
+            canExport: await canExport,
           });
           this.settleWaiters(result);
         },

@@ -123,6 +123,27 @@ export interface DiagramResult {
   readonly layoutNotice?: string;
 }
 
+/** A resource as the webview is sent it: without its ranges, which only the extension uses (it links a name to its YAML). */
+export type WebviewResource = Omit<DiagramResource, 'range' | 'nameRange'>;
+
+/**
+ * A picture as the webview is sent it (`webviewDiagram`): the `cloudarch/diagram` answer without
+ * what the webview never reads. The page reports a click or a selection by resource name, and the
+ * extension, which keeps the whole answer, finds the range; so each resource's two ranges (six
+ * objects each time) are not copied into the page with every picture.
+ */
+export interface WebviewDiagram extends Omit<DiagramResult, 'resources'> {
+  readonly resources: readonly WebviewResource[];
+}
+
+/** What the webview is sent of an answer: the same figures, without the resources' ranges. */
+export function webviewDiagram(result: DiagramResult): WebviewDiagram {
+  return {
+    ...result,
+    resources: result.resources.map(({ range: _range, nameRange: _nameRange, ...shown }) => shown),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Webview ⇄ extension messages
 // ---------------------------------------------------------------------------------------------
@@ -167,7 +188,7 @@ export type WebviewMessage =
 /** Extension → webview. */
 export type HostMessage =
   /** A picture, in answer to `ready`/`options` (their `requestId`) or pushed after an edit (no id). */
-  | { readonly type: 'diagram'; readonly requestId?: number; readonly diagram: DiagramResult; readonly canExport: boolean }
+  | { readonly type: 'diagram'; readonly requestId?: number; readonly diagram: WebviewDiagram; readonly canExport: boolean }
   /** The editor's cursor is in this resource (or in none): select and scroll to its node. */
   | { readonly type: 'select'; readonly resource: string | null }
   /** A request failed or the server is not available; shown as a notice over the last picture. */
@@ -239,12 +260,14 @@ const isRange = (value: unknown): value is DiagramRange => isObject(value) && is
 const isOptionalNumber = (value: unknown): boolean => value === undefined || isFiniteNumber(value);
 
 function isResource(value: unknown): value is DiagramResource {
+  return isObject(value) && isRange(value.range) && isRange(value.nameRange) && isWebviewResource(value);
+}
+
+function isWebviewResource(value: unknown): value is WebviewResource {
   return (
     isObject(value) &&
     isName(value.name) &&
     typeof value.type === 'string' &&
-    isRange(value.range) &&
-    isRange(value.nameRange) &&
     isOptionalNumber(value.monthlyUSD) &&
     isOptionalNumber(value.availabilityPercent) &&
     isObject(value.findings) &&
@@ -268,8 +291,17 @@ function isZoneOutage(value: unknown): value is DiagramZoneOutage {
   );
 }
 
-/** Whether a value is a well-formed `cloudarch/diagram` result (the webview checks what it is given). */
+/** Whether a value is a well-formed `cloudarch/diagram` result. */
 export function isDiagramResult(value: unknown): value is DiagramResult {
+  return isDiagramShape(value, isResource);
+}
+
+/** Whether a value is a well-formed picture for the webview (`webviewDiagram`; the webview checks what it is given). */
+export function isWebviewDiagram(value: unknown): value is WebviewDiagram {
+  return isDiagramShape(value, isWebviewResource);
+}
+
+function isDiagramShape(value: unknown, isResourceOfShape: (resource: unknown) => boolean): boolean {
   return (
     isObject(value) &&
     typeof value.uri === 'string' &&
@@ -278,7 +310,7 @@ export function isDiagramResult(value: unknown): value is DiagramResult {
     (value.svg === undefined || typeof value.svg === 'string') &&
     typeof value.title === 'string' &&
     Array.isArray(value.resources) &&
-    value.resources.every(isResource) &&
+    value.resources.every(isResourceOfShape) &&
     isListOf(value.availableLayers, diagramLayers) &&
     Array.isArray(value.zones) &&
     value.zones.every(isZoneOutage) &&
@@ -300,7 +332,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
   if (requestId === null) return undefined;
   switch (value.type) {
     case 'diagram':
-      if (!isDiagramResult(value.diagram) || typeof value.canExport !== 'boolean') return undefined;
+      if (!isWebviewDiagram(value.diagram) || typeof value.canExport !== 'boolean') return undefined;
       return { type: 'diagram', ...(requestId !== undefined ? { requestId } : {}), diagram: value.diagram, canExport: value.canExport };
     case 'select':
       return value.resource === null || isName(value.resource) ? { type: 'select', resource: value.resource } : undefined;

@@ -4,7 +4,15 @@
  */
 import * as assert from 'node:assert/strict';
 import { exportViewParams } from '../../../src/protocol/export';
-import { isDiagramResult, parseHostMessage, parseViewState, parseWebviewMessage, type DiagramResult } from '../../../src/protocol/diagram';
+import {
+  isDiagramResult,
+  isWebviewDiagram,
+  parseHostMessage,
+  parseViewState,
+  parseWebviewMessage,
+  webviewDiagram,
+  type DiagramResult,
+} from '../../../src/protocol/diagram';
 
 const range = { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } };
 const diagram: DiagramResult = {
@@ -86,6 +94,34 @@ describe('diagram webview protocol', () => {
     assert.equal(parseHostMessage({ type: 'diagram', diagram, canExport: false, requestId: 'x' }), undefined);
     assert.equal(parseHostMessage({ type: 'select', resource: 7 }), undefined);
     assert.equal(parseHostMessage({ type: 'eval', code: 'alert(1)' }), undefined);
+  });
+
+  it('sends the webview each resource without its ranges, and the webview accepts that and nothing less', () => {
+    const sent = webviewDiagram(diagram);
+    assert.deepEqual(
+      sent.resources,
+      diagram.resources.map(({ name, type, findings, spof, monthlyUSD, availabilityPercent }) => ({
+        name,
+        type,
+        findings,
+        spof,
+        ...(monthlyUSD !== undefined ? { monthlyUSD } : {}),
+        ...(availabilityPercent !== undefined ? { availabilityPercent } : {}),
+      })),
+    );
+    assert.ok(sent.resources.length > 0 && sent.resources.every((resource) => !('range' in resource) && !('nameRange' in resource)));
+    assert.equal(sent.svg, diagram.svg);
+    assert.ok(isWebviewDiagram(sent));
+    assert.ok(!isDiagramResult(sent), 'not a full answer: the extension keeps that');
+    assert.deepEqual(parseHostMessage({ type: 'diagram', diagram: sent, canExport: false }), {
+      type: 'diagram',
+      diagram: sent,
+      canExport: false,
+    });
+    assert.equal(
+      parseHostMessage({ type: 'diagram', diagram: { ...sent, resources: [{ ...sent.resources[0], spof: 'no' }] }, canExport: false }),
+      undefined,
+    );
   });
 
   it('checks a diagram result field by field', () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { parseArchitecture } from '../../../src/core/parse';
 import { exportArchitecture } from '../../../src/diagram/export';
-import { parseWebviewMessage, type DiagramResult, type WebviewMessage } from '../../../src/protocol/diagram';
+import { parseWebviewMessage, webviewDiagram, type DiagramResult, type WebviewMessage } from '../../../src/protocol/diagram';
 import { exportViewParams } from '../../../src/protocol/export';
 import { browserAvailable, launchBrowser, openDiagramPage, type DiagramPage } from './browser-page';
 import { generateArchitecture } from '../../../bench/generate';
@@ -46,7 +46,8 @@ describe('diagram webview in Chromium', function () {
   async function shown(file: string, theme: 'light' | 'dark' = 'light'): Promise<DiagramPage> {
     const page = await openDiagramPage(browser, theme);
     const ready = await page.waitForPosted((message) => message.type === 'ready');
-    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: diagrams.get(file)!, canExport: false });
+    // What the panel posts: the answer without the resources' ranges (webviewDiagram).
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagrams.get(file)!), canExport: false });
     await page.page.locator('svg.diagram').waitFor();
     return page;
   }
@@ -67,7 +68,7 @@ describe('diagram webview in Chromium', function () {
         const diagram = await diagramOf(exampleText(file), { key: `file:///${file}`, theme });
         const page = await openDiagramPage(browser, theme);
         const ready = await page.waitForPosted((message) => message.type === 'ready');
-        await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
+        await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagram), canExport: false });
         await page.page.locator('svg.diagram').waitFor();
         const drawn = await page.page.evaluate(() => [
           ...new Set(
@@ -104,23 +105,27 @@ describe('diagram webview in Chromium', function () {
     await page.page.close();
   });
 
-  // The webview inserts a big picture a slice per frame (webview/main.ts, buildSvg). What it shows
-  // at the end must be the server's picture, every element in its place, and built in several tasks.
-  it('builds a big picture over several frames and ends with every element of the SVG the server drew, in order', async () => {
-    const diagram = await diagramOf(generateArchitecture(100, 7), { key: 'file:///generated-100.cloudarch.yaml' });
-    assert.ok(diagram.svg!.length > 100_000, 'the picture is big enough to be cut into slices');
+  /**
+   * Shows the picture of a generated file and returns in how many tasks elements were added to the
+   * picture while it was being built, after checking that what the page shows at the end is the
+   * server's picture, every element in its place (tag, hook, transform and text, in document order).
+   */
+  async function buildOf(resources: number): Promise<{ tasks: number; bytes: number }> {
+    const diagram = await diagramOf(generateArchitecture(resources, 7), { key: `file:///generated-${resources}.cloudarch.yaml` });
     const page = await openDiagramPage(browser, 'light');
     const ready = await page.waitForPosted((message) => message.type === 'ready');
-    // Counts the tasks in which elements were added to a picture still being built.
+    // Counts the tasks in which the picture's root, or elements of a picture still being built, were added.
     await page.page.evaluate(`
       window.__buildTasks = 0;
+      const building = (node) => node.closest && node.closest('svg.pending');
+      const isRoot = (node) => node.localName === 'svg';
       new MutationObserver((changes) => {
-        if (changes.some((change) => change.target.closest && change.target.closest('svg.pending'))) window.__buildTasks++;
+        if (changes.some((change) => building(change.target) || [...change.addedNodes].some(isRoot))) window.__buildTasks++;
       }).observe(document.querySelector('.canvas'), { childList: true, subtree: true });
     `);
-    await page.send({ type: 'diagram', requestId: ready.requestId, diagram, canExport: false });
+    await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagram), canExport: false });
     await page.page.locator('svg.diagram').waitFor();
-    assert.ok(((await page.page.evaluate('window.__buildTasks')) as number) > 3, 'the picture was inserted over several tasks');
+    const tasks = (await page.page.evaluate('window.__buildTasks')) as number;
     // Every element as tag, hook and text, in document order: the server's SVG (its style sheet
     // aside, which the page re-adds with its nonce) against the page's picture (its overlays aside).
     const signatures = (await page.page.evaluate(`(() => {
@@ -136,13 +141,32 @@ describe('diagram webview in Chromium', function () {
     assert.equal(signatures.roots, 1, 'one picture in the page');
     assert.ok(signatures.expected.length > 1_000, `${signatures.expected.length} elements compared`);
     assert.deepEqual(signatures.shown, signatures.expected);
+    assert.equal(await page.page.locator('svg.diagram [data-resource]').count(), diagram.svg!.match(/data-resource="/g)!.length);
     assert.deepEqual(await page.violations(), []);
     await page.page.close();
+    return { tasks, bytes: diagram.svg!.length };
+  }
+
+  // The webview inserts a big picture a slice per frame (webview/main.ts, buildSvg), so that no
+  // task of the page grows past 50 ms; what it shows at the end must be the server's picture.
+  it('builds a big picture over several frames and ends with every element of the SVG the server drew, in order', async () => {
+    const { tasks, bytes } = await buildOf(200);
+    assert.ok(bytes > 250_000, `the picture (${bytes} bytes) is big enough to be cut into slices`);
+    assert.ok(tasks > 3, `the picture was inserted over several tasks (${tasks})`);
+  });
+
+  // A picture of about 100 resources is parsed whole and inserted in one task: slicing it cost more
+  // frames than it spared (webview/main.ts, wholePictureBytes).
+  it('shows a 100-resource picture in one insertion, every element of the SVG the server drew, in order', async () => {
+    const { tasks, bytes } = await buildOf(100);
+    assert.ok(bytes > 100_000, `a picture of ${bytes} bytes`);
+    assert.equal(tasks, 1, 'the picture was inserted in one task');
   });
 
   it('shows the newest picture when a second arrives while the first is being built, and only that one', async () => {
-    const big = await diagramOf(generateArchitecture(100, 7), { key: 'file:///generated-100.cloudarch.yaml' });
-    const small = await diagramOf(exampleText('static-site.cloudarch.yaml'), { key: 'file:///generated-100.cloudarch.yaml', version: 2 });
+    // Big enough to be built in slices (a picture of 100 resources is shown whole, in one task).
+    const big = await diagramOf(generateArchitecture(200, 7), { key: 'file:///generated-200.cloudarch.yaml' });
+    const small = await diagramOf(exampleText('static-site.cloudarch.yaml'), { key: 'file:///generated-200.cloudarch.yaml', version: 2 });
     const page = await openDiagramPage(browser, 'light');
     const ready = await page.waitForPosted((message) => message.type === 'ready');
     await page.send({ type: 'diagram', requestId: ready.requestId, diagram: big, canExport: false });
