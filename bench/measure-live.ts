@@ -8,7 +8,8 @@
  *
  *   npx tsx bench/measure-live.ts [size] [edits]
  *
- * The machine is shared: wall and even CPU figures move with its load. For a figure the load does
+ * The machine is shared: wall and even CPU figures move with its load (the 10th percentile of the
+ * CPU time moves least: compare builds by it, run alternately). For a figure the load does
  * not change, count instructions: bundle it (`npx esbuild bench/measure-live.ts --bundle
  * --platform=node --outfile=out/measure-live.js`) and run `valgrind --tool=cachegrind
  * --cache-sim=no --smc-check=all-non-file node out/measure-live.js 1000 40`, then with 80 edits:
@@ -61,7 +62,7 @@ function main(): void {
     cpu.push((used.user + used.system) / 1000);
   }
   console.log(
-    `live answer at ${size} resources, ${edits} edits: CPU median ${quantile(cpu, 0.5)} ms, p95 ${quantile(cpu, 0.95)} ms; ` +
+    `live answer at ${size} resources, ${edits} edits: CPU p10 ${quantile(cpu, 0.1)} ms, median ${quantile(cpu, 0.5)} ms, p95 ${quantile(cpu, 0.95)} ms; ` +
       `wall median ${quantile(wall, 0.5)} ms, p95 ${quantile(wall, 0.95)} ms`,
   );
 }
