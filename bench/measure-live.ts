@@ -3,23 +3,20 @@
  * runs the `live` handler the worker runs (incremental parse, the evaluations with the previous
  * result, the diagnostics' JSON, the figures) on a generated file after one-digit edits of a
  * `sizeGB:` mid-file, as "edit → diagnostics with evaluations" makes them, and prints the CPU time
- * and wall time per edit. The text of each edit is flattened first, as a message from the server
- * thread arrives.
+ * and wall time per edit (bench/live-step.ts).
  *
  *   npx tsx bench/measure-live.ts [size] [edits]
  *
- * The machine is shared: wall and even CPU figures move with its load. For a figure the load does
- * not change, count instructions: bundle it (`npx esbuild bench/measure-live.ts --bundle
- * --platform=node --outfile=out/measure-live.js`) and run `valgrind --tool=cachegrind
- * --cache-sim=no --smc-check=all-non-file node out/measure-live.js 1000 40`, then with 80 edits:
- * the difference divided by 40 is the instructions per edit (the cold start cancels out). Add
- * `--cpu-prof` to node for a profile.
+ * The machine is shared: wall and even CPU figures move with its load (the 10th percentile of the
+ * CPU time moves least). To compare two builds, run them in one process, edit for edit:
+ * bench/compare-live.mjs. For a figure the load does not change, count instructions: bundle it
+ * (`npx esbuild bench/measure-live.ts --bundle --platform=node --outfile=out/measure-live.js`) and
+ * run `valgrind --tool=cachegrind --cache-sim=no --smc-check=all-non-file node --predictable
+ * out/measure-live.js 1000 40`, then with 80 edits: the difference divided by 40 is the
+ * instructions per edit (the cold start cancels out; `--predictable` keeps V8's collections and
+ * compilations from depending on time). Slow: minutes per run. Add `--cpu-prof` to node for a profile.
  */
-import { generateArchitecture } from './generate';
-import { createEngineLanguageService } from '../src/language/engine';
-import { evaluationHandlers } from '../src/server/evaluation-handlers';
-import type { LiveEvaluationMessage, LiveRequest } from '../src/server/evaluation-requests';
-import { WorkerSession } from '../src/server/worker-session';
+import { createLiveStepper, sizeDigitEdit } from './live-step';
 
 const size = Number(process.argv[2] ?? 1000);
 const edits = Number(process.argv[3] ?? 200);
@@ -32,36 +29,19 @@ function quantile(values: readonly number[], fraction: number): string {
 }
 
 function main(): void {
-  let text = generateArchitecture(size);
-  const session = new WorkerSession(createEngineLanguageService());
-  const uri = 'file:///bench/arch.cloudarch.yaml';
-  const at = text.indexOf('sizeGB: ', Math.floor(text.length / 2)) + 'sizeGB: '.length;
-  // The lists the server holds, as the evaluation loader tracks them: named when unchanged.
-  const held: { diagnostics?: number; parseDiagnostics?: number } = {};
-  const live = (version: number): void => {
-    const request: LiveRequest = { uri, version, text, minimumSeverity: 'low', held: { ...held } };
-    // The live handler answers synchronously (its type allows a promise, as every kind's does).
-    const answer = evaluationHandlers.live(request, session) as LiveEvaluationMessage;
-    if ('serial' in answer.diagnostics) held.diagnostics = answer.diagnostics.serial;
-    if ('serial' in answer.parseDiagnostics) held.parseDiagnostics = answer.parseDiagnostics.serial;
-  };
-  live(1);
-  let digit = Number(text.charAt(at));
+  const step = createLiveStepper(size);
+  let digit = 1;
   const cpu: number[] = [];
   const wall: number[] = [];
   for (let index = 0; index < warmups + edits; index++) {
     digit = digit === 9 ? 1 : digit + 1;
-    text = Buffer.from(text.slice(0, at) + String(digit) + text.slice(at + 1)).toString();
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    live(index + 2);
+    const time = step(sizeDigitEdit(digit));
     if (index < warmups) continue;
-    wall.push(performance.now() - started);
-    const used = process.cpuUsage(cpuBefore);
-    cpu.push((used.user + used.system) / 1000);
+    cpu.push(time.cpu);
+    wall.push(time.wall);
   }
   console.log(
-    `live answer at ${size} resources, ${edits} edits: CPU median ${quantile(cpu, 0.5)} ms, p95 ${quantile(cpu, 0.95)} ms; ` +
+    `live answer at ${size} resources, ${edits} edits: CPU p10 ${quantile(cpu, 0.1)} ms, median ${quantile(cpu, 0.5)} ms, p95 ${quantile(cpu, 0.95)} ms; ` +
       `wall median ${quantile(wall, 0.5)} ms, p95 ${quantile(wall, 0.95)} ms`,
   );
 }

@@ -58,6 +58,17 @@ export interface DocumentModel {
   readonly model: ReliabilityModel;
   /** Zone id (`us-east-1a`) -> its letter (`a`). */
   readonly zoneLetter: ReadonlyMap<string, string>;
+  /** The document the model was built from and the dependencies its references gave: the next version's model starts from them. */
+  readonly source?: { readonly doc: ArchDocument; readonly dependencies: Dependencies };
+}
+
+/** The dependencies by name that a document's references give, and its entry points. */
+interface Dependencies {
+  /** Only resources with hard dependencies have an entry (most have none). */
+  readonly hard: ReadonlyMap<string, readonly string[]>;
+  /** Per resource, its any-of groups (one per property). */
+  readonly anyOf: ReadonlyMap<string, readonly (readonly string[])[]>;
+  readonly entryPoints: readonly string[];
 }
 
 /**
@@ -117,21 +128,21 @@ const noNames: readonly string[] = [];
 const noGroups: readonly (readonly string[])[] = [];
 
 function sameStrings(left: readonly string[], right: readonly string[]): boolean {
+  if (left === right) return true;
   if (left.length !== right.length) return false;
   for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
   return true;
 }
 
 function sameGroups(left: readonly (readonly string[])[], right: readonly (readonly string[])[]): boolean {
+  if (left === right) return true;
   if (left.length !== right.length) return false;
   for (let index = 0; index < left.length; index++) if (!sameStrings(left[index]!, right[index]!)) return false;
   return true;
 }
 
-/** Builds the reliability model of a parsed architecture. */
-export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
-  const zoneLetter = new Map<string, string>();
-  // Only resources with dependencies get an entry (most have none).
+/** The dependencies of a document, from all its references. */
+function dependenciesOf(doc: ArchDocument): Dependencies {
   const hard = new Map<string, string[]>();
   const addHard = (from: string, to: string): void => {
     const list = hard.get(from);
@@ -168,6 +179,90 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
     dependedOn.add(ref.target);
   }
 
+  // Entry points: what the outside world (external.*) connects to; failing that, every resource
+  // nothing else depends on (evaluation.md, "Availability", 5).
+  const entryPoints: string[] = [];
+  for (const ref of doc.references) {
+    if (!ref.resolved || ref.optional === true || ref.role === 'none' || ref.role === 'reverse-hard') continue;
+    const from = doc.resourceByName.get(ref.from);
+    if (!from || !isExternalType(from) || isSecurityGroup(ref.target) || ref.target === ref.from) continue;
+    if (!entryPoints.includes(ref.target)) entryPoints.push(ref.target);
+  }
+  if (entryPoints.length === 0) {
+    for (const r of doc.resources) {
+      if (isExternalType(r) || r.type === securityGroupType || dependedOn.has(r.name)) continue;
+      entryPoints.push(r.name);
+    }
+  }
+  const groupLists = new Map<string, readonly (readonly string[])[]>();
+  for (const [name, groups] of anyOf) groupLists.set(name, [...groups.values()]);
+  return { hard, anyOf: groupLists, entryPoints };
+}
+
+/** Beyond this many resources replaced since the previous version, the dependencies are worked out afresh. */
+const dependencyReuseLimit = 32;
+
+/**
+ * Whether `doc` has the dependencies of `before`, the previous version of the same document: true
+ * when the edit replaced a few resources in place (same names, same places, same types) and every
+ * reference reads as it did (same source, target, property and role, and a replaced resource's
+ * routing or failover, which turn a property's references into any-of groups, unchanged). The
+ * usual keystroke inside a resource; then the previous maps and arrays are reused as they are, and
+ * each unchanged component is recognised by reference.
+ */
+function sameDependencies(doc: ArchDocument, before: ArchDocument): boolean {
+  if (doc === before) return true;
+  const resources = doc.resources;
+  const oldResources = before.resources;
+  const references = doc.references;
+  const oldReferences = before.references;
+  if (resources.length !== oldResources.length || references.length !== oldReferences.length) return false;
+  const replaced = new Set<string>();
+  for (let position = 0; position < resources.length; position++) {
+    const resource = resources[position]!;
+    const old = oldResources[position]!;
+    if (resource === old) continue;
+    if (resource.name !== old.name || resource.type !== old.type) return false;
+    if (doc.resourceByName.get(resource.name)?.type !== before.resourceByName.get(old.name)?.type) return false;
+    replaced.add(resource.name);
+    if (replaced.size > dependencyReuseLimit) return false;
+  }
+  for (let position = 0; position < references.length; position++) {
+    const ref = references[position]!;
+    const old = oldReferences[position]!;
+    if (ref !== old) {
+      if (
+        ref.from !== old.from ||
+        ref.target !== old.target ||
+        ref.resolved !== old.resolved ||
+        ref.optional !== old.optional ||
+        ref.role !== old.role ||
+        String(ref.path[0] ?? '') !== String(old.path[0] ?? '')
+      )
+        return false;
+    }
+    if (replaced.has(ref.from)) {
+      const property = String(ref.path[0] ?? '');
+      const from = doc.resourceByName.get(ref.from);
+      const oldFrom = before.resourceByName.get(ref.from);
+      if (from !== undefined && oldFrom !== undefined && isAnyOfProperty(from, property) !== isAnyOfProperty(oldFrom, property))
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Builds the reliability model of a parsed architecture. With `previous`, the model of the
+ * previous version of the same document, its dependencies are reused when the edit left them as
+ * they were (`sameDependencies`).
+ */
+export function reliabilityModelFromDocument(doc: ArchDocument, previous?: DocumentModel): DocumentModel {
+  const zoneLetter = new Map<string, string>();
+  const source = previous?.source;
+  const dependencies = source !== undefined && sameDependencies(doc, source.doc) ? source.dependencies : dependenciesOf(doc);
+  const { hard, anyOf, entryPoints } = dependencies;
+
   // As JSON, so that zones `[a, b]` and `['a,b']` never share a key.
   const zonesKey = JSON.stringify(doc.zones);
   // Most resources name the same zones as the one before them: their zone ids are in the map already.
@@ -183,8 +278,7 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
       lastLetters = letters;
     }
     const hardNames = hard.get(r.name) ?? noNames;
-    const groups = anyOf.get(r.name);
-    const anyOfGroups = groups === undefined ? noGroups : [...groups.values()];
+    const anyOfGroups = anyOf.get(r.name) ?? noGroups;
     // The same resource object in the same region and zones with the same dependencies gives the
     // same component: keeping the object lets the result cache compare models by identity.
     const cached = componentByResource.get(r);
@@ -212,22 +306,6 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
     return component;
   });
 
-  // Entry points: what the outside world (external.*) connects to; failing that, every resource
-  // nothing else depends on (evaluation.md, "Availability", 5).
-  const entryPoints: string[] = [];
-  for (const ref of doc.references) {
-    if (!ref.resolved || ref.optional === true || ref.role === 'none' || ref.role === 'reverse-hard') continue;
-    const from = doc.resourceByName.get(ref.from);
-    if (!from || !isExternalType(from) || isSecurityGroup(ref.target) || ref.target === ref.from) continue;
-    if (!entryPoints.includes(ref.target)) entryPoints.push(ref.target);
-  }
-  if (entryPoints.length === 0) {
-    for (const r of doc.resources) {
-      if (isExternalType(r) || r.type === securityGroupType || dependedOn.has(r.name)) continue;
-      entryPoints.push(r.name);
-    }
-  }
-
   return {
     model: {
       components,
@@ -236,5 +314,6 @@ export function reliabilityModelFromDocument(doc: ArchDocument): DocumentModel {
       regionAvailability: doc.assumptions.regionAvailability / 100,
     },
     zoneLetter,
+    source: { doc, dependencies },
   };
 }

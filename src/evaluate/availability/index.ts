@@ -40,10 +40,18 @@ interface RecentResult {
 const recentResultsKept = 4;
 
 /**
- * Memo: the recent results each result was evaluated among, newest first, keyed by the result
- * object the caller holds and passes back as `previous` (results are never changed once made).
+ * Memo: the recent results each result was evaluated among, newest first, and the model of its
+ * document, keyed by the result object the caller holds and passes back as `previous` (results are
+ * never changed once made).
  */
-const recentResultsOf = new WeakMap<AvailabilityResult, readonly RecentResult[]>();
+const recentResultsOf = new WeakMap<AvailabilityResult, AvailabilityMemory>();
+
+/** What a result hands to the next evaluation of the same document. */
+interface AvailabilityMemory {
+  readonly recent: readonly RecentResult[];
+  /** The model of this result's document, which the next version's model starts from (its dependencies). */
+  readonly built: DocumentModel;
+}
 
 /** What an availability evaluation may reuse. */
 export interface AvailabilityOptions extends EngineOptions {
@@ -95,8 +103,9 @@ function sameDocumentModel(left: DocumentModel, right: DocumentModel): boolean {
  * `previous`, a recent result whose model is the same is reused instead of computed again.
  */
 export function evaluateAvailability(doc: ArchDocument, options: AvailabilityOptions = {}): AvailabilityResult {
-  const built = reliabilityModelFromDocument(doc);
-  const recentResults = (options.previous && recentResultsOf.get(options.previous)) || [];
+  const memory = options.previous && recentResultsOf.get(options.previous);
+  const built = reliabilityModelFromDocument(doc, memory?.built);
+  const recentResults = memory?.recent ?? [];
   const recent = recentResults.findIndex(
     (entry) =>
       Object.is(entry.monteCarloSamples, options.monteCarloSamples) &&
@@ -111,12 +120,13 @@ export function evaluateAvailability(doc: ArchDocument, options: AvailabilityOpt
       monteCarloSamples: options.monteCarloSamples,
       seed: options.seed,
       exactWorkBudget: options.exactWorkBudget,
-      built,
+      // Without its source: a recent result must not keep an old version of the document alive.
+      built: { model: built.model, zoneLetter: built.zoneLetter },
       result: computeAvailability(built.model, built.zoneLetter, options),
     };
   }
   const result = { ...entry.result };
-  recentResultsOf.set(result, [entry, ...recentResults.filter((other) => other !== entry)].slice(0, recentResultsKept));
+  recentResultsOf.set(result, { recent: [entry, ...recentResults.filter((other) => other !== entry)].slice(0, recentResultsKept), built });
   return result;
 }
 

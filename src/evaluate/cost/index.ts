@@ -83,6 +83,12 @@ interface CostEnvironment {
 interface CachedPart {
   readonly environment: CostEnvironment;
   readonly reads: CrossReads;
+  /**
+   * The request shares the part's share reads were last found to hold in. The walk hands back the
+   * same map while the request paths are unchanged (most keystrokes), and the share reads then
+   * hold without being looked up again: they were most of the time of this loop.
+   */
+  readonly shares: ReadonlyMap<string, number>;
   /** The data transfer lines charged to the resource, as a key ('' for none). */
   readonly transferKey: string;
   readonly part: ResourcePart;
@@ -120,12 +126,14 @@ function environmentOf(doc: ArchDocument, previous: CostEnvironment | undefined)
 }
 
 /** Whether every cross-resource input a cached part read still reads the same. */
-function readsHold(reads: CrossReads, doc: ArchDocument, shares: ReadonlyMap<string, number>): boolean {
+function readsHold(reads: CrossReads, doc: ArchDocument, shares: ReadonlyMap<string, number>, sharesHold: boolean): boolean {
   // Indexed loops: this runs for every resource on every edit, and most parts read nothing.
-  const shareReads = reads.shares;
-  for (let index = 0; index < shareReads.length; index++) {
-    const read = shareReads[index]!;
-    if ((shares.get(read[0]) ?? 0) !== read[1]) return false;
+  if (!sharesHold) {
+    const shareReads = reads.shares;
+    for (let index = 0; index < shareReads.length; index++) {
+      const read = shareReads[index]!;
+      if ((shares.get(read[0]) ?? 0) !== read[1]) return false;
+    }
   }
   const typeReads = reads.types;
   for (let index = 0; index < typeReads.length; index++) {
@@ -254,12 +262,14 @@ export function evaluateCost(doc: ArchDocument, options: CostOptions = {}): Cost
       cached !== undefined &&
       (cached.environment === environment || cached.environment.key === environment.key) &&
       cached.transferKey === transferKey &&
-      readsHold(cached.reads, doc, shares)
+      readsHold(cached.reads, doc, shares, cached.shares === shares)
     ) {
       part = cached.part;
+      // Its share reads hold in these shares too: the next walk that hands back this map skips them.
+      if (cached.shares !== shares) partCache.set(resource, { ...cached, shares });
     } else {
       part = priceResource(ctx, resource, transfer, fix);
-      if (useCache) partCache.set(resource, { environment, reads: ctx.reads, transferKey, part });
+      if (useCache) partCache.set(resource, { environment, reads: ctx.reads, shares, transferKey, part });
     }
     for (const line of part.lineItems) lineItems.push(line);
     for (const item of part.unpriced) unpriced.push(item);

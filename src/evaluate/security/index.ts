@@ -35,20 +35,22 @@ function compareInFile(a: SecurityFinding, b: SecurityFinding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
 }
 
-/** Indexes over a document's references, built once for each document */
+/** Indexes over a document's references: who targets a resource, which are replicas, each resource's neighbours. */
 interface DocumentIndex {
-  readonly targetedBy: ReadonlyMap<string, ResourceNode[]>;
+  readonly targetedBy: ReadonlyMap<string, readonly ResourceNode[]>;
   readonly replicaTargets: ReadonlySet<string>;
   /** Per resource name: the resources it references and the resources that reference it, in reference order. */
-  readonly neighbours: ReadonlyMap<string, ResourceNode[]>;
+  readonly neighbours: ReadonlyMap<string, readonly ResourceNode[]>;
 }
 
-/** Memo: the reference indexes of each document (never changed once parsed). */
-const documentIndexes = new WeakMap<ArchDocument, DocumentIndex>();
+/** A document with its index, which the next evaluation of the same document builds on. */
+interface IndexedDocument {
+  readonly doc: ArchDocument;
+  readonly index: DocumentIndex;
+}
 
-function documentIndex(doc: ArchDocument): DocumentIndex {
-  let index = documentIndexes.get(doc);
-  if (index !== undefined) return index;
+/** The index made from scratch: one pass over the references. */
+function buildDocumentIndex(doc: ArchDocument): DocumentIndex {
   const targetedBy = new Map<string, ResourceNode[]>();
   const replicaTargets = new Set<string>();
   const neighbours = new Map<string, ResourceNode[]>();
@@ -71,15 +73,72 @@ function documentIndex(doc: ArchDocument): DocumentIndex {
     if (!list.includes(source)) list.push(source);
     targetedBy.set(reference.target, list);
   }
-  index = { targetedBy, replicaTargets, neighbours };
-  documentIndexes.set(doc, index);
-  return index;
+  return { targetedBy, replicaTargets, neighbours };
 }
 
-/** Builds what rules may ask about the rest of the document, once per evaluation. */
-export function ruleContext(doc: ArchDocument): RuleContext {
-  const index = documentIndex(doc);
+/** Beyond this many resources replaced since the previous version, the index is built afresh. */
+const indexUpdateLimit = 32;
+
+/**
+ * The index of `doc` from the previous version's, when the edit replaced a few resources in place
+ * (same names, same places) and left every reference edge as it was (same source, target and kind,
+ * in the same order): the usual keystroke inside a resource. The lists are then the previous ones
+ * with the replaced resources' new objects swapped in, which is exactly what a fresh build gives;
+ * lists that hold none of them stay the same arrays, so the rule findings of their resources are
+ * reused by reference. `undefined` when the edit was of another kind.
+ */
+function updatedDocumentIndex(doc: ArchDocument, previous: IndexedDocument): DocumentIndex | undefined {
+  const before = previous.doc;
+  if (before === doc) return previous.index;
+  const resources = doc.resources;
+  const oldResources = before.resources;
+  const references = doc.references;
+  const oldReferences = before.references;
+  if (resources.length !== oldResources.length || references.length !== oldReferences.length) return undefined;
+  const replaced = new Set<string>();
+  for (let position = 0; position < resources.length; position++) {
+    const resource = resources[position]!;
+    const old = oldResources[position]!;
+    if (resource === old) continue;
+    // A repeated name makes the index's objects depend on which of them the name table keeps.
+    if (resource.name !== old.name || doc.resourceByName.get(resource.name) !== resource || before.resourceByName.get(old.name) !== old)
+      return undefined;
+    replaced.add(resource.name);
+    if (replaced.size > indexUpdateLimit) return undefined;
+  }
+  for (let position = 0; position < references.length; position++) {
+    const reference = references[position]!;
+    const old = oldReferences[position]!;
+    if (reference === old) continue;
+    if (reference.from !== old.from || reference.target !== old.target || reference.path[0] !== old.path[0]) return undefined;
+  }
+  const index = previous.index;
+  if (replaced.size === 0) return index;
+  const renewed = (list: readonly ResourceNode[]): readonly ResourceNode[] =>
+    list.some((resource) => replaced.has(resource.name))
+      ? list.map((resource) => (replaced.has(resource.name) ? doc.resourceByName.get(resource.name)! : resource))
+      : list;
+  const neighbours = new Map(index.neighbours);
+  for (const name of replaced) {
+    const own = index.neighbours.get(name);
+    if (own === undefined) continue;
+    neighbours.set(name, renewed(own));
+    // Every neighbour's list holds the replaced resource: it takes the new object.
+    for (const other of own) neighbours.set(other.name, renewed(index.neighbours.get(other.name)!));
+  }
+  const targetedBy = new Map<string, readonly ResourceNode[]>();
+  for (const [name, sources] of index.targetedBy) targetedBy.set(name, renewed(sources));
+  return { targetedBy, replicaTargets: index.replicaTargets, neighbours };
+}
+
+/** What rules may ask about the rest of the document, from its index. */
+function contextOf(doc: ArchDocument, index: DocumentIndex): RuleContext {
   return { doc, targetedBy: (name) => index.targetedBy.get(name) ?? [], isReplicaTarget: (name) => index.replicaTargets.has(name) };
+}
+
+/** Builds what rules may ask about the rest of the document. */
+export function ruleContext(doc: ArchDocument): RuleContext {
+  return contextOf(doc, buildDocumentIndex(doc));
 }
 
 /** One resource's rule findings and what they were computed from besides the resource itself. */
@@ -143,6 +202,8 @@ export interface SortedFindings {
 interface SecurityMemory {
   readonly sorted: SortedFindings;
   readonly exposure: RecentExposureAnalyses;
+  /** The document evaluated and its reference index, which the next version's index is updated from. */
+  readonly indexed: IndexedDocument;
 }
 
 /** Memo: what each result hands on, keyed by the result the caller holds and passes back as `previous`. */
@@ -287,8 +348,8 @@ export interface SecurityOptions {
 /** Runs every rule and the exposure analysis. Never throws: a rule that fails is skipped, not fatal. */
 export function evaluateSecurity(doc: ArchDocument, options: SecurityOptions = {}): SecurityResult {
   const previous = options.previous && memoryOf.get(options.previous);
-  const context = ruleContext(doc);
-  const index = documentIndex(doc);
+  const index = (previous && updatedDocumentIndex(doc, previous.indexed)) ?? buildDocumentIndex(doc);
+  const context = contextOf(doc, index);
   // As JSON, so that zones `[a, b]` and `['a,b']` never share a key.
   const zonesKey = JSON.stringify(doc.zones);
   const chunks: (readonly SecurityFinding[])[] = [];
@@ -306,6 +367,6 @@ export function evaluateSecurity(doc: ArchDocument, options: SecurityOptions = {
   for (const item of sorted) counts[item.severity]++;
   // A copy: the sorted list is kept for the next evaluation, and the result is the caller's.
   const result: SecurityResult = { findings: [...sorted], counts, exposurePaths };
-  memoryOf.set(result, { sorted: sortedFindings, exposure: exposure.recent });
+  memoryOf.set(result, { sorted: sortedFindings, exposure: exposure.recent, indexed: { doc, index } });
   return result;
 }

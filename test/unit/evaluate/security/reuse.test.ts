@@ -2,7 +2,9 @@
  * Findings reused from the previous evaluation follow the edits that change them, even when the
  * resource they belong to is untouched: the file's zones (a group placed in the file's zones), a
  * neighbour (the load balancer in front of a group), the bucket that names this one as its
- * replica, a security group that opens an exposure path to an unchanged database, and comment lines
+ * replica, a property of a neighbour edited in place (the references stay as they were, so the
+ * security evaluation updates its reference index instead of building it again), a security group
+ * that opens an exposure path to an unchanged database, and comment lines
  * inserted above an exposed database (its finding must move with it, not be served from the cache). Each case evaluates the edited file with the previous parse and result handed on, and
  * must give what a fresh evaluation gives, and a different finding than before the edit (so the
  * comparison has something to compare).
@@ -70,6 +72,24 @@ const cases: readonly Case[] = [
     ].join('\n'),
     edit: ['  primary:\n    type: aws.s3.bucket\n', '  primary:\n    type: aws.s3.bucket\n    replication: { to: copy, kind: CRR }\n'],
     changed: 'CA-S3-007 copy',
+  },
+  {
+    name: 'the CloudFront distribution in front of a load balancer turns its WAF on (same references, a neighbour edited in place)',
+    before: [
+      'cloudarch: "1"',
+      'name: neighbour-property',
+      'resources:',
+      '  cdn:',
+      '    type: aws.cloudfront.distribution',
+      '    origins: [lb]',
+      '    waf: false',
+      '  lb:',
+      '    type: aws.elb.application',
+      '    scheme: internet-facing',
+      '',
+    ].join('\n'),
+    edit: ['    waf: false', '    waf: true '],
+    changed: 'CA-ELB-007 lb',
   },
   {
     name: "the database's security group starts admitting the public instance (an exposure path appears)",
