@@ -159,6 +159,33 @@ const scopes = {
     grep: notTheBuiltCliNorTheCacheProperty,
     tsconfig: costTsconfig,
   },
+  // cost-pricers is about 1,600 mutants: over two and a half hours here (a first run tested nine a
+  // minute). Its parts, each under an hour: compute (EC2, auto scaling, Batch, Lightsail, Beanstalk,
+  // Image Builder, their volumes, ECS, Lambda, API Gateway, and the table of pricers), the data
+  // stores (databases and storage), and the rest (analytics, networking, migration).
+  'cost-pricers-compute': {
+    mutate: [
+      'src/evaluate/cost/pricers/compute.ts',
+      'src/evaluate/cost/pricers/block-storage.ts',
+      'src/evaluate/cost/pricers/application.ts',
+      'src/evaluate/cost/pricers/index.ts',
+    ],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-pricers-data': {
+    mutate: ['src/evaluate/cost/pricers/databases.ts', 'src/evaluate/cost/pricers/storage.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-pricers-rest': {
+    mutate: ['src/evaluate/cost/pricers/analytics.ts', 'src/evaluate/cost/pricers/networking.ts', 'src/evaluate/cost/pricers/migration.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
   'cost-totals': {
     mutate: [
       'src/evaluate/cost/index.ts',
