@@ -296,10 +296,13 @@ const scopes = {
     mutate: ['src/evaluate/*.ts', 'src/evaluate/report/**/*.ts'],
     spec: [
       'test/unit/evaluate/*.test.ts',
+      'test/unit/evaluate/report/**/*.test.ts',
       'test/unit/evaluate/cost/fix-effect.test.ts',
       'test/unit/evaluate/cost/report.test.ts',
+      'test/unit/evaluate/cost/honest-totals.test.ts',
       'test/unit/evaluate/availability/explosive.test.ts',
     ],
+    grep: notTheBuiltCli,
   },
   // Every part of src/core/ at once (slow: see the core-* scopes).
   core: {
