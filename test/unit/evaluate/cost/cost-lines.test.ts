@@ -3,7 +3,8 @@
  * pricer (test/fixtures/cost/lines/*.yaml): every line item as the cost report prints it (what, the
  * estimate mark, quantity, unit, unit price, monthly USD, note, the region a price is borrowed
  * from), the source of every figure, every item it cannot price with its reason, the table of
- * purchase options, the suggestions with their saving and quick fix, and the total.
+ * purchase options, the suggestions with their saving and quick fix, each resource's total, the
+ * total and the report's headline.
  *
  * The cost fixtures (cost-fixtures.test.ts) check hand-worked figures of realistic designs; these
  * cases pin each branch of each pricer with nothing else around it, so a condition, default or
@@ -22,12 +23,17 @@ import { parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { ArchDocument } from '../../../../src/core/document';
 import { parseArchitecture } from '../../../../src/core/parse';
 import { evaluateCost } from '../../../../src/evaluate/cost';
+import { costHeadline } from '../../../../src/evaluate/cost/summary';
 import type { CostResult } from '../../../../src/evaluate/types';
 
 const folder = join(__dirname, '../../../fixtures/cost/lines');
 
 interface Expected {
+  /** The first sentence of the cost report. */
+  readonly headline: string;
   readonly total: string;
+  /** Each resource's monthly USD (the report's "By resource"), in the file's order. */
+  readonly byResource: readonly string[];
   readonly lines: readonly string[];
   readonly sources: readonly string[];
   readonly unpriced?: readonly string[];
@@ -89,7 +95,9 @@ function shown(cost: CostResult): Expected {
     return `${alternative.resource}: ${alternative.change} | after $${figure(alternative.monthlyUSD)}, saving $${figure(alternative.savingUSD)}${fix}`;
   });
   return {
+    headline: costHeadline(cost, `$${figure(cost.monthlyUSD)}`),
     total: `$${figure(cost.monthlyUSD)}`,
+    byResource: Object.entries(cost.byResource).map(([resource, usd]) => `${resource} $${figure(usd)}`),
     lines,
     sources,
     ...(unpriced.length > 0 ? { unpriced } : {}),
@@ -161,6 +169,8 @@ describe('cost: what each pricer shows, line by line', () => {
             assert.deepEqual(actual.lines, item.expect.lines);
             assert.deepEqual(actual.sources, item.expect.sources);
             assert.equal(actual.total, item.expect.total);
+            assert.deepEqual(actual.byResource, item.expect.byResource);
+            assert.equal(actual.headline, item.expect.headline);
           });
           it('lists what it cannot price, with the reason', () => {
             assert.deepEqual(price().shown.unpriced ?? [], item.expect?.unpriced ?? []);
