@@ -67,13 +67,16 @@ describe('fix effects', () => {
   });
 
   describe("changing a gp2 volume to gp3 (the cost suggestion's own fix)", () => {
-    const suggestion = evaluateCost(doc).alternatives.find((a) => a.resource === 'scratch');
+    // Priced by each test, never while the file loads (see cost-fixtures.test.ts).
+    const gp3Suggestion = () => evaluateCost(doc).alternatives.find((a) => a.resource === 'scratch');
 
     it('is suggested with a fix', () => {
+      const suggestion = gp3Suggestion();
       assert.ok(suggestion?.fix, 'a gp3 suggestion with a fix for the scratch volume');
     });
 
     it('saves the price difference on 500 GB and leaves availability alone', () => {
+      const suggestion = gp3Suggestion();
       const effect = fixEffect(doc, suggestion!.fix!)!;
       close(effect.costDeltaUSD, -10, 'cost delta'); // 500 GB x ($0.08 - $0.10)
       assert.equal(effect.availabilityAfter, effect.availabilityBefore);
@@ -81,6 +84,7 @@ describe('fix effects', () => {
     });
 
     it('agrees with the saving the suggestion states', () => {
+      const suggestion = gp3Suggestion();
       close(-costDeltaOfFix(doc, suggestion!.fix!)!, suggestion!.savingUSD, 'saving');
     });
   });

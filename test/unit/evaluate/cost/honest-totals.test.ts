@@ -35,13 +35,17 @@ describe('cost: honest totals', () => {
     describe(name, () => {
       const text = readFileSync(join(folder, file), 'utf8');
       const expected = JSON.parse(readFileSync(join(folder, `${name}.expected.json`), 'utf8')) as Expected;
-      const doc = parseArchitecture(text);
-      const result = evaluateAll(doc);
-      const figures = figuresOf(result);
+      // Evaluated by each test, never while the file loads (see cost-fixtures.test.ts).
+      const evaluate = () => {
+        const doc = parseArchitecture(text);
+        const result = evaluateAll(doc);
+        return { doc, result, figures: figuresOf(result) };
+      };
 
-      it('counts the unpriced items', () => assert.equal(result.cost?.unpriced.length, expected.unpricedCount));
+      it('counts the unpriced items', () => assert.equal(evaluate().result.cost?.unpriced.length, expected.unpricedCount));
 
       it('says so in the CodeLens, from the full result and from the figures alike', () => {
+        const { doc, result, figures } = evaluate();
         for (const source of [result, figures]) {
           const lens = service.codeLenses(doc, source, uri).find((candidate) => candidate.command?.command === 'cloudarch.showCostReport');
           assert.equal(lens?.command?.title, expected.codeLens);
@@ -50,6 +54,7 @@ describe('cost: honest totals', () => {
 
       if (expected.inlayHintStartsWith !== undefined) {
         it('says so in the inlay hint of the resource', () => {
+          const { doc, figures } = evaluate();
           const hints = service.inlayHints(doc, figures, { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } });
           assert.equal(hints.length, 1);
           assert.ok(String(hints[0]!.label).startsWith(expected.inlayHintStartsWith!), String(hints[0]!.label));
@@ -58,6 +63,7 @@ describe('cost: honest totals', () => {
 
       if (expected.statusBarIncludes !== undefined) {
         it('says so in the status bar', () => {
+          const { doc, figures } = evaluate();
           const summary = service.summary(uri, 1, doc, figures);
           assert.ok(summary.text.includes(expected.statusBarIncludes!), summary.text);
           assert.equal(summary.unpricedCount, expected.unpricedCount);
@@ -65,11 +71,13 @@ describe('cost: honest totals', () => {
       }
 
       it('names the unpriced items (or the borrowed lines) in the report headline', () => {
+        const { doc, result } = evaluate();
         const report = service.report('cost', doc, result);
         assert.ok(report.markdown.includes(expected.reportHeadline), report.markdown.split('\n').slice(0, 4).join('\n'));
       });
 
       it('puts a diagnostic on the resource for each missing price, naming the key to set', () => {
+        const { result } = evaluate();
         const diagnostics = result.diagnostics.filter((diagnostic) => diagnostic.source === 'cloudarch.cost');
         assert.equal(diagnostics.length, expected.diagnostics.length);
         expected.diagnostics.forEach((want, index) => {

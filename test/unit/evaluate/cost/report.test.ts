@@ -12,10 +12,14 @@ import { buildReport, renderMarkdownReport, renderTextReport } from '../../../..
 const fixture = join(__dirname, '../../../fixtures/cost/storage.cloudarch.yaml');
 
 describe('cost: reports', () => {
-  const doc = parseArchitecture(readFileSync(fixture, 'utf8'));
-  const result = evaluateAll(doc, { only: ['cost'] });
+  // Evaluated by each test, never while the file loads (see cost-fixtures.test.ts).
+  const evaluate = () => {
+    const doc = parseArchitecture(readFileSync(fixture, 'utf8'));
+    return { doc, result: evaluateAll(doc, { only: ['cost'] }) };
+  };
 
   it('shows the total, every line item and the suggestions in text', () => {
+    const { doc, result } = evaluate();
     const text = renderTextReport(buildReport(doc, result, 'storage.cloudarch.yaml'));
     assert.ok(text.includes('Estimated monthly cost: $2,993.45'));
     for (const line of result.cost!.lineItems) assert.ok(text.includes(line.what), `missing ${line.what}`);
@@ -38,6 +42,7 @@ describe('cost: reports', () => {
   });
 
   it('renders only the sections of the evaluations that ran, plus targets', () => {
+    const { doc, result } = evaluate();
     const markdown = renderMarkdownReport(buildReport(doc, result));
     assert.deepEqual(
       markdown.split('\n').filter((l) => l.startsWith('## ')),
