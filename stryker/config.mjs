@@ -112,7 +112,12 @@ const scopes = {
       'src/evaluate/availability/explain.ts',
       'src/evaluate/availability/index.ts',
     ],
-    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    // index.ts reuses a recent result when an edit leaves the model unchanged: the availability
+    // folder's reuse.test.ts checks that edit by edit, and the structural reuse test of the
+    // incremental work (a 100-resource file edited four times, one second) checks it at the
+    // evaluation level. The evaluateAll property test (incremental-evaluation.test.ts, 20 s a run)
+    // would add little to those and make every surviving mutant of index.ts wait for it.
+    spec: ['test/unit/evaluate/availability/**/*.test.ts', 'test/unit/perf/incremental-reuse.test.ts'],
     tsconfig: availabilityTsconfig,
   },
   'availability-engine': {
