@@ -9,7 +9,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { parseArchitecture, type ArchDocument } from '../../../../src/core';
-import { evaluateAvailability, evaluateAvailabilityAfresh } from '../../../../src/evaluate/availability';
+import { evaluateAvailability, evaluateAvailabilityAfresh, reliabilityModelFromDocument } from '../../../../src/evaluate/availability';
 import type { AvailabilityOptions } from '../../../../src/evaluate/availability';
 import type { AvailabilityResult } from '../../../../src/evaluate/types';
 
@@ -30,7 +30,13 @@ resources:
     type: aws.route53.zone
     domain: example.com
     routing: failover
-    targets: [east, west]
+    # standby is not in the file (yet): the zone fails over between east and west only.
+    targets: [east, west, standby]
+  status:
+    type: aws.route53.zone
+    domain: status.example.com
+    routing: failover
+    targets: [later]
   east:
     type: aws.ec2.instance
     instanceType: t3.micro
@@ -48,7 +54,15 @@ resources:
   spare:
     type: aws.ec2.instance
     instanceType: t3.micro
-    zones: [c]
+    count: 3
+  vol-a:
+    type: aws.ebs.volume
+    sizeGB: 1
+    attachedTo: [spare]
+  vol-b:
+    type: aws.ebs.volume
+    sizeGB: 1
+    availability: 99
   table:
     type: aws.s3.bucket
     availability: 99.9
@@ -106,9 +120,32 @@ const changing: readonly (readonly [what: string, search: string, replacement: s
     '    availability: 99.5\n    connectsTo: [table, spare]\n  west',
   ],
   ['a name nothing refers to', '  partner:', '  partner-2:'],
-  ['the groups of alternatives (DNS targets removed)', '    targets: [east, west]\n', ''],
-  ['a member of alternatives', 'targets: [east, west]', 'targets: [east, spare]'],
+  ['the groups of alternatives (DNS targets removed)', '    targets: [east, west, standby]\n', ''],
+  ['a member of alternatives', 'targets: [east, west, standby]', 'targets: [east, spare, standby]'],
   ['the entry points (an external resource becomes an unknown type)', 'type: external.users', 'type: nonsense.users'],
+  ['the file region', 'region: us-east-1', 'region: eu-west-1'],
+  ['the file zones (for a resource that names none)', 'zones: [a, b, c]\nassumptions', 'zones: [a, b]\nassumptions'],
+  [
+    'the volumes attached to an untouched instance',
+    '    availability: 99\n  table',
+    '    availability: 99\n    attachedTo: [spare]\n  table',
+  ],
+  [
+    'which volume an untouched instance has',
+    '    attachedTo: [spare]\n  vol-b:\n    type: aws.ebs.volume\n    sizeGB: 1\n    availability: 99\n',
+    '  vol-b:\n    type: aws.ebs.volume\n    sizeGB: 1\n    availability: 99\n    attachedTo: [spare]\n',
+  ],
+  ['the alternatives of an untouched DNS zone (a target renamed)', '  west:\n', '  west-2:\n'],
+  [
+    'the alternatives of an untouched DNS zone (a target added to the file)',
+    '  table:\n',
+    '  standby:\n    type: aws.s3.bucket\n    region: eu-west-1\n  table:\n',
+  ],
+  [
+    'the first alternatives of an untouched DNS zone (its only target added to the file)',
+    '  table:\n',
+    '  later:\n    type: aws.s3.bucket\n  table:\n',
+  ],
   ['the zone figure', 'zoneAvailability: 99.9', 'zoneAvailability: 99.5'],
   ['the region figure', 'regionAvailability: 99.99', 'regionAvailability: 99.9'],
 ];
@@ -137,6 +174,19 @@ describe('availability of an edited document, reusing the previous result', () =
       assert.ok(reused(after.result, before.result), 'reused');
     });
   }
+
+  it('keeps the model of every resource an edit leaves as it was, with its dependencies', () => {
+    const before = parseArchitecture(base);
+    const after = parseArchitecture(edit(base, 'sizeGB: 10', 'sizeGB: 20'), { previous: before });
+    const { components } = reliabilityModelFromDocument(before).model;
+    const again = reliabilityModelFromDocument(after).model.components;
+    const kept = again.filter((component, index) => component === components[index]).map((component) => component.name);
+    assert.deepEqual(
+      kept,
+      again.map((component) => component.name).filter((name) => name !== 'table'),
+      'every component but the edited bucket is the same object',
+    );
+  });
 
   it('reuses the result from before an edit when the edit is undone, after edits that change nothing', () => {
     const original = first(base);
