@@ -130,6 +130,19 @@ const scopes = {
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
     tsconfig: availabilityTsconfig,
   },
+  // availability-engine is about 1,500 mutants (exact.ts alone about 860 lines): four hours and more
+  // under the load of a shared machine. Its two halves: the exact solver, then the engine around it
+  // (budget and fallback), the Monte Carlo sampler and the estimate.
+  'availability-engine-exact': {
+    mutate: ['src/evaluate/availability/exact.ts'],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  'availability-engine-sampling': {
+    mutate: ['src/evaluate/availability/engine.ts', 'src/evaluate/availability/monte-carlo.ts', 'src/evaluate/availability/estimate.ts'],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
   cost: {
     mutate: ['src/evaluate/cost/**/*.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],

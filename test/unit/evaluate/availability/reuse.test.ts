@@ -202,22 +202,15 @@ describe('availability of an edited document, reusing the previous result', () =
     assert.ok(reused(undone.result, original.result), 'the undo reuses the result from before the edit');
   });
 
-  it('remembers the four most recent models, and computes a fifth-oldest one again', () => {
+  it('remembers the four most recent models, and computes an older one again', () => {
     const counts = ['count: 2', 'count: 3', 'count: 4', 'count: 5', 'count: 6'];
     const texts = counts.map((count) => edit(base, 'count: 2', count));
-    let step = first(texts[0]!);
-    const results = [step.result];
-    for (const text of texts.slice(1)) {
-      step = next(step, text);
-      results.push(step.result);
-    }
-    // Four models back (count: 3) is remembered; five back (count: 2) is not.
-    const fourBack = next(step, texts[1]!);
-    assert.ok(reused(fourBack.result, results[1]!), 'four models back is reused');
-    let again = first(texts[0]!);
-    for (const text of texts.slice(1)) again = next(again, text);
-    const fiveBack = next(again, texts[0]!);
-    assert.ok(!reused(fiveBack.result, results[0]!), 'five models back is computed again');
+    const steps = [first(texts[0]!)];
+    for (const text of texts.slice(1)) steps.push(next(steps.at(-1)!, text));
+    const last = steps.at(-1)!;
+    // The last result remembers its own model and the three before it (count: 3 to 6), not count: 2.
+    assert.ok(reused(next(last, texts[1]!).result, steps[1]!.result), 'the oldest of the four is reused');
+    assert.ok(!reused(next(last, texts[0]!).result, steps[0]!.result), 'the one before them is computed again');
   });
 
   it('is computed again when the Monte Carlo samples, the seed or the exact work budget change', () => {
