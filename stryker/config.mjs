@@ -119,7 +119,12 @@ const scopes = {
       'src/evaluate/availability/explain.ts',
       'src/evaluate/availability/index.ts',
     ],
-    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    // index.ts reuses a recent result when an edit leaves the model unchanged: the availability
+    // folder's reuse.test.ts checks that edit by edit, and the structural reuse test of the
+    // incremental work (a 100-resource file edited four times, one second) checks it at the
+    // evaluation level. The evaluateAll property test (incremental-evaluation.test.ts, 20 s a run)
+    // would add little to those and make every surviving mutant of index.ts wait for it.
+    spec: ['test/unit/evaluate/availability/**/*.test.ts', 'test/unit/perf/incremental-reuse.test.ts'],
     tsconfig: availabilityTsconfig,
   },
   'availability-engine': {
@@ -129,6 +134,19 @@ const scopes = {
       'src/evaluate/availability/monte-carlo.ts',
       'src/evaluate/availability/estimate.ts',
     ],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  // availability-engine is about 1,500 mutants (exact.ts alone about 860 lines): four hours and more
+  // under the load of a shared machine. Its two halves: the exact solver, then the engine around it
+  // (budget and fallback), the Monte Carlo sampler and the estimate.
+  'availability-engine-exact': {
+    mutate: ['src/evaluate/availability/exact.ts'],
+    spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    tsconfig: availabilityTsconfig,
+  },
+  'availability-engine-sampling': {
+    mutate: ['src/evaluate/availability/engine.ts', 'src/evaluate/availability/monte-carlo.ts', 'src/evaluate/availability/estimate.ts'],
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
     tsconfig: availabilityTsconfig,
   },

@@ -30,9 +30,10 @@ function list(names: readonly string[]): string {
 export function explainAvailability(result: AvailabilityResult): string[] {
   const lines: string[] = [];
   const estimated = result.method === 'monte-carlo-estimate';
-  lines.push(
-    `System availability${estimated ? ' (estimated)' : ''}: ${formatPercent(result.percent)}, about ${formatDowntime(result.downtimeMinutesPerYear)} of downtime a year.`,
-  );
+  const downtime = formatDowntime(result.downtimeMinutesPerYear);
+  // "about no downtime of downtime" would read badly: none is said plainly.
+  const perYear = downtime === 'no downtime' ? 'no downtime' : `about ${downtime} of downtime`;
+  lines.push(`System availability${estimated ? ' (estimated)' : ''}: ${formatPercent(result.percent)}, ${perYear} a year.`);
   if (result.note !== undefined) lines.push(result.note);
   if (result.entryPoints.length > 0) lines.push(`The system works when every entry point works: ${list(result.entryPoints)}.`);
   else lines.push('There is no entry point, so nothing is required to work.');

@@ -8,10 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArchDocument } from '../../../../src/core/document';
 import { parseArchitecture } from '../../../../src/core/parse';
 import { evaluateAvailability, explainAvailability, reliabilityModelFromDocument } from '../../../../src/evaluate/availability';
-import type { AvailabilityResult } from '../../../../src/evaluate/types';
 import { bruteForce } from './brute-force';
 
 interface Expected {
@@ -63,63 +61,44 @@ describe('availability fixtures', () => {
     describe(file, () => {
       const text = readFileSync(join(fixtureDir, file), 'utf8');
       const expected = JSON.parse(readFileSync(join(fixtureDir, file.replace('.cloudarch.yaml', '.json')), 'utf8')) as Expected;
-      // Evaluated by the first test that needs it, never while the file loads: mutation testing
-      // cannot attribute load-time code to a test (see docs/testing.md).
-      let evaluated: { doc: ArchDocument; result: AvailabilityResult } | undefined;
-      const evaluation = (): { doc: ArchDocument; result: AvailabilityResult } => {
-        if (evaluated === undefined) {
-          const doc = parseArchitecture(text);
-          evaluated = { doc, result: evaluateAvailability(doc) };
-        }
-        return evaluated;
-      };
-
-      it('parses without errors', () => {
-        const errors = evaluation()
-          .doc.diagnostics.filter((d) => d.severity === 'error')
-          .map((d) => `${d.code}: ${d.message}`);
+      // Every test evaluates the fixture itself, never while the file loads and never through a
+      // result another test computed: mutation testing runs only the tests that reached a mutant,
+      // so a check that read a shared result would never run against one (see docs/testing.md).
+      it('parses without errors and gives its expected figures, tables and explanation', () => {
+        const doc = parseArchitecture(text);
+        const result = evaluateAvailability(doc);
+        const errors = doc.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
         assert.deepEqual(errors, []);
-      });
-      if (expected.percent !== undefined) {
-        it(`matches the published ${expected.percent} % to ${expected.decimals} decimals`, () => {
+        if (expected.percent !== undefined) {
           const tolerance = 0.5 * 10 ** -(expected.decimals ?? 4) + 1e-12;
           assert.ok(
-            Math.abs(evaluation().result.percent - expected.percent!) <= tolerance,
-            `${evaluation().result.percent} vs ${expected.percent}`,
+            Math.abs(result.percent - expected.percent) <= tolerance,
+            `published ${expected.percent} % to ${expected.decimals} decimals: ${result.percent}`,
           );
-        });
-      }
-      if (expected.exact !== undefined) {
-        it('equals the closed form', () =>
-          assert.ok(Math.abs(evaluation().result.percent - expected.exact!) < 1e-9, `${evaluation().result.percent} vs ${expected.exact}`));
-      }
-      if (expected.naiveWrongPercent !== undefined) {
-        it('differs from the naive product', () => assert.ok(Math.abs(evaluation().result.percent - expected.naiveWrongPercent!) > 1e-7));
-      }
-      if (expected.spof)
-        it('finds the single points of failure', () => assert.deepEqual([...evaluation().result.spof].sort(), [...expected.spof!].sort()));
-      if (expected.entryPoints) it('finds the entry points', () => assert.deepEqual(evaluation().result.entryPoints, expected.entryPoints));
-      if (expected.zoneOutage) it('tabulates zone outages', () => assert.deepEqual(evaluation().result.zoneOutage, expected.zoneOutage));
-      if (expected.regionOutage)
-        it('tabulates region outages', () => assert.deepEqual(evaluation().result.regionOutage, expected.regionOutage));
-      if (expected.downtimeMinutesPerYear !== undefined) {
-        it('reports the downtime per year', () =>
+        }
+        if (expected.exact !== undefined)
+          assert.ok(Math.abs(result.percent - expected.exact) < 1e-9, `closed form ${expected.exact}: ${result.percent}`);
+        if (expected.naiveWrongPercent !== undefined)
+          assert.ok(Math.abs(result.percent - expected.naiveWrongPercent) > 1e-7, 'differs from the naive product');
+        if (expected.spof) assert.deepEqual([...result.spof].sort(), [...expected.spof].sort(), 'single points of failure');
+        if (expected.entryPoints) assert.deepEqual(result.entryPoints, expected.entryPoints, 'entry points');
+        if (expected.zoneOutage) assert.deepEqual(result.zoneOutage, expected.zoneOutage, 'zone outages');
+        if (expected.regionOutage) assert.deepEqual(result.regionOutage, expected.regionOutage, 'region outages');
+        if (expected.downtimeMinutesPerYear !== undefined) {
           assert.equal(
-            evaluation().result.downtimeMinutesPerYear.toFixed(expected.downtimeDecimals ?? 2),
-            expected.downtimeMinutesPerYear!.toFixed(expected.downtimeDecimals ?? 2),
-          ));
-      }
-      it('agrees with the brute force and lies in the Monte Carlo interval', () => checkAgainstBruteForceAndMonteCarlo(text));
-      it('explains itself', () => {
-        const lines = explainAvailability(evaluation().result);
+            result.downtimeMinutesPerYear.toFixed(expected.downtimeDecimals ?? 2),
+            expected.downtimeMinutesPerYear.toFixed(expected.downtimeDecimals ?? 2),
+            'downtime per year',
+          );
+        }
+        const lines = explainAvailability(result);
         assert.match(lines[0]!, /^System availability: \d/);
         assert.ok(
-          lines.some((l) =>
-            evaluation().result.spof.length > 0 ? l.includes('Single points of failure') : l.includes('No single point of failure'),
-          ),
+          lines.some((l) => (result.spof.length > 0 ? l.includes('Single points of failure') : l.includes('No single point of failure'))),
         );
-        if (expected.explanation) assert.deepEqual(lines, expected.explanation);
+        if (expected.explanation) assert.deepEqual(lines, expected.explanation, 'explanation');
       });
+      it('agrees with the brute force and lies in the Monte Carlo interval', () => checkAgainstBruteForceAndMonteCarlo(text));
     });
   }
 });
