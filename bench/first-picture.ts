@@ -86,7 +86,20 @@ async function firstPicture(browser: Browser, text: string, name: string): Promi
     // Polled every frame in the page's own world, as \`ready\` is. A locator would first install
     // Playwright's selector engine in a world of its own (tens of milliseconds in every new page,
     // and more on a busy machine), which nothing in VS Code stands for.
-    await page.page.waitForFunction(() => window.document.querySelector('svg.diagram') !== null, undefined, { polling: 'raf' });
+    // The stop is the frame after the one in which the picture first stood in the page: frame
+    // callbacks run before that frame's style, layout and paint, so the picture has been painted
+    // once when the next one runs. Stopping when the element appears would leave its styling and
+    // painting out of the figure.
+    await page.page.waitForFunction(
+      () => {
+        const state = window as unknown as { pictureSeenInFrame?: boolean };
+        if (state.pictureSeenInFrame) return true;
+        state.pictureSeenInFrame = window.document.querySelector('svg.diagram') !== null;
+        return false;
+      },
+      undefined,
+      { polling: 'raf' },
+    );
     const shown = performance.now();
     // Long tasks are reported after they end; give the observer a frame to deliver them.
     await page.page.waitForTimeout(100);
