@@ -146,6 +146,11 @@ const changing: readonly (readonly [what: string, search: string, replacement: s
     '  table:\n',
     '  later:\n    type: aws.s3.bucket\n  table:\n',
   ],
+  [
+    'the resources (one added at the end, connected to nothing)',
+    '    zones: [a, b, c]\n',
+    '    zones: [a, b, c]\n  extra:\n    type: aws.s3.bucket\n',
+  ],
   ['the zone figure', 'zoneAvailability: 99.9', 'zoneAvailability: 99.5'],
   ['the region figure', 'regionAvailability: 99.99', 'regionAvailability: 99.9'],
 ];
