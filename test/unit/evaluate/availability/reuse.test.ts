@@ -63,6 +63,9 @@ resources:
     type: aws.ebs.volume
     sizeGB: 1
     availability: 99
+  archive:
+    type: aws.s3.bucket
+    region: eu-west-1
   table:
     type: aws.s3.bucket
     availability: 99.9
@@ -111,7 +114,16 @@ const changing: readonly (readonly [what: string, search: string, replacement: s
   ['a unit figure', 'availability: 99.9\n', 'availability: 99.5\n'],
   ['a number of units', 'count: 2', 'count: 3'],
   ['the units that must be up', 'min: 3\n', 'min: 3\n    minHealthy: 2\n'],
-  ['a placement (a bucket becomes a global resource)', '    type: aws.s3.bucket\n', '    type: aws.cloudfront.distribution\n'],
+  [
+    'a placement (a bucket becomes a global resource)',
+    '    type: aws.s3.bucket\n    availability: 99.9\n',
+    '    type: aws.cloudfront.distribution\n    availability: 99.9\n',
+  ],
+  [
+    'the region of a regional resource',
+    '    availability: 99.9\n    sizeGB: 10',
+    '    availability: 99.9\n    region: eu-west-1\n    sizeGB: 10',
+  ],
   ['a resource region', 'region: us-west-2', 'region: eu-west-1'],
   ['the zones of a resource', 'zones: [a, b]\n', 'zones: [a]\n'],
   [
@@ -127,8 +139,8 @@ const changing: readonly (readonly [what: string, search: string, replacement: s
   ['the file zones (for a resource that names none)', 'zones: [a, b, c]\nassumptions', 'zones: [a, b]\nassumptions'],
   [
     'the volumes attached to an untouched instance',
-    '    availability: 99\n  table',
-    '    availability: 99\n    attachedTo: [spare]\n  table',
+    '    availability: 99\n  archive',
+    '    availability: 99\n    attachedTo: [spare]\n  archive',
   ],
   [
     'which volume an untouched instance has',
@@ -145,6 +157,11 @@ const changing: readonly (readonly [what: string, search: string, replacement: s
     'the first alternatives of an untouched DNS zone (its only target added to the file)',
     '  table:\n',
     '  later:\n    type: aws.s3.bucket\n  table:\n',
+  ],
+  [
+    'the resources (one added at the end, connected to nothing)',
+    '    zones: [a, b, c]\n',
+    '    zones: [a, b, c]\n  extra:\n    type: aws.s3.bucket\n',
   ],
   ['the zone figure', 'zoneAvailability: 99.9', 'zoneAvailability: 99.5'],
   ['the region figure', 'regionAvailability: 99.99', 'regionAvailability: 99.9'],
