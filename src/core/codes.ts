@@ -103,6 +103,8 @@ export const Codes = {
   multiAttachLimit: 'multi-attach-limit',
   /** A volume not using multi-attach that is attached to more than one instance. */
   volumeAttachedTwice: 'volume-attached-twice',
+  /** S3 replication whose kind contradicts the destination's region (CRR within one region, SRR across two). */
+  replicationRegionMismatch: 'replication-region-mismatch',
 
   // --- Compute ----------------------------------------------------------------------------------
   /** Auto scaling group capacities out of order (needs min <= desired <= max). */

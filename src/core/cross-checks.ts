@@ -73,7 +73,7 @@ export interface CrossState {
  * the same name table; what spans resources (cycles, EBS placement, unused groups) runs over the
  * cached arrays, and the cycle search only when the dependency graph changed.
  */
-export function crossCheck(input: CrossInput): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; state: CrossState } {
+export function crossCheck(input: CrossInput, fileRegion: string): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; state: CrossState } {
   const diagnostics: ArchDiagnostic[] = [];
   const previous = input.previous;
   const resources = input.resources;
@@ -163,6 +163,7 @@ export function crossCheck(input: CrossInput): { references: ReferenceOccurrence
   diagnostics.push(...zones.diagnostics);
   diagnostics.push(...ebsPlacement(input, resolutions));
   diagnostics.push(...unusedSecurityGroups(input, resolutions));
+  diagnostics.push(...replicationRegions(input, fileRegion, resolutions));
   return {
     references,
     diagnostics,
@@ -470,6 +471,48 @@ function ebsPlacement(input: CrossInput, resolved: readonly Resolution[]): ArchD
     }
   }
   return diagnostics;
+}
+
+/**
+ * S3 replication whose kind says the opposite of where its destination is. Cross-region replication
+ * (`CRR`, the default) to a bucket in the same region gives no copy that outlives the region, and it
+ * would be costed as transfer between regions; S3 replicates to another region only as CRR. The
+ * warning sits on the destination's name, where the user picks the bucket.
+ */
+function replicationRegions(input: CrossInput, fileRegion: string, resolved: readonly Resolution[]): ArchDiagnostic[] {
+  const diagnostics: ArchDiagnostic[] = [];
+  for (let index = 0; index < input.resources.length; index++) {
+    const bucket = input.resources[index]!;
+    if (bucket.type !== 'aws.s3.bucket') continue;
+    const replication = bucket.props.replication;
+    if (replication === null || typeof replication !== 'object' || Array.isArray(replication)) continue;
+    const kind = (replication as Record<string, unknown>).kind ?? 'CRR';
+    if (kind !== 'CRR' && kind !== 'SRR') continue;
+    const reference = resolved[index]!.references.find((candidate) => candidate.path[0] === 'replication' && candidate.path[1] === 'to');
+    const destination = reference === undefined ? undefined : input.resourceByName.get(reference.target);
+    if (reference === undefined || destination === undefined || destination.type !== 'aws.s3.bucket') continue;
+    const from = regionOfResource(bucket, fileRegion);
+    const to = regionOfResource(destination, fileRegion);
+    if ((kind === 'CRR') === (from !== to)) continue;
+    diagnostics.push({
+      code: Codes.replicationRegionMismatch,
+      severity: 'warning',
+      message:
+        kind === 'CRR'
+          ? `Cross-region replication (CRR) to \`${destination.name}\`, which is in ${from} like \`${bucket.name}\`: the copy does not outlive the region. Put \`${destination.name}\` in another region (\`region:\`), or write \`kind: SRR\`.`
+          : `Same-region replication (SRR) to \`${destination.name}\`, which is in ${to} while \`${bucket.name}\` is in ${from}: replication to another region is CRR. Write \`kind: CRR\`, or put both buckets in one region.`,
+      range: reference.range,
+      source: 'cloudarch',
+      resource: bucket.name,
+    });
+  }
+  return diagnostics;
+}
+
+/** A resource's region: its own `region:`, or the file's. */
+function regionOfResource(resource: ResourceNode, fileRegion: string): string {
+  const region = resource.props.region;
+  return typeof region === 'string' && region.length > 0 ? region : fileRegion;
 }
 
 /**

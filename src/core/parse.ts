@@ -675,7 +675,7 @@ function compareDiagnostics(left: ArchDiagnostic, right: ArchDiagnostic): number
 function checkAcross(input: CrossInput, region: string | undefined, diagnostics: ArchDiagnostic[]): ReturnType<typeof crossCheck> {
   for (const diagnostic of scenarioDiagnostics(input.root, region ?? defaultRegion, input.zones, input.resources))
     diagnostics.push(diagnostic);
-  const cross = crossCheck(input);
+  const cross = crossCheck(input, region ?? defaultRegion);
   for (const diagnostic of cross.diagnostics) diagnostics.push(diagnostic);
   return cross;
 }

@@ -88,9 +88,13 @@ export function priceS3Bucket(ctx: CostContext, r: ResourceNode): void {
   }
   const replication = r.props.replication;
   if (replication && typeof replication === 'object' && !Array.isArray(replication)) {
-    const { kind, to } = replication as Record<string, unknown>;
-    if (kind === 'CRR' && ctx.doc.workload.storageGrowthGBPerMonth > 0) {
-      const destinationRegion = typeof to === 'string' ? ctx.regionOfResource(to) : undefined;
+    const { kind = 'CRR', to } = replication as Record<string, unknown>;
+    const destinationRegion = typeof to === 'string' ? ctx.regionOfResource(to) : undefined;
+    // Transfer is charged where the copy leaves the region: by the buckets' regions when the
+    // destination is known (CRR within one region is warned about and moves nothing between
+    // regions), by the declared kind when it is not.
+    const crossesRegions = destinationRegion === undefined ? kind === 'CRR' : destinationRegion !== region;
+    if (crossesRegions && ctx.doc.workload.storageGrowthGBPerMonth > 0) {
       ctx.charge(r.name, region, {
         key: interRegionKey(region, destinationRegion),
         quantity: ctx.doc.workload.storageGrowthGBPerMonth,
