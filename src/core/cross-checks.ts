@@ -73,7 +73,10 @@ export interface CrossState {
  * the same name table; what spans resources (cycles, EBS placement, unused groups) runs over the
  * cached arrays, and the cycle search only when the dependency graph changed.
  */
-export function crossCheck(input: CrossInput, fileRegion: string): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; state: CrossState } {
+export function crossCheck(
+  input: CrossInput,
+  fileRegion: string,
+): { references: ReferenceOccurrence[]; diagnostics: ArchDiagnostic[]; state: CrossState } {
   const diagnostics: ArchDiagnostic[] = [];
   const previous = input.previous;
   const resources = input.resources;
