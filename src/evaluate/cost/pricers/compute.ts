@@ -128,11 +128,14 @@ export function priceBatch(ctx: CostContext, r: ResourceNode): void {
     return;
   }
   const types = Array.isArray(r.props.instanceTypes) ? r.props.instanceTypes.filter((t): t is string => typeof t === 'string') : [];
-  const typeName = types.find((t) => instanceType(t)?.vcpu) ?? 'm5.large';
+  // The first listed type the catalog knows; with none (none listed, or none known), m5.large is
+  // assumed and the line says so.
+  const known = types.find((t) => instanceType(t)?.vcpu);
+  const typeName = known ?? 'm5.large';
   const def = instanceType(typeName);
   const vcpus = def?.vcpu && def.vcpu > 0 ? def.vcpu : 2;
   chargeInstances(ctx, r, hours / vcpus / Math.max(ctx.hours, 1e-9), typeName, computeType === 'spot' ? 'spot' : 'on-demand', {
-    label: `job compute (${typeName}${types.length === 0 ? ', assumed' : ''})`,
+    label: `job compute (${typeName}${known === undefined ? ', assumed' : ''})`,
     recordOptions: false,
   });
 }
