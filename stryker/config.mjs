@@ -17,6 +17,9 @@ const coreChecksTests = [
   'test/unit/core/json-schema.test.ts',
   'test/unit/core/current-facts.test.ts',
   'test/unit/core/references.test.ts',
+  'test/unit/core/volumes.test.ts',
+  'test/unit/core/resource-checks.test.ts',
+  'test/unit/core/cross-checks.test.ts',
   'test/unit/hostile.test.ts',
 ];
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
@@ -227,18 +230,27 @@ const scopes = {
       'test/unit/core/reference-ranges.test.ts',
       'test/unit/core/validate-fixtures.test.ts',
       'test/unit/core/validators.test.ts',
+      'test/unit/core/name-table.test.ts',
     ],
     tsconfig: coreTsconfig,
   },
   'core-edits': {
     mutate: ['src/core/edits.ts', 'src/core/query.ts', 'src/core/suggest.ts'],
-    spec: ['test/unit/core/query-edits.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/language/**/*.test.ts'],
+    spec: [
+      'test/unit/core/query-edits.test.ts',
+      'test/unit/core/edits.test.ts',
+      'test/unit/core/set-block-value.test.ts',
+      'test/unit/core/locate.test.ts',
+      'test/unit/core/suggest.test.ts',
+      'test/unit/core/validate-fixtures.test.ts',
+      'test/unit/language/**/*.test.ts',
+    ],
     ignore: ['test/unit/language/completion-priced.test.ts'],
     tsconfig: coreTsconfig,
   },
   'core-simulation': {
     mutate: ['src/core/scenarios.ts', 'src/core/simulation-spec.ts'],
-    spec: ['test/unit/simulate/spec.test.ts', 'test/unit/core/validate-fixtures.test.ts'],
+    spec: ['test/unit/simulate/spec.test.ts', 'test/unit/core/scenarios.test.ts', 'test/unit/core/validate-fixtures.test.ts'],
     tsconfig: coreTsconfig,
   },
   simulate: {
