@@ -119,6 +119,15 @@ describe('the name table across parses', () => {
     assert.deepEqual(nameDiagnostics(docs[22]!), nameDiagnostics(docs[0]!));
   });
 
+  it('offers a name that another resource is renamed to for an unknown reference elsewhere', () => {
+    // `api` looks up none of the changed names (`sg`, `queues`), but its did-you-mean depends on every name.
+    const [, renamed] = session([base, base.replace('  sg:\n', '  queues:\n')]);
+    assert.deepEqual(nameDiagnostics(renamed!).slice(0, 2), [
+      '6:20-6:25 No resource is named `cache` in this file.',
+      '7:17-7:22 No resource is named `queue`; did you mean `queues`?',
+    ]);
+  });
+
   it('reports a resource that refers to itself, but not a security group whose rule names its group', () => {
     const self = base.replace('dependsOn: [db, cache]', 'dependsOn: [db, api]');
     const [doc] = session([self]);
