@@ -129,7 +129,10 @@ export function readScenarios(
       const item = findItem(body, event.text);
       if (item !== undefined)
         diagnostics.push({
-          ...problem(`\`${event.text}\` starts after the scenario ends (${days} days): it would never happen.`, item.range),
+          ...problem(
+            `\`${event.text}\` starts after the scenario ends (${days} ${days === 1 ? 'day' : 'days'}): it would never happen.`,
+            item.range,
+          ),
           severity: 'warning',
         });
     }

@@ -45,6 +45,19 @@ function describeScenario(scenario: Scenario, firstLine: number): string {
 }
 
 describe('scenarios', () => {
+  it('reads none from an empty file, a file without them, or a key left empty', () => {
+    for (const text of ['', 'cloudarch: "1"\nname: none\nresources: {}\n', 'cloudarch: "1"\nscenarios:\n'])
+      assert.deepEqual(readScenarios(parseArchitecture(text).root, undefined).scenarios, [], JSON.stringify(text));
+  });
+
+  it('reports a bad spec in a file that has nothing but scenarios', () => {
+    const doc = parseArchitecture('scenarios:\n  only: { failures: [zone:a@1x] }\n');
+    assert.deepEqual(
+      doc.diagnostics.filter((d) => d.code === 'invalid-scenario').map((d) => d.message),
+      ['`zone:a@1x`: `1x` is not a time: write a number and a unit (d, h, m, s), such as 1d, 2d4h or 90m'],
+    );
+  });
+
   for (const c of cases) {
     it(c.case, () => {
       const head = header(c.resources ?? defaultResources);
@@ -55,6 +68,11 @@ describe('scenarios', () => {
           `${d.severity} ${d.code} ${d.range.start.line - firstLine}:${d.range.start.character}-${d.range.end.line - firstLine}:${d.range.end.character} ${d.message}`,
       );
       assert.deepEqual(diagnostics, c.diagnostics);
+      assert.deepEqual(
+        doc.diagnostics.filter((d) => d.source !== 'cloudarch'),
+        [],
+        'every diagnostic says it comes from cloudarch',
+      );
       const { scenarios } = readScenarios(doc.root, undefined);
       assert.deepEqual(
         scenarios.map((scenario) => describeScenario(scenario, firstLine)),

@@ -33,7 +33,10 @@ describe('simulation specs', () => {
       for (const [key, value] of Object.entries(c.parsed!))
         assert.deepEqual((result as unknown as Record<string, unknown>)[key], value, key);
       // Only zones, regions and resources are named; a spot notice or a surge has no target.
-      if (c.parsed!.kind !== undefined) assert.equal('target' in result, c.parsed!.target !== undefined, 'target');
+      if (c.parsed!.kind !== undefined) {
+        assert.equal('target' in result, c.parsed!.target !== undefined, 'target');
+        assert.equal('factor' in result, c.parsed!.kind === 'surge', 'factor');
+      }
       assert.equal(result.text, c.spec.trim());
     });
   }
