@@ -22,6 +22,12 @@ const coreChecksTests = [
   'test/unit/core/cross-checks.test.ts',
   'test/unit/hostile.test.ts',
 ];
+/**
+ * Mocha's grep that leaves out the check that src/core/generated/validators.ts is up to date: in
+ * Stryker's sandbox it compares against validators generated from instrumented code and fails the
+ * initial test run (2026-12-03), and it tests no mutant of these scopes.
+ */
+const notTheGeneratedCheck = '^(?!.*is up to date \\(run `npm run generate`\\))';
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 const scopes = {
@@ -203,6 +209,7 @@ const scopes = {
   'core-checks-cross': {
     mutate: ['src/core/cross-checks.ts'],
     spec: coreChecksTests,
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   'core-checks-schema': {
@@ -214,11 +221,13 @@ const scopes = {
       'src/core/resource-source.ts',
     ],
     spec: coreChecksTests,
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   'core-checks-rules': {
     mutate: ['src/core/resource-rules.ts', 'src/core/resource-analysis.ts'],
     spec: coreChecksTests,
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   // The name table (references resolved against the resources, unknown names, bad ports) was in no
@@ -232,6 +241,7 @@ const scopes = {
       'test/unit/core/validators.test.ts',
       'test/unit/core/name-table.test.ts',
     ],
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   'core-edits': {
