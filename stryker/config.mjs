@@ -17,8 +17,17 @@ const coreChecksTests = [
   'test/unit/core/json-schema.test.ts',
   'test/unit/core/current-facts.test.ts',
   'test/unit/core/references.test.ts',
+  'test/unit/core/volumes.test.ts',
+  'test/unit/core/resource-checks.test.ts',
+  'test/unit/core/cross-checks.test.ts',
   'test/unit/hostile.test.ts',
 ];
+/**
+ * Mocha's grep that leaves out the check that src/core/generated/validators.ts is up to date: in
+ * Stryker's sandbox it compares against validators generated from instrumented code and fails the
+ * initial test run (2026-12-03), and it tests no mutant of these scopes.
+ */
+const notTheGeneratedCheck = '^(?!.*is up to date \\(run `npm run generate`\\))';
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 /**
@@ -252,6 +261,7 @@ const scopes = {
   'core-checks-cross': {
     mutate: ['src/core/cross-checks.ts'],
     spec: coreChecksTests,
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   'core-checks-schema': {
@@ -263,11 +273,13 @@ const scopes = {
       'src/core/resource-source.ts',
     ],
     spec: coreChecksTests,
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   'core-checks-rules': {
     mutate: ['src/core/resource-rules.ts', 'src/core/resource-analysis.ts'],
     spec: coreChecksTests,
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   // The name table (references resolved against the resources, unknown names, bad ports) was in no
@@ -279,18 +291,28 @@ const scopes = {
       'test/unit/core/reference-ranges.test.ts',
       'test/unit/core/validate-fixtures.test.ts',
       'test/unit/core/validators.test.ts',
+      'test/unit/core/name-table.test.ts',
     ],
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   'core-edits': {
     mutate: ['src/core/edits.ts', 'src/core/query.ts', 'src/core/suggest.ts'],
-    spec: ['test/unit/core/query-edits.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/language/**/*.test.ts'],
+    spec: [
+      'test/unit/core/query-edits.test.ts',
+      'test/unit/core/edits.test.ts',
+      'test/unit/core/set-block-value.test.ts',
+      'test/unit/core/locate.test.ts',
+      'test/unit/core/suggest.test.ts',
+      'test/unit/core/validate-fixtures.test.ts',
+      'test/unit/language/**/*.test.ts',
+    ],
     ignore: ['test/unit/language/completion-priced.test.ts'],
     tsconfig: coreTsconfig,
   },
   'core-simulation': {
     mutate: ['src/core/scenarios.ts', 'src/core/simulation-spec.ts'],
-    spec: ['test/unit/simulate/spec.test.ts', 'test/unit/core/validate-fixtures.test.ts'],
+    spec: ['test/unit/simulate/spec.test.ts', 'test/unit/core/scenarios.test.ts', 'test/unit/core/validate-fixtures.test.ts'],
     tsconfig: coreTsconfig,
   },
   simulate: {

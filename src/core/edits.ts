@@ -159,6 +159,8 @@ export function setPropertyEdit(doc: ArchDocument, resourceName: string, path: V
     return item === undefined ? undefined : replaceValue(item.range, formatScalar(value), lines);
   }
   if (parent.node !== undefined && parent.node.kind !== 'map') return undefined;
+  // A parent map that is not written at all (no key, not even one left without a value) cannot take the key.
+  if (parent.node === undefined && parent.entry === undefined && parentPath.length > 0) return undefined;
   const ownerKey = parent.entry?.keyRange ?? resource.nameRange;
   return setInMap(parent.node, ownerKey, last, value, lines);
 }

@@ -25,7 +25,7 @@ export interface Scenario {
   /** Simulated days (from `duration:`; default 30). */
   readonly days: number;
   readonly seed?: number;
-  /** Failures and surges, in file order (failures first). */
+  /** Failures and surges, in file order. */
   readonly events: readonly SimulationSpec[];
 }
 
@@ -42,6 +42,9 @@ function partRange(node: ValueNode, offset: number, length: number): Range {
     end: { line: range.start.line, character: Math.min(range.end.character, start + length) },
   };
 }
+
+/** A spec that starts like a failure (`zone:`, `region:`, `resource:`, `spot@`...), not a surge. */
+const failureSpec = /^(?:zone|region|resource|spot)[:@]/;
 
 function problem(message: string, range: Range): ArchDiagnostic {
   return { code: Codes.invalidScenario, severity: 'error', message, range, source: 'cloudarch' };
@@ -73,11 +76,10 @@ export function readScenarios(
               : typeof value.value === 'string'
                 ? parseDuration(value.value)
                 : undefined;
-          if (parsed === undefined || !(parsed > 0))
-            diagnostics.push(
-              problem(`\`${value.source}\` is not a duration: write a number of days or a time such as 7d or 36h.`, value.range),
-            );
-          else days = parsed / 86_400;
+          // A value that is not a duration, or a negative number, is the schema check's (a wrong shape); a duration of no time is this one's.
+          if (parsed !== undefined && parsed > 0) days = parsed / 86_400;
+          else if (parsed === 0)
+            diagnostics.push(problem(`\`${value.source}\` is no time at all: a scenario must last, such as 7d or 36h.`, value.range));
         } else if (field.key === 'seed' && value.kind === 'scalar' && typeof value.value === 'number' && Number.isInteger(value.value)) {
           seed = value.value;
         } else if (field.key === 'description' && value.kind === 'scalar' && typeof value.value === 'string') {
@@ -85,13 +87,16 @@ export function readScenarios(
         } else if ((field.key === 'failures' || field.key === 'surges') && value.kind === 'seq') {
           for (const item of value.items) {
             if (item.kind !== 'scalar' || typeof item.value !== 'string') continue;
-            const prefix = field.key === 'surges' && !item.value.trimStart().startsWith('surge:') ? 'surge:' : '';
-            const parsed = parseSimulationSpec(prefix + item.value);
+            const written = item.value.trim();
+            const lead = item.value.indexOf(written);
+            // Under `surges:` the `surge:` is implied; a failure written there is read as one, to say where it belongs.
+            const prefix = field.key === 'surges' && !written.startsWith('surge:') && !failureSpec.test(written) ? 'surge:' : '';
+            const parsed = parseSimulationSpec(prefix + written);
             if (isSpecError(parsed)) {
               diagnostics.push(
                 problem(
-                  prefix === '' ? parsed.message : parsed.message.replace(`\`surge:${item.value.trim()}\``, `\`${item.value.trim()}\``),
-                  partRange(item, Math.max(0, parsed.offset - prefix.length), parsed.length),
+                  prefix === '' ? parsed.message : parsed.message.replace(`\`surge:${written}\``, `\`${written}\``),
+                  partRange(item, lead + Math.max(0, parsed.offset - prefix.length), parsed.length),
                 ),
               );
               continue;
@@ -124,7 +129,10 @@ export function readScenarios(
       const item = findItem(body, event.text);
       if (item !== undefined)
         diagnostics.push({
-          ...problem(`\`${event.text}\` starts after the scenario ends (${days} days): it would never happen.`, item.range),
+          ...problem(
+            `\`${event.text}\` starts after the scenario ends (${days} ${days === 1 ? 'day' : 'days'}): it would never happen.`,
+            item.range,
+          ),
           severity: 'warning',
         });
     }

@@ -280,7 +280,7 @@ export function describeShape(shape: PropertyShape | undefined, unit?: string): 
           ? 'a resource name or a CIDR block'
           : 'the name of a resource in this file';
     case 'list':
-      return `a list of ${plural(describeShape(shape.items))}`;
+      return `a list of ${describeItems(shape.items)}`;
     case 'object':
       return `a map with ${Object.keys(shape.properties)
         .slice(0, 6)
@@ -293,8 +293,47 @@ export function describeShape(shape: PropertyShape | undefined, unit?: string): 
   }
 }
 
-function plural(phrase: string): string {
-  return phrase.replace(/^an? /, '').replace(/^(\S+)/, (word) => (word.endsWith('s') || word.startsWith('`') ? word : `${word}s`));
+/**
+ * What the items of a list are, in the plural: "whole numbers", "resource names, or `name:port`".
+ * Each shape has its own words: making the first word of the singular plural gave "wholes number".
+ */
+function describeItems(shape: PropertyShape): string {
+  switch (shape.kind) {
+    case 'string':
+      return shape.examples && shape.examples.length > 0 ? `texts such as \`${shape.examples[0]}\`` : 'texts';
+    case 'number':
+      return shape.integer ? 'whole numbers' : 'numbers';
+    case 'boolean':
+      return '`true` or `false` values';
+    case 'enum':
+      return `values, each one of ${shape.values.map((value) => String(value.value)).join(', ')}`;
+    case 'instance-type':
+      return 'EC2 instance types such as `t3.medium`';
+    case 'db-instance-class':
+      return 'database instance classes such as `db.r5.large`';
+    case 'zone':
+      return 'availability zone letters such as `a`';
+    case 'region':
+      return 'AWS regions such as `us-west-2`';
+    case 'cidr':
+      return 'CIDR blocks such as `10.0.0.0/16`';
+    case 'port':
+      return 'port numbers from 0 to 65535, or `all`';
+    case 'reference':
+      return shape.allowPort
+        ? 'resource names, or `name:port`'
+        : shape.allowCidr
+          ? 'resource names or CIDR blocks'
+          : 'names of resources in this file';
+    case 'list':
+      return `lists of ${describeItems(shape.items)}`;
+    case 'object':
+      return describeShape(shape).replace(/^a map/, 'maps');
+    case 'map':
+      return 'maps of names to values';
+    case 'one-of':
+      return shape.variants.map(describeItems).join(', or ');
+  }
 }
 
 function describeValue(value: unknown): string {

@@ -84,7 +84,8 @@ export function formatDuration(seconds: number): string {
       rest -= count * size;
     }
   }
-  return out;
+  // Under half a second rounds to nothing: still a time, not an empty text.
+  return out === '' ? '0s' : out;
 }
 
 function timeHint(part: string): string {
