@@ -284,6 +284,27 @@ const scopes = {
     grep: notTheLongSimulations,
     tsconfig: simulateTsconfig,
   },
+  // simulate-rest in two runs: what the user reads and the engine's building blocks (the report,
+  // the traffic curve, the event queue), then what reads the design and the options and judges
+  // the goals (index.ts, targets.ts, the behaviour figures).
+  'simulate-rest-output': {
+    mutate: ['src/evaluate/simulate/report.ts', 'src/evaluate/simulate/traffic.ts', 'src/evaluate/simulate/event-queue.ts'],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+    grep: notTheLongSimulations,
+    tsconfig: simulateTsconfig,
+  },
+  'simulate-rest-setup': {
+    mutate: [
+      'src/evaluate/simulate/index.ts',
+      'src/evaluate/simulate/targets.ts',
+      'src/evaluate/simulate/behaviour.ts',
+      'src/evaluate/simulate/scenarios.ts',
+      'src/evaluate/simulate/types.ts',
+    ],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+    grep: notTheLongSimulations,
+    tsconfig: simulateTsconfig,
+  },
   // What src/evaluate/ holds outside its folders: targets, the fix effect, figures, the report.
   evaluate: {
     mutate: ['src/evaluate/*.ts', 'src/evaluate/report/**/*.ts'],
