@@ -37,6 +37,9 @@ const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
  */
 const notTheBuiltCliNorTheCacheProperty =
   '^(?!.*(says so in the CLI text and Markdown output|equals pricing a fresh parse after any sequence of edits))';
+/** Every simulation test but those that simulate years, or a week of every example (see simulate-engine-*). */
+const notTheLongSimulations =
+  '^(?!.*(a week with a zone outage and a surge keeps its books|converges to the analytic figure|happen at the assumed rate|stay bounded however long the run))';
 const scopes = {
   // The whole security folder is about 4,200 mutants: half a day on two cores. Its parts, one by one.
   security: {
@@ -326,9 +329,54 @@ const scopes = {
     spec: ['test/unit/simulate/**/*.test.ts'],
     tsconfig: simulateTsconfig,
   },
+  // simulate-engine is about 1,400 mutants, every one of them reached by every simulation test:
+  // over three hours on the shared machine. Its parts, each a run of under an hour: the state of
+  // the request path (components, capacity, failover), the events (injected, failures, zones,
+  // spot), then scaling, traffic and the main loop with its books. The tests that simulate a year
+  // or more, or a week of every example, are left out of these parts (and of simulate-rest): each
+  // surviving mutant would wait for them (a minute and more under a load of 30), and they check
+  // bounds and balanced books, which the month at random of engine.test.ts and the fixtures check
+  // to the request. A score measured without them can only be lower.
+  ...Object.fromEntries(
+    [
+      ['state', '178-448'],
+      ['events', '449-697'],
+      ['flow', '698-988'],
+    ].map(([part, lines]) => [
+      `simulate-engine-${part}`,
+      {
+        mutate: [`src/evaluate/simulate/engine.ts:${lines}`],
+        spec: ['test/unit/simulate/**/*.test.ts'],
+        grep: notTheLongSimulations,
+        tsconfig: simulateTsconfig,
+      },
+    ]),
+  ),
   'simulate-rest': {
     mutate: ['src/evaluate/simulate/**/*.ts', '!src/evaluate/simulate/engine.ts'],
     spec: ['test/unit/simulate/**/*.test.ts'],
+    grep: notTheLongSimulations,
+    tsconfig: simulateTsconfig,
+  },
+  // simulate-rest in two runs: what the user reads and the engine's building blocks (the report,
+  // the traffic curve, the event queue), then what reads the design and the options and judges
+  // the goals (index.ts, targets.ts, the behaviour figures).
+  'simulate-rest-output': {
+    mutate: ['src/evaluate/simulate/report.ts', 'src/evaluate/simulate/traffic.ts', 'src/evaluate/simulate/event-queue.ts'],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+    grep: notTheLongSimulations,
+    tsconfig: simulateTsconfig,
+  },
+  'simulate-rest-setup': {
+    mutate: [
+      'src/evaluate/simulate/index.ts',
+      'src/evaluate/simulate/targets.ts',
+      'src/evaluate/simulate/behaviour.ts',
+      'src/evaluate/simulate/scenarios.ts',
+      'src/evaluate/simulate/types.ts',
+    ],
+    spec: ['test/unit/simulate/**/*.test.ts'],
+    grep: notTheLongSimulations,
     tsconfig: simulateTsconfig,
   },
   // What src/evaluate/ holds outside its folders: targets, the fix effect, figures, the report.
@@ -384,6 +432,9 @@ export default {
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },
   concurrency: 2,
   timeoutMS: 20000,
+  // The first run of all of a scope's tests, with coverage, took over five minutes (Stryker's
+  // default limit) on the shared machine under a load of 25.
+  dryRunTimeoutMinutes: 20,
   tempDirName: `.stryker-tmp/${scope}`,
   cleanTempDir: 'always',
   ignorePatterns: ['out', 'dist', '.e2e', 'reports', 'node_modules', '.stryker-tmp'],

@@ -469,6 +469,10 @@ export function runSimulation(input: EngineInput): EngineOutput {
     if (spec.atSeconds >= T) return;
     queue.push(spec.atSeconds, { k: 'injected', i, phase: 'start' });
     if (spec.kind !== 'spot' || spec.forSeconds > 0) queue.push(spec.atSeconds + spec.forSeconds, { k: 'injected', i, phase: 'end' });
+    // A spot event is followed past its end (notice and relaunch): an instant there, so that no
+    // stretch of time integrated in one go runs past the end of its window.
+    const tracker = trackers[i]!;
+    if (tracker.trackUntil > tracker.end) queue.push(tracker.trackUntil, { k: 'recheck' });
   });
 
   const setZone = (z: number, delta: 1 | -1): void => {
@@ -820,7 +824,6 @@ export function runSimulation(input: EngineInput): EngineOutput {
     for (let i = 0; i < openTrackers.length; i++) {
       const tracker = openTrackers[i]!;
       if (now < tracker.start) continue;
-      tracker.offered += arrivals;
       if (!whole) {
         tracker.impacted = true;
         tracker.dropped += segmentDropped;
@@ -829,11 +832,15 @@ export function runSimulation(input: EngineInput): EngineOutput {
         // The first moment service is whole again after the event hit it is its recovery.
         if (tracker.impacted && tracker.recoveredAt === undefined) tracker.recoveredAt = now;
         if (now >= tracker.trackUntil) {
+          // Closed before this stretch counts: the requests of the event's window are those
+          // offered until it ended (or until service recovered, if later), never after.
           tracker.closed = true;
           tracker.recovery = tracker.impacted ? tracker.recoveredAt! - tracker.start : 0;
           openTrackers.splice(i--, 1);
+          continue;
         }
       }
+      tracker.offered += arrivals;
     }
   };
 

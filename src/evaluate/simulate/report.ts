@@ -31,6 +31,11 @@ function recovery(seconds: number | null): string {
   return `recovered after ${formatDuration(seconds)}`;
 }
 
+/** Timeline entries a report leaves out: those past the first it shows, and those the run did not keep. */
+function hiddenEvents(result: SimulationResult): number {
+  return Math.max(0, result.timeline.events.length - timelineShown) + result.timeline.omitted;
+}
+
 interface Line {
   readonly label: string;
   readonly text: string;
@@ -82,7 +87,7 @@ export function simulationText(result: SimulationResult, file: string, targets: 
   }
   const events = result.timeline.events;
   if (events.length > 0) {
-    const more = events.length - timelineShown + result.timeline.omitted;
+    const more = hiddenEvents(result);
     out.push('', `Timeline${more > 0 ? ` (first ${Math.min(timelineShown, events.length)}; ${more} more in --format json)` : ''}`);
     for (const event of events.slice(0, timelineShown)) out.push(`  ${clock(event.at)}  ${event.message}`);
   }
@@ -125,7 +130,7 @@ export function simulationMarkdown(result: SimulationResult, file: string, targe
   if (events.length > 0) {
     out.push('', '## Timeline', '', '| when | what |', '| --- | --- |');
     for (const event of events.slice(0, timelineShown)) out.push(`| ${clock(event.at)} | ${cell(event.message)} |`);
-    const more = events.length - timelineShown + result.timeline.omitted;
+    const more = hiddenEvents(result);
     if (more > 0) out.push('', `${more} more events in the JSON output.`);
   }
   return `${out.join('\n')}\n`;
