@@ -6,6 +6,7 @@
  * elkjs (loaded only then, in a thread of its own); if elkjs fails or times out, the channel
  * layout is drawn and stderr says why (the export still succeeds).
  */
+import { setFlagsFromString } from 'node:v8';
 import { parseArchitecture } from '../../core/parse';
 import { exportArchitecture, exportFormats, exportLayers, isExportFormat, type ExportFormatId } from '../../diagram/export';
 import type { DiagramOverlays } from '../../diagram/types';
@@ -65,6 +66,11 @@ Exit status: 0 exported, 1 the file has errors, 3 bad usage.`;
 
 /** Loaded on demand, so that no other command loads the rasteriser, and no other layout elkjs. */
 async function services(format: ExportFormatId, elk: ElkRunner | undefined): Promise<Parameters<typeof exportArchitecture>[2]> {
+  // This process draws one picture and ends: V8's tier-up of resvg's WebAssembly to optimised code
+  // cost about 0.8 s of CPU in background compiles and saved about 0.3 s of drawing on the
+  // benchmark's picture (issue 12), so it is left at the baseline compiler. Set before the module
+  // is compiled; it changes no pixel. (The language server, which draws many, keeps the default.)
+  if (format === 'png') setFlagsFromString('--liftoff-only');
   const rasteriser = format === 'png' ? await import('../../node/rasterise-png') : undefined;
   // The rasteriser's files are read and its WebAssembly compiled while the diagram is laid out.
   rasteriser?.preloadRasteriser();
