@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { simulate, type SimulationOptions, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
 import { round } from '../../../src/evaluate/simulate/engine';
 import { healthCheckDetection } from '../../../src/evaluate/simulate/behaviour';
+import { specs } from './spec-helpers';
 
 const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
 
@@ -26,14 +26,6 @@ function load(name: string): ArchDocument {
     `${name} has errors`,
   );
   return doc;
-}
-
-function specs(...texts: string[]): SimulationSpec[] {
-  return texts.map((text) => {
-    const spec = parseSimulationSpec(text);
-    if (isSpecError(spec)) throw new Error(spec.message);
-    return spec;
-  });
 }
 
 /** Injected events alone, two days, four series points of half a day each. */

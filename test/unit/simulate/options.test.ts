@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { simulate, SimulationInputError, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
+import { specs } from './spec-helpers';
 
 const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
 
@@ -26,14 +26,6 @@ function load(name: string, ...edits: [string, string][]): ArchDocument {
     [],
   );
   return doc;
-}
-
-function specs(...texts: string[]): SimulationSpec[] {
-  return texts.map((text) => {
-    const spec = parseSimulationSpec(text);
-    if (isSpecError(spec)) throw new Error(spec.message);
-    return spec;
-  });
 }
 
 function run(doc: ArchDocument, events: string[], options: SimulationOptions = {}): SimulationResult {

@@ -9,19 +9,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { checkSimulationTargets, simulate, type SimulationResult, type SimulationTargetResult } from '../../../src/evaluate/simulate';
 import { simulationMarkdown, simulationText } from '../../../src/evaluate/simulate/report';
+import { specs } from './spec-helpers';
 
 const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
-
-function specs(...texts: string[]): SimulationSpec[] {
-  return texts.map((text) => {
-    const spec = parseSimulationSpec(text);
-    if (isSpecError(spec)) throw new Error(spec.message);
-    return spec;
-  });
-}
 
 function cappedRun(): { result: SimulationResult; targets: SimulationTargetResult[] } {
   const doc = parseArchitecture(readFileSync(join(folder, 'capped.cloudarch.yaml'), 'utf8'));

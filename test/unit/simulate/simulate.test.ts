@@ -10,7 +10,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import {
   checkSimulationTargets,
   simulate,
@@ -19,6 +18,7 @@ import {
   type SimulationResult,
 } from '../../../src/evaluate/simulate';
 import { healthCheckDetection, spotNotice } from '../../../src/evaluate/simulate/behaviour';
+import { specs } from './spec-helpers';
 
 const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
 
@@ -30,14 +30,6 @@ function load(name: string): ArchDocument {
     `${name} has errors`,
   );
   return doc;
-}
-
-function specs(...texts: string[]): SimulationSpec[] {
-  return texts.map((text) => {
-    const spec = parseSimulationSpec(text);
-    if (isSpecError(spec)) throw new Error(spec.message);
-    return spec;
-  });
 }
 
 /** Injected events alone: random failures would blur the figures these tests check exactly. */

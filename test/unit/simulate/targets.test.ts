@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { checkSimulationTargets, simulate, simulationTargetsOf, type SimulationTargetResult } from '../../../src/evaluate/simulate';
+import { specs } from './spec-helpers';
 
 const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
 
@@ -27,14 +27,6 @@ function design(name: string, goals: string, ...edits: [string, string][]): Arch
     [],
   );
   return doc;
-}
-
-function specs(...texts: string[]): SimulationSpec[] {
-  return texts.map((text) => {
-    const spec = parseSimulationSpec(text);
-    if (isSpecError(spec)) throw new Error(spec.message);
-    return spec;
-  });
 }
 
 function judge(doc: ArchDocument, ...events: string[]): SimulationTargetResult[] {
