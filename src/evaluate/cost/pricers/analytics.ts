@@ -24,15 +24,22 @@ interface EmrGroup {
   readonly purchase: string;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** `aws.emr.cluster`: each instance group's EC2 cost under its purchase option, plus the EMR fee. */
 export function priceEmr(ctx: CostContext, r: ResourceNode): void {
   const region = ctx.regionOf(r);
   const hours = Math.min(ctx.num(r, 'hoursPerMonth', ctx.hours), ctx.hours);
   const groups: EmrGroup[] = [];
   for (const role of ['master', 'core', 'task']) {
-    const value = ctx.prop(r, role);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
-    const group = value as Record<string, unknown>;
+    // A group written in another shape (a bare instance type, a list) is reported by validation;
+    // the cost prices the catalog's default group for it rather than leaving its nodes out.
+    const written = ctx.prop(r, role);
+    const value = isRecord(written) ? written : r.typeDef?.properties[role]?.default;
+    if (!isRecord(value)) continue;
+    const group = value;
     const instanceType = typeof group.instanceType === 'string' ? group.instanceType : 'm5.xlarge';
     const count = amountOr(group.count, role === 'master' ? 1 : 0);
     const purchase = typeof group.purchase === 'string' ? group.purchase : 'on-demand';
