@@ -19,64 +19,31 @@ export interface CommandContribution {
 /** The context key that holds when the active editor shows a CloudArch file. */
 const inCloudArchEditor = 'editorLangId == cloudarch';
 
+/**
+ * One contributed command. `enabledIn` is left out of the entry when absent, so that the entry
+ * matches package.json's exactly; the literal `Id` is kept so that `CommandId` lists every id.
+ */
+function command<const Id extends string>(id: Id, title: string, icon: string, enabledIn?: string): CommandContribution & { command: Id } {
+  return { command: id, title, category: 'CloudArch', icon, ...(enabledIn === undefined ? {} : { enablement: enabledIn }) };
+}
+
 export const COMMANDS = [
-  { command: 'cloudarch.newArchitecture', title: 'New Architecture', category: 'CloudArch', icon: '$(new-file)' },
-  { command: 'cloudarch.restartServer', title: 'Restart Language Server', category: 'CloudArch', icon: '$(debug-restart)' },
-  { command: 'cloudarch.showOutput', title: 'Show Language Server Output', category: 'CloudArch', icon: '$(output)' },
-  {
-    command: 'cloudarch.evaluateAll',
-    title: 'Evaluate Architecture (All Reports)',
-    category: 'CloudArch',
-    icon: '$(checklist)',
-    enablement: inCloudArchEditor,
-  },
-  {
-    command: 'cloudarch.evaluateAvailability',
-    title: 'Evaluate Availability',
-    category: 'CloudArch',
-    icon: '$(pulse)',
-    enablement: inCloudArchEditor,
-  },
-  {
-    command: 'cloudarch.evaluateCost',
-    title: 'Evaluate Cost',
-    category: 'CloudArch',
-    icon: '$(credit-card)',
-    enablement: inCloudArchEditor,
-  },
-  {
-    command: 'cloudarch.evaluateSecurity',
-    title: 'Evaluate Security',
-    category: 'CloudArch',
-    icon: '$(shield)',
-    enablement: inCloudArchEditor,
-  },
-  { command: 'cloudarch.showAvailabilityReport', title: 'Show Availability Report', category: 'CloudArch', icon: '$(pulse)' },
-  { command: 'cloudarch.showCostReport', title: 'Show Cost Report', category: 'CloudArch', icon: '$(credit-card)' },
-  { command: 'cloudarch.showSecurityReport', title: 'Show Security Report', category: 'CloudArch', icon: '$(shield)' },
-  {
-    command: 'cloudarch.importCloudFormation',
-    title: 'CloudFormation: Import as Architecture…',
-    category: 'CloudArch',
-    icon: '$(cloud-download)',
-  },
-  {
-    command: 'cloudarch.exportCloudFormation',
-    title: 'CloudFormation: Export as Template…',
-    category: 'CloudArch',
-    icon: '$(cloud-upload)',
-    enablement: inCloudArchEditor,
-  },
-  {
-    command: 'cloudarch.showDiagram',
-    title: 'Show Diagram',
-    category: 'CloudArch',
-    icon: '$(type-hierarchy)',
-    enablement: inCloudArchEditor,
-  },
-  { command: 'cloudarch.exportDiagram', title: 'Export Diagram…', category: 'CloudArch', icon: '$(export)' },
-  { command: 'cloudarch.exportReview', title: 'Export Design Review…', category: 'CloudArch', icon: '$(book)' },
-  { command: 'cloudarch.simulate', title: 'Simulate…', category: 'CloudArch', icon: '$(play-circle)' },
+  command('cloudarch.newArchitecture', 'New Architecture', '$(new-file)'),
+  command('cloudarch.restartServer', 'Restart Language Server', '$(debug-restart)'),
+  command('cloudarch.showOutput', 'Show Language Server Output', '$(output)'),
+  command('cloudarch.evaluateAll', 'Evaluate Architecture (All Reports)', '$(checklist)', inCloudArchEditor),
+  command('cloudarch.evaluateAvailability', 'Evaluate Availability', '$(pulse)', inCloudArchEditor),
+  command('cloudarch.evaluateCost', 'Evaluate Cost', '$(credit-card)', inCloudArchEditor),
+  command('cloudarch.evaluateSecurity', 'Evaluate Security', '$(shield)', inCloudArchEditor),
+  command('cloudarch.showAvailabilityReport', 'Show Availability Report', '$(pulse)'),
+  command('cloudarch.showCostReport', 'Show Cost Report', '$(credit-card)'),
+  command('cloudarch.showSecurityReport', 'Show Security Report', '$(shield)'),
+  command('cloudarch.importCloudFormation', 'CloudFormation: Import as Architecture…', '$(cloud-download)'),
+  command('cloudarch.exportCloudFormation', 'CloudFormation: Export as Template…', '$(cloud-upload)', inCloudArchEditor),
+  command('cloudarch.showDiagram', 'Show Diagram', '$(type-hierarchy)', inCloudArchEditor),
+  command('cloudarch.exportDiagram', 'Export Diagram…', '$(export)'),
+  command('cloudarch.exportReview', 'Export Design Review…', '$(book)'),
+  command('cloudarch.simulate', 'Simulate…', '$(play-circle)'),
 ] as const satisfies readonly CommandContribution[];
 
 /** The id of a contributed command. */
