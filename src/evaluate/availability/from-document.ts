@@ -4,6 +4,7 @@
  * the resolved references and their catalog roles, and the entry points.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
+import { resourcesReplacedInPlace } from '../../core/replaced-in-place';
 import { defaultValue, figuresFor } from '../../model/catalog';
 import type { ComponentPlacement, ReliabilityComponent, ReliabilityModel } from './model';
 
@@ -212,21 +213,16 @@ const dependencyReuseLimit = 32;
  */
 function sameDependencies(doc: ArchDocument, before: ArchDocument): boolean {
   if (doc === before) return true;
-  const resources = doc.resources;
-  const oldResources = before.resources;
+  const replaced = resourcesReplacedInPlace(
+    doc,
+    before,
+    dependencyReuseLimit,
+    (resource, old) =>
+      resource.type === old.type && doc.resourceByName.get(resource.name)?.type === before.resourceByName.get(old.name)?.type,
+  );
+  if (replaced === undefined) return false;
   const references = doc.references;
   const oldReferences = before.references;
-  if (resources.length !== oldResources.length || references.length !== oldReferences.length) return false;
-  const replaced = new Set<string>();
-  for (let position = 0; position < resources.length; position++) {
-    const resource = resources[position]!;
-    const old = oldResources[position]!;
-    if (resource === old) continue;
-    if (resource.name !== old.name || resource.type !== old.type) return false;
-    if (doc.resourceByName.get(resource.name)?.type !== before.resourceByName.get(old.name)?.type) return false;
-    replaced.add(resource.name);
-    if (replaced.size > dependencyReuseLimit) return false;
-  }
   for (let position = 0; position < references.length; position++) {
     const ref = references[position]!;
     const old = oldReferences[position]!;

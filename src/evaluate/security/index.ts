@@ -3,6 +3,7 @@
  * analysis over the graph. Pure: an `ArchDocument` in, a `SecurityResult` out.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
+import { resourcesReplacedInPlace } from '../../core/replaced-in-place';
 import { severityRank } from '../../model/severities';
 import type { FindingSeverity, SecurityFinding, SecurityResult } from '../types';
 import { findExposurePathsAmong, type RecentExposureAnalyses } from './exposure';
@@ -90,22 +91,16 @@ const indexUpdateLimit = 32;
 function updatedDocumentIndex(doc: ArchDocument, previous: IndexedDocument): DocumentIndex | undefined {
   const before = previous.doc;
   if (before === doc) return previous.index;
-  const resources = doc.resources;
-  const oldResources = before.resources;
+  const replaced = resourcesReplacedInPlace(
+    doc,
+    before,
+    indexUpdateLimit,
+    // A repeated name makes the index's objects depend on which of them the name table keeps.
+    (resource, old) => doc.resourceByName.get(resource.name) === resource && before.resourceByName.get(old.name) === old,
+  );
+  if (replaced === undefined) return undefined;
   const references = doc.references;
   const oldReferences = before.references;
-  if (resources.length !== oldResources.length || references.length !== oldReferences.length) return undefined;
-  const replaced = new Set<string>();
-  for (let position = 0; position < resources.length; position++) {
-    const resource = resources[position]!;
-    const old = oldResources[position]!;
-    if (resource === old) continue;
-    // A repeated name makes the index's objects depend on which of them the name table keeps.
-    if (resource.name !== old.name || doc.resourceByName.get(resource.name) !== resource || before.resourceByName.get(old.name) !== old)
-      return undefined;
-    replaced.add(resource.name);
-    if (replaced.size > indexUpdateLimit) return undefined;
-  }
   for (let position = 0; position < references.length; position++) {
     const reference = references[position]!;
     const old = oldReferences[position]!;
