@@ -160,6 +160,16 @@ interface Written {
 
 type Writer = (resource: ResourceNode, id: string, builder: Builder) => Written;
 
+/**
+ * Takes `property` off a writer's `expressed` list when the template does not express it after all
+ * (it rides in the metadata instead). Safe to call twice: `splice(indexOf(...), 1)` on a name
+ * already taken off would take off the list's last name instead.
+ */
+function unexpress(expressed: string[], property: string): void {
+  const index = expressed.indexOf(property);
+  if (index >= 0) expressed.splice(index, 1);
+}
+
 const common = ['type', 'label', 'tags'];
 
 function tagsOf(resource: ResourceNode): Json[] | undefined {
@@ -994,7 +1004,7 @@ const writers: Readonly<Record<string, Writer>> = {
       const target = builder.doc.resourceByName.get(name);
       const targetId = builder.resourceId(name);
       if (target === undefined || targetId === undefined) {
-        expressed.splice(expressed.indexOf('origins'), 1);
+        unexpress(expressed, 'origins');
         continue;
       }
       const origin: Record<string, Json> = { Id: name };
@@ -1010,7 +1020,7 @@ const writers: Readonly<Record<string, Writer>> = {
             Type: 'String',
             Description: `The domain name CloudFront reaches ${name} at.`,
           });
-          expressed.splice(expressed.indexOf('origins'), 1);
+          unexpress(expressed, 'origins');
         }
         origin.CustomOriginConfig = { OriginProtocolPolicy: p.originProtocol ?? 'https-only' };
       }

@@ -156,4 +156,28 @@ describe('CloudFormation export', () => {
     assert.deepEqual((resources.Db!.Properties as Record<string, unknown>).ManageMasterUserPassword, true);
     assert.ok(Object.keys(exported.template.Outputs as object).includes('CdnDomainName'));
   });
+  it('keeps in the metadata only what the template does not express, however many origins lack an address', () => {
+    // Each custom origin without a CloudFormation address takes `origins` off the expressed list;
+    // the second one used to take off the list's last name (`geoRestriction`) instead.
+    const exported = exportCloudFormation(
+      parseArchitecture(
+        [
+          'cloudarch: "1"',
+          'name: x',
+          'resources:',
+          '  cdn:',
+          '    type: aws.cloudfront.distribution',
+          '    origins: [web-a, web-b]',
+          '    geoRestriction: true',
+          '  web-a:',
+          '    type: external.onprem-server',
+          '  web-b:',
+          '    type: external.onprem-server',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const cdn = (exported.template.Resources as Record<string, { Metadata: Record<string, { properties?: object }> }>).Cdn!;
+    assert.deepEqual(cdn.Metadata.CloudArch!.properties, { origins: ['web-a', 'web-b'] });
+  });
 });
