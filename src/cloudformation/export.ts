@@ -230,7 +230,7 @@ function machineData(
           Default: amiParameterPath,
           Description: 'The machine image: the latest Amazon Linux 2023 by default, resolved from the SSM public parameter at deploy time.',
         });
-  if (typeof p.ami === 'string' && !p.ami.startsWith('ami-')) expressed.splice(expressed.indexOf('ami'), 1);
+  if (typeof p.ami === 'string' && !p.ami.startsWith('ami-')) unexpress(expressed, 'ami');
   data.InstanceType = p.instanceType;
   const groups = securityGroupRefs(resource, builder);
   if (p.publicIp === true || subnet !== undefined) {
@@ -499,8 +499,7 @@ const writers: Readonly<Record<string, Writer>> = {
         Rules: [{ Status: 'Enabled', Destination: { Bucket: getAtt(destination, 'Arn') } }],
       };
     }
-    if (replication !== undefined && (replication.kind === 'CRR' || destination === undefined))
-      expressed.splice(expressed.indexOf('replication'), 1);
+    if (replication !== undefined && (replication.kind === 'CRR' || destination === undefined)) unexpress(expressed, 'replication');
     builder.add(id, { Type: 'AWS::S3::Bucket', Properties: properties });
     const statements: Json[] = [];
     if (p.requireTls === true) {
@@ -563,7 +562,7 @@ const writers: Readonly<Record<string, Writer>> = {
     properties.AllocatedStorage = String(storage.sizeGB ?? 20);
     if (storage.volumeType !== undefined) properties.StorageType = storage.volumeType;
     if (storage.iops !== undefined) properties.Iops = storage.iops;
-    if (p.storage === undefined) expressed.splice(expressed.indexOf('storage'), 1);
+    if (p.storage === undefined) unexpress(expressed, 'storage');
     if (p.multiAZ !== undefined) properties.MultiAZ = p.multiAZ;
     if (p.encrypted === undefined) builder.safe(resource.name, 'encrypted', true, 'RDS storage is encrypted at rest.');
     if (source === undefined || p.encrypted !== undefined) properties.StorageEncrypted = p.encrypted ?? true;
@@ -626,7 +625,7 @@ const writers: Readonly<Record<string, Writer>> = {
     if (serverless !== undefined) {
       properties.ServerlessV2ScalingConfiguration = { MinCapacity: serverless.minACU ?? 0.5, MaxCapacity: serverless.maxACU ?? 16 };
       if (serverless.averageACU !== undefined || serverless.minACU === undefined || serverless.maxACU === undefined)
-        expressed.splice(expressed.indexOf('serverless'), 1);
+        unexpress(expressed, 'serverless');
     }
     const groups = securityGroupRefs(resource, builder);
     if (groups.length > 0) properties.VpcSecurityGroupIds = groups;
@@ -759,13 +758,13 @@ const writers: Readonly<Record<string, Writer>> = {
     if (p.architecture !== undefined) properties.Architectures = [p.architecture];
     if (p.reservedConcurrency !== undefined) properties.ReservedConcurrentExecutions = p.reservedConcurrency;
     if (p.tracing === true) properties.TracingConfig = { Mode: 'Active' };
-    if (p.tracing === false) expressed.splice(expressed.indexOf('tracing'), 1);
+    if (p.tracing === false) unexpress(expressed, 'tracing');
     if (p.inVpc === true) {
       properties.VpcConfig = {
         SubnetIds: builder.subnetsFor(builder.zones, 'private'),
         SecurityGroupIds: securityGroupRefs(resource, builder),
       };
-    } else if (p.inVpc === false) expressed.splice(expressed.indexOf('inVpc'), 1);
+    } else if (p.inVpc === false) unexpress(expressed, 'inVpc');
     const environment = p.environment as Record<string, unknown> | undefined;
     if (environment !== undefined)
       properties.Environment = { Variables: Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, String(value)])) };
@@ -775,7 +774,7 @@ const writers: Readonly<Record<string, Writer>> = {
         Type: 'AWS::Lambda::Url',
         Properties: { TargetFunctionArn: getAtt(id, 'Arn'), AuthType: p.functionUrl === 'public' ? 'NONE' : 'AWS_IAM' },
       });
-    } else if (p.functionUrl === 'none') expressed.splice(expressed.indexOf('functionUrl'), 1);
+    } else if (p.functionUrl === 'none') unexpress(expressed, 'functionUrl');
     return { expressed, unset: p.runtime === undefined ? ['runtime'] : [] };
   },
 
@@ -1048,9 +1047,9 @@ const writers: Readonly<Record<string, Writer>> = {
       };
       (config.DefaultCacheBehavior as Record<string, Json>).TargetOriginId = 'failover';
     }
-    if (p.viewerProtocol === undefined) expressed.splice(expressed.indexOf('viewerProtocol'), 1);
+    if (p.viewerProtocol === undefined) unexpress(expressed, 'viewerProtocol');
     if (p.originProtocol === undefined || !originNames.some((name) => builder.doc.resourceByName.get(name)?.type !== 'aws.s3.bucket'))
-      expressed.splice(expressed.indexOf('originProtocol'), 1);
+      unexpress(expressed, 'originProtocol');
     if (p.minimumTlsVersion !== undefined) {
       config.ViewerCertificate = {
         AcmCertificateArn: builder.parameter('CdnCertificateArn', {
@@ -1118,7 +1117,7 @@ const writers: Readonly<Record<string, Writer>> = {
       else if ((target?.type ?? '').startsWith('aws.elb.') && targetId !== undefined)
         alias = { DNSName: getAtt(targetId, 'DNSName'), HostedZoneId: getAtt(targetId, 'CanonicalHostedZoneID') };
       if (alias === undefined) {
-        if (expressed.includes('targets')) expressed.splice(expressed.indexOf('targets'), 1);
+        unexpress(expressed, 'targets');
         return;
       }
       if (p.healthChecks === true) alias.EvaluateTargetHealth = true;
@@ -1128,7 +1127,7 @@ const writers: Readonly<Record<string, Writer>> = {
       if (routing === 'weighted') record.Weight = Array.isArray(p.weights) ? (p.weights[index] ?? 1) : 1;
       if (routing === 'latency') record.Region = (target!.props.region as string | undefined) ?? builder.doc.region;
       if (routing === 'geolocation' || routing === 'geoproximity') {
-        if (expressed.includes('routing')) expressed.splice(expressed.indexOf('routing'), 1);
+        unexpress(expressed, 'routing');
         record.Weight = 1;
       }
       records.push(record);
@@ -1136,15 +1135,14 @@ const writers: Readonly<Record<string, Writer>> = {
     if (routing === 'simple' && records.length > 1) {
       // A simple record has one alias target; the rest of the design's targets ride in the metadata.
       records.splice(1);
-      if (expressed.includes('targets')) expressed.splice(expressed.indexOf('targets'), 1);
+      unexpress(expressed, 'targets');
     }
     if (records.length > 0)
       builder.add(builder.id(resource.name, 'Records'), {
         Type: 'AWS::Route53::RecordSetGroup',
         Properties: { HostedZoneId: ref(id), RecordSets: records },
       });
-    if (p.healthChecks === false || (p.healthChecks === true && records.length === 0))
-      expressed.splice(expressed.indexOf('healthChecks'), 1);
+    if (p.healthChecks === false || (p.healthChecks === true && records.length === 0)) unexpress(expressed, 'healthChecks');
     builder.outputs[`${id}NameServers`] = {
       Description: `The name servers of ${String(p.domain)}`,
       Value: { 'Fn::Join': [',', getAtt(id, 'NameServers')] },
@@ -1176,7 +1174,7 @@ const writers: Readonly<Record<string, Writer>> = {
     if (p.provisionedThroughputMBps !== undefined) properties.ProvisionedThroughputInMibps = p.provisionedThroughputMBps;
     if (typeof p.lifecyclePolicy === 'string' && p.lifecyclePolicy !== 'none')
       properties.LifecyclePolicies = [{ TransitionToIA: p.lifecyclePolicy }];
-    if (p.lifecyclePolicy === 'none') expressed.splice(expressed.indexOf('lifecyclePolicy'), 1);
+    if (p.lifecyclePolicy === 'none') unexpress(expressed, 'lifecyclePolicy');
     if (p.backup !== undefined) properties.BackupPolicy = { Status: p.backup === true ? 'ENABLED' : 'DISABLED' };
     builder.add(id, { Type: 'AWS::EFS::FileSystem', Properties: properties });
     const groups = securityGroupRefs(resource, builder);
@@ -1295,7 +1293,7 @@ function loadBalancer(resource: ResourceNode, id: string, builder: Builder, kind
   const scheme = p.scheme ?? (kind === 'gateway' ? 'internal' : 'internet-facing');
   const properties: Record<string, Json> = { Type: kind, Subnets: place.subnets };
   if (kind !== 'gateway') properties.Scheme = scheme;
-  if (p.scheme === undefined) expressed.splice(expressed.indexOf('scheme'), 1);
+  if (p.scheme === undefined) unexpress(expressed, 'scheme');
   const groups = securityGroupRefs(resource, builder);
   if (groups.length > 0 && kind !== 'gateway') properties.SecurityGroups = groups;
   const attributes: Json[] = [];
@@ -1318,7 +1316,7 @@ function loadBalancer(resource: ResourceNode, id: string, builder: Builder, kind
     attributes.push({ Key: 'idle_timeout.timeout_seconds', Value: String(p.idleTimeoutSeconds) });
   if (kind !== 'application' && p.crossZone !== undefined)
     attributes.push({ Key: 'load_balancing.cross_zone.enabled', Value: String(p.crossZone) });
-  if (kind === 'application' && p.crossZone !== undefined) expressed.splice(expressed.indexOf('crossZone'), 1);
+  if (kind === 'application' && p.crossZone !== undefined) unexpress(expressed, 'crossZone');
   if (attributes.length > 0) properties.LoadBalancerAttributes = attributes;
   builder.add(id, { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: properties });
 
@@ -1334,7 +1332,7 @@ function loadBalancer(resource: ResourceNode, id: string, builder: Builder, kind
       target === undefined ||
       !['aws.ec2.instance', 'aws.autoscaling.group', 'aws.ecs.service', 'aws.lambda.function'].includes(target.type ?? '')
     ) {
-      if (expressed.includes('targets')) expressed.splice(expressed.indexOf('targets'), 1);
+      unexpress(expressed, 'targets');
       continue;
     }
     const group: Record<string, Json> = {};
@@ -1415,7 +1413,7 @@ function loadBalancer(resource: ResourceNode, id: string, builder: Builder, kind
       )
     ) {
       // The certificate's name becomes a parameter, which the import reads back only as "a certificate".
-      expressed.splice(expressed.indexOf('listeners'), 1);
+      unexpress(expressed, 'listeners');
     }
   }
   if (scheme === 'internet-facing')
