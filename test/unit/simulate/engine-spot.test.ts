@@ -5,27 +5,12 @@
  * balancer, 300 requests/s flat.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { simulate, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
-
-const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
+import { loadFixture, specs } from './spec-helpers';
 
 function load(...edits: [string, string][]): ArchDocument {
-  let text = readFileSync(join(folder, 'spot.cloudarch.yaml'), 'utf8');
-  for (const [from, to] of edits) {
-    assert.ok(text.includes(from), from);
-    text = text.replace(from, to);
-  }
-  const doc = parseArchitecture(text);
-  assert.deepEqual(
-    doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-    [],
-  );
-  return doc;
+  return loadFixture('spot', ...edits);
 }
 
 const asInstances: [string, string] = [
@@ -34,9 +19,7 @@ const asInstances: [string, string] = [
 ];
 
 function run(doc: ArchDocument, event: string): SimulationResult {
-  const spec = parseSimulationSpec(event);
-  if (isSpecError(spec)) throw new Error(spec.message);
-  return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 4, events: [spec as SimulationSpec] });
+  return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 4, events: specs(event) });
 }
 
 function after(result: SimulationResult, kind: TimelineEvent['kind']): string[] {

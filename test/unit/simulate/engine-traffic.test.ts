@@ -4,34 +4,22 @@
  * the request, whether the engine integrates a quiet stretch in one go or minute by minute.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { simulate, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
 import { dailyCurve } from '../../../src/evaluate/simulate/traffic';
-
-const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
+import { fixtureText, specs } from './spec-helpers';
 
 /** single-az-db with a daily curve instead of flat traffic. */
 function curved(): ArchDocument {
-  const text = readFileSync(join(folder, 'single-az-db.cloudarch.yaml'), 'utf8').replace(
-    'peakRequestsPerSecond: 300',
-    'peakRequestsPerSecond: 400',
-  );
+  const text = fixtureText('single-az-db').replace('peakRequestsPerSecond: 300', 'peakRequestsPerSecond: 400');
   const doc = parseArchitecture(text);
   assert.equal(doc.workload.peakRequestsPerSecond, 400);
   return doc;
 }
 
 function run(events: string[], options: SimulationOptions = {}): SimulationResult {
-  const parsed = events.map((text) => {
-    const spec = parseSimulationSpec(text);
-    if (isSpecError(spec)) throw new Error(spec.message);
-    return spec as SimulationSpec;
-  });
-  return simulate(curved(), { days: 2, randomFailures: false, seriesPoints: 48, events: parsed, ...options });
+  return simulate(curved(), { days: 2, randomFailures: false, seriesPoints: 48, events: specs(...events), ...options });
 }
 
 const curve = dailyCurve(300, 400);

@@ -7,26 +7,12 @@
  * whatever the seed.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArchitecture } from '../../../src/core/parse';
-import type { ArchDocument } from '../../../src/core/document';
 import { simulate, type SimulationOptions, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
 import { round } from '../../../src/evaluate/simulate/engine';
 import { healthCheckDetection } from '../../../src/evaluate/simulate/behaviour';
-import { specs } from './spec-helpers';
+import { loadFixture, specs } from './spec-helpers';
 
-const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
-
-function load(name: string): ArchDocument {
-  const doc = parseArchitecture(readFileSync(join(folder, `${name}.cloudarch.yaml`), 'utf8'));
-  assert.deepEqual(
-    doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-    [],
-    `${name} has errors`,
-  );
-  return doc;
-}
+const load = loadFixture;
 
 /** Injected events alone, two days, four series points of half a day each. */
 function run(name: string, events: string[], options: SimulationOptions = {}): SimulationResult {

@@ -5,28 +5,11 @@
  * refuses, each with the message a user reads.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
 import { simulate, SimulationInputError, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
-import { specs } from './spec-helpers';
+import { loadFixture, specs } from './spec-helpers';
 
-const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
-
-function load(name: string, ...edits: [string, string][]): ArchDocument {
-  let text = readFileSync(join(folder, `${name}.cloudarch.yaml`), 'utf8');
-  for (const [from, to] of edits) {
-    assert.ok(text.includes(from), from);
-    text = text.replace(from, to);
-  }
-  const doc = parseArchitecture(text);
-  assert.deepEqual(
-    doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-    [],
-  );
-  return doc;
-}
+const load = loadFixture;
 
 function run(doc: ArchDocument, events: string[], options: SimulationOptions = {}): SimulationResult {
   return simulate(doc, { days: 2, randomFailures: false, events: specs(...events), ...options });

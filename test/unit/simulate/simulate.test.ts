@@ -9,7 +9,6 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
-import type { ArchDocument } from '../../../src/core/document';
 import {
   checkSimulationTargets,
   simulate,
@@ -18,19 +17,9 @@ import {
   type SimulationResult,
 } from '../../../src/evaluate/simulate';
 import { healthCheckDetection, spotNotice } from '../../../src/evaluate/simulate/behaviour';
-import { specs } from './spec-helpers';
+import { loadFixture, specs } from './spec-helpers';
 
-const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
-
-function load(name: string): ArchDocument {
-  const doc = parseArchitecture(readFileSync(join(folder, `${name}.cloudarch.yaml`), 'utf8'));
-  assert.deepEqual(
-    doc.diagnostics.filter((d) => d.severity === 'error'),
-    [],
-    `${name} has errors`,
-  );
-  return doc;
-}
+const load = loadFixture;
 
 /** Injected events alone: random failures would blur the figures these tests check exactly. */
 function run(name: string, events: string[], options: SimulationOptions = {}): SimulationResult {

@@ -9,24 +9,12 @@ import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
 import { checkSimulationTargets, simulate, simulationTargetsOf, type SimulationTargetResult } from '../../../src/evaluate/simulate';
-import { specs } from './spec-helpers';
-
-const folder = join(__dirname, '..', '..', 'fixtures', 'simulate');
+import { designOf, fixtureText, specs } from './spec-helpers';
 
 /** A fixture with its `targets:` replaced by the given `simulation:` goals (YAML lines), and other edits. */
 function design(name: string, goals: string, ...edits: [string, string][]): ArchDocument {
-  let text = readFileSync(join(folder, `${name}.cloudarch.yaml`), 'utf8').replace(/^targets:\n( {2}.*\n)*/m, '');
-  text = text.replace('resources:\n', `targets:\n  simulation:\n${goals}resources:\n`);
-  for (const [from, to] of edits) {
-    assert.ok(text.includes(from), from);
-    text = text.replace(from, to);
-  }
-  const doc = parseArchitecture(text);
-  assert.deepEqual(
-    doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-    [],
-  );
-  return doc;
+  const text = fixtureText(name).replace(/^targets:\n( {2}.*\n)*/m, '');
+  return designOf(text.replace('resources:\n', `targets:\n  simulation:\n${goals}resources:\n`), ...edits);
 }
 
 function judge(doc: ArchDocument, ...events: string[]): SimulationTargetResult[] {
