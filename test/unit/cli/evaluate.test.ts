@@ -4,18 +4,12 @@
  * stderr and every exit status (0 fine, 1 errors, 2 target missed with --check-targets, 3 usage).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { AvailabilityResult, CostResult, SecurityResult, TargetResult } from '../../../src/evaluate/types';
+import { buildCli, cliRunner } from './cli-helpers';
 
-const root = join(__dirname, '../../..');
-const cli = join(root, 'bin/cloudarch.js');
 const fixtures = 'test/fixtures/cost';
 
-function run(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const run = cliRunner(60_000);
 
 /** The JSON contract of `evaluate --format json`. */
 interface EvaluationJson {
@@ -33,7 +27,7 @@ describe('cli: cloudarch evaluate', function () {
   this.timeout(120_000);
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
+    buildCli();
   });
 
   describe('--format json', () => {

@@ -4,27 +4,22 @@
  * that decodes), errors on stderr with exit 1 for a file with errors, and exit 3 for bad usage.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { buildCli, cliRunner } from './cli-helpers';
 
-const root = join(__dirname, '../../..');
-const cli = join(root, 'bin/cloudarch.js');
 const example = 'examples/three-tier-web.cloudarch.yaml';
 
-function run(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const run = cliRunner(120_000);
 
 describe('cli: cloudarch export', function () {
   this.timeout(240_000);
   let out: string;
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
+    buildCli();
     out = mkdtempSync(join(tmpdir(), 'cloudarch-export-'));
   });
   after(() => rmSync(out, { recursive: true, force: true }));

@@ -3,28 +3,23 @@
  * the files written, what goes to stdout and stderr, and every exit status.
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkTemplateAgainstSpec } from '../cloudformation/spec-check';
+import { buildCli, cliRunner } from './cli-helpers';
 
-const root = join(__dirname, '../../..');
-const cli = join(root, 'bin/cloudarch.js');
 const publicTemplates = 'test/fixtures/cloudformation/public';
 
-function run(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const run = cliRunner(60_000);
 
 describe('cli: cloudarch import and export --to cloudformation', function () {
   this.timeout(120_000);
   let folder: string;
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
+    buildCli();
     folder = mkdtempSync(join(tmpdir(), 'cloudarch-cfn-'));
   });
   after(() => rmSync(folder, { recursive: true, force: true }));

@@ -4,24 +4,18 @@
  * --check-targets, 3 bad usage with the bad part named).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { SimulationResult } from '../../../src/evaluate/simulate';
+import { buildCli, cliRunner } from './cli-helpers';
 
-const root = join(__dirname, '../../..');
-const cli = join(root, 'bin/cloudarch.js');
 const fixtures = 'test/fixtures/simulate';
 
-function run(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const run = cliRunner(60_000);
 
 describe('cli: cloudarch simulate', function () {
   this.timeout(120_000);
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
+    buildCli();
   });
 
   it('prints the result as JSON, the same bytes for the same seed', () => {
