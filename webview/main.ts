@@ -480,8 +480,8 @@ async function replaceSvg(markup: string): Promise<boolean> {
   if (generation !== pictureGeneration) return false;
   // Pictures still being built by an older call are dropped; the complete one shown stays on top until this one is done.
   for (const unfinished of canvas.querySelectorAll('svg.pending')) unfinished.remove();
+  // Left as it is, in place and positioned like every picture (main.css), so that nothing of it is laid out again.
   const previous = svgRoot && svgRoot.isConnected ? svgRoot : undefined;
-  if (previous) previous.classList.add('ca-outgoing');
   /** The viewport's size, measured before a complete picture went in (see `place`). */
   let sizeBeforeWhole: { width: number; height: number } | undefined;
   /** `complete`: the root comes with all its content, and is shown in this same task. */
@@ -512,7 +512,6 @@ async function replaceSvg(markup: string): Promise<boolean> {
   const built = await buildSvg(withoutStyles, styles, generation, place);
   if (built === 'stale') return false;
   if (!built) {
-    previous?.classList.remove('ca-outgoing');
     showError('The server sent a picture that is not valid SVG.');
     return false;
   }
