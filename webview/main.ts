@@ -308,6 +308,18 @@ const sliceMs = 6;
  * that no task of the page grows past 50 ms however big the picture.
  */
 const wholePictureBytes = 192 * 1024;
+/**
+ * How many elements of a sliced picture are made visible per frame once all of it is in. A sliced
+ * picture is built hidden piece by piece (`visibility="hidden"` on each element a slice appends,
+ * not on the root), so that the frames of the build style and lay out what was just added and
+ * paint nothing. It used to be hidden by its root (`visibility: hidden` on `svg.pending`) and
+ * shown in one go; that one frame was the page's longest task (77 ms median in `npm run bench` at
+ * 500 resources): it restyled all 6771 elements (visibility is inherited; 25 to 31 ms) and painted
+ * the whole picture for the first time (28 ms of paint, 9 ms of compositing update), thread time in
+ * a Chromium trace, 2026-12-04 (docs/benchmark.md). Shown a share at a time, each frame restyles
+ * and paints only its share anew and reuses what was painted before.
+ */
+const revealElements = 800;
 
 /** Parses SVG markup as XML away from the page; `undefined` when it is not well-formed. */
 function parseSvgDocument(markup: string): Element | undefined {
@@ -361,6 +373,8 @@ async function buildSvg(
   place(root, false);
   const overlays = root.querySelector(':scope > g.ca-overlays');
   const open: Element[] = [root];
+  /** The pieces appended so far, each hidden by its own attribute, in document order. */
+  const hidden: Element[] = [];
   let sliceStarted = performance.now();
   let sliceBytesUsed = 0;
   for (const step of buildSteps(cut, Math.min(sliceBytes, 8 * 1024))) {
@@ -379,6 +393,12 @@ async function buildSvg(
     for (const child of parsed) {
       const adopted = document.adoptNode(child);
       markNodes(adopted);
+      // Hidden until the whole picture is in (see `revealElements`). An opened element paints
+      // nothing of its own: its content comes in the following steps, hidden piece by piece.
+      if (step.kind === 'children' && !adopted.hasAttribute('visibility')) {
+        adopted.setAttribute('visibility', 'hidden');
+        hidden.push(adopted);
+      }
       append(adopted);
       if (step.kind === 'open') open.push(adopted);
     }
@@ -389,6 +409,23 @@ async function buildSvg(
       sliceStarted = performance.now();
       sliceBytesUsed = 0;
     }
+  }
+  // The last slice is styled and laid out in a frame of its own, then the picture is shown a share at a time.
+  await nextFrame();
+  if (generation !== pictureGeneration) return 'stale';
+  let revealed = 0;
+  for (const piece of hidden) {
+    piece.removeAttribute('visibility');
+    revealed += 1 + piece.getElementsByTagName('*').length;
+    if (revealed >= revealElements) {
+      await nextFrame();
+      if (generation !== pictureGeneration) return 'stale';
+      revealed = 0;
+    }
+  }
+  if (revealed > 0) {
+    await nextFrame();
+    if (generation !== pictureGeneration) return 'stale';
   }
   return root;
 }
@@ -443,15 +480,15 @@ async function replaceSvg(markup: string): Promise<boolean> {
   if (generation !== pictureGeneration) return false;
   // Pictures still being built by an older call are dropped; the complete one shown stays on top until this one is done.
   for (const unfinished of canvas.querySelectorAll('svg.pending')) unfinished.remove();
+  // Left as it is, in place and positioned like every picture (main.css), so that nothing of it is laid out again.
   const previous = svgRoot && svgRoot.isConnected ? svgRoot : undefined;
-  if (previous) previous.classList.add('ca-outgoing');
   /** The viewport's size, measured before a complete picture went in (see `place`). */
   let sizeBeforeWhole: { width: number; height: number } | undefined;
   /** `complete`: the root comes with all its content, and is shown in this same task. */
   const place = (root: SVGSVGElement, complete: boolean): void => {
     // `diagram` marks a picture that is fully shown (all of it in, boxes known); until then it is
-    // `pending` (hidden). A complete picture is never pending: hiding it and showing it again in
-    // the same task would have the browser style all of it twice.
+    // `pending` (its pieces hidden while they come in, see `revealElements`). A complete picture
+    // is never pending: it is shown in the task that inserts it.
     if (!complete) root.classList.add('pending');
     root.setAttribute('role', 'img');
     const viewBox = root.viewBox.baseVal;
@@ -475,7 +512,6 @@ async function replaceSvg(markup: string): Promise<boolean> {
   const built = await buildSvg(withoutStyles, styles, generation, place);
   if (built === 'stale') return false;
   if (!built) {
-    previous?.classList.remove('ca-outgoing');
     showError('The server sent a picture that is not valid SVG.');
     return false;
   }

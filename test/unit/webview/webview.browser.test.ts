@@ -142,6 +142,21 @@ describe('diagram webview in Chromium', function () {
     assert.ok(signatures.expected.length > 1_000, `${signatures.expected.length} elements compared`);
     assert.deepEqual(signatures.shown, signatures.expected);
     assert.equal(await page.page.locator('svg.diagram [data-resource]').count(), diagram.svg!.match(/data-resource="/g)!.length);
+    // A big picture's pieces are hidden while they come in and shown a share per frame once all are
+    // in (webview/main.ts, revealElements): at the end every resource is visible, nothing is left hidden.
+    const seen = (await page.page.evaluate(`(() => {
+      const picture = document.querySelector('svg.diagram');
+      const resources = [...picture.querySelectorAll('[data-resource]')];
+      return {
+        visible: resources.filter((node) => getComputedStyle(node).visibility === 'visible' && node.getBoundingClientRect().width > 0).length,
+        resources: resources.length,
+        hiddenElements: [...picture.querySelectorAll('*')].filter((node) => getComputedStyle(node).visibility !== 'visible').length,
+        visibilityAttributes: picture.querySelectorAll('[visibility]').length,
+      };
+    })()`)) as { visible: number; resources: number; hiddenElements: number; visibilityAttributes: number };
+    assert.equal(seen.visible, seen.resources, 'every resource is drawn and visible');
+    assert.equal(seen.hiddenElements, 0, 'no element of the picture is left hidden');
+    assert.equal(seen.visibilityAttributes, (diagram.svg!.match(/ visibility="/g) ?? []).length);
     assert.deepEqual(await page.violations(), []);
     await page.page.close();
     return { tasks, bytes: diagram.svg!.length };
