@@ -31,7 +31,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 as nodeCrc32, deflateSync } from 'node:zlib';
+import { createDeflate, crc32 as nodeCrc32 } from 'node:zlib';
 import type { RasterisedPng } from '../diagram/export';
 
 /** The largest picture drawn, in pixels (about 128 MB of RGBA: the language server's worker draws it too, and the time grows with the pixel count): larger ones are scaled down, never cut. */
@@ -143,31 +143,56 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
+/** How many bytes of rows are handed to zlib at a time (two such buffers are reused, never the whole picture). */
+const batchBytes = 1 << 20;
+
 /**
  * A PNG file (8-bit RGBA, not interlaced) of `width` x `height` pixels given as straight RGBA.
  * Rows are stored with no filter and compressed at zlib's default level: on diagrams (large flat
  * areas) that was both the fastest and the smallest of the settings measured.
+ *
+ * The rows are not gathered into one buffer before compressing: each row needs its filter byte in
+ * front, and a second copy of the whole picture (128 MB at the pixel budget) cost as much as the
+ * compression itself, most of it in the kernel's page faults on fresh memory. Instead rows are
+ * copied into two small buffers in turn, each handed to zlib (on Node's thread pool) while the
+ * other is filled. zlib's output does not depend on how its input is cut, so the file is the same
+ * byte for byte.
  */
-export function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Uint8Array {
+export async function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Promise<Uint8Array> {
   const stride = width * 4;
   if (!(width > 0 && height > 0 && pixels.length === stride * height))
     throw new Error(`cannot encode ${pixels.length} bytes as a ${width}x${height} RGBA picture`);
-  const rows = Buffer.allocUnsafe((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const at = y * (stride + 1);
-    rows[at] = 0; // filter type: none
-    rows.set(pixels.subarray(y * stride, (y + 1) * stride), at + 1);
+  const rowBytes = stride + 1;
+  const rowsPerBatch = Math.max(1, Math.floor(batchBytes / rowBytes));
+  const deflate = createDeflate({ level: 6 });
+  const compressed: Buffer[] = [];
+  deflate.on('data', (part: Buffer) => compressed.push(part));
+  const ended = new Promise<void>((resolve, reject) => {
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  const batches = [Buffer.allocUnsafe(rowsPerBatch * rowBytes), Buffer.allocUnsafe(rowsPerBatch * rowBytes)];
+  // A batch is refilled only after zlib has taken it in (its write's callback).
+  const taken: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  for (let y = 0, turn = 0; y < height; y += rowsPerBatch, turn ^= 1) {
+    await taken[turn];
+    const batch = batches[turn]!;
+    const rows = Math.min(rowsPerBatch, height - y);
+    for (let row = 0; row < rows; row++) {
+      const at = row * rowBytes;
+      batch[at] = 0; // filter type: none
+      batch.set(pixels.subarray((y + row) * stride, (y + row + 1) * stride), at + 1);
+    }
+    const input = batch.subarray(0, rows * rowBytes);
+    taken[turn] = new Promise<void>((resolve, reject) => deflate.write(input, (error) => (error ? reject(error) : resolve())));
   }
+  deflate.end();
+  await Promise.all([ended, ...taken]);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type RGBA, deflate, adaptive filtering, no interlace
-  return Buffer.concat([
-    pngSignature,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 6 })),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return Buffer.concat([pngSignature, chunk('IHDR', header), chunk('IDAT', Buffer.concat(compressed)), chunk('IEND', new Uint8Array(0))]);
 }
 
 /**
@@ -201,7 +226,7 @@ export async function rasterisePng(svg: string, scale: number): Promise<Rasteris
     try {
       const pixels = image.pixels;
       unpremultiply(pixels);
-      return { png: encodeRgbaPng(pixels, image.width, image.height), width: image.width, height: image.height, scale: used };
+      return { png: await encodeRgbaPng(pixels, image.width, image.height), width: image.width, height: image.height, scale: used };
     } finally {
       image.free();
     }

@@ -3,23 +3,42 @@
  * drew (colours, transparency, size), and the scale is chosen from the SVG's own size.
  */
 import { strict as assert } from 'node:assert';
+import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { declaredSize, encodeRgbaPng, rasterisePng, unpremultiply } from '../../../src/node/rasterise-png';
 
 describe('rasterise-png: the PNG writer', () => {
-  it('writes a PNG that a decoder reads back pixel for pixel', () => {
+  it('writes a PNG that a decoder reads back pixel for pixel', async () => {
     const width = 7;
     const height = 5;
     const pixels = new Uint8Array(width * height * 4);
     for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 37 + 11) % 256;
-    const decoded = PNG.sync.read(Buffer.from(encodeRgbaPng(pixels, width, height)));
+    const decoded = PNG.sync.read(Buffer.from(await encodeRgbaPng(pixels, width, height)));
     assert.equal(decoded.width, width);
     assert.equal(decoded.height, height);
     assert.deepEqual([...decoded.data], [...pixels]);
   });
 
-  it('refuses pixels that do not match the size', () => {
-    assert.throws(() => encodeRgbaPng(new Uint8Array(12), 2, 2), /cannot encode 12 bytes as a 2x2 RGBA picture/);
+  it('compresses a picture of many batches to the same bytes as the whole picture at once', async () => {
+    // 3 MB of rows: zlib is fed several batches, the last one partial.
+    const width = 700;
+    const height = 1_100;
+    const pixels = new Uint8Array(width * height * 4);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = i % 4 === 3 ? 255 : ((i >> 12) * 29 + (i % 7)) % 256;
+    const png = Buffer.from(await encodeRgbaPng(pixels, width, height));
+    const rows = Buffer.alloc((width * 4 + 1) * height);
+    for (let y = 0; y < height; y++) rows.set(pixels.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
+    const idat = png.indexOf('IDAT', 0, 'latin1');
+    const length = png.readUInt32BE(idat - 4);
+    assert.ok(
+      png.subarray(idat + 4, idat + 4 + length).equals(deflateSync(rows, { level: 6 })),
+      'the IDAT data is zlib of the filtered rows',
+    );
+    assert.ok(PNG.sync.read(png).data.equals(Buffer.from(pixels)), 'decoded pixel for pixel');
+  });
+
+  it('refuses pixels that do not match the size', async () => {
+    await assert.rejects(() => encodeRgbaPng(new Uint8Array(12), 2, 2), /cannot encode 12 bytes as a 2x2 RGBA picture/);
   });
 
   it('turns premultiplied pixels back into plain RGBA, leaving opaque and empty ones alone', () => {
