@@ -70,13 +70,85 @@ function assetPath(bundled: string, fromPackage: () => string): string {
   return existsSync(inDist) ? inDist : fromPackage();
 }
 
+/**
+ * The three glue functions of `@resvg/resvg-wasm` 2.6.2 (wasm-bindgen names, fixed per release)
+ * through which `RenderedImage.pixels` hands the picture to JavaScript: a view of the module's
+ * memory, then a copy of it. The copy is a fresh 128 MB at the pixel budget, and touching fresh
+ * memory cost about as much as the compression; so, when these names are present, the copy is
+ * replaced by the view's buffer and the pixels are read in place (`borrowPixels`). With another
+ * release of the package the names differ, nothing is replaced and the copy is used.
+ */
+const glue = {
+  view: '__wbg_newwithbyteoffsetandlength_aa4a17c33a06e5cb',
+  copy: '__wbg_new_63b92bc8671ed464',
+  buffer: '__wbg_buffer_12d079cc21e14bdb',
+} as const;
+
+type GlueFunction = (...handles: number[]) => number;
+
+/** Set while `borrowPixels` reads a picture; the last view the glue made of the module's memory. */
+const borrowing: { active: boolean; view?: { offset: number; length: number } } = { active: false };
+let pixelsInPlace = false;
+
+/** Wraps the glue while the module is instantiated (see `glue`); leaves other imports alone. */
+async function initWithPixelsInPlace(resvg: ResvgModule, wasm: Uint8Array): Promise<void> {
+  const instantiate = WebAssembly.instantiate;
+  const hooked = function (this: unknown, source: unknown, imports?: { wbg?: Record<string, unknown> }) {
+    const wbg = imports?.wbg;
+    const [view, copy, buffer] = [wbg?.[glue.view], wbg?.[glue.copy], wbg?.[glue.buffer]];
+    if (wbg && typeof view === 'function' && typeof copy === 'function' && typeof buffer === 'function') {
+      wbg[glue.view] = (memory: number, offset: number, length: number) => {
+        borrowing.view = { offset, length };
+        return (view as GlueFunction)(memory, offset, length);
+      };
+      // `buffer` answers the view's ArrayBuffer (the module's memory) as a new handle, as `copy` would answer its copy.
+      wbg[glue.copy] = (handle: number) => (borrowing.active ? (buffer as GlueFunction)(handle) : (copy as GlueFunction)(handle));
+      pixelsInPlace = true;
+    }
+    return (instantiate as (this: unknown, ...args: unknown[]) => unknown).call(this, source, imports);
+  };
+  WebAssembly.instantiate = hooked as typeof WebAssembly.instantiate;
+  try {
+    await resvg.initWasm(wasm);
+  } finally {
+    WebAssembly.instantiate = instantiate;
+  }
+}
+
+/**
+ * The picture's pixels, read in place in the module's memory when the glue allows it (valid until
+ * the image is freed or the module runs again: `rasterisePng` calls run one at a time), else copied.
+ */
+function borrowPixels(image: RenderedImage): Uint8Array {
+  const expected = image.width * image.height * 4;
+  if (pixelsInPlace) {
+    borrowing.active = true;
+    borrowing.view = undefined;
+    let memory: unknown;
+    try {
+      memory = image.pixels;
+    } finally {
+      borrowing.active = false;
+    }
+    const view = borrowing.view;
+    if (memory instanceof ArrayBuffer && view !== undefined && view.length === expected && view.offset + view.length <= memory.byteLength)
+      return new Uint8Array(memory, view.offset, view.length);
+  }
+  return image.pixels;
+}
+
+/** Whether the pixels are read in place (see `glue`); false before the first PNG and with another release of resvg-wasm. */
+export function readsPixelsInPlace(): boolean {
+  return pixelsInPlace;
+}
+
 let ready: Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> | undefined;
 
 function load(): Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> {
   ready ??= (async () => {
     const resvg = require('@resvg/resvg-wasm') as ResvgModule;
     const wasm = readFileSync(assetPath('resvg.wasm', () => packageFile('@resvg/resvg-wasm/index_bg.wasm')));
-    await resvg.initWasm(wasm);
+    await initWithPixelsInPlace(resvg, wasm);
     // One face (see esbuild.mjs): resvg draws bold text with the nearest weight it has.
     const fonts = ['DejaVuSans.ttf'].map(
       (name) => new Uint8Array(readFileSync(assetPath(join('fonts', name), () => packageFile(`dejavu-fonts-ttf/ttf/${name}`)))),
@@ -207,8 +279,17 @@ export function unpremultiply(pixels: Uint8Array): void {
   }
 }
 
+/** The PNG being drawn: one at a time, because the pixels are read in place in the module's memory while they are compressed. */
+let drawing: Promise<unknown> = Promise.resolve();
+
 /** Rasterises an SVG at `scale`. Throws with a readable message when resvg cannot read it. */
-export async function rasterisePng(svg: string, scale: number): Promise<RasterisedPng> {
+export function rasterisePng(svg: string, scale: number): Promise<RasterisedPng> {
+  const result = drawing.then(() => rasteriseNow(svg, scale));
+  drawing = result.catch(() => undefined);
+  return result;
+}
+
+async function rasteriseNow(svg: string, scale: number): Promise<RasterisedPng> {
   const { resvg, fonts } = await load();
   const font = { fontBuffers: fonts, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
   // The size decides the scale, so that a huge diagram is scaled down instead of failing or being
@@ -224,7 +305,7 @@ export async function rasterisePng(svg: string, scale: number): Promise<Rasteris
   try {
     const image = renderer.render();
     try {
-      const pixels = image.pixels;
+      const pixels = borrowPixels(image);
       unpremultiply(pixels);
       return { png: await encodeRgbaPng(pixels, image.width, image.height), width: image.width, height: image.height, scale: used };
     } finally {

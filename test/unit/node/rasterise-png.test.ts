@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { declaredSize, encodeRgbaPng, rasterisePng, unpremultiply } from '../../../src/node/rasterise-png';
+import { readFileSync } from 'node:fs';
+import { declaredSize, encodeRgbaPng, rasterisePng, readsPixelsInPlace, unpremultiply } from '../../../src/node/rasterise-png';
 
 describe('rasterise-png: the PNG writer', () => {
   it('writes a PNG that a decoder reads back pixel for pixel', async () => {
@@ -77,5 +78,44 @@ describe('rasterise-png: rasterising', function () {
     const decoded = PNG.sync.read(Buffer.from(image.png));
     assert.deepEqual([decoded.width, decoded.height, image.scale], [60, 40, 2]);
     assert.deepEqual([...decoded.data.subarray(0, 4)], [0, 0, 255, 255]);
+  });
+
+  it("reads the pixels in place in resvg's memory, and they are the pixels resvg's own copy gives", async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="40"><rect width="90" height="40" fill="#FFFFFF"/>' +
+      '<rect x="5" y="5" width="30" height="20" rx="4" fill="#8C4FFF" fill-opacity="0.6" stroke="#16191F"/>' +
+      '<text x="40" y="28" font-size="14" fill="#16191F">Web</text></svg>';
+    const ours = PNG.sync.read(Buffer.from((await rasterisePng(svg, 1.5)).png));
+    assert.ok(readsPixelsInPlace(), 'the glue of this resvg-wasm release was found (see `glue` in rasterise-png.ts)');
+    // The same picture drawn again outside an export, where the glue hands out its own copy.
+    const { Resvg } = require('@resvg/resvg-wasm') as typeof import('@resvg/resvg-wasm');
+    const font = new Uint8Array(readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')));
+    const image = new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: 1.5 },
+      font: { fontBuffers: [font], defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+      shapeRendering: 2,
+      textRendering: 1,
+    }).render();
+    const copied = image.pixels;
+    image.free();
+    assert.ok(copied instanceof Uint8Array && copied.length === 135 * 60 * 4, 'outside a PNG export, resvg still hands out a copy');
+    unpremultiply(copied);
+    assert.ok(ours.data.equals(Buffer.from(copied)), 'the same pixels');
+  });
+
+  it('draws PNGs asked for at the same time each whole', async () => {
+    const svgs = ['#FF0000', '#00FF00', '#0000FF'].map(
+      (colour) =>
+        `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="${colour}"/></svg>`,
+    );
+    const images = await Promise.all(svgs.map((svg) => rasterisePng(svg, 2)));
+    assert.deepEqual(
+      images.map((image) => [...PNG.sync.read(Buffer.from(image.png)).data.subarray(0, 4)]),
+      [
+        [255, 0, 0, 255],
+        [0, 255, 0, 255],
+        [0, 0, 255, 255],
+      ],
+    );
   });
 });
