@@ -92,7 +92,10 @@ let pixelsInPlace = false;
 
 /** Wraps the glue while the module is instantiated (see `glue`); leaves other imports alone. */
 async function initWithPixelsInPlace(resvg: ResvgModule, wasm: Uint8Array): Promise<void> {
-  const instantiate = WebAssembly.instantiate;
+  // The project's type libraries do not declare WebAssembly; only `instantiate` is touched.
+  const webAssembly = (globalThis as unknown as { WebAssembly: { instantiate: (this: unknown, ...args: unknown[]) => unknown } })
+    .WebAssembly;
+  const instantiate = webAssembly.instantiate;
   const hooked = function (this: unknown, source: unknown, imports?: { wbg?: Record<string, unknown> }) {
     const wbg = imports?.wbg;
     const [view, copy, buffer] = [wbg?.[glue.view], wbg?.[glue.copy], wbg?.[glue.buffer]];
@@ -105,13 +108,13 @@ async function initWithPixelsInPlace(resvg: ResvgModule, wasm: Uint8Array): Prom
       wbg[glue.copy] = (handle: number) => (borrowing.active ? (buffer as GlueFunction)(handle) : (copy as GlueFunction)(handle));
       pixelsInPlace = true;
     }
-    return (instantiate as (this: unknown, ...args: unknown[]) => unknown).call(this, source, imports);
+    return instantiate.call(this, source, imports);
   };
-  WebAssembly.instantiate = hooked as typeof WebAssembly.instantiate;
+  webAssembly.instantiate = hooked as typeof instantiate;
   try {
     await resvg.initWasm(wasm);
   } finally {
-    WebAssembly.instantiate = instantiate;
+    webAssembly.instantiate = instantiate;
   }
 }
 
@@ -130,7 +133,8 @@ function borrowPixels(image: RenderedImage): Uint8Array {
     } finally {
       borrowing.active = false;
     }
-    const view = borrowing.view;
+    // Set by the glue during `image.pixels` (the compiler cannot see that call write it).
+    const view = borrowing.view as { offset: number; length: number } | undefined;
     if (memory instanceof ArrayBuffer && view !== undefined && view.length === expected && view.offset + view.length <= memory.byteLength)
       return new Uint8Array(memory, view.offset, view.length);
   }
