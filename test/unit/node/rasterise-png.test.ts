@@ -6,7 +6,14 @@ import { strict as assert } from 'node:assert';
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { readFileSync } from 'node:fs';
-import { declaredSize, encodeRgbaPng, rasterisePng, readsPixelsInPlace, unpremultiply } from '../../../src/node/rasterise-png';
+import {
+  compressionLevel,
+  declaredSize,
+  encodeRgbaPng,
+  rasterisePng,
+  readsPixelsInPlace,
+  unpremultiply,
+} from '../../../src/node/rasterise-png';
 
 describe('rasterise-png: the PNG writer', () => {
   it('writes a PNG that a decoder reads back pixel for pixel', async () => {
@@ -32,7 +39,7 @@ describe('rasterise-png: the PNG writer', () => {
     const idat = png.indexOf('IDAT', 0, 'latin1');
     const length = png.readUInt32BE(idat - 4);
     assert.ok(
-      png.subarray(idat + 4, idat + 4 + length).equals(deflateSync(rows, { level: 6 })),
+      png.subarray(idat + 4, idat + 4 + length).equals(deflateSync(rows, { level: compressionLevel })),
       'the IDAT data is zlib of the filtered rows',
     );
     assert.ok(PNG.sync.read(png).data.equals(Buffer.from(pixels)), 'decoded pixel for pixel');
