@@ -15,7 +15,8 @@
  * they are taken from node_modules.
  *
  * Where the time of a cold PNG export went, and what was done (issue 12, measured on the
- * 100-resource benchmark file, 5,800 x 5,500 pixels; figures in docs/benchmark.md):
+ * 100-resource benchmark file, drawn at 5,288 x 6,039 pixels, the pixel budget; figures in
+ * docs/benchmark.md):
  * - The picture's size was measured by parsing the whole SVG (text shaping included) before
  *   parsing it again to draw: it is now read from our own SVG's root element.
  * - The module is compiled while the diagram is laid out (`preloadRasteriser`).
@@ -24,6 +25,16 @@
  *   output in PNG chunks are written here rather than taken from pngjs: pngjs copies the pixels
  *   into its row buffer one byte at a time in JavaScript, which took as long as the compression
  *   itself on this picture (128 MB of pixels); here each row is one memory copy.
+ * - Fresh memory is expensive: on the shared benchmark machine each fresh 128 MB touched cost about
+ *   0.4 s of CPU, most of it page faults (a 128 MB `Uint8Array` filled once: about the same). An
+ *   export touched three: resvg's pixmap, its copy out (`RenderedImage.pixels`) and the filtered
+ *   rows given to zlib. The rows are now handed to zlib in two reused 1 MB batches
+ *   (`encodeRgbaPng`), and the pixels are read in place in the module's memory (`glue`,
+ *   `borrowPixels`); only the pixmap itself is left. Both changes give the same bytes.
+ * - zlib level 3 instead of 6: half the compression time, a larger file (`compressionLevel`).
+ * Where the rest goes (a fresh process, load 14-17, CPU of parse and render): the picture about
+ *   1.7-1.8 s; an empty SVG of the same size about 1.1-1.35 s (the font, and the pixmap's fresh
+ *   memory), so the drawing itself is about 0.4-0.5 s; compression at level 3 about 0.2 s.
  * Tried and not kept: compiling the module with V8's optimising compiler only (`--no-liftoff`,
  * eagerly or lazily), a lower tier-up budget, and warm-up renders. The cold render runs baseline
  * code and is about 4 times slower than a warm one, but each of these moved as much time into
