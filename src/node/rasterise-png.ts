@@ -15,7 +15,8 @@
  * they are taken from node_modules.
  *
  * Where the time of a cold PNG export went, and what was done (issue 12, measured on the
- * 100-resource benchmark file, 5,800 x 5,500 pixels; figures in docs/benchmark.md):
+ * 100-resource benchmark file, drawn at 5,288 x 6,039 pixels, the pixel budget; figures in
+ * docs/benchmark.md):
  * - The picture's size was measured by parsing the whole SVG (text shaping included) before
  *   parsing it again to draw: it is now read from our own SVG's root element.
  * - The module is compiled while the diagram is laid out (`preloadRasteriser`).
@@ -24,6 +25,16 @@
  *   output in PNG chunks are written here rather than taken from pngjs: pngjs copies the pixels
  *   into its row buffer one byte at a time in JavaScript, which took as long as the compression
  *   itself on this picture (128 MB of pixels); here each row is one memory copy.
+ * - Fresh memory is expensive: on the shared benchmark machine each fresh 128 MB touched cost about
+ *   0.4 s of CPU, most of it page faults (a 128 MB `Uint8Array` filled once: about the same). An
+ *   export touched three: resvg's pixmap, its copy out (`RenderedImage.pixels`) and the filtered
+ *   rows given to zlib. The rows are now handed to zlib in two reused 1 MB batches
+ *   (`encodeRgbaPng`), and the pixels are read in place in the module's memory (`glue`,
+ *   `borrowPixels`); only the pixmap itself is left. Both changes give the same bytes.
+ * - zlib level 3 instead of 6: half the compression time, a larger file (`compressionLevel`).
+ * Where the rest goes (a fresh process, load 14-17, CPU of parse and render): the picture about
+ *   1.7-1.8 s; an empty SVG of the same size about 1.1-1.35 s (the font, and the pixmap's fresh
+ *   memory), so the drawing itself is about 0.4-0.5 s; compression at level 3 about 0.2 s.
  * Tried and not kept: compiling the module with V8's optimising compiler only (`--no-liftoff`,
  * eagerly or lazily), a lower tier-up budget, and warm-up renders. The cold render runs baseline
  * code and is about 4 times slower than a warm one, but each of these moved as much time into
@@ -31,7 +42,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 as nodeCrc32, deflateSync } from 'node:zlib';
+import { createDeflate, crc32 as nodeCrc32 } from 'node:zlib';
 import type { RasterisedPng } from '../diagram/export';
 
 /** The largest picture drawn, in pixels (about 128 MB of RGBA: the language server's worker draws it too, and the time grows with the pixel count): larger ones are scaled down, never cut. */
@@ -70,13 +81,89 @@ function assetPath(bundled: string, fromPackage: () => string): string {
   return existsSync(inDist) ? inDist : fromPackage();
 }
 
+/**
+ * The three glue functions of `@resvg/resvg-wasm` 2.6.2 (wasm-bindgen names, fixed per release)
+ * through which `RenderedImage.pixels` hands the picture to JavaScript: a view of the module's
+ * memory, then a copy of it. The copy is a fresh 128 MB at the pixel budget, and touching fresh
+ * memory cost about as much as the compression; so, when these names are present, the copy is
+ * replaced by the view's buffer and the pixels are read in place (`borrowPixels`). With another
+ * release of the package the names differ, nothing is replaced and the copy is used.
+ */
+const glue = {
+  view: '__wbg_newwithbyteoffsetandlength_aa4a17c33a06e5cb',
+  copy: '__wbg_new_63b92bc8671ed464',
+  buffer: '__wbg_buffer_12d079cc21e14bdb',
+} as const;
+
+type GlueFunction = (...handles: number[]) => number;
+
+/** Set while `borrowPixels` reads a picture; the last view the glue made of the module's memory. */
+const borrowing: { active: boolean; view?: { offset: number; length: number } } = { active: false };
+let pixelsInPlace = false;
+
+/** Wraps the glue while the module is instantiated (see `glue`); leaves other imports alone. */
+async function initWithPixelsInPlace(resvg: ResvgModule, wasm: Uint8Array): Promise<void> {
+  // The project's type libraries do not declare WebAssembly; only `instantiate` is touched.
+  const webAssembly = (globalThis as unknown as { WebAssembly: { instantiate: (this: unknown, ...args: unknown[]) => unknown } })
+    .WebAssembly;
+  const instantiate = webAssembly.instantiate;
+  const hooked = function (this: unknown, source: unknown, imports?: { wbg?: Record<string, unknown> }) {
+    const wbg = imports?.wbg;
+    const [view, copy, buffer] = [wbg?.[glue.view], wbg?.[glue.copy], wbg?.[glue.buffer]];
+    if (wbg && typeof view === 'function' && typeof copy === 'function' && typeof buffer === 'function') {
+      wbg[glue.view] = (memory: number, offset: number, length: number) => {
+        borrowing.view = { offset, length };
+        return (view as GlueFunction)(memory, offset, length);
+      };
+      // `buffer` answers the view's ArrayBuffer (the module's memory) as a new handle, as `copy` would answer its copy.
+      wbg[glue.copy] = (handle: number) => (borrowing.active ? (buffer as GlueFunction)(handle) : (copy as GlueFunction)(handle));
+      pixelsInPlace = true;
+    }
+    return instantiate.call(this, source, imports);
+  };
+  webAssembly.instantiate = hooked as typeof instantiate;
+  try {
+    await resvg.initWasm(wasm);
+  } finally {
+    webAssembly.instantiate = instantiate;
+  }
+}
+
+/**
+ * The picture's pixels, read in place in the module's memory when the glue allows it (valid until
+ * the image is freed or the module runs again: `rasterisePng` calls run one at a time), else copied.
+ */
+function borrowPixels(image: RenderedImage): Uint8Array {
+  const expected = image.width * image.height * 4;
+  if (pixelsInPlace) {
+    borrowing.active = true;
+    borrowing.view = undefined;
+    let memory: unknown;
+    try {
+      memory = image.pixels;
+    } finally {
+      borrowing.active = false;
+    }
+    // Set by the glue during `image.pixels` (the compiler cannot see that call write it).
+    const view = borrowing.view as { offset: number; length: number } | undefined;
+    if (memory instanceof ArrayBuffer && view !== undefined && view.length === expected && view.offset + view.length <= memory.byteLength)
+      return new Uint8Array(memory, view.offset, view.length);
+  }
+  return image.pixels;
+}
+
+/** Whether the pixels are read in place (see `glue`); false before the first PNG and with another release of resvg-wasm. */
+export function readsPixelsInPlace(): boolean {
+  return pixelsInPlace;
+}
+
 let ready: Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> | undefined;
 
 function load(): Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> {
   ready ??= (async () => {
     const resvg = require('@resvg/resvg-wasm') as ResvgModule;
     const wasm = readFileSync(assetPath('resvg.wasm', () => packageFile('@resvg/resvg-wasm/index_bg.wasm')));
-    await resvg.initWasm(wasm);
+    await initWithPixelsInPlace(resvg, wasm);
     // One face (see esbuild.mjs): resvg draws bold text with the nearest weight it has.
     const fonts = ['DejaVuSans.ttf'].map(
       (name) => new Uint8Array(readFileSync(assetPath(join('fonts', name), () => packageFile(`dejavu-fonts-ttf/ttf/${name}`)))),
@@ -144,30 +231,63 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * A PNG file (8-bit RGBA, not interlaced) of `width` x `height` pixels given as straight RGBA.
- * Rows are stored with no filter and compressed at zlib's default level: on diagrams (large flat
- * areas) that was both the fastest and the smallest of the settings measured.
+ * zlib's level for the picture. On the benchmark's picture (5,288 x 6,039 pixels) levels 1-3 took
+ * about 170-200 ms of CPU and levels 4-6 about 330-450 ms (the slower matching starts at 4);
+ * the file is 1.93 MB at 3 against 1.18 MB at 6 (2.18 MB at 1), about what resvg's own encoder
+ * wrote. Compression is the last step of an export, so its time is the user's wait.
  */
-export function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Uint8Array {
+export const compressionLevel = 3;
+
+/** How many bytes of rows are handed to zlib at a time (two such buffers are reused, never the whole picture). */
+const batchBytes = 1 << 20;
+
+/**
+ * A PNG file (8-bit RGBA, not interlaced) of `width` x `height` pixels given as straight RGBA.
+ * Rows are stored with no filter (on diagrams, large flat areas, the filters cost more time than
+ * they saved) and compressed at zlib level 3 (`compressionLevel`).
+ *
+ * The rows are not gathered into one buffer before compressing: each row needs its filter byte in
+ * front, and a second copy of the whole picture (128 MB at the pixel budget) cost as much as the
+ * compression itself, most of it in the kernel's page faults on fresh memory. Instead rows are
+ * copied into two small buffers in turn, each handed to zlib (on Node's thread pool) while the
+ * other is filled. zlib's output does not depend on how its input is cut, so the file is the same
+ * byte for byte.
+ */
+export async function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Promise<Uint8Array> {
   const stride = width * 4;
   if (!(width > 0 && height > 0 && pixels.length === stride * height))
     throw new Error(`cannot encode ${pixels.length} bytes as a ${width}x${height} RGBA picture`);
-  const rows = Buffer.allocUnsafe((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const at = y * (stride + 1);
-    rows[at] = 0; // filter type: none
-    rows.set(pixels.subarray(y * stride, (y + 1) * stride), at + 1);
+  const rowBytes = stride + 1;
+  const rowsPerBatch = Math.max(1, Math.floor(batchBytes / rowBytes));
+  const deflate = createDeflate({ level: compressionLevel });
+  const compressed: Buffer[] = [];
+  deflate.on('data', (part: Buffer) => compressed.push(part));
+  const ended = new Promise<void>((resolve, reject) => {
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  const batches = [Buffer.allocUnsafe(rowsPerBatch * rowBytes), Buffer.allocUnsafe(rowsPerBatch * rowBytes)];
+  // A batch is refilled only after zlib has taken it in (its write's callback).
+  const taken: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  for (let y = 0, turn = 0; y < height; y += rowsPerBatch, turn ^= 1) {
+    await taken[turn];
+    const batch = batches[turn]!;
+    const rows = Math.min(rowsPerBatch, height - y);
+    for (let row = 0; row < rows; row++) {
+      const at = row * rowBytes;
+      batch[at] = 0; // filter type: none
+      batch.set(pixels.subarray((y + row) * stride, (y + row + 1) * stride), at + 1);
+    }
+    const input = batch.subarray(0, rows * rowBytes);
+    taken[turn] = new Promise<void>((resolve, reject) => deflate.write(input, (error) => (error ? reject(error) : resolve())));
   }
+  deflate.end();
+  await Promise.all([ended, ...taken]);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type RGBA, deflate, adaptive filtering, no interlace
-  return Buffer.concat([
-    pngSignature,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 6 })),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return Buffer.concat([pngSignature, chunk('IHDR', header), chunk('IDAT', Buffer.concat(compressed)), chunk('IEND', new Uint8Array(0))]);
 }
 
 /**
@@ -182,8 +302,17 @@ export function unpremultiply(pixels: Uint8Array): void {
   }
 }
 
+/** The PNG being drawn: one at a time, because the pixels are read in place in the module's memory while they are compressed. */
+let drawing: Promise<unknown> = Promise.resolve();
+
 /** Rasterises an SVG at `scale`. Throws with a readable message when resvg cannot read it. */
-export async function rasterisePng(svg: string, scale: number): Promise<RasterisedPng> {
+export function rasterisePng(svg: string, scale: number): Promise<RasterisedPng> {
+  const result = drawing.then(() => rasteriseNow(svg, scale));
+  drawing = result.catch(() => undefined);
+  return result;
+}
+
+async function rasteriseNow(svg: string, scale: number): Promise<RasterisedPng> {
   const { resvg, fonts } = await load();
   const font = { fontBuffers: fonts, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
   // The size decides the scale, so that a huge diagram is scaled down instead of failing or being
@@ -199,9 +328,9 @@ export async function rasterisePng(svg: string, scale: number): Promise<Rasteris
   try {
     const image = renderer.render();
     try {
-      const pixels = image.pixels;
+      const pixels = borrowPixels(image);
       unpremultiply(pixels);
-      return { png: encodeRgbaPng(pixels, image.width, image.height), width: image.width, height: image.height, scale: used };
+      return { png: await encodeRgbaPng(pixels, image.width, image.height), width: image.width, height: image.height, scale: used };
     } finally {
       image.free();
     }
