@@ -295,6 +295,7 @@ const scopes = {
       'test/unit/core/validate-fixtures.test.ts',
       'test/unit/core/validators.test.ts',
       'test/unit/core/name-table.test.ts',
+      'test/unit/core/name-table-sessions.test.ts',
     ],
     grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
