@@ -297,6 +297,7 @@ const scopes = {
       'test/unit/core/validators.test.ts',
       'test/unit/core/name-table.test.ts',
       'test/unit/core/name-table-sessions.test.ts',
+      'test/unit/core/name-table-parts.test.ts',
     ],
     grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
