@@ -42,6 +42,9 @@ const nameCodes = new Set([
   'ebs-zone-mismatch',
   'volume-attached-twice',
   'unused-security-group',
+  'multi-attach-limit',
+  'unknown-zone',
+  'replication-region-mismatch',
 ]);
 
 const at = (range: Range): string => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
