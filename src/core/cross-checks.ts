@@ -389,7 +389,8 @@ function addZoneEdit(input: CrossInput, zone: string): TextEdit | undefined {
   const last = list.items[list.items.length - 1];
   if (list.flow) {
     const end = { line: list.range.end.line, character: list.range.end.character - 1 };
-    if (last === undefined) return { range: { start: end, end }, newText: zone };
+    // An empty list stands for the default zones, which the message names: keep them.
+    if (last === undefined) return { range: { start: end, end }, newText: [...input.zones, zone].join(', ') };
     return { range: { start: last.range.end, end: last.range.end }, newText: `, ${zone}` };
   }
   if (last === undefined) return undefined;
