@@ -204,6 +204,22 @@ const scopes = {
     grep: notTheBuiltCliNorTheCacheProperty,
     tsconfig: costTsconfig,
   },
+  // cost-pricers-compute is about 520 mutants: close to an hour with one worker on the shared
+  // machine (2026-12-04), where a run should take twenty minutes. Its two halves: the EC2-like
+  // pricers with the table of pricers, then the application pricers (ECS, Lambda, API Gateway) with
+  // the EBS volumes they and the instances share.
+  'cost-pricers-compute-ec2': {
+    mutate: ['src/evaluate/cost/pricers/compute.ts', 'src/evaluate/cost/pricers/index.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-pricers-compute-app': {
+    mutate: ['src/evaluate/cost/pricers/application.ts', 'src/evaluate/cost/pricers/block-storage.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
   'cost-pricers-data': {
     mutate: ['src/evaluate/cost/pricers/databases.ts', 'src/evaluate/cost/pricers/storage.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],
@@ -212,6 +228,20 @@ const scopes = {
   },
   'cost-pricers-rest': {
     mutate: ['src/evaluate/cost/pricers/analytics.ts', 'src/evaluate/cost/pricers/networking.ts', 'src/evaluate/cost/pricers/migration.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  // cost-pricers-rest in two runs of about twenty minutes each (2026-12-04): analytics and
+  // migration, then networking.
+  'cost-pricers-rest-analytics': {
+    mutate: ['src/evaluate/cost/pricers/analytics.ts', 'src/evaluate/cost/pricers/migration.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-pricers-rest-networking': {
+    mutate: ['src/evaluate/cost/pricers/networking.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],
     grep: notTheBuiltCliNorTheCacheProperty,
     tsconfig: costTsconfig,
