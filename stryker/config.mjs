@@ -40,6 +40,25 @@ const notTheBuiltCliNorTheCacheProperty =
 /** Every simulation test but those that simulate years, or a week of every example (see simulate-engine-*). */
 const notTheLongSimulations =
   '^(?!.*(a week with a zone outage and a surge keeps its books|converges to the analytic figure|happen at the assumed rate|stay bounded however long the run))';
+/** What src/evaluate/ holds outside its folders, with the tests that exercise it (the `evaluate` scope and its parts). */
+const evaluateScope = {
+  mutate: ['src/evaluate/*.ts', 'src/evaluate/report/**/*.ts'],
+  spec: [
+    'test/unit/evaluate/*.test.ts',
+    'test/unit/evaluate/report/**/*.test.ts',
+    'test/unit/evaluate/cost/fix-effect.test.ts',
+    'test/unit/evaluate/cost/report.test.ts',
+    'test/unit/evaluate/cost/honest-totals.test.ts',
+    'test/unit/evaluate/availability/explosive.test.ts',
+  ],
+  // Without the incremental-evaluation properties (28 s, three quarters of these tests' time,
+  // which every surviving mutant of index.ts and targets.ts would wait for): they compare the
+  // reused path with a fresh evaluation, both through the same code; evaluate-all.test.ts checks
+  // that a finding's diagnostic is reused.
+  grep: '^(?!.*(says so in the CLI text and Markdown output|incremental evaluation \\(property\\) equals))',
+  // The files directly in src/evaluate/, the report and their imports: 103 files instead of 205.
+  tsconfig: 'stryker/tsconfig.evaluate.json',
+};
 const scopes = {
   // The whole security folder is about 4,200 mutants: half a day on two cores. Its parts, one by one.
   security: {
@@ -204,6 +223,22 @@ const scopes = {
     grep: notTheBuiltCliNorTheCacheProperty,
     tsconfig: costTsconfig,
   },
+  // cost-pricers-compute is about 520 mutants: close to an hour with one worker on the shared
+  // machine (2026-12-04), where a run should take twenty minutes. Its two halves: the EC2-like
+  // pricers with the table of pricers, then the application pricers (ECS, Lambda, API Gateway) with
+  // the EBS volumes they and the instances share.
+  'cost-pricers-compute-ec2': {
+    mutate: ['src/evaluate/cost/pricers/compute.ts', 'src/evaluate/cost/pricers/index.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-pricers-compute-app': {
+    mutate: ['src/evaluate/cost/pricers/application.ts', 'src/evaluate/cost/pricers/block-storage.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
   'cost-pricers-data': {
     mutate: ['src/evaluate/cost/pricers/databases.ts', 'src/evaluate/cost/pricers/storage.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],
@@ -216,6 +251,20 @@ const scopes = {
     grep: notTheBuiltCliNorTheCacheProperty,
     tsconfig: costTsconfig,
   },
+  // cost-pricers-rest in two runs of about twenty minutes each (2026-12-04): analytics and
+  // migration, then networking.
+  'cost-pricers-rest-analytics': {
+    mutate: ['src/evaluate/cost/pricers/analytics.ts', 'src/evaluate/cost/pricers/migration.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-pricers-rest-networking': {
+    mutate: ['src/evaluate/cost/pricers/networking.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
   'cost-totals': {
     mutate: [
       'src/evaluate/cost/index.ts',
@@ -224,6 +273,35 @@ const scopes = {
       'src/evaluate/cost/request-path.ts',
       'src/evaluate/cost/alternatives.ts',
     ],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCli,
+    tsconfig: costTsconfig,
+  },
+  // The other cost scopes, each in two runs of about twenty minutes on the shared machine
+  // (2026-12-04; one worker tests some ten mutants a minute there): the price book, then the
+  // purchase options, what completion offers and the data transfer; the evaluation with its cache
+  // and context (with the cache property, the only test of what the context records for the
+  // cache), then the request paths, the suggestions and the wording of totals.
+  'cost-prices-book': {
+    mutate: ['src/evaluate/cost/price-book.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-prices-options': {
+    mutate: ['src/evaluate/cost/purchase.ts', 'src/evaluate/cost/offered.ts', 'src/evaluate/cost/data-transfer.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCliNorTheCacheProperty,
+    tsconfig: costTsconfig,
+  },
+  'cost-totals-evaluation': {
+    mutate: ['src/evaluate/cost/index.ts', 'src/evaluate/cost/context.ts'],
+    spec: ['test/unit/evaluate/cost/**/*.test.ts'],
+    grep: notTheBuiltCli,
+    tsconfig: costTsconfig,
+  },
+  'cost-totals-paths': {
+    mutate: ['src/evaluate/cost/request-path.ts', 'src/evaluate/cost/summary.ts', 'src/evaluate/cost/alternatives.ts'],
     spec: ['test/unit/evaluate/cost/**/*.test.ts'],
     grep: notTheBuiltCli,
     tsconfig: costTsconfig,
@@ -383,24 +461,16 @@ const scopes = {
     tsconfig: simulateTsconfig,
   },
   // What src/evaluate/ holds outside its folders: targets, the fix effect, figures, the report.
-  evaluate: {
-    mutate: ['src/evaluate/*.ts', 'src/evaluate/report/**/*.ts'],
-    spec: [
-      'test/unit/evaluate/*.test.ts',
-      'test/unit/evaluate/report/**/*.test.ts',
-      'test/unit/evaluate/cost/fix-effect.test.ts',
-      'test/unit/evaluate/cost/report.test.ts',
-      'test/unit/evaluate/cost/honest-totals.test.ts',
-      'test/unit/evaluate/availability/explosive.test.ts',
-    ],
-    // Without the incremental-evaluation properties (28 s, three quarters of these tests' time,
-    // which every surviving mutant of index.ts and targets.ts would wait for): they compare the
-    // reused path with a fresh evaluation, both through the same code; evaluate-all.test.ts checks
-    // that a finding's diagnostic is reused.
-    grep: '^(?!.*(says so in the CLI text and Markdown output|incremental evaluation \\(property\\) equals))',
-    // The files directly in src/evaluate/, the report and their imports: 103 files instead of 205.
-    tsconfig: 'stryker/tsconfig.evaluate.json',
-  },
+  evaluate: evaluateScope,
+  // `evaluate` in two runs (2026-12-04, to keep each near twenty minutes on the shared machine):
+  // the files directly in src/evaluate/ (targets, the fix effect, figures, evaluateAll), then the
+  // report (its model and the text, Markdown and inline renderings). The same tests and checker.
+  ...Object.fromEntries(
+    [
+      ['core', ['src/evaluate/*.ts']],
+      ['report', ['src/evaluate/report/**/*.ts']],
+    ].map(([part, mutate]) => [`evaluate-${part}`, { ...evaluateScope, mutate }]),
+  ),
   // Every part of src/core/ at once (slow: see the core-* scopes).
   core: {
     mutate: ['src/core/**/*.ts', '!src/core/generated/**', '!src/core/references.ts'],
