@@ -343,10 +343,11 @@ const scopes = {
       ['events', '449-697'],
       ['flow', '698-988'],
       // simulate-engine-state and -events are 300-400 mutants each, every one reached by every
-      // simulation test: over half an hour each under the load of a shared machine (flow took 60
-      // minutes under a load of 21-30). Each in two halves, a run of under 25 minutes: the setup of
-      // the components and their units, then the request path's state (failover, recompute); the
-      // injected events, zones and spot notices, then the handlers from spot termination on.
+      // simulation test: flow, of that size, took 60 minutes under a load of 21-30. Each in two
+      // halves of about half the lines: the setup of the components and their units, then the
+      // request path's state (failover, recompute); the injected events, zones and spot notices,
+      // then the handlers from spot termination on. (Added 2026-12-04, not run yet: under a load
+      // of 20-27 the simulate-rest-* runs that day tested two to four mutants a minute.)
       ['state-a', '178-329'],
       ['state-b', '330-448'],
       ['events-a', '449-576'],
