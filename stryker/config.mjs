@@ -347,7 +347,7 @@ const scopes = {
       // halves of about half the lines: the setup of the components and their units, then the
       // request path's state (failover, recompute); the injected events, zones and spot notices,
       // then the handlers from spot termination on. (Added 2026-12-04, not run yet: under a load
-      // of 20-27 the simulate-rest-* runs that day tested two to four mutants a minute.)
+      // of 17-27 the simulate-rest-* runs that day ended at about one mutant a minute each.)
       ['state-a', '178-329'],
       ['state-b', '330-448'],
       ['events-a', '449-576'],
