@@ -423,6 +423,16 @@ const scopes = {
       ['state', '178-448'],
       ['events', '449-697'],
       ['flow', '698-988'],
+      // simulate-engine-state and -events are 300-400 mutants each, every one reached by every
+      // simulation test: flow, of that size, took 60 minutes under a load of 21-30. Each in two
+      // halves of about half the lines: the setup of the components and their units, then the
+      // request path's state (failover, recompute); the injected events, zones and spot notices,
+      // then the handlers from spot termination on. (Added 2026-12-04, not run yet: under a load
+      // of 17-27 the simulate-rest-* runs that day ended at about one mutant a minute each.)
+      ['state-a', '178-329'],
+      ['state-b', '330-448'],
+      ['events-a', '449-576'],
+      ['events-b', '577-697'],
     ].map(([part, lines]) => [
       `simulate-engine-${part}`,
       {

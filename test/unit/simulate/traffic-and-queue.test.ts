@@ -58,6 +58,25 @@ describe('simulate: the daily traffic curve', () => {
     assert.ok(curve[peak]! < 1_000 && curve[peak]! > 100, `${curve[peak]}`);
   });
 
+  it('stops sharpening at the 64th power: the curve is then that shape, scaled to the average', () => {
+    // 10/s on average, 1,000/s at peak: no power up to 64 brings the shape's mean down to 1%, so the
+    // curve is the 64th power of the raised cosine, scaled so that its mean is 10/s (about 142/s at
+    // 14:00), and zero nowhere but where the shape is.
+    const w64 = Float64Array.from(
+      { length: minutesPerDay },
+      (_, minute) => ((1 + Math.cos((2 * Math.PI * (minute - peak)) / minutesPerDay)) / 2) ** 64,
+    );
+    const scale = 10 / mean(w64);
+    const curve = dailyCurve(10, 1_000);
+    for (const minute of [peak, peak - 30, peak + 90, peak - 240, two, 0]) {
+      assert.ok(
+        Math.abs(curve[minute]! - scale * w64[minute]!) <= 1e-9 * scale,
+        `${minute}: ${curve[minute]} against ${scale * w64[minute]!}`,
+      );
+    }
+    assert.ok(Math.abs(curve[peak]! - 142.07) < 0.01, `${curve[peak]}`);
+  });
+
   it('is flat when the peak is no higher than the average, and zero without traffic', () => {
     assert.deepEqual([...new Set(dailyCurve(300, 300))], [300]);
     assert.deepEqual([...new Set(dailyCurve(300, 200))], [300]);
