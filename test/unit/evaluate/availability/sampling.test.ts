@@ -20,6 +20,13 @@ function binomialOf(n: number, j: number, p: number): number {
   return coefficient * p ** j * (1 - p) ** (n - j);
 }
 
+/** E[f(number of zones up)] over n independent zones, each up with probability p. */
+function sumOverZones(n: number, p: number, f: (up: number) => number): number {
+  let sum = 0;
+  for (let j = 0; j <= n; j++) sum += binomialOf(n, j, p) * f(j);
+  return sum;
+}
+
 function component(name: string, extra: Partial<ReliabilityComponent> = {}): ReliabilityComponent {
   return {
     name,
@@ -463,6 +470,29 @@ describe('which engine answered, and why', () => {
     );
     assert.notEqual((low * 100).toFixed(5), (high * 100).toFixed(5));
   });
+
+  // A budget too small for anything exact: the zone states are enumerated instead (with zones
+  // always up or always down, a single state), so the figure is exact and says nothing.
+  for (const zone of [1, 0, 0.5]) {
+    it(`zones up with probability ${zone}, a budget of 5 units: every zone state enumerated, exact`, () => {
+      const m = model(
+        [
+          component('dns', { placement: 'global', unitAvailability: 0.999, anyOf: [['fleet', 'edge']] }),
+          component('fleet', { placement: 'zonal', zones: ['r1a', 'r1b', 'r1c'], units: 3, minHealthy: 2, unitAvailability: 0.9 }),
+          component('edge', { placement: 'global', unitAvailability: 0.95 }),
+        ],
+        ['dns'],
+        zone,
+        0.99,
+      );
+      const report = analyzeReliability(m, { monteCarloSamples: 0, exactWorkBudget: 5 });
+      assert.equal(report.method, 'exact');
+      assert.equal(report.note, undefined);
+      // The fleet also needs its region; the edge is global.
+      const truth = 0.999 * (1 - (1 - 0.99 * sumOverZones(3, zone, (up) => atLeastKofN(2, up, 0.9))) * (1 - 0.95));
+      assert.ok(Math.abs(report.probability - truth) < 1e-14, `${report.probability} vs ${truth}`);
+    });
+  }
 
   it('a work budget of 0 is a budget (estimated), a negative one means the default (exact)', () => {
     const m = model(
