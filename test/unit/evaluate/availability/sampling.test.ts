@@ -471,6 +471,39 @@ describe('which engine answered, and why', () => {
     assert.notEqual((low * 100).toFixed(5), (high * 100).toFixed(5));
   });
 
+  it('two fleets in different halves of forty zones, balancers over all: down zones drawn at random, the interval holds the double sum', () => {
+    const a = Array.from({ length: 20 }, (_, i) => `r1-a${i}`);
+    const b = Array.from({ length: 20 }, (_, i) => `r1-b${i}`);
+    const m = model(
+      [
+        component('dns', { placement: 'global', unitAvailability: 0.999, anyOf: [['blue', 'green']] }),
+        component('blue', { placement: 'load-balancer', zones: [...a, ...b], unitAvailability: 0.99, hard: ['blue-fleet'] }),
+        component('blue-fleet', { placement: 'zonal', units: 20, minHealthy: 18, zones: a, unitAvailability: 0.99 }),
+        component('green', { placement: 'load-balancer', zones: [...a, ...b], unitAvailability: 0.98, hard: ['green-fleet'] }),
+        component('green-fleet', { placement: 'zonal', units: 20, minHealthy: 16, zones: b, unitAvailability: 0.97 }),
+      ],
+      ['dns'],
+      0.98,
+      0.97,
+    );
+    // With i zones of the first half up and j of the second, the balancers need one of them, blue
+    // 18 of its i usable units and green 16 of its j.
+    let given = 0;
+    for (let i = 0; i <= 20; i++)
+      for (let j = 0; j <= 20; j++)
+        if (i + j >= 1)
+          given +=
+            binomialOf(20, i, 0.98) *
+            binomialOf(20, j, 0.98) *
+            (1 - (1 - 0.99 * atLeastKofN(18, i, 0.99)) * (1 - 0.98 * atLeastKofN(16, j, 0.97)));
+    const truth = 0.97 * 0.999 * given;
+    const report = analyzeReliability(m, { monteCarloSamples: 0 });
+    assert.equal(report.method, 'monte-carlo-estimate');
+    const [low, high] = report.estimateInterval!;
+    assert.ok(low <= truth && truth <= high, `${truth} outside [${low}, ${high}]`);
+    assert.ok(low <= report.probability && report.probability <= high && high - low < 5e-4, `${report.probability} in [${low}, ${high}]`);
+  });
+
   // A budget too small for anything exact: the zone states are enumerated instead (with zones
   // always up or always down, a single state), so the figure is exact and says nothing.
   for (const zone of [1, 0, 0.5]) {
