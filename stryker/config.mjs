@@ -178,9 +178,13 @@ const scopes = {
       },
     ]),
   ),
+  // Without the fixtures (a Monte Carlo run of 100,000 samples per file, 25 s, which every
+  // surviving mutant of the sampler would wait for): sampling.test.ts checks the sampler against
+  // formulas with its own seeds, and the brute force of engine.test.ts the what-if tables.
   'availability-engine-sampling': {
     mutate: ['src/evaluate/availability/engine.ts', 'src/evaluate/availability/monte-carlo.ts', 'src/evaluate/availability/estimate.ts'],
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    ignore: ['test/unit/evaluate/availability/fixtures.test.ts'],
     tsconfig: availabilityTsconfig,
   },
   cost: {
