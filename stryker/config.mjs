@@ -176,9 +176,38 @@ const scopes = {
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
     tsconfig: availabilityTsconfig,
   },
+  // availability-engine-exact is about 860 mutants, every one reached by most availability tests:
+  // over two hours on the shared machine, longer than any helper's session. Its parts by line
+  // ranges, each a run of about twenty minutes or less under load (2026-12-04): the solver's set-up
+  // and caches, a component's closed form and the all-of closure, the elements and their
+  // independence bookkeeping, the zone program, then the split into parts and the pivot choice.
+  // Without the fixtures, as availability-compile: their Monte Carlo runs (25 s) would hold up every
+  // surviving mutant, and the brute force of engine.test.ts already compares the exact figures on
+  // 258 models; a score measured without them can only be lower.
+  ...Object.fromEntries(
+    [
+      ['setup', '1-250'],
+      ['closed-form', '251-411'],
+      ['elements', '412-577'],
+      ['zone-program', '578-692'],
+      ['split', '693-859'],
+    ].map(([part, lines]) => [
+      `availability-engine-exact-${part}`,
+      {
+        mutate: [`src/evaluate/availability/exact.ts:${lines}`],
+        spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+        ignore: ['test/unit/evaluate/availability/fixtures.test.ts'],
+        tsconfig: availabilityTsconfig,
+      },
+    ]),
+  ),
+  // Without the fixtures (a Monte Carlo run of 100,000 samples per file, 25 s, which every
+  // surviving mutant of the sampler would wait for): sampling.test.ts checks the sampler against
+  // formulas with its own seeds, and the brute force of engine.test.ts the what-if tables.
   'availability-engine-sampling': {
     mutate: ['src/evaluate/availability/engine.ts', 'src/evaluate/availability/monte-carlo.ts', 'src/evaluate/availability/estimate.ts'],
     spec: ['test/unit/evaluate/availability/**/*.test.ts'],
+    ignore: ['test/unit/evaluate/availability/fixtures.test.ts'],
     tsconfig: availabilityTsconfig,
   },
   cost: {
