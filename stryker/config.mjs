@@ -177,10 +177,11 @@ const scopes = {
     tsconfig: availabilityTsconfig,
   },
   // availability-engine-exact is about 860 mutants, every one reached by most availability tests:
-  // over two hours on the shared machine, longer than any helper's session. Its parts by line
-  // ranges, each a run of about twenty minutes or less under load (2026-12-04): the solver's set-up
-  // and caches, a component's closed form and the all-of closure, the elements and their
-  // independence bookkeeping, the zone program, then the split into parts and the pivot choice.
+  // hours on the shared machine, longer than any helper's session. Its parts by line ranges: the
+  // solver's set-up and caches, a component's closed form and the all-of closure, the elements and
+  // their independence bookkeeping, the zone program, then the split into parts and the pivot
+  // choice. Meant as runs of well under an hour, but the first (closed-form, 232 mutants, 2026-12-04)
+  // tested about one mutant a minute under a load of 20 and was stopped: run them on a quieter machine.
   // Without the fixtures, as availability-compile: their Monte Carlo runs (25 s) would hold up every
   // surviving mutant, and the brute force of engine.test.ts already compares the exact figures on
   // 258 models; a score measured without them can only be lower.
