@@ -35,14 +35,16 @@ export function priceEmr(ctx: CostContext, r: ResourceNode): void {
   const groups: EmrGroup[] = [];
   for (const role of ['master', 'core', 'task']) {
     // A group written in another shape (a bare instance type, a list) is reported by validation;
-    // the cost prices the catalog's default group for it rather than leaving its nodes out.
+    // the cost prices the catalog's default group for it rather than leaving its nodes out. A group
+    // written in part takes what it leaves out from the same default group (two core nodes, spot
+    // task nodes), as the schema's defaults and the CloudFormation export read it.
     const written = ctx.prop(r, role);
-    const value = isRecord(written) ? written : r.typeDef?.properties[role]?.default;
-    if (!isRecord(value)) continue;
-    const group = value;
-    const instanceType = typeof group.instanceType === 'string' ? group.instanceType : 'm5.xlarge';
-    const count = amountOr(group.count, role === 'master' ? 1 : 0);
-    const purchase = typeof group.purchase === 'string' ? group.purchase : 'on-demand';
+    const catalogGroup = r.typeDef?.properties[role]?.default;
+    const defaults = isRecord(catalogGroup) ? catalogGroup : {};
+    const group = isRecord(written) ? written : defaults;
+    const instanceType = stringOr(group.instanceType, stringOr(defaults.instanceType, 'm5.xlarge'));
+    const count = amountOr(group.count, amountOr(defaults.count, role === 'master' ? 1 : 0));
+    const purchase = stringOr(group.purchase, stringOr(defaults.purchase, 'on-demand'));
     if (count > 0) groups.push({ role, instanceType, count, purchase });
   }
   const fee = ctx.price('emr:fee-fraction');
@@ -73,6 +75,10 @@ export function priceEmr(ctx: CostContext, r: ResourceNode): void {
     }
     addOptionCost(ctx, option, total);
   }
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
 
 /** DPUs of one Glue worker by worker type. */
