@@ -13,6 +13,7 @@ import type {
 } from '../../../../src/evaluate/availability/model';
 import { seededRandom } from '../../../../bench/generate';
 import { bruteForce, type DeterministicOutcomes } from './brute-force';
+import { reliabilityComponent } from './components';
 
 /**
  * The test's own generator of random models (the benchmark's mulberry32), not the engine's
@@ -22,20 +23,7 @@ import { bruteForce, type DeterministicOutcomes } from './brute-force';
  */
 const mulberry32 = seededRandom;
 
-function component(name: string, extra: Partial<ReliabilityComponent> = {}): ReliabilityComponent {
-  return {
-    name,
-    placement: 'regional',
-    unitAvailability: 0.99,
-    units: 1,
-    minHealthy: 1,
-    region: 'r1',
-    zones: [],
-    hard: [],
-    anyOf: [],
-    ...extra,
-  };
-}
+const component = reliabilityComponent;
 
 function model(
   components: ReliabilityComponent[],

@@ -9,20 +9,10 @@ import { strict as assert } from 'node:assert';
 import { analyzeReliability } from '../../../../src/evaluate/availability/engine';
 import { atLeastKofN } from '../../../../src/evaluate/availability/k-of-n';
 import type { ReliabilityComponent, ReliabilityModel } from '../../../../src/evaluate/availability/model';
+import { reliabilityComponent } from './components';
 
 function component(name: string, extra: Partial<ReliabilityComponent> = {}): ReliabilityComponent {
-  return {
-    name,
-    placement: 'zonal',
-    unitAvailability: 0.9,
-    units: 1,
-    minHealthy: 1,
-    region: 'r1',
-    zones: [],
-    hard: [],
-    anyOf: [],
-    ...extra,
-  };
+  return reliabilityComponent(name, { placement: 'zonal', unitAvailability: 0.9, ...extra });
 }
 
 /** P(exactly j of n independent zones up), each up with probability p. */

@@ -20,6 +20,7 @@ import { textReport } from '../../../../src/evaluate/report/index';
 import type { ReliabilityComponent } from '../../../../src/evaluate/availability/model';
 import { evaluateAll } from '../../../../src/evaluate/index';
 import { bruteForce } from './brute-force';
+import { reliabilityComponent } from './components';
 
 const root = join(__dirname, '..', '..', '..', '..');
 const explosive = join(root, 'test', 'fixtures', 'availability', 'explosive');
@@ -128,18 +129,8 @@ describe('availability of architectures with very many zone and region states', 
   });
 
   it('an estimate forced by a tiny work budget is labelled and its interval holds the true value', () => {
-    const component = (name: string, extra: Partial<ReliabilityComponent>): ReliabilityComponent => ({
-      name,
-      placement: 'zonal',
-      unitAvailability: 0.95,
-      units: 1,
-      minHealthy: 1,
-      region: 'r1',
-      zones: [],
-      hard: [],
-      anyOf: [],
-      ...extra,
-    });
+    const component = (name: string, extra: Partial<ReliabilityComponent>): ReliabilityComponent =>
+      reliabilityComponent(name, { placement: 'zonal', unitAvailability: 0.95, ...extra });
     const zones = Array.from({ length: 12 }, (_, i) => `r1${String.fromCharCode(97 + i)}`);
     const model: ReliabilityModel = {
       components: [

@@ -12,6 +12,7 @@ import { analyzeReliability } from '../../../../src/evaluate/availability/engine
 import { atLeastKofN } from '../../../../src/evaluate/availability/k-of-n';
 import type { ReliabilityComponent, ReliabilityModel } from '../../../../src/evaluate/availability/model';
 import { wilsonInterval, xoshiro128 } from '../../../../src/evaluate/availability/monte-carlo';
+import { reliabilityComponent } from './components';
 
 /** P(exactly j of n independent zones up), each up with probability p. */
 function binomialOf(n: number, j: number, p: number): number {
@@ -27,20 +28,7 @@ function sumOverZones(n: number, p: number, f: (up: number) => number): number {
   return sum;
 }
 
-function component(name: string, extra: Partial<ReliabilityComponent> = {}): ReliabilityComponent {
-  return {
-    name,
-    placement: 'regional',
-    unitAvailability: 0.99,
-    units: 1,
-    minHealthy: 1,
-    region: 'r1',
-    zones: [],
-    hard: [],
-    anyOf: [],
-    ...extra,
-  };
-}
+const component = reliabilityComponent;
 
 function model(components: ReliabilityComponent[], entryPoints: string[], zone = 0.95, region = 0.98): ReliabilityModel {
   return { components, entryPoints, zoneAvailability: zone, regionAvailability: region };
