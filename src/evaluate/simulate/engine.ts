@@ -444,6 +444,31 @@ export function runSimulation(input: EngineInput): EngineOutput {
     };
     if (works) visit(system.root);
     systemPass = pass;
+    if (scalingComponents.length > 0) markRequestPath();
+  };
+
+  // Which components the requests reach now: every hard dependency from the entry points down,
+  // and in an any-of group only the member in use (the first that works, as failover routing
+  // picks; the first of all when none works). A scaling group elsewhere (a warm standby behind
+  // failover routing, a worker no entry point reaches) is offered no requests, so its target
+  // tracking sees no load and it stays at, or returns to, its minimum.
+  const onRequestPath = new Uint8Array(components.length);
+  const pathStamp = new Int32Array(system.nodeCount);
+  let pathStampValue = 0;
+  const markRequestPath = (): void => {
+    onRequestPath.fill(0);
+    pathStampValue++;
+    const mark = (node: number): void => {
+      if (pathStamp[node] === pathStampValue) return;
+      pathStamp[node] = pathStampValue;
+      for (const m of system.members[node]!) onRequestPath[m] = 1;
+      for (const child of system.hard[node]!) mark(child);
+      for (const group of system.groups[node]!) {
+        const chosen = group.find((member) => nodeCap[member]! > 0) ?? group[0];
+        if (chosen !== undefined) mark(chosen);
+      }
+    };
+    mark(system.root);
   };
 
   // --- Injected events --------------------------------------------------------------------------
@@ -702,9 +727,10 @@ export function runSimulation(input: EngineInput): EngineOutput {
     for (const unit of c.units) if (unit.alive && !unit.terminating) count++;
     return count;
   };
-  const evaluateScaling = (load: number): void => {
+  const evaluateScaling = (entryLoad: number): void => {
     for (const c of scalingComponents) {
       const s = c.scaling!;
+      const load = onRequestPath[c.index] === 1 ? entryLoad : 0;
       const wanted = s.metric === 'requests' ? Math.ceil((load * 60) / s.target) : Math.ceil(load / ((c.capPerUnit * s.target) / 100));
       const needed = Math.min(s.max, Math.max(s.min, Number.isFinite(wanted) ? wanted : s.max));
       // Cheap test first: the unit list changes only at events, so most steps end here.
@@ -860,7 +886,14 @@ export function runSimulation(input: EngineInput): EngineOutput {
     while (queue.peekTime() <= now) handle(queue.pop()!.payload);
     if (now >= nextStep) {
       load = stepLoad[stepIndex % stepsPerDay]! * surgeFactor;
-      if (scalingComponents.length > 0) evaluateScaling(load);
+      if (scalingComponents.length > 0) {
+        // The path the requests take may have changed at this instant's events.
+        if (dirty) {
+          recompute();
+          zonesChanged = true;
+        }
+        evaluateScaling(load);
+      }
       stepIndex++;
       nextStep = stepIndex * step;
     } else {

@@ -102,3 +102,55 @@ describe('simulate engine: failover routing between two regions', () => {
     assert.deepEqual(result.series.capacity, [800, 800, 0, 800]);
   });
 });
+
+/**
+ * The same record in front of two scaling groups that track 50% CPU (dns-failover-scaling): 2 to 6
+ * t3.medium instances (200 requests/s each) in us-east-1, 1 to 6 in us-west-2; 500 requests/s
+ * flat, so the group that serves wants 5 instances. The standby is offered no requests while the
+ * primary works, so it must stay at its minimum (it used to scale on the entry's load and be billed
+ * for five instances it never needed); it scales out when the failover sends it the traffic.
+ */
+describe('simulate engine: scaling groups behind failover routing', () => {
+  function runScaling(...events: string[]): SimulationResult {
+    const file = join(__dirname, '..', '..', 'fixtures', 'simulate', 'dns-failover-scaling.cloudarch.yaml');
+    const doc = parseArchitecture(readFileSync(file, 'utf8'));
+    assert.deepEqual(
+      doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+      [],
+    );
+    return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 8, events: specs(...events) });
+  }
+  const scaling = (result: SimulationResult): string[] =>
+    result.timeline.events.filter((e) => e.kind === 'scale-out' || e.kind === 'scale-in').map((e) => `${e.at} ${e.message}`);
+
+  it('the standby stays at its minimum while the primary serves', () => {
+    const result = runScaling();
+    assert.deepEqual(scaling(result), ['120 primary-web: scaling out from 2 to 5 units (in service after 300 s)']);
+    // Two instances carry 400 of the 500 a second until the three new ones serve at 420 s; the
+    // first 10 seconds of load (5,000 requests) wait in the queue instead of being dropped.
+    assert.equal(result.requests.dropped, 100 * 420 - 10 * 500);
+    assert.deepEqual(result.series.healthyUnitsByZone['us-west-2a'], [1, 1, 1, 1, 1, 1, 1, 1]);
+    assert.deepEqual(result.series.healthyUnitsByZone['us-west-2b'], [0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('a failover hands the traffic, and the scaling, to the standby and back', () => {
+    const result = runScaling('region:us-east-1@1d+2h');
+    assert.deepEqual(scaling(result), [
+      '120 primary-web: scaling out from 2 to 5 units (in service after 300 s)',
+      // Three minutes above target from the failover's first minute, counted at once.
+      `${day + 120} standby-web: scaling out from 1 to 5 units (in service after 300 s)`,
+      // The primary, offered nothing while its region is down, returns to its minimum after 15 minutes.
+      `${day + 840} primary-web: scaling in from 5 to 2 units`,
+      `${day + 7_200 + 120} primary-web: scaling out from 2 to 5 units (in service after 300 s)`,
+      `${day + 7_200 + 840} standby-web: scaling in from 5 to 1 units`,
+    ]);
+    // The standby's one instance serves 200 of the 500 a second for 420 s, the primary's two 400
+    // after it returns; each time 10 seconds of load wait in the queue.
+    const atFailover = 300 * 420 - 10 * 500;
+    const atReturn = 100 * 420 - 10 * 500;
+    assert.equal(result.injected[0]!.droppedRequests, atFailover + atReturn);
+    assert.equal(result.injected[0]!.recoverySeconds, 420);
+    assert.equal(result.requests.dropped, atReturn + atFailover + atReturn);
+    assert.equal(result.availability.downtimeMinutes, 0);
+  });
+});
