@@ -153,9 +153,14 @@ export function analyzeReliability(model: ReliabilityModel, options: EngineOptio
         ? `${estimate.samples.toLocaleString('en-US')} zone states (all zones up, one down, … enumerated where few, sampled where many), each computed exactly`
         : `${estimate.samples.toLocaleString('en-US')} random samples of every unit, zone and region`;
     const [low, high] = estimate.ci95;
-    // Enough digits to show the interval's width, whatever its size.
-    const digits = Math.min(12, Math.max(4, Math.ceil(-Math.log10(Math.max(1e-14, (high - low) * 100))) + 1));
-    const interval = `95 % interval ${(low * 100).toFixed(digits)} % to ${(high * 100).toFixed(digits)} %`;
+    // Enough digits to show the interval's width, down to a millionth of a point: past that the
+    // width is rounding, and a figure to twelve decimals reads as noise.
+    const digits = Math.min(6, Math.max(4, Math.ceil(-Math.log10(Math.max(1e-14, (high - low) * 100))) + 1));
+    const [lowText, highText] = [(low * 100).toFixed(digits), (high * 100).toFixed(digits)];
+    const interval =
+      lowText === highText
+        ? `95 % interval under a millionth of a point wide, at ${lowText} %`
+        : `95 % interval ${lowText} % to ${highText} %`;
     note = !systemExact
       ? `Estimated, not exact: the architecture depends on too many zones and regions jointly for the exact computation, so the figures are averaged over ${how} (${interval}).`
       : `The system figure is exact; the figures of ${estimatedNames.length} resource(s) (${estimatedNames.slice(0, 5).join(', ')}${estimatedNames.length > 5 ? ', …' : ''}) are estimated over ${how}.`;

@@ -78,57 +78,94 @@ export function conditionalEstimate(
     return Math.exp(logChoose(k) + (n - k) * Math.log(zoneP) + k * Math.log(1 - zoneP));
   };
   const exhaustiveLimit = Math.max(1, Math.floor(maxStates / 8));
-  try {
-    for (let k = 0; k <= n; k++) {
-      const mass = strataMass(k);
-      if (mass === 0) continue;
-      if (1 - covered < 1e-15 || statesUsed >= maxStates) {
-        truncated = 1 - covered > 0;
-        break;
-      }
-      const combinations = Math.exp(logChoose(k));
-      const stratumSums = new Float64Array(targets.length);
-      if (combinations <= exhaustiveLimit + 0.5) {
-        // Every set of k down zones, in lexicographic order.
-        const pick = Array.from({ length: k }, (_, i) => i);
-        let count = 0;
-        for (;;) {
-          chosen.fill(0);
-          for (const i of pick) chosen[i] = 1;
-          evaluate().forEach((p, t) => (stratumSums[t] += p));
-          count++;
-          let i = k - 1;
-          while (i >= 0 && pick[i] === n - k + i) i--;
-          if (i < 0) break;
-          pick[i]!++;
-          for (let j = i + 1; j < k; j++) pick[j] = pick[j - 1]! + 1;
-        }
-        stratumSums.forEach((sum, t) => (sums[t] += (mass * sum) / count));
-      } else {
-        sampled = true;
-        const draws = Math.max(30, Math.min(maxStates - statesUsed, Math.floor(maxStates / 4)));
-        let first = 0;
-        let firstSquares = 0;
-        for (let d = 0; d < draws; d++) {
-          // A uniformly random set of k zones (partial Fisher-Yates shuffle).
-          const order = Array.from({ length: n }, (_, i) => i);
-          chosen.fill(0);
-          for (let i = 0; i < k; i++) {
-            const j = i + Math.floor(random() * (n - i));
-            [order[i], order[j]] = [order[j]!, order[i]!];
-            chosen[order[i]!] = 1;
-          }
-          const values = evaluate();
-          values.forEach((p, t) => (stratumSums[t] += p));
-          first += values[0]!;
-          firstSquares += values[0]! * values[0]!;
-        }
-        stratumSums.forEach((sum, t) => (sums[t] += (mass * sum) / draws));
-        const mean = first / draws;
-        variance += (mass * mass * Math.max(0, firstSquares / draws - mean * mean)) / Math.max(1, draws - 1);
-      }
-      covered += mass;
+  const masses = Array.from({ length: n + 1 }, (_, k) => strataMass(k));
+  // Mass of the strata from k on, summed from the far end so that a small tail is not lost to
+  // cancellation in 1 - (what is covered).
+  const massFrom = new Float64Array(n + 2);
+  for (let k = n; k >= 0; k--) massFrom[k] = massFrom[k + 1]! + masses[k]!;
+  /** Every set of k down zones, in lexicographic order; adds their mean to `sums`, weighted by the stratum's mass. */
+  const enumerate = (k: number, combinations: number): void => {
+    const stratumSums = new Float64Array(targets.length);
+    const pick = Array.from({ length: k }, (_, i) => i);
+    let count = 0;
+    for (;;) {
+      chosen.fill(0);
+      for (const i of pick) chosen[i] = 1;
+      evaluate().forEach((p, t) => (stratumSums[t] += p));
+      count++;
+      let i = k - 1;
+      while (i >= 0 && pick[i] === n - k + i) i--;
+      if (i < 0 || count >= combinations) break;
+      pick[i]!++;
+      for (let j = i + 1; j < k; j++) pick[j] = pick[j - 1]! + 1;
     }
+    stratumSums.forEach((sum, t) => (sums[t] += (masses[k]! * sum) / count));
+    covered += masses[k]!;
+  };
+  /** `draws` uniformly random sets of k down zones; adds their mean and its variance. */
+  const sample = (k: number, draws: number): void => {
+    const stratumSums = new Float64Array(targets.length);
+    // The first target's values, shifted by the first one so that equal values give a variance of
+    // exactly 0 (no cancellation between two large sums of squares).
+    let shift = Number.NaN;
+    let shifted = 0;
+    let shiftedSquares = 0;
+    for (let d = 0; d < draws; d++) {
+      // A uniformly random set of k zones (partial Fisher-Yates shuffle).
+      const order = Array.from({ length: n }, (_, i) => i);
+      chosen.fill(0);
+      for (let i = 0; i < k; i++) {
+        const j = i + Math.floor(random() * (n - i));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+        chosen[order[i]!] = 1;
+      }
+      const values = evaluate();
+      values.forEach((p, t) => (stratumSums[t] += p));
+      if (d === 0) shift = values[0]!;
+      shifted += values[0]! - shift;
+      shiftedSquares += (values[0]! - shift) ** 2;
+    }
+    const mass = masses[k]!;
+    stratumSums.forEach((sum, t) => (sums[t] += (mass * sum) / draws));
+    // The sample variance of the stratum's values, over the number of draws: the variance of their mean.
+    const spread = Math.max(0, shiftedSquares - (shifted * shifted) / draws) / Math.max(1, draws - 1);
+    variance += (mass * mass * spread) / draws;
+    covered += mass;
+  };
+  try {
+    // The strata with few sets are enumerated (all zones up, one down, usually two), in order,
+    // while they fit the budget.
+    let k = 0;
+    for (; k <= n; k++) {
+      if (massFrom[k]! < 1e-15) break;
+      if (masses[k] === 0) continue;
+      const combinations = Math.round(Math.exp(logChoose(k)));
+      if (combinations > exhaustiveLimit || statesUsed + combinations > maxStates) break;
+      enumerate(k, combinations);
+    }
+    // Every later stratum that is not negligible is sampled, the budget left shared in proportion
+    // to its mass (at least two draws each, for a variance). Giving each stratum a fixed share
+    // instead, as this did, spent the budget on the first few when zones fail often (30 zones at
+    // 90 %) and counted the rest as failing: a figure far below the truth.
+    const firstSampled = k;
+    let last = n;
+    while (last >= firstSampled && (massFrom[last]! < 1e-15 || masses[last] === 0)) last--;
+    // A stratum with fewer sets than its share is enumerated, and what it leaves goes to the rest.
+    let budget = Math.max(30, maxStates - statesUsed);
+    for (k = firstSampled; k <= last; k++) {
+      if (masses[k] === 0) continue;
+      const tail = massFrom[k]! - massFrom[last + 1]!;
+      const draws = Math.max(2, Math.round((budget * masses[k]!) / tail));
+      const combinations = Math.exp(logChoose(k));
+      const before = statesUsed;
+      if (combinations <= draws + 0.5) enumerate(k, Math.round(combinations));
+      else {
+        sampled = true;
+        sample(k, draws);
+      }
+      budget = Math.max(0, budget - (statesUsed - before));
+    }
+    truncated = last < n && massFrom[last + 1]! > 0;
   } catch (error) {
     if (!(error instanceof ExactBudgetExceeded)) throw error;
     solver.reset();
