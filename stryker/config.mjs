@@ -450,9 +450,9 @@ const scopes = {
   // to the request. A score measured without them can only be lower.
   ...Object.fromEntries(
     [
-      ['state', '178-448'],
-      ['events', '449-697'],
-      ['flow', '698-988'],
+      ['state', '178-473'],
+      ['events', '474-722'],
+      ['flow', '723-1021'],
       // simulate-engine-state and -events are 300-400 mutants each, every one reached by every
       // simulation test: flow, of that size, took 60 minutes under a load of 21-30. Each in two
       // halves of about half the lines: the setup of the components and their units, then the
@@ -460,9 +460,9 @@ const scopes = {
       // then the handlers from spot termination on. (Added 2026-12-04, not run yet: under a load
       // of 17-27 the simulate-rest-* runs that day ended at about one mutant a minute each.)
       ['state-a', '178-329'],
-      ['state-b', '330-448'],
-      ['events-a', '449-576'],
-      ['events-b', '577-697'],
+      ['state-b', '330-473'],
+      ['events-a', '474-601'],
+      ['events-b', '602-722'],
     ].map(([part, lines]) => [
       `simulate-engine-${part}`,
       {
