@@ -4,7 +4,7 @@
  * the previous version of a document (availability's dependencies, the security rules' index) ask
  * this first, and rebuild from scratch when the edit was of another kind.
  */
-import type { ArchDocument, ResourceNode } from './document';
+import type { ArchDocument, ReferenceOccurrence, ResourceNode } from './document';
 
 /**
  * The names of the resources `doc` replaced in place since `before`, the previous version of the
@@ -32,4 +32,21 @@ export function resourcesReplacedInPlace(
     if (replaced.size > limit) return undefined;
   }
   return replaced;
+}
+
+/**
+ * Whether `accept` holds for every reference of `doc` and the one at the same position in `before`
+ * (the two have as many references when `resourcesReplacedInPlace` answered). Each evaluation
+ * decides what "reads as before" means for the data it keeps.
+ */
+export function everyReferencePair(
+  doc: ArchDocument,
+  before: ArchDocument,
+  accept: (reference: ReferenceOccurrence, old: ReferenceOccurrence) => boolean,
+): boolean {
+  const references = doc.references;
+  const oldReferences = before.references;
+  for (let position = 0; position < references.length; position++)
+    if (!accept(references[position]!, oldReferences[position]!)) return false;
+  return true;
 }

@@ -4,7 +4,7 @@
  * the resolved references and their catalog roles, and the entry points.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
-import { resourcesReplacedInPlace } from '../../core/replaced-in-place';
+import { everyReferencePair, resourcesReplacedInPlace } from '../../core/replaced-in-place';
 import { defaultValue, figuresFor } from '../../model/catalog';
 import type { ComponentPlacement, ReliabilityComponent, ReliabilityModel } from './model';
 
@@ -221,31 +221,23 @@ function sameDependencies(doc: ArchDocument, before: ArchDocument): boolean {
       resource.type === old.type && doc.resourceByName.get(resource.name)?.type === before.resourceByName.get(old.name)?.type,
   );
   if (replaced === undefined) return false;
-  const references = doc.references;
-  const oldReferences = before.references;
-  for (let position = 0; position < references.length; position++) {
-    const ref = references[position]!;
-    const old = oldReferences[position]!;
-    if (ref !== old) {
-      if (
-        ref.from !== old.from ||
+  return everyReferencePair(doc, before, (ref, old) => {
+    if (
+      ref !== old &&
+      (ref.from !== old.from ||
         ref.target !== old.target ||
         ref.resolved !== old.resolved ||
         ref.optional !== old.optional ||
         ref.role !== old.role ||
-        String(ref.path[0] ?? '') !== String(old.path[0] ?? '')
-      )
-        return false;
-    }
-    if (replaced.has(ref.from)) {
-      const property = String(ref.path[0] ?? '');
-      const from = doc.resourceByName.get(ref.from);
-      const oldFrom = before.resourceByName.get(ref.from);
-      if (from !== undefined && oldFrom !== undefined && isAnyOfProperty(from, property) !== isAnyOfProperty(oldFrom, property))
-        return false;
-    }
-  }
-  return true;
+        String(ref.path[0] ?? '') !== String(old.path[0] ?? ''))
+    )
+      return false;
+    if (!replaced.has(ref.from)) return true;
+    const property = String(ref.path[0] ?? '');
+    const from = doc.resourceByName.get(ref.from);
+    const oldFrom = before.resourceByName.get(ref.from);
+    return from === undefined || oldFrom === undefined || isAnyOfProperty(from, property) === isAnyOfProperty(oldFrom, property);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * analysis over the graph. Pure: an `ArchDocument` in, a `SecurityResult` out.
  */
 import type { ArchDocument, ResourceNode } from '../../core/document';
-import { resourcesReplacedInPlace } from '../../core/replaced-in-place';
+import { everyReferencePair, resourcesReplacedInPlace } from '../../core/replaced-in-place';
 import { severityRank } from '../../model/severities';
 import type { FindingSeverity, SecurityFinding, SecurityResult } from '../types';
 import { findExposurePathsAmong, type RecentExposureAnalyses } from './exposure';
@@ -99,14 +99,13 @@ function updatedDocumentIndex(doc: ArchDocument, previous: IndexedDocument): Doc
     (resource, old) => doc.resourceByName.get(resource.name) === resource && before.resourceByName.get(old.name) === old,
   );
   if (replaced === undefined) return undefined;
-  const references = doc.references;
-  const oldReferences = before.references;
-  for (let position = 0; position < references.length; position++) {
-    const reference = references[position]!;
-    const old = oldReferences[position]!;
-    if (reference === old) continue;
-    if (reference.from !== old.from || reference.target !== old.target || reference.path[0] !== old.path[0]) return undefined;
-  }
+  const edgesKept = everyReferencePair(
+    doc,
+    before,
+    (reference, old) =>
+      reference === old || (reference.from === old.from && reference.target === old.target && reference.path[0] === old.path[0]),
+  );
+  if (!edgesKept) return undefined;
   const index = previous.index;
   if (replaced.size === 0) return index;
   const renewed = (list: readonly ResourceNode[]): readonly ResourceNode[] =>
