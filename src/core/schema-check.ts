@@ -164,14 +164,24 @@ interface Target {
   readonly resource: string | undefined;
 }
 
-/** ajv's JSON pointer -> path segments (numbers for list indexes). */
-function pathOf(pointer: string): (string | number)[] {
+/**
+ * ajv's JSON pointer -> path segments: numbers for list indexes, text for map keys. The pointer
+ * writes both alike, so each segment is read against the node it steps into: a key of digits
+ * (`tags: { "12": x }`) stays a key. Past the written nodes, digits are taken for an index.
+ */
+function pathOf(pointer: string, body: MapNode): (string | number)[] {
   if (pointer === '') return [];
+  let node: ValueNode | undefined = body;
   return pointer
     .slice(1)
     .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    .map((raw) => {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const index = node?.kind !== 'map' && /^\d+$/.test(segment) ? Number(segment) : undefined;
+      if (node?.kind === 'map') node = node.entries.find((entry) => entry.key === segment)?.value;
+      else node = node?.kind === 'seq' && index !== undefined ? node.items[index] : undefined;
+      return index ?? segment;
+    });
 }
 
 interface Located {
@@ -374,7 +384,15 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
   for (const anyOf of anyOfs) {
     const prefix = `${anyOf.schemaPath}/`;
-    const branches = errors.filter((error) => error !== anyOf && error.schemaPath.startsWith(prefix));
+    // The errors of this value's alternatives: every item of a list shares the same schema path,
+    // so an error of another item (`volumes: [5, { sizeGB: big }]`) is not one of them.
+    const within = `${anyOf.instancePath}/`;
+    const branches = errors.filter(
+      (error) =>
+        error !== anyOf &&
+        error.schemaPath.startsWith(prefix) &&
+        (error.instancePath === anyOf.instancePath || error.instancePath.startsWith(within)),
+    );
     const variants = (anyOf.schema as JsonSchema[]) ?? [];
     const data = anyOf.data;
     const dataKind = data !== null && typeof data === 'object' ? (Array.isArray(data) ? 'array' : 'object') : 'scalar';
@@ -400,13 +418,24 @@ const yaml11Booleans: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | undefined {
-  const path = pathOf(error.instancePath);
+  const path = pathOf(error.instancePath, target.body);
   const located = locateNode(target.body, path);
   const { def, shape, key } = shapeAt(target.properties, path, error.data);
   const name = key ?? (path.length > 0 ? String(path[path.length - 1]) : undefined);
   const valueRange = located.node?.range ?? located.entry?.keyRange ?? located.itemRange ?? target.ownerRange;
   const base = { source: 'cloudarch' as const, ...(target.resource !== undefined ? { resource: target.resource } : {}) };
   const where = path.length === 0 ? target.what : `\`${path.filter((segment) => typeof segment === 'string').join('.')}\``;
+  // A key written with nothing after it: said once, the same way whichever shape it wanted (an
+  // enum's check would otherwise report "`null` is not a valid ...", which nobody wrote).
+  if ((error.keyword === 'type' || error.keyword === 'enum') && (error.data === null || error.data === undefined)) {
+    return {
+      ...base,
+      code: Codes.wrongType,
+      severity: 'error',
+      message: `\`${name}\` has no value; expected ${describeShape(shape, def?.unit)}.`,
+      range: located.entry?.keyRange ?? valueRange,
+    };
+  }
   switch (error.keyword) {
     case 'additionalProperty':
     case 'additionalProperties': {
@@ -448,15 +477,6 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
       };
     }
     case 'type': {
-      if (error.data === null || error.data === undefined) {
-        return {
-          ...base,
-          code: Codes.wrongType,
-          severity: 'error',
-          message: `\`${name}\` has no value; expected ${describeShape(shape, def?.unit)}.`,
-          range: located.entry?.keyRange ?? valueRange,
-        };
-      }
       const meant = shape?.kind === 'boolean' && typeof error.data === 'string' ? yaml11Booleans.get(error.data.toLowerCase()) : undefined;
       if (meant !== undefined) {
         // YAML 1.1 read `yes`/`on`/`y` as booleans; YAML 1.2 (this format) reads them as text.
