@@ -34,8 +34,9 @@ function parseCase(c: Pick<Case, 'top' | 'file'>): { doc: ArchDocument; first: n
 }
 
 /**
- * Every diagnostic of the case, lines counted in its `file`. A fix's edit shows the text it writes,
- * and where it writes it when that is not the range the diagnostic underlines.
+ * Every diagnostic of the case, lines counted in its `file`, with the places it relates to. A fix's
+ * edit shows the text it writes, and where it writes it when that is not the range the diagnostic
+ * underlines.
  */
 function schemaAnswer(c: Pick<Case, 'top' | 'file'>): string[] {
   const { doc, first } = parseCase(c);
@@ -48,7 +49,8 @@ function schemaAnswer(c: Pick<Case, 'top' | 'file'>): string[] {
           .map((edit) => `${JSON.stringify(edit.newText)}${at(edit.range) === at(d.range) ? '' : ` at ${at(edit.range)}`}`)
           .join(', ')}]`,
     );
-    return `${d.severity} ${d.code} ${at(d.range)} ${d.message}${fixes.join('')}`;
+    const related = (d.related ?? []).map((r) => ` (${r.message} at ${at(r.range)})`).join('');
+    return `${d.severity} ${d.code} ${at(d.range)} ${d.message}${related}${fixes.join('')}`;
   });
 }
 
