@@ -215,7 +215,6 @@ function locateNode(body: MapNode, path: ValuePath): Located {
 function shapeAt(
   properties: Readonly<Record<string, PropertyDef>>,
   path: ValuePath,
-  value: unknown,
 ): { def: PropertyDef | undefined; shape: PropertyShape | undefined; key: string | undefined } {
   if (path.length === 0) return { def: undefined, shape: { kind: 'object', properties }, key: undefined };
   const [first, ...rest] = path;
@@ -234,17 +233,6 @@ function shapeAt(
       shape = shape.values;
       key = segment;
     } else shape = undefined;
-  }
-  if (shape?.kind === 'one-of') {
-    const kind = value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'list' : 'object') : 'scalar';
-    const variant = shape.variants.find((candidate) =>
-      kind === 'object'
-        ? candidate.kind === 'object'
-        : kind === 'list'
-          ? candidate.kind === 'list'
-          : candidate.kind !== 'object' && candidate.kind !== 'list' && candidate.kind !== 'map',
-    );
-    if (variant !== undefined && kind === 'object') shape = variant;
   }
   return { def, shape, key };
 }
@@ -420,7 +408,7 @@ const yaml11Booleans: ReadonlyMap<string, boolean> = new Map([
 function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | undefined {
   const path = pathOf(error.instancePath, target.body);
   const located = locateNode(target.body, path);
-  const { def, shape, key } = shapeAt(target.properties, path, error.data);
+  const { def, shape, key } = shapeAt(target.properties, path);
   const name = key ?? (path.length > 0 ? String(path[path.length - 1]) : undefined);
   const valueRange = located.node?.range ?? located.entry?.keyRange ?? located.itemRange ?? target.ownerRange;
   const base = { source: 'cloudarch' as const, ...(target.resource !== undefined ? { resource: target.resource } : {}) };
@@ -432,7 +420,7 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
       ...base,
       code: Codes.wrongType,
       severity: 'error',
-      message: `\`${name}\` has no value; expected ${describeShape(shape, def?.unit)}.`,
+      message: `${typeof path[path.length - 1] === 'number' ? `An item of \`${name}\`` : `\`${name}\``} has no value; expected ${describeShape(shape, def?.unit)}.`,
       range: located.entry?.keyRange ?? valueRange,
     };
   }
@@ -465,7 +453,7 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
     }
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      const nested = shapeAt(target.properties, [...path, missing], undefined);
+      const nested = shapeAt(target.properties, [...path, missing]);
       const range = path.length === 0 ? target.ownerRange : (located.entry?.keyRange ?? located.itemRange ?? valueRange);
       const description = nested.def?.description ? ` ${firstSentence(nested.def.description)}` : '';
       return {
