@@ -365,7 +365,9 @@ const scopes = {
       'src/core/codes.ts',
       'src/core/resource-source.ts',
     ],
-    spec: coreChecksTests,
+    // resource-source.ts serves the edits of quick fixes: edits.test.ts applies them, in files read
+    // in pieces and in one piece.
+    spec: [...coreChecksTests, 'test/unit/core/edits.test.ts'],
     tsconfig: coreTsconfig,
   },
   // core-checks is about 2,300 lines: its parts, one run each.
