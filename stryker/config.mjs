@@ -386,7 +386,8 @@ const scopes = {
       'src/core/codes.ts',
       'src/core/resource-source.ts',
     ],
-    spec: coreChecksTests,
+    // As `core-checks`: resource-source.ts serves the edits of quick fixes, which edits.test.ts applies.
+    spec: [...coreChecksTests, 'test/unit/core/edits.test.ts'],
     grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
