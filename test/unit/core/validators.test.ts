@@ -68,10 +68,10 @@ describe('precompiled validators', () => {
     const added = { ...written.typeDef!, id: 'aws.lambda.not-generated' };
     const resource = { ...written, props: { ...written.props, type: added.id } };
     const said = (checked: typeof written, def: typeof added): string[] =>
-      checkResourceSchema(checked, def).map((d) => `${d.code} ${d.message}`);
+      checkResourceSchema(checked, def).map((d) => `${d.severity} ${d.code} ${d.message}`);
     const expected = [
-      'unknown-property `colour` is not a property of a Lambda function.',
-      'value-out-of-range `memoryMB` must be at least 128 MB; it is 64.',
+      'error unknown-property `colour` is not a property of a Lambda function.',
+      'error value-out-of-range `memoryMB` must be at least 128 MB; it is 64.',
     ];
     assert.deepEqual(said(written, written.typeDef!), expected);
     // Twice: the validator compiled the first time is kept for the next.
@@ -80,7 +80,7 @@ describe('precompiled validators', () => {
     // The type written must be the definition's own.
     assert.deepEqual(said(written, added), [
       expected[0],
-      'invalid-value `aws.lambda.function` is not allowed here; expected `aws.lambda.not-generated`.',
+      'error invalid-value `aws.lambda.function` is not allowed here; expected `aws.lambda.not-generated`.',
       expected[1],
     ]);
   });
