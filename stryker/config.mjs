@@ -365,7 +365,9 @@ const scopes = {
       'src/core/codes.ts',
       'src/core/resource-source.ts',
     ],
-    spec: coreChecksTests,
+    // resource-source.ts serves the edits of quick fixes: edits.test.ts applies them, in files read
+    // in pieces and in one piece.
+    spec: [...coreChecksTests, 'test/unit/core/edits.test.ts'],
     tsconfig: coreTsconfig,
   },
   // core-checks is about 2,300 lines: its parts, one run each.
@@ -384,7 +386,8 @@ const scopes = {
       'src/core/codes.ts',
       'src/core/resource-source.ts',
     ],
-    spec: coreChecksTests,
+    // As `core-checks`: resource-source.ts serves the edits of quick fixes, which edits.test.ts applies.
+    spec: [...coreChecksTests, 'test/unit/core/edits.test.ts'],
     grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },

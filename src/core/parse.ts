@@ -17,7 +17,7 @@ import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
 import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
 import { shiftDiagnostic, shiftDiagnostics, shiftDrafts, shiftEntry, shiftResource, shiftValue } from './shift';
-import { defaultRegion, defaultZones, readTopLevel } from './top-level';
+import { defaultRegion, defaultZones, duplicateTopLevelKeys, readTopLevel } from './top-level';
 import { scenarioDiagnostics } from './scenarios';
 import { readYaml } from './yaml-read';
 import { fastReadYaml } from './fast-read';
@@ -313,6 +313,7 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
         for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
       } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
     }
+    diagnostics.push(...duplicateTopLevelKeys(rootEntries));
     if (rootEntries.length > 0) {
       const first = rootEntries[0]!;
       const last = rootEntries[rootEntries.length - 1]!;
@@ -559,6 +560,7 @@ function parseEdited(
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
   });
   if (header.order >= sections.length) rootEntries.push(resourcesEntry);
+  for (const diagnostic of duplicateTopLevelKeys(rootEntries)) diagnostics.push(diagnostic);
   for (const result of placed) if (result.diagnostics.length > 0) for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
   const root: MapNode = {
     kind: 'map',

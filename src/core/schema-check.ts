@@ -164,14 +164,24 @@ interface Target {
   readonly resource: string | undefined;
 }
 
-/** ajv's JSON pointer -> path segments (numbers for list indexes). */
-function pathOf(pointer: string): (string | number)[] {
+/**
+ * ajv's JSON pointer -> path segments: numbers for list indexes, text for map keys. The pointer
+ * writes both alike, so each segment is read against the node it steps into: a key of digits
+ * (`tags: { "12": x }`) stays a key. Past the written nodes, digits are taken for an index.
+ */
+function pathOf(pointer: string, body: MapNode): (string | number)[] {
   if (pointer === '') return [];
+  let node: ValueNode | undefined = body;
   return pointer
     .slice(1)
     .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    .map((raw) => {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const index = node?.kind !== 'map' && /^\d+$/.test(segment) ? Number(segment) : undefined;
+      if (node?.kind === 'map') node = node.entries.find((entry) => entry.key === segment)?.value;
+      else node = node?.kind === 'seq' && index !== undefined ? node.items[index] : undefined;
+      return index ?? segment;
+    });
 }
 
 interface Located {
@@ -205,7 +215,6 @@ function locateNode(body: MapNode, path: ValuePath): Located {
 function shapeAt(
   properties: Readonly<Record<string, PropertyDef>>,
   path: ValuePath,
-  value: unknown,
 ): { def: PropertyDef | undefined; shape: PropertyShape | undefined; key: string | undefined } {
   if (path.length === 0) return { def: undefined, shape: { kind: 'object', properties }, key: undefined };
   const [first, ...rest] = path;
@@ -224,17 +233,6 @@ function shapeAt(
       shape = shape.values;
       key = segment;
     } else shape = undefined;
-  }
-  if (shape?.kind === 'one-of') {
-    const kind = value !== null && typeof value === 'object' ? (Array.isArray(value) ? 'list' : 'object') : 'scalar';
-    const variant = shape.variants.find((candidate) =>
-      kind === 'object'
-        ? candidate.kind === 'object'
-        : kind === 'list'
-          ? candidate.kind === 'list'
-          : candidate.kind !== 'object' && candidate.kind !== 'list' && candidate.kind !== 'map',
-    );
-    if (variant !== undefined && kind === 'object') shape = variant;
   }
   return { def, shape, key };
 }
@@ -374,7 +372,15 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
   for (const anyOf of anyOfs) {
     const prefix = `${anyOf.schemaPath}/`;
-    const branches = errors.filter((error) => error !== anyOf && error.schemaPath.startsWith(prefix));
+    // The errors of this value's alternatives: every item of a list shares the same schema path,
+    // so an error of another item (`volumes: [5, { sizeGB: big }]`) is not one of them.
+    const within = `${anyOf.instancePath}/`;
+    const branches = errors.filter(
+      (error) =>
+        error !== anyOf &&
+        error.schemaPath.startsWith(prefix) &&
+        (error.instancePath === anyOf.instancePath || error.instancePath.startsWith(within)),
+    );
     const variants = (anyOf.schema as JsonSchema[]) ?? [];
     const data = anyOf.data;
     const dataKind = data !== null && typeof data === 'object' ? (Array.isArray(data) ? 'array' : 'object') : 'scalar';
@@ -400,13 +406,24 @@ const yaml11Booleans: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | undefined {
-  const path = pathOf(error.instancePath);
+  const path = pathOf(error.instancePath, target.body);
   const located = locateNode(target.body, path);
-  const { def, shape, key } = shapeAt(target.properties, path, error.data);
+  const { def, shape, key } = shapeAt(target.properties, path);
   const name = key ?? (path.length > 0 ? String(path[path.length - 1]) : undefined);
   const valueRange = located.node?.range ?? located.entry?.keyRange ?? located.itemRange ?? target.ownerRange;
   const base = { source: 'cloudarch' as const, ...(target.resource !== undefined ? { resource: target.resource } : {}) };
   const where = path.length === 0 ? target.what : `\`${path.filter((segment) => typeof segment === 'string').join('.')}\``;
+  // A key written with nothing after it: said once, the same way whichever shape it wanted (an
+  // enum's check would otherwise report "`null` is not a valid ...", which nobody wrote).
+  if ((error.keyword === 'type' || error.keyword === 'enum') && (error.data === null || error.data === undefined)) {
+    return {
+      ...base,
+      code: Codes.wrongType,
+      severity: 'error',
+      message: `${typeof path[path.length - 1] === 'number' ? `An item of \`${name}\`` : `\`${name}\``} has no value; expected ${describeShape(shape, def?.unit)}.`,
+      range: located.entry?.keyRange ?? valueRange,
+    };
+  }
   switch (error.keyword) {
     case 'additionalProperty':
     case 'additionalProperties': {
@@ -436,7 +453,7 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
     }
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      const nested = shapeAt(target.properties, [...path, missing], undefined);
+      const nested = shapeAt(target.properties, [...path, missing]);
       const range = path.length === 0 ? target.ownerRange : (located.entry?.keyRange ?? located.itemRange ?? valueRange);
       const description = nested.def?.description ? ` ${firstSentence(nested.def.description)}` : '';
       return {
@@ -448,15 +465,6 @@ function translateOne(error: ErrorObject, target: Target): ArchDiagnostic | unde
       };
     }
     case 'type': {
-      if (error.data === null || error.data === undefined) {
-        return {
-          ...base,
-          code: Codes.wrongType,
-          severity: 'error',
-          message: `\`${name}\` has no value; expected ${describeShape(shape, def?.unit)}.`,
-          range: located.entry?.keyRange ?? valueRange,
-        };
-      }
       const meant = shape?.kind === 'boolean' && typeof error.data === 'string' ? yaml11Booleans.get(error.data.toLowerCase()) : undefined;
       if (meant !== undefined) {
         // YAML 1.1 read `yes`/`on`/`y` as booleans; YAML 1.2 (this format) reads them as text.

@@ -3,7 +3,7 @@
  * "workload, assumptions, targets"). A value of the wrong kind is reported by the schema check and
  * replaced by its default here, so that evaluations always receive numbers they can use.
  */
-import type { ArchDiagnostic, MapNode, TopLevel } from './document';
+import type { ArchDiagnostic, MapEntry, MapNode, Range, TopLevel } from './document';
 import { Codes } from './codes';
 import { plainOf } from './resource-analysis';
 import { checkTopLevelSchema } from './schema-check';
@@ -88,6 +88,36 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
       ...(maxSeverity !== undefined ? { maxFindingSeverity: maxSeverity } : {}),
     },
   };
+}
+
+/** Keys the reader refuses (reported as forbidden, once each); they are not duplicates to report. */
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The top-level keys written more than once, each later one reported where it is written. Read in
+ * pieces, every top-level key is a piece of its own, so no piece's reader sees another's key (the
+ * one-piece reader reports these itself, in yaml-read.ts); the first definition is the one read.
+ */
+export function duplicateTopLevelKeys(entries: readonly MapEntry[]): ArchDiagnostic[] {
+  const firstRanges = new Map<string, Range>();
+  const diagnostics: ArchDiagnostic[] = [];
+  for (const entry of entries) {
+    if (forbiddenKeys.has(entry.key)) continue;
+    const first = firstRanges.get(entry.key);
+    if (first === undefined) {
+      firstRanges.set(entry.key, entry.keyRange);
+      continue;
+    }
+    diagnostics.push({
+      code: Codes.duplicateKey,
+      severity: 'error',
+      message: `\`${entry.key}\` is already defined in this map; this later definition is ignored.`,
+      range: entry.keyRange,
+      source: 'cloudarch',
+      related: [{ message: `First definition of \`${entry.key}\``, range: first }],
+    });
+  }
+  return diagnostics;
 }
 
 /**

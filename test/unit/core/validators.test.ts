@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { validatorsText } from '../../../scripts/generate-validators';
 import { validators } from '../../../src/core/generated/validators';
 import { parseArchitecture } from '../../../src/core';
-import { createAjv, topLevelValidationSchema, topLevelValidatorKey, validationSchema } from '../../../src/core/schema-check';
+import {
+  checkResourceSchema,
+  createAjv,
+  topLevelValidationSchema,
+  topLevelValidatorKey,
+  validationSchema,
+} from '../../../src/core/schema-check';
 import { allResourceTypes } from '../../../src/model/catalog';
 import { resourceTypeSchema } from '../../../src/model/json-schema';
 
@@ -54,6 +60,29 @@ describe('precompiled validators', () => {
     const table = validators as Record<string, unknown>;
     for (const def of allResourceTypes()) assert.equal(typeof table[def.id], 'function', def.id);
     assert.equal(typeof table[topLevelValidatorKey], 'function');
+  });
+
+  it('checks a type the build compiled no validator for (a type added without `npm run generate`) with one compiled at run time', () => {
+    const doc = parseArchitecture('cloudarch: "1"\nname: x\nresources:\n  fn: { type: aws.lambda.function, memoryMB: 64, colour: blue }\n');
+    const written = doc.resources[0]!;
+    const added = { ...written.typeDef!, id: 'aws.lambda.not-generated' };
+    const resource = { ...written, props: { ...written.props, type: added.id } };
+    const said = (checked: typeof written, def: typeof added): string[] =>
+      checkResourceSchema(checked, def).map((d) => `${d.severity} ${d.code} ${d.message}`);
+    const expected = [
+      'error unknown-property `colour` is not a property of a Lambda function.',
+      'error value-out-of-range `memoryMB` must be at least 128 MB; it is 64.',
+    ];
+    assert.deepEqual(said(written, written.typeDef!), expected);
+    // Twice: the validator compiled the first time is kept for the next.
+    assert.deepEqual(said(resource, added), expected);
+    assert.deepEqual(said(resource, added), expected);
+    // The type written must be the definition's own.
+    assert.deepEqual(said(written, added), [
+      expected[0],
+      'error invalid-value `aws.lambda.function` is not allowed here; expected `aws.lambda.not-generated`.',
+      expected[1],
+    ]);
   });
 
   it('reports what a validator compiled at run time reports, on every resource of the examples and fixtures', function () {
