@@ -524,7 +524,11 @@ function checkVersioningNeeds(ctx: Ctx, body: MapNode): void {
       versioning?.value ? { range: versioning.value.range, newText: 'true' } : setInMap(body, ctx.resource.nameRange, 'versioning', true),
     ],
   };
-  const state = versioning?.value ? 'is off' : 'is not written, so it takes the default `false`';
+  const state = versioning?.value
+    ? 'is off'
+    : versioning
+      ? 'has no value, so it takes the default `false`'
+      : 'is not written, so it takes the default `false`';
   needs.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   for (const need of needs) {
     report(
@@ -566,11 +570,18 @@ function checkRdsGp3Baseline(ctx: Ctx, body: MapNode): void {
 
 /**
  * An edit that adds a line right after the resource's `type:` (block style), so it lands in the
- * resource even when a later line of the body is broken; elsewhere it falls back to `setInMap`.
+ * resource even when a later line of the body is broken; elsewhere, and when the key is already
+ * written (`key:` with no value), it falls back to `setInMap`, which fills in the value rather than
+ * adding the key a second time.
  */
 function besideType(ctx: Ctx, body: MapNode, key: string, value: boolean): TextEdit {
   const typeEntry = entryOf(body, 'type');
-  if (body.flow || typeEntry?.value === undefined || typeEntry.value.range.end.line !== typeEntry.keyRange.start.line)
+  if (
+    body.flow ||
+    entryOf(body, key) !== undefined ||
+    typeEntry?.value === undefined ||
+    typeEntry.value.range.end.line !== typeEntry.keyRange.start.line
+  )
     return setInMap(body, ctx.resource.nameRange, key, value);
   return {
     range: { start: typeEntry.value.range.end, end: typeEntry.value.range.end },
