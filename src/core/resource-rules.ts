@@ -88,6 +88,9 @@ function checkVolume(
   properties: Readonly<Record<string, PropertyDef>>,
 ): void {
   const typeAt = stringAt(map, 'volumeType');
+  // A type written as something other than text (a number, a list, nothing) names no volume type:
+  // the schema check says so, and limits of the default would be about a type the user did not choose.
+  if (typeAt === undefined && entryOf(map, 'volumeType') !== undefined) return;
   const volumeType = typeAt?.value ?? defaultType;
   // Messages about a volume type the user did not write name it as the default.
   const defaulted = typeAt === undefined ? ` (\`volumeType\` is not written; the default is ${defaultType})` : '';
@@ -546,7 +549,10 @@ function checkVersioningNeeds(ctx: Ctx, body: MapNode): void {
 function checkRdsGp3Baseline(ctx: Ctx, body: MapNode): void {
   const storage = entryOf(body, 'storage')?.value;
   if (storage?.kind !== 'map') return;
-  const volumeType = stringAt(storage, 'volumeType')?.value ?? 'gp3';
+  const typeAt = stringAt(storage, 'volumeType');
+  // As for EBS volumes: a type written as something other than text is the schema check's to report.
+  if (typeAt === undefined && entryOf(storage, 'volumeType') !== undefined) return;
+  const volumeType = typeAt?.value ?? 'gp3';
   const size = numberAt(storage, 'sizeGB');
   const iops = numberAt(storage, 'iops');
   if (volumeType !== 'gp3' || size === undefined || iops === undefined) return;
