@@ -88,6 +88,9 @@ function checkVolume(
   properties: Readonly<Record<string, PropertyDef>>,
 ): void {
   const typeAt = stringAt(map, 'volumeType');
+  // A type written as something other than text (a number, a list, nothing) names no volume type:
+  // the schema check says so, and limits of the default would be about a type the user did not choose.
+  if (typeAt === undefined && entryOf(map, 'volumeType') !== undefined) return;
   const volumeType = typeAt?.value ?? defaultType;
   // Messages about a volume type the user did not write name it as the default.
   const defaulted = typeAt === undefined ? ` (\`volumeType\` is not written; the default is ${defaultType})` : '';
@@ -524,7 +527,11 @@ function checkVersioningNeeds(ctx: Ctx, body: MapNode): void {
       versioning?.value ? { range: versioning.value.range, newText: 'true' } : setInMap(body, ctx.resource.nameRange, 'versioning', true),
     ],
   };
-  const state = versioning?.value ? 'is off' : 'is not written, so it takes the default `false`';
+  const state = versioning?.value
+    ? 'is off'
+    : versioning
+      ? 'has no value, so it takes the default `false`'
+      : 'is not written, so it takes the default `false`';
   needs.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   for (const need of needs) {
     report(
@@ -542,7 +549,10 @@ function checkVersioningNeeds(ctx: Ctx, body: MapNode): void {
 function checkRdsGp3Baseline(ctx: Ctx, body: MapNode): void {
   const storage = entryOf(body, 'storage')?.value;
   if (storage?.kind !== 'map') return;
-  const volumeType = stringAt(storage, 'volumeType')?.value ?? 'gp3';
+  const typeAt = stringAt(storage, 'volumeType');
+  // As for EBS volumes: a type written as something other than text is the schema check's to report.
+  if (typeAt === undefined && entryOf(storage, 'volumeType') !== undefined) return;
+  const volumeType = typeAt?.value ?? 'gp3';
   const size = numberAt(storage, 'sizeGB');
   const iops = numberAt(storage, 'iops');
   if (volumeType !== 'gp3' || size === undefined || iops === undefined) return;
@@ -566,11 +576,18 @@ function checkRdsGp3Baseline(ctx: Ctx, body: MapNode): void {
 
 /**
  * An edit that adds a line right after the resource's `type:` (block style), so it lands in the
- * resource even when a later line of the body is broken; elsewhere it falls back to `setInMap`.
+ * resource even when a later line of the body is broken; elsewhere, and when the key is already
+ * written (`key:` with no value), it falls back to `setInMap`, which fills in the value rather than
+ * adding the key a second time.
  */
 function besideType(ctx: Ctx, body: MapNode, key: string, value: boolean): TextEdit {
   const typeEntry = entryOf(body, 'type');
-  if (body.flow || typeEntry?.value === undefined || typeEntry.value.range.end.line !== typeEntry.keyRange.start.line)
+  if (
+    body.flow ||
+    entryOf(body, key) !== undefined ||
+    typeEntry?.value === undefined ||
+    typeEntry.value.range.end.line !== typeEntry.keyRange.start.line
+  )
     return setInMap(body, ctx.resource.nameRange, key, value);
   return {
     range: { start: typeEntry.value.range.end, end: typeEntry.value.range.end },
