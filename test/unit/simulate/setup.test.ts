@@ -1,0 +1,79 @@
+/**
+ * What `simulate` reads from the design and the options before the engine runs, judged by the
+ * result: a scaling policy's `min` as the floor of a quiet day, the 95% interval's bounds and when
+ * there is none, and the message for an event that names a zone the design does not have.
+ */
+import { strict as assert } from 'node:assert';
+import { simulate, SimulationInputError, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
+import type { ArchDocument } from '../../../src/core/document';
+import { round } from '../../../src/evaluate/simulate/engine';
+import { loadFixture, specs } from './spec-helpers';
+
+function run(doc: ArchDocument, events: string[], options: SimulationOptions = {}): SimulationResult {
+  return simulate(doc, { days: 1, randomFailures: false, seriesPoints: 4, events: specs(...events), ...options });
+}
+
+const day = 86_400;
+
+describe('simulate: a scaling policy read from the design', () => {
+  it("an auto scaling group's min is the floor of a quiet day: 10 requests/s want one instance, it keeps two", () => {
+    // A 50% CPU target of a t3.medium (200 requests/s) wants ⌈10 / 100⌉ = 1 instance; min is 2.
+    const doc = loadFixture('scaling', [
+      'requestsPerSecond: 200\n  peakRequestsPerSecond: 200',
+      'requestsPerSecond: 10\n  peakRequestsPerSecond: 10',
+    ]);
+    const result = run(doc, []);
+    assert.deepEqual(result.timeline.events, []);
+    assert.equal(result.counts.scaleIns, 0);
+    assert.deepEqual(result.series.capacity, [400, 400, 400, 400]);
+    assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
+  });
+
+  it("an ECS service's scaling min is the floor too: 10 requests/s want one task of 3,000 a minute, it keeps two", () => {
+    // ⌈10 × 60 / 3,000⌉ = 1 task wanted; the policy's min is 2.
+    const doc = loadFixture('ecs-requests', [
+      'requestsPerSecond: 100\n  peakRequestsPerSecond: 100',
+      'requestsPerSecond: 10\n  peakRequestsPerSecond: 10',
+    ]);
+    const result = run(doc, []);
+    assert.deepEqual(result.timeline.events, []);
+    assert.equal(result.counts.scaleIns, 0);
+    assert.deepEqual(result.series.capacity, [200, 200, 200, 200]);
+  });
+});
+
+describe('simulate: the 95% interval of the observed availability', () => {
+  it('two days down 2 h and 4 h: daily means 22/24 and 20/24, the interval 87.5% ± 1.96 × (1/24)', () => {
+    // The sample standard deviation of the two daily means is √2 × 1/24, its standard error 1/24.
+    const result = run(loadFixture('single-az-db'), ['zone:a@0s+2h', 'zone:a@1d+4h'], { days: 2 });
+    assert.equal(result.availability.observedPercent, 87.5);
+    const half = 1.959963984540054 / 24;
+    assert.deepEqual(result.availability.ci95, [round(100 * (0.875 - half), 6), round(100 * (0.875 + half), 6)]);
+    assert.deepEqual(result.availability.ci95, [79.333483, 95.666517]);
+    assert.equal(result.availability.downtimeMinutes, 360);
+    // 300 requests/s × 6 h.
+    assert.deepEqual(result.requests, {
+      offered: 300 * 2 * day,
+      served: 300 * 2 * day - 300 * 21_600,
+      dropped: 300 * 21_600,
+      droppedPercent: 12.5,
+    });
+  });
+
+  it('one day is one daily mean: no interval', () => {
+    const result = run(loadFixture('single-az-db'), ['zone:a@0s+2h']);
+    assert.equal(result.availability.observedPercent, 91.666667);
+    assert.equal(result.availability.ci95, null);
+  });
+});
+
+describe('simulate: an event naming a zone the design does not have', () => {
+  it('is refused with the zones in use', () => {
+    assert.throws(
+      () => run(loadFixture('single-az-db'), ['zone:q@1h']),
+      (error: unknown) =>
+        error instanceof SimulationInputError &&
+        error.message === '`zone:q@1h`: no zone `q` in this architecture (zones in use: a, b, us-east-1a, us-east-1b)',
+    );
+  });
+});
