@@ -220,6 +220,35 @@ describe('simulate engine: failover and a resource that never works', () => {
   });
 });
 
+describe('simulate engine: what never fails and what costs nothing', () => {
+  it('an external resource never fails in the simulation, whatever availability it is given', () => {
+    // docs/evaluation.md: an external resource never fails. A month at random of two-zone with an
+    // on-premises database of 99% behind the group: the instances fail, the database never does.
+    const doc = designOf(
+      fixtureText('two-zone').replace('connectsTo: [table]', 'connectsTo: [table, legacy]') +
+        '  legacy:\n    type: external.onprem-database\n    availability: 99\n',
+    );
+    const result = simulate(doc, { days: 30, seed: 1, seriesPoints: 4 });
+    assert.ok(result.counts.unitFailures > 0);
+    assert.deepEqual(
+      result.timeline.events.filter((event) => event.resource === 'legacy'),
+      [],
+      'only the instances fail',
+    );
+  });
+
+  it('a group of no instances serves nothing and costs nothing; the rest of the bill still accrues', () => {
+    // min 0, desired 0: no unit, so every request is dropped; the load balancer and the table
+    // accrue their static cost, a day of it.
+    const doc = loadFixture('two-zone', ['min: 4\n    desired: 4', 'min: 0\n    desired: 0']);
+    const result = run(doc, []);
+    assert.deepEqual(result.requests, { offered: 600 * day, served: 0, dropped: 600 * day, droppedPercent: 100 });
+    assert.deepEqual(result.series.capacity, [0, 0, 0, 0]);
+    assert.ok(result.cost.accruedUSD > 0);
+    assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
+  });
+});
+
 describe('simulate engine: a group starts at its desired size within its bounds', () => {
   it('a scaling group of desired 4 and min 2 starts with four and scales in to two after fifteen quiet minutes', () => {
     // 200 requests/s at a 50% CPU target of 200 requests/s per instance wants two instances; the
