@@ -42,6 +42,33 @@ describe('simulate: a scaling policy read from the design', () => {
   });
 });
 
+describe("simulate: a failover type's repair time", () => {
+  it("a Multi-AZ database's failed unit is repaired in the type's own time (mean 60 min), not in the failover's 2 min", () => {
+    // Everything but the database at 100%, so that its units are the only random events (seed 1).
+    // The failover itself takes its 60-120 s window (89.401 s here); the lost unit comes back after
+    // an exponential time of mean 60 minutes: 7,926.409 s for this draw.
+    const doc = loadFixture(
+      'multi-az-db',
+      ['zones: [a, b]\nworkload', 'zones: [a, b]\nassumptions:\n  zoneAvailability: 100\n  regionAvailability: 100\nworkload'],
+      ['max: 4\n', 'max: 4\n    availability: 100\n'],
+      ['subnet: public', 'subnet: public\n    availability: 100'],
+    );
+    const result = simulate(doc, { days: 365, seed: 1, seriesPoints: 4 });
+    assert.deepEqual(
+      result.timeline.events.slice(0, 6).map((e) => [e.at, e.kind, e.resource ?? '-', e.message].join(' | ')),
+      [
+        '602301.44 | unit-failed | db | db: a unit in a failed',
+        '602301.44 | failover-start | db | db: the writer is lost; failing over to a unit in b',
+        '602301.44 | system-down | - | An entry point stopped working: requests are dropped',
+        '602390.841 | failover-done | db | db: failover complete; the writer is in b',
+        '602390.841 | system-up | - | Every entry point works again',
+        '610227.849 | unit-repaired | db | db: a unit is repaired in a',
+      ],
+    );
+    assert.deepEqual([result.counts.unitFailures, result.counts.failovers], [79, 44]);
+  });
+});
+
 describe('simulate: the 95% interval of the observed availability', () => {
   it('two days down 2 h and 4 h: daily means 22/24 and 20/24, the interval 87.5% ± 1.96 × (1/24)', () => {
     // The sample standard deviation of the two daily means is √2 × 1/24, its standard error 1/24.
