@@ -49,6 +49,19 @@ describe('simulate engine: the zones a component owns', () => {
     assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
   });
 
+  it('a load balancer taken out by an injected outage is down, though its zones are up', () => {
+    // resource:lb for an hour: 100 requests/s × 3,600 s = 360,000 dropped.
+    const result = run(loadFixture('lb-lambda'), ['resource:lb@2h+1h']);
+    assert.deepEqual(result.timeline.events.map(line), [
+      '7200 | injected-start | - | - | Injected: resource:lb@2h+1h',
+      '7200 | system-down | - | - | An entry point stopped working: requests are dropped',
+      '10800 | injected-end | - | - | Injected event over: resource:lb@2h+1h',
+      '10800 | system-up | - | - | Every entry point works again',
+    ]);
+    assert.equal(result.requests.dropped, 360_000);
+    assert.equal(result.availability.downtimeMinutes, 60);
+  });
+
   it('a group of one instance in [b, a] replaces it in a when zone b fails, after its repair time', () => {
     // The instance sits in b, the first of its zones; zone a is the group's too, though empty. The
     // replacement serves after the group's five minutes: 100 requests/s × 300 s = 30,000 dropped.
