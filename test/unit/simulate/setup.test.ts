@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { simulate, SimulationInputError, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
 import type { ArchDocument } from '../../../src/core/document';
 import { round } from '../../../src/evaluate/simulate/engine';
-import { loadFixture, specs } from './spec-helpers';
+import { designOf, loadFixture, specs } from './spec-helpers';
 
 function run(doc: ArchDocument, events: string[], options: SimulationOptions = {}): SimulationResult {
   return simulate(doc, { days: 1, randomFailures: false, seriesPoints: 4, events: specs(...events), ...options });
@@ -95,6 +95,55 @@ describe('simulate: the 95% interval of the observed availability', () => {
 });
 
 describe('simulate: an event naming a zone the design does not have', () => {
+  it("takes a bare letter for a zone of the design's own region only; another region's zones go by their full names", () => {
+    // The standby region's zones are c and d: `zone:c` would mean us-east-1c, which no resource uses.
+    const doc = loadFixture(
+      'dns-failover',
+      [
+        'region: us-west-2\n    scheme: internet-facing\n    subnet: public\n    zones: [a, b]',
+        'region: us-west-2\n    scheme: internet-facing\n    subnet: public\n    zones: [c, d]',
+      ],
+      [
+        'region: us-west-2\n    instanceType: t3.medium\n    zones: [a, b]',
+        'region: us-west-2\n    instanceType: t3.medium\n    zones: [c, d]',
+      ],
+    );
+    assert.throws(
+      () => run(doc, ['zone:c@1h']),
+      (error: unknown) =>
+        error instanceof SimulationInputError &&
+        error.message ===
+          '`zone:c@1h`: no zone `c` in this architecture (zones in use: a, b, us-east-1a, us-east-1b, us-west-2c, us-west-2d)',
+    );
+    // The standby's zone c down for an hour: DNS keeps the primary, nothing is dropped.
+    assert.equal(run(doc, ['zone:us-west-2c@1h']).requests.dropped, 0);
+  });
+
+  it('names no region in a design of global and external resources only', () => {
+    const doc = designOf(
+      [
+        'cloudarch: "1"',
+        'name: edge',
+        'resources:',
+        '  users:',
+        '    type: external.users',
+        '    connectsTo: [dns]',
+        '  dns:',
+        '    type: aws.route53.zone',
+        '    domain: shop.example.com',
+        '    targets: [origin]',
+        '  origin:',
+        '    type: external.onprem-server',
+        '',
+      ].join('\n'),
+    );
+    assert.throws(
+      () => run(doc, ['region:us-east-1@1h']),
+      (error: unknown) =>
+        error instanceof SimulationInputError && error.message === '`region:us-east-1@1h`: no region `us-east-1` in this architecture',
+    );
+  });
+
   it('is refused with the zones in use', () => {
     assert.throws(
       () => run(loadFixture('single-az-db'), ['zone:q@1h']),
