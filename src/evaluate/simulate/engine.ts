@@ -286,8 +286,9 @@ export function runSimulation(input: EngineInput): EngineOutput {
     let bestCount = Infinity;
     for (const z of c.zones) {
       if (z === except || zoneDown[z]! > 0 || (zoneRegionIndex[z]! >= 0 && regionDown[zoneRegionIndex[z]!]! > 0)) continue;
+      // A unit under a spot notice is on its way out: its replacement belongs in its zone.
       let count = 0;
-      for (const unit of c.units) if (unit.alive && unit.zone === z) count++;
+      for (const unit of c.units) if (unit.alive && !unit.terminating && unit.zone === z) count++;
       if (count < bestCount) {
         best = z;
         bestCount = count;
