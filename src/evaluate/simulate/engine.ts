@@ -745,6 +745,10 @@ export function runSimulation(input: EngineInput): EngineOutput {
         s.low = 0;
         s.high++;
         if (s.high >= Math.max(1, Math.ceil((scaleOutPeriods.value * 60) / step))) {
+          // Spot capacity that is away (`spot@…+FOR`) holds back a spot group's scale-out as it
+          // holds back its replacements: the alarm stays raised, and the group launches when
+          // capacity returns (after the replacements the notices asked for, if any).
+          if (c.spot && now < spotUnavailableUntil) continue;
           const add = needed - active.length;
           for (let i = 0; i < add; i++) {
             launchUnit(c, now + s.warmupSeconds);
