@@ -685,9 +685,10 @@ export function runSimulation(input: EngineInput): EngineOutput {
         if (spec.kind === 'zone') setZone(targetIndex, delta);
         else if (spec.kind === 'region') setRegion(targetIndex, delta);
         else if (spec.kind === 'resource') {
-          const c = components[targetIndex]!;
-          c.outage += delta;
-          if (start) for (const unit of c.units) if (unit.alive && unit.state === 'up') markUndetected(c, unit);
+          // No health-check lag: a resource that is out has no usable unit, so it is down at once
+          // and drops every request; marking its units undetected would only charge the lag again,
+          // after a short outage, to units of a zone the load balancer already knows has failed.
+          components[targetIndex]!.outage += delta;
         } else if (spec.kind === 'surge') surgeFactor *= start ? spec.factor! : 1 / spec.factor!;
         else if (spec.kind === 'spot' && start) {
           spotUnavailableUntil = Math.max(spotUnavailableUntil, now + spec.forSeconds);

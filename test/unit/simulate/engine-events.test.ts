@@ -251,3 +251,44 @@ describe('simulate engine: surges that overlap', () => {
     assert.deepEqual(result.series.load, [100, 100, 600, 100]);
   });
 });
+
+describe('simulate engine: a resource outage during a zone outage', () => {
+  it("the health check's minute is not charged again to the instances of the failed zone", () => {
+    // two-zone at 300 requests/s with four EC2 instances (repaired in place, never moved).
+    const ec2: [string, string] = [
+      '    type: aws.autoscaling.group\n    instanceType: t3.medium\n    zones: [a, b]\n    min: 4\n    desired: 4\n    max: 4',
+      '    type: aws.ec2.instance\n    instanceType: t3.medium\n    zones: [a, b]\n    count: 4',
+    ];
+    const result = run(loadFixture('two-zone', ...at300, ec2), 'zone:a@1d+2h', 'resource:web@1d1h+30s');
+    assert.deepEqual(timeline(result), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+2h',
+      '3600 | injected-start | - | - | Injected: resource:web@1d1h+30s',
+      '3600 | system-down | - | - | An entry point stopped working: requests are dropped',
+      '3630 | injected-end | - | - | Injected event over: resource:web@1d1h+30s',
+      '3630 | system-up | - | - | Every entry point works again',
+      '7200 | injected-end | - | - | Injected event over: zone:a@1d+2h',
+    ]);
+    // Zone a's half for the health check's minute, 150 × 60 = 9,000; every request of the 30 s,
+    // 300 × 30 = 9,000; then zone b's two instances carry the load again.
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+2h', 18_000, 60, 90],
+      ['resource:web@1d1h+30s', 9_000, 30, 30],
+    ]);
+    assert.equal(result.requests.dropped, 18_000);
+  });
+});
+
+describe('simulate engine: a surge that ends at full capacity', () => {
+  it('after surges of 1.1x and 2.1x the traffic is exactly the base again, within capacity', () => {
+    // Four instances of 75 requests/s: exactly the 300/s offered. 1.1 × 2.1 ÷ 1.1 ÷ 2.1 is not
+    // exactly 1 in floating point; the traffic after the surges must be 300/s, not a hair above.
+    const doc = loadFixture('two-zone', ...at300, ['    max: 4\n', '    max: 4\n    capacityRps: 75\n']);
+    const result = run(doc, 'surge:1.1x@1d+2h', 'surge:2.1x@1d1h+2h');
+    // Offered: 300 × 172,800 + 300 × 3,600 × (0.1 + 1.31 + 1.1) = 54,550,800. Served: the
+    // capacity all the time, 300 × 172,800; the queue ends holding its 10 s of load, 3,000.
+    assert.deepEqual(result.requests, { offered: 54_550_800, served: 51_840_000, dropped: 2_707_800, droppedPercent: 4.963814 });
+    // Short during the three hours of surge only.
+    assert.equal(result.capacity.belowNeededSeconds, 10_800);
+    assert.deepEqual(result.series.load, [300, 300, 693, 300]);
+  });
+});
