@@ -133,6 +133,28 @@ describe('simulate engine: events meeting spot capacity', () => {
     assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
   });
 
+  it('instances interrupted in a failed zone are not also moved out of it', () => {
+    // Zone a fails at 1d; at 1d3m20s, before the group moves zone a's two instances (1d5m), every
+    // instance gets its notice; the replacements are launched at once, in zone b, the one up.
+    const result = run(loadFixture('spot'), 'zone:a@1d+1h', 'spot@1d3m20s');
+    assert.deepEqual(timeline(result), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+1h',
+      '200 | injected-start | - | - | Injected: spot@1d3m20s',
+      ...notices(200),
+      '320 | system-down | - | - | An entry point stopped working: requests are dropped',
+      ...[1, 2, 3, 4].map(() => '500 | unit-replaced | web | b | web: a replacement for an interrupted spot unit is in service in b'),
+      '500 | system-up | - | - | Every entry point works again',
+      '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
+    ]);
+    // Zone a's half for the health check's minute, 150 × 60 = 9,000; nothing from the
+    // terminations (320 s) to the replacements (500 s), 300 × 180 = 54,000.
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+1h', 63_000, 60, 240],
+      ['spot@1d3m20s', 54_000, 300, 180],
+    ]);
+    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
+  });
+
   it('a spot group that scales waits for spot capacity too, rather than scaling out into none', () => {
     const scaling = loadFixture('spot', ['    max: 4', '    max: 4\n    scaling: { metric: cpu, target: 50, warmupSeconds: 300 }']);
     const result = run(scaling, 'spot@1d+1h');

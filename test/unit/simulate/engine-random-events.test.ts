@@ -83,4 +83,25 @@ describe('simulate engine: random events, seeded', () => {
     assert.deepEqual(ofKinds(result, 'zone-down', 'zone-up', 'region-down', 'region-up'), []);
     assert.equal(result.requests.dropped, 98_142);
   });
+
+  it('instances scaled in before they serve never come into service, nor fail', () => {
+    // The scaling fixture with a 30-minute warm-up: the 3x surge of ten minutes from 1d scales out
+    // to 6 (at 1d2m); 15 minutes below after the surge, it scales in (1d24m) and takes back the
+    // four new instances, still starting (they would serve at 1d32m).
+    const doc = loadFixture('scaling', ['warmupSeconds: 300', 'warmupSeconds: 1800']);
+    const result = simulate(doc, { days: 2, seed: 1, seriesPoints: 4, timelineLimit: 100_000, events: specs('surge:3x@1d+10m') });
+    assert.deepEqual(ofKinds(result, 'scale-out', 'scale-in', 'unit-failed', 'unit-replaced'), [
+      '83707.433 | unit-failed | web | a | web: a unit in a failed',
+      '84007.433 | unit-replaced | web | - | web: a replacement unit is in service in a',
+      '86520 | scale-out | web | - | web: scaling out from 2 to 6 units (in service after 1800 s)',
+      '87840 | scale-in | web | - | web: scaling in from 6 to 2 units',
+      '129753.087 | unit-failed | web | a | web: a unit in a failed',
+      '130053.087 | unit-replaced | web | - | web: a replacement unit is in service in a',
+      '131446.288 | unit-failed | web | b | web: a unit in b failed',
+      '131746.288 | unit-replaced | web | - | web: a replacement unit is in service in b',
+      '154539.961 | unit-failed | web | a | web: a unit in a failed',
+      '154839.961 | unit-replaced | web | - | web: a replacement unit is in service in a',
+    ]);
+    assert.equal(result.counts.unitFailures, 4);
+  });
 });
