@@ -857,6 +857,9 @@ export function runSimulation(input: EngineInput): EngineOutput {
       if (now < tracker.start) continue;
       if (!whole) {
         tracker.impacted = true;
+        // Hurt again after a recovery (a spot notice's terminations after the health check's
+        // minute of a zone outage): service is whole again only after this stretch.
+        tracker.recoveredAt = undefined;
         tracker.dropped += segmentDropped;
         if (short) tracker.below += dt;
       } else {

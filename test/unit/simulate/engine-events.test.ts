@@ -147,12 +147,37 @@ describe('simulate engine: events meeting spot capacity', () => {
       '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
     ]);
     // Zone a's half for the health check's minute, 150 × 60 = 9,000; nothing from the
-    // terminations (320 s) to the replacements (500 s), 300 × 180 = 54,000.
+    // terminations (320 s) to the replacements (500 s), 300 × 180 = 54,000. Both within the
+    // zone's hour, so it too is whole again only at 500 s.
     assert.deepEqual(outcomes(result), [
-      ['zone:a@1d+1h', 63_000, 60, 240],
+      ['zone:a@1d+1h', 63_000, 500, 240],
       ['spot@1d3m20s', 54_000, 300, 180],
     ]);
     assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
+  });
+
+  it('spot EC2 instances repaired while their zone is down stay in it, and the notice is what the events cost', () => {
+    // Zone a and every notice at 1d: zone a's half for the health check's minute, 150 × 60 = 9,000,
+    // then nothing from the terminations (120 s) until the instances are repaired in place
+    // (2,820 s), 300 × 2,700 = 810,000. An EC2 instance is not moved: those of zone a are
+    // repaired there and serve once it returns (3,600 s).
+    const result = run(loadFixture('spot', spotInstances), 'zone:a@1d+1h', 'spot@1d');
+    const repaired = ['a', 'b', 'a', 'b'].map((zone) => `2820 | unit-repaired | web | - | web: a unit is repaired in ${zone}`);
+    assert.deepEqual(timeline(result), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+1h',
+      '0 | injected-start | - | - | Injected: spot@1d',
+      ...notices(0),
+      '120 | system-down | - | - | An entry point stopped working: requests are dropped',
+      ...repaired,
+      '2820 | system-up | - | - | Every entry point works again',
+      '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
+    ]);
+    // Whole after the health check's minute, then hurt again: each is whole again at 2,820 s.
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+1h', 819_000, 2_820, 2_760],
+      ['spot@1d', 819_000, 2_820, 2_760],
+    ]);
+    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 2], b: [2, 2, 0, 2] });
   });
 
   it('a spot group that scales waits for spot capacity too, rather than scaling out into none', () => {
@@ -209,6 +234,33 @@ describe('simulate engine: zone outages that meet', () => {
     ]);
     assert.deepEqual(outcomes(result), [['zone:a@1d+2m', 9_000, 60, 60]]);
     assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 2], b: [2, 2, 2, 2] });
+  });
+
+  it('a group in three zones moves the instances of each failed zone after its own five minutes', () => {
+    // Six instances in a, b and c; zone a fails at 1d, zone b 100 s later: a's two are replaced in
+    // c at 300 s, b's two at 400 s.
+    const doc = designOf(fixtureText('two-zone').replaceAll('[a, b]', '[a, b, c]'), ...at300, [
+      'min: 4\n    desired: 4\n    max: 4',
+      'min: 6\n    desired: 6\n    max: 6',
+    ]);
+    const result = run(doc, 'zone:a@1d+1h', 'zone:b@1d1m40s+1h');
+    assert.deepEqual(timeline(result), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+1h',
+      '100 | injected-start | - | - | Injected: zone:b@1d1m40s+1h',
+      ...[300, 300, 400, 400].map(
+        (at) => `${at} | unit-replaced | web | c | web: a replacement for a unit of a failed zone is in service in c`,
+      ),
+      '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
+      '3700 | injected-end | - | - | Injected event over: zone:b@1d1m40s+1h',
+    ]);
+    // Zone a's third of the 300/s goes to its failed targets for the health check's minute:
+    // 100 × 60 = 6,000. From 100 s the load balancer sends to b's and c's four, b's two of them
+    // failed, for a minute: 150 × 60 = 9,000. Zone a's hour holds both, so it is whole again at 160 s.
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+1h', 15_000, 160, 120],
+      ['zone:b@1d1m40s+1h', 9_000, 60, 60],
+    ]);
+    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 0], c: [2, 2, 2, 6] });
   });
 
   it("with both of a group's zones down, its instances stay where they are until a zone returns", () => {
@@ -291,9 +343,10 @@ describe('simulate engine: a resource outage during a zone outage', () => {
       '7200 | injected-end | - | - | Injected event over: zone:a@1d+2h',
     ]);
     // Zone a's half for the health check's minute, 150 × 60 = 9,000; every request of the 30 s,
-    // 300 × 30 = 9,000; then zone b's two instances carry the load again.
+    // 300 × 30 = 9,000; then zone b's two instances carry the load again. The zone's two hours
+    // hold both, so service is whole again for it at 1d1h30s.
     assert.deepEqual(outcomes(result), [
-      ['zone:a@1d+2h', 18_000, 60, 90],
+      ['zone:a@1d+2h', 18_000, 3_630, 90],
       ['resource:web@1d1h+30s', 9_000, 30, 30],
     ]);
     assert.equal(result.requests.dropped, 18_000);
@@ -312,5 +365,14 @@ describe('simulate engine: a surge that ends at full capacity', () => {
     // Short during the three hours of surge only.
     assert.equal(result.capacity.belowNeededSeconds, 10_800);
     assert.deepEqual(result.series.load, [300, 300, 693, 300]);
+  });
+});
+
+describe('simulate engine: an event that never hurts', () => {
+  it('a surge within capacity that lasts past the end of the run is recovered in no time', () => {
+    const result = run(loadFixture('two-zone', ...at300), 'surge:2x@1d23h+2h');
+    // 600/s for the last hour, within the four instances' 800/s: nothing dropped, nothing short.
+    assert.deepEqual(outcomes(result), [['surge:2x@1d23h+2h', 0, 0, 0]]);
+    assert.equal(result.requests.offered, 300 * 172_800 + 300 * 3_600);
   });
 });
