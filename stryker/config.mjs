@@ -455,7 +455,7 @@ const scopes = {
     [
       ['state', '178-473'],
       ['events', '474-722'],
-      ['flow', '723-1021'],
+      ['flow', '723-1029'],
       // simulate-engine-state and -events are 300-400 mutants each, every one reached by every
       // simulation test: flow, of that size, took 60 minutes under a load of 21-30. Each in two
       // halves of about half the lines: the setup of the components and their units, then the

@@ -686,9 +686,10 @@ export function runSimulation(input: EngineInput): EngineOutput {
         if (spec.kind === 'zone') setZone(targetIndex, delta);
         else if (spec.kind === 'region') setRegion(targetIndex, delta);
         else if (spec.kind === 'resource') {
-          const c = components[targetIndex]!;
-          c.outage += delta;
-          if (start) for (const unit of c.units) if (unit.alive && unit.state === 'up') markUndetected(c, unit);
+          // No health-check lag: a resource that is out has no usable unit, so it is down at once
+          // and drops every request; marking its units undetected would only charge the lag again,
+          // after a short outage, to units of a zone the load balancer already knows has failed.
+          components[targetIndex]!.outage += delta;
         } else if (spec.kind === 'surge') surgeFactor *= start ? spec.factor! : 1 / spec.factor!;
         else if (spec.kind === 'spot' && start) {
           spotUnavailableUntil = Math.max(spotUnavailableUntil, now + spec.forSeconds);
@@ -746,6 +747,10 @@ export function runSimulation(input: EngineInput): EngineOutput {
         s.low = 0;
         s.high++;
         if (s.high >= Math.max(1, Math.ceil((scaleOutPeriods.value * 60) / step))) {
+          // Spot capacity that is away (`spot@…+FOR`) holds back a spot group's scale-out as it
+          // holds back its replacements: the alarm stays raised, and the group launches when
+          // capacity returns (after the replacements the notices asked for, if any).
+          if (c.spot && now < spotUnavailableUntil) continue;
           const add = needed - active.length;
           for (let i = 0; i < add; i++) {
             launchUnit(c, now + s.warmupSeconds);
@@ -853,6 +858,9 @@ export function runSimulation(input: EngineInput): EngineOutput {
       if (now < tracker.start) continue;
       if (!whole) {
         tracker.impacted = true;
+        // Hurt again after a recovery (a spot notice's terminations after the health check's
+        // minute of a zone outage): service is whole again only after this stretch.
+        tracker.recoveredAt = undefined;
         tracker.dropped += segmentDropped;
         if (short) tracker.below += dt;
       } else {

@@ -149,7 +149,8 @@ describe('simulate engine: scaling groups behind failover routing', () => {
     const atFailover = 300 * 420 - 10 * 500;
     const atReturn = 100 * 420 - 10 * 500;
     assert.equal(result.injected[0]!.droppedRequests, atFailover + atReturn);
-    assert.equal(result.injected[0]!.recoverySeconds, 420);
+    // Whole again only once the primary's new instances serve, 420 s after the region's return.
+    assert.equal(result.injected[0]!.recoverySeconds, 7_200 + 420);
     assert.equal(result.requests.dropped, atReturn + atFailover + atReturn);
     assert.equal(result.availability.downtimeMinutes, 0);
   });
