@@ -52,6 +52,25 @@ describe('rasterise-png: the PNG writer', () => {
     assert.ok(PNG.sync.read(png).data.equals(Buffer.from(pixels)), 'decoded pixel for pixel');
   });
 
+  it('encodes premultiplied pixels as the plain RGBA they stand for, row by row across batches', async () => {
+    // Over 1 MB of rows, so that several batches are turned back into plain RGBA as they are filled.
+    const width = 600;
+    const height = 500;
+    const premultiplied = new Uint8Array(width * height * 4);
+    for (let i = 0; i < premultiplied.length; i += 4) {
+      const alpha = [255, 0, 128, 37, 200][(i >> 2) % 5]!;
+      for (let c = 0; c < 3; c++) premultiplied[i + c] = Math.floor((((i >> 2) * (c + 3) * 13) % 256) * (alpha / 255));
+      premultiplied[i + 3] = alpha;
+    }
+    const plain = premultiplied.slice();
+    unpremultiply(plain);
+    const fromPremultiplied = Buffer.from(await encodeRgbaPng(premultiplied, width, height, true));
+    assert.ok(fromPremultiplied.equals(Buffer.from(await encodeRgbaPng(plain, width, height))), 'the same file');
+    assert.ok(PNG.sync.read(fromPremultiplied).data.equals(Buffer.from(plain)), 'decoded to the plain pixels');
+    assert.equal(premultiplied[4 * 2 + 3], 128);
+    assert.notDeepEqual([...premultiplied.subarray(0, 40)], [...plain.subarray(0, 40)], 'the pixels given are left as they were');
+  });
+
   it('refuses pixels that do not match the size', async () => {
     await assert.rejects(() => encodeRgbaPng(new Uint8Array(12), 2, 2), /cannot encode 12 bytes as a 2x2 RGBA picture/);
   });
