@@ -55,7 +55,30 @@
  *   instead of in a pass of their own over the whole picture first (about 0.1 s of CPU on this
  *   picture, during which zlib waited). The same bytes; in one process, 7 interleaved runs on the
  *   benchmark's pixels (load 9): wall median 289 -> 270 ms, CPU 198 -> 183 ms.
- * Tried and not kept: compiling the module with V8's optimising compiler only (`--no-liftoff`,
+ * Where a cold export's time goes now (the built CLI, the benchmark's file, load 9-11, so walls are
+ *   inflated; wall ms, then process CPU ms): bundle loaded 610-660 (CPU 290-300), command and file
+ *   read +280-310, parse +250-340, evaluation + layout + SVG +370-560 (CPU 220-250); native: load
+ *   of the binary ~50-70, resvg's parse with text shaping +470-590 (CPU ~240), drawing +1,690-1,850
+ *   (CPU 770-940, 0.3 s on quieter runs with free huge pages), rows + zlib +340-580 (CPU ~300);
+ *   wasm on the same runs: compile 570-940 (beside the layout), parse +360-470, drawing
+ *   +4,450-5,220 (CPU ~2,150).
+ * Tried and not kept (issue 12, 2026-12-04):
+ * - Drawing in bands on two threads (native `renderAsync`, each band an SVG whose root translates
+ *   the picture by whole pixels): with cuts at rows 2,048 and 4,096 resvg panicked
+ *   (`geom.rs:27`, `unwrap` on `None`; the process aborted); with two halves the lower half's
+ *   pixels differed (345 bytes, by up to 58 levels: the translation changes f32 rounding), and
+ *   on the shared machine the two halves took as long as the whole (1.49-1.78 s against 1.61 s).
+ * - Deflating in two streams on two threads (pigz-style): on the benchmark's pixels the rows'
+ *   preparation costs 50-80 ms of CPU and zlib level 3 100-120 ms, and they already run on two
+ *   threads (the main thread and zlib's); a second stream could save at most about 35 ms of wall
+ *   on two cores, for a different file and an Adler-32 combination.
+ * - zlib strategies: `Z_FILTERED` gives the same bytes and time at levels 1-3 (zlib's fast deflate
+ *   ignores it); `Z_RLE` writes 8.4 MB without a row filter, and with the Up filter 3.07 MB (not
+ *   1.93) for 115 ms of zlib CPU instead of 150, the filter itself being a JavaScript pass over
+ *   the 128 MB (a plain loop took about 1 s here). Level 1: 156 ms instead of 169, 2.18 MB.
+ * - glibc's `glibc.malloc.hugetlb=1`: no effect (the native build allocates with mimalloc).
+ * - Checking alpha through a `Uint32Array` view: no faster (85-99 ms against 76-123 ms).
+ * Tried before and not kept: compiling the module with V8's optimising compiler only (`--no-liftoff`,
  * eagerly or lazily), a lower tier-up budget, and warm-up renders. The cold render runs baseline
  * code and is about 4 times slower than a warm one, but each of these moved as much time into
  * compiling as it saved in drawing.
