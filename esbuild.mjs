@@ -41,8 +41,10 @@ if (nodeEntries.length > 0) {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      // `vscode` is provided by the extension host at run time and must never be bundled.
-      external: ['vscode'],
+      // `vscode` is provided by the extension host at run time and must never be bundled. The native
+      // build of resvg (the CLI's PNG export, src/node/rasterise-png.ts) is found at run time in
+      // node_modules, with the binary for the platform; without it the WebAssembly build draws.
+      external: ['vscode', '@resvg/resvg-js'],
     }),
   );
 }

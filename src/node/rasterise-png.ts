@@ -1,13 +1,18 @@
 /**
- * SVG -> PNG for the CLI and the language server, with resvg compiled to WebAssembly
- * (`@resvg/resvg-wasm`) and a bundled open font (DejaVu Sans, its licence beside it).
- *
- * Why this rasteriser: it runs the same on Linux, macOS and Windows from the npm package, offline,
- * with no browser and no per-platform native binary (`@resvg/resvg-js` ships one per platform,
- * which a single .vsix cannot carry for every platform; a headless browser is far larger and
- * downloads itself). resvg renders SVG text with the fonts it is given, not the system's, so the
- * same file gives the same picture everywhere; the font is bundled because a machine may have no
- * fonts at all (a container, CI).
+ * SVG -> PNG for the CLI and the language server, with resvg and a bundled open font (DejaVu Sans,
+ * its licence beside it). Two builds of resvg from the same release (2.6.2 of its JavaScript
+ * packages) draw the same pixels:
+ * - the WebAssembly build (`@resvg/resvg-wasm`), which the extension and the language server use:
+ *   it runs the same on Linux, macOS and Windows from one file, offline, with no browser and no
+ *   per-platform binary, which a single .vsix could not carry for every platform (a headless
+ *   browser is far larger and downloads itself);
+ * - the native build (`@resvg/resvg-js`, an optional dependency with a prebuilt binary per
+ *   platform), which the CLI uses when it is installed for the platform (`preloadRasteriser({
+ *   engine: 'auto' })`), else it falls back to the WebAssembly build. A test holds the two to the
+ *   same pixels.
+ * resvg renders SVG text with the fonts it is given, never the system's (the native build is told
+ * `loadSystemFonts: false`), so the same file gives the same picture everywhere; the font is
+ * bundled because a machine may have no fonts at all (a container, CI).
  *
  * The WebAssembly module and the font are read and compiled on the first PNG, never at start-up
  * (`preloadRasteriser` lets a caller that knows a PNG is coming start that early, so compiling
@@ -35,7 +40,45 @@
  * Where the rest goes (a fresh process, load 14-17, CPU of parse and render): the picture about
  *   1.7-1.8 s; an empty SVG of the same size about 1.1-1.35 s (the font, and the pixmap's fresh
  *   memory), so the drawing itself is about 0.4-0.5 s; compression at level 3 about 0.2 s.
- * Tried and not kept: compiling the module with V8's optimising compiler only (`--no-liftoff`,
+ * - The CLI draws with the native build (issue 12, 2026-12-04): no WebAssembly to compile, and
+ *   optimised machine code instead of V8's baseline code for the drawing. Its allocator (mimalloc)
+ *   is allowed large OS pages (`MIMALLOC_ALLOW_LARGE_OS_PAGES`, set before the binary loads unless
+ *   the user set it): the 128 MB pixmap then takes 2 MB pages, and the drawing's CPU fell from
+ *   about 1.0 s to about 0.55 s (0.2 s on a run where the kernel had free huge pages). On the
+ *   benchmark's file, 6 interleaved pairs against the WebAssembly build (load 5-6): CPU 0.61 and
+ *   wall 0.64 of it, the PNG byte for byte the same; without the large pages 0.77 and 0.76.
+ *   The native build reads the font file from disk each time it shapes a run of text (about 4,700
+ *   reads of 757 KB for this picture: it takes font files by path only), which makes its parse
+ *   about 0.1-0.2 s slower than the WebAssembly build's; the drawing more than pays for it.
+ * - resvg's premultiplied pixels are turned back into plain RGBA row by row in zlib's batches
+ *   (`encodeRgbaPng(..., true)`), on the main thread while zlib compresses the batch before,
+ *   instead of in a pass of their own over the whole picture first (about 0.1 s of CPU on this
+ *   picture, during which zlib waited). The same bytes; in one process, 7 interleaved runs on the
+ *   benchmark's pixels (load 9): wall median 289 -> 270 ms, CPU 198 -> 183 ms.
+ * Where a cold export's time goes now (the built CLI, the benchmark's file, load 9-11, so walls are
+ *   inflated; wall ms, then process CPU ms): bundle loaded 610-660 (CPU 290-300), command and file
+ *   read +280-310, parse +250-340, evaluation + layout + SVG +370-560 (CPU 220-250); native: load
+ *   of the binary ~50-70, resvg's parse with text shaping +470-590 (CPU ~240), drawing +1,690-1,850
+ *   (CPU 770-940, 0.3 s on quieter runs with free huge pages), rows + zlib +340-580 (CPU ~300);
+ *   wasm on the same runs: compile 570-940 (beside the layout), parse +360-470, drawing
+ *   +4,450-5,220 (CPU ~2,150).
+ * Tried and not kept (issue 12, 2026-12-04):
+ * - Drawing in bands on two threads (native `renderAsync`, each band an SVG whose root translates
+ *   the picture by whole pixels): with cuts at rows 2,048 and 4,096 resvg panicked
+ *   (`geom.rs:27`, `unwrap` on `None`; the process aborted); with two halves the lower half's
+ *   pixels differed (345 bytes, by up to 58 levels: the translation changes f32 rounding), and
+ *   on the shared machine the two halves took as long as the whole (1.49-1.78 s against 1.61 s).
+ * - Deflating in two streams on two threads (pigz-style): on the benchmark's pixels the rows'
+ *   preparation costs 50-80 ms of CPU and zlib level 3 100-120 ms, and they already run on two
+ *   threads (the main thread and zlib's); a second stream could save at most about 35 ms of wall
+ *   on two cores, for a different file and an Adler-32 combination.
+ * - zlib strategies: `Z_FILTERED` gives the same bytes and time at levels 1-3 (zlib's fast deflate
+ *   ignores it); `Z_RLE` writes 8.4 MB without a row filter, and with the Up filter 3.07 MB (not
+ *   1.93) for 115 ms of zlib CPU instead of 150, the filter itself being a JavaScript pass over
+ *   the 128 MB (a plain loop took about 1 s here). Level 1: 156 ms instead of 169, 2.18 MB.
+ * - glibc's `glibc.malloc.hugetlb=1`: no effect (the native build allocates with mimalloc).
+ * - Checking alpha through a `Uint32Array` view: no faster (85-99 ms against 76-123 ms).
+ * Tried before and not kept: compiling the module with V8's optimising compiler only (`--no-liftoff`,
  * eagerly or lazily), a lower tier-up budget, and warm-up renders. The cold render runs baseline
  * code and is about 4 times slower than a warm one, but each of these moved as much time into
  * compiling as it saved in drawing.
@@ -157,29 +200,149 @@ export function readsPixelsInPlace(): boolean {
   return pixelsInPlace;
 }
 
-let ready: Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> | undefined;
+/** Which build of resvg draws: the native one of `@resvg/resvg-js` (the CLI, where installed) or the WebAssembly one. */
+export type RasteriserEngine = 'native' | 'wasm';
 
-function load(): Promise<{ resvg: ResvgModule; fonts: Uint8Array[] }> {
-  ready ??= (async () => {
-    const resvg = require('@resvg/resvg-wasm') as ResvgModule;
-    const wasm = readFileSync(assetPath('resvg.wasm', () => packageFile('@resvg/resvg-wasm/index_bg.wasm')));
-    await initWithPixelsInPlace(resvg, wasm);
-    // One face (see esbuild.mjs): resvg draws bold text with the nearest weight it has.
-    const fonts = ['DejaVuSans.ttf'].map(
-      (name) => new Uint8Array(readFileSync(assetPath(join('fonts', name), () => packageFile(`dejavu-fonts-ttf/ttf/${name}`)))),
-    );
-    return { resvg, fonts };
-  })();
+/** A picture drawn by resvg: RGBA premultiplied by alpha, valid until `release()`. */
+interface DrawnPicture {
+  readonly pixels: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  release(): void;
+}
+
+/** One build of resvg, loaded with the bundled font (`loadEngine`). */
+export interface Engine {
+  readonly name: RasteriserEngine;
+  /** The SVG's size in its own units, by a parse of its own (for an SVG that does not state it on its root). */
+  measure(svg: string): { width: number; height: number };
+  /** Draws the SVG `zoom` times its size, text with the bundled font only. */
+  draw(svg: string, zoom: number): DrawnPicture;
+}
+
+/** The font family names resvg falls back to; the files are the bundled face (`fontPaths`). */
+const fontFamilies = { defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' } as const;
+/** Both builds draw geometric shapes with anti-aliasing and text for legibility. */
+const drawOptions = { shapeRendering: 2, textRendering: 1 } as const;
+
+/** One face (see esbuild.mjs): resvg draws bold text with the nearest weight it has. */
+function fontPaths(): string[] {
+  return ['DejaVuSans.ttf'].map((name) => assetPath(join('fonts', name), () => packageFile(`dejavu-fonts-ttf/ttf/${name}`)));
+}
+
+async function loadWasm(): Promise<Engine> {
+  const resvg = require('@resvg/resvg-wasm') as ResvgModule;
+  const wasm = readFileSync(assetPath('resvg.wasm', () => packageFile('@resvg/resvg-wasm/index_bg.wasm')));
+  await initWithPixelsInPlace(resvg, wasm);
+  const font = { fontBuffers: fontPaths().map((path) => new Uint8Array(readFileSync(path))), ...fontFamilies };
+  return {
+    name: 'wasm',
+    measure(svg) {
+      const probe = new resvg.Resvg(svg, { font });
+      try {
+        return { width: probe.width, height: probe.height };
+      } finally {
+        probe.free();
+      }
+    },
+    draw(svg, zoom) {
+      const renderer = new resvg.Resvg(svg, { fitTo: { mode: 'zoom', value: zoom }, font, ...drawOptions });
+      try {
+        const image = renderer.render();
+        return { pixels: borrowPixels(image), width: image.width, height: image.height, release: () => image.free() };
+      } finally {
+        renderer.free();
+      }
+    },
+  };
+}
+
+/** What the CLI uses of `@resvg/resvg-js` 2.6 (the same resvg as `@resvg/resvg-wasm` 2.6.2). */
+interface NativeResvgModule {
+  Resvg: new (
+    svg: string,
+    options?: Record<string, unknown>,
+  ) => {
+    readonly width: number;
+    readonly height: number;
+    render(): { readonly pixels: Uint8Array; readonly width: number; readonly height: number };
+  };
+}
+
+/** The native package's name, kept out of the bundle (esbuild.mjs): its binary is chosen per platform when it loads. */
+export const nativePackage = '@resvg/resvg-js';
+
+/**
+ * The native build, or undefined when it is not installed or has no binary for this platform.
+ * `loadModule` is for tests.
+ */
+export function loadNative(loadModule: (name: string) => unknown = require): Engine | undefined {
+  let resvg: NativeResvgModule;
+  // The native build allocates with mimalloc, which reads its options from the environment when
+  // the binary loads. Large OS pages (2 MB, where the kernel lends them on request, as Linux's
+  // transparent huge pages do in their default `madvise` mode) make the 128 MB picture about
+  // 60 times fewer page faults. A value the user set is left alone.
+  process.env.MIMALLOC_ALLOW_LARGE_OS_PAGES ??= '1';
+  try {
+    resvg = loadModule(nativePackage) as NativeResvgModule;
+    if (typeof resvg?.Resvg !== 'function') return undefined;
+  } catch {
+    return undefined;
+  }
+  // Never the system's fonts: the picture is the same on every machine.
+  const font = { fontFiles: fontPaths(), loadSystemFonts: false, ...fontFamilies };
+  return {
+    name: 'native',
+    measure(svg) {
+      const probe = new resvg.Resvg(svg, { font });
+      return { width: probe.width, height: probe.height };
+    },
+    draw(svg, zoom) {
+      const renderer = new resvg.Resvg(svg, { fitTo: { mode: 'zoom', value: zoom }, font, ...drawOptions });
+      const image = renderer.render();
+      // The pixels are the image's own buffer, freed by the garbage collector.
+      return { pixels: image.pixels, width: image.width, height: image.height, release: () => undefined };
+    },
+  };
+}
+
+let wasmEngine: Promise<Engine> | undefined;
+
+/**
+ * A build of resvg with the bundled font: `native` or `wasm` as named, `auto` the native one when
+ * it loads (`loadNative`, with `loadModule`), else the WebAssembly one. The WebAssembly module is
+ * compiled once per process.
+ */
+export async function loadEngine(preference: 'auto' | RasteriserEngine, loadModule?: (name: string) => unknown): Promise<Engine> {
+  const native = preference !== 'wasm' ? loadNative(loadModule) : undefined;
+  if (native !== undefined) return native;
+  if (preference === 'native')
+    throw new Error(`the native build of resvg (${nativePackage}) is not installed for ${process.platform}-${process.arch}`);
+  return (wasmEngine ??= loadWasm());
+}
+
+/** The engine of this process's PNGs, chosen by the first `preloadRasteriser` or `rasterisePng`. */
+let ready: Promise<Engine> | undefined;
+
+function load(preference: 'auto' | RasteriserEngine): Promise<Engine> {
+  ready ??= loadEngine(preference);
   return ready;
 }
 
 /**
- * Starts reading and compiling the rasteriser without waiting for it: a caller that will draw a
- * PNG calls this first, so the compile runs while the diagram is laid out. A failure surfaces
- * when `rasterisePng` is called.
+ * Starts loading the rasteriser without waiting for it: a caller that will draw a PNG calls this
+ * first, so the WebAssembly compiles while the diagram is laid out. A failure surfaces when
+ * `rasterisePng` is called. `engine: 'auto'` (the CLI) takes the native build of resvg when it
+ * is installed for this platform, else the WebAssembly one; the default, `wasm`, is the one the
+ * extension carries. The first call decides for the process.
  */
-export function preloadRasteriser(): void {
-  load().catch(() => undefined);
+export function preloadRasteriser(options: { engine?: 'auto' | RasteriserEngine } = {}): void {
+  load(options.engine ?? 'wasm').catch(() => undefined);
+}
+
+/** Which build of resvg draws this process's PNGs (loading it if nothing chose one yet: the WebAssembly build). */
+export async function rasteriserEngine(): Promise<RasteriserEngine> {
+  return (await load('wasm')).name;
 }
 
 /** The scale actually used: the one asked for, lowered so the picture fits the pixel budget. */
@@ -242,8 +405,10 @@ export const compressionLevel = 3;
 const batchBytes = 1 << 20;
 
 /**
- * A PNG file (8-bit RGBA, not interlaced) of `width` x `height` pixels given as straight RGBA.
- * Rows are stored with no filter (on diagrams, large flat areas, the filters cost more time than
+ * A PNG file (8-bit RGBA, not interlaced) of `width` x `height` pixels given as straight RGBA, or
+ * premultiplied by alpha as resvg draws them (`premultiplied`: each row is turned back into plain
+ * RGBA in its batch, on the main thread while zlib compresses the batch before, rather than in a
+ * pass of its own over the whole picture before compressing). Rows are stored with no filter (on diagrams, large flat areas, the filters cost more time than
  * they saved) and compressed at zlib level 3 (`compressionLevel`).
  *
  * The rows are not gathered into one buffer before compressing: each row needs its filter byte in
@@ -253,7 +418,7 @@ const batchBytes = 1 << 20;
  * other is filled. zlib's output does not depend on how its input is cut, so the file is the same
  * byte for byte.
  */
-export async function encodeRgbaPng(pixels: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+export async function encodeRgbaPng(pixels: Uint8Array, width: number, height: number, premultiplied = false): Promise<Uint8Array> {
   const stride = width * 4;
   if (!(width > 0 && height > 0 && pixels.length === stride * height))
     throw new Error(`cannot encode ${pixels.length} bytes as a ${width}x${height} RGBA picture`);
@@ -277,6 +442,7 @@ export async function encodeRgbaPng(pixels: Uint8Array, width: number, height: n
       const at = row * rowBytes;
       batch[at] = 0; // filter type: none
       batch.set(pixels.subarray((y + row) * stride, (y + row + 1) * stride), at + 1);
+      if (premultiplied) unpremultiply(batch.subarray(at + 1, at + rowBytes));
     }
     const input = batch.subarray(0, rows * rowBytes);
     taken[turn] = new Promise<void>((resolve, reject) => deflate.write(input, (error) => (error ? reject(error) : resolve())));
@@ -305,36 +471,37 @@ export function unpremultiply(pixels: Uint8Array): void {
 /** The PNG being drawn: one at a time, because the pixels are read in place in the module's memory while they are compressed. */
 let drawing: Promise<unknown> = Promise.resolve();
 
-/** Rasterises an SVG at `scale`. Throws with a readable message when resvg cannot read it. */
-export function rasterisePng(svg: string, scale: number): Promise<RasterisedPng> {
-  const result = drawing.then(() => rasteriseNow(svg, scale));
+/** Runs one drawing after the ones before it. */
+function queued<T>(work: () => Promise<T>): Promise<T> {
+  const result = drawing.then(work);
   drawing = result.catch(() => undefined);
   return result;
 }
 
-async function rasteriseNow(svg: string, scale: number): Promise<RasterisedPng> {
-  const { resvg, fonts } = await load();
-  const font = { fontBuffers: fonts, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
+/** Rasterises an SVG at `scale`. Throws with a readable message when resvg cannot read it. */
+export function rasterisePng(svg: string, scale: number): Promise<RasterisedPng> {
+  return queued(async () => rasteriseWithNow(await load('wasm'), svg, scale));
+}
+
+/** `rasterisePng` with a given build of resvg (`loadEngine`), whichever this process uses. */
+export function rasteriseWith(engine: Engine, svg: string, scale: number): Promise<RasterisedPng> {
+  return queued(() => rasteriseWithNow(engine, svg, scale));
+}
+
+async function rasteriseWithNow(engine: Engine, svg: string, scale: number): Promise<RasterisedPng> {
   // The size decides the scale, so that a huge diagram is scaled down instead of failing or being
   // cut. Our SVG states it; any other is measured by a parse of its own.
-  let size = declaredSize(svg);
-  if (size === undefined) {
-    const probe = new resvg.Resvg(svg, { font });
-    size = { width: probe.width, height: probe.height };
-    probe.free();
-  }
+  const size = declaredSize(svg) ?? engine.measure(svg);
   const used = fittedScale(size.width, size.height, scale);
-  const renderer = new resvg.Resvg(svg, { fitTo: { mode: 'zoom', value: used }, font, shapeRendering: 2, textRendering: 1 });
+  const image = engine.draw(svg, used);
   try {
-    const image = renderer.render();
-    try {
-      const pixels = borrowPixels(image);
-      unpremultiply(pixels);
-      return { png: await encodeRgbaPng(pixels, image.width, image.height), width: image.width, height: image.height, scale: used };
-    } finally {
-      image.free();
-    }
+    return {
+      png: await encodeRgbaPng(image.pixels, image.width, image.height, true),
+      width: image.width,
+      height: image.height,
+      scale: used,
+    };
   } finally {
-    renderer.free();
+    image.release();
   }
 }

@@ -10,10 +10,17 @@ import {
   compressionLevel,
   declaredSize,
   encodeRgbaPng,
+  loadEngine,
+  loadNative,
+  nativePackage,
   rasterisePng,
+  rasteriseWith,
   readsPixelsInPlace,
   unpremultiply,
 } from '../../../src/node/rasterise-png';
+import { buildDiagramGraph, layoutDiagram, renderDiagramSvg } from '../../../src/diagram';
+import { evaluateAll } from '../../../src/evaluate';
+import { parseArchitecture } from '../../../src/core/parse';
 
 describe('rasterise-png: the PNG writer', () => {
   it('writes a PNG that a decoder reads back pixel for pixel', async () => {
@@ -43,6 +50,25 @@ describe('rasterise-png: the PNG writer', () => {
       'the IDAT data is zlib of the filtered rows',
     );
     assert.ok(PNG.sync.read(png).data.equals(Buffer.from(pixels)), 'decoded pixel for pixel');
+  });
+
+  it('encodes premultiplied pixels as the plain RGBA they stand for, row by row across batches', async () => {
+    // Over 1 MB of rows, so that several batches are turned back into plain RGBA as they are filled.
+    const width = 600;
+    const height = 500;
+    const premultiplied = new Uint8Array(width * height * 4);
+    for (let i = 0; i < premultiplied.length; i += 4) {
+      const alpha = [255, 0, 128, 37, 200][(i >> 2) % 5]!;
+      for (let c = 0; c < 3; c++) premultiplied[i + c] = Math.floor((((i >> 2) * (c + 3) * 13) % 256) * (alpha / 255));
+      premultiplied[i + 3] = alpha;
+    }
+    const plain = premultiplied.slice();
+    unpremultiply(plain);
+    const fromPremultiplied = Buffer.from(await encodeRgbaPng(premultiplied, width, height, true));
+    assert.ok(fromPremultiplied.equals(Buffer.from(await encodeRgbaPng(plain, width, height))), 'the same file');
+    assert.ok(PNG.sync.read(fromPremultiplied).data.equals(Buffer.from(plain)), 'decoded to the plain pixels');
+    assert.equal(premultiplied[4 * 2 + 3], 128);
+    assert.notDeepEqual([...premultiplied.subarray(0, 40)], [...plain.subarray(0, 40)], 'the pixels given are left as they were');
   });
 
   it('refuses pixels that do not match the size', async () => {
@@ -124,5 +150,70 @@ describe('rasterise-png: rasterising', function () {
         [0, 0, 255, 255],
       ],
     );
+  });
+});
+
+/** Whether `@resvg/resvg-js` resolves here with a binary for this platform (an optional dependency). */
+function nativeInstalled(): boolean {
+  return loadNative() !== undefined;
+}
+
+describe('rasterise-png: the native build of resvg (the CLI) and the WebAssembly build', function () {
+  this.timeout(120_000);
+
+  it('falls back to the WebAssembly build when the native one is missing or unusable', async () => {
+    const missing = (name: string): unknown => {
+      throw new Error(`Cannot find module '${name}'`);
+    };
+    assert.equal(loadNative(missing), undefined);
+    assert.equal(
+      loadNative(() => ({})),
+      undefined,
+      'a module without Resvg',
+    );
+    assert.equal((await loadEngine('auto', missing)).name, 'wasm');
+    await assert.rejects(() => loadEngine('native', missing), /native build of resvg \(@resvg\/resvg-js\) is not installed/);
+  });
+
+  it('never loads the native build when the WebAssembly one is asked for (the extension)', async () => {
+    const engine = await loadEngine('wasm', () => assert.fail('the native package was loaded'));
+    assert.equal(engine.name, 'wasm');
+  });
+
+  it('asks for the native package by its name', async () => {
+    const asked: string[] = [];
+    loadNative((name) => {
+      asked.push(name);
+      throw new Error('not here');
+    });
+    assert.deepEqual(asked, [nativePackage]);
+    assert.equal(nativePackage, '@resvg/resvg-js');
+  });
+
+  it('draws a diagram pixel for pixel as the WebAssembly build does, text in the bundled font only', async function () {
+    if (!nativeInstalled()) this.skip(); // the optional dependency has no binary for this platform
+    const native = await loadEngine('native');
+    const wasm = await loadEngine('wasm');
+    assert.equal(native.name, 'native');
+    const doc = parseArchitecture(readFileSync('examples/three-tier-web.cloudarch.yaml', 'utf8'));
+    const laidOut = await layoutDiagram(buildDiagramGraph(doc, evaluateAll(doc, { monteCarloSamples: 0 })), {});
+    const diagram = renderDiagramSvg(laidOut, { omitStyle: true, title: { date: '2026-12-04' } });
+    // Families a machine may have installed (DejaVu's serif and mono faces often are): both builds
+    // must still draw them with the bundled face, never the system's.
+    const families =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="90"><rect width="240" height="90" fill="#FFFFFF"/>' +
+      '<rect x="5" y="5" width="60" height="30" rx="4" fill="#8C4FFF" fill-opacity="0.6" stroke="#16191F"/>' +
+      '<text x="70" y="25" font-size="14" font-family="DejaVu Serif, serif">Serif 0O</text>' +
+      '<text x="70" y="50" font-size="14" font-family="DejaVu Sans Mono, monospace" font-weight="bold">Mono 1l</text>' +
+      '<text x="70" y="75" font-size="14" font-family="Arial, sans-serif">Sans 8B</text></svg>';
+    for (const [svg, scale] of [
+      [diagram, 1.5],
+      [families, 2],
+    ] as const) {
+      const fromNative = PNG.sync.read(Buffer.from((await rasteriseWith(native, svg, scale)).png));
+      const fromWasm = PNG.sync.read(Buffer.from((await rasteriseWith(wasm, svg, scale)).png));
+      assert.deepEqual([fromNative.width, fromNative.height], [fromWasm.width, fromWasm.height]);
+      assert.ok(fromNative.data.equals(fromWasm.data), `the same pixels at scale ${scale}`);
+    }
   });
 });
