@@ -352,6 +352,7 @@ const scopes = {
       'src/core/index.ts',
     ],
     spec: ['test/unit/core/**/*.test.ts', 'test/unit/hostile.test.ts'],
+    grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
   'core-checks': {
