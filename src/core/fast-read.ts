@@ -12,7 +12,7 @@
  * (test/unit/core/fast-read.test.ts) holds the two readers to identical results.
  */
 import type { MapEntry, MapNode, Position, Range, ScalarNode, SeqNode, ValueNode } from './document';
-import type { ReadResult } from './yaml-read';
+import { forbiddenKeys, type ReadResult } from './yaml-read';
 
 /** Thrown inside the reader to give up on the text; caught by `fastReadYaml`. */
 class OutsideSubset {}
@@ -36,7 +36,6 @@ const DASH = 45;
 /** Plain keys the reader accepts: names, never values such as `true`, `null`, numbers or `<<`. */
 const plainKey = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 const nonStringWords = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 /** Characters a plain scalar may not start with (YAML indicators), plus those we leave to yaml. */
 /** Decimals read by this reader: up to 15 digits, no leading zero, no exponent. */
 const simpleNumber = /^-?(0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?$/;

@@ -5,6 +5,7 @@
  */
 import type { ArchDiagnostic, MapEntry, MapNode, Range, TopLevel } from './document';
 import { Codes } from './codes';
+import { forbiddenKeys } from './yaml-read';
 import { plainOf } from './resource-analysis';
 import { checkTopLevelSchema } from './schema-check';
 import { checkPercentFractions } from './unit-checks';
@@ -89,9 +90,6 @@ export function readTopLevel(root: MapNode | undefined, diagnostics: ArchDiagnos
     },
   };
 }
-
-/** Keys the reader refuses (reported as forbidden, once each); they are not duplicates to report. */
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The top-level keys written more than once, each later one reported where it is written. Read in

@@ -24,7 +24,8 @@ export interface ReadResult {
 }
 
 /** Keys that could reach `Object.prototype` or a constructor if they were copied into an object. */
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys the readers refuse: they could alter the objects of programs that read the file. */
+export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Tags the YAML 1.2 core schema defines; any other tag is read as text with a warning. */
 const coreTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
