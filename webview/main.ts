@@ -12,14 +12,20 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import './main.css';
 import {
   diagramSeverities,
+  firstDiagramElementId,
+  firstPictureClass,
+  parseFirstDiagramData,
   parseHostMessage,
   parseViewState,
+  wholePictureBytes,
   type DiagramLayer,
   type DiagramOverlay,
   type DiagramTheme,
   type DiagramView,
   type DiagramViewState,
+  type FirstDiagramData,
   type HostMessage,
+  type PictureVersions,
   type WebviewDiagram,
   type WebviewMessage,
   type WebviewResource,
@@ -98,7 +104,12 @@ function customElement(tag: string, attributes: Record<string, string> = {}, tex
 }
 
 const app = document.getElementById('app') ?? document.body.appendChild(element('div', { id: 'app' }));
-const toolbar = app.appendChild(element('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Diagram' }));
+/**
+ * The viewport the page came with when it brought its first picture (src/client/diagram-page.ts):
+ * it is kept, picture and all, and the controls are put around it; otherwise it is created.
+ */
+const servedViewport = app.querySelector<HTMLDivElement>(':scope > div.viewport') ?? null;
+const toolbar = app.insertBefore(element('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Diagram' }), servedViewport);
 const zoomOutButton = toolbar.appendChild(customElement('vscode-button', { id: 'zoom-out', secondary: '', title: 'Zoom out (-)' }, '−'));
 const zoomInButton = toolbar.appendChild(customElement('vscode-button', { id: 'zoom-in', secondary: '', title: 'Zoom in (+)' }, '+'));
 const fitButton = toolbar.appendChild(customElement('vscode-button', { id: 'fit', secondary: '', title: 'Fit to view (0)' }, 'Fit'));
@@ -136,8 +147,8 @@ const exportButton = toolbar.appendChild(
   customElement('vscode-button', { id: 'export', secondary: '', title: 'Export the diagram', hidden: '' }, 'Export…'),
 );
 
-const notice = app.appendChild(element('div', { class: 'notice', role: 'status', hidden: '' }));
-const zoneStatus = app.appendChild(element('div', { class: 'zone-status', role: 'status', hidden: '' }));
+const notice = app.insertBefore(element('div', { class: 'notice', role: 'status', hidden: '' }), servedViewport);
+const zoneStatus = app.insertBefore(element('div', { class: 'zone-status', role: 'status', hidden: '' }), servedViewport);
 const zoneStatusText = zoneStatus.appendChild(element('span', { class: 'zone-status-text' }));
 /** While a zone is down on the picture: run the simulator on that outage (CloudArch: Simulate…). */
 const simulateOutageButton = zoneStatus.appendChild(
@@ -154,16 +165,17 @@ const simulateOutageButton = zoneStatus.appendChild(
 simulateOutageButton.addEventListener('click', () => {
   if (state.zoneDown !== undefined) post({ type: 'simulateOutage', requestId: state.nextRequestId++, zone: state.zoneDown });
 });
-const viewport = app.appendChild(
-  element('div', {
-    class: 'viewport',
-    tabindex: '0',
-    role: 'application',
-    'aria-label': 'Architecture diagram. Arrow keys or Tab move between resources, Enter shows the YAML, + and - zoom, 0 fits.',
-  }),
-);
-const canvas = viewport.appendChild(element('div', { class: 'canvas' }));
-const placeholder = canvas.appendChild(element('p', { class: 'placeholder' }, 'Drawing the diagram…'));
+const viewportAttributes = {
+  class: 'viewport',
+  tabindex: '0',
+  role: 'application',
+  'aria-label': 'Architecture diagram. Arrow keys or Tab move between resources, Enter shows the YAML, + and - zoom, 0 fits.',
+};
+const viewport = servedViewport ?? app.appendChild(element('div', viewportAttributes));
+for (const [name, value] of Object.entries(viewportAttributes)) viewport.setAttribute(name, value);
+const canvas = viewport.querySelector<HTMLDivElement>(':scope > div.canvas') ?? viewport.appendChild(element('div', { class: 'canvas' }));
+const placeholder = element('p', { class: 'placeholder' }, 'Drawing the diagram…');
+if (!canvas.querySelector(':scope > svg')) canvas.appendChild(placeholder);
 const tooltip = app.appendChild(element('div', { class: 'tooltip', role: 'tooltip', hidden: '' }));
 const minimap = app.appendChild(element('div', { class: 'minimap', hidden: '', 'aria-hidden': 'true' }));
 const minimapSvg = minimap.appendChild(document.createElementNS(svgNamespace, 'svg'));
@@ -240,13 +252,7 @@ function showDiagram(diagram: WebviewDiagram, canExport: boolean): void {
   const previous = state.diagram;
   // A picture older than the one shown is dropped (the extension drops them too; this is the last guard).
   if (previous && previous.uri === diagram.uri && diagram.pictureVersion < previous.pictureVersion) return;
-  state.diagram = diagram;
-  state.resources = new Map(diagram.resources.map((resource) => [resource.name, resource]));
-  exportButton.hidden = !canExport;
-  saveState();
-  showNotice(diagram);
-  for (const layer of Object.keys(layerLabels) as DiagramLayer[]) layerToggles[layer].hidden = !diagram.availableLayers.includes(layer);
-  buildZoneToggles(diagram);
+  acceptDiagram(diagram, canExport);
   if (diagram.svg !== undefined && (!previous || previous.svg !== diagram.svg || !svgRoot)) {
     void replaceSvg(diagram.svg).then((shown) => {
       if (shown) paintOverlays();
@@ -254,6 +260,52 @@ function showDiagram(diagram: WebviewDiagram, canExport: boolean): void {
   } else {
     paintOverlays();
   }
+}
+
+/** Takes a picture's figures, notice and toggles (everything but its SVG) as the ones shown. */
+function acceptDiagram(diagram: WebviewDiagram, canExport: boolean): void {
+  state.diagram = diagram;
+  state.resources = new Map(diagram.resources.map((resource) => [resource.name, resource]));
+  exportButton.hidden = !canExport;
+  saveState();
+  showNotice(diagram);
+  for (const layer of Object.keys(layerLabels) as DiagramLayer[]) layerToggles[layer].hidden = !diagram.availableLayers.includes(layer);
+  buildZoneToggles(diagram);
+}
+
+/**
+ * Takes over the picture the page came with (src/client/diagram-page.ts): painted already, fitted
+ * by CSS, it is given the overlay layer, its nodes are marked, it moves to the canvas's transform
+ * (the same fit) and its boxes are read, as for a picture that came by message. Returns the
+ * versions it was drawn from, for `ready`; `undefined` when the page came without a picture (or
+ * with data that does not check out: then the picture is dropped and the page waits for one).
+ */
+function adoptFirstPicture(): PictureVersions | undefined {
+  const dataBlock = document.getElementById(firstDiagramElementId);
+  dataBlock?.remove();
+  const root = canvas.querySelector<SVGSVGElement>(':scope > svg');
+  let data: FirstDiagramData | undefined;
+  try {
+    data = dataBlock ? parseFirstDiagramData(JSON.parse(dataBlock.textContent ?? '')) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!root || !data) {
+    root?.remove();
+    canvas.classList.remove(firstPictureClass);
+    if (!placeholder.isConnected) canvas.appendChild(placeholder);
+    return undefined;
+  }
+  acceptDiagram(data.diagram, data.canExport);
+  markNodes(root);
+  state.picture = preparePicture(root);
+  canvas.classList.remove(firstPictureClass);
+  // Measured once the picture has its own size again, so the browser lays the page out once here, not twice.
+  const size = viewportSize();
+  fit(size);
+  finishPicture(root, size);
+  paintOverlays();
+  return { version: data.diagram.version, pictureVersion: data.diagram.pictureVersion };
 }
 
 function showNotice(diagram: WebviewDiagram): void {
@@ -298,16 +350,15 @@ const nextFrame = () =>
  */
 const sliceBytes = 28 * 1024;
 const sliceMs = 6;
-/**
- * Up to this size (the style sheet taken out; a 100-resource picture is about 150 KB) a picture is
- * not sliced: it is parsed off the page in one task and inserted whole in the next, and the browser
- * styles, lays out and paints it in one frame. Slicing a picture this small costs more than it
- * spares: every slice waits for a frame of its own (six to eight frames at 100 resources) and each
- * frame lays out the picture built so far again, while parsing it whole takes about 16 ms and its
- * first frame about 35 ms (headless Chromium, measured 2026-12-03). Bigger pictures are sliced, so
- * that no task of the page grows past 50 ms however big the picture.
+/*
+ * Up to `wholePictureBytes` (src/protocol/diagram.ts) a picture is not sliced: it is parsed off the
+ * page in one task and inserted whole in the next, and the browser styles, lays out and paints it
+ * in one frame. Slicing a picture this small costs more than it spares: every slice waits for a
+ * frame of its own (six to eight frames at 100 resources) and each frame lays out the picture built
+ * so far again, while parsing it whole takes about 16 ms and its first frame about 35 ms (headless
+ * Chromium, measured 2026-12-03). Bigger pictures are sliced, so that no task of the page grows
+ * past 50 ms however big the picture.
  */
-const wholePictureBytes = 192 * 1024;
 /**
  * How many elements of a sliced picture are made visible per frame once all of it is in. A sliced
  * picture is built hidden piece by piece (`visibility="hidden"` on each element a slice appends,
@@ -490,21 +541,14 @@ async function replaceSvg(markup: string): Promise<boolean> {
     // `pending` (its pieces hidden while they come in, see `revealElements`). A complete picture
     // is never pending: it is shown in the task that inserts it.
     if (!complete) root.classList.add('pending');
-    root.setAttribute('role', 'img');
-    const viewBox = root.viewBox.baseVal;
-    const width = root.width.baseVal.value || viewBox?.width || 800;
-    const height = root.height.baseVal.value || viewBox?.height || 600;
-    root.setAttribute('width', String(width));
-    root.setAttribute('height', String(height));
-    const layer = root.appendChild(document.createElementNS(svgNamespace, 'g'));
-    layer.setAttribute('class', 'ca-overlays');
+    const picture = preparePicture(root);
     placeholder.remove();
     // Measured before the picture goes in: read after, it would have the browser lay out the whole
     // picture there and then, and again in the frame that shows it.
     const size = viewportSize();
     if (complete) sizeBeforeWhole = size;
     canvas.insertBefore(root, previous ?? null);
-    state.picture = { width, height };
+    state.picture = picture;
     // Fitted from the declared size at once: nothing is measured, so no slice waits on a layout.
     if (!state.userMoved) fit(size);
     else applyTransform();
@@ -516,10 +560,29 @@ async function replaceSvg(markup: string): Promise<boolean> {
     return false;
   }
   previous?.remove();
+  finishPicture(built, sizeBeforeWhole);
+  return true;
+}
+
+/** A picture's root sized from its declared size (attributes, no layout), with the overlay layer on top; returns that size. */
+function preparePicture(root: SVGSVGElement): { width: number; height: number } {
+  root.setAttribute('role', 'img');
+  const viewBox = root.viewBox.baseVal;
+  const width = root.width.baseVal.value || viewBox?.width || 800;
+  const height = root.height.baseVal.value || viewBox?.height || 600;
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  const layer = root.appendChild(document.createElementNS(svgNamespace, 'g'));
+  layer.setAttribute('class', 'ca-overlays');
+  return { width, height };
+}
+
+/** The picture in place and complete becomes the one shown: its boxes read, the minimap drawn, a waiting selection made. */
+function finishPicture(built: SVGSVGElement, size: { width: number; height: number } | undefined): void {
   svgRoot = built;
   overlayLayer = (built.querySelector(':scope > g.ca-overlays') as SVGGElement | null) ?? undefined;
   measureBoxes();
-  drawMinimap(sizeBeforeWhole);
+  drawMinimap(size);
   // A node selected from the editor while the picture was on its way is selected now.
   if (state.selected && !state.boxes.has(state.selected)) state.selected = undefined;
   if (pendingSelection !== undefined) {
@@ -529,7 +592,6 @@ async function replaceSvg(markup: string): Promise<boolean> {
   }
   built.classList.remove('pending');
   built.classList.add('diagram');
-  return true;
 }
 
 /**
@@ -942,10 +1004,13 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (message) receive(message);
 });
 
-window.addEventListener('resize', () => {
+// The viewport changes size with the window, and also when the toolbar above it wraps onto
+// another line (its controls render after the first picture was fitted; zone toggles come and go):
+// the picture is fitted again in the same frame, before it is painted.
+new ResizeObserver(() => {
   if (!state.userMoved) fit();
   else drawMinimapView();
-});
+}).observe(viewport);
 
 let shownTheme = currentTheme();
 new MutationObserver(() => {
@@ -954,6 +1019,13 @@ new MutationObserver(() => {
   post({ type: 'options', requestId: state.nextRequestId++, theme: currentTheme(), layers: [...state.layers] });
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-post({ type: 'ready', requestId: state.nextRequestId++, theme: currentTheme(), layers: [...state.layers] });
+const showing = adoptFirstPicture();
+post({
+  type: 'ready',
+  requestId: state.nextRequestId++,
+  theme: currentTheme(),
+  layers: [...state.layers],
+  ...(showing ? { showing } : {}),
+});
 // Overlays restored after a reload are painted: the extension learns of them at once.
 if (state.overlays.size > 0) postView();

@@ -20,9 +20,10 @@ import {
   type DiagramTheme,
   type DiagramView,
   type HostMessage,
+  type PictureVersions,
   type WebviewMessage,
 } from '../protocol/diagram';
-import { diagramPageHtml } from './diagram-page';
+import { diagramPageHtml, firstPictureWaitMs, fitsInPage } from './diagram-page';
 import { createNonce } from './webview-page';
 import { zoneOutageSimulation } from './simulation-scenario';
 
@@ -65,6 +66,7 @@ class DiagramPanel implements DiagramPanelHandle {
   private readonly waiters: { version: number; resolve: (result: DiagramResult) => void }[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private selectedResource: string | null = null;
+  private disposed = false;
   readonly selections: (string | null)[] = [];
   readonly simulations: string[] = [];
   /**
@@ -73,6 +75,9 @@ class DiagramPanel implements DiagramPanelHandle {
    * the webview's first request matches it (same theme, layers and version), dropped otherwise.
    */
   private prefetched: { readonly params: DiagramParams; readonly answer: Promise<DiagramResult | null> } | undefined;
+  /** The picture the page's HTML carries (see `setPage`), with the theme and layers it was drawn in. */
+  private inPage: { readonly picture: DiagramResult; readonly theme: DiagramTheme; readonly layers: readonly DiagramLayer[] } | undefined;
+  private readonly webviewFolder: vscode.Uri;
 
   constructor(
     readonly uri: string,
@@ -81,22 +86,20 @@ class DiagramPanel implements DiagramPanelHandle {
     extensionUri: vscode.Uri,
     private readonly onDispose: () => void,
   ) {
-    const webviewFolder = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewFolder] };
+    this.webviewFolder = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [this.webviewFolder] };
     panel.iconPath = undefined;
-    panel.webview.html = diagramPageHtml({
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder, 'main.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewFolder, 'main.css')).toString(),
-      cspSource: panel.webview.cspSource,
-      nonce: createNonce((size) => randomBytes(size)),
-      title: panel.title,
-    });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState(() => {
-        // Hidden, the webview is torn down; shown again, it reloads and says `ready` before anything is posted.
-        if (!panel.visible) this.ready = false;
+        // Hidden, the webview is torn down; shown again, it reloads its page and says `ready`
+        // before anything is posted. The page then carries the last picture shown, so it comes
+        // back at once (a newer one follows if the text changed meanwhile).
+        if (!panel.visible && this.ready) {
+          this.ready = false;
+          if (this.shown) this.setPage(this.shown);
+        }
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         // A hidden panel's webview is gone (no retainContextWhenHidden): it asks again when shown.
@@ -108,13 +111,66 @@ class DiagramPanel implements DiagramPanelHandle {
     );
   }
 
-  /** Asks the server for the picture the webview will ask for first: the editor's theme, no extra layer. */
-  prefetch(): void {
-    const params = this.paramsFor(themeOfKind(vscode.window.activeColorTheme.kind), []);
+  /**
+   * Opens the page with its first picture in it: asks the server for the picture the webview would
+   * ask for first (the editor's theme, the layers the panel had), and sets the page when the answer
+   * comes, or after `firstPictureWaitMs` without it. VS Code creates the webview meanwhile; the
+   * browser then paints the picture as the page loads, with no handshake and no message first.
+   * A page set without the picture asks for it on `ready` (the answer asked for here is used).
+   */
+  async open(layers: readonly DiagramLayer[] = []): Promise<void> {
+    const theme = themeOfKind(vscode.window.activeColorTheme.kind);
+    const params = this.paramsFor(theme, layers);
     const answer = this.host.requestDiagram(params);
     // A failure is reported when the answer is used; until then it must not count as unhandled.
     void answer.catch(() => undefined);
     this.prefetched = { params, answer };
+    const canExport = exportAvailable().catch(() => false);
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    const first = await Promise.race([
+      answer.catch(() => null),
+      new Promise<null>((resolve) => (waited = setTimeout(() => resolve(null), firstPictureWaitMs))),
+    ]);
+    clearTimeout(waited);
+    if (this.disposed) return;
+    const usable = first?.svg !== undefined && first.version === params.version;
+    if (usable) {
+      this.theme = theme;
+      this.layers = layers;
+    }
+    this.setPage(usable ? first : undefined, await canExport);
+  }
+
+  /** Sets the webview's page (which reloads it), with `picture` in it when given. */
+  private setPage(picture?: DiagramResult, canExport = false): void {
+    if (this.disposed) return;
+    // A big picture stays out of the page (`fitsInPage`): it comes by message, built a slice per frame.
+    const carried = picture?.svg !== undefined && fitsInPage(picture.svg) ? picture : undefined;
+    this.inPage = carried ? { picture: carried, theme: this.theme, layers: this.layers } : undefined;
+    const webview = this.panel.webview;
+    webview.html = diagramPageHtml(
+      {
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.webviewFolder, 'main.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.webviewFolder, 'main.css')).toString(),
+        cspSource: webview.cspSource,
+        nonce: createNonce((size) => randomBytes(size)),
+        title: this.panel.title,
+      },
+      carried ? { diagram: webviewDiagram(carried), canExport } : undefined,
+    );
+  }
+
+  /** Whether the page's `ready` says it shows the picture its HTML carried, drawn as the webview wants it now. */
+  private pageShowsItsPicture(showing: PictureVersions | undefined, theme: DiagramTheme, layers: readonly DiagramLayer[]): boolean {
+    const inPage = this.inPage;
+    return (
+      showing !== undefined &&
+      inPage !== undefined &&
+      showing.version === inPage.picture.version &&
+      showing.pictureVersion === inPage.picture.pictureVersion &&
+      theme === inPage.theme &&
+      sameLayers(layers, inPage.layers)
+    );
   }
 
   private paramsFor(theme: DiagramTheme, layers: readonly DiagramLayer[]): DiagramParams {
@@ -130,8 +186,7 @@ class DiagramPanel implements DiagramPanelHandle {
     const same =
       prefetched.params.theme === params.theme &&
       prefetched.params.version === params.version &&
-      prefetched.params.layers?.length === params.layers?.length &&
-      (prefetched.params.layers ?? []).every((layer) => params.layers?.includes(layer));
+      sameLayers(prefetched.params.layers ?? [], params.layers ?? []);
     return same ? prefetched.answer : undefined;
   }
 
@@ -156,6 +211,14 @@ class DiagramPanel implements DiagramPanelHandle {
       case 'ready':
       case 'options':
         this.ready = true;
+        if (message.type === 'ready' && this.pageShowsItsPicture(message.showing, message.theme, message.layers)) {
+          // The page shows the picture it came with: nothing to send unless the text moved on since.
+          this.shown = this.inPage!.picture;
+          this.prefetched = undefined;
+          this.settleWaiters(this.shown);
+          if ((this.currentVersion() ?? 0) > this.shown.version) this.refresh();
+          return;
+        }
         this.theme = message.theme;
         this.layers = message.layers;
         // A new theme or layer draws a new picture even when the text did not change.
@@ -244,9 +307,14 @@ class DiagramPanel implements DiagramPanelHandle {
         this.inFlight = false;
         const wanted = this.wanted;
         this.wanted = undefined;
-        const current = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === this.uri)?.version;
+        const current = this.currentVersion();
         if (wanted || (current !== undefined && this.shown && current > this.shown.version)) this.refresh(wanted?.requestId);
       });
+  }
+
+  /** The version of the document as the editor has it now, if it is open. */
+  private currentVersion(): number | undefined {
+    return vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === this.uri)?.version;
   }
 
   private settleWaiters(result: DiagramResult): void {
@@ -290,6 +358,7 @@ class DiagramPanel implements DiagramPanelHandle {
     // An answer still in flight finds the panel gone: nothing is posted (a disposed webview throws,
     // and VS Code would show the user "An unknown error occurred"), and no new picture is asked for.
     this.ready = false;
+    this.disposed = true;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.onDispose();
   }
@@ -332,7 +401,7 @@ export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       },
     );
     const created = this.adopt(uri, panel);
-    created.prefetch();
+    void created.open();
     return created;
   }
 
@@ -345,7 +414,8 @@ export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     // Opening the document makes the language client send it to the server, which then draws it.
     await vscode.workspace.openTextDocument(vscode.Uri.parse(state.uri)).then(undefined, () => undefined);
     panel.title = titleOf(vscode.Uri.parse(state.uri));
-    this.adopt(state.uri, panel);
+    // The page comes back with its picture, drawn with the layers the user had on.
+    await this.adopt(state.uri, panel).open(state.layers);
   }
 
   /** Asks every open panel for a new picture (the layout setting changed). */
@@ -368,6 +438,10 @@ export class DiagramPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     this.registration.dispose();
     for (const panel of [...this.panels.values()]) panel.panel.dispose();
   }
+}
+
+function sameLayers(first: readonly DiagramLayer[], second: readonly DiagramLayer[]): boolean {
+  return first.length === second.length && first.every((layer) => second.includes(layer));
 }
 
 /** The theme the webview will report for a VS Code theme kind (webview/main.ts reads the same from its body's class). */

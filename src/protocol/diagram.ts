@@ -167,10 +167,56 @@ export interface DiagramView {
   readonly zoneDown?: string;
 }
 
+/** Which picture a page shows: the document version answered for and the version drawn (`DiagramResult`). */
+export interface PictureVersions {
+  readonly version: number;
+  readonly pictureVersion: number;
+}
+
+/**
+ * The first picture can come with the page itself (src/client/diagram-page.ts): its SVG inside the
+ * page's canvas, painted by the browser as the page loads, and the rest of the answer as JSON in a
+ * data block (a `<script type="application/json">`, never run) with this id, with `canExport`.
+ * The page's script adopts that picture instead of waiting for a message.
+ */
+export const firstDiagramElementId = 'first-diagram';
+/**
+ * Up to this size (the renderer's style sheet included; a 100-resource picture is about 150 KB) a
+ * picture is put in the page whole, in one frame: by the webview when it comes by message
+ * (webview/main.ts, `buildSvg`), and by the panel in the page's HTML. A bigger one comes by message
+ * and is built a slice per frame, so that no task of the page's main thread grows past 50 ms.
+ */
+export const wholePictureBytes = 192 * 1024;
+
+/** The class of the canvas while it holds the page's first picture, fitted by CSS until the script takes over. */
+export const firstPictureClass = 'first-picture';
+
+/** What the data block of a page's first picture holds: the answer without its SVG (that is in the page). */
+export interface FirstDiagramData {
+  readonly diagram: WebviewDiagram;
+  readonly canExport: boolean;
+}
+
+/** The page's first-picture data, or `undefined` when it is not well-formed (then the page waits for a message). */
+export function parseFirstDiagramData(value: unknown): FirstDiagramData | undefined {
+  if (!isObject(value) || typeof value.canExport !== 'boolean' || !isWebviewDiagram(value.diagram)) return undefined;
+  return { diagram: value.diagram, canExport: value.canExport };
+}
+
 /** Webview → extension. Each carries a `requestId` the extension echoes in its answer, if any. */
 export type WebviewMessage =
-  /** The page has loaded its script and listens: only then is it sent a diagram (handshake). */
-  | { readonly type: 'ready'; readonly requestId: number; readonly theme: DiagramTheme; readonly layers: readonly DiagramLayer[] }
+  /**
+   * The page has loaded its script and listens: only then is it sent a diagram (handshake).
+   * `showing`: the picture the page came with (`firstDiagramElementId`) is shown, drawn from these
+   * versions; the extension sends no picture until a newer one exists.
+   */
+  | {
+      readonly type: 'ready';
+      readonly requestId: number;
+      readonly theme: DiagramTheme;
+      readonly layers: readonly DiagramLayer[];
+      readonly showing?: PictureVersions;
+    }
   /** The user changed the theme or the layers: a new picture is needed. */
   | { readonly type: 'options'; readonly requestId: number; readonly theme: DiagramTheme; readonly layers: readonly DiagramLayer[] }
   /** Reveal and select a resource's YAML (a click, or Enter on a focused node). */
@@ -239,6 +285,17 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
         !isListOf(value.layers, diagramLayers)
       )
         return undefined;
+      if (value.type === 'ready' && value.showing !== undefined) {
+        const showing = value.showing;
+        if (!isObject(showing) || !isFiniteNumber(showing.version) || !isFiniteNumber(showing.pictureVersion)) return undefined;
+        return {
+          type: 'ready',
+          requestId,
+          theme: value.theme as DiagramTheme,
+          layers: value.layers,
+          showing: { version: showing.version, pictureVersion: showing.pictureVersion },
+        };
+      }
       return { type: value.type, requestId, theme: value.theme as DiagramTheme, layers: value.layers };
     case 'reveal':
       return isName(value.resource) ? { type: 'reveal', requestId, resource: value.resource } : undefined;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { diagramPageHtml } from '../../../src/client/diagram-page';
-import type { HostMessage, WebviewMessage } from '../../../src/protocol/diagram';
+import type { FirstDiagramData, HostMessage, WebviewMessage } from '../../../src/protocol/diagram';
 
 // Functions passed to `page.evaluate`/`addInitScript` run in the page, not in Node. The tests'
 // tsconfig has no DOM library (the pure core must not see one), so the page's globals are declared
@@ -121,10 +121,17 @@ export function browserAvailable(): boolean {
   return existsSync(chromiumPath) && existsSync(join(root, 'dist', 'webview', 'main.js'));
 }
 
+/**
+ * `first`: the page comes with this picture in it (as a panel sets it, src/client/diagram-panel.ts);
+ * a promise is awaited when the browser asks for the page, as VS Code creates the webview while
+ * the panel waits for the server's answer.
+ */
 export async function openDiagramPage(
   browser: Browser,
   theme: ThemeKind = 'light',
   viewport = { width: 1200, height: 800 },
+  first?: FirstDiagramData | Promise<FirstDiagramData | undefined>,
+  { script = true }: { script?: boolean } = {},
 ): Promise<DiagramPage> {
   const page = await browser.newPage({ viewport });
   const problems: string[] = [];
@@ -135,19 +142,23 @@ export async function openDiagramPage(
   await page.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/index.html') {
-      const html = diagramPageHtml({
-        scriptUri: `${origin}/dist/webview/main.js`,
-        styleUri: `${origin}/dist/webview/main.css`,
-        cspSource: origin,
-        nonce,
-        title: 'Diagram',
-      });
+      const html = diagramPageHtml(
+        {
+          scriptUri: `${origin}/dist/webview/main.js`,
+          styleUri: `${origin}/dist/webview/main.css`,
+          cspSource: origin,
+          nonce,
+          title: 'Diagram',
+        },
+        await first,
+      );
       await route.fulfill({ contentType: 'text/html', body: html });
       return;
     }
     const file = join(root, path);
     // Only the built webview folder is served, as `localResourceRoots` allows in VS Code.
-    if (!path.startsWith('/dist/webview/') || !existsSync(file)) {
+    // Without its script (`script: false`), the page shows what its HTML and CSS alone paint.
+    if (!path.startsWith('/dist/webview/') || !existsSync(file) || (!script && path.endsWith('.js'))) {
       await route.fulfill({ status: 404, body: '' });
       return;
     }

@@ -7,6 +7,7 @@ import { exportViewParams } from '../../../src/protocol/export';
 import {
   isDiagramResult,
   isWebviewDiagram,
+  parseFirstDiagramData,
   parseHostMessage,
   parseViewState,
   parseWebviewMessage,
@@ -41,6 +42,7 @@ describe('diagram webview protocol', () => {
   it('accepts every well-formed webview message unchanged', () => {
     const messages = [
       { type: 'ready', requestId: 1, theme: 'dark', layers: ['network'] },
+      { type: 'ready', requestId: 9, theme: 'light', layers: [], showing: { version: 3, pictureVersion: 2 } },
       { type: 'options', requestId: 2, theme: 'high-contrast', layers: [] },
       { type: 'reveal', requestId: 3, resource: 'web' },
       { type: 'export', requestId: 4 },
@@ -59,6 +61,10 @@ describe('diagram webview protocol', () => {
       { type: 'ready', theme: 'dark', layers: [] },
       { type: 'ready', requestId: -1, theme: 'dark', layers: [] },
       { type: 'ready', requestId: 1, theme: 'sepia', layers: [] },
+      { type: 'ready', requestId: 1, theme: 'dark', layers: [], showing: 3 },
+      { type: 'ready', requestId: 1, theme: 'dark', layers: [], showing: { version: 3 } },
+      { type: 'ready', requestId: 1, theme: 'dark', layers: [], showing: { version: '3', pictureVersion: 3 } },
+      { type: 'ready', requestId: 1, theme: 'dark', layers: [], showing: { version: 3, pictureVersion: Number.NaN } },
       { type: 'options', requestId: 1, theme: 'dark', layers: ['everything'] },
       { type: 'reveal', requestId: 1, resource: '' },
       { type: 'reveal', requestId: 1, resource: 'x'.repeat(600) },
@@ -77,6 +83,42 @@ describe('diagram webview protocol', () => {
       { type: 'view', requestId: 1, view: { theme: 'dark', layers: ['roads'], overlays: [] } },
     ];
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+
+  it('reads back what a ready message says it shows, and nothing else it carries', () => {
+    const parsed = parseWebviewMessage({
+      type: 'ready',
+      requestId: 2,
+      theme: 'dark',
+      layers: [],
+      showing: { version: 5, pictureVersion: 4, svg: '<svg/>' },
+      command: 'x',
+    });
+    assert.deepEqual(parsed, { type: 'ready', requestId: 2, theme: 'dark', layers: [], showing: { version: 5, pictureVersion: 4 } });
+    // An options message has no picture to vouch for: the field is not read.
+    assert.deepEqual(
+      parseWebviewMessage({ type: 'options', requestId: 3, theme: 'dark', layers: [], showing: { version: 1, pictureVersion: 1 } }),
+      {
+        type: 'options',
+        requestId: 3,
+        theme: 'dark',
+        layers: [],
+      },
+    );
+  });
+
+  it("reads a page's first-picture data only when it is well formed", () => {
+    const { svg: _svg, ...withoutSvg } = webviewDiagram(diagram);
+    assert.deepEqual(parseFirstDiagramData({ diagram: withoutSvg, canExport: true }), { diagram: withoutSvg, canExport: true });
+    for (const bad of [
+      undefined,
+      [],
+      { diagram: withoutSvg },
+      { diagram: withoutSvg, canExport: 'yes' },
+      { diagram: { ...withoutSvg, resources: [{ name: 'web' }] }, canExport: false },
+      { diagram: { ...withoutSvg, pictureVersion: '4' }, canExport: false },
+    ])
+      assert.equal(parseFirstDiagramData(bad), undefined, JSON.stringify(bad));
   });
 
   it("accepts the extension's messages and drops forged ones", () => {

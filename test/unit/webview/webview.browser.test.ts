@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { parseArchitecture } from '../../../src/core/parse';
 import { exportArchitecture } from '../../../src/diagram/export';
-import { parseWebviewMessage, webviewDiagram, type DiagramResult, type WebviewMessage } from '../../../src/protocol/diagram';
+import {
+  parseWebviewMessage,
+  webviewDiagram,
+  type DiagramResult,
+  type FirstDiagramData,
+  type WebviewMessage,
+} from '../../../src/protocol/diagram';
+import { fitTransform } from '../../../webview/geometry';
 import { exportViewParams } from '../../../src/protocol/export';
 import { browserAvailable, launchBrowser, openDiagramPage, type DiagramPage } from './browser-page';
 import { generateArchitecture } from '../../../bench/generate';
@@ -106,6 +113,24 @@ describe('diagram webview in Chromium', function () {
   });
 
   /**
+   * Every element as tag, hook and text, in document order: the server's SVG (its style sheet
+   * aside, which the page re-adds with its nonce) parsed as XML, against the page's picture (its
+   * overlays aside), and how many pictures the page holds.
+   */
+  async function pictureSignatures(page: DiagramPage, svg: string): Promise<{ expected: string[]; shown: string[]; roots: number }> {
+    return (await page.page.evaluate(`(() => {
+      const signature = (root) => [...root.querySelectorAll('*')]
+        .filter((node) => !node.closest('style, g.ca-overlays'))
+        .map((node) => [node.localName, node.getAttribute('data-node') || node.getAttribute('data-edge') || node.getAttribute('data-container') || '',
+          node.getAttribute('transform') || '', node.children.length === 0 ? node.textContent : ''].join('|'));
+      const markup = ${JSON.stringify(svg.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, ''))};
+      const expected = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+      const shownRoots = document.querySelectorAll('.canvas svg');
+      return { expected: signature(expected), shown: signature(shownRoots[0]), roots: shownRoots.length };
+    })()`)) as { expected: string[]; shown: string[]; roots: number };
+  }
+
+  /**
    * Shows the picture of a generated file and returns in how many tasks elements were added to the
    * picture while it was being built, after checking that what the page shows at the end is the
    * server's picture, every element in its place (tag, hook, transform and text, in document order).
@@ -126,18 +151,7 @@ describe('diagram webview in Chromium', function () {
     await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagram), canExport: false });
     await page.page.locator('svg.diagram').waitFor();
     const tasks = (await page.page.evaluate('window.__buildTasks')) as number;
-    // Every element as tag, hook and text, in document order: the server's SVG (its style sheet
-    // aside, which the page re-adds with its nonce) against the page's picture (its overlays aside).
-    const signatures = (await page.page.evaluate(`(() => {
-      const signature = (root) => [...root.querySelectorAll('*')]
-        .filter((node) => !node.closest('style, g.ca-overlays'))
-        .map((node) => [node.localName, node.getAttribute('data-node') || node.getAttribute('data-edge') || node.getAttribute('data-container') || '',
-          node.getAttribute('transform') || '', node.children.length === 0 ? node.textContent : ''].join('|'));
-      const markup = ${JSON.stringify(diagram.svg!.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, ''))};
-      const expected = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
-      const shownRoots = document.querySelectorAll('.canvas svg');
-      return { expected: signature(expected), shown: signature(shownRoots[0]), roots: shownRoots.length };
-    })()`)) as { expected: string[]; shown: string[]; roots: number };
+    const signatures = await pictureSignatures(page, diagram.svg!);
     assert.equal(signatures.roots, 1, 'one picture in the page');
     assert.ok(signatures.expected.length > 1_000, `${signatures.expected.length} elements compared`);
     assert.deepEqual(signatures.shown, signatures.expected);
@@ -461,5 +475,130 @@ describe('diagram webview in Chromium', function () {
     assert.equal(await page.page.locator('text=forged').count(), 0);
     assert.ok(await page.page.locator('#export').isHidden(), 'the export button stays hidden when the command is unavailable');
     await page.page.close();
+  });
+
+  // The panel puts a small first picture in the page itself (src/client/diagram-page.ts): the
+  // browser paints it as the page loads, and the script takes it over instead of waiting for a message.
+  describe('a page that comes with its first picture', () => {
+    const firstOf = (diagram: DiagramResult, canExport = false) => ({ diagram: webviewDiagram(diagram), canExport });
+
+    it('shows every example from its HTML, element for element the SVG the server drew, and says so when ready', async function () {
+      this.timeout(180_000);
+      for (const file of exampleFiles) {
+        // Every example in the light theme; the dark one's markup differs in colours only, so one example suffices.
+        for (const theme of file === 'three-tier-web.cloudarch.yaml' ? (['light', 'dark'] as const) : (['light'] as const)) {
+          const diagram = await diagramOf(exampleText(file), { key: `file:///${file}`, theme, version: 4 });
+          const page = await openDiagramPage(browser, theme, undefined, firstOf(diagram));
+          const ready = await page.waitForPosted((message) => message.type === 'ready');
+          assert.deepEqual(
+            ready.type === 'ready' && ready.showing,
+            { version: 4, pictureVersion: 4 },
+            `${file} (${theme}): ready says what it shows`,
+          );
+          await page.page.locator('svg.diagram').waitFor();
+          const signatures = await pictureSignatures(page, diagram.svg!);
+          assert.equal(signatures.roots, 1, `${file}: one picture`);
+          assert.deepEqual(signatures.shown, signatures.expected, `${file} (${theme}): the HTML parser built the SVG's tree`);
+          const focusable = (await page.page.evaluate(
+            `document.querySelectorAll('svg.diagram .ca-node[data-resource][tabindex="-1"]').length`,
+          )) as number;
+          assert.equal(focusable, diagram.svg!.match(/data-resource="/g)!.length, `${file}: every node is marked`);
+          assert.equal(await page.page.locator('.canvas.first-picture').count(), 0, 'the script took the picture over');
+          assert.equal(await page.page.locator('.placeholder').count(), 0, 'no placeholder');
+          assert.deepEqual(await page.violations(), [], `${file} (${theme}): no CSP violation`);
+          await page.page.close();
+        }
+      }
+    });
+
+    it('fits the picture by CSS before the script runs, where the script then puts it', async () => {
+      const diagram = diagrams.get('dr-two-region.cloudarch.yaml')!;
+      const viewportSize = { width: 900, height: 700 };
+      // Without its script: what the browser paints from the HTML and the style sheet alone.
+      const bare = await openDiagramPage(browser, 'light', viewportSize, firstOf(diagram), { script: false });
+      const natural = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(diagram.svg!)!.slice(1).map(Number) as [number, number];
+      const painted = (await bare.page.evaluate(`(() => {
+        const box = document.querySelector('.canvas svg').getBoundingClientRect();
+        const content = document.querySelector('.canvas svg').getScreenCTM();
+        return { left: box.left, top: box.top, width: box.width, height: box.height, scale: content.a, x: content.e, y: content.f };
+      })()`)) as { left: number; top: number; width: number; height: number; scale: number; x: number; y: number };
+      const expected = fitTransform({ width: natural[0], height: natural[1] }, viewportSize);
+      assert.ok(expected.scale < 1, 'the picture is bigger than the view');
+      assert.ok(Math.abs(painted.scale - expected.scale) < 0.002, `painted at ${painted.scale}, fitted at ${expected.scale}`);
+      assert.ok(Math.abs(painted.x - expected.x) < 1.5 && Math.abs(painted.y - expected.y) < 1.5, `placed at ${painted.x},${painted.y}`);
+      assert.deepEqual(await bare.violations(), []);
+      await bare.page.close();
+      // With it: the same fit, now the canvas's transform in the viewport below the toolbar.
+      const page = await openDiagramPage(browser, 'light', viewportSize, firstOf(diagram));
+      await page.page.locator('svg.diagram').waitFor();
+      const adopted = (await page.page.evaluate(`(() => {
+        const view = document.querySelector('.viewport').getBoundingClientRect();
+        const content = document.querySelector('svg.diagram').getScreenCTM();
+        return { width: view.width, height: view.height, left: view.left, top: view.top, scale: content.a, x: content.e, y: content.f, shownScale: Number(document.querySelector('.viewport').dataset.scale) };
+      })()`)) as { width: number; height: number; left: number; top: number; scale: number; x: number; y: number; shownScale: number };
+      const refitted = fitTransform({ width: natural[0], height: natural[1] }, { width: adopted.width, height: adopted.height });
+      assert.ok(
+        Math.abs(adopted.scale - refitted.scale) < 0.002 && Math.abs(adopted.shownScale - refitted.scale) < 0.001,
+        JSON.stringify({ adopted, refitted }),
+      );
+      assert.ok(
+        Math.abs(adopted.x - adopted.left - refitted.x) < 1.5 && Math.abs(adopted.y - adopted.top - refitted.y) < 1.5,
+        JSON.stringify({ adopted, refitted }),
+      );
+      await page.page.close();
+    });
+
+    it('links the adopted picture both ways, hovers it, and replaces it with the next picture', async () => {
+      const diagram = diagrams.get('three-tier-web.cloudarch.yaml')!;
+      const page = await openDiagramPage(browser, 'light', undefined, firstOf(diagram, true));
+      await page.page.locator('svg.diagram').waitFor();
+      assert.ok(await page.page.locator('#export').isVisible(), 'the export button shows when the page says the command exists');
+      await page.page.locator('svg.diagram [data-resource="web-lb"]').first().click();
+      const reveal = await page.waitForPosted((message) => message.type === 'reveal');
+      assert.deepEqual({ ...reveal, requestId: 0 }, { type: 'reveal', requestId: 0, resource: 'web-lb' });
+      await page.send({ type: 'select', resource: 'db' });
+      await page.page.locator('.ca-selection[data-overlay-for="db"]').first().waitFor();
+      await page.page.locator('svg.diagram [data-resource="db"]').first().hover();
+      assert.match(await page.page.locator('.tooltip').innerText(), /^db\naws\.rds\.instance\n/);
+      // The zone toggles come from the picture's data block.
+      await page.page.locator('#zone-a').click();
+      await page.page.locator('.zone-status:not([hidden])').waitFor();
+      const next = await diagramOf(exampleText('static-site.cloudarch.yaml'), { key: diagram.uri, version: 2 });
+      await page.send({ type: 'diagram', diagram: webviewDiagram({ ...next, pictureVersion: 2 }), canExport: true });
+      await page.page.waitForFunction(`!document.querySelector('svg.diagram [data-resource="web-lb"]')`);
+      assert.equal(await page.page.locator('.canvas svg').count(), 1, 'the first picture is gone');
+      assert.deepEqual(await page.violations(), []);
+      await page.page.close();
+    });
+
+    it('shows a hostile title from the page as text and runs nothing', async () => {
+      const name = '</script><script>window.__pwned = 1</script></svg><img src=x onerror="window.__pwned = 2">';
+      const text = `cloudarch: "1"\nname: ${JSON.stringify(name)}\nresources:\n  site:\n    type: aws.s3.bucket\n`;
+      const diagram = await diagramOf(text, { key: 'file:///hostile.cloudarch.yaml' });
+      const page = await openDiagramPage(browser, 'light', undefined, firstOf(diagram));
+      await page.page.locator('svg.diagram').waitFor();
+      assert.equal(await page.page.evaluate('window.__pwned'), undefined);
+      assert.equal(await page.page.locator('img').count(), 0);
+      assert.equal(await page.page.evaluate(`document.querySelector('svg.diagram > title').textContent`), name);
+      assert.equal(await page.page.evaluate(`document.querySelectorAll('script').length`), 1, "only the page's own script is left");
+      assert.deepEqual(await page.violations(), []);
+      await page.page.close();
+    });
+
+    it('drops a first picture whose data does not check out, and waits for one', async () => {
+      const diagram = diagrams.get('static-site.cloudarch.yaml')!;
+      const forged = {
+        diagram: { ...webviewDiagram(diagram), resources: [{ name: 'site' }] },
+        canExport: false,
+      } as unknown as FirstDiagramData;
+      const page = await openDiagramPage(browser, 'light', undefined, forged);
+      const ready = await page.waitForPosted((message) => message.type === 'ready');
+      assert.equal(ready.type === 'ready' && ready.showing, undefined);
+      assert.equal(await page.page.locator('.canvas svg').count(), 0);
+      assert.equal(await page.page.locator('.placeholder').innerText(), 'Drawing the diagram…');
+      await page.send({ type: 'diagram', requestId: ready.requestId, diagram: webviewDiagram(diagram), canExport: false });
+      await page.page.locator('svg.diagram').waitFor();
+      await page.page.close();
+    });
   });
 });
