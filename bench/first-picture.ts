@@ -202,7 +202,7 @@ export async function measureFirstPicture(record: Recorder, quick: boolean): Pro
       );
     if (inPageRuns.length > 0)
       record(
-        'diagram webview: longest main-thread task while loading a page with its picture',
+        'diagram webview (first picture in the page): longest main-thread task while loading',
         size,
         'ms',
         inPageRuns.map((result) => Math.max(0, ...result.longTasks)),
