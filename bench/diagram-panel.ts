@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DiagramResult } from '../src/protocol/diagram';
 import { generateArchitecture } from './generate';
+import { serverEnvironment } from '../src/client/server-environment';
 import { LspSession, type ServerCommand } from './lsp-session';
 
 const root = resolve(__dirname, '..');
@@ -18,6 +19,8 @@ const workDir = join(root, 'out', 'bench');
 const server: ServerCommand = {
   command: process.execPath,
   args: [join(root, 'dist/server/main.js'), '--stdio'],
+  // As the extension starts it (src/client/server-client.ts).
+  env: serverEnvironment(process.env),
   configuration: () => ({}),
 };
 

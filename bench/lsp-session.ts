@@ -14,6 +14,8 @@ export interface ServerCommand {
   readonly configuration?: (section: string | undefined) => unknown;
   /** Sent as `workspace/didChangeConfiguration` after initialization. */
   readonly settings?: unknown;
+  /** The process's environment, as its editor starts it (the bench's own when absent). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface PublishedDiagnostics {
@@ -39,7 +41,7 @@ export class LspSession {
   readyMs = 0;
 
   private constructor(server: ServerCommand) {
-    this.process = spawn(server.command, [...server.args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(server.command, [...server.args], { stdio: ['pipe', 'pipe', 'pipe'], ...(server.env ? { env: server.env } : {}) });
     this.process.stderr?.resume();
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>

@@ -15,6 +15,7 @@ import { measureExport } from './export';
 import { measureFirstPicture } from './first-picture';
 import { generateArchitecture, generatedResourceCount } from './generate';
 import { LspSession, type ServerCommand } from './lsp-session';
+import { serverEnvironment } from '../src/client/server-environment';
 import type { BenchMeasurement } from '../scripts/bench-tables';
 
 const root = resolve(__dirname, '..');
@@ -224,6 +225,8 @@ async function measureServer(
 const ourServer: ServerCommand = {
   command: process.execPath,
   args: [join(root, 'dist/server/main.js'), '--stdio'],
+  // As the extension starts it (src/client/server-client.ts).
+  env: serverEnvironment(process.env),
   configuration: () => ({}),
 };
 

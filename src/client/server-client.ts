@@ -14,6 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { serverEnvironmentOverrides } from './server-environment';
 import { SETTINGS_SECTION, readSettings, type SettingKey } from '../protocol/settings';
 
 /** The language id and the client id; the client id also names the `cloudarch.trace.server` setting. */
@@ -44,8 +45,12 @@ export function createLanguageClient(
     // Over stdio the server writes the evaluation worker's diagnostics JSON into each publication as
     // it is; over Node IPC it would have to decode it into objects for IPC to encode again, which at
     // a thousand resources costs the server's thread more than the evaluation (src/server/raw-json.ts).
-    run: { module: serverModule, transport: TransportKind.stdio },
-    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env: serverEnvironmentOverrides } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.stdio,
+      options: { env: serverEnvironmentOverrides, execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
