@@ -28,6 +28,30 @@ const coreChecksTests = [
  * initial test run (2026-12-03), and it tests no mutant of these scopes.
  */
 const notTheGeneratedCheck = '^(?!.*is up to date \\(run `npm run generate`\\))';
+/** The tests that exercise each part of `core-read` (see the core-read-* scopes). */
+const coreReadTests = {
+  // The differential test holds the fast reader to yaml's reader on fixtures, pieces and random edits.
+  fast: ['test/unit/core/fast-read.test.ts'],
+  // yaml's reader: the differential test, the diagnostics of the fixtures, hostile input, and where
+  // a resource's diagnostics land.
+  yaml: [
+    'test/unit/core/fast-read.test.ts',
+    'test/unit/core/yaml-read.test.ts',
+    'test/unit/core/validate-fixtures.test.ts',
+    'test/unit/core/resource-checks.test.ts',
+    'test/unit/hostile.test.ts',
+  ],
+  // The parser: documents from scratch and after edits of every kind, equal to a fresh parse.
+  parse: [
+    'test/unit/core/validate-fixtures.test.ts',
+    'test/unit/core/incremental*.test.ts',
+    'test/unit/core/parse.test.ts',
+    'test/unit/hostile.test.ts',
+  ],
+  // Cutting into pieces and shifting moved ones: the incremental tests compare with a fresh parse.
+  pieces: ['test/unit/core/incremental*.test.ts', 'test/unit/core/reference-ranges.test.ts', 'test/unit/core/parse.test.ts'],
+  scan: ['test/unit/hostile.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/core/parse.test.ts'],
+};
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 /**
@@ -355,6 +379,25 @@ const scopes = {
     grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
+  // core-read is about 3,160 mutants: a day on the shared 2-core machine, and it never finished.
+  // Its parts, each a few hundred mutants with the tests that exercise that part (their union is
+  // core-read): the fast reader by line ranges (block collections, scalars, flow collections and
+  // the entry point), yaml's reader, the parser from scratch and the edit-sized path, the cutting
+  // into pieces, the pre-parse scans, and the shifting of moved pieces with the line index.
+  ...Object.fromEntries(
+    [
+      ['fast-blocks', ['src/core/fast-read.ts:1-205'], coreReadTests.fast],
+      ['fast-scalars', ['src/core/fast-read.ts:206-302'], coreReadTests.fast],
+      ['fast-flow', ['src/core/fast-read.ts:303-415'], coreReadTests.fast],
+      ['yaml', ['src/core/yaml-read.ts'], coreReadTests.yaml],
+      ['parse-full', ['src/core/parse.ts:1-433'], coreReadTests.parse],
+      ['parse-edited', ['src/core/parse.ts:434-813'], coreReadTests.parse],
+      ['blocks-split', ['src/core/blocks.ts:1-139'], coreReadTests.pieces],
+      ['blocks-edited', ['src/core/blocks.ts:140-279'], coreReadTests.pieces],
+      ['scan', ['src/core/scan.ts'], coreReadTests.scan],
+      ['shift', ['src/core/shift.ts', 'src/core/line-index.ts', 'src/core/lazy.ts'], coreReadTests.pieces],
+    ].map(([part, mutate, spec]) => [`core-read-${part}`, { mutate, spec, grep: notTheGeneratedCheck, tsconfig: coreTsconfig }]),
+  ),
   'core-checks': {
     mutate: [
       'src/core/cross-checks.ts',
