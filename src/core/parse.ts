@@ -12,7 +12,7 @@ import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurren
 import { splitEdited, splitPieces, type Piece, type Split, type SplitChange } from './blocks';
 import { Codes } from './codes';
 import { crossCheck, type CrossInput, type CrossState } from './cross-checks';
-import { LineIndex } from './line-index';
+import { LineIndex, rangeContains } from './line-index';
 import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
 import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
@@ -373,6 +373,9 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     diagnostics.push(...analysis.diagnostics);
   }
 
+  // Resource pieces name their resources as they are read (`readPiece`); the other paths here.
+  if (split.kind === 'whole' || split.resourcesHeader === undefined) attributeKeyProblems(diagnostics, resources);
+
   const zones = top?.zones ?? defaultZones;
   const input = { root, resources, resourceByName, drafts, zones, text: clean };
   const cross = checkAcross(previousState ? { ...input, previous: previousState.cross } : input, top?.region, diagnostics);
@@ -731,10 +734,28 @@ function readPiece(piece: Piece, previous: PieceCache | undefined, current: Piec
   if (resources) {
     analyses = entries.map(analyzeResource);
     for (const analysis of analyses) registerResourceSource(analysis.resource, piece.text, piece.startLine);
+    attributeKeyProblems(
+      diagnostics,
+      analyses.map((analysis) => analysis.resource),
+    );
   }
   const result: PieceResult = { line: piece.startLine, entries, diagnostics, analyses };
   current.set(piece.text, result);
   return result;
+}
+
+/**
+ * Names the resource of each forbidden or repeated key the YAML reader found inside one (replacing
+ * the diagnostic in `diagnostics`): the reader knows no resources, but the CLI's JSON output and
+ * the editor's quick fixes group diagnostics by the resource they name.
+ */
+function attributeKeyProblems(diagnostics: ArchDiagnostic[], resources: readonly ResourceNode[]): void {
+  for (let index = 0; index < diagnostics.length; index++) {
+    const diagnostic = diagnostics[index]!;
+    if (diagnostic.resource !== undefined || (diagnostic.code !== Codes.forbiddenKey && diagnostic.code !== Codes.duplicateKey)) continue;
+    const inside = resources.find((resource) => rangeContains(resource.range, diagnostic.range.start));
+    if (inside !== undefined) diagnostics[index] = { ...diagnostic, resource: inside.name };
+  }
 }
 
 /** The piece's result at its place in the file, remembered by text for the next parse. */

@@ -1,0 +1,33 @@
+/**
+ * What `parseArchitecture` says about a file as it is typed: the diagnostics of a repeated or
+ * forbidden key name the resource they lie in whichever path read it (a fresh parse in pieces, or
+ * the edit-sized path that re-reads only the edited resource).
+ */
+import { strict as assert } from 'node:assert';
+import { parseArchitecture } from '../../../src/core';
+
+const file = (body: string): string =>
+  `cloudarch: "1"\nname: typing\nresources:\n  web:\n    type: external.users\n${body}  other:\n    type: external.users\n`;
+
+/** Each diagnostic as `code line:character resource`. */
+const said = (text: string, previousText?: string): string[] => {
+  const previous = previousText === undefined ? undefined : parseArchitecture(previousText);
+  const doc = parseArchitecture(text, previous === undefined ? undefined : { previous });
+  return doc.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.resource ?? '(none)'}`);
+};
+
+describe('parseArchitecture: which resource a key problem names', () => {
+  const typed = file('    label: a\n    label: b\n    constructor: 1\n');
+  const expected = ['duplicate-key 6:4 web', 'forbidden-key 7:4 web'];
+
+  it('names it on a fresh parse', () => assert.deepEqual(said(typed), expected));
+
+  it('names it when only the edited resource is read again', () => {
+    assert.deepEqual(said(typed, file('    label: a\n')), expected);
+    // And when the edit moves the other resources down (their diagnostics are shifted, not re-read).
+    assert.deepEqual(said(file('    label: a\n    label: a\n    label: a\n'), file('    label: a\n')), [
+      'duplicate-key 6:4 web',
+      'duplicate-key 7:4 web',
+    ]);
+  });
+});
