@@ -60,6 +60,10 @@ class Reader {
     // A carriage return not followed by a line feed is a line break to YAML but not to the line
     // split below: leave such text to the full reader (one scan, and only when a CR is present).
     if (text.includes('\r') && /\r(?!\n)/.test(text)) throw outside;
+    // A tab is white space to YAML wherever it separates (before a comment, after a value, inside
+    // brackets) and an error where it indents; the scans below know only spaces, so text with a
+    // tab is left to the full reader (one scan; architecture files are indented with spaces).
+    if (text.includes('\t')) throw outside;
     let start = 0;
     while (start <= length) {
       let newline = text.indexOf('\n', start);
@@ -71,7 +75,6 @@ class Reader {
       while (position < end && text.charCodeAt(position) === SPACE) position++;
       const indent = position - start;
       const first = position < end ? text.charCodeAt(position) : -1;
-      if (first === 9 /* tab */) throw outside;
       this.starts.push(start);
       this.ends.push(end);
       this.indents.push(first === -1 ? -1 : first === HASH ? -2 - indent : indent);
@@ -347,8 +350,9 @@ class Reader {
         if (code !== 44 /* , */) throw outside;
         position++;
         skip();
-        // A trailing comma, or a comma without an item, is left to yaml.
-        if (position >= lineEnd || isFlowIndicator(text.charCodeAt(position))) throw outside;
+        // A trailing comma, or a comma without an item, is left to yaml; a nested `[` or `{` is an item.
+        const next = text.charCodeAt(position);
+        if (position >= lineEnd || next === 44 || next === 93 || next === 125) throw outside;
       }
     }
     const range = this.range(start, position, line);
