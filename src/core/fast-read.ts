@@ -323,7 +323,8 @@ class Reader {
         skip();
         if (isMap) {
           const keyStart = position;
-          while (position < lineEnd && text.charCodeAt(position) !== COLON && !isFlowIndicator(text.charCodeAt(position))) position++;
+          // The key runs to the first `:`; a bracket or comma before it makes a key `plainKey` refuses.
+          while (position < lineEnd && text.charCodeAt(position) !== COLON) position++;
           const key = text.slice(keyStart, position).trimEnd();
           if (text.charCodeAt(position) !== COLON || text.charCodeAt(position + 1) !== SPACE) throw outside;
           if (!plainKey.test(key) || nonStringWords.has(key) || forbiddenKeys.has(key) || seen.has(key)) throw outside;
@@ -388,10 +389,6 @@ class Reader {
     const scalar = this.plainScalar(at, end, line);
     return { node: scalar, plain: scalar.value, after: end };
   }
-}
-
-function isFlowIndicator(code: number): boolean {
-  return code === 44 || code === 91 || code === 93 || code === 123 || code === 125;
 }
 
 /**

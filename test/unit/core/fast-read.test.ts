@@ -47,6 +47,8 @@ function withPieces(text: string): string[] {
 function agree(text: string): boolean {
   const fast = fastReadYaml(text);
   if (fast === undefined) return false;
+  assert.deepEqual(fast.diagnostics, [], `the fast reader reported on ${JSON.stringify(text)}`);
+  assert.deepEqual(fast.extraDocuments, []);
   const reference = readYaml(text);
   assert.deepEqual(reference.diagnostics, [], `the fast reader accepted a text yaml reports on: ${JSON.stringify(text)}`);
   assert.deepEqual(reference.extraDocuments, []);
