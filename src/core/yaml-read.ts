@@ -98,7 +98,7 @@ function yamlProblem(
         : code === 'RESOURCE_EXHAUSTION'
           ? Codes.tooManyAliases
           : Codes.yamlSyntax;
-  const firstSentence = message.split(/ at line \d+, column \d+/)[0]!.trim();
+  // The composer's messages are bare sentences (only parseDocument's prettyErrors adds where).
   const start = Math.max(0, Math.min(pos[0], lines.text.length));
   const end = Math.max(start, Math.min(pos[1], lines.text.length));
   return {
@@ -107,7 +107,7 @@ function yamlProblem(
     message:
       ownCode === Codes.tabIndentation
         ? 'Tabs are not allowed for indentation in YAML; indent with spaces.'
-        : `YAML: ${firstSentence.endsWith('.') ? firstSentence : `${firstSentence}.`}`,
+        : `YAML: ${message.endsWith('.') ? message : `${message}.`}`,
     range: lines.rangeOf(start, end),
     source: 'cloudarch',
   };

@@ -8,7 +8,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { yamlReadAnswer } from './yaml-read-answer';
+import { readYaml } from '../../../src/core/yaml-read';
+import { span, yamlReadAnswer } from './yaml-read-answer';
 
 interface Case {
   readonly case: string;
@@ -31,4 +32,29 @@ describe('YAML reader (one piece of text)', () => {
       if (c.plain !== undefined) assert.deepEqual(answer.plain, c.plain);
       assert.deepEqual(answer.extraDocuments, c.extraDocuments);
     });
+});
+
+describe('YAML reader: where alias expansion is cut off', () => {
+  // An anchored list of `items` values, then aliases of it: after the first alias every value
+  // counts, so each alias adds items + 2 (itself, the list, its items).
+  const cutAt = (text: string): string[] =>
+    readYaml(text)
+      .diagnostics.filter((d) => d.code === 'too-many-aliases')
+      .map((d) => span(d.range));
+  const list = (items: number): string => `[${Array.from({ length: items }, () => 'x').join(', ')}]`;
+  const aliases = (count: number): string => Array.from({ length: count }, () => '*a').join(', ');
+
+  it('reads 10,000 values from aliases and cuts at the alias that would be the 10,001st', () => {
+    // 100 aliases of 98 values: 100 * 100 = 10,000 values, all read.
+    assert.deepEqual(cutAt(`a: &a ${list(98)}\nb: [${aliases(100)}]\n`), []);
+    // The 101st alias is the 10,001st value: cut there, at column 4 + 4 * 100 of line 1.
+    assert.deepEqual(cutAt(`a: &a ${list(98)}\nb: [${aliases(101)}]\n`), ['1:404-1:406']);
+  });
+
+  it('cuts at the target of an alias when the target is the 10,001st value', () => {
+    // With one plain value after the first alias, the third alias is the 10,000th value
+    // (2 * 4,999 + 2) and the list it points to the 10,001st: cut at that list, on line 0.
+    const anchored = list(4997);
+    assert.deepEqual(cutAt(`a: &a ${anchored}\nb: [*a, y, *a, *a]\n`), [`0:6-0:${6 + anchored.length}`]);
+  });
 });
