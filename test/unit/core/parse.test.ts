@@ -1,10 +1,16 @@
 /**
- * What `parseArchitecture` says about a file as it is typed: the diagnostics of a repeated or
- * forbidden key name the resource they lie in whichever path read it (a fresh parse in pieces, or
- * the edit-sized path that re-reads only the edited resource).
+ * What `parseArchitecture` says about a whole file: the cases of test/fixtures/parse/cases.yaml
+ * (files that are not architectures, refused files, resources written unusually), input that is
+ * not text, and, as a file is typed, which resource the diagnostics of a repeated or forbidden key
+ * name whichever path read it (a fresh parse in pieces, or the edit-sized path that re-reads only
+ * the edited resource).
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { parseArchitecture } from '../../../src/core';
+import { parseAnswer, parseAnswerOf, type ParseAnswer } from './parse-answer';
 
 const file = (body: string): string =>
   `cloudarch: "1"\nname: typing\nresources:\n  web:\n    type: external.users\n${body}  other:\n    type: external.users\n`;
@@ -29,5 +35,24 @@ describe('parseArchitecture: which resource a key problem names', () => {
       'duplicate-key 6:4 web',
       'duplicate-key 7:4 web',
     ]);
+  });
+});
+
+describe('parseArchitecture: whole files', () => {
+  const cases = parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'parse', 'cases.yaml'), 'utf8')) as (ParseAnswer & {
+    readonly case: string;
+    readonly text: string;
+  })[];
+  it('finds its cases', () => assert.ok(cases.length >= 20, `only ${cases.length} cases`));
+  for (const c of cases)
+    it(c.case, () => {
+      const { case: _name, text, ...expected } = c;
+      assert.deepEqual(parseAnswer(text), expected);
+    });
+
+  it('reads a value that is not text as its text', () => {
+    // The CLI and the server always pass text; a plugin or a test may not.
+    assert.deepEqual(parseAnswerOf(parseArchitecture(42 as unknown as string)), parseAnswer('42'));
+    assert.equal(parseArchitecture(42 as unknown as string).text, '42');
   });
 });
