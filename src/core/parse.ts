@@ -231,7 +231,6 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
 
   let root: MapNode | undefined;
   const analyses: ResourceAnalysis[] = [];
-  let resourcesValueKind: 'map' | 'other' | 'absent' = 'absent';
   let resourcesEntry: MapEntry | undefined;
   const sectionResults: PieceResult[] = [];
   const placedResources: PieceResult[] = [];
@@ -255,9 +254,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       root = read.value;
       resourcesEntry = root.entries.find((entry) => entry.key === 'resources');
       if (resourcesEntry?.value?.kind === 'map') {
-        resourcesValueKind = 'map';
         for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
-      } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
+      }
     } else if (read.value !== undefined) {
       diagnostics.push({
         code: Codes.notAMap,
@@ -303,15 +301,13 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
               flow: false,
             };
       resourcesEntry = { key: 'resources', keyRange, value };
-      resourcesValueKind = value === undefined ? 'absent' : 'map';
       rootEntries[rootEntries.indexOf(resourcesPlaceholder)] = resourcesEntry;
       allResourceEntries = resourceEntries;
     } else {
       resourcesEntry = rootEntries.find((entry) => entry.key === 'resources');
       if (resourcesEntry?.value?.kind === 'map') {
-        resourcesValueKind = 'map';
         for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
-      } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
+      }
     }
     diagnostics.push(...duplicateTopLevelKeys(rootEntries));
     if (rootEntries.length > 0) {
@@ -335,7 +331,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       source: 'cloudarch',
     });
   }
-  if (resourcesValueKind === 'other' && resourcesEntry?.value !== undefined) {
+  // Under a `resources:` header the value is always a map of the resource pieces (or nothing).
+  if (resourcesEntry?.value !== undefined && resourcesEntry.value.kind !== 'map') {
     diagnostics.push({
       code: Codes.wrongType,
       severity: 'error',

@@ -50,6 +50,17 @@ describe('parseArchitecture: whole files', () => {
       assert.deepEqual(parseAnswer(text), expected);
     });
 
+  it('reads a file of exactly 10 MiB, and refuses one character more', () => {
+    const header = 'cloudarch: "1"\nname: big\nresources:\n  web:\n    type: external.users\n# ';
+    const limit = 10 * 1024 * 1024;
+    const atLimit = `${header}${'x'.repeat(limit - header.length - 1)}\n`;
+    assert.equal(atLimit.length, limit);
+    assert.deepEqual(parseAnswer(atLimit).says, []);
+    assert.deepEqual(parseAnswer(`${atLimit}x`).says, [
+      'error file-too-large 0:0-0:0 The file is 10.0 MiB; files over 10 MiB are not read. Split the architecture into several files.',
+    ]);
+  });
+
   it('reads a value that is not text as its text', () => {
     // The CLI and the server always pass text; a plugin or a test may not.
     assert.deepEqual(parseAnswerOf(parseArchitecture(42 as unknown as string)), parseAnswer('42'));
