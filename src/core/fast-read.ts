@@ -349,11 +349,9 @@ class Reader {
           break;
         }
         if (code !== 44 /* , */) throw outside;
+        // A trailing comma, or a comma without an item, is left to yaml: the next item or key
+        // then reads as empty (`flowItem`) or without its colon, and refuses.
         position++;
-        skip();
-        // A trailing comma, or a comma without an item, is left to yaml; a nested `[` or `{` is an item.
-        const next = text.charCodeAt(position);
-        if (position >= lineEnd || next === 44 || next === 93 || next === 125) throw outside;
       }
     }
     const range = this.range(start, position, line);
