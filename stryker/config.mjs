@@ -28,6 +28,48 @@ const coreChecksTests = [
  * initial test run (2026-12-03), and it tests no mutant of these scopes.
  */
 const notTheGeneratedCheck = '^(?!.*is up to date \\(run `npm run generate`\\))';
+/**
+ * The tests that exercise each part of `core-read` (see the core-read-* scopes). Nearly every test
+ * of src/core/ parses a file and so covers these files; each part takes those that check what it
+ * does, and leaves out the editing properties of a minute or more (incremental-moved, -edited,
+ * -typing) where a faster test already checks the same: a surviving mutant waits for all of them.
+ */
+const coreReadTests = {
+  // The differential test holds the fast reader to yaml's reader on fixtures, pieces and random
+  // edits, and to reading every form of its subset itself.
+  fast: ['test/unit/core/fast-read.test.ts'],
+  // yaml's reader: its cases, the differential test, the diagnostics of the fixtures, hostile
+  // input, and the resource a key problem names.
+  yaml: [
+    'test/unit/core/yaml-read.test.ts',
+    'test/unit/core/fast-read.test.ts',
+    'test/unit/core/validate-fixtures.test.ts',
+    'test/unit/core/resource-checks.test.ts',
+    'test/unit/hostile.test.ts',
+  ],
+  // The parser from scratch: fixtures, hostile input, resource checks, and the incremental
+  // property (a parse with `previous` equals a fresh one) with the cutting of edited files.
+  parseFull: [
+    'test/unit/core/parse.test.ts',
+    'test/unit/core/validate-fixtures.test.ts',
+    'test/unit/core/resource-checks.test.ts',
+    'test/unit/core/incremental.test.ts',
+    'test/unit/core/incremental-cut.test.ts',
+    'test/unit/hostile.test.ts',
+  ],
+  // The edit-sized path and the cutting of edited text: every editing property (slow, but they
+  // are what reaches this code), each against a fresh parse.
+  edited: ['test/unit/core/parse.test.ts', 'test/unit/core/incremental*.test.ts'],
+  // Cutting a fresh file into pieces: the cut itself, the fast reader's pieces, reference ranges.
+  split: [
+    'test/unit/core/incremental-cut.test.ts',
+    'test/unit/core/incremental.test.ts',
+    'test/unit/core/reference-ranges.test.ts',
+    'test/unit/core/validate-fixtures.test.ts',
+  ],
+  // The pre-parse scans: hostile input, the fixtures, and the cleaned-up characters of a file.
+  scan: ['test/unit/hostile.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/core/incremental.test.ts'],
+};
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 /**
@@ -355,6 +397,25 @@ const scopes = {
     grep: notTheGeneratedCheck,
     tsconfig: coreTsconfig,
   },
+  // core-read is about 3,160 mutants: a day on the shared 2-core machine, and it never finished.
+  // Its parts, each a few hundred mutants with the tests that exercise that part (their union is
+  // core-read): the fast reader by line ranges (block collections, scalars, flow collections and
+  // the entry point), yaml's reader, the parser from scratch and the edit-sized path, the cutting
+  // into pieces, the pre-parse scans, and the shifting of moved pieces with the line index.
+  ...Object.fromEntries(
+    [
+      ['fast-blocks', ['src/core/fast-read.ts:1-208'], coreReadTests.fast],
+      ['fast-scalars', ['src/core/fast-read.ts:209-305'], coreReadTests.fast],
+      ['fast-flow', ['src/core/fast-read.ts:306-419'], coreReadTests.fast],
+      ['yaml', ['src/core/yaml-read.ts'], coreReadTests.yaml],
+      ['parse-full', ['src/core/parse.ts:1-433'], coreReadTests.parseFull],
+      ['parse-edited', ['src/core/parse.ts:434-813'], coreReadTests.edited],
+      ['blocks-split', ['src/core/blocks.ts:1-139'], coreReadTests.split],
+      ['blocks-edited', ['src/core/blocks.ts:140-279'], coreReadTests.edited],
+      ['scan', ['src/core/scan.ts'], coreReadTests.scan],
+      ['shift', ['src/core/shift.ts', 'src/core/line-index.ts', 'src/core/lazy.ts'], coreReadTests.edited],
+    ].map(([part, mutate, spec]) => [`core-read-${part}`, { mutate, spec, grep: notTheGeneratedCheck, tsconfig: coreTsconfig }]),
+  ),
   'core-checks': {
     mutate: [
       'src/core/cross-checks.ts',

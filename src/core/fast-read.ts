@@ -60,6 +60,10 @@ class Reader {
     // A carriage return not followed by a line feed is a line break to YAML but not to the line
     // split below: leave such text to the full reader (one scan, and only when a CR is present).
     if (text.includes('\r') && /\r(?!\n)/.test(text)) throw outside;
+    // A tab is white space to YAML wherever it separates (before a comment, after a value, inside
+    // brackets) and an error where it indents; the scans below know only spaces, so text with a
+    // tab is left to the full reader (one scan; architecture files are indented with spaces).
+    if (text.includes('\t')) throw outside;
     let start = 0;
     while (start <= length) {
       let newline = text.indexOf('\n', start);
@@ -71,7 +75,6 @@ class Reader {
       while (position < end && text.charCodeAt(position) === SPACE) position++;
       const indent = position - start;
       const first = position < end ? text.charCodeAt(position) : -1;
-      if (first === 9 /* tab */) throw outside;
       this.starts.push(start);
       this.ends.push(end);
       this.indents.push(first === -1 ? -1 : first === HASH ? -2 - indent : indent);
@@ -320,7 +323,8 @@ class Reader {
         skip();
         if (isMap) {
           const keyStart = position;
-          while (position < lineEnd && text.charCodeAt(position) !== COLON && !isFlowIndicator(text.charCodeAt(position))) position++;
+          // The key runs to the first `:`; a bracket or comma before it makes a key `plainKey` refuses.
+          while (position < lineEnd && text.charCodeAt(position) !== COLON) position++;
           const key = text.slice(keyStart, position).trimEnd();
           if (text.charCodeAt(position) !== COLON || text.charCodeAt(position + 1) !== SPACE) throw outside;
           if (!plainKey.test(key) || nonStringWords.has(key) || forbiddenKeys.has(key) || seen.has(key)) throw outside;
@@ -345,10 +349,9 @@ class Reader {
           break;
         }
         if (code !== 44 /* , */) throw outside;
+        // A trailing comma, or a comma without an item, is left to yaml: the next item or key
+        // then reads as empty (`flowItem`) or without its colon, and refuses.
         position++;
-        skip();
-        // A trailing comma, or a comma without an item, is left to yaml.
-        if (position >= lineEnd || isFlowIndicator(text.charCodeAt(position))) throw outside;
       }
     }
     const range = this.range(start, position, line);
@@ -384,10 +387,6 @@ class Reader {
     const scalar = this.plainScalar(at, end, line);
     return { node: scalar, plain: scalar.value, after: end };
   }
-}
-
-function isFlowIndicator(code: number): boolean {
-  return code === 44 || code === 91 || code === 93 || code === 123 || code === 125;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { ArchDiagnostic, ArchDocument, MapEntry, MapNode, ReferenceOccurren
 import { splitEdited, splitPieces, type Piece, type Split, type SplitChange } from './blocks';
 import { Codes } from './codes';
 import { crossCheck, type CrossInput, type CrossState } from './cross-checks';
-import { LineIndex } from './line-index';
+import { LineIndex, rangeContains } from './line-index';
 import type { ReferenceDraft } from './references';
 import { analyzeResource, type ResourceAnalysis } from './resource-analysis';
 import { hasInvalidCharacters, maxAliasCount, maxFileSize, maxNestingDepth, sanitize, scanStructure, type StructureScan } from './scan';
@@ -231,7 +231,6 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
 
   let root: MapNode | undefined;
   const analyses: ResourceAnalysis[] = [];
-  let resourcesValueKind: 'map' | 'other' | 'absent' = 'absent';
   let resourcesEntry: MapEntry | undefined;
   const sectionResults: PieceResult[] = [];
   const placedResources: PieceResult[] = [];
@@ -255,9 +254,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       root = read.value;
       resourcesEntry = root.entries.find((entry) => entry.key === 'resources');
       if (resourcesEntry?.value?.kind === 'map') {
-        resourcesValueKind = 'map';
         for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
-      } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
+      }
     } else if (read.value !== undefined) {
       diagnostics.push({
         code: Codes.notAMap,
@@ -303,15 +301,13 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
               flow: false,
             };
       resourcesEntry = { key: 'resources', keyRange, value };
-      resourcesValueKind = value === undefined ? 'absent' : 'map';
       rootEntries[rootEntries.indexOf(resourcesPlaceholder)] = resourcesEntry;
       allResourceEntries = resourceEntries;
     } else {
       resourcesEntry = rootEntries.find((entry) => entry.key === 'resources');
       if (resourcesEntry?.value?.kind === 'map') {
-        resourcesValueKind = 'map';
         for (const entry of resourcesEntry.value.entries) analyses.push(analyzeResource(entry));
-      } else if (resourcesEntry?.value !== undefined) resourcesValueKind = 'other';
+      }
     }
     diagnostics.push(...duplicateTopLevelKeys(rootEntries));
     if (rootEntries.length > 0) {
@@ -335,7 +331,8 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
       source: 'cloudarch',
     });
   }
-  if (resourcesValueKind === 'other' && resourcesEntry?.value !== undefined) {
+  // Under a `resources:` header the value is always a map of the resource pieces (or nothing).
+  if (resourcesEntry?.value !== undefined && resourcesEntry.value.kind !== 'map') {
     diagnostics.push({
       code: Codes.wrongType,
       severity: 'error',
@@ -372,6 +369,9 @@ function parse(text: string, options: ParseOptions | undefined): ArchDocument {
     drafts.push(analysis.drafts);
     diagnostics.push(...analysis.diagnostics);
   }
+
+  // Resource pieces name their resources as they are read (`readPiece`); the other paths here.
+  if (split.kind === 'whole' || split.resourcesHeader === undefined) attributeKeyProblems(diagnostics, resources);
 
   const zones = top?.zones ?? defaultZones;
   const input = { root, resources, resourceByName, drafts, zones, text: clean };
@@ -731,10 +731,28 @@ function readPiece(piece: Piece, previous: PieceCache | undefined, current: Piec
   if (resources) {
     analyses = entries.map(analyzeResource);
     for (const analysis of analyses) registerResourceSource(analysis.resource, piece.text, piece.startLine);
+    attributeKeyProblems(
+      diagnostics,
+      analyses.map((analysis) => analysis.resource),
+    );
   }
   const result: PieceResult = { line: piece.startLine, entries, diagnostics, analyses };
   current.set(piece.text, result);
   return result;
+}
+
+/**
+ * Names the resource of each forbidden or repeated key the YAML reader found inside one (replacing
+ * the diagnostic in `diagnostics`): the reader knows no resources, but the CLI's JSON output and
+ * the editor's quick fixes group diagnostics by the resource they name.
+ */
+function attributeKeyProblems(diagnostics: ArchDiagnostic[], resources: readonly ResourceNode[]): void {
+  for (let index = 0; index < diagnostics.length; index++) {
+    const diagnostic = diagnostics[index]!;
+    if (diagnostic.resource !== undefined || (diagnostic.code !== Codes.forbiddenKey && diagnostic.code !== Codes.duplicateKey)) continue;
+    const inside = resources.find((resource) => rangeContains(resource.range, diagnostic.range.start));
+    if (inside !== undefined) diagnostics[index] = { ...diagnostic, resource: inside.name };
+  }
 }
 
 /** The piece's result at its place in the file, remembered by text for the next parse. */

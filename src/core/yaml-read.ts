@@ -98,7 +98,7 @@ function yamlProblem(
         : code === 'RESOURCE_EXHAUSTION'
           ? Codes.tooManyAliases
           : Codes.yamlSyntax;
-  const firstSentence = message.split(/ at line \d+, column \d+/)[0]!.trim();
+  // The composer's messages are bare sentences (only parseDocument's prettyErrors adds where).
   const start = Math.max(0, Math.min(pos[0], lines.text.length));
   const end = Math.max(start, Math.min(pos[1], lines.text.length));
   return {
@@ -107,7 +107,7 @@ function yamlProblem(
     message:
       ownCode === Codes.tabIndentation
         ? 'Tabs are not allowed for indentation in YAML; indent with spaces.'
-        : `YAML: ${firstSentence.endsWith('.') ? firstSentence : `${firstSentence}.`}`,
+        : `YAML: ${message.endsWith('.') ? message : `${message}.`}`,
     range: lines.rangeOf(start, end),
     source: 'cloudarch',
   };
@@ -131,6 +131,9 @@ function convert(node: YamlNode, context: Context, depth: number): Converted | u
   if (isAlias(node)) {
     const target = node.resolve(context.doc);
     context.aliasNodes++;
+    // yaml's composer accepts an alias of an anchor it never saw; said nothing, the value would
+    // only show up later as missing, with no word about the alias.
+    if (target === undefined) reportUnknownAnchor(node, context);
     if (target === undefined || context.aliasNodes > maxAliasExpansion) {
       if (target !== undefined) reportAliasLimit(node, context);
       return undefined;
@@ -177,6 +180,16 @@ function convert(node: YamlNode, context: Context, depth: number): Converted | u
 
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+function reportUnknownAnchor(alias: YamlNode & { source: string }, context: Context): void {
+  context.diagnostics.push({
+    code: Codes.yamlSyntax,
+    severity: 'error',
+    message: `\`*${alias.source}\` refers to no anchor: write \`&${alias.source}\` on a value before it. The alias is read as no value.`,
+    range: rangeOfNode(alias, context),
+    source: 'cloudarch',
+  });
 }
 
 function reportAliasLimit(node: YamlNode, context: Context): void {
