@@ -293,8 +293,10 @@ describe('simulate engine: zone outages that meet', () => {
       '3600 | injected-end | - | - | Injected event over: spot@1d+1h',
       '3720 | injected-start | - | - | Injected: zone:a@1d1h2m+1h',
       '3720 | injected-start | - | - | Injected: zone:b@1d1h2m+1h',
+      // Ready, but not in service: no zone of the group is up.
       ...['a', 'b', 'a', 'b'].map(
-        (zone) => `3900 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is in service in ${zone}`,
+        (zone) =>
+          `3900 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is ready in ${zone}, but no zone of the group is up`,
       ),
       '7320 | injected-end | - | - | Injected event over: zone:a@1d1h2m+1h',
       '7320 | injected-end | - | - | Injected event over: zone:b@1d1h2m+1h',

@@ -1,0 +1,176 @@
+/**
+ * A self-healing group whose zones are all down cannot replace the units of a failed zone; it
+ * tries again when a zone or region returns, or when spot capacity does, as AWS Auto Scaling keeps
+ * trying to launch in the group's zones. What a user reads: the timeline (seconds after the first
+ * day), the requests each event cost and its recovery, the healthy units per zone, the cost.
+ *
+ * Fixtures: `two-zone` (four t3.medium instances of 200 requests/s in a group over zones a and b
+ * behind a load balancer, 600 requests/s flat: one zone's two instances cannot carry it) and
+ * `spot` (the same with spot instances at 300 requests/s).
+ */
+import { strict as assert } from 'node:assert';
+import type { ArchDocument } from '../../../src/core/document';
+import { designOf, fixtureText, flatTraffic, loadFixture, outcomes, runInjected, timelineOf, day } from './spec-helpers';
+
+const moved = (at: number, zone: string): string =>
+  `${at} | unit-replaced | web | ${zone} | web: a replacement for a unit of a failed zone is in service in ${zone}`;
+
+/** two-zone at 300 requests/s with spot instances, its load balancer over zones a, b and c, its group over a and b. */
+function spotInThreeZones(): ArchDocument {
+  const text = fixtureText('two-zone')
+    .replace('zones: [a, b]\nworkload', 'zones: [a, b, c]\nworkload')
+    .replace('subnet: public\n    zones: [a, b]', 'subnet: public\n    zones: [a, b, c]');
+  return designOf(text, flatTraffic(600, 300), ['instanceType: t3.medium\n', 'instanceType: t3.medium\n    purchase: spot\n']);
+}
+
+describe('simulate engine: a group whose zones were all down replaces its units when one returns', () => {
+  it('the units of a zone still down are replaced in the first zone back, after the repair time', () => {
+    // Zones a and b fail at 1d; b is back after an hour, a after two. At 300 s the group cannot
+    // move a's two instances anywhere; when b returns it launches their replacements there, in
+    // service 300 s later. They used to stay missing until zone a returned at 7,200 s.
+    const result = runInjected(loadFixture('two-zone'), ['zone:a@1d+2h', 'zone:b@1d+1h']);
+    assert.deepEqual(timelineOf(result, day), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+2h',
+      '0 | injected-start | - | - | Injected: zone:b@1d+1h',
+      '0 | system-down | - | - | An entry point stopped working: requests are dropped',
+      '3600 | injected-end | - | - | Injected event over: zone:b@1d+1h',
+      '3600 | system-up | - | - | Every entry point works again',
+      moved(3_900, 'b'),
+      moved(3_900, 'b'),
+      '7200 | injected-end | - | - | Injected event over: zone:a@1d+2h',
+    ]);
+    // Every request of the hour both zones are down, 600 × 3,600 = 2,160,000; then zone b's two
+    // instances (400/s) until the replacements serve, less the 10 s of load the queue holds:
+    // 200 × 300 − 6,000 = 54,000 (it was 200 × 3,600 − 6,000 = 714,000).
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+2h', 2_214_000, 3_900, 3_900],
+      ['zone:b@1d+1h', 2_214_000, 3_900, 3_900],
+    ]);
+    assert.equal(result.requests.dropped, 2_214_000);
+    assert.equal(result.availability.downtimeMinutes, 60);
+    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
+    assert.deepEqual(result.series.capacity, [800, 800, 0, 800]);
+    // A replacement is a move: four instances are billed throughout, the static estimate.
+    assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
+  });
+
+  it('a region back before the zone lets the group replace them too', () => {
+    // us-east-1 is down for the hour from 1d and zone a for three: the region's return makes zone
+    // b usable, and the group moves a's instances there, as in the case above.
+    const result = runInjected(loadFixture('two-zone'), ['zone:a@1d+3h', 'region:us-east-1@1d+1h']);
+    assert.deepEqual(timelineOf(result, day), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+3h',
+      '0 | injected-start | - | - | Injected: region:us-east-1@1d+1h',
+      '0 | system-down | - | - | An entry point stopped working: requests are dropped',
+      '3600 | injected-end | - | - | Injected event over: region:us-east-1@1d+1h',
+      '3600 | system-up | - | - | Every entry point works again',
+      moved(3_900, 'b'),
+      moved(3_900, 'b'),
+      '10800 | injected-end | - | - | Injected event over: zone:a@1d+3h',
+    ]);
+    // As above; before, a's instances were missing until 10,800 s: 2,160,000 + 200 × 7,200 − 6,000.
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+3h', 2_214_000, 3_900, 3_900],
+      ['region:us-east-1@1d+1h', 2_214_000, 3_900, 3_900],
+    ]);
+    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
+  });
+
+  it('a spot group moves the units of a failed zone only once spot capacity is back', () => {
+    // The spot fixture at 600 requests/s. Every instance gets a notice at 1d; their replacements
+    // are starting when `spot@1d1m+1h` takes spot capacity away for the hour, so they serve at
+    // 300 s. Zone a fails at 600 s: its two replacements can be moved to b only when capacity
+    // returns (3,660 s), in service at 3,960 s; they used to move at 900 s as if it were there.
+    const doc = loadFixture('spot', flatTraffic(300, 600));
+    const result = runInjected(doc, ['spot@1d', 'spot@1d1m+1h', 'zone:a@1d10m+2h']);
+    const notices = ['a', 'b', 'a', 'b'].map(
+      (zone) => `0 | spot-notice | web | ${zone} | web: spot interruption notice for a unit in ${zone}`,
+    );
+    const replaced = ['a', 'b', 'a', 'b'].map(
+      (zone) => `300 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is in service in ${zone}`,
+    );
+    assert.deepEqual(timelineOf(result, day), [
+      '0 | injected-start | - | - | Injected: spot@1d',
+      ...notices,
+      '60 | injected-start | - | - | Injected: spot@1d1m+1h',
+      '120 | system-down | - | - | An entry point stopped working: requests are dropped',
+      ...replaced,
+      '300 | system-up | - | - | Every entry point works again',
+      '600 | injected-start | - | - | Injected: zone:a@1d10m+2h',
+      '3660 | injected-end | - | - | Injected event over: spot@1d1m+1h',
+      moved(3_960, 'b'),
+      moved(3_960, 'b'),
+      '7800 | injected-end | - | - | Injected event over: zone:a@1d10m+2h',
+    ]);
+    // Zone a: half the load to its failed targets for the health check's minute, 300 × 60 =
+    // 18,000; then zone b's 400/s against 600/s until 3,960 s, less the queue's 10 s of load:
+    // 200 × 3,300 − 6,000 = 654,000. Recovered 3,360 s after it started (it was 300 s).
+    assert.deepEqual(outcomes(result), [
+      ['spot@1d', 108_000, 300, 180],
+      ['spot@1d1m+1h', 780_000, 3_900, 3_540],
+      ['zone:a@1d10m+2h', 672_000, 3_360, 3_360],
+    ]);
+    assert.equal(result.requests.dropped, 108_000 + 672_000);
+  });
+
+  it('replacements launched while no zone of the group is up wait in its zones, not in none', () => {
+    // The load balancer spans zones a, b and c, the group a and b. Both of the group's zones fail
+    // at 1d and every instance gets a spot notice: the replacements are launched into zones a and
+    // b, ready at 300 s but of no use until b returns (3,600 s); a's are then moved to b. They
+    // used to serve at 300 s from no zone at all, "in the region", while their zones were down.
+    const result = runInjected(spotInThreeZones(), ['zone:a@1d+2h', 'zone:b@1d+1h', 'spot@1d']);
+    const notices = ['a', 'b', 'a', 'b'].map(
+      (zone) => `0 | spot-notice | web | ${zone} | web: spot interruption notice for a unit in ${zone}`,
+    );
+    const waiting = ['a', 'b', 'a', 'b'].map(
+      (zone) =>
+        `300 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is ready in ${zone}, but no zone of the group is up`,
+    );
+    assert.deepEqual(timelineOf(result, day), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+2h',
+      '0 | injected-start | - | - | Injected: zone:b@1d+1h',
+      '0 | injected-start | - | - | Injected: spot@1d',
+      ...notices,
+      '0 | system-down | - | - | An entry point stopped working: requests are dropped',
+      ...waiting,
+      '3600 | injected-end | - | - | Injected event over: zone:b@1d+1h',
+      '3600 | system-up | - | - | Every entry point works again',
+      moved(3_900, 'b'),
+      moved(3_900, 'b'),
+      '7200 | injected-end | - | - | Injected event over: zone:a@1d+2h',
+    ]);
+    // Every request until zone b returns: 300 × 3,600 = 1,080,000 (it was 300 × 300 = 90,000).
+    // Zone b's two replacements (400/s) carry the 300/s from then on.
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+2h', 1_080_000, 3_600, 3_600],
+      ['zone:b@1d+1h', 1_080_000, 3_600, 3_600],
+      ['spot@1d', 1_080_000, 3_600, 3_600],
+    ]);
+    assert.equal(result.availability.downtimeMinutes, 60);
+    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4], c: [0, 0, 0, 0] });
+  });
+
+  it('a replacement ordered in an earlier outage of the zone is void: the group moves them 300 s after the last failure', () => {
+    // Zone a is down for 100 s from 1d and again from 200 s for an hour. The replacement the
+    // first outage ordered (due at 300 s) is void once the zone is back; the second outage orders
+    // its own, in service at 500 s. It used to move the instances at 300 s, 100 s into the outage.
+    const result = runInjected(loadFixture('two-zone'), ['zone:a@1d+100s', 'zone:a@1d200s+1h']);
+    assert.deepEqual(timelineOf(result, day), [
+      '0 | injected-start | - | - | Injected: zone:a@1d+100s',
+      '100 | injected-end | - | - | Injected event over: zone:a@1d+100s',
+      '200 | injected-start | - | - | Injected: zone:a@1d200s+1h',
+      moved(500, 'b'),
+      moved(500, 'b'),
+      '3800 | injected-end | - | - | Injected event over: zone:a@1d200s+1h',
+    ]);
+    // Each outage: half of the 600/s to zone a's failed targets for the health check's minute,
+    // 300 × 60 = 18,000; then zone b's 400/s against 600/s, less the queue's 10 s of load. The
+    // first, 40 s of it until the zone is back: 200 × 40 − 6,000 = 2,000. The second, until the
+    // replacements serve at 500 s: 200 × 240 − 6,000 = 42,000 (it was 2,000, until 300 s).
+    assert.deepEqual(outcomes(result), [
+      ['zone:a@1d+100s', 20_000, 120, 100],
+      ['zone:a@1d200s+1h', 60_000, 300, 300],
+    ]);
+    assert.equal(result.requests.dropped, 80_000);
+  });
+});
