@@ -778,8 +778,23 @@ export function runSimulation(input: EngineInput): EngineOutput {
   };
 
   for (const c of components) for (const unit of c.units) scheduleLife(c, unit);
-  for (let z = 0; z < zoneCount; z++) scheduleZoneFailure(z);
-  for (let r = 0; r < regionCount; r++) scheduleRegionFailure(r);
+  // An availability of 0 is no rate of failure but a zone (region) that is never up, as the
+  // analytic model has it; like a unit of availability 0 it is down without random failures too.
+  // Down from the start, it never had units a load balancer believed healthy: no health-check lag.
+  if (system.model.zoneAvailability <= 0) {
+    for (let z = 0; z < zoneCount; z++) {
+      zoneDown[z] = 1;
+      const label = zoneName(z);
+      note(() => ({ kind: 'zone-down', zone: label, message: `Zone ${label} is down for the whole run (its availability is 0%)` }));
+    }
+  } else for (let z = 0; z < zoneCount; z++) scheduleZoneFailure(z);
+  if (system.model.regionAvailability <= 0) {
+    for (let r = 0; r < regionCount; r++) {
+      regionDown[r] = 1;
+      const label = system.regions[r]!;
+      note(() => ({ kind: 'region-down', message: `Region ${label} is down for the whole run (its availability is 0%)` }));
+    }
+  } else for (let r = 0; r < regionCount; r++) scheduleRegionFailure(r);
 
   // --- Scaling ----------------------------------------------------------------------------------
   const scalingComponents = components.filter((c) => c.scaling !== undefined && Number.isFinite(c.capPerUnit));
