@@ -9,72 +9,66 @@
  * `spot` (the same with spot instances at 300 requests/s).
  */
 import { strict as assert } from 'node:assert';
-import type { ArchDocument } from '../../../src/core/document';
-import { designOf, fixtureText, flatTraffic, loadFixture, outcomes, runInjected, timelineOf, day } from './spec-helpers';
+import {
+  day,
+  flatTraffic,
+  loadFixture,
+  movedOut,
+  outcomes,
+  runInjected,
+  spotNotices,
+  spotReplacements,
+  timelineOf,
+  twoZoneWithThirdLbZone,
+} from './spec-helpers';
 
-const moved = (at: number, zone: string): string =>
-  `${at} | unit-replaced | web | ${zone} | web: a replacement for a unit of a failed zone is in service in ${zone}`;
-
-/** two-zone at 300 requests/s with spot instances, its load balancer over zones a, b and c, its group over a and b. */
-function spotInThreeZones(): ArchDocument {
-  const text = fixtureText('two-zone')
-    .replace('zones: [a, b]\nworkload', 'zones: [a, b, c]\nworkload')
-    .replace('subnet: public\n    zones: [a, b]', 'subnet: public\n    zones: [a, b, c]');
-  return designOf(text, flatTraffic(600, 300), ['instanceType: t3.medium\n', 'instanceType: t3.medium\n    purchase: spot\n']);
-}
+const spot: [string, string] = ['instanceType: t3.medium\n', 'instanceType: t3.medium\n    purchase: spot\n'];
 
 describe('simulate engine: a group whose zones were all down replaces its units when one returns', () => {
-  it('the units of a zone still down are replaced in the first zone back, after the repair time', () => {
-    // Zones a and b fail at 1d; b is back after an hour, a after two. At 300 s the group cannot
-    // move a's two instances anywhere; when b returns it launches their replacements there, in
-    // service 300 s later. They used to stay missing until zone a returned at 7,200 s.
-    const result = runInjected(loadFixture('two-zone'), ['zone:a@1d+2h', 'zone:b@1d+1h']);
-    assert.deepEqual(timelineOf(result, day), [
-      '0 | injected-start | - | - | Injected: zone:a@1d+2h',
-      '0 | injected-start | - | - | Injected: zone:b@1d+1h',
-      '0 | system-down | - | - | An entry point stopped working: requests are dropped',
-      '3600 | injected-end | - | - | Injected event over: zone:b@1d+1h',
-      '3600 | system-up | - | - | Every entry point works again',
-      moved(3_900, 'b'),
-      moved(3_900, 'b'),
-      '7200 | injected-end | - | - | Injected event over: zone:a@1d+2h',
-    ]);
-    // Every request of the hour both zones are down, 600 × 3,600 = 2,160,000; then zone b's two
-    // instances (400/s) until the replacements serve, less the 10 s of load the queue holds:
-    // 200 × 300 − 6,000 = 54,000 (it was 200 × 3,600 − 6,000 = 714,000).
-    assert.deepEqual(outcomes(result), [
-      ['zone:a@1d+2h', 2_214_000, 3_900, 3_900],
-      ['zone:b@1d+1h', 2_214_000, 3_900, 3_900],
-    ]);
-    assert.equal(result.requests.dropped, 2_214_000);
-    assert.equal(result.availability.downtimeMinutes, 60);
-    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
-    assert.deepEqual(result.series.capacity, [800, 800, 0, 800]);
-    // A replacement is a move: four instances are billed throughout, the static estimate.
-    assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
-  });
-
-  it('a region back before the zone lets the group replace them too', () => {
-    // us-east-1 is down for the hour from 1d and zone a for three: the region's return makes zone
-    // b usable, and the group moves a's instances there, as in the case above.
-    const result = runInjected(loadFixture('two-zone'), ['zone:a@1d+3h', 'region:us-east-1@1d+1h']);
-    assert.deepEqual(timelineOf(result, day), [
-      '0 | injected-start | - | - | Injected: zone:a@1d+3h',
-      '0 | injected-start | - | - | Injected: region:us-east-1@1d+1h',
-      '0 | system-down | - | - | An entry point stopped working: requests are dropped',
-      '3600 | injected-end | - | - | Injected event over: region:us-east-1@1d+1h',
-      '3600 | system-up | - | - | Every entry point works again',
-      moved(3_900, 'b'),
-      moved(3_900, 'b'),
-      '10800 | injected-end | - | - | Injected event over: zone:a@1d+3h',
-    ]);
-    // As above; before, a's instances were missing until 10,800 s: 2,160,000 + 200 × 7,200 − 6,000.
-    assert.deepEqual(outcomes(result), [
-      ['zone:a@1d+3h', 2_214_000, 3_900, 3_900],
-      ['region:us-east-1@1d+1h', 2_214_000, 3_900, 3_900],
-    ]);
-    assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
-  });
+  // Both of the group's zones are unusable at 1d, zone a's instances cannot be moved at 300 s,
+  // and zone b is usable again after an hour: back itself, or with its region.
+  for (const { title, events, zoneEnd } of [
+    {
+      title: 'the units of a zone still down are replaced in the first zone back, after the repair time',
+      events: ['zone:a@1d+2h', 'zone:b@1d+1h'],
+      zoneEnd: 7_200,
+    },
+    {
+      title: 'a region back before the zone lets the group replace them too',
+      events: ['zone:a@1d+3h', 'region:us-east-1@1d+1h'],
+      zoneEnd: 10_800,
+    },
+  ]) {
+    it(title, () => {
+      // When zone b is usable, the group launches the replacements of a's two instances there,
+      // in service 300 s later. They used to stay missing until zone a returned (zoneEnd).
+      const result = runInjected(loadFixture('two-zone'), events);
+      const [zoneA, other] = events as [string, string];
+      assert.deepEqual(timelineOf(result, day), [
+        `0 | injected-start | - | - | Injected: ${zoneA}`,
+        `0 | injected-start | - | - | Injected: ${other}`,
+        '0 | system-down | - | - | An entry point stopped working: requests are dropped',
+        `3600 | injected-end | - | - | Injected event over: ${other}`,
+        '3600 | system-up | - | - | Every entry point works again',
+        movedOut(3_900, 'b'),
+        movedOut(3_900, 'b'),
+        `${zoneEnd} | injected-end | - | - | Injected event over: ${zoneA}`,
+      ]);
+      // Every request of the hour nothing works, 600 × 3,600 = 2,160,000; then zone b's two
+      // instances (400/s) until the replacements serve, less the 10 s of load the queue holds:
+      // 200 × 300 − 6,000 = 54,000 (it was 200 × (zoneEnd − 3,600) − 6,000).
+      assert.deepEqual(outcomes(result), [
+        [zoneA, 2_214_000, 3_900, 3_900],
+        [other, 2_214_000, 3_900, 3_900],
+      ]);
+      assert.equal(result.requests.dropped, 2_214_000);
+      assert.equal(result.availability.downtimeMinutes, 60);
+      assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
+      assert.deepEqual(result.series.capacity, [800, 800, 0, 800]);
+      // A replacement is a move: four instances are billed throughout, the static estimate.
+      assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
+    });
+  }
 
   it('a spot group moves the units of a failed zone only once spot capacity is back', () => {
     // The spot fixture at 600 requests/s. Every instance gets a notice at 1d; their replacements
@@ -83,23 +77,17 @@ describe('simulate engine: a group whose zones were all down replaces its units 
     // returns (3,660 s), in service at 3,960 s; they used to move at 900 s as if it were there.
     const doc = loadFixture('spot', flatTraffic(300, 600));
     const result = runInjected(doc, ['spot@1d', 'spot@1d1m+1h', 'zone:a@1d10m+2h']);
-    const notices = ['a', 'b', 'a', 'b'].map(
-      (zone) => `0 | spot-notice | web | ${zone} | web: spot interruption notice for a unit in ${zone}`,
-    );
-    const replaced = ['a', 'b', 'a', 'b'].map(
-      (zone) => `300 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is in service in ${zone}`,
-    );
     assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: spot@1d',
-      ...notices,
+      ...spotNotices(0, ['a', 'b', 'a', 'b']),
       '60 | injected-start | - | - | Injected: spot@1d1m+1h',
       '120 | system-down | - | - | An entry point stopped working: requests are dropped',
-      ...replaced,
+      ...spotReplacements(300, ['a', 'b', 'a', 'b']),
       '300 | system-up | - | - | Every entry point works again',
       '600 | injected-start | - | - | Injected: zone:a@1d10m+2h',
       '3660 | injected-end | - | - | Injected event over: spot@1d1m+1h',
-      moved(3_960, 'b'),
-      moved(3_960, 'b'),
+      movedOut(3_960, 'b'),
+      movedOut(3_960, 'b'),
       '7800 | injected-end | - | - | Injected event over: zone:a@1d10m+2h',
     ]);
     // Zone a: half the load to its failed targets for the health check's minute, 300 × 60 =
@@ -118,10 +106,7 @@ describe('simulate engine: a group whose zones were all down replaces its units 
     // at 1d and every instance gets a spot notice: the replacements are launched into zones a and
     // b, ready at 300 s but of no use until b returns (3,600 s); a's are then moved to b. They
     // used to serve at 300 s from no zone at all, "in the region", while their zones were down.
-    const result = runInjected(spotInThreeZones(), ['zone:a@1d+2h', 'zone:b@1d+1h', 'spot@1d']);
-    const notices = ['a', 'b', 'a', 'b'].map(
-      (zone) => `0 | spot-notice | web | ${zone} | web: spot interruption notice for a unit in ${zone}`,
-    );
+    const result = runInjected(twoZoneWithThirdLbZone(spot), ['zone:a@1d+2h', 'zone:b@1d+1h', 'spot@1d']);
     const waiting = ['a', 'b', 'a', 'b'].map(
       (zone) =>
         `300 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is ready in ${zone}, but no zone of the group is up`,
@@ -130,13 +115,13 @@ describe('simulate engine: a group whose zones were all down replaces its units 
       '0 | injected-start | - | - | Injected: zone:a@1d+2h',
       '0 | injected-start | - | - | Injected: zone:b@1d+1h',
       '0 | injected-start | - | - | Injected: spot@1d',
-      ...notices,
+      ...spotNotices(0, ['a', 'b', 'a', 'b']),
       '0 | system-down | - | - | An entry point stopped working: requests are dropped',
       ...waiting,
       '3600 | injected-end | - | - | Injected event over: zone:b@1d+1h',
       '3600 | system-up | - | - | Every entry point works again',
-      moved(3_900, 'b'),
-      moved(3_900, 'b'),
+      movedOut(3_900, 'b'),
+      movedOut(3_900, 'b'),
       '7200 | injected-end | - | - | Injected event over: zone:a@1d+2h',
     ]);
     // Every request until zone b returns: 300 × 3,600 = 1,080,000 (it was 300 × 300 = 90,000).
@@ -159,8 +144,8 @@ describe('simulate engine: a group whose zones were all down replaces its units 
       '0 | injected-start | - | - | Injected: zone:a@1d+100s',
       '100 | injected-end | - | - | Injected event over: zone:a@1d+100s',
       '200 | injected-start | - | - | Injected: zone:a@1d200s+1h',
-      moved(500, 'b'),
-      moved(500, 'b'),
+      movedOut(500, 'b'),
+      movedOut(500, 'b'),
       '3800 | injected-end | - | - | Injected event over: zone:a@1d200s+1h',
     ]);
     // Each outage: half of the 600/s to zone a's failed targets for the health check's minute,

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { ArchDocument } from '../../../src/core/document';
 import { parseArchitecture } from '../../../src/core/parse';
 import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
-import { simulate, type SimulationOptions, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
+import {
+  simulate,
+  SimulationInputError,
+  type SimulationOptions,
+  type SimulationResult,
+  type TimelineEvent,
+} from '../../../src/evaluate/simulate';
 
 /** Seconds in a simulated day. */
 export const day = 86_400;
@@ -55,12 +61,39 @@ export function flatTraffic(from: number, to: number): [string, string] {
   return [`requestsPerSecond: ${from}\n  peakRequestsPerSecond: ${from}`, `requestsPerSecond: ${to}\n  peakRequestsPerSecond: ${to}`];
 }
 
+/** An edit of the spot fixture: its group of four spot instances becomes four spot EC2 instances (repaired in place, never moved). */
+export const spotAsInstances: [string, string] = [
+  '    type: aws.autoscaling.group\n    instanceType: t3.medium\n    purchase: spot\n    zones: [a, b]\n    min: 4\n    desired: 4\n    max: 4',
+  '    type: aws.ec2.instance\n    instanceType: t3.medium\n    purchase: spot\n    zones: [a, b]\n    count: 4',
+];
+
+/**
+ * two-zone at 300 requests/s with its load balancer over zones a, b and c and its group still over
+ * a and b (so that the system can work while neither of the group's zones does), edited further.
+ */
+export function twoZoneWithThirdLbZone(...edits: [string, string][]): ArchDocument {
+  const text = fixtureText('two-zone')
+    .replace('zones: [a, b]\nworkload', 'zones: [a, b, c]\nworkload')
+    .replace('subnet: public\n    zones: [a, b]', 'subnet: public\n    zones: [a, b, c]');
+  return designOf(text, flatTraffic(600, 300), ...edits);
+}
+
 /**
  * Injected events alone, without random failures (they would blur the figures these tests check
  * exactly): two days and four series points of half a day each, unless `options` say otherwise.
  */
 export function runInjected(doc: ArchDocument, events: readonly string[], options: SimulationOptions = {}): SimulationResult {
   return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 4, events: specs(...events), ...options });
+}
+
+/** A fixture, run with its injected events alone as `runInjected` does. */
+export function runFixture(name: string, events: readonly string[], options: SimulationOptions = {}): SimulationResult {
+  return runInjected(loadFixture(name), events, options);
+}
+
+/** Injected events alone, as `runInjected` does, for one day: four series points of six hours each. */
+export function runOneDay(doc: ArchDocument, events: readonly string[], options: SimulationOptions = {}): SimulationResult {
+  return runInjected(doc, events, { days: 1, ...options });
 }
 
 /** A timeline entry as a user reads it: when (seconds after `from`), what, which resource, which zone, the message. */
@@ -89,3 +122,33 @@ export const noCounts: SimulationResult['counts'] = {
   zoneOutages: 0,
   regionOutages: 0,
 };
+
+/** The zones of the four instances of the `spot` and `two-zone` fixtures, in the order they were placed. */
+export const fourPlaced: readonly string[] = ['a', 'b', 'a', 'b'];
+
+/** The timeline line of a self-healing group's replacement, in `zone`, for a unit of a failed zone. */
+export function movedOut(at: number, zone: string, resource = 'web'): string {
+  return `${at} | unit-replaced | ${resource} | ${zone} | ${resource}: a replacement for a unit of a failed zone is in service in ${zone}`;
+}
+
+/** The timeline lines of spot interruption notices at `at`, one a unit, for units in `zones` in order. */
+export function spotNotices(at: number, zones: readonly string[], resource = 'web'): string[] {
+  return zones.map((zone) => `${at} | spot-notice | ${resource} | ${zone} | ${resource}: spot interruption notice for a unit in ${zone}`);
+}
+
+/** The timeline lines of replacements for interrupted spot units in service at `at`, in `zones` in order. */
+export function spotReplacements(at: number, zones: readonly string[], resource = 'web'): string[] {
+  return zones.map(
+    (zone) =>
+      `${at} | unit-replaced | ${resource} | ${zone} | ${resource}: a replacement for an interrupted spot unit is in service in ${zone}`,
+  );
+}
+
+/** Asserts that `run` is refused with a `SimulationInputError` saying `message` word for word (a string) or matching it. */
+export function assertRefused(run: () => unknown, message: string | RegExp): void {
+  assert.throws(
+    run,
+    (error: unknown) =>
+      error instanceof SimulationInputError && (typeof message === 'string' ? error.message === message : message.test(error.message)),
+  );
+}
