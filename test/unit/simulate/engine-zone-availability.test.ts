@@ -32,6 +32,10 @@ describe('simulate engine: zone and region availability', () => {
     // With random failures too (the instances fail and are replaced, in zones that stay down).
     const random = simulate(doc, { days: 2, seed: 1, seriesPoints: 4 });
     assert.ok(random.counts.unitFailures > 0);
+    // Each failed instance is replaced in its own zone, where it waits: no zone of the group is up.
+    const replaced = timelineOf(random, 0, ['unit-replaced']);
+    assert.equal(replaced.length, random.counts.unitFailures);
+    for (const line of replaced) assert.match(line, /\| web: a replacement unit is ready in [ab], but no zone of the group is up$/);
     assert.equal(random.counts.zoneOutages, 0);
     assert.deepEqual(timelineOf(random, 0, ['zone-down', 'zone-up', 'system-down', 'system-up']), timelineOf(quiet).slice(0, 3));
     for (const result of [quiet, random]) {

@@ -11,6 +11,8 @@
 import { strict as assert } from 'node:assert';
 import {
   day,
+  designOf,
+  fixtureText,
   flatTraffic,
   loadFixture,
   movedOut,
@@ -25,23 +27,36 @@ import {
 const spot: [string, string] = ['instanceType: t3.medium\n', 'instanceType: t3.medium\n    purchase: spot\n'];
 
 describe('simulate engine: a group whose zones were all down replaces its units when one returns', () => {
-  // Both of the group's zones are unusable at 1d, zone a's instances cannot be moved at 300 s,
-  // and zone b is usable again after an hour: back itself, or with its region.
-  for (const { title, events, zoneEnd } of [
+  // Both of the group's zones are unusable at 1d, the instances of the zone still down (`down`)
+  // cannot be moved at 300 s, and the other zone (`into`) is usable again after an hour: back
+  // itself, or with its region.
+  for (const { title, events, zoneEnd, down, into } of [
     {
       title: 'the units of a zone still down are replaced in the first zone back, after the repair time',
       events: ['zone:a@1d+2h', 'zone:b@1d+1h'],
       zoneEnd: 7_200,
+      down: 'a',
+      into: 'b',
+    },
+    {
+      title: 'the units of zone b are replaced in zone a, the first zone of the group, when it is back first',
+      events: ['zone:b@1d+2h', 'zone:a@1d+1h'],
+      zoneEnd: 7_200,
+      down: 'b',
+      into: 'a',
     },
     {
       title: 'a region back before the zone lets the group replace them too',
       events: ['zone:a@1d+3h', 'region:us-east-1@1d+1h'],
       zoneEnd: 10_800,
+      down: 'a',
+      into: 'b',
     },
   ]) {
     it(title, () => {
-      // When zone b is usable, the group launches the replacements of a's two instances there,
-      // in service 300 s later. They used to stay missing until zone a returned (zoneEnd).
+      // When zone `into` is usable, the group launches the replacements of the two instances of
+      // zone `down` there, in service 300 s later. They used to stay missing until their own
+      // zone returned (zoneEnd).
       const result = runInjected(loadFixture('two-zone'), events);
       const [zoneA, other] = events as [string, string];
       assert.deepEqual(timelineOf(result, day), [
@@ -50,11 +65,11 @@ describe('simulate engine: a group whose zones were all down replaces its units 
         '0 | system-down | - | - | An entry point stopped working: requests are dropped',
         `3600 | injected-end | - | - | Injected event over: ${other}`,
         '3600 | system-up | - | - | Every entry point works again',
-        movedOut(3_900, 'b'),
-        movedOut(3_900, 'b'),
+        movedOut(3_900, into),
+        movedOut(3_900, into),
         `${zoneEnd} | injected-end | - | - | Injected event over: ${zoneA}`,
       ]);
-      // Every request of the hour nothing works, 600 × 3,600 = 2,160,000; then zone b's two
+      // Every request of the hour nothing works, 600 × 3,600 = 2,160,000; then zone `into`'s two
       // instances (400/s) until the replacements serve, less the 10 s of load the queue holds:
       // 200 × 300 − 6,000 = 54,000 (it was 200 × (zoneEnd − 3,600) − 6,000).
       assert.deepEqual(outcomes(result), [
@@ -63,12 +78,31 @@ describe('simulate engine: a group whose zones were all down replaces its units 
       ]);
       assert.equal(result.requests.dropped, 2_214_000);
       assert.equal(result.availability.downtimeMinutes, 60);
-      assert.deepEqual(result.series.healthyUnitsByZone, { a: [2, 2, 0, 0], b: [2, 2, 0, 4] });
+      assert.deepEqual(result.series.healthyUnitsByZone, { [down]: [2, 2, 0, 0], [into]: [2, 2, 0, 4] });
       assert.deepEqual(result.series.capacity, [800, 800, 0, 800]);
       // A replacement is a move: four instances are billed throughout, the static estimate.
       assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
     });
   }
+
+  it('a replacement under way is not ordered again when another zone returns', () => {
+    // two-zone with six instances over zones a, b and c. Zone b is down for 100 s from 1d, zone
+    // a from 50 s for an hour: a's instances are moved 300 s after their zone failed (to b and c,
+    // the least loaded), whatever zone b does meanwhile; b's own instances serve again at 100 s.
+    const doc = designOf(fixtureText('two-zone').replaceAll('[a, b]', '[a, b, c]'), [
+      'min: 4\n    desired: 4\n    max: 4',
+      'min: 6\n    desired: 6\n    max: 6',
+    ]);
+    const result = runInjected(doc, ['zone:b@1d+100s', 'zone:a@1d50s+1h']);
+    assert.deepEqual(timelineOf(result, day), [
+      '0 | injected-start | - | - | Injected: zone:b@1d+100s',
+      '50 | injected-start | - | - | Injected: zone:a@1d50s+1h',
+      '100 | injected-end | - | - | Injected event over: zone:b@1d+100s',
+      movedOut(350, 'b'),
+      movedOut(350, 'c'),
+      '3650 | injected-end | - | - | Injected event over: zone:a@1d50s+1h',
+    ]);
+  });
 
   it('a spot group moves the units of a failed zone only once spot capacity is back', () => {
     // The spot fixture at 600 requests/s. Every instance gets a notice at 1d; their replacements
