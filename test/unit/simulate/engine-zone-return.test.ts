@@ -104,6 +104,19 @@ describe('simulate engine: a group whose zones were all down replaces its units 
     ]);
   });
 
+  it("the return of a zone outside the group changes nothing: its replacements wait for one of the group's zones", () => {
+    // The load balancer spans zones a, b and c, the group a and b. All three fail at 1d; c is back
+    // at 600 s, b at 700 s, a after two hours. Zone c's return finds no zone of the group up; the
+    // group moves a's instances when b returns, in service at 1,000 s.
+    const result = runInjected(twoZoneWithThirdLbZone(), ['zone:a@1d+2h', 'zone:b@1d+700s', 'zone:c@1d+600s']);
+    assert.deepEqual(timelineOf(result, day, ['unit-replaced', 'system-down', 'system-up']), [
+      '0 | system-down | - | - | An entry point stopped working: requests are dropped',
+      '700 | system-up | - | - | Every entry point works again',
+      movedOut(1_000, 'b'),
+      movedOut(1_000, 'b'),
+    ]);
+  });
+
   it('a spot group moves the units of a failed zone only once spot capacity is back', () => {
     // The spot fixture at 600 requests/s. Every instance gets a notice at 1d; their replacements
     // are starting when `spot@1d1m+1h` takes spot capacity away for the hour, so they serve at
