@@ -96,6 +96,13 @@ interface Unit {
   alive: boolean;
   terminating: boolean;
   undetectedUntil: number;
+  /** The latest replacement ordered for this unit out of its failed zone; an older one still queued is void. */
+  moves: number;
+  /**
+   * Its zone is down and no zone of its group was usable when the group tried to replace it: the
+   * group tries again when a zone or region returns (`retryStranded`).
+   */
+  stranded: boolean;
 }
 
 /** A resource's scaling policy as the evaluation reads it. */
@@ -145,11 +152,12 @@ interface Component {
 
 type Payload =
   | {
-      readonly k: 'unit-fail' | 'unit-repair' | 'relocate' | 'spot-notice' | 'unit-ready';
+      readonly k: 'unit-fail' | 'unit-repair' | 'spot-notice' | 'unit-ready';
       readonly c: Component;
       readonly u: Unit;
       readonly epoch: number;
     }
+  | { readonly k: 'relocate'; readonly c: Component; readonly u: Unit; readonly epoch: number; readonly move: number }
   | { readonly k: 'spot-terminate'; readonly c: Component; readonly u: Unit }
   | { readonly k: 'spot-launch'; readonly c: Component }
   | { readonly k: 'recheck' }
@@ -234,7 +242,7 @@ export function runSimulation(input: EngineInput): EngineOutput {
     const initial = scaling ? Math.min(scaling.max, Math.max(scaling.min, unitsCount)) : unitsCount;
     for (let u = 0; u < initial; u++) {
       const zone = model.placement === 'zonal' && zoneVars.length > 0 ? zoneIndexOfVar(zoneVars[u % zoneVars.length]!) : -1;
-      units.push({ zone, state: 'up', epoch: 0, alive: true, terminating: false, undetectedUntil: -1 });
+      units.push({ zone, state: 'up', epoch: 0, alive: true, terminating: false, undetectedUntil: -1, moves: 0, stranded: false });
     }
     const componentZones = model.placement === 'zonal' ? [...new Set(units.map((unit) => unit.zone))].filter((z) => z >= 0) : zones;
     // Zonal components may own zones no unit sits in yet (a group of 1 in [a, b]); replacements use them.
@@ -281,11 +289,15 @@ export function runSimulation(input: EngineInput): EngineOutput {
     return unit.zone < 0 || zoneDown[unit.zone]! === 0;
   };
 
-  const leastLoadedUpZone = (c: Component, except: number): number => {
+  /** Whether zone `z` and its region are up. */
+  const zoneIsUp = (z: number): boolean => zoneDown[z]! === 0 && !(zoneRegionIndex[z]! >= 0 && regionDown[zoneRegionIndex[z]!]! > 0);
+
+  /** The zone of `c` with the fewest units that stay, but `except`; only among zones that are up when `upOnly`. */
+  const leastLoadedZone = (c: Component, except: number, upOnly: boolean): number => {
     let best = -1;
     let bestCount = Infinity;
     for (const z of c.zones) {
-      if (z === except || zoneDown[z]! > 0 || (zoneRegionIndex[z]! >= 0 && regionDown[zoneRegionIndex[z]!]! > 0)) continue;
+      if (z === except || (upOnly && !zoneIsUp(z))) continue;
       // A unit under a spot notice is on its way out: its replacement belongs in its zone.
       let count = 0;
       for (const unit of c.units) if (unit.alive && !unit.terminating && unit.zone === z) count++;
@@ -296,17 +308,24 @@ export function runSimulation(input: EngineInput): EngineOutput {
     }
     return best;
   };
+  const leastLoadedUpZone = (c: Component, except: number): number => leastLoadedZone(c, except, true);
 
-  /** A new unit starts in the least loaded zone that is up and is ready at `readyAt`. */
+  /**
+   * A new unit starts in the least loaded zone that is up and is ready at `readyAt`. With every
+   * zone of its group down it is still placed in one of them (never nowhere, which would make it
+   * usable whatever its zones): it serves when that zone returns, or moves to one that does.
+   */
   const launchUnit = (c: Component, readyAt: number): void => {
-    const z = leastLoadedUpZone(c, -1);
+    const up = leastLoadedUpZone(c, -1);
     const unit: Unit = {
-      zone: c.placement === 'zonal' ? z : -1,
+      zone: c.placement === 'zonal' ? (up >= 0 ? up : leastLoadedZone(c, -1, false)) : -1,
       state: 'starting',
       epoch: 0,
       alive: true,
       terminating: false,
       undetectedUntil: -1,
+      moves: 0,
+      stranded: false,
     };
     c.units.push(unit);
     queue.push(readyAt, { k: 'unit-ready', c, u: unit, epoch: 0 });
@@ -501,6 +520,34 @@ export function runSimulation(input: EngineInput): EngineOutput {
     if (tracker.trackUntil > tracker.end) queue.push(tracker.trackUntil, { k: 'recheck' });
   });
 
+  /**
+   * The group replaces `unit`, whose zone is down, in a zone that is up after its repair time
+   * (health check, launch, warm-up). A spot group's launch waits for spot capacity, as its other
+   * launches do. Any replacement ordered before for the unit is void.
+   */
+  const scheduleRelocate = (c: Component, unit: Unit): void => {
+    unit.stranded = false;
+    unit.moves++;
+    const launchAt = c.spot ? Math.max(now, spotUnavailableUntil) : now;
+    queue.push(launchAt + c.repairMean, { k: 'relocate', c, u: unit, epoch: unit.epoch, move: unit.moves });
+  };
+
+  /**
+   * A zone or region is back. A group whose units are stranded in a zone still down (no zone was
+   * up when it tried to replace them) replaces them now in a zone that is up, after its repair
+   * time, as it does when a zone fails: AWS Auto Scaling keeps trying to launch in the group's
+   * other zones. Units whose own zone is back simply serve there again.
+   */
+  const retryStranded = (): void => {
+    for (const c of components) {
+      for (const unit of c.units) {
+        if (!unit.stranded) continue;
+        if (!unit.alive || unit.terminating || zoneIsUp(unit.zone)) unit.stranded = false;
+        else if (leastLoadedUpZone(c, unit.zone) >= 0) scheduleRelocate(c, unit);
+      }
+    }
+  };
+
   const setZone = (z: number, delta: 1 | -1): void => {
     const before = zoneDown[z]!;
     zoneDown[z] = before + delta;
@@ -510,14 +557,15 @@ export function runSimulation(input: EngineInput): EngineOutput {
           if (!unit.alive || unit.zone !== z) continue;
           if (unit.state === 'up') markUndetected(c, unit);
           // A group that heals itself launches replacements in the zones still up.
-          if (c.selfHealing && c.zones.length > 1) queue.push(now + c.repairMean, { k: 'relocate', c, u: unit, epoch: unit.epoch });
+          if (c.selfHealing && c.zones.length > 1) scheduleRelocate(c, unit);
         }
       }
-    }
+    } else if (delta < 0 && zoneDown[z]! === 0) retryStranded();
   };
 
   const setRegion = (r: number, delta: 1 | -1): void => {
     regionDown[r] = regionDown[r]! + delta;
+    if (delta < 0 && regionDown[r]! === 0) retryStranded();
   };
 
   const spotNoticeFor = (c: Component, unit: Unit): void => {
@@ -547,6 +595,8 @@ export function runSimulation(input: EngineInput): EngineOutput {
         if (!u.alive || u.epoch !== payload.epoch || u.state !== 'up') return;
         u.state = 'failed';
         u.epoch++;
+        // Its repair (or replacement) is under way: no longer waiting for a zone.
+        u.stranded = false;
         counts.unitFailures++;
         if (unitUsableIgnoringState(c, u)) markUndetected(c, u);
         note(() => ({
@@ -570,21 +620,27 @@ export function runSimulation(input: EngineInput): EngineOutput {
           if (z >= 0) {
             u.zone = z;
             moved = true;
-          }
+          } else u.stranded = true;
         }
         note(() => ({
           kind: c.selfHealing ? 'unit-replaced' : 'unit-repaired',
           resource: c.name,
-          message: `${c.name}: ${c.selfHealing ? 'a replacement unit is in service' : 'a unit is repaired'} in ${zoneName(u.zone)}${moved ? ' (its own zone is down)' : ''}`,
+          message: u.stranded
+            ? `${c.name}: a replacement unit is ready in ${zoneName(u.zone)}, but no zone of the group is up`
+            : `${c.name}: ${c.selfHealing ? 'a replacement unit is in service' : 'a unit is repaired'} in ${zoneName(u.zone)}${moved ? ' (its own zone is down)' : ''}`,
         }));
         scheduleLife(c, u);
         return;
       }
       case 'relocate': {
         const { c, u } = payload;
-        if (!u.alive || u.epoch !== payload.epoch || u.zone < 0 || zoneDown[u.zone]! === 0) return;
+        if (!u.alive || u.epoch !== payload.epoch || u.moves !== payload.move || u.zone < 0 || zoneDown[u.zone]! === 0) return;
         const z = leastLoadedUpZone(c, u.zone);
-        if (z < 0) return;
+        if (z < 0) {
+          // No zone of the group is up: the group tries again when one returns.
+          u.stranded = true;
+          return;
+        }
         u.zone = z;
         note(() => ({
           kind: 'unit-replaced',
@@ -631,13 +687,16 @@ export function runSimulation(input: EngineInput): EngineOutput {
         if (u.zone >= 0 && zoneDown[u.zone]! > 0) {
           const z = leastLoadedUpZone(c, u.zone);
           if (z >= 0) u.zone = z;
+          else u.stranded = true;
         }
         if (c.spot && !c.scaling)
           note(() => ({
             kind: 'unit-replaced',
             resource: c.name,
             zone: u.zone >= 0 ? zoneName(u.zone) : undefined,
-            message: `${c.name}: a replacement for an interrupted spot unit is in service in ${zoneName(u.zone)}`,
+            message: u.stranded
+              ? `${c.name}: a replacement for an interrupted spot unit is ready in ${zoneName(u.zone)}, but no zone of the group is up`
+              : `${c.name}: a replacement for an interrupted spot unit is in service in ${zoneName(u.zone)}`,
           }));
         scheduleLife(c, u);
         return;
@@ -719,8 +778,23 @@ export function runSimulation(input: EngineInput): EngineOutput {
   };
 
   for (const c of components) for (const unit of c.units) scheduleLife(c, unit);
-  for (let z = 0; z < zoneCount; z++) scheduleZoneFailure(z);
-  for (let r = 0; r < regionCount; r++) scheduleRegionFailure(r);
+  // An availability of 0 is no rate of failure but a zone (region) that is never up, as the
+  // analytic model has it; like a unit of availability 0 it is down without random failures too.
+  // Down from the start, it never had units a load balancer believed healthy: no health-check lag.
+  if (system.model.zoneAvailability <= 0) {
+    for (let z = 0; z < zoneCount; z++) {
+      zoneDown[z] = 1;
+      const label = zoneName(z);
+      note(() => ({ kind: 'zone-down', zone: label, message: `Zone ${label} is down for the whole run (its availability is 0%)` }));
+    }
+  } else for (let z = 0; z < zoneCount; z++) scheduleZoneFailure(z);
+  if (system.model.regionAvailability <= 0) {
+    for (let r = 0; r < regionCount; r++) {
+      regionDown[r] = 1;
+      const label = system.regions[r]!;
+      note(() => ({ kind: 'region-down', message: `Region ${label} is down for the whole run (its availability is 0%)` }));
+    }
+  } else for (let r = 0; r < regionCount; r++) scheduleRegionFailure(r);
 
   // --- Scaling ----------------------------------------------------------------------------------
   const scalingComponents = components.filter((c) => c.scaling !== undefined && Number.isFinite(c.capPerUnit));

@@ -3,32 +3,15 @@
  * instance billed from its launch to the scale-in), and an event still under way when the run ends.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArchitecture } from '../../../src/core/parse';
-import type { ArchDocument } from '../../../src/core/document';
-import { isSpecError, parseSimulationSpec, type SimulationSpec } from '../../../src/core/simulation-spec';
 import { evaluateCost } from '../../../src/evaluate/cost';
-import { simulate, type SimulationResult } from '../../../src/evaluate/simulate';
-
-function load(name: string): ArchDocument {
-  return parseArchitecture(readFileSync(join(__dirname, '..', '..', 'fixtures', 'simulate', `${name}.cloudarch.yaml`), 'utf8'));
-}
-
-function run(doc: ArchDocument, ...events: string[]): SimulationResult {
-  const specs = events.map((text) => {
-    const spec = parseSimulationSpec(text);
-    if (isSpecError(spec)) throw new Error(spec.message);
-    return spec as SimulationSpec;
-  });
-  return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 4, events: specs });
-}
+import type { SimulationResult } from '../../../src/evaluate/simulate';
+import { loadFixture, runInjected } from './spec-helpers';
 
 describe('simulate engine: the books', () => {
   it('a surge costs the new instances from their launch to the scale-in', () => {
-    const doc = load('scaling');
-    const quiet = run(doc);
-    const surge = run(doc, 'surge:3x@1d12h+2h');
+    const doc = loadFixture('scaling');
+    const quiet = runInjected(doc, []);
+    const surge = runInjected(doc, ['surge:3x@1d12h+2h']);
     // Two instances at desired share the group's monthly estimate; four more run from the
     // scale-out (2 minutes into the surge) to the scale-in (14 minutes after it): 7,920 s each.
     const perInstanceSecond = evaluateCost(doc).byResource.web! / (doc.assumptions.hoursPerMonth * 3_600) / 2;
@@ -45,7 +28,7 @@ describe('simulate engine: the books', () => {
 
   it('an event still under way when the run ends is not recovered, even if service came back', () => {
     // The database fails over in 94 s, but zone a is still down when the two days end.
-    const outcome = run(load('multi-az-db'), 'zone:a@1d12h+1d').injected[0]!;
+    const outcome = runInjected(loadFixture('multi-az-db'), ['zone:a@1d12h+1d']).injected[0]!;
     assert.equal(outcome.recoverySeconds, null);
     assert.equal(outcome.droppedRequests, Math.round(300 * 94.116));
     assert.equal(outcome.belowNeededSeconds, 94.1);

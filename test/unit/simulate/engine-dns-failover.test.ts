@@ -7,22 +7,12 @@
  * sends to the lost instances until its health check notices), the timeline word for word.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArchitecture } from '../../../src/core/parse';
-import { simulate, type SimulationResult } from '../../../src/evaluate/simulate';
-import { specs } from './spec-helpers';
+import type { SimulationResult } from '../../../src/evaluate/simulate';
+import { day, loadFixture, runInjected } from './spec-helpers';
 
 function run(...events: string[]): SimulationResult {
-  const doc = parseArchitecture(readFileSync(join(__dirname, '..', '..', 'fixtures', 'simulate', 'dns-failover.cloudarch.yaml'), 'utf8'));
-  assert.deepEqual(
-    doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-    [],
-  );
-  return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 4, events: specs(...events) });
+  return runInjected(loadFixture('dns-failover'), events);
 }
-
-const day = 86_400;
 
 describe('simulate engine: failover routing between two regions', () => {
   it('without an outage the primary serves everything', () => {
@@ -112,13 +102,7 @@ describe('simulate engine: failover routing between two regions', () => {
  */
 describe('simulate engine: scaling groups behind failover routing', () => {
   function runScaling(...events: string[]): SimulationResult {
-    const file = join(__dirname, '..', '..', 'fixtures', 'simulate', 'dns-failover-scaling.cloudarch.yaml');
-    const doc = parseArchitecture(readFileSync(file, 'utf8'));
-    assert.deepEqual(
-      doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-      [],
-    );
-    return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 8, events: specs(...events) });
+    return runInjected(loadFixture('dns-failover-scaling'), events, { seriesPoints: 8 });
   }
   const scaling = (result: SimulationResult): string[] =>
     result.timeline.events.filter((e) => e.kind === 'scale-out' || e.kind === 'scale-in').map((e) => `${e.at} ${e.message}`);

@@ -9,50 +9,34 @@
  * three-zone variant of it whose group stays in zones a and b while the load balancer also spans c.
  */
 import { strict as assert } from 'node:assert';
-import type { ArchDocument } from '../../../src/core/document';
-import { simulate, type SimulationResult } from '../../../src/evaluate/simulate';
-import { designOf, fixtureText, loadFixture, specs } from './spec-helpers';
+import {
+  day,
+  designOf,
+  fixtureText,
+  flatTraffic,
+  fourPlaced,
+  loadFixture,
+  movedOut,
+  outcomes,
+  runInjected,
+  spotAsInstances,
+  spotNotices,
+  spotReplacements,
+  timelineOf,
+  twoZoneWithThirdLbZone,
+} from './spec-helpers';
 
-function run(doc: ArchDocument, ...events: string[]): SimulationResult {
-  return simulate(doc, { days: 2, randomFailures: false, seriesPoints: 4, events: specs(...events) });
-}
-
-/** The timeline as a user reads it, in seconds after the first day. */
-function timeline(result: SimulationResult): string[] {
-  return result.timeline.events.map((e) => `${e.at - 86_400} | ${e.kind} | ${e.resource ?? '-'} | ${e.zone ?? '-'} | ${e.message}`);
-}
-
-/** Each injected event as [spec, dropped requests, recovery seconds, seconds below the needed capacity]. */
-function outcomes(result: SimulationResult): (string | number | null)[][] {
-  return result.injected.map((i) => [i.spec, i.droppedRequests, i.recoverySeconds, i.belowNeededSeconds]);
-}
-
-const spotInstances: [string, string] = [
-  '    type: aws.autoscaling.group\n    instanceType: t3.medium\n    purchase: spot\n    zones: [a, b]\n    min: 4\n    desired: 4\n    max: 4',
-  '    type: aws.ec2.instance\n    instanceType: t3.medium\n    purchase: spot\n    zones: [a, b]\n    count: 4',
-];
-const at300: [string, string][] = [
-  ['requestsPerSecond: 600', 'requestsPerSecond: 300'],
-  ['peakRequestsPerSecond: 600', 'peakRequestsPerSecond: 300'],
-];
-const notices = (at: number): string[] =>
-  ['a', 'b', 'a', 'b'].map((zone) => `${at} | spot-notice | web | ${zone} | web: spot interruption notice for a unit in ${zone}`);
-
-/** two-zone at 300 requests/s, its load balancer over zones a, b and c, its group over a and b. */
-function threeZones(...edits: [string, string][]): ArchDocument {
-  const text = fixtureText('two-zone')
-    .replace('zones: [a, b]\nworkload', 'zones: [a, b, c]\nworkload')
-    .replace('subnet: public\n    zones: [a, b]', 'subnet: public\n    zones: [a, b, c]');
-  return designOf(text, ...at300, ...edits);
-}
+/** The timeline lines of spot EC2 instances repaired in place at `at`, one in each zone it was fourPlaced in. */
+const repairedInPlace = (at: number): string[] =>
+  fourPlaced.map((zone) => `${at} | unit-repaired | web | - | web: a unit is repaired in ${zone}`);
 
 describe('simulate engine: events meeting spot capacity', () => {
   it('a zone outage interrupts no spot instance: only the health check and the replacements', () => {
-    const result = run(loadFixture('spot'), 'zone:a@1d+1h');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('spot'), ['zone:a@1d+1h']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+1h',
-      '300 | unit-replaced | web | b | web: a replacement for a unit of a failed zone is in service in b',
-      '300 | unit-replaced | web | b | web: a replacement for a unit of a failed zone is in service in b',
+      movedOut(300, 'b'),
+      movedOut(300, 'b'),
       '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
     ]);
     assert.equal(result.counts.spotInterruptions, 0);
@@ -65,19 +49,17 @@ describe('simulate engine: events meeting spot capacity', () => {
   });
 
   it('spot EC2 instances interrupted twice are interrupted both times, and come back both times', () => {
-    const result = run(loadFixture('spot', spotInstances), 'spot@1d', 'spot@1d12h');
-    const repaired = (at: number): string[] =>
-      ['a', 'b', 'a', 'b'].map((zone) => `${at} | unit-repaired | web | - | web: a unit is repaired in ${zone}`);
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('spot', spotAsInstances), ['spot@1d', 'spot@1d12h']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: spot@1d',
-      ...notices(0),
+      ...spotNotices(0, fourPlaced),
       '120 | system-down | - | - | An entry point stopped working: requests are dropped',
-      ...repaired(2_820),
+      ...repairedInPlace(2_820),
       '2820 | system-up | - | - | Every entry point works again',
       '43200 | injected-start | - | - | Injected: spot@1d12h',
-      ...notices(43_200),
+      ...spotNotices(43_200, fourPlaced),
       '43320 | system-down | - | - | An entry point stopped working: requests are dropped',
-      ...repaired(46_020),
+      ...repairedInPlace(46_020),
       '46020 | system-up | - | - | Every entry point works again',
     ]);
     assert.equal(result.counts.spotInterruptions, 8);
@@ -92,16 +74,13 @@ describe('simulate engine: events meeting spot capacity', () => {
 
   it('a second spot event during the notice finds nothing left to interrupt', () => {
     // At 1d1m the four instances are terminating and their replacements starting.
-    const result = run(loadFixture('spot'), 'spot@1d', 'spot@1d1m');
-    const replaced = ['a', 'b', 'a', 'b'].map(
-      (zone) => `300 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is in service in ${zone}`,
-    );
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('spot'), ['spot@1d', 'spot@1d1m']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: spot@1d',
-      ...notices(0),
+      ...spotNotices(0, fourPlaced),
       '60 | injected-start | - | - | Injected: spot@1d1m',
       '120 | system-down | - | - | An entry point stopped working: requests are dropped',
-      ...replaced,
+      ...spotReplacements(300, fourPlaced),
       '300 | system-up | - | - | Every entry point works again',
     ]);
     assert.equal(result.counts.spotInterruptions, 4);
@@ -114,14 +93,14 @@ describe('simulate engine: events meeting spot capacity', () => {
 
   it('replacements ready while their zone is down serve in the other zone', () => {
     // Launched in a, b, a, b when capacity returns (1d1h); zone a fails at 1d1h2m, before they serve.
-    const result = run(loadFixture('spot'), 'spot@1d+1h', 'zone:a@1d1h2m+1h');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('spot'), ['spot@1d+1h', 'zone:a@1d1h2m+1h']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: spot@1d+1h',
-      ...notices(0),
+      ...spotNotices(0, fourPlaced),
       '120 | system-down | - | - | An entry point stopped working: requests are dropped',
       '3600 | injected-end | - | - | Injected event over: spot@1d+1h',
       '3720 | injected-start | - | - | Injected: zone:a@1d1h2m+1h',
-      ...[1, 2, 3, 4].map(() => '3900 | unit-replaced | web | b | web: a replacement for an interrupted spot unit is in service in b'),
+      ...spotReplacements(3_900, ['b', 'b', 'b', 'b']),
       '3900 | system-up | - | - | Every entry point works again',
       '7320 | injected-end | - | - | Injected event over: zone:a@1d1h2m+1h',
     ]);
@@ -136,13 +115,13 @@ describe('simulate engine: events meeting spot capacity', () => {
   it('instances interrupted in a failed zone are not also moved out of it', () => {
     // Zone a fails at 1d; at 1d3m20s, before the group moves zone a's two instances (1d5m), every
     // instance gets its notice; the replacements are launched at once, in zone b, the one up.
-    const result = run(loadFixture('spot'), 'zone:a@1d+1h', 'spot@1d3m20s');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('spot'), ['zone:a@1d+1h', 'spot@1d3m20s']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+1h',
       '200 | injected-start | - | - | Injected: spot@1d3m20s',
-      ...notices(200),
+      ...spotNotices(200, fourPlaced),
       '320 | system-down | - | - | An entry point stopped working: requests are dropped',
-      ...[1, 2, 3, 4].map(() => '500 | unit-replaced | web | b | web: a replacement for an interrupted spot unit is in service in b'),
+      ...spotReplacements(500, ['b', 'b', 'b', 'b']),
       '500 | system-up | - | - | Every entry point works again',
       '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
     ]);
@@ -161,14 +140,13 @@ describe('simulate engine: events meeting spot capacity', () => {
     // then nothing from the terminations (120 s) until the instances are repaired in place
     // (2,820 s), 300 × 2,700 = 810,000. An EC2 instance is not moved: those of zone a are
     // repaired there and serve once it returns (3,600 s).
-    const result = run(loadFixture('spot', spotInstances), 'zone:a@1d+1h', 'spot@1d');
-    const repaired = ['a', 'b', 'a', 'b'].map((zone) => `2820 | unit-repaired | web | - | web: a unit is repaired in ${zone}`);
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('spot', spotAsInstances), ['zone:a@1d+1h', 'spot@1d']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+1h',
       '0 | injected-start | - | - | Injected: spot@1d',
-      ...notices(0),
+      ...spotNotices(0, fourPlaced),
       '120 | system-down | - | - | An entry point stopped working: requests are dropped',
-      ...repaired,
+      ...repairedInPlace(2_820),
       '2820 | system-up | - | - | Every entry point works again',
       '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
     ]);
@@ -182,12 +160,12 @@ describe('simulate engine: events meeting spot capacity', () => {
 
   it('a spot group that scales waits for spot capacity too, rather than scaling out into none', () => {
     const scaling = loadFixture('spot', ['    max: 4', '    max: 4\n    scaling: { metric: cpu, target: 50, warmupSeconds: 300 }']);
-    const result = run(scaling, 'spot@1d+1h');
+    const result = runInjected(scaling, ['spot@1d+1h']);
     // The alarm is raised from 120 s, but the group launches only when capacity returns (1d1h),
     // and its instances serve after their warm-up: as a group without a policy.
-    assert.deepEqual(timeline(result), [
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: spot@1d+1h',
-      ...notices(0),
+      ...spotNotices(0, fourPlaced),
       '120 | system-down | - | - | An entry point stopped working: requests are dropped',
       '3600 | injected-end | - | - | Injected event over: spot@1d+1h',
       '3900 | system-up | - | - | Every entry point works again',
@@ -208,12 +186,12 @@ describe('simulate engine: events meeting spot capacity', () => {
 
 describe('simulate engine: zone outages that meet', () => {
   it('a second outage of a zone 30 s into the first: the health check and the moves happen once', () => {
-    const result = run(loadFixture('two-zone', ...at300), 'zone:a@1d+2h', 'zone:a@1d30s+1h');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('two-zone', flatTraffic(600, 300)), ['zone:a@1d+2h', 'zone:a@1d30s+1h']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+2h',
       '30 | injected-start | - | - | Injected: zone:a@1d30s+1h',
-      '300 | unit-replaced | web | b | web: a replacement for a unit of a failed zone is in service in b',
-      '300 | unit-replaced | web | b | web: a replacement for a unit of a failed zone is in service in b',
+      movedOut(300, 'b'),
+      movedOut(300, 'b'),
       '3630 | injected-end | - | - | Injected event over: zone:a@1d30s+1h',
       '7200 | injected-end | - | - | Injected event over: zone:a@1d+2h',
     ]);
@@ -227,8 +205,8 @@ describe('simulate engine: zone outages that meet', () => {
   });
 
   it('a zone back within the replacement time keeps its instances', () => {
-    const result = run(loadFixture('two-zone', ...at300), 'zone:a@1d+2m');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('two-zone', flatTraffic(600, 300)), ['zone:a@1d+2m']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+2m',
       '120 | injected-end | - | - | Injected event over: zone:a@1d+2m',
     ]);
@@ -239,17 +217,15 @@ describe('simulate engine: zone outages that meet', () => {
   it('a group in three zones moves the instances of each failed zone after its own five minutes', () => {
     // Six instances in a, b and c; zone a fails at 1d, zone b 100 s later: a's two are replaced in
     // c at 300 s, b's two at 400 s.
-    const doc = designOf(fixtureText('two-zone').replaceAll('[a, b]', '[a, b, c]'), ...at300, [
+    const doc = designOf(fixtureText('two-zone').replaceAll('[a, b]', '[a, b, c]'), flatTraffic(600, 300), [
       'min: 4\n    desired: 4\n    max: 4',
       'min: 6\n    desired: 6\n    max: 6',
     ]);
-    const result = run(doc, 'zone:a@1d+1h', 'zone:b@1d1m40s+1h');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(doc, ['zone:a@1d+1h', 'zone:b@1d1m40s+1h']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+1h',
       '100 | injected-start | - | - | Injected: zone:b@1d1m40s+1h',
-      ...[300, 300, 400, 400].map(
-        (at) => `${at} | unit-replaced | web | c | web: a replacement for a unit of a failed zone is in service in c`,
-      ),
+      ...[300, 300, 400, 400].map((at) => movedOut(at, 'c')),
       '3600 | injected-end | - | - | Injected event over: zone:a@1d+1h',
       '3700 | injected-end | - | - | Injected event over: zone:b@1d1m40s+1h',
     ]);
@@ -265,8 +241,8 @@ describe('simulate engine: zone outages that meet', () => {
 
   it("with both of a group's zones down, its instances stay where they are until a zone returns", () => {
     // The load balancer still has zone c, but no instance can move there: the group spans a and b.
-    const result = run(threeZones(), 'zone:a@1d+1h', 'zone:b@1d+1h');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(twoZoneWithThirdLbZone(), ['zone:a@1d+1h', 'zone:b@1d+1h']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+1h',
       '0 | injected-start | - | - | Injected: zone:b@1d+1h',
       '0 | system-down | - | - | An entry point stopped working: requests are dropped',
@@ -280,21 +256,22 @@ describe('simulate engine: zone outages that meet', () => {
   });
 
   it("spot replacements ready while both of their group's zones are down wait for the zones", () => {
-    const result = run(
-      threeZones(['instanceType: t3.medium\n', 'instanceType: t3.medium\n    purchase: spot\n']),
+    const result = runInjected(twoZoneWithThirdLbZone(['instanceType: t3.medium\n', 'instanceType: t3.medium\n    purchase: spot\n']), [
       'spot@1d+1h',
       'zone:a@1d1h2m+1h',
       'zone:b@1d1h2m+1h',
-    );
-    assert.deepEqual(timeline(result), [
+    ]);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: spot@1d+1h',
-      ...notices(0),
+      ...spotNotices(0, fourPlaced),
       '120 | system-down | - | - | An entry point stopped working: requests are dropped',
       '3600 | injected-end | - | - | Injected event over: spot@1d+1h',
       '3720 | injected-start | - | - | Injected: zone:a@1d1h2m+1h',
       '3720 | injected-start | - | - | Injected: zone:b@1d1h2m+1h',
-      ...['a', 'b', 'a', 'b'].map(
-        (zone) => `3900 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is in service in ${zone}`,
+      // Ready, but not in service: no zone of the group is up.
+      ...fourPlaced.map(
+        (zone) =>
+          `3900 | unit-replaced | web | ${zone} | web: a replacement for an interrupted spot unit is ready in ${zone}, but no zone of the group is up`,
       ),
       '7320 | injected-end | - | - | Injected event over: zone:a@1d1h2m+1h',
       '7320 | injected-end | - | - | Injected event over: zone:b@1d1h2m+1h',
@@ -317,7 +294,7 @@ describe('simulate engine: surges that overlap', () => {
       ['requestsPerSecond: 600', 'requestsPerSecond: 100'],
       ['peakRequestsPerSecond: 600', 'peakRequestsPerSecond: 100'],
     );
-    const result = run(doc, 'surge:2x@1d+2h', 'surge:3x@1d1h+2h');
+    const result = runInjected(doc, ['surge:2x@1d+2h', 'surge:3x@1d1h+2h']);
     // 100 × 172,800 over the two days, plus 100 × 3,600 × (2 − 1) from 1d, × (6 − 1) from 1d1h,
     // × (3 − 1) from 1d2h, and nothing more from 1d3h.
     const offered = 100 * 172_800 + 100 * 3_600 * (1 + 5 + 2);
@@ -333,8 +310,8 @@ describe('simulate engine: a resource outage during a zone outage', () => {
       '    type: aws.autoscaling.group\n    instanceType: t3.medium\n    zones: [a, b]\n    min: 4\n    desired: 4\n    max: 4',
       '    type: aws.ec2.instance\n    instanceType: t3.medium\n    zones: [a, b]\n    count: 4',
     ];
-    const result = run(loadFixture('two-zone', ...at300, ec2), 'zone:a@1d+2h', 'resource:web@1d1h+30s');
-    assert.deepEqual(timeline(result), [
+    const result = runInjected(loadFixture('two-zone', flatTraffic(600, 300), ec2), ['zone:a@1d+2h', 'resource:web@1d1h+30s']);
+    assert.deepEqual(timelineOf(result, day), [
       '0 | injected-start | - | - | Injected: zone:a@1d+2h',
       '3600 | injected-start | - | - | Injected: resource:web@1d1h+30s',
       '3600 | system-down | - | - | An entry point stopped working: requests are dropped',
@@ -357,8 +334,8 @@ describe('simulate engine: a surge that ends at full capacity', () => {
   it('after surges of 1.1x and 2.1x the traffic is exactly the base again, within capacity', () => {
     // Four instances of 75 requests/s: exactly the 300/s offered. 1.1 × 2.1 ÷ 1.1 ÷ 2.1 is not
     // exactly 1 in floating point; the traffic after the surges must be 300/s, not a hair above.
-    const doc = loadFixture('two-zone', ...at300, ['    max: 4\n', '    max: 4\n    capacityRps: 75\n']);
-    const result = run(doc, 'surge:1.1x@1d+2h', 'surge:2.1x@1d1h+2h');
+    const doc = loadFixture('two-zone', flatTraffic(600, 300), ['    max: 4\n', '    max: 4\n    capacityRps: 75\n']);
+    const result = runInjected(doc, ['surge:1.1x@1d+2h', 'surge:2.1x@1d1h+2h']);
     // Offered: 300 × 172,800 + 300 × 3,600 × (0.1 + 1.31 + 1.1) = 54,550,800. Served: the
     // capacity all the time, 300 × 172,800; the queue ends holding its 10 s of load, 3,000.
     assert.deepEqual(result.requests, { offered: 54_550_800, served: 51_840_000, dropped: 2_707_800, droppedPercent: 4.963814 });
@@ -370,7 +347,7 @@ describe('simulate engine: a surge that ends at full capacity', () => {
 
 describe('simulate engine: an event that never hurts', () => {
   it('a surge within capacity that lasts past the end of the run is recovered in no time', () => {
-    const result = run(loadFixture('two-zone', ...at300), 'surge:2x@1d23h+2h');
+    const result = runInjected(loadFixture('two-zone', flatTraffic(600, 300)), ['surge:2x@1d23h+2h']);
     // 600/s for the last hour, within the four instances' 800/s: nothing dropped, nothing short.
     assert.deepEqual(outcomes(result), [['surge:2x@1d23h+2h', 0, 0, 0]]);
     assert.equal(result.requests.offered, 300 * 172_800 + 300 * 3_600);

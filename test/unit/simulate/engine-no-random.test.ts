@@ -5,31 +5,14 @@
  * thousands of failures, dozens of zone and region outages and spot interruptions; this one none.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseArchitecture } from '../../../src/core/parse';
 import { simulate } from '../../../src/evaluate/simulate';
+import { loadFixture, noCounts } from './spec-helpers';
 
 describe('simulate engine: without random failures', () => {
   it('a year of a failure-prone design with spot instances shows no event and drops nothing', () => {
-    const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'simulate', 'random.cloudarch.yaml'), 'utf8');
-    const from = 'min: 4\n    desired: 4\n    max: 4';
-    assert.ok(text.includes(from));
-    const doc = parseArchitecture(text.replace(from, 'min: 40\n    desired: 40\n    max: 40\n    purchase: spot'));
-    assert.deepEqual(
-      doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
-      [],
-    );
+    const doc = loadFixture('random', ['min: 4\n    desired: 4\n    max: 4', 'min: 40\n    desired: 40\n    max: 40\n    purchase: spot']);
     const result = simulate(doc, { days: 365, randomFailures: false, seriesPoints: 4 });
-    assert.deepEqual(result.counts, {
-      unitFailures: 0,
-      failovers: 0,
-      scaleOuts: 0,
-      scaleIns: 0,
-      spotInterruptions: 0,
-      zoneOutages: 0,
-      regionOutages: 0,
-    });
+    assert.deepEqual(result.counts, noCounts);
     assert.deepEqual(result.timeline, { events: [], omitted: 0 });
     assert.deepEqual(result.requests, { offered: 300 * 365 * 86_400, served: 300 * 365 * 86_400, dropped: 0, droppedPercent: 0 });
     assert.equal(result.availability.downtimeMinutes, 0);

@@ -5,17 +5,8 @@
  * also checks what must hold whatever the seed.
  */
 import { strict as assert } from 'node:assert';
-import { simulate, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
-import { loadFixture, specs } from './spec-helpers';
-
-/** A timeline entry as a user reads it: when, what, where. */
-function line(event: TimelineEvent): string {
-  return [event.at, event.kind, event.resource ?? '-', event.zone ?? '-', event.message].join(' | ');
-}
-
-function ofKinds(result: SimulationResult, ...kinds: TimelineEvent['kind'][]): string[] {
-  return result.timeline.events.filter((e) => kinds.includes(e.kind)).map(line);
-}
+import { simulate } from '../../../src/evaluate/simulate';
+import { loadFixture, noCounts, specs, timelineLine, timelineOf } from './spec-helpers';
 
 describe('simulate engine: random events, seeded', () => {
   it('forty spot instances for a month: interrupted at random, each replaced five minutes later', () => {
@@ -23,7 +14,7 @@ describe('simulate engine: random events, seeded', () => {
     const doc = loadFixture('spot', ['min: 4\n    desired: 4\n    max: 4', 'min: 40\n    desired: 40\n    max: 40']);
     const result = simulate(doc, { days: 30, seed: 1, seriesPoints: 30, timelineLimit: 100_000 });
     assert.equal(result.counts.spotInterruptions, 2);
-    assert.deepEqual(ofKinds(result, 'spot-notice'), [
+    assert.deepEqual(timelineOf(result, 0, ['spot-notice']), [
       '229052.34 | spot-notice | web | a | web: spot interruption notice for a unit in a',
       '2074199.049 | spot-notice | web | a | web: spot interruption notice for a unit in a',
     ]);
@@ -33,7 +24,7 @@ describe('simulate engine: random events, seeded', () => {
       [229_352.34, 2_074_499.049],
     );
     assert.equal(result.counts.unitFailures, 1_765);
-    assert.equal(ofKinds(result, 'unit-failed').length, result.counts.unitFailures);
+    assert.equal(timelineOf(result, 0, ['unit-failed']).length, result.counts.unitFailures);
     assert.equal(result.requests.served + result.requests.dropped, result.requests.offered);
   });
 
@@ -48,20 +39,14 @@ describe('simulate engine: random events, seeded', () => {
     );
     const result = simulate(doc, { days: 2, seed: 1, seriesPoints: 4, timelineLimit: 100_000, events: specs('zone:a@1d+1h') });
     // It failed at 86,288.928 s, 111 s before the zone; its replacement, five minutes later, cannot go to zone a.
-    const near = result.timeline.events.filter((e) => e.resource === 'web' && e.at > 86_280 && e.at < 86_700).map(line);
+    const near = result.timeline.events
+      .filter((e) => e.resource === 'web' && e.at > 86_280 && e.at < 86_700)
+      .map((event) => timelineLine(event));
     assert.deepEqual(near, [
       '86288.928 | unit-failed | web | a | web: a unit in a failed',
       '86588.928 | unit-replaced | web | - | web: a replacement unit is in service in b (its own zone is down)',
     ]);
-    assert.deepEqual(result.counts, {
-      unitFailures: 212,
-      failovers: 1,
-      scaleOuts: 0,
-      scaleIns: 0,
-      spotInterruptions: 0,
-      zoneOutages: 0,
-      regionOutages: 0,
-    });
+    assert.deepEqual(result.counts, { ...noCounts, unitFailures: 212, failovers: 1 });
   });
 
   it('zones and a region of 100% never fail; the seed gives the same unit failures each time', () => {
@@ -71,16 +56,8 @@ describe('simulate engine: random events, seeded', () => {
       ['regionAvailability: 99', 'regionAvailability: 100'],
     );
     const result = simulate(doc, { days: 7, seed: 2, seriesPoints: 7, timelineLimit: 100_000 });
-    assert.deepEqual(result.counts, {
-      unitFailures: 19,
-      failovers: 1,
-      scaleOuts: 0,
-      scaleIns: 0,
-      spotInterruptions: 0,
-      zoneOutages: 0,
-      regionOutages: 0,
-    });
-    assert.deepEqual(ofKinds(result, 'zone-down', 'zone-up', 'region-down', 'region-up'), []);
+    assert.deepEqual(result.counts, { ...noCounts, unitFailures: 19, failovers: 1 });
+    assert.deepEqual(timelineOf(result, 0, ['zone-down', 'zone-up', 'region-down', 'region-up']), []);
     assert.equal(result.requests.dropped, 98_142);
   });
 
@@ -90,7 +67,7 @@ describe('simulate engine: random events, seeded', () => {
     // four new instances, still starting (they would serve at 1d32m).
     const doc = loadFixture('scaling', ['warmupSeconds: 300', 'warmupSeconds: 1800']);
     const result = simulate(doc, { days: 2, seed: 1, seriesPoints: 4, timelineLimit: 100_000, events: specs('surge:3x@1d+10m') });
-    assert.deepEqual(ofKinds(result, 'scale-out', 'scale-in', 'unit-failed', 'unit-replaced'), [
+    assert.deepEqual(timelineOf(result, 0, ['scale-out', 'scale-in', 'unit-failed', 'unit-replaced']), [
       '83707.433 | unit-failed | web | a | web: a unit in a failed',
       '84007.433 | unit-replaced | web | - | web: a replacement unit is in service in a',
       '86520 | scale-out | web | - | web: scaling out from 2 to 6 units (in service after 1800 s)',

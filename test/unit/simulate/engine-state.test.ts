@@ -6,34 +6,24 @@
  * spot) of flat traffic, so that each figure is a product worked out in the comments.
  */
 import { strict as assert } from 'node:assert';
-import { simulate, type SimulationOptions, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
+import { simulate, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
 import type { ArchDocument } from '../../../src/core/document';
-import { designOf, fixtureText, loadFixture, specs } from './spec-helpers';
+import { day, designOf, fixtureText, flatTraffic, loadFixture, noCounts, runInjected, timelineLine, timelineOf } from './spec-helpers';
 
 /** Injected events alone, one day, four series points of six hours each. */
 function run(doc: ArchDocument, events: string[], options: SimulationOptions = {}): SimulationResult {
-  return simulate(doc, { days: 1, randomFailures: false, seriesPoints: 4, events: specs(...events), ...options });
+  return runInjected(doc, events, { days: 1, ...options });
 }
 
-/** A timeline entry as a user reads it: when, what, where. */
-function line(event: TimelineEvent): string {
-  return [event.at, event.kind, event.resource ?? '-', event.zone ?? '-', event.message].join(' | ');
-}
-
-const day = 86_400;
-const noCounts = { unitFailures: 0, failovers: 0, scaleOuts: 0, scaleIns: 0, spotInterruptions: 0, zoneOutages: 0, regionOutages: 0 };
 /** two-zone at 100 requests/s: four t3.medium instances (200 requests/s each) in zones a and b. */
-const twoZone100: [string, string] = [
-  'requestsPerSecond: 600\n  peakRequestsPerSecond: 600',
-  'requestsPerSecond: 100\n  peakRequestsPerSecond: 100',
-];
+const twoZone100 = flatTraffic(600, 100);
 
 describe('simulate engine: the zones a component owns', () => {
   it('a load balancer works while one of its zones is up, and stops when both are down', () => {
     // Zone a is down from 2 h to 4 h, zone b from 3 h to 5 h: both are down from 3 h to 4 h, and
     // only then is the load balancer down. 100 requests/s × 3,600 s = 360,000 dropped.
     const result = run(loadFixture('lb-lambda'), ['zone:a@2h+2h', 'zone:b@3h+2h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '7200 | injected-start | - | - | Injected: zone:a@2h+2h',
       '10800 | injected-start | - | - | Injected: zone:b@3h+2h',
       '10800 | system-down | - | - | An entry point stopped working: requests are dropped',
@@ -52,7 +42,7 @@ describe('simulate engine: the zones a component owns', () => {
   it('a load balancer taken out by an injected outage is down, though its zones are up', () => {
     // resource:lb for an hour: 100 requests/s × 3,600 s = 360,000 dropped.
     const result = run(loadFixture('lb-lambda'), ['resource:lb@2h+1h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '7200 | injected-start | - | - | Injected: resource:lb@2h+1h',
       '7200 | system-down | - | - | An entry point stopped working: requests are dropped',
       '10800 | injected-end | - | - | Injected event over: resource:lb@2h+1h',
@@ -70,7 +60,7 @@ describe('simulate engine: the zones a component owns', () => {
       'zones: [b, a]\n    min: 1\n    desired: 1\n    max: 1',
     ]);
     const result = run(doc, ['zone:b@2h+2h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '7200 | injected-start | - | - | Injected: zone:b@2h+2h',
       '7200 | system-down | - | - | An entry point stopped working: requests are dropped',
       '7500 | unit-replaced | web | a | web: a replacement for a unit of a failed zone is in service in a',
@@ -101,7 +91,7 @@ describe('simulate engine: the zones a component owns', () => {
     // five minutes later: 100 requests/s × 300 s = 30,000 dropped.
     const doc = loadFixture('two-zone', twoZone100, ['max: 4', 'max: 4\n    minHealthy: 3']);
     const result = run(doc, ['zone:a@2h+2h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '7200 | injected-start | - | - | Injected: zone:a@2h+2h',
       '7200 | system-down | - | - | An entry point stopped working: requests are dropped',
       '7500 | unit-replaced | web | b | web: a replacement for a unit of a failed zone is in service in b',
@@ -118,7 +108,7 @@ describe('simulate engine: the zones a component owns', () => {
     // Zones a and b are both down from 2 h to 3 h: no zone is up to take a replacement, so the
     // four instances wait for their zones. 100 requests/s × 3,600 s = 360,000 dropped.
     const result = run(loadFixture('two-zone', twoZone100), ['zone:a@2h+1h', 'zone:b@2h+1h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '7200 | injected-start | - | - | Injected: zone:a@2h+1h',
       '7200 | injected-start | - | - | Injected: zone:b@2h+1h',
       '7200 | system-down | - | - | An entry point stopped working: requests are dropped',
@@ -136,7 +126,7 @@ describe('simulate engine: regions', () => {
   it('a region outage of the standby region leaves the global DNS and the primary untouched', () => {
     // Route 53 is global: an outage of us-west-2 takes only the standby. 500 requests/s, none dropped.
     const result = run(loadFixture('dns-failover'), ['region:us-west-2@2h+1h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '7200 | injected-start | - | - | Injected: region:us-west-2@2h+1h',
       '10800 | injected-end | - | - | Injected event over: region:us-west-2@2h+1h',
     ]);
@@ -149,7 +139,7 @@ describe('simulate engine: regions', () => {
     // us-east-1 and its zone a are down for the same hour: zone b is up but its region is not, so
     // the primary group's zone-a instances stay where they are; DNS sends the traffic to us-west-2.
     const result = run(loadFixture('dns-failover'), ['region:us-east-1@2h+1h', 'zone:a@2h+1h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '7200 | injected-start | - | - | Injected: region:us-east-1@2h+1h',
       '7200 | injected-start | - | - | Injected: zone:a@2h+1h',
       '10800 | injected-end | - | - | Injected event over: region:us-east-1@2h+1h',
@@ -168,7 +158,7 @@ describe('simulate engine: failover and a resource that never works', () => {
     // Zone a is down from 0 s: the writer (in a) is lost at once; seed 1 draws 94.116 s of failover,
     // 300 requests/s × 94.116 s ≈ 28,235 dropped.
     const result = run(loadFixture('multi-az-db'), ['zone:a@0s+1h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '0 | injected-start | - | - | Injected: zone:a@0s+1h',
       '0 | failover-start | db | - | db: the writer is lost; failing over to a unit in b',
       '0 | system-down | - | - | An entry point stopped working: requests are dropped',
@@ -188,14 +178,17 @@ describe('simulate engine: failover and a resource that never works', () => {
     // fail over to, so the database is simply down; at 3 h its unit in b serves at once.
     // 300 requests/s × 3,600 s = 1,080,000 dropped.
     const result = run(loadFixture('multi-az-db'), ['zone:a@2h+2h', 'zone:b@2h+1h']);
-    assert.deepEqual(result.timeline.events.filter((event) => event.resource !== 'web').map(line), [
-      '7200 | injected-start | - | - | Injected: zone:a@2h+2h',
-      '7200 | injected-start | - | - | Injected: zone:b@2h+1h',
-      '7200 | system-down | - | - | An entry point stopped working: requests are dropped',
-      '10800 | injected-end | - | - | Injected event over: zone:b@2h+1h',
-      '10800 | system-up | - | - | Every entry point works again',
-      '14400 | injected-end | - | - | Injected event over: zone:a@2h+2h',
-    ]);
+    assert.deepEqual(
+      result.timeline.events.filter((event) => event.resource !== 'web').map((event) => timelineLine(event)),
+      [
+        '7200 | injected-start | - | - | Injected: zone:a@2h+2h',
+        '7200 | injected-start | - | - | Injected: zone:b@2h+1h',
+        '7200 | system-down | - | - | An entry point stopped working: requests are dropped',
+        '10800 | injected-end | - | - | Injected event over: zone:b@2h+1h',
+        '10800 | system-up | - | - | Every entry point works again',
+        '14400 | injected-end | - | - | Injected event over: zone:a@2h+2h',
+      ],
+    );
     assert.equal(result.counts.failovers, 0);
     assert.equal(result.requests.dropped, 1_080_000);
     assert.equal(result.availability.downtimeMinutes, 60);
@@ -222,7 +215,7 @@ describe('simulate engine: failover and a resource that never works', () => {
       ].join('\n'),
     );
     const result = run(doc, []);
-    assert.deepEqual(result.timeline.events.map(line), ['0 | system-down | - | - | An entry point stopped working: requests are dropped']);
+    assert.deepEqual(timelineOf(result), ['0 | system-down | - | - | An entry point stopped working: requests are dropped']);
     assert.deepEqual(result.requests, { offered: 100 * day, served: 0, dropped: 100 * day, droppedPercent: 100 });
     assert.equal(result.availability.observedPercent, 0);
     assert.equal(result.availability.downtimeMinutes, 1_440);
@@ -269,7 +262,7 @@ describe('simulate engine: a group starts at its desired size within its bounds'
     // (0 s to 840 s).
     const doc = loadFixture('scaling', ['min: 2\n    desired: 2', 'min: 2\n    desired: 4']);
     const result = run(doc, []);
-    assert.deepEqual(result.timeline.events.map(line), ['840 | scale-in | web | - | web: scaling in from 4 to 2 units']);
+    assert.deepEqual(timelineOf(result), ['840 | scale-in | web | - | web: scaling in from 4 to 2 units']);
     assert.deepEqual({ ...result.counts }, { ...noCounts, scaleIns: 1 });
     assert.equal(result.requests.dropped, 0);
   });
@@ -281,12 +274,15 @@ describe('simulate engine: random failures at their rates (fixed seeds)', () => 
     // is repaired after exactly R (the group heals itself).
     const result = simulate(loadFixture('two-zone'), { days: 30, seed: 3, seriesPoints: 4 });
     assert.equal(result.counts.unitFailures, 175);
-    assert.deepEqual(result.timeline.events.slice(0, 4).map(line), [
-      '28839.557 | unit-failed | web | b | web: a unit in b failed',
-      '29139.557 | unit-replaced | web | - | web: a replacement unit is in service in b',
-      '42261.317 | unit-failed | web | b | web: a unit in b failed',
-      '42561.317 | unit-replaced | web | - | web: a replacement unit is in service in b',
-    ]);
+    assert.deepEqual(
+      result.timeline.events.slice(0, 4).map((event) => timelineLine(event)),
+      [
+        '28839.557 | unit-failed | web | b | web: a unit in b failed',
+        '29139.557 | unit-replaced | web | - | web: a replacement unit is in service in b',
+        '42261.317 | unit-failed | web | b | web: a unit in b failed',
+        '42561.317 | unit-replaced | web | - | web: a replacement unit is in service in b',
+      ],
+    );
     assert.deepEqual(result.requests, { offered: 1_555_200_000, served: 1_553_603_355, dropped: 1_596_645, droppedPercent: 0.102665 });
   });
 
@@ -302,7 +298,7 @@ describe('simulate engine: random failures at their rates (fixed seeds)', () => 
       ['subnet: public', 'subnet: public\n    availability: 100'],
     );
     const result = simulate(doc, { days: 365, seed: 4, seriesPoints: 4 });
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '1609354.148 | spot-notice | web | b | web: spot interruption notice for a unit in b',
       '1609654.148 | unit-replaced | web | b | web: a replacement for an interrupted spot unit is in service in b',
       '8202092.075 | spot-notice | web | a | web: spot interruption notice for a unit in a',

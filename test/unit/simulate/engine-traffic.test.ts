@@ -4,22 +4,20 @@
  * the request, whether the engine integrates a quiet stretch in one go or minute by minute.
  */
 import { strict as assert } from 'node:assert';
-import { parseArchitecture } from '../../../src/core/parse';
 import type { ArchDocument } from '../../../src/core/document';
-import { simulate, type SimulationOptions, type SimulationResult } from '../../../src/evaluate/simulate';
+import type { SimulationOptions, SimulationResult } from '../../../src/evaluate/simulate';
 import { dailyCurve } from '../../../src/evaluate/simulate/traffic';
-import { fixtureText, specs } from './spec-helpers';
+import { loadFixture, runInjected } from './spec-helpers';
 
 /** single-az-db with a daily curve instead of flat traffic. */
 function curved(): ArchDocument {
-  const text = fixtureText('single-az-db').replace('peakRequestsPerSecond: 300', 'peakRequestsPerSecond: 400');
-  const doc = parseArchitecture(text);
+  const doc = loadFixture('single-az-db', ['peakRequestsPerSecond: 300', 'peakRequestsPerSecond: 400']);
   assert.equal(doc.workload.peakRequestsPerSecond, 400);
   return doc;
 }
 
 function run(events: string[], options: SimulationOptions = {}): SimulationResult {
-  return simulate(curved(), { days: 2, randomFailures: false, seriesPoints: 48, events: specs(...events), ...options });
+  return runInjected(curved(), events, { seriesPoints: 48, ...options });
 }
 
 const curve = dailyCurve(300, 400);

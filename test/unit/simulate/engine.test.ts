@@ -7,31 +7,18 @@
  * whatever the seed.
  */
 import { strict as assert } from 'node:assert';
-import { simulate, type SimulationOptions, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
+import { simulate, type SimulationResult, type TimelineEvent } from '../../../src/evaluate/simulate';
 import { round } from '../../../src/evaluate/simulate/engine';
 import { healthCheckDetection } from '../../../src/evaluate/simulate/behaviour';
-import { loadFixture, specs } from './spec-helpers';
+import { day, loadFixture, runFixture as run, timelineLine, timelineOf } from './spec-helpers';
 
-const load = loadFixture;
-
-/** Injected events alone, two days, four series points of half a day each. */
-function run(name: string, events: string[], options: SimulationOptions = {}): SimulationResult {
-  return simulate(load(name), { days: 2, randomFailures: false, seriesPoints: 4, events: specs(...events), ...options });
-}
-
-/** A timeline entry as a user reads it: when, what, where. */
-function line(event: TimelineEvent): string {
-  return [event.at, event.kind, event.resource ?? '-', event.zone ?? '-', event.message].join(' | ');
-}
-
-const day = 86_400;
 const halfDays = [0, 43_200, 86_400, 129_600];
 
 describe('simulate engine: a zone outage on a single-AZ database', () => {
   // 300 requests/s; the database lives in zone a only. Zone a is down for two hours from day 2.
   it('shows the outage in the timeline, word for word', () => {
     const result = run('single-az-db', ['zone:a@1d+2h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '86400 | injected-start | - | - | Injected: zone:a@1d+2h',
       '86400 | system-down | - | - | An entry point stopped working: requests are dropped',
       // The group replaces its two zone-a instances in zone b after its repair time (5 minutes).
@@ -80,7 +67,7 @@ describe('simulate engine: a zone outage on a single-AZ database', () => {
 describe('simulate engine: failover, spot and scaling', () => {
   it('a Multi-AZ database fails over to its standby in the other zone (seed 1: 94.1 s)', () => {
     const result = run('multi-az-db', ['zone:a@1d+2h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '86400 | injected-start | - | - | Injected: zone:a@1d+2h',
       '86400 | failover-start | db | - | db: the writer is lost; failing over to a unit in b',
       '86400 | system-down | - | - | An entry point stopped working: requests are dropped',
@@ -111,7 +98,7 @@ describe('simulate engine: failover, spot and scaling', () => {
 
   it('a spot interruption of every instance: notices, two minutes of service, replacements after five', () => {
     const result = run('spot', ['spot@1d']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '86400 | injected-start | - | - | Injected: spot@1d',
       '86400 | spot-notice | web | a | web: spot interruption notice for a unit in a',
       '86400 | spot-notice | web | b | web: spot interruption notice for a unit in b',
@@ -142,7 +129,7 @@ describe('simulate engine: failover, spot and scaling', () => {
   it('a 3x surge: scale-out after three minutes, seven minutes short, scale-in 14 minutes after it ends', () => {
     const result = run('scaling', ['surge:3x@1d12h+2h']);
     const start = day + 12 * 3_600;
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       `${start} | injected-start | - | - | Injected: surge:3x@1d12h+2h`,
       // Three one-minute periods above target: at the surge, a minute later, two minutes later.
       `${start + 120} | scale-out | web | - | web: scaling out from 2 to 6 units (in service after 300 s)`,
@@ -213,7 +200,7 @@ describe('simulate engine: what an injected event cost', () => {
 describe('simulate engine: other outages', () => {
   it('a resource outage of the instances behind the load balancer stops the service for its length', () => {
     const result = run('two-zone', ['resource:web@1d+30m']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '86400 | injected-start | - | - | Injected: resource:web@1d+30m',
       '86400 | system-down | - | - | An entry point stopped working: requests are dropped',
       '88200 | injected-end | - | - | Injected event over: resource:web@1d+30m',
@@ -227,7 +214,7 @@ describe('simulate engine: other outages', () => {
 
   it('a region outage stops every regional and zonal resource of the region', () => {
     const result = run('two-zone', ['region:us-east-1@1d+1h']);
-    assert.deepEqual(result.timeline.events.map(line), [
+    assert.deepEqual(timelineOf(result), [
       '86400 | injected-start | - | - | Injected: region:us-east-1@1d+1h',
       '86400 | system-down | - | - | An entry point stopped working: requests are dropped',
       '90000 | injected-end | - | - | Injected event over: region:us-east-1@1d+1h',
@@ -286,7 +273,7 @@ describe('simulate engine: a month of random failures (seed 2)', () => {
   const events = (): readonly TimelineEvent[] => result.timeline.events;
   const ofKind = (kind: TimelineEvent['kind']): TimelineEvent[] => events().filter((e) => e.kind === kind);
   beforeEach(() => {
-    result = simulate(load('random'), { days, seed: 2, seriesPoints: 30, timelineLimit: 100_000 });
+    result = simulate(loadFixture('random'), { days, seed: 2, seriesPoints: 30, timelineLimit: 100_000 });
   });
 
   it('counts what happened, and the timeline holds each of it', () => {
@@ -309,7 +296,7 @@ describe('simulate engine: a month of random failures (seed 2)', () => {
 
   it('words each kind of event as a user reads it', () => {
     const first = (kind: TimelineEvent['kind'], resource?: string): string =>
-      line(events().find((e) => e.kind === kind && (resource === undefined || e.resource === resource))!);
+      timelineLine(events().find((e) => e.kind === kind && (resource === undefined || e.resource === resource))!);
     assert.equal(first('unit-failed', 'web'), '66412.198 | unit-failed | web | b | web: a unit in b failed');
     assert.equal(first('unit-replaced', 'web'), '66712.198 | unit-replaced | web | - | web: a replacement unit is in service in b');
     assert.equal(first('unit-failed', 'db'), '151438.299 | unit-failed | db | a | db: a unit in a failed');
@@ -333,7 +320,7 @@ describe('simulate engine: a month of random failures (seed 2)', () => {
       const later = sequence.slice(index + 1);
       if (event.kind === 'unit-failed') {
         const repair = later.find((e) => e.resource === event.resource && (e.kind === 'unit-repaired' || e.kind === 'unit-replaced'));
-        assert.ok(repair !== undefined || event.at > days * day - 3 * 3_600, `${line(event)} is never repaired`);
+        assert.ok(repair !== undefined || event.at > days * day - 3 * 3_600, `${timelineLine(event)} is never repaired`);
       }
       if (event.kind === 'failover-start') {
         const done = later.find((e) => e.kind === 'failover-done' && e.resource === event.resource)!;
@@ -395,14 +382,14 @@ describe('simulate engine: a month of random failures (seed 2)', () => {
   });
 
   it('a bounded timeline keeps the first entries and counts the others', () => {
-    const bounded = simulate(load('random'), { days, seed: 2, seriesPoints: 30, timelineLimit: 10 });
+    const bounded = simulate(loadFixture('random'), { days, seed: 2, seriesPoints: 30, timelineLimit: 10 });
     assert.deepEqual(bounded.timeline.events, events().slice(0, 10));
     assert.equal(bounded.timeline.omitted, events().length - 10);
     assert.equal(bounded.requests.dropped, result.requests.dropped, 'the bound changes the report, not the run');
   });
 
   it('another seed, another month', () => {
-    const other = simulate(load('random'), { days, seed: 3, seriesPoints: 30, timelineLimit: 0 });
+    const other = simulate(loadFixture('random'), { days, seed: 3, seriesPoints: 30, timelineLimit: 0 });
     assert.notDeepEqual(other.counts, result.counts);
     assert.equal(other.timeline.events.length, 0);
     assert.ok(other.timeline.omitted > 100);

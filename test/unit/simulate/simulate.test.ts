@@ -9,22 +9,12 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArchitecture } from '../../../src/core/parse';
-import {
-  checkSimulationTargets,
-  simulate,
-  SimulationInputError,
-  type SimulationOptions,
-  type SimulationResult,
-} from '../../../src/evaluate/simulate';
+import { checkSimulationTargets, simulate, SimulationInputError, type SimulationResult } from '../../../src/evaluate/simulate';
 import { healthCheckDetection, spotNotice } from '../../../src/evaluate/simulate/behaviour';
-import { loadFixture, specs } from './spec-helpers';
+import { assertRefused, loadFixture, runFixture, specs } from './spec-helpers';
 
 const load = loadFixture;
-
-/** Injected events alone: random failures would blur the figures these tests check exactly. */
-function run(name: string, events: string[], options: SimulationOptions = {}): SimulationResult {
-  return simulate(load(name), { days: 2, randomFailures: false, events: specs(...events), ...options });
-}
+const run = runFixture;
 
 describe('simulate: outages', () => {
   const rps = 300;
@@ -112,7 +102,8 @@ describe('simulate: scaling, surges and spot', () => {
   });
 
   it('spot interruptions are noticed, replaced, and the group is whole again', () => {
-    const result = run('spot', ['spot@1d']);
+    // Six-minute series points, so that the one after the replacements shows their capacity.
+    const result = run('spot', ['spot@1d'], { seriesPoints: 480 });
     assert.equal(result.counts.spotInterruptions, 4);
     assert.equal(result.timeline.events.filter((e) => e.kind === 'spot-notice').length, 4);
     const outcome = result.injected[0]!;
@@ -258,9 +249,6 @@ describe('simulate: every example', () => {
           '',
         ),
     );
-    assert.throws(
-      () => simulate(doc, { days: 1 }),
-      (error: unknown) => error instanceof SimulationInputError && /60000 units/.test(error.message),
-    );
+    assertRefused(() => simulate(doc, { days: 1 }), /60000 units/);
   });
 });
