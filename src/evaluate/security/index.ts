@@ -130,11 +130,6 @@ function contextOf(doc: ArchDocument, index: DocumentIndex): RuleContext {
   return { doc, targetedBy: (name) => index.targetedBy.get(name) ?? [], isReplicaTarget: (name) => index.replicaTargets.has(name) };
 }
 
-/** Builds what rules may ask about the rest of the document. */
-export function ruleContext(doc: ArchDocument): RuleContext {
-  return contextOf(doc, buildDocumentIndex(doc));
-}
-
 /** One resource's rule findings and what they were computed from besides the resource itself. */
 interface CachedFindings {
   readonly zonesKey: string;

@@ -21,7 +21,19 @@ interface Case {
   readonly edit: readonly [string, string];
   /** The finding (`RULE resource`) that appears, disappears or moves with the edit. */
   readonly changed: string;
+  /**
+   * Resources the edit leaves alone, with all their neighbours: their findings are the very objects
+   * of the previous result (so the editor keeps their diagnostics instead of rebuilding them).
+   */
+  readonly kept?: readonly string[];
 }
+
+/** A bucket with findings of its own, written first so that no edit below moves it. */
+const bystander = ['  logs:', '    type: aws.s3.bucket'].join('\n');
+
+/** A group that is not a load balancer target yet: it checks its instances itself. */
+const plainGroup = (name: string) =>
+  [`  ${name}:`, '    type: aws.autoscaling.group', '    instanceType: t3.micro', '    healthCheck: ec2'].join('\n');
 
 const group = [
   '  web:',
@@ -140,6 +152,110 @@ const cases: readonly Case[] = [
     edit: ['resources:\n', 'resources:\n  # The database below is public on purpose:\n  # it is a test.\n'],
     changed: 'CA-NET-001 db',
   },
+  {
+    name: 'the distribution in front of a load balancer that also has a target turns its WAF off (the edited neighbour is not the last one)',
+    before: [
+      'cloudarch: "1"',
+      'name: two-neighbours',
+      'resources:',
+      bystander,
+      '  cdn:',
+      '    type: aws.cloudfront.distribution',
+      '    origins: [lb]',
+      '    waf: true ',
+      '  lb:',
+      '    type: aws.elb.application',
+      '    scheme: internet-facing',
+      '    targets: [web]',
+      plainGroup('web'),
+      '',
+    ].join('\n'),
+    edit: ['    waf: true ', '    waf: false'],
+    changed: 'CA-ELB-007 lb',
+    kept: ['logs', 'web'],
+  },
+  {
+    name: "the load balancer's target changes from one group to another (as many references, the target changed in place)",
+    before: [
+      'cloudarch: "1"',
+      'name: target-changed',
+      'resources:',
+      bystander,
+      '  lb:',
+      '    type: aws.elb.application',
+      '    scheme: internal',
+      '    targets: [web]',
+      plainGroup('web'),
+      plainGroup('api'),
+      '',
+    ].join('\n'),
+    edit: ['targets: [web]', 'targets: [api]'],
+    changed: 'CA-ASG-003 web',
+    kept: ['logs'],
+  },
+  {
+    name: 'the origin moves from the distribution with a WAF to the one without (as many references, another holder)',
+    before: [
+      'cloudarch: "1"',
+      'name: holder-changed',
+      'resources:',
+      bystander,
+      '  guarded:',
+      '    type: aws.cloudfront.distribution',
+      '    waf: true',
+      '    origins: [lb]',
+      '  open:',
+      '    type: aws.cloudfront.distribution',
+      '    waf: false',
+      '    origins: []',
+      '  lb:',
+      '    type: aws.elb.application',
+      '    scheme: internet-facing',
+      '',
+    ].join('\n'),
+    edit: [
+      '    origins: [lb]\n  open:\n    type: aws.cloudfront.distribution\n    waf: false\n    origins: []',
+      '    origins: []\n  open:\n    type: aws.cloudfront.distribution\n    waf: false\n    origins: [lb]',
+    ],
+    changed: 'CA-ELB-007 lb',
+    kept: ['logs'],
+  },
+  {
+    name: "the load balancer's reference to the group changes kind (targets becomes dependsOn: the group is no target any more)",
+    before: [
+      'cloudarch: "1"',
+      'name: kind-changed',
+      'resources:',
+      bystander,
+      plainGroup('web'),
+      '  lb:',
+      '    type: aws.elb.application',
+      '    scheme: internal',
+      '    targets: [web]',
+      '',
+    ].join('\n'),
+    edit: ['    targets: [web]', '    dependsOn: [web]'],
+    changed: 'CA-ASG-003 web',
+    kept: ['logs'],
+  },
+  {
+    name: 'a load balancer is added in front of a group that already had a neighbour (its neighbour list grows)',
+    before: [
+      'cloudarch: "1"',
+      'name: neighbour-added',
+      'resources:',
+      bystander,
+      plainGroup('web'),
+      '    dependsOn: [logs]',
+      '  # More resources below.',
+      '',
+    ].join('\n'),
+    edit: [
+      '  # More resources below.',
+      ['  lb:', '    type: aws.elb.application', '    scheme: internal', '    targets: [web]'].join('\n'),
+    ],
+    changed: 'CA-ASG-003 web',
+  },
 ];
 
 function keys(result: SecurityResult): string[] {
@@ -148,9 +264,16 @@ function keys(result: SecurityResult): string[] {
   );
 }
 
+/** The counts a summary shows: findings per severity, every severity named. */
+function tally(result: SecurityResult): Record<string, number> {
+  const counts: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const item of result.findings) counts[item.severity]!++;
+  return counts;
+}
+
 describe('security findings reused across edits', () => {
   for (const item of cases) {
-    it(`follows the edit when ${item.name}`, () => {
+    it(`gives a fresh evaluation's findings, counts and paths, reusing the untouched resources' findings, when ${item.name}`, () => {
       const before = parseArchitecture(item.before);
       const first = evaluateSecurity(before);
       assert.equal(item.before.split(item.edit[0]).length, 2, 'the edit text occurs once');
@@ -159,6 +282,17 @@ describe('security findings reused across edits', () => {
       const reused = evaluateSecurity(after, { previous: first });
       const fresh = evaluateSecurity(parseArchitecture(afterText));
       assert.deepEqual(keys(reused), keys(fresh));
+      assert.deepEqual(reused.counts, tally(fresh));
+      assert.deepEqual(fresh.counts, tally(fresh));
+      assert.deepEqual(reused.exposurePaths, fresh.exposurePaths);
+      for (const name of item.kept ?? []) {
+        const own = (result: SecurityResult) => result.findings.filter((finding) => finding.resource === name);
+        assert.ok(own(first).length > 0, `${name} has findings to keep`);
+        assert.equal(own(reused).length, own(first).length, `${name} keeps its findings`);
+        own(reused).forEach((finding, index) =>
+          assert.equal(finding, own(first)[index], `${name}'s finding ${finding.ruleId} is the previous object`),
+        );
+      }
       const where = (result: SecurityResult) =>
         result.findings
           .filter((finding) => `${finding.ruleId} ${finding.resource}` === item.changed)
