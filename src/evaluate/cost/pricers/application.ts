@@ -110,7 +110,8 @@ export function priceApiGateway(ctx: CostContext, r: ResourceNode): void {
     unit: kind === 'websocket' ? 'million messages' : 'million requests',
     ...(explicit === undefined && requests > 0 ? { note: 'requests = workload requests reaching the API' } : {}),
   });
-  if (requests === 0 && explicit === undefined) {
+  // On the request path of a workload that sends no requests, the API serves none: $0 is its figure, not an unknown.
+  if (explicit === undefined && !ctx.onRequestPath(r.name)) {
     ctx.addUnpriced(r.name, 'API requests', 'the API is not on the request path and sets no requestsPerMonth');
   }
   if (ctx.bool(r, 'cache')) {
