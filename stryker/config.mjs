@@ -70,6 +70,13 @@ const coreReadTests = {
   // The pre-parse scans: hostile input, the fixtures, and the cleaned-up characters of a file.
   scan: ['test/unit/hostile.test.ts', 'test/unit/core/validate-fixtures.test.ts', 'test/unit/core/incremental.test.ts'],
 };
+/**
+ * As `notTheGeneratedCheck`, and without the hostile input of a 2 MB single-line scalar: its test
+ * allows a second per parse, and the pre-parse scan instrumented for coverage (scan.ts, read a
+ * character at a time) takes longer than that, so the initial test run failed (2026-12-05). The
+ * other hostile inputs and the core tests run the same code on shorter lines.
+ */
+const notTheGeneratedCheckNorTheLongestLine = '^(?!.*(is up to date \\(run `npm run generate`\\)|a 2 MB single-line scalar))';
 /** Mocha's grep, as a pattern that matches every test title but those that run the built CLI. */
 const notTheBuiltCli = '^(?!.*says so in the CLI text and Markdown output)';
 /**
@@ -414,7 +421,10 @@ const scopes = {
       ['blocks-edited', ['src/core/blocks.ts:140-279'], coreReadTests.edited],
       ['scan', ['src/core/scan.ts'], coreReadTests.scan],
       ['shift', ['src/core/shift.ts', 'src/core/line-index.ts', 'src/core/lazy.ts'], coreReadTests.edited],
-    ].map(([part, mutate, spec]) => [`core-read-${part}`, { mutate, spec, grep: notTheGeneratedCheck, tsconfig: coreTsconfig }]),
+    ].map(([part, mutate, spec]) => [
+      `core-read-${part}`,
+      { mutate, spec, grep: part === 'scan' ? notTheGeneratedCheckNorTheLongestLine : notTheGeneratedCheck, tsconfig: coreTsconfig },
+    ]),
   ),
   'core-checks': {
     mutate: [
