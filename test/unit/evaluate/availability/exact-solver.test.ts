@@ -7,7 +7,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { compileModel, type CompiledSystem } from '../../../../src/evaluate/availability/compile';
-import { ExactSolver } from '../../../../src/evaluate/availability/exact';
+import { ExactBudgetExceeded, ExactSolver } from '../../../../src/evaluate/availability/exact';
 import type { ComponentPlacement, ReliabilityComponent, ReliabilityModel } from '../../../../src/evaluate/availability/model';
 import { seededRandom } from '../../../../bench/generate';
 import { bruteForce } from './brute-force';
@@ -73,13 +73,18 @@ describe('the exact solver in partial zone and region states, against the brute 
       for (const v of variables) if (random() < 0.5) named.set(v, random() < 0.5);
       return named;
     });
-    it(`trial ${trial}: ${size} components, every figure in three partial states and with nothing decided`, () => {
+    const everyVariable = variables.map(() => random() < 0.7);
+    it(`trial ${trial}: ${size} components, every figure in three partial states, with nothing decided and with everything decided`, () => {
       const system = compileModel(m);
       const solver = new ExactSolver(system);
       for (const named of [...states, new Map<string, boolean>()]) {
         solver.setPartialState(partialState(system, named));
         assertSolverAgrees(solver, system, m, named, `trial ${trial}`);
       }
+      // Every zone and region decided, through `setState` (1 up, 0 down).
+      const decided = new Map(variables.map((v, i) => [v, everyVariable[i]!]));
+      solver.setState(Uint8Array.from([...system.regions, ...system.zones], (name) => (decided.get(name) ? 1 : 0)));
+      assertSolverAgrees(solver, system, m, decided, `trial ${trial}`);
     });
   }
 });
@@ -252,4 +257,95 @@ describe('the exact solver conditions where the documented rules say', () => {
       if (row.closedForm === undefined) assertSolverAgrees(solver, system, m, new Map(), row.name);
     });
   }
+});
+
+describe('the exact solver: its variables, its budget and odd availabilities', () => {
+  it('names the zones and regions each figure depends on: its own and those of everything it needs', () => {
+    const m: ReliabilityModel = {
+      components: [
+        zonal('web', ['r1b', 'r1a'], 0.9, { units: 2 }),
+        reliabilityComponent('db', { region: 'r2' }),
+        global('cache', 0.99),
+        reliabilityComponent('lb', { placement: 'load-balancer', zones: ['r1c'], hard: ['web', 'cache'] }),
+        global('dns', 1, { hard: ['lb', 'db'] }),
+      ],
+      entryPoints: ['dns'],
+      zoneAvailability: 0.9,
+      regionAvailability: 0.95,
+    };
+    const system = compileModel(m);
+    const solver = new ExactSolver(system);
+    const names = [...system.regions, ...system.zones];
+    const node = (name: string): number => system.nodeOfComponent[system.componentIndex.get(name)!]!;
+    const expected: [number, string[]][] = [
+      [node('web'), ['r1', 'r1a', 'r1b']],
+      [node('db'), ['r2']],
+      // A global resource has no region, whatever its `region` says.
+      [node('cache'), []],
+      [node('lb'), ['r1', 'r1a', 'r1b', 'r1c']],
+      [node('dns'), ['r1', 'r2', 'r1a', 'r1b', 'r1c']],
+      [system.root, ['r1', 'r2', 'r1a', 'r1b', 'r1c']],
+    ];
+    for (const [n, vars] of expected) {
+      // In the solver's order: regions first, then zones, each in order of first use.
+      const indexes = vars.map((v) => names.indexOf(v)).sort((a, b) => a - b);
+      assert.deepEqual([...solver.variablesOf(n)], indexes, `node ${n}: ${vars.join(', ')}`);
+    }
+  });
+
+  it('stops with ExactBudgetExceeded past its budget, and after reset() computes what a fresh solver does', () => {
+    const m: ReliabilityModel = {
+      components: [
+        global('T', 1, { anyOf: [['a', 'b']] }),
+        zonal('a', ['r1a'], 0.9, { hard: ['X'] }),
+        zonal('b', ['r1b'], 0.8, { hard: ['X'] }),
+        zonal('X', ['r1a', 'r1b'], 0.7, { units: 2 }),
+      ],
+      entryPoints: ['T'],
+      zoneAvailability: 0.9,
+      regionAvailability: 0.95,
+    };
+    const system = compileModel(m);
+    const solver = new ExactSolver(system, 5);
+    assert.throws(
+      () => solver.probabilityWorks(system.root),
+      (error: unknown) =>
+        error instanceof ExactBudgetExceeded &&
+        error.name === 'ExactBudgetExceeded' &&
+        error.message === 'the exact availability computation exceeded its work budget',
+    );
+    // The interrupted computation left resources fixed and maybe a zone decided: reset() forgets them.
+    solver.reset();
+    solver.budget = Number.POSITIVE_INFINITY;
+    assertSolverAgrees(solver, system, m, new Map(), 'after reset');
+  });
+
+  it('reads a zone or region availability that is not a finite number as 0, like a unit availability', () => {
+    for (const [zoneAvailability, regionAvailability] of [
+      [Number.NaN, 0.9],
+      [0.9, Number.POSITIVE_INFINITY],
+    ] as const) {
+      const m: ReliabilityModel = {
+        components: [
+          global('api', 0.9, { hard: ['db', 'web'] }),
+          reliabilityComponent('db', { unitAvailability: 0.8 }),
+          zonal('web', ['r1a'], 0.7),
+          global('table', 0.6),
+        ],
+        entryPoints: ['api'],
+        zoneAvailability,
+        regionAvailability,
+      };
+      const system = compileModel(m);
+      const solver = new ExactSolver(system);
+      const figure = (name: string): number => solver.probabilityWorks(system.nodeOfComponent[system.componentIndex.get(name)!]!);
+      const label = `zone ${zoneAvailability}, region ${regionAvailability}`;
+      const region = Number.isFinite(regionAvailability) ? regionAvailability : 0;
+      const zone = Number.isFinite(zoneAvailability) ? zoneAvailability : 0;
+      assert.equal(figure('table'), 0.6, label);
+      assert.ok(Math.abs(figure('db') - region * 0.8) < 1e-15, `${label}: db ${figure('db')}`);
+      assert.ok(Math.abs(figure('web') - region * zone * 0.7) < 1e-15, `${label}: web ${figure('web')}`);
+      assert.equal(figure('api'), 0, label);
+    }
+  });
 });
