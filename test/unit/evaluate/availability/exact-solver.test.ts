@@ -363,6 +363,27 @@ describe('the exact solver: its variables, its budget and odd availabilities', (
     assertSolverAgrees(solver, system, m, new Map(), 'after reset');
   });
 
+  it('a budget of exactly the work a figure takes is enough; one unit less is not', () => {
+    const m: ReliabilityModel = {
+      components: [
+        global('T', 1, { anyOf: [['a', 'b']] }),
+        zonal('a', ['r1a'], 0.9, { hard: ['X'] }),
+        zonal('b', ['r1b'], 0.8, { hard: ['X'] }),
+        zonal('X', ['r1a', 'r1b'], 0.7, { units: 2 }),
+      ],
+      entryPoints: ['T'],
+      zoneAvailability: 0.9,
+      regionAvailability: 0.95,
+    };
+    const system = compileModel(m);
+    const unlimited = new ExactSolver(system);
+    const expected = unlimited.probabilityWorks(system.root);
+    const work = unlimited.work;
+    assert.ok(work > 0);
+    assert.equal(new ExactSolver(system, work).probabilityWorks(system.root), expected);
+    assert.throws(() => new ExactSolver(system, work - 1).probabilityWorks(system.root), ExactBudgetExceeded);
+  });
+
   it('reads a zone or region availability that is not a finite number as 0, like a unit availability', () => {
     for (const [zoneAvailability, regionAvailability] of [
       [Number.NaN, 0.9],
