@@ -65,7 +65,12 @@ describe('the exact solver in partial zone and region states, against the brute 
         anyOf,
       };
     });
-    const m: ReliabilityModel = { components, entryPoints: ['c0'], zoneAvailability: pick([0.9, 0.7]), regionAvailability: pick([0.95, 0.8]) };
+    const m: ReliabilityModel = {
+      components,
+      entryPoints: ['c0'],
+      zoneAvailability: pick([0.9, 0.7]),
+      regionAvailability: pick([0.95, 0.8]),
+    };
     // Three states: one zone or region at a time decided at random, each kept with probability 1/2.
     const variables = ['r1', 'r2', ...['r1', 'r2'].flatMap((r) => ['a', 'b', 'c'].map((z) => `${r}${z}`))];
     const states: NamedState[] = [0, 1, 2].map(() => {
@@ -107,7 +112,8 @@ describe('the exact solver on dense shared dependency graphs, against the brute 
       const later = names.slice(i + 1);
       const hard = later.filter(() => random() < 0.3);
       const anyOf: string[][] = [];
-      for (let g = 0; g < 2 && later.length >= 2; g++) if (random() < (g === 0 ? 0.6 : 0.25)) anyOf.push(later.filter(() => random() < 0.5));
+      for (let g = 0; g < 2 && later.length >= 2; g++)
+        if (random() < (g === 0 ? 0.6 : 0.25)) anyOf.push(later.filter(() => random() < 0.5));
       return {
         name,
         placement,
@@ -166,7 +172,14 @@ const conditioningRows: ConditioningRow[] = [
     // would take three (X is shared in both of Y's branches).
     name: 'failover groups over two shared resources: the one used most is conditioned on first',
     components: [
-      global('T', 1, { anyOf: [['Y', 'X'], ['X', 'a'], ['X', 'b'], ['Y', 'c']] }),
+      global('T', 1, {
+        anyOf: [
+          ['Y', 'X'],
+          ['X', 'a'],
+          ['X', 'b'],
+          ['Y', 'c'],
+        ],
+      }),
       global('Y', 0.9),
       global('X', 0.8),
       global('a', 0.7),
@@ -180,7 +193,12 @@ const conditioningRows: ConditioningRow[] = [
     // been joined, Y would be conditioned on in both of X's branches (three steps).
     name: 'two failover groups, each over its own shared resource: one step each',
     components: [
-      global('T', 1, { anyOf: [['a1', 'a2'], ['b1', 'b2']] }),
+      global('T', 1, {
+        anyOf: [
+          ['a1', 'a2'],
+          ['b1', 'b2'],
+        ],
+      }),
       global('a1', 0.9, { hard: ['X'] }),
       global('a2', 0.8, { hard: ['X'] }),
       global('b1', 0.7, { hard: ['Y'] }),
@@ -219,7 +237,13 @@ const conditioningRows: ConditioningRow[] = [
     // step on r1 (with r1 up the two leaves share nothing; down, both fail), one on X, one on Y.
     name: 'two leaf modules sharing a region beside two failover groups: three parts, one step each',
     components: [
-      global('T', 1, { hard: ['L1', 'L2'], anyOf: [['a1', 'a2'], ['b1', 'b2']] }),
+      global('T', 1, {
+        hard: ['L1', 'L2'],
+        anyOf: [
+          ['a1', 'a2'],
+          ['b1', 'b2'],
+        ],
+      }),
       zonal('L1', ['r1a'], 0.9, { hard: ['k1'] }),
       global('k1', 0.8),
       zonal('L2', ['r1b'], 0.7, { hard: ['k2'] }),
