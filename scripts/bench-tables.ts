@@ -40,6 +40,7 @@ const summaryRows: readonly { readonly name: string; readonly size?: number; rea
 const summaryPrefixes: readonly string[] = [
   // `(our` matches this row's name before (`our settings`) and after (`ours: channel layout`) the channel layout.
   'diagram: layout + render, warm (our',
+  "diagram: command -> the whole picture painted (in the page's HTML)",
   'diagram: command -> first picture in the webview',
   'diagram: property edit',
   'diagram: mean displacement of the other nodes after adding a resource',
@@ -123,8 +124,11 @@ const targets: readonly Target[] = [
     atMost: 300,
   },
   {
-    label: '100 resources: first diagram shown < 1 s from the command (server over stdio + webview in headless Chromium)',
-    name: 'diagram: command -> first picture in the webview',
+    // Shown: the whole picture painted, fitted. Since 2026-12-05 it comes in the page's HTML and is
+    // painted before the page's script takes it over (the next row); until then both were one moment.
+    label:
+      '100 resources: first diagram shown < 1 s from the command (the whole picture painted; server over stdio + webview in headless Chromium)',
+    name: "diagram: command -> the whole picture painted (in the page's HTML)",
     size: 100,
     statistic: 'p95',
     atMost: 1000,

@@ -179,6 +179,17 @@ export async function openDiagramPage(
       };
       document.addEventListener('securitypolicyviolation', function (event) { window.__violations.push(event.violatedDirective + ': ' + event.blockedURI); });
       new PerformanceObserver(function (list) { for (const entry of list.getEntries()) window.__longTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });
+      // The frame after the first frame in which the page holds a whole picture, on the page's
+      // clock: a picture in the page's HTML is whole once the parser has passed it (the data
+      // block that follows it is in the document), one by message once the script has shown it.
+      // Frame callbacks run before that frame's paint, so by the next one it has been painted.
+      (function watchForWholePicture() {
+        requestAnimationFrame(function () {
+          const whole = document.querySelector('.canvas svg') && (document.getElementById('first-diagram') || document.querySelector('svg.diagram'));
+          if (!whole) return watchForWholePicture();
+          requestAnimationFrame(function () { window.__wholePicturePaintedAt = performance.timeOrigin + performance.now(); });
+        });
+      })();
       new MutationObserver(function (changes, observer) {
         if (!document.body) return;
         observer.disconnect();

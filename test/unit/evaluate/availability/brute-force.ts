@@ -31,8 +31,20 @@ interface Variable {
   readonly p: number;
 }
 
-/** Undefined when the model has more than `maxVariables` binary variables. */
-export function bruteForce(model: ReliabilityModel, maxVariables = 20): BruteForceResult | undefined {
+/**
+ * Undefined when the model has more than `maxVariables` binary variables. `fixed` decides some
+ * zones and regions (by name: true up, false down); the figures are then conditional on that state.
+ */
+export function bruteForce(
+  model: ReliabilityModel,
+  maxVariables = 20,
+  fixed: ReadonlyMap<string, boolean> = new Map(),
+): BruteForceResult | undefined {
+  /** A zone or region's probability of being up: its fixed state, or the model's figure. */
+  const upProbability = (name: string, random: number): number => {
+    const state = fixed.get(name);
+    return state === undefined ? random : state ? 1 : 0;
+  };
   const comps = model.components;
   const n = comps.length;
   const indexOf = new Map(comps.map((c, i) => [c.name, i] as const));
@@ -43,7 +55,7 @@ export function bruteForce(model: ReliabilityModel, maxVariables = 20): BruteFor
   for (const c of comps) {
     if (needsRegion(c.placement) && c.region !== undefined && !regionVar.has(c.region)) {
       regionVar.set(c.region, variables.length);
-      variables.push({ p: model.regionAvailability });
+      variables.push({ p: upProbability(c.region, model.regionAvailability) });
     }
   }
   for (const c of comps) {
@@ -51,7 +63,7 @@ export function bruteForce(model: ReliabilityModel, maxVariables = 20): BruteFor
       for (const z of c.zones) {
         if (!zoneVar.has(z)) {
           zoneVar.set(z, variables.length);
-          variables.push({ p: model.zoneAvailability });
+          variables.push({ p: upProbability(z, model.zoneAvailability) });
         }
       }
     }
