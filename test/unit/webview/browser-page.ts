@@ -96,9 +96,16 @@ export interface DiagramPage {
   send(message: HostMessage): Promise<void>;
   /** Content security policy violations reported so far. */
   violations(): Promise<string[]>;
-  /** Durations (ms) of the main thread's long tasks so far. */
-  longTasks(): Promise<number[]>;
+  /** The main thread's long tasks so far: start (ms, the page's `performance.now()` clock) and duration (ms). */
+  longTasks(): Promise<LongTask[]>;
+  /** The page's `performance.now()`: the clock of `longTasks`' starts. */
+  now(): Promise<number>;
   waitForPosted(predicate: (message: WebviewMessage) => boolean): Promise<WebviewMessage>;
+}
+
+export interface LongTask {
+  readonly start: number;
+  readonly duration: number;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -178,7 +185,7 @@ export async function openDiagramPage(
         };
       };
       document.addEventListener('securitypolicyviolation', function (event) { window.__violations.push(event.violatedDirective + ': ' + event.blockedURI); });
-      new PerformanceObserver(function (list) { for (const entry of list.getEntries()) window.__longTasks.push(entry.duration); }).observe({ type: 'longtask', buffered: true });
+      new PerformanceObserver(function (list) { for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration }); }).observe({ type: 'longtask', buffered: true });
       // The frame after the first frame in which the page holds a whole picture, on the page's
       // clock: a picture in the page's HTML is whole once the parser has passed it (the data
       // block that follows it is in the document), one by message once the script has shown it.
@@ -207,7 +214,8 @@ export async function openDiagramPage(
       await page.evaluate((data) => window.postMessage(data, '*'), message);
     },
     violations: async () => [...problems, ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))],
-    longTasks: () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks),
+    longTasks: () => page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks),
+    now: () => page.evaluate(() => performance.now()),
     waitForPosted: async (predicate) => {
       for (let attempt = 0; attempt < 100; attempt++) {
         const found = (await diagramPage.posted()).find(predicate);
