@@ -78,9 +78,22 @@ export function readYaml(text: string): ReadResult & { readonly extraDocuments: 
     diagnostics.push(yamlProblem(warning.code, warning.message, warning.pos, lines, 'warning'));
   }
   const context: Context = { lines, text, doc, diagnostics, aliasNodes: 0, aliasReported: false };
-  if (doc.contents === null || doc.contents === undefined) return { value: undefined, plain: null, diagnostics, extraDocuments };
+  // A document with nothing written in it (`---` alone, or with comments) is empty, as an empty file is.
+  if (isNothingWritten(doc.contents)) return { value: undefined, plain: null, diagnostics, extraDocuments };
   const converted = convert(doc.contents as YamlNode, context, 0);
   return { value: converted?.node, plain: converted?.plain ?? null, diagnostics, extraDocuments };
+}
+
+/**
+ * Whether a node stands for nothing written: absent, or the null that yaml puts where a value is
+ * left out (no text, no tag). `null` or `~` written out is a value.
+ */
+function isNothingWritten(node: unknown): boolean {
+  return (
+    node === null ||
+    node === undefined ||
+    (isScalar(node) && node.value === null && (node.range?.[0] ?? 0) === (node.range?.[1] ?? 0) && node.tag === undefined)
+  );
 }
 
 function yamlProblem(
@@ -283,14 +296,7 @@ function convertMap(node: YamlNode & { items: unknown[]; flow?: boolean }, conte
     const key = String(keyNode.value);
     const keyRange = rangeOfNode(keyNode, context);
     let converted: Converted | undefined;
-    const emptyValue =
-      valueNode === null ||
-      valueNode === undefined ||
-      (isScalar(valueNode) &&
-        valueNode.value === null &&
-        (valueNode.range?.[0] ?? 0) === (valueNode.range?.[1] ?? 0) &&
-        valueNode.tag === undefined);
-    if (!emptyValue) converted = convert(valueNode as YamlNode, context, depth + 1);
+    if (!isNothingWritten(valueNode)) converted = convert(valueNode as YamlNode, context, depth + 1);
     entries.push({ key, keyRange, value: converted?.node });
     if (key === '<<') {
       context.diagnostics.push({

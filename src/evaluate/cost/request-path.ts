@@ -55,12 +55,10 @@ function sameWalk(doc: ArchDocument, last: RequestWalk): boolean {
   return true;
 }
 
-/** The share (0..1] of the workload's requests that reach each resource on the request path. */
-export function requestShares(doc: ArchDocument): ReadonlyMap<string, number> {
-  return walk(doc);
-}
-
-/** `requestShares`, reusing the previous walk of the same document when the graph it read is unchanged. */
+/**
+ * The share (0..1] of the workload's requests that reach each resource on the request path,
+ * reusing the previous walk of the same document when the graph it read is unchanged.
+ */
 export function requestSharesAfter(doc: ArchDocument, previous: RequestWalk | undefined): RequestWalk {
   const shares = previous !== undefined && sameWalk(doc, previous) ? previous.shares : walk(doc);
   return { resources: doc.resources, references: doc.references, shares };
@@ -78,14 +76,18 @@ function walk(doc: ArchDocument): ReadonlyMap<string, number> {
     }
   }
   const outgoing = new Map<string, ReferenceOccurrence[]>();
+  // With no external resource, requests start at the resources nothing refers to (docs/evaluation.md,
+  // "Request share"), whatever the reference: a replication target, a security group or a bucket
+  // that receives results is referred to and so is not where the workload's requests arrive. An
+  // `attachedTo` reference points the other way (the instance needs the volume): its holder is the one referred to.
   const referenced = hasExternal ? undefined : new Set<string>();
   for (const ref of doc.references) {
     if (!ref.resolved || ref.from === ref.target) continue;
+    referenced?.add(ref.role === 'reverse-hard' ? ref.from : ref.target);
     if (ref.role !== 'hard' && ref.role !== 'any-of') continue;
     const list = outgoing.get(ref.from);
     if (list === undefined) outgoing.set(ref.from, [ref]);
     else list.push(ref);
-    referenced?.add(ref.target);
   }
   const isExternal = (name: string): boolean => isExternalType(doc.resourceByName.get(name)?.type);
 
