@@ -144,6 +144,13 @@ const scopes = {
       { mutate: [`src/evaluate/security/rules/${file}.ts`], spec: securityTests, tsconfig: securityTsconfig },
     ]),
   ),
+  // SARIF output (left out of `security`: its test validates against the official schema, and
+  // only it exercises this file).
+  'security-sarif': {
+    mutate: ['src/evaluate/security/sarif.ts'],
+    spec: ['test/unit/evaluate/security/sarif.test.ts'],
+    tsconfig: securityTsconfig,
+  },
   'security-tables': {
     mutate: ['src/evaluate/security/registry.ts', 'src/evaluate/security/rule-table.ts'],
     spec: securityTests,
@@ -483,6 +490,18 @@ const scopes = {
       'test/unit/core/name-table-parts.test.ts',
     ],
     grep: notTheGeneratedCheck,
+    tsconfig: coreTsconfig,
+  },
+  // Which resources an edit replaced in place (src/core/replaced-in-place.ts), asked by the
+  // evaluations that keep data from the previous version: their reuse tests hold every reused
+  // result to a fresh evaluation of the same text.
+  'core-replaced-in-place': {
+    mutate: ['src/core/replaced-in-place.ts'],
+    spec: [
+      'test/unit/evaluate/security/reuse.test.ts',
+      'test/unit/evaluate/security/exposure-reuse.test.ts',
+      'test/unit/evaluate/availability/reuse.test.ts',
+    ],
     tsconfig: coreTsconfig,
   },
   'core-edits': {
