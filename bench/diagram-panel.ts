@@ -11,18 +11,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DiagramResult } from '../src/protocol/diagram';
 import { generateArchitecture } from './generate';
-import { serverEnvironment } from '../src/client/server-environment';
-import { LspSession, type ServerCommand } from './lsp-session';
+import { builtServer, LspSession } from './lsp-session';
 
 const root = resolve(__dirname, '..');
 const workDir = join(root, 'out', 'bench');
-const server: ServerCommand = {
-  command: process.execPath,
-  args: [join(root, 'dist/server/main.js'), '--stdio'],
-  // As the extension starts it (src/client/server-client.ts).
-  env: serverEnvironment(process.env),
-  configuration: () => ({}),
-};
+const server = builtServer;
 
 export interface DiagramPanelFigures {
   readonly resources: number;

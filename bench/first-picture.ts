@@ -27,18 +27,11 @@ import { webviewDiagram, type DiagramResult, type WebviewMessage } from '../src/
 import { browserAvailable, launchBrowser, openDiagramPage } from '../test/unit/webview/browser-page';
 import type { Recorder } from './diagram';
 import { generateArchitecture, generatedResourceCount } from './generate';
-import { serverEnvironment } from '../src/client/server-environment';
-import { LspSession, type ServerCommand } from './lsp-session';
+import { builtServer, LspSession } from './lsp-session';
 
 const root = resolve(__dirname, '..');
 const workDir = join(root, 'out', 'bench');
-const server: ServerCommand = {
-  command: process.execPath,
-  args: [join(root, 'dist/server/main.js'), '--stdio'],
-  // As the extension starts it (src/client/server-client.ts).
-  env: serverEnvironment(process.env),
-  configuration: () => ({}),
-};
+const server = builtServer;
 
 // Functions given to `page.evaluate` run in the page; the bench's tsconfig has no DOM library.
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */

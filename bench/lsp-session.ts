@@ -4,8 +4,10 @@
  * for the peer (yaml-language-server) alike, so both are measured the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { serverEnvironment } from '../src/client/server-environment';
 
 export interface ServerCommand {
   readonly command: string;
@@ -17,6 +19,14 @@ export interface ServerCommand {
   /** The process's environment, as its editor starts it (the bench's own when absent). */
   readonly env?: Readonly<Record<string, string>>;
 }
+
+/** The built language server (dist/server/main.js) over stdio, started as the extension starts it (src/client/server-client.ts). */
+export const builtServer: ServerCommand = {
+  command: process.execPath,
+  args: [join(resolve(__dirname, '..'), 'dist/server/main.js'), '--stdio'],
+  env: serverEnvironment(process.env),
+  configuration: () => ({}),
+};
 
 export interface PublishedDiagnostics {
   readonly uri: string;

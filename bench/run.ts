@@ -14,8 +14,7 @@ import { measureDiagram } from './diagram';
 import { measureExport } from './export';
 import { measureFirstPicture } from './first-picture';
 import { generateArchitecture, generatedResourceCount } from './generate';
-import { LspSession, type ServerCommand } from './lsp-session';
-import { serverEnvironment } from '../src/client/server-environment';
+import { builtServer, LspSession, type ServerCommand } from './lsp-session';
 import type { BenchMeasurement } from '../scripts/bench-tables';
 
 const root = resolve(__dirname, '..');
@@ -222,13 +221,7 @@ async function measureServer(
  * Our server with the settings a user has by default: nothing is lowered or switched off for the
  * benchmark (the configuration answers are empty, so every setting takes its default).
  */
-const ourServer: ServerCommand = {
-  command: process.execPath,
-  args: [join(root, 'dist/server/main.js'), '--stdio'],
-  // As the extension starts it (src/client/server-client.ts).
-  env: serverEnvironment(process.env),
-  configuration: () => ({}),
-};
+const ourServer: ServerCommand = builtServer;
 
 /**
  * The peer, yaml-language-server, given our generated schema. `withoutValidationDelay` starts it

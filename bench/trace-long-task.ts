@@ -9,19 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { webviewDiagram, type DiagramResult, type WebviewMessage } from '../src/protocol/diagram';
 import { launchBrowser, openDiagramPage } from '../test/unit/webview/browser-page';
 import { generateArchitecture } from './generate';
-import { serverEnvironment } from '../src/client/server-environment';
-import { LspSession, type ServerCommand } from './lsp-session';
+import { builtServer, LspSession } from './lsp-session';
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
 declare const window: any;
 const root = resolve(__dirname, '..');
 const workDir = join(root, 'out', 'bench');
-const server: ServerCommand = {
-  command: process.execPath,
-  args: [join(root, 'dist/server/main.js'), '--stdio'],
-  env: serverEnvironment(process.env),
-  configuration: () => ({}),
-};
+const server = builtServer;
 
 interface TraceEvent {
   name: string;
