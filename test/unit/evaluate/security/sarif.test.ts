@@ -5,12 +5,13 @@
  * scanning reads: rule metadata, security-severity, 1-based regions and fixes.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import AjvDraft04 from 'ajv-draft-04';
 import { parseArchitecture } from '../../../../src/core';
 import { evaluateSecurity, toSarif } from '../../../../src/evaluate/security';
+import { DEFAULT_RULES_DOC_URI } from '../../../../src/evaluate/security/sarif';
 import { securityRules } from '../../../../src/evaluate/security/registry';
 
 const fixtures = join(__dirname, '..', '..', '..', 'fixtures', 'security');
@@ -130,5 +131,83 @@ describe('security SARIF output', () => {
       endColumn: finding.range.end.character + 1,
     });
     assert.equal(ssh.fixes?.[0]?.artifactChanges[0]?.replacements[0]?.insertedContent.text.replace(/["']/g, ''), '10.0.0.0/8');
+  });
+});
+
+/**
+ * What a SARIF viewer shows of each rule, a line per rule (test/fixtures/security/sarif/rules.txt):
+ * id, short name, level, GitHub's security-severity and problem.severity, our severity,
+ * responsibility, the tags (concern, Checkov and Security Hub ids) and the help anchor. After a
+ * deliberate change of the rules, rewrite it with `CLOUDARCH_UPDATE_SARIF=1` and review the diff.
+ */
+function ruleLine(rule: {
+  id: string;
+  name: string;
+  helpUri: string;
+  defaultConfiguration: { level: string };
+  properties: Record<string, unknown>;
+}): string {
+  const properties = rule.properties;
+  return [
+    rule.id,
+    rule.name,
+    `level=${rule.defaultConfiguration.level}`,
+    `security-severity=${String(properties['security-severity'])}`,
+    `problem.severity=${String(properties['problem.severity'])}`,
+    `severity=${String(properties.cloudarchSeverity)}`,
+    `responsibility=${String(properties.responsibility)}`,
+    `precision=${String(properties.precision)}`,
+    `tags=${(properties.tags as string[]).join(',')}`,
+    `checkov=${(properties.checkov as string[]).join(',')}`,
+    `security-hub=${(properties.securityHub as string[]).join(',')}`,
+    `help=${rule.helpUri.slice(rule.helpUri.indexOf('#'))}`,
+  ].join(' ');
+}
+
+const updateSarif = process.env.CLOUDARCH_UPDATE_SARIF === '1';
+const sarifFixtures = join(fixtures, 'sarif');
+
+/** Compares `actual` with the fixture file's text, or writes it there in update mode. */
+function matchesFixture(name: string, actual: string): void {
+  const path = join(sarifFixtures, name);
+  if (updateSarif) {
+    writeFileSync(path, actual);
+    return;
+  }
+  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs (CLOUDARCH_UPDATE_SARIF=1 rewrites it; review the diff)`);
+}
+
+describe('security SARIF output, as a viewer shows it', () => {
+  it('describes every rule as the table of rules has it (name, levels, scores, tags, help anchor)', () => {
+    const log = toSarif([], '0.1.0', { rulesDocUri: 'https://example.test/rules.md' }) as {
+      runs: { tool: { driver: { rules: Parameters<typeof ruleLine>[0][] } } }[];
+    };
+    const rules = log.runs[0]!.tool.driver.rules;
+    matchesFixture('rules.txt', `${rules.map(ruleLine).join('\n')}\n`);
+    // Each rule's texts are its own, the remediation also as Markdown after a bold label.
+    for (const [index, rule] of securityRules.entries()) {
+      const sarif = rules[index] as unknown as Record<string, unknown>;
+      assert.deepEqual(sarif.shortDescription, { text: rule.title }, rule.id);
+      assert.deepEqual(sarif.fullDescription, { text: rule.description }, rule.id);
+      assert.deepEqual(sarif.help, { text: rule.remediation, markdown: `**Remediation:** ${rule.remediation}` }, rule.id);
+      assert.equal(sarif.helpUri, `https://example.test/rules.md#${rule.id.toLowerCase()}`, rule.id);
+    }
+  });
+
+  it('writes every result of a design in full: rule, level, message, region, logical location, fingerprint, fix, exposure path', () => {
+    const inputs = [evaluated('exposure/three-tier.cloudarch.yaml'), evaluated('rules/CA-SG-001.fail.cloudarch.yaml')];
+    const log = toSarif(inputs, '1.2.3') as { runs: Record<string, unknown>[] };
+    const run = log.runs[0]!;
+    const driver = (run.tool as { driver: Record<string, unknown> }).driver;
+    assert.deepEqual(
+      { name: driver.name, version: driver.version, semanticVersion: driver.semanticVersion, informationUri: driver.informationUri },
+      { name: 'CloudArch', version: '1.2.3', semanticVersion: '1.2.3', informationUri: DEFAULT_RULES_DOC_URI },
+    );
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+    assert.deepEqual(run.artifacts, [
+      { location: { uri: 'infra/three-tier.cloudarch.yaml' }, mimeType: 'application/yaml' },
+      { location: { uri: 'infra/CA-SG-001.fail.cloudarch.yaml' }, mimeType: 'application/yaml' },
+    ]);
+    matchesFixture('results.json', `${JSON.stringify(run.results, null, 2)}\n`);
   });
 });
