@@ -498,6 +498,7 @@ const scopes = {
   'core-replaced-in-place': {
     mutate: ['src/core/replaced-in-place.ts'],
     spec: [
+      'test/unit/core/replaced-in-place.test.ts',
       'test/unit/evaluate/security/reuse.test.ts',
       'test/unit/evaluate/security/exposure-reuse.test.ts',
       'test/unit/evaluate/availability/reuse.test.ts',
