@@ -12,7 +12,8 @@ import { chargeVolume, volumeSpecFrom } from './block-storage';
 
 /**
  * Charges `units` instances of `typeName` for the month under `purchase`, and records the cost
- * under every purchase option. Returns false when the instance type has no price.
+ * under every purchase option. An instance type without a price, or a purchase option without a
+ * factor, is listed as not priced instead.
  */
 export function chargeInstances(
   ctx: CostContext,
@@ -21,7 +22,7 @@ export function chargeInstances(
   typeName: string,
   purchase: string,
   options: { readonly label?: string; readonly hours?: number; readonly recordOptions?: boolean } = {},
-): boolean {
+): void {
   const region = ctx.regionOf(resource);
   const key = `ec2:${typeName}`;
   const onDemand = ctx.price(key, region);
@@ -35,12 +36,12 @@ export function chargeInstances(
       `the price snapshot has no price for instance type "${typeName}"; set assumptions.prices["${key}"] (USD per hour) to price it`,
       key,
     );
-    return false;
+    return;
   }
   const factor = ec2Factor(ctx, purchase, typeName, region);
   if (purchase !== 'on-demand' && !factor) {
     ctx.addUnpriced(resource.name, `${prefix}${typeName} ${purchase} instance-hours`, `no factor for purchase option "${purchase}"`);
-    return false;
+    return;
   }
   const charged = ctx.charge(resource.name, region, {
     key,
@@ -53,7 +54,6 @@ export function chargeInstances(
     addOptionCharged(ctx, charged);
     addOptionCosts(ctx, ec2OptionFactors(ctx, typeName, region), quantity, onDemand.usd);
   }
-  return true;
 }
 
 /** Inline `volumes:` (objects; named references are priced as their own resources) times the units. */

@@ -131,6 +131,9 @@ describe('cost: catalog coverage', () => {
       .map((t) => t.id)
       .filter((id) => !hasPricingRule(id));
     assert.deepEqual(missing, []);
+    // And it says no for a type it has no rule for, so the check above can fail.
+    assert.equal(hasPricingRule('aws.nosuch.service'), false);
+    assert.equal(hasPricingRule('external.users'), true);
   });
 
   it('prices a file with one resource of every type without NaN and without silent zeros', () => {
