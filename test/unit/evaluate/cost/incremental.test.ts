@@ -219,6 +219,48 @@ describe('cost: incremental evaluation', () => {
     assert.deepStrictEqual(evaluateCost(third, { previous: after }), evaluateCost(parseArchitecture(text)), 'and gives it back');
   });
 
+  it("reprices a bucket whose replica moved to another region, though the bucket's text did not", () => {
+    // The source bucket prices the replication's transfer by the replica's region: a read of
+    // another resource that the cache must see change (written, removed to the file's region, moved).
+    const text = (replicaRegion: string) =>
+      [
+        'cloudarch: "1"',
+        'name: Replica moves',
+        'region: us-east-1',
+        'workload:',
+        '  storageGrowthGBPerMonth: 100',
+        'resources:',
+        '  docs:',
+        '    type: aws.s3.bucket',
+        '    sizeGB: 500',
+        '    versioning: true',
+        '    replication: { to: docs-dr, kind: CRR }',
+        '  docs-dr:',
+        '    type: aws.s3.bucket',
+        '    sizeGB: 500',
+        '    versioning: true',
+        ...(replicaRegion === '' ? [] : [`    region: ${replicaRegion}`]),
+        '',
+      ].join('\n');
+    const transfer = (result: ReturnType<typeof evaluateCost>) =>
+      result.lineItems
+        .filter((line) => line.resource === 'docs' && line.priceKey?.startsWith('dto:'))
+        .map((line) => `${line.what} ${line.priceKey}`);
+    let previous = parseArchitecture(text('us-east-2'));
+    let previousCost = evaluateCost(previous);
+    assert.deepEqual(transfer(previousCost), [
+      'cross-region replication transfer (us-east-1 to us-east-2) dto:inter-region:us-east-1:us-east-2',
+    ]);
+    for (const region of ['eu-west-1', '', 'us-east-2']) {
+      const doc = parseArchitecture(text(region), { previous });
+      assert.equal(doc.resourceByName.get('docs'), previous.resourceByName.get('docs'), 'the source bucket is the same object');
+      const cost = evaluateCost(doc, { previous: previousCost });
+      assert.deepStrictEqual(cost, evaluateCost(parseArchitecture(text(region))), `replica in ${region || "the file's region"}`);
+      previous = doc;
+      previousCost = cost;
+    }
+  });
+
   it('reprices a resource whose request share changed, though its text did not', () => {
     const routing = readFileSync(join(fixtureDir, 'routing-shares.cloudarch.yaml'), 'utf8');
     const first = parseArchitecture(routing);
