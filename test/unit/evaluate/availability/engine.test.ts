@@ -195,6 +195,29 @@ describe('availability engine: exact computation against brute force', () => {
     assert.ok(Number.isFinite(result.monteCarlo.probability));
   });
 
+  it('reads a non-finite availability as never up and a non-finite unit count as one unit', () => {
+    // Regional components in one region at 98%: `broken` (availability NaN) never works; `many`
+    // (units +Infinity, 90% each, one needed) is one unit, not the most a component may have.
+    const m = model(
+      [
+        component('broken', { unitAvailability: Number.NaN }),
+        component('many', { unitAvailability: 0.9, units: Number.POSITIVE_INFINITY, minHealthy: Number.NaN }),
+      ],
+      ['many'],
+    );
+    const result = analyzeReliability(m, { monteCarloSamples: 0 });
+    assert.equal(result.byComponent.get('broken'), 0);
+    assert.ok(Math.abs(result.probability - 0.98 * 0.9) < 1e-15, `system ${result.probability}`);
+    // As one of two alternatives, the broken one leaves the other to carry the system (a NaN
+    // carried into the computation would make the whole figure unknown, read as 0).
+    const alternatives = model(
+      [component('front', { anyOf: [['broken', 'backup']] }), component('broken', { unitAvailability: Number.NaN }), component('backup')],
+      ['front'],
+    );
+    const withAlternatives = analyzeReliability(alternatives, { monteCarloSamples: 0 });
+    assert.ok(Math.abs(withAlternatives.probability - 0.98 * 0.99 * 0.99) < 1e-15, `system ${withAlternatives.probability}`);
+  });
+
   describe('random small models', () => {
     const random = mulberry32(7);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
