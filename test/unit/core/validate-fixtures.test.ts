@@ -1,6 +1,7 @@
 /**
  * Data-driven validation tests: each test/fixtures/validate/<case>.cloudarch.yaml is parsed and its
- * diagnostics compared with <case>.expected.json (code, severity, exact range, message excerpt).
+ * diagnostics compared with <case>.expected.json (code, severity, exact range, message excerpt),
+ * each with the source `cloudarch`.
  * Every diagnostic the file produces must be expected, and every expected one must appear.
  */
 import { strict as assert } from 'node:assert';
@@ -43,6 +44,8 @@ describe('validation fixtures', () => {
         const got = actual[index]!;
         assert.equal(got.code, want.code, shown);
         assert.equal(got.severity, want.severity, shown);
+        // The source the Problems panel shows beside each diagnostic (security findings have their own).
+        assert.equal(got.source, 'cloudarch', `${name}: the source of ${got.code}`);
         assert.deepEqual(got.range.start, { line: want.line, character: want.character }, shown);
         // Ranges are pinned in full: an expectation without its end is a fixture defect.
         assert.ok(
