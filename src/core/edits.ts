@@ -114,8 +114,12 @@ export function setInMap(map: MapNode | undefined, ownerKey: Range, key: string,
   }
   if (map.flow) {
     const last = map.entries[map.entries.length - 1]!;
-    const end = last.value?.range.end ?? last.keyRange.end;
-    return { range: point(end), newText: `, ${key}: ${text}` };
+    // A last key without a value may still have its colon after it (`{ a: 1, b: }`): written right
+    // after the key, the new entry would take that colon (`b, c: 1: }`, not YAML). Before the
+    // closing brace it follows the colon if there is one.
+    if (last.value === undefined)
+      return { range: point({ line: map.range.end.line, character: map.range.end.character - 1 }), newText: `, ${key}: ${text} ` };
+    return { range: point(last.value.range.end), newText: `, ${key}: ${text}` };
   }
   const last = map.entries[map.entries.length - 1]!;
   const indent = ' '.repeat(map.entries[0]!.keyRange.start.character);

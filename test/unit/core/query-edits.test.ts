@@ -77,6 +77,15 @@ describe('ranges, locate and edits', () => {
     assert.equal(cache.props.label, 'Ça 😀 cache');
   });
 
+  it('places a missing property at its nearest written ancestor, a key without a value at the key', () => {
+    // The range a diagnostic about a property shows (the cost of an unpriced property, for one).
+    assert.equal(slice(base, rangeOfPath(doc, 'web', ['volumes', 0, 'iops'])!), '{ volumeType: gp3, sizeGB: 20 }');
+    assert.equal(slice(base, rangeOfPath(doc, 'web', ['scaling'])!), 'web');
+    assert.equal(rangeOfPath(doc, 'nobody', ['type']), undefined);
+    const bare = 'resources:\n  web:\n    type: aws.ec2.instance\n    tags:\n';
+    assert.equal(slice(bare, rangeOfPath(parseArchitecture(bare), 'web', ['tags', 'team'])!), 'tags');
+  });
+
   it('records references with the name range only, ports and optional flags', () => {
     const fromWeb = doc.references.filter((reference) => reference.from === 'web');
     const db = fromWeb.find((reference) => reference.target === 'db')!;

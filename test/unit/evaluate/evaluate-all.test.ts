@@ -115,6 +115,30 @@ describe('evaluateAll', () => {
     assert.equal(findingDiagnostics(security)[0], first.diagnostics[0], 'the same diagnostic object for the same finding');
   });
 
+  it('after an edit, shows the diagnostics of a fresh evaluation, not those of the version before', () => {
+    const text = readFileSync(join(__dirname, '../../fixtures/report/two-regions.cloudarch.yaml'), 'utf8');
+    const before = evaluateAll(parseArchitecture(text), { only: ['security'] });
+    // A comment line above the resources moves every finding one line down.
+    const edited = text.replace('resources:\n', '# moved\nresources:\n');
+    const doc = parseArchitecture(edited, { previous: parseArchitecture(text) });
+    const after = evaluateAll(doc, { only: ['security'], previous: before });
+    const fresh = evaluateAll(parseArchitecture(edited), { only: ['security'] });
+    assert.deepEqual(
+      after.diagnostics.map((d) => `${rangeText(d.range)} ${d.code}`),
+      fresh.diagnostics.map((d) => `${rangeText(d.range)} ${d.code}`),
+    );
+    assert.notDeepEqual(
+      after.diagnostics.map((d) => rangeText(d.range)),
+      before.diagnostics.map((d) => rangeText(d.range)),
+    );
+  });
+
+  it('takes a previous result that ran no security evaluation as no previous result', () => {
+    const previous = evaluateAll(design(), { only: ['cost'] });
+    const result = evaluateAll(design(), { only: ['security'], previous });
+    assert.deepEqual(result.diagnostics, evaluateAll(design(), { only: ['security'] }).diagnostics);
+  });
+
   it('hands the editor views the figures they show', () => {
     const result = evaluateAll(design(), { monteCarloSamples: 0 });
     const figures = figuresOf(result);

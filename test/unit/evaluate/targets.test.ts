@@ -91,6 +91,37 @@ describe('targets', () => {
     assert.equal(judged.results[2]!.actual, 'high');
   });
 
+  it('says by how much each target is missed', () => {
+    const judged = judgeTargets(doc, { availability: availability(99.89), cost: cost(123.456), security: security('high') });
+    assert.deepEqual(
+      judged.diagnostics.map((d) => d.message),
+      [
+        // 0.11% of a year's 525,600 minutes against the 0.1% a 99.9% goal allows.
+        'Availability 99.89% misses the target of 99.9%: about 578 minutes of downtime a year against 526 allowed.',
+        'The estimated monthly cost of $123.46 is over the budget of $100.00 by $23.46.',
+        '1 security finding is above the allowed severity "medium" (worst: high; CA-TEST-000).',
+      ],
+    );
+  });
+
+  it('names the worst finding wherever it comes, and at most five rules', () => {
+    const judged = judgeTargets(doc, { security: security('medium', 'high', 'low', 'critical', 'high', 'high', 'high', 'critical') });
+    assert.equal(judged.results[0]!.actual, 'critical');
+    assert.deepEqual(
+      judged.diagnostics.map((d) => d.message),
+      [
+        '6 security findings are above the allowed severity "medium" (worst: critical; CA-TEST-001, CA-TEST-003, CA-TEST-004, CA-TEST-005, CA-TEST-006).',
+      ],
+    );
+  });
+
+  it('reports no finding at all as the severity `none`', () => {
+    assert.deepEqual(
+      judgeTargets(doc, { security: security() }).results.map((r) => [r.target, r.actual, r.met]),
+      [['maxFindingSeverity', 'none', true]],
+    );
+  });
+
   it('leaves a target unjudged when its evaluation did not run', () => {
     assert.deepEqual(
       judgeTargets(doc, { cost: cost(1) }).results.map((r) => r.target),

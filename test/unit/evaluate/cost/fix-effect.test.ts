@@ -112,6 +112,42 @@ describe('fix effects', () => {
     close(costDeltaOfFix(doc, { title: 'Both', edits }), 100.78, 'both changes');
   });
 
+  describe('edits that touch or are written backwards', () => {
+    // Line 22 of the fixture is `    sizeGB: 500` (the gp2 volume at $0.10 per GB-month).
+    const at = (character: number) => ({ line: 22, character });
+    const sized = (gb: number) => text.replace('    sizeGB: 500\n', `    sizeGB: ${gb}\n`);
+
+    it('reads a range whose end comes before its start as the same span', () => {
+      const fix: FixPayload = { title: 'Shrink', edits: [{ range: { start: at(15), end: at(12) }, newText: '250' }] };
+      assert.equal(applyFix(doc, fix), sized(250));
+      assert.equal(titleWithEffect(doc, fix), 'Shrink (-$25.00/month)');
+    });
+
+    it('applies edits that meet end to start, in either order', () => {
+      const first = { range: { start: at(12), end: at(13) }, newText: '2' };
+      const second = { range: { start: at(13), end: at(15) }, newText: '50' };
+      for (const edits of [
+        [first, second],
+        [second, first],
+      ]) {
+        assert.equal(applyFix(doc, { title: 'Shrink', edits }), sized(250));
+        assert.equal(titleWithEffect(doc, { title: 'Shrink', edits }), 'Shrink (-$25.00/month)');
+      }
+    });
+
+    it('applies an insertion where a replacement starts before the replacement, in either order', () => {
+      const insertion = { range: { start: at(12), end: at(12) }, newText: '1' };
+      const replacement = { range: { start: at(12), end: at(15) }, newText: '250' };
+      for (const edits of [
+        [insertion, replacement],
+        [replacement, insertion],
+      ]) {
+        assert.equal(applyFix(doc, { title: 'Grow', edits }), sized(1250));
+        assert.equal(titleWithEffect(doc, { title: 'Grow', edits }), 'Grow (+$75.00/month)');
+      }
+    });
+  });
+
   describe('formatting', () => {
     const costs: [number, string | undefined][] = [
       [175.2, '+$175/month'],
@@ -119,6 +155,9 @@ describe('fix effects', () => {
       [1234.5, '+$1,235/month'],
       [99.999, '+$100/month'],
       [0.001, undefined],
+      // Half a cent is the smallest change shown.
+      [0.005, '+$0.01/month'],
+      [-0.005, '-$0.01/month'],
       [Number.NaN, undefined],
     ];
     for (const [delta, expected] of costs) it(`cost ${delta} -> ${expected}`, () => assert.equal(formatCostDelta(delta), expected));
@@ -131,6 +170,9 @@ describe('fix effects', () => {
       [99.12, 99.1234, '99.12% -> 99.123%'],
       [99.95, 99.95, undefined],
       [99.999999, 99.9999999, undefined],
+      // A figure that is not a number is never shown ("NaN%").
+      [Number.NaN, 99.5, undefined],
+      [99.5, Number.POSITIVE_INFINITY, undefined],
     ];
     for (const [before, after, expected] of availabilities) {
       it(`availability ${before} -> ${after} reads ${expected}`, () => assert.equal(formatAvailabilityChange(before, after), expected));

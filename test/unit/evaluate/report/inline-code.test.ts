@@ -37,6 +37,15 @@ describe('report text: inline code', () => {
       markdown: 'Bucket \\`\\<script\\>\\` and `b`',
     },
     {
+      // As CA-NET-002 words it: the message starts with the code, no empty prose before it.
+      text: '`db` is reachable from the internet',
+      segments: [
+        [true, 'db'],
+        [false, ' is reachable from the internet'],
+      ],
+      markdown: '`db` is reachable from the internet',
+    },
+    {
       text: 'an unpaired ` backtick',
       segments: [[false, 'an unpaired ` backtick']],
       markdown: 'an unpaired \\` backtick',

@@ -29,6 +29,10 @@ const variants: readonly Variant[] = [
   { design: 'two-regions', variant: 'availability', options: { only: ['availability'], monteCarloSamples: 0 } },
   { design: 'two-regions', variant: 'cost', options: { only: ['cost'] } },
   { design: 'bare', variant: 'all', options: { monteCarloSamples: 2000, seed: 7 } },
+  { design: 'redundant', variant: 'availability-cost', options: { only: ['availability', 'cost'], monteCarloSamples: 0 } },
+  { design: 'outside', variant: 'all', options: { monteCarloSamples: 2000, seed: 7 } },
+  { design: 'one-volume', variant: 'security', options: { only: ['security'] } },
+  { design: 'public-volume', variant: 'security', options: { only: ['security'] } },
 ];
 
 /** Both reports of a variant, evaluated inside the test that asks (never while this file loads). */
