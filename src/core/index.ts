@@ -8,5 +8,5 @@ export { Codes, type CoreCode } from './codes';
 export { LineIndex, rangeContains, shiftRange } from './line-index';
 export { closestMatches, editDistance, orList } from './suggest';
 export { resourceNamePattern, plainOf } from './resource-analysis';
-export { locate, nodeAtPath, rangeOfPath, keyRangeOfPath, resourceAt, lineIndex, type Location } from './query';
+export { locate, rangeOfPath, resourceAt, type Location } from './query';
 export { setPropertyEdit, insertListItemEdit, renameResourceEdits, setInMap, formatScalar, nodeAtValuePath } from './edits';

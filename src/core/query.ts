@@ -16,7 +16,7 @@ import type {
   ValueNode,
   ValuePath,
 } from './document';
-import { lineIndexOf, nodeAtValuePath } from './edits';
+import { nodeAtValuePath } from './edits';
 import { LineIndex, rangeContains } from './line-index';
 
 export { LineIndex };
@@ -171,12 +171,6 @@ export function resourceAt(doc: ArchDocument, position: Position): ResourceNode 
   return nextTop === undefined ? resource : undefined;
 }
 
-/** The node at a path inside a resource. */
-export function nodeAtPath(resource: ResourceNode, path: ValuePath): ValueNode | undefined {
-  if (path.length === 0) return resource.body;
-  return nodeAtValuePath(resource.body, path).node;
-}
-
 /**
  * The range to show for a path inside a resource: the value's range, or the key's when the key has
  * no value, or the nearest ancestor's when the path does not exist (a missing property).
@@ -192,15 +186,3 @@ export function rangeOfPath(doc: ArchDocument, resourceName: string, path: Value
   return resource.nameRange;
 }
 
-/** The key range of the entry at a path (a property's name), when it exists. */
-export function keyRangeOfPath(doc: ArchDocument, resourceName: string, path: ValuePath): Range | undefined {
-  const resource = doc.resourceByName.get(resourceName);
-  if (resource === undefined) return undefined;
-  if (path.length === 0) return resource.nameRange;
-  return nodeAtValuePath(resource.body, path).entry?.keyRange;
-}
-
-/** The document's position <-> offset index (built once per document). */
-export function lineIndex(doc: ArchDocument): LineIndex {
-  return lineIndexOf(doc);
-}
