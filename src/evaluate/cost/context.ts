@@ -235,20 +235,19 @@ export class CostContext {
   /**
    * Charges consecutive tiers of one quantity (data transfer, Lambda GB-seconds, S3 Standard):
    * `tiers` are [cumulative upper bound of the tier, price key]; the last bound may be Infinity.
-   * One line per tier actually used, described by the tier's price description.
+   * One line per tier actually used, described by the tier's price description. Returns nothing:
+   * the lines carry the amounts, and no caller read a total.
    */
-  chargeTiered(resource: string, region: string, quantity: number, tiers: readonly (readonly [number, string])[], note?: string): number {
+  chargeTiered(resource: string, region: string, quantity: number, tiers: readonly (readonly [number, string])[], note?: string): void {
     let remaining = quantityOr0(quantity);
     let lower = 0;
-    let total = 0;
     for (const [upper, key] of tiers) {
       if (remaining <= 0) break;
       const inTier = Math.min(remaining, upper - lower);
-      total += this.charge(resource, region, { key, quantity: inTier, ...(note ? { note } : {}) });
+      this.charge(resource, region, { key, quantity: inTier, ...(note ? { note } : {}) });
       remaining -= inTier;
       lower = upper;
     }
-    return total;
   }
 
   /** Reports something that cannot be priced, with the reason and (when one would) the price key that would price it. */
