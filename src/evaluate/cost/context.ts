@@ -44,6 +44,15 @@ export function amountOr(value: unknown, fallback: number): number {
   return n < 0 ? fallback : n;
 }
 
+/**
+ * A quantity to charge: a non-negative finite number, or Infinity kept as it is. Written values are
+ * always finite (the parser drops others), so Infinity is a product of huge inputs that overflowed:
+ * `charge` reports it as too large to price, where 0 would drop it from the estimate without a word.
+ */
+export function quantityOr0(value: unknown): number {
+  return value === Infinity ? Infinity : amountOr(value, 0);
+}
+
 /** `a / b`, or 0 when the division is not defined. */
 export function safeDivide(a: number, b: number): number {
   if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return 0;
@@ -175,7 +184,7 @@ export class CostContext {
    * entry naming the key to override, never a silent $0. Returns the monthly USD added.
    */
   charge(resource: string, region: string, request: ChargeRequest): number {
-    const quantity = amountOr(request.quantity, 0);
+    const quantity = quantityOr0(request.quantity);
     const price = this.book.get(request.key, region);
     if (!price) {
       this.addUnpriced(
@@ -226,20 +235,19 @@ export class CostContext {
   /**
    * Charges consecutive tiers of one quantity (data transfer, Lambda GB-seconds, S3 Standard):
    * `tiers` are [cumulative upper bound of the tier, price key]; the last bound may be Infinity.
-   * One line per tier actually used, described by the tier's price description.
+   * One line per tier actually used, described by the tier's price description. Returns nothing:
+   * the lines carry the amounts, and no caller read a total.
    */
-  chargeTiered(resource: string, region: string, quantity: number, tiers: readonly (readonly [number, string])[], note?: string): number {
-    let remaining = amountOr(quantity, 0);
+  chargeTiered(resource: string, region: string, quantity: number, tiers: readonly (readonly [number, string])[], note?: string): void {
+    let remaining = quantityOr0(quantity);
     let lower = 0;
-    let total = 0;
     for (const [upper, key] of tiers) {
       if (remaining <= 0) break;
       const inTier = Math.min(remaining, upper - lower);
-      total += this.charge(resource, region, { key, quantity: inTier, ...(note ? { note } : {}) });
+      this.charge(resource, region, { key, quantity: inTier, ...(note ? { note } : {}) });
       remaining -= inTier;
       lower = upper;
     }
-    return total;
   }
 
   /** Reports something that cannot be priced, with the reason and (when one would) the price key that would price it. */

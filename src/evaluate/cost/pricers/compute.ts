@@ -6,7 +6,7 @@
 import type { ResourceNode } from '../../../core/document';
 import { instanceType } from '../../../model/instance-types';
 import type { CostContext } from '../context';
-import { amountOr } from '../context';
+import { amountOr, quantityOr0 } from '../context';
 import { addOptionCharged, addOptionCosts, ec2Factor, ec2OptionFactors } from '../purchase';
 import { chargeVolume, volumeSpecFrom } from './block-storage';
 
@@ -27,7 +27,7 @@ export function chargeInstances(
   const key = `ec2:${typeName}`;
   const onDemand = ctx.price(key, region);
   const hours = options.hours ?? ctx.hours;
-  const quantity = amountOr(units, 0) * amountOr(hours, 0);
+  const quantity = quantityOr0(units) * amountOr(hours, 0);
   const prefix = options.label ? `${options.label}: ` : '';
   if (!onDemand) {
     ctx.addUnpriced(

@@ -274,4 +274,93 @@ describe('cost: incremental evaluation', () => {
       `a quarter of the traffic becomes a half: ${canary(before)} -> ${canary(after)}`,
     );
   });
+
+  it('reprices a bucket when two workload figures trade digits, though their text run reads the same', () => {
+    // dataTransferOutGB 1 and storageGrowthGBPerMonth 23, then 12 and 3: the document-level inputs
+    // must be told apart by more than their digits run together ("123" both times). The bucket
+    // prices the replicated GB from storageGrowthGBPerMonth; the distribution carries the data transfer.
+    const text = (dataTransferOutGB: number, storageGrowthGBPerMonth: number) =>
+      [
+        'cloudarch: "1"',
+        'name: Trading digits',
+        'workload:',
+        `  dataTransferOutGB: ${dataTransferOutGB}`,
+        `  storageGrowthGBPerMonth: ${storageGrowthGBPerMonth}`,
+        'resources:',
+        '  users:',
+        '    type: external.users',
+        '    connectsTo: [cdn]',
+        '  cdn:',
+        '    type: aws.cloudfront.distribution',
+        '  docs:',
+        '    type: aws.s3.bucket',
+        '    sizeGB: 500',
+        '    versioning: true',
+        '    replication: { to: docs-dr, kind: CRR }',
+        '  docs-dr:',
+        '    type: aws.s3.bucket',
+        '    sizeGB: 500',
+        '    versioning: true',
+        '    region: eu-west-1',
+        '',
+      ].join('\n');
+    const first = parseArchitecture(text(1, 23));
+    const before = evaluateCost(first);
+    const second = parseArchitecture(text(12, 3), { previous: first });
+    assert.equal(second.resourceByName.get('docs'), first.resourceByName.get('docs'), 'the source bucket is the same object');
+    const after = evaluateCost(second, { previous: before });
+    const replicated = (result: typeof before) =>
+      result.lineItems.find((line) => line.resource === 'docs' && line.what.startsWith('cross-region replication'))?.quantity;
+    assert.equal(replicated(before), 23);
+    assert.equal(replicated(after), 3, 'the replicated GB follow storageGrowthGBPerMonth');
+    assert.ok(
+      after.lineItems.some((line) => line.resource === 'cdn' && line.quantity === 12 && line.priceKey?.startsWith('cloudfront:gb')),
+    );
+    assert.deepStrictEqual(after, evaluateCost(parseArchitecture(second.text)));
+  });
+
+  it("gives a custom fix builder's fixes, though the same resources were priced with the default one", () => {
+    const doc = parseArchitecture(webShop);
+    const withDefault = evaluateCost(doc);
+    assert.ok(withDefault.alternatives.length > 0 && withDefault.alternatives.every((a) => a.fix?.title.startsWith('preview: ') !== true));
+    const custom = evaluateCost(doc, { fixBuilder: (_resource, _changes, title) => ({ title: `preview: ${title}`, edits: [] }) });
+    assert.equal(custom.alternatives.length, withDefault.alternatives.length);
+    for (const alternative of custom.alternatives) assert.ok(alternative.fix?.title.startsWith('preview: '), alternative.change);
+  });
+
+  it('keeps file order between suggestions of equal saving on names that compare as equal, after an edit of the first', () => {
+    // `café` written precomposed and decomposed: two names, equal under localeCompare, so only their
+    // place in the file orders their equal suggestions. Editing the first re-inserts its suggestions
+    // among the second's, which were kept.
+    const text = (imdsv2: string) =>
+      [
+        'cloudarch: "1"',
+        'name: Ties',
+        'resources:',
+        '  caf\u00e9:',
+        '    type: aws.ec2.instance',
+        '    instanceType: t3.medium',
+        `    imdsv2: ${imdsv2}`,
+        '  cafe\u0301:',
+        '    type: aws.ec2.instance',
+        '    instanceType: t3.medium',
+        '',
+      ].join('\n');
+    const first = parseArchitecture(text('optional'));
+    const before = evaluateCost(first);
+    const order = (result: typeof before) =>
+      result.alternatives.map((a) => `${a.resource === 'caf\u00e9' ? 'first' : 'second'} ${a.change}`);
+    const expected = [
+      'first purchase: reserved-1y',
+      'second purchase: reserved-1y',
+      'first purchase: savings-plan-1y',
+      'second purchase: savings-plan-1y',
+    ];
+    assert.deepEqual(order(before), expected);
+    const second = parseArchitecture(text('required'), { previous: first });
+    assert.equal(second.resourceByName.get('cafe\u0301'), first.resourceByName.get('cafe\u0301'), 'the second instance is the same object');
+    const after = evaluateCost(second, { previous: before });
+    assert.deepEqual(order(after), expected);
+    assert.deepStrictEqual(after, evaluateCost(parseArchitecture(second.text)));
+  });
 });
