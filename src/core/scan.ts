@@ -53,22 +53,27 @@ export function sanitize(text: string): { text: string; problems: ScanProblem[] 
   const cleaned = text.replace(new RegExp(invalidCharacter.source, 'gu'), (match: string, offset: number) => {
     if (match === '\r') return '\n';
     invalidCount++;
+    const code = match.charCodeAt(0);
+    // A surrogate or a noncharacter (U+FFFE, U+FFFF) becomes U+FFFD, as a decoder would read it;
+    // a control character a space. The message says which, since the user sees the value.
+    const replacement = code >= 0xd800 ? '\ufffd' : ' ';
     if (invalidCount <= maxReportedCharacters) {
-      const code = match.charCodeAt(0);
       const what =
         code >= 0xd800 && code <= 0xdfff
           ? `an unpaired UTF-16 surrogate (U+${hex(code)})`
           : code === 0
             ? 'a NUL character (U+0000)'
-            : `the control character U+${hex(code)}`;
+            : code >= 0xfffe
+              ? `the noncharacter U+${hex(code)}`
+              : `the control character U+${hex(code)}`;
       problems.push({
         kind: 'invalid-character',
         offset,
         length: match.length,
-        message: `The file contains ${what}, which YAML does not allow; it is read as a space.`,
+        message: `The file contains ${what}, which YAML does not allow; it is read as ${replacement === ' ' ? 'a space' : 'U+FFFD, the replacement character'}.`,
       });
     }
-    return code0(match) >= 0xd800 ? '\ufffd' : ' ';
+    return replacement;
   });
   if (invalidCount > maxReportedCharacters) {
     const last = problems[problems.length - 1]!;
@@ -80,10 +85,6 @@ export function sanitize(text: string): { text: string; problems: ScanProblem[] 
     });
   }
   return { text: cleaned, problems };
-}
-
-function code0(text: string): number {
-  return text.charCodeAt(0);
 }
 
 function hex(code: number): string {

@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { generateArchitecture } from '../../../bench/generate';
-import { splitEdited, splitPieces, type Piece, type Split } from '../../../src/core/blocks';
+import { splitEdited, splitPieces, type Piece, type Split, type SplitChange } from '../../../src/core/blocks';
 import { parseArchitecture, type ArchDocument } from '../../../src/core';
 
 /** Everything a consumer can see, as comparable data (catalog entries by id only). */
@@ -110,6 +110,45 @@ describe('incremental cut', () => {
       assert.equal(snapshot(parseArchitecture(after, { previous })), snapshot(parseArchitecture(after)));
     });
   }
+
+  it('re-cuts only the resource pieces an edit inside the resources touches, and says which', () => {
+    // What the parser re-reads on a keystroke: the pieces of the reported change, no others. (A
+    // deleted resource's change takes in the next piece: its name line starts like the deleted one's,
+    // so the compared text differs from there; the parser finds that piece again by its text.)
+    const previous = splitPieces(base);
+    assert.equal(previous.kind, 'pieces');
+    if (previous.kind !== 'pieces') return;
+    const web = previous.resources.findIndex((piece) => piece.text.startsWith('  web-1:\n'));
+    const lines = previous.resources[web]!.text.split('\n').length - 1;
+    const at = lineOf(base, 'web-1');
+    const edits: [string, string, SplitChange | undefined][] = [
+      ['the same text', base, { from: 0, oldEnd: 0, newEnd: 0, lineDelta: 0 }],
+      [
+        'a character typed',
+        base.replace('\n  web-1:\n    type: ', '\n  web-1:\n    type: x'),
+        { from: web, oldEnd: web + 1, newEnd: web + 1, lineDelta: 0 },
+      ],
+      [
+        'a line added',
+        base.slice(0, at) + '  web-1:\n    label: added\n' + base.slice(at + '  web-1:\n'.length),
+        { from: web, oldEnd: web + 1, newEnd: web + 1, lineDelta: 1 },
+      ],
+      ['a resource typed above it', boundaryEdits[0]!.edit(base), { from: web, oldEnd: web + 1, newEnd: web + 2, lineDelta: 2 }],
+      [
+        'the resource deleted',
+        base.slice(0, at) + base.slice(at + previous.resources[web]!.text.length),
+        { from: web, oldEnd: web + 2, newEnd: web + 1, lineDelta: -lines },
+      ],
+      ['a key typed at the top level', `${base}zones: [a]\n`, undefined],
+      ['a tab typed in indentation', boundaryEdits[7]!.edit(base), undefined],
+    ];
+    for (const [title, text, expected] of edits) {
+      const { split, change } = splitEdited(text, base, previous);
+      assert.deepEqual(change, expected, title);
+      assert.deepEqual(split, splitPieces(text), title);
+      if (title === 'the same text') assert.equal(split, previous, 'the same text keeps the same cut');
+    }
+  });
 
   it('equals a fresh cut after random edits (typed text, deletions, line breaks, indentation)', function () {
     this.timeout(60_000);

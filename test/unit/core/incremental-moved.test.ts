@@ -137,6 +137,34 @@ describe('incremental parsing: moved resources and changed names', () => {
     }
   });
 
+  it('moves resources of every shape, with their related places, fixes and bad ports, as a fresh parse places them', () => {
+    // A repeated key (its diagnostic names the first one's place), values that are no map, a flow
+    // map, `type` after a key without a value, a map ending in a key without a value, a resource
+    // without a value, a misspelt name (a did-you-mean fix) and a bad port: each moved by lines
+    // inserted above it, then moved back.
+    const base =
+      'cloudarch: "1"\nname: moved\nresources:\n  users:\n    type: external.users\n' +
+      '  twice:\n    type: external.users\n    label: a\n    label: b\n  plain: just text\n  listed: [a, b]\n' +
+      '  flowy: {label: x, type: external.users}\n  late:\n    note:\n    label: x\n    type: aws.s3.bucket\n' +
+      '  web:\n    type: aws.ec2.instance\n    connectsTo: [userz, late:99999]\n    description:\n  bare:\n';
+    for (const text of [base, base.replace(/\n/g, '\r\n')]) {
+      const newline = text.includes('\r\n') ? '\r\n' : '\n';
+      const lines = text.split(newline);
+      const codes = new Set(parseArchitecture(text).diagnostics.map((diagnostic) => diagnostic.code));
+      for (const code of ['duplicate-key', 'resource-not-a-map', 'unknown-reference', 'invalid-port', 'missing-required'])
+        assert.ok(codes.has(code), code);
+      let previous = parseArchitecture(text);
+      for (const line of [3, 5, 9, 12, 16, 19]) {
+        const inserted = [...lines.slice(0, line), '  # moved', '', ...lines.slice(line)].join(newline);
+        const moved = parseArchitecture(inserted, { previous });
+        assertEqualsFreshParse(moved, `two lines inserted at line ${line}`);
+        const back = parseArchitecture(text, { previous: moved });
+        assertEqualsFreshParse(back, `and removed again`);
+        previous = back;
+      }
+    }
+  });
+
   it('keeps the references of resources that name nothing renamed as the same objects after a rename', () => {
     const base = generateArchitecture(60);
     const before = parseArchitecture(base);
