@@ -6,7 +6,17 @@
 import { strict as assert } from 'node:assert';
 import { simulate } from '../../../src/evaluate/simulate';
 import { round } from '../../../src/evaluate/simulate/engine';
-import { assertRefused, day, designOf, loadFixture, noCounts, runOneDay as run, timelineOf } from './spec-helpers';
+import {
+  assertRefused,
+  day,
+  designOf,
+  fixtureText,
+  loadFixture,
+  noCounts,
+  runOneDay as run,
+  timelineLine,
+  timelineOf,
+} from './spec-helpers';
 
 describe('simulate: a scaling policy read from the design', () => {
   it("an auto scaling group's min is the floor of a quiet day: 10 requests/s want one instance, it keeps two", () => {
@@ -98,6 +108,44 @@ describe("simulate: a failover type's repair time", () => {
       ],
     );
     assert.deepEqual([result.counts.unitFailures, result.counts.failovers], [79, 44]);
+  });
+});
+
+describe('simulate: the repair time of a type that does not fail over', () => {
+  it("a Multi-AZ FSx file system's unit is repaired in its variant's 1 minute, not the type's 30", () => {
+    // two-zone's group depends on an FSx for Windows file system of deploymentType multi-az-1;
+    // everything else at 100%, so that the file system is the only thing to fail (seed 1, a year).
+    // Its unit availability is 99.99%: R·A/(1−A) with R = 60 s is a failure every 6.9 days, about
+    // 53 a year (50 here), each repaired after an exponential time of mean 60 s.
+    const doc = designOf(
+      fixtureText('two-zone').replace('connectsTo: [table]', 'connectsTo: [table]\n    fileSystems: [files]') +
+        '  files:\n    type: aws.fsx.filesystem\n    kind: windows\n    deploymentType: multi-az-1\n    storageCapacityGB: 100\n',
+      ['zones: [a, b]\nworkload', 'zones: [a, b]\nassumptions:\n  zoneAvailability: 100\n  regionAvailability: 100\nworkload'],
+      ['max: 4\n', 'max: 4\n    availability: 100\n'],
+      ['subnet: public', 'subnet: public\n    availability: 100'],
+      ['capacityMode: on-demand', 'capacityMode: on-demand\n    availability: 100'],
+    );
+    const result = simulate(doc, { days: 365, seed: 1, seriesPoints: 4 });
+    assert.deepEqual(
+      result.timeline.events.slice(0, 4).map((event) => timelineLine(event)),
+      [
+        '504389.623 | unit-failed | files | - | files: a unit in the region failed',
+        '504389.623 | system-down | - | - | An entry point stopped working: requests are dropped',
+        '504473.751 | unit-repaired | files | - | files: a unit is repaired in the region',
+        '504473.751 | system-up | - | - | Every entry point works again',
+      ],
+    );
+    assert.equal(result.counts.unitFailures, 50);
+    const repairs: number[] = [];
+    let failedAt = 0;
+    for (const event of result.timeline.events) {
+      if (event.kind === 'unit-failed') failedAt = event.at;
+      if (event.kind === 'unit-repaired') repairs.push(event.at - failedAt);
+    }
+    const mean = repairs.reduce((sum, seconds) => sum + seconds, 0) / repairs.length;
+    assert.equal(repairs.length, 50);
+    assert.ok(mean > 30 && mean < 120, `mean repair ${mean} s`);
+    assert.equal(result.availability.downtimeMinutes, 62.123);
   });
 });
 
