@@ -603,10 +603,11 @@ const scopes = {
   ...Object.fromEntries(
     [
       // Line ranges of engine.ts as of the stranded-unit retry and zero-availability zones
-      // (branch simgaps, 2026-12-05): the same code as before, moved down by what was added.
-      ['state', '186-492'],
-      ['events', '493-797'],
-      ['flow', '798-1103'],
+      // (branch simgaps, 2026-12-05): the same code as before, moved down by what was added; from
+      // state-b's end on, one line further by the external resource's injected outage (mutsim, 2026-12-05).
+      ['state', '186-493'],
+      ['events', '494-798'],
+      ['flow', '799-1104'],
       // simulate-engine-state and -events are 300-400 mutants each, every one reached by every
       // simulation test: flow, of that size, took 60 minutes under a load of 21-30. Each in two
       // halves of about half the lines: the setup of the components and their units, then the
@@ -614,9 +615,9 @@ const scopes = {
       // then the handlers from spot termination on. (Added 2026-12-04, not run yet: under a load
       // of 17-27 the simulate-rest-* runs that day ended at about one mutant a minute each.)
       ['state-a', '186-348'],
-      ['state-b', '349-492'],
-      ['events-a', '493-657'],
-      ['events-b', '658-797'],
+      ['state-b', '349-493'],
+      ['events-a', '494-658'],
+      ['events-b', '659-798'],
     ].map(([part, lines]) => [
       `simulate-engine-${part}`,
       {

@@ -398,7 +398,8 @@ export function runSimulation(input: EngineInput): EngineOutput {
       }
       costRate += c.fixedCost + c.unitCost * billed;
       let up: boolean;
-      if (c.placement === 'external') up = true;
+      // An external resource never fails at random, but an injected outage (`resource:NAME`) takes it down.
+      if (c.placement === 'external') up = c.outage === 0;
       else if (c.failover) up = c.failoverUntil <= now && c.writer !== undefined && unitUsable(c, c.writer);
       else if (c.placement === 'load-balancer')
         up = usable >= c.minHealthy && (c.zones.length === 0 || c.zones.some((z) => zoneDown[z]! === 0));

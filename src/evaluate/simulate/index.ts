@@ -6,7 +6,8 @@
  */
 import type { ArchDocument } from '../../core/document';
 import { checkSpecTarget, type SimulationSpec, type SpecTargets } from '../../core/simulation-spec';
-import { figuresFor } from '../../model/catalog';
+import { effectiveValue, figuresFor } from '../../model/catalog';
+import type { ResourceTypeDef } from '../../model/catalog-types';
 import { unitCapacity } from '../../model/capacity';
 import { evaluateAvailability } from '../availability';
 import { compileModel } from '../availability/compile';
@@ -137,7 +138,7 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
       repairSeconds: Math.max(1, mttrMinutes * 60),
       spot: props.purchase === 'spot',
       behindLoadBalancer: behindLoadBalancer.has(component.name),
-      ...scalingOf(typeId, props),
+      ...scalingOf(typeId, def, props),
       monthlyUSD: cost.byResource[component.name] ?? 0,
     };
   });
@@ -206,15 +207,22 @@ export function simulate(doc: ArchDocument, options: SimulationOptions = {}): Si
   };
 }
 
-function scalingOf(typeId: string | undefined, props: Readonly<Record<string, unknown>>): Pick<ResourceBehaviourInput, 'scaling'> {
+function scalingOf(
+  typeId: string | undefined,
+  def: ResourceTypeDef | undefined,
+  props: Readonly<Record<string, unknown>>,
+): Pick<ResourceBehaviourInput, 'scaling'> {
   const scaling = objectOf(props.scaling);
   const target = finite(scaling.target);
   if (target === undefined || target <= 0) return {};
   const metricValue = scaling.metric;
   const metric = metricValue === 'requests' ? 'requests' : metricValue === 'memory' ? 'memory' : 'cpu';
-  if (typeId === 'aws.autoscaling.group') {
-    const min = Math.max(0, Math.floor(finite(props.min) ?? 1));
-    const max = Math.max(min, Math.floor(finite(props.max) ?? Math.max(min, finite(props.desired) ?? 1)));
+  if (typeId === 'aws.autoscaling.group' && def !== undefined) {
+    // Bounds left unwritten are the catalog's derived defaults (min(1, desired), max(desired, min, 1)),
+    // as the availability model, the cost estimate and the hover read them: `min: 0` with
+    // `desired: 0` may scale out to one instance, and `desired: 0` alone starts with none.
+    const min = Math.floor(Number(effectiveValue(def, 'min', props)));
+    const max = Math.max(min, Math.floor(Number(effectiveValue(def, 'max', props))));
     return {
       scaling: {
         min,

@@ -135,4 +135,12 @@ describe('simulate: input it refuses', () => {
       'this architecture has 50003 units (instances, tasks, nodes); the simulator models each one and stops at 50000',
     );
   });
+
+  it('a design of exactly 50,000 units is simulated: the limit is the last count it takes', () => {
+    // 49,997 instances, the load balancer, the database and the users: 50,000. An hour without
+    // random failures and without the analytic figure (which would take seconds for that group).
+    const doc = load('single-az-db', ['min: 4\n    desired: 4\n    max: 4', 'min: 49997\n    desired: 49997\n    max: 49997']);
+    const result = simulate(doc, { days: 1 / 24, randomFailures: false, compareWithAnalytic: false, seriesPoints: 4 });
+    assert.deepEqual(result.requests, { offered: 300 * 3_600, served: 300 * 3_600, dropped: 0, droppedPercent: 0 });
+  });
 });

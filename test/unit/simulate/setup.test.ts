@@ -6,7 +6,17 @@
 import { strict as assert } from 'node:assert';
 import { simulate } from '../../../src/evaluate/simulate';
 import { round } from '../../../src/evaluate/simulate/engine';
-import { assertRefused, day, designOf, loadFixture, runOneDay as run } from './spec-helpers';
+import {
+  assertRefused,
+  day,
+  designOf,
+  fixtureText,
+  loadFixture,
+  noCounts,
+  runOneDay as run,
+  timelineLine,
+  timelineOf,
+} from './spec-helpers';
 
 describe('simulate: a scaling policy read from the design', () => {
   it("an auto scaling group's min is the floor of a quiet day: 10 requests/s want one instance, it keeps two", () => {
@@ -20,6 +30,45 @@ describe('simulate: a scaling policy read from the design', () => {
     assert.equal(result.counts.scaleIns, 0);
     assert.deepEqual(result.series.capacity, [400, 400, 400, 400]);
     assert.equal(result.cost.monthlyEquivalentUSD, result.cost.staticMonthlyUSD);
+  });
+
+  it('an auto scaling group without max starts at its desired 4 and never scales out past it (max defaults to max(desired, min))', () => {
+    // The scaling fixture with desired 4 and no max: 200 requests/s want two instances, so it
+    // scales in to its min of 2 after fifteen quiet minutes (840 s). A surge to 600/s from 2 h wants
+    // ⌈600 / 100⌉ = 6, but the group's max is its desired 4 (the catalog's derived default, as the
+    // hover and the cost estimate read it): it scales out to 4 after three minutes above target.
+    const doc = loadFixture('scaling', ['min: 2\n    desired: 2\n    max: 10', 'min: 2\n    desired: 4']);
+    const result = run(doc, ['surge:3x@2h+1h']);
+    assert.deepEqual(timelineOf(result), [
+      '840 | scale-in | web | - | web: scaling in from 4 to 2 units',
+      '7200 | injected-start | - | - | Injected: surge:3x@2h+1h',
+      '7320 | scale-out | web | - | web: scaling out from 2 to 4 units (in service after 300 s)',
+      '10800 | injected-end | - | - | Injected event over: surge:3x@2h+1h',
+      '11640 | scale-in | web | - | web: scaling in from 4 to 2 units',
+    ]);
+    assert.deepEqual({ ...result.counts }, { ...noCounts, scaleOuts: 1, scaleIns: 2 });
+  });
+
+  it('a group of no instances whose bounds are partly unwritten scales out to the catalog max of 1, whichever of min and desired is written', () => {
+    // The catalog reads `min: 0` + `desired: 0`, `desired: 0` and `min: 0` alike: min 0, desired 0,
+    // max 1 (max(desired, min, 1)). At 200 requests/s the group has nothing to serve with from 0 s,
+    // scales out after three minutes above target (120 s) and serves from 420 s:
+    // 200 requests/s × 420 s = 84,000 dropped.
+    for (const bounds of ['min: 0\n    desired: 0', 'desired: 0', 'min: 0']) {
+      const doc = loadFixture('scaling', ['min: 2\n    desired: 2\n    max: 10', bounds]);
+      const result = run(doc, []);
+      assert.deepEqual(
+        timelineOf(result),
+        [
+          '0 | system-down | - | - | An entry point stopped working: requests are dropped',
+          '120 | scale-out | web | - | web: scaling out from 0 to 1 units (in service after 300 s)',
+          '420 | system-up | - | - | Every entry point works again',
+        ],
+        bounds,
+      );
+      assert.equal(result.requests.dropped, 84_000, bounds);
+      assert.deepEqual(result.series.capacity, [0, 200, 200, 200], bounds);
+    }
   });
 
   it("an ECS service's scaling min is the floor too: 10 requests/s want one task of 3,000 a minute, it keeps two", () => {
@@ -59,6 +108,44 @@ describe("simulate: a failover type's repair time", () => {
       ],
     );
     assert.deepEqual([result.counts.unitFailures, result.counts.failovers], [79, 44]);
+  });
+});
+
+describe('simulate: the repair time of a type that does not fail over', () => {
+  it("a Multi-AZ FSx file system's unit is repaired in its variant's 1 minute, not the type's 30", () => {
+    // two-zone's group depends on an FSx for Windows file system of deploymentType multi-az-1;
+    // everything else at 100%, so that the file system is the only thing to fail (seed 1, a year).
+    // Its unit availability is 99.99%: R·A/(1−A) with R = 60 s is a failure every 6.9 days, about
+    // 53 a year (50 here), each repaired after an exponential time of mean 60 s.
+    const doc = designOf(
+      fixtureText('two-zone').replace('connectsTo: [table]', 'connectsTo: [table]\n    fileSystems: [files]') +
+        '  files:\n    type: aws.fsx.filesystem\n    kind: windows\n    deploymentType: multi-az-1\n    storageCapacityGB: 100\n',
+      ['zones: [a, b]\nworkload', 'zones: [a, b]\nassumptions:\n  zoneAvailability: 100\n  regionAvailability: 100\nworkload'],
+      ['max: 4\n', 'max: 4\n    availability: 100\n'],
+      ['subnet: public', 'subnet: public\n    availability: 100'],
+      ['capacityMode: on-demand', 'capacityMode: on-demand\n    availability: 100'],
+    );
+    const result = simulate(doc, { days: 365, seed: 1, seriesPoints: 4 });
+    assert.deepEqual(
+      result.timeline.events.slice(0, 4).map((event) => timelineLine(event)),
+      [
+        '504389.623 | unit-failed | files | - | files: a unit in the region failed',
+        '504389.623 | system-down | - | - | An entry point stopped working: requests are dropped',
+        '504473.751 | unit-repaired | files | - | files: a unit is repaired in the region',
+        '504473.751 | system-up | - | - | Every entry point works again',
+      ],
+    );
+    assert.equal(result.counts.unitFailures, 50);
+    const repairs: number[] = [];
+    let failedAt = 0;
+    for (const event of result.timeline.events) {
+      if (event.kind === 'unit-failed') failedAt = event.at;
+      if (event.kind === 'unit-repaired') repairs.push(event.at - failedAt);
+    }
+    const mean = repairs.reduce((sum, seconds) => sum + seconds, 0) / repairs.length;
+    assert.equal(repairs.length, 50);
+    assert.ok(mean > 30 && mean < 120, `mean repair ${mean} s`);
+    assert.equal(result.availability.downtimeMinutes, 62.123);
   });
 });
 
