@@ -307,6 +307,38 @@ const conditioningRows: ConditioningRow[] = [
     ],
     steps: 2,
   },
+  {
+    // M is a module (what is below it is reached only through it) that T needs by two paths. Its
+    // value counts once: 0.9 x 0.8 x 0.7 x 0.6 = 0.3024. Computing M's value must leave M marked
+    // as working for the rest of T's closure, or the second path multiplies it in again (0.127008).
+    name: 'a module needed by two paths of one closure counts once',
+    components: [
+      global('T', 1, { hard: ['B', 'C'] }),
+      global('B', 0.9, { hard: ['M'] }),
+      global('C', 0.8, { hard: ['M'] }),
+      global('M', 0.7, { hard: ['D'] }),
+      global('D', 0.6),
+    ],
+    steps: 0,
+    closedForm: 0.9 * 0.8 * 0.7 * 0.6,
+  },
+  {
+    // Z's region is up and its only zone down: Z is down whatever else happens, and so is T. The
+    // figure is 0 without conditioning on the zone a and b share (an outage table asks this of
+    // every zone and region, and a large failover group would be conditioned on for nothing).
+    name: 'a needed resource whose zones are all down: 0 at once, nothing conditioned on',
+    components: [
+      global('T', 1, { hard: ['Z'], anyOf: [['a', 'b']] }),
+      zonal('Z', ['r1a'], 0.99),
+      zonal('a', ['r1b'], 0.9),
+      zonal('b', ['r1b'], 0.8),
+    ],
+    steps: 0,
+    state: new Map([
+      ['r1', true],
+      ['r1a', false],
+    ]),
+  },
 ];
 
 describe('the exact solver conditions where the documented rules say', () => {
