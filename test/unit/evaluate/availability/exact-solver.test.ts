@@ -339,6 +339,37 @@ const conditioningRows: ConditioningRow[] = [
       ['r1a', false],
     ]),
   },
+  {
+    // Region r1 is up. Z's units never work (availability 0) but its zone is unknown, so it is a
+    // part of its own, computed first: 0, and the part where a and b share zone r1b need not be conditioned on.
+    name: 'a part that gives 0 ends the product: the parts after it are not conditioned on',
+    components: [
+      global('T', 1, { hard: ['Z'], anyOf: [['a', 'b']] }),
+      zonal('Z', ['r1a'], 0),
+      zonal('a', ['r1b'], 0.9),
+      zonal('b', ['r1b'], 0.8),
+    ],
+    steps: 0,
+    state: new Map([['r1', true]]),
+  },
+  {
+    // S always works (availability 1): conditioning on it takes the one branch where it works,
+    // which satisfies both groups. Its other branch has probability 0 and would condition on the
+    // zone a and b share for nothing.
+    name: 'a shared resource that always works: only its working branch is taken',
+    components: [
+      global('T', 1, {
+        anyOf: [
+          ['a', 'S'],
+          ['b', 'S'],
+        ],
+      }),
+      global('S', 1),
+      zonal('a', ['r1b'], 0.9),
+      zonal('b', ['r1b'], 0.8),
+    ],
+    steps: 1,
+  },
 ];
 
 describe('the exact solver conditions where the documented rules say', () => {
