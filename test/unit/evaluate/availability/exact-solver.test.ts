@@ -370,6 +370,21 @@ const conditioningRows: ConditioningRow[] = [
     ],
     steps: 1,
   },
+  {
+    // A and R need each other (one node of two resources); A and Z share zone r1a, whose region is
+    // up: a zone program, in which R (no zone of its own) is a constant factor. 0.9 (zone) x 0.9 x
+    // 0.8 x 0.7 = 0.4536.
+    name: 'a zone program over a resource that needs a regional one in a cycle: the regional one is a factor',
+    components: [
+      global('T', 1, { hard: ['A', 'Z'] }),
+      zonal('A', ['r1a'], 0.9, { hard: ['R'] }),
+      reliabilityComponent('R', { unitAvailability: 0.8, hard: ['A'] }),
+      zonal('Z', ['r1a'], 0.7),
+    ],
+    steps: 0,
+    closedForm: 0.9 * 0.9 * 0.8 * 0.7,
+    state: new Map([['r1', true]]),
+  },
 ];
 
 describe('the exact solver conditions where the documented rules say', () => {
