@@ -307,6 +307,84 @@ const conditioningRows: ConditioningRow[] = [
     ],
     steps: 2,
   },
+  {
+    // M is a module (what is below it is reached only through it) that T needs by two paths. Its
+    // value counts once: 0.9 x 0.8 x 0.7 x 0.6 = 0.3024. Computing M's value must leave M marked
+    // as working for the rest of T's closure, or the second path multiplies it in again (0.127008).
+    name: 'a module needed by two paths of one closure counts once',
+    components: [
+      global('T', 1, { hard: ['B', 'C'] }),
+      global('B', 0.9, { hard: ['M'] }),
+      global('C', 0.8, { hard: ['M'] }),
+      global('M', 0.7, { hard: ['D'] }),
+      global('D', 0.6),
+    ],
+    steps: 0,
+    closedForm: 0.9 * 0.8 * 0.7 * 0.6,
+  },
+  {
+    // Z's region is up and its only zone down: Z is down whatever else happens, and so is T. The
+    // figure is 0 without conditioning on the zone a and b share (an outage table asks this of
+    // every zone and region, and a large failover group would be conditioned on for nothing).
+    name: 'a needed resource whose zones are all down: 0 at once, nothing conditioned on',
+    components: [
+      global('T', 1, { hard: ['Z'], anyOf: [['a', 'b']] }),
+      zonal('Z', ['r1a'], 0.99),
+      zonal('a', ['r1b'], 0.9),
+      zonal('b', ['r1b'], 0.8),
+    ],
+    steps: 0,
+    state: new Map([
+      ['r1', true],
+      ['r1a', false],
+    ]),
+  },
+  {
+    // Region r1 is up. Z's units never work (availability 0) but its zone is unknown, so it is a
+    // part of its own, computed first: 0, and the part where a and b share zone r1b need not be conditioned on.
+    name: 'a part that gives 0 ends the product: the parts after it are not conditioned on',
+    components: [
+      global('T', 1, { hard: ['Z'], anyOf: [['a', 'b']] }),
+      zonal('Z', ['r1a'], 0),
+      zonal('a', ['r1b'], 0.9),
+      zonal('b', ['r1b'], 0.8),
+    ],
+    steps: 0,
+    state: new Map([['r1', true]]),
+  },
+  {
+    // S always works (availability 1): conditioning on it takes the one branch where it works,
+    // which satisfies both groups. Its other branch has probability 0 and would condition on the
+    // zone a and b share for nothing.
+    name: 'a shared resource that always works: only its working branch is taken',
+    components: [
+      global('T', 1, {
+        anyOf: [
+          ['a', 'S'],
+          ['b', 'S'],
+        ],
+      }),
+      global('S', 1),
+      zonal('a', ['r1b'], 0.9),
+      zonal('b', ['r1b'], 0.8),
+    ],
+    steps: 1,
+  },
+  {
+    // A and R need each other (one node of two resources); A and Z share zone r1a, whose region is
+    // up: a zone program, in which R (no zone of its own) is a constant factor. 0.9 (zone) x 0.9 x
+    // 0.8 x 0.7 = 0.4536.
+    name: 'a zone program over a resource that needs a regional one in a cycle: the regional one is a factor',
+    components: [
+      global('T', 1, { hard: ['A', 'Z'] }),
+      zonal('A', ['r1a'], 0.9, { hard: ['R'] }),
+      reliabilityComponent('R', { unitAvailability: 0.8, hard: ['A'] }),
+      zonal('Z', ['r1a'], 0.7),
+    ],
+    steps: 0,
+    closedForm: 0.9 * 0.9 * 0.8 * 0.7,
+    state: new Map([['r1', true]]),
+  },
 ];
 
 describe('the exact solver conditions where the documented rules say', () => {
