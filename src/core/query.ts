@@ -185,4 +185,3 @@ export function rangeOfPath(doc: ArchDocument, resourceName: string, path: Value
   }
   return resource.nameRange;
 }
-
