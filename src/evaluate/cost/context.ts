@@ -202,7 +202,13 @@ export class CostContext {
     if (!Number.isFinite(monthly) || monthly > MAX_LINE_USD) {
       // An absurd quantity (validation reports it with its location) must not turn the total
       // into Infinity, nor vanish: it is listed as unpriced instead.
-      this.addUnpriced(resource, request.what ?? price.description, `the quantity (${quantity}) is too large to price`);
+      this.addUnpriced(
+        resource,
+        request.what ?? price.description,
+        Number.isFinite(quantity)
+          ? `the quantity (${quantity}) is too large to price`
+          : 'the quantity is beyond the largest number a price can be computed for, too large to price',
+      );
       return 0;
     }
     // A figure for another region than the resource's is borrowed: shown as an estimate, and said.
